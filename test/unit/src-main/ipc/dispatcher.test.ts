@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { channels } from '../../../../shared/ipc/channels';
+import { ok } from '../../../../shared/result';
+import { createDispatcher, INTERNAL_MESSAGE, type Handlers } from '../../../../src-main/ipc/dispatcher';
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  const status = {
+    appVersion: '1',
+    terminalId: 't',
+    dataDir: '/d',
+    schemaVersion: 1,
+    latestSchemaVersion: 1,
+    server: { state: 'not_configured' as const, url: null, lastSeenAt: null },
+  };
+  return {
+    [channels.system.status]: () => ok(status),
+    [channels.settings.get]: () => ok({ language: 'en' as const }),
+    [channels.settings.update]: (request) => ok({ language: request.language ?? 'en' }),
+    ...overrides,
+  };
+}
+
+describe('createDispatcher', () => {
+  const logged: unknown[] = [];
+  const dispatch = createDispatcher(
+    handlers({
+      [channels.settings.get]: () => {
+        throw new Error('disk on fire at /secret/path');
+      },
+    }),
+    (error) => logged.push(error),
+  );
+
+  it('passes a parsed request to its handler', async () => {
+    expect(await dispatch(channels.settings.update, { language: 'de' })).toEqual({
+      ok: true,
+      value: { language: 'de' },
+    });
+  });
+
+  it('refuses an unknown channel', async () => {
+    const result = await dispatch('pos:system:format-disk', {});
+    expect(result).toMatchObject({ ok: false, reason: 'UNKNOWN_CHANNEL' });
+  });
+
+  it('refuses a request that fails its schema and names the field', async () => {
+    const result = await dispatch(channels.settings.update, { language: 'xx' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.reason).toBe('INVALID_REQUEST');
+      expect(result.message).toContain('language');
+    }
+  });
+
+  it('refuses unknown keys and non-object requests', async () => {
+    expect(await dispatch(channels.system.status, { admin: true })).toMatchObject({
+      reason: 'INVALID_REQUEST',
+    });
+    expect(await dispatch(channels.system.status, 'DROP TABLE')).toMatchObject({ reason: 'INVALID_REQUEST' });
+    expect(await dispatch(channels.system.status, null)).toMatchObject({ reason: 'INVALID_REQUEST' });
+  });
+
+  it('turns a thrown bug into a sentence without leaking the stack', async () => {
+    const result = await dispatch(channels.settings.get, {});
+    expect(result).toEqual({ ok: false, reason: 'INTERNAL', message: INTERNAL_MESSAGE });
+    expect(JSON.stringify(result)).not.toContain('/secret/path');
+    expect(logged).toHaveLength(1);
+  });
+});
