@@ -1,0 +1,53 @@
+import type { Language } from '../../shared/ipc/types';
+
+const en = {
+  'app.title': 'Box Office',
+  'status.heading': 'Terminal status',
+  'status.server': 'Central server',
+  'status.server.online': 'Online',
+  'status.server.offline': 'Offline',
+  'status.server.not_configured': 'Not configured (standalone)',
+  'status.lastSeen': 'Last contact',
+  'status.never': 'never',
+  'status.dataDir': 'Data folder',
+  'status.schema': 'Database schema',
+  'status.schemaOf': '{current} of {latest}',
+  'status.terminalId': 'Terminal ID',
+  'status.appVersion': 'App version',
+  'status.loading': 'Connecting to the terminal…',
+  'status.retry': 'Try again',
+  'language.label': 'Language',
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+const de: Record<MessageKey, string> = {
+  'app.title': 'Kasse',
+  'status.heading': 'Terminalstatus',
+  'status.server': 'Zentralserver',
+  'status.server.online': 'Online',
+  'status.server.offline': 'Offline',
+  'status.server.not_configured': 'Nicht eingerichtet (eigenständig)',
+  'status.lastSeen': 'Letzter Kontakt',
+  'status.never': 'nie',
+  'status.dataDir': 'Datenordner',
+  'status.schema': 'Datenbankschema',
+  'status.schemaOf': '{current} von {latest}',
+  'status.terminalId': 'Terminal-ID',
+  'status.appVersion': 'App-Version',
+  'status.loading': 'Verbindung zum Terminal wird hergestellt …',
+  'status.retry': 'Erneut versuchen',
+  'language.label': 'Sprache',
+};
+
+export const messages: Record<Language, Record<MessageKey, string>> = { en, de };
+
+export function translate(
+  language: Language,
+  key: MessageKey,
+  values: Record<string, string | number> = {},
+): string {
+  return messages[language][key].replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(values[name] ?? `{${name}}`),
+  );
+}

@@ -1,0 +1,44 @@
+import { create } from 'zustand';
+import type { Language, PosEvent, TerminalSettings, TerminalStatus } from '../../shared/ipc/types';
+import { api, posEvents } from '../api';
+
+interface TerminalState {
+  status: TerminalStatus | null;
+  settings: TerminalSettings;
+  /** The core's own sentence when a call failed; shown as is. */
+  error: string | null;
+  load: () => Promise<void>;
+  setLanguage: (language: Language) => Promise<void>;
+}
+
+export const useTerminalStore = create<TerminalState>()((set) => ({
+  status: null,
+  settings: { language: 'en' },
+  error: null,
+  async load() {
+    const [status, settings] = await Promise.all([api.system.status({}), api.settings.get({})]);
+    if (!status.ok) return set({ error: status.message });
+    if (!settings.ok) return set({ error: settings.message });
+    set({ status: status.value, settings: settings.value, error: null });
+  },
+  async setLanguage(language) {
+    const result = await api.settings.update({ language });
+    set(result.ok ? { settings: result.value, error: null } : { error: result.message });
+  },
+}));
+
+function isPosEvent(event: unknown): event is PosEvent {
+  return typeof event === 'object' && event !== null && 'type' in event;
+}
+
+/** Keeps the store in step with pushes from main; returns the unsubscribe function. */
+export function followTerminalEvents(): () => void {
+  return posEvents.subscribe((event) => {
+    if (!isPosEvent(event)) return;
+    if (event.type === 'server-status') {
+      useTerminalStore.setState((state) =>
+        state.status ? { status: { ...state.status, server: event.server } } : {},
+      );
+    }
+  });
+}

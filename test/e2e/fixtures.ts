@@ -1,0 +1,40 @@
+import { test as base } from '@playwright/test';
+import {
+  startBrowserHost,
+  type BrowserHost,
+  type BrowserHostOptions,
+} from '../../src-main/shells/browser/server';
+import { makeTempDir } from '../helpers/temp-dir';
+import { StatusPage } from './pages/status-page';
+
+interface Fixtures {
+  /** Starts a browser host on a fresh data folder; the default `host` uses no central server. */
+  startHost: (options?: Partial<BrowserHostOptions>) => Promise<BrowserHost>;
+  host: BrowserHost;
+  statusPage: StatusPage;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  startHost: async ({}, use) => {
+    const started: { host: BrowserHost; cleanup: () => void }[] = [];
+    await use(async (options = {}) => {
+      const temp = makeTempDir('pos-e2e-');
+      const host = await startBrowserHost({ dataDir: temp.path, ...options });
+      started.push({ host, cleanup: temp.cleanup });
+      return host;
+    });
+    for (const { host, cleanup } of started) {
+      await host.close();
+      cleanup();
+    }
+  },
+  host: async ({ startHost }, use) => {
+    await use(await startHost());
+  },
+  statusPage: async ({ page }, use) => {
+    await use(new StatusPage(page));
+  },
+});
+
+export { expect } from '@playwright/test';
