@@ -1,0 +1,6 @@
+import type { LineDiscount } from '../types';
+
+export interface BenefitResult {
+  discount: number;
+  lines: LineDiscount[];
+}

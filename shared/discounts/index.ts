@@ -1,0 +1,43 @@
+// The discount engine's public surface (ENGINE.md). Binding names first, helpers beside them.
+export { evaluateCode } from './evaluate';
+export { rankCodes, selectAutoApply, isVisibleTo } from './rank';
+export { priceBasket, tryPriceBasket, splitCustomOverUnits, type PriceResult } from './price';
+export { normalizeCode } from './normalize';
+export type {
+  Minor,
+  Bp,
+  Basket,
+  BasketLine,
+  TargetRef,
+  Benefit,
+  Rules,
+  CodeDefinition,
+  Usage,
+  EvaluationContext,
+  Evaluation,
+  EvaluationOk,
+  EvaluationFailure,
+  LineDiscount,
+  RankedCode,
+  CustomDiscount,
+  PricedBasket,
+  ReasonCode,
+  LocalizedMessage,
+} from './types';
+export {
+  REASON_MESSAGES,
+  OVERRIDABLE_REASONS,
+  CODE_FORMAT_MESSAGE,
+  invalidInputMessage,
+  type InputProblem,
+} from './messages';
+export {
+  EngineInputError,
+  validateBasket,
+  validateCode,
+  validateContext,
+  validateCustom,
+  type ValidationResult,
+} from './validate';
+export { parseInstant } from './instant';
+export { MAX_BASKET_UNITS, MAX_LINE_QTY } from './limits';

@@ -1,0 +1,3 @@
+export { currencyExponent, isKnownCurrency, knownCurrencies } from './currencies';
+export { divRoundHalfUp, isMinor, mulDivRoundHalfUp } from './arithmetic';
+export { formatMinor } from './format';

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateCode, rankCodes, type CodeDefinition } from '../../../../shared/discounts';
+import { basket, code, ctx, line, pct, usage } from './builders';
+
+const b = basket([line('adult', 3000, 2), line('child', 2000, 1)]);
+const named = (id: string, c: CodeDefinition): CodeDefinition => ({ ...c, id, code: id.toUpperCase() });
+
+describe('rankCodes visibility', () => {
+  it('shows only codes this context may see', () => {
+    const codes = [
+      named('visible', pct(1000)),
+      named('disabled', pct(1000, {}, { status: 'disabled' })),
+      named('deleted', pct(1000, {}, { status: 'deleted' })),
+      named('parent', pct(1000, {}, { isParent: true })),
+      named('online', pct(1000, { channels: ['online'] })),
+      named('hidden', pct(1000, { boxOffice: { visible: false } })),
+      named('managers', pct(1000, { boxOffice: { visible: true, roles: ['manager'] } })),
+      named('sellers', pct(1000, { boxOffice: { visible: true, roles: ['seller'] } })),
+      named('expired', pct(1000, { validTo: '2020-01-01T00:00:00Z' })),
+    ];
+    expect(rankCodes(codes, b, ctx()).map((r) => r.code.id)).toEqual(['sellers', 'visible', 'expired']);
+  });
+
+  it('ignores box-office visibility online but keeps channels', () => {
+    const codes = [
+      named('hidden', pct(1000, { boxOffice: { visible: false } })),
+      named('bo', pct(1000, { channels: ['box_office'] })),
+    ];
+    expect(rankCodes(codes, b, ctx({ channel: 'online' })).map((r) => r.code.id)).toEqual(['hidden']);
+  });
+});
+
+describe('rankCodes order', () => {
+  it('puts applicable codes first, larger saving first, ties by code', () => {
+    const codes = [
+      named('ten', pct(1000)),
+      named('fixed5', code({ type: 'fixed_order', amount: 500 })),
+      named('twenty', pct(2000)),
+      named('nope', pct(1000, { minSpend: 100_000 })),
+      named('also10', code({ type: 'fixed_order', amount: 800 })),
+      named('alpha10', code({ type: 'fixed_order', amount: 800 })),
+    ];
+    const ranked = rankCodes(codes, b, ctx());
+    expect(
+      ranked.map((r) => [r.code.id, r.evaluation.ok ? r.evaluation.discount : r.evaluation.reason]),
+    ).toEqual([
+      ['twenty', 1600],
+      ['alpha10', 800],
+      ['also10', 800],
+      ['ten', 800],
+      ['fixed5', 500],
+      ['nope', 'MIN_SPEND'],
+    ]);
+  });
+
+  it('lists failures that carry a hint before those that do not', () => {
+    const codes = [
+      named('a-expired', pct(1000, { validTo: '2020-01-01T00:00:00Z' })),
+      named('z-spend', pct(1000, { minSpend: 10000 })),
+      named('b-maxuses', pct(1000, { maxUses: 1 })),
+    ];
+    const ranked = rankCodes(codes, b, ctx({ usage: usage({ uses: 1 }) }));
+    expect(ranked.map((r) => r.code.id)).toEqual(['z-spend', 'a-expired', 'b-maxuses']);
+  });
+
+  it('gives each failure its reason, message and hint', () => {
+    const bxgy = code({
+      type: 'buy_x_get_y',
+      buy: { qty: 2, targets: [{ by: 'item', id: 'adult' }] },
+      get: { qty: 1, targets: [{ by: 'item', id: 'Child' }] },
+      percent: 5000,
+    });
+    const codes = [
+      named('child', bxgy),
+      named('spend', pct(1000, { minSpend: 9250 })),
+      named('more', pct(1000, { minQty: 5 })),
+      named('limit', pct(1000, { maxUses: 1 })),
+    ];
+    const failures = rankCodes(codes, b, ctx({ usage: usage({ uses: 1 }) })).map((r) => r.evaluation);
+    expect(failures).toEqual([
+      expect.objectContaining({
+        ok: false,
+        codeId: 'child',
+        reason: 'REQUIRED_ITEMS_MISSING',
+        hint: 'add 1 × Child',
+      }),
+      expect.objectContaining({
+        ok: false,
+        codeId: 'more',
+        reason: 'MIN_QTY',
+        hint: 'add 2 more eligible tickets',
+      }),
+      expect.objectContaining({ ok: false, codeId: 'spend', reason: 'MIN_SPEND', hint: 'spend 12.50 more' }),
+      expect.objectContaining({ ok: false, codeId: 'limit', reason: 'MAX_USES', overridable: true }),
+    ]);
+  });
+
+  it('evaluates each code as evaluateCode would', () => {
+    const codes = [
+      named('ten', pct(1000, { maxQty: 1 })),
+      named('bogo', code({ type: 'buy_x_get_y', buy: { qty: 1 }, get: { qty: 1 }, percent: 10000 })),
+    ];
+    for (const ranked of rankCodes(codes, b, ctx())) {
+      const alone = evaluateCode(ranked.code, b, ctx());
+      expect(JSON.parse(JSON.stringify(ranked.evaluation))).toEqual(JSON.parse(JSON.stringify(alone)));
+    }
+  });
+
+  it('uses each code’s own usage from usageByCode', () => {
+    const codes = [named('a', pct(1000, { maxUses: 1 })), named('b', pct(1000, { maxUses: 1 }))];
+    const ranked = rankCodes(codes, b, ctx({ usageByCode: { a: usage({ uses: 1 }), b: usage() } }));
+    expect(ranked.map((r) => [r.code.id, r.evaluation.ok])).toEqual([
+      ['b', true],
+      ['a', false],
+    ]);
+  });
+
+  it('returns an empty list for no codes and leaves its inputs untouched', () => {
+    expect(rankCodes([], b, ctx())).toEqual([]);
+    const codes = [named('ten', pct(1000))];
+    const before = JSON.stringify({ codes, b });
+    rankCodes(codes, b, ctx());
+    expect(JSON.stringify({ codes, b })).toBe(before);
+  });
+
+  it('shares identical lines between results as frozen values', () => {
+    const ranked = rankCodes([named('a', pct(1000)), named('b', pct(1000))], b, ctx());
+    const [first, second] = ranked.map((r) => r.evaluation);
+    if (!first?.ok || !second?.ok) throw new Error('expected both to apply');
+    expect(first.lines[0]).toBe(second.lines[0]);
+    expect(Object.isFrozen(first.lines[0])).toBe(true);
+  });
+});
