@@ -22,6 +22,7 @@ async function start(): Promise<void> {
     terminal = await createTerminal({
       dataDir: process.env.POS_DATA_DIR ?? join(app.getPath('userData'), 'terminal'),
       serverUrl: process.env.POS_SERVER_URL || undefined,
+      demoData: !process.env.POS_SERVER_URL && process.env.POS_DEMO !== '0',
       appRoot,
     });
   } catch (error) {

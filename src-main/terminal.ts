@@ -1,5 +1,4 @@
 import { join, resolve } from 'node:path';
-import { channels } from '../shared/ipc/channels';
 import { ok } from '../shared/result';
 import { findAppRoot, readAppVersion } from './app-info';
 import { systemClock, type Clock } from './clock';
@@ -8,9 +7,19 @@ import { loadMigrations, migrate, MigrationError, schemaVersion } from './db/mig
 import { ensureMeta } from './db/repos/meta-repo';
 import { createEventHub, type EventHub } from './events';
 import { newId } from './ids';
-import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
+import { getVenue } from './db/repos/catalogue-repo';
+import { countPendingOutbox } from './db/repos/outbox-repo';
+import { createDispatcher, type Dispatch } from './ipc/dispatcher';
+import { createHandlers } from './ipc/handlers';
+import { createTranslate } from './messages';
+import { createCartService } from './services/cart-service';
+import { createCatalogueService } from './services/catalogue-service';
 import { createConnectivity } from './services/connectivity';
+import { seedDemoData } from './services/demo-data';
+import { createSaleService } from './services/sale-service';
 import { createSettingsService } from './services/settings-service';
+import { createShiftService } from './services/shift-service';
+import { createStaffService } from './services/staff-service';
 
 export interface TerminalOptions {
   /** Folder for the SQLite store and everything the terminal keeps on disk. */
@@ -21,6 +30,12 @@ export interface TerminalOptions {
   /** Folder with package.json and migrations/; found automatically outside Electron. */
   appRoot?: string;
   connectivity?: { intervalMs?: number; timeoutMs?: number };
+  /** Fill an empty store with the demo venue, staff and codes (the browser host and npm start do). */
+  demoData?: boolean;
+  /** Minutes without a call before the session locks itself. */
+  idleMinutes?: number;
+  /** Overuse grants this terminal may give per day. */
+  overuseCapPerDay?: number;
   logError?: (error: unknown, context: string) => void;
 }
 
@@ -83,19 +98,44 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     onChange: (server) => events.emit({ type: 'server-status', server }),
   });
 
-  const handlers: Handlers = {
-    [channels.system.status]: () =>
-      ok({
-        appVersion,
-        terminalId,
-        dataDir,
-        schemaVersion: schemaVersion(db),
-        latestSchemaVersion: migrations.length,
-        server: connectivity.current(),
-      }),
-    [channels.settings.get]: () => ok(settings.get()),
-    [channels.settings.update]: (request) => ok(settings.update(request)),
+  const t = createTranslate(() => settings.get().language);
+  const language = () => settings.get().language;
+  const staff = createStaffService({ db, clock, t, language, idleMinutes: options.idleMinutes ?? 5 });
+  const cart = createCartService({ db, clock, t, language, staff });
+  const sales = createSaleService({
+    db,
+    clock,
+    t,
+    language,
+    cart,
+    terminalId: () => terminalId,
+    overuseCapPerDay: options.overuseCapPerDay ?? 20,
+  });
+  const shifts = createShiftService({ db, clock, t, terminalId: () => terminalId });
+  const loadDemo = async () => {
+    if (getVenue(db)) return { codes: 0 };
+    return seedDemoData(db, clock);
   };
+  if (options.demoData) await loadDemo();
+
+  const handlers = createHandlers({
+    status: () => ({
+      appVersion,
+      terminalId,
+      dataDir,
+      schemaVersion: schemaVersion(db),
+      latestSchemaVersion: migrations.length,
+      server: connectivity.current(),
+      unsyncedEvents: countPendingOutbox(db),
+    }),
+    loadDemo: async () => ok(await loadDemo()),
+    settings,
+    staff,
+    catalogue: createCatalogueService(db, t),
+    cart,
+    sales,
+    shifts,
+  });
 
   let closed = false;
   return {

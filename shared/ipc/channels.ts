@@ -3,10 +3,53 @@
 export const channels = {
   system: {
     status: 'pos:system:status',
+    loadDemo: 'pos:system:loadDemo',
   },
   settings: {
     get: 'pos:settings:get',
     update: 'pos:settings:update',
+  },
+  staff: {
+    list: 'pos:staff:list',
+    session: 'pos:staff:session',
+    signIn: 'pos:staff:signIn',
+    signOut: 'pos:staff:signOut',
+    lock: 'pos:staff:lock',
+    unlock: 'pos:staff:unlock',
+  },
+  catalogue: {
+    events: 'pos:catalogue:events',
+    performance: 'pos:catalogue:performance',
+  },
+  cart: {
+    get: 'pos:cart:get',
+    addTicket: 'pos:cart:addTicket',
+    addProduct: 'pos:cart:addProduct',
+    setQty: 'pos:cart:setQty',
+    clear: 'pos:cart:clear',
+    setCustomer: 'pos:cart:setCustomer',
+    applyCode: 'pos:cart:applyCode',
+    removeCode: 'pos:cart:removeCode',
+    grantOveruse: 'pos:cart:grantOveruse',
+    setCustomDiscount: 'pos:cart:setCustomDiscount',
+    removeCustomDiscount: 'pos:cart:removeCustomDiscount',
+  },
+  codes: {
+    search: 'pos:codes:search',
+  },
+  checkout: {
+    complete: 'pos:checkout:complete',
+  },
+  sales: {
+    find: 'pos:sales:find',
+    refund: 'pos:sales:refund',
+    void: 'pos:sales:void',
+  },
+  shift: {
+    current: 'pos:shift:current',
+    open: 'pos:shift:open',
+    close: 'pos:shift:close',
+    report: 'pos:shift:report',
   },
 } as const;
 

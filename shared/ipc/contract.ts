@@ -1,22 +1,149 @@
 import { z } from 'zod';
 import type { Result } from '../result';
-import { channels, type ChannelName, type Domain } from './channels';
-import type { TerminalSettings, TerminalStatus } from './types';
+import { channels as c, type ChannelName, type Domain } from './channels';
+import type { CartView, CodeOption, CustomerInput } from './domains/sell';
+import type {
+  CatalogueEvent,
+  PerformanceOffer,
+  SaleView,
+  SessionView,
+  StaffSummary,
+  TerminalSettings,
+  TerminalStatus,
+  ZReportView,
+} from './types';
 
 export const languageSchema = z.enum(['en', 'de']);
 
+const empty = z.object({}).strict();
+const id = z.string().min(1).max(100);
+const pin = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
+const minor = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const qty = z.number().int().min(1).max(1000);
+const reason = z.string().trim().min(3, 'give a reason of at least 3 characters').max(200);
+
+const customer = z
+  .object({
+    id: z.string().min(1).max(100),
+    name: z.string().trim().min(1).max(200),
+    email: z.string().email().max(200).optional(),
+    priorOrders: z.number().int().nonnegative(),
+    groups: z.array(z.string().min(1).max(100)).max(50),
+  })
+  .strict() satisfies z.ZodType<CustomerInput>;
+
+const tender = z.discriminatedUnion('tender', [
+  z.object({ tender: z.literal('cash'), amount: minor, tendered: minor.optional() }).strict(),
+  z
+    .object({
+      tender: z.literal('card'),
+      amount: minor,
+      reference: z.string().trim().min(1, 'enter the card terminal reference').max(64),
+    })
+    .strict(),
+  z.object({ tender: z.literal('complimentary'), amount: minor }).strict(),
+]);
+
 /** One zod schema per request; unknown keys are refused so a typo never passes silently. */
 export const requestSchemas = {
-  [channels.system.status]: z.object({}).strict(),
-  [channels.settings.get]: z.object({}).strict(),
-  [channels.settings.update]: z.object({ language: languageSchema.optional() }).strict(),
+  [c.system.status]: empty,
+  [c.system.loadDemo]: empty,
+  [c.settings.get]: empty,
+  [c.settings.update]: z.object({ language: languageSchema.optional() }).strict(),
+  [c.staff.list]: empty,
+  [c.staff.session]: empty,
+  [c.staff.signIn]: z.object({ staffId: id, pin }).strict(),
+  [c.staff.signOut]: empty,
+  [c.staff.lock]: empty,
+  [c.staff.unlock]: z.object({ pin }).strict(),
+  [c.catalogue.events]: empty,
+  [c.catalogue.performance]: z.object({ performanceId: id }).strict(),
+  [c.cart.get]: empty,
+  [c.cart.addTicket]: z.object({ performanceId: id, ticketPriceId: id, qty }).strict(),
+  [c.cart.addProduct]: z.object({ productId: id, qty }).strict(),
+  [c.cart.setQty]: z.object({ lineId: id, qty: z.number().int().min(0).max(1000) }).strict(),
+  [c.cart.clear]: empty,
+  [c.cart.setCustomer]: z.object({ customer: customer.nullable() }).strict(),
+  [c.cart.applyCode]: z.object({ input: z.string().max(2048) }).strict(),
+  [c.cart.removeCode]: empty,
+  [c.cart.grantOveruse]: z.object({ approverId: id, pin, reason }).strict(),
+  [c.cart.setCustomDiscount]: z
+    .object({
+      kind: z.enum(['percentage', 'fixed']),
+      value: z.number().int().min(1),
+      reason,
+      approver: z.object({ staffId: id, pin }).strict().optional(),
+    })
+    .strict()
+    .refine((v) => v.kind !== 'percentage' || v.value <= 10000, {
+      message: 'a percentage is at most 100 %',
+      path: ['value'],
+    }),
+  [c.cart.removeCustomDiscount]: empty,
+  [c.codes.search]: z
+    .object({ query: z.string().max(64), limit: z.number().int().min(1).max(200).default(50) })
+    .strict(),
+  [c.checkout.complete]: z.object({ cartId: id, tenders: z.array(tender).max(10) }).strict(),
+  [c.sales.find]: z
+    .object({ saleId: id.optional(), receiptNo: z.number().int().min(1).optional() })
+    .strict()
+    .refine((v) => v.saleId !== undefined || v.receiptNo !== undefined, {
+      message: 'give a receipt number',
+      path: ['receiptNo'],
+    }),
+  [c.sales.refund]: z
+    .object({
+      saleId: id,
+      units: z
+        .array(z.object({ lineId: id, unitIndex: z.number().int().min(0) }).strict())
+        .min(1)
+        .max(1000),
+      reason,
+      tender: z.enum(['cash', 'card']).optional(),
+      reference: z.string().max(64).optional(),
+    })
+    .strict(),
+  [c.sales.void]: z.object({ saleId: id, reason }).strict(),
+  [c.shift.current]: empty,
+  [c.shift.open]: z.object({ openingFloat: minor }).strict(),
+  [c.shift.close]: z.object({ countedCash: minor }).strict(),
+  [c.shift.report]: z.object({ shiftId: id }).strict(),
 } satisfies Record<ChannelName, z.ZodType>;
 
 /** What each channel answers with when it succeeds. */
 export interface ResponseTypes {
-  [channels.system.status]: TerminalStatus;
-  [channels.settings.get]: TerminalSettings;
-  [channels.settings.update]: TerminalSettings;
+  [c.system.status]: TerminalStatus;
+  [c.system.loadDemo]: { codes: number };
+  [c.settings.get]: TerminalSettings;
+  [c.settings.update]: TerminalSettings;
+  [c.staff.list]: StaffSummary[];
+  [c.staff.session]: SessionView | null;
+  [c.staff.signIn]: SessionView;
+  [c.staff.signOut]: null;
+  [c.staff.lock]: SessionView | null;
+  [c.staff.unlock]: SessionView;
+  [c.catalogue.events]: CatalogueEvent[];
+  [c.catalogue.performance]: PerformanceOffer;
+  [c.cart.get]: CartView;
+  [c.cart.addTicket]: CartView;
+  [c.cart.addProduct]: CartView;
+  [c.cart.setQty]: CartView;
+  [c.cart.clear]: CartView;
+  [c.cart.setCustomer]: CartView;
+  [c.cart.applyCode]: CartView;
+  [c.cart.removeCode]: CartView;
+  [c.cart.grantOveruse]: CartView;
+  [c.cart.setCustomDiscount]: CartView;
+  [c.cart.removeCustomDiscount]: CartView;
+  [c.codes.search]: CodeOption[];
+  [c.checkout.complete]: SaleView;
+  [c.sales.find]: SaleView;
+  [c.sales.refund]: SaleView;
+  [c.sales.void]: SaleView;
+  [c.shift.current]: ZReportView | null;
+  [c.shift.open]: ZReportView;
+  [c.shift.close]: ZReportView;
+  [c.shift.report]: ZReportView;
 }
 
 export type RequestOf<C extends ChannelName> = z.input<(typeof requestSchemas)[C]>;
@@ -31,7 +158,7 @@ export type IpcResult<T> = Result<T>;
 /** `window.pos`: one function per channel, grouped by domain. */
 export type PosApi = {
   [D in Domain]: {
-    [V in keyof (typeof channels)[D]]: (typeof channels)[D][V] extends infer C extends ChannelName
+    [V in keyof (typeof c)[D]]: (typeof c)[D][V] extends infer C extends ChannelName
       ? (request: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>
       : never;
   };

@@ -16,6 +16,8 @@ export interface TerminalStatus {
   schemaVersion: number;
   latestSchemaVersion: number;
   server: ServerStatus;
+  /** Sales, refunds and shift events written here and not yet acknowledged by the server. */
+  unsyncedEvents: number;
 }
 
 export interface TerminalSettings {
@@ -23,3 +25,8 @@ export interface TerminalSettings {
 }
 
 export type PosEvent = { type: 'server-status'; server: ServerStatus };
+
+export type { CatalogueEvent, PerformanceOffer } from './domains/catalogue';
+export type { SaleRecord as SaleView } from './domains/sales';
+export type { ZReport as ZReportView } from './domains/shift';
+export type { SessionView, StaffSummary } from './domains/staff';

@@ -1,6 +1,7 @@
 import type { BenchSuite } from './harness';
+import { coreSuite } from './core.bench';
 import { engineSuite } from './engine.bench';
 import { terminalSuite } from './terminal.bench';
 
 // Each capability adds its suite here.
-export const suites: BenchSuite[] = [terminalSuite, engineSuite];
+export const suites: BenchSuite[] = [terminalSuite, coreSuite, engineSuite];

@@ -12,7 +12,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 try {
-  const host = await startBrowserHost({ dataDir, port, serverUrl: process.env.POS_SERVER_URL || undefined });
+  const serverUrl = process.env.POS_SERVER_URL || undefined;
+  // Without a central server an empty terminal fills itself with the demo theatre so it can be tried at once.
+  const host = await startBrowserHost({
+    dataDir,
+    port,
+    serverUrl,
+    demoData: !serverUrl && process.env.POS_DEMO !== '0',
+  });
   console.log(`Box office terminal (browser host), data in ${dataDir}`);
   console.log(`Open: ${host.url}`);
   const stop = () => {

@@ -1,23 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { channels } from '../../../../shared/ipc/channels';
+import { allChannelNames, channels } from '../../../../shared/ipc/channels';
 import { ok } from '../../../../shared/result';
 import { createDispatcher, INTERNAL_MESSAGE, type Handlers } from '../../../../src-main/ipc/dispatcher';
 
+/** Every channel answers null unless a test gives it a real handler. */
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  const status = {
-    appVersion: '1',
-    terminalId: 't',
-    dataDir: '/d',
-    schemaVersion: 1,
-    latestSchemaVersion: 1,
-    server: { state: 'not_configured' as const, url: null, lastSeenAt: null },
-  };
+  const base = Object.fromEntries(allChannelNames.map((channel) => [channel, () => ok(null)]));
   return {
-    [channels.system.status]: () => ok(status),
+    ...base,
     [channels.settings.get]: () => ok({ language: 'en' as const }),
-    [channels.settings.update]: (request) => ok({ language: request.language ?? 'en' }),
+    [channels.settings.update]: (request: { language?: 'en' | 'de' }) =>
+      ok({ language: request.language ?? 'en' }),
     ...overrides,
-  };
+  } as Handlers;
 }
 
 describe('createDispatcher', () => {

@@ -1,0 +1,70 @@
+import type { Bp, Minor } from '../discounts';
+
+/** Everything a role can be allowed to do; the terminal and the server enforce the same list. */
+export const PERMISSIONS = [
+  'sell',
+  'discount.custom',
+  'overuse.grant',
+  'custom.approve',
+  'refund',
+  'void',
+  'shift.close',
+  'codes.manage',
+  'catalogue.manage',
+  'staff.manage',
+  'reports.view',
+  'terminals.enrol',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export interface RoleDefinition {
+  /** Stable key, e.g. 'seller'; custom roles get their own. Codes' boxOffice.roles name these. */
+  id: string;
+  name: string;
+  permissions: Permission[];
+  /** Largest ad-hoc discount this role may give alone, per order; above it a supervisor approves. */
+  customDiscountCeiling: { percent: Bp; amount: Minor };
+  builtIn: boolean;
+}
+
+export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
+  {
+    id: 'seller',
+    name: 'Seller',
+    permissions: ['sell', 'discount.custom'],
+    customDiscountCeiling: { percent: 1000, amount: 500 },
+    builtIn: true,
+  },
+  {
+    id: 'supervisor',
+    name: 'Supervisor',
+    permissions: [
+      'sell',
+      'discount.custom',
+      'overuse.grant',
+      'custom.approve',
+      'refund',
+      'void',
+      'shift.close',
+      'reports.view',
+    ],
+    customDiscountCeiling: { percent: 5000, amount: 5000 },
+    builtIn: true,
+  },
+  {
+    id: 'manager',
+    name: 'Manager',
+    permissions: [...PERMISSIONS],
+    customDiscountCeiling: { percent: 10000, amount: Number.MAX_SAFE_INTEGER },
+    builtIn: true,
+  },
+];
+
+export function hasPermission(role: Pick<RoleDefinition, 'permissions'>, permission: Permission): boolean {
+  return role.permissions.includes(permission);
+}
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}

@@ -1,0 +1,66 @@
+import type { Bp, Minor } from '../discounts';
+
+// What a ticket window sells. The server owns it; terminals hold a synced copy. Ids are UUIDs.
+
+export interface Venue {
+  id: string;
+  name: string;
+  /** ISO 4217; every price of the venue is in this currency. */
+  currency: string;
+  timezone: string;
+}
+
+export interface EventRecord {
+  id: string;
+  venueId: string;
+  name: string;
+  description: string;
+  category: string | null;
+}
+
+export interface Performance {
+  id: string;
+  eventId: string;
+  /** ISO instant of curtain-up; performance-relative code windows count from it. */
+  startsAt: string;
+  capacity: number;
+  status: 'on_sale' | 'off_sale' | 'cancelled';
+}
+
+/** Where in the house: Stalls, Circle, Gallery. */
+export interface PriceBand {
+  id: string;
+  eventId: string;
+  name: string;
+}
+
+/** Who the ticket is for: Adult, Child, Concession. */
+export interface TicketType {
+  id: string;
+  eventId: string;
+  name: string;
+}
+
+/** A ticket price; a performance-specific row overrides the event-wide one (performanceId null). */
+export interface TicketPrice {
+  id: string;
+  eventId: string;
+  performanceId: string | null;
+  ticketTypeId: string;
+  priceBandId: string;
+  unitPrice: Minor;
+  vatRate: Bp;
+}
+
+/** Add-ons, merchandise and fees. Fees are never discounted. */
+export interface Product {
+  id: string;
+  kind: 'addon' | 'merch' | 'fee';
+  name: string;
+  unitPrice: Minor;
+  vatRate: Bp;
+  category: string | null;
+  inventoryItemId: string | null;
+  /** Add-ons may belong to one event; null = sold with anything. */
+  eventId: string | null;
+}

@@ -1,0 +1,78 @@
+import type { ReasonCode } from '../../discounts';
+
+// Shapes of the selling screens' data as the core returns them.
+
+export interface CustomerInput {
+  id: string;
+  name: string;
+  email?: string;
+  priorOrders: number;
+  groups: string[];
+}
+
+export interface CartLineView {
+  id: string;
+  kind: 'ticket' | 'addon' | 'merch' | 'fee';
+  name: string;
+  /** e.g. "Hamlet · Stalls · 21 Nov 19:30" */
+  detail: string;
+  qty: number;
+  unitPrice: number;
+  gross: number;
+  codeDiscount: number;
+  customDiscount: number;
+  total: number;
+}
+
+export interface AppliedCodeView {
+  codeId: string;
+  code: string;
+  name: string;
+  source: 'manual' | 'auto';
+  applies: boolean;
+  discount: number;
+  reason?: ReasonCode;
+  message?: string;
+  hint?: string;
+  /** A supervisor may grant overuse for this failure. */
+  overridable: boolean;
+  /** Usage limits bypassed by a granted overuse. */
+  overridden: ReasonCode[];
+  overuse: { approverName: string; reason: string } | null;
+  trace: string[];
+}
+
+export interface CustomDiscountView {
+  kind: 'percentage' | 'fixed';
+  value: number;
+  reason: string;
+  amount: number;
+  approvedBy: string | null;
+}
+
+export interface CartView {
+  id: string;
+  currency: string;
+  lines: CartLineView[];
+  customer: CustomerInput | null;
+  code: AppliedCodeView | null;
+  custom: CustomDiscountView | null;
+  gross: number;
+  codeDiscount: number;
+  customDiscount: number;
+  total: number;
+  vat: { rate: number; gross: number; net: number; vat: number }[];
+}
+
+export interface CodeOption {
+  codeId: string;
+  code: string;
+  name: string;
+  description: string;
+  applies: boolean;
+  /** The saving on the current basket, in minor units; 0 when it does not apply. */
+  saving: number;
+  reason?: ReasonCode;
+  message?: string;
+  hint?: string;
+}

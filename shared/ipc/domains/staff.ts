@@ -1,0 +1,20 @@
+import type { RoleDefinition } from '../../auth/permissions';
+
+export type Role = Omit<RoleDefinition, 'builtIn'>;
+
+export interface StaffSummary {
+  id: string;
+  name: string;
+  roleName: string;
+}
+
+export interface Actor {
+  staffId: string;
+  name: string;
+  role: Role;
+}
+
+export interface SessionView extends Actor {
+  signedInAt: string;
+  locked: boolean;
+}

@@ -1,0 +1,159 @@
+import type {
+  EventRecord,
+  Performance,
+  PriceBand,
+  Product,
+  TicketPrice,
+  TicketType,
+  Venue,
+} from '../../../shared/catalogue/types';
+import type { Db } from '../connection';
+import { fromRow, toSnake as snake } from '../rows';
+import type { TicketOffer } from '../../../shared/ipc/domains/catalogue';
+
+interface CatalogueTables {
+  venues: Venue;
+  events: EventRecord;
+  performances: Performance;
+  price_bands: PriceBand;
+  ticket_types: TicketType;
+  ticket_prices: TicketPrice;
+  products: Product;
+}
+
+const statements = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
+
+/** Inserts or replaces catalogue rows by id; the columns are the record's fields in snake_case. */
+export function upsertCatalogue<T extends keyof CatalogueTables>(
+  db: Db,
+  table: T,
+  rows: readonly CatalogueTables[T][],
+): void {
+  const first = rows[0];
+  if (!first) return;
+  const keys = Object.keys(first);
+  const cacheKey = `${table}:${keys.join(',')}`;
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map<string, ReturnType<Db['prepare']>>()));
+  let statement = cache.get(cacheKey);
+  if (!statement) {
+    const columns = keys.map(snake);
+    statement = db.prepare(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+       ON CONFLICT (id) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+    );
+    cache.set(cacheKey, statement);
+  }
+  for (const row of rows)
+    statement.run(keys.map((k) => (row as unknown as Record<string, unknown>)[k] ?? null));
+}
+
+export function getVenue(db: Db): Venue | undefined {
+  const row = db.prepare('SELECT * FROM venues LIMIT 1').get() as Record<string, unknown> | undefined;
+  return row && fromRow<Venue>(row);
+}
+
+export function listEvents(db: Db): EventRecord[] {
+  return (db.prepare('SELECT * FROM events ORDER BY name').all() as Record<string, unknown>[]).map((r) =>
+    fromRow<EventRecord>(r),
+  );
+}
+
+export function getEvent(db: Db, id: string): EventRecord | undefined {
+  const row = db.prepare('SELECT * FROM events WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  return row && fromRow<EventRecord>(row);
+}
+
+export interface PerformanceWithSales extends Performance {
+  sold: number;
+}
+
+export function listPerformances(db: Db, eventId?: string): PerformanceWithSales[] {
+  const rows = db
+    .prepare(
+      `SELECT p.*, coalesce(s.sold, 0) AS sold FROM performances p
+       LEFT JOIN performance_sold s ON s.performance_id = p.id
+       WHERE (@eventId IS NULL OR p.event_id = @eventId) ORDER BY p.starts_at`,
+    )
+    .all({ eventId: eventId ?? null }) as Record<string, unknown>[];
+  return rows.map((r) => fromRow<PerformanceWithSales>(r));
+}
+
+export function getPerformance(db: Db, id: string): PerformanceWithSales | undefined {
+  const row = db
+    .prepare(
+      `SELECT p.*, coalesce(s.sold, 0) AS sold FROM performances p
+       LEFT JOIN performance_sold s ON s.performance_id = p.id WHERE p.id = ?`,
+    )
+    .get(id) as Record<string, unknown> | undefined;
+  return row && fromRow<PerformanceWithSales>(row);
+}
+
+export function listTicketTypes(db: Db, eventId: string): TicketType[] {
+  return (
+    db.prepare('SELECT * FROM ticket_types WHERE event_id = ? ORDER BY rowid').all(eventId) as Record<
+      string,
+      unknown
+    >[]
+  ).map((r) => fromRow<TicketType>(r));
+}
+
+export function listPriceBands(db: Db, eventId: string): PriceBand[] {
+  return (
+    db.prepare('SELECT * FROM price_bands WHERE event_id = ? ORDER BY rowid').all(eventId) as Record<
+      string,
+      unknown
+    >[]
+  ).map((r) => fromRow<PriceBand>(r));
+}
+
+export function listProducts(db: Db, eventId: string | null): Product[] {
+  const rows = db
+    .prepare('SELECT * FROM products WHERE event_id IS NULL OR event_id = ? ORDER BY kind, name')
+    .all(eventId) as Record<string, unknown>[];
+  return rows.map((r) => fromRow<Product>(r));
+}
+
+export function getProduct(db: Db, id: string): Product | undefined {
+  const row = db.prepare('SELECT * FROM products WHERE id = ?').get(id) as
+    Record<string, unknown> | undefined;
+  return row && fromRow<Product>(row);
+}
+
+export function addSold(db: Db, performanceId: string, delta: number): void {
+  // Not an upsert: SQLite checks `sold >= 0` on the row it would insert before it sees the conflict.
+  db.prepare('INSERT INTO performance_sold (performance_id, sold) VALUES (?, 0) ON CONFLICT DO NOTHING').run(
+    performanceId,
+  );
+  db.prepare('UPDATE performance_sold SET sold = sold + ? WHERE performance_id = ?').run(
+    delta,
+    performanceId,
+  );
+}
+
+const OFFER_SELECT = `SELECT tp.id AS ticketPriceId, e.id AS eventId, e.name AS eventName, e.category AS category,
+    p.id AS performanceId, p.starts_at AS startsAt, tt.id AS ticketTypeId, tt.name AS ticketTypeName,
+    pb.id AS priceBandId, pb.name AS priceBandName, tp.unit_price AS unitPrice, tp.vat_rate AS vatRate
+  FROM performances p
+  JOIN events e ON e.id = p.event_id
+  JOIN ticket_prices tp ON tp.event_id = e.id AND (tp.performance_id = p.id OR (tp.performance_id IS NULL AND NOT EXISTS (
+    SELECT 1 FROM ticket_prices o WHERE o.performance_id = p.id
+      AND o.ticket_type_id = tp.ticket_type_id AND o.price_band_id = tp.price_band_id)))
+  JOIN ticket_types tt ON tt.id = tp.ticket_type_id
+  JOIN price_bands pb ON pb.id = tp.price_band_id`;
+
+/** What a performance sells: each ticket type in each band at its effective price. */
+export function listTicketOffers(db: Db, performanceId: string): TicketOffer[] {
+  return db
+    .prepare(`${OFFER_SELECT} WHERE p.id = ? ORDER BY pb.rowid, tt.rowid`)
+    .all(performanceId) as TicketOffer[];
+}
+
+export function getTicketOffer(
+  db: Db,
+  performanceId: string,
+  ticketPriceId: string,
+): TicketOffer | undefined {
+  return db.prepare(`${OFFER_SELECT} WHERE p.id = ? AND tp.id = ?`).get(performanceId, ticketPriceId) as
+    TicketOffer | undefined;
+}

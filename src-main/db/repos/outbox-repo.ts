@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../../shared/canonical-json';
+import type { Db } from '../connection';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface OutboxEntry {
+  seq: number;
+  mutationId: string;
+  type: string;
+  payload: unknown;
+  prevHash: string;
+  hash: string;
+  createdAt: string;
+}
+
+export function chainHash(prevHash: string, payload: unknown): string {
+  return createHash('sha256').update(prevHash).update(canonicalJson(payload)).digest('hex');
+}
+
+/**
+ * Appends one mutation to the chain. Call inside the business transaction: seq is contiguous because
+ * SQLite has a single writer and the read of the tail happens in the same transaction.
+ */
+export function appendOutbox(
+  db: Db,
+  entry: { mutationId: string; type: string; payload: unknown; createdAt: string },
+): OutboxEntry {
+  const tail = db.prepare('SELECT seq, hash FROM outbox ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; hash: string } | undefined;
+  const seq = (tail?.seq ?? 0) + 1;
+  const prevHash = tail?.hash ?? GENESIS_HASH;
+  const hash = chainHash(prevHash, entry.payload);
+  db.prepare(
+    'INSERT INTO outbox (seq, mutation_id, type, payload, prev_hash, hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(seq, entry.mutationId, entry.type, canonicalJson(entry.payload), prevHash, hash, entry.createdAt);
+  return { seq, prevHash, hash, ...entry };
+}
+
+export function readOutbox(db: Db, afterSeq = 0, limit = 1000): OutboxEntry[] {
+  const rows = db.prepare('SELECT * FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as {
+    seq: number;
+    mutation_id: string;
+    type: string;
+    payload: string;
+    prev_hash: string;
+    hash: string;
+    created_at: string;
+  }[];
+  return rows.map((r) => ({
+    seq: r.seq,
+    mutationId: r.mutation_id,
+    type: r.type,
+    payload: JSON.parse(r.payload) as unknown,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+    createdAt: r.created_at,
+  }));
+}
+
+export function countPendingOutbox(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM outbox WHERE acked_at IS NULL').get() as { n: number }).n;
+}
+
+/** Recomputes the whole chain; returns the first seq that does not verify, or null. */
+export function verifyOutboxChain(db: Db): number | null {
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  for (const entry of readOutbox(db, 0, Number.MAX_SAFE_INTEGER)) {
+    if (
+      entry.seq !== expectedSeq ||
+      entry.prevHash !== prev ||
+      chainHash(prev, entry.payload) !== entry.hash
+    ) {
+      return entry.seq;
+    }
+    prev = entry.hash;
+    expectedSeq += 1;
+  }
+  return null;
+}

@@ -1,0 +1,107 @@
+import type { Db } from '../connection';
+import { fromRow, insertRow as insert } from '../rows';
+import type {
+  ApprovalRow,
+  PaymentRow,
+  RedemptionRow,
+  RefundRow,
+  SaleLineRow,
+  SaleRecord,
+  SaleRow,
+  SaleUnitRow,
+} from '../../../shared/ipc/domains/sales';
+
+export type { PaymentRow, SaleLineRow, SaleRecord, SaleUnitRow };
+
+export function nextReceiptNo(db: Db): number {
+  return (db.prepare('SELECT coalesce(max(receipt_no), 0) + 1 AS n FROM sales').get() as { n: number }).n;
+}
+
+export function nextRefundNo(db: Db): number {
+  return (db.prepare('SELECT coalesce(max(refund_no), 0) + 1 AS n FROM refunds').get() as { n: number }).n;
+}
+
+/** Writes a sale and its parts; call inside the sale transaction. */
+export function insertSale(db: Db, record: Omit<SaleRecord, 'refunds'>): void {
+  insert(db, 'sales', record.sale);
+  for (const line of record.lines) insert(db, 'sale_lines', line);
+  for (const unit of record.units) insert(db, 'sale_units', unit);
+  for (const payment of record.payments) insert(db, 'payments', payment);
+  if (record.redemption) {
+    insert(db, 'redemptions', record.redemption);
+    for (const scope of record.scopes)
+      insert(db, 'redemption_scopes', { redemptionId: record.redemption.id, ...scope });
+  }
+  for (const approval of record.approvals) insert(db, 'approvals', approval);
+}
+
+export function insertRefund(
+  db: Db,
+  refund: RefundRow,
+  units: { lineId: string; unitIndex: number }[],
+  payments: PaymentRow[],
+): void {
+  insert(db, 'refunds', refund);
+  const mark = db.prepare(
+    'UPDATE sale_units SET refund_id = ? WHERE line_id = ? AND unit_index = ? AND refund_id IS NULL',
+  );
+  for (const unit of units) {
+    if (mark.run(refund.id, unit.lineId, unit.unitIndex).changes !== 1)
+      throw new Error('unit already refunded');
+  }
+  for (const payment of payments) insert(db, 'payments', payment);
+}
+
+export function markVoided(db: Db, saleId: string, at: string): void {
+  db.prepare("UPDATE sales SET status = 'voided' WHERE id = ?").run(saleId);
+  db.prepare('UPDATE redemptions SET released_at = ? WHERE sale_id = ? AND released_at IS NULL').run(
+    at,
+    saleId,
+  );
+}
+
+export function findSaleId(
+  db: Db,
+  ref: { saleId?: string | undefined; receiptNo?: number | undefined },
+): string | undefined {
+  const row = ref.saleId
+    ? db.prepare('SELECT id FROM sales WHERE id = ?').get(ref.saleId)
+    : db.prepare('SELECT id FROM sales WHERE receipt_no = ?').get(ref.receiptNo);
+  return (row as { id: string } | undefined)?.id;
+}
+
+export function loadSale(db: Db, id: string): SaleRecord | undefined {
+  const sale = db.prepare('SELECT * FROM sales WHERE id = ?').get(id);
+  if (!sale) return undefined;
+  const all = (sql: string) =>
+    db
+      .prepare(sql)
+      .all(id)
+      .map((r) => fromRow(r));
+  const redemption = db.prepare('SELECT * FROM redemptions WHERE sale_id = ?').get(id);
+  return {
+    sale: fromRow<SaleRow>(sale),
+    lines: all('SELECT * FROM sale_lines WHERE sale_id = ? ORDER BY line_no') as SaleLineRow[],
+    units: all(
+      `SELECT u.* FROM sale_units u JOIN sale_lines l ON l.id = u.line_id WHERE l.sale_id = ? ORDER BY l.line_no, u.unit_index`,
+    ) as SaleUnitRow[],
+    payments: all('SELECT * FROM payments WHERE sale_id = ? ORDER BY created_at, id') as PaymentRow[],
+    redemption: redemption ? fromRow<RedemptionRow>(redemption) : null,
+    scopes: redemption
+      ? db
+          .prepare('SELECT event_id, performance_id FROM redemption_scopes WHERE redemption_id = ?')
+          .all((redemption as { id: string }).id)
+          .map((r) => fromRow<{ eventId: string; performanceId: string }>(r))
+      : [],
+    approvals: all('SELECT * FROM approvals WHERE sale_id = ? ORDER BY created_at') as ApprovalRow[],
+    refunds: all('SELECT * FROM refunds WHERE sale_id = ? ORDER BY refund_no') as RefundRow[],
+  };
+}
+
+export function countOverusesSince(db: Db, since: string): number {
+  return (
+    db
+      .prepare("SELECT count(*) AS n FROM approvals WHERE kind = 'overuse' AND created_at >= ?")
+      .get(since) as { n: number }
+  ).n;
+}

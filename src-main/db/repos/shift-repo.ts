@@ -1,0 +1,86 @@
+import type { Db } from '../connection';
+import { fromRow, insertRow } from '../rows';
+import type { ShiftFigures, ShiftRow } from '../../../shared/ipc/domains/shift';
+
+export type { ShiftRow };
+
+export function getOpenShift(db: Db): ShiftRow | undefined {
+  const row = db.prepare('SELECT * FROM shifts WHERE closed_at IS NULL').get();
+  return row ? fromRow<ShiftRow>(row) : undefined;
+}
+
+export function getShift(db: Db, id: string): ShiftRow | undefined {
+  const row = db.prepare('SELECT * FROM shifts WHERE id = ?').get(id);
+  return row ? fromRow<ShiftRow>(row) : undefined;
+}
+
+export function insertShift(
+  db: Db,
+  shift: Pick<ShiftRow, 'id' | 'openedBy' | 'openedAt' | 'openingFloat'>,
+): void {
+  insertRow(db, 'shifts', shift);
+}
+
+export function closeShiftRow(
+  db: Db,
+  id: string,
+  close: { closedBy: string; closedAt: string; countedCash: number; expectedCash: number },
+): void {
+  db.prepare(
+    'UPDATE shifts SET closed_by = ?, closed_at = ?, counted_cash = ?, expected_cash = ? WHERE id = ? AND closed_at IS NULL',
+  ).run(close.closedBy, close.closedAt, close.countedCash, close.expectedCash, id);
+}
+
+export function cashMovement(db: Db, shiftId: string): number {
+  return (
+    db
+      .prepare("SELECT coalesce(sum(amount), 0) AS n FROM payments WHERE shift_id = ? AND tender = 'cash'")
+      .get(shiftId) as { n: number }
+  ).n;
+}
+
+/** The Z report's figures for one shift, straight from the ledger. */
+export function shiftFigures(db: Db, shiftId: string): ShiftFigures {
+  const q = <T>(sql: string) =>
+    db
+      .prepare(sql)
+      .all(shiftId)
+      .map((r) => fromRow<T>(r));
+  return {
+    byTender: q<{ tender: string; amount: number; count: number }>(
+      'SELECT tender, sum(amount) AS amount, count(*) AS count FROM payments WHERE shift_id = ? GROUP BY tender ORDER BY tender',
+    ),
+    sales: q<{ count: number; gross: number; codeDiscount: number; customDiscount: number; total: number }>(
+      `SELECT count(*) AS count, coalesce(sum(gross), 0) AS gross, coalesce(sum(code_discount), 0) AS code_discount,
+         coalesce(sum(custom_discount), 0) AS custom_discount, coalesce(sum(total), 0) AS total
+       FROM sales WHERE shift_id = ?`,
+    )[0] ?? { count: 0, gross: 0, codeDiscount: 0, customDiscount: 0, total: 0 },
+    refunds: q<{ kind: string; count: number; amount: number }>(
+      'SELECT kind, count(*) AS count, sum(amount) AS amount FROM refunds WHERE shift_id = ? GROUP BY kind ORDER BY kind',
+    ),
+    byCode: q<{ code: string; orders: number; discount: number }>(
+      `SELECT code_text AS code, count(*) AS orders, sum(code_discount) AS discount FROM sales
+       WHERE shift_id = ? AND code_id IS NOT NULL AND status = 'completed' GROUP BY code_text ORDER BY discount DESC, code_text`,
+    ),
+    customByReason: q<{ reason: string; orders: number; discount: number }>(
+      `SELECT custom_reason AS reason, count(*) AS orders, sum(custom_discount) AS discount FROM sales
+       WHERE shift_id = ? AND custom_kind IS NOT NULL AND status = 'completed' GROUP BY custom_reason ORDER BY discount DESC`,
+    ),
+    overuses: q<{ receiptNo: number; code: string; approver: string; reason: string; limits: string }>(
+      `SELECT s.receipt_no, s.code_text AS code, st.name AS approver, a.reason, a.limits FROM approvals a
+       JOIN sales s ON s.id = a.sale_id JOIN staff st ON st.id = a.approver_id
+       WHERE s.shift_id = ? AND a.kind = 'overuse' ORDER BY s.receipt_no`,
+    ),
+    byCashier: q<{
+      cashier: string;
+      orders: number;
+      total: number;
+      codeDiscount: number;
+      customDiscount: number;
+    }>(
+      `SELECT st.name AS cashier, count(*) AS orders, sum(s.total) AS total, sum(s.code_discount) AS code_discount,
+         sum(s.custom_discount) AS custom_discount
+       FROM sales s JOIN staff st ON st.id = s.cashier_id WHERE s.shift_id = ? GROUP BY st.name ORDER BY st.name`,
+    ),
+  };
+}

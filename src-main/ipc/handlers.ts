@@ -1,0 +1,112 @@
+import type { Permission } from '../../shared/auth/permissions';
+import { channels as c } from '../../shared/ipc/channels';
+import type { Actor } from '../../shared/ipc/domains/staff';
+import type { TerminalSettings, TerminalStatus } from '../../shared/ipc/types';
+import { ok, type Result } from '../../shared/result';
+import type { CartService } from '../services/cart-service';
+import type { CatalogueService } from '../services/catalogue-service';
+import { REFUND_PERMISSION, type SaleService } from '../services/sale-service';
+import type { SettingsService } from '../services/settings-service';
+import type { ShiftService } from '../services/shift-service';
+import type { StaffService } from '../services/staff-service';
+import type { Handlers } from './dispatcher';
+
+export interface Services {
+  status(): TerminalStatus;
+  loadDemo(): Promise<Result<{ codes: number }>>;
+  settings: SettingsService;
+  staff: StaffService;
+  catalogue: CatalogueService;
+  cart: CartService;
+  sales: SaleService;
+  shifts: ShiftService;
+}
+
+/**
+ * Maps every channel to its service. Permissions are checked here, in main, for every call: the
+ * renderer hiding a button is a convenience, never the control.
+ */
+export function createHandlers(s: Services): Handlers {
+  /** Runs `fn` as the signed-in actor if they hold `permission`; otherwise answers with the reason. */
+  const as =
+    <Req, T>(
+      permission: Permission | undefined,
+      fn: (actor: Actor, request: Req) => Result<T> | Promise<Result<T>>,
+    ) =>
+    (request: Req): Result<T> | Promise<Result<T>> => {
+      const actor = s.staff.require(permission);
+      return actor.ok ? fn(actor.value, request) : actor;
+    };
+  const okAs = <Req, T>(permission: Permission | undefined, fn: (actor: Actor, request: Req) => T) =>
+    as<Req, T>(permission, (actor, request) => ok(fn(actor, request)));
+
+  return {
+    [c.system.status]: () => ok(s.status()),
+    [c.system.loadDemo]: () => s.loadDemo(),
+    [c.settings.get]: () => ok(s.settings.get()),
+    [c.settings.update]: (request) => ok(s.settings.update(request as Partial<TerminalSettings>)),
+
+    [c.staff.list]: () => ok(s.staff.list()),
+    [c.staff.session]: () => ok(s.staff.current()),
+    [c.staff.signIn]: (r) => s.staff.signIn(r.staffId, r.pin),
+    [c.staff.signOut]: () => {
+      s.staff.signOut();
+      s.cart.reset();
+      return ok(null);
+    },
+    [c.staff.lock]: () => {
+      s.staff.lock();
+      return ok(s.staff.current());
+    },
+    [c.staff.unlock]: (r) => s.staff.unlock(r.pin),
+
+    [c.catalogue.events]: okAs('sell', () => s.catalogue.events()),
+    [c.catalogue.performance]: as('sell', (_a, r: { performanceId: string }) =>
+      s.catalogue.performance(r.performanceId),
+    ),
+
+    [c.cart.get]: okAs('sell', (a) => s.cart.view(a)),
+    [c.cart.addTicket]: as('sell', (a, r: { performanceId: string; ticketPriceId: string; qty: number }) =>
+      s.cart.addTicket(a, r),
+    ),
+    [c.cart.addProduct]: as('sell', (a, r: { productId: string; qty: number }) => s.cart.addProduct(a, r)),
+    [c.cart.setQty]: as('sell', (a, r: { lineId: string; qty: number }) => s.cart.setQty(a, r)),
+    [c.cart.clear]: okAs('sell', (a) => s.cart.clear(a)),
+    [c.cart.setCustomer]: okAs('sell', (a, r: Parameters<Handlers[typeof c.cart.setCustomer]>[0]) =>
+      s.cart.setCustomer(a, r.customer),
+    ),
+    [c.cart.applyCode]: as('sell', (a, r: { input: string }) => s.cart.applyCode(a, r.input)),
+    [c.cart.removeCode]: okAs('sell', (a) => s.cart.removeCode(a)),
+    [c.cart.grantOveruse]: as('sell', (a, r: { approverId: string; pin: string; reason: string }) =>
+      s.cart.grantOveruse(a, r, s.sales.overuseCapLeft),
+    ),
+    [c.cart.setCustomDiscount]: as(
+      'discount.custom',
+      (a, r: Parameters<Handlers[typeof c.cart.setCustomDiscount]>[0]) => s.cart.setCustom(a, r),
+    ),
+    [c.cart.removeCustomDiscount]: okAs('sell', (a) => s.cart.removeCustom(a)),
+
+    [c.codes.search]: okAs('sell', (a, r: { query: string; limit: number }) =>
+      s.cart.searchCodes(a, r.query, r.limit),
+    ),
+
+    [c.checkout.complete]: as('sell', (a, r: Parameters<Handlers[typeof c.checkout.complete]>[0]) =>
+      s.sales.checkout(a, r),
+    ),
+
+    [c.sales.find]: as('sell', (_a, r: { saleId?: string | undefined; receiptNo?: number | undefined }) =>
+      s.sales.find(r),
+    ),
+    [c.sales.refund]: as(REFUND_PERMISSION.refund, (a, r: Parameters<Handlers[typeof c.sales.refund]>[0]) =>
+      s.sales.refund(a, { ...r, kind: 'refund' }),
+    ),
+    [c.sales.void]: as(REFUND_PERMISSION.void, (a, r: { saleId: string; reason: string }) =>
+      s.sales.refund(a, { ...r, kind: 'void' }),
+    ),
+
+    [c.shift.current]: okAs('sell', () => s.shifts.current()),
+    [c.shift.open]: as('sell', (a, r: { openingFloat: number }) => s.shifts.open(a, r.openingFloat)),
+    [c.shift.close]: as('shift.close', (a, r: { countedCash: number }) => s.shifts.close(a, r.countedCash)),
+    [c.shift.report]: as('shift.close', (_a, r: { shiftId: string }) => s.shifts.report(r.shiftId)),
+  };
+}

@@ -1,0 +1,137 @@
+import type { Language } from '../shared/ipc/types';
+import { err, type Err } from '../shared/result';
+
+// Sentences the core says to staff, in both UI languages. Each says what happened and what to do.
+const catalogue = {
+  NOT_SIGNED_IN: { en: 'Sign in with your PIN first.', de: 'Bitte zuerst mit der PIN anmelden.' },
+  SESSION_LOCKED: {
+    en: 'The terminal locked itself after {minutes} minutes without use: enter your PIN to unlock it.',
+    de: 'Das Terminal hat sich nach {minutes} Minuten ohne Nutzung gesperrt: zum Entsperren die PIN eingeben.',
+  },
+  FORBIDDEN: {
+    en: 'Your role ({role}) may not {action}. Ask a supervisor.',
+    de: 'Ihre Rolle ({role}) darf nicht {action}. Bitte eine Aufsicht fragen.',
+  },
+  UNKNOWN_STAFF: {
+    en: 'This staff member is not known on this terminal. Pick a name from the list.',
+    de: 'Diese Person ist an diesem Terminal nicht bekannt. Bitte einen Namen aus der Liste wählen.',
+  },
+  WRONG_PIN: {
+    en: 'Wrong PIN. {left} more tries before the account locks for {minutes} minutes.',
+    de: 'Falsche PIN. Noch {left} Versuche, dann wird das Konto für {minutes} Minuten gesperrt.',
+  },
+  LOCKED_OUT: {
+    en: 'Too many wrong PINs: this account is locked until {until}. Wait, or ask a supervisor to sign in.',
+    de: 'Zu viele falsche PINs: Das Konto ist bis {until} gesperrt. Bitte warten oder eine Aufsicht anmelden lassen.',
+  },
+  APPROVER_NOT_ALLOWED: {
+    en: '{name} may not approve this. Ask a supervisor with that right.',
+    de: '{name} darf das nicht freigeben. Bitte eine berechtigte Aufsicht fragen.',
+  },
+  NOT_ON_SALE: {
+    en: 'This performance is not on sale. Pick another one.',
+    de: 'Diese Vorstellung ist nicht im Verkauf. Bitte eine andere wählen.',
+  },
+  CAPACITY: {
+    en: 'Only {left} seats are left for this performance. Lower the quantity or pick another performance.',
+    de: 'Für diese Vorstellung sind nur noch {left} Plätze frei. Bitte die Menge verringern oder eine andere Vorstellung wählen.',
+  },
+  UNKNOWN_ITEM: {
+    en: 'This item is not in the catalogue any more. Refresh the screen and pick again.',
+    de: 'Dieser Artikel ist nicht mehr im Katalog. Bitte die Ansicht aktualisieren und neu wählen.',
+  },
+  UNKNOWN_LINE: {
+    en: 'That line is no longer in the cart. Check the cart and try again.',
+    de: 'Diese Zeile ist nicht mehr im Warenkorb. Bitte den Warenkorb prüfen und erneut versuchen.',
+  },
+  NOTHING_TO_OVERRIDE: {
+    en: 'There is no code on this order that a supervisor could let past its limits.',
+    de: 'Auf dieser Bestellung ist kein Code, dessen Grenzen eine Aufsicht aufheben könnte.',
+  },
+  OVERUSE_CAP: {
+    en: 'This terminal has granted as many overuses today as it may. Ask a manager to raise the limit.',
+    de: 'Dieses Terminal hat heute so viele Überschreitungen freigegeben wie erlaubt. Bitte eine Leitung fragen.',
+  },
+  APPROVAL_REQUIRED: {
+    en: 'This discount is above your limit of {limit}: a supervisor must approve it with their PIN.',
+    de: 'Dieser Rabatt liegt über Ihrer Grenze von {limit}: Eine Aufsicht muss ihn mit ihrer PIN freigeben.',
+  },
+  ABOVE_APPROVER_LIMIT: {
+    en: 'The discount is above what {name} may approve. Ask a manager.',
+    de: 'Der Rabatt liegt über dem, was {name} freigeben darf. Bitte eine Leitung fragen.',
+  },
+  TENDER_MISMATCH: {
+    en: 'The payments add up to {paid} but the order is {total}. Adjust the amounts.',
+    de: 'Die Zahlungen ergeben {paid}, die Bestellung kostet {total}. Bitte die Beträge anpassen.',
+  },
+  CASH_SHORT: {
+    en: 'The cash handed over is less than the cash amount. Enter what the customer gave.',
+    de: 'Das erhaltene Bargeld ist weniger als der Barbetrag. Bitte den erhaltenen Betrag eingeben.',
+  },
+  ACTION_COMP: { en: 'give tickets away free', de: 'Karten kostenlos abgeben' },
+  STALE_CART: {
+    en: 'This order changed on the terminal in the meantime. Check the cart and take payment again.',
+    de: 'Diese Bestellung hat sich inzwischen geändert. Bitte den Warenkorb prüfen und erneut kassieren.',
+  },
+  NO_SHIFT: {
+    en: 'Open a shift with a cash float first.',
+    de: 'Bitte zuerst eine Schicht mit Wechselgeld öffnen.',
+  },
+  EMPTY_CART: {
+    en: 'The cart is empty. Add tickets or items first.',
+    de: 'Der Warenkorb ist leer. Bitte zuerst Karten oder Artikel hinzufügen.',
+  },
+  CODE_NOT_APPLICABLE: {
+    en: 'The discount code does not apply: {message} Remove it, change the order, or ask a supervisor.',
+    de: 'Der Rabattcode gilt nicht: {message} Bitte entfernen, die Bestellung ändern oder eine Aufsicht fragen.',
+  },
+  UNKNOWN_SALE: {
+    en: 'No sale with that receipt number on this terminal. Check the number on the receipt.',
+    de: 'Kein Verkauf mit dieser Belegnummer an diesem Terminal. Bitte die Nummer auf dem Beleg prüfen.',
+  },
+  ALREADY_VOIDED: { en: 'This sale was already voided.', de: 'Dieser Verkauf wurde bereits storniert.' },
+  UNIT_NOT_REFUNDABLE: {
+    en: 'Pick items of this sale that have not been refunded yet.',
+    de: 'Bitte Positionen dieses Verkaufs wählen, die noch nicht erstattet wurden.',
+  },
+  SHIFT_ALREADY_OPEN: {
+    en: 'A shift is already open on this terminal. Close it before opening a new one.',
+    de: 'An diesem Terminal ist bereits eine Schicht offen. Bitte zuerst schließen.',
+  },
+} as const satisfies Record<string, Record<Language, string>>;
+
+export type MessageKey = keyof typeof catalogue;
+
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+export function createTranslate(language: () => Language): Translate {
+  return (key, values = {}) =>
+    catalogue[key][language()].replace(/\{(\w+)\}/g, (_, name: string) =>
+      String(values[name] ?? `{${name}}`),
+    );
+}
+
+/** A failure whose reason is the message key. */
+export function fail<K extends MessageKey>(
+  t: Translate,
+  key: K,
+  values?: Record<string, string | number>,
+): Err<K> {
+  return err(key, t(key, values));
+}
+
+/** Words for each permission, used in FORBIDDEN sentences. */
+export const ACTION_WORDS: Record<string, Record<Language, string>> = {
+  sell: { en: 'sell', de: 'verkaufen' },
+  'discount.custom': { en: 'give ad-hoc discounts', de: 'freie Rabatte geben' },
+  'overuse.grant': { en: 'grant overuse of a code', de: 'die Überschreitung eines Codes freigeben' },
+  'custom.approve': { en: 'approve ad-hoc discounts', de: 'freie Rabatte freigeben' },
+  refund: { en: 'refund sales', de: 'Verkäufe erstatten' },
+  void: { en: 'void sales', de: 'Verkäufe stornieren' },
+  'shift.close': { en: 'open or close shifts', de: 'Schichten öffnen oder schließen' },
+  'codes.manage': { en: 'manage discount codes', de: 'Rabattcodes verwalten' },
+  'catalogue.manage': { en: 'manage the catalogue', de: 'den Katalog verwalten' },
+  'staff.manage': { en: 'manage staff', de: 'Personal verwalten' },
+  'reports.view': { en: 'view reports', de: 'Berichte ansehen' },
+  'terminals.enrol': { en: 'enrol terminals', de: 'Terminals anmelden' },
+};

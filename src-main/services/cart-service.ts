@@ -1,0 +1,492 @@
+import type { CodeRecord } from '../../shared/codes/types';
+import {
+  evaluateCode,
+  normalizeCode,
+  priceBasket,
+  rankCodes,
+  selectAutoApply,
+  type Basket,
+  type BasketLine,
+  type CustomDiscount,
+  type Evaluation,
+  type EvaluationContext,
+  type PricedBasket,
+  type ReasonCode,
+  type Usage,
+} from '../../shared/discounts';
+import { CODE_FORMAT_MESSAGE, REASON_MESSAGES } from '../../shared/discounts/messages';
+import type { Language } from '../../shared/ipc/types';
+import type { CartView, CodeOption, CustomerInput } from '../../shared/ipc/domains/sell';
+import { err, ok, type Result } from '../../shared/result';
+import { isoNow, type Clock } from '../clock';
+import type { Db } from '../db/connection';
+import { getPerformance, getProduct, getTicketOffer, getVenue } from '../db/repos/catalogue-repo';
+import { getCode, getCodeByText, listAutoApplyCodes, searchCodes } from '../db/repos/code-repo';
+import { usageFor } from '../db/repos/usage-repo';
+import { newId } from '../ids';
+import type { Translate } from '../messages';
+import type { Actor, StaffService } from './staff-service';
+
+export interface CartLine extends BasketLine {
+  name: string;
+  detail: string;
+  /** The catalogue row this line sells: a ticket price or a product. */
+  sourceId: string;
+  ticketTypeId?: string;
+}
+
+export interface OveruseGrant {
+  approverId: string;
+  approverName: string;
+  reason: string;
+  limits: ReasonCode[];
+}
+
+export interface CustomGrant extends CustomDiscount {
+  approverId: string | null;
+  approverName: string | null;
+}
+
+interface CartState {
+  id: string;
+  lines: CartLine[];
+  customer: CustomerInput | null;
+  manualCodeId: string | null;
+  overuse: OveruseGrant | null;
+  custom: CustomGrant | null;
+}
+
+/** Everything checkout needs, priced at one instant. */
+export interface PricedCart {
+  cart: Readonly<CartState>;
+  basket: Basket;
+  code: CodeRecord | null;
+  evaluation: Evaluation | null;
+  source: 'manual' | 'auto' | null;
+  priced: PricedBasket;
+  usage: Usage | null;
+}
+
+// A known code stays on the order while it fails for a reason the basket or a supervisor can change;
+// anything else is refused outright.
+const ATTACHABLE: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
+  'MAX_USES',
+  'MAX_ITEM_USES',
+  'CUSTOMER_MAX_USES',
+  'CUSTOMER_MAX_ITEM_USES',
+  'CUSTOMER_EVENT_MAX_USES',
+  'CUSTOMER_SCHEDULE_MAX_USES',
+  'BUDGET_EXHAUSTED',
+  'MIN_SPEND',
+  'MAX_SPEND',
+  'MIN_QTY',
+  'REQUIRED_ITEMS_MISSING',
+  'CROSS_EVENT',
+  'DISTINCT_EVENTS',
+  'GROUP_TOO_SMALL',
+  'NO_ELIGIBLE_ITEMS',
+  'CUSTOMER_REQUIRED',
+  'OUTSIDE_PERFORMANCE_WINDOW',
+  'NEW_CUSTOMERS_ONLY',
+  'CUSTOMER_GROUP',
+]);
+
+/** A scanned QR or link carries `coupon=CODE`; anything else is the code itself. */
+export function extractCouponInput(input: string): string {
+  const match = /[?&#]coupon=([^&#\s]+)/i.exec(input);
+  if (!match?.[1]) return input;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return match[1];
+  }
+}
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  t: Translate;
+  language: () => Language;
+  staff: StaffService;
+}
+
+export type CartService = ReturnType<typeof createCartService>;
+
+export function createCartService({ db, clock, t, language, staff }: Deps) {
+  const fresh = (): CartState => ({
+    id: newId(),
+    lines: [],
+    customer: null,
+    manualCodeId: null,
+    overuse: null,
+    custom: null,
+  });
+  let cart = fresh();
+
+  const currency = () => getVenue(db)?.currency ?? 'EUR';
+  const msg = (evaluation: Extract<Evaluation, { ok: false }>) => evaluation.message[language()];
+
+  const basketOf = (lines: readonly CartLine[]): Basket => ({
+    currency: currency(),
+    lines: lines.map(({ name: _n, detail: _d, sourceId: _s, ticketTypeId: _t, ...line }) => line),
+  });
+
+  const contextFor = (
+    actor: Actor,
+    basket: Basket,
+    usage: Usage | undefined,
+    overuse: boolean,
+  ): EvaluationContext => {
+    const performances: Record<string, { startsAt: string }> = {};
+    for (const line of basket.lines) {
+      if (line.scheduleId && !performances[line.scheduleId]) {
+        const performance = getPerformance(db, line.scheduleId);
+        if (performance) performances[line.scheduleId] = { startsAt: performance.startsAt };
+      }
+    }
+    return {
+      now: isoNow(clock),
+      channel: 'box_office',
+      staffRoles: [actor.role.id],
+      customer: cart.customer
+        ? { id: cart.customer.id, priorOrders: cart.customer.priorOrders, groups: cart.customer.groups }
+        : undefined,
+      usage,
+      overuse,
+      performances,
+    };
+  };
+
+  const usageOf = (code: CodeRecord, basket: Basket): Usage =>
+    usageFor(db, code.id, cart.customer?.id ?? null, {
+      eventIds: [...new Set(basket.lines.flatMap((l) => (l.eventId ? [l.eventId] : [])))],
+      scheduleIds: [...new Set(basket.lines.flatMap((l) => (l.scheduleId ? [l.scheduleId] : [])))],
+    });
+
+  const evaluate = (actor: Actor, code: CodeRecord, basket: Basket, overuse: boolean) => {
+    const usage = usageOf(code, basket);
+    return { usage, evaluation: evaluateCode(code, basket, contextFor(actor, basket, usage, overuse)) };
+  };
+
+  /** Prices the cart now: the manual code if any, else the best auto-apply code, then the custom discount. */
+  const priceCart = (actor: Actor): PricedCart => {
+    const basket = basketOf(cart.lines);
+    let code: CodeRecord | null = null;
+    let evaluation: Evaluation | null = null;
+    let usage: Usage | null = null;
+    let source: PricedCart['source'] = null;
+    if (cart.manualCodeId) {
+      code = getCode(db, cart.manualCodeId) ?? null;
+      if (code) {
+        ({ usage, evaluation } = evaluate(actor, code, basket, cart.overuse !== null));
+        source = 'manual';
+      }
+    } else if (basket.lines.length > 0) {
+      const candidates = listAutoApplyCodes(db, actor.role.id);
+      const usageByCode = Object.fromEntries(candidates.map((c) => [c.id, usageOf(c, basket)]));
+      const best = selectAutoApply(candidates, basket, {
+        ...contextFor(actor, basket, undefined, false),
+        usageByCode,
+      });
+      if (best?.ok) {
+        code = candidates.find((c) => c.id === best.codeId) ?? null;
+        evaluation = best;
+        usage = usageByCode[best.codeId] ?? null;
+        source = 'auto';
+      }
+    }
+    const applied = evaluation?.ok ? evaluation : null;
+    const priced = priceBasket(basket, applied, cart.custom ?? undefined);
+    return { cart, basket, code, evaluation, source, priced, usage };
+  };
+
+  const view = (actor: Actor): CartView => {
+    const { priced, code, evaluation, source } = priceCart(actor);
+    const byLine = new Map(priced.lines.map((l) => [l.lineId, l]));
+    return {
+      id: cart.id,
+      currency: currency(),
+      customer: cart.customer,
+      lines: cart.lines.map((line) => {
+        const p = byLine.get(line.id);
+        return {
+          id: line.id,
+          kind: line.kind,
+          name: line.name,
+          detail: line.detail,
+          qty: line.qty,
+          unitPrice: line.unitPrice,
+          gross: p?.gross ?? line.unitPrice * line.qty,
+          codeDiscount: p?.codeDiscount ?? 0,
+          customDiscount: p?.customDiscount ?? 0,
+          total: p?.total ?? line.unitPrice * line.qty,
+        };
+      }),
+      code:
+        code && evaluation && source
+          ? {
+              codeId: code.id,
+              code: code.code,
+              name: code.name,
+              source,
+              applies: evaluation.ok,
+              discount: evaluation.ok ? evaluation.discount : 0,
+              ...(evaluation.ok
+                ? {}
+                : {
+                    reason: evaluation.reason,
+                    message: msg(evaluation),
+                    ...(evaluation.hint ? { hint: evaluation.hint } : {}),
+                  }),
+              overridable: !evaluation.ok && evaluation.overridable,
+              overridden: evaluation.ok ? evaluation.overridden : [],
+              overuse: cart.overuse && {
+                approverName: cart.overuse.approverName,
+                reason: cart.overuse.reason,
+              },
+              trace: evaluation.trace,
+            }
+          : null,
+      custom: cart.custom && {
+        kind: cart.custom.kind,
+        value: cart.custom.value,
+        reason: cart.custom.reason,
+        amount: priced.customDiscount,
+        approvedBy: cart.custom.approverName,
+      },
+      gross: priced.gross,
+      codeDiscount: priced.codeDiscount,
+      customDiscount: priced.customDiscount,
+      total: priced.total,
+      vat: priced.vat,
+    };
+  };
+
+  const ticketsInCart = (performanceId: string, exceptLineId?: string) =>
+    cart.lines.reduce(
+      (n, l) =>
+        l.scheduleId === performanceId && l.kind === 'ticket' && l.id !== exceptLineId ? n + l.qty : n,
+      0,
+    );
+
+  const checkCapacity = (performanceId: string, wanted: number, exceptLineId?: string): Result<true> => {
+    const performance = getPerformance(db, performanceId);
+    if (!performance || performance.status !== 'on_sale') return err('NOT_ON_SALE', t('NOT_ON_SALE'));
+    const left = performance.capacity - performance.sold - ticketsInCart(performanceId, exceptLineId);
+    return wanted <= left ? ok(true) : err('CAPACITY', t('CAPACITY', { left: Math.max(0, left) }));
+  };
+
+  /** Changes to the cart drop an overuse grant: it was given for one basket. */
+  const changed = () => {
+    cart.overuse = null;
+  };
+
+  return {
+    priceCart,
+    view,
+    id: () => cart.id,
+
+    reset() {
+      cart = fresh();
+    },
+
+    addTicket(
+      actor: Actor,
+      input: { performanceId: string; ticketPriceId: string; qty: number },
+    ): Result<CartView> {
+      const offer = getTicketOffer(db, input.performanceId, input.ticketPriceId);
+      if (!offer) return err('UNKNOWN_ITEM', t('UNKNOWN_ITEM'));
+      const existing = cart.lines.find(
+        (l) => l.sourceId === input.ticketPriceId && l.scheduleId === input.performanceId,
+      );
+      const capacity = checkCapacity(input.performanceId, input.qty);
+      if (!capacity.ok) return capacity;
+      if (existing) existing.qty += input.qty;
+      else
+        cart.lines.push({
+          id: newId(),
+          sourceId: input.ticketPriceId,
+          itemId: offer.ticketTypeId,
+          ticketTypeId: offer.ticketTypeId,
+          kind: 'ticket',
+          name: `${offer.eventName} · ${offer.ticketTypeName}`,
+          detail: `${offer.priceBandName} · ${offer.startsAt}`,
+          unitPrice: offer.unitPrice,
+          qty: input.qty,
+          vatRate: offer.vatRate,
+          eventId: offer.eventId,
+          scheduleId: input.performanceId,
+          priceBandId: offer.priceBandId,
+          ...(offer.category ? { category: offer.category } : {}),
+        });
+      changed();
+      return ok(view(actor));
+    },
+
+    addProduct(actor: Actor, input: { productId: string; qty: number }): Result<CartView> {
+      const product = getProduct(db, input.productId);
+      if (!product) return err('UNKNOWN_ITEM', t('UNKNOWN_ITEM'));
+      const existing = cart.lines.find((l) => l.sourceId === product.id);
+      if (existing) existing.qty += input.qty;
+      else
+        cart.lines.push({
+          id: newId(),
+          sourceId: product.id,
+          itemId: product.id,
+          kind: product.kind,
+          name: product.name,
+          detail: '',
+          unitPrice: product.unitPrice,
+          qty: input.qty,
+          vatRate: product.vatRate,
+          ...(product.eventId ? { eventId: product.eventId } : {}),
+          ...(product.category ? { category: product.category } : {}),
+          ...(product.inventoryItemId ? { inventoryItemId: product.inventoryItemId } : {}),
+        });
+      changed();
+      return ok(view(actor));
+    },
+
+    setQty(actor: Actor, input: { lineId: string; qty: number }): Result<CartView> {
+      const line = cart.lines.find((l) => l.id === input.lineId);
+      if (!line) return err('UNKNOWN_LINE', t('UNKNOWN_LINE'));
+      if (input.qty === 0) {
+        cart.lines = cart.lines.filter((l) => l !== line);
+      } else {
+        if (line.kind === 'ticket' && line.scheduleId) {
+          const capacity = checkCapacity(line.scheduleId, input.qty, line.id);
+          if (!capacity.ok) return capacity;
+        }
+        line.qty = input.qty;
+      }
+      changed();
+      return ok(view(actor));
+    },
+
+    clear(actor: Actor): CartView {
+      cart = fresh();
+      return view(actor);
+    },
+
+    setCustomer(actor: Actor, customer: CustomerInput | null): CartView {
+      cart.customer = customer;
+      changed();
+      return view(actor);
+    },
+
+    applyCode(actor: Actor, input: string): Result<CartView> {
+      const normalized = normalizeCode(extractCouponInput(input));
+      if (!normalized.ok) return err(normalized.reason, CODE_FORMAT_MESSAGE[language()]);
+      const code = getCodeByText(db, normalized.code);
+      if (!code) return err('INVALID_CODE', REASON_MESSAGES.INVALID_CODE[language()]);
+      const { evaluation } = evaluate(actor, code, basketOf(cart.lines), false);
+      if (!evaluation.ok && !ATTACHABLE.has(evaluation.reason))
+        return err(evaluation.reason, msg(evaluation));
+      cart.manualCodeId = code.id;
+      cart.overuse = null;
+      return ok(view(actor));
+    },
+
+    removeCode(actor: Actor): CartView {
+      cart.manualCodeId = null;
+      cart.overuse = null;
+      return view(actor);
+    },
+
+    /** A supervisor lets the attached code past its usage limits for this order. */
+    async grantOveruse(
+      actor: Actor,
+      input: { approverId: string; pin: string; reason: string },
+      capLeft: () => number,
+    ): Promise<Result<CartView>> {
+      const current = priceCart(actor);
+      if (
+        !current.code ||
+        current.source !== 'manual' ||
+        !current.evaluation ||
+        current.evaluation.ok ||
+        !current.evaluation.overridable
+      ) {
+        return err('NOTHING_TO_OVERRIDE', t('NOTHING_TO_OVERRIDE'));
+      }
+      if (capLeft() <= 0) return err('OVERUSE_CAP', t('OVERUSE_CAP'));
+      const approver = await staff.approve(input.approverId, input.pin, 'overuse.grant');
+      if (!approver.ok) return approver;
+      const granted = evaluate(actor, current.code, current.basket, true).evaluation;
+      if (!granted.ok) return err(granted.reason, msg(granted));
+      cart.overuse = {
+        approverId: approver.value.staffId,
+        approverName: approver.value.name,
+        reason: input.reason,
+        limits: granted.overridden,
+      };
+      return ok(view(actor));
+    },
+
+    async setCustom(
+      actor: Actor,
+      input: {
+        kind: 'percentage' | 'fixed';
+        value: number;
+        reason: string;
+        approver?: { staffId: string; pin: string };
+      },
+    ): Promise<Result<CartView>> {
+      const within = (ceiling: { percent: number; amount: number }) =>
+        input.kind === 'percentage' ? input.value <= ceiling.percent : input.value <= ceiling.amount;
+      let approver: Actor | null = null;
+      if (!within(actor.role.customDiscountCeiling)) {
+        if (!input.approver) {
+          const ceiling = actor.role.customDiscountCeiling;
+          const limit = input.kind === 'percentage' ? `${ceiling.percent / 100} %` : `${ceiling.amount}`;
+          return err('APPROVAL_REQUIRED', t('APPROVAL_REQUIRED', { limit }));
+        }
+        const approved = await staff.approve(input.approver.staffId, input.approver.pin, 'custom.approve');
+        if (!approved.ok) return approved;
+        if (!within(approved.value.role.customDiscountCeiling))
+          return err('ABOVE_APPROVER_LIMIT', t('ABOVE_APPROVER_LIMIT', { name: approved.value.name }));
+        approver = approved.value;
+      }
+      cart.custom = {
+        kind: input.kind,
+        value: input.value,
+        reason: input.reason,
+        approverId: approver?.staffId ?? null,
+        approverName: approver?.name ?? null,
+      };
+      return ok(view(actor));
+    },
+
+    removeCustom(actor: Actor): CartView {
+      cart.custom = null;
+      return view(actor);
+    },
+
+    /** The dropdown: visible codes matching the text, each with its saving on this basket or why not. */
+    searchCodes(actor: Actor, query: string, limit: number): CodeOption[] {
+      const codes = searchCodes(db, query, actor.role.id, limit);
+      const basket = basketOf(cart.lines);
+      const usageByCode = Object.fromEntries(codes.map((c) => [c.id, usageOf(c, basket)]));
+      return rankCodes(codes, basket, { ...contextFor(actor, basket, undefined, false), usageByCode }).map(
+        ({ code, evaluation }) => {
+          const record = code as CodeRecord;
+          return {
+            codeId: record.id,
+            code: record.code,
+            name: record.name,
+            description: record.description,
+            applies: evaluation.ok,
+            saving: evaluation.ok ? evaluation.discount : 0,
+            ...(evaluation.ok
+              ? {}
+              : {
+                  reason: evaluation.reason,
+                  message: msg(evaluation),
+                  ...(evaluation.hint ? { hint: evaluation.hint } : {}),
+                }),
+          };
+        },
+      );
+    },
+  };
+}

@@ -1,0 +1,359 @@
+import type { Permission } from '../../shared/auth/permissions';
+import type { Language } from '../../shared/ipc/types';
+import { err, ok, type Result } from '../../shared/result';
+import { isoNow, type Clock } from '../clock';
+import type { Db } from '../db/connection';
+import { addSold, getPerformance } from '../db/repos/catalogue-repo';
+import { appendOutbox } from '../db/repos/outbox-repo';
+import {
+  countOverusesSince,
+  findSaleId,
+  insertRefund,
+  insertSale,
+  loadSale,
+  markVoided,
+  nextReceiptNo,
+  nextRefundNo,
+  type PaymentRow,
+  type SaleLineRow,
+  type SaleRecord,
+  type SaleUnitRow,
+} from '../db/repos/sale-repo';
+import { getOpenShift } from '../db/repos/shift-repo';
+import { newId } from '../ids';
+import type { Translate } from '../messages';
+import type { CartService } from './cart-service';
+import { splitByWeights } from './split';
+import type { Actor } from './staff-service';
+
+export type TenderInput =
+  | { tender: 'cash'; amount: number; tendered?: number | undefined }
+  | { tender: 'card'; amount: number; reference: string }
+  | { tender: 'complimentary'; amount: number };
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  t: Translate;
+  language: () => Language;
+  cart: CartService;
+  terminalId: () => string;
+  overuseCapPerDay: number;
+}
+
+export type SaleService = ReturnType<typeof createSaleService>;
+
+export function createSaleService({ db, clock, t, language, cart, terminalId, overuseCapPerDay }: Deps) {
+  const startOfDay = () => {
+    const d = new Date(clock.now());
+    d.setHours(0, 0, 0, 0);
+    return d.toISOString();
+  };
+
+  const overuseCapLeft = () => overuseCapPerDay - countOverusesSince(db, startOfDay());
+
+  function checkTenders(
+    tenders: readonly TenderInput[],
+    total: number,
+    actor: Actor,
+  ): Result<{ change: number }> {
+    const sum = tenders.reduce((n, p) => n + p.amount, 0);
+    if (sum !== total) return err('TENDER_MISMATCH', t('TENDER_MISMATCH', { paid: sum, total }));
+    let change = 0;
+    for (const tender of tenders) {
+      if (tender.tender === 'cash' && tender.tendered !== undefined) {
+        if (tender.tendered < tender.amount) return err('CASH_SHORT', t('CASH_SHORT'));
+        change += tender.tendered - tender.amount;
+      }
+      if (tender.tender === 'complimentary' && !actor.role.permissions.includes('custom.approve')) {
+        return err('FORBIDDEN', t('FORBIDDEN', { role: actor.role.name, action: t('ACTION_COMP') }));
+      }
+    }
+    return ok({ change });
+  }
+
+  return {
+    overuseCapLeft,
+
+    /** Completes the current cart as one transaction. Calling again with the same cart id returns the same sale. */
+    checkout(actor: Actor, input: { cartId: string; tenders: TenderInput[] }): Result<SaleRecord> {
+      const already = loadSale(db, input.cartId);
+      if (already) return ok(already);
+      if (input.cartId !== cart.id()) return err('STALE_CART', t('STALE_CART'));
+      const shift = getOpenShift(db);
+      if (!shift) return err('NO_SHIFT', t('NO_SHIFT'));
+      const priced = cart.priceCart(actor);
+      if (priced.cart.lines.length === 0) return err('EMPTY_CART', t('EMPTY_CART'));
+      if (priced.source === 'manual' && priced.evaluation && !priced.evaluation.ok) {
+        return err(
+          'CODE_NOT_APPLICABLE',
+          t('CODE_NOT_APPLICABLE', { message: priced.evaluation.message[language()] }),
+        );
+      }
+      const tenders = checkTenders(input.tenders, priced.priced.total, actor);
+      if (!tenders.ok) return tenders;
+      const perPerformance = new Map<string, number>();
+      for (const line of priced.cart.lines) {
+        if (line.kind === 'ticket' && line.scheduleId)
+          perPerformance.set(line.scheduleId, (perPerformance.get(line.scheduleId) ?? 0) + line.qty);
+      }
+      for (const [performanceId, qty] of perPerformance) {
+        const performance = getPerformance(db, performanceId);
+        if (!performance || performance.capacity - performance.sold < qty) {
+          return err(
+            'CAPACITY',
+            t('CAPACITY', { left: Math.max(0, (performance?.capacity ?? 0) - (performance?.sold ?? 0)) }),
+          );
+        }
+      }
+
+      const now = isoNow(clock);
+      const saleId = input.cartId;
+      const evaluation = priced.evaluation?.ok ? priced.evaluation : null;
+      const codeByLine = new Map(evaluation?.lines.map((l) => [l.lineId, l]) ?? []);
+      const pricedByLine = new Map(priced.priced.lines.map((l) => [l.lineId, l]));
+      const lines: SaleLineRow[] = [];
+      const units: SaleUnitRow[] = [];
+      priced.cart.lines.forEach((line, index) => {
+        const p = pricedByLine.get(line.id);
+        const codeUnits = codeByLine.get(line.id)?.unitDiscounts ?? new Array<number>(line.qty).fill(0);
+        const afterCode = codeUnits.map((d) => line.unitPrice - d);
+        const customUnits = splitByWeights(p?.customDiscount ?? 0, afterCode);
+        lines.push({
+          id: line.id,
+          saleId,
+          lineNo: index + 1,
+          kind: line.kind,
+          itemId: line.itemId,
+          name: line.name,
+          eventId: line.eventId ?? null,
+          performanceId: line.scheduleId ?? null,
+          priceBandId: line.priceBandId ?? null,
+          ticketTypeId: line.ticketTypeId ?? null,
+          inventoryItemId: line.inventoryItemId ?? null,
+          category: line.category ?? null,
+          qty: line.qty,
+          unitPrice: line.unitPrice,
+          vatRate: line.vatRate,
+          gross: p?.gross ?? line.unitPrice * line.qty,
+          codeDiscount: p?.codeDiscount ?? 0,
+          customDiscount: p?.customDiscount ?? 0,
+          total: p?.total ?? line.unitPrice * line.qty,
+        });
+        for (let u = 0; u < line.qty; u++) {
+          const codeDiscount = codeUnits[u] ?? 0;
+          const customDiscount = customUnits[u] ?? 0;
+          units.push({
+            lineId: line.id,
+            unitIndex: u,
+            unitPrice: line.unitPrice,
+            codeDiscount,
+            customDiscount,
+            total: line.unitPrice - codeDiscount - customDiscount,
+            refundId: null,
+          });
+        }
+      });
+      const payments: PaymentRow[] = input.tenders.map((tender) => ({
+        id: newId(),
+        saleId,
+        refundId: null,
+        shiftId: shift.id,
+        tender: tender.tender,
+        amount: tender.amount,
+        tendered: tender.tender === 'cash' ? (tender.tendered ?? tender.amount) : null,
+        changeGiven: tender.tender === 'cash' ? (tender.tendered ?? tender.amount) - tender.amount : null,
+        reference: tender.tender === 'card' ? tender.reference : null,
+        createdAt: now,
+      }));
+      const { custom, overuse, customer } = priced.cart;
+      const code = evaluation ? priced.code : null;
+      const discounted = lines.filter((l) => l.codeDiscount > 0);
+      const record: Omit<SaleRecord, 'refunds'> = {
+        sale: {
+          id: saleId,
+          receiptNo: 0,
+          shiftId: shift.id,
+          cashierId: actor.staffId,
+          currency: priced.basket.currency,
+          customerId: customer?.id ?? null,
+          customer: customer ? JSON.stringify(customer) : null,
+          gross: priced.priced.gross,
+          codeDiscount: priced.priced.codeDiscount,
+          customDiscount: priced.priced.customDiscount,
+          total: priced.priced.total,
+          codeId: code?.id ?? null,
+          codeVersion: code?.version ?? null,
+          codeText: code?.code ?? null,
+          codeAuto: priced.source === 'auto' ? 1 : 0,
+          customKind: custom?.kind ?? null,
+          customValue: custom?.value ?? null,
+          customReason: custom?.reason ?? null,
+          status: 'completed',
+          createdAt: now,
+        },
+        lines,
+        units,
+        payments,
+        redemption:
+          code && evaluation
+            ? {
+                id: newId(),
+                saleId,
+                codeId: code.id,
+                codeVersion: code.version,
+                customerId: customer?.id ?? null,
+                itemUses: evaluation.itemUses,
+                discount: evaluation.discount,
+                overuse: overuse && evaluation.overridden.length > 0 ? 1 : 0,
+                releasedAt: null,
+                createdAt: now,
+              }
+            : null,
+        scopes: [...new Map(discounted.map((l) => [`${l.eventId}|${l.performanceId}`, l])).values()]
+          .filter((l) => l.eventId)
+          .map((l) => ({ eventId: l.eventId as string, performanceId: l.performanceId ?? '' })),
+        approvals: [
+          ...(overuse && evaluation && evaluation.overridden.length > 0
+            ? [
+                {
+                  id: newId(),
+                  saleId,
+                  kind: 'overuse' as const,
+                  approverId: overuse.approverId,
+                  reason: overuse.reason,
+                  limits: JSON.stringify(evaluation.overridden),
+                  createdAt: now,
+                },
+              ]
+            : []),
+          ...(custom?.approverId
+            ? [
+                {
+                  id: newId(),
+                  saleId,
+                  kind: 'custom_discount' as const,
+                  approverId: custom.approverId,
+                  reason: custom.reason,
+                  limits: '[]',
+                  createdAt: now,
+                },
+              ]
+            : []),
+        ],
+      };
+
+      db.transaction(() => {
+        record.sale.receiptNo = nextReceiptNo(db);
+        insertSale(db, record);
+        for (const [performanceId, qty] of perPerformance) addSold(db, performanceId, qty);
+        appendOutbox(db, {
+          mutationId: newId(),
+          type: 'sale',
+          payload: { terminalId: terminalId(), ...record },
+          createdAt: now,
+        });
+      })();
+      cart.reset();
+      return ok(loadSale(db, saleId) as SaleRecord);
+    },
+
+    find(ref: { saleId?: string | undefined; receiptNo?: number | undefined }): Result<SaleRecord> {
+      const id = findSaleId(db, ref);
+      const sale = id ? loadSale(db, id) : undefined;
+      return sale ? ok(sale) : err('UNKNOWN_SALE', t('UNKNOWN_SALE'));
+    },
+
+    /**
+     * Refunds the named units (or, as a void, every unit still charged) and pays the money back in one
+     * tender. Each unit returns exactly what it was charged. A void gives the code use back.
+     */
+    refund(
+      actor: Actor,
+      input: {
+        saleId: string;
+        kind: 'refund' | 'void';
+        units?: { lineId: string; unitIndex: number }[] | undefined;
+        reason: string;
+        tender?: 'cash' | 'card' | undefined;
+        reference?: string | undefined;
+      },
+    ): Result<SaleRecord> {
+      const sale = loadSale(db, input.saleId);
+      if (!sale) return err('UNKNOWN_SALE', t('UNKNOWN_SALE'));
+      if (sale.sale.status === 'voided') return err('ALREADY_VOIDED', t('ALREADY_VOIDED'));
+      const shift = getOpenShift(db);
+      if (!shift) return err('NO_SHIFT', t('NO_SHIFT'));
+      const open = sale.units.filter((u) => u.refundId === null);
+      const chosen =
+        input.kind === 'void'
+          ? open
+          : (input.units ?? []).map((want) =>
+              open.find((u) => u.lineId === want.lineId && u.unitIndex === want.unitIndex),
+            );
+      if (chosen.length === 0 || chosen.some((u) => !u))
+        return err('UNIT_NOT_REFUNDABLE', t('UNIT_NOT_REFUNDABLE'));
+      const picked = chosen as SaleUnitRow[];
+      const amount = picked.reduce((n, u) => n + u.total, 0);
+      const originalTender = sale.payments.find((p) => p.amount > 0)?.tender ?? 'cash';
+      const tender = input.tender ?? (originalTender === 'complimentary' ? 'complimentary' : originalTender);
+      const now = isoNow(clock);
+      const refundId = newId();
+      const payments: PaymentRow[] =
+        amount > 0
+          ? [
+              {
+                id: newId(),
+                saleId: sale.sale.id,
+                refundId,
+                shiftId: shift.id,
+                tender,
+                amount: -amount,
+                tendered: null,
+                changeGiven: null,
+                reference: input.reference ?? null,
+                createdAt: now,
+              },
+            ]
+          : [];
+      const lineById = new Map(sale.lines.map((l) => [l.id, l]));
+      const seats = new Map<string, number>();
+      for (const unit of picked) {
+        const line = lineById.get(unit.lineId);
+        if (line?.kind === 'ticket' && line.performanceId)
+          seats.set(line.performanceId, (seats.get(line.performanceId) ?? 0) + 1);
+      }
+      const voidsAll = picked.length === open.length;
+      db.transaction(() => {
+        const refund = {
+          id: refundId,
+          refundNo: nextRefundNo(db),
+          saleId: sale.sale.id,
+          kind: input.kind,
+          shiftId: shift.id,
+          staffId: actor.staffId,
+          reason: input.reason,
+          amount,
+          createdAt: now,
+        };
+        insertRefund(db, refund, picked, payments);
+        for (const [performanceId, n] of seats) addSold(db, performanceId, -n);
+        if (input.kind === 'void' && voidsAll) markVoided(db, sale.sale.id, now);
+        appendOutbox(db, {
+          mutationId: newId(),
+          type: input.kind,
+          payload: {
+            terminalId: terminalId(),
+            refund,
+            units: picked.map((u) => ({ lineId: u.lineId, unitIndex: u.unitIndex })),
+            payments,
+          },
+          createdAt: now,
+        });
+      })();
+      return ok(loadSale(db, sale.sale.id) as SaleRecord);
+    },
+  };
+}
+
+export const REFUND_PERMISSION: Record<'refund' | 'void', Permission> = { refund: 'refund', void: 'void' };
