@@ -15,6 +15,7 @@ import {
   type Usage,
 } from '../../shared/discounts';
 import { CODE_FORMAT_MESSAGE, REASON_MESSAGES } from '../../shared/discounts/messages';
+import { formatMinor } from '../../shared/money';
 import type { Language } from '../../shared/ipc/types';
 import type { CartView, CodeOption, CustomerInput } from '../../shared/ipc/domains/sell';
 import { err, ok, type Result } from '../../shared/result';
@@ -438,7 +439,10 @@ export function createCartService({ db, clock, t, language, staff }: Deps) {
       if (!within(actor.role.customDiscountCeiling)) {
         if (!input.approver) {
           const ceiling = actor.role.customDiscountCeiling;
-          const limit = input.kind === 'percentage' ? `${ceiling.percent / 100} %` : `${ceiling.amount}`;
+          const limit =
+            input.kind === 'percentage'
+              ? `${ceiling.percent / 100} %`
+              : `${formatMinor(ceiling.amount, currency(), language())} ${currency()}`;
           return err('APPROVAL_REQUIRED', t('APPROVAL_REQUIRED', { limit }));
         }
         const approved = await staff.approve(input.approver.staffId, input.approver.pin, 'custom.approve');

@@ -1,5 +1,6 @@
 import type { Permission } from '../../shared/auth/permissions';
 import type { Language } from '../../shared/ipc/types';
+import { formatMinor } from '../../shared/money';
 import { err, ok, type Result } from '../../shared/result';
 import { isoNow, type Clock } from '../clock';
 import type { Db } from '../db/connection';
@@ -55,10 +56,14 @@ export function createSaleService({ db, clock, t, language, cart, terminalId, ov
   function checkTenders(
     tenders: readonly TenderInput[],
     total: number,
+    currency: string,
     actor: Actor,
   ): Result<{ change: number }> {
     const sum = tenders.reduce((n, p) => n + p.amount, 0);
-    if (sum !== total) return err('TENDER_MISMATCH', t('TENDER_MISMATCH', { paid: sum, total }));
+    if (sum !== total) {
+      const money = (amount: number) => `${formatMinor(amount, currency, language())} ${currency}`;
+      return err('TENDER_MISMATCH', t('TENDER_MISMATCH', { paid: money(sum), total: money(total) }));
+    }
     let change = 0;
     for (const tender of tenders) {
       if (tender.tender === 'cash' && tender.tendered !== undefined) {
@@ -90,7 +95,7 @@ export function createSaleService({ db, clock, t, language, cart, terminalId, ov
           t('CODE_NOT_APPLICABLE', { message: priced.evaluation.message[language()] }),
         );
       }
-      const tenders = checkTenders(input.tenders, priced.priced.total, actor);
+      const tenders = checkTenders(input.tenders, priced.priced.total, priced.basket.currency, actor);
       if (!tenders.ok) return tenders;
       const perPerformance = new Map<string, number>();
       for (const line of priced.cart.lines) {

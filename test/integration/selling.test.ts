@@ -190,6 +190,12 @@ describe('selling at the terminal', () => {
       reason: 'show delayed',
     });
     expect(big).toMatchObject({ ok: false, reason: 'APPROVAL_REQUIRED' });
+    const fixed = await pos.call(c.cart.setCustomDiscount, {
+      kind: 'fixed',
+      value: 600,
+      reason: 'show delayed',
+    });
+    expect(fixed.ok ? '' : fixed.message).toContain('limit of 5.00 EUR');
     const approved = await pos.must(c.cart.setCustomDiscount, {
       kind: 'percentage',
       value: 2000,
@@ -218,6 +224,7 @@ describe('selling at the terminal', () => {
       await pos.call(c.checkout.complete, { cartId: cart.id, tenders: [{ tender: 'cash', amount: 1000 }] }),
     ).toMatchObject({
       reason: 'TENDER_MISMATCH',
+      message: 'The payments add up to 10.00 EUR but the order is 45.00 EUR. Adjust the amounts.',
     });
     expect(
       await pos.call(c.checkout.complete, {
