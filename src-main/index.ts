@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { join } from 'node:path';
 import { EVENT_CHANNEL } from '../shared/ipc/channels';
+import { createElectronPrintOutputs } from './shells/electron/print-output';
 import { registerAppScheme, serveRenderer } from './shells/electron/protocol';
 import { registerIpc } from './shells/electron/ipc-bridge';
 import { createMainWindow, hardenContents } from './shells/electron/window';
@@ -24,6 +25,7 @@ async function start(): Promise<void> {
       serverUrl: process.env.POS_SERVER_URL || undefined,
       demoData: !process.env.POS_SERVER_URL && process.env.POS_DEMO !== '0',
       appRoot,
+      printer: { outputs: createElectronPrintOutputs(join(app.getPath('userData'), 'receipts')) },
     });
   } catch (error) {
     if (error instanceof TerminalOpenError) {

@@ -19,6 +19,13 @@ import { seedDemoData } from './services/demo-data';
 import { createSaleService } from './services/sale-service';
 import { createSettingsService } from './services/settings-service';
 import { createShiftService } from './services/shift-service';
+import {
+  createNetworkOutput,
+  DEFAULT_NETWORK_TIMEOUTS,
+  type NetworkOutputOptions,
+} from './services/printing/network-output';
+import type { ShellPrintOutputs } from './services/printing/output';
+import { createPrintService } from './services/printing/print-service';
 import { createStaffService } from './services/staff-service';
 
 export interface TerminalOptions {
@@ -37,6 +44,16 @@ export interface TerminalOptions {
   /** Overuse grants this terminal may give per day. */
   overuseCapPerDay?: number;
   logError?: (error: unknown, context: string) => void;
+  /** The print queue: `enabled: false` keeps jobs queued without printing; tests shorten the waits. */
+  printer?: {
+    enabled?: boolean;
+    /** First wait after a printer fault (doubles per fault in a row, up to retryCapMs); default 500 ms. */
+    retryBaseMs?: number;
+    retryCapMs?: number;
+    network?: Partial<NetworkOutputOptions>;
+    /** System printer and PDF, which only the Electron shell can provide. */
+    outputs?: ShellPrintOutputs;
+  };
 }
 
 export interface Terminal {
@@ -112,6 +129,22 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     overuseCapPerDay: options.overuseCapPerDay ?? 20,
   });
   const shifts = createShiftService({ db, clock, t, terminalId: () => terminalId });
+  const printing = createPrintService({
+    db,
+    clock,
+    terminalId,
+    language,
+    zReport: (shiftId) => shifts.report(shiftId),
+    outputs: {
+      network: createNetworkOutput({ ...DEFAULT_NETWORK_TIMEOUTS, ...options.printer?.network }),
+      ...options.printer?.outputs,
+    },
+    queue: {
+      retryBaseMs: options.printer?.retryBaseMs ?? 500,
+      retryCapMs: options.printer?.retryCapMs ?? 30_000,
+    },
+    logError,
+  });
   const loadDemo = async () => {
     if (getVenue(db)) return { codes: 0 };
     return seedDemoData(db, clock);
@@ -135,7 +168,9 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     cart,
     sales,
     shifts,
+    printing,
   });
+  if (options.printer?.enabled !== false) printing.start();
 
   let closed = false;
   return {
@@ -148,8 +183,10 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       if (closed) return Promise.resolve();
       closed = true;
       connectivity.stop();
-      db.close();
-      return Promise.resolve();
+      // The job on the wire finishes and is recorded before the store closes.
+      return printing.stop().then(() => {
+        db.close();
+      });
     },
   };
 }

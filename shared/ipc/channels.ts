@@ -51,6 +51,16 @@ export const channels = {
     close: 'pos:shift:close',
     report: 'pos:shift:report',
   },
+  print: {
+    receipt: 'pos:print:receipt',
+    refund: 'pos:print:refund',
+    zReport: 'pos:print:zReport',
+    preview: 'pos:print:preview',
+    status: 'pos:print:status',
+    settingsGet: 'pos:print:settingsGet',
+    settingsUpdate: 'pos:print:settingsUpdate',
+    test: 'pos:print:test',
+  },
 } as const;
 
 type ValueOf<T> = T[keyof T];

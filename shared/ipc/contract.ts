@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Result } from '../result';
 import { channels as c, type ChannelName, type Domain } from './channels';
+import type { PrinterSettings, PrinterStatus, PrintJobView } from './domains/printing';
 import type { CartView, CodeOption, CustomerInput } from './domains/sell';
 import type {
   CatalogueEvent,
@@ -31,6 +32,26 @@ const customer = z
     groups: z.array(z.string().min(1).max(100)).max(50),
   })
   .strict() satisfies z.ZodType<CustomerInput>;
+
+const ipv4 = z.ipv4();
+const ipv6 = z.ipv6();
+const hostName =
+  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+/** A printer's IP address or host name; a URL, a port or a path is refused. */
+export const printerHostSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(253)
+  .refine(
+    (v) =>
+      ipv4.safeParse(v).success || ipv6.safeParse(v).success || (hostName.test(v) && !/^[\d.]+$/.test(v)),
+    {
+      message: 'enter an IP address or host name, without http:// or a port',
+    },
+  );
+const paperWidth = z.union([z.literal(58), z.literal(80)]);
+const duplicate = z.boolean().optional();
 
 const tender = z.discriminatedUnion('tender', [
   z.object({ tender: z.literal('cash'), amount: minor, tendered: minor.optional() }).strict(),
@@ -108,6 +129,37 @@ export const requestSchemas = {
   [c.shift.open]: z.object({ openingFloat: minor }).strict(),
   [c.shift.close]: z.object({ countedCash: minor }).strict(),
   [c.shift.report]: z.object({ shiftId: id }).strict(),
+  [c.print.receipt]: z.object({ saleId: id, duplicate }).strict(),
+  [c.print.refund]: z.object({ refundId: id, duplicate }).strict(),
+  [c.print.zReport]: z.object({ shiftId: id, duplicate }).strict(),
+  [c.print.preview]: z
+    .object({
+      saleId: id.optional(),
+      refundId: id.optional(),
+      shiftId: id.optional(),
+      width: paperWidth.optional(),
+      language: languageSchema.optional(),
+      duplicate,
+    })
+    .strict()
+    .refine((v) => [v.saleId, v.refundId, v.shiftId].filter((x) => x !== undefined).length === 1, {
+      message: 'give exactly one of saleId, refundId or shiftId',
+      path: ['saleId'],
+    }),
+  [c.print.status]: empty,
+  [c.print.settingsGet]: empty,
+  [c.print.settingsUpdate]: z
+    .object({
+      output: z.enum(['none', 'network', 'system', 'pdf']).optional(),
+      host: printerHostSchema.nullable().optional(),
+      port: z.number().int().min(1).max(65535).optional(),
+      paperWidth: paperWidth.optional(),
+      language: languageSchema.optional(),
+      copies: z.number().int().min(1).max(3).optional(),
+      systemPrinter: z.string().trim().min(1).max(200).nullable().optional(),
+    })
+    .strict(),
+  [c.print.test]: empty,
 } satisfies Record<ChannelName, z.ZodType>;
 
 /** What each channel answers with when it succeeds. */
@@ -144,6 +196,15 @@ export interface ResponseTypes {
   [c.shift.open]: ZReportView;
   [c.shift.close]: ZReportView;
   [c.shift.report]: ZReportView;
+  [c.print.receipt]: PrintJobView[];
+  [c.print.refund]: PrintJobView[];
+  [c.print.zReport]: PrintJobView[];
+  /** The document as an SVG image. */
+  [c.print.preview]: string;
+  [c.print.status]: PrinterStatus;
+  [c.print.settingsGet]: PrinterSettings;
+  [c.print.settingsUpdate]: PrinterSettings;
+  [c.print.test]: PrintJobView[];
 }
 
 export type RequestOf<C extends ChannelName> = z.input<(typeof requestSchemas)[C]>;

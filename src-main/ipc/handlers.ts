@@ -7,6 +7,7 @@ import type { CartService } from '../services/cart-service';
 import type { CatalogueService } from '../services/catalogue-service';
 import { REFUND_PERMISSION, type SaleService } from '../services/sale-service';
 import type { SettingsService } from '../services/settings-service';
+import type { PrintService } from '../services/printing/print-service';
 import type { ShiftService } from '../services/shift-service';
 import type { StaffService } from '../services/staff-service';
 import type { Handlers } from './dispatcher';
@@ -20,6 +21,7 @@ export interface Services {
   cart: CartService;
   sales: SaleService;
   shifts: ShiftService;
+  printing: PrintService;
 }
 
 /**
@@ -90,23 +92,48 @@ export function createHandlers(s: Services): Handlers {
       s.cart.searchCodes(a, r.query, r.limit),
     ),
 
+    // Printing starts after the sale committed and never changes its result.
     [c.checkout.complete]: as('sell', (a, r: Parameters<Handlers[typeof c.checkout.complete]>[0]) =>
-      s.sales.checkout(a, r),
+      s.printing.afterSale(s.sales.checkout(a, r)),
     ),
 
     [c.sales.find]: as('sell', (_a, r: { saleId?: string | undefined; receiptNo?: number | undefined }) =>
       s.sales.find(r),
     ),
     [c.sales.refund]: as(REFUND_PERMISSION.refund, (a, r: Parameters<Handlers[typeof c.sales.refund]>[0]) =>
-      s.sales.refund(a, { ...r, kind: 'refund' }),
+      s.printing.afterRefund(s.sales.refund(a, { ...r, kind: 'refund' })),
     ),
     [c.sales.void]: as(REFUND_PERMISSION.void, (a, r: { saleId: string; reason: string }) =>
-      s.sales.refund(a, { ...r, kind: 'void' }),
+      s.printing.afterRefund(s.sales.refund(a, { ...r, kind: 'void' })),
     ),
 
     [c.shift.current]: okAs('sell', () => s.shifts.current()),
     [c.shift.open]: as('sell', (a, r: { openingFloat: number }) => s.shifts.open(a, r.openingFloat)),
-    [c.shift.close]: as('shift.close', (a, r: { countedCash: number }) => s.shifts.close(a, r.countedCash)),
+    [c.shift.close]: as('shift.close', (a, r: { countedCash: number }) =>
+      s.printing.afterShiftClose(s.shifts.close(a, r.countedCash)),
+    ),
     [c.shift.report]: as('shift.close', (_a, r: { shiftId: string }) => s.shifts.report(r.shiftId)),
+
+    [c.print.receipt]: as('sell', (_a, r: { saleId: string; duplicate?: boolean | undefined }) =>
+      s.printing.printSale(r.saleId, r.duplicate),
+    ),
+    [c.print.refund]: as('sell', (_a, r: { refundId: string; duplicate?: boolean | undefined }) =>
+      s.printing.printRefund(r.refundId, r.duplicate),
+    ),
+    [c.print.zReport]: as('shift.close', (_a, r: { shiftId: string; duplicate?: boolean | undefined }) =>
+      s.printing.printZReport(r.shiftId, r.duplicate),
+    ),
+    // A Z report is for those who may close a shift; receipts for anyone who sells.
+    [c.print.preview]: (r) =>
+      as(r.shiftId !== undefined ? 'shift.close' : 'sell', () =>
+        s.printing.preview({ ...r, paperWidth: r.width }),
+      )(r),
+    [c.print.status]: okAs('sell', () => s.printing.status()),
+    [c.print.settingsGet]: okAs('sell', () => s.printing.settings()),
+    [c.print.settingsUpdate]: as(
+      'catalogue.manage',
+      (_a, r: Parameters<Handlers[typeof c.print.settingsUpdate]>[0]) => s.printing.updateSettings(r),
+    ),
+    [c.print.test]: as('sell', () => s.printing.testPrint()),
   };
 }

@@ -1,0 +1,67 @@
+import type { Language } from '../types';
+
+// Printing as the screens see it: the terminal's printer settings, the durable print queue's jobs, and the
+// printer's state in words.
+
+export type PaperWidth = 58 | 80;
+
+/** Where documents go: nowhere (no printer set up), a network thermal printer, the system printer, or PDF files. */
+export type PrintOutputKind = 'none' | 'network' | 'system' | 'pdf';
+
+export interface PrinterSettings {
+  output: PrintOutputKind;
+  /** IP address or host name of a network printer; never a URL. */
+  host: string | null;
+  port: number;
+  paperWidth: PaperWidth;
+  language: Language;
+  /** Copies of each sale and refund receipt (1–3); Z reports and test prints print once. */
+  copies: number;
+  /** Name of the system printer for output 'system'; null = the default printer. */
+  systemPrinter: string | null;
+}
+
+export type PrintDocumentKind = 'sale' | 'refund' | 'zreport' | 'test';
+
+export type PrintJobState = 'queued' | 'printing' | 'retrying' | 'done' | 'failed';
+
+export interface PrintJobView {
+  id: string;
+  kind: PrintDocumentKind;
+  /** The sale, refund or shift the document is about. */
+  refId: string;
+  copyNo: number;
+  copies: number;
+  duplicate: boolean;
+  state: PrintJobState;
+  attempts: number;
+  nextAttemptAt: string | null;
+  /** Why the last attempt failed, in the terminal's language. */
+  lastError: string | null;
+  createdAt: string;
+  printedAt: string | null;
+}
+
+export type PrinterFault =
+  | 'NOT_CONFIGURED'
+  | 'UNREACHABLE'
+  | 'CONNECTION_LOST'
+  | 'NO_STATUS'
+  | 'PAPER_END'
+  | 'COVER_OPEN'
+  | 'OFFLINE'
+  | 'OUTPUT_UNAVAILABLE';
+
+export interface PrinterStatus {
+  output: PrintOutputKind;
+  configured: boolean;
+  /** Jobs waiting or being printed. */
+  queueLength: number;
+  /** The fault that stops printing now, null while printing works. */
+  fault: { reason: PrinterFault; message: string; since: string } | null;
+  lastSuccessAt: string | null;
+  /** A warning while printing still works, e.g. the roll is nearly used up. */
+  warning: { reason: 'PAPER_NEAR_END'; message: string } | null;
+  /** Jobs still to print, oldest first, then the most recent finished ones. */
+  jobs: PrintJobView[];
+}

@@ -1,0 +1,296 @@
+import { formatMinor, mulDivRoundHalfUp } from '../../../shared/money';
+import type { PaperWidth } from '../../../shared/ipc/domains/printing';
+import type { RefundRow, SaleLineRow, SaleRecord } from '../../../shared/ipc/domains/sales';
+import type { ZReport } from '../../../shared/ipc/domains/shift';
+import type { Language } from '../../../shared/ipc/types';
+import { Markup, paperFor } from './markup';
+import { paperWord, type PaperWord } from './print-messages';
+
+// Builders of the printed documents: a SaleRecord, a refund or a Z report in, ReceiptLine markup out.
+// Pure functions of their input, so the same document prints on paper and shows as the on-screen preview.
+
+export interface DocumentContext {
+  language: Language;
+  paperWidth: PaperWidth;
+  venue: { name: string; timezone: string } | null;
+  terminalId: string;
+  /** Staff names by id, for cashier and approver lines. */
+  staffName: (staffId: string) => string;
+  /** A reprint: DUPLICATE is printed at the top and the bottom. */
+  duplicate?: boolean;
+  copy?: { n: number; of: number };
+}
+
+type Amounts = { currency: string; language: Language };
+
+const money = (m: Amounts, amount: number) => formatMinor(amount, m.currency, m.language);
+const minus = (m: Amounts, amount: number) => (amount === 0 ? money(m, 0) : `-${money(m, Math.abs(amount))}`);
+
+/** 700 basis points → "7%", 550 → "5.5%" / "5,5%". */
+function percent(bp: number, language: Language): string {
+  const whole = Math.floor(bp / 100);
+  const rest = bp % 100;
+  if (rest === 0) return `${whole}%`;
+  const fraction = String(rest).padStart(2, '0').replace(/0$/, '');
+  return `${whole}${language === 'de' ? ',' : '.'}${fraction}%`;
+}
+
+/** "21.11.2026 11:00" / "21/11/2026 11:00" in the venue's time zone: 16 characters, fits 58 mm paper. */
+function dateTime(iso: string, ctx: DocumentContext): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: ctx.venue?.timezone ?? 'UTC',
+  }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const sep = ctx.language === 'de' ? '.' : '/';
+  return `${part('day')}${sep}${part('month')}${sep}${part('year')} ${part('hour')}:${part('minute')}`;
+}
+
+/** The VAT contained in gross amounts at each rate, rounded half-up once per rate. */
+export function vatByRate(
+  parts: readonly { vatRate: number; gross: number }[],
+): { rate: number; gross: number; vat: number; net: number }[] {
+  const byRate = new Map<number, number>();
+  for (const part of parts) byRate.set(part.vatRate, (byRate.get(part.vatRate) ?? 0) + part.gross);
+  return [...byRate.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([rate, gross]) => {
+      const vat = mulDivRoundHalfUp(gross, rate, 10_000 + rate);
+      return { rate, gross, vat, net: gross - vat };
+    });
+}
+
+/** VAT letters (A, B, …) by ascending rate, printed beside each line and in the VAT table. */
+function vatLetters(lines: readonly SaleLineRow[]): Map<number, string> {
+  const rates = [...new Set(lines.map((l) => l.vatRate))].sort((a, b) => a - b);
+  return new Map(rates.map((rate, i) => [rate, String.fromCharCode(65 + i)]));
+}
+
+function header(doc: Markup, ctx: DocumentContext, title: string): void {
+  const w = (key: PaperWord) => paperWord(ctx.language, key);
+  if (ctx.duplicate) doc.center(w('duplicate'), { size: 'big', invert: true });
+  if (ctx.venue) doc.center(ctx.venue.name, { size: 'wide', bold: true });
+  doc.center(title, { bold: true });
+  if (ctx.copy && ctx.copy.of > 1)
+    doc.center(paperWord(ctx.language, 'copy', { n: ctx.copy.n, of: ctx.copy.of }));
+  doc.rule();
+}
+
+function footer(doc: Markup, ctx: DocumentContext, orderId: string | null): void {
+  if (orderId) {
+    doc.blank();
+    doc.qr(orderId);
+    doc.center(`${paperWord(ctx.language, 'orderRef')} ${orderId}`);
+  }
+  if (ctx.duplicate) {
+    doc.blank();
+    doc.center(paperWord(ctx.language, 'duplicate'), { size: 'big', invert: true });
+  }
+}
+
+function vatTable(
+  doc: Markup,
+  ctx: DocumentContext,
+  m: Amounts,
+  parts: { vatRate: number; gross: number }[],
+  letters: Map<number, string>,
+  sign: 1 | -1,
+): void {
+  const w = (key: PaperWord) => paperWord(ctx.language, key);
+  const show = (amount: number) => (sign < 0 ? minus(m, amount) : money(m, amount));
+  doc.row3(w('vatRate'), w('net'), w('vat'));
+  for (const v of vatByRate(parts)) {
+    doc.row3(`${letters.get(v.rate) ?? ''} ${percent(v.rate, ctx.language)}`, show(v.net), show(v.vat));
+  }
+}
+
+/** The customer's receipt for a completed sale. */
+export function saleReceipt(record: SaleRecord, ctx: DocumentContext): string {
+  const { sale } = record;
+  const doc = new Markup(paperFor(ctx.paperWidth));
+  const m: Amounts = { currency: sale.currency, language: ctx.language };
+  const w = (key: PaperWord) => paperWord(ctx.language, key);
+  const letters = vatLetters(record.lines);
+
+  header(doc, ctx, w('receipt'));
+  doc.fact(w('receiptNo'), String(sale.receiptNo));
+  doc.fact(w('date'), dateTime(sale.createdAt, ctx));
+  doc.fact(w('cashier'), ctx.staffName(sale.cashierId));
+  doc.text(`${w('terminal')} ${ctx.terminalId}`);
+  doc.rule();
+
+  for (const line of record.lines) {
+    doc.row(`${line.qty} x ${line.name}`, `${money(m, line.gross)} ${letters.get(line.vatRate) ?? ''}`);
+    if (line.qty > 1) doc.text(`${line.qty} x ${money(m, line.unitPrice)}`, 2);
+    if (line.codeDiscount > 0 && sale.codeText)
+      doc.row(`${w('code')} ${sale.codeText}`, minus(m, line.codeDiscount), { indent: 2 });
+    if (line.customDiscount > 0) doc.row(w('customDiscount'), minus(m, line.customDiscount), { indent: 2 });
+  }
+  doc.rule();
+  doc.row(w('subtotal'), money(m, sale.gross));
+  if (sale.codeDiscount > 0 && sale.codeText)
+    doc.row(`${w('code')} ${sale.codeText}`, minus(m, sale.codeDiscount));
+  if (sale.customDiscount > 0) {
+    doc.row(w('customDiscount'), minus(m, sale.customDiscount));
+    if (sale.customReason) doc.text(`${w('reason')}: ${sale.customReason}`, 2);
+  }
+  for (const approval of record.approvals) {
+    const what =
+      approval.kind === 'overuse' ? `${w('overuse')} ${sale.codeText ?? ''}`.trim() : w('customDiscount');
+    doc.text(`${what}: ${w('approvedBy')} ${ctx.staffName(approval.approverId)}`, 2);
+  }
+  doc.row(`${w('total')} ${sale.currency}`, money(m, sale.total), { size: 'wide', bold: true });
+  doc.rule();
+
+  vatTable(
+    doc,
+    ctx,
+    m,
+    record.lines.map((l) => ({ vatRate: l.vatRate, gross: l.total })),
+    letters,
+    1,
+  );
+  doc.rule();
+
+  for (const payment of record.payments.filter((p) => p.refundId === null)) {
+    if (payment.tender === 'cash') {
+      doc.row(w('cash'), money(m, payment.amount));
+      if (payment.tendered !== null && payment.tendered > payment.amount) {
+        doc.row(w('given'), money(m, payment.tendered), { indent: 2 });
+        doc.row(w('change'), money(m, payment.changeGiven ?? payment.tendered - payment.amount), {
+          indent: 2,
+        });
+      }
+    } else if (payment.tender === 'card') {
+      doc.row(`${w('card')} ${payment.reference ?? ''}`.trim(), money(m, payment.amount));
+    } else {
+      doc.row(w('complimentary'), money(m, payment.amount));
+    }
+  }
+  footer(doc, ctx, sale.id);
+  doc.blank();
+  doc.center(w('thanks'));
+  return doc.toString();
+}
+
+/** The receipt for a refund or void: what went back, the money paid back, and the reason. */
+export function refundReceipt(record: SaleRecord, refund: RefundRow, ctx: DocumentContext): string {
+  const { sale } = record;
+  const doc = new Markup(paperFor(ctx.paperWidth));
+  const m: Amounts = { currency: sale.currency, language: ctx.language };
+  const w = (key: PaperWord) => paperWord(ctx.language, key);
+  const letters = vatLetters(record.lines);
+
+  header(doc, ctx, w(refund.kind === 'void' ? 'void' : 'refund'));
+  doc.fact(w('refundNo'), String(refund.refundNo));
+  doc.fact(w('originalReceipt'), String(sale.receiptNo));
+  doc.fact(w('date'), dateTime(refund.createdAt, ctx));
+  doc.fact(w('staff'), ctx.staffName(refund.staffId));
+  doc.text(`${w('terminal')} ${ctx.terminalId}`);
+  doc.text(`${w('reason')}: ${refund.reason}`);
+  doc.rule();
+
+  const units = record.units.filter((u) => u.refundId === refund.id);
+  const parts: { vatRate: number; gross: number }[] = [];
+  for (const line of record.lines) {
+    const mine = units.filter((u) => u.lineId === line.id);
+    if (mine.length === 0) continue;
+    const amount = mine.reduce((n, u) => n + u.total, 0);
+    parts.push({ vatRate: line.vatRate, gross: amount });
+    doc.row(`${mine.length} x ${line.name}`, `${minus(m, amount)} ${letters.get(line.vatRate) ?? ''}`);
+  }
+  doc.rule();
+  doc.row(`${w('total')} ${sale.currency}`, minus(m, refund.amount), { size: 'wide', bold: true });
+  doc.rule();
+  vatTable(doc, ctx, m, parts, letters, -1);
+  doc.rule();
+  for (const payment of record.payments.filter((p) => p.refundId === refund.id)) {
+    doc.row(
+      `${w('paidBack')}: ${w(payment.tender)} ${payment.reference ?? ''}`.trim(),
+      money(m, Math.abs(payment.amount)),
+    );
+  }
+  footer(doc, ctx, sale.id);
+  return doc.toString();
+}
+
+/** The Z report of a shift: cash expected against counted, tenders, refunds and the discount section. */
+export function zReport(report: ZReport, currency: string, ctx: DocumentContext): string {
+  const doc = new Markup(paperFor(ctx.paperWidth));
+  const m: Amounts = { currency, language: ctx.language };
+  const w = (key: PaperWord) => paperWord(ctx.language, key);
+  const { shift, figures } = report;
+  const tenderWord = (tender: string) =>
+    tender === 'cash' || tender === 'card' || tender === 'complimentary' ? w(tender) : tender;
+
+  header(doc, ctx, w('zReport'));
+  doc.text(`${w('shift')} ${shift.id}`);
+  doc.text(`${w('terminal')} ${ctx.terminalId}`);
+  doc.fact(w('opened'), dateTime(shift.openedAt, ctx));
+  doc.fact(w('staff'), report.openedByName);
+  if (shift.closedAt) {
+    doc.fact(w('closed'), dateTime(shift.closedAt, ctx));
+    doc.fact(w('staff'), report.closedByName ?? '');
+  } else doc.center(w('stillOpen'), { bold: true });
+  doc.rule();
+
+  doc.center(w('sales'), { bold: true });
+  doc.row(w('orders'), String(figures.sales.count));
+  doc.row(w('gross'), money(m, figures.sales.gross));
+  doc.row(w('codeDiscounts'), minus(m, figures.sales.codeDiscount));
+  doc.row(w('customDiscounts'), minus(m, figures.sales.customDiscount));
+  doc.row(w('total'), money(m, figures.sales.total), { bold: true });
+  doc.rule();
+
+  doc.center(w('tenders'), { bold: true });
+  for (const t of figures.byTender) doc.row(`${tenderWord(t.tender)} (${t.count})`, money(m, t.amount));
+  if (figures.byTender.length === 0) doc.text(w('none'));
+  for (const r of figures.refunds)
+    doc.row(`${w(r.kind === 'void' ? 'voids' : 'refunds')} (${r.count})`, minus(m, r.amount));
+  doc.rule();
+
+  doc.center(w('byCode'), { bold: true });
+  for (const c of figures.byCode) doc.row(`${c.code} (${c.orders})`, minus(m, c.discount));
+  if (figures.byCode.length === 0) doc.text(w('none'));
+  doc.center(w('customDiscounts'), { bold: true });
+  for (const c of figures.customByReason) doc.row(`${c.reason} (${c.orders})`, minus(m, c.discount));
+  if (figures.customByReason.length === 0) doc.text(w('none'));
+  doc.center(w('overuses'), { bold: true });
+  for (const o of figures.overuses) doc.text(`#${o.receiptNo} ${o.code}: ${o.approver} – ${o.reason}`);
+  if (figures.overuses.length === 0) doc.text(w('none'));
+  doc.center(w('byCashier'), { bold: true });
+  for (const c of figures.byCashier) doc.row(`${c.cashier} (${c.orders})`, money(m, c.total));
+  doc.rule();
+
+  doc.row(w('openingFloat'), money(m, shift.openingFloat));
+  doc.row(w('expectedCash'), money(m, report.expectedCash));
+  if (report.countedCash !== null) doc.row(w('countedCash'), money(m, report.countedCash));
+  if (report.difference !== null) {
+    doc.row(
+      w('difference'),
+      report.difference < 0 ? minus(m, report.difference) : money(m, report.difference),
+      { bold: true },
+    );
+  }
+  footer(doc, ctx, null);
+  return doc.toString();
+}
+
+/** A short page that proves the printer, its width and its language are right. */
+export function testPage(ctx: DocumentContext, printer: { address: string; at: string }): string {
+  const doc = new Markup(paperFor(ctx.paperWidth));
+  const w = (key: PaperWord) => paperWord(ctx.language, key);
+  header(doc, ctx, w('testPage'));
+  doc.text(w('testBody'));
+  doc.fact(w('address'), printer.address);
+  doc.fact(w('paperWidth'), `${ctx.paperWidth} mm`);
+  doc.text(`${w('terminal')} ${ctx.terminalId}`);
+  doc.fact(w('date'), dateTime(printer.at, ctx));
+  doc.center('0123456789'.repeat(ctx.paperWidth === 58 ? 3 : 4).slice(0, ctx.paperWidth === 58 ? 32 : 48));
+  return doc.toString();
+}

@@ -1,0 +1,301 @@
+import type {
+  PrintDocumentKind,
+  PrinterSettings,
+  PrinterStatus,
+  PrintJobView,
+} from '../../../shared/ipc/domains/printing';
+import type { SaleRecord } from '../../../shared/ipc/domains/sales';
+import type { ZReport } from '../../../shared/ipc/domains/shift';
+import type { Language } from '../../../shared/ipc/types';
+import { err, ok, type Result } from '../../../shared/result';
+import { isoNow, type Clock } from '../../clock';
+import type { Db } from '../../db/connection';
+import { getVenue } from '../../db/repos/catalogue-repo';
+import {
+  countPendingPrintJobs,
+  findRefund,
+  insertPrintJobs,
+  lastPrintedAt,
+  listPrintJobs,
+  readPrinterSettings,
+  shiftCurrency,
+  writePrinterSettings,
+  type NewPrintJob,
+  type PrintJobRow,
+} from '../../db/repos/print-repo';
+import { loadSale } from '../../db/repos/sale-repo';
+import { getStaff } from '../../db/repos/staff-repo';
+import { newId } from '../../ids';
+import { refundReceipt, saleReceipt, testPage, zReport, type DocumentContext } from './documents';
+import { paperFor } from './markup';
+import type { PrintOutput } from './output';
+import { PAPER_NEAR_END, PRINT_REFUSALS, type PrintRefusal } from './print-messages';
+import { createPrintQueue, describeAddress, type PrintQueueOptions } from './print-queue';
+import { toSvg } from './render';
+
+export const DEFAULT_PRINTER_SETTINGS: PrinterSettings = {
+  output: 'none',
+  host: null,
+  port: 9100,
+  paperWidth: 80,
+  language: 'en',
+  copies: 1,
+  systemPrinter: null,
+};
+
+export interface PrintServiceDeps {
+  db: Db;
+  clock: Clock;
+  terminalId: string;
+  /** The terminal's UI language, for refusals and status sentences. */
+  language: () => Language;
+  /** The shift's Z report as the shift service builds it. */
+  zReport: (shiftId: string) => Result<ZReport>;
+  outputs: { network: PrintOutput; system?: PrintOutput | undefined; pdf?: PrintOutput | undefined };
+  queue: PrintQueueOptions;
+  logError: (error: unknown, context: string) => void;
+  onChange?: () => void;
+}
+
+export type PrintService = ReturnType<typeof createPrintService>;
+
+export type DocumentRef = {
+  saleId?: string | undefined;
+  refundId?: string | undefined;
+  shiftId?: string | undefined;
+};
+
+interface BuildOptions {
+  /** Paper language and width; the printer's settings when not given. */
+  language?: Language | undefined;
+  paperWidth?: 58 | 80 | undefined;
+  duplicate?: boolean | undefined;
+  copy?: { n: number; of: number };
+}
+
+const toView = (row: PrintJobRow): PrintJobView => ({
+  id: row.id,
+  kind: row.kind,
+  refId: row.refId,
+  copyNo: row.copyNo,
+  copies: row.copies,
+  duplicate: row.duplicate === 1,
+  state: row.state,
+  attempts: row.attempts,
+  nextAttemptAt: row.state === 'retrying' ? row.nextAttemptAt : null,
+  lastError: row.lastError,
+  createdAt: row.createdAt,
+  printedAt: row.printedAt,
+});
+
+export function createPrintService(deps: PrintServiceDeps) {
+  const { db, clock, terminalId } = deps;
+  const refuse = (reason: PrintRefusal) => err(reason, PRINT_REFUSALS[reason][deps.language()]);
+  const settings = (): PrinterSettings => readPrinterSettings(db) ?? DEFAULT_PRINTER_SETTINGS;
+  const outputFor = (s: PrinterSettings): PrintOutput | null =>
+    s.output === 'none' ? null : (deps.outputs[s.output] ?? null);
+
+  const queue = createPrintQueue({
+    db,
+    clock,
+    settings,
+    output: outputFor,
+    language: deps.language,
+    logError: deps.logError,
+    onChange: deps.onChange,
+    ...deps.queue,
+  });
+
+  const context = (options: BuildOptions = {}): DocumentContext => {
+    const s = settings();
+    const venue = getVenue(db);
+    return {
+      language: options.language ?? s.language,
+      paperWidth: options.paperWidth ?? s.paperWidth,
+      venue: venue ? { name: venue.name, timezone: venue.timezone } : null,
+      terminalId,
+      staffName: (id) => getStaff(db, id)?.name ?? id,
+      duplicate: options.duplicate,
+      copy: options.copy,
+    };
+  };
+
+  const currencyOf = (shiftId: string): string =>
+    shiftCurrency(db, shiftId) ?? getVenue(db)?.currency ?? 'EUR';
+
+  /** The document's markup, or a refusal if the sale, refund or shift is not on this terminal. */
+  const build = (
+    ref: DocumentRef,
+    options: BuildOptions,
+  ): Result<{ kind: PrintDocumentKind; refId: string; markup: string }> => {
+    const ctx = context(options);
+    if (ref.saleId !== undefined) {
+      const record = loadSale(db, ref.saleId);
+      return record
+        ? ok({ kind: 'sale', refId: ref.saleId, markup: saleReceipt(record, ctx) })
+        : refuse('UNKNOWN_SALE');
+    }
+    if (ref.refundId !== undefined) {
+      const refund = findRefund(db, ref.refundId);
+      const record = refund && loadSale(db, refund.saleId);
+      return refund && record
+        ? ok({ kind: 'refund', refId: refund.id, markup: refundReceipt(record, refund, ctx) })
+        : refuse('UNKNOWN_REFUND');
+    }
+    if (ref.shiftId !== undefined) {
+      const report = deps.zReport(ref.shiftId);
+      return report.ok
+        ? ok({
+            kind: 'zreport',
+            refId: ref.shiftId,
+            markup: zReport(report.value, currencyOf(ref.shiftId), ctx),
+          })
+        : refuse('UNKNOWN_SHIFT');
+    }
+    return refuse('ONE_DOCUMENT');
+  };
+
+  /** Writes one job per copy in its own transaction, after whatever the document is about has committed. */
+  const enqueue = (
+    ref: DocumentRef,
+    options: { duplicate: boolean; copies: number },
+  ): Result<PrintJobView[]> => {
+    const s = settings();
+    if (s.output === 'none') return refuse('NO_PRINTER');
+    const now = isoNow(clock);
+    const jobs: NewPrintJob[] = [];
+    for (let n = 1; n <= options.copies; n++) {
+      const doc = build(ref, { duplicate: options.duplicate, copy: { n, of: options.copies } });
+      if (!doc.ok) return doc;
+      jobs.push({
+        id: newId(),
+        kind: doc.value.kind,
+        refId: doc.value.refId,
+        copyNo: n,
+        copies: options.copies,
+        duplicate: options.duplicate ? 1 : 0,
+        document: doc.value.markup,
+        cpl: paperFor(s.paperWidth).cpl,
+        createdAt: now,
+      });
+    }
+    const rows = insertPrintJobs(db, jobs);
+    queue.kick();
+    deps.onChange?.();
+    return ok(rows.map(toView));
+  };
+
+  /** Automatic printing must never turn a completed sale into an error. */
+  const autoPrint = (what: string, run: () => void) => {
+    if (settings().output === 'none') return;
+    try {
+      run();
+    } catch (error) {
+      deps.logError(error, `automatic print of ${what}`);
+    }
+  };
+
+  /** The receipt of a sale; `duplicate` reprints it marked DUPLICATE. Asking again for the original prints nothing new. */
+  const printSale = (saleId: string, duplicate = false): Result<PrintJobView[]> =>
+    enqueue({ saleId }, { duplicate, copies: duplicate ? 1 : settings().copies });
+  const printRefund = (refundId: string, duplicate = false): Result<PrintJobView[]> =>
+    enqueue({ refundId }, { duplicate, copies: duplicate ? 1 : settings().copies });
+  const printZReport = (shiftId: string, duplicate = false): Result<PrintJobView[]> =>
+    enqueue({ shiftId }, { duplicate, copies: 1 });
+
+  return {
+    start: () => queue.start(),
+    stop: () => queue.stop(),
+
+    settings,
+
+    updateSettings(changes: Partial<PrinterSettings>): Result<PrinterSettings> {
+      const given = Object.fromEntries(
+        Object.entries(changes).filter(([, v]) => v !== undefined),
+      ) as Partial<PrinterSettings>;
+      const next: PrinterSettings = { ...settings(), ...given };
+      if (next.output === 'network' && !next.host) {
+        return err('PRINTER_HOST_REQUIRED', PRINT_REFUSALS.HOST_REQUIRED[deps.language()]);
+      }
+      writePrinterSettings(db, next, isoNow(clock));
+      queue.retryNow();
+      deps.onChange?.();
+      return ok(next);
+    },
+
+    printSale,
+    printRefund,
+    printZReport,
+
+    testPrint(): Result<PrintJobView[]> {
+      const s = settings();
+      if (s.output === 'none') return refuse('NO_PRINTER');
+      const job: NewPrintJob = {
+        id: newId(),
+        kind: 'test',
+        refId: newId(),
+        copyNo: 1,
+        copies: 1,
+        duplicate: 0,
+        document: testPage(context(), { address: describeAddress(s), at: isoNow(clock) }),
+        cpl: paperFor(s.paperWidth).cpl,
+        createdAt: isoNow(clock),
+      };
+      const rows = insertPrintJobs(db, [job]);
+      // Staff press "test print" to see whether the printer works now, not after the backoff.
+      queue.retryNow();
+      deps.onChange?.();
+      return ok(rows.map(toView));
+    },
+
+    /** The document as the screen shows it, in the printer's width and language unless asked otherwise. */
+    preview(
+      ref: DocumentRef & {
+        paperWidth?: 58 | 80 | undefined;
+        language?: Language | undefined;
+        duplicate?: boolean | undefined;
+      },
+    ): Result<string> {
+      const given = [ref.saleId, ref.refundId, ref.shiftId].filter((v) => v !== undefined);
+      if (given.length !== 1) return refuse('ONE_DOCUMENT');
+      const paperWidth = ref.paperWidth ?? settings().paperWidth;
+      const doc = build(ref, { language: ref.language, paperWidth, duplicate: ref.duplicate ?? false });
+      return doc.ok ? ok(toSvg(doc.value.markup, paperFor(paperWidth).cpl)) : doc;
+    },
+
+    status(): PrinterStatus {
+      const s = settings();
+      return {
+        output: s.output,
+        configured: s.output !== 'none',
+        queueLength: countPendingPrintJobs(db),
+        fault: queue.fault(),
+        lastSuccessAt: lastPrintedAt(db),
+        warning: queue.paperLow()
+          ? { reason: 'PAPER_NEAR_END', message: PAPER_NEAR_END[deps.language()] }
+          : null,
+        jobs: listPrintJobs(db, 10).map(toView),
+      };
+    },
+
+    /** Prints the receipt of a sale checkout just completed; the sale's result passes through unchanged. */
+    afterSale(result: Result<SaleRecord>): Result<SaleRecord> {
+      if (result.ok) autoPrint(`sale ${result.value.sale.id}`, () => void printSale(result.value.sale.id));
+      return result;
+    },
+
+    /** Prints the receipt of the refund or void just made: the sale's newest refund. */
+    afterRefund(result: Result<SaleRecord>): Result<SaleRecord> {
+      const refund = result.ok ? result.value.refunds.at(-1) : undefined;
+      if (refund) autoPrint(`refund ${refund.id}`, () => void printRefund(refund.id));
+      return result;
+    },
+
+    /** Prints the Z report of the shift just closed. */
+    afterShiftClose(result: Result<ZReport>): Result<ZReport> {
+      if (result.ok)
+        autoPrint(`Z report ${result.value.shift.id}`, () => void printZReport(result.value.shift.id));
+      return result;
+    },
+  };
+}

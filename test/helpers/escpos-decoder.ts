@@ -1,0 +1,134 @@
+// Reads ESC/POS bytes back as a printer would lay them out: the printed text lines (positions from
+// ESC $ and ESC \ become spaces), the data of each QR code (GS ( k, store data), and the paper cuts.
+// An unknown command fails loudly, so a test notices bytes it does not understand.
+
+export interface DecodedPrint {
+  lines: string[];
+  /** All lines joined with newlines, for toContain and regular expressions. */
+  text: string;
+  qr: string[];
+  cuts: number;
+}
+
+const CHAR_DOTS = 12;
+// Node's TextDecoder reads windows-1252 as Latin-1, so 0x80–0x9F (€, „, – …) are mapped here.
+const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Box-drawing characters receiptline prints from code page 1 for rules. */
+const RULE_CHARS: Record<number, string> = { 0x95: '-', 0x96: '|' };
+
+export function decodeEscPos(bytes: Uint8Array): DecodedPrint {
+  const lines: string[] = [];
+  const qr: string[] = [];
+  let cuts = 0;
+  let page = 0;
+  let widthScale = 1;
+  let col = 0;
+  let segments: { col: number; text: string }[] = [];
+  let current: { col: number; text: string } | null = null;
+
+  const at = (i: number) => bytes[i] ?? 0;
+  const u16 = (i: number) => at(i) + at(i + 1) * 256;
+  const moveTo = (next: number) => {
+    col = next;
+    current = null;
+  };
+  const put = (ch: string) => {
+    if (!current) {
+      current = { col, text: '' };
+      segments.push(current);
+    }
+    current.text += ch;
+    col += widthScale;
+  };
+  const newline = () => {
+    let out = '';
+    for (const seg of [...segments].sort((a, b) => a.col - b.col)) {
+      if (seg.text.trim() === '') continue;
+      if (out.length < seg.col) out = out.padEnd(seg.col, ' ');
+      else if (out.length > 0 && !out.endsWith(' ')) out += ' ';
+      out += seg.text;
+    }
+    lines.push(out.trimEnd());
+    segments = [];
+    current = null;
+    col = 0;
+  };
+  const charOf = (b: number): string => {
+    if (b < 0x80) return String.fromCharCode(b);
+    if (page === 16) return b < 0xa0 ? (CP1252_80_9F[b - 0x80] ?? '?') : String.fromCharCode(b);
+    if (page === 1) return RULE_CHARS[b] ?? '+';
+    return '?';
+  };
+
+  let i = 0;
+  while (i < bytes.length) {
+    const b = at(i);
+    if (b === 0x0a) {
+      newline();
+      i += 1;
+    } else if (b === 0x0d) {
+      i += 1;
+    } else if (b === 0x10 && at(i + 1) === 0x04) {
+      i += 3;
+    } else if (b === 0x1b) {
+      const c = String.fromCharCode(at(i + 1));
+      if (c === '@') {
+        page = 0;
+        widthScale = 1;
+        i += 2;
+      } else if (c === '2' || c === '<') i += 2;
+      else if ('aM 3{-ERdJG!'.includes(c)) i += 3;
+      else if (c === 't') {
+        page = at(i + 2);
+        i += 3;
+      } else if (c === '$') {
+        moveTo(Math.round(u16(i + 2) / CHAR_DOTS));
+        i += 4;
+      } else if (c === '\\') {
+        const raw = u16(i + 2);
+        const dots = raw >= 0x8000 ? raw - 0x10000 : raw;
+        moveTo(Math.max(0, col + Math.round(dots / CHAR_DOTS)));
+        i += 4;
+      } else throw new Error(`unknown ESC ${c} at byte ${i}`);
+    } else if (b === 0x1c) {
+      const c = String.fromCharCode(at(i + 1));
+      if (c === '.' || c === '&') i += 2;
+      else if (c === 'C' || c === '-') i += 3;
+      else if (c === 'S') i += 4;
+      else if (c === '(') i += 5 + u16(i + 3);
+      else throw new Error(`unknown FS ${c} at byte ${i}`);
+    } else if (b === 0x1d) {
+      const c = String.fromCharCode(at(i + 1));
+      if (c === '!') {
+        widthScale = ((at(i + 2) >> 4) & 7) + 1;
+        i += 3;
+      } else if ('aBrwhHb'.includes(c)) i += 3;
+      else if (c === 'L' || c === 'W') i += 4;
+      else if (c === 'V') {
+        cuts += 1;
+        i += at(i + 2) >= 65 ? 4 : 3;
+      } else if (c === '(') {
+        const length = u16(i + 3);
+        const fn = String.fromCharCode(at(i + 2));
+        if (fn === 'k' && at(i + 5) === 49 && at(i + 6) === 80) {
+          qr.push(Buffer.from(bytes.subarray(i + 8, i + 5 + length)).toString('utf8'));
+        }
+        i += 5 + length;
+      } else if (c === '8' && String.fromCharCode(at(i + 2)) === 'L') {
+        i += 7 + at(i + 3) + at(i + 4) * 256 + at(i + 5) * 65536 + at(i + 6) * 16777216;
+      } else if (c === 'v' && at(i + 2) === 0x30) {
+        i += 8 + u16(i + 4) * u16(i + 6);
+      } else if (c === 'k') {
+        i += at(i + 2) >= 65 ? 4 + at(i + 3) : bytes.indexOf(0, i + 3) + 1 - i;
+      } else throw new Error(`unknown GS ${c} at byte ${i}`);
+    } else if (b < 0x20) {
+      throw new Error(`unknown control byte 0x${b.toString(16)} at byte ${i}`);
+    } else {
+      put(charOf(b));
+      i += 1;
+    }
+  }
+  if (segments.length > 0) newline();
+  return { lines, text: lines.join('\n'), qr, cuts };
+}
