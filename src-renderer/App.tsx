@@ -1,38 +1,154 @@
 import { useEffect } from 'react';
 import { LanguageSwitch } from './components/LanguageSwitch';
-import { ServerBadge } from './components/ServerBadge';
+import { StatusBar } from './components/StatusBar';
+import { RefundScreen } from './features/refunds/RefundScreen';
+import { SellScreen } from './features/sell/SellScreen';
+import { OpenShiftScreen } from './features/shift/OpenShiftScreen';
+import { ShiftScreen, ZReportScreen } from './features/shift/ShiftScreen';
+import { LockScreen } from './features/signin/LockScreen';
+import { SignInScreen } from './features/signin/SignInScreen';
 import { StatusScreen } from './features/status/StatusScreen';
+import { useDateTime } from './i18n/use-money';
 import { useT } from './i18n/use-t';
+import type { MessageKey } from './i18n/messages';
+import { useRefundStore } from './stores/refund-store';
+import { useSellStore } from './stores/sell-store';
+import { useSessionStore, type View } from './stores/session-store';
+import { useShiftStore } from './stores/shift-store';
 import { followTerminalEvents, useTerminalStore } from './stores/terminal-store';
+
+const NAV: { view: View; label: MessageKey }[] = [
+  { view: 'sell', label: 'nav.sell' },
+  { view: 'refunds', label: 'nav.refunds' },
+  { view: 'shift', label: 'nav.shift' },
+  { view: 'status', label: 'nav.status' },
+];
 
 export function App() {
   const t = useT();
+  const dateTime = useDateTime();
   const language = useTerminalStore((s) => s.settings.language);
-  const server = useTerminalStore((s) => s.status?.server);
-  const load = useTerminalStore((s) => s.load);
+  const status = useTerminalStore((s) => s.status);
+  const terminalError = useTerminalStore((s) => s.error);
+  const loadTerminal = useTerminalStore((s) => s.load);
   const setLanguage = useTerminalStore((s) => s.setLanguage);
+  const session = useSessionStore((s) => s.session);
+  const sessionLoaded = useSessionStore((s) => s.loaded);
+  const view = useSessionStore((s) => s.view);
+  const setView = useSessionStore((s) => s.setView);
+  const loadSession = useSessionStore((s) => s.load);
+  const lock = useSessionStore((s) => s.lock);
+  const signOut = useSessionStore((s) => s.signOut);
+  const shift = useShiftStore((s) => s.current);
+  const shiftLoaded = useShiftStore((s) => s.loaded);
+  const closedReport = useShiftStore((s) => s.closed);
+  const loadShift = useShiftStore((s) => s.load);
+  const resetShift = useShiftStore((s) => s.reset);
+  const clearRefund = useRefundStore((s) => s.clear);
+  const loadCatalogue = useSellStore((s) => s.loadCatalogue);
+  const resetSell = useSellStore((s) => s.reset);
 
   useEffect(() => {
-    void load();
+    void loadTerminal();
+    void loadSession();
     return followTerminalEvents();
-  }, [load]);
+  }, [loadTerminal, loadSession]);
 
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
 
+  const active = session !== null && !session.locked;
+  const who = session?.staffId ?? null;
+  useEffect(() => {
+    if (active) {
+      void loadShift();
+      void loadCatalogue();
+    }
+  }, [active, who, language, loadShift, loadCatalogue]);
+
+  // Nothing of one person's work stays on screen for the next one.
+  useEffect(() => {
+    if (who === null) {
+      resetSell();
+      resetShift();
+      clearRefund();
+    }
+  }, [who, resetSell, resetShift, clearRefund]);
+
+  const nav = active ? NAV : NAV.filter((n) => n.view === 'sell' || n.view === 'status');
+
+  let screen;
+  if (view === 'status') screen = <StatusScreen />;
+  else if (terminalError)
+    screen = (
+      <section className="panel">
+        <p role="alert" className="error">
+          {terminalError}
+        </p>
+      </section>
+    );
+  else if (!sessionLoaded) screen = <p className="panel">{t('status.loading')}</p>;
+  else if (!session) screen = <SignInScreen />;
+  else if (session.locked) screen = <LockScreen />;
+  else if (!shiftLoaded) screen = <p className="panel">{t('status.loading')}</p>;
+  else if (closedReport) screen = <ZReportScreen />;
+  else if (!shift) screen = <OpenShiftScreen />;
+  else if (view === 'refunds') screen = <RefundScreen />;
+  else if (view === 'shift') screen = <ShiftScreen />;
+  else screen = <SellScreen />;
+
   return (
     <div className="app">
       <header className="app__header">
         <span className="app__title">{t('app.title')}</span>
-        <LanguageSwitch value={language} label={t('language.label')} onChange={(l) => void setLanguage(l)} />
+        {session?.locked ? null : (
+          <nav aria-label={t('nav.label')} className="app__nav">
+            {nav.map((n) => (
+              <button
+                key={n.view}
+                type="button"
+                aria-current={view === n.view ? 'page' : undefined}
+                onClick={() => setView(n.view)}
+              >
+                {n.view === 'sell' && !session ? t('nav.signin') : t(n.label)}
+              </button>
+            ))}
+          </nav>
+        )}
+        <div className="app__tools">
+          {session ? (
+            <>
+              <span className="app__who" data-testid="signed-in-as">
+                {session.name} · {session.role.name}
+              </span>
+              {active ? (
+                <button type="button" onClick={() => void lock()}>
+                  {t('header.lock')}
+                </button>
+              ) : null}
+              <button type="button" onClick={() => void signOut()}>
+                {t('header.signOut')}
+              </button>
+            </>
+          ) : null}
+          <LanguageSwitch
+            value={language}
+            label={t('language.label')}
+            onChange={(l) => void setLanguage(l)}
+          />
+        </div>
       </header>
-      <main className="app__main">
-        <StatusScreen />
-      </main>
-      <footer className="app__status-bar" aria-label={t('status.server')}>
-        {server ? <ServerBadge state={server.state} label={t(`status.server.${server.state}`)} /> : null}
-      </footer>
+      <main className="app__main">{screen}</main>
+      <StatusBar
+        label={t('status.bar')}
+        server={
+          status ? { state: status.server.state, label: t(`status.server.${status.server.state}`) } : null
+        }
+        unsynced={status?.unsyncedEvents ?? 0}
+        unsyncedLabel={t('status.unsynced', { count: status?.unsyncedEvents ?? 0 })}
+        shift={shift ? t('status.shiftOpen', { since: dateTime(shift.shift.openedAt) }) : null}
+      />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Language } from '../../shared/ipc/types';
+import { terminalDe, terminalEn } from './terminal-messages';
 
 const en = {
   'app.title': 'Box Office',
@@ -17,6 +18,7 @@ const en = {
   'status.loading': 'Connecting to the terminal…',
   'status.retry': 'Try again',
   'language.label': 'Language',
+  ...terminalEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -38,6 +40,7 @@ const de: Record<MessageKey, string> = {
   'status.loading': 'Verbindung zum Terminal wird hergestellt …',
   'status.retry': 'Erneut versuchen',
   'language.label': 'Sprache',
+  ...terminalDe,
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, de };

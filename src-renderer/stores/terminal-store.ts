@@ -8,6 +8,8 @@ interface TerminalState {
   /** The core's own sentence when a call failed; shown as is. */
   error: string | null;
   load: () => Promise<void>;
+  /** Re-reads the status after something changed it (a sale adds an unsynced event). */
+  refresh: () => Promise<void>;
   setLanguage: (language: Language) => Promise<void>;
 }
 
@@ -20,6 +22,10 @@ export const useTerminalStore = create<TerminalState>()((set) => ({
     if (!status.ok) return set({ error: status.message });
     if (!settings.ok) return set({ error: settings.message });
     set({ status: status.value, settings: settings.value, error: null });
+  },
+  async refresh() {
+    const status = await api.system.status({});
+    if (status.ok) set({ status: status.value });
   },
   async setLanguage(language) {
     const result = await api.settings.update({ language });

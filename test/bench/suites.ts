@@ -2,6 +2,7 @@ import type { BenchSuite } from './harness';
 import { coreSuite } from './core.bench';
 import { engineSuite } from './engine.bench';
 import { terminalSuite } from './terminal.bench';
+import { uiSuite } from './ui.bench';
 
 // Each capability adds its suite here.
-export const suites: BenchSuite[] = [terminalSuite, coreSuite, engineSuite];
+export const suites: BenchSuite[] = [terminalSuite, coreSuite, engineSuite, uiSuite];

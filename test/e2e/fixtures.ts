@@ -6,12 +6,16 @@ import {
 } from '../../src-main/shells/browser/server';
 import { makeTempDir } from '../helpers/temp-dir';
 import { StatusPage } from './pages/status-page';
+import { TerminalPage } from './pages/terminal-page';
 
 interface Fixtures {
   /** Starts a browser host on a fresh data folder; the default `host` uses no central server. */
   startHost: (options?: Partial<BrowserHostOptions>) => Promise<BrowserHost>;
   host: BrowserHost;
+  /** A browser host on a fresh data folder with the demo theatre, staff and codes. */
+  demoHost: BrowserHost;
   statusPage: StatusPage;
+  terminal: TerminalPage;
 }
 
 export const test = base.extend<Fixtures>({
@@ -32,8 +36,14 @@ export const test = base.extend<Fixtures>({
   host: async ({ startHost }, use) => {
     await use(await startHost());
   },
+  demoHost: async ({ startHost }, use) => {
+    await use(await startHost({ demoData: true }));
+  },
   statusPage: async ({ page }, use) => {
     await use(new StatusPage(page));
+  },
+  terminal: async ({ page }, use) => {
+    await use(new TerminalPage(page));
   },
 });
 

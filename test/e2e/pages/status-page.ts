@@ -15,8 +15,13 @@ export class StatusPage {
     this.alert = page.getByRole('alert');
   }
 
+  /** Opens the app and its Terminal screen (the landing screen is sign-in). */
   async open(url: string): Promise<void> {
     await this.page.goto(url);
+    await this.page
+      .getByRole('navigation')
+      .getByRole('button', { name: /^(Terminal)$/ })
+      .click();
   }
 
   language(name: 'English' | 'Deutsch'): Locator {

@@ -1,0 +1,200 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { Dialog } from '../../components/Dialog';
+import { formatPercent, parseAmount, parsePercent } from '../../lib/amount-input';
+import { useT } from '../../i18n/use-t';
+import { useMoney } from '../../i18n/use-money';
+import { useSessionStore } from '../../stores/session-store';
+import { useSellStore } from '../../stores/sell-store';
+import { useTerminalStore } from '../../stores/terminal-store';
+import { defaultApprover, SupervisorFields } from './SupervisorFields';
+
+const PIN_REASONS = new Set([
+  'WRONG_PIN',
+  'LOCKED_OUT',
+  'APPROVER_NOT_ALLOWED',
+  'UNKNOWN_STAFF',
+  'ABOVE_APPROVER_LIMIT',
+]);
+
+/** An ad-hoc discount without a code: kind, value, reason; above the role's ceiling a supervisor approves. */
+export function CustomDiscountDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const money = useMoney();
+  const id = useId();
+  const language = useTerminalStore((s) => s.settings.language);
+  const currency = useSellStore((s) => s.cart?.currency ?? 'EUR');
+  const existing = useSellStore((s) => s.cart?.custom ?? null);
+  const setCustom = useSellStore((s) => s.setCustom);
+  const session = useSessionStore((s) => s.session);
+  const staff = useSessionStore((s) => s.staff);
+  const ceiling = session?.role.customDiscountCeiling ?? { percent: 0, amount: 0 };
+  const [kind, setKind] = useState<'percentage' | 'fixed'>(existing?.kind ?? 'percentage');
+  const [valueText, setValueText] = useState(
+    existing
+      ? existing.kind === 'percentage'
+        ? formatPercent(existing.value, 'en').replace(' %', '')
+        : money(existing.value, currency)
+      : '',
+  );
+  const [reason, setReason] = useState(existing?.reason ?? '');
+  const [escalate, setEscalate] = useState(false);
+  const [approverId, setApproverId] = useState(() => defaultApprover(staff, session?.staffId));
+  const [pin, setPin] = useState('');
+  const [valueError, setValueError] = useState<string | null>(null);
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [pinError, setPinError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const valueRef = useRef<HTMLInputElement>(null);
+  const reasonRef = useRef<HTMLInputElement>(null);
+  const pinRef = useRef<HTMLInputElement>(null);
+  // The PIN field appears with the escalation; focus it once it is on screen.
+  const [focusPin, setFocusPin] = useState(0);
+  useEffect(() => {
+    if (focusPin > 0) pinRef.current?.focus();
+  }, [focusPin]);
+
+  const ceilingText = t('custom.ceiling', {
+    percent: formatPercent(ceiling.percent, language),
+    amount: money(Math.min(ceiling.amount, Number.MAX_SAFE_INTEGER), currency),
+  });
+
+  const submit = async () => {
+    setValueError(null);
+    setReasonError(null);
+    setPinError(null);
+    const value = kind === 'percentage' ? parsePercent(valueText) : parseAmount(valueText, currency);
+    if (value === null || value < 1) {
+      setValueError(
+        kind === 'percentage'
+          ? t('custom.percentInvalid')
+          : t('amount.invalid', { example: money(1250, currency) }),
+      );
+      valueRef.current?.focus();
+      return;
+    }
+    if (reason.trim().length < 3) {
+      setReasonError(t('approve.reasonShort'));
+      reasonRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    const failure = await setCustom({
+      kind,
+      value,
+      reason: reason.trim(),
+      ...(escalate ? { approver: { staffId: approverId, pin } } : {}),
+    });
+    setBusy(false);
+    if (!failure) return onClose();
+    if (failure.reason === 'APPROVAL_REQUIRED') {
+      setEscalate(true);
+      setNotice(failure.message);
+      setFocusPin((n) => n + 1);
+    } else if (PIN_REASONS.has(failure.reason)) {
+      setPinError(failure.message);
+      setPin('');
+      pinRef.current?.focus();
+    } else {
+      setValueError(failure.message);
+      valueRef.current?.focus();
+    }
+  };
+
+  return (
+    <Dialog title={t('custom.title')} onClose={onClose} testId="custom-dialog">
+      <form
+        className="form"
+        aria-busy={busy}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <p className="muted" data-testid="custom-ceiling">
+          {ceilingText}
+        </p>
+        <fieldset className="segmented-field">
+          <legend>{t('custom.kind')}</legend>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-kind`}
+              checked={kind === 'percentage'}
+              onChange={() => setKind('percentage')}
+            />{' '}
+            {t('custom.percentage')}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-kind`}
+              checked={kind === 'fixed'}
+              onChange={() => setKind('fixed')}
+            />{' '}
+            {t('custom.fixed', { currency })}
+          </label>
+        </fieldset>
+        <label htmlFor={`${id}-value`}>
+          {kind === 'percentage' ? t('custom.valuePercent') : t('custom.valueAmount', { currency })}
+        </label>
+        <input
+          id={`${id}-value`}
+          ref={valueRef}
+          inputMode="decimal"
+          autoComplete="off"
+          value={valueText}
+          onChange={(e) => setValueText(e.target.value)}
+          aria-invalid={valueError ? true : undefined}
+          aria-describedby={valueError ? `${id}-value-error` : undefined}
+          data-autofocus
+        />
+        {valueError ? (
+          <p id={`${id}-value-error`} role="alert" className="error">
+            {valueError}
+          </p>
+        ) : null}
+        <label htmlFor={`${id}-reason`}>{t('approve.reason')}</label>
+        <input
+          id={`${id}-reason`}
+          ref={reasonRef}
+          value={reason}
+          maxLength={200}
+          onChange={(e) => setReason(e.target.value)}
+          aria-invalid={reasonError ? true : undefined}
+          aria-describedby={reasonError ? `${id}-reason-error` : undefined}
+        />
+        {reasonError ? (
+          <p id={`${id}-reason-error`} role="alert" className="error">
+            {reasonError}
+          </p>
+        ) : null}
+        {escalate ? (
+          <>
+            {notice ? (
+              <p className="callout" role="status" data-testid="custom-escalation">
+                {notice}
+              </p>
+            ) : null}
+            <SupervisorFields
+              approverId={approverId}
+              onApprover={setApproverId}
+              pin={pin}
+              onPin={setPin}
+              pinError={pinError}
+              pinRef={pinRef}
+            />
+          </>
+        ) : null}
+        <div className="dialog__actions">
+          <button type="button" onClick={onClose}>
+            {t('dialog.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {escalate ? t('custom.applyApproved') : t('custom.apply')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

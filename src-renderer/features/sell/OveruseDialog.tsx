@@ -1,0 +1,111 @@
+import { useId, useRef, useState } from 'react';
+import { Dialog } from '../../components/Dialog';
+import { useT } from '../../i18n/use-t';
+import { useSessionStore } from '../../stores/session-store';
+import { useSellStore } from '../../stores/sell-store';
+import { defaultApprover, SupervisorFields } from './SupervisorFields';
+
+const PIN_REASONS = new Set(['WRONG_PIN', 'LOCKED_OUT', 'APPROVER_NOT_ALLOWED', 'UNKNOWN_STAFF']);
+
+/** A supervisor lets an exhausted code past its usage limit for this order, with a reason. */
+export function OveruseDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const id = useId();
+  const code = useSellStore((s) => s.cart?.code ?? null);
+  const grant = useSellStore((s) => s.grantOveruse);
+  const staff = useSessionStore((s) => s.staff);
+  const self = useSessionStore((s) => s.session?.staffId);
+  const [approverId, setApproverId] = useState(() => defaultApprover(staff, self));
+  const [pin, setPin] = useState('');
+  const [reason, setReason] = useState('');
+  const [pinError, setPinError] = useState<string | null>(null);
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const pinRef = useRef<HTMLInputElement>(null);
+  const reasonRef = useRef<HTMLInputElement>(null);
+
+  const submit = async () => {
+    setPinError(null);
+    setReasonError(null);
+    setError(null);
+    if (reason.trim().length < 3) {
+      setReasonError(t('approve.reasonShort'));
+      reasonRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    const failure = await grant(approverId, pin, reason.trim());
+    setBusy(false);
+    if (!failure) return onClose();
+    if (PIN_REASONS.has(failure.reason) || failure.reason === 'INVALID_REQUEST') {
+      setPinError(failure.message);
+      setPin('');
+      pinRef.current?.focus();
+    } else setError(failure.message);
+  };
+
+  return (
+    <Dialog title={t('overuse.title')} onClose={onClose} testId="overuse-dialog">
+      <form
+        className="form"
+        aria-busy={busy}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        {code ? (
+          <div className="callout" data-testid="overuse-limits">
+            <p>
+              <strong>{code.code}</strong> — {code.name}
+            </p>
+            <p>{t('overuse.bypassing')}</p>
+            <ul>
+              <li>
+                {code.message} <span className="muted">({code.reason})</span>
+              </li>
+            </ul>
+          </div>
+        ) : null}
+        <label htmlFor={`${id}-reason`}>{t('approve.reason')}</label>
+        <input
+          id={`${id}-reason`}
+          ref={reasonRef}
+          value={reason}
+          maxLength={200}
+          onChange={(e) => setReason(e.target.value)}
+          aria-invalid={reasonError ? true : undefined}
+          aria-describedby={reasonError ? `${id}-reason-error` : undefined}
+          data-autofocus
+        />
+        {reasonError ? (
+          <p id={`${id}-reason-error`} role="alert" className="error">
+            {reasonError}
+          </p>
+        ) : null}
+        <SupervisorFields
+          approverId={approverId}
+          onApprover={setApproverId}
+          pin={pin}
+          onPin={setPin}
+          pinError={pinError}
+          pinRef={pinRef}
+        />
+        {error ? (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        ) : null}
+        <div className="dialog__actions">
+          <button type="button" onClick={onClose}>
+            {t('dialog.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy || pin.length < 4}>
+            {t('overuse.grant')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,168 @@
+import { useId, useRef, useState } from 'react';
+import { Dialog } from '../../components/Dialog';
+import { parseAmount } from '../../lib/amount-input';
+import { useT } from '../../i18n/use-t';
+import { useMoney } from '../../i18n/use-money';
+import { can, useSessionStore } from '../../stores/session-store';
+import { useSellStore, type Tender } from '../../stores/sell-store';
+
+/**
+ * Payment: an optional card part (taken on the external terminal, its reference recorded) and the
+ * rest in cash, with the cash handed over and the change. Amounts are typed and sent as integers.
+ */
+export function PaymentDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const money = useMoney();
+  const id = useId();
+  const cart = useSellStore((s) => s.cart);
+  const checkout = useSellStore((s) => s.checkout);
+  const mayComp = useSessionStore((s) => can(s.session, 'custom.approve'));
+  const currency = cart?.currency ?? 'EUR';
+  const total = cart?.total ?? 0;
+  const [cardText, setCardText] = useState('');
+  const [reference, setReference] = useState('');
+  const [receivedText, setReceivedText] = useState('');
+  const [fieldError, setFieldError] = useState<{
+    field: 'card' | 'reference' | 'received';
+    message: string;
+  } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const refs = {
+    card: useRef<HTMLInputElement>(null),
+    reference: useRef<HTMLInputElement>(null),
+    received: useRef<HTMLInputElement>(null),
+  };
+
+  const card = cardText.trim() === '' ? 0 : parseAmount(cardText, currency);
+  const cashDue = card === null ? null : Math.max(0, total - card);
+  const received = receivedText.trim() === '' ? cashDue : parseAmount(receivedText, currency);
+  const change = cashDue !== null && received !== null ? received - cashDue : null;
+
+  const fail = (field: 'card' | 'reference' | 'received', message: string) => {
+    setFieldError({ field, message });
+    refs[field].current?.focus();
+  };
+
+  const finish = async (tenders: Tender[]) => {
+    setBusy(true);
+    const failure = await checkout(tenders);
+    setBusy(false);
+    if (!failure) return onClose();
+    setError(failure.message);
+  };
+
+  const submit = async () => {
+    setFieldError(null);
+    setError(null);
+    const example = money(1250, currency);
+    if (card === null) return fail('card', t('amount.invalid', { example }));
+    if (card > total) return fail('card', t('pay.cardTooMuch', { total: money(total, currency) }));
+    if (card > 0 && reference.trim() === '') return fail('reference', t('pay.referenceMissing'));
+    if (received === null || cashDue === null) return fail('received', t('amount.invalid', { example }));
+    if (received < cashDue)
+      return fail('received', t('pay.receivedShort', { due: money(cashDue, currency) }));
+    const tenders: Tender[] = [];
+    if (card > 0) tenders.push({ tender: 'card', amount: card, reference: reference.trim() });
+    if (cashDue > 0 || tenders.length === 0)
+      tenders.push({ tender: 'cash', amount: cashDue, tendered: received });
+    setBusy(true);
+    const failure = await checkout(tenders);
+    setBusy(false);
+    if (!failure) return onClose();
+    setError(failure.message);
+  };
+
+  const field = (
+    name: 'card' | 'reference' | 'received',
+    label: string,
+    value: string,
+    onChange: (v: string) => void,
+    extra: { inputMode?: 'decimal'; placeholder?: string; autofocus?: boolean } = {},
+  ) => {
+    const hasError = fieldError?.field === name;
+    return (
+      <>
+        <label htmlFor={`${id}-${name}`}>{label}</label>
+        <input
+          id={`${id}-${name}`}
+          ref={refs[name]}
+          inputMode={extra.inputMode}
+          placeholder={extra.placeholder}
+          autoComplete="off"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={hasError ? true : undefined}
+          aria-describedby={hasError ? `${id}-${name}-error` : undefined}
+          data-autofocus={extra.autofocus ? true : undefined}
+        />
+        {hasError ? (
+          <p id={`${id}-${name}-error`} role="alert" className="error">
+            {fieldError.message}
+          </p>
+        ) : null}
+      </>
+    );
+  };
+
+  return (
+    <Dialog title={t('pay.title')} onClose={onClose} testId="payment-dialog">
+      <form
+        className="form"
+        aria-busy={busy}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <p className="pay__total">
+          {t('pay.total')} <strong data-testid="pay-total">{money(total, currency)}</strong>
+        </p>
+        {field('received', t('pay.received', { currency }), receivedText, setReceivedText, {
+          inputMode: 'decimal',
+          placeholder: cashDue !== null ? money(cashDue, currency) : '',
+          autofocus: true,
+        })}
+        <fieldset className="form">
+          <legend>{t('pay.cardPart')}</legend>
+          {field('card', t('pay.card', { currency }), cardText, setCardText, { inputMode: 'decimal' })}
+          {field('reference', t('pay.reference'), reference, setReference)}
+        </fieldset>
+        <dl className="fields pay__sums">
+          <div className="fields__row">
+            <dt>{t('pay.cashDue')}</dt>
+            <dd data-testid="pay-cash-due">{cashDue !== null ? money(cashDue, currency) : '—'}</dd>
+          </div>
+          <div className="fields__row">
+            <dt>{t('pay.change')}</dt>
+            <dd data-testid="pay-change" aria-live="polite">
+              {change !== null && change >= 0 ? money(change, currency) : '—'}
+            </dd>
+          </div>
+        </dl>
+        {error ? (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        ) : null}
+        <div className="dialog__actions">
+          <button type="button" onClick={onClose}>
+            {t('dialog.cancel')}
+          </button>
+          {mayComp ? (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void finish([{ tender: 'complimentary', amount: total }])}
+            >
+              {t('pay.comp')}
+            </button>
+          ) : null}
+          <button type="submit" className="primary" disabled={busy}>
+            {t('pay.complete')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,53 @@
+import { useEffect, useRef } from 'react';
+import { useT } from '../../i18n/use-t';
+import { useMoney } from '../../i18n/use-money';
+import { useSellStore } from '../../stores/sell-store';
+
+/** After payment: receipt number, change to hand back and the receipt as it prints. */
+export function SaleDone() {
+  const t = useT();
+  const money = useMoney();
+  const sale = useSellStore((s) => s.lastSale);
+  const svg = useSellStore((s) => s.receiptSvg);
+  const newSale = useSellStore((s) => s.newSale);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    buttonRef.current?.focus();
+  }, []);
+  if (!sale) return null;
+  const change = sale.payments.reduce((sum, p) => sum + (p.changeGiven ?? 0), 0);
+  const m = (amount: number) => money(amount, sale.sale.currency);
+  return (
+    <section className="sell__cart sale-done" aria-labelledby="done-heading" data-testid="sale-done">
+      <h2 id="done-heading">{t('done.heading', { receipt: sale.sale.receiptNo })}</h2>
+      <p className="done__change">
+        {t('done.change')} <strong data-testid="done-change">{m(change)}</strong>
+      </p>
+      <ul className="plain">
+        {sale.payments.map((p) => (
+          <li key={p.id}>
+            {t(
+              p.tender === 'card'
+                ? 'tender.card'
+                : p.tender === 'complimentary'
+                  ? 'tender.complimentary'
+                  : 'tender.cash',
+            )}
+            : {m(p.amount)}
+            {p.reference ? ` (${p.reference})` : ''}
+          </li>
+        ))}
+      </ul>
+      <button ref={buttonRef} type="button" className="primary big" onClick={newSale}>
+        {t('done.next')}
+      </button>
+      {svg ? (
+        <img
+          className="receipt-preview"
+          alt={t('done.receiptAlt', { receipt: sale.sale.receiptNo })}
+          src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { useEffect, useRef, useState } from 'react';
+import { useSellStore } from '../../stores/sell-store';
+import { CartPanel } from './CartPanel';
+import { CataloguePanel } from './CataloguePanel';
+import { CustomDiscountDialog } from './CustomDiscountDialog';
+import { OveruseDialog } from './OveruseDialog';
+import { PaymentDialog } from './PaymentDialog';
+import { SaleDone } from './SaleDone';
+
+type DialogName = 'pay' | 'custom' | 'overuse' | null;
+
+/** The sell screen: F2 code field, F4 pay, F6 custom discount; Esc closes a dialog. */
+export function SellScreen() {
+  const codeRef = useRef<HTMLInputElement>(null);
+  const [dialog, setDialog] = useState<DialogName>(null);
+  const lastSale = useSellStore((s) => s.lastSale);
+  const hasLines = useSellStore((s) => (s.cart?.lines.length ?? 0) > 0);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (dialog || lastSale) return;
+      if (e.key === 'F2') {
+        e.preventDefault();
+        codeRef.current?.focus();
+      } else if (e.key === 'F4' && hasLines) {
+        e.preventDefault();
+        setDialog('pay');
+      } else if (e.key === 'F6' && hasLines) {
+        e.preventDefault();
+        setDialog('custom');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [dialog, lastSale, hasLines]);
+
+  const close = () => setDialog(null);
+  return (
+    <div className="sell" data-screen="sell">
+      <CataloguePanel />
+      {lastSale && dialog === null ? (
+        <SaleDone />
+      ) : (
+        <CartPanel
+          codeRef={codeRef}
+          onPay={() => setDialog('pay')}
+          onCustom={() => setDialog('custom')}
+          onOveruse={() => setDialog('overuse')}
+        />
+      )}
+      {dialog === 'pay' ? <PaymentDialog onClose={close} /> : null}
+      {dialog === 'custom' ? <CustomDiscountDialog onClose={close} /> : null}
+      {dialog === 'overuse' ? <OveruseDialog onClose={close} /> : null}
+    </div>
+  );
+}

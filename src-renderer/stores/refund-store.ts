@@ -1,0 +1,77 @@
+import { create } from 'zustand';
+import type { SaleView } from '../../shared/ipc/types';
+import { api } from '../api';
+import type { Failure } from './sell-store';
+import { noteFailure } from './session-store';
+import { useTerminalStore } from './terminal-store';
+
+export interface UnitRef {
+  lineId: string;
+  unitIndex: number;
+}
+
+interface RefundState {
+  sale: SaleView | null;
+  /** The core's sentence when the receipt number was not found. */
+  findError: string | null;
+  /** A sentence confirming the last refund or void. */
+  done: string | null;
+  find: (receiptNo: number) => Promise<boolean>;
+  refund: (
+    units: UnitRef[],
+    reason: string,
+    tender: 'cash' | 'card',
+    reference: string,
+  ) => Promise<Failure | null>;
+  voidSale: (reason: string) => Promise<Failure | null>;
+  clear: () => void;
+}
+
+export const useRefundStore = create<RefundState>()((set, get) => ({
+  sale: null,
+  findError: null,
+  done: null,
+  async find(receiptNo) {
+    const result = await api.sales.find({ receiptNo });
+    if (!result.ok) {
+      noteFailure(result);
+      set({ findError: result.message, sale: null, done: null });
+      return false;
+    }
+    set({ sale: result.value, findError: null, done: null });
+    return true;
+  },
+  async refund(units, reason, tender, reference) {
+    const sale = get().sale;
+    if (!sale) return null;
+    const result = await api.sales.refund({
+      saleId: sale.sale.id,
+      units,
+      reason,
+      tender,
+      ...(reference !== '' ? { reference } : {}),
+    });
+    if (!result.ok) {
+      noteFailure(result);
+      return result;
+    }
+    set({ sale: result.value, done: 'refund' });
+    void useTerminalStore.getState().refresh();
+    return null;
+  },
+  async voidSale(reason) {
+    const sale = get().sale;
+    if (!sale) return null;
+    const result = await api.sales.void({ saleId: sale.sale.id, reason });
+    if (!result.ok) {
+      noteFailure(result);
+      return result;
+    }
+    set({ sale: result.value, done: 'void' });
+    void useTerminalStore.getState().refresh();
+    return null;
+  },
+  clear() {
+    set({ sale: null, findError: null, done: null });
+  },
+}));

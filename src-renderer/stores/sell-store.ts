@@ -1,0 +1,261 @@
+import { create } from 'zustand';
+import type { CartView, CodeOption } from '../../shared/ipc/domains/sell';
+import type { CatalogueEvent, PerformanceOffer, SaleView } from '../../shared/ipc/types';
+import { api } from '../api';
+import { noteFailure } from './session-store';
+import { useTerminalStore } from './terminal-store';
+
+export type Tender =
+  | { tender: 'cash'; amount: number; tendered?: number }
+  | { tender: 'card'; amount: number; reference: string }
+  | { tender: 'complimentary'; amount: number };
+
+/** A failure as the core said it: the machine reason and the sentence for staff. */
+export interface Failure {
+  reason: string;
+  message: string;
+}
+
+interface CodeSearch {
+  /** What is in the code field now. */
+  query: string;
+  /** The query the shown options answer; equal to `query` once the list caught up. */
+  answered: string | null;
+  options: CodeOption[];
+  error: string | null;
+}
+
+interface SellState {
+  events: CatalogueEvent[];
+  eventId: string | null;
+  offer: PerformanceOffer | null;
+  cart: CartView | null;
+  /** The core's sentence for the last failed cart action (capacity, unknown item…). */
+  error: string | null;
+  /** The core's sentence for the last code that could not be applied, shown beside the code field. */
+  codeError: string | null;
+  search: CodeSearch;
+  lastSale: SaleView | null;
+  receiptSvg: string | null;
+  loadCatalogue: () => Promise<void>;
+  selectEvent: (eventId: string) => void;
+  selectPerformance: (performanceId: string) => Promise<void>;
+  addTicket: (ticketPriceId: string) => Promise<void>;
+  addProduct: (productId: string) => Promise<void>;
+  setQty: (lineId: string, qty: number) => Promise<void>;
+  clearCart: () => Promise<void>;
+  applyCode: (input: string) => Promise<boolean>;
+  removeCode: () => Promise<void>;
+  searchCodes: (query: string) => void;
+  /** The dropdown closed: drop its options (and any answer still on its way), keep the typed text. */
+  closeSearch: () => void;
+  /** Text too long to search (a scanned link): kept for applying, no list shown. */
+  setLongInput: (text: string) => void;
+  /** Empties the code field after a code was applied. */
+  clearCode: () => void;
+  grantOveruse: (approverId: string, pin: string, reason: string) => Promise<Failure | null>;
+  setCustom: (request: {
+    kind: 'percentage' | 'fixed';
+    value: number;
+    reason: string;
+    approver?: { staffId: string; pin: string };
+  }) => Promise<Failure | null>;
+  removeCustom: () => Promise<void>;
+  checkout: (tenders: Tender[]) => Promise<Failure | null>;
+  newSale: () => void;
+  reset: () => void;
+}
+
+const emptySearch: CodeSearch = { query: '', answered: null, options: [], error: null };
+
+// The dropdown's requests: at most one in flight, the newest query waiting behind it, so typing fast
+// never queues stale searches and an older answer never replaces a newer one.
+let searchSeq = 0;
+let shownSeq = 0;
+let searching = false;
+let waiting: string | null = null;
+let epoch = 0;
+
+export const useSellStore = create<SellState>()((set, get) => {
+  /** Takes a cart answer; a failure keeps the cart as it was and shows the sentence. */
+  const takeCart = (
+    result: { ok: true; value: CartView } | { ok: false; reason: string; message: string },
+  ): Failure | null => {
+    if (!result.ok) {
+      noteFailure(result);
+      set({ error: result.message });
+      return result;
+    }
+    set({ cart: result.value, error: null });
+    if (get().search.answered !== null) get().searchCodes(get().search.query);
+    return null;
+  };
+
+  const runSearch = async (): Promise<void> => {
+    while (waiting !== null) {
+      const query = waiting;
+      waiting = null;
+      searching = true;
+      const seq = ++searchSeq;
+      const sentIn = epoch;
+      const result = await api.codes.search({ query, limit: 200 });
+      searching = false;
+      if (seq <= shownSeq || sentIn !== epoch) continue;
+      shownSeq = seq;
+      if (result.ok) {
+        set((s) => ({ search: { ...s.search, answered: query, options: result.value, error: null } }));
+      } else {
+        noteFailure(result);
+        set((s) => ({ search: { ...s.search, answered: query, options: [], error: result.message } }));
+      }
+    }
+  };
+
+  return {
+    events: [],
+    eventId: null,
+    offer: null,
+    cart: null,
+    error: null,
+    codeError: null,
+    search: emptySearch,
+    lastSale: null,
+    receiptSvg: null,
+    async loadCatalogue() {
+      const [events, cart] = await Promise.all([api.catalogue.events({}), api.cart.get({})]);
+      if (!events.ok) {
+        noteFailure(events);
+        return set({ error: events.message });
+      }
+      set((s) => ({
+        events: events.value,
+        eventId: s.eventId ?? events.value[0]?.id ?? null,
+      }));
+      takeCart(cart);
+    },
+    selectEvent(eventId) {
+      set({ eventId, offer: null });
+    },
+    async selectPerformance(performanceId) {
+      const result = await api.catalogue.performance({ performanceId });
+      if (!result.ok) {
+        noteFailure(result);
+        return set({ error: result.message });
+      }
+      set({ offer: result.value, error: null });
+    },
+    async addTicket(ticketPriceId) {
+      const offer = get().offer;
+      if (!offer) return;
+      set({ lastSale: null, receiptSvg: null });
+      takeCart(await api.cart.addTicket({ performanceId: offer.performance.id, ticketPriceId, qty: 1 }));
+      await refreshAvailability();
+    },
+    async addProduct(productId) {
+      set({ lastSale: null, receiptSvg: null });
+      takeCart(await api.cart.addProduct({ productId, qty: 1 }));
+    },
+    async setQty(lineId, qty) {
+      takeCart(await api.cart.setQty({ lineId, qty }));
+      await refreshAvailability();
+    },
+    async clearCart() {
+      takeCart(await api.cart.clear({}));
+    },
+    async applyCode(input) {
+      const result = await api.cart.applyCode({ input });
+      if (!result.ok) {
+        noteFailure(result);
+        set({ codeError: result.message });
+        return false;
+      }
+      set({ codeError: null });
+      takeCart(result);
+      return true;
+    },
+    async removeCode() {
+      takeCart(await api.cart.removeCode({}));
+    },
+    searchCodes(query) {
+      set((s) => ({ search: { ...s.search, query }, codeError: null }));
+      waiting = query;
+      if (!searching) void runSearch();
+    },
+    closeSearch() {
+      epoch++;
+      waiting = null;
+      set((s) => ({ search: { ...s.search, answered: null, options: [], error: null } }));
+    },
+    setLongInput(text) {
+      epoch++;
+      waiting = null;
+      set({ search: { ...emptySearch, query: text }, codeError: null });
+    },
+    clearCode() {
+      epoch++;
+      waiting = null;
+      set({ search: emptySearch });
+    },
+    async grantOveruse(approverId, pin, reason) {
+      const result = await api.cart.grantOveruse({ approverId, pin, reason });
+      if (!result.ok) {
+        noteFailure(result);
+        return result;
+      }
+      return takeCart(result);
+    },
+    async setCustom(request) {
+      const result = await api.cart.setCustomDiscount(request);
+      if (!result.ok) {
+        noteFailure(result);
+        return result;
+      }
+      return takeCart(result);
+    },
+    async removeCustom() {
+      takeCart(await api.cart.removeCustomDiscount({}));
+    },
+    async checkout(tenders) {
+      const cart = get().cart;
+      if (!cart) return { reason: 'EMPTY_CART', message: '' };
+      const result = await api.checkout.complete({ cartId: cart.id, tenders });
+      if (!result.ok) {
+        noteFailure(result);
+        return result;
+      }
+      epoch++;
+      waiting = null;
+      set({ lastSale: result.value, receiptSvg: null, search: emptySearch, codeError: null });
+      takeCart(await api.cart.get({}));
+      void refreshAvailability();
+      void useTerminalStore.getState().refresh();
+      const preview = await api.print.preview({ saleId: result.value.sale.id });
+      if (preview.ok && get().lastSale?.sale.id === result.value.sale.id) set({ receiptSvg: preview.value });
+      return null;
+    },
+    newSale() {
+      set({ lastSale: null, receiptSvg: null });
+    },
+    reset() {
+      set({
+        cart: null,
+        offer: null,
+        lastSale: null,
+        receiptSvg: null,
+        search: emptySearch,
+        error: null,
+        codeError: null,
+      });
+    },
+  };
+
+  async function refreshAvailability(): Promise<void> {
+    const offer = get().offer;
+    const events = await api.catalogue.events({});
+    if (events.ok) set({ events: events.value });
+    if (offer) {
+      const fresh = await api.catalogue.performance({ performanceId: offer.performance.id });
+      if (fresh.ok && get().offer?.performance.id === offer.performance.id) set({ offer: fresh.value });
+    }
+  }
+});

@@ -1,0 +1,113 @@
+import { openShiftAs, sellAdults } from './pages/core-setup';
+import { ADULT_STALLS } from './pages/terminal-page';
+import { expect, test } from './fixtures';
+
+test.describe('supervisor approvals', () => {
+  test('a supervisor lets an exhausted code past its limit and the sale records it', async ({
+    demoHost,
+    terminal,
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await openShiftAs(demoHost);
+    for (let i = 0; i < 3; i++) await sellAdults(demoHost, 1, 'LIMITED');
+    await terminal.open(demoHost.url);
+    await terminal.pickPerformance();
+    await terminal.addItem(ADULT_STALLS);
+    await terminal.typeCode('LIMITED');
+    await expect(page.getByTestId('code-why')).toContainText(
+      'The maximum number of orders for this discount code has been met.',
+    );
+
+    await page.getByRole('button', { name: 'Supervisor override…' }).click();
+    const dialog = terminal.dialog;
+    await expect(dialog).toHaveAttribute('aria-modal', 'true');
+    await expect(dialog.getByTestId('overuse-limits')).toContainText('MAX_USES');
+    await expect(dialog.getByLabel('Reason')).toBeFocused();
+    await dialog.getByLabel('Reason').fill('regular patron');
+    await dialog
+      .getByLabel('Supervisor', { exact: true })
+      .selectOption({ label: 'Sue Supervisor (Supervisor)' });
+    await dialog.getByLabel('Supervisor PIN').fill('9999');
+    await dialog.getByLabel('Supervisor PIN').press('Enter');
+    await expect(dialog.getByRole('alert')).toContainText('Wrong PIN.');
+    await expect(dialog.getByLabel('Reason')).toHaveValue('regular patron');
+    await page.screenshot({ path: 'docs/screenshots/overuse-dialog.png' });
+    await dialog.getByLabel('Supervisor PIN').fill('2222');
+    await dialog.getByRole('button', { name: 'Grant override' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByTestId('overuse-granted')).toHaveText(
+      'Override granted by Sue Supervisor: regular patron',
+    );
+    await expect(terminal.cartTotal).toHaveText('38.25');
+    await terminal.payCash();
+
+    const sale = await demoHost.terminal.dispatch('pos:sales:find', { receiptNo: 4 });
+    expect(sale).toMatchObject({
+      ok: true,
+      value: {
+        approvals: [
+          expect.objectContaining({ kind: 'overuse', approverId: 'staff-sue', reason: 'regular patron' }),
+        ],
+      },
+    });
+  });
+
+  test('a custom discount above the seller ceiling needs a supervisor PIN', async ({
+    demoHost,
+    terminal,
+    page,
+  }) => {
+    await terminal.start(demoHost.url);
+    await terminal.pickPerformance();
+    await terminal.addItem(ADULT_STALLS, 2);
+    await terminal.typeCode('SUMMER20');
+    await expect(terminal.cartTotal).toHaveText('72.00');
+    await page.keyboard.press('F6');
+    const dialog = terminal.dialog;
+    await expect(dialog.getByTestId('custom-ceiling')).toHaveText(
+      'Without approval you may give up to 10 % or 5.00 per order.',
+    );
+    await expect(dialog.getByLabel('Percent off')).toBeFocused();
+    await dialog.getByLabel('Percent off').fill('20');
+    await dialog.getByLabel('Reason').fill('show delayed');
+    await dialog.getByRole('button', { name: 'Apply discount' }).click();
+    await expect(dialog.getByTestId('custom-escalation')).toContainText(
+      'a supervisor must approve it with their PIN',
+    );
+    await expect(dialog.getByLabel('Percent off')).toHaveValue('20');
+    await expect(dialog.getByLabel('Supervisor PIN')).toBeFocused();
+    await dialog.getByLabel('Supervisor PIN').fill('2222');
+    await dialog.getByRole('button', { name: 'Apply with approval' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByTestId('custom-state')).toContainText('Approved by Sue Supervisor');
+    await expect(page.getByTestId('cart-custom-discount')).toHaveText('−14.40');
+    await expect(terminal.cartTotal).toHaveText('57.60');
+
+    await page.keyboard.press('F4');
+    await expect(terminal.dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(terminal.dialog).toHaveCount(0);
+  });
+
+  test('a small custom discount within the ceiling applies without approval', async ({
+    demoHost,
+    terminal,
+    page,
+  }) => {
+    await terminal.start(demoHost.url);
+    await terminal.pickPerformance();
+    await terminal.addItem(ADULT_STALLS);
+    await page.getByRole('button', { name: /Custom discount/ }).click();
+    const dialog = terminal.dialog;
+    await dialog.getByRole('radio', { name: /Amount/ }).check();
+    await dialog.getByLabel('Amount off (EUR)').fill('2,5');
+    await dialog.getByLabel('Reason').fill('no');
+    await dialog.getByLabel('Reason').press('Enter');
+    await expect(dialog.getByRole('alert')).toHaveText('Give a reason of at least 3 characters.');
+    await dialog.getByLabel('Reason').fill('obstructed view');
+    await dialog.getByLabel('Reason').press('Enter');
+    await expect(dialog).toHaveCount(0);
+    await expect(terminal.cartTotal).toHaveText('42.50');
+  });
+});

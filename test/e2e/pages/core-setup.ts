@@ -1,0 +1,41 @@
+import type { ChannelName } from '../../../shared/ipc/channels';
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import type { BrowserHost } from '../../../src-main/shells/browser/server';
+
+// Puts the terminal into a state through the core itself (earlier sales, an open shift) so each spec
+// drives through the UI only the flow it is about.
+
+export async function must<C extends ChannelName>(
+  host: BrowserHost,
+  channel: C,
+  request: unknown = {},
+): Promise<ResponseOf<C>> {
+  const result = await host.terminal.dispatch(channel, request);
+  if (!result.ok) throw new Error(`${channel}: ${result.message}`);
+  return result.value as ResponseOf<C>;
+}
+
+/** Signs in and opens a shift with a 100.00 float. */
+export async function openShiftAs(host: BrowserHost, staffId = 'staff-sam', pin = '1111'): Promise<void> {
+  await must(host, 'pos:staff:signIn', { staffId, pin });
+  await must(host, 'pos:shift:open', { openingFloat: 10_000 });
+}
+
+/** Sells `qty` Hamlet adult stalls tickets (45.00 each), with `code` if given, paid exactly in cash. */
+export async function sellAdults(
+  host: BrowserHost,
+  qty: number,
+  code?: string,
+): Promise<ResponseOf<'pos:checkout:complete'>> {
+  await must(host, 'pos:cart:addTicket', {
+    performanceId: 'perf-hamlet-1',
+    ticketPriceId: 'price-hamlet-adult-stalls',
+    qty,
+  });
+  if (code) await must(host, 'pos:cart:applyCode', { input: code });
+  const cart = await must(host, 'pos:cart:get');
+  return must(host, 'pos:checkout:complete', {
+    cartId: cart.id,
+    tenders: [{ tender: 'cash', amount: cart.total }],
+  });
+}
