@@ -1,13 +1,57 @@
+import { qrcode } from 'receiptline';
+
 // Reads ESC/POS bytes back as a printer would lay them out: the printed text lines (positions from
-// ESC $ and ESC \ become spaces), the data of each QR code (GS ( k, store data), and the paper cuts.
-// An unknown command fails loudly, so a test notices bytes it does not understand.
+// ESC $ and ESC \ become spaces), each QR code, and the paper cuts. An unknown command fails loudly, so
+// a test notices bytes it does not understand.
+//
+// receiptline prints QR codes as raster images (GS 8 L). A picture cannot be read back without a QR
+// decoder, so the test names the payloads it expects and the decoder reports which one each printed
+// image is, by drawing every candidate with the same generator and comparing pixels.
 
 export interface DecodedPrint {
   lines: string[];
   /** All lines joined with newlines, for toContain and regular expressions. */
   text: string;
+  /** Per printed QR code: the candidate payload it encodes, or UNREADABLE_QR. */
   qr: string[];
   cuts: number;
+}
+
+export const UNREADABLE_QR = '(a QR code matching no expected payload)';
+
+interface RasterImage {
+  width: number;
+  height: number;
+  /** One string of 0/1 per pixel row, 1 = black. */
+  rows: string[];
+}
+
+/** True when `image` is the QR code of `data` (error correction M, as the receipts print it). */
+function isQrOf(image: RasterImage, data: string): boolean {
+  const matrix = qrcode.generate({ data, type: 'qrcode', cell: 1, level: 'm' });
+  const cell = image.width / matrix.length;
+  if (!Number.isInteger(cell) || image.height !== image.width) return false;
+  return image.rows.every((row, y) =>
+    [...row].every(
+      (pixel, x) => (matrix[Math.floor(y / cell)]?.[Math.floor(x / cell)] === 1 ? '1' : '0') === pixel,
+    ),
+  );
+}
+
+/** GS 8 L … fn 112: a raster image stored for printing; returns null for other graphics functions. */
+function rasterAt(bytes: Uint8Array, i: number): RasterImage | null {
+  if (bytes[i + 8] !== 112) return null;
+  const width = (bytes[i + 13] ?? 0) + (bytes[i + 14] ?? 0) * 256;
+  const height = (bytes[i + 15] ?? 0) + (bytes[i + 16] ?? 0) * 256;
+  const stride = (width + 7) >> 3;
+  const rows: string[] = [];
+  for (let y = 0; y < height; y++) {
+    let row = '';
+    for (let x = 0; x < width; x++)
+      row += ((bytes[i + 17 + y * stride + (x >> 3)] ?? 0) >> (7 - (x & 7))) & 1;
+    rows.push(row);
+  }
+  return { width, height, rows };
 }
 
 const CHAR_DOTS = 12;
@@ -17,7 +61,8 @@ const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090
 /** Box-drawing characters receiptline prints from code page 1 for rules. */
 const RULE_CHARS: Record<number, string> = { 0x95: '-', 0x96: '|' };
 
-export function decodeEscPos(bytes: Uint8Array): DecodedPrint {
+/** `qrPayloads`: the payloads the printed QR codes may carry (see the header). */
+export function decodeEscPos(bytes: Uint8Array, qrPayloads: readonly string[] = []): DecodedPrint {
   const lines: string[] = [];
   const qr: string[] = [];
   let cuts = 0;
@@ -110,12 +155,10 @@ export function decodeEscPos(bytes: Uint8Array): DecodedPrint {
         i += at(i + 2) >= 65 ? 4 : 3;
       } else if (c === '(') {
         const length = u16(i + 3);
-        const fn = String.fromCharCode(at(i + 2));
-        if (fn === 'k' && at(i + 5) === 49 && at(i + 6) === 80) {
-          qr.push(Buffer.from(bytes.subarray(i + 8, i + 5 + length)).toString('utf8'));
-        }
         i += 5 + length;
       } else if (c === '8' && String.fromCharCode(at(i + 2)) === 'L') {
+        const image = rasterAt(bytes, i);
+        if (image) qr.push(qrPayloads.find((data) => isQrOf(image, data)) ?? UNREADABLE_QR);
         i += 7 + at(i + 3) + at(i + 4) * 256 + at(i + 5) * 65536 + at(i + 6) * 16777216;
       } else if (c === 'v' && at(i + 2) === 0x30) {
         i += 8 + u16(i + 4) * u16(i + 6);

@@ -1,41 +1,15 @@
-import { commands, transform, type BaseCommand, type QRCode } from 'receiptline';
+import { transform } from 'receiptline';
 
-// ReceiptLine turns one markup into the printer's bytes and into the on-screen SVG. One command is
-// replaced: receiptline 4 draws QR codes as raster images (GS 8 L, several KB per code); we send the
-// printer's own QR command (GS ( k, model 2) instead, which every ESC/POS thermal printer of the TM
-// class supports. The job is a few hundred bytes, the code prints at the printer's native resolution,
-// and the payload stays readable in the byte stream.
+// ReceiptLine turns one markup into the printer's bytes and into the on-screen SVG, QR codes included
+// (it prints them as raster images, which every ESC/POS printer can print).
 
 // Windows-1252 has €, the German umlauts and ß; ESC/POS selects it as code page 16.
 const ENCODING = 'cp1252';
 
-const GS_K = '\x1d(k';
-const bytes = (...codes: number[]) => String.fromCharCode(...codes);
-const QR_LEVEL: Record<QRCode['level'], number> = { l: 48, m: 49, q: 50, h: 51 };
-
-/** GS ( k: select model 2, module size, error correction, store the data, print it. */
-function nativeQr(symbol: QRCode): string {
-  // receiptline's commands are binary strings, one character per byte.
-  const data = Buffer.from(symbol.data, 'utf8').toString('latin1');
-  const stored = data.length + 3;
-  return [
-    GS_K + bytes(4, 0, 49, 65, 50, 0), // fn 65: model 2
-    GS_K + bytes(3, 0, 49, 67, symbol.cell), // fn 67: module size in dots
-    GS_K + bytes(3, 0, 49, 69, QR_LEVEL[symbol.level]), // fn 69: error correction
-    GS_K + bytes(stored & 255, (stored >> 8) & 255, 49, 80, 48) + data, // fn 80: store the data
-    GS_K + bytes(3, 0, 49, 81, 48), // fn 81: print it
-  ].join('');
-}
-
-const escpos: BaseCommand = {
-  ...commands.escpos,
-  qrcode: (symbol: QRCode) => (symbol.data.length > 0 ? nativeQr(symbol) : ''),
-};
-
 /** The ESC/POS bytes of a document, ending with a paper cut. */
 export function toEscPos(markup: string, cpl: number): Buffer {
   return Buffer.from(
-    transform(markup, { cpl, encoding: ENCODING, command: escpos, cutting: true }),
+    transform(markup, { cpl, encoding: ENCODING, command: 'escpos', cutting: true }),
     'latin1',
   );
 }

@@ -42,7 +42,7 @@ describe('print queue under printer faults', () => {
 
     await bench.printer.up();
     const [job] = await bench.printer.waitForPrinted(1);
-    expect(decodeEscPos(job!).qr).toEqual([sale.sale.id]);
+    expect(decodeEscPos(job!, [sale.sale.id]).qr).toEqual([sale.sale.id]);
     await settle();
     expect(bench.printer.printed()).toHaveLength(1);
     const after = await until(
@@ -62,7 +62,7 @@ describe('print queue under printer faults', () => {
     expect(dropped).toHaveLength(1);
     expect(dropped[0]?.data.length).toBe(200);
     expect(bench.printer.printed()).toHaveLength(1);
-    const print = decodeEscPos(job!);
+    const print = decodeEscPos(job!, [sale.sale.id]);
     expect(print.qr).toEqual([sale.sale.id]);
     expect(print.text).toMatch(/TOTAL EUR\s+72\.00/);
     expect(print.cuts).toBe(1);
@@ -87,7 +87,7 @@ describe('print queue under printer faults', () => {
 
     bench.printer.paper = 'ok';
     const [job] = await bench.printer.waitForPrinted(1);
-    expect(decodeEscPos(job!).qr).toEqual([sale.sale.id]);
+    expect(decodeEscPos(job!, [sale.sale.id]).qr).toEqual([sale.sale.id]);
     await settle();
     expect(bench.printer.printed()).toHaveLength(1);
     expect((await status()).fault).toBeNull();
@@ -138,7 +138,10 @@ describe('print queue under printer faults', () => {
     const jobs = await bench.printer.waitForPrinted(2);
     await settle();
     expect(bench.printer.printed()).toHaveLength(2);
-    expect(jobs.map((j) => decodeEscPos(j).qr[0])).toEqual([first.sale.id, second.sale.id]);
+    expect(jobs.map((j) => decodeEscPos(j, [first.sale.id, second.sale.id]).qr[0])).toEqual([
+      first.sale.id,
+      second.sale.id,
+    ]);
   });
 
   it('resumes a job a crash left half-printed, and prints it once', async () => {
@@ -155,7 +158,7 @@ describe('print queue under printer faults', () => {
     await settle();
     expect(bench.printer.printed()).toHaveLength(1);
     await bench.must(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' });
-    expect(decodeEscPos(printed!).qr).toEqual([sale.sale.id]);
+    expect(decodeEscPos(printed!, [sale.sale.id]).qr).toEqual([sale.sale.id]);
     expect((await bench.must(c.print.status)).jobs[0]).toMatchObject({ state: 'done', attempts: 2 });
   });
 });

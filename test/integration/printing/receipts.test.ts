@@ -28,7 +28,7 @@ describe('receipt printing', () => {
     await setUpPrinter(bench, bench.printer);
     const sale = await sellAdults(bench, 2, { code: 'SUMMER20', tendered: 10_000 });
     const [job] = await bench.printer.waitForPrinted(1);
-    const print = decodeEscPos(job!);
+    const print = decodeEscPos(job!, [sale.sale.id]);
 
     expect(print.text).toMatch(/^\s*Demo Theatre$/m);
     expect(print.text).toMatch(/^\s*RECEIPT$/m);
@@ -61,7 +61,7 @@ describe('receipt printing', () => {
       cartId: cart.id,
       tenders: [{ tender: 'card', amount: cart.total, reference: 'AUTH-77' }],
     });
-    const print = decodeEscPos((await bench.printer.waitForPrinted(1))[0]!);
+    const print = decodeEscPos((await bench.printer.waitForPrinted(1))[0]!, [sale.sale.id]);
 
     // The automatic WELCOME5 (5.00) and the custom 3.00 are spread over the lines by the sale service.
     expect(sale.lines.map((l) => [l.vatRate, l.total])).toEqual([
@@ -106,7 +106,7 @@ describe('receipt printing', () => {
     const reprint = await bench.must(c.print.receipt, { saleId: sale.sale.id, duplicate: true });
     expect(reprint).toEqual([expect.objectContaining({ duplicate: true, state: 'queued' })]);
     const [, copy] = await bench.printer.waitForPrinted(2);
-    const print = decodeEscPos(copy!);
+    const print = decodeEscPos(copy!, [sale.sale.id]);
     expect(print.lines.filter((l) => l.trim() === 'DUPLICATE')).toHaveLength(2);
     expect(print.qr).toEqual([sale.sale.id]);
     expect(print.text).toMatch(row('Receipt no.', String(sale.sale.receiptNo)));
@@ -133,7 +133,7 @@ describe('receipt printing', () => {
     await bench.must(c.sales.void, { saleId: sale.sale.id, reason: 'event cancelled' });
     const [, refundJob, voidJob] = await bench.printer.waitForPrinted(3);
 
-    const refund = decodeEscPos(refundJob!);
+    const refund = decodeEscPos(refundJob!, [sale.sale.id]);
     expect(refund.text).toMatch(/^\s*REFUND$/m);
     expect(refund.text).toMatch(row('Refund no.', String(refunded.refunds[0]!.refundNo)));
     expect(refund.text).toMatch(row('Sale receipt', String(sale.sale.receiptNo)));
@@ -146,7 +146,7 @@ describe('receipt printing', () => {
     expect(refund.text).toMatch(row('Paid back: Cash', '42.50'));
     expect(refund.qr).toEqual([sale.sale.id]);
 
-    const voided = decodeEscPos(voidJob!);
+    const voided = decodeEscPos(voidJob!, [sale.sale.id]);
     expect(voided.text).toMatch(/^\s*VOID$/m);
     expect(voided.text).toContain('Reason: event cancelled');
     expect(voided.text).toMatch(row('TOTAL EUR', '-42.50'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { esc, Markup, paperFor } from '../../../../../src-main/services/printing/markup';
 import { toEscPos, toSvg } from '../../../../../src-main/services/printing/render';
-import { decodeEscPos } from '../../../../helpers/escpos-decoder';
+import { decodeEscPos, UNREADABLE_QR } from '../../../../helpers/escpos-decoder';
 
 describe('receipt markup and rendering', () => {
   it('prints text from a sale literally even when it holds ReceiptLine syntax', () => {
@@ -33,10 +33,17 @@ describe('receipt markup and rendering', () => {
     expect(print.lines[0]).toMatch(/^Rückgeld für Größe\s+€ 1,00$/);
   });
 
-  it('sends the QR payload with the printer QR command, semicolons and all', () => {
+  it('prints the QR code of exactly its payload, semicolons and all', () => {
     const data = 'order;01a1fc86|x';
-    const print = decodeEscPos(toEscPos(new Markup(paperFor(80)).qr(data).toString(), 48));
+    const print = decodeEscPos(toEscPos(new Markup(paperFor(80)).qr(data).toString(), 48), [
+      'order;01a1fc86|y',
+      data,
+    ]);
     expect(print.qr).toEqual([data]);
+    const other = decodeEscPos(toEscPos(new Markup(paperFor(58)).qr('something else').toString(), 32), [
+      data,
+    ]);
+    expect(other.qr).toEqual([UNREADABLE_QR]);
   });
 
   it('wraps on 32 columns for 58 mm paper and 48 for 80 mm', () => {
