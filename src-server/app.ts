@@ -1,13 +1,129 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyError } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { ServerContext } from './context';
+import { Rejection, statusFor } from './errors';
+import { registerAuthRoutes } from './routes/auth-routes';
+import { registerCatalogueRoutes } from './routes/catalogue-routes';
+import { registerCodeRoutes } from './routes/code-routes';
+import type { App } from './routes/common';
+import { registerRedemptionRoutes } from './routes/redemption-routes';
+import { registerReportRoutes } from './routes/report-routes';
+import { registerStaffRoutes } from './routes/staff-routes';
+import { registerTerminalRoutes } from './routes/terminal-routes';
 
 export interface ServerOptions {
   version: string;
   logger?: boolean;
+  context: ServerContext;
 }
 
-/** The central server's HTTP app. Admin, sync and lease routes join it in their own modules. */
-export function buildServer(options: ServerOptions): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
-  app.get('/health', () => ({ ok: true, service: 'box-office-server', version: options.version }));
+export const BODY_LIMIT = 1024 * 1024;
+
+function fail(reason: string, message: string) {
+  return { ok: false as const, reason, message };
+}
+
+/** Fastify's own request errors, as the `{ok, reason, message}` bodies every client understands. */
+function mapFastifyError(error: FastifyError): { status: number; body: ReturnType<typeof fail> } | undefined {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return {
+        status: 413,
+        body: fail('BODY_TOO_LARGE', 'The request body is larger than 1 MiB: send less at once.'),
+      };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, body: fail('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.') };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, body: fail('INVALID_JSON', 'The body is empty: send a JSON object.') };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return {
+        status: 400,
+        body: fail('INVALID_JSON', 'The body is not valid JSON: check quotes, commas and brackets.'),
+      };
+  }
+  if (error instanceof SyntaxError && error.statusCode === 400) {
+    return {
+      status: 400,
+      body: fail('INVALID_JSON', 'The body is not valid JSON: check quotes, commas and brackets.'),
+    };
+  }
+  return undefined;
+}
+
+/** The central server's HTTP app: admin API, enrolment and online redemptions over one database. */
+export async function buildServer(options: ServerOptions): Promise<App> {
+  const ctx = options.context;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text body would otherwise reach validation as a string and get a vaguer answer.
+  app.removeContentTypeParser('text/plain');
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof Rejection) return reply.code(statusFor(error.failure)).send(error.failure);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = error.validationContext ?? 'request';
+      const issues = error.validation
+        .slice(0, 10)
+        .map((v) => `${where}${v.instancePath.replaceAll('/', '.')}: ${v.message ?? 'invalid'}`)
+        .join('; ');
+      return reply
+        .code(400)
+        .send(fail('VALIDATION_FAILED', `The request is not valid. Fix these and resend: ${issues}.`));
+    }
+    const mapped = mapFastifyError(error);
+    if (mapped) return reply.code(mapped.status).send(mapped.body);
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).send(fail('BAD_REQUEST', error.message));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    // Never a stack or a database message in the body: they help attackers, not staff.
+    return reply
+      .code(500)
+      .send(
+        fail(
+          'INTERNAL',
+          'Something went wrong on the server. Try again; if it keeps happening, tell support.',
+        ),
+      );
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .send(fail('ROUTE_NOT_FOUND', `There is no ${request.method} ${request.url.split('?')[0]}.`)),
+  );
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Box office central server', version: options.version },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.get('/health', { schema: { hide: true } }, () => ({
+    ok: true,
+    service: 'box-office-server',
+    version: options.version,
+  }));
+  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  registerAuthRoutes(app, ctx);
+  registerStaffRoutes(app, ctx);
+  registerCatalogueRoutes(app, ctx);
+  registerTerminalRoutes(app, ctx);
+  registerCodeRoutes(app, ctx);
+  registerRedemptionRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
+  app.addHook('onClose', () => ctx.background.drain());
   return app;
 }

@@ -1,8 +1,9 @@
 import type { BenchSuite } from './harness';
 import { coreSuite } from './core.bench';
 import { engineSuite } from './engine.bench';
+import { serverSuite } from './server.bench';
 import { terminalSuite } from './terminal.bench';
 import { uiSuite } from './ui.bench';
 
 // Each capability adds its suite here.
-export const suites: BenchSuite[] = [terminalSuite, coreSuite, engineSuite, uiSuite];
+export const suites: BenchSuite[] = [terminalSuite, coreSuite, engineSuite, serverSuite, uiSuite];

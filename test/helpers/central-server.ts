@@ -1,12 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import { buildServer } from '../../src-server/app';
+import { startServer } from '../../src-server/start';
 
-/** Starts the real central server on 127.0.0.1 with a free port. */
+/** Starts the real central server on 127.0.0.1 with a free port, on a fresh in-memory PGlite. */
 export async function startCentralServer(
   port = 0,
 ): Promise<{ url: string; port: number; close: () => Promise<void> }> {
-  const app = buildServer({ version: 'test' });
-  await app.listen({ port, host: '127.0.0.1' });
-  const bound = (app.server.address() as AddressInfo).port;
-  return { url: `http://127.0.0.1:${bound}`, port: bound, close: () => app.close() };
+  const server = await startServer({ version: 'test', port, host: '127.0.0.1' });
+  return { url: server.url, port: server.port, close: () => server.close() };
 }

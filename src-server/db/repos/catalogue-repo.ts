@@ -1,0 +1,197 @@
+import type { Queryable } from '../database';
+
+// Every catalogue table has the same shape of access: rows scoped by org_id, a few columns, and
+// references to other rows of the same organisation. One description per table keeps the SQL in one
+// place; column and table names come only from this file, never from input.
+
+export type EntityName =
+  'venues' | 'events' | 'performances' | 'priceBands' | 'ticketTypes' | 'ticketPrices' | 'products';
+
+export interface EntityTable {
+  table: string;
+  /** API field → column. */
+  columns: Record<string, string>;
+  /** API field → the entity it must reference inside the same organisation. */
+  refs: Record<string, EntityName>;
+  /** List filters accepted as query parameters (a subset of fields). */
+  filters: string[];
+  order: string;
+}
+
+export const ENTITIES: Record<EntityName, EntityTable> = {
+  venues: {
+    table: 'venues',
+    columns: { name: 'name', currency: 'currency', timezone: 'timezone' },
+    refs: {},
+    filters: [],
+    order: 'name, id',
+  },
+  events: {
+    table: 'events',
+    columns: { venueId: 'venue_id', name: 'name', description: 'description', category: 'category' },
+    refs: { venueId: 'venues' },
+    filters: ['venueId', 'category'],
+    order: 'name, id',
+  },
+  performances: {
+    table: 'performances',
+    columns: { eventId: 'event_id', startsAt: 'starts_at', capacity: 'capacity', status: 'status' },
+    refs: { eventId: 'events' },
+    filters: ['eventId', 'status'],
+    order: 'starts_at, id',
+  },
+  priceBands: {
+    table: 'price_bands',
+    columns: { eventId: 'event_id', name: 'name' },
+    refs: { eventId: 'events' },
+    filters: ['eventId'],
+    order: 'name, id',
+  },
+  ticketTypes: {
+    table: 'ticket_types',
+    columns: { eventId: 'event_id', name: 'name' },
+    refs: { eventId: 'events' },
+    filters: ['eventId'],
+    order: 'name, id',
+  },
+  ticketPrices: {
+    table: 'ticket_prices',
+    columns: {
+      eventId: 'event_id',
+      performanceId: 'performance_id',
+      ticketTypeId: 'ticket_type_id',
+      priceBandId: 'price_band_id',
+      unitPrice: 'unit_price',
+      vatRate: 'vat_rate',
+    },
+    refs: {
+      eventId: 'events',
+      performanceId: 'performances',
+      ticketTypeId: 'ticketTypes',
+      priceBandId: 'priceBands',
+    },
+    filters: ['eventId', 'performanceId'],
+    order: 'event_id, ticket_type_id, price_band_id, id',
+  },
+  products: {
+    table: 'products',
+    columns: {
+      kind: 'kind',
+      name: 'name',
+      unitPrice: 'unit_price',
+      vatRate: 'vat_rate',
+      category: 'category',
+      inventoryItemId: 'inventory_item_id',
+      eventId: 'event_id',
+    },
+    refs: { eventId: 'events' },
+    filters: ['eventId', 'kind', 'category'],
+    order: 'name, id',
+  },
+};
+
+function selectList(entity: EntityTable): string {
+  return ['id', ...Object.entries(entity.columns).map(([field, column]) => `${column} AS "${field}"`)].join(
+    ', ',
+  );
+}
+
+export async function listEntities(
+  db: Queryable,
+  name: EntityName,
+  orgId: string,
+  filters: Record<string, string | undefined>,
+): Promise<Record<string, unknown>[]> {
+  const entity = ENTITIES[name];
+  const params: unknown[] = [orgId];
+  const where = ['org_id = $1'];
+  for (const field of entity.filters) {
+    const value = filters[field];
+    if (value === undefined) continue;
+    params.push(value);
+    where.push(`${entity.columns[field] ?? 'id'} = $${params.length}`);
+  }
+  return db.query(
+    `SELECT ${selectList(entity)} FROM ${entity.table} WHERE ${where.join(' AND ')} ORDER BY ${entity.order}`,
+    params,
+  );
+}
+
+export async function getEntity(
+  db: Queryable,
+  name: EntityName,
+  orgId: string,
+  id: string,
+): Promise<Record<string, unknown> | undefined> {
+  const entity = ENTITIES[name];
+  const rows = await db.query(
+    `SELECT ${selectList(entity)} FROM ${entity.table} WHERE org_id = $1 AND id = $2`,
+    [orgId, id],
+  );
+  return rows[0];
+}
+
+export async function entityExists(
+  db: Queryable,
+  name: EntityName,
+  orgId: string,
+  id: string,
+): Promise<boolean> {
+  const rows = await db.query(`SELECT 1 FROM ${ENTITIES[name].table} WHERE org_id = $1 AND id = $2`, [
+    orgId,
+    id,
+  ]);
+  return rows.length === 1;
+}
+
+export async function insertEntity(
+  db: Queryable,
+  name: EntityName,
+  orgId: string,
+  id: string,
+  values: Record<string, unknown>,
+): Promise<void> {
+  const entity = ENTITIES[name];
+  const fields = Object.keys(entity.columns).filter((f) => values[f] !== undefined);
+  const columns = ['id', 'org_id', ...fields.map((f) => entity.columns[f] as string)];
+  const params = [id, orgId, ...fields.map((f) => values[f])];
+  await db.query(
+    `INSERT INTO ${entity.table} (${columns.join(', ')}) VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')})`,
+    params,
+  );
+}
+
+export async function updateEntity(
+  db: Queryable,
+  name: EntityName,
+  orgId: string,
+  id: string,
+  values: Record<string, unknown>,
+): Promise<boolean> {
+  const entity = ENTITIES[name];
+  const params: unknown[] = [orgId, id];
+  const sets = ['updated_at = now()'];
+  for (const [field, column] of Object.entries(entity.columns)) {
+    if (values[field] === undefined) continue;
+    params.push(values[field]);
+    sets.push(`${column} = $${params.length}`);
+  }
+  const rows = await db.query(
+    `UPDATE ${entity.table} SET ${sets.join(', ')} WHERE org_id = $1 AND id = $2 RETURNING id`,
+    params,
+  );
+  return rows.length === 1;
+}
+
+export async function deleteEntity(
+  db: Queryable,
+  name: EntityName,
+  orgId: string,
+  id: string,
+): Promise<boolean> {
+  const rows = await db.query(
+    `DELETE FROM ${ENTITIES[name].table} WHERE org_id = $1 AND id = $2 RETURNING id`,
+    [orgId, id],
+  );
+  return rows.length === 1;
+}

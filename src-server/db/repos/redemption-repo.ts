@@ -1,0 +1,147 @@
+import type { Queryable } from '../database';
+
+export interface RedemptionRow {
+  id: string;
+  orderId: string;
+  codeId: string;
+  code: string;
+  codeVersion: number;
+  parentId: string | null;
+  terminalId: string | null;
+  cashierId: string | null;
+  customerId: string | null;
+  buyer: string | null;
+  channel: 'online' | 'box_office';
+  currency: string;
+  tickets: number;
+  itemUses: number;
+  discount: number;
+  revenue: number;
+  overuse: boolean;
+  overuseReason: string | null;
+  overuseGrantedBy: string | null;
+  overuseLimits: string[] | null;
+  redeemedAt: string;
+  recordedAt: string;
+}
+
+export type NewRedemption = Omit<RedemptionRow, 'code' | 'recordedAt'> & { orgId: string };
+
+const COLUMNS = `r.id, r.order_id AS "orderId", r.code_id AS "codeId", c.code, r.code_version AS "codeVersion",
+  r.parent_id AS "parentId", r.terminal_id AS "terminalId", r.cashier_id AS "cashierId",
+  r.customer_id AS "customerId", r.buyer, r.channel, r.currency, r.tickets, r.item_uses AS "itemUses", r.discount,
+  r.revenue, r.overuse, r.overuse_reason AS "overuseReason", r.overuse_granted_by AS "overuseGrantedBy",
+  r.overuse_limits AS "overuseLimits", r.redeemed_at AS "redeemedAt", r.recorded_at AS "recordedAt"`;
+
+const RETURNED = COLUMNS.replace(/r\./g, '').replace('c.code, ', '');
+
+/** Inserts the ledger row; undefined when a row with this id exists already (a resent request). */
+export async function insertRedemption(
+  db: Queryable,
+  r: NewRedemption & { code: string },
+): Promise<RedemptionRow | undefined> {
+  const rows = await db.query<Omit<RedemptionRow, 'code'>>(
+    `INSERT INTO redemptions (id, org_id, order_id, code_id, code_version, parent_id, terminal_id, cashier_id,
+       customer_id, buyer, channel, currency, tickets, item_uses, discount, revenue, overuse, overuse_reason,
+       overuse_granted_by, overuse_limits, redeemed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20::jsonb, $21)
+     ON CONFLICT (id) DO NOTHING RETURNING ${RETURNED}`,
+    [
+      r.id,
+      r.orgId,
+      r.orderId,
+      r.codeId,
+      r.codeVersion,
+      r.parentId,
+      r.terminalId,
+      r.cashierId,
+      r.customerId,
+      r.buyer,
+      r.channel,
+      r.currency,
+      r.tickets,
+      r.itemUses,
+      r.discount,
+      r.revenue,
+      r.overuse,
+      r.overuseReason,
+      r.overuseGrantedBy,
+      r.overuseLimits === null ? null : JSON.stringify(r.overuseLimits),
+      r.redeemedAt,
+    ],
+  );
+  return rows[0] && { ...rows[0], code: r.code };
+}
+
+export async function setOveruseLimits(db: Queryable, id: string, limits: string[]): Promise<void> {
+  await db.query('UPDATE redemptions SET overuse_limits = $2::jsonb WHERE id = $1', [
+    id,
+    JSON.stringify(limits),
+  ]);
+}
+
+export async function getRedemption(
+  db: Queryable,
+  orgId: string,
+  id: string,
+): Promise<RedemptionRow | undefined> {
+  const rows = await db.query<RedemptionRow>(
+    `SELECT ${COLUMNS} FROM redemptions r JOIN codes c ON c.id = r.code_id WHERE r.org_id = $1 AND r.id = $2`,
+    [orgId, id],
+  );
+  return rows[0];
+}
+
+export interface Limits {
+  maxUses: number | null;
+  maxItemUses: number | null;
+  budget: number | null;
+}
+
+/**
+ * Counts one use, atomically: the row lock makes concurrent redemptions of one code take turns, and
+ * the WHERE re-checks the limits against the latest counters, so no use is lost and none exceeds a
+ * limit, across any number of server processes. Returns the counters after the use, or undefined when
+ * a limit is met (and `force` is false).
+ */
+export async function countUse(
+  db: Queryable,
+  u: { codeId: string; itemUses: number; discount: number; limits: Limits; force: boolean },
+): Promise<{ uses: number; itemUses: number; discountGiven: number } | undefined> {
+  const rows = await db.query<{ uses: number; itemUses: number; discountGiven: number }>(
+    `UPDATE codes SET uses = uses + 1, item_uses = item_uses + $2, discount_given = discount_given + $3
+     WHERE id = $1 AND ($7 OR (
+       ($4::int IS NULL OR uses < $4::int)
+       AND ($5::int IS NULL OR item_uses + $2 <= $5::int)
+       AND ($6::bigint IS NULL OR discount_given + $3 <= $6::bigint)))
+     RETURNING uses, item_uses AS "itemUses", discount_given AS "discountGiven"`,
+    [u.codeId, u.itemUses, u.discount, u.limits.maxUses, u.limits.maxItemUses, u.limits.budget, u.force],
+  );
+  return rows[0];
+}
+
+export async function getCounters(
+  db: Queryable,
+  codeId: string,
+): Promise<{ uses: number; itemUses: number; discountGiven: number } | undefined> {
+  const rows = await db.query<{ uses: number; itemUses: number; discountGiven: number }>(
+    'SELECT uses, item_uses AS "itemUses", discount_given AS "discountGiven" FROM codes WHERE id = $1',
+    [codeId],
+  );
+  return rows[0];
+}
+
+/** What one customer has used of a code so far, this redemption excluded. */
+export async function customerUsage(
+  db: Queryable,
+  codeId: string,
+  customerId: string,
+  excludeId: string,
+): Promise<{ uses: number; itemUses: number }> {
+  const [row] = await db.query<{ uses: number; itemUses: number }>(
+    `SELECT count(*)::int AS uses, COALESCE(sum(item_uses), 0)::int AS "itemUses"
+     FROM redemptions WHERE code_id = $1 AND customer_id = $2 AND id <> $3`,
+    [codeId, customerId, excludeId],
+  );
+  return row ?? { uses: 0, itemUses: 0 };
+}

@@ -1,0 +1,213 @@
+import type { Benefit, Rules } from '../../../shared/discounts';
+import type { CodeLifecycleStatus } from '../../../shared/codes/types';
+import type { Queryable } from '../database';
+import { CODE_FROM, lifecycleSql } from './code-repo';
+
+export interface ReportFilter {
+  from?: string;
+  to?: string;
+  /** Partial code text. */
+  code?: string;
+  codeId?: string;
+  parentId?: string;
+  /** Partial buyer name/email or exact customer id. */
+  buyer?: string;
+  cashierId?: string;
+  /** Partial overuse reason. */
+  reason?: string;
+  usedOnly?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export interface CodeReportRow {
+  codeId: string;
+  code: string;
+  parentId: string | null;
+  isParent: boolean;
+  /** Generated children in a parent roll-up; 0 on a per-code row. */
+  children: number;
+  benefit: Benefit;
+  rules: Rules;
+  status: CodeLifecycleStatus;
+  orders: number;
+  tickets: number;
+  totalDiscount: number;
+  revenue: number;
+  overuses: number;
+  firstUse: string | null;
+  lastUse: string | null;
+  /** Uses left before the limit; null = no limit. */
+  remaining: number | null;
+}
+
+function escapeLike(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+function redemptionWhere(orgId: string, f: ReportFilter, params: unknown[]): string {
+  params.push(orgId);
+  const where = [`r.org_id = $${params.length}`];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (f.from) add((p) => `r.redeemed_at >= ${p}::timestamptz`, f.from);
+  if (f.to) add((p) => `r.redeemed_at <= ${p}::timestamptz`, f.to);
+  if (f.buyer)
+    add((p) => `(r.buyer ILIKE ${p} OR r.customer_id = $${params.length + 1})`, escapeLike(f.buyer));
+  if (f.buyer) params.push(f.buyer);
+  if (f.cashierId) add((p) => `r.cashier_id = ${p}`, f.cashierId);
+  if (f.reason) add((p) => `r.overuse_reason ILIKE ${p}`, escapeLike(f.reason));
+  return where.join(' AND ');
+}
+
+function codeWhere(orgId: string, f: ReportFilter, params: unknown[]): string {
+  params.push(orgId);
+  const where = [`c.org_id = $${params.length}`];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (f.code) add((p) => `c.code LIKE ${p}`, escapeLike(f.code.toUpperCase()));
+  if (f.codeId) add((p) => `c.id = ${p}`, f.codeId);
+  if (f.parentId) add((p) => `(c.parent_id = ${p} OR c.id = ${p})`, f.parentId);
+  return where.join(' AND ');
+}
+
+function narrowed(f: ReportFilter): boolean {
+  return Boolean(f.usedOnly || f.from || f.to || f.buyer || f.cashierId || f.reason);
+}
+
+/** Redemptions aggregated per code, and the codes' current terms and counters. */
+function baseSql(orgId: string, f: ReportFilter, now: string, params: unknown[]): string {
+  const rWhere = redemptionWhere(orgId, f, params);
+  const cWhere = codeWhere(orgId, f, params);
+  params.push(now);
+  const nowParam = `$${params.length}`;
+  return `WITH agg AS (
+      SELECT r.code_id, count(*)::int AS orders, sum(r.tickets)::bigint AS tickets, sum(r.discount)::bigint AS discount,
+        sum(r.revenue)::bigint AS revenue, (count(*) FILTER (WHERE r.overuse))::int AS overuses,
+        min(r.redeemed_at) AS first_use, max(r.redeemed_at) AS last_use
+      FROM redemptions r WHERE ${rWhere} GROUP BY r.code_id
+    ), base AS (
+      SELECT c.id, c.code, c.parent_id, c.is_parent, COALESCE(c.benefit, p.benefit) AS benefit,
+        COALESCE(c.rules, p.rules) AS rules, ${lifecycleSql(nowParam)} AS status,
+        CASE WHEN c.is_parent OR NOT (COALESCE(c.rules, p.rules) ? 'maxUses') THEN NULL
+          ELSE GREATEST((COALESCE(c.rules, p.rules)->>'maxUses')::bigint - c.uses, 0)::bigint END AS remaining,
+        COALESCE(a.orders, 0) AS orders, COALESCE(a.tickets, 0) AS tickets, COALESCE(a.discount, 0) AS discount,
+        COALESCE(a.revenue, 0) AS revenue, COALESCE(a.overuses, 0) AS overuses, a.first_use, a.last_use,
+        a.code_id IS NOT NULL AS used
+      FROM ${CODE_FROM} LEFT JOIN agg a ON a.code_id = c.id
+      WHERE ${cWhere}
+    )`;
+}
+
+export async function perCodeReport(
+  db: Queryable,
+  orgId: string,
+  f: ReportFilter,
+  now: string,
+): Promise<{ rows: CodeReportRow[]; total: number }> {
+  const params: unknown[] = [];
+  const base = baseSql(orgId, f, now, params);
+  const where = narrowed(f) ? 'WHERE used' : 'WHERE NOT is_parent';
+  const [count] = await db.query<{ n: number }>(
+    `${base} SELECT count(*)::int AS n FROM base ${where}`,
+    params,
+  );
+  params.push(f.limit, f.offset);
+  const rows = await db.query<CodeReportRow>(
+    `${base} SELECT id AS "codeId", code, parent_id AS "parentId", is_parent AS "isParent", 0 AS children,
+       benefit, rules, status, orders, tickets, discount AS "totalDiscount", revenue, overuses,
+       first_use AS "firstUse", last_use AS "lastUse", remaining
+     FROM base ${where} ORDER BY code LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  return { rows, total: count?.n ?? 0 };
+}
+
+/** Children rolled up into their parent; standalone codes stand as themselves. */
+export async function perParentReport(
+  db: Queryable,
+  orgId: string,
+  f: ReportFilter,
+  now: string,
+): Promise<{ rows: CodeReportRow[]; total: number }> {
+  const params: unknown[] = [];
+  const base = baseSql(orgId, f, now, params);
+  const grouped = `${base}, grouped AS (
+      SELECT COALESCE(parent_id, id) AS group_id, (count(*) FILTER (WHERE parent_id IS NOT NULL))::int AS children,
+        sum(orders)::bigint AS orders, sum(tickets)::bigint AS tickets, sum(discount)::bigint AS discount,
+        sum(revenue)::bigint AS revenue, sum(overuses)::bigint AS overuses, min(first_use) AS first_use,
+        max(last_use) AS last_use, bool_or(used) AS used,
+        CASE WHEN bool_or(remaining IS NULL AND NOT is_parent) THEN NULL
+          ELSE COALESCE(sum(remaining), 0)::bigint END AS remaining
+      FROM base GROUP BY COALESCE(parent_id, id)
+    ), report AS (
+      SELECT g.*, b.code, b.is_parent, b.benefit, b.rules, b.status FROM grouped g JOIN base b ON b.id = g.group_id
+    )`;
+  const where = narrowed(f) ? 'WHERE used' : '';
+  const [count] = await db.query<{ n: number }>(
+    `${grouped} SELECT count(*)::int AS n FROM report ${where}`,
+    params,
+  );
+  params.push(f.limit, f.offset);
+  const rows = await db.query<CodeReportRow>(
+    `${grouped} SELECT group_id AS "codeId", code, NULL AS "parentId", is_parent AS "isParent", children, benefit,
+       rules, status, orders, tickets, discount AS "totalDiscount", revenue, overuses, first_use AS "firstUse",
+       last_use AS "lastUse", remaining
+     FROM report ${where} ORDER BY code LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  return { rows, total: count?.n ?? 0 };
+}
+
+export interface OveruseRow {
+  redemptionId: string;
+  orderId: string;
+  codeId: string;
+  code: string;
+  cashierId: string | null;
+  cashierName: string | null;
+  grantedBy: string | null;
+  grantedByName: string | null;
+  reason: string;
+  limits: string[] | null;
+  discount: number;
+  redeemedAt: string;
+}
+
+export async function overuseReport(
+  db: Queryable,
+  orgId: string,
+  f: ReportFilter,
+): Promise<{ rows: OveruseRow[]; total: number }> {
+  const params: unknown[] = [];
+  const rWhere = redemptionWhere(orgId, f, params);
+  const extra: string[] = [];
+  if (f.code) {
+    params.push(escapeLike(f.code.toUpperCase()));
+    extra.push(`c.code LIKE $${params.length}`);
+  }
+  if (f.codeId) {
+    params.push(f.codeId);
+    extra.push(`(c.id = $${params.length} OR c.parent_id = $${params.length})`);
+  }
+  const where = [rWhere, 'r.overuse', ...extra].join(' AND ');
+  const from = `redemptions r JOIN codes c ON c.id = r.code_id
+    LEFT JOIN staff cs ON cs.id = r.cashier_id LEFT JOIN staff g ON g.id = r.overuse_granted_by`;
+  const [count] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${from} WHERE ${where}`,
+    params,
+  );
+  params.push(f.limit, f.offset);
+  const rows = await db.query<OveruseRow>(
+    `SELECT r.id AS "redemptionId", r.order_id AS "orderId", c.id AS "codeId", c.code, r.cashier_id AS "cashierId",
+       cs.name AS "cashierName", r.overuse_granted_by AS "grantedBy", g.name AS "grantedByName",
+       r.overuse_reason AS reason, r.overuse_limits AS limits, r.discount, r.redeemed_at AS "redeemedAt"
+     FROM ${from} WHERE ${where} ORDER BY r.redeemed_at, r.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  return { rows, total: count?.n ?? 0 };
+}

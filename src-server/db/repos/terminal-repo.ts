@@ -1,0 +1,62 @@
+import type { Queryable } from '../database';
+
+export async function insertEnrolmentCode(
+  db: Queryable,
+  e: { codeHash: string; orgId: string; venueId: string; createdBy: string; expiresAt: string },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO enrolment_codes (code_hash, org_id, venue_id, created_by, expires_at) VALUES ($1, $2, $3, $4, $5)`,
+    [e.codeHash, e.orgId, e.venueId, e.createdBy, e.expiresAt],
+  );
+}
+
+/** Marks the code used and returns its scope; a used or expired code is not found. */
+export async function claimEnrolmentCode(
+  db: Queryable,
+  codeHash: string,
+  now: string,
+): Promise<{ orgId: string; venueId: string } | undefined> {
+  const rows = await db.query<{ orgId: string; venueId: string }>(
+    `UPDATE enrolment_codes SET used_at = $2
+     WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2
+     RETURNING org_id AS "orgId", venue_id AS "venueId"`,
+    [codeHash, now],
+  );
+  return rows[0];
+}
+
+export async function insertTerminal(
+  db: Queryable,
+  t: { id: string; orgId: string; venueId: string; name: string; tokenHash: string; codeHash: string },
+): Promise<{ epoch: number }> {
+  const rows = await db.query<{ epoch: number }>(
+    `INSERT INTO terminals (id, org_id, venue_id, name, token_hash) VALUES ($1, $2, $3, $4, $5) RETURNING epoch`,
+    [t.id, t.orgId, t.venueId, t.name, t.tokenHash],
+  );
+  await db.query('UPDATE enrolment_codes SET terminal_id = $1 WHERE code_hash = $2', [t.id, t.codeHash]);
+  return { epoch: rows[0]?.epoch ?? 1 };
+}
+
+export async function findTerminalByToken(
+  db: Queryable,
+  tokenHash: string,
+): Promise<{ id: string; orgId: string; venueId: string } | undefined> {
+  const rows = await db.query<{ id: string; orgId: string; venueId: string }>(
+    `SELECT id, org_id AS "orgId", venue_id AS "venueId" FROM terminals WHERE token_hash = $1 AND revoked_at IS NULL`,
+    [tokenHash],
+  );
+  return rows[0];
+}
+
+export async function listTerminals(
+  db: Queryable,
+  orgId: string,
+): Promise<
+  { id: string; venueId: string; name: string; epoch: number; createdAt: string; revokedAt: string | null }[]
+> {
+  return db.query(
+    `SELECT id, venue_id AS "venueId", name, epoch, created_at AS "createdAt", revoked_at AS "revokedAt"
+     FROM terminals WHERE org_id = $1 ORDER BY created_at, id`,
+    [orgId],
+  );
+}

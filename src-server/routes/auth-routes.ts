@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { ServerContext } from '../context';
+import { createOrganisationAsOperator, login, logout, setUp } from '../services/auth-service';
+import { getStaff } from '../services/staff-service';
+import { bearer, bearerToken, guard, principalOf, type App } from './common';
+
+const password = z.string().min(10, 'at least 10 characters').max(200);
+
+const newOrganisation = z.strictObject({
+  organisationName: z.string().trim().min(1).max(200),
+  managerName: z.string().trim().min(1).max(200),
+  email: z.email(),
+  password,
+});
+
+export function registerAuthRoutes(app: App, ctx: ServerContext): void {
+  app.post(
+    '/v1/setup',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'First run: create the first organisation and its manager (refused once one exists)',
+        body: newOrganisation,
+      },
+    },
+    async (request, reply) => reply.code(201).send(await setUp(ctx, request.body)),
+  );
+
+  app.post(
+    '/v1/organisations',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Operator only (bearer SERVER_ADMIN_TOKEN): another organisation and its first manager',
+        body: newOrganisation,
+        security: bearer,
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createOrganisationAsOperator(ctx, bearerToken(request), request.body)),
+  );
+
+  app.post(
+    '/v1/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Manager sign-in: returns a bearer token for the admin API',
+        body: z.strictObject({ email: z.string().min(1).max(320), password: z.string().min(1).max(200) }),
+      },
+    },
+    async (request) => login(ctx, request.body),
+  );
+
+  app.post(
+    '/v1/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Ends this session', security: bearer }, preHandler: guard(ctx) },
+    async (request, reply) => {
+      await logout(ctx, bearerToken(request) ?? '');
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/v1/auth/me',
+    {
+      schema: { tags: ['auth'], summary: 'Who this token belongs to', security: bearer },
+      preHandler: guard(ctx),
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const permissions = [...principal.permissions];
+      if (principal.kind === 'terminal') return { ...principal, permissions };
+      return { ...principal, permissions, staff: await getStaff(ctx, principal, principal.staffId) };
+    },
+  );
+}

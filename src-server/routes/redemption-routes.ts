@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { ServerContext } from '../context';
+import { redeem } from '../services/redemption-service';
+import { bearer, guard, principalOf, type App } from './common';
+
+const minor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export function registerRedemptionRoutes(app: App, ctx: ServerContext): void {
+  app.post(
+    '/v1/redemptions',
+    {
+      schema: {
+        tags: ['redemptions'],
+        summary:
+          'Record one online use of a code; idempotent by id; refused with MAX_USES when the limit is met',
+        body: z.strictObject({
+          id: z.uuid(),
+          orderId: z.uuid(),
+          code: z.string().min(1).max(200),
+          tickets: z.number().int().min(0).max(100_000),
+          itemUses: z.number().int().min(0).max(100_000).optional(),
+          discount: minor,
+          revenue: minor,
+          currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as EUR'),
+          channel: z.enum(['online', 'box_office']).default('box_office'),
+          cashierId: z.uuid().optional(),
+          customerId: z.string().min(1).max(200).optional(),
+          buyer: z.string().min(1).max(320).optional(),
+          redeemedAt: z.iso.datetime({ offset: true }).optional(),
+          overuse: z
+            .strictObject({ reason: z.string().trim().min(3).max(500), grantedBy: z.uuid() })
+            .optional(),
+        }),
+        security: bearer,
+      },
+      preHandler: guard(ctx, 'sell'),
+    },
+    async (request, reply) => {
+      const result = await redeem(ctx, principalOf(request), request.body);
+      return reply.code(result.duplicate ? 200 : 201).send(result);
+    },
+  );
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { PERMISSIONS } from '../../shared/auth/permissions';
+import type { ServerContext } from '../context';
+import * as staff from '../services/staff-service';
+import { bearer, guard, idParams, principalOf, type App } from './common';
+
+const roleBody = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, - and _; starting with a letter'),
+  name: z.string().trim().min(1).max(100),
+  permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),
+  customDiscountCeiling: z.strictObject({
+    percent: z.number().int().min(0).max(10000),
+    amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  }),
+});
+
+const staffBody = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  email: z.email().nullable().optional(),
+  password: z.string().min(10, 'at least 10 characters').max(200).optional(),
+  pin: z.string().optional(),
+  roleId: z.string().min(1).max(40),
+});
+
+export function registerStaffRoutes(app: App, ctx: ServerContext): void {
+  const tags = ['staff'];
+  const manage = guard(ctx, 'staff.manage');
+
+  app.get(
+    '/v1/roles',
+    { schema: { tags, summary: 'Built-in and custom roles', security: bearer }, preHandler: manage },
+    async (request) => staff.listRoles(ctx, principalOf(request).orgId),
+  );
+  app.post(
+    '/v1/roles',
+    {
+      schema: { tags, summary: 'Create a custom role', body: roleBody, security: bearer },
+      preHandler: manage,
+    },
+    async (request, reply) =>
+      reply.code(201).send(await staff.saveRole(ctx, principalOf(request), request.body, 'create')),
+  );
+  app.put(
+    '/v1/roles/:roleId',
+    {
+      schema: {
+        tags,
+        summary: 'Replace a custom role',
+        params: z.strictObject({ roleId: z.string().min(1).max(40) }),
+        body: roleBody.omit({ id: true }),
+        security: bearer,
+      },
+      preHandler: manage,
+    },
+    async (request) =>
+      staff.saveRole(ctx, principalOf(request), { ...request.body, id: request.params.roleId }, 'update'),
+  );
+  app.delete(
+    '/v1/roles/:roleId',
+    {
+      schema: {
+        tags,
+        summary: 'Delete an unused custom role',
+        params: z.strictObject({ roleId: z.string().min(1).max(40) }),
+        security: bearer,
+      },
+      preHandler: manage,
+    },
+    async (request, reply) => {
+      await staff.deleteRole(ctx, principalOf(request), request.params.roleId);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/v1/staff',
+    { schema: { tags, summary: 'Staff of the organisation', security: bearer }, preHandler: manage },
+    async (request) => staff.listStaff(ctx, principalOf(request)),
+  );
+  app.get(
+    '/v1/staff/:id',
+    { schema: { tags, params: idParams, security: bearer }, preHandler: manage },
+    async (request) => staff.getStaff(ctx, principalOf(request), request.params.id),
+  );
+  app.post(
+    '/v1/staff',
+    {
+      schema: {
+        tags,
+        summary: 'Add a staff member (PIN for the terminal, password for the admin API)',
+        body: staffBody,
+        security: bearer,
+      },
+      preHandler: manage,
+    },
+    async (request, reply) =>
+      reply.code(201).send(await staff.createStaff(ctx, principalOf(request), request.body)),
+  );
+  app.patch(
+    '/v1/staff/:id',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        body: staffBody.partial().extend({ active: z.boolean().optional() }),
+        security: bearer,
+      },
+      preHandler: manage,
+    },
+    async (request) => staff.updateStaff(ctx, principalOf(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/v1/staff/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Deactivate a staff member and end their sessions',
+        params: idParams,
+        security: bearer,
+      },
+      preHandler: manage,
+    },
+    async (request) => staff.updateStaff(ctx, principalOf(request), request.params.id, { active: false }),
+  );
+}

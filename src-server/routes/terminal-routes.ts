@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { ServerContext } from '../context';
+import { createEnrolmentCode, listTerminals, registerTerminal } from '../services/terminal-service';
+import { bearer, guard, idParams, principalOf, staffGuard, staffOf, type App } from './common';
+
+export function registerTerminalRoutes(app: App, ctx: ServerContext): void {
+  const tags = ['terminals'];
+  app.post(
+    '/v1/venues/:id/enrolment-codes',
+    {
+      schema: {
+        tags,
+        summary: 'A one-time code that enrols one terminal at this venue (24 h)',
+        params: idParams,
+        security: bearer,
+      },
+      preHandler: staffGuard(ctx, 'terminals.enrol'),
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createEnrolmentCode(ctx, staffOf(request), request.params.id)),
+  );
+  app.post(
+    '/v1/terminals/register',
+    {
+      schema: {
+        tags,
+        summary: 'Enrol a terminal: returns terminalId, epoch and its device token',
+        body: z.strictObject({
+          enrolmentCode: z.string().min(1).max(40),
+          name: z.string().trim().min(1).max(100),
+        }),
+      },
+    },
+    async (request, reply) => reply.code(201).send(await registerTerminal(ctx, request.body)),
+  );
+  app.get(
+    '/v1/terminals',
+    {
+      schema: { tags, summary: 'Enrolled terminals', security: bearer },
+      preHandler: guard(ctx, 'terminals.enrol'),
+    },
+    async (request) => listTerminals(ctx, principalOf(request)),
+  );
+}

@@ -1,0 +1,160 @@
+import { timingSafeEqual } from 'node:crypto';
+import { v7 as uuid } from 'uuid';
+import { BUILT_IN_ROLES, type Permission } from '../../shared/auth/permissions';
+import { hashSecret, newToken, tokenHash, verifySecret } from '../auth/secrets';
+import { TERMINAL_PERMISSIONS, type Principal } from '../auth/principal';
+import type { ServerContext } from '../context';
+import type { Queryable } from '../db/database';
+import { countOrganisations, insertOrganisation, lockSetup } from '../db/repos/org-repo';
+import {
+  deleteSession,
+  findLogin,
+  findSession,
+  getCustomRole,
+  insertSession,
+  insertStaff,
+  recordFailedLogin,
+  clearFailedLogins,
+} from '../db/repos/staff-repo';
+import { findTerminalByToken } from '../db/repos/terminal-repo';
+import { isUniqueViolation, reject } from '../errors';
+
+const SESSION_HOURS = 12;
+
+export interface NewOrganisation {
+  organisationName: string;
+  managerName: string;
+  email: string;
+  password: string;
+}
+
+/** An organisation and its first manager, who can then create everything else through the API. */
+export async function createOrganisation(
+  tx: Queryable,
+  input: NewOrganisation,
+): Promise<{ organisationId: string; managerId: string }> {
+  const organisationId = uuid();
+  const managerId = uuid();
+  await insertOrganisation(tx, { id: organisationId, name: input.organisationName });
+  try {
+    await insertStaff(tx, {
+      id: managerId,
+      orgId: organisationId,
+      name: input.managerName,
+      email: input.email,
+      passwordHash: await hashSecret(input.password),
+      pinHash: null,
+      roleId: 'manager',
+    });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      reject('DUPLICATE_EMAIL', 'This email already has an account: use another one.');
+    throw error;
+  }
+  return { organisationId, managerId };
+}
+
+/** First run only: a fresh server has no organisation, and nobody to sign in as. */
+export async function setUp(
+  ctx: ServerContext,
+  input: NewOrganisation,
+): Promise<{ organisationId: string; managerId: string }> {
+  return ctx.db.transaction(async (tx) => {
+    await lockSetup(tx);
+    if ((await countOrganisations(tx)) > 0) {
+      reject('ALREADY_SET_UP', 'This server is already set up: sign in with a manager account instead.');
+    }
+    return createOrganisation(tx, input);
+  });
+}
+
+/** Creating further organisations is the operator's job, with the token they configured. */
+export async function createOrganisationAsOperator(
+  ctx: ServerContext,
+  token: string | undefined,
+  input: NewOrganisation,
+): Promise<{ organisationId: string; managerId: string }> {
+  // Comparing hashes keeps the comparison constant-time whatever the lengths.
+  const expected = ctx.operatorToken ? Buffer.from(tokenHash(ctx.operatorToken)) : undefined;
+  const given = Buffer.from(tokenHash(token ?? ''));
+  if (!expected || !timingSafeEqual(expected, given)) {
+    reject(
+      'UNAUTHENTICATED',
+      'Only the server operator may create organisations: send SERVER_ADMIN_TOKEN as the bearer.',
+    );
+  }
+  return ctx.db.transaction((tx) => createOrganisation(tx, input));
+}
+
+const LOCK_AFTER = 5;
+const LOCK_MINUTES = 15;
+// Checked when the email is unknown, so a wrong email costs as long as a wrong password.
+const DUMMY_HASH = hashSecret('not a password of anyone');
+
+export async function login(
+  ctx: ServerContext,
+  input: { email: string; password: string },
+): Promise<{ token: string; expiresAt: string; staffId: string; organisationId: string }> {
+  const now = ctx.now();
+  const account = await findLogin(ctx.db, input.email);
+  if (account?.lockedUntil && Date.parse(account.lockedUntil) > now.getTime()) {
+    reject(
+      'LOCKED',
+      `Too many wrong passwords: this account is locked for up to ${LOCK_MINUTES} minutes. Try again later.`,
+    );
+  }
+  const valid = await verifySecret(input.password, account?.passwordHash ?? (await DUMMY_HASH));
+  if (!account?.passwordHash || !valid || !account.active) {
+    if (account) {
+      const until = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
+      await recordFailedLogin(ctx.db, account.id, LOCK_AFTER, until);
+    }
+    reject('UNAUTHENTICATED', 'The email or password is wrong. Check both and try again.');
+  }
+  await clearFailedLogins(ctx.db, account.id);
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
+  await insertSession(ctx.db, {
+    tokenHash: tokenHash(token),
+    staffId: account.id,
+    orgId: account.orgId,
+    expiresAt,
+  });
+  return { token, expiresAt, staffId: account.id, organisationId: account.orgId };
+}
+
+export async function logout(ctx: ServerContext, token: string): Promise<void> {
+  await deleteSession(ctx.db, tokenHash(token));
+}
+
+export async function rolePermissions(db: Queryable, orgId: string, roleId: string): Promise<Permission[]> {
+  const builtIn = BUILT_IN_ROLES.find((r) => r.id === roleId);
+  if (builtIn) return builtIn.permissions;
+  return (await getCustomRole(db, orgId, roleId))?.permissions ?? [];
+}
+
+/** A bearer token is either a staff session or a terminal's device token. */
+export async function authenticate(ctx: ServerContext, token: string): Promise<Principal | undefined> {
+  const hash = tokenHash(token);
+  const session = await findSession(ctx.db, hash, ctx.now().toISOString());
+  if (session) {
+    return {
+      kind: 'staff',
+      orgId: session.orgId,
+      staffId: session.staffId,
+      roleId: session.roleId,
+      permissions: new Set(await rolePermissions(ctx.db, session.orgId, session.roleId)),
+    };
+  }
+  const terminal = await findTerminalByToken(ctx.db, hash);
+  if (terminal) {
+    return {
+      kind: 'terminal',
+      orgId: terminal.orgId,
+      terminalId: terminal.id,
+      venueId: terminal.venueId,
+      permissions: TERMINAL_PERMISSIONS,
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,108 @@
+import { v7 as uuid } from 'uuid';
+import type { Principal } from '../auth/principal';
+import type { ServerContext } from '../context';
+import * as repo from '../db/repos/catalogue-repo';
+import { isForeignKeyViolation, isUniqueViolation, reject } from '../errors';
+
+const LABEL: Record<repo.EntityName, string> = {
+  venues: 'venue',
+  events: 'event',
+  performances: 'performance',
+  priceBands: 'price band',
+  ticketTypes: 'ticket type',
+  ticketPrices: 'ticket price',
+  products: 'product',
+};
+
+/** A reference to another organisation's row is treated exactly like one to a row that does not exist. */
+async function assertRefs(
+  ctx: ServerContext,
+  name: repo.EntityName,
+  orgId: string,
+  values: Record<string, unknown>,
+): Promise<void> {
+  for (const [field, target] of Object.entries(repo.ENTITIES[name].refs)) {
+    const id = values[field];
+    if (typeof id !== 'string') continue;
+    if (!(await repo.entityExists(ctx.db, target, orgId, id))) {
+      reject('REFERENCE_NOT_FOUND', `${field} names no ${LABEL[target]} of your organisation: check the id.`);
+    }
+  }
+}
+
+function mapWriteError(error: unknown, name: repo.EntityName): never {
+  if (isUniqueViolation(error)) reject('DUPLICATE', `This ${LABEL[name]} exists already.`);
+  if (isForeignKeyViolation(error)) {
+    reject('IN_USE', `Other records still refer to this ${LABEL[name]}: remove or move them first.`);
+  }
+  throw error;
+}
+
+export async function list(
+  ctx: ServerContext,
+  principal: Principal,
+  name: repo.EntityName,
+  filters: Record<string, string | undefined>,
+): Promise<Record<string, unknown>[]> {
+  return repo.listEntities(ctx.db, name, principal.orgId, filters);
+}
+
+export async function get(
+  ctx: ServerContext,
+  principal: Principal,
+  name: repo.EntityName,
+  id: string,
+): Promise<Record<string, unknown>> {
+  const row = await repo.getEntity(ctx.db, name, principal.orgId, id);
+  if (!row) reject('NOT_FOUND', `There is no such ${LABEL[name]}.`);
+  return row;
+}
+
+export async function create(
+  ctx: ServerContext,
+  principal: Principal,
+  name: repo.EntityName,
+  values: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  await assertRefs(ctx, name, principal.orgId, values);
+  const id = uuid();
+  try {
+    await repo.insertEntity(ctx.db, name, principal.orgId, id, values);
+  } catch (error) {
+    mapWriteError(error, name);
+  }
+  return get(ctx, principal, name, id);
+}
+
+export async function update(
+  ctx: ServerContext,
+  principal: Principal,
+  name: repo.EntityName,
+  id: string,
+  values: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  await assertRefs(ctx, name, principal.orgId, values);
+  let found: boolean;
+  try {
+    found = await repo.updateEntity(ctx.db, name, principal.orgId, id, values);
+  } catch (error) {
+    mapWriteError(error, name);
+  }
+  if (!found) reject('NOT_FOUND', `There is no such ${LABEL[name]}.`);
+  return get(ctx, principal, name, id);
+}
+
+export async function remove(
+  ctx: ServerContext,
+  principal: Principal,
+  name: repo.EntityName,
+  id: string,
+): Promise<void> {
+  let found: boolean;
+  try {
+    found = await repo.deleteEntity(ctx.db, name, principal.orgId, id);
+  } catch (error) {
+    mapWriteError(error, name);
+  }
+  if (!found) reject('NOT_FOUND', `There is no such ${LABEL[name]}.`);
+}

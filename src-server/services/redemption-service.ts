@@ -1,0 +1,172 @@
+import { normalizeCode, REASON_MESSAGES, type ReasonCode, type Rules } from '../../shared/discounts';
+import type { Principal } from '../auth/principal';
+import type { ServerContext } from '../context';
+import type { Queryable } from '../db/database';
+import { findCodeByString } from '../db/repos/code-repo';
+import * as repo from '../db/repos/redemption-repo';
+import { getStaff } from '../db/repos/staff-repo';
+import { isUniqueViolation, reject } from '../errors';
+import { rolePermissions } from './auth-service';
+
+export interface RedeemInput {
+  /** Idempotency key: a sync mutation id or a client-made redemption id. */
+  id: string;
+  orderId: string;
+  code: string;
+  tickets: number;
+  itemUses?: number;
+  discount: number;
+  revenue: number;
+  currency: string;
+  channel: 'online' | 'box_office';
+  cashierId?: string;
+  customerId?: string;
+  buyer?: string;
+  redeemedAt?: string;
+  overuse?: { reason: string; grantedBy: string };
+}
+
+export interface RedeemResult {
+  duplicate: boolean;
+  redemption: repo.RedemptionRow;
+  usage: { uses: number; itemUses: number; discountGiven: number };
+}
+
+function refuse(reason: ReasonCode): never {
+  reject(reason, REASON_MESSAGES[reason].en);
+}
+
+async function assertStaff(tx: Queryable, orgId: string, id: string, field: string): Promise<string> {
+  const staff = await getStaff(tx, orgId, id);
+  if (!staff?.active)
+    reject('REFERENCE_NOT_FOUND', `${field} names no active staff member of your organisation.`);
+  return staff.roleId;
+}
+
+async function duplicateOf(tx: Queryable, orgId: string, id: string): Promise<RedeemResult | undefined> {
+  const existing = await repo.getRedemption(tx, orgId, id);
+  if (!existing) return undefined;
+  const usage = (await repo.getCounters(tx, existing.codeId)) ?? { uses: 0, itemUses: 0, discountGiven: 0 };
+  return { duplicate: true, redemption: existing, usage };
+}
+
+/** The first per-customer limit this redemption would break (ENGINE.md clarification 22 order), if any. */
+async function checkCustomerLimits(
+  tx: Queryable,
+  rules: Rules,
+  codeId: string,
+  input: RedeemInput,
+  itemUses: number,
+): Promise<'CUSTOMER_MAX_USES' | 'CUSTOMER_MAX_ITEM_USES' | undefined> {
+  const { maxUsesPerCustomer, maxItemUsesPerCustomer } = rules;
+  if (maxUsesPerCustomer === undefined && maxItemUsesPerCustomer === undefined) return undefined;
+  // Leaving the customer off must not dodge a per-customer limit (clarification 24); not overridable.
+  if (!input.customerId) refuse('CUSTOMER_REQUIRED');
+  const used = await repo.customerUsage(tx, codeId, input.customerId, input.id);
+  if (maxUsesPerCustomer !== undefined && used.uses >= maxUsesPerCustomer) return 'CUSTOMER_MAX_USES';
+  if (maxItemUsesPerCustomer !== undefined && used.itemUses + itemUses > maxItemUsesPerCustomer) {
+    return 'CUSTOMER_MAX_ITEM_USES';
+  }
+  return undefined;
+}
+
+/**
+ * Records one use of a code online: the ledger row and the counters change in one transaction, and
+ * the counter update itself enforces the limits, so concurrent requests on any number of server
+ * processes never lose a use or exceed a limit. A resent request (same id) changes nothing.
+ */
+export async function redeem(
+  ctx: ServerContext,
+  principal: Principal,
+  input: RedeemInput,
+): Promise<RedeemResult> {
+  const normalised = normalizeCode(input.code);
+  if (!normalised.ok) refuse('INVALID_CODE');
+  const now = ctx.now().toISOString();
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const earlier = await duplicateOf(tx, principal.orgId, input.id);
+      if (earlier) return earlier;
+      const code = await findCodeByString(tx, principal.orgId, normalised.code, now);
+      if (!code || code.isParent || code.status !== 'active') refuse('INVALID_CODE');
+      if (code.lifecycle === 'scheduled') refuse('NOT_YET_ACTIVE');
+      if (code.lifecycle === 'ended') refuse('EXPIRED');
+      const cashierId = input.cashierId ?? (principal.kind === 'staff' ? principal.staffId : undefined);
+      if (input.cashierId) await assertStaff(tx, principal.orgId, input.cashierId, 'cashierId');
+      if (input.overuse) {
+        const roleId = await assertStaff(tx, principal.orgId, input.overuse.grantedBy, 'overuse.grantedBy');
+        if (!(await rolePermissions(tx, principal.orgId, roleId)).includes('overuse.grant')) {
+          reject(
+            'FORBIDDEN',
+            'The staff member who granted the overuse may not grant overuse: ask a supervisor.',
+          );
+        }
+      }
+      const itemUses = input.itemUses ?? input.tickets;
+      const inserted = await repo.insertRedemption(tx, {
+        id: input.id,
+        code: code.code,
+        orgId: principal.orgId,
+        orderId: input.orderId,
+        codeId: code.id,
+        codeVersion: code.version,
+        parentId: code.parentId,
+        terminalId: principal.kind === 'terminal' ? principal.terminalId : null,
+        cashierId: cashierId ?? null,
+        customerId: input.customerId ?? null,
+        buyer: input.buyer ?? null,
+        channel: input.channel,
+        currency: input.currency,
+        tickets: input.tickets,
+        itemUses,
+        discount: input.discount,
+        revenue: input.revenue,
+        overuse: input.overuse !== undefined,
+        overuseReason: input.overuse?.reason ?? null,
+        overuseGrantedBy: input.overuse?.grantedBy ?? null,
+        overuseLimits: null,
+        redeemedAt: input.redeemedAt ?? now,
+      });
+      if (!inserted) return (await duplicateOf(tx, principal.orgId, input.id)) as RedeemResult;
+      const limits: repo.Limits = {
+        maxUses: code.rules.maxUses ?? null,
+        maxItemUses: code.rules.maxItemUses ?? null,
+        budget: code.rules.budget ?? null,
+      };
+      const usage = await repo.countUse(tx, {
+        codeId: code.id,
+        itemUses,
+        discount: input.discount,
+        limits,
+        force: input.overuse !== undefined,
+      });
+      if (!usage) {
+        const counters = await repo.getCounters(tx, code.id);
+        if (limits.maxUses !== null && (counters?.uses ?? 0) >= limits.maxUses) refuse('MAX_USES');
+        if (limits.maxItemUses !== null && (counters?.itemUses ?? 0) + itemUses > limits.maxItemUses) {
+          refuse('MAX_ITEM_USES');
+        }
+        refuse('BUDGET_EXHAUSTED');
+      }
+      // The code row is locked by countUse until commit, so this customer's count cannot move under us.
+      const perCustomer = await checkCustomerLimits(tx, code.rules, code.id, input, itemUses);
+      if (perCustomer && !input.overuse) refuse(perCustomer);
+      if (input.overuse) {
+        const bypassed: ReasonCode[] = [];
+        if (limits.maxUses !== null && usage.uses > limits.maxUses) bypassed.push('MAX_USES');
+        if (limits.maxItemUses !== null && usage.itemUses > limits.maxItemUses)
+          bypassed.push('MAX_ITEM_USES');
+        if (limits.budget !== null && usage.discountGiven > limits.budget) bypassed.push('BUDGET_EXHAUSTED');
+        if (perCustomer) bypassed.push(perCustomer);
+        await repo.setOveruseLimits(tx, input.id, bypassed);
+        inserted.overuseLimits = bypassed;
+      }
+      return { duplicate: false, redemption: inserted, usage };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'redemptions_order')) {
+      reject('ORDER_ALREADY_REDEEMED', 'This order has a code already: one code per order.');
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,74 @@
+import { randomInt } from 'node:crypto';
+import { v7 as uuid } from 'uuid';
+import { newToken, tokenHash } from '../auth/secrets';
+import type { Principal } from '../auth/principal';
+import type { ServerContext } from '../context';
+import { entityExists } from '../db/repos/catalogue-repo';
+import * as repo from '../db/repos/terminal-repo';
+import { reject } from '../errors';
+
+const ENROLMENT_HOURS = 24;
+// Read aloud and typed on a touch screen: no look-alike characters.
+const ENROLMENT_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+function enrolmentCode(): string {
+  let code = '';
+  for (let i = 0; i < 12; i++) code += ENROLMENT_ALPHABET[randomInt(ENROLMENT_ALPHABET.length)];
+  return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
+}
+
+const normaliseEnrolment = (code: string) => code.trim().toUpperCase();
+
+export async function createEnrolmentCode(
+  ctx: ServerContext,
+  principal: Principal & { kind: 'staff' },
+  venueId: string,
+): Promise<{ enrolmentCode: string; venueId: string; expiresAt: string }> {
+  if (!(await entityExists(ctx.db, 'venues', principal.orgId, venueId)))
+    reject('NOT_FOUND', 'There is no such venue.');
+  const code = enrolmentCode();
+  const expiresAt = new Date(ctx.now().getTime() + ENROLMENT_HOURS * 3600_000).toISOString();
+  await repo.insertEnrolmentCode(ctx.db, {
+    codeHash: tokenHash(code),
+    orgId: principal.orgId,
+    venueId,
+    createdBy: principal.staffId,
+    expiresAt,
+  });
+  return { enrolmentCode: code, venueId, expiresAt };
+}
+
+/** SYNC.md: an enrolment code from a manager buys a terminal id, an epoch and a device token, once. */
+export async function registerTerminal(
+  ctx: ServerContext,
+  input: { enrolmentCode: string; name: string },
+): Promise<{ terminalId: string; epoch: number; deviceToken: string; venueId: string }> {
+  const codeHash = tokenHash(normaliseEnrolment(input.enrolmentCode));
+  return ctx.db.transaction(async (tx) => {
+    const scope = await repo.claimEnrolmentCode(tx, codeHash, ctx.now().toISOString());
+    if (!scope) {
+      reject(
+        'INVALID_ENROLMENT_CODE',
+        'This enrolment code is unknown, used or expired: ask a manager for a new one.',
+      );
+    }
+    const terminalId = uuid();
+    const deviceToken = newToken();
+    const { epoch } = await repo.insertTerminal(tx, {
+      id: terminalId,
+      orgId: scope.orgId,
+      venueId: scope.venueId,
+      name: input.name,
+      tokenHash: tokenHash(deviceToken),
+      codeHash,
+    });
+    return { terminalId, epoch, deviceToken, venueId: scope.venueId };
+  });
+}
+
+export async function listTerminals(
+  ctx: ServerContext,
+  principal: Principal,
+): ReturnType<typeof repo.listTerminals> {
+  return repo.listTerminals(ctx.db, principal.orgId);
+}
