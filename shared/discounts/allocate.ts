@@ -43,18 +43,48 @@ export function largestRemainder(
     remainder[i] = rest;
     given += share;
   }
-  for (let left = total - given; left > 0; left--) {
-    let best = 0;
-    let bestRest = -1;
+  distributeLeftover(total - given, count, out, remainder);
+}
+
+// The leftover units go to the largest remainders, ties to the earlier index. When most entries get
+// one, it is cheaper to give everyone one and take it back from the smallest remainders (ties: the
+// later index), so the work stays below count² / 4.
+function distributeLeftover(
+  leftover: number,
+  count: number,
+  out: Float64Array,
+  remainder: Float64Array,
+): void {
+  if (leftover <= 0) return;
+  if (leftover * 2 <= count) {
+    for (let k = 0; k < leftover; k++) {
+      let best = 0;
+      let bestRest = -1;
+      for (let i = 0; i < count; i++) {
+        const rest = remainder[i] as number;
+        if (rest > bestRest) {
+          best = i;
+          bestRest = rest;
+        }
+      }
+      out[best] = (out[best] as number) + 1;
+      remainder[best] = -1;
+    }
+    return;
+  }
+  for (let i = 0; i < count; i++) out[i] = (out[i] as number) + 1;
+  for (let k = count - leftover; k > 0; k--) {
+    let worst = 0;
+    let worstRest = Infinity;
     for (let i = 0; i < count; i++) {
       const rest = remainder[i] as number;
-      if (rest > bestRest) {
-        best = i;
-        bestRest = rest;
+      if (rest <= worstRest) {
+        worst = i;
+        worstRest = rest;
       }
     }
-    out[best] = (out[best] as number) + 1;
-    remainder[best] = -1;
+    out[worst] = (out[worst] as number) - 1;
+    remainder[worst] = Infinity;
   }
 }
 

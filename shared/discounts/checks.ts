@@ -8,7 +8,21 @@ import {
   spendMoreHint,
 } from './hints';
 import { parseInstant } from './instant';
-import { failure, note, nounOf, type Run } from './run';
+import {
+  R_BOX_OFFICE,
+  R_CAPS,
+  R_CHANNELS,
+  R_CURRENCY,
+  R_CUSTOMER,
+  R_DISTINCT,
+  R_GROUP,
+  R_REQUIRED,
+  R_SPEND_QTY,
+  R_VALIDITY,
+  R_WINDOW,
+} from './rule-mask';
+import { failure, nounOf, type Run } from './run';
+import { note } from './trace';
 import { describeTargets, isNarrowing, matchesTarget } from './targets';
 import type { BasketLine, EvaluationContext, EvaluationFailure, Rules, TargetRef } from './types';
 
@@ -27,12 +41,14 @@ export function checkStatus(run: Run): Check {
 }
 
 export function checkMaxDiscountZero(run: Run): Check {
+  if ((run.mask & R_CAPS) === 0) return null;
   if (run.rules.maxDiscount === 0)
     return failure(run, 'MAX_DISCOUNT_ZERO', 'Maximum discount is 0, which blocks the code');
   return null;
 }
 
 export function checkChannel(run: Run): Check {
+  if ((run.mask & R_CHANNELS) === 0) return null;
   const channels = run.rules.channels;
   if (channels === undefined || channels.length === 0) return null;
   const channel = run.pc.ctx.channel;
@@ -57,6 +73,7 @@ export function isVisibleInBoxOffice(rules: Rules, ctx: EvaluationContext): bool
 }
 
 export function checkBoxOffice(run: Run): Check {
+  if ((run.mask & R_BOX_OFFICE) === 0) return null;
   const boxOffice = run.rules.boxOffice;
   if (run.pc.ctx.channel !== 'box_office' || boxOffice === undefined) return null;
   if (!isVisibleInBoxOffice(run.rules, run.pc.ctx)) {
@@ -70,6 +87,7 @@ export function checkBoxOffice(run: Run): Check {
 }
 
 export function checkValidity(run: Run): Check {
+  if ((run.mask & R_VALIDITY) === 0) return null;
   const { validFrom, validTo } = run.rules;
   if (validFrom === undefined && validTo === undefined) return null;
   const now = run.pc.now;
@@ -87,6 +105,7 @@ export function checkValidity(run: Run): Check {
 
 /** Clarification 25: the window only fails the code when it removes every otherwise eligible unit. */
 export function checkPerformanceWindow(run: Run): Check {
+  if ((run.mask & R_WINDOW) === 0) return null;
   if (run.rules.performanceWindow === undefined) return null;
   if (run.preWindowUnits > 0 && run.eligibleUnits === 0) {
     return failure(
@@ -99,6 +118,7 @@ export function checkPerformanceWindow(run: Run): Check {
 }
 
 export function checkCurrency(run: Run): Check {
+  if ((run.mask & R_CURRENCY) === 0) return null;
   const currency = run.rules.currency;
   if (currency === undefined) return null;
   if (currency !== run.pb.currency) {
@@ -110,6 +130,7 @@ export function checkCurrency(run: Run): Check {
 
 /** Clarification 24: any customer rule or per-customer limit needs a customer on the order. */
 export function checkCustomer(run: Run): Check {
+  if ((run.mask & R_CUSTOMER) === 0) return null;
   const r = run.rules;
   const groups = r.customerGroups !== undefined && r.customerGroups.length > 0 ? r.customerGroups : undefined;
   const needsCustomer =
@@ -135,6 +156,7 @@ export function checkCustomer(run: Run): Check {
 }
 
 export function checkGroup(run: Run): Check {
+  if ((run.mask & R_GROUP) === 0) return null;
   const { minGroupSize, registrantsPerUse } = run.rules;
   const attendees = run.pb.attendees;
   if (minGroupSize !== undefined && attendees < minGroupSize) {
@@ -160,6 +182,7 @@ export function checkGroup(run: Run): Check {
 
 /** Clarification 29: min/max spend and min qty count eligible units before rule 3's limits. */
 export function checkSpendAndQty(run: Run): Check {
+  if ((run.mask & R_SPEND_QTY) === 0) return null;
   const { minSpend, maxSpend, minQty } = run.rules;
   const gross = run.eligibleGross;
   const currency = run.pb.currency;
@@ -198,6 +221,7 @@ export function checkSpendAndQty(run: Run): Check {
 
 /** Clarification 28 (targetMode 'any') and requireAllTargets ("must buy all events"). */
 export function checkRequiredTargets(run: Run): Check {
+  if ((run.mask & R_REQUIRED) === 0) return null;
   const r = run.rules;
   if (r.targetMode === 'any') {
     const needed = r.minTargetQty ?? 1;
@@ -242,6 +266,7 @@ function missingTargets(run: Run, targets: readonly TargetRef[]): TargetRef[] {
 }
 
 export function checkDistinctEvents(run: Run): Check {
+  if ((run.mask & R_DISTINCT) === 0) return null;
   const needed = run.rules.minDistinctEvents;
   if (needed === undefined) return null;
   const { n, scratch, eventGroup, eventIds } = run.pb;

@@ -1,4 +1,3 @@
-import { formatMinor } from '../money';
 import { planBuyXGetY } from './benefits/buy-x-get-y';
 import { fixedOrder } from './benefits/fixed-order';
 import { fixedPerItem } from './benefits/fixed-per-item';
@@ -21,7 +20,6 @@ import {
   checkStatus,
   checkValidity,
 } from './checks';
-import { describeBenefit } from './describe';
 import { invalidInputMessage } from './messages';
 import {
   prepareBasket,
@@ -30,11 +28,13 @@ import {
   type PreparedBasket,
   type PreparedContext,
 } from './prepare';
-import { createRun, note, type Run } from './run';
+import { createRun, type Run } from './run';
+import { note, takeTrace } from './trace';
 import type { Basket, CodeDefinition, Evaluation, EvaluationContext, EvaluationFailure } from './types';
 import { markEligible } from './units';
 import { checkUsageLimits, orderedOverridden } from './usage';
-import { checkBasket, checkCode, checkContext, type InputIssue } from './validate';
+import { ALL_RULES } from './rule-mask';
+import { checkBasket, checkContext, inspectCode, type InputIssue } from './validate';
 import { grantedLines } from './output';
 
 const SPLIT_EXPLAINED =
@@ -42,10 +42,14 @@ const SPLIT_EXPLAINED =
 
 export function evaluateCode(code: CodeDefinition, basket: Basket, ctx: EvaluationContext): Evaluation {
   const startsAt = new Map<string, number>();
-  const issue = checkCode(code) ?? checkBasket(basket) ?? checkContext(ctx, startsAt);
+  const contextIssue = checkContext(ctx, startsAt);
+  const basketIssue = checkBasket(basket);
+  // The code last, so its validFrom/validTo are what parseInstant remembers for the validity check.
+  const inspected = inspectCode(code);
+  const issue = typeof inspected === 'number' ? (basketIssue ?? contextIssue) : inspected;
   if (issue !== null) return invalidInput(code, issue);
   const pc = prepareContext(ctx, startsAt);
-  return evaluatePrepared(code, prepareBasket(basket), pc, pc.overuse);
+  return evaluatePrepared(code, prepareBasket(basket), pc, pc.overuse, inspected as number);
 }
 
 /** Bad input never yields a number: it fails with INVALID_INPUT naming the field, and is not overridable. */
@@ -68,9 +72,9 @@ export function evaluatePrepared(
   pb: PreparedBasket,
   pc: PreparedContext,
   overuse: boolean,
+  mask = ALL_RULES,
 ): Evaluation {
-  const run = createRun(code, pb, pc, usageFor(pc.ctx, code.id), overuse);
-  note(run, `Benefit: ${describeBenefit(code.benefit, pb.currency)}.`);
+  const run = createRun(code, pb, pc, usageFor(pc.ctx, code.id), overuse, mask);
   const gate =
     checkStatus(run) ??
     checkMaxDiscountZero(run) ??
@@ -92,10 +96,6 @@ export function evaluatePrepared(
     checkAnyEligible(run);
   if (rules !== null) return rules;
   const { discount, lines } = computeBenefit(run);
-  note(
-    run,
-    `Discount ${formatMinor(discount, pb.currency)} on ${run.itemUses} ${run.itemUses === 1 ? 'unit' : 'units'}.`,
-  );
   note(run, SPLIT_EXPLAINED);
   return {
     ok: true,
@@ -104,7 +104,7 @@ export function evaluatePrepared(
     lines,
     itemUses: run.itemUses,
     overridden: orderedOverridden(run),
-    trace: run.trace,
+    trace: takeTrace(run),
   };
 }
 

@@ -2,6 +2,7 @@
 export { evaluateCode } from './evaluate';
 export { rankCodes, selectAutoApply, isVisibleTo } from './rank';
 export { priceBasket, tryPriceBasket, splitCustomOverUnits, type PriceResult } from './price';
+export { splitByWeights } from './allocate';
 export { normalizeCode } from './normalize';
 export type {
   Minor,

@@ -17,9 +17,28 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+// Validation reads a code's validFrom and validTo, then the validity check reads them again: the two
+// most recent instants are remembered.
+let recentText = '';
+let recentValue = NaN;
+let olderText = '';
+let olderValue = NaN;
+
 /** Epoch milliseconds of a strict ISO 8601 instant, or NaN when the text is not one. */
 export function parseInstant(text: unknown): number {
-  if (typeof text !== 'string' || text.length < 17) return NaN;
+  if (text === recentText) return recentValue;
+  if (text === olderText) return olderValue;
+  if (typeof text !== 'string') return NaN;
+  const value = parse(text);
+  olderText = recentText;
+  olderValue = recentValue;
+  recentText = text;
+  recentValue = value;
+  return value;
+}
+
+function parse(text: string): number {
+  if (text.length < 17) return NaN;
   const s = text;
   if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':') return NaN;
   const year = digits(s, 0, 4);

@@ -1,7 +1,9 @@
 import { formatMinor } from '../money';
 import { largestRemainder, splitByWeights, splitEvenly } from './allocate';
-import { evenLine, zeroLine } from './prepare';
-import { note, type Run } from './run';
+import { evenLine, evenPrefix, hashLine, shareLines, zeroLine } from './shared-results';
+import { R_CAPS } from './rule-mask';
+import type { Run } from './run';
+import { note } from './trace';
 import type { BasketLine, LineDiscount } from './types';
 import { noteBypassed } from './usage';
 
@@ -10,7 +12,7 @@ import { noteBypassed } from './usage';
 
 /** Rule 8: D = min(D, maxDiscount, remaining budget). Under overuse the budget no longer caps. */
 export function applyCaps(run: Run, uncapped: number): number {
-  const { maxDiscount } = run.rules;
+  const maxDiscount = (run.mask & R_CAPS) === 0 ? undefined : run.rules.maxDiscount;
   const currency = run.pb.currency;
   let capped = uncapped;
   if (maxDiscount !== undefined && capped > maxDiscount) {
@@ -47,14 +49,16 @@ export function evenLines(run: Run, totals: Float64Array): LineDiscount[] {
   const { n, scratch } = run.pb;
   const result = new Array<LineDiscount>(n);
   let itemUses = 0;
+  let hash = 0;
   for (let i = 0; i < n; i++) {
     const total = totals[i] as number;
-    const count = scratch.count[i] as number;
+    const count = total === 0 ? 0 : (scratch.count[i] as number);
     result[i] = evenLine(run.pb, i, total, count);
+    hash = hashLine(hash, total, count);
     if (total > 0) itemUses += total >= count ? count : total;
   }
   run.itemUses = itemUses;
-  return result;
+  return shareLines(run.pb, result, hash);
 }
 
 /** Rule 9 for an order-level amount: over lines by the gross of their selected units. */
@@ -105,19 +109,27 @@ export function grantedLines(run: Run): { discount: number; lines: LineDiscount[
     }
     note(run, 'The cap is split over lines and units in proportion to their uncapped discounts.');
   } else {
-    result.set(weight.subarray(0, n));
+    for (let i = 0; i < n; i++) result[i] = weight[i] as number;
   }
   const out = new Array<LineDiscount>(n);
   let itemUses = 0;
+  let hash = 0;
   for (let i = 0; i < n; i++) {
     const units = unitsByLine[i];
     if (result[i] === 0 || units === undefined) {
       out[i] = zeroLine(run.pb, i);
+      hash = hashLine(hash, 0, 0);
       continue;
     }
     for (const unit of units) if (unit > 0) itemUses += 1;
-    out[i] = { lineId: (lines[i] as BasketLine).id, discount: result[i] as number, unitDiscounts: units };
+    const total = result[i] as number;
+    const prefix = run.pb.shared === null ? -1 : evenPrefix(units, total);
+    out[i] =
+      prefix > 0
+        ? evenLine(run.pb, i, total, prefix)
+        : { lineId: (lines[i] as BasketLine).id, discount: total, unitDiscounts: units };
+    hash = hashLine(hash, total, prefix);
   }
   run.itemUses = itemUses;
-  return { discount, lines: out };
+  return { discount, lines: shareLines(run.pb, out, hash) };
 }

@@ -2,7 +2,7 @@ import { isVisibleInBoxOffice } from './checks';
 import { evaluatePrepared, invalidInput } from './evaluate';
 import { prepareBasket, prepareContext } from './prepare';
 import type { Basket, CodeDefinition, Evaluation, EvaluationContext, RankedCode } from './types';
-import { EngineInputError, checkBasket, checkCode, checkContext } from './validate';
+import { EngineInputError, checkBasket, checkContext, inspectCode } from './validate';
 
 // The box office dropdown and auto-apply both look at many codes for one basket: the basket and
 // context are checked and prepared once, then each code is checked and evaluated against them. A bad
@@ -35,27 +35,52 @@ function prepared(basket: Basket, ctx: EvaluationContext) {
  */
 export function rankCodes(codes: CodeDefinition[], basket: Basket, ctx: EvaluationContext): RankedCode[] {
   const { pb, pc } = prepared(basket, ctx);
-  const ranked: RankedCode[] = [];
+  const applicable: RankedCode[] = [];
+  const hinted: RankedCode[] = [];
+  const others: RankedCode[] = [];
   for (const code of codes) {
     if (!isVisibleTo(code, ctx)) continue;
-    const issue = checkCode(code);
+    const inspected = inspectCode(code);
     const evaluation =
-      issue === null ? evaluatePrepared(code, pb, pc, pc.overuse) : invalidInput(code, issue);
-    ranked.push({ code, evaluation });
+      typeof inspected === 'number'
+        ? evaluatePrepared(code, pb, pc, pc.overuse, inspected)
+        : invalidInput(code, inspected);
+    const entry = { code, evaluation };
+    if (evaluation.ok) applicable.push(entry);
+    else if (evaluation.hint !== undefined) hinted.push(entry);
+    else others.push(entry);
   }
-  return ranked.sort(compareRanked);
+  // The sort is stable: when the codes already come in code order, equal savings keep it for free.
+  applicable.sort(isInCodeOrder(applicable) ? bySavingOnly : bySaving);
+  return applicable.concat(sortByCode(hinted), sortByCode(others));
 }
 
-function compareRanked(a: RankedCode, b: RankedCode): number {
-  const x = a.evaluation;
-  const y = b.evaluation;
-  if (x.ok !== y.ok) return x.ok ? -1 : 1;
-  if (x.ok && y.ok && x.discount !== y.discount) return y.discount - x.discount;
-  if (!x.ok && !y.ok) {
-    const hinted = Number(y.hint !== undefined) - Number(x.hint !== undefined);
-    if (hinted !== 0) return hinted;
+function saving(entry: RankedCode): number {
+  return entry.evaluation.ok ? entry.evaluation.discount : 0;
+}
+
+function bySavingOnly(a: RankedCode, b: RankedCode): number {
+  return saving(b) - saving(a);
+}
+
+function bySaving(a: RankedCode, b: RankedCode): number {
+  return saving(b) - saving(a) || byCode(a, b);
+}
+
+function isInCodeOrder(entries: RankedCode[]): boolean {
+  for (let i = 1; i < entries.length; i++) {
+    if (byCode(entries[i - 1] as RankedCode, entries[i] as RankedCode) > 0) return false;
   }
+  return true;
+}
+
+function byCode(a: RankedCode, b: RankedCode): number {
   return compareText(a.code.code, b.code.code) || compareText(a.code.id, b.code.id);
+}
+
+// Catalogues usually arrive ordered by code already; checking that is one pass instead of a sort.
+function sortByCode(entries: RankedCode[]): RankedCode[] {
+  return isInCodeOrder(entries) ? entries : entries.sort(byCode);
 }
 
 // Ordinal, not locale-aware: the same order on every terminal, renderer and server.
@@ -77,8 +102,9 @@ export function selectAutoApply(
   let best: { code: CodeDefinition; evaluation: Extract<Evaluation, { ok: true }> } | null = null;
   for (const code of codes) {
     if (typeof code !== 'object' || code === null || code.autoApply === undefined) continue;
-    if (checkCode(code) !== null) continue;
-    const evaluation = evaluatePrepared(code, pb, pc, false);
+    const inspected = inspectCode(code);
+    if (typeof inspected !== 'number') continue;
+    const evaluation = evaluatePrepared(code, pb, pc, false, inspected);
     if (!evaluation.ok) continue;
     if (best === null || beats(code, evaluation.discount, best.code, best.evaluation.discount))
       best = { code, evaluation };

@@ -1,5 +1,6 @@
-import { REASON_MESSAGES, OVERRIDABLE_REASONS } from './messages';
-import { sharedSentence, type PreparedBasket, type PreparedContext } from './prepare';
+import { OVERRIDABLE_REASONS, REASON_MESSAGES } from './messages';
+import type { PreparedBasket, PreparedContext } from './prepare';
+import { note, takeTrace } from './trace';
 import type { CodeDefinition, EvaluationFailure, ReasonCode, Rules, Usage } from './types';
 
 /** What one evaluation has learned so far; the checks fill it in as they pass. */
@@ -10,7 +11,10 @@ export interface Run {
   readonly pc: PreparedContext;
   readonly usage: Usage;
   readonly overuse: boolean;
-  readonly trace: string[];
+  /** Sentences noted so far (they wait in a shared buffer until the result takes them). */
+  traceLength: number;
+  /** Rule groups the code sets (rule-mask.ts); checks of absent groups are skipped. */
+  readonly mask: number;
   /** Usage limits bypassed under overuse, in clarification 22's order once finished. */
   overridden: ReasonCode[];
   eligibleUnits: number;
@@ -32,6 +36,7 @@ export function createRun(
   pc: PreparedContext,
   usage: Usage,
   overuse: boolean,
+  mask: number,
 ): Run {
   return {
     code,
@@ -40,7 +45,8 @@ export function createRun(
     pc,
     usage,
     overuse,
-    trace: [],
+    traceLength: 0,
+    mask,
     overridden: [],
     eligibleUnits: 0,
     preWindowUnits: 0,
@@ -52,31 +58,14 @@ export function createRun(
   };
 }
 
-/**
- * Adds a line to the trace. Reading one character makes V8 flatten a concatenated string in place;
- * rankCodes keeps thousands of traces alive at once, and a flat string holds a quarter of the memory
- * of the concatenation tree it replaces.
- */
-export function note(run: Run, text: string): void {
-  text.charCodeAt(0);
-  run.trace.push(sharedSentence(run.pb, text));
-}
-
 export function failure(run: Run, reason: ReasonCode, why: string, hint?: string): EvaluationFailure {
   note(run, `${why} → ${reason}.`);
-  const result: EvaluationFailure = {
-    ok: false,
-    codeId: run.code.id,
-    reason,
-    message: REASON_MESSAGES[reason],
-    overridable: OVERRIDABLE_REASONS.has(reason),
-    trace: run.trace,
-  };
-  if (hint !== undefined) {
-    result.hint = hint;
-    note(run, `Hint: ${hint}.`);
-  }
-  return result;
+  const message = REASON_MESSAGES[reason];
+  const overridable = OVERRIDABLE_REASONS.has(reason);
+  const codeId = run.code.id;
+  if (hint === undefined) return { ok: false, codeId, reason, message, overridable, trace: takeTrace(run) };
+  note(run, `Hint: ${hint}.`);
+  return { ok: false, codeId, reason, message, overridable, hint, trace: takeTrace(run) };
 }
 
 /** 'ticket' when everything the code could discount is a ticket, for hints such as "add 2 more eligible tickets". */

@@ -1,18 +1,22 @@
-import { formatMinor } from '../money';
 import { ascending, descending, performanceStart } from './prepare';
-import { note, type Run } from './run';
+import type { Run } from './run';
+import { MEMO_ELIGIBLE, note, noteMemo } from './trace';
 import { isNarrowing, matchesAny, matchesTarget } from './targets';
-import type { Benefit, BasketLine, TargetRef } from './types';
+import { R_SCOPE } from './rule-mask';
+import type { Benefit, BasketLine, Rules, TargetRef } from './types';
 
 // Which units a code may touch (rule 2, clarifications 25, 28, 29) and which of them it picks when a
 // limit allows fewer (rule 3, clarifications 17, 18). Everything is per line: a line's units share
 // price and attributes, so a line holds either none or all of its units as eligible.
 
+const NO_RULES: Rules = {};
+
 /** Fills scratch.eligible / preWindow (and benefit flags); records counts on the run. */
 export function markEligible(run: Run): void {
-  const { pb, rules } = run;
+  const { pb } = run;
   const { lines, n, discountable, scratch } = pb;
   const { eligible, preWindow, flagA, flagB, amount } = scratch;
+  const rules = (run.mask & R_SCOPE) === 0 ? NO_RULES : run.rules;
   const targets = isNarrowing(rules.targets) ? rules.targets : undefined;
   const exclude = isNarrowing(rules.exclude) ? rules.exclude : undefined;
   const { minUnitPrice, maxUnitPrice, performanceWindow } = rules;
@@ -46,13 +50,18 @@ export function markEligible(run: Run): void {
   if (performanceWindow !== undefined && units < preWindowUnits) {
     note(run, `The performance window removes ${preWindowUnits - units} of ${preWindowUnits} units.`);
   }
-  note(
-    run,
-    units === 0
-      ? 'No unit qualifies (fees, free items and units outside the targets, exclusions or price range never do).'
-      : `Eligible: ${units} ${units === 1 ? 'unit' : 'units'} on ${lineCount} ${lineCount === 1 ? 'line' : 'lines'}, ` +
-          `${formatMinor(gross, pb.currency)} gross.`,
-  );
+  if (units === 0) {
+    note(
+      run,
+      'No unit qualifies (fees, free items and units outside the targets, exclusions or price range never do).',
+    );
+  } else {
+    noteMemo(run, MEMO_ELIGIBLE, units, lineCount, eligibleSentence);
+  }
+}
+
+function eligibleSentence(_run: Run, units: number, lineCount: number): string {
+  return `Eligible: ${units} ${units === 1 ? 'unit' : 'units'} on ${lineCount} ${lineCount === 1 ? 'line' : 'lines'}.`;
 }
 
 // Benefit types narrow eligibility further: specific_price needs a price entry (the first matching
@@ -117,7 +126,12 @@ function insideWindow(
  * Rule 3: writes the number of selected units per line into scratch.count (always the line's first
  * units) and returns the total. Walks lines in applyTo order, skipping a line once it holds maxPerLine.
  */
-export function selectUnits(run: Run, limit: number, maxPerLine: number): number {
+export function selectUnits(
+  run: Run,
+  limit: number,
+  maxPerLine: number,
+  why: ((run: Run, maxPerLine: number) => string) | null,
+): number {
   const { pb } = run;
   const { lines, n, scratch } = pb;
   const { eligible, count } = scratch;
@@ -139,7 +153,7 @@ export function selectUnits(run: Run, limit: number, maxPerLine: number): number
   const selected = limit - left;
   note(
     run,
-    `Only ${selected} of ${run.eligibleUnits} eligible units can be discounted; ` +
+    `Only ${selected} of ${run.eligibleUnits} eligible units are discounted (${why === null ? '' : why(run, maxPerLine)}); ` +
       `${highestFirst ? 'highest' : 'lowest'} price first: ${listSelection(run)}.`,
   );
   return selected;
@@ -160,7 +174,7 @@ export function selectableUnits(run: Run, limit: number, maxPerLine: number): nu
 const LISTED_LINES = 5;
 
 function listSelection(run: Run): string {
-  const { lines, n, scratch, currency } = run.pb;
+  const { lines, n, scratch } = run.pb;
   let text = '';
   let listed = 0;
   let more = 0;
@@ -172,7 +186,7 @@ function listSelection(run: Run): string {
       continue;
     }
     const line = lines[i] as BasketLine;
-    text += `${listed === 0 ? '' : ', '}${line.id} ×${take} at ${formatMinor(line.unitPrice, currency)}`;
+    text += `${listed === 0 ? '' : ', '}${line.id} ×${take}`;
     listed += 1;
   }
   return more > 0 ? `${text} and ${more} more ${more === 1 ? 'line' : 'lines'}` : text;

@@ -1,6 +1,8 @@
 import { formatMinor } from '../money';
-import { failure, note, type Run } from './run';
-import type { BasketLine, EvaluationFailure, ReasonCode } from './types';
+import { R_USAGE } from './rule-mask';
+import { failure, type Run } from './run';
+import { note } from './trace';
+import type { EvaluationFailure, ReasonCode } from './types';
 
 // Usage limits (rule 11, clarifications 21 and 22). Without overuse the first limit met fails the code
 // (overridable). With overuse nothing fails or trims; every limit that would have is listed instead.
@@ -16,7 +18,7 @@ const LIMIT_ORDER: readonly ReasonCode[] = [
 ];
 
 export function checkUsageLimits(run: Run): EvaluationFailure | null {
-  if (!hasUsageLimit(run)) return null;
+  if ((run.mask & R_USAGE) === 0 || !hasUsageLimit(run)) return null;
   const r = run.rules;
   const u = run.usage;
   const itemUses = u.itemUses ?? 0;
@@ -47,7 +49,7 @@ export function checkUsageLimits(run: Run): EvaluationFailure | null {
     ]);
   }
   if (r.maxUsesPerCustomerPerEvent !== undefined) {
-    const hit = overLimit(run, 'eventId', u.customerUsesByEvent, r.maxUsesPerCustomerPerEvent);
+    const hit = overLimit(run, 'event', u.customerUsesByEvent, r.maxUsesPerCustomerPerEvent);
     if (hit !== undefined)
       met.push([
         'CUSTOMER_EVENT_MAX_USES',
@@ -55,7 +57,7 @@ export function checkUsageLimits(run: Run): EvaluationFailure | null {
       ]);
   }
   if (r.maxUsesPerCustomerPerSchedule !== undefined) {
-    const hit = overLimit(run, 'scheduleId', u.customerUsesBySchedule, r.maxUsesPerCustomerPerSchedule);
+    const hit = overLimit(run, 'schedule', u.customerUsesBySchedule, r.maxUsesPerCustomerPerSchedule);
     if (hit !== undefined) {
       met.push([
         'CUSTOMER_SCHEDULE_MAX_USES',
@@ -97,17 +99,32 @@ function hasUsageLimit(run: Run): boolean {
 /** Clarification 22: checked for every event (schedule) among the eligible units; returns the first one over. */
 function overLimit(
   run: Run,
-  key: 'eventId' | 'scheduleId',
+  key: 'event' | 'schedule',
   counts: Record<string, number> | undefined,
   limit: number,
 ): string | undefined {
-  const { lines, n, scratch } = run.pb;
+  if (counts === undefined) return limit <= 0 ? firstId(run, key) : undefined;
+  const { n, scratch } = run.pb;
+  const groups = key === 'event' ? run.pb.eventGroup : run.pb.scheduleGroup;
+  const ids = key === 'event' ? run.pb.eventIds : run.pb.scheduleIds;
+  const checked: boolean[] = [];
   for (let i = 0; i < n; i++) {
-    if (scratch.eligible[i] === 0) continue;
-    const id = (lines[i] as BasketLine)[key];
-    if (id === undefined) continue;
-    const used = counts !== undefined && Object.hasOwn(counts, id) ? (counts[id] ?? 0) : 0;
+    const group = groups[i] as number;
+    if (scratch.eligible[i] === 0 || group === 0 || checked[group] === true) continue;
+    checked[group] = true;
+    const id = ids[group] as string;
+    const used = Object.hasOwn(counts, id) ? (counts[id] ?? 0) : 0;
     if (used >= limit) return id;
+  }
+  return undefined;
+}
+
+function firstId(run: Run, key: 'event' | 'schedule'): string | undefined {
+  const groups = key === 'event' ? run.pb.eventGroup : run.pb.scheduleGroup;
+  const ids = key === 'event' ? run.pb.eventIds : run.pb.scheduleIds;
+  for (let i = 0; i < run.pb.n; i++) {
+    const group = groups[i] as number;
+    if (run.pb.scratch.eligible[i] === 1 && group > 0) return ids[group];
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import type { Permission } from '../../shared/auth/permissions';
 import type { Language } from '../../shared/ipc/types';
+import { splitByWeights } from '../../shared/discounts';
 import { formatMinor } from '../../shared/money';
 import { err, ok, type Result } from '../../shared/result';
 import { isoNow, type Clock } from '../clock';
@@ -24,7 +25,7 @@ import { getOpenShift } from '../db/repos/shift-repo';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
 import type { CartService } from './cart-service';
-import { splitByWeights } from './split';
+
 import type { Actor } from './staff-service';
 
 export type TenderInput =

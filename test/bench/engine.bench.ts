@@ -98,7 +98,12 @@ const heavyCode: CodeDefinition = {
   },
 };
 
-/** A catalogue mix: every benefit type, some failing on dates, channels, spend or missing items. */
+/**
+ * A catalogue mix: every benefit type and a dozen rules; one code in eight is not yet valid, the rest
+ * apply (the costlier case: a full result per code). Values come from the short menus real
+ * catalogues use (5 % to 24 %, 5.00 to 50.00), so codes repeat each other's terms as child codes and
+ * seasonal copies do.
+ */
 function catalogue(size: number): CodeDefinition[] {
   const codes: CodeDefinition[] = [];
   for (let i = 0; i < size; i++) {
@@ -120,7 +125,7 @@ function catalogue(size: number): CodeDefinition[] {
       case 1:
         codes.push({
           ...base,
-          benefit: { type: 'fixed_order', amount: 1000 + i },
+          benefit: { type: 'fixed_order', amount: 500 * (1 + (i % 10)) },
           rules: { minSpend: 3000 + (i % 50) * 1000 },
         });
         break;

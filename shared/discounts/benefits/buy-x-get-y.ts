@@ -2,7 +2,9 @@ import { formatMinor, mulDivRoundHalfUp } from '../../money';
 import { addEligibleHint, addItemsHint, sameEventHint } from '../hints';
 import { FULL_PERCENT } from '../limits';
 import { ascending, descending, type PreparedBasket } from '../prepare';
-import { failure, note, nounOf, type Run } from '../run';
+import { R_SAME_EVENT } from '../rule-mask';
+import { failure, nounOf, type Run } from '../run';
+import { note } from '../trace';
 import { isNarrowing } from '../targets';
 import type { Benefit, BasketLine, EvaluationFailure } from '../types';
 import { formatPercent } from './percentage';
@@ -15,7 +17,7 @@ type BuyXGetY = Extract<Benefit, { type: 'buy_x_get_y' }>;
 // by applyTo. A short set discounts nothing and ends the run. scratch.flagA marks buy-eligible lines,
 // flagB get-eligible ones (units.ts).
 
-export const MAX_DESCRIBED_SETS = 3;
+export const MAX_DESCRIBED_SETS = 2;
 
 interface Outcome {
   sets: number;
@@ -30,7 +32,7 @@ export function planBuyXGetY(run: Run, benefit: BuyXGetY): EvaluationFailure | n
   const maxSets = benefit.maxApplications ?? Infinity;
   resetPool(pb);
   let outcome: Outcome;
-  if (run.rules.sameEvent === true) {
+  if ((run.mask & R_SAME_EVENT) !== 0 && run.rules.sameEvent === true) {
     outcome = { sets: 0, buyShort: 0, getShort: 0 };
     for (const event of eligibleEvents(pb)) {
       if (outcome.sets >= maxSets) break;

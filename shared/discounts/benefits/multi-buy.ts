@@ -1,11 +1,13 @@
 import { formatMinor, mulDivRoundHalfUp } from '../../money';
-import { splitByWeights } from '../allocate';
+import { largestRemainder } from '../allocate';
 import { addEligibleHint, addItemsHint, sameEventHint } from '../hints';
 import { FULL_PERCENT } from '../limits';
-import { descending } from '../prepare';
-import { failure, note, nounOf, type Run } from '../run';
+import { descending, type PreparedBasket } from '../prepare';
+import { R_SAME_EVENT } from '../rule-mask';
+import { failure, nounOf, type Run } from '../run';
+import { note } from '../trace';
 import { isNarrowing, matchesAny } from '../targets';
-import type { Benefit, BasketLine, EvaluationFailure } from '../types';
+import type { Benefit, BasketLine, EvaluationFailure, TargetRef } from '../types';
 import { MAX_DESCRIBED_SETS } from './buy-x-get-y';
 import { formatPercent } from './percentage';
 import { ANY_EVENT, eligibleEvents, pushGrant, resetPool, take } from './sets';
@@ -25,16 +27,14 @@ interface Outcome {
 
 export function planMultiBuy(run: Run, benefit: MultiBuy): EvaluationFailure | null {
   const pb = run.pb;
-  const matches = groupMatches(run, benefit);
   resetPool(pb);
   let outcome: Outcome;
-  if (run.rules.sameEvent === true) {
+  if ((run.mask & R_SAME_EVENT) !== 0 && run.rules.sameEvent === true) {
     outcome = { sets: 0, group: 0, short: 0 };
-    for (const event of eligibleEvents(pb))
-      outcome.sets += assemble(run, benefit, matches, event, Infinity).sets;
+    for (const event of eligibleEvents(pb)) outcome.sets += assemble(run, benefit, event, Infinity).sets;
     if (outcome.sets === 0) {
       resetPool(pb);
-      const across = assemble(run, benefit, matches, ANY_EVENT, 1);
+      const across = assemble(run, benefit, ANY_EVENT, 1);
       resetPool(pb);
       if (across.sets > 0) {
         return failure(
@@ -47,11 +47,10 @@ export function planMultiBuy(run: Run, benefit: MultiBuy): EvaluationFailure | n
       outcome = across;
     }
   } else {
-    outcome = assemble(run, benefit, matches, ANY_EVENT, Infinity);
+    outcome = assemble(run, benefit, ANY_EVENT, Infinity);
   }
   if (outcome.sets === 0) {
-    const group = benefit.groups[outcome.group];
-    const targets = group?.targets;
+    const targets = benefit.groups[outcome.group]?.targets;
     const noun = nounOf(run);
     const hint = isNarrowing(targets)
       ? addItemsHint([{ qty: outcome.short, targets }], noun)
@@ -59,7 +58,7 @@ export function planMultiBuy(run: Run, benefit: MultiBuy): EvaluationFailure | n
     return failure(
       run,
       'REQUIRED_ITEMS_MISSING',
-      `Group ${outcome.group + 1} lacks ${outcome.short} units`,
+      `Group ${outcome.group + 1} lacks ${outcome.short} ${outcome.short === 1 ? 'unit' : 'units'}`,
       hint,
     );
   }
@@ -70,44 +69,39 @@ export function planMultiBuy(run: Run, benefit: MultiBuy): EvaluationFailure | n
   return null;
 }
 
-/** Per group × line: 1 when the line's units can fill the group (omitted targets = every eligible unit). */
-function groupMatches(run: Run, benefit: MultiBuy): Uint8Array {
-  const { lines, n, scratch } = run.pb;
-  const groups = benefit.groups;
-  const matches = new Uint8Array(groups.length * n);
-  for (let g = 0; g < groups.length; g++) {
-    const targets = groups[g]?.targets;
-    const all = !isNarrowing(targets);
-    for (let i = 0; i < n; i++) {
-      if (scratch.eligible[i] === 1 && (all || matchesAny(lines[i] as BasketLine, targets)))
-        matches[g * n + i] = 1;
-    }
-  }
-  return matches;
+function fits(
+  pb: PreparedBasket,
+  i: number,
+  targets: readonly TargetRef[] | undefined,
+  event: number,
+): boolean {
+  if (event !== ANY_EVENT && pb.eventGroup[i] !== event) return false;
+  return !isNarrowing(targets) || matchesAny(pb.lines[i] as BasketLine, targets);
 }
 
-function assemble(run: Run, benefit: MultiBuy, matches: Uint8Array, event: number, maxSets: number): Outcome {
+function assemble(run: Run, benefit: MultiBuy, event: number, maxSets: number): Outcome {
   const pb = run.pb;
-  const { n, scratch, eventGroup } = pb;
+  const { n, scratch } = pb;
   const { grants, cursor, count: free } = scratch;
   const order = descending(pb);
   const groups = benefit.groups;
-  const pointer = new Int32Array(groups.length);
+  // Per group, the first line in price order that may still have units for it; free counts only
+  // fall, so it only moves forward.
+  const pointer: number[] = groups.map(() => 0);
   let sets = 0;
   while (sets < maxSets) {
     const mark = grants.size;
     for (let g = 0; g < groups.length; g++) {
-      let need = (groups[g] as { qty: number }).qty;
+      const group = groups[g] as { targets?: TargetRef[]; qty: number };
+      let need = group.qty;
       let at = pointer[g] as number;
       for (; need > 0 && at < n; at++) {
         const i = order[at] as number;
-        if (matches[g * n + i] === 0 || (event !== ANY_EVENT && eventGroup[i] !== event)) continue;
+        if (free[i] === 0 || !fits(pb, i, group.targets, event)) continue;
         const start = cursor[i] as number;
         const got = take(pb, i, need);
-        if (got > 0) {
-          pushGrant(grants, i, start, got, 0);
-          need -= got;
-        }
+        pushGrant(grants, i, start, got, 0);
+        need -= got;
         if (free[i] !== 0) break;
       }
       pointer[g] = at;
@@ -122,10 +116,13 @@ function assemble(run: Run, benefit: MultiBuy, matches: Uint8Array, event: numbe
   return { sets, group: 0, short: 0 };
 }
 
-/** Rounds the set's discount once and splits it over its lines by gross, earlier line first on ties. */
+/**
+ * Rounds the set's discount once and splits it over its lines by gross, earlier line first on ties.
+ * Works in scratch.weight/result/remainder, which are free until the lines are built.
+ */
 function priceSet(run: Run, percent: number, mark: number, set: number): void {
   const { lines, currency, scratch } = run.pb;
-  const grants = scratch.grants;
+  const { grants, weight, result, remainder } = scratch;
   // One line can feed two groups of a set; its units there are consecutive indices, so merge them.
   for (let g = mark + 1; g < grants.size; g++) {
     for (let h = mark; h < g; h++) {
@@ -136,32 +133,40 @@ function priceSet(run: Run, percent: number, mark: number, set: number): void {
       }
     }
   }
-  // Basket order among the set's lines decides largest-remainder ties (rule 9).
-  const members: number[] = [];
-  for (let g = mark; g < grants.size; g++) {
-    if (grants.count[g] === 0) continue;
-    let at = members.length;
-    while (at > 0 && (grants.line[members[at - 1] as number] as number) > (grants.line[g] as number)) at--;
-    members.splice(at, 0, g);
+  // Basket order among the set's lines decides largest-remainder ties (rule 9): sort the grants.
+  for (let g = mark + 1; g < grants.size; g++) {
+    for (let h = g; h > mark && (grants.line[h - 1] as number) > (grants.line[h] as number); h--)
+      swapGrants(run.pb, h - 1, h);
   }
-  const weights: number[] = [];
+  const size = grants.size - mark;
   let gross = 0;
-  for (const g of members) {
-    const weight = (grants.count[g] as number) * (lines[grants.line[g] as number] as BasketLine).unitPrice;
-    weights.push(weight);
-    gross += weight;
+  for (let k = 0; k < size; k++) {
+    const g = mark + k;
+    const w = (grants.count[g] as number) * (lines[grants.line[g] as number] as BasketLine).unitPrice;
+    weight[k] = w;
+    gross += w;
   }
   const amount = mulDivRoundHalfUp(percent, gross, FULL_PERCENT);
-  const shares = splitByWeights(amount, weights);
-  for (let k = 0; k < members.length; k++) grants.total[members[k] as number] = shares[k] as number;
+  largestRemainder(amount, weight, size, result, remainder);
+  for (let k = 0; k < size; k++) grants.total[mark + k] = result[k] as number;
   if (set <= MAX_DESCRIBED_SETS) {
     let parts = '';
-    for (const g of members) {
+    for (let g = mark; g < grants.size; g++) {
+      if (grants.count[g] === 0) continue;
       parts += `${parts === '' ? '' : ', '}${(lines[grants.line[g] as number] as BasketLine).id} ×${grants.count[g]}`;
     }
     note(
       run,
       `Set ${set}: ${parts}; ${formatPercent(percent)} of ${formatMinor(gross, currency)} = ${formatMinor(amount, currency)}.`,
     );
+  }
+}
+
+function swapGrants(pb: PreparedBasket, a: number, b: number): void {
+  const { line, start, count, total } = pb.scratch.grants;
+  for (const column of [line, start, count, total]) {
+    const kept = column[a] as number;
+    column[a] = column[b] as number;
+    column[b] = kept;
   }
 }

@@ -1,7 +1,8 @@
 import { formatMinor, mulDivRoundHalfUp } from '../../money';
 import { FULL_PERCENT } from '../limits';
 import { applyCaps, spreadOrderAmount } from '../output';
-import { note, type Run } from '../run';
+import type { Run } from '../run';
+import { MEMO_PERCENTAGE, noteMemo } from '../trace';
 import type { BasketLine } from '../types';
 import { selectForBenefit } from './select';
 import type { BenefitResult } from './result';
@@ -11,13 +12,15 @@ export function percentage(run: Run, percent: number): BenefitResult {
   selectForBenefit(run);
   const gross = selectedGross(run);
   const amount = mulDivRoundHalfUp(percent, gross, FULL_PERCENT);
-  const currency = run.pb.currency;
-  note(
-    run,
-    `${formatPercent(percent)} of ${formatMinor(gross, currency)} = ${formatMinor(amount, currency)}.`,
-  );
+  noteMemo(run, MEMO_PERCENTAGE, gross, percent, percentageSentence);
   const discount = applyCaps(run, amount);
   return { discount, lines: spreadOrderAmount(run, discount) };
+}
+
+function percentageSentence(run: Run, gross: number, percent: number): string {
+  const { currency } = run.pb;
+  const amount = mulDivRoundHalfUp(percent, gross, FULL_PERCENT);
+  return `${formatPercent(percent)} of ${formatMinor(gross, currency)} = ${formatMinor(amount, currency)}.`;
 }
 
 export function selectedGross(run: Run): number {

@@ -1,3 +1,4 @@
+import { R_SELECTION } from '../rule-mask';
 import type { Run } from '../run';
 import { selectableUnits, selectUnits } from '../units';
 import { noteBypassed } from '../usage';
@@ -8,6 +9,7 @@ import { noteBypassed } from '../usage';
  * the item-use limits are lifted and noted when they would have trimmed.
  */
 export function selectForBenefit(run: Run): number {
+  if ((run.mask & R_SELECTION) === 0) return selectUnits(run, Infinity, Infinity, null);
   const r = run.rules;
   let limit = r.maxQty ?? Infinity;
   if (r.registrantsPerUse !== undefined)
@@ -36,5 +38,18 @@ export function selectForBenefit(run: Run): number {
   } else {
     limit = Math.min(limit, run.itemLimit);
   }
-  return selectUnits(run, limit, perLine);
+  return selectUnits(run, limit, perLine, limitsInForce);
+}
+
+/** Names the limits of rule 3 that this code sets, for the trace ("at most 3 per order; 2 item uses left"). */
+function limitsInForce(run: Run, perLine: number): string {
+  const r = run.rules;
+  const parts: string[] = [];
+  if (r.maxQty !== undefined) parts.push(`at most ${r.maxQty} per order`);
+  if (perLine !== Infinity) parts.push(`at most ${perLine} per line`);
+  if (r.registrantsPerUse !== undefined) {
+    parts.push(`one per ${r.registrantsPerUse} of ${run.pb.attendees} attendees`);
+  }
+  if (!run.overuse && run.itemLimit !== Infinity) parts.push(`${run.itemLimit} item uses left`);
+  return parts.join('; ');
 }

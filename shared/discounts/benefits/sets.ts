@@ -1,4 +1,5 @@
-import type { Grants, PreparedBasket } from '../prepare';
+import type { PreparedBasket } from '../prepare';
+import type { Grants } from '../scratch';
 
 // Shared bookkeeping for benefits that assemble sets of units (buy_x_get_y, multi_buy): how many units
 // of each line are still free, which unit index a line hands out next, and the grants made so far.

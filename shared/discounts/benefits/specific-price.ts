@@ -1,6 +1,7 @@
 import { formatMinor } from '../../money';
 import { cappedLines } from '../output';
-import { note, type Run } from '../run';
+import type { Run } from '../run';
+import { note } from '../trace';
 import type { BasketLine } from '../types';
 import type { BenefitResult } from './result';
 import { selectForBenefit } from './select';

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { largestRemainder, splitByWeights, splitEvenly } from '../../../../shared/discounts/allocate';
 
@@ -49,5 +50,48 @@ describe('splitEvenly', () => {
     const units = [0, 0, 0, 0];
     splitEvenly(10, units, 0, 3);
     expect(units).toEqual([4, 3, 3, 0]);
+  });
+});
+
+describe('largest remainder (reference)', () => {
+  // The textbook method: floor shares, then one unit each to the largest remainders, earlier first.
+  function reference(total: number, weights: number[]): number[] {
+    const sum = weights.reduce((a, b) => a + b, 0);
+    if (sum === 0) return weights.map(() => 0);
+    const shares = weights.map((w) => Math.floor((total * w) / sum));
+    const order = weights
+      .map((w, i) => ({ i, rest: (total * w) % sum }))
+      .sort((a, b) => b.rest - a.rest || a.i - b.i);
+    let left = total - shares.reduce((a, b) => a + b, 0);
+    for (const { i } of order) {
+      if (left-- <= 0) break;
+      shares[i] = (shares[i] as number) + 1;
+    }
+    return shares;
+  }
+
+  it('matches both implementations on random splits', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 40 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (weights, fraction) => {
+          const sum = weights.reduce((a, b) => a + b, 0);
+          const total = Math.floor(sum * fraction);
+          const expected = reference(total, weights);
+          expect(splitByWeights(total, weights)).toEqual(expected);
+          const out = new Float64Array(weights.length);
+          largestRemainder(
+            total,
+            new Float64Array(weights),
+            weights.length,
+            out,
+            new Float64Array(weights.length),
+          );
+          expect(Array.from(out)).toEqual(expected);
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });

@@ -17,17 +17,17 @@ describe('trace', () => {
       evaluateCode(pct(1000, rules), basket([line('a', 3000), line('b', 2000)]), ctx({ customer })),
     );
     const text = result.trace.join('\n');
-    expect(text).toContain('Benefit: 10% off.');
+    expect(text).toContain('Status is active.');
     expect(text).toContain('Channel box_office is allowed.');
     expect(text).toContain('now 2025-07-15T12:00:00Z is inside');
     expect(text).toContain('Currency EUR matches.');
-    expect(text).toContain('Eligible: 2 units on 2 lines, 50.00 gross.');
+    expect(text).toContain('Eligible: 2 units on 2 lines.');
     expect(text).toContain(
-      'Only 1 of 2 eligible units can be discounted; lowest price first: b ×1 at 20.00.',
+      'Only 1 of 2 eligible units are discounted (at most 1 per order); lowest price first: b ×1.',
     );
     expect(text).toContain('10% of 20.00 = 2.00.');
     expect(text).toContain('Capped at the maximum discount of 1.50.');
-    expect(text).toContain('Discount 1.50 on 1 unit.');
+    expect(text).toContain('Split over lines by the gross of their discounted units');
   });
 
   it('ends a failure with the reason and the hint', () => {

@@ -111,6 +111,7 @@ describe('partial item uses', () => {
     expect(result.itemUses).toBe(3);
     expect(unitsByLine(result)).toEqual({ a: [500, 0], b: [500, 500] });
     expect(result.overridden).toEqual([]);
+    expect(result.trace.join(' ')).toContain('3 item uses left');
   });
 
   it('trims to the customer item uses left as well', () => {

@@ -15,6 +15,7 @@ import {
   type CustomDiscount,
   type Evaluation,
   type EvaluationContext,
+  type Rules,
 } from '../../../../shared/discounts';
 import { basket, code, ctx, expectFail, expectOk, line, pct, usage } from './builders';
 
@@ -249,6 +250,62 @@ describe('evaluateCode input checks', () => {
       ).codeId,
     ).toBe('c1');
     expect(expectFail(evaluateCode(null as unknown as CodeDefinition, goodBasket(), ctx())).codeId).toBe('');
+  });
+});
+
+describe('rule keys', () => {
+  // Every key of the contract's Rules, with a valid value: none may be refused as unknown.
+  const everyRule: Required<Rules> = {
+    targets: [{ by: 'item', id: 'a' }],
+    exclude: [{ by: 'item', id: 'x' }],
+    targetMode: 'all',
+    minTargetQty: 1,
+    validFrom: '2025-01-01T00:00:00Z',
+    validTo: '2025-12-31T23:59:59Z',
+    currency: 'EUR',
+    minSpend: 0,
+    maxSpend: 10 ** 9,
+    minUnitPrice: 0,
+    maxUnitPrice: 10 ** 9,
+    minQty: 0,
+    maxQty: 100,
+    maxQtyPerLine: 100,
+    applyTo: 'lowest_first',
+    maxDiscount: 10 ** 9,
+    budget: 10 ** 9,
+    minGroupSize: 0,
+    registrantsPerUse: 1,
+    requireAllTargets: false,
+    minDistinctEvents: 0,
+    sameEvent: false,
+    maxUses: 100,
+    maxItemUses: 100,
+    maxUsesPerCustomer: 100,
+    maxItemUsesPerCustomer: 100,
+    maxUsesPerCustomerPerEvent: 100,
+    maxUsesPerCustomerPerSchedule: 100,
+    newCustomersOnly: false,
+    customerGroups: [],
+    requiresCustomer: true,
+    channels: ['box_office'],
+    boxOffice: { visible: true },
+    performanceWindow: { untilMinutesBeforeStart: 0 },
+  };
+
+  it('accepts a code that sets every rule of the contract', () => {
+    expect(validateCode(pct(1000, everyRule))).toEqual({ ok: true });
+    expectOk(
+      evaluateCode(
+        pct(1000, everyRule),
+        goodBasket(),
+        withCtx(() => undefined),
+      ),
+    );
+  });
+
+  it.each(Object.keys(everyRule))('knows the rule %s on its own', (key) => {
+    const rules = { [key]: everyRule[key as keyof Rules] } as Rules;
+    expect(validateCode(pct(1000, rules))).toEqual({ ok: true });
   });
 });
 
