@@ -1,29 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkApplied, MigrationError, parseMigrations, type Migration } from '../../shared/migrations';
 import type { Database, Queryable } from './database';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-  checksum: string;
-}
+export { MigrationError, type Migration, type MigrationFailure } from '../../shared/migrations';
 
-export type MigrationFailure =
-  'DB_NEWER_THAN_APP' | 'MIGRATION_CHANGED' | 'MIGRATION_MISSING' | 'MIGRATIONS_INVALID' | 'MIGRATION_FAILED';
+const sha256 = (sql: string) => createHash('sha256').update(sql).digest('hex');
 
-export class MigrationError extends Error {
-  constructor(
-    readonly reason: MigrationFailure,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'MigrationError';
-  }
-}
-
-const FILE_PATTERN = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 // Any constant shared by every server process: migrations run one process at a time.
 const MIGRATION_LOCK = 7_261_001;
 
@@ -37,29 +21,10 @@ export function loadMigrations(dir: string = serverMigrationsDir()): Migration[]
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort();
-  return files.map((file, index): Migration => {
-    const match = FILE_PATTERN.exec(file);
-    if (!match) {
-      throw new MigrationError(
-        'MIGRATIONS_INVALID',
-        `Migration file ${file} must be named NNNN_snake_name.sql.`,
-      );
-    }
-    const version = Number(match[1]);
-    if (version !== index + 1) {
-      throw new MigrationError(
-        'MIGRATIONS_INVALID',
-        `Migration ${file} should be number ${index + 1}: migrations are numbered 1, 2, 3… without gaps.`,
-      );
-    }
-    const sql = readFileSync(join(dir, file), 'utf8');
-    return {
-      version,
-      name: match[2] as string,
-      sql,
-      checksum: createHash('sha256').update(sql).digest('hex'),
-    };
-  });
+  return parseMigrations(
+    files.map((file) => ({ file, sql: readFileSync(join(dir, file), 'utf8') })),
+    sha256,
+  );
 }
 
 interface AppliedRow {
@@ -68,7 +33,7 @@ interface AppliedRow {
   checksum: string;
 }
 
-async function checkApplied(tx: Queryable, migrations: readonly Migration[]): Promise<number> {
+async function verifiedVersion(tx: Queryable, migrations: readonly Migration[]): Promise<number> {
   await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
@@ -78,31 +43,12 @@ async function checkApplied(tx: Queryable, migrations: readonly Migration[]): Pr
   const applied = await tx.query<AppliedRow>(
     'SELECT version, name, checksum FROM schema_migrations ORDER BY version',
   );
-  const latest = migrations.length;
   const current = applied.at(-1)?.version ?? 0;
-  if (current > latest) {
-    throw new MigrationError(
-      'DB_NEWER_THAN_APP',
-      `This database was written by a newer version of the server (schema ${current}; this server knows up to ${latest}). ` +
-        'Run the newer server, or point DATABASE_URL at another database.',
-    );
-  }
-  for (const row of applied) {
-    const known = migrations[row.version - 1];
-    if (!known) {
-      throw new MigrationError(
-        'MIGRATION_MISSING',
-        `Migration ${row.version} (${row.name}) was applied to this database but is missing from the server. Reinstall the server.`,
-      );
-    }
-    if (known.checksum !== row.checksum) {
-      throw new MigrationError(
-        'MIGRATION_CHANGED',
-        `Migration ${row.version} (${row.name}) changed after it was applied. Shipped migrations are never edited: ` +
-          'restore the original file and add a new migration instead.',
-      );
-    }
-  }
+  checkApplied(current, applied, migrations, {
+    store: 'database',
+    program: 'server',
+    newerAdvice: 'Run the newer server, or point DATABASE_URL at another database.',
+  });
   return current;
 }
 
@@ -119,7 +65,7 @@ export async function migrate(
   for (;;) {
     const step = await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      const current = await checkApplied(tx, migrations);
+      const current = await verifiedVersion(tx, migrations);
       from ??= current;
       const next = migrations[current];
       if (!next) return 'done' as const;
