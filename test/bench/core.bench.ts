@@ -1,48 +1,14 @@
 import { channels as c } from '../../shared/ipc/channels';
-import type { CodeRecord } from '../../shared/codes/types';
-import { upsertCode } from '../../src-main/db/repos/code-repo';
 import { startTestTerminal } from '../helpers/terminal';
+import { BENCH_CODES as CODES, fillCodes } from './fill-codes';
 import { percentile, sample, type BenchSuite } from './harness';
-
-const CODES = 100_000;
-
-/** Adds generated codes beside the demo's so the store holds `CODES` in all. */
-function fillCodes(db: Parameters<typeof upsertCode>[0], existing: number): void {
-  const now = new Date().toISOString();
-  db.transaction(() => {
-    for (let i = existing; i < CODES; i++) {
-      const n = String(i).padStart(6, '0');
-      const record: CodeRecord = {
-        id: `bench-${n}`,
-        code: `BENCH${n}`,
-        name: `Bench partner ${i % 997}`,
-        description: `Generated partner offer ${n} for the search benchmark`,
-        status: 'active',
-        benefit:
-          i % 2
-            ? { type: 'percentage', percent: 500 + (i % 20) * 100 }
-            : { type: 'fixed_order', amount: 100 + (i % 50) * 10 },
-        rules: i % 3 === 0 ? { minSpend: 5000 } : {},
-        version: 1,
-        parentId: null,
-        offlinePolicy: 'best_effort',
-        createdAt: now,
-        updatedAt: now,
-      };
-      upsertCode(db, record);
-    }
-  })();
-}
 
 export const coreSuite: BenchSuite = {
   name: 'core',
   async run() {
     const pos = await startTestTerminal();
     try {
-      fillCodes(
-        pos.terminal.db,
-        (pos.terminal.db.prepare('SELECT count(*) AS n FROM codes').get() as { n: number }).n,
-      );
+      fillCodes(pos.terminal.db);
       await pos.must(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' });
       await pos.must(c.shift.open, { openingFloat: 0 });
       await pos.must(c.cart.addTicket, {

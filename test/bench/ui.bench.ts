@@ -1,16 +1,14 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs } from '../../playwright.config';
-import type { CodeRecord } from '../../shared/codes/types';
-import { upsertCode } from '../../src-main/db/repos/code-repo';
 import { startBrowserHost, type BrowserHost } from '../../src-main/shells/browser/server';
 import { makeTempDir } from '../helpers/temp-dir';
+import { BENCH_CODES as CODES, fillCodes } from './fill-codes';
 import { percentile, type BenchSuite } from './harness';
 
 // The renderer as staff feel it, measured in Chromium through the browser host (run
 // `npm run build:renderer` first): how long the first screen takes to become usable, and how long
 // the code dropdown takes to show the answer to a keystroke with 100,000 codes in the store.
 
-const CODES = 100_000;
 const LOADS = 9;
 
 async function withHost<T>(fn: (host: BrowserHost) => Promise<T>): Promise<T> {
@@ -28,35 +26,6 @@ async function must(host: BrowserHost, channel: string, request: unknown = {}): 
   const result = await host.terminal.dispatch(channel, request);
   if (!result.ok) throw new Error(`${channel}: ${result.message}`);
   return result.value;
-}
-
-function fillCodes(host: BrowserHost): void {
-  const db = host.terminal.db;
-  const existing = (db.prepare('SELECT count(*) AS n FROM codes').get() as { n: number }).n;
-  const now = new Date().toISOString();
-  db.transaction(() => {
-    for (let i = existing; i < CODES; i++) {
-      const n = String(i).padStart(6, '0');
-      const record: CodeRecord = {
-        id: `bench-${n}`,
-        code: `BENCH${n}`,
-        name: `Bench partner ${i % 997}`,
-        description: `Generated partner offer ${n} for the dropdown benchmark`,
-        status: 'active',
-        benefit:
-          i % 2
-            ? { type: 'percentage', percent: 500 + (i % 20) * 100 }
-            : { type: 'fixed_order', amount: 100 + (i % 50) * 10 },
-        rules: i % 3 === 0 ? { minSpend: 5000 } : {},
-        version: 1,
-        parentId: null,
-        offlinePolicy: 'best_effort',
-        createdAt: now,
-        updatedAt: now,
-      };
-      upsertCode(db, record);
-    }
-  })();
 }
 
 /** Navigation start → the sign-in screen drawn with its staff list (the app marks `pos:first-screen`). */
@@ -128,7 +97,7 @@ export const uiSuite: BenchSuite = {
       });
 
       const keys = await withHost(async (host) => {
-        fillCodes(host);
+        fillCodes(host.terminal.db);
         await must(host, 'pos:staff:signIn', { staffId: 'staff-sam', pin: '1111' });
         await must(host, 'pos:shift:open', { openingFloat: 0 });
         await must(host, 'pos:cart:addTicket', {
