@@ -1,4 +1,3 @@
-import type { Permission } from '../../shared/auth/permissions';
 import type { Language } from '../../shared/ipc/types';
 import { splitByWeights } from '../../shared/discounts';
 import { formatMinor } from '../../shared/money';
@@ -361,5 +360,3 @@ export function createSaleService({ db, clock, t, language, cart, terminalId, ov
     },
   };
 }
-
-export const REFUND_PERMISSION: Record<'refund' | 'void', Permission> = { refund: 'refund', void: 'void' };
