@@ -7,6 +7,7 @@ import { useSessionStore } from '../../stores/session-store';
 import { useSellStore } from '../../stores/sell-store';
 import { useTerminalStore } from '../../stores/terminal-store';
 import { defaultApprover, SupervisorFields } from './SupervisorFields';
+import { TextField } from '../../components/TextField';
 
 const PIN_REASONS = new Set([
   'WRONG_PIN',
@@ -135,40 +136,25 @@ export function CustomDiscountDialog({ onClose }: { onClose: () => void }) {
             {t('custom.fixed', { currency })}
           </label>
         </fieldset>
-        <label htmlFor={`${id}-value`}>
-          {kind === 'percentage' ? t('custom.valuePercent') : t('custom.valueAmount', { currency })}
-        </label>
-        <input
+        <TextField
           id={`${id}-value`}
-          ref={valueRef}
-          inputMode="decimal"
-          autoComplete="off"
+          label={kind === 'percentage' ? t('custom.valuePercent') : t('custom.valueAmount', { currency })}
           value={valueText}
-          onChange={(e) => setValueText(e.target.value)}
-          aria-invalid={valueError ? true : undefined}
-          aria-describedby={valueError ? `${id}-value-error` : undefined}
-          data-autofocus
+          onChange={setValueText}
+          error={valueError}
+          inputRef={valueRef}
+          inputMode="decimal"
+          autoFocus
         />
-        {valueError ? (
-          <p id={`${id}-value-error`} role="alert" className="error">
-            {valueError}
-          </p>
-        ) : null}
-        <label htmlFor={`${id}-reason`}>{t('approve.reason')}</label>
-        <input
+        <TextField
           id={`${id}-reason`}
-          ref={reasonRef}
+          label={t('approve.reason')}
           value={reason}
+          onChange={setReason}
+          error={reasonError}
+          inputRef={reasonRef}
           maxLength={200}
-          onChange={(e) => setReason(e.target.value)}
-          aria-invalid={reasonError ? true : undefined}
-          aria-describedby={reasonError ? `${id}-reason-error` : undefined}
         />
-        {reasonError ? (
-          <p id={`${id}-reason-error`} role="alert" className="error">
-            {reasonError}
-          </p>
-        ) : null}
         {escalate ? (
           <>
             {notice ? (

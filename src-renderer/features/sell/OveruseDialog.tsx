@@ -4,6 +4,7 @@ import { useT } from '../../i18n/use-t';
 import { useSessionStore } from '../../stores/session-store';
 import { useSellStore } from '../../stores/sell-store';
 import { defaultApprover, SupervisorFields } from './SupervisorFields';
+import { TextField } from '../../components/TextField';
 
 const PIN_REASONS = new Set(['WRONG_PIN', 'LOCKED_OUT', 'APPROVER_NOT_ALLOWED', 'UNKNOWN_STAFF']);
 
@@ -68,22 +69,16 @@ export function OveruseDialog({ onClose }: { onClose: () => void }) {
             </ul>
           </div>
         ) : null}
-        <label htmlFor={`${id}-reason`}>{t('approve.reason')}</label>
-        <input
+        <TextField
           id={`${id}-reason`}
-          ref={reasonRef}
+          label={t('approve.reason')}
           value={reason}
+          onChange={setReason}
+          error={reasonError}
+          inputRef={reasonRef}
           maxLength={200}
-          onChange={(e) => setReason(e.target.value)}
-          aria-invalid={reasonError ? true : undefined}
-          aria-describedby={reasonError ? `${id}-reason-error` : undefined}
-          data-autofocus
+          autoFocus
         />
-        {reasonError ? (
-          <p id={`${id}-reason-error`} role="alert" className="error">
-            {reasonError}
-          </p>
-        ) : null}
         <SupervisorFields
           approverId={approverId}
           onApprover={setApproverId}

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import { parseAmount } from '../../lib/amount-input';
+import { TextField } from '../../components/TextField';
 
 interface CashAmountFormProps {
   label: string;
@@ -57,22 +58,15 @@ export function CashAmountForm({
         void submit();
       }}
     >
-      <label htmlFor={id}>{label}</label>
-      <input
+      <TextField
         id={id}
-        ref={inputRef}
-        inputMode="decimal"
-        autoComplete="off"
+        label={label}
         value={text}
-        onChange={(e) => setText(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={setText}
+        error={error}
+        inputRef={inputRef}
+        inputMode="decimal"
       />
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
       <button type="submit" className="primary" disabled={busy}>
         {submitLabel}
       </button>
