@@ -8,6 +8,7 @@ import { useSellStore } from '../../stores/sell-store';
 import { useTerminalStore } from '../../stores/terminal-store';
 import { defaultApprover, SupervisorFields } from './SupervisorFields';
 import { TextField } from '../../components/TextField';
+import { DialogForm } from '../../components/DialogForm';
 
 const PIN_REASONS = new Set([
   'WRONG_PIN',
@@ -104,13 +105,12 @@ export function CustomDiscountDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog title={t('custom.title')} onClose={onClose} testId="custom-dialog">
-      <form
-        className="form"
-        aria-busy={busy}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <DialogForm
+        busy={busy}
+        onSubmit={() => void submit()}
+        cancelLabel={t('dialog.cancel')}
+        onCancel={onClose}
+        submitLabel={escalate ? t('custom.applyApproved') : t('custom.apply')}
       >
         <p className="muted" data-testid="custom-ceiling">
           {ceilingText}
@@ -172,15 +172,7 @@ export function CustomDiscountDialog({ onClose }: { onClose: () => void }) {
             />
           </>
         ) : null}
-        <div className="dialog__actions">
-          <button type="button" onClick={onClose}>
-            {t('dialog.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {escalate ? t('custom.applyApproved') : t('custom.apply')}
-          </button>
-        </div>
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

@@ -5,6 +5,7 @@ import { useSessionStore } from '../../stores/session-store';
 import { useSellStore } from '../../stores/sell-store';
 import { defaultApprover, SupervisorFields } from './SupervisorFields';
 import { TextField } from '../../components/TextField';
+import { DialogForm } from '../../components/DialogForm';
 
 const PIN_REASONS = new Set(['WRONG_PIN', 'LOCKED_OUT', 'APPROVER_NOT_ALLOWED', 'UNKNOWN_STAFF']);
 
@@ -48,13 +49,14 @@ export function OveruseDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog title={t('overuse.title')} onClose={onClose} testId="overuse-dialog">
-      <form
-        className="form"
-        aria-busy={busy}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <DialogForm
+        busy={busy}
+        onSubmit={() => void submit()}
+        error={error}
+        cancelLabel={t('dialog.cancel')}
+        onCancel={onClose}
+        submitLabel={t('overuse.grant')}
+        submitDisabled={pin.length < 4}
       >
         {code ? (
           <div className="callout" data-testid="overuse-limits">
@@ -87,20 +89,7 @@ export function OveruseDialog({ onClose }: { onClose: () => void }) {
           pinError={pinError}
           pinRef={pinRef}
         />
-        {error ? (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        ) : null}
-        <div className="dialog__actions">
-          <button type="button" onClick={onClose}>
-            {t('dialog.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy || pin.length < 4}>
-            {t('overuse.grant')}
-          </button>
-        </div>
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

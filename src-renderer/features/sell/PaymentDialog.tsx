@@ -5,6 +5,7 @@ import { useT } from '../../i18n/use-t';
 import { useMoney } from '../../i18n/use-money';
 import { can, useSessionStore } from '../../stores/session-store';
 import { useSellStore, type Tender } from '../../stores/sell-store';
+import { DialogForm } from '../../components/DialogForm';
 
 /**
  * Payment: an optional card part (taken on the external terminal, its reference recorded) and the
@@ -107,13 +108,24 @@ export function PaymentDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog title={t('pay.title')} onClose={onClose} testId="payment-dialog">
-      <form
-        className="form"
-        aria-busy={busy}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <DialogForm
+        busy={busy}
+        onSubmit={() => void submit()}
+        error={error}
+        cancelLabel={t('dialog.cancel')}
+        onCancel={onClose}
+        submitLabel={t('pay.complete')}
+        extraActions={
+          mayComp ? (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void finish([{ tender: 'complimentary', amount: total }])}
+            >
+              {t('pay.comp')}
+            </button>
+          ) : null
+        }
       >
         <p className="pay__total">
           {t('pay.total')} <strong data-testid="pay-total">{money(total, currency)}</strong>
@@ -140,29 +152,7 @@ export function PaymentDialog({ onClose }: { onClose: () => void }) {
             </dd>
           </div>
         </dl>
-        {error ? (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        ) : null}
-        <div className="dialog__actions">
-          <button type="button" onClick={onClose}>
-            {t('dialog.cancel')}
-          </button>
-          {mayComp ? (
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => void finish([{ tender: 'complimentary', amount: total }])}
-            >
-              {t('pay.comp')}
-            </button>
-          ) : null}
-          <button type="submit" className="primary" disabled={busy}>
-            {t('pay.complete')}
-          </button>
-        </div>
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }
