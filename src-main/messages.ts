@@ -98,6 +98,54 @@ const catalogue = {
     en: 'A shift is already open on this terminal. Close it before opening a new one.',
     de: 'An diesem Terminal ist bereits eine Schicht offen. Bitte zuerst schließen.',
   },
+  // Offline sync (SYNC.md).
+  SYNC_NOT_ENROLLED: {
+    en: 'This terminal is not enrolled with a central server. A manager can enrol it with an enrolment code.',
+    de: 'Dieses Terminal ist bei keinem Zentralserver angemeldet. Eine Leitung kann es mit einem Anmeldecode anmelden.',
+  },
+  SYNC_RESTORE_DETECTED: {
+    en: 'The server found that this terminal was restored from a backup and stopped taking its sales. Sales are kept here: ask a manager for a new enrolment code and enrol the terminal again.',
+    de: 'Der Server hat erkannt, dass dieses Terminal aus einer Sicherung wiederhergestellt wurde, und nimmt keine Verkäufe mehr an. Die Verkäufe bleiben hier gespeichert: Bitte eine Leitung um einen neuen Anmeldecode bitten und das Terminal neu anmelden.',
+  },
+  SYNC_EPOCH_STALE: {
+    en: 'This terminal was enrolled again elsewhere, so the server no longer takes its sales. Ask a manager for a new enrolment code and enrol it again.',
+    de: 'Dieses Terminal wurde anderswo neu angemeldet, daher nimmt der Server seine Verkäufe nicht mehr an. Bitte eine Leitung um einen neuen Anmeldecode bitten und neu anmelden.',
+  },
+  SYNC_UNREACHABLE: {
+    en: 'The central server cannot be reached. Keep selling: sales are kept here and sent when it is back.',
+    de: 'Der Zentralserver ist nicht erreichbar. Einfach weiterverkaufen: Die Verkäufe bleiben hier und werden gesendet, sobald er wieder da ist.',
+  },
+  SYNC_DEVICE_REVOKED: {
+    en: 'The server no longer accepts this terminal. Ask a manager to enrol it again.',
+    de: 'Der Server akzeptiert dieses Terminal nicht mehr. Bitte eine Leitung, es neu anzumelden.',
+  },
+  SYNC_FAILED: {
+    en: 'The server refused to {what} (status {status}). {detail} The terminal tries again by itself; if this stays, tell a manager.',
+    de: 'Der Server hat {what} abgelehnt (Status {status}). {detail} Das Terminal versucht es selbst erneut; wenn es so bleibt, bitte eine Leitung informieren.',
+  },
+  ENROL_NOT_FRESH: {
+    en: 'This terminal has already recorded sales or shifts, and enrolment would replace its catalogue and staff. Enrol a fresh data folder instead.',
+    de: 'Dieses Terminal hat bereits Verkäufe oder Schichten gespeichert, und die Anmeldung würde Katalog und Personal ersetzen. Bitte stattdessen einen neuen Datenordner anmelden.',
+  },
+  ENROL_ALREADY: {
+    en: 'This terminal is already enrolled as {name}. Nothing to do.',
+    de: 'Dieses Terminal ist bereits als {name} angemeldet. Nichts zu tun.',
+  },
+  ENROL_REFUSED: {
+    en: 'The server refused the enrolment: {detail} Check the code, or ask a manager for a new one.',
+    de: 'Der Server hat die Anmeldung abgelehnt: {detail} Bitte den Code prüfen oder eine Leitung um einen neuen bitten.',
+  },
+  ENROL_NO_SERVER: {
+    en: 'No central server is set up for this terminal. Start it with the server address, then enrol it.',
+    de: 'Für dieses Terminal ist kein Zentralserver eingerichtet. Bitte mit der Serveradresse starten und dann anmelden.',
+  },
+  CODE_NEEDS_SERVER: {
+    en: 'This code has per-customer limits that only the central server can check, and the server cannot be reached. Sell without the code, or try again when the terminal is online.',
+    de: 'Dieser Code hat Grenzen pro Kunde, die nur der Zentralserver prüfen kann, und der Server ist nicht erreichbar. Bitte ohne den Code verkaufen oder es erneut versuchen, wenn das Terminal online ist.',
+  },
+  ACTION_PUSH: { en: 'take the sales', de: 'die Verkäufe' },
+  ACTION_PULL: { en: 'send the catalogue', de: 'den Katalogabruf' },
+  ACTION_LEASE: { en: 'grant a lease', de: 'die Reservierung' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalogue;

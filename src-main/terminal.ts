@@ -15,6 +15,7 @@ import { createTranslate } from './messages';
 import { createCartService } from './services/cart-service';
 import { createCatalogueService } from './services/catalogue-service';
 import { createConnectivity } from './services/connectivity';
+import { createManageService } from './services/manage-service';
 import { seedDemoData } from './services/demo-data';
 import { createSaleService } from './services/sale-service';
 import { createSettingsService } from './services/settings-service';
@@ -27,6 +28,8 @@ import {
 import type { ShellPrintOutputs } from './services/printing/output';
 import { createPrintService } from './services/printing/print-service';
 import { createStaffService } from './services/staff-service';
+import { createSyncService, type SyncService } from './services/sync/sync-service';
+import { createFetchTransport, type SyncTransport } from './services/sync/transport';
 
 export interface TerminalOptions {
   /** Folder for the SQLite store and everything the terminal keeps on disk. */
@@ -44,6 +47,23 @@ export interface TerminalOptions {
   /** Overuse grants this terminal may give per day. */
   overuseCapPerDay?: number;
   logError?: (error: unknown, context: string) => void;
+  /**
+   * Offline sync (SYNC.md). `transport` replaces HTTP to serverUrl (the simulation routes it
+   * in-process); `autoStart: false` leaves every step to the caller (terminal.sync.pushOnce() …).
+   */
+  sync?: {
+    transport?: SyncTransport;
+    /** Between scheduler rounds while the server answers; default 15 s. */
+    intervalMs?: number;
+    /** Default: true when there is a server URL or a transport. */
+    autoStart?: boolean;
+    /** Per request over HTTP; default 10 s. */
+    timeoutMs?: number;
+    /** How long a checkout waits for a lease top-up; default 1.5 s. */
+    prepareTimeoutMs?: number;
+    /** Jitter source for the backoff; default Math.random. */
+    random?: () => number;
+  };
   /** The print queue: `enabled: false` keeps jobs queued without printing; tests shorten the waits. */
   printer?: {
     enabled?: boolean;
@@ -58,7 +78,10 @@ export interface TerminalOptions {
 
 export interface Terminal {
   readonly dataDir: string;
+  /** The server's terminal id once enrolled, the local one before. */
   readonly terminalId: string;
+  /** The sync client's steps, for hosts and the simulation. */
+  readonly sync: SyncService;
   dispatch: Dispatch;
   events: EventHub;
   /** Direct handle for tests and benches of the store; hosts use dispatch only. */
@@ -102,37 +125,59 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     throw error;
   }
 
-  const terminalId = ensureMeta(db, 'terminal_id', newId());
+  const localTerminalId = ensureMeta(db, 'terminal_id', newId());
   ensureMeta(db, 'created_at', iso());
   const appVersion = readAppVersion(appRoot);
   const events = createEventHub((error) => logError(error, 'event listener'));
   const settings = createSettingsService(db, clock);
+  const t = createTranslate(() => settings.get().language);
+  const language = () => settings.get().language;
+  const transport =
+    options.sync?.transport ??
+    (options.serverUrl
+      ? createFetchTransport(options.serverUrl, { timeoutMs: options.sync?.timeoutMs ?? 10_000 })
+      : undefined);
+  const sync = createSyncService({
+    db,
+    clock,
+    t,
+    transport,
+    intervalMs: options.sync?.intervalMs ?? 15_000,
+    prepareTimeoutMs: options.sync?.prepareTimeoutMs ?? 1_500,
+    ...(options.sync?.random ? { random: options.sync.random } : {}),
+    onStatus: (status) => events.emit({ type: 'sync-status', sync: status }),
+    logError,
+  });
   const connectivity = createConnectivity({
     serverUrl: options.serverUrl,
     clock,
     intervalMs: options.connectivity?.intervalMs ?? 5_000,
     timeoutMs: options.connectivity?.timeoutMs ?? 2_000,
-    onChange: (server) => events.emit({ type: 'server-status', server }),
+    onChange: (server) => {
+      events.emit({ type: 'server-status', server });
+      // Sales made offline go as soon as the server answers, not after the sync backoff runs out.
+      if (server.state === 'online') sync.resume();
+    },
   });
-
-  const t = createTranslate(() => settings.get().language);
-  const language = () => settings.get().language;
+  // After enrolment every payload carries the server's id for this terminal.
+  const terminalId = () => sync.terminalId() ?? localTerminalId;
   const staff = createStaffService({ db, clock, t, language, idleMinutes: options.idleMinutes ?? 5 });
-  const cart = createCartService({ db, clock, t, language, staff });
+  const cart = createCartService({ db, clock, t, language, staff, escrow: sync.ledger });
   const sales = createSaleService({
     db,
     clock,
     t,
     language,
     cart,
-    terminalId: () => terminalId,
+    terminalId,
+    escrow: sync.ledger,
     overuseCapPerDay: options.overuseCapPerDay ?? 20,
   });
-  const shifts = createShiftService({ db, clock, t, terminalId: () => terminalId });
+  const shifts = createShiftService({ db, clock, t, terminalId });
   const printing = createPrintService({
     db,
     clock,
-    terminalId,
+    terminalId: terminalId(),
     language,
     zReport: (shiftId) => shifts.report(shiftId),
     outputs: {
@@ -154,12 +199,13 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
   const handlers = createHandlers({
     status: () => ({
       appVersion,
-      terminalId,
+      terminalId: terminalId(),
       dataDir,
       schemaVersion: schemaVersion(db),
       latestSchemaVersion: migrations.length,
       server: connectivity.current(),
       unsyncedEvents: countPendingOutbox(db),
+      sync: sync.status(),
     }),
     loadDemo: async () => ok(await loadDemo()),
     settings,
@@ -169,13 +215,19 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     sales,
     shifts,
     printing,
+    manage: createManageService({ serverUrl: options.serverUrl, language }),
+    sync,
   });
+  if (options.sync?.autoStart ?? transport !== undefined) sync.start();
   if (options.printer?.enabled !== false) printing.start();
 
   let closed = false;
   return {
     dataDir,
-    terminalId,
+    get terminalId() {
+      return terminalId();
+    },
+    sync,
     db,
     events,
     dispatch: createDispatcher(handlers, logError),
@@ -183,8 +235,8 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       if (closed) return Promise.resolve();
       closed = true;
       connectivity.stop();
-      // The job on the wire finishes and is recorded before the store closes.
-      return printing.stop().then(() => {
+      // The job on the wire and a sync round in flight finish and are recorded before the store closes.
+      return Promise.all([printing.stop(), sync.stop()]).then(() => {
         db.close();
       });
     },

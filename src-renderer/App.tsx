@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { LanguageSwitch } from './components/LanguageSwitch';
-import { StatusBar } from './components/StatusBar';
+import { ManageScreen } from './features/manage/ManageScreen';
 import { RefundScreen } from './features/refunds/RefundScreen';
 import { SellScreen } from './features/sell/SellScreen';
 import { OpenShiftScreen } from './features/shift/OpenShiftScreen';
@@ -8,27 +8,29 @@ import { ShiftScreen, ZReportScreen } from './features/shift/ShiftScreen';
 import { LockScreen } from './features/signin/LockScreen';
 import { SignInScreen } from './features/signin/SignInScreen';
 import { StatusScreen } from './features/status/StatusScreen';
-import { useDateTime } from './i18n/use-money';
+import { TerminalStatusBar } from './features/status/TerminalStatusBar';
 import { useT } from './i18n/use-t';
 import type { MessageKey } from './i18n/messages';
 import { useRefundStore } from './stores/refund-store';
 import { useSellStore } from './stores/sell-store';
-import { useSessionStore, type View } from './stores/session-store';
+import { useManageStore } from './stores/manage-store';
+import { useReportStore } from './stores/report-store';
+import { canManage, useSessionStore, type View } from './stores/session-store';
 import { useShiftStore } from './stores/shift-store';
+import { useSyncStore } from './stores/sync-store';
 import { followTerminalEvents, useTerminalStore } from './stores/terminal-store';
 
 const NAV: { view: View; label: MessageKey }[] = [
   { view: 'sell', label: 'nav.sell' },
   { view: 'refunds', label: 'nav.refunds' },
   { view: 'shift', label: 'nav.shift' },
+  { view: 'manage', label: 'nav.manage' },
   { view: 'status', label: 'nav.status' },
 ];
 
 export function App() {
   const t = useT();
-  const dateTime = useDateTime();
   const language = useTerminalStore((s) => s.settings.language);
-  const status = useTerminalStore((s) => s.status);
   const terminalError = useTerminalStore((s) => s.error);
   const loadTerminal = useTerminalStore((s) => s.load);
   const setLanguage = useTerminalStore((s) => s.setLanguage);
@@ -47,6 +49,9 @@ export function App() {
   const clearRefund = useRefundStore((s) => s.clear);
   const loadCatalogue = useSellStore((s) => s.loadCatalogue);
   const resetSell = useSellStore((s) => s.reset);
+  const resetManage = useManageStore((s) => s.reset);
+  const resetReports = useReportStore((s) => s.reset);
+  const resetSync = useSyncStore((s) => s.reset);
 
   useEffect(() => {
     void loadTerminal();
@@ -73,10 +78,29 @@ export function App() {
       resetSell();
       resetShift();
       clearRefund();
+      resetManage();
+      resetReports();
+      resetSync();
     }
-  }, [who, resetSell, resetShift, clearRefund]);
+  }, [who, resetSell, resetShift, clearRefund, resetManage, resetReports, resetSync]);
 
-  const nav = active ? NAV : NAV.filter((n) => n.view === 'sell' || n.view === 'status');
+  const manager = active && canManage(session);
+  // F9 opens the manager menu from any screen, the sell screen included.
+  useEffect(() => {
+    if (!manager) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F9' && !document.querySelector('dialog[open]')) {
+        e.preventDefault();
+        setView('manage');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [manager, setView]);
+
+  const nav = (active ? NAV : NAV.filter((n) => n.view === 'sell' || n.view === 'status')).filter(
+    (n) => n.view !== 'manage' || manager,
+  );
 
   let screen;
   if (view === 'status') screen = <StatusScreen />;
@@ -91,6 +115,8 @@ export function App() {
   else if (!sessionLoaded) screen = <p className="panel">{t('status.loading')}</p>;
   else if (!session) screen = <SignInScreen />;
   else if (session.locked) screen = <LockScreen />;
+  // Managing codes and reports needs no open shift: it is not selling.
+  else if (view === 'manage' && manager) screen = <ManageScreen />;
   else if (!shiftLoaded) screen = <p className="panel">{t('status.loading')}</p>;
   else if (closedReport) screen = <ZReportScreen />;
   else if (!shift) screen = <OpenShiftScreen />;
@@ -140,15 +166,7 @@ export function App() {
         </div>
       </header>
       <main className="app__main">{screen}</main>
-      <StatusBar
-        label={t('status.bar')}
-        server={
-          status ? { state: status.server.state, label: t(`status.server.${status.server.state}`) } : null
-        }
-        unsynced={status?.unsyncedEvents ?? 0}
-        unsyncedLabel={t('status.unsynced', { count: status?.unsyncedEvents ?? 0 })}
-        shift={shift ? t('status.shiftOpen', { since: dateTime(shift.shift.openedAt) }) : null}
-      />
+      <TerminalStatusBar />
     </div>
   );
 }

@@ -16,6 +16,7 @@ import type { App } from './routes/common';
 import { registerRedemptionRoutes } from './routes/redemption-routes';
 import { registerReportRoutes } from './routes/report-routes';
 import { registerStaffRoutes } from './routes/staff-routes';
+import { registerSyncRoutes } from './routes/sync-routes';
 import { registerTerminalRoutes } from './routes/terminal-routes';
 
 export interface ServerOptions {
@@ -36,7 +37,10 @@ function mapFastifyError(error: FastifyError): { status: number; body: ReturnTyp
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return {
         status: 413,
-        body: fail('BODY_TOO_LARGE', 'The request body is larger than 1 MiB: send less at once.'),
+        body: fail(
+          'BODY_TOO_LARGE',
+          'The request body is larger than this route accepts (1 MiB for admin calls): send less at once.',
+        ),
       };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { status: 415, body: fail('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.') };
@@ -124,6 +128,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   registerCodeRoutes(app, ctx);
   registerRedemptionRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerSyncRoutes(app, ctx);
   app.addHook('onClose', () => ctx.background.drain());
   return app;
 }

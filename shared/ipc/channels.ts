@@ -28,6 +28,7 @@ export const channels = {
     setQty: 'pos:cart:setQty',
     clear: 'pos:cart:clear',
     setCustomer: 'pos:cart:setCustomer',
+    recentCustomers: 'pos:cart:recentCustomers',
     applyCode: 'pos:cart:applyCode',
     removeCode: 'pos:cart:removeCode',
     grantOveruse: 'pos:cart:grantOveruse',
@@ -60,6 +61,29 @@ export const channels = {
     settingsGet: 'pos:print:settingsGet',
     settingsUpdate: 'pos:print:settingsUpdate',
     test: 'pos:print:test',
+  },
+  // Manager screens: main relays them to the central server's admin API with its own server session.
+  manage: {
+    session: 'pos:manage:session',
+    signIn: 'pos:manage:signIn',
+    signOut: 'pos:manage:signOut',
+    listCodes: 'pos:manage:listCodes',
+    getCode: 'pos:manage:getCode',
+    createCode: 'pos:manage:createCode',
+    updateCode: 'pos:manage:updateCode',
+    setCodeStatus: 'pos:manage:setCodeStatus',
+    deleteCode: 'pos:manage:deleteCode',
+    generateChildren: 'pos:manage:generateChildren',
+    generationJob: 'pos:manage:generationJob',
+    codeReport: 'pos:manage:codeReport',
+    overuseReport: 'pos:manage:overuseReport',
+    exportCsv: 'pos:manage:exportCsv',
+  },
+  // Offline sync with the central server (SYNC.md).
+  sync: {
+    status: 'pos:sync:status',
+    enrol: 'pos:sync:enrol',
+    now: 'pos:sync:now',
   },
 } as const;
 

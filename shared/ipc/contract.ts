@@ -3,6 +3,8 @@ import type { Result } from '../result';
 import { channels as c, type ChannelName, type Domain } from './channels';
 import type { PrinterSettings, PrinterStatus, PrintJobView } from './domains/printing';
 import type { CartView, CodeOption, CustomerInput } from './domains/sell';
+import { manageRequestSchemas, type ManageResponseTypes } from './manage-schemas';
+import { syncRequestSchemas, type SyncResponseTypes } from './sync-schemas';
 import type {
   CatalogueEvent,
   PerformanceOffer,
@@ -23,7 +25,7 @@ const minor = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const qty = z.number().int().min(1).max(1000);
 const reason = z.string().trim().min(3, 'give a reason of at least 3 characters').max(200);
 
-const customer = z
+export const customerSchema = z
   .object({
     id: z.string().min(1).max(100),
     name: z.string().trim().min(1).max(200),
@@ -84,7 +86,8 @@ export const requestSchemas = {
   [c.cart.addProduct]: z.object({ productId: id, qty }).strict(),
   [c.cart.setQty]: z.object({ lineId: id, qty: z.number().int().min(0).max(1000) }).strict(),
   [c.cart.clear]: empty,
-  [c.cart.setCustomer]: z.object({ customer: customer.nullable() }).strict(),
+  [c.cart.setCustomer]: z.object({ customer: customerSchema.nullable() }).strict(),
+  [c.cart.recentCustomers]: empty,
   [c.cart.applyCode]: z.object({ input: z.string().max(2048) }).strict(),
   [c.cart.removeCode]: empty,
   [c.cart.grantOveruse]: z.object({ approverId: id, pin, reason }).strict(),
@@ -160,10 +163,12 @@ export const requestSchemas = {
     })
     .strict(),
   [c.print.test]: empty,
+  ...manageRequestSchemas,
+  ...syncRequestSchemas,
 } satisfies Record<ChannelName, z.ZodType>;
 
 /** What each channel answers with when it succeeds. */
-export interface ResponseTypes {
+export interface ResponseTypes extends ManageResponseTypes, SyncResponseTypes {
   [c.system.status]: TerminalStatus;
   [c.system.loadDemo]: { codes: number };
   [c.settings.get]: TerminalSettings;
@@ -182,6 +187,8 @@ export interface ResponseTypes {
   [c.cart.setQty]: CartView;
   [c.cart.clear]: CartView;
   [c.cart.setCustomer]: CartView;
+  /** Customers of this terminal's latest sales, newest first, each once. */
+  [c.cart.recentCustomers]: CustomerInput[];
   [c.cart.applyCode]: CartView;
   [c.cart.removeCode]: CartView;
   [c.cart.grantOveruse]: CartView;

@@ -1,3 +1,5 @@
+import type { SyncStatus } from './domains/sync';
+
 export type Language = 'en' | 'de';
 
 export type ServerState = 'online' | 'offline' | 'not_configured';
@@ -18,15 +20,18 @@ export interface TerminalStatus {
   server: ServerStatus;
   /** Sales, refunds and shift events written here and not yet acknowledged by the server. */
   unsyncedEvents: number;
+  sync: SyncStatus;
 }
 
 export interface TerminalSettings {
   language: Language;
 }
 
-export type PosEvent = { type: 'server-status'; server: ServerStatus };
+export type PosEvent =
+  { type: 'server-status'; server: ServerStatus } | { type: 'sync-status'; sync: SyncStatus };
 
 export type { CatalogueEvent, PerformanceOffer } from './domains/catalogue';
 export type { SaleRecord as SaleView } from './domains/sales';
 export type { ZReport as ZReportView } from './domains/shift';
 export type { SessionView, StaffSummary } from './domains/staff';
+export type { LeaseLevel, SyncStatus } from './domains/sync';

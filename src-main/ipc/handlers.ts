@@ -5,12 +5,16 @@ import type { TerminalSettings, TerminalStatus } from '../../shared/ipc/types';
 import { ok, type Result } from '../../shared/result';
 import type { CartService } from '../services/cart-service';
 import type { CatalogueService } from '../services/catalogue-service';
+import type { ManageService } from '../services/manage-service';
 import type { SaleService } from '../services/sale-service';
 import type { SettingsService } from '../services/settings-service';
 import type { PrintService } from '../services/printing/print-service';
 import type { ShiftService } from '../services/shift-service';
 import type { StaffService } from '../services/staff-service';
+import type { SyncService } from '../services/sync/sync-service';
 import type { Handlers } from './dispatcher';
+import { createManageHandlers } from './manage-handlers';
+import { createSyncHandlers } from './sync-handlers';
 
 export interface Services {
   status(): TerminalStatus;
@@ -22,6 +26,8 @@ export interface Services {
   sales: SaleService;
   shifts: ShiftService;
   printing: PrintService;
+  manage: ManageService;
+  sync: SyncService;
 }
 
 /**
@@ -39,6 +45,11 @@ export function createHandlers(s: Services): Handlers {
       const actor = s.staff.require(permission);
       return actor.ok ? fn(actor.value, request) : actor;
     };
+  /** Something for the server was written: the status bar's count changes and a push is due. */
+  const afterWrite = <T>(result: Result<T>): Result<T> => {
+    if (result.ok) s.sync.afterWrite();
+    return result;
+  };
   const okAs = <Req, T>(permission: Permission | undefined, fn: (actor: Actor, request: Req) => T) =>
     as<Req, T>(permission, (actor, request) => ok(fn(actor, request)));
 
@@ -54,6 +65,7 @@ export function createHandlers(s: Services): Handlers {
     [c.staff.signOut]: () => {
       s.staff.signOut();
       s.cart.reset();
+      s.manage.forget();
       return ok(null);
     },
     [c.staff.lock]: () => {
@@ -77,7 +89,14 @@ export function createHandlers(s: Services): Handlers {
     [c.cart.setCustomer]: okAs('sell', (a, r: Parameters<Handlers[typeof c.cart.setCustomer]>[0]) =>
       s.cart.setCustomer(a, r.customer),
     ),
-    [c.cart.applyCode]: as('sell', (a, r: { input: string }) => s.cart.applyCode(a, r.input)),
+    [c.cart.recentCustomers]: okAs('sell', () => s.sales.recentCustomers()),
+    [c.cart.applyCode]: as('sell', async (a, r: { input: string }) => {
+      const applied = s.cart.applyCode(a, r.input);
+      if (!applied.ok || s.sync.ledger.mode() === 'standalone') return applied;
+      // Enrolled: fetch the leases the code needs now, so the cart shows what checkout will do.
+      await s.sync.prepare(s.cart.escrowNeeds(a));
+      return ok(s.cart.view(a));
+    }),
     [c.cart.removeCode]: okAs('sell', (a) => s.cart.removeCode(a)),
     [c.cart.grantOveruse]: as('sell', (a, r: { approverId: string; pin: string; reason: string }) =>
       s.cart.grantOveruse(a, r, s.sales.overuseCapLeft),
@@ -93,18 +112,21 @@ export function createHandlers(s: Services): Handlers {
     ),
 
     // Printing starts after the sale committed and never changes its result.
-    [c.checkout.complete]: as('sell', (a, r: Parameters<Handlers[typeof c.checkout.complete]>[0]) =>
-      s.printing.afterSale(s.sales.checkout(a, r)),
-    ),
+    [c.checkout.complete]: as('sell', async (a, r: Parameters<Handlers[typeof c.checkout.complete]>[0]) => {
+      if (r.cartId === s.cart.id()) await s.sync.prepare(s.cart.escrowNeeds(a));
+      const sale = s.sales.checkout(a, r);
+      if (sale.ok) s.sync.afterWrite();
+      return s.printing.afterSale(sale);
+    }),
 
     [c.sales.find]: as('sell', (_a, r: { saleId?: string | undefined; receiptNo?: number | undefined }) =>
       s.sales.find(r),
     ),
     [c.sales.refund]: as('refund', (a, r: Parameters<Handlers[typeof c.sales.refund]>[0]) =>
-      s.printing.afterRefund(s.sales.refund(a, { ...r, kind: 'refund' })),
+      s.printing.afterRefund(afterWrite(s.sales.refund(a, { ...r, kind: 'refund' }))),
     ),
     [c.sales.void]: as('void', (a, r: { saleId: string; reason: string }) =>
-      s.printing.afterRefund(s.sales.refund(a, { ...r, kind: 'void' })),
+      s.printing.afterRefund(afterWrite(s.sales.refund(a, { ...r, kind: 'void' }))),
     ),
 
     [c.shift.current]: okAs('sell', () => s.shifts.current()),
@@ -135,5 +157,8 @@ export function createHandlers(s: Services): Handlers {
       (_a, r: Parameters<Handlers[typeof c.print.settingsUpdate]>[0]) => s.printing.updateSettings(r),
     ),
     [c.print.test]: as('sell', () => s.printing.testPrint()),
+
+    ...createManageHandlers(s.manage, s.staff, as),
+    ...createSyncHandlers({ sync: s.sync, staff: s.staff, cart: s.cart }, as),
   };
 }

@@ -27,6 +27,8 @@ import { usageFor } from '../db/repos/usage-repo';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
 import type { Actor, StaffService } from './staff-service';
+import type { EscrowLedger } from './sync/escrow';
+import { saleNeeds, type CounterNeed } from './sync/needs';
 
 export interface CartLine extends BasketLine {
   name: string;
@@ -109,11 +111,16 @@ interface Deps {
   t: Translate;
   language: () => Language;
   staff: StaffService;
+  /** Escrow leases once enrolled: usage then counts what this terminal holds (SYNC.md). */
+  escrow?: EscrowLedger | undefined;
 }
 
 export type CartService = ReturnType<typeof createCartService>;
 
-export function createCartService({ db, clock, t, language, staff }: Deps) {
+export function createCartService({ db, clock, t, language, staff, escrow }: Deps) {
+  const escrowed = () => escrow !== undefined && escrow.mode() !== 'standalone';
+  const usableHere = (code: CodeRecord) => !escrow?.blockedOffline(code);
+
   const fresh = (): CartState => ({
     id: newId(),
     lines: [],
@@ -158,11 +165,15 @@ export function createCartService({ db, clock, t, language, staff }: Deps) {
     };
   };
 
-  const usageOf = (code: CodeRecord, basket: Basket): Usage =>
-    usageFor(db, code.id, cart.customer?.id ?? null, {
+  const usageOf = (code: CodeRecord, basket: Basket, preview = false): Usage => {
+    // Per-customer counts stay local (best effort offline); the code-wide ones come from the escrow
+    // when enrolled, so the engine's own limit message appears exactly when the leases run dry.
+    const local = usageFor(db, code.id, cart.customer?.id ?? null, {
       eventIds: [...new Set(basket.lines.flatMap((l) => (l.eventId ? [l.eventId] : [])))],
       scheduleIds: [...new Set(basket.lines.flatMap((l) => (l.scheduleId ? [l.scheduleId] : [])))],
     });
+    return escrow && escrowed() ? { ...local, ...escrow.usage(code, preview) } : local;
+  };
 
   const evaluate = (actor: Actor, code: CodeRecord, basket: Basket, overuse: boolean) => {
     const usage = usageOf(code, basket);
@@ -183,7 +194,7 @@ export function createCartService({ db, clock, t, language, staff }: Deps) {
         source = 'manual';
       }
     } else if (basket.lines.length > 0) {
-      const candidates = listAutoApplyCodes(db, actor.role.id);
+      const candidates = listAutoApplyCodes(db, actor.role.id).filter(usableHere);
       const usageByCode = Object.fromEntries(candidates.map((c) => [c.id, usageOf(c, basket)]));
       const best = selectAutoApply(candidates, basket, {
         ...contextFor(actor, basket, undefined, false),
@@ -282,9 +293,24 @@ export function createCartService({ db, clock, t, language, staff }: Deps) {
     cart.overuse = null;
   };
 
+  /**
+   * What selling this cart would take from the escrow, with the code's limits lifted so a drained
+   * lease still shows what to ask the server for.
+   */
+  const escrowNeeds = (actor: Actor): CounterNeed[] => {
+    const perPerformance = new Map<string, number>();
+    for (const line of cart.lines)
+      if (line.kind === 'ticket' && line.scheduleId)
+        perPerformance.set(line.scheduleId, (perPerformance.get(line.scheduleId) ?? 0) + line.qty);
+    const { code, basket } = priceCart(actor);
+    const uncapped = code ? evaluate(actor, code, basket, true).evaluation : null;
+    return saleNeeds(perPerformance, code, uncapped?.ok ? uncapped : null);
+  };
+
   return {
     priceCart,
     view,
+    escrowNeeds,
     id: () => cart.id,
 
     reset() {
@@ -380,6 +406,7 @@ export function createCartService({ db, clock, t, language, staff }: Deps) {
       if (!normalized.ok) return err(normalized.reason, CODE_FORMAT_MESSAGE[language()]);
       const code = getCodeByText(db, normalized.code);
       if (!code) return err('INVALID_CODE', REASON_MESSAGES.INVALID_CODE[language()]);
+      if (!usableHere(code)) return err('CODE_NEEDS_SERVER', t('CODE_NEEDS_SERVER'));
       const { evaluation } = evaluate(actor, code, basketOf(cart.lines), false);
       if (!evaluation.ok && !ATTACHABLE.has(evaluation.reason))
         return err(evaluation.reason, msg(evaluation));
@@ -470,7 +497,7 @@ export function createCartService({ db, clock, t, language, staff }: Deps) {
     searchCodes(actor: Actor, query: string, limit: number): CodeOption[] {
       const codes = searchCodes(db, query, actor.role.id, limit);
       const basket = basketOf(cart.lines);
-      const usageByCode = Object.fromEntries(codes.map((c) => [c.id, usageOf(c, basket)]));
+      const usageByCode = Object.fromEntries(codes.map((c) => [c.id, usageOf(c, basket, true)]));
       return rankCodes(codes, basket, { ...contextFor(actor, basket, undefined, false), usageByCode }).map(
         ({ code, evaluation }) => {
           const record = code as CodeRecord;

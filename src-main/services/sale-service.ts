@@ -1,5 +1,8 @@
+import { customerSchema } from '../../shared/ipc/contract';
+import type { CustomerInput } from '../../shared/ipc/domains/sell';
 import type { Language } from '../../shared/ipc/types';
 import { splitByWeights } from '../../shared/discounts';
+import { REASON_MESSAGES } from '../../shared/discounts/messages';
 import { formatMinor } from '../../shared/money';
 import { err, ok, type Result } from '../../shared/result';
 import { isoNow, type Clock } from '../clock';
@@ -19,11 +22,14 @@ import {
   type SaleLineRow,
   type SaleRecord,
   type SaleUnitRow,
+  recentCustomerRows,
 } from '../db/repos/sale-repo';
 import { getOpenShift } from '../db/repos/shift-repo';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
 import type { CartService } from './cart-service';
+import type { EscrowLedger } from './sync/escrow';
+import { limitReasonOf, saleNeeds } from './sync/needs';
 
 import type { Actor } from './staff-service';
 
@@ -40,11 +46,24 @@ interface Deps {
   cart: CartService;
   terminalId: () => string;
   overuseCapPerDay: number;
+  /** Escrow leases once the terminal is enrolled (SYNC.md); absent or standalone: local counts only. */
+  escrow?: EscrowLedger | undefined;
 }
 
 export type SaleService = ReturnType<typeof createSaleService>;
 
-export function createSaleService({ db, clock, t, language, cart, terminalId, overuseCapPerDay }: Deps) {
+export function createSaleService({
+  db,
+  clock,
+  t,
+  language,
+  cart,
+  terminalId,
+  overuseCapPerDay,
+  escrow,
+}: Deps) {
+  const mode = () => escrow?.mode() ?? 'standalone';
+
   const startOfDay = () => {
     const d = new Date(clock.now());
     d.setHours(0, 0, 0, 0);
@@ -87,6 +106,8 @@ export function createSaleService({ db, clock, t, language, cart, terminalId, ov
       if (input.cartId !== cart.id()) return err('STALE_CART', t('STALE_CART'));
       const shift = getOpenShift(db);
       if (!shift) return err('NO_SHIFT', t('NO_SHIFT'));
+      // Expired leases (or all of them, if the clock went back) must be out of reach before pricing.
+      if (mode() !== 'standalone') escrow?.beforeSale();
       const priced = cart.priceCart(actor);
       if (priced.cart.lines.length === 0) return err('EMPTY_CART', t('EMPTY_CART'));
       if (priced.source === 'manual' && priced.evaluation && !priced.evaluation.ok) {
@@ -112,9 +133,18 @@ export function createSaleService({ db, clock, t, language, cart, terminalId, ov
         }
       }
 
+      const evaluation = priced.evaluation?.ok ? priced.evaluation : null;
+      if (priced.code && evaluation && escrow?.blockedOffline(priced.code))
+        return err('CODE_NEEDS_SERVER', t('CODE_NEEDS_SERVER'));
+      const needs =
+        mode() === 'standalone' ? [] : saleNeeds(perPerformance, evaluation ? priced.code : null, evaluation);
+      if (mode() === 'restore_detected' && needs.length > 0)
+        return err('RESTORE_DETECTED', t('SYNC_RESTORE_DETECTED'));
+      // Only a supervisor's overuse grant lets code units go without a lease; seats never do.
+      const overuseGranted = priced.cart.overuse !== null && (evaluation?.overridden.length ?? 0) > 0;
+
       const now = isoNow(clock);
       const saleId = input.cartId;
-      const evaluation = priced.evaluation?.ok ? priced.evaluation : null;
       const codeByLine = new Map(evaluation?.lines.map((l) => [l.lineId, l]) ?? []);
       const pricedByLine = new Map(priced.priced.lines.map((l) => [l.lineId, l]));
       const lines: SaleLineRow[] = [];
@@ -248,19 +278,71 @@ export function createSaleService({ db, clock, t, language, cart, terminalId, ov
         ],
       };
 
-      db.transaction(() => {
+      const refused = db.transaction(() => {
+        // The leases are spent in this very transaction: a sale and its escrow commit together or not at all.
+        const taken =
+          escrow && needs.length > 0
+            ? escrow.take(needs, (counter) => overuseGranted && limitReasonOf(counter) !== undefined)
+            : null;
+        if (taken && !taken.ok) return taken;
         record.sale.receiptNo = nextReceiptNo(db);
         insertSale(db, record);
         for (const [performanceId, qty] of perPerformance) addSold(db, performanceId, qty);
-        appendOutbox(db, {
+        const entry = appendOutbox(db, {
           mutationId: newId(),
           type: 'sale',
-          payload: { terminalId: terminalId(), ...record },
+          payload: {
+            terminalId: terminalId(),
+            ...record,
+            ...(mode() === 'standalone' ? {} : { escrow: taken?.escrow ?? { leaseUses: [], unbacked: [] } }),
+          },
           createdAt: now,
         });
+        if (escrow && mode() !== 'standalone') {
+          const redemption = record.redemption && {
+            id: record.redemption.id,
+            codeId: record.redemption.codeId,
+          };
+          escrow.recordSale(
+            saleId,
+            taken ?? { ok: true, rows: [], escrow: { leaseUses: [], unbacked: [] } },
+            redemption,
+            entry.seq,
+          );
+        }
+        return null;
       })();
+      if (refused) {
+        const reason = limitReasonOf(refused.counter);
+        if (!reason) return err('CAPACITY', t('CAPACITY', { left: refused.held }));
+        return err(
+          'CODE_NOT_APPLICABLE',
+          t('CODE_NOT_APPLICABLE', { message: REASON_MESSAGES[reason][language()] }),
+        );
+      }
       cart.reset();
       return ok(loadSale(db, saleId) as SaleRecord);
+    },
+
+    /**
+     * Customers of this terminal's latest sales, to pick again. A completed sale counts as one more
+     * previous order than the customer had when it was made.
+     */
+    recentCustomers(limit = 20): CustomerInput[] {
+      const customers: CustomerInput[] = [];
+      for (const row of recentCustomerRows(db, limit)) {
+        let json: unknown;
+        try {
+          json = JSON.parse(row.customer);
+        } catch {
+          continue;
+        }
+        const parsed = customerSchema.safeParse(json);
+        if (!parsed.success) continue;
+        const c = parsed.data;
+        customers.push({ ...c, priorOrders: c.priorOrders + (row.status === 'completed' ? 1 : 0) });
+      }
+      return customers;
     },
 
     find(ref: { saleId?: string | undefined; receiptNo?: number | undefined }): Result<SaleRecord> {
@@ -329,6 +411,7 @@ export function createSaleService({ db, clock, t, language, cart, terminalId, ov
           seats.set(line.performanceId, (seats.get(line.performanceId) ?? 0) + 1);
       }
       const voidsAll = picked.length === open.length;
+      const escrowed = mode() !== 'standalone';
       db.transaction(() => {
         const refund = {
           id: refundId,
@@ -343,8 +426,11 @@ export function createSaleService({ db, clock, t, language, cart, terminalId, ov
         };
         insertRefund(db, refund, picked, payments);
         for (const [performanceId, n] of seats) addSold(db, performanceId, -n);
-        if (input.kind === 'void' && voidsAll) markVoided(db, sale.sale.id, now);
-        appendOutbox(db, {
+        const releases = input.kind === 'void' && voidsAll;
+        if (releases) markVoided(db, sale.sale.id, now);
+        // Seats of refunded tickets, and on a void the code's units, go back to the leases they came from.
+        const given = escrow && escrowed ? escrow.giveBack(sale.sale.id, seats, releases) : null;
+        const entry = appendOutbox(db, {
           mutationId: newId(),
           type: input.kind,
           payload: {
@@ -352,9 +438,11 @@ export function createSaleService({ db, clock, t, language, cart, terminalId, ov
             refund,
             units: picked.map((u) => ({ lineId: u.lineId, unitIndex: u.unitIndex })),
             payments,
+            ...(given ? { escrow: given } : {}),
           },
           createdAt: now,
         });
+        if (escrow && escrowed && releases) escrow.recordRelease(sale.sale.id, entry.seq);
       })();
       return ok(loadSale(db, sale.sale.id) as SaleRecord);
     },

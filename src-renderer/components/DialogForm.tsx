@@ -31,6 +31,8 @@ export function DialogForm(props: DialogFormProps) {
     <form
       className="form"
       aria-busy={busy}
+      // Fields are checked inline with sentences beside them, never by the browser's own bubbles.
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         onSubmit();

@@ -1,4 +1,7 @@
 import type { Language } from '../../shared/ipc/types';
+import { customerDe, customerEn } from './customer-messages';
+import { manageDe, manageEn } from './manage-messages';
+import { syncDe, syncEn } from './sync-messages';
 import { terminalDe, terminalEn } from './terminal-messages';
 
 const en = {
@@ -19,6 +22,9 @@ const en = {
   'status.retry': 'Try again',
   'language.label': 'Language',
   ...terminalEn,
+  ...manageEn,
+  ...syncEn,
+  ...customerEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -41,6 +47,9 @@ const de: Record<MessageKey, string> = {
   'status.retry': 'Erneut versuchen',
   'language.label': 'Sprache',
   ...terminalDe,
+  ...manageDe,
+  ...syncDe,
+  ...customerDe,
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, de };

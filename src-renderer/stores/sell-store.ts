@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CartView, CodeOption } from '../../shared/ipc/domains/sell';
+import type { CartView, CodeOption, CustomerInput } from '../../shared/ipc/domains/sell';
 import type { CatalogueEvent, PerformanceOffer, SaleView } from '../../shared/ipc/types';
 import { api } from '../api';
 import { noteFailure } from './session-store';
@@ -37,6 +37,13 @@ interface SellState {
   search: CodeSearch;
   lastSale: SaleView | null;
   receiptSvg: string | null;
+  /** Customers of this terminal's latest sales, to pick again. */
+  recentCustomers: CustomerInput[];
+  loadRecentCustomers: () => Promise<void>;
+  /** Puts a customer on the cart (per-customer limits need one); a failure leaves the cart as it was. */
+  setCustomer: (customer: CustomerInput | null) => Promise<Failure | null>;
+  /** Takes the customer off the cart; a failure shows under the cart. */
+  clearCustomer: () => Promise<void>;
   loadCatalogue: () => Promise<void>;
   selectEvent: (eventId: string) => void;
   selectPerformance: (performanceId: string) => Promise<void>;
@@ -121,6 +128,23 @@ export const useSellStore = create<SellState>()((set, get) => {
     search: emptySearch,
     lastSale: null,
     receiptSvg: null,
+    recentCustomers: [],
+    async loadRecentCustomers() {
+      const result = await api.cart.recentCustomers({});
+      if (result.ok) set({ recentCustomers: result.value });
+      else noteFailure(result);
+    },
+    async setCustomer(customer) {
+      const result = await api.cart.setCustomer({ customer });
+      if (!result.ok) {
+        noteFailure(result);
+        return result;
+      }
+      return takeCart(result);
+    },
+    async clearCustomer() {
+      takeCart(await api.cart.setCustomer({ customer: null }));
+    },
     async loadCatalogue() {
       const [events, cart] = await Promise.all([api.catalogue.events({}), api.cart.get({})]);
       if (!events.ok) {
@@ -240,6 +264,7 @@ export const useSellStore = create<SellState>()((set, get) => {
       set({
         cart: null,
         offer: null,
+        recentCustomers: [],
         lastSale: null,
         receiptSvg: null,
         search: emptySearch,

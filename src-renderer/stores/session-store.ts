@@ -3,10 +3,10 @@ import type { Permission } from '../../shared/auth/permissions';
 import type { SessionView, StaffSummary } from '../../shared/ipc/types';
 import { api } from '../api';
 
-export type View = 'sell' | 'refunds' | 'shift' | 'status';
+export type View = 'sell' | 'refunds' | 'shift' | 'status' | 'manage';
 
 const VIEW_KEY = 'pos.view';
-const VIEWS: readonly string[] = ['sell', 'refunds', 'shift', 'status'];
+const VIEWS: readonly string[] = ['sell', 'refunds', 'shift', 'status', 'manage'];
 
 /** A reload comes back to the screen staff were on. */
 function storedView(): View {
@@ -22,6 +22,8 @@ interface SessionState {
   view: View;
   /** The core's sentence for the last failed sign-in or unlock; shown beside the PIN. */
   error: string | null;
+  /** Why the last session ended when staff did not sign out themselves; shown on the sign-in screen. */
+  notice: string | null;
   busy: boolean;
   load: () => Promise<void>;
   signIn: (staffId: string, pin: string) => Promise<boolean>;
@@ -30,6 +32,8 @@ interface SessionState {
   unlock: (pin: string) => Promise<boolean>;
   setView: (view: View) => void;
   clearError: () => void;
+  /** Main ended the session (enrolment replaced the staff list): re-read who may sign in, say why. */
+  sessionEnded: (notice: string) => Promise<void>;
 }
 
 export const useSessionStore = create<SessionState>()((set) => ({
@@ -38,6 +42,7 @@ export const useSessionStore = create<SessionState>()((set) => ({
   loaded: false,
   view: storedView(),
   error: null,
+  notice: null,
   busy: false,
   async load() {
     const [staff, session] = await Promise.all([api.staff.list({}), api.staff.session({})]);
@@ -56,13 +61,13 @@ export const useSessionStore = create<SessionState>()((set) => ({
       return false;
     }
     sessionStorage.setItem(VIEW_KEY, 'sell');
-    set({ busy: false, session: result.value, error: null, view: 'sell' });
+    set({ busy: false, session: result.value, error: null, notice: null, view: 'sell' });
     return true;
   },
   async signOut() {
     await api.staff.signOut({});
     sessionStorage.setItem(VIEW_KEY, 'sell');
-    set({ session: null, error: null, view: 'sell' });
+    set({ session: null, error: null, notice: null, view: 'sell' });
   },
   async lock() {
     const result = await api.staff.lock({});
@@ -85,6 +90,17 @@ export const useSessionStore = create<SessionState>()((set) => ({
   clearError() {
     set({ error: null });
   },
+  async sessionEnded(notice) {
+    sessionStorage.setItem(VIEW_KEY, 'sell');
+    const [staff, session] = await Promise.all([api.staff.list({}), api.staff.session({})]);
+    set({
+      staff: staff.ok ? staff.value : [],
+      session: session.ok ? session.value : null,
+      view: 'sell',
+      error: null,
+      notice,
+    });
+  },
 }));
 
 /** Every store passes failures through here: the core's SESSION_LOCKED answer shows the lock screen. */
@@ -98,4 +114,9 @@ export function noteFailure(failure: { reason: string; message: string }): void 
 
 export function can(session: SessionView | null, permission: Permission): boolean {
   return session?.role.permissions.includes(permission) ?? false;
+}
+
+/** The manager menu is for roles that manage codes, read reports or enrol the terminal. */
+export function canManage(session: SessionView | null): boolean {
+  return can(session, 'codes.manage') || can(session, 'reports.view') || can(session, 'terminals.enrol');
 }

@@ -1,5 +1,11 @@
 import { create } from 'zustand';
-import type { Language, PosEvent, TerminalSettings, TerminalStatus } from '../../shared/ipc/types';
+import type {
+  Language,
+  PosEvent,
+  SyncStatus,
+  TerminalSettings,
+  TerminalStatus,
+} from '../../shared/ipc/types';
 import { api, posEvents } from '../api';
 
 interface TerminalState {
@@ -11,6 +17,8 @@ interface TerminalState {
   /** Re-reads the status after something changed it (a sale adds an unsynced event). */
   refresh: () => Promise<void>;
   setLanguage: (language: Language) => Promise<void>;
+  /** Takes a sync status main answered with (after enrolment or "Sync now"). */
+  takeSync: (sync: SyncStatus) => void;
 }
 
 export const useTerminalStore = create<TerminalState>()((set) => ({
@@ -31,6 +39,9 @@ export const useTerminalStore = create<TerminalState>()((set) => ({
     const result = await api.settings.update({ language });
     set(result.ok ? { settings: result.value, error: null } : { error: result.message });
   },
+  takeSync(sync) {
+    set((state) => (state.status ? { status: { ...state.status, sync } } : {}));
+  },
 }));
 
 function isPosEvent(event: unknown): event is PosEvent {
@@ -45,6 +56,10 @@ export function followTerminalEvents(): () => void {
       useTerminalStore.setState((state) =>
         state.status ? { status: { ...state.status, server: event.server } } : {},
       );
+    } else if (event.type === 'sync-status') {
+      useTerminalStore.getState().takeSync(event.sync);
+      // The event carries the sync side only; the outbox count and terminal id follow from main.
+      void useTerminalStore.getState().refresh();
     }
   });
 }

@@ -8,7 +8,7 @@ import { bearer, booleanQuery, guard, idParams, pageQuery, principalOf, type App
 const listQuery = z.strictObject({
   q: z.string().max(64).optional(),
   status: z.enum(['scheduled', 'active', 'exhausted', 'ended', 'disabled', 'deleted']).optional(),
-  kind: z.enum(['parent', 'generated', 'standalone']).optional(),
+  kind: z.enum(['parent', 'generated', 'standalone', 'top']).optional(),
   parentId: z.uuid().optional(),
   autoApply: booleanQuery.optional(),
   category: z.string().min(1).max(200).optional(),

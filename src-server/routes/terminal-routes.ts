@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { registerRequestSchema } from '../../shared/sync/protocol';
 import type { ServerContext } from '../context';
 import { createEnrolmentCode, listTerminals, registerTerminal } from '../services/terminal-service';
 import { bearer, guard, idParams, principalOf, staffGuard, staffOf, type App } from './common';
@@ -25,10 +25,9 @@ export function registerTerminalRoutes(app: App, ctx: ServerContext): void {
       schema: {
         tags,
         summary: 'Enrol a terminal: returns terminalId, epoch and its device token',
-        body: z.strictObject({
-          enrolmentCode: z.string().min(1).max(40),
-          name: z.string().trim().min(1).max(100),
-        }),
+        description:
+          'With terminalId: re-enrols a terminal the server stopped after a restore from backup (same id, epoch + 1, new token).',
+        body: registerRequestSchema,
       },
     },
     async (request, reply) => reply.code(201).send(await registerTerminal(ctx, request.body)),

@@ -1,8 +1,10 @@
 import { v7 as uuid } from 'uuid';
+import { counterKey } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import * as repo from '../db/repos/catalogue-repo';
 import { isForeignKeyViolation, isUniqueViolation, reject } from '../errors';
+import { followLimit } from './escrow-service';
 
 const LABEL: Record<repo.EntityName, string> = {
   venues: 'venue',
@@ -89,6 +91,10 @@ export async function update(
     mapWriteError(error, name);
   }
   if (!found) reject('NOT_FOUND', `There is no such ${LABEL[name]}.`);
+  if (name === 'performances' && typeof values.capacity === 'number') {
+    // Seats leased to terminals stay theirs; the pool follows the new capacity.
+    await followLimit(ctx.db, principal.orgId, counterKey({ kind: 'capacity', id }), values.capacity);
+  }
   return get(ctx, principal, name, id);
 }
 

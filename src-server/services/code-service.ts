@@ -2,12 +2,15 @@ import { v7 as uuid } from 'uuid';
 import { canonicalJson } from '../../shared/canonical-json';
 import type { CodeCreateInput, CodeUpdateInput } from '../../shared/codes/schema';
 import type { CodeLifecycleStatus, CodeRecord } from '../../shared/codes/types';
+import { counterKey } from '../../shared/sync/protocol';
 import { normalizeCode, type Benefit, type Rules } from '../../shared/discounts';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
+import { lockPositions } from '../db/repos/change-pos';
 import * as repo from '../db/repos/code-repo';
 import { isUniqueViolation, reject } from '../errors';
+import { followLimit } from './escrow-service';
 
 export interface CodeView extends CodeRecord {
   usage: { uses: number; itemUses: number; discountGiven: number };
@@ -157,6 +160,26 @@ function assertLimitsCoverUse(
   }
 }
 
+/** Escrow counters follow a raised (or, on a disabled code, lowered) limit; children share the parent's. */
+async function followCodeLimits(
+  tx: Queryable,
+  orgId: string,
+  row: repo.CodeRow,
+  rules: Rules,
+): Promise<void> {
+  const changed = (['maxUses', 'maxItemUses', 'budget'] as const).filter(
+    (k) => rules[k] !== undefined && rules[k] !== row.rules[k],
+  );
+  if (changed.length === 0) return;
+  const ids = row.isParent ? await repo.childIds(tx, row.id) : [row.id];
+  const kinds = { maxUses: 'code_uses', maxItemUses: 'code_item_uses', budget: 'code_budget' } as const;
+  for (const limit of changed) {
+    for (const id of ids) {
+      await followLimit(tx, orgId, counterKey({ kind: kinds[limit], id }), rules[limit] as number);
+    }
+  }
+}
+
 export async function updateCode(
   ctx: ServerContext,
   principal: Principal,
@@ -164,6 +187,7 @@ export async function updateCode(
   input: CodeUpdateInput,
 ): Promise<CodeView> {
   await ctx.db.transaction(async (tx) => {
+    await lockPositions(tx, principal.orgId);
     const row = await load(tx, ctx, principal, id, true);
     if (row.parentId) {
       reject(
@@ -212,6 +236,7 @@ export async function updateCode(
     const version = used ? row.version + 1 : row.version;
     const at = now(ctx);
     await repo.updateTerms(tx, { id: row.id, version, ...next, now: at });
+    await followCodeLimits(tx, principal.orgId, row, next.rules);
     await repo.upsertVersion(tx, {
       id: row.id,
       version,
@@ -230,6 +255,7 @@ export async function deleteCode(
   id: string,
 ): Promise<{ outcome: 'deleted' | 'disabled'; code: CodeView }> {
   const outcome = await ctx.db.transaction(async (tx) => {
+    await lockPositions(tx, principal.orgId);
     const row = await load(tx, ctx, principal, id, true);
     if (row.ownStatus === 'deleted') return 'deleted' as const;
     const used = row.uses > 0 || (await repo.hasRedemptions(tx, row.id));
@@ -247,6 +273,7 @@ export async function setCodeStatus(
   action: 'disable' | 'restore',
 ): Promise<CodeView> {
   await ctx.db.transaction(async (tx) => {
+    await lockPositions(tx, principal.orgId);
     const row = await load(tx, ctx, principal, id, true);
     if (action === 'disable') {
       if (row.ownStatus === 'deleted') reject('CODE_DELETED', 'This code is deleted: restore it first.');

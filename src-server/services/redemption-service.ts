@@ -2,11 +2,14 @@ import { normalizeCode, REASON_MESSAGES, type ReasonCode, type Rules } from '../
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
+import { counterKey } from '../../shared/sync/protocol';
+import { lockPositions } from '../db/repos/change-pos';
 import { findCodeByString } from '../db/repos/code-repo';
 import * as repo from '../db/repos/redemption-repo';
 import { getStaff } from '../db/repos/staff-repo';
 import { isUniqueViolation, reject } from '../errors';
 import { rolePermissions } from './auth-service';
+import { absorbOnline } from './escrow-service';
 
 export interface RedeemInput {
   /** Idempotency key: a sync mutation id or a client-made redemption id. */
@@ -85,6 +88,8 @@ export async function redeem(
   const now = ctx.now().toISOString();
   try {
     return await ctx.db.transaction(async (tx) => {
+      // Positions first, as every writer does (change-pos.ts): no lock-order deadlocks.
+      await lockPositions(tx, principal.orgId);
       const earlier = await duplicateOf(tx, principal.orgId, input.id);
       if (earlier) return earlier;
       const code = await findCodeByString(tx, principal.orgId, normalised.code, now);
@@ -133,11 +138,26 @@ export async function redeem(
         maxItemUses: code.rules.maxItemUses ?? null,
         budget: code.rules.budget ?? null,
       };
+      // Where terminals hold leases on a limit, its counter decides: the use comes out of the pool
+      // (unallocated → absorbed), never out of units leased to a terminal.
+      const escrowed: [keyof repo.Limits, string, number, ReasonCode][] = [
+        ['maxUses', counterKey({ kind: 'code_uses', id: code.id }), 1, 'MAX_USES'],
+        ['maxItemUses', counterKey({ kind: 'code_item_uses', id: code.id }), itemUses, 'MAX_ITEM_USES'],
+        ['budget', counterKey({ kind: 'code_budget', id: code.id }), input.discount, 'BUDGET_EXHAUSTED'],
+      ];
+      const checked = { ...limits };
+      for (const [limit, counter, units, reason] of escrowed) {
+        if (limits[limit] === null) continue;
+        const taken = await absorbOnline(tx, principal.orgId, counter, units);
+        if (!taken.counted) continue;
+        checked[limit] = null;
+        if (taken.short > 0 && !input.overuse) refuse(reason);
+      }
       const usage = await repo.countUse(tx, {
         codeId: code.id,
         itemUses,
         discount: input.discount,
-        limits,
+        limits: checked,
         force: input.overuse !== undefined,
       });
       if (!usage) {

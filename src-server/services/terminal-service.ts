@@ -1,9 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { v7 as uuid } from 'uuid';
+import type { LeaseView, RegisterRequest, RegisterResponse, ReviewItem } from '../../shared/sync/protocol';
 import { newToken, tokenHash } from '../auth/secrets';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import { entityExists } from '../db/repos/catalogue-repo';
+import * as escrow from '../db/repos/escrow-repo';
+import * as sync from '../db/repos/sync-repo';
 import * as repo from '../db/repos/terminal-repo';
 import { reject } from '../errors';
 
@@ -41,8 +44,8 @@ export async function createEnrolmentCode(
 /** SYNC.md: an enrolment code from a manager buys a terminal id, an epoch and a device token, once. */
 export async function registerTerminal(
   ctx: ServerContext,
-  input: { enrolmentCode: string; name: string },
-): Promise<{ terminalId: string; epoch: number; deviceToken: string; venueId: string }> {
+  input: RegisterRequest,
+): Promise<RegisterResponse> {
   const codeHash = tokenHash(normaliseEnrolment(input.enrolmentCode));
   return ctx.db.transaction(async (tx) => {
     const scope = await repo.claimEnrolmentCode(tx, codeHash, ctx.now().toISOString());
@@ -51,6 +54,31 @@ export async function registerTerminal(
         'INVALID_ENROLMENT_CODE',
         'This enrolment code is unknown, used or expired: ask a manager for a new one.',
       );
+    }
+    if (input.terminalId) {
+      // DECISIONS.md: a terminal stopped after a restore keeps its id and starts a new epoch; its
+      // old token stops working and its chain starts again at seq 1.
+      const terminal = await sync.lockTerminal(tx, input.terminalId);
+      if (terminal?.orgId !== scope.orgId || terminal.venueId !== scope.venueId) {
+        reject(
+          'NOT_FOUND',
+          'There is no such terminal at the venue of this enrolment code: check the terminal id, or enrol it as a new terminal.',
+        );
+      }
+      if (terminal.state !== 'restore_detected') {
+        reject(
+          'NOT_RESTORED',
+          'This terminal is in good standing and needs no re-enrolment: enrol a fresh data folder as a new terminal instead.',
+        );
+      }
+      const deviceToken = newToken();
+      const epoch = await sync.startNewEpoch(tx, {
+        id: terminal.id,
+        tokenHash: tokenHash(deviceToken),
+        name: input.name,
+        codeHash,
+      });
+      return { terminalId: terminal.id, epoch, deviceToken, venueId: terminal.venueId };
     }
     const terminalId = uuid();
     const deviceToken = newToken();
@@ -71,4 +99,34 @@ export async function listTerminals(
   principal: Principal,
 ): ReturnType<typeof repo.listTerminals> {
   return repo.listTerminals(ctx.db, principal.orgId);
+}
+
+/** What a manager checks when a terminal does not sync: its position, leases and open review items. */
+export async function terminalSyncStatus(
+  ctx: ServerContext,
+  principal: Principal,
+  terminalId: string,
+): Promise<{
+  terminalId: string;
+  epoch: number;
+  state: 'active' | 'restore_detected';
+  lastSeq: number;
+  leases: LeaseView[];
+  reviewItems: ReviewItem[];
+}> {
+  const terminal = await sync.getTerminal(ctx.db, principal.orgId, terminalId);
+  if (!terminal) reject('NOT_FOUND', 'There is no such terminal.');
+  return {
+    terminalId: terminal.id,
+    epoch: terminal.epoch,
+    state: terminal.state,
+    lastSeq: terminal.lastSeq,
+    leases: await escrow.leasesOf(ctx.db, terminal.id, terminal.epoch),
+    reviewItems: await sync.listReviewItems(ctx.db, principal.orgId, {
+      status: 'open',
+      terminalId: terminal.id,
+      limit: 1000,
+      offset: 0,
+    }),
+  };
 }

@@ -2,8 +2,9 @@ import type { BenchSuite } from './harness';
 import { coreSuite } from './core.bench';
 import { engineSuite } from './engine.bench';
 import { serverSuite } from './server.bench';
+import { syncSuite } from './sync.bench';
 import { terminalSuite } from './terminal.bench';
 import { uiSuite } from './ui.bench';
 
 // Each capability adds its suite here.
-export const suites: BenchSuite[] = [terminalSuite, coreSuite, engineSuite, serverSuite, uiSuite];
+export const suites: BenchSuite[] = [terminalSuite, coreSuite, engineSuite, serverSuite, syncSuite, uiSuite];

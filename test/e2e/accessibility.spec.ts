@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { openShiftAs, sellAdults } from './pages/core-setup';
+import { ManagePage, startCentral } from './pages/manage-page';
 import { ADULT_STALLS } from './pages/terminal-page';
 import { expect, test } from './fixtures';
 
@@ -105,5 +106,106 @@ test.describe('accessibility', () => {
     await page.getByLabel(/Counted cash/).press('Enter');
     await expect(terminal.heading).toHaveText('Z report');
     await expectAccessible(page, 'Z report');
+  });
+
+  test('the Terminal tab and the customer dialog have no serious violations', async ({
+    startHost,
+    demoHost,
+    terminal,
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    const central = await startCentral();
+    try {
+      const manage = new ManagePage(page);
+      const host = await startHost({ serverUrl: central.url, demoData: true, printer: { enabled: false } });
+      await terminal.open(host.url);
+      await terminal.signIn('Max Manager', '3333');
+      await manage.open();
+      await manage.tab('Terminal').click();
+      await page.getByRole('button', { name: 'Enrol terminal' }).click();
+      await expect(page.getByLabel('Enrolment code')).toHaveAttribute('aria-invalid', 'true');
+      await expectAccessible(page, 'terminal tab with errors');
+      await page.getByRole('button', { name: 'Deutsch' }).click();
+      await expect(page.getByRole('button', { name: 'Terminal anmelden' })).toBeVisible();
+      await expectAccessible(page, 'terminal tab (German)');
+    } finally {
+      await central.close();
+    }
+
+    await openShiftAs(demoHost);
+    await terminal.open(demoHost.url);
+    await terminal.pickPerformance();
+    await terminal.addItem(ADULT_STALLS);
+    await page.keyboard.press('F7');
+    await expect(terminal.dialog).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(terminal.dialog.getByLabel('Customer number')).toHaveAttribute('aria-invalid', 'true');
+    await expectAccessible(page, 'customer dialog with errors');
+    await terminal.dialog.getByLabel('Customer number').fill('C-1');
+    await terminal.dialog.getByLabel('Name').fill('Ada Lovelace');
+    await terminal.dialog.getByLabel('Name').press('Enter');
+    await expect(page.getByTestId('customer-name')).toHaveText('Ada Lovelace');
+    await expectAccessible(page, 'sell with a customer');
+  });
+
+  test('the manager screens have no serious violations', async ({ startHost, terminal, page }) => {
+    test.setTimeout(90_000);
+    const central = await startCentral();
+    try {
+      const manage = new ManagePage(page);
+      const host = await startHost({ serverUrl: central.url, demoData: true, printer: { enabled: false } });
+      await terminal.open(host.url);
+      await terminal.signIn('Max Manager', '3333');
+      await manage.open();
+      await manage.signInToServer(undefined, 'wrong password!');
+      await expect(page.getByTestId('server-error')).toBeVisible();
+      await expectAccessible(page, 'server sign-in with error');
+      await manage.signInToServer();
+      await expect(page.getByTestId('codes-table')).toBeVisible();
+      await page.getByRole('button', { name: /^New code/ }).click();
+      await manage.field('Code (cannot change later)').fill('A11Y');
+      await manage.field('Name').fill('Accessible');
+      await manage.field('Percent off').fill('200');
+      await manage.save();
+      await expect(manage.field('Percent off')).toHaveAttribute('aria-invalid', 'true');
+      await expectAccessible(page, 'code editor with errors');
+      await manage.field('Type').selectOption('multi_buy');
+      await expectAccessible(page, 'code editor, multi-buy');
+      await manage.field('Type').selectOption('percentage');
+      await manage.field('Percent off').fill('20');
+      await manage.field('Parent for generated child codes').check();
+      await manage.save();
+      await expect(manage.row('A11Y').getByTestId('code-status')).toHaveText('Active');
+      await expectAccessible(page, 'code list');
+      await manage.row('A11Y').getByRole('button', { name: 'Generate child codes of A11Y' }).click();
+      await expectAccessible(page, 'generate dialog');
+      await manage.dialog.getByLabel('How many codes').fill('20');
+      await manage.dialog.getByLabel('How many codes').press('Enter');
+      await expect(page.getByTestId('generate-progress')).toHaveAttribute('data-status', 'done');
+      await expectAccessible(page, 'generate progress');
+      await page.keyboard.press('Escape');
+      await manage.tab('Reports').click();
+      await expect(page.getByTestId('report-table')).toBeVisible();
+      await page.getByLabel('Used codes only').uncheck();
+      await expect(page.getByTestId('report-chart')).toBeVisible();
+      await expectAccessible(page, 'reports');
+      await manage.tab('Overuses').click();
+      await expect(page.getByTestId('overuse-table')).toBeVisible();
+      await expectAccessible(page, 'overuses');
+      await manage.tab('Printer').click();
+      await page.getByTestId('printer-settings').getByLabel('Print to').selectOption('network');
+      await expectAccessible(page, 'printer settings');
+      await page.getByRole('button', { name: 'Deutsch' }).click();
+      await page
+        .getByRole('navigation', { name: 'Verwaltungsansichten' })
+        .getByRole('button', { name: 'Codes' })
+        .click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Verwaltung');
+      await expect(page.getByTestId('codes-table')).toBeVisible();
+      await expectAccessible(page, 'code list (German)');
+    } finally {
+      await central.close();
+    }
   });
 });

@@ -43,6 +43,21 @@ describe('selling at the terminal', () => {
     expect(removed.code).toMatchObject({ code: 'WELCOME5', source: 'auto' });
   });
 
+  it('offers the customers of recent sales again, newest first, each once, one order further on', async () => {
+    const ada = { id: 'C-1', name: 'Ada', priorOrders: 0, groups: ['members'] };
+    const bob = { id: 'C-2', name: 'Bob', email: 'bob@example.com', priorOrders: 4, groups: [] };
+    for (const customer of [ada, bob, { ...ada, name: 'Ada Lovelace', priorOrders: 1 }, null]) {
+      await addAdults(1);
+      await pos.must(c.cart.setCustomer, { customer });
+      await payCash();
+      pos.clock.advance(60_000);
+    }
+    expect(await pos.must(c.cart.recentCustomers)).toEqual([
+      { ...ada, name: 'Ada Lovelace', priorOrders: 2 },
+      { ...bob, priorOrders: 5 },
+    ]);
+  });
+
   it('takes a code from a scanned link carrying coupon=CODE', async () => {
     await addAdults(1);
     const view = await pos.must(c.cart.applyCode, {

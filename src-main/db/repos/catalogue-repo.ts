@@ -157,3 +157,14 @@ export function getTicketOffer(
   return db.prepare(`${OFFER_SELECT} WHERE p.id = ? AND tp.id = ?`).get(performanceId, ticketPriceId) as
     TicketOffer | undefined;
 }
+
+/** Performances still to come that are on sale, soonest first: the seats a terminal should hold. */
+export function listUpcomingPerformanceIds(db: Db, now: string, limit: number): string[] {
+  return (
+    db
+      .prepare(
+        `SELECT id FROM performances WHERE status = 'on_sale' AND starts_at > ? ORDER BY starts_at, id LIMIT ?`,
+      )
+      .all(now, limit) as { id: string }[]
+  ).map((r) => r.id);
+}

@@ -1,31 +1,51 @@
 import type { CodeRecord } from '../../../shared/codes/types';
-import type { Db } from '../connection';
+import { prepared, type Db } from '../connection';
 
 interface RawCode {
   id: string;
   code: string;
   version: number;
+  status: CodeRecord['status'];
+  parent_id: string | null;
+  /** Empty for a generated child synced from the server: its terms are its parent's. */
   definition: string;
 }
 
-// Parsed definitions by id and version: a version never changes, so the cache never goes stale.
+const COLUMNS = 'id, code, version, status, parent_id, definition';
+const C_COLUMNS = 'c.id, c.code, c.version, c.status, c.parent_id, c.definition';
+
+// Parsed definitions by id, version and status: a version's terms never change, and a status change
+// (a child disabled on its own) makes a new key, so the cache never goes stale.
 const parsed = new Map<string, CodeRecord>();
 
-function toRecord(row: RawCode): CodeRecord {
-  const key = `${row.id}@${row.version}`;
+function toRecord(db: Db, row: RawCode): CodeRecord {
+  const key = `${row.id}@${row.version}@${row.status}`;
   let record = parsed.get(key);
   if (!record) {
-    record = JSON.parse(row.definition) as CodeRecord;
+    if (row.definition === '') {
+      const parent = row.parent_id ? getCode(db, row.parent_id) : undefined;
+      if (!parent) throw new Error(`generated code ${row.id} has no parent row`);
+      const { autoApply: _auto, ...terms } = parent;
+      record = {
+        ...terms,
+        id: row.id,
+        code: row.code,
+        parentId: parent.id,
+        isParent: false,
+        status: row.status,
+      };
+    } else {
+      record = JSON.parse(row.definition) as CodeRecord;
+    }
     parsed.set(key, record);
   }
   return record;
 }
 
-/** Stores a code's current version and keeps every version a sale may refer to. */
-export function upsertCode(db: Db, code: CodeRecord): void {
-  const definition = JSON.stringify(code);
+function writeRow(db: Db, code: CodeRecord, definition: string): void {
   const channels = code.rules.channels;
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO codes (id, code, version, parent_id, is_parent, status, name, description, auto_priority,
        box_office_channel, box_office_visible, box_office_roles, offline_policy, definition, updated_at)
      VALUES (@id, @code, @version, @parentId, @isParent, @status, @name, @description, @autoPriority,
@@ -53,27 +73,51 @@ export function upsertCode(db: Db, code: CodeRecord): void {
     definition,
     updatedAt: code.updatedAt,
   });
-  db.prepare('INSERT OR IGNORE INTO code_versions (code_id, version, definition) VALUES (?, ?, ?)').run(
+}
+
+/** Stores a code's current version and keeps every version a sale may refer to. */
+export function upsertCode(db: Db, code: CodeRecord): void {
+  const definition = JSON.stringify(code);
+  writeRow(db, code, definition);
+  prepared(db, 'INSERT OR IGNORE INTO code_versions (code_id, version, definition) VALUES (?, ?, ?)').run(
     code.id,
     code.version,
     definition,
   );
 }
 
+/**
+ * A generated child as the server sends it: its own id, text and status over its parent's terms.
+ * The row keeps the columns the dropdown filters and searches on but no copy of the terms (read back
+ * from the parent), so a pull of 100,000 children writes no 100,000 definitions; the parent's
+ * versions are the history its sales point at.
+ */
+export function upsertChildCode(
+  db: Db,
+  child: { id: string; code: string; status: CodeRecord['status'] },
+  parent: CodeRecord,
+): void {
+  const { autoApply: _auto, ...terms } = parent;
+  // No name or description in the row: 100,000 copies of the parent's in the search index make every
+  // insert extend the same long trigram lists (4x slower to pull). A child is found by its code; its
+  // record, read from the parent, still has the name and description.
+  const row = { ...terms, id: child.id, code: child.code, parentId: parent.id, isParent: false };
+  writeRow(db, { ...row, status: child.status, name: '', description: '' }, '');
+}
+
 export function getCodeByText(db: Db, normalized: string): CodeRecord | undefined {
-  const row = db.prepare('SELECT id, code, version, definition FROM codes WHERE code = ?').get(normalized) as
+  const row = prepared(db, `SELECT ${COLUMNS} FROM codes WHERE code = ?`).get(normalized) as
     RawCode | undefined;
-  return row && toRecord(row);
+  return row && toRecord(db, row);
 }
 
 export function getCode(db: Db, id: string): CodeRecord | undefined {
-  const row = db.prepare('SELECT id, code, version, definition FROM codes WHERE id = ?').get(id) as
-    RawCode | undefined;
-  return row && toRecord(row);
+  const row = prepared(db, `SELECT ${COLUMNS} FROM codes WHERE id = ?`).get(id) as RawCode | undefined;
+  return row && toRecord(db, row);
 }
 
 export function countCodes(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM codes').get() as { n: number }).n;
+  return (prepared(db, 'SELECT count(*) AS n FROM codes').get() as { n: number }).n;
 }
 
 const VISIBLE = `c.status = 'active' AND c.is_parent = 0 AND c.box_office_channel = 1 AND c.box_office_visible = 1
@@ -81,11 +125,9 @@ const VISIBLE = `c.status = 'active' AND c.is_parent = 0 AND c.box_office_channe
 
 export function listAutoApplyCodes(db: Db, role: string): CodeRecord[] {
   const rows = db
-    .prepare(
-      `SELECT id, code, version, definition FROM codes c WHERE c.auto_priority IS NOT NULL AND ${VISIBLE}`,
-    )
+    .prepare(`SELECT ${C_COLUMNS} FROM codes c WHERE c.auto_priority IS NOT NULL AND ${VISIBLE}`)
     .all({ role }) as RawCode[];
-  return rows.map(toRecord);
+  return rows.map((row) => toRecord(db, row));
 }
 
 /**
@@ -98,7 +140,7 @@ export function searchCodes(db: Db, query: string, role: string, limit: number):
   if (q.length >= 3) {
     rows = db
       .prepare(
-        `SELECT c.id, c.code, c.version, c.definition FROM codes_search s JOIN codes c ON c.rowid = s.rowid
+        `SELECT ${C_COLUMNS} FROM codes_search s JOIN codes c ON c.rowid = s.rowid
          WHERE codes_search MATCH @match AND ${VISIBLE} LIMIT @limit`,
       )
       .all({ match: `"${q.replaceAll('"', '""')}"`, role, limit }) as RawCode[];
@@ -109,10 +151,24 @@ export function searchCodes(db: Db, query: string, role: string, limit: number):
     const prefix = q.toUpperCase();
     rows = db
       .prepare(
-        `SELECT c.id, c.code, c.version, c.definition FROM codes c
+        `SELECT ${C_COLUMNS} FROM codes c
          WHERE c.code >= @from AND c.code < @to AND ${VISIBLE} ORDER BY c.code LIMIT @limit`,
       )
       .all({ from: prefix, to: prefix + '\uffff', role, limit }) as RawCode[];
   }
-  return rows.map(toRecord);
+  return rows.map((row) => toRecord(db, row));
+}
+
+/** Active codes of their own (not parents, not generated children) with a total limit the escrow covers. */
+export function listCappedCodes(db: Db): CodeRecord[] {
+  const rows = prepared(
+    db,
+    // nullif: a generated child's row has no definition of its own, and '' is not JSON.
+    `SELECT ${COLUMNS} FROM codes WHERE status = 'active' AND is_parent = 0 AND definition <> ''
+       AND (json_extract(nullif(definition, ''), '$.rules.maxUses') IS NOT NULL
+         OR json_extract(nullif(definition, ''), '$.rules.maxItemUses') IS NOT NULL
+         OR json_extract(nullif(definition, ''), '$.rules.budget') IS NOT NULL)
+     ORDER BY code`,
+  ).all() as RawCode[];
+  return rows.map((row) => toRecord(db, row));
 }

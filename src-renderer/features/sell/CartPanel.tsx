@@ -15,10 +15,11 @@ interface CartPanelProps {
   onPay: () => void;
   onCustom: () => void;
   onOveruse: () => void;
+  onCustomer: () => void;
 }
 
 /** The cart with each line's discount, the code field, the code's state, the custom discount and totals. */
-export function CartPanel({ codeRef, onPay, onCustom, onOveruse }: CartPanelProps) {
+export function CartPanel({ codeRef, onPay, onCustom, onOveruse, onCustomer }: CartPanelProps) {
   const t = useT();
   const money = useMoney();
   const dateTime = useDateTime();
@@ -29,10 +30,12 @@ export function CartPanel({ codeRef, onPay, onCustom, onOveruse }: CartPanelProp
   const clearCart = useSellStore((s) => s.clearCart);
   const removeCode = useSellStore((s) => s.removeCode);
   const removeCustom = useSellStore((s) => s.removeCustom);
+  const clearCustomer = useSellStore((s) => s.clearCustomer);
   const session = useSessionStore((s) => s.session);
   if (!cart) return null;
   const m = (amount: number) => money(amount, cart.currency);
   const code = cart.code;
+  const customer = cart.customer;
 
   return (
     <section className="sell__cart" aria-labelledby="cart-heading">
@@ -96,6 +99,33 @@ export function CartPanel({ codeRef, onPay, onCustom, onOveruse }: CartPanelProp
           </tbody>
         </table>
       )}
+
+      <div className="customer-state" data-testid="cart-customer">
+        {customer ? (
+          <p>
+            {t('customer.label')} <strong data-testid="customer-name">{customer.name}</strong>{' '}
+            <span className="muted small" data-testid="customer-detail">
+              {[
+                customer.id,
+                customer.priorOrders === 0
+                  ? t('customer.new')
+                  : t('customer.prior', { count: customer.priorOrders }),
+                ...customer.groups,
+              ].join(' · ')}
+            </span>
+          </p>
+        ) : null}
+        <div className="button-row">
+          <button type="button" onClick={onCustomer}>
+            {customer ? t('customer.change') : t('customer.add')} <kbd>F7</kbd>
+          </button>
+          {customer ? (
+            <button type="button" onClick={() => void clearCustomer()}>
+              {t('customer.remove')}
+            </button>
+          ) : null}
+        </div>
+      </div>
 
       <CodePicker inputRef={codeRef} />
 

@@ -3,13 +3,14 @@ import { useSellStore } from '../../stores/sell-store';
 import { CartPanel } from './CartPanel';
 import { CataloguePanel } from './CataloguePanel';
 import { CustomDiscountDialog } from './CustomDiscountDialog';
+import { CustomerDialog } from './CustomerDialog';
 import { OveruseDialog } from './OveruseDialog';
 import { PaymentDialog } from './PaymentDialog';
 import { SaleDone } from './SaleDone';
 
-type DialogName = 'pay' | 'custom' | 'overuse' | null;
+type DialogName = 'pay' | 'custom' | 'overuse' | 'customer' | null;
 
-/** The sell screen: F2 code field, F4 pay, F6 custom discount; Esc closes a dialog. */
+/** The sell screen: F2 code field, F4 pay, F6 custom discount, F7 customer; Esc closes a dialog. */
 export function SellScreen() {
   const codeRef = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<DialogName>(null);
@@ -28,6 +29,9 @@ export function SellScreen() {
       } else if (e.key === 'F6' && hasLines) {
         e.preventDefault();
         setDialog('custom');
+      } else if (e.key === 'F7') {
+        e.preventDefault();
+        setDialog('customer');
       }
     };
     window.addEventListener('keydown', onKey);
@@ -46,11 +50,13 @@ export function SellScreen() {
           onPay={() => setDialog('pay')}
           onCustom={() => setDialog('custom')}
           onOveruse={() => setDialog('overuse')}
+          onCustomer={() => setDialog('customer')}
         />
       )}
       {dialog === 'pay' ? <PaymentDialog onClose={close} /> : null}
       {dialog === 'custom' ? <CustomDiscountDialog onClose={close} /> : null}
       {dialog === 'overuse' ? <OveruseDialog onClose={close} /> : null}
+      {dialog === 'customer' ? <CustomerDialog onClose={close} /> : null}
     </div>
   );
 }

@@ -10,6 +10,7 @@ export function SignInScreen() {
   const busy = useSessionStore((s) => s.busy);
   const signIn = useSessionStore((s) => s.signIn);
   const clearError = useSessionStore((s) => s.clearError);
+  const notice = useSessionStore((s) => s.notice);
   const [staffId, setStaffId] = useState<string | null>(null);
   const [pin, setPin] = useState('');
   const pinRef = useRef<HTMLInputElement>(null);
@@ -34,6 +35,11 @@ export function SignInScreen() {
   return (
     <section className="panel signin" aria-labelledby="signin-heading" data-screen="signin">
       <h1 id="signin-heading">{t('signin.heading')}</h1>
+      {notice ? (
+        <p className="callout" role="status" data-testid="signin-notice">
+          {notice}
+        </p>
+      ) : null}
       {staff.length === 0 ? <p>{t('signin.noStaff')}</p> : null}
       <div className="signin__staff" role="group" aria-label={t('signin.who')}>
         {staff.map((person) => (

@@ -1,4 +1,6 @@
+import type { ChangeEntity } from '../../../shared/sync/protocol';
 import type { Queryable } from '../database';
+import { NEXT_POS, positionCte } from './change-pos';
 
 // Every catalogue table has the same shape of access: rows scoped by org_id, a few columns, and
 // references to other rows of the same organisation. One description per table keeps the SQL in one
@@ -9,6 +11,8 @@ export type EntityName =
 
 export interface EntityTable {
   table: string;
+  /** The entity name in sync changes and tombstones. */
+  syncEntity: ChangeEntity;
   /** API field → column. */
   columns: Record<string, string>;
   /** API field → the entity it must reference inside the same organisation. */
@@ -21,6 +25,7 @@ export interface EntityTable {
 export const ENTITIES: Record<EntityName, EntityTable> = {
   venues: {
     table: 'venues',
+    syncEntity: 'venue',
     columns: { name: 'name', currency: 'currency', timezone: 'timezone' },
     refs: {},
     filters: [],
@@ -28,6 +33,7 @@ export const ENTITIES: Record<EntityName, EntityTable> = {
   },
   events: {
     table: 'events',
+    syncEntity: 'event',
     columns: { venueId: 'venue_id', name: 'name', description: 'description', category: 'category' },
     refs: { venueId: 'venues' },
     filters: ['venueId', 'category'],
@@ -35,6 +41,7 @@ export const ENTITIES: Record<EntityName, EntityTable> = {
   },
   performances: {
     table: 'performances',
+    syncEntity: 'performance',
     columns: { eventId: 'event_id', startsAt: 'starts_at', capacity: 'capacity', status: 'status' },
     refs: { eventId: 'events' },
     filters: ['eventId', 'status'],
@@ -42,6 +49,7 @@ export const ENTITIES: Record<EntityName, EntityTable> = {
   },
   priceBands: {
     table: 'price_bands',
+    syncEntity: 'price_band',
     columns: { eventId: 'event_id', name: 'name' },
     refs: { eventId: 'events' },
     filters: ['eventId'],
@@ -49,6 +57,7 @@ export const ENTITIES: Record<EntityName, EntityTable> = {
   },
   ticketTypes: {
     table: 'ticket_types',
+    syncEntity: 'ticket_type',
     columns: { eventId: 'event_id', name: 'name' },
     refs: { eventId: 'events' },
     filters: ['eventId'],
@@ -56,6 +65,7 @@ export const ENTITIES: Record<EntityName, EntityTable> = {
   },
   ticketPrices: {
     table: 'ticket_prices',
+    syncEntity: 'ticket_price',
     columns: {
       eventId: 'event_id',
       performanceId: 'performance_id',
@@ -75,6 +85,7 @@ export const ENTITIES: Record<EntityName, EntityTable> = {
   },
   products: {
     table: 'products',
+    syncEntity: 'product',
     columns: {
       kind: 'kind',
       name: 'name',
@@ -153,10 +164,11 @@ export async function insertEntity(
 ): Promise<void> {
   const entity = ENTITIES[name];
   const fields = Object.keys(entity.columns).filter((f) => values[f] !== undefined);
-  const columns = ['id', 'org_id', ...fields.map((f) => entity.columns[f] as string)];
+  const columns = ['id', 'org_id', ...fields.map((f) => entity.columns[f] as string), 'change_pos'];
   const params = [id, orgId, ...fields.map((f) => values[f])];
   await db.query(
-    `INSERT INTO ${entity.table} (${columns.join(', ')}) VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')})`,
+    `WITH ${positionCte('$2::uuid')} INSERT INTO ${entity.table} (${columns.join(', ')})
+     VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')}, ${NEXT_POS})`,
     params,
   );
 }
@@ -170,14 +182,15 @@ export async function updateEntity(
 ): Promise<boolean> {
   const entity = ENTITIES[name];
   const params: unknown[] = [orgId, id];
-  const sets = ['updated_at = now()'];
+  const sets = ['updated_at = now()', `change_pos = ${NEXT_POS}`];
   for (const [field, column] of Object.entries(entity.columns)) {
     if (values[field] === undefined) continue;
     params.push(values[field]);
     sets.push(`${column} = $${params.length}`);
   }
   const rows = await db.query(
-    `UPDATE ${entity.table} SET ${sets.join(', ')} WHERE org_id = $1 AND id = $2 RETURNING id`,
+    `WITH ${positionCte('$1::uuid')}
+     UPDATE ${entity.table} SET ${sets.join(', ')} WHERE org_id = $1 AND id = $2 RETURNING id`,
     params,
   );
   return rows.length === 1;
@@ -189,8 +202,15 @@ export async function deleteEntity(
   orgId: string,
   id: string,
 ): Promise<boolean> {
+  const entity = ENTITIES[name];
+  // The tombstone tells terminals to drop the row; it takes a position like any other change.
   const rows = await db.query(
-    `DELETE FROM ${ENTITIES[name].table} WHERE org_id = $1 AND id = $2 RETURNING id`,
+    `WITH ${positionCte('$1::uuid')},
+       gone AS (DELETE FROM ${entity.table} WHERE org_id = $1 AND id = $2 RETURNING id)
+     INSERT INTO sync_tombstones (org_id, entity, id, change_pos)
+     SELECT $1, '${entity.syncEntity}', gone.id::text, ${NEXT_POS} FROM gone
+     ON CONFLICT (org_id, entity, id) DO UPDATE SET change_pos = excluded.change_pos, deleted_at = now()
+     RETURNING id`,
     [orgId, id],
   );
   return rows.length === 1;

@@ -1,6 +1,7 @@
 import type { Benefit, Rules } from '../../../shared/discounts';
 import type { CodeLifecycleStatus } from '../../../shared/codes/types';
 import type { Queryable } from '../database';
+import { NEXT_POS, positionCte } from './change-pos';
 
 /** A code as stored, with the terms it uses (a child's come from its parent) and its counters. */
 export interface CodeRow {
@@ -57,6 +58,9 @@ export function codeColumns(nowParam: string): string {
 
 export const CODE_FROM = 'codes c LEFT JOIN codes p ON p.id = c.parent_id';
 
+/** The organisation of the code whose id is $1, for the change-position CTE. */
+export const CODE_ORG = '(SELECT org_id FROM codes WHERE id = $1::uuid)';
+
 export interface NewCode {
   id: string;
   orgId: string;
@@ -74,9 +78,10 @@ export interface NewCode {
 
 export async function insertCode(db: Queryable, c: NewCode): Promise<void> {
   await db.query(
-    `INSERT INTO codes (id, org_id, code, is_parent, status, name, description, benefit, rules, auto_priority,
-       offline_policy, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, 'active', $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $11)`,
+    `WITH ${positionCte('$2::uuid')}
+     INSERT INTO codes (id, org_id, code, is_parent, status, name, description, benefit, rules, auto_priority,
+       offline_policy, created_at, updated_at, change_pos)
+     VALUES ($1, $2, $3, $4, 'active', $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $11, ${NEXT_POS})`,
     [
       c.id,
       c.orgId,
@@ -136,8 +141,9 @@ export async function updateTerms(
   },
 ): Promise<void> {
   await db.query(
-    `UPDATE codes SET version = $2, name = $3, description = $4, benefit = $5::jsonb, rules = $6::jsonb,
-       auto_priority = $7, offline_policy = $8, updated_at = $9
+    `WITH ${positionCte(CODE_ORG)}
+     UPDATE codes SET version = $2, name = $3, description = $4, benefit = $5::jsonb, rules = $6::jsonb,
+       auto_priority = $7, offline_policy = $8, updated_at = $9, change_pos = ${NEXT_POS}
      WHERE id = $1`,
     [
       t.id,
@@ -159,7 +165,11 @@ export async function setStatus(
   status: 'active' | 'disabled' | 'deleted',
   now: string,
 ): Promise<void> {
-  await db.query('UPDATE codes SET status = $2, updated_at = $3 WHERE id = $1', [id, status, now]);
+  await db.query(
+    `WITH ${positionCte(CODE_ORG)}
+     UPDATE codes SET status = $2, updated_at = $3, change_pos = ${NEXT_POS} WHERE id = $1`,
+    [id, status, now],
+  );
 }
 
 export async function getCode(
@@ -240,7 +250,7 @@ export async function listVersions(
 export interface CodeFilter {
   q?: string;
   status?: CodeLifecycleStatus;
-  kind?: 'parent' | 'generated' | 'standalone';
+  kind?: 'parent' | 'generated' | 'standalone' | 'top';
   parentId?: string;
   autoApply?: boolean;
   category?: string;
@@ -263,13 +273,15 @@ export async function listCodes(
   };
   if (filter.q) {
     const pattern = `%${filter.q.toUpperCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    add((p) => `c.code LIKE ${p}`, pattern);
+    // Children carry no name of their own, so a search by name finds the parent, not 100,000 children.
+    add((p) => `(c.code LIKE ${p} OR upper(c.name) LIKE ${p} OR upper(c.description) LIKE ${p})`, pattern);
   }
   if (filter.status) add((p) => `${lifecycleSql('$2')} = ${p}`, filter.status);
   else if (!filter.includeDeleted) where.push(`${lifecycleSql('$2')} <> 'deleted'`);
   if (filter.kind === 'parent') where.push('c.is_parent');
   if (filter.kind === 'generated') where.push('c.parent_id IS NOT NULL');
   if (filter.kind === 'standalone') where.push('c.parent_id IS NULL AND NOT c.is_parent');
+  if (filter.kind === 'top') where.push('c.parent_id IS NULL');
   if (filter.parentId) add((p) => `c.parent_id = ${p}`, filter.parentId);
   if (filter.autoApply !== undefined) {
     where.push(`COALESCE(c.auto_priority, p.auto_priority) IS ${filter.autoApply ? 'NOT NULL' : 'NULL'}`);
@@ -295,21 +307,36 @@ export async function listCodes(
   return { items, total: count?.n ?? 0 };
 }
 
-/** Inserts generated child codes; strings already taken are skipped and returned as not inserted. */
+/**
+ * Inserts generated child codes; strings already taken are skipped and returned as not inserted. The
+ * whole chunk shares one change position: one counter bump per statement keeps generation fast.
+ */
 export async function insertChildren(
   db: Queryable,
   c: { orgId: string; parentId: string; codes: string[]; now: string },
 ): Promise<number> {
   const rows = await db.query<{ n: number }>(
-    `WITH inserted AS (
-       INSERT INTO codes (id, org_id, code, parent_id, status, created_at, updated_at)
-       SELECT gen_random_uuid(), $1, t.code, $2, 'active', $3, $3 FROM unnest($4::text[]) AS t (code)
+    `WITH ${positionCte('$1::uuid')}, inserted AS (
+       INSERT INTO codes (id, org_id, code, parent_id, status, created_at, updated_at, change_pos)
+       SELECT gen_random_uuid(), $1, t.code, $2, 'active', $3, $3, ${NEXT_POS} FROM unnest($4::text[]) AS t (code)
        ON CONFLICT (org_id, code) DO NOTHING
        RETURNING 1
      ) SELECT count(*)::int AS n FROM inserted`,
     [c.orgId, c.parentId, c.now, c.codes],
   );
   return rows[0]?.n ?? 0;
+}
+
+/** Children that have escrow counters (few: only those leased or used offline). */
+export async function childIds(db: Queryable, parentId: string): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT c.id FROM codes c
+     WHERE c.parent_id = $1 AND c.id IN (
+       SELECT split_part(e.counter, ':', 2)::uuid FROM escrow_counters e
+       WHERE e.org_id = c.org_id AND e.counter LIKE 'code%')`,
+    [parentId],
+  );
+  return rows.map((r) => r.id);
 }
 
 export interface JobRow {

@@ -2,6 +2,8 @@ import type { Queryable } from '../database';
 
 export async function insertOrganisation(db: Queryable, org: { id: string; name: string }): Promise<void> {
   await db.query('INSERT INTO organisations (id, name) VALUES ($1, $2)', [org.id, org.name]);
+  // Its change-position row exists from the start, so every writer can lock it first.
+  await db.query('INSERT INTO sync_positions (org_id) VALUES ($1)', [org.id]);
 }
 
 export async function countOrganisations(db: Queryable): Promise<number> {

@@ -1,4 +1,6 @@
 import type { Queryable } from '../database';
+import { CODE_ORG } from './code-repo';
+import { NEXT_POS, positionCte } from './change-pos';
 
 export interface RedemptionRow {
   id: string;
@@ -109,7 +111,9 @@ export async function countUse(
   u: { codeId: string; itemUses: number; discount: number; limits: Limits; force: boolean },
 ): Promise<{ uses: number; itemUses: number; discountGiven: number } | undefined> {
   const rows = await db.query<{ uses: number; itemUses: number; discountGiven: number }>(
-    `UPDATE codes SET uses = uses + 1, item_uses = item_uses + $2, discount_given = discount_given + $3
+    `WITH ${positionCte(CODE_ORG)}
+     UPDATE codes SET uses = uses + 1, item_uses = item_uses + $2, discount_given = discount_given + $3,
+       usage_pos = ${NEXT_POS}
      WHERE id = $1 AND ($7 OR (
        ($4::int IS NULL OR uses < $4::int)
        AND ($5::int IS NULL OR item_uses + $2 <= $5::int)
@@ -144,4 +148,56 @@ export async function customerUsage(
     [codeId, customerId, excludeId],
   );
   return row ?? { uses: 0, itemUses: 0 };
+}
+
+/** Counts a use that was already made (a synced sale): no limit check, the sale stands. */
+export async function countMadeUse(
+  db: Queryable,
+  u: { codeId: string; itemUses: number; discount: number },
+): Promise<void> {
+  await db.query(
+    `WITH ${positionCte(CODE_ORG)}
+     UPDATE codes SET uses = uses + 1, item_uses = item_uses + $2, discount_given = discount_given + $3,
+       usage_pos = ${NEXT_POS}
+     WHERE id = $1`,
+    [u.codeId, u.itemUses, u.discount],
+  );
+}
+
+/** A voided order gives its code use back; the ledger row stays, marked released. */
+export async function releaseRedemption(
+  db: Queryable,
+  orgId: string,
+  orderId: string,
+  at: string,
+): Promise<RedemptionRow | undefined> {
+  const rows = await db.query<{ id: string }>(
+    `UPDATE redemptions SET released_at = $3 WHERE org_id = $1 AND order_id = $2 AND released_at IS NULL
+     RETURNING id`,
+    [orgId, orderId, at],
+  );
+  const released = rows[0] && (await getRedemption(db, orgId, rows[0].id));
+  if (!released) return undefined;
+  await db.query(
+    `WITH ${positionCte(CODE_ORG)}
+     UPDATE codes SET uses = GREATEST(0, uses - 1), item_uses = GREATEST(0, item_uses - $2),
+       discount_given = GREATEST(0, discount_given - $3), usage_pos = ${NEXT_POS}
+     WHERE id = $1`,
+    [released.codeId, released.itemUses, released.discount],
+  );
+  return released;
+}
+
+/** Marks a redemption as an overuse (an excess found at sync, or accepted in review). */
+export async function markOveruse(
+  db: Queryable,
+  r: { id: string; reason: string; grantedBy: string | null; limits: string[] | null },
+): Promise<void> {
+  await db.query(
+    `UPDATE redemptions SET overuse = true, overuse_reason = $2,
+       overuse_granted_by = COALESCE($3, overuse_granted_by),
+       overuse_limits = COALESCE($4::jsonb, overuse_limits)
+     WHERE id = $1`,
+    [r.id, r.reason, r.grantedBy, r.limits === null ? null : JSON.stringify(r.limits)],
+  );
 }

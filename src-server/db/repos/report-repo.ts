@@ -1,3 +1,4 @@
+import type { OveruseRow } from '../../../shared/ipc/domains/manage';
 import type { Benefit, Rules } from '../../../shared/discounts';
 import type { CodeLifecycleStatus } from '../../../shared/codes/types';
 import type { Queryable } from '../database';
@@ -163,20 +164,8 @@ export async function perParentReport(
   return { rows, total: count?.n ?? 0 };
 }
 
-export interface OveruseRow {
-  redemptionId: string;
-  orderId: string;
-  codeId: string;
-  code: string;
-  cashierId: string | null;
-  cashierName: string | null;
-  grantedBy: string | null;
-  grantedByName: string | null;
-  reason: string;
-  limits: string[] | null;
-  discount: number;
-  redeemedAt: string;
-}
+// The overuse report's rows are the wire shape the terminal's manager screens read.
+export type { OveruseRow };
 
 export async function overuseReport(
   db: Queryable,

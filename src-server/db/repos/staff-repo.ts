@@ -1,5 +1,6 @@
 import type { Permission } from '../../../shared/auth/permissions';
 import type { Queryable } from '../database';
+import { NEXT_POS, positionCte } from './change-pos';
 
 export interface StaffRow {
   id: string;
@@ -31,8 +32,9 @@ export async function insertStaff(
   },
 ): Promise<void> {
   await db.query(
-    `INSERT INTO staff (id, org_id, name, email, password_hash, pin_hash, role_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    `WITH ${positionCte('$2::uuid')}
+     INSERT INTO staff (id, org_id, name, email, password_hash, pin_hash, role_id, change_pos)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, ${NEXT_POS})`,
     [s.id, s.orgId, s.name, s.email, s.passwordHash, s.pinHash, s.roleId],
   );
 }
@@ -79,9 +81,10 @@ export async function updateStaff(
     params.push(value);
     sets.push(`${column} = $${params.length}`);
   }
-  sets.push('updated_at = now()');
+  sets.push('updated_at = now()', `change_pos = ${NEXT_POS}`);
   const rows = await db.query(
-    `UPDATE staff SET ${sets.join(', ')} WHERE org_id = $1 AND id = $2 RETURNING id`,
+    `WITH ${positionCte('$1::uuid')}
+     UPDATE staff SET ${sets.join(', ')} WHERE org_id = $1 AND id = $2 RETURNING id`,
     params,
   );
   return rows.length === 1;
@@ -199,10 +202,12 @@ export async function getCustomRole(db: Queryable, orgId: string, id: string): P
 
 export async function upsertCustomRole(db: Queryable, orgId: string, role: RoleRow): Promise<void> {
   await db.query(
-    `INSERT INTO roles (org_id, id, name, permissions, ceiling_percent, ceiling_amount)
-     VALUES ($1, $2, $3, $4::jsonb, $5, $6)
+    `WITH ${positionCte('$1::uuid')}
+     INSERT INTO roles (org_id, id, name, permissions, ceiling_percent, ceiling_amount, change_pos)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6, ${NEXT_POS})
      ON CONFLICT (org_id, id) DO UPDATE SET name = excluded.name, permissions = excluded.permissions,
-       ceiling_percent = excluded.ceiling_percent, ceiling_amount = excluded.ceiling_amount, updated_at = now()`,
+       ceiling_percent = excluded.ceiling_percent, ceiling_amount = excluded.ceiling_amount, updated_at = now(),
+       change_pos = excluded.change_pos`,
     [
       orgId,
       role.id,
@@ -215,7 +220,14 @@ export async function upsertCustomRole(db: Queryable, orgId: string, role: RoleR
 }
 
 export async function deleteCustomRole(db: Queryable, orgId: string, id: string): Promise<void> {
-  await db.query('DELETE FROM roles WHERE org_id = $1 AND id = $2', [orgId, id]);
+  await db.query(
+    `WITH ${positionCte('$1::uuid')},
+       gone AS (DELETE FROM roles WHERE org_id = $1 AND id = $2 RETURNING id)
+     INSERT INTO sync_tombstones (org_id, entity, id, change_pos)
+     SELECT $1, 'role', gone.id, ${NEXT_POS} FROM gone
+     ON CONFLICT (org_id, entity, id) DO UPDATE SET change_pos = excluded.change_pos, deleted_at = now()`,
+    [orgId, id],
+  );
 }
 
 export async function countStaffWithRole(db: Queryable, orgId: string, roleId: string): Promise<number> {

@@ -1,5 +1,7 @@
 import type { ChannelName } from '../../../shared/ipc/channels';
 import type { ResponseOf } from '../../../shared/ipc/contract';
+import type { CodeRecord } from '../../../shared/codes/types';
+import { upsertCode } from '../../../src-main/db/repos/code-repo';
 import type { BrowserHost } from '../../../src-main/shells/browser/server';
 
 // Puts the terminal into a state through the core itself (earlier sales, an open shift) so each spec
@@ -37,5 +39,27 @@ export async function sellAdults(
   return must(host, 'pos:checkout:complete', {
     cartId: cart.id,
     tenders: [{ tender: 'cash', amount: cart.total }],
+  });
+}
+
+/** Adds an active percentage code (15 % off) straight to the terminal's store, as a pull would. */
+export function addCode(
+  host: BrowserHost,
+  code: { id: string; code: string; rules: CodeRecord['rules'] },
+): void {
+  const at = new Date().toISOString();
+  upsertCode(host.terminal.db, {
+    id: code.id,
+    code: code.code,
+    name: code.code,
+    description: '',
+    status: 'active',
+    benefit: { type: 'percentage', percent: 1500 },
+    rules: code.rules,
+    version: 1,
+    parentId: null,
+    offlinePolicy: 'best_effort',
+    createdAt: at,
+    updatedAt: at,
   });
 }

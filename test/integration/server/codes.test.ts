@@ -222,6 +222,13 @@ describe.each(backends)('codes admin API (%s)', (backend) => {
       `/v1/codes?status=exhausted&parentId=${parent.body.id}`,
     );
     expect(exhausted.body.items.map((c) => c.code)).toEqual([child.code]);
+    // Parents and single codes without the children; a search by name finds the parent only.
+    const top = await org.api.get<{ items: Code[]; total: number }>('/v1/codes?kind=top&limit=1000');
+    expect(top.body.items.some((c) => c.code === 'GALA-PARENT')).toBe(true);
+    expect(top.body.items.every((c) => c.parentId === null)).toBe(true);
+    expect(top.body.total).toBeLessThan(5000);
+    const byName = await org.api.get<{ items: Code[] }>('/v1/codes?q=gala&kind=top');
+    expect(byName.body.items.map((c) => c.code)).toEqual(['GALA-PARENT']);
   });
 
   it('lets an edit to a parent reach its children, and refuses editing a child directly', async () => {

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { channels as c } from './channels';
+import type { SyncStatus } from './domains/sync';
+
+// The `sync` domain's requests and answers, spread into the one contract (contract.ts).
+
+const empty = z.strictObject({});
+
+export const syncRequestSchemas = {
+  [c.sync.status]: empty,
+  [c.sync.enrol]: z.strictObject({
+    enrolmentCode: z.string().trim().min(1, 'enter the enrolment code from the manager').max(40),
+    name: z.string().trim().min(1, 'give the terminal a name, e.g. "Box office 1"').max(100),
+  }),
+  [c.sync.now]: empty,
+};
+
+export interface SyncResponseTypes {
+  [c.sync.status]: SyncStatus;
+  /** The status after enrolment and the first full pull. */
+  [c.sync.enrol]: SyncStatus;
+  /** The status after pushing everything and pulling. */
+  [c.sync.now]: SyncStatus;
+}

@@ -1,0 +1,359 @@
+import { z } from 'zod';
+import type {
+  EventRecord,
+  Performance,
+  PriceBand,
+  Product,
+  TicketPrice,
+  TicketType,
+  Venue,
+} from '../catalogue/types';
+import type { CodeRecord } from '../codes/types';
+
+// The wire contract between a terminal's sync client and the central server (SYNC.md). Both sides
+// parse with these schemas: the server its requests, the terminal the server's answers. Design notes
+// and the reasons behind them: DECISIONS.md beside this file.
+
+const uuid = z.uuid();
+const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hash as 64 lower-case hex digits');
+const instant = z.iso.datetime({ offset: true });
+const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+// ---------------------------------------------------------------------------------------------------
+// Capped counters. Every limit a terminal must respect offline is one counter on the server with
+// limit = unallocated + Σ(granted − returned) + absorbed; terminals hold escrow leases on it.
+
+export const COUNTER_KINDS = ['code_uses', 'code_item_uses', 'code_budget', 'capacity'] as const;
+export type CounterKind = (typeof COUNTER_KINDS)[number];
+
+/** A counter is named by what it limits: a code's uses, item uses or budget, or a performance's seats. */
+export interface CounterRef {
+  kind: CounterKind;
+  /** The code id (a child code has its own counters) or the performance id. */
+  id: string;
+}
+
+export function counterKey(ref: CounterRef): string {
+  return `${ref.kind}:${ref.id}`;
+}
+
+export function parseCounterKey(key: string): CounterRef | undefined {
+  const at = key.indexOf(':');
+  const kind = key.slice(0, at);
+  const id = key.slice(at + 1);
+  if (at < 0 || id.length === 0 || !(COUNTER_KINDS as readonly string[]).includes(kind)) return undefined;
+  return { kind: kind as CounterKind, id };
+}
+
+export const counterKeySchema = z
+  .string()
+  .max(120)
+  .refine((key) => parseCounterKey(key) !== undefined, 'a counter key such as "code_uses:<code id>"');
+
+// ---------------------------------------------------------------------------------------------------
+// Enrolment: POST /v1/terminals/register (no bearer; the enrolment code is the credential).
+
+export const registerRequestSchema = z.strictObject({
+  enrolmentCode: z.string().min(1).max(40),
+  name: z.string().trim().min(1).max(100),
+  /** Re-registration after the server detected a restore: the same terminal id gets a new epoch. */
+  terminalId: uuid.optional(),
+});
+export type RegisterRequest = z.infer<typeof registerRequestSchema>;
+
+export const registerResponseSchema = z.object({
+  terminalId: uuid,
+  epoch: z.number().int().min(1),
+  deviceToken: z.string().min(20),
+  venueId: uuid,
+});
+export type RegisterResponse = z.infer<typeof registerResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Push: POST /v1/sync/push with the device token as bearer.
+
+export const MUTATION_TYPES = [
+  'sale',
+  'refund',
+  'void',
+  'shift.open',
+  'shift.close',
+  'lease.return',
+] as const;
+export type MutationType = (typeof MUTATION_TYPES)[number];
+
+/** One outbox row exactly as the terminal's chain holds it. */
+export const mutationSchema = z.strictObject({
+  seq: z.number().int().min(1),
+  mutationId: uuid,
+  type: z.enum(MUTATION_TYPES),
+  payload: z.record(z.string(), z.unknown()),
+  prevHash: hash,
+  hash,
+  createdAt: instant,
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const MAX_PUSH_BATCH = 500;
+/**
+ * A batch also stops growing at this many bytes of JSON (a sale is 2–5 KB), so a long offline backlog
+ * never makes a request the server's body limit refuses. A single larger mutation still goes alone.
+ */
+export const MAX_PUSH_BYTES = 512 * 1024;
+/** The push route's body limit: room for one batch of MAX_PUSH_BYTES plus one oversized mutation. */
+export const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
+
+export const pushRequestSchema = z.strictObject({
+  terminalId: uuid,
+  epoch: z.number().int().min(1),
+  mutations: z.array(mutationSchema).min(1).max(MAX_PUSH_BATCH),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const pushResultSchema = z.object({
+  seq: z.number().int().min(1),
+  mutationId: uuid,
+  /** applied: effects committed; duplicate: seen before, nothing done; quarantined: kept for review. */
+  status: z.enum(['applied', 'duplicate', 'quarantined']),
+  reason: z.string().optional(),
+  message: z.string().optional(),
+});
+export type PushResult = z.infer<typeof pushResultSchema>;
+
+export const pushResponseSchema = z.object({
+  lastSeq: count,
+  results: z.array(pushResultSchema),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/**
+ * The 409 answers of push. SEQ_GAP: resend from lastSeq + 1. RESTORED_FROM_BACKUP: the terminal
+ * re-sent a seq the server holds with other content (or a chain that does not continue the server's):
+ * its leases are void and a manager must re-enrol it. EPOCH_STALE: the terminal was re-registered
+ * since; it must use the new epoch and token.
+ */
+export const PUSH_CONFLICTS = ['SEQ_GAP', 'RESTORED_FROM_BACKUP', 'EPOCH_STALE'] as const;
+export type PushConflict = (typeof PUSH_CONFLICTS)[number];
+
+export const pushConflictSchema = z.object({
+  ok: z.literal(false),
+  reason: z.enum(PUSH_CONFLICTS),
+  message: z.string(),
+  lastSeq: count.optional(),
+  epoch: z.number().int().min(1).optional(),
+});
+export type PushConflictBody = z.infer<typeof pushConflictSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Payload parts the server reads from sale, refund and void mutations to keep the counters right.
+
+/** Units of one counter a sale took from one of the terminal's leases. */
+export const leaseUseSchema = z.strictObject({
+  leaseId: uuid,
+  counter: counterKeySchema,
+  units: count,
+});
+export type LeaseUse = z.infer<typeof leaseUseSchema>;
+
+/** Units a sale used with no lease behind them: only with a supervisor's overuse grant on the sale. */
+export const unbackedUseSchema = z.strictObject({
+  counter: counterKeySchema,
+  units: count,
+});
+export type UnbackedUse = z.infer<typeof unbackedUseSchema>;
+
+/**
+ * Carried in a sale payload as `escrow`, and in a refund or void payload as `escrow` for what it gives
+ * back (a void gives the code's uses back; a refunded seat gives its seat back) to the same leases.
+ */
+export const escrowSchema = z.strictObject({
+  leaseUses: z.array(leaseUseSchema).max(100),
+  unbacked: z.array(unbackedUseSchema).max(100),
+});
+export type Escrow = z.infer<typeof escrowSchema>;
+
+/** lease.return payload: the terminal has stopped using the lease and gives back what it did not use. */
+export const leaseReturnPayloadSchema = z.strictObject({
+  leaseId: uuid,
+  counter: counterKeySchema,
+  units: count,
+  why: z.enum(['expired', 'surplus', 'clock_moved_back']),
+});
+export type LeaseReturnPayload = z.infer<typeof leaseReturnPayloadSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Leases: POST /v1/leases/acquire with the device token as bearer.
+
+export const acquireRequestSchema = z.strictObject({
+  terminalId: uuid,
+  epoch: z.number().int().min(1),
+  /** Idempotency key made by the terminal and stored before the request is sent. */
+  requestId: uuid,
+  counter: counterKeySchema,
+  want: z.number().int().min(1).max(1_000_000_000),
+});
+export type AcquireRequest = z.infer<typeof acquireRequestSchema>;
+
+export const leaseViewSchema = z.object({
+  id: uuid,
+  counter: z.string(),
+  requestId: uuid,
+  epoch: z.number().int().min(1),
+  granted: count,
+  /** Units the server has seen used (from pushed sales) and returned. */
+  used: count,
+  returned: count,
+  expiresAt: instant,
+  status: z.enum(['active', 'returned', 'expired', 'void']),
+});
+export type LeaseView = z.infer<typeof leaseViewSchema>;
+
+/** granted may be 0 when the pool is empty: the answer says so rather than failing. */
+export const acquireResponseSchema = z.object({
+  lease: leaseViewSchema.nullable(),
+  /** What is left unallocated on the server after this grant. */
+  unallocated: count,
+  limit: count,
+});
+export type AcquireResponse = z.infer<typeof acquireResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Pull: POST /v1/sync/pull with the device token as bearer.
+
+export const pullRequestSchema = z.strictObject({
+  terminalId: uuid,
+  /** Opaque; null (or one the server does not recognise) gets a full snapshot with reset: true. */
+  cursor: z.string().max(200).nullable(),
+  limit: z.number().int().min(1).max(20_000).optional(),
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+export interface StaffRecord {
+  id: string;
+  name: string;
+  roleId: string;
+  /** The scrypt hash of the PIN (terminals verify PINs offline); null: cannot sign in at a terminal. */
+  pinHash: string | null;
+  active: boolean;
+}
+
+export interface RoleRecord {
+  id: string;
+  name: string;
+  permissions: string[];
+  ceilingPercent: number;
+  ceilingAmount: number;
+}
+
+/** A generated child code: its terms (and version) are its parent's. */
+export interface ChildCodeRecord {
+  id: string;
+  code: string;
+  parentId: string;
+  status: 'active' | 'disabled' | 'deleted';
+}
+
+/** The server's counted usage of one code, at the snapshot. */
+export interface CodeUsageRecord {
+  codeId: string;
+  uses: number;
+  itemUses: number;
+  discountGiven: number;
+}
+
+export type Change =
+  | { entity: 'venue'; id: string; data: Venue }
+  | { entity: 'event'; id: string; data: EventRecord }
+  | { entity: 'performance'; id: string; data: Performance }
+  | { entity: 'price_band'; id: string; data: PriceBand }
+  | { entity: 'ticket_type'; id: string; data: TicketType }
+  | { entity: 'ticket_price'; id: string; data: TicketPrice }
+  | { entity: 'product'; id: string; data: Product }
+  | { entity: 'role'; id: string; data: RoleRecord }
+  | { entity: 'staff'; id: string; data: StaffRecord }
+  | { entity: 'code'; id: string; data: CodeRecord }
+  | { entity: 'code_child'; id: string; data: ChildCodeRecord }
+  | { entity: 'code_usage'; id: string; data: CodeUsageRecord }
+  /** The row is gone on the server (a hard delete); the terminal drops it where nothing refers to it. */
+  | { entity: ChangeEntity; id: string; deleted: true };
+
+export const CHANGE_ENTITIES = [
+  'venue',
+  'event',
+  'performance',
+  'price_band',
+  'ticket_type',
+  'ticket_price',
+  'product',
+  'role',
+  'staff',
+  'code',
+  'code_child',
+  'code_usage',
+] as const;
+export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
+
+// The data objects are the server's own types; the terminal checks the envelope and the fields it
+// indexes on, and trusts the rest as it trusts the server's TLS identity.
+const changeSchema = z.union([
+  z.object({
+    entity: z.enum(CHANGE_ENTITIES),
+    id: z.string().min(1),
+    data: z.record(z.string(), z.unknown()),
+  }),
+  z.object({ entity: z.enum(CHANGE_ENTITIES), id: z.string().min(1), deleted: z.literal(true) }),
+]);
+
+export const pullResponseSchema = z.object({
+  /** Pass back on the next pull. */
+  cursor: z.string(),
+  /** More changes wait beyond this page: pull again at once. */
+  more: z.boolean(),
+  /** The changes are a full snapshot: drop catalogue rows not in it (nothing a sale refers to). */
+  reset: z.boolean(),
+  changes: z.array(changeSchema),
+  /** Every lease this terminal holds in its current epoch, in full, on every pull. */
+  leases: z.array(leaseViewSchema),
+  epoch: z.number().int().min(1),
+});
+export interface PullResponse {
+  cursor: string;
+  more: boolean;
+  reset: boolean;
+  changes: Change[];
+  leases: LeaseView[];
+  epoch: number;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Review queue (admin API, staff bearer): GET /v1/review-items, POST /v1/review-items/:id/accept and
+// /flag with {note}.
+
+export const REVIEW_KINDS = [
+  'overuse_excess',
+  'quarantined',
+  'restore_detected',
+  'customer_overuse',
+] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
+export const reviewActionSchema = z.strictObject({
+  note: z.string().trim().min(3, 'say in a few words why').max(500),
+});
+
+export interface ReviewItem {
+  id: string;
+  kind: ReviewKind;
+  status: 'open' | 'accepted' | 'flagged';
+  terminalId: string | null;
+  mutationId: string | null;
+  counter: string | null;
+  units: number | null;
+  /** One sentence for the manager: what happened and what the actions do. */
+  summary: string;
+  payload: unknown;
+  createdAt: string;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  note: string | null;
+}

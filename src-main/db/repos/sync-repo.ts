@@ -1,0 +1,141 @@
+import type { Db } from '../connection';
+
+export type SyncStateName = 'enrolled' | 'restore_detected';
+
+export interface SyncStateRow {
+  terminalId: string;
+  terminalName: string;
+  epoch: number;
+  deviceToken: string;
+  venueId: string;
+  cursor: string | null;
+  resetting: boolean;
+  state: SyncStateName;
+  pushedThrough: number;
+  usageThrough: number;
+  lastPushAt: string | null;
+  lastPullAt: string | null;
+  lastError: string | null;
+  clockHighWater: number;
+  enrolledAt: string;
+}
+
+interface RawState {
+  terminal_id: string;
+  terminal_name: string;
+  epoch: number;
+  device_token: string;
+  venue_id: string;
+  cursor: string | null;
+  resetting: number;
+  state: SyncStateName;
+  pushed_through: number;
+  usage_through: number;
+  last_push_at: string | null;
+  last_pull_at: string | null;
+  last_error: string | null;
+  clock_high_water: number;
+  enrolled_at: string;
+}
+
+export function getSyncState(db: Db): SyncStateRow | undefined {
+  const r = db.prepare('SELECT * FROM sync_state WHERE id = 1').get() as RawState | undefined;
+  return (
+    r && {
+      terminalId: r.terminal_id,
+      terminalName: r.terminal_name,
+      epoch: r.epoch,
+      deviceToken: r.device_token,
+      venueId: r.venue_id,
+      cursor: r.cursor,
+      resetting: r.resetting === 1,
+      state: r.state,
+      pushedThrough: r.pushed_through,
+      usageThrough: r.usage_through,
+      lastPushAt: r.last_push_at,
+      lastPullAt: r.last_pull_at,
+      lastError: r.last_error,
+      clockHighWater: r.clock_high_water,
+      enrolledAt: r.enrolled_at,
+    }
+  );
+}
+
+/**
+ * Records a (re-)registration. A new epoch starts pushing from seq 1 again and pulls a full snapshot;
+ * the server acknowledges what it already holds as duplicates.
+ */
+export function saveEnrolment(
+  db: Db,
+  e: {
+    terminalId: string;
+    terminalName: string;
+    epoch: number;
+    deviceToken: string;
+    venueId: string;
+    at: string;
+    clock: number;
+  },
+): void {
+  db.prepare(
+    `INSERT INTO sync_state (id, terminal_id, terminal_name, epoch, device_token, venue_id, cursor, resetting, state,
+       pushed_through, usage_through, clock_high_water, enrolled_at)
+     VALUES (1, @terminalId, @terminalName, @epoch, @deviceToken, @venueId, NULL, 0, 'enrolled', 0, 0, @clock, @at)
+     ON CONFLICT (id) DO UPDATE SET terminal_id = excluded.terminal_id, terminal_name = excluded.terminal_name,
+       epoch = excluded.epoch, device_token = excluded.device_token, venue_id = excluded.venue_id, cursor = NULL,
+       resetting = 0, state = 'enrolled', pushed_through = 0, usage_through = 0, last_error = NULL,
+       clock_high_water = max(clock_high_water, excluded.clock_high_water), enrolled_at = excluded.enrolled_at`,
+  ).run(e);
+  db.prepare('UPDATE outbox SET acked_at = NULL').run();
+}
+
+export function setSyncState(db: Db, state: SyncStateName, error: string | null): void {
+  db.prepare('UPDATE sync_state SET state = ?, last_error = ? WHERE id = 1').run(state, error);
+}
+
+export function setSyncError(db: Db, error: string | null): void {
+  db.prepare('UPDATE sync_state SET last_error = ? WHERE id = 1').run(error);
+}
+
+/** Everything up to `lastSeq` is on the server; anything after it must be sent (again). */
+export function markPushedThrough(db: Db, lastSeq: number, at: string): void {
+  db.prepare(
+    'UPDATE sync_state SET pushed_through = ?, last_push_at = ?, last_error = NULL WHERE id = 1',
+  ).run(lastSeq, at);
+  db.prepare('UPDATE outbox SET acked_at = ? WHERE seq <= ? AND acked_at IS NULL').run(at, lastSeq);
+  db.prepare('UPDATE outbox SET acked_at = NULL WHERE seq > ? AND acked_at IS NOT NULL').run(lastSeq);
+}
+
+export function saveCursor(
+  db: Db,
+  p: { cursor: string; resetting: boolean; finished: boolean; usageThrough: number; at: string },
+): void {
+  db.prepare(
+    `UPDATE sync_state SET cursor = @cursor, resetting = @resetting,
+       usage_through = CASE WHEN @finished = 1 THEN @usageThrough ELSE usage_through END,
+       last_pull_at = CASE WHEN @finished = 1 THEN @at ELSE last_pull_at END,
+       last_error = CASE WHEN @finished = 1 THEN NULL ELSE last_error END
+     WHERE id = 1`,
+  ).run({ ...p, resetting: p.resetting ? 1 : 0, finished: p.finished ? 1 : 0 });
+}
+
+export function raiseClockHighWater(db: Db, ms: number): void {
+  db.prepare('UPDATE sync_state SET clock_high_water = max(clock_high_water, ?) WHERE id = 1').run(ms);
+}
+
+export function hasOutbox(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM outbox LIMIT 1').get() !== undefined;
+}
+
+export function lastOutboxSeq(db: Db): number {
+  return (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM outbox').get() as { n: number }).n;
+}
+
+/** Sales (and refunds and voids) the server has not acknowledged yet. */
+export function countPendingSales(db: Db, pushedThrough: number): number {
+  return (
+    db
+      .prepare(`SELECT count(*) AS n FROM outbox WHERE seq > ? AND type IN ('sale', 'refund', 'void')`)
+      .get(pushedThrough) as { n: number }
+  ).n;
+}

@@ -1,0 +1,254 @@
+import { BUILT_IN_ROLES, isPermission } from '../../../shared/auth/permissions';
+import type {
+  EventRecord,
+  Performance,
+  PriceBand,
+  Product,
+  TicketPrice,
+  TicketType,
+  Venue,
+} from '../../../shared/catalogue/types';
+import type { CodeRecord } from '../../../shared/codes/types';
+import type { Change, ChangeEntity, PullResponse } from '../../../shared/sync/protocol';
+import type { Db } from '../../db/connection';
+import { upsertCatalogue } from '../../db/repos/catalogue-repo';
+import { getCode, upsertChildCode, upsertCode } from '../../db/repos/code-repo';
+import { deleteCodeUsage, upsertCodeUsage, upsertLease } from '../../db/repos/lease-repo';
+import { upsertRole, upsertStaff } from '../../db/repos/staff-repo';
+import {
+  clearSeen,
+  deleteCatalogueRow,
+  deleteCodeChild,
+  deleteCodeRow,
+  deleteRoleRow,
+  deleteStaffRow,
+  dropUnseen,
+  evictCodeText,
+  listCodeChildren,
+  markSeen,
+  upsertCodeChild,
+  withForeignKeysDeferredToPages,
+  type ChildCodeRow,
+} from '../../db/repos/sync-catalogue-repo';
+import { getSyncState, saveCursor } from '../../db/repos/sync-repo';
+
+// Parents before children inside a page, so most pages never lean on the deferred foreign keys.
+const ORDER: Record<ChangeEntity, number> = {
+  venue: 0,
+  event: 1,
+  price_band: 2,
+  ticket_type: 3,
+  performance: 4,
+  ticket_price: 5,
+  product: 6,
+  role: 7,
+  staff: 8,
+  code: 9,
+  code_child: 10,
+  code_usage: 11,
+};
+
+type Data = Record<string, unknown>;
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+const iso = (v: unknown): string => new Date(str(v) ?? 0).toISOString();
+
+// The server's rows may carry more than the terminal stores (organisation, timestamps): keep the
+// fields of shared/catalogue/types.ts only, under the change's id.
+const venue = (id: string, d: Data): Venue => ({
+  id,
+  name: str(d.name) ?? '',
+  currency: str(d.currency) ?? 'EUR',
+  timezone: str(d.timezone) ?? 'UTC',
+});
+const event = (id: string, d: Data): EventRecord => ({
+  id,
+  venueId: str(d.venueId) ?? '',
+  name: str(d.name) ?? '',
+  description: str(d.description) ?? '',
+  category: str(d.category),
+});
+const performance = (id: string, d: Data): Performance => ({
+  id,
+  eventId: str(d.eventId) ?? '',
+  startsAt: iso(d.startsAt),
+  capacity: num(d.capacity),
+  status: (str(d.status) ?? 'on_sale') as Performance['status'],
+});
+const named = (id: string, d: Data): PriceBand & TicketType => ({
+  id,
+  eventId: str(d.eventId) ?? '',
+  name: str(d.name) ?? '',
+});
+const ticketPrice = (id: string, d: Data): TicketPrice => ({
+  id,
+  eventId: str(d.eventId) ?? '',
+  performanceId: str(d.performanceId),
+  ticketTypeId: str(d.ticketTypeId) ?? '',
+  priceBandId: str(d.priceBandId) ?? '',
+  unitPrice: num(d.unitPrice),
+  vatRate: num(d.vatRate),
+});
+const product = (id: string, d: Data): Product => ({
+  id,
+  kind: (str(d.kind) ?? 'merch') as Product['kind'],
+  name: str(d.name) ?? '',
+  unitPrice: num(d.unitPrice),
+  vatRate: num(d.vatRate),
+  category: str(d.category),
+  inventoryItemId: str(d.inventoryItemId),
+  eventId: str(d.eventId),
+});
+
+function codeRecord(id: string, d: Data): CodeRecord {
+  const code = d as unknown as CodeRecord;
+  return {
+    ...code,
+    id,
+    parentId: code.parentId ?? null,
+    description: code.description ?? '',
+    offlinePolicy: code.offlinePolicy ?? 'deny',
+    rules: code.rules ?? {},
+    createdAt: code.createdAt ?? new Date(0).toISOString(),
+    updatedAt: code.updatedAt ?? new Date(0).toISOString(),
+  };
+}
+
+/**
+ * A child's terms are its parent's (DECISIONS.md); it gets a code row of its own over them, so the
+ * dropdown and the engine treat it like any other. A child is handed out to one person: it never
+ * auto-applies.
+ */
+function materialiseChild(db: Db, child: ChildCodeRow, parent: CodeRecord): void {
+  evictCodeText(db, child.code, child.id);
+  upsertChildCode(
+    db,
+    { id: child.id, code: child.code, status: parent.status === 'active' ? child.status : parent.status },
+    parent,
+  );
+}
+
+function applyChange(db: Db, change: Change, seen: boolean): void {
+  const mark = (entity: Parameters<typeof markSeen>[1], id: string) => {
+    if (seen) markSeen(db, entity, id);
+  };
+  if ('deleted' in change) {
+    switch (change.entity) {
+      case 'role':
+        return deleteRoleRow(db, change.id);
+      case 'staff':
+        return deleteStaffRow(db, change.id);
+      case 'code':
+        return deleteCodeRow(db, change.id);
+      case 'code_child':
+        deleteCodeChild(db, change.id);
+        return deleteCodeRow(db, change.id);
+      case 'code_usage':
+        return deleteCodeUsage(db, change.id);
+      default:
+        return deleteCatalogueRow(db, change.entity, change.id);
+    }
+  }
+  const d = change.data as unknown as Data;
+  const id = change.id;
+  switch (change.entity) {
+    case 'venue':
+      upsertCatalogue(db, 'venues', [venue(id, d)]);
+      return mark('catalogue', id);
+    case 'event':
+      upsertCatalogue(db, 'events', [event(id, d)]);
+      return mark('catalogue', id);
+    case 'performance':
+      upsertCatalogue(db, 'performances', [performance(id, d)]);
+      return mark('catalogue', id);
+    case 'price_band':
+      upsertCatalogue(db, 'price_bands', [named(id, d)]);
+      return mark('catalogue', id);
+    case 'ticket_type':
+      upsertCatalogue(db, 'ticket_types', [named(id, d)]);
+      return mark('catalogue', id);
+    case 'ticket_price':
+      upsertCatalogue(db, 'ticket_prices', [ticketPrice(id, d)]);
+      return mark('catalogue', id);
+    case 'product':
+      upsertCatalogue(db, 'products', [product(id, d)]);
+      return mark('catalogue', id);
+    case 'role': {
+      const role = change.data;
+      upsertRole(db, {
+        id,
+        name: role.name,
+        permissions: role.permissions.filter(isPermission),
+        customDiscountCeiling: { percent: role.ceilingPercent, amount: role.ceilingAmount },
+      });
+      return mark('role', id);
+    }
+    case 'staff': {
+      const staff = change.data;
+      // No PIN: a manager who only uses the admin API; kept off the sign-in list.
+      upsertStaff(db, {
+        id,
+        name: staff.name,
+        roleId: staff.roleId,
+        pinHash: staff.pinHash ?? '',
+        active: staff.active && staff.pinHash !== null,
+      });
+      return mark('staff', id);
+    }
+    case 'code': {
+      const record = codeRecord(id, d);
+      evictCodeText(db, record.code, id);
+      upsertCode(db, record);
+      for (const child of listCodeChildren(db, id)) materialiseChild(db, child, record);
+      return mark('code', id);
+    }
+    case 'code_child': {
+      const child = change.data;
+      const row: ChildCodeRow = { id, code: child.code, parentId: child.parentId, status: child.status };
+      upsertCodeChild(db, row);
+      const parent = getCode(db, child.parentId);
+      if (parent) materialiseChild(db, row, parent);
+      return mark('code_child', id);
+    }
+    case 'code_usage': {
+      const usage = change.data;
+      upsertCodeUsage(db, usage);
+      return mark('code_usage', usage.codeId);
+    }
+  }
+}
+
+/**
+ * One page of a pull in one transaction, cursor included: a crash re-pulls the page, never skips it.
+ * A full snapshot may span pages; rows it did not mention are dropped when its last page lands.
+ */
+export function applyPullPage(
+  db: Db,
+  page: PullResponse,
+  p: { requestCursor: string | null; usageThrough: number; at: string },
+): number {
+  return withForeignKeysDeferredToPages(db, () => {
+    const state = getSyncState(db);
+    if (!state) return 0;
+    let resetting = state.resetting;
+    if (page.reset && (!resetting || p.requestCursor === null)) {
+      clearSeen(db);
+      resetting = true;
+      // The built-in roles live in code on the server and may not travel; staff need them.
+      for (const role of BUILT_IN_ROLES) {
+        upsertRole(db, role);
+        markSeen(db, 'role', role.id);
+      }
+    }
+    const changes = [...page.changes].sort((a, b) => ORDER[a.entity] - ORDER[b.entity]);
+    for (const change of changes) applyChange(db, change, resetting);
+    for (const lease of page.leases) if (lease.epoch === state.epoch) upsertLease(db, lease, p.at);
+    const finished = !page.more;
+    if (finished && resetting) {
+      dropUnseen(db);
+      resetting = false;
+    }
+    saveCursor(db, { cursor: page.cursor, resetting, finished, usageThrough: p.usageThrough, at: p.at });
+    return changes.length;
+  });
+}

@@ -1,0 +1,78 @@
+import { err, type Err } from '../../../shared/result';
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/connection';
+import { getSyncState, setSyncError, type SyncStateRow } from '../../db/repos/sync-repo';
+import type { Translate } from '../../messages';
+import {
+  NETWORK_FAILURE,
+  serverMessage,
+  type SyncAnswer,
+  type SyncRequest,
+  type SyncTransport,
+} from './transport';
+
+/** What every sync step shares. */
+export interface SyncContext {
+  db: Db;
+  clock: Clock;
+  t: Translate;
+  /** Sends through the transport and remembers whether the server was reached. */
+  send(request: SyncRequest): Promise<SyncAnswer>;
+  reachable: () => boolean;
+  /** Something the status bar shows changed. */
+  changed(): void;
+}
+
+export function createSyncContext(deps: {
+  db: Db;
+  clock: Clock;
+  t: Translate;
+  transport: SyncTransport;
+  changed: () => void;
+}): SyncContext {
+  // Unknown until the first exchange: a 'deny' code is refused rather than guessed at.
+  let reachable = false;
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    t: deps.t,
+    changed: deps.changed,
+    reachable: () => reachable,
+    async send(request) {
+      const answer = await deps.transport(request);
+      // 502–504 come from a proxy or a server that cannot reach its database: not reachable for us.
+      const now = answer.status !== NETWORK_FAILURE && answer.status !== 502 && answer.status !== 504;
+      if (now !== reachable) {
+        reachable = now;
+        deps.changed();
+      }
+      return answer;
+    },
+  };
+}
+
+export type Enrolled = SyncStateRow & { state: 'enrolled' };
+
+/** The enrolment a step needs, or the reason it cannot run. */
+export function requireEnrolled(ctx: SyncContext): { ok: true; value: Enrolled } | Err {
+  const state = getSyncState(ctx.db);
+  if (!state) return err('NOT_ENROLLED', ctx.t('SYNC_NOT_ENROLLED'));
+  if (state.state !== 'enrolled') return err('RESTORE_DETECTED', ctx.t('SYNC_RESTORE_DETECTED'));
+  return { ok: true, value: state as Enrolled };
+}
+
+/** A failed exchange: remembered for the status bar, answered with a sentence that says what to do. */
+export function exchangeFailed(ctx: SyncContext, answer: SyncAnswer, what: string): Err {
+  const failure =
+    answer.status === NETWORK_FAILURE
+      ? err('SERVER_UNREACHABLE', ctx.t('SYNC_UNREACHABLE'))
+      : answer.status === 401
+        ? err('DEVICE_REVOKED', ctx.t('SYNC_DEVICE_REVOKED'))
+        : err(
+            'SYNC_FAILED',
+            ctx.t('SYNC_FAILED', { what, status: answer.status, detail: serverMessage(answer.body) ?? '' }),
+          );
+  setSyncError(ctx.db, failure.message);
+  ctx.changed();
+  return failure;
+}

@@ -1,0 +1,57 @@
+import { err, ok, type Result } from '../../../shared/result';
+import { registerResponseSchema } from '../../../shared/sync/protocol';
+import { voidAllLeases } from '../../db/repos/lease-repo';
+import { getSyncState, hasOutbox, saveEnrolment } from '../../db/repos/sync-repo';
+import type { SyncContext } from './context';
+import { NETWORK_FAILURE, serverMessage } from './transport';
+
+/**
+ * Registers this terminal with the server. A fresh terminal gets a new identity; one the server
+ * caught restored from a backup asks again under its old terminal id, gets a new epoch, and pushes
+ * its whole outbox again from seq 1 (the server acknowledges what it holds as duplicates).
+ */
+export async function enrol(
+  ctx: SyncContext,
+  input: { enrolmentCode: string; name: string },
+): Promise<Result<{ terminalId: string; epoch: number; again: boolean }>> {
+  const { db, t } = ctx;
+  const before = getSyncState(db);
+  if (before?.state === 'enrolled')
+    return err('ALREADY_ENROLLED', t('ENROL_ALREADY', { name: before.terminalName }));
+  // Enrolment replaces the catalogue, staff and codes: nothing recorded may point at the old ones.
+  if (!before && hasOutbox(db)) return err('ENROL_NOT_FRESH', t('ENROL_NOT_FRESH'));
+  const answer = await ctx.send({
+    method: 'POST',
+    path: '/v1/terminals/register',
+    body: {
+      enrolmentCode: input.enrolmentCode.trim(),
+      name: input.name.trim(),
+      ...(before ? { terminalId: before.terminalId } : {}),
+    },
+  });
+  if (answer.status === NETWORK_FAILURE) return err('SERVER_UNREACHABLE', t('SYNC_UNREACHABLE'));
+  if (answer.status !== 200 && answer.status !== 201)
+    return err(
+      'ENROL_REFUSED',
+      t('ENROL_REFUSED', { detail: serverMessage(answer.body) ?? `status ${answer.status}.` }),
+    );
+  const parsed = registerResponseSchema.safeParse(answer.body);
+  if (!parsed.success)
+    return err('ENROL_REFUSED', t('ENROL_REFUSED', { detail: 'its answer could not be read.' }));
+  const r = parsed.data;
+  const at = new Date(ctx.clock.now()).toISOString();
+  db.transaction(() => {
+    voidAllLeases(db, at);
+    saveEnrolment(db, {
+      terminalId: r.terminalId,
+      terminalName: input.name.trim(),
+      epoch: r.epoch,
+      deviceToken: r.deviceToken,
+      venueId: r.venueId,
+      at,
+      clock: ctx.clock.now(),
+    });
+  })();
+  ctx.changed();
+  return ok({ terminalId: r.terminalId, epoch: r.epoch, again: before !== undefined });
+}

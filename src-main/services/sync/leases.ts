@@ -1,0 +1,252 @@
+import { ok, type Result } from '../../../shared/result';
+import {
+  acquireResponseSchema,
+  counterKey,
+  parseCounterKey,
+  type CounterKind,
+  type LeaseReturnPayload,
+} from '../../../shared/sync/protocol';
+import type { Db } from '../../db/connection';
+import {
+  activeLeases,
+  closeLease,
+  deleteLeaseRequest,
+  heldCounters,
+  heldUnits,
+  insertLeaseRequest,
+  leasesDue,
+  listLeaseRequests,
+  upsertLease,
+  type LeaseRequestRow,
+  type LeaseRow,
+} from '../../db/repos/lease-repo';
+import { listUpcomingPerformanceIds } from '../../db/repos/catalogue-repo';
+import { listCappedCodes } from '../../db/repos/code-repo';
+import { appendOutbox } from '../../db/repos/outbox-repo';
+import { getSyncState, raiseClockHighWater, setSyncError } from '../../db/repos/sync-repo';
+import { newId } from '../../ids';
+import { exchangeFailed, requireEnrolled, type SyncContext } from './context';
+import { codeCounters, type CounterNeed } from './needs';
+
+/** Below this many units the background top-up asks for more; `want` is how many it asks for. */
+const LOW_WATER: Record<CounterKind, number> = {
+  code_uses: 2,
+  code_item_uses: 4,
+  capacity: 4,
+  code_budget: 1,
+};
+const WANT: Record<CounterKind, number> = { code_uses: 5, code_item_uses: 10, capacity: 10, code_budget: 1 };
+/** Upcoming performances a terminal holds seats for before anyone sells them, and new counters per round. */
+const PREFETCH_PERFORMANCES = 50;
+const PREFETCH_PER_ROUND = 20;
+/** A grant shrinks as the pool drains, so covering one sale may take a few answers. */
+const NEED_ROUNDS = 8;
+/** A drained pool is not asked again by the background top-up for this long. */
+const DRAINED_BACKOFF_MS = 30_000;
+
+/** Gives back a lease the terminal has stopped using; call inside a transaction. */
+function returnLease(db: Db, lease: LeaseRow, why: LeaseReturnPayload['why'], at: string): boolean {
+  if (!closeLease(db, lease.id, why === 'surplus' ? 'returned' : 'expired', at)) return false;
+  const payload: LeaseReturnPayload = {
+    leaseId: lease.id,
+    counter: lease.counter,
+    units: lease.granted - lease.used,
+    why,
+  };
+  appendOutbox(db, { mutationId: newId(), type: 'lease.return', payload, createdAt: at });
+  return true;
+}
+
+/**
+ * Stops using leases past their deadline and queues their unused units for return. A wall clock
+ * behind the highest one this terminal has seen makes every deadline doubtful: all leases go.
+ */
+export function expireOnce(ctx: SyncContext): Result<{ returned: number; clockMovedBack: boolean }> {
+  const { db } = ctx;
+  const state = getSyncState(db);
+  if (!state) return ok({ returned: 0, clockMovedBack: false });
+  const nowMs = ctx.clock.now();
+  const at = new Date(nowMs).toISOString();
+  const clockMovedBack = nowMs < state.clockHighWater;
+  const returned = db.transaction(() => {
+    const due = clockMovedBack ? activeLeases(db) : leasesDue(db, at);
+    let n = 0;
+    for (const lease of due)
+      if (returnLease(db, lease, clockMovedBack ? 'clock_moved_back' : 'expired', at)) n += 1;
+    if (!clockMovedBack) raiseClockHighWater(db, nowMs);
+    return n;
+  })();
+  if (returned > 0) ctx.changed();
+  return ok({ returned, clockMovedBack });
+}
+
+/** Returns what the terminal holds on counters it no longer needs (e.g. a code that was disabled). */
+export function returnSurplus(ctx: SyncContext, counters: readonly string[]): Result<{ returned: number }> {
+  const { db } = ctx;
+  const at = new Date(ctx.clock.now()).toISOString();
+  const wanted = new Set(counters);
+  const returned = db.transaction(() => {
+    let n = 0;
+    for (const lease of activeLeases(db))
+      if (wanted.has(lease.counter) && returnLease(db, lease, 'surplus', at)) n += 1;
+    return n;
+  })();
+  if (returned > 0) ctx.changed();
+  return ok({ returned });
+}
+
+export interface TopUpOutcome {
+  requested: number;
+  granted: number;
+}
+
+export function createTopUp(ctx: SyncContext) {
+  const drainedAt = new Map<string, number>();
+  const { db } = ctx;
+
+  /** Sends one recorded request; the same requestId after a crash gets the same lease back. */
+  const send = async (
+    request: LeaseRequestRow,
+    terminalId: string,
+    token: string,
+  ): Promise<Result<number>> => {
+    const answer = await ctx.send({
+      method: 'POST',
+      path: '/v1/leases/acquire',
+      token,
+      body: {
+        terminalId,
+        epoch: request.epoch,
+        requestId: request.requestId,
+        counter: request.counter,
+        want: request.want,
+      },
+    });
+    if (answer.status === 200 || answer.status === 201) {
+      const parsed = acquireResponseSchema.safeParse(answer.body);
+      if (!parsed.success)
+        return exchangeFailed(ctx, { status: answer.status, body: null }, ctx.t('ACTION_LEASE'));
+      const lease = parsed.data.lease;
+      const at = new Date(ctx.clock.now()).toISOString();
+      db.transaction(() => {
+        if (lease && lease.granted > 0) upsertLease(db, lease, at);
+        deleteLeaseRequest(db, request.requestId);
+      })();
+      if (!lease || lease.granted === 0) drainedAt.set(request.counter, ctx.clock.now());
+      return ok(lease?.granted ?? 0);
+    }
+    // A request the server will never grant (a counter it does not know, a code that is gone) must not
+    // block the counter for good; network trouble and server errors keep it for the next try.
+    if (answer.status >= 400 && answer.status < 500 && ![401, 408, 429].includes(answer.status)) {
+      deleteLeaseRequest(db, request.requestId);
+      drainedAt.set(request.counter, ctx.clock.now());
+      setSyncError(db, null);
+      return ok(0);
+    }
+    return exchangeFailed(ctx, answer, ctx.t('ACTION_LEASE'));
+  };
+
+  /**
+   * Asks for leases on counters running low, and on `needs` (a cart about to be sold) for at least
+   * what they need. Requests left over from a crash or a lost answer are sent again first.
+   */
+  return async function topUpOnce(needs: readonly CounterNeed[] = []): Promise<Result<TopUpOutcome>> {
+    const enrolled = requireEnrolled(ctx);
+    if (!enrolled.ok) return enrolled;
+    const { terminalId, epoch, deviceToken } = enrolled.value;
+    let requested = 0;
+    let granted = 0;
+    for (const pending of listLeaseRequests(db)) {
+      if (pending.epoch !== epoch) {
+        deleteLeaseRequest(db, pending.requestId);
+        continue;
+      }
+      requested += 1;
+      const sent = await send(pending, terminalId, deviceToken);
+      if (!sent.ok) return sent;
+      granted += sent.value;
+    }
+
+    const now = new Date(ctx.clock.now()).toISOString();
+    const wants = new Map<string, number>();
+    for (const held of heldCounters(db, now)) {
+      const kind = parseCounterKey(held.counter)?.kind;
+      if (!kind) continue;
+      const low = kind === 'code_budget' ? Math.ceil(held.granted / 4) : LOW_WATER[kind];
+      const recentlyDrained =
+        ctx.clock.now() - (drainedAt.get(held.counter) ?? -Infinity) < DRAINED_BACKOFF_MS;
+      if (held.held < low && !recentlyDrained)
+        wants.set(held.counter, kind === 'code_budget' ? held.granted : WANT[kind]);
+    }
+    // Counters nobody has sold on yet: without a lease taken while online, an offline terminal could
+    // not sell a seat of that performance or use that code at all. Background rounds only: a checkout
+    // (with needs) waits for its own counters, not for these.
+    const unheld: { counter: string; want: number }[] = [];
+    if (needs.length === 0) {
+      for (const id of listUpcomingPerformanceIds(db, now, PREFETCH_PERFORMANCES))
+        unheld.push({ counter: counterKey({ kind: 'capacity', id }), want: WANT.capacity });
+      for (const code of listCappedCodes(db))
+        for (const { counter, kind, limit } of codeCounters(code))
+          unheld.push({
+            counter,
+            want: kind === 'code_budget' ? Math.max(1, Math.ceil(limit / 10)) : WANT[kind],
+          });
+    }
+    let fresh = 0;
+    for (const { counter, want } of unheld) {
+      if (fresh >= PREFETCH_PER_ROUND) break;
+      const recentlyDrained = ctx.clock.now() - (drainedAt.get(counter) ?? -Infinity) < DRAINED_BACKOFF_MS;
+      if (wants.has(counter) || recentlyDrained || heldUnits(db, counter, now) > 0) continue;
+      wants.set(counter, want);
+      fresh += 1;
+    }
+    for (const need of needs) {
+      const kind = parseCounterKey(need.counter)?.kind;
+      if (!kind) continue;
+      const held = heldUnits(db, need.counter, now);
+      if (held >= need.units) continue;
+      const short = need.units - held;
+      // Budget leases are sized by the sale in front of us: a few more of the same.
+      const size = kind === 'code_budget' ? short * 4 : WANT[kind];
+      wants.set(need.counter, Math.max(short, size, wants.get(need.counter) ?? 0));
+    }
+
+    for (const [counter, want] of wants) {
+      const request: LeaseRequestRow = {
+        requestId: newId(),
+        counter,
+        want: Math.min(want, 1_000_000_000),
+        epoch,
+        createdAt: now,
+      };
+      const existing = listLeaseRequests(db).find((r) => r.counter === counter);
+      if (existing) continue;
+      insertLeaseRequest(db, request);
+      requested += 1;
+      const sent = await send(request, terminalId, deviceToken);
+      if (!sent.ok) return sent;
+      granted += sent.value;
+    }
+    for (const need of needs) {
+      for (let round = 0; round < NEED_ROUNDS; round++) {
+        const short = need.units - heldUnits(db, need.counter, new Date(ctx.clock.now()).toISOString());
+        if (short <= 0 || listLeaseRequests(db).some((r) => r.counter === need.counter)) break;
+        const request: LeaseRequestRow = {
+          requestId: newId(),
+          counter: need.counter,
+          want: short,
+          epoch,
+          createdAt: now,
+        };
+        insertLeaseRequest(db, request);
+        requested += 1;
+        const sent = await send(request, terminalId, deviceToken);
+        if (!sent.ok) return sent;
+        granted += sent.value;
+        if (sent.value === 0) break;
+      }
+    }
+    if (requested > 0) ctx.changed();
+    return ok({ requested, granted });
+  };
+}

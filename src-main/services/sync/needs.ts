@@ -1,0 +1,73 @@
+import type { CodeRecord } from '../../../shared/codes/types';
+import type { ReasonCode } from '../../../shared/discounts';
+import { counterKey, parseCounterKey, type CounterKind } from '../../../shared/sync/protocol';
+
+/** Units of one capped counter a sale needs. */
+export interface CounterNeed {
+  counter: string;
+  units: number;
+}
+
+/** The engine's limit behind each code counter: its message is the one staff see when leases run dry. */
+export const LIMIT_REASON: Record<Exclude<CounterKind, 'capacity'>, ReasonCode> = {
+  code_uses: 'MAX_USES',
+  code_item_uses: 'MAX_ITEM_USES',
+  code_budget: 'BUDGET_EXHAUSTED',
+};
+
+export function limitReasonOf(counter: string): ReasonCode | undefined {
+  const ref = parseCounterKey(counter);
+  return ref && ref.kind !== 'capacity' ? LIMIT_REASON[ref.kind] : undefined;
+}
+
+/** The code counters a code has: only the limits it sets are capped. */
+export function codeCounters(
+  code: Pick<CodeRecord, 'id' | 'rules'>,
+): { counter: string; limit: number; kind: CounterKind }[] {
+  const out: { counter: string; limit: number; kind: CounterKind }[] = [];
+  const { maxUses, maxItemUses, budget } = code.rules;
+  if (maxUses !== undefined)
+    out.push({ counter: counterKey({ kind: 'code_uses', id: code.id }), limit: maxUses, kind: 'code_uses' });
+  if (maxItemUses !== undefined)
+    out.push({
+      counter: counterKey({ kind: 'code_item_uses', id: code.id }),
+      limit: maxItemUses,
+      kind: 'code_item_uses',
+    });
+  if (budget !== undefined)
+    out.push({
+      counter: counterKey({ kind: 'code_budget', id: code.id }),
+      limit: budget,
+      kind: 'code_budget',
+    });
+  return out;
+}
+
+/**
+ * What a sale takes from the escrow: a seat per ticket of each performance, and for a capped code
+ * one use, its discounted units and its discount.
+ */
+export function saleNeeds(
+  ticketsPerPerformance: ReadonlyMap<string, number>,
+  code: Pick<CodeRecord, 'id' | 'rules'> | null,
+  evaluation: { itemUses: number; discount: number } | null,
+): CounterNeed[] {
+  const needs: CounterNeed[] = [];
+  for (const [performanceId, qty] of ticketsPerPerformance)
+    if (qty > 0) needs.push({ counter: counterKey({ kind: 'capacity', id: performanceId }), units: qty });
+  if (code && evaluation) {
+    for (const { counter, kind } of codeCounters(code)) {
+      const units =
+        kind === 'code_uses' ? 1 : kind === 'code_item_uses' ? evaluation.itemUses : evaluation.discount;
+      if (units > 0) needs.push({ counter, units });
+    }
+  }
+  return needs;
+}
+
+/** Adds needs of the same counter together. */
+export function mergeNeeds(needs: readonly CounterNeed[]): CounterNeed[] {
+  const byCounter = new Map<string, number>();
+  for (const need of needs) byCounter.set(need.counter, (byCounter.get(need.counter) ?? 0) + need.units);
+  return [...byCounter].map(([counter, units]) => ({ counter, units }));
+}

@@ -1,0 +1,109 @@
+import type { ReactNode } from 'react';
+
+// Labelled form controls beside TextField, each with its error sentence under it; the error also marks
+// the control invalid for assistive technology.
+
+function FieldError({ id, error }: { id: string; error: string | null | undefined }) {
+  return error ? (
+    <p id={`${id}-error`} role="alert" className="error">
+      {error}
+    </p>
+  ) : null;
+}
+
+interface SelectFieldProps<V extends string> {
+  id: string;
+  label: string;
+  value: V;
+  options: { value: V; label: string }[];
+  onChange: (value: V) => void;
+  error?: string | null | undefined;
+  disabled?: boolean;
+}
+
+export function SelectField<V extends string>(props: SelectFieldProps<V>) {
+  const { id, label, value, options, onChange, error, disabled } = props;
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value as V)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldError id={id} error={error} />
+    </>
+  );
+}
+
+interface CheckFieldProps {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+}
+
+export function CheckField({ id, label, checked, onChange, disabled }: CheckFieldProps) {
+  return (
+    <div className="check-field">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}
+
+interface TextAreaFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** A line under the label on what to write, e.g. the format of each line. */
+  hint?: string;
+  error?: string | null | undefined;
+  rows?: number;
+}
+
+export function TextAreaField({ id, label, value, onChange, hint, error, rows = 3 }: TextAreaFieldProps) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <span id={`${id}-hint`} className="muted small">
+          {hint}
+        </span>
+      ) : null}
+      <textarea
+        id={id}
+        rows={rows}
+        value={value}
+        spellCheck={false}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+      <FieldError id={id} error={error} />
+    </>
+  );
+}
+
+/** One cell of the editor's grid: a control with its label and error stacked. */
+export function FieldCell({ children, wide }: { children: ReactNode; wide?: boolean }) {
+  return <div className={`field-cell${wide ? ' field-cell--wide' : ''}`}>{children}</div>;
+}

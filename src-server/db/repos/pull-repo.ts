@@ -1,0 +1,148 @@
+import type { ChangeEntity } from '../../../shared/sync/protocol';
+import type { Queryable } from '../database';
+import { codeColumns } from './code-repo';
+
+// Pull reads: every synced table pages by (change_pos, id) on its own index; the service merges the
+// tables into one commit-ordered stream. Table and column names come only from this file.
+
+interface PullSource {
+  entity: ChangeEntity;
+  from: string;
+  select: string;
+  pos: string;
+  where: string;
+  textId: boolean;
+}
+
+const SOURCES: PullSource[] = (
+  [
+    { entity: 'venue', from: 'venues c', select: 'c.id, c.name, c.currency, c.timezone' },
+    {
+      entity: 'event',
+      from: 'events c',
+      select: 'c.id, c.venue_id AS "venueId", c.name, c.description, c.category',
+    },
+    {
+      entity: 'performance',
+      from: 'performances c',
+      select: 'c.id, c.event_id AS "eventId", c.starts_at AS "startsAt", c.capacity, c.status',
+    },
+    { entity: 'price_band', from: 'price_bands c', select: 'c.id, c.event_id AS "eventId", c.name' },
+    { entity: 'ticket_type', from: 'ticket_types c', select: 'c.id, c.event_id AS "eventId", c.name' },
+    {
+      entity: 'ticket_price',
+      from: 'ticket_prices c',
+      select: `c.id, c.event_id AS "eventId", c.performance_id AS "performanceId", c.ticket_type_id AS "ticketTypeId",
+      c.price_band_id AS "priceBandId", c.unit_price AS "unitPrice", c.vat_rate AS "vatRate"`,
+    },
+    {
+      entity: 'product',
+      from: 'products c',
+      select: `c.id, c.kind, c.name, c.unit_price AS "unitPrice", c.vat_rate AS "vatRate", c.category,
+      c.inventory_item_id AS "inventoryItemId", c.event_id AS "eventId"`,
+    },
+    {
+      entity: 'role',
+      from: 'roles c',
+      select: `c.id, c.name, c.permissions, c.ceiling_percent AS "ceilingPercent", c.ceiling_amount AS "ceilingAmount"`,
+      textId: true,
+    },
+    {
+      entity: 'staff',
+      from: 'staff c',
+      select: 'c.id, c.name, c.role_id AS "roleId", c.pin_hash AS "pinHash", c.active',
+    },
+    {
+      entity: 'code',
+      from: 'codes c LEFT JOIN codes p ON p.id = c.parent_id',
+      select: codeColumns('$5'),
+      where: 'c.parent_id IS NULL',
+    },
+    {
+      entity: 'code_child',
+      from: 'codes c',
+      select: 'c.id, c.code, c.parent_id AS "parentId", c.status',
+      where: 'c.parent_id IS NOT NULL',
+    },
+    {
+      entity: 'code_usage',
+      from: 'codes c',
+      select: 'c.id AS "codeId", c.uses, c.item_uses AS "itemUses", c.discount_given AS "discountGiven"',
+      pos: 'usage_pos',
+      where: 'c.usage_pos IS NOT NULL',
+    },
+  ] satisfies (Partial<PullSource> & Pick<PullSource, 'entity' | 'from' | 'select'>)[]
+).map((s) => ({ pos: 'change_pos', where: 'true', textId: false, ...s }));
+
+/** Dependency order: a full snapshot sends what others refer to first. */
+export const SNAPSHOT_ORDER: readonly ChangeEntity[] = SOURCES.map((s) => s.entity);
+
+export interface PulledRow {
+  pos: number;
+  entity: ChangeEntity;
+  id: string;
+  data: Record<string, unknown>;
+}
+
+/** Where to start within one entity: after (pos, id), from pos on (inclusive), or after pos. */
+export type Bound = { after: [number, string] } | { from: number } | { above: number };
+
+export async function pullEntity(
+  db: Queryable,
+  orgId: string,
+  entity: ChangeEntity,
+  bound: Bound,
+  limit: number,
+  now: string,
+): Promise<PulledRow[]> {
+  const source = SOURCES.find((s) => s.entity === entity);
+  if (!source) return [];
+  const pos = `c.${source.pos}`;
+  const id = source.textId ? 'c.id COLLATE "C"' : 'c.id';
+  let keyset: string;
+  let lastId: string | null = null;
+  let at: number;
+  if ('after' in bound) {
+    [at, lastId] = bound.after;
+    keyset = `(${pos}, ${id}) > ($2::bigint, $3${source.textId ? '::text' : '::uuid'})`;
+  } else if ('from' in bound) {
+    at = bound.from;
+    keyset = `${pos} >= $2::bigint AND $3::text IS NULL`;
+  } else {
+    at = bound.above;
+    keyset = `${pos} > $2::bigint AND $3::text IS NULL`;
+  }
+  const rows = await db.query<Record<string, unknown> & { _pos: number; _id: string }>(
+    `SELECT ${pos} AS _pos, c.id::text AS _id, ${source.select} FROM ${source.from}
+     WHERE c.org_id = $1 AND ${source.where} AND ${keyset} AND $5::text IS NOT NULL
+     ORDER BY ${pos}, ${id} LIMIT $4`,
+    [orgId, at, lastId, limit, now],
+  );
+  return rows.map(({ _pos, _id, ...data }) => ({ pos: _pos, entity, id: _id, data }));
+}
+
+export async function pullTombstones(
+  db: Queryable,
+  orgId: string,
+  after: [number, string, string],
+  limit: number,
+): Promise<{ pos: number; entity: ChangeEntity; id: string }[]> {
+  return db.query(
+    `SELECT change_pos AS pos, entity, id FROM sync_tombstones
+     WHERE org_id = $1 AND (change_pos, entity COLLATE "C", id COLLATE "C") > ($2::bigint, $3::text, $4::text)
+     ORDER BY change_pos, entity COLLATE "C", id COLLATE "C" LIMIT $5`,
+    [orgId, ...after, limit],
+  );
+}
+
+export async function positionOf(
+  db: Queryable,
+  orgId: string,
+): Promise<{ lastPos: number; generation: string }> {
+  const [row] = await db.query<{ lastPos: number; generation: string }>(
+    'SELECT last_pos AS "lastPos", generation FROM sync_positions WHERE org_id = $1',
+    [orgId],
+  );
+  // Every organisation gets its row when it is created (or by migration 0005).
+  return row ?? { lastPos: 0, generation: 'none' };
+}

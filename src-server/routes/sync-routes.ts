@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import {
+  acquireRequestSchema,
+  pullRequestSchema,
+  PUSH_BODY_LIMIT,
+  pushRequestSchema,
+  REVIEW_KINDS,
+  reviewActionSchema,
+} from '../../shared/sync/protocol';
+import type { ServerContext } from '../context';
+import { acquireLease } from '../services/escrow-service';
+import { pull } from '../services/pull-service';
+import { push } from '../services/push-service';
+import { listReviewItems, resolveReviewItem } from '../services/review-service';
+import { terminalSyncStatus } from '../services/terminal-service';
+import { bearer, guard, idParams, pageQuery, principalOf, staffGuard, staffOf, type App } from './common';
+
+/** SYNC.md's endpoints for terminals (device token) and the review queue for managers. */
+export function registerSyncRoutes(app: App, ctx: ServerContext): void {
+  const tags = ['sync'];
+  app.post(
+    '/v1/sync/push',
+    {
+      bodyLimit: PUSH_BODY_LIMIT,
+      schema: {
+        tags,
+        summary: 'Push outbox mutations in seq order; 409 SEQ_GAP / RESTORED_FROM_BACKUP / EPOCH_STALE',
+        body: pushRequestSchema,
+        security: bearer,
+      },
+      preHandler: guard(ctx, 'sell'),
+    },
+    async (request, reply) => {
+      const outcome = await push(ctx, principalOf(request), request.body);
+      return reply.code(outcome.status).send(outcome.body);
+    },
+  );
+  app.post(
+    '/v1/sync/pull',
+    {
+      schema: {
+        tags,
+        summary: 'Changes since the cursor (a full snapshot with reset: true for none) and all leases',
+        body: pullRequestSchema,
+        security: bearer,
+      },
+      preHandler: guard(ctx, 'sell'),
+    },
+    async (request) => pull(ctx, principalOf(request), request.body),
+  );
+  app.post(
+    '/v1/leases/acquire',
+    {
+      schema: {
+        tags,
+        summary:
+          'Lease units of a capped counter; idempotent by requestId; lease null when the pool is empty',
+        body: acquireRequestSchema,
+        security: bearer,
+      },
+      preHandler: guard(ctx, 'sell'),
+    },
+    async (request) => acquireLease(ctx, principalOf(request), request.body),
+  );
+
+  app.get(
+    '/v1/review-items',
+    {
+      schema: {
+        tags,
+        summary: 'The review queue: overuse excesses, quarantined mutations, restored terminals',
+        querystring: z.strictObject({
+          status: z.enum(['open', 'accepted', 'flagged']).optional(),
+          kind: z.enum(REVIEW_KINDS).optional(),
+          ...pageQuery,
+        }),
+        security: bearer,
+      },
+      preHandler: staffGuard(ctx, 'reports.view'),
+    },
+    async (request) => listReviewItems(ctx, principalOf(request), request.query),
+  );
+  for (const [path, action] of [
+    ['accept', 'accepted'],
+    ['flag', 'flagged'],
+  ] as const) {
+    app.post(
+      `/v1/review-items/:id/${path}`,
+      {
+        schema: {
+          tags,
+          summary:
+            action === 'accepted'
+              ? 'Accept an item (an overuse excess becomes an overuse with the note as reason)'
+              : 'Flag an item for follow-up',
+          params: idParams,
+          body: reviewActionSchema,
+          security: bearer,
+        },
+        preHandler: staffGuard(ctx, 'codes.manage'),
+      },
+      async (request) =>
+        resolveReviewItem(ctx, staffOf(request), request.params.id, action, request.body.note),
+    );
+  }
+  app.get(
+    '/v1/terminals/:id/sync',
+    {
+      schema: {
+        tags,
+        summary: "A terminal's sync state: epoch, last seq, leases and open review items",
+        params: idParams,
+        security: bearer,
+      },
+      preHandler: staffGuard(ctx, 'terminals.enrol'),
+    },
+    async (request) => terminalSyncStatus(ctx, principalOf(request), request.params.id),
+  );
+}

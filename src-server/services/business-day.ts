@@ -1,0 +1,46 @@
+// Leases end with the business day (DECISIONS.md): at the venue's next 04:00 local time, when a box
+// office is closed everywhere. Computed with Intl so daylight-saving changes land on the right hour.
+
+const END_HOUR = 4;
+
+function zonedParts(at: number, timeZone: string): number[] {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(at));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return [get('year'), get('month'), get('day'), get('hour'), get('minute'), get('second')];
+}
+
+/** How far the zone's wall clock is ahead of UTC at `at`, in ms. */
+function offsetAt(at: number, timeZone: string): number {
+  const [y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0] = zonedParts(at, timeZone);
+  return Date.UTC(y, mo - 1, d, h, mi, s) - Math.floor(at / 1000) * 1000;
+}
+
+/** The instant the zone's wall clock shows y-m-d h:00 (days may overflow, as Date.UTC allows). */
+function wallClockToInstant(y: number, m: number, d: number, h: number, timeZone: string): number {
+  const guess = Date.UTC(y, m - 1, d, h);
+  const first = guess - offsetAt(guess, timeZone);
+  return guess - offsetAt(first, timeZone);
+}
+
+/** The venue's next 04:00 after `now`; an unknown time zone counts as UTC. */
+export function nextBusinessDayEnd(now: Date, timeZone: string): Date {
+  let zone = timeZone;
+  try {
+    zonedParts(now.getTime(), zone);
+  } catch {
+    zone = 'UTC';
+  }
+  const [y = 0, m = 1, d = 1, h = 0] = zonedParts(now.getTime(), zone);
+  let end = wallClockToInstant(y, m, h >= END_HOUR ? d + 1 : d, END_HOUR, zone);
+  if (end <= now.getTime()) end = wallClockToInstant(y, m, d + 1, END_HOUR, zone);
+  return new Date(end);
+}

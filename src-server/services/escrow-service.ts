@@ -1,0 +1,248 @@
+import { v7 as uuid } from 'uuid';
+import {
+  counterKey,
+  parseCounterKey,
+  type AcquireRequest,
+  type AcquireResponse,
+  type CounterRef,
+  type LeaseView,
+} from '../../shared/sync/protocol';
+import type { Principal } from '../auth/principal';
+import type { ServerContext } from '../context';
+import type { Queryable } from '../db/database';
+import { getEntity } from '../db/repos/catalogue-repo';
+import { getCode } from '../db/repos/code-repo';
+import * as escrow from '../db/repos/escrow-repo';
+import { lockTerminal, type TerminalSyncRow } from '../db/repos/sync-repo';
+import type { Err } from '../../shared/result';
+import { reject } from '../errors';
+import { nextBusinessDayEnd } from './business-day';
+
+/** What a counter limits and how much of it is used, read from the code or the performance. */
+export type CounterSource =
+  { ok: true; limit: number; used: number; performanceStartsAt?: string } | (Err & { noLimit?: boolean });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const CODE_LIMIT = {
+  code_uses: { rule: 'maxUses', usage: 'uses', label: 'a use limit (maxUses)' },
+  code_item_uses: { rule: 'maxItemUses', usage: 'itemUses', label: 'an item use limit (maxItemUses)' },
+  code_budget: { rule: 'budget', usage: 'discountGiven', label: 'a budget' },
+} as const;
+
+export async function counterSource(
+  tx: Queryable,
+  orgId: string,
+  ref: CounterRef,
+  now: string,
+): Promise<CounterSource> {
+  if (!UUID.test(ref.id)) {
+    return {
+      ok: false,
+      reason: 'UNKNOWN_COUNTER',
+      message: `${counterKey(ref)} names no code or performance.`,
+    };
+  }
+  if (ref.kind === 'capacity') {
+    const performance = await getEntity(tx, 'performances', orgId, ref.id);
+    if (!performance) {
+      return { ok: false, reason: 'UNKNOWN_PERFORMANCE', message: `There is no performance ${ref.id}.` };
+    }
+    return {
+      ok: true,
+      limit: performance.capacity as number,
+      used: 0,
+      performanceStartsAt: performance.startsAt as string,
+    };
+  }
+  const code = await getCode(tx, orgId, ref.id, now);
+  if (!code) return { ok: false, reason: 'UNKNOWN_CODE', message: `There is no code ${ref.id}.` };
+  const spec = CODE_LIMIT[ref.kind];
+  if (code.isParent) {
+    return {
+      ok: false,
+      noLimit: true,
+      reason: 'NO_LIMIT',
+      message: `${code.code} is a parent code and never used itself: lease the counters of its generated codes.`,
+    };
+  }
+  const limit = code.rules[spec.rule];
+  if (limit === undefined) {
+    return {
+      ok: false,
+      noLimit: true,
+      reason: 'NO_LIMIT',
+      message: `${code.code} has no ${spec.label}: it needs no lease for that.`,
+    };
+  }
+  return { ok: true, limit, used: code[spec.usage] };
+}
+
+/** The counter row exists after this (made from its source if missing); undefined: nothing to count. */
+export async function ensureCounterRow(
+  tx: Queryable,
+  orgId: string,
+  key: string,
+  now: string,
+): Promise<CounterSource> {
+  const ref = parseCounterKey(key);
+  if (!ref) return { ok: false, reason: 'UNKNOWN_COUNTER', message: `${key} names no counter.` };
+  const existing = await escrow.getCounter(tx, orgId, key);
+  const source = await counterSource(tx, orgId, ref, now);
+  if (existing) {
+    return source.ok
+      ? { ...source, limit: existing.limit }
+      : { ok: true, limit: existing.limit, used: existing.absorbed };
+  }
+  if (!source.ok) return source;
+  await escrow.ensureCounter(tx, { orgId, counter: key, limit: source.limit, used: source.used });
+  return source;
+}
+
+export function assertTerminalCurrent(terminal: TerminalSyncRow | undefined, epoch: number): TerminalSyncRow {
+  if (!terminal) reject('UNAUTHENTICATED', 'This terminal is not enrolled: ask a manager to enrol it.');
+  if (terminal.state === 'restore_detected') {
+    reject(
+      'RESTORED_FROM_BACKUP',
+      'This terminal was restored from a backup: ask a manager for an enrolment code and re-enrol it.',
+    );
+  }
+  if (epoch !== terminal.epoch) {
+    reject(
+      'EPOCH_STALE',
+      `This terminal was re-enrolled (epoch ${terminal.epoch}): use the new epoch and device token.`,
+    );
+  }
+  return terminal;
+}
+
+function toView(lease: escrow.LeaseRow): LeaseView {
+  return {
+    id: lease.id,
+    counter: lease.counter,
+    requestId: lease.requestId,
+    epoch: lease.epoch,
+    granted: lease.granted,
+    used: lease.used,
+    returned: lease.returned,
+    expiresAt: lease.expiresAt,
+    status: lease.status,
+  };
+}
+
+/** DECISIONS.md: the grant shrinks toward 1 as the pool drains. */
+export function grantSize(want: number, unallocated: number): number {
+  return Math.min(want, unallocated, Math.max(1, Math.ceil(unallocated / 4)));
+}
+
+/**
+ * Grants a lease on one counter: the pool is debited and the lease recorded before the answer leaves,
+ * under the counter's row lock, so concurrent acquires on several server processes never over-grant.
+ * A resent request (same requestId) gets the same lease back and changes nothing.
+ */
+export async function acquireLease(
+  ctx: ServerContext,
+  principal: Principal,
+  input: AcquireRequest,
+): Promise<AcquireResponse> {
+  if (principal.kind !== 'terminal' || principal.terminalId !== input.terminalId) {
+    reject('FORBIDDEN', 'Only the terminal itself may ask for its leases: send its own device token.');
+  }
+  const now = ctx.now();
+  return ctx.db.transaction(async (tx) => {
+    const terminal = assertTerminalCurrent(await lockTerminal(tx, input.terminalId), input.epoch);
+    const earlier = await escrow.findLeaseByRequest(tx, terminal.id, input.requestId);
+    if (earlier) {
+      if (earlier.counter !== input.counter) {
+        reject('REQUEST_ID_REUSED', 'This requestId was used for another counter: make a new one.');
+      }
+      const counter = await escrow.getCounter(tx, terminal.orgId, earlier.counter);
+      return {
+        lease: toView(earlier),
+        unallocated: earlier.unallocatedAfter,
+        limit: counter?.limit ?? 0,
+      };
+    }
+    const refused = await escrow.findRefusal(tx, terminal.id, input.requestId);
+    if (refused) {
+      if (refused.counter !== input.counter) {
+        reject('REQUEST_ID_REUSED', 'This requestId was used for another counter: make a new one.');
+      }
+      const counter = await escrow.getCounter(tx, terminal.orgId, input.counter);
+      return { lease: null, unallocated: counter?.unallocated ?? 0, limit: counter?.limit ?? 0 };
+    }
+    const ref = parseCounterKey(input.counter);
+    if (!ref) reject('UNKNOWN_COUNTER', `${input.counter} names no counter.`);
+    const source = await counterSource(tx, terminal.orgId, ref, now.toISOString());
+    if (!source.ok) reject(source.reason, source.message);
+    const venue = await getEntity(tx, 'venues', terminal.orgId, terminal.venueId);
+    let expiresAt = nextBusinessDayEnd(now, (venue?.timezone as string | undefined) ?? 'UTC');
+    if (source.performanceStartsAt !== undefined) {
+      const start = new Date(source.performanceStartsAt);
+      if (start <= now) {
+        reject(
+          'PERFORMANCE_STARTED',
+          'This performance has started: seats for it are no longer leased to terminals.',
+        );
+      }
+      if (start < expiresAt) expiresAt = start;
+    }
+    await escrow.ensureCounter(tx, {
+      orgId: terminal.orgId,
+      counter: input.counter,
+      limit: source.limit,
+      used: source.used,
+    });
+    const counter = await escrow.lockCounter(tx, terminal.orgId, input.counter);
+    if (!counter) throw new Error('counter row missing after ensureCounter');
+    const granted = grantSize(input.want, counter.unallocated);
+    if (granted === 0) {
+      // Remembered, so a late copy of this request cannot grant what the terminal stopped waiting for.
+      await escrow.recordRefusal(tx, {
+        orgId: terminal.orgId,
+        terminalId: terminal.id,
+        requestId: input.requestId,
+        counter: input.counter,
+      });
+      return { lease: null, unallocated: 0, limit: counter.limit };
+    }
+    const lease = await escrow.grantLease(tx, {
+      id: uuid(),
+      orgId: terminal.orgId,
+      terminalId: terminal.id,
+      epoch: terminal.epoch,
+      counter: input.counter,
+      requestId: input.requestId,
+      granted,
+      expiresAt: expiresAt.toISOString(),
+    });
+    return { lease: toView(lease), unallocated: lease.unallocatedAfter, limit: counter.limit };
+  });
+}
+
+/**
+ * Online uses take units straight from the pool into absorbed where a counter exists, so web sales
+ * never spend units leased to terminals. Returns how many of `units` the pool could not cover.
+ */
+export async function absorbOnline(
+  tx: Queryable,
+  orgId: string,
+  counter: string,
+  units: number,
+): Promise<{ counted: boolean; short: number }> {
+  if (units <= 0) return { counted: false, short: 0 };
+  const row = await escrow.lockCounter(tx, orgId, counter);
+  if (!row) return { counted: false, short: 0 };
+  const taken = await escrow.absorb(tx, orgId, counter, units);
+  return { counted: true, short: units - taken };
+}
+
+/** A code's or performance's limit changed: the pool follows (never below what is out already). */
+export async function followLimit(
+  tx: Queryable,
+  orgId: string,
+  counter: string,
+  limit: number,
+): Promise<void> {
+  await escrow.setCounterLimit(tx, orgId, counter, limit);
+}

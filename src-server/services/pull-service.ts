@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import { BUILT_IN_ROLES } from '../../shared/auth/permissions';
+import {
+  CHANGE_ENTITIES,
+  type Change,
+  type ChangeEntity,
+  type PullRequest,
+  type PullResponse,
+  type RoleRecord,
+} from '../../shared/sync/protocol';
+import type { Principal } from '../auth/principal';
+import type { ServerContext } from '../context';
+import type { Queryable } from '../db/database';
+import type { CodeRow } from '../db/repos/code-repo';
+import { leasesOf } from '../db/repos/escrow-repo';
+import {
+  positionOf,
+  pullEntity,
+  pullTombstones,
+  SNAPSHOT_ORDER,
+  type PulledRow,
+} from '../db/repos/pull-repo';
+import { getTerminal } from '../db/repos/sync-repo';
+import { reject } from '../errors';
+import { toView } from './code-service';
+
+// DECISIONS.md "Pull". Two kinds of page, both keyset-paged (no OFFSET):
+// - snapshot (cursor null or not ours): every row, entity by entity in dependency order, each page
+//   with reset: true; it starts at the organisation's position b and, once done, continues as changes
+//   after b, so nothing written while the snapshot was paged is missed.
+// - changes: everything with a position after the cursor, in (change_pos, entity, id) order, tombstones
+//   of hard deletes included.
+
+export const DEFAULT_PULL_LIMIT = 5000;
+/** Sorts after every entity name: "everything at this position is sent". */
+const PAST_ALL = '~';
+
+const cursorSchema = z.union([
+  z.strictObject({
+    v: z.literal(1),
+    g: z.string(),
+    m: z.literal('s'),
+    b: z.number().int().min(0),
+    r: z.number().int().min(0),
+    p: z.number().int().min(0),
+    i: z.string().nullable(),
+  }),
+  z.strictObject({
+    v: z.literal(1),
+    g: z.string(),
+    m: z.literal('c'),
+    p: z.number().int().min(0),
+    e: z.string(),
+    i: z.string(),
+  }),
+]);
+type Cursor = z.infer<typeof cursorSchema>;
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(text: string | null): Cursor | undefined {
+  if (!text) return undefined;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const BUILT_IN_RECORDS: RoleRecord[] = BUILT_IN_ROLES.map((r) => ({
+  id: r.id,
+  name: r.name,
+  permissions: [...r.permissions],
+  ceilingPercent: r.customDiscountCeiling.percent,
+  ceilingAmount: r.customDiscountCeiling.amount,
+}));
+
+function toChange(row: PulledRow): Change {
+  if (row.entity === 'code') {
+    const {
+      usage: _usage,
+      lifecycle: _lifecycle,
+      remainingUses: _remaining,
+      ...record
+    } = toView(row.data as unknown as CodeRow);
+    return { entity: 'code', id: row.id, data: record };
+  }
+  // The SELECT of each entity is written as that entity's record (pull-repo.ts).
+  return { entity: row.entity, id: row.id, data: row.data } as unknown as Change;
+}
+
+const before = (a: PulledRow, b: { pos: number; entity: string; id: string }) =>
+  a.pos !== b.pos ? a.pos < b.pos : a.entity !== b.entity ? a.entity < b.entity : a.id < b.id;
+
+async function snapshotPage(
+  tx: Queryable,
+  orgId: string,
+  cursor: Extract<Cursor, { m: 's' }>,
+  limit: number,
+  now: string,
+): Promise<{ rows: PulledRow[]; next: Extract<Cursor, { m: 's' }> | undefined }> {
+  const rows: PulledRow[] = [];
+  let { r: rank, p: pos, i: id } = cursor;
+  while (rank < SNAPSHOT_ORDER.length && rows.length < limit) {
+    const entity = SNAPSHOT_ORDER[rank] as ChangeEntity;
+    const want = limit - rows.length;
+    const bound = id === null ? { from: pos } : { after: [pos, id] as [number, string] };
+    let page = await pullEntity(tx, orgId, entity, bound, want, now);
+    if (entity === 'role') {
+      // Built-in roles live in code: they sit at position 0, before every stored role.
+      const builtIn = BUILT_IN_RECORDS.filter((r) => pos === 0 && (id === null || r.id > id)).map(
+        (r): PulledRow => ({ pos: 0, entity, id: r.id, data: { ...r } }),
+      );
+      page = [...builtIn, ...page]
+        .sort((a, b) => (a.pos !== b.pos ? a.pos - b.pos : a.id < b.id ? -1 : 1))
+        .slice(0, want);
+    }
+    rows.push(...page);
+    const last = page.at(-1);
+    if (page.length === want && last) {
+      return { rows, next: { ...cursor, r: rank, p: last.pos, i: last.id } };
+    }
+    rank += 1;
+    pos = 0;
+    id = null;
+  }
+  return { rows, next: rank < SNAPSHOT_ORDER.length ? { ...cursor, r: rank, p: 0, i: null } : undefined };
+}
+
+async function changesPage(
+  tx: Queryable,
+  orgId: string,
+  cursor: Extract<Cursor, { m: 'c' }>,
+  limit: number,
+  now: string,
+): Promise<{ rows: PulledRow[]; more: boolean }> {
+  const candidates: PulledRow[] = [];
+  let more = false;
+  for (const entity of CHANGE_ENTITIES) {
+    const bound =
+      entity > cursor.e
+        ? { from: cursor.p }
+        : entity === cursor.e
+          ? { after: [cursor.p, cursor.i] as [number, string] }
+          : { above: cursor.p };
+    const rows = await pullEntity(tx, orgId, entity, bound, limit, now);
+    if (rows.length === limit) more = true;
+    candidates.push(...rows);
+  }
+  const gone = await pullTombstones(tx, orgId, [cursor.p, cursor.e, cursor.i], limit);
+  if (gone.length === limit) more = true;
+  candidates.push(...gone.map((t) => ({ ...t, data: {}, deleted: true })));
+  candidates.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  if (candidates.length > limit) more = true;
+  return { rows: candidates.slice(0, limit), more };
+}
+
+/** POST /v1/sync/pull: one page of changes from one REPEATABLE READ snapshot. */
+export async function pull(
+  ctx: ServerContext,
+  principal: Principal,
+  request: PullRequest,
+): Promise<PullResponse> {
+  if (principal.kind !== 'terminal' || principal.terminalId !== request.terminalId) {
+    reject('FORBIDDEN', 'A terminal pulls only for itself: send its own device token.');
+  }
+  const limit = request.limit ?? DEFAULT_PULL_LIMIT;
+  const now = ctx.now().toISOString();
+  return ctx.db.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    const terminal = await getTerminal(tx, principal.orgId, request.terminalId);
+    if (!terminal) reject('UNAUTHENTICATED', 'This terminal is not enrolled: ask a manager to enrol it.');
+    if (terminal.state === 'restore_detected') {
+      reject(
+        'RESTORED_FROM_BACKUP',
+        'This terminal was restored from a backup: ask a manager for an enrolment code and re-enrol it.',
+      );
+    }
+    const { lastPos, generation } = await positionOf(tx, terminal.orgId);
+    const leases = await leasesOf(tx, terminal.id, terminal.epoch);
+    let cursor = decodeCursor(request.cursor);
+    if (cursor?.g !== generation) cursor = undefined;
+    if (!cursor || cursor.m === 's') {
+      const start = cursor ?? {
+        v: 1 as const,
+        g: generation,
+        m: 's' as const,
+        b: lastPos,
+        r: 0,
+        p: 0,
+        i: null,
+      };
+      const page = await snapshotPage(tx, terminal.orgId, start, limit, now);
+      const next: Cursor = page.next ?? { v: 1, g: generation, m: 'c', p: start.b, e: PAST_ALL, i: '' };
+      return {
+        cursor: encodeCursor(next),
+        more: page.next !== undefined || lastPos > start.b,
+        reset: true,
+        changes: page.rows.map(toChange),
+        leases,
+        epoch: terminal.epoch,
+      };
+    }
+    const page = await changesPage(tx, terminal.orgId, cursor, limit, now);
+    const last = page.rows.at(-1);
+    const next: Cursor = last ? { ...cursor, p: last.pos, e: last.entity, i: last.id } : cursor;
+    return {
+      cursor: encodeCursor(next),
+      more: page.more,
+      reset: false,
+      changes: page.rows.map((row) =>
+        'deleted' in row ? { entity: row.entity, id: row.id, deleted: true as const } : toChange(row),
+      ),
+      leases,
+      epoch: terminal.epoch,
+    };
+  });
+}

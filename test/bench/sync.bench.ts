@@ -1,0 +1,147 @@
+import { channels as c } from '../../shared/ipc/channels';
+import { countPendingOutbox } from '../../src-main/db/repos/outbox-repo';
+import { createFetchTransport, type SyncTransport } from '../../src-main/services/sync/transport';
+import { seedOrganisation, waitFor, type ApiClient } from '../helpers/server-api';
+import { startTestServer, type Backend } from '../helpers/server-db';
+import { createCode, enrolmentCode, seedCatalogue, type Catalogue } from '../helpers/sync-fixture';
+import { startTestTerminal, type TestTerminal } from '../helpers/terminal';
+import type { BenchSuite, Figure } from './harness';
+
+const QUEUED_SALES = 10_000;
+const CHILD_CODES = 100_000;
+
+/** HTTP to the server that the bench can cut, so sales queue up as they would offline. */
+function switchableTransport(serverUrl: string): { transport: SyncTransport; online(on: boolean): void } {
+  const http = createFetchTransport(serverUrl, { timeoutMs: 60_000 });
+  let up = true;
+  return {
+    transport: (request) => (up ? http(request) : Promise.resolve({ status: 0, body: { message: 'cut' } })),
+    online: (on) => void (up = on),
+  };
+}
+
+async function enrol(pos: TestTerminal, api: ApiClient, catalogue: Catalogue): Promise<void> {
+  await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '3333' });
+  await pos.must(c.sync.enrol, { enrolmentCode: await enrolmentCode(api, catalogue.venueId), name: 'Bench' });
+}
+
+/** 10,000 sales (a ticket each, every tenth with a capped code) queued offline, then pushed until acknowledged. */
+async function pushQueued(backend: Backend): Promise<number> {
+  const server = await startTestServer(backend);
+  const link = switchableTransport(server.url);
+  const pos = await startTestTerminal({
+    serverUrl: server.url,
+    sync: { autoStart: false, transport: link.transport },
+  });
+  try {
+    const org = await seedOrganisation(server.database.db, server.url, 'Bench sync');
+    const startsAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const catalogue = await seedCatalogue(org, 1_000_000, startsAt);
+    const codeId = await createCode(org.api, { code: 'BENCHCAP', rules: { maxUses: 100_000 } });
+    await enrol(pos, org.api, catalogue);
+    await pos.must(c.staff.signIn, { staffId: catalogue.sellerId, pin: '1234' });
+    // Leases for every seat and code use the queue will take, while still online.
+    await pos.terminal.sync.topUpOnce([
+      { counter: `capacity:${catalogue.performanceId}`, units: QUEUED_SALES },
+      { counter: `code_uses:${codeId}`, units: QUEUED_SALES / 10 },
+    ]);
+    link.online(false);
+    await pos.must(c.shift.open, { openingFloat: 10_000 });
+    for (let i = 0; i < QUEUED_SALES; i++) {
+      await pos.must(c.cart.addTicket, {
+        performanceId: catalogue.performanceId,
+        ticketPriceId: catalogue.ticketPriceId,
+        qty: 1,
+      });
+      if (i % 10 === 0) await pos.must(c.cart.applyCode, { input: 'BENCHCAP' });
+      const cart = await pos.must(c.cart.get);
+      await pos.must(c.checkout.complete, {
+        cartId: cart.id,
+        tenders: [{ tender: 'cash', amount: cart.total }],
+      });
+    }
+    const queued = countPendingOutbox(pos.terminal.db);
+    if (queued < QUEUED_SALES) throw new Error(`only ${queued} outbox rows queued`);
+
+    link.online(true);
+    const started = performance.now();
+    while (countPendingOutbox(pos.terminal.db) > 0) {
+      const pushed = await pos.terminal.sync.pushOnce();
+      if (!pushed.ok) throw new Error(`push failed: ${pushed.message}`);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const rows = await server.database.db.query<{ n: number }>('SELECT count(*)::int AS n FROM pos_sales');
+    if (rows[0]?.n !== QUEUED_SALES)
+      throw new Error(`the server holds ${rows[0]?.n} sales, not ${QUEUED_SALES}`);
+    return seconds;
+  } finally {
+    await pos.close();
+    await server.close();
+  }
+}
+
+/** A parent with 100,000 generated children; a fresh terminal enrols and pulls everything. */
+async function pullCodes(backend: Backend): Promise<number> {
+  const server = await startTestServer(backend);
+  const pos = await startTestTerminal({ serverUrl: server.url, sync: { autoStart: false } });
+  try {
+    const org = await seedOrganisation(server.database.db, server.url, 'Bench pull');
+    const catalogue = await seedCatalogue(org, 500, new Date(Date.now() + 86_400_000).toISOString());
+    const parentId = await createCode(org.api, { code: 'PULLPARENT', isParent: true, rules: { maxUses: 1 } });
+    const job = await org.api.post<{ id: string }>(`/v1/codes/${parentId}/children`, { count: CHILD_CODES });
+    await waitFor(async () => {
+      const j = await org.api.get<{ status: string }>(`/v1/generation-jobs/${job.body.id}`);
+      if (j.body.status === 'failed') throw new Error('generation failed');
+      return j.body.status === 'done' ? true : undefined;
+    }, 180_000);
+
+    const started = performance.now();
+    await enrol(pos, org.api, catalogue);
+    const seconds = (performance.now() - started) / 1000;
+    const held = pos.terminal.db
+      .prepare('SELECT count(*) AS n FROM codes WHERE parent_id IS NOT NULL')
+      .get() as {
+      n: number;
+    };
+    if (held.n !== CHILD_CODES)
+      throw new Error(`the terminal holds ${held.n} child codes, not ${CHILD_CODES}`);
+    return seconds;
+  } finally {
+    await pos.close();
+    await server.close();
+  }
+}
+
+export const syncSuite: BenchSuite = {
+  name: 'sync',
+  async run() {
+    const postgres = Boolean(process.env.DATABASE_URL);
+    const primary: Backend = postgres ? 'postgres' : 'pglite';
+    const on = postgres ? 'PostgreSQL' : 'PGlite (set DATABASE_URL for PostgreSQL)';
+    const figures: Figure[] = [
+      {
+        name: 'sync.push_10k_s',
+        value: await pushQueued(primary),
+        unit: 's',
+        target: { op: '<=', value: 10 },
+        note: `10,000 offline sales pushed over HTTP and acknowledged, on ${on}`,
+      },
+    ];
+    if (postgres) {
+      figures.push({
+        name: 'sync.push_10k_pglite_s',
+        value: await pushQueued('pglite'),
+        unit: 's',
+        note: 'the same on embedded PGlite',
+      });
+    }
+    figures.push({
+      name: 'sync.pull_100k_codes_s',
+      value: await pullCodes(primary),
+      unit: 's',
+      target: { op: '<=', value: 10 },
+      note: `enrol + full pull of 100,000 child codes into SQLite, on ${on}`,
+    });
+    return figures;
+  },
+};

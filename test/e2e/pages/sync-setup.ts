@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { seedOrganisation, type SeededOrganisation } from '../../helpers/server-api';
+import {
+  createCode,
+  enrolmentCode,
+  seedCatalogue,
+  startRestartableServer,
+  type Catalogue,
+  type RestartableServer,
+} from '../../helpers/sync-fixture';
+
+/** The real central server (restartable on its port) with a theatre, its staff and a code capped at 20 uses. */
+export interface SyncServer {
+  server: RestartableServer;
+  org: SeededOrganisation;
+  catalogue: Catalogue;
+  code: { id: string; text: string };
+  /** A fresh one-time code for enrolling a terminal at the theatre's venue. */
+  enrolmentCode(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startSyncServer(): Promise<SyncServer> {
+  const server = await startRestartableServer(() => new Date());
+  try {
+    const org = await seedOrganisation(server.db(), server.url, `Globe ${randomUUID().slice(0, 8)}`);
+    const startsAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const catalogue = await seedCatalogue(org, 50, startsAt);
+    const text = 'FEW20';
+    const id = await createCode(org.api, { code: text, rules: { maxUses: 20 } });
+    return {
+      server,
+      org,
+      catalogue,
+      code: { id, text },
+      enrolmentCode: () => enrolmentCode(org.api, catalogue.venueId),
+      close: () => server.close(),
+    };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}

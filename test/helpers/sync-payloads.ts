@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import { chainHash, GENESIS_HASH } from '../../src-main/db/repos/outbox-repo';
+import type { SaleRecord } from '../../shared/ipc/domains/sales';
+import type { Escrow, Mutation, MutationType } from '../../shared/sync/protocol';
+
+// Outbox rows exactly as a terminal writes them: the payload shapes of src-main/services/
+// sale-service.ts (checkout, refund) and shift-service.ts, chained with the terminal's chainHash.
+
+export interface Outbox {
+  entries: Mutation[];
+  append(type: MutationType, payload: Record<string, unknown>, createdAt?: string): Mutation;
+}
+
+export function outbox(): Outbox {
+  const entries: Mutation[] = [];
+  return {
+    entries,
+    append(type, payload, createdAt = new Date().toISOString()) {
+      const prevHash = entries.at(-1)?.hash ?? GENESIS_HASH;
+      // Stored as canonical JSON and read back with JSON.parse, as the terminal's outbox does.
+      const stored = JSON.parse(JSON.stringify(payload)) as Record<string, unknown>;
+      const entry: Mutation = {
+        seq: entries.length + 1,
+        mutationId: randomUUID(),
+        type,
+        payload: stored,
+        prevHash,
+        hash: chainHash(prevHash, stored),
+        createdAt,
+      };
+      entries.push(entry);
+      return entry;
+    },
+  };
+}
+
+export function shiftOpenPayload(terminalId: string, openedBy: string, openingFloat = 10_000) {
+  return { terminalId, id: randomUUID(), openedBy, openedAt: new Date().toISOString(), openingFloat };
+}
+
+export function shiftClosePayload(
+  terminalId: string,
+  shiftId: string,
+  closedBy: string,
+  countedCash: number,
+) {
+  return {
+    terminalId,
+    shiftId,
+    closedBy,
+    closedAt: new Date().toISOString(),
+    countedCash,
+    expectedCash: countedCash,
+  };
+}
+
+export interface LineSpec {
+  kind?: 'ticket' | 'addon' | 'merch' | 'fee';
+  itemId?: string;
+  eventId?: string | null;
+  performanceId?: string | null;
+  qty: number;
+  unitPrice: number;
+  /** Code discount per unit. */
+  unitDiscount?: number;
+}
+
+export interface SaleSpec {
+  terminalId: string;
+  shiftId: string;
+  cashierId: string;
+  receiptNo?: number;
+  currency?: string;
+  lines: LineSpec[];
+  code?: { id: string; version?: number; code?: string; customerId?: string | null };
+  overuse?: { approverId: string; reason: string; limits: string[] };
+  escrow?: Escrow;
+  tender?: 'cash' | 'card' | 'complimentary';
+  createdAt?: string;
+}
+
+/** checkout()'s outbox payload: { terminalId, sale, lines, units, payments, redemption, scopes, approvals, escrow }. */
+export function salePayload(
+  spec: SaleSpec,
+): Omit<SaleRecord, 'refunds'> & { terminalId: string; escrow?: Escrow } {
+  const saleId = randomUUID();
+  const now = spec.createdAt ?? new Date().toISOString();
+  const lines = spec.lines.map((l, index) => {
+    const gross = l.unitPrice * l.qty;
+    const codeDiscount = (l.unitDiscount ?? 0) * l.qty;
+    return {
+      id: randomUUID(),
+      saleId,
+      lineNo: index + 1,
+      kind: l.kind ?? 'ticket',
+      itemId: l.itemId ?? randomUUID(),
+      name: 'Item',
+      eventId: l.eventId ?? null,
+      performanceId: l.performanceId ?? null,
+      priceBandId: null,
+      ticketTypeId: null,
+      inventoryItemId: null,
+      category: null,
+      qty: l.qty,
+      unitPrice: l.unitPrice,
+      vatRate: 1900,
+      gross,
+      codeDiscount,
+      customDiscount: 0,
+      total: gross - codeDiscount,
+    };
+  });
+  const units = lines.flatMap((line, i) =>
+    Array.from({ length: line.qty }, (_, u) => {
+      const discount = spec.lines[i]?.unitDiscount ?? 0;
+      return {
+        lineId: line.id,
+        unitIndex: u,
+        unitPrice: line.unitPrice,
+        codeDiscount: discount,
+        customDiscount: 0,
+        total: line.unitPrice - discount,
+        refundId: null,
+      };
+    }),
+  );
+  const gross = lines.reduce((n, l) => n + l.gross, 0);
+  const codeDiscount = lines.reduce((n, l) => n + l.codeDiscount, 0);
+  const total = gross - codeDiscount;
+  const tender = spec.tender ?? 'cash';
+  const discounted = lines.filter((l) => l.codeDiscount > 0);
+  const overridden = spec.code && spec.overuse ? spec.overuse : undefined;
+  return {
+    terminalId: spec.terminalId,
+    sale: {
+      id: saleId,
+      receiptNo: spec.receiptNo ?? 1,
+      shiftId: spec.shiftId,
+      cashierId: spec.cashierId,
+      currency: spec.currency ?? 'EUR',
+      customerId: spec.code?.customerId ?? null,
+      customer: null,
+      gross,
+      codeDiscount,
+      customDiscount: 0,
+      total,
+      codeId: spec.code?.id ?? null,
+      codeVersion: spec.code ? (spec.code.version ?? 1) : null,
+      codeText: spec.code?.code ?? null,
+      codeAuto: 0,
+      customKind: null,
+      customValue: null,
+      customReason: null,
+      status: 'completed',
+      createdAt: now,
+    },
+    lines,
+    units,
+    payments: [
+      {
+        id: randomUUID(),
+        saleId,
+        refundId: null,
+        shiftId: spec.shiftId,
+        tender,
+        amount: total,
+        tendered: tender === 'cash' ? total : null,
+        changeGiven: tender === 'cash' ? 0 : null,
+        reference: tender === 'card' ? 'ref' : null,
+        createdAt: now,
+      },
+    ],
+    redemption: spec.code
+      ? {
+          id: randomUUID(),
+          saleId,
+          codeId: spec.code.id,
+          codeVersion: spec.code.version ?? 1,
+          customerId: spec.code.customerId ?? null,
+          itemUses: discounted.reduce((n, l) => n + l.qty, 0),
+          discount: codeDiscount,
+          overuse: overridden ? 1 : 0,
+          releasedAt: null,
+          createdAt: now,
+        }
+      : null,
+    scopes: [...new Map(discounted.map((l) => [`${l.eventId}|${l.performanceId}`, l])).values()]
+      .filter((l) => l.eventId)
+      .map((l) => ({ eventId: l.eventId as string, performanceId: l.performanceId ?? '' })),
+    approvals: overridden
+      ? [
+          {
+            id: randomUUID(),
+            saleId,
+            kind: 'overuse' as const,
+            approverId: overridden.approverId,
+            reason: overridden.reason,
+            limits: JSON.stringify(overridden.limits),
+            createdAt: now,
+          },
+        ]
+      : [],
+    ...(spec.escrow ? { escrow: spec.escrow } : {}),
+  };
+}
+
+/** refund()'s outbox payload for a void (every unit still charged) or a refund of some units. */
+export function refundPayload(
+  sale: ReturnType<typeof salePayload>,
+  spec: {
+    kind: 'refund' | 'void';
+    staffId: string;
+    shiftId?: string;
+    units?: { lineId: string; unitIndex: number }[];
+    escrow?: Escrow;
+  },
+) {
+  const picked = spec.units
+    ? sale.units.filter((u) => spec.units?.some((w) => w.lineId === u.lineId && w.unitIndex === u.unitIndex))
+    : sale.units;
+  const amount = picked.reduce((n, u) => n + u.total, 0);
+  const now = new Date().toISOString();
+  const refundId = randomUUID();
+  const shiftId = spec.shiftId ?? sale.sale.shiftId;
+  return {
+    terminalId: sale.terminalId,
+    refund: {
+      id: refundId,
+      refundNo: 1,
+      saleId: sale.sale.id,
+      kind: spec.kind,
+      shiftId,
+      staffId: spec.staffId,
+      reason: 'customer changed plans',
+      amount,
+      createdAt: now,
+    },
+    units: picked.map((u) => ({ lineId: u.lineId, unitIndex: u.unitIndex })),
+    payments:
+      amount > 0
+        ? [
+            {
+              id: randomUUID(),
+              saleId: sale.sale.id,
+              refundId,
+              shiftId,
+              tender: 'cash' as const,
+              amount: -amount,
+              tendered: null,
+              changeGiven: null,
+              reference: null,
+              createdAt: now,
+            },
+          ]
+        : [],
+    ...(spec.escrow ? { escrow: spec.escrow } : {}),
+  };
+}

@@ -1,0 +1,200 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { channels as c } from '../../../shared/ipc/channels';
+import { readOutbox } from '../../../src-main/db/repos/outbox-repo';
+import {
+  createCode,
+  enrolledTerminal,
+  enrolmentCode,
+  sell,
+  serverUses,
+  startSyncWorld,
+  type SyncWorld,
+} from '../../helpers/sync-fixture';
+import { waitFor } from '../../helpers/server-api';
+import { startTestTerminal, type TestTerminal } from '../../helpers/terminal';
+
+describe('sync: enrolment and selling online', () => {
+  let world: SyncWorld;
+  const open: TestTerminal[] = [];
+  beforeAll(async () => {
+    world = await startSyncWorld();
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((p) => p.close()));
+  });
+  afterAll(() => world.close());
+
+  const enrolled = async () => {
+    const pos = await enrolledTerminal(world);
+    open.push(pos);
+    return pos;
+  };
+
+  it('replaces the demo catalogue and staff with the server’s, whose PINs work here', async () => {
+    const pos = await enrolled();
+    const status = await pos.must(c.system.status);
+    expect(status.sync).toMatchObject({
+      enrolled: true,
+      state: 'enrolled',
+      terminalName: 'Box 1',
+      lastError: null,
+    });
+    expect(status.terminalId).toBe(pos.terminal.terminalId);
+    const names = (await pos.must(c.staff.list)).map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['Sally Seller', 'Sid Supervisor']));
+    expect(names).not.toContain('Sam Seller');
+    // Enrolment signed the demo manager out; the server's seller signs in with the server's PIN.
+    expect(await pos.call(c.cart.get)).toMatchObject({ ok: false, reason: 'NOT_SIGNED_IN' });
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+    const events = await pos.must(c.catalogue.events);
+    expect(events.map((e) => e.name)).toEqual(['Macbeth']);
+  });
+
+  it('refuses to enrol a terminal that has recorded anything, saying to use a fresh data folder', async () => {
+    const pos = await startTestTerminal({
+      serverUrl: world.server.url,
+      clock: world.clock,
+      sync: { autoStart: false },
+    });
+    open.push(pos);
+    await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '3333' });
+    await pos.must(c.shift.open, { openingFloat: 0 });
+    const refused = await pos.call(c.sync.enrol, {
+      enrolmentCode: await enrolmentCode(world.org.api, world.catalogue.venueId),
+      name: 'Box 2',
+    });
+    expect(refused).toMatchObject({ ok: false, reason: 'ENROL_NOT_FRESH' });
+    expect(!refused.ok && refused.message).toContain('Enrol a fresh data folder');
+  });
+
+  it('lets only staff with terminals.enrol enrol the terminal', async () => {
+    const pos = await startTestTerminal({
+      serverUrl: world.server.url,
+      clock: world.clock,
+      sync: { autoStart: false },
+    });
+    open.push(pos);
+    await pos.must(c.staff.signIn, { staffId: 'staff-sue', pin: '2222' });
+    expect(await pos.call(c.sync.enrol, { enrolmentCode: 'AAAA-BBBB-CCCC', name: 'Box 3' })).toMatchObject({
+      ok: false,
+      reason: 'FORBIDDEN',
+    });
+  });
+
+  it('sells a capped code on a lease, pushes it with its escrow, and a void gives the use back', async () => {
+    const codeId = await createCode(world.org.api, { code: 'ONLINE5', rules: { maxUses: 5 } });
+    const pos = await enrolled();
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+    await pos.must(c.sync.now);
+    const sold = await sell(pos, world.catalogue, { code: 'ONLINE5' });
+    expect(sold).toMatchObject({ ok: true, value: { sale: { codeDiscount: 400, total: 3600 } } });
+    const sale = readOutbox(pos.terminal.db).find((m) => m.type === 'sale');
+    const payload = sale?.payload as {
+      terminalId: string;
+      escrow: { leaseUses: { counter: string; units: number }[]; unbacked: unknown[] };
+    };
+    expect(payload.terminalId).toBe(pos.terminal.terminalId);
+    expect(payload.escrow.unbacked).toEqual([]);
+    expect(payload.escrow.leaseUses.map((u) => [u.counter, u.units])).toEqual(
+      expect.arrayContaining([
+        [`capacity:${world.catalogue.performanceId}`, 1],
+        [`code_uses:${codeId}`, 1],
+      ]),
+    );
+    const status = await pos.must(c.sync.now);
+    expect(status.pendingSales).toBe(0);
+    expect(await serverUses(world.org.api, codeId)).toBe(1);
+    const lease = status.leases.find((l) => l.counter === `code_uses:${codeId}`);
+    expect(lease).toMatchObject({ label: 'ONLINE5' });
+    const heldBefore = lease?.remaining ?? 0;
+
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.supervisorId, pin: '5678' });
+    const saleId = (sold.ok && (sold.value as { sale: { id: string } }).sale.id) || '';
+    await pos.must(c.sales.void, { saleId, reason: 'customer changed mind' });
+    const voidRow = readOutbox(pos.terminal.db).find((m) => m.type === 'void');
+    expect(
+      (voidRow?.payload as { escrow: { leaseUses: { counter: string }[] } }).escrow.leaseUses.map(
+        (u) => u.counter,
+      ),
+    ).toEqual(expect.arrayContaining([`code_uses:${codeId}`, `capacity:${world.catalogue.performanceId}`]));
+    const after = await pos.must(c.sync.now);
+    expect(after.leases.find((l) => l.counter === `code_uses:${codeId}`)?.remaining).toBe(heldBefore + 1);
+    expect(await serverUses(world.org.api, codeId)).toBe(0);
+  });
+
+  it('sells a generated child code on its parent’s terms, with its own counters', async () => {
+    const parentId = await createCode(world.org.api, {
+      code: 'KIDSPARENT',
+      isParent: true,
+      rules: { maxUses: 1 },
+    });
+    const job = await world.org.api.post<{ id: string }>(`/v1/codes/${parentId}/children`, {
+      count: 3,
+      prefix: 'KID',
+    });
+    expect(job.status).toBe(202);
+    await waitFor(async () => {
+      const state = await world.org.api.get<{ status: string }>(`/v1/generation-jobs/${job.body.id}`);
+      return state.body.status === 'done' ? true : undefined;
+    });
+    const pos = await enrolled();
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+    await pos.must(c.cart.addTicket, {
+      performanceId: world.catalogue.performanceId,
+      ticketPriceId: world.catalogue.ticketPriceId,
+      qty: 1,
+    });
+    const options = await pos.must(c.codes.search, { query: 'KID', limit: 10 });
+    expect(options).toHaveLength(3);
+    expect(options.every((o) => o.code.startsWith('KID') && o.applies && o.saving === 400)).toBe(true);
+    // A child's row leaves its parent's name out of the search index, but the option still shows it.
+    expect(options.every((o) => o.name === 'KIDSPARENT')).toBe(true);
+    const child = options[0]?.code ?? '';
+    expect(await sell(pos, world.catalogue, { code: child })).toMatchObject({
+      ok: true,
+      value: { sale: { codeDiscount: 400 } },
+    });
+    const status = await pos.must(c.sync.now);
+    expect(status.pendingSales).toBe(0);
+    // The child's one use is spent; its siblings keep theirs.
+    expect(await sell(pos, world.catalogue, { code: child })).toMatchObject({
+      ok: false,
+      reason: 'CODE_NOT_APPLICABLE',
+    });
+    expect(await sell(pos, world.catalogue, { code: options[1]?.code ?? '' })).toMatchObject({ ok: true });
+  });
+
+  it('tells the status bar when the sync status changes', async () => {
+    const pos = await enrolled();
+    const seen: string[] = [];
+    const stop = pos.terminal.events.subscribe((e) => {
+      if (e.type === 'sync-status') seen.push(`${e.sync.state}:${e.sync.pendingSales}`);
+    });
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+    expect(await sell(pos, world.catalogue)).toMatchObject({ ok: true });
+    await pos.must(c.sync.now);
+    stop();
+    expect(seen).toEqual(expect.arrayContaining(['enrolled:1', 'enrolled:0']));
+  });
+
+  it('brings a catalogue change made on the server to the sell screen with the next pull', async () => {
+    const pos = await enrolled();
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+    const eventId = (
+      await world.org.api.post<{ id: string }>('/v1/events', {
+        venueId: world.catalogue.venueId,
+        name: 'Othello',
+      })
+    ).body.id;
+    await world.org.api.post('/v1/performances', {
+      eventId,
+      startsAt: new Date(world.clock.now() + 86_400_000).toISOString(),
+      capacity: 50,
+    });
+    await world.org.api.patch(`/v1/events/${world.catalogue.eventId}`, { name: 'Macbeth (revival)' });
+    await pos.must(c.sync.now);
+    const events = await pos.must(c.catalogue.events);
+    expect(events.map((e) => e.name).sort()).toEqual(['Macbeth (revival)', 'Othello']);
+    expect(events.find((e) => e.name === 'Othello')?.performances).toHaveLength(1);
+  });
+});

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channels as c } from '../../../shared/ipc/channels';
+import { readOutbox } from '../../../src-main/db/repos/outbox-repo';
+import { systemClock } from '../../../src-main/clock';
+import { apiClient, type ApiClient, type SeededOrganisation } from '../../helpers/server-api';
+import { createPostgresDatabase } from '../../helpers/server-db';
+import { spawnServer } from '../../helpers/server-process';
+import { createCode, enrolmentCode, seedCatalogue, sell, type Catalogue } from '../../helpers/sync-fixture';
+import { makeTempDir } from '../../helpers/temp-dir';
+import { startTestTerminal, type TestTerminal } from '../../helpers/terminal';
+
+// The whole offline story with nothing in-process on the server side: `npm run server` as a child
+// process on 127.0.0.1 (PostgreSQL when DATABASE_URL is set, else PGlite in a folder), two terminal
+// cores talking to it over HTTP, the server stopped and started again on the same port.
+
+const LIMIT = 6;
+
+describe('two terminals and a server process', () => {
+  const folder = makeTempDir('pos-server-process-');
+  let env: Record<string, string>;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  let server: { url: string; stop(): Promise<void> };
+  let org: SeededOrganisation;
+  let catalogue: Catalogue;
+  const terminals: TestTerminal[] = [];
+
+  beforeAll(async () => {
+    if (process.env.DATABASE_URL) {
+      const database = await createPostgresDatabase();
+      env = { DATABASE_URL: database.url };
+      dropDatabase = () => database.drop();
+    } else {
+      env = { SERVER_DATA_DIR: folder.path };
+    }
+    server = await spawnServer(env);
+    const email = 'manager@globe.example';
+    const password = 'correct horse battery';
+    const setup = await apiClient(server.url).post<{ organisationId: string; managerId: string }>(
+      '/v1/setup',
+      {
+        organisationName: 'Globe',
+        managerName: 'Mia',
+        email,
+        password,
+      },
+    );
+    expect(setup.status).toBe(201);
+    const login = await apiClient(server.url).post<{ token: string }>('/v1/auth/login', { email, password });
+    const api = apiClient(server.url, login.body.token);
+    org = { ...setup.body, email, password, token: login.body.token, api };
+    catalogue = await seedCatalogue(org, 500, new Date(Date.now() + 7 * 86_400_000).toISOString());
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all(terminals.map((t) => t.close()));
+    await server.stop();
+    await dropDatabase?.();
+    folder.cleanup();
+  });
+
+  const api = (): ApiClient => org.api;
+
+  async function enrolled(name: string): Promise<TestTerminal> {
+    const pos = await startTestTerminal({
+      serverUrl: server.url,
+      clock: systemClock,
+      sync: { autoStart: false, timeoutMs: 2_000, prepareTimeoutMs: 2_000 },
+    });
+    terminals.push(pos);
+    await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '3333' });
+    await pos.must(c.sync.enrol, { enrolmentCode: await enrolmentCode(api(), catalogue.venueId), name });
+    await pos.must(c.staff.signIn, { staffId: catalogue.sellerId, pin: '1234' });
+    return pos;
+  }
+
+  it('sells offline on both until the leases run out, takes one overuse, and drains with nothing lost or doubled', async () => {
+    const codeId = await createCode(api(), { code: 'FEWLEFT', rules: { maxUses: LIMIT } });
+    const one = await enrolled('Window 1');
+    const two = await enrolled('Window 2');
+
+    // Online: one sale each takes a lease on the code; a sync round tops the leases up.
+    for (const pos of [one, two]) {
+      expect(await sell(pos, catalogue, { code: 'FEWLEFT' })).toMatchObject({ ok: true });
+      await pos.must(c.sync.now);
+    }
+    const onlineSales = 2;
+
+    await server.stop();
+    let offlineSales = 0;
+    for (const pos of [one, two]) {
+      for (;;) {
+        const sold = await sell(pos, catalogue, { code: 'FEWLEFT' });
+        if (!sold.ok) {
+          expect(sold.reason).toBe('CODE_NOT_APPLICABLE');
+          expect(sold.message).toContain('The maximum number of orders for this discount code has been met.');
+          break;
+        }
+        offlineSales++;
+        expect(offlineSales).toBeLessThanOrEqual(LIMIT);
+      }
+    }
+    expect(offlineSales).toBeGreaterThan(0);
+    // The leases never let the two windows together past the limit.
+    expect(onlineSales + offlineSales).toBeLessThanOrEqual(LIMIT);
+
+    // A supervisor lets one more through on window 1, with a reason.
+    await one.must(c.cart.grantOveruse, {
+      approverId: catalogue.supervisorId,
+      pin: '5678',
+      reason: 'School group leader',
+    });
+    const cart = await one.must(c.cart.get);
+    expect(
+      await one.call(c.checkout.complete, {
+        cartId: cart.id,
+        tenders: [{ tender: 'cash', amount: cart.total }],
+      }),
+    ).toMatchObject({ ok: true });
+    expect((await one.must(c.sync.status)).pendingSales).toBeGreaterThan(0);
+    for (const pos of [one, two]) expect(await pos.call(c.sync.now)).toMatchObject({ ok: false });
+
+    server = await spawnServer({ ...env, PORT: new URL(server.url).port });
+    for (const pos of [one, two]) {
+      const drained = await pos.must(c.sync.now);
+      expect(drained).toMatchObject({ pendingSales: 0, lastError: null });
+    }
+
+    // Counted once each: the code's orders equal the sales made with it, and each terminal's last
+    // seq on the server is the tail of its own outbox.
+    const report = await api().get<{ rows: { codeId: string; orders: number; overuses: number }[] }>(
+      `/v1/reports/codes?codeId=${codeId}`,
+    );
+    expect(report.status).toBe(200);
+    const row = report.body.rows.find((r) => r.codeId === codeId);
+    expect(row).toMatchObject({ orders: onlineSales + offlineSales + 1 });
+    for (const pos of [one, two]) {
+      const tail = readOutbox(pos.terminal.db, 0, 1_000_000).at(-1)?.seq;
+      const view = await api().get<{ lastSeq: number; state: string }>(
+        `/v1/terminals/${pos.terminal.terminalId}/sync`,
+      );
+      expect(view.body).toMatchObject({ lastSeq: tail, state: 'active' });
+    }
+
+    // The overuse is in the report with who granted it and why.
+    const overuses = await api().get<{ rows: { codeId: string; reason: string; grantedBy: string }[] }>(
+      `/v1/reports/overuse?codeId=${codeId}`,
+    );
+    expect(overuses.body.rows).toEqual([
+      expect.objectContaining({ codeId, reason: 'School group leader', grantedBy: catalogue.supervisorId }),
+    ]);
+    // Nothing was quarantined.
+    const quarantined = await api().get<unknown[]>('/v1/review-items?kind=quarantined');
+    expect(quarantined.status).toBe(200);
+    expect(quarantined.body).toEqual([]);
+  }, 120_000);
+});

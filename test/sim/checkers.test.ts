@@ -1,0 +1,214 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type * as UuidModule from 'uuid';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { findAppRoot } from '../../src-main/app-info';
+import { openDatabase, type Database } from '../../src-server/db/database';
+import { migrate } from '../../src-server/db/migrate';
+import { compareServerDigests, serverDigest } from './checks/server-checks';
+import { resetIds } from './sim-ids';
+import { InvariantViolation, Simulation } from './simulation';
+import type { Step } from './steps';
+
+vi.mock('uuid', async (importOriginal) => {
+  const real = await importOriginal<typeof UuidModule>();
+  const ids = await import('./sim-ids');
+  return { ...real, v7: () => ids.nextId() };
+});
+
+// The simulation is only as good as its checkers: each test here breaks one invariant by hand, in a
+// state a clean run produced, and expects the checker to name it.
+
+const SALES: Step[] = [
+  {
+    t: 'sell',
+    node: 0,
+    lines: [{ offer: 0, qty: 2 }],
+    code: 0,
+    customer: 0,
+    cashPercent: 50,
+    overuse: false,
+  },
+  {
+    t: 'sell',
+    node: 1,
+    lines: [{ offer: 1, qty: 1 }],
+    code: null,
+    customer: 0,
+    cashPercent: 100,
+    overuse: false,
+  },
+  { t: 'push', node: 0 },
+  { t: 'deliverAll' },
+];
+
+async function violationsOf(work: () => Promise<void>): Promise<string[]> {
+  try {
+    await work();
+    return [];
+  } catch (error) {
+    if (error instanceof InvariantViolation) return error.violations;
+    throw error;
+  }
+}
+
+describe('sync simulation checkers', { timeout: 120_000 }, () => {
+  let store: Database;
+  let folder: string;
+  let run = 0;
+
+  beforeAll(async () => {
+    store = await openDatabase({});
+    await migrate(store);
+    folder = mkdtempSync(join(tmpdir(), 'pos-sim-check-'));
+  });
+  afterAll(async () => {
+    await store.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** A clean, drained run with two sales, handed to `breakIt` and then checked again. */
+  async function cleanRun(
+    breakIt: (sim: Simulation) => Promise<void> | void,
+  ): Promise<{ before: string[]; after: string[] }> {
+    run += 1;
+    resetIds(run, 900 + run);
+    const sim = new Simulation(store, join(folder, `run-${run}`), 900 + run, 2, findAppRoot());
+    try {
+      await sim.setup();
+      for (const step of SALES) await sim.step(step);
+      await sim.heal();
+      await sim.drain();
+      const before = await violationsOf(() => sim.checkFinal());
+      await breakIt(sim);
+      const after = [
+        ...(await violationsOf(() => sim.checkNow())),
+        ...(await violationsOf(() => sim.checkFinal())),
+      ];
+      return { before, after };
+    } finally {
+      await sim.dispose();
+    }
+  }
+
+  const terminalDb = (sim: Simulation, i: number) =>
+    (sim.nodes[i]?.terminal as NonNullable<(typeof sim.nodes)[number]['terminal']>).db;
+
+  it('passes a clean run and names a tampered outbox row (9)', async () => {
+    const { before, after } = await cleanRun((sim) => {
+      terminalDb(sim, 0)
+        .prepare(
+          "UPDATE outbox SET payload = replace(payload, 'completed', 'complete') WHERE seq = (SELECT max(seq) FROM outbox WHERE type = 'sale')",
+        )
+        .run();
+    });
+    expect(before).toEqual([]);
+    expect(after.some((v) => v.includes('[9 hash chain]'))).toBe(true);
+  });
+
+  it('names a sale whose payment vanished (8, 10)', async () => {
+    const { after } = await cleanRun((sim) => {
+      const db = terminalDb(sim, 1);
+      db.pragma('foreign_keys = OFF');
+      db.prepare('DELETE FROM payments WHERE rowid = (SELECT min(rowid) FROM payments)').run();
+    });
+    expect(after.some((v) => v.includes('[8 crash atomicity]') && v.includes('payments'))).toBe(true);
+    expect(after.some((v) => v.includes('[10 money]'))).toBe(true);
+  });
+
+  it('names a sale missing on the server (1)', async () => {
+    const { after } = await cleanRun(async (sim) => {
+      await store.exec('SET session_replication_role = replica');
+      await store.query(
+        'DELETE FROM pos_sales WHERE org_id = $1 AND id = (SELECT id FROM pos_sales WHERE org_id = $1 ORDER BY id LIMIT 1)',
+        [sim.world.orgId],
+      );
+      await store.exec('SET session_replication_role = DEFAULT');
+    });
+    expect(after.some((v) => v.includes('[1 no lost sale]'))).toBe(true);
+  });
+
+  it('names a counter that stops adding up (4) and a leased unit used twice (3)', async () => {
+    const { after } = await cleanRun(async (sim) => {
+      await store.query('UPDATE escrow_counters SET unallocated = unallocated + 1 WHERE org_id = $1', [
+        sim.world.orgId,
+      ]);
+      await store.query(
+        `UPDATE escrow_counters SET absorbed = absorbed + limit_units + 1 WHERE org_id = $1
+         AND counter = (SELECT min(counter) FROM escrow_counters WHERE org_id = $1)`,
+        [sim.world.orgId],
+      );
+    });
+    expect(after.some((v) => v.includes('[4 conservation]'))).toBe(true);
+    expect(after.some((v) => v.includes('[3 limit]'))).toBe(true);
+  });
+
+  it('names a gap in a terminal’s mutation log (6)', async () => {
+    const { after } = await cleanRun(async (sim) => {
+      await store.query(
+        `DELETE FROM sync_mutations WHERE org_id = $1 AND seq = 1
+         AND terminal_id = (SELECT terminal_id FROM sync_mutations WHERE org_id = $1 AND seq = 2 LIMIT 1)`,
+        [sim.world.orgId],
+      );
+    });
+    expect(after.some((v) => v.includes('[6 contiguous]'))).toBe(true);
+  });
+
+  it('names a lease used after its deadline (5) and a catalogue that drifted (7)', async () => {
+    const { after } = await cleanRun((sim) => {
+      const db = terminalDb(sim, 0);
+      db.prepare(
+        "UPDATE leases SET expires_at = '2000-01-01T00:00:00.000Z' WHERE id IN (SELECT lease_id FROM sale_escrow)",
+      ).run();
+      terminalDb(sim, 1).prepare('UPDATE performances SET capacity = capacity + 1').run();
+    });
+    expect(after.some((v) => v.includes('[5 lease deadline]'))).toBe(true);
+    expect(after.some((v) => v.includes('[7 convergence] T2: table performances'))).toBe(true);
+  });
+
+  it('names a quarantine answer without the kept payload (11) and a restore flagged on a terminal never restored (9)', async () => {
+    const { after } = await cleanRun(async (sim) => {
+      const push = sim.network.delivered.find(
+        (d) => d.request.path === '/v1/sync/push' && d.response.status === 200,
+      );
+      if (!push) throw new Error('the clean run pushed nothing');
+      const mutations = (push.request.body as { mutations: { seq: number }[] }).mutations;
+      sim.network.delivered.push({
+        node: push.node,
+        request: push.request,
+        response: {
+          status: 200,
+          body: { lastSeq: 1, results: mutations.map((m) => ({ seq: m.seq, status: 'quarantined' })) },
+        },
+      });
+      await store.query(
+        `INSERT INTO review_items (id, org_id, kind, terminal_id, summary)
+         SELECT gen_random_uuid(), org_id, 'restore_detected', id, 'forged by the checker test' FROM terminals WHERE org_id = $1`,
+        [sim.world.orgId],
+      );
+    });
+    expect(after.some((v) => v.includes('[11 quarantine]'))).toBe(true);
+    expect(after.some((v) => v.includes('[9 restore] T1 was flagged'))).toBe(true);
+  });
+
+  it('names a sale applied twice by its digest (2)', async () => {
+    resetIds(77, 999);
+    const sim = new Simulation(store, join(folder, 'digest'), 999, 1, findAppRoot());
+    try {
+      await sim.setup();
+      await sim.step(SALES[0] as Step);
+      await sim.step({ t: 'push', node: 0 });
+      await sim.step({ t: 'deliverAll' });
+      const before = await serverDigest(store, sim.world.orgId);
+      // What a double count looks like: the same sale's effects once more.
+      await store.query('UPDATE codes SET uses = uses + 1 WHERE org_id = $1', [sim.world.orgId]);
+      const after = await serverDigest(store, sim.world.orgId);
+      expect(compareServerDigests(before, after)).toEqual([
+        '[2 no double count] replaying the delivered pushes changed table codes',
+      ]);
+    } finally {
+      await sim.dispose();
+    }
+  });
+});

@@ -1,0 +1,177 @@
+import { hashSecret, newToken, tokenHash } from '../../src-server/auth/secrets';
+import { insertOrganisation } from '../../src-server/db/repos/org-repo';
+import { insertSession, insertStaff } from '../../src-server/db/repos/staff-repo';
+import { nextId } from './sim-ids';
+import type { SimServer } from './sim-server';
+
+export const SUPERVISOR_PIN = '2468';
+
+/** The codes every run sells with, one per kind of limit the escrow must respect. */
+export const SIM_CODES = {
+  uses: 'SIMUSES',
+  items: 'SIMITEMS',
+  budget: 'SIMBUDGET',
+  open: 'SIMOPEN',
+  customer: 'SIMCUST',
+} as const;
+
+export interface SimWorld {
+  orgId: string;
+  managerId: string;
+  managerToken: string;
+  venueId: string;
+  eventId: string;
+  performanceIds: string[];
+  ticketTypeIds: string[];
+  priceBandId: string;
+  supervisorId: string;
+  codeIds: Record<keyof typeof SIM_CODES, string>;
+}
+
+export class AdminError extends Error {}
+
+/** The admin API as a manager uses it, straight into the app (not through the simulated network). */
+export function adminClient(server: SimServer, token: () => string) {
+  return async <T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> => {
+    const reply = await server.handle({
+      method,
+      path,
+      body: method === 'GET' ? undefined : (body ?? {}),
+      token: token(),
+    });
+    if (reply.status >= 300) {
+      throw new AdminError(`${method} ${path} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+    }
+    return reply.body as T;
+  };
+}
+
+export type Admin = ReturnType<typeof adminClient>;
+
+/** scrypt costs tens of milliseconds: the supervisor's PIN is hashed once per process, not per run. */
+let supervisorPinHash: Promise<string> | undefined;
+
+/**
+ * One organisation per run on the shared store: runs never see each other's rows, and the PGlite
+ * instance (seconds to create) is made once per file. The organisation, its manager (with a session
+ * instead of a password) and the supervisor are written with the server's own repos: a password
+ * login and a PIN hash per run would spend scrypt time on nothing the simulation checks.
+ */
+export async function seedWorld(server: SimServer, startMs: number, run: number): Promise<SimWorld> {
+  supervisorPinHash ??= hashSecret(SUPERVISOR_PIN);
+  const pinHash = await supervisorPinHash;
+  const organisationId = nextId();
+  const managerId = nextId();
+  const supervisorId = nextId();
+  const managerToken = newToken();
+  await server.ctx.db.transaction(async (tx) => {
+    await insertOrganisation(tx, { id: organisationId, name: `Sim ${run}` });
+    for (const [id, name, roleId, hash] of [
+      [managerId, 'Sim manager', 'manager', null],
+      [supervisorId, 'Sim supervisor', 'supervisor', pinHash],
+    ] as const) {
+      await insertStaff(tx, {
+        id,
+        orgId: organisationId,
+        name,
+        email: null,
+        passwordHash: null,
+        pinHash: hash,
+        roleId,
+      });
+    }
+    await insertSession(tx, {
+      tokenHash: tokenHash(managerToken),
+      staffId: managerId,
+      orgId: organisationId,
+      expiresAt: new Date(startMs + 365 * 86_400_000).toISOString(),
+    });
+  });
+  const admin = adminClient(server, () => managerToken);
+  const venue = await admin<{ id: string }>('POST', '/v1/venues', {
+    name: 'Sim hall',
+    currency: 'EUR',
+    timezone: 'Europe/Berlin',
+  });
+  const event = await admin<{ id: string }>('POST', '/v1/events', { venueId: venue.id, name: 'Sim play' });
+  // One small house, so capacity leases run dry within a run, and one that rarely sells out.
+  const performanceIds: string[] = [];
+  for (const [days, capacity] of [
+    [2, 6],
+    [3, 40],
+  ] as const) {
+    const performance = await admin<{ id: string }>('POST', '/v1/performances', {
+      eventId: event.id,
+      startsAt: new Date(startMs + days * 86_400_000).toISOString(),
+      capacity,
+    });
+    performanceIds.push(performance.id);
+  }
+  const band = await admin<{ id: string }>('POST', '/v1/price-bands', { eventId: event.id, name: 'Stalls' });
+  const ticketTypeIds: string[] = [];
+  for (const [name, unitPrice] of [
+    ['Adult', 4500],
+    ['Child', 2250],
+  ] as const) {
+    const type = await admin<{ id: string }>('POST', '/v1/ticket-types', { eventId: event.id, name });
+    ticketTypeIds.push(type.id);
+    await admin('POST', '/v1/ticket-prices', {
+      eventId: event.id,
+      ticketTypeId: type.id,
+      priceBandId: band.id,
+      unitPrice,
+      vatRate: 700,
+    });
+  }
+  const percent = (p: number) => ({ type: 'percentage', percent: p });
+  const code = (body: Record<string, unknown>) => admin<{ id: string }>('POST', '/v1/codes', body);
+  const codeIds = {
+    uses: (
+      await code({ code: SIM_CODES.uses, name: 'Capped uses', benefit: percent(1000), rules: { maxUses: 3 } })
+    ).id,
+    items: (
+      await code({
+        code: SIM_CODES.items,
+        name: 'Capped item uses',
+        benefit: { type: 'fixed_per_item', amount: 500 },
+        rules: { maxItemUses: 5 },
+      })
+    ).id,
+    budget: (
+      await code({
+        code: SIM_CODES.budget,
+        name: 'Capped budget',
+        benefit: percent(2000),
+        rules: { budget: 3000 },
+      })
+    ).id,
+    open: (await code({ code: SIM_CODES.open, name: 'Uncapped', benefit: percent(500) })).id,
+    customer: (
+      await code({
+        code: SIM_CODES.customer,
+        name: 'Once per customer',
+        benefit: percent(1500),
+        rules: { maxUsesPerCustomer: 1 },
+        offlinePolicy: 'best_effort',
+      })
+    ).id,
+  };
+  return {
+    orgId: organisationId,
+    managerId,
+    managerToken,
+    venueId: venue.id,
+    eventId: event.id,
+    performanceIds,
+    ticketTypeIds,
+    priceBandId: band.id,
+    supervisorId,
+    codeIds,
+  };
+}
+
+/** A fresh one-time enrolment code for the sim venue. */
+export async function enrolmentCode(admin: Admin, world: SimWorld): Promise<string> {
+  const reply = await admin<{ enrolmentCode: string }>('POST', `/v1/venues/${world.venueId}/enrolment-codes`);
+  return reply.enrolmentCode;
+}

@@ -1,0 +1,756 @@
+import { join } from 'node:path';
+import { channels as c } from '../../shared/ipc/channels';
+import type { Result } from '../../shared/result';
+import { countPendingOutbox } from '../../src-main/db/repos/outbox-repo';
+import type { Terminal } from '../../src-main/terminal';
+import type { Database } from '../../src-server/db/database';
+import { compareKeys, cursorKey } from './checks/cursor-order';
+import { checkQuarantine, checkRestores } from './checks/sync-checks';
+import { catalogueDigest, checkTerminalStore, compareDigests } from './checks/terminal-checks';
+import {
+  checkConservation,
+  checkLimits,
+  checkSeqs,
+  checkServerDeadlines,
+  checkServerMoney,
+  compareServerDigests,
+  serverDigest,
+  serverSaleCounts,
+} from './checks/server-checks';
+import { nextId } from './sim-ids';
+import { SimNetwork } from './sim-network';
+import { SimServer } from './sim-server';
+import {
+  adminClient,
+  enrolmentCode,
+  seedWorld,
+  SIM_CODES,
+  SUPERVISOR_PIN,
+  type Admin,
+  type SimWorld,
+} from './sim-setup';
+import { SimNode } from './sim-terminal';
+import { describeStep, type Step } from './steps';
+
+export const SIM_START = Date.parse('2026-11-21T10:00:00.000Z');
+const CODE_ORDER = ['uses', 'items', 'budget', 'open', 'customer'] as const;
+
+export class InvariantViolation extends Error {
+  constructor(
+    readonly violations: string[],
+    readonly trace: string[],
+  ) {
+    super(`${violations.slice(0, 12).join('\n')}\n--- last steps ---\n${trace.slice(-25).join('\n')}`);
+    this.name = 'InvariantViolation';
+  }
+}
+
+export type SimStats = Record<
+  | 'sales'
+  | 'refusedSales'
+  | 'quarantined'
+  | 'restoresDetected'
+  | 'excess'
+  | 'absorbed'
+  | 'tenderMismatch'
+  | 'overuses'
+  | 'crashes'
+  | 'restores',
+  number
+>;
+
+const isResult = (value: unknown): value is Result<unknown> =>
+  typeof value === 'object' && value !== null && 'ok' in value;
+
+/**
+ * One simulation run: the real server app over a shared PGlite store (a new organisation per run),
+ * several real terminal cores on their own folders, and the simulated network between them.
+ */
+export class Simulation {
+  time = SIM_START;
+  readonly network: SimNetwork;
+  readonly server: SimServer;
+  readonly nodes: SimNode[] = [];
+  readonly trace: string[] = [];
+  /** Thrown errors from live terminal code: bugs by the project's own rule. */
+  private readonly thrown: string[] = [];
+  world!: SimWorld;
+  admin!: Admin;
+  readonly stats: SimStats = {
+    sales: 0,
+    refusedSales: 0,
+    quarantined: 0,
+    restoresDetected: 0,
+    excess: 0,
+    absorbed: 0,
+    tenderMismatch: 0,
+    overuses: 0,
+    crashes: 0,
+    restores: 0,
+  };
+  private readonly store: Database;
+
+  constructor(
+    store: Database,
+    private readonly folder: string,
+    private readonly run: number,
+    private readonly terminals: number,
+    private readonly appRoot: string,
+  ) {
+    this.store = store;
+    this.server = new SimServer(store, () => new Date(this.time));
+    this.network = new SimNetwork((request) => this.server.handle(request));
+  }
+
+  log(line: string): void {
+    this.trace.push(line);
+  }
+
+  /**
+   * A step that never finishes is a liveness bug (something waits for an answer that cannot come);
+   * fail with the trace instead of hanging the suite.
+   */
+  async guard<T>(work: Promise<T>, what: string, ms = 30_000): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new InvariantViolation(
+              [`[liveness] the ${what} did not finish within ${ms / 1000} s`],
+              this.trace,
+            ),
+          ),
+        ms,
+      );
+    });
+    try {
+      return await Promise.race([work, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Lets the terminals' continuations run: answers are promises, the stores are synchronous. */
+  async settle(): Promise<void> {
+    for (let i = 0; i < 8; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  private node(index: number): SimNode {
+    return this.nodes[index % this.nodes.length] as SimNode;
+  }
+
+  async setup(): Promise<void> {
+    const t0 = Date.now();
+    await this.server.start();
+    this.world = await seedWorld(this.server, this.time, this.run);
+    this.log(`  seeded in ${Date.now() - t0} ms`);
+    this.admin = adminClient(this.server, () => this.world.managerToken);
+    for (let i = 0; i < this.terminals; i++) {
+      const node = new SimNode(
+        `T${i + 1}`,
+        join(this.folder, `t${i + 1}`),
+        this.network,
+        () => this.time,
+        () => this.world.supervisorId,
+        this.appRoot,
+      );
+      this.nodes.push(node);
+      await node.start();
+      if (!(await this.enrol(node))) throw new Error(`${node.name} could not enrol`);
+      if (!(await node.ready())) throw new Error(`${node.name} could not sign in after enrolment`);
+      this.log(`  ${node.name} ready at ${Date.now() - t0} ms`);
+    }
+  }
+
+  /** A manager makes a one-time code on the spot and types it into the terminal. */
+  private async enrol(node: SimNode): Promise<boolean> {
+    const code = await enrolmentCode(this.admin, this.world);
+    this.forgetCursor(node);
+    const result = await this.userAction(node, (t) => t.sync.enrol(code, node.name), true);
+    if (isResult(result) && !result.ok) this.log(`  enrol ${node.name}: ${result.reason} ${result.message}`);
+    return isResult(result) && result.ok;
+  }
+
+  /**
+   * A person at the till: the call runs to its end. If it waits on the network, this terminal's
+   * messages move in order (or time out while it is cut off) until it is answered.
+   */
+  async userAction<T>(
+    node: SimNode,
+    fn: (t: Terminal) => Promise<T> | T,
+    deliverOthers = false,
+  ): Promise<T | undefined> {
+    const t = node.terminal;
+    if (!t) return undefined;
+    let done = false;
+    let value: T | undefined;
+    let failure: unknown;
+    const instance = node.instance;
+    void Promise.resolve()
+      .then(() => fn(t))
+      .then(
+        (v) => {
+          value = v;
+          done = true;
+        },
+        (error: unknown) => {
+          failure = error;
+          done = true;
+        },
+      );
+    // PIN checks (scrypt) run on libuv's pool, so a call can be busy without waiting on the network.
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      await this.settle();
+      if (done) break;
+      const index = this.network.queue.findIndex((m) => m.node === node.name || deliverOthers);
+      if (index < 0) await new Promise((resolve) => setTimeout(resolve, 2));
+      else if (this.network.isPartitioned(node.name) || !this.server.up) this.network.drop(index);
+      else await this.network.deliver(index);
+    }
+    if (!done)
+      this.thrown.push(`${node.name}: a till action never finished (waiting on the network for ever)`);
+    if (failure !== undefined && node.instance === instance)
+      this.thrown.push(`${node.name}: a till action threw ${describeError(failure)}`);
+    return value;
+  }
+
+  /** Starts a background sync step; the network decides when (and whether) it is answered. */
+  private startOp(node: SimNode, what: string, fn: (t: Terminal) => unknown): void {
+    const t = node.terminal;
+    if (!t) return;
+    const instance = node.instance;
+    const op: Promise<unknown> = Promise.resolve()
+      .then(() => fn(t))
+      .then(
+        (result) => {
+          if (isResult(result) && !result.ok) this.log(`  ${node.name} ${what}: ${result.reason}`);
+        },
+        (error: unknown) => {
+          // A crashed incarnation finishing against its closed store is expected and harmless.
+          if (node.instance === instance && node.terminal === t)
+            this.thrown.push(`${node.name}: ${what} threw ${describeError(error)}`);
+        },
+      )
+      .finally(() => node.ops.delete(op));
+    node.ops.add(op);
+  }
+
+  async step(step: Step): Promise<void> {
+    this.log(describeStep(step));
+    switch (step.t) {
+      case 'sell':
+        return this.sell(step);
+      case 'refund':
+      case 'void':
+        return this.refund(step.t, this.node(step.node), step.pick);
+      case 'shift': {
+        const node = this.node(step.node);
+        await this.userAction(node, (t) => t.dispatch(c.shift.close, { countedCash: 0 }));
+        await this.userAction(node, (t) => t.dispatch(c.shift.open, { openingFloat: 0 }));
+        return;
+      }
+      case 'push':
+        return this.startOp(this.node(step.node), 'push', (t) => t.sync.pushOnce());
+      case 'pull':
+        return this.startOp(this.node(step.node), 'pull', (t) => t.sync.pullOnce());
+      case 'topUp':
+        return this.startOp(this.node(step.node), 'topUp', (t) => t.sync.topUpOnce());
+      case 'expire':
+        return this.startOp(this.node(step.node), 'expire', (t) => t.sync.expireOnce());
+      case 'deliver':
+        if (this.server.up) await this.network.deliver(step.pick);
+        else this.network.drop(step.pick);
+        return;
+      case 'drop':
+        return this.network.drop(step.pick);
+      case 'duplicate':
+        return this.network.duplicate(step.pick);
+      case 'deliverAll':
+        return this.deliverAll();
+      case 'partition':
+        return this.network.partition(this.node(step.node).name);
+      case 'unpartition':
+        return this.network.unpartition(this.node(step.node).name);
+      case 'crash': {
+        const node = this.node(step.node);
+        this.stats.crashes += 1;
+        await node.crash(() => this.settle());
+        await node.start();
+        await node.ready();
+        return;
+      }
+      case 'serverCrash':
+        return this.server.crash();
+      case 'serverRestart':
+        return this.server.restart();
+      case 'dbFault':
+        return this.server.db.failAfterStatements(step.after);
+      case 'tick':
+        this.time += step.minutes * 60_000;
+        return;
+      case 'skew':
+        this.node(step.node).skewMs = step.minutes * 60_000;
+        return;
+      case 'backup': {
+        const node = this.node(step.node);
+        if (!node.terminal) return;
+        const db = node.open.db;
+        const seq = (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM outbox').get() as { n: number }).n;
+        const sales = new Set(
+          (db.prepare('SELECT id FROM sales').all() as { id: string }[]).map((r) => r.id),
+        );
+        await node.takeBackup(() => this.settle(), seq, sales);
+        await node.ready();
+        return;
+      }
+      case 'restore': {
+        // Only a terminal with a backup can be restored: pick among those, so restores are not rare.
+        const backed = this.nodes.filter((n) => n.backup);
+        const node = backed[step.node % Math.max(1, backed.length)];
+        if (node && (await node.restoreBackup(() => this.settle()))) {
+          this.stats.restores += 1;
+          this.forgetCursor(node);
+          await node.ready();
+          // The till keeps selling after the restore: its next seq is where the lost future already was.
+          await this.sell({
+            t: 'sell',
+            node: this.nodes.indexOf(node),
+            lines: [{ offer: step.node, qty: 1 }],
+            code: null,
+            customer: 0,
+            cashPercent: 100,
+            overuse: false,
+          });
+        }
+        return;
+      }
+      case 'catalogue':
+        return this.catalogueChange(step.change);
+    }
+  }
+
+  private async deliverAll(): Promise<void> {
+    await this.settle();
+    for (let i = 0; i < 400 && this.network.pending() > 0; i++) {
+      if (this.server.up) await this.network.deliver(0);
+      else this.network.drop(0);
+      await this.settle();
+    }
+  }
+
+  private offers(t: Terminal): { performanceId: string; ticketPriceId: string }[] {
+    return t.db
+      .prepare(
+        `SELECT p.id AS performanceId, tp.id AS ticketPriceId FROM ticket_prices tp
+         JOIN performances p ON p.event_id = tp.event_id AND (tp.performance_id IS NULL OR tp.performance_id = p.id)
+         WHERE p.status = 'on_sale' ORDER BY p.id, tp.id`,
+      )
+      .all() as { performanceId: string; ticketPriceId: string }[];
+  }
+
+  private async sell(step: Extract<Step, { t: 'sell' }>): Promise<void> {
+    const node = this.node(step.node);
+    const t = node.terminal;
+    if (!t) return;
+    const offers = this.offers(t);
+    if (offers.length === 0) return;
+    const act = <C extends Parameters<Terminal['dispatch']>[0]>(channel: C, request: unknown) =>
+      this.userAction(node, (x) => x.dispatch(channel, request));
+    await act(c.cart.clear, {});
+    for (const line of step.lines) {
+      const offer = offers[line.offer % offers.length];
+      if (offer) await act(c.cart.addTicket, { ...offer, qty: line.qty });
+    }
+    if (step.code !== null) {
+      const which = CODE_ORDER[step.code % CODE_ORDER.length] ?? 'open';
+      if (which === 'customer') {
+        await act(c.cart.setCustomer, {
+          customer: {
+            id: `customer-${step.customer}`,
+            name: `Customer ${step.customer}`,
+            priorOrders: 1,
+            groups: [],
+          },
+        });
+      }
+      const applied = await act(c.cart.applyCode, { input: SIM_CODES[which] });
+      if (applied && !applied.ok) this.log(`  code refused: ${applied.reason}`);
+    }
+    let cart = await this.userAction(node, (x) => x.dispatch(c.cart.get, {}));
+    let view = cart?.ok
+      ? (cart.value as {
+          id: string;
+          total: number;
+          lines: unknown[];
+          code: { applies: boolean; overridable: boolean } | null;
+        })
+      : undefined;
+    if (view && step.overuse && view.code && !view.code.applies && view.code.overridable) {
+      const granted = await act(c.cart.grantOveruse, {
+        approverId: this.world.supervisorId,
+        pin: SUPERVISOR_PIN,
+        reason: 'Simulated supervisor overuse',
+      });
+      this.log(`  overuse: ${granted?.ok ? 'granted' : (granted?.reason ?? 'no answer')}`);
+      if (granted?.ok) this.stats.overuses += 1;
+      cart = await this.userAction(node, (x) => x.dispatch(c.cart.get, {}));
+      view = cart?.ok ? (cart.value as typeof view) : undefined;
+    }
+    if (!view || view.lines.length === 0) return;
+    const tendersFor = (total: number) => {
+      const cash = Math.floor((total * step.cashPercent) / 100);
+      const card = total - cash;
+      return [
+        ...(cash > 0 || card === 0 ? [{ tender: 'cash', amount: cash, tendered: cash }] : []),
+        ...(card > 0 ? [{ tender: 'card', amount: card, reference: 'SIM-CARD' }] : []),
+      ];
+    };
+    let sold = await act(c.checkout.complete, { cartId: view.id, tenders: tendersFor(view.total) });
+    if (sold && !sold.ok && sold.reason === 'TENDER_MISMATCH') {
+      // The total moved between the cart and checkout (checkout's own lease top-up changed what the
+      // code may give). A cashier reads the new total and takes payment again.
+      this.stats.tenderMismatch += 1;
+      this.log(`  total moved at checkout: ${sold.message}`);
+      const again = await this.userAction(node, (x) => x.dispatch(c.cart.get, {}));
+      const total = again?.ok ? (again.value as { total: number }).total : view.total;
+      sold = await act(c.checkout.complete, { cartId: view.id, tenders: tendersFor(total) });
+    }
+    if (sold?.ok) {
+      node.committed.set(view.id, { restoresBefore: node.restores });
+      this.stats.sales += 1;
+      this.log(`  sold ${view.id} total ${view.total}`);
+    } else {
+      this.stats.refusedSales += 1;
+      this.log(`  checkout refused: ${sold?.reason ?? 'no answer'} ${sold && !sold.ok ? sold.message : ''}`);
+      await act(c.cart.clear, {});
+    }
+  }
+
+  private async refund(kind: 'refund' | 'void', node: SimNode, pick: number): Promise<void> {
+    const t = node.terminal;
+    if (!t) return;
+    if (kind === 'void') {
+      const sales = t.db
+        .prepare("SELECT id FROM sales WHERE status = 'completed' ORDER BY receipt_no")
+        .all() as {
+        id: string;
+      }[];
+      const sale = sales[pick % Math.max(1, sales.length)];
+      if (!sale) return;
+      const result = await this.userAction(node, (x) =>
+        x.dispatch(c.sales.void, { saleId: sale.id, reason: 'Simulated void' }),
+      );
+      this.log(`  void ${sale.id}: ${result?.ok ? 'ok' : (result?.reason ?? 'no answer')}`);
+      return;
+    }
+    const units = t.db
+      .prepare(
+        `SELECT l.sale_id AS saleId, u.line_id AS lineId, u.unit_index AS unitIndex FROM sale_units u
+         JOIN sale_lines l ON l.id = u.line_id JOIN sales s ON s.id = l.sale_id
+         WHERE u.refund_id IS NULL AND s.status = 'completed' ORDER BY s.receipt_no, l.line_no, u.unit_index`,
+      )
+      .all() as { saleId: string; lineId: string; unitIndex: number }[];
+    const unit = units[pick % Math.max(1, units.length)];
+    if (!unit) return;
+    const result = await this.userAction(node, (x) =>
+      x.dispatch(c.sales.refund, {
+        saleId: unit.saleId,
+        units: [{ lineId: unit.lineId, unitIndex: unit.unitIndex }],
+        reason: 'Simulated refund',
+      }),
+    );
+    this.log(
+      `  refund ${unit.saleId}/${unit.lineId}#${unit.unitIndex}: ${result?.ok ? 'ok' : (result?.reason ?? 'no answer')}`,
+    );
+  }
+
+  private async catalogueChange(change: Extract<Step, { t: 'catalogue' }>['change']): Promise<void> {
+    const w = this.world;
+    if (!this.server.up) return;
+    this.server.db.clearFault();
+    switch (change) {
+      case 'newPerformance':
+        await this.admin('POST', '/v1/performances', {
+          eventId: w.eventId,
+          startsAt: new Date(this.time + 4 * 86_400_000).toISOString(),
+          capacity: 4,
+        });
+        return;
+      case 'raiseCapacity': {
+        const id = w.performanceIds[0] as string;
+        const p = await this.admin<{ capacity: number }>('GET', `/v1/performances/${id}`);
+        await this.admin('PATCH', `/v1/performances/${id}`, { capacity: p.capacity + 2 });
+        return;
+      }
+      case 'raiseMaxUses': {
+        const code = await this.admin<{ rules: Record<string, unknown> }>(
+          'GET',
+          `/v1/codes/${w.codeIds.uses}`,
+        );
+        const maxUses = typeof code.rules.maxUses === 'number' ? code.rules.maxUses : 0;
+        await this.admin('PATCH', `/v1/codes/${w.codeIds.uses}`, {
+          rules: { ...code.rules, maxUses: maxUses + 2 },
+        });
+        return;
+      }
+      case 'webRedemption': {
+        // An online sale on the server itself: it takes from the pool the terminals lease from.
+        const reply = await this.server.handle({
+          method: 'POST',
+          path: '/v1/redemptions',
+          token: w.managerToken,
+          body: {
+            id: nextId(),
+            orderId: nextId(),
+            code: SIM_CODES.uses,
+            tickets: 1,
+            discount: 450,
+            revenue: 4050,
+            currency: 'EUR',
+            channel: 'online',
+          },
+        });
+        this.log(`  web redemption: ${reply.status}`);
+        return;
+      }
+    }
+  }
+
+  private witnesses = 0;
+
+  /** The last pull position each terminal stood at, to check that it only moves forward. */
+  private readonly cursors = new Map<string, { key: (string | number)[]; raw: string }>();
+
+  /**
+   * 6: a terminal's pull cursor never moves back, except to start over (enrolment, a restore, a reset
+   * by the server). The cursor is opaque to the terminal; the test reads the server's encoding.
+   */
+  private checkCursor(node: SimNode): string[] {
+    const row = node.terminal?.db.prepare('SELECT cursor FROM sync_state WHERE id = 1').get() as
+      { cursor: string | null } | undefined;
+    const raw = row?.cursor ?? null;
+    const before = this.cursors.get(node.name);
+    if (raw === null) {
+      this.cursors.delete(node.name);
+      return [];
+    }
+    if (before?.raw === raw) return [];
+    const key = cursorKey(raw);
+    this.cursors.set(node.name, { key, raw });
+    // A snapshot (mode 0) is a fresh start: it may follow anything.
+    if (!before || key[0] === 0 || key[1] !== before.key[1]) return [];
+    return compareKeys(key, before.key) < 0
+      ? [
+          `[6 pull] ${node.name}: the pull cursor moved back from ${JSON.stringify(before.key)} to ${JSON.stringify(key)}`,
+        ]
+      : [];
+  }
+
+  /** Forgets a terminal's cursor when its store is replaced or re-enrolled: starting over is allowed. */
+  forgetCursor(node: SimNode): void {
+    this.cursors.delete(node.name);
+  }
+
+  /** Invariants that must hold between any two steps (8, 9 chain, 10, 5 on terminals; 4 and 3 on the server). */
+  /** Milliseconds spent in checkNow, to keep the per-step checks cheap (printed with --debug). */
+  checkMs = 0;
+
+  async checkNow(): Promise<void> {
+    const started = Date.now();
+    const violations: string[] = [...this.thrown];
+    for (const node of this.nodes) {
+      if (!node.terminal) continue;
+      violations.push(...checkTerminalStore(node.name, node.terminal.db), ...this.checkCursor(node));
+    }
+    violations.push(...(await checkConservation(this.store, this.world.orgId)));
+    this.checkMs += Date.now() - started;
+    if (violations.length > 0) throw new InvariantViolation(violations, this.trace);
+  }
+
+  /** Undo every fault: reconnect, restart, fix clocks, answer what is in flight, re-enrol restored terminals. */
+  async heal(): Promise<void> {
+    this.log('--- heal ---');
+    this.network.healAll();
+    this.server.db.clearFault();
+    if (!this.server.up) await this.server.start();
+    for (const node of this.nodes) {
+      node.skewMs = 0;
+      if (!node.terminal) {
+        await node.start();
+        await node.ready();
+      }
+    }
+    await this.deliverAll();
+  }
+
+  private syncState(node: SimNode): { state: string } | undefined {
+    return node.terminal?.db.prepare('SELECT state FROM sync_state WHERE id = 1').get() as
+      { state: string } | undefined;
+  }
+
+  /** Push and pull until every outbox is acknowledged and nothing is in flight, then pull once more everywhere. */
+  async drain(): Promise<void> {
+    this.log('--- drain ---');
+    for (let round = 0; round < 30; round++) {
+      let busy = this.network.pending() > 0;
+      for (const node of this.nodes) {
+        if (this.syncState(node)?.state === 'restore_detected') {
+          this.stats.restoresDetected += 1;
+          this.log(`  re-enrol ${node.name}`);
+          if (!(await this.enrol(node))) throw new Error(`${node.name} could not re-enrol`);
+        }
+        await this.userAction(node, (t) => t.sync.expireOnce());
+        const pushed = await this.userAction(node, (t) => t.sync.pushOnce());
+        if (!pushed?.ok) busy = true;
+        if (countPendingOutbox(node.open.db) > 0) busy = true;
+      }
+      await this.deliverAll();
+      if (!busy) break;
+    }
+    for (const node of this.nodes) await this.userAction(node, (t) => t.sync.pullOnce());
+    await this.deliverAll();
+  }
+
+  /** Invariants judged once everything has healed and drained. */
+  async checkFinal(): Promise<void> {
+    const v: string[] = [...this.thrown];
+    const orgId = this.world.orgId;
+    // 7: outboxes drained, nothing in flight.
+    for (const node of this.nodes) {
+      const pending = countPendingOutbox(node.open.db);
+      if (pending > 0) v.push(`[7 convergence] ${node.name}: ${pending} outbox row(s) never acknowledged`);
+    }
+    for (const node of this.nodes)
+      if (node.ops.size > 0)
+        v.push(`[7 convergence] ${node.name}: ${node.ops.size} sync step(s) still waiting`);
+    if (this.network.pending() > 0)
+      v.push(`[7 convergence] ${this.network.pending()} message(s) still in flight`);
+    // 1: every sale on a terminal (and every sale a terminal reported, unless a restore undid it) is on the server once.
+    const onServer = await serverSaleCounts(this.store, orgId);
+    for (const node of this.nodes) {
+      const inStore = new Set(
+        (node.open.db.prepare('SELECT id FROM sales').all() as { id: string }[]).map((r) => r.id),
+      );
+      for (const id of inStore) {
+        const n = onServer.get(id) ?? 0;
+        if (n !== 1) v.push(`[1 no lost sale] ${node.name}: sale ${id} is on the server ${n} times`);
+      }
+      for (const [id, at] of node.committed) {
+        if (inStore.has(id) || onServer.has(id)) continue;
+        // A restore rolls the store back: a sale made after the backup and never pushed is gone with it.
+        if (at.restoresBefore < node.restores) continue;
+        v.push(
+          `[1 no lost sale] ${node.name}: sale ${id} was committed but is neither on the terminal nor on the server`,
+        );
+      }
+    }
+    const kinds = await this.store.query<{ kind: string; n: number }>(
+      "SELECT kind, count(*)::int AS n FROM pos_sale_escrow WHERE org_id = $1 AND kind <> 'backed' GROUP BY kind",
+      [orgId],
+    );
+    this.stats.excess = kinds.find((k) => k.kind === 'excess')?.n ?? 0;
+    this.stats.absorbed = kinds.find((k) => k.kind === 'absorbed')?.n ?? 0;
+    v.push(...(await checkLimits(this.store, orgId)));
+    v.push(...(await checkConservation(this.store, orgId)));
+    v.push(...(await checkSeqs(this.store, orgId)));
+    v.push(...(await checkServerMoney(this.store, orgId)));
+    v.push(...(await checkServerDeadlines(this.store, orgId)));
+    v.push(...(await checkQuarantine(this.store, orgId, this.network.delivered)));
+    const quarantined = await this.store.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM quarantined_mutations WHERE org_id = $1',
+      [orgId],
+    );
+    this.stats.quarantined = quarantined[0]?.n ?? 0;
+    v.push(
+      ...(await checkRestores(
+        this.store,
+        orgId,
+        this.nodes.map((n) => ({ name: n.name, db: n.open.db, restores: n.restores })),
+      )),
+    );
+    v.push(...(await this.checkConvergence()));
+    for (const node of this.nodes) v.push(...checkTerminalStore(node.name, node.open.db));
+    // 2: replaying every push the server answered (and every lease grant) changes nothing. Requests
+    // answered 5xx are left out: they never committed, so a replay is their first delivery. An acquire
+    // answered "nothing granted" is replayed too: the server remembers the refusal.
+    const answered = (path: string) =>
+      this.network.delivered.filter((d) => d.request.path === path && d.response.status < 500);
+    for (const path of ['/v1/sync/push', '/v1/leases/acquire']) {
+      const before = await serverDigest(this.store, orgId);
+      for (const delivered of answered(path)) await this.server.handle(delivered.request);
+      v.push(
+        ...compareServerDigests(before, await serverDigest(this.store, orgId)).map(
+          (m) => `${m} (replaying ${path})`,
+        ),
+      );
+    }
+    if (v.length > 0) throw new InvariantViolation(v, this.trace);
+  }
+
+  /** 7: each terminal's catalogue equals a freshly enrolled terminal's, and agrees with the server's rows. */
+  private async checkConvergence(): Promise<string[]> {
+    const out: string[] = [];
+    const witness = new SimNode(
+      'witness',
+      // A fresh folder per check: an enrolled store cannot be enrolled again.
+      join(this.folder, `witness-${++this.witnesses}`),
+      this.network,
+      () => this.time,
+      () => this.world.supervisorId,
+      this.appRoot,
+    );
+    await witness.start();
+    try {
+      if (!(await this.enrol(witness))) return ['[7 convergence] a fresh terminal could not enrol'];
+      await this.deliverAll();
+      const truth = catalogueDigest(witness.open.db);
+      for (const node of this.nodes)
+        out.push(...compareDigests(node.name, catalogueDigest(node.open.db), truth));
+      const serverPerformances = await this.store.query<{ id: string; capacity: number; status: string }>(
+        'SELECT id::text, capacity, status FROM performances WHERE org_id = $1 ORDER BY id',
+        [this.world.orgId],
+      );
+      const serverCodes = await this.store.query<{
+        id: string;
+        version: number;
+        status: string;
+        max_uses: number | null;
+      }>(
+        `SELECT id::text, version, status, (rules->>'maxUses')::int AS max_uses FROM codes WHERE org_id = $1 ORDER BY id`,
+        [this.world.orgId],
+      );
+      const expected = JSON.stringify([serverPerformances, serverCodes]);
+      for (const node of [...this.nodes, witness]) {
+        const db = node.open.db;
+        const performances = db.prepare('SELECT id, capacity, status FROM performances ORDER BY id').all();
+        const codes = db
+          .prepare(
+            "SELECT id, version, status, json_extract(definition, '$.rules.maxUses') AS max_uses FROM codes ORDER BY id",
+          )
+          .all();
+        if (JSON.stringify([performances, codes]) !== expected)
+          out.push(`[7 convergence] ${node.name}: performances or codes differ from the server's rows`);
+      }
+    } finally {
+      await witness.close();
+    }
+    return out;
+  }
+
+  async dispose(): Promise<void> {
+    if (process.env.SIM_DEBUG)
+      console.log(
+        'in flight at dispose',
+        this.network.queue.map((m) => `${m.node} ${m.request.path} ${m.response ? 'answered' : ''}`),
+      );
+    // Closing waits for sync steps in flight; crash() answers them "unreachable" so nothing hangs.
+    for (const node of this.nodes) await node.crash(() => this.settle());
+    await this.server.crash();
+  }
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error);
+}

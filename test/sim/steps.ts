@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+
+// The simulation's vocabulary. A step is plain data (indices are taken modulo what exists when it
+// runs), so fast-check can generate, print and shrink a failing run as an ordinary array.
+
+export type Step =
+  | {
+      t: 'sell';
+      node: number;
+      lines: { offer: number; qty: number }[];
+      /** Index into the sim codes; null: no code. */
+      code: number | null;
+      customer: number;
+      /** Cash share of the total in percent; the card pays the rest. */
+      cashPercent: number;
+      overuse: boolean;
+    }
+  | { t: 'refund'; node: number; pick: number }
+  | { t: 'void'; node: number; pick: number }
+  | { t: 'shift'; node: number }
+  | { t: 'push' | 'pull' | 'topUp' | 'expire'; node: number }
+  | { t: 'deliver' | 'drop' | 'duplicate'; pick: number }
+  | { t: 'deliverAll' }
+  | { t: 'partition' | 'unpartition'; node: number }
+  | { t: 'crash'; node: number }
+  | { t: 'serverCrash' | 'serverRestart' }
+  | { t: 'dbFault'; after: number }
+  | { t: 'tick'; minutes: number }
+  | { t: 'skew'; node: number; minutes: number }
+  | { t: 'backup' | 'restore'; node: number }
+  | { t: 'catalogue'; change: 'newPerformance' | 'raiseMaxUses' | 'raiseCapacity' | 'webRedemption' };
+
+const node = fc.nat({ max: 7 });
+const pick = fc.nat({ max: 63 });
+
+const sell = fc.record({
+  t: fc.constant('sell' as const),
+  node,
+  lines: fc.array(fc.record({ offer: fc.nat({ max: 15 }), qty: fc.integer({ min: 1, max: 3 }) }), {
+    minLength: 1,
+    maxLength: 2,
+  }),
+  code: fc.option(fc.nat({ max: 4 }), { nil: null }),
+  customer: fc.nat({ max: 2 }),
+  cashPercent: fc.constantFrom(0, 33, 50, 100),
+  overuse: fc.boolean(),
+});
+
+/** Weighted so that most runs sell, sync and lose messages, with rarer crashes and restores. */
+export const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  { arbitrary: sell, weight: 12 },
+  { arbitrary: fc.record({ t: fc.constant('refund' as const), node, pick }), weight: 2 },
+  { arbitrary: fc.record({ t: fc.constant('void' as const), node, pick }), weight: 2 },
+  { arbitrary: fc.record({ t: fc.constant('shift' as const), node }), weight: 1 },
+  { arbitrary: fc.record({ t: fc.constantFrom('push' as const, 'pull' as const), node }), weight: 6 },
+  { arbitrary: fc.record({ t: fc.constantFrom('topUp' as const, 'expire' as const), node }), weight: 4 },
+  {
+    arbitrary: fc.record({
+      t: fc.constantFrom('deliver' as const, 'drop' as const, 'duplicate' as const),
+      pick,
+    }),
+    weight: 12,
+  },
+  { arbitrary: fc.constant({ t: 'deliverAll' as const }), weight: 3 },
+  {
+    arbitrary: fc.record({ t: fc.constantFrom('partition' as const, 'unpartition' as const), node }),
+    weight: 2,
+  },
+  { arbitrary: fc.record({ t: fc.constant('crash' as const), node }), weight: 2 },
+  { arbitrary: fc.constantFrom({ t: 'serverCrash' as const }, { t: 'serverRestart' as const }), weight: 1 },
+  { arbitrary: fc.record({ t: fc.constant('dbFault' as const), after: fc.nat({ max: 12 }) }), weight: 1 },
+  {
+    arbitrary: fc.record({ t: fc.constant('tick' as const), minutes: fc.integer({ min: 5, max: 240 }) }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('skew' as const),
+      node,
+      minutes: fc.oneof(
+        fc.integer({ min: -1800, max: -30 }),
+        fc.integer({ min: 30, max: 1800 }),
+        fc.constant(0),
+      ),
+    }),
+    weight: 1,
+  },
+  { arbitrary: fc.record({ t: fc.constantFrom('backup' as const, 'restore' as const), node }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('catalogue' as const),
+      change: fc.constantFrom(
+        'newPerformance' as const,
+        'raiseMaxUses' as const,
+        'raiseCapacity' as const,
+        'webRedemption' as const,
+      ),
+    }),
+    weight: 1,
+  },
+);
+
+export const stepsArb = (min: number, max: number): fc.Arbitrary<Step[]> =>
+  fc.array(stepArb, { minLength: min, maxLength: max });
+
+/** One line per step, for the failure report. */
+export function describeStep(step: Step): string {
+  return JSON.stringify(step);
+}

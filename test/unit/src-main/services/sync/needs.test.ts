@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import {
+  codeCounters,
+  limitReasonOf,
+  mergeNeeds,
+  saleNeeds,
+} from '../../../../../src-main/services/sync/needs';
+
+describe('saleNeeds', () => {
+  const code = (rules: Record<string, number>) => ({ id: 'c1', rules });
+
+  it('takes a seat per ticket and one unit of each limit the code sets', () => {
+    const needs = saleNeeds(new Map([['p1', 3]]), code({ maxUses: 10, maxItemUses: 50, budget: 10_000 }), {
+      itemUses: 2,
+      discount: 1500,
+    });
+    expect(needs).toEqual([
+      { counter: 'capacity:p1', units: 3 },
+      { counter: 'code_uses:c1', units: 1 },
+      { counter: 'code_item_uses:c1', units: 2 },
+      { counter: 'code_budget:c1', units: 1500 },
+    ]);
+  });
+
+  it('needs nothing for a code without limits, nor for a code that did not apply', () => {
+    expect(saleNeeds(new Map(), code({}), { itemUses: 3, discount: 100 })).toEqual([]);
+    expect(saleNeeds(new Map([['p1', 1]]), code({ maxUses: 1 }), null)).toEqual([
+      { counter: 'capacity:p1', units: 1 },
+    ]);
+  });
+});
+
+describe('codeCounters and limitReasonOf', () => {
+  it('names each counter after the engine limit whose message staff see when it runs dry', () => {
+    expect(codeCounters({ id: 'c', rules: { maxUses: 2, budget: 900 } }).map((x) => x.counter)).toEqual([
+      'code_uses:c',
+      'code_budget:c',
+    ]);
+    expect(limitReasonOf('code_uses:c')).toBe('MAX_USES');
+    expect(limitReasonOf('code_item_uses:c')).toBe('MAX_ITEM_USES');
+    expect(limitReasonOf('code_budget:c')).toBe('BUDGET_EXHAUSTED');
+    expect(limitReasonOf('capacity:p')).toBeUndefined();
+  });
+
+  it('adds needs of the same counter together', () => {
+    expect(
+      mergeNeeds([
+        { counter: 'capacity:p', units: 1 },
+        { counter: 'capacity:p', units: 2 },
+      ]),
+    ).toEqual([{ counter: 'capacity:p', units: 3 }]);
+  });
+});
