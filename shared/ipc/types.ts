@@ -9,6 +9,11 @@ export interface ServerStatus {
   url: string | null;
   /** ISO instant of the last successful contact, null if never. */
   lastSeenAt: string | null;
+  /**
+   * Counts state changes since the terminal started. A status read and a pushed event travel on
+   * different channels, so the renderer keeps whichever carries the higher revision.
+   */
+  revision: number;
 }
 
 export interface TerminalStatus {

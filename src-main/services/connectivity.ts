@@ -20,14 +20,14 @@ export interface Connectivity {
 export function createConnectivity(options: ConnectivityOptions): Connectivity {
   const { serverUrl, clock } = options;
   let status: ServerStatus = serverUrl
-    ? { state: 'offline', url: serverUrl, lastSeenAt: null }
-    : { state: 'not_configured', url: null, lastSeenAt: null };
+    ? { state: 'offline', url: serverUrl, lastSeenAt: null, revision: 0 }
+    : { state: 'not_configured', url: null, lastSeenAt: null, revision: 0 };
   let stopped = false;
   let inFlight: Promise<ServerStatus> | null = null;
 
   const update = (next: ServerStatus) => {
     const changed = next.state !== status.state;
-    status = next;
+    status = { ...next, revision: status.revision + (changed ? 1 : 0) };
     if (changed && !stopped) options.onChange(status);
   };
 
@@ -36,7 +36,7 @@ export function createConnectivity(options: ConnectivityOptions): Connectivity {
       const response = await fetch(new URL('/health', url), {
         signal: AbortSignal.timeout(options.timeoutMs),
       });
-      if (response.ok) return { state: 'online', url, lastSeenAt: isoNow(clock) };
+      if (response.ok) return { ...status, state: 'online', lastSeenAt: isoNow(clock) };
     } catch {
       // Refused, reset or timed out: all mean offline, which is an expected state, not an error.
     }

@@ -21,19 +21,45 @@ interface TerminalState {
   takeSync: (sync: SyncStatus) => void;
 }
 
-export const useTerminalStore = create<TerminalState>()((set) => ({
+/**
+ * A status read may have been answered before a pushed server event that arrives ahead of it,
+ * so the server part with the higher revision wins; an equal one is the fresher read.
+ */
+function withNewerServer(read: TerminalStatus, held: TerminalStatus | null): TerminalStatus {
+  if (!held || held.server.revision <= read.server.revision) return read;
+  return { ...read, server: held.server };
+}
+
+/** Status reads are numbered so that an answer overtaken by a later read's answer is dropped. */
+let readsIssued = 0;
+let readApplied = 0;
+
+async function readStatus() {
+  const read = ++readsIssued;
+  const status = await api.system.status({});
+  const current = read > readApplied;
+  if (current && status.ok) readApplied = read;
+  return { status, current };
+}
+
+export const useTerminalStore = create<TerminalState>()((set, get) => ({
   status: null,
   settings: { language: 'en' },
   error: null,
   async load() {
-    const [status, settings] = await Promise.all([api.system.status({}), api.settings.get({})]);
+    const [{ status, current }, settings] = await Promise.all([readStatus(), api.settings.get({})]);
     if (!status.ok) return set({ error: status.message });
     if (!settings.ok) return set({ error: settings.message });
-    set({ status: status.value, settings: settings.value, error: null });
+    const held = get().status;
+    set({
+      status: current || !held ? withNewerServer(status.value, held) : held,
+      settings: settings.value,
+      error: null,
+    });
   },
   async refresh() {
-    const status = await api.system.status({});
-    if (status.ok) set({ status: status.value });
+    const { status, current } = await readStatus();
+    if (status.ok && current) set({ status: withNewerServer(status.value, get().status) });
   },
   async setLanguage(language) {
     const result = await api.settings.update({ language });
@@ -54,7 +80,9 @@ export function followTerminalEvents(): () => void {
     if (!isPosEvent(event)) return;
     if (event.type === 'server-status') {
       useTerminalStore.setState((state) =>
-        state.status ? { status: { ...state.status, server: event.server } } : {},
+        state.status && state.status.server.revision <= event.server.revision
+          ? { status: { ...state.status, server: event.server } }
+          : {},
       );
     } else if (event.type === 'sync-status') {
       useTerminalStore.getState().takeSync(event.sync);

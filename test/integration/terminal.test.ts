@@ -40,7 +40,7 @@ describe('createTerminal', () => {
     expect(status.dataDir).toBe(temp.path);
     expect(status.schemaVersion).toBe(status.latestSchemaVersion);
     expect(status.schemaVersion).toBeGreaterThan(0);
-    expect(status.server).toEqual({ state: 'not_configured', url: null, lastSeenAt: null });
+    expect(status.server).toEqual({ state: 'not_configured', url: null, lastSeenAt: null, revision: 0 });
     expect(status.terminalId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-/);
   });
 
@@ -76,11 +76,17 @@ describe('createTerminal', () => {
     const online = await call<TerminalStatus>(terminal, channels.system.status);
     expect(online.server.url).toBe(server.url);
     expect(online.server.lastSeenAt).not.toBeNull();
+    expect(online.server.revision).toBe(1);
 
     await server.close();
     await expect
       .poll(async () => (await call<TerminalStatus>(terminal, channels.system.status)).server.state)
       .toBe('offline');
-    expect(events.map((e) => e.type === 'server-status' && e.server.state)).toContain('offline');
+    const offline = await call<TerminalStatus>(terminal, channels.system.status);
+    // Each change raises the revision, so a renderer can tell a stale read from a newer event.
+    expect(offline.server.revision).toBe(2);
+    expect(offline.server.lastSeenAt).toBe(online.server.lastSeenAt);
+    const pushed = events.flatMap((e) => (e.type === 'server-status' ? [e.server] : []));
+    expect(pushed.at(-1)).toMatchObject({ state: 'offline', revision: 2 });
   });
 });
