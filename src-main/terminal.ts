@@ -173,11 +173,11 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     escrow: sync.ledger,
     overuseCapPerDay: options.overuseCapPerDay ?? 20,
   });
-  const shifts = createShiftService({ db, clock, t, terminalId });
+  const shifts = createShiftService({ db, clock, t, terminalId, onClose: (at) => sync.shiftClosed(at) });
   const printing = createPrintService({
     db,
     clock,
-    terminalId: terminalId(),
+    terminalId,
     language,
     zReport: (shiftId) => shifts.report(shiftId),
     outputs: {

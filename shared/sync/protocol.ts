@@ -326,8 +326,8 @@ export interface PullResponse {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Review queue (admin API, staff bearer): GET /v1/review-items, POST /v1/review-items/:id/accept and
-// /flag with {note}.
+// Review queue (admin API, staff bearer): GET /v1/review-items, POST /v1/review-items/:id/accept,
+// /flag and (a quarantined mutation, once its cause is fixed) /retry, each with {note}.
 
 export const REVIEW_KINDS = [
   'overuse_excess',
@@ -337,6 +337,14 @@ export const REVIEW_KINDS = [
 ] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 
+/**
+ * open: waits for a manager. accepted, flagged: a manager's decision. voided: closed by the server, the
+ * terminal's void or refund gave the whole overuse excess back. applied: a manager's retry applied the
+ * quarantined mutation.
+ */
+export const REVIEW_STATUSES = ['open', 'accepted', 'flagged', 'voided', 'applied'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
 export const reviewActionSchema = z.strictObject({
   note: z.string().trim().min(3, 'say in a few words why').max(500),
 });
@@ -344,10 +352,11 @@ export const reviewActionSchema = z.strictObject({
 export interface ReviewItem {
   id: string;
   kind: ReviewKind;
-  status: 'open' | 'accepted' | 'flagged';
+  status: ReviewStatus;
   terminalId: string | null;
   mutationId: string | null;
   counter: string | null;
+  /** overuse_excess: the units that went over the limit (payload.remainingUnits: what refunds left). */
   units: number | null;
   /** One sentence for the manager: what happened and what the actions do. */
   summary: string;

@@ -130,9 +130,12 @@ export function createHandlers(s: Services): Handlers {
     ),
 
     [c.shift.current]: okAs('sell', () => s.shifts.current()),
-    [c.shift.open]: as('sell', (a, r: { openingFloat: number }) => s.shifts.open(a, r.openingFloat)),
+    // A round right away: an opened shift takes its leases, a closed one pushes their return.
+    [c.shift.open]: as('sell', (a, r: { openingFloat: number }) =>
+      afterWrite(s.shifts.open(a, r.openingFloat)),
+    ),
     [c.shift.close]: as('shift.close', (a, r: { countedCash: number }) =>
-      s.printing.afterShiftClose(s.shifts.close(a, r.countedCash)),
+      s.printing.afterShiftClose(afterWrite(s.shifts.close(a, r.countedCash))),
     ),
     [c.shift.report]: as('shift.close', (_a, r: { shiftId: string }) => s.shifts.report(r.shiftId)),
 

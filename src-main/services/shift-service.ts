@@ -24,11 +24,17 @@ export function createShiftService({
   clock,
   t,
   terminalId,
+  onClose,
 }: {
   db: Db;
   clock: Clock;
   t: Translate;
   terminalId: () => string;
+  /**
+   * Runs inside the close's transaction, after its outbox row: the sync client stops using its
+   * leases there, so no unit can be spent after its return is queued.
+   */
+  onClose?: (at: string) => void;
 }) {
   const report = (shift: ShiftRow): ZReport => {
     const expectedCash = shift.expectedCash ?? shift.openingFloat + cashMovement(db, shift.id);
@@ -81,6 +87,7 @@ export function createShiftService({
           payload: { terminalId: terminalId(), shiftId: shift.id, ...close },
           createdAt: close.closedAt,
         });
+        onClose?.(close.closedAt);
       })();
       return ok(report(getShift(db, shift.id) as ShiftRow));
     },

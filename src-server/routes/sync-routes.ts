@@ -5,13 +5,14 @@ import {
   PUSH_BODY_LIMIT,
   pushRequestSchema,
   REVIEW_KINDS,
+  REVIEW_STATUSES,
   reviewActionSchema,
 } from '../../shared/sync/protocol';
 import type { ServerContext } from '../context';
 import { acquireLease } from '../services/escrow-service';
 import { pull } from '../services/pull-service';
 import { push } from '../services/push-service';
-import { listReviewItems, resolveReviewItem } from '../services/review-service';
+import { listReviewItems, resolveReviewItem, retryQuarantined } from '../services/review-service';
 import { terminalSyncStatus } from '../services/terminal-service';
 import { bearer, guard, idParams, pageQuery, principalOf, staffGuard, staffOf, type App } from './common';
 
@@ -70,7 +71,7 @@ export function registerSyncRoutes(app: App, ctx: ServerContext): void {
         tags,
         summary: 'The review queue: overuse excesses, quarantined mutations, restored terminals',
         querystring: z.strictObject({
-          status: z.enum(['open', 'accepted', 'flagged']).optional(),
+          status: z.enum(REVIEW_STATUSES).optional(),
           kind: z.enum(REVIEW_KINDS).optional(),
           ...pageQuery,
         }),
@@ -103,6 +104,24 @@ export function registerSyncRoutes(app: App, ctx: ServerContext): void {
         resolveReviewItem(ctx, staffOf(request), request.params.id, action, request.body.note),
     );
   }
+  app.post(
+    '/v1/review-items/:id/retry',
+    {
+      schema: {
+        tags,
+        summary:
+          'Apply a quarantined mutation again once its cause is fixed; 409 with the reason if it is still refused',
+        params: idParams,
+        body: reviewActionSchema,
+        security: bearer,
+      },
+      preHandler: staffGuard(ctx, 'codes.manage'),
+    },
+    async (request, reply) => {
+      const outcome = await retryQuarantined(ctx, staffOf(request), request.params.id, request.body.note);
+      return reply.code(outcome.status).send(outcome.body);
+    },
+  );
   app.get(
     '/v1/terminals/:id/sync',
     {

@@ -2,7 +2,9 @@ import { v7 as uuid } from 'uuid';
 import { counterKey } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
+import type { Queryable } from '../db/database';
 import * as repo from '../db/repos/catalogue-repo';
+import { lockPositions } from '../db/repos/change-pos';
 import { isForeignKeyViolation, isUniqueViolation, reject } from '../errors';
 import { followLimit } from './escrow-service';
 
@@ -18,7 +20,7 @@ const LABEL: Record<repo.EntityName, string> = {
 
 /** A reference to another organisation's row is treated exactly like one to a row that does not exist. */
 async function assertRefs(
-  ctx: ServerContext,
+  db: Queryable,
   name: repo.EntityName,
   orgId: string,
   values: Record<string, unknown>,
@@ -26,7 +28,7 @@ async function assertRefs(
   for (const [field, target] of Object.entries(repo.ENTITIES[name].refs)) {
     const id = values[field];
     if (typeof id !== 'string') continue;
-    if (!(await repo.entityExists(ctx.db, target, orgId, id))) {
+    if (!(await repo.entityExists(db, target, orgId, id))) {
       reject('REFERENCE_NOT_FOUND', `${field} names no ${LABEL[target]} of your organisation: check the id.`);
     }
   }
@@ -66,7 +68,7 @@ export async function create(
   name: repo.EntityName,
   values: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
-  await assertRefs(ctx, name, principal.orgId, values);
+  await assertRefs(ctx.db, name, principal.orgId, values);
   const id = uuid();
   try {
     await repo.insertEntity(ctx.db, name, principal.orgId, id, values);
@@ -76,6 +78,22 @@ export async function create(
   return get(ctx, principal, name, id);
 }
 
+/**
+ * A performance's seat pool follows its capacity. Seats sold or leased to terminals cannot be taken back,
+ * so a capacity below them is refused with the lowest one possible now.
+ */
+async function followCapacity(tx: Queryable, orgId: string, id: string, capacity: number): Promise<void> {
+  const followed = await followLimit(tx, orgId, counterKey({ kind: 'capacity', id }), capacity);
+  if (!followed.ok) {
+    reject(
+      'LIMIT_BELOW_USE',
+      `The capacity cannot be ${capacity}: ${followed.lowest} seats are sold or leased to terminals. ` +
+        `Set it to ${followed.lowest} or more, or lower it after the terminals have returned their leases ` +
+        '(at the end of the business day).',
+    );
+  }
+}
+
 export async function update(
   ctx: ServerContext,
   principal: Principal,
@@ -83,18 +101,22 @@ export async function update(
   id: string,
   values: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
-  await assertRefs(ctx, name, principal.orgId, values);
-  let found: boolean;
-  try {
-    found = await repo.updateEntity(ctx.db, name, principal.orgId, id, values);
-  } catch (error) {
-    mapWriteError(error, name);
-  }
-  if (!found) reject('NOT_FOUND', `There is no such ${LABEL[name]}.`);
-  if (name === 'performances' && typeof values.capacity === 'number') {
-    // Seats leased to terminals stay theirs; the pool follows the new capacity.
-    await followLimit(ctx.db, principal.orgId, counterKey({ kind: 'capacity', id }), values.capacity);
-  }
+  // One transaction: the capacity and its seat pool change together or not at all.
+  await ctx.db.transaction(async (tx) => {
+    // Positions before the seat counter, the lock order of every other writer (change-pos.ts).
+    await lockPositions(tx, principal.orgId);
+    await assertRefs(tx, name, principal.orgId, values);
+    let found: boolean;
+    try {
+      found = await repo.updateEntity(tx, name, principal.orgId, id, values);
+    } catch (error) {
+      mapWriteError(error, name);
+    }
+    if (!found) reject('NOT_FOUND', `There is no such ${LABEL[name]}.`);
+    if (name === 'performances' && typeof values.capacity === 'number') {
+      await followCapacity(tx, principal.orgId, id, values.capacity);
+    }
+  });
   return get(ctx, principal, name, id);
 }
 

@@ -160,7 +160,10 @@ function assertLimitsCoverUse(
   }
 }
 
-/** Escrow counters follow a raised (or, on a disabled code, lowered) limit; children share the parent's. */
+/**
+ * Escrow counters follow a raised (or, on a disabled code, lowered) limit; children share the parent's.
+ * A limit below what a counter has leased to terminals or absorbed is refused, like one below use.
+ */
 async function followCodeLimits(
   tx: Queryable,
   orgId: string,
@@ -174,8 +177,19 @@ async function followCodeLimits(
   const ids = row.isParent ? await repo.childIds(tx, row.id) : [row.id];
   const kinds = { maxUses: 'code_uses', maxItemUses: 'code_item_uses', budget: 'code_budget' } as const;
   for (const limit of changed) {
+    const value = rules[limit] as number;
+    // For a parent: the busiest child sets the floor, so every child is checked before answering.
+    let lowest: number | undefined;
     for (const id of ids) {
-      await followLimit(tx, orgId, counterKey({ kind: kinds[limit], id }), rules[limit] as number);
+      const followed = await followLimit(tx, orgId, counterKey({ kind: kinds[limit], id }), value);
+      if (!followed.ok) lowest = Math.max(lowest ?? 0, followed.lowest);
+    }
+    if (lowest !== undefined) {
+      reject(
+        'LIMIT_BELOW_USE',
+        `${limit} cannot be ${value}: ${lowest} of it is used or leased to terminals. Set it to ${lowest} or ` +
+          'more, or lower it after the terminals have returned their leases (at the end of the business day).',
+      );
     }
   }
 }

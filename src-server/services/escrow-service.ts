@@ -237,12 +237,23 @@ export async function absorbOnline(
   return { counted: true, short: units - taken };
 }
 
-/** A code's or performance's limit changed: the pool follows (never below what is out already). */
+/**
+ * A code's or performance's limit changed: the pool follows in the caller's transaction. Units leased to
+ * terminals or absorbed by sales cannot be taken back, so a limit below them is not applied; the answer
+ * names the lowest limit possible now. (Keeping the old limit for what is out instead would let those
+ * units re-enter the pool when the leases come back, above the limit the manager set.)
+ */
 export async function followLimit(
   tx: Queryable,
   orgId: string,
   counter: string,
   limit: number,
-): Promise<void> {
+): Promise<{ ok: true } | { ok: false; lowest: number }> {
+  const row = await escrow.lockCounter(tx, orgId, counter);
+  // No row yet: nothing is counted, and the row will be made from the new limit.
+  if (!row) return { ok: true };
+  const committed = row.limit - row.unallocated;
+  if (limit < committed) return { ok: false, lowest: committed };
   await escrow.setCounterLimit(tx, orgId, counter, limit);
+  return { ok: true };
 }

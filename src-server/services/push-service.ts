@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuid } from 'uuid';
 import { canonicalJson } from '../../shared/canonical-json';
+import type { Err } from '../../shared/result';
 import {
   leaseReturnPayloadSchema,
   type Mutation,
@@ -192,19 +193,37 @@ interface BatchRun {
   positionsLocked: boolean;
 }
 
+/**
+ * The chain still continues with the terminal's hash (the next prevHash names it), but content that does
+ * not match its own hash is not trusted with money: kept whole for a manager instead.
+ */
+function hashFailure(mutation: Mutation): Err | undefined {
+  if (chainHash(mutation.prevHash, mutation.payload) === mutation.hash) return undefined;
+  return {
+    ok: false,
+    reason: 'HASH_MISMATCH',
+    message: `The payload of seq ${mutation.seq} does not match its hash: it was changed after it was recorded.`,
+  };
+}
+
+/** What quarantines a mutation: a business rejection, or a row the database refuses on every try. */
+function applyFailure(error: unknown, mutation: Mutation): Err | undefined {
+  if (error instanceof Rejection) return error.failure;
+  const deterministic = deterministicDatabaseError(error);
+  if (!deterministic) return undefined;
+  return {
+    ok: false,
+    reason: 'NOT_STORABLE',
+    message: `The server cannot store this ${mutation.type} as it is (${deterministic}).`,
+  };
+}
+
 async function applyOrQuarantine(run: BatchRun, mutation: Mutation): Promise<PushResult> {
   const { batch, savepoints } = run;
   const { tx, ctx, terminal } = batch;
   const base = { seq: mutation.seq, mutationId: mutation.mutationId };
-  let failure: { reason: string; message: string };
-  if (chainHash(mutation.prevHash, mutation.payload) !== mutation.hash) {
-    // The chain still continues with the terminal's hash (the next prevHash names it), but content
-    // that does not match its own hash is not trusted with money: kept whole for a manager instead.
-    failure = {
-      reason: 'HASH_MISMATCH',
-      message: `The payload of seq ${mutation.seq} does not match its hash: it was changed after it was recorded.`,
-    };
-  } else {
+  let failure: Err | undefined = hashFailure(mutation);
+  if (!failure) {
     // Positions first, always: the same lock order as every other writer (change-pos.ts). Held to the
     // end of the batch, which is what keeps the batch's caches of synced rows true (push-batch.ts).
     if (!run.positionsLocked) {
@@ -224,19 +243,12 @@ async function applyOrQuarantine(run: BatchRun, mutation: Mutation): Promise<Pus
       }
       return { ...base, status: 'applied', ...(message ? { message } : {}) };
     } catch (error) {
-      const deterministic = deterministicDatabaseError(error);
-      if (!(error instanceof Rejection) && !deterministic) throw error;
+      failure = applyFailure(error, mutation);
+      if (!failure) throw error;
       // Without a savepoint only a rejection before the first write can be quarantined in place.
-      if (!savepoints && (wrote || deterministic)) throw new RetryWithSavepoints();
+      if (!savepoints && (wrote || !(error instanceof Rejection))) throw new RetryWithSavepoints();
       if (savepoints) await tx.query('ROLLBACK TO SAVEPOINT apply_mutation');
       batch.rollback(mark);
-      failure =
-        error instanceof Rejection
-          ? { reason: error.failure.reason, message: error.failure.message }
-          : {
-              reason: 'NOT_STORABLE',
-              message: `The server cannot store this ${mutation.type} as it is (${deterministic}).`,
-            };
     }
   }
   await sync.quarantine(tx, {
@@ -260,11 +272,41 @@ async function applyOrQuarantine(run: BatchRun, mutation: Mutation): Promise<Pus
     mutationId: mutation.mutationId,
     summary:
       `A ${mutation.type} from this terminal (seq ${mutation.seq}) could not be applied: ${failure.message} ` +
-      'It is kept whole; accept once it is dealt with, or flag it for follow-up.',
+      'It is kept whole; retry it once the cause is fixed, accept it if it is dealt with otherwise, or flag ' +
+      'it for follow-up.',
     payload: { type: mutation.type, reason: failure.reason, payload: mutation.payload },
     createdAt: ctx.now().toISOString(),
   });
   return { ...base, status: 'quarantined', reason: failure.reason, message: failure.message };
+}
+
+/**
+ * A quarantined mutation a manager retries (review-service.ts): the same checks and apply path as a push,
+ * with the position lock a push takes, inside a savepoint so a rejection leaves nothing behind. The
+ * caller holds the terminal's row lock and makes sure the mutation is applied once.
+ */
+export async function reapplyMutation(
+  tx: Queryable,
+  ctx: ServerContext,
+  terminal: sync.TerminalSyncRow,
+  mutation: Mutation,
+): Promise<{ ok: true; message?: string } | Err> {
+  const hashFailed = hashFailure(mutation);
+  if (hashFailed) return hashFailed;
+  await lockPositions(tx, terminal.orgId);
+  const batch = new PushBatch(tx, ctx, terminal, [mutation], true);
+  await tx.query('SAVEPOINT retry_mutation');
+  try {
+    const message = await apply(tx, batch, mutation);
+    await batch.flush();
+    await tx.query('RELEASE SAVEPOINT retry_mutation');
+    return { ok: true, ...(message ? { message } : {}) };
+  } catch (error) {
+    const failure = applyFailure(error, mutation);
+    if (!failure) throw error;
+    await tx.query('ROLLBACK TO SAVEPOINT retry_mutation');
+    return failure;
+  }
 }
 
 /**

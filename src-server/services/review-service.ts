@@ -1,16 +1,36 @@
-import type { ReviewItem, ReviewKind } from '../../shared/sync/protocol';
+import type { Err } from '../../shared/result';
+import type { ReviewItem, ReviewKind, ReviewStatus } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
+import type { Queryable } from '../db/database';
 import { markOveruse } from '../db/repos/redemption-repo';
 import * as repo from '../db/repos/sync-repo';
 import { reject } from '../errors';
+import { reapplyMutation } from './push-service';
 
 export async function listReviewItems(
   ctx: ServerContext,
   principal: Principal,
-  filter: { status?: ReviewItem['status']; kind?: ReviewKind; limit: number; offset: number },
+  filter: { status?: ReviewStatus; kind?: ReviewKind; limit: number; offset: number },
 ): Promise<ReviewItem[]> {
   return repo.listReviewItems(ctx.db, principal.orgId, filter);
+}
+
+async function lockItem(
+  tx: Queryable,
+  principal: Principal,
+  id: string,
+): Promise<NonNullable<Awaited<ReturnType<typeof repo.lockReviewItem>>>> {
+  const item = await repo.lockReviewItem(tx, principal.orgId, id);
+  if (!item) reject('NOT_FOUND', 'There is no such review item.');
+  return item;
+}
+
+function alreadyResolved(item: ReviewItem): never {
+  reject(
+    'ALREADY_RESOLVED',
+    `This item was ${item.status} already${item.resolvedAt ? ` at ${item.resolvedAt}` : ''}: nothing changed.`,
+  );
 }
 
 /**
@@ -25,14 +45,8 @@ export async function resolveReviewItem(
   note: string,
 ): Promise<ReviewItem> {
   return ctx.db.transaction(async (tx) => {
-    const item = await repo.lockReviewItem(tx, principal.orgId, id);
-    if (!item) reject('NOT_FOUND', 'There is no such review item.');
-    if (item.status !== 'open') {
-      reject(
-        'ALREADY_RESOLVED',
-        `This item was ${item.status} already${item.resolvedAt ? ` at ${item.resolvedAt}` : ''}: nothing changed.`,
-      );
-    }
+    const item = await lockItem(tx, principal, id);
+    if (item.status !== 'open') alreadyResolved(item);
     if (action === 'accepted' && item.kind === 'overuse_excess' && item.redemptionId) {
       await markOveruse(tx, {
         id: item.redemptionId,
@@ -48,5 +62,72 @@ export async function resolveReviewItem(
       note,
       at: ctx.now().toISOString(),
     });
+  });
+}
+
+export type RetryOutcome = { status: 200; body: ReviewItem } | { status: 409; body: Err };
+
+/**
+ * Retries a quarantined mutation once its cause is fixed (a performance, code or staff member the
+ * terminal knew is on the server now): the kept payload goes through push's own checks and apply path
+ * (push-service reapplyMutation), under the terminal's row lock as a push holds it. Applied: the sale's
+ * money reaches the ledger and reports, the item is `applied` and the mutation is logged as applied,
+ * so it is never applied twice. Rejected again: nothing changes, the answer is 409 with the reason.
+ * A closed item may be retried too: accepting a quarantined mutation never applied it.
+ */
+export async function retryQuarantined(
+  ctx: ServerContext,
+  principal: Principal & { kind: 'staff' },
+  id: string,
+  note: string,
+): Promise<RetryOutcome> {
+  return ctx.db.transaction(async (tx): Promise<RetryOutcome> => {
+    const item = await lockItem(tx, principal, id);
+    if (item.kind !== 'quarantined' || !item.mutationId) {
+      reject(
+        'NOT_RETRYABLE',
+        'Only a quarantined mutation can be retried; accept or flag this item instead.',
+      );
+    }
+    if (item.status === 'applied') alreadyResolved(item);
+    const kept = await repo.lockQuarantined(tx, principal.orgId, item.mutationId);
+    if (!kept) throw new Error(`review item ${id} names no quarantined mutation`);
+    if (kept.appliedAt) alreadyResolved(item);
+    const terminal = await repo.lockTerminal(tx, kept.terminalId);
+    if (!terminal) throw new Error(`quarantined mutation ${kept.mutationId} names no terminal`);
+    const result = await reapplyMutation(tx, ctx, terminal, {
+      seq: kept.seq,
+      mutationId: kept.mutationId,
+      type: kept.type,
+      payload: kept.payload,
+      prevHash: kept.prevHash,
+      hash: kept.hash,
+      createdAt: kept.createdAt,
+    });
+    if (!result.ok) {
+      const next =
+        result.reason === 'HASH_MISMATCH'
+          ? 'A changed payload is never applied: accept or flag the item.'
+          : `The ${kept.type} stays quarantined: fix that and retry, or accept or flag the item.`;
+      return {
+        status: 409,
+        body: { ok: false, reason: result.reason, message: `${result.message} ${next}` },
+      };
+    }
+    const at = ctx.now().toISOString();
+    await repo.markQuarantineApplied(tx, {
+      orgId: principal.orgId,
+      mutationId: kept.mutationId,
+      staffId: principal.staffId,
+      at,
+    });
+    const resolved = await repo.resolveReviewItem(tx, {
+      id,
+      status: 'applied',
+      staffId: principal.staffId,
+      note: result.message ? `${note} (${result.message})` : note,
+      at,
+    });
+    return { status: 200, body: resolved };
   });
 }

@@ -296,7 +296,7 @@ async function checkCustomerLimits(
 /**
  * Gives back up to `units` of what a sale took from one counter: an excess first (it was never
  * counted), then absorbed units (to the pool), then lease units (to the same lease while the terminal
- * holds it, else to the pool).
+ * holds it, else to the pool). Returns how many of them were excess.
  */
 async function giveBack(
   tx: Queryable,
@@ -304,13 +304,15 @@ async function giveBack(
   held: escrow.SaleEscrowRow[],
   counter: string,
   units: number,
-): Promise<void> {
+): Promise<number> {
   let left = units;
+  let excess = 0;
   for (const row of held) {
     if (left === 0) break;
     if (row.counter !== counter) continue;
     const n = Math.min(left, row.units - row.givenBack);
     if (n <= 0) continue;
+    if (row.kind === 'excess') excess += n;
     if (row.kind === 'absorbed') await escrow.unabsorb(tx, terminal.orgId, counter, n);
     if (row.kind === 'backed' && row.leaseId) {
       const lease = await escrow.lockLease(tx, terminal.orgId, row.leaseId);
@@ -323,6 +325,47 @@ async function giveBack(
     await escrow.markGivenBack(tx, row.id, n);
     row.givenBack += n;
     left -= n;
+  }
+  return excess;
+}
+
+/**
+ * A void or refund that gave back excess units settles the sale's open overuse_excess items: closed as
+ * voided once nothing is left over the limit, else kept open with what is left (DECISIONS.md). A
+ * manager's decision (accepted, flagged) is history and stays as it is.
+ */
+async function settleExcessReviews(
+  tx: Queryable,
+  ctx: ServerContext,
+  items: readonly sync.ExcessItem[],
+  held: readonly escrow.SaleEscrowRow[],
+  excessBack: ReadonlyMap<string, number>,
+  saleVoided: boolean,
+): Promise<void> {
+  for (const item of items) {
+    if (!excessBack.get(item.counter)) continue;
+    const left = sum(
+      held.filter((r) => r.counter === item.counter && r.kind === 'excess').map((r) => r.units - r.givenBack),
+    );
+    if (left > 0) {
+      await sync.setExcessLeft(tx, item.id, left);
+      continue;
+    }
+    await sync.closeReviewItemVoided(tx, {
+      id: item.id,
+      note: saleVoided
+        ? 'Closed by the server: the sale was voided at the terminal, which gave the excess back.'
+        : 'Closed by the server: refunds at the terminal gave the whole excess back.',
+      at: ctx.now().toISOString(),
+    });
+    if (item.redemptionId && saleVoided) {
+      // The overuse report keeps the row (the use past the limit happened), but no review awaits it now.
+      await redemptions.replaceUngrantedOveruseReason(
+        tx,
+        item.redemptionId,
+        'Used beyond the limit at a terminal without a lease; the sale was voided, which gave the use back.',
+      );
+    }
   }
 }
 
@@ -372,6 +415,10 @@ export async function applyRefund(
   });
 
   const held = await escrow.saleEscrow(tx, sale.id);
+  // Locked before the redemption is released, the order accepting an item takes them in.
+  const excessItems = held.some((r) => r.kind === 'excess')
+    ? await sync.lockOpenExcessItems(tx, terminal.orgId, sale.mutationId)
+    : [];
   const lineById = new Map(original.lines.map((l) => [l.id, l]));
   const seats = new Map<string, number>();
   for (const key of picked) {
@@ -381,7 +428,12 @@ export async function applyRefund(
       seats.set(counter, (seats.get(counter) ?? 0) + 1);
     }
   }
-  for (const [counter, n] of seats) await giveBack(tx, terminal, held, counter, n);
+  const excessBack = new Map<string, number>();
+  const back = async (counter: string, n: number): Promise<void> => {
+    const excess = await giveBack(tx, terminal, held, counter, n);
+    excessBack.set(counter, (excessBack.get(counter) ?? 0) + excess);
+  };
+  for (const [counter, n] of seats) await back(counter, n);
 
   const voidsAll = refunded.size + picked.length === original.units.length;
   if (refund.kind === 'void' && voidsAll) {
@@ -389,11 +441,12 @@ export async function applyRefund(
     const released = await redemptions.releaseRedemption(tx, terminal.orgId, sale.id, refund.createdAt);
     if (released) {
       const id = released.codeId;
-      await giveBack(tx, terminal, held, counterKey({ kind: 'code_uses', id }), 1);
-      await giveBack(tx, terminal, held, counterKey({ kind: 'code_item_uses', id }), released.itemUses);
-      await giveBack(tx, terminal, held, counterKey({ kind: 'code_budget', id }), released.discount);
+      await back(counterKey({ kind: 'code_uses', id }), 1);
+      await back(counterKey({ kind: 'code_item_uses', id }), released.itemUses);
+      await back(counterKey({ kind: 'code_budget', id }), released.discount);
     }
   }
+  await settleExcessReviews(tx, ctx, excessItems, held, excessBack, refund.kind === 'void' && voidsAll);
   return undefined;
 }
 

@@ -129,6 +129,29 @@ describe('sync simulation scenarios', { timeout: 120_000 }, () => {
     expect(returns.some((m) => m.type === 'lease.return' && m.payload.why === 'clock_moved_back')).toBe(true);
   });
 
+  it('returns every lease when a shift closes, and leases again once the next shift sells', async () => {
+    const sim = await play([
+      sell(0, 0),
+      { t: 'push', node: 0 },
+      { t: 'deliverAll' },
+      { t: 'shift', node: 0 },
+      { t: 'push', node: 0 },
+      { t: 'deliverAll' },
+      sell(0, 0),
+      { t: 'push', node: 0 },
+      { t: 'deliverAll' },
+    ]);
+    const pushed = sim.network.delivered.flatMap((d) =>
+      d.request.path === '/v1/sync/push'
+        ? (d.request.body as { mutations: { type: string; payload: { why?: string } }[] }).mutations
+        : [],
+    );
+    const close = pushed.findIndex((m) => m.type === 'shift.close');
+    expect(close).toBeGreaterThanOrEqual(0);
+    expect(pushed[close + 1]).toMatchObject({ type: 'lease.return', payload: { why: 'surplus' } });
+    expect(sim.stats.sales).toBe(2);
+  });
+
   it('survives a lost answer after commit, a duplicate, a server crash and a failed statement', async () => {
     const sim = await play([
       sell(0, 1, false, 2),

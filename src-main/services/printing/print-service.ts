@@ -46,7 +46,8 @@ export const DEFAULT_PRINTER_SETTINGS: PrinterSettings = {
 export interface PrintServiceDeps {
   db: Db;
   clock: Clock;
-  terminalId: string;
+  /** Read per document: enrolment replaces the local id with the server's while the app runs. */
+  terminalId: () => string;
   /** The terminal's UI language, for refusals and status sentences. */
   language: () => Language;
   /** The shift's Z report as the shift service builds it. */
@@ -113,7 +114,7 @@ export function createPrintService(deps: PrintServiceDeps) {
       language: options.language ?? s.language,
       paperWidth: options.paperWidth ?? s.paperWidth,
       venue: venue ? { name: venue.name, timezone: venue.timezone } : null,
-      terminalId,
+      terminalId: terminalId(),
       staffName: (id) => getStaff(db, id)?.name ?? id,
       duplicate: options.duplicate,
       copy: options.copy,

@@ -23,6 +23,7 @@ import {
 import { listUpcomingPerformanceIds } from '../../db/repos/catalogue-repo';
 import { listCappedCodes } from '../../db/repos/code-repo';
 import { appendOutbox } from '../../db/repos/outbox-repo';
+import { getOpenShift } from '../../db/repos/shift-repo';
 import { getSyncState, raiseClockHighWater, setSyncError } from '../../db/repos/sync-repo';
 import { newId } from '../../ids';
 import { exchangeFailed, requireEnrolled, type SyncContext } from './context';
@@ -95,6 +96,36 @@ export function returnSurplus(ctx: SyncContext, counters: readonly string[]): Re
   return ok({ returned });
 }
 
+/** Stops using every active lease and queues its unused units for return; call inside a transaction. */
+function returnAllLeases(db: Db, at: string): number {
+  let n = 0;
+  for (const lease of activeLeases(db)) if (returnLease(db, lease, 'surplus', at)) n += 1;
+  return n;
+}
+
+/**
+ * Leases serve an open shift. Without one, whatever the terminal still holds (kept through an offline
+ * close, or brought by a pull or a late acquire answer) goes back, so other windows and web sales can
+ * sell it. Call once the server has answered: a return queued offline helps no one before then.
+ */
+export function returnIdleLeases(ctx: SyncContext): Result<{ returned: number }> {
+  const { db } = ctx;
+  const at = new Date(ctx.clock.now()).toISOString();
+  const returned = db.transaction(() => (getOpenShift(db) ? 0 : returnAllLeases(db, at)))();
+  if (returned > 0) ctx.changed();
+  return ok({ returned });
+}
+
+/**
+ * Inside the shift close's transaction: while the server answers, every lease stops being used and its
+ * return is queued with the close. Offline they stay, so a shift opened before the server is back
+ * (a change of cashier during an outage) still sells on them; returnIdleLeases gives them back once
+ * the server answers with no shift open.
+ */
+export function returnLeasesAtShiftClose(ctx: SyncContext, at: string): number {
+  return ctx.reachable() ? returnAllLeases(ctx.db, at) : 0;
+}
+
 export interface TopUpOutcome {
   requested: number;
   granted: number;
@@ -148,7 +179,9 @@ export function createTopUp(ctx: SyncContext) {
 
   /**
    * Asks for leases on counters running low, and on `needs` (a cart about to be sold) for at least
-   * what they need. Requests left over from a crash or a lost answer are sent again first.
+   * what they need. Requests left over from a crash or a lost answer are sent again first: the server
+   * may already have debited their units. Without an open shift nothing new is asked for in the
+   * background, or the terminal would take back at once what it returned when the shift closed.
    */
   return async function topUpOnce(needs: readonly CounterNeed[] = []): Promise<Result<TopUpOutcome>> {
     const enrolled = requireEnrolled(ctx);
@@ -165,6 +198,12 @@ export function createTopUp(ctx: SyncContext) {
       const sent = await send(pending, terminalId, deviceToken);
       if (!sent.ok) return sent;
       granted += sent.value;
+    }
+    // The shift may close while a request is on the wire: stop asking then, not a round later.
+    const idle = () => needs.length === 0 && !getOpenShift(db);
+    if (idle()) {
+      if (requested > 0) ctx.changed();
+      return ok({ requested, granted });
     }
 
     const now = new Date(ctx.clock.now()).toISOString();
@@ -212,6 +251,7 @@ export function createTopUp(ctx: SyncContext) {
     }
 
     for (const [counter, want] of wants) {
+      if (idle()) break;
       const request: LeaseRequestRow = {
         requestId: newId(),
         counter,

@@ -8,7 +8,14 @@ import type { Translate } from '../../messages';
 import { createSyncContext } from './context';
 import { enrol } from './enrol';
 import { createEscrowLedger, type EscrowLedger } from './escrow';
-import { createTopUp, expireOnce, returnSurplus, type TopUpOutcome } from './leases';
+import {
+  createTopUp,
+  expireOnce,
+  returnIdleLeases,
+  returnLeasesAtShiftClose,
+  returnSurplus,
+  type TopUpOutcome,
+} from './leases';
 import type { CounterNeed } from './needs';
 import { pullOnce, type PullOutcome } from './pull';
 import { pushAll, pushOnce, type PushOutcome } from './push';
@@ -32,9 +39,17 @@ export interface SyncService {
   expireOnce(): Result<{ returned: number; clockMovedBack: boolean }>;
   /** Returns every lease held on these counters. */
   returnSurplus(counters: readonly string[]): Result<{ returned: number }>;
-  /** Push everything, then pull: the "sync now" button. */
+  /**
+   * Inside the shift close's transaction: while the server answers, every lease stops being used and
+   * its return joins the outbox (DECISIONS.md "Escrow leases"). Returns how many leases went back.
+   */
+  shiftClosed(at: string): number;
+  /** Push everything, then pull (and with no shift open, give the leases back): the "sync now" button. */
   syncNow(): Promise<Result<SyncStatus>>;
-  /** One scheduler round: expire, push, pull, top up. True when the server was reached throughout. */
+  /**
+   * One scheduler round: expire, push, pull, then top up while a shift is open or give every lease
+   * back while none is. True when the server was reached throughout.
+   */
   round(): Promise<boolean>;
   start(): void;
   /** Resolves once a round in flight has finished. */
@@ -100,6 +115,12 @@ export function createSyncService(deps: {
     expire: () => void expireOnce(ctx),
   });
 
+  /** The server has just answered: with no shift open, what the terminal holds goes back now. */
+  const returnIdle = async (): Promise<Result<unknown>> => {
+    const idle = returnIdleLeases(ctx);
+    return idle.ok && idle.value.returned > 0 ? serial(() => pushAll(ctx)) : idle;
+  };
+
   const round = async (): Promise<boolean> => {
     const state = getSyncState(db);
     // Standalone, or waiting for a manager to re-enrol after a restore: nothing to do, nothing failed.
@@ -110,7 +131,8 @@ export function createSyncService(deps: {
     const pulled = await serial(() => pullOnce(ctx));
     if (!pulled.ok) return false;
     const topped = await serial(() => topUp());
-    return topped.ok;
+    if (!topped.ok) return false;
+    return (await returnIdle()).ok;
   };
 
   const scheduler = createScheduler({
@@ -134,12 +156,15 @@ export function createSyncService(deps: {
     topUpOnce: (needs) => serial(() => topUp(needs)),
     expireOnce: () => expireOnce(ctx),
     returnSurplus: (counters) => returnSurplus(ctx, counters),
+    shiftClosed: (at) => returnLeasesAtShiftClose(ctx, at),
     async syncNow() {
       expireOnce(ctx);
       const pushed = await serial(() => pushAll(ctx));
       if (!pushed.ok) return pushed;
       const pulled = await serial(() => pullOnce(ctx));
       if (!pulled.ok) return pulled;
+      const returned = await returnIdle();
+      if (!returned.ok) return returned;
       return ok(status());
     },
     round,

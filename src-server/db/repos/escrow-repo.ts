@@ -73,20 +73,19 @@ export async function unabsorb(db: Queryable, orgId: string, counter: string, un
   );
 }
 
-/** A new limit (a code's maxUses raised, a performance's capacity changed). */
+/**
+ * A new limit (a code's maxUses, a performance's capacity): the pool moves by the difference. The caller
+ * holds the row lock and checked the limit covers what is out (escrow-service followLimit); a limit that
+ * does not fails the unallocated >= 0 check instead of quietly keeping a limit nobody set.
+ */
 export async function setCounterLimit(
   db: Queryable,
   orgId: string,
   counter: string,
   limit: number,
 ): Promise<void> {
-  // A limit below what is already out cannot take units back from terminals: the pool drops to 0 and
-  // the stored limit stays at what is out, so conservation holds and nothing more is granted.
   await db.query(
-    `UPDATE escrow_counters SET
-       unallocated = GREATEST(0, unallocated + ($3 - limit_units)),
-       limit_units = limit_units - unallocated + GREATEST(0, unallocated + ($3 - limit_units)),
-       updated_at = now()
+    `UPDATE escrow_counters SET unallocated = unallocated + ($3 - limit_units), limit_units = $3, updated_at = now()
      WHERE org_id = $1 AND counter = $2`,
     [orgId, counter, limit],
   );

@@ -201,3 +201,18 @@ export async function markOveruse(
     [r.id, r.reason, r.grantedBy, r.limits === null ? null : JSON.stringify(r.limits)],
   );
 }
+
+/**
+ * An overuse nobody granted (found at sync, awaiting review) gets a reason that says what became of it;
+ * one a supervisor or manager granted keeps theirs.
+ */
+export async function replaceUngrantedOveruseReason(
+  db: Queryable,
+  id: string,
+  reason: string,
+): Promise<void> {
+  await db.query(
+    'UPDATE redemptions SET overuse_reason = $2 WHERE id = $1 AND overuse AND overuse_granted_by IS NULL',
+    [id, reason],
+  );
+}

@@ -1,4 +1,4 @@
-import type { ReviewItem, ReviewKind } from '../../../shared/sync/protocol';
+import type { Mutation, ReviewItem, ReviewKind } from '../../../shared/sync/protocol';
 import type { Queryable } from '../database';
 
 // Push bookkeeping (the per-terminal mutation log and quarantine), the POS sales ledger and the review
@@ -167,6 +167,51 @@ export async function getQuarantined(
   return rows[0];
 }
 
+export interface QuarantinedRow {
+  mutationId: string;
+  terminalId: string;
+  seq: number;
+  type: Mutation['type'];
+  payload: Record<string, unknown>;
+  hash: string;
+  /** From the terminal's log at the same seq: the chain position the hash was made from. */
+  prevHash: string;
+  createdAt: string;
+  appliedAt: string | null;
+}
+
+/** A quarantined mutation, locked: a retry applies it at most once. */
+export async function lockQuarantined(
+  db: Queryable,
+  orgId: string,
+  mutationId: string,
+): Promise<QuarantinedRow | undefined> {
+  const rows = await db.query<QuarantinedRow>(
+    `SELECT q.mutation_id AS "mutationId", q.terminal_id AS "terminalId", q.seq, q.type, q.payload, q.hash,
+       m.prev_hash AS "prevHash", q.created_at AS "createdAt", q.applied_at AS "appliedAt"
+     FROM quarantined_mutations q
+     JOIN sync_mutations m ON m.terminal_id = q.terminal_id AND m.epoch = q.epoch AND m.seq = q.seq
+     WHERE q.org_id = $1 AND q.mutation_id = $2 FOR UPDATE OF q`,
+    [orgId, mutationId],
+  );
+  return rows[0];
+}
+
+/** A retry applied it: the payload stays as it was kept, and the log says applied from now on. */
+export async function markQuarantineApplied(
+  db: Queryable,
+  q: { orgId: string; mutationId: string; staffId: string; at: string },
+): Promise<void> {
+  await db.query(
+    'UPDATE quarantined_mutations SET applied_at = $3, applied_by = $4 WHERE org_id = $1 AND mutation_id = $2',
+    [q.orgId, q.mutationId, q.at, q.staffId],
+  );
+  await db.query(
+    `UPDATE sync_mutations SET status = 'applied' WHERE org_id = $1 AND mutation_id = $2 AND status = 'quarantined'`,
+    [q.orgId, q.mutationId],
+  );
+}
+
 // --- POS ledger ---------------------------------------------------------------------------------
 
 export interface NewSale {
@@ -239,13 +284,17 @@ export async function saleIdsTaken(db: Queryable, ids: readonly string[]): Promi
   return new Set(rows.map((r) => r.id.toLowerCase()));
 }
 
-export async function lockSale(
-  db: Queryable,
-  orgId: string,
-  id: string,
-): Promise<{ id: string; status: 'completed' | 'voided'; payload: unknown } | undefined> {
-  const rows = await db.query<{ id: string; status: 'completed' | 'voided'; payload: unknown }>(
-    'SELECT id, status, payload FROM pos_sales WHERE org_id = $1 AND id = $2 FOR UPDATE',
+export interface LockedSale {
+  id: string;
+  mutationId: string;
+  status: 'completed' | 'voided';
+  payload: unknown;
+}
+
+export async function lockSale(db: Queryable, orgId: string, id: string): Promise<LockedSale | undefined> {
+  const rows = await db.query<LockedSale>(
+    `SELECT id, mutation_id AS "mutationId", status, payload FROM pos_sales WHERE org_id = $1 AND id = $2
+     FOR UPDATE`,
     [orgId, id],
   );
   return rows[0];
@@ -406,7 +455,7 @@ export async function lockReviewItem(
 
 export async function resolveReviewItem(
   db: Queryable,
-  r: { id: string; status: 'accepted' | 'flagged'; staffId: string; note: string; at: string },
+  r: { id: string; status: 'accepted' | 'flagged' | 'applied'; staffId: string; note: string; at: string },
 ): Promise<ReviewItem> {
   const rows = await db.query<ReviewItem>(
     `UPDATE review_items SET status = $2, resolved_by = $3, note = $4, resolved_at = $5 WHERE id = $1
@@ -414,4 +463,45 @@ export async function resolveReviewItem(
     [r.id, r.status, r.staffId, r.note, r.at],
   );
   return rows[0] as ReviewItem;
+}
+
+export interface ExcessItem {
+  id: string;
+  counter: string;
+  redemptionId: string | null;
+}
+
+/** The open overuse_excess items a sale's mutation raised, locked: a void or refund may settle them. */
+export async function lockOpenExcessItems(
+  db: Queryable,
+  orgId: string,
+  mutationId: string,
+): Promise<ExcessItem[]> {
+  return db.query(
+    `SELECT id, counter, redemption_id AS "redemptionId" FROM review_items
+     WHERE org_id = $1 AND mutation_id = $2 AND kind = 'overuse_excess' AND status = 'open' AND counter IS NOT NULL
+     ORDER BY counter, id FOR UPDATE`,
+    [orgId, mutationId],
+  );
+}
+
+/** Part of an excess was given back: `units` stays what went over, the payload says what is left. */
+export async function setExcessLeft(db: Queryable, id: string, left: number): Promise<void> {
+  await db.query(
+    `UPDATE review_items SET payload = jsonb_set(payload, '{remainingUnits}', to_jsonb($2::bigint)) WHERE id = $1`,
+    [id, left],
+  );
+}
+
+/** Closed without a manager (resolved_by stays empty): the whole excess went back with a void or refund. */
+export async function closeReviewItemVoided(
+  db: Queryable,
+  r: { id: string; note: string; at: string },
+): Promise<void> {
+  await db.query(
+    `UPDATE review_items SET status = 'voided', note = $2, resolved_at = $3,
+       payload = jsonb_set(payload, '{remainingUnits}', '0'::jsonb)
+     WHERE id = $1`,
+    [r.id, r.note, r.at],
+  );
 }

@@ -25,6 +25,7 @@ import {
   shiftOpenPayload,
   type Outbox,
 } from '../../helpers/sync-payloads';
+import { assertConservation, counterState, enrol } from '../../helpers/sync-server';
 
 interface Terminal {
   id: string;
@@ -33,43 +34,6 @@ interface Terminal {
   api: ApiClient;
   box: Outbox;
   shiftId: string;
-}
-
-async function enrol(org: SeededOrganisation, url: string, venueId: string, terminalId?: string) {
-  const code = await org.api.post<{ enrolmentCode: string }>(`/v1/venues/${venueId}/enrolment-codes`);
-  const reg = await apiClient(url).post<{ terminalId: string; epoch: number; deviceToken: string }>(
-    '/v1/terminals/register',
-    { enrolmentCode: code.body.enrolmentCode, name: 'Till 1', ...(terminalId ? { terminalId } : {}) },
-  );
-  if (reg.status !== 201) throw new Error(`register failed: ${reg.text}`);
-  return reg.body;
-}
-
-/** limit = unallocated + Σ(granted − returned) + absorbed, unallocated ≥ 0, for every counter. */
-async function assertConservation(db: Database): Promise<void> {
-  const rows = await db.query<{
-    counter: string;
-    limit: number;
-    unallocated: number;
-    absorbed: number;
-    out: number;
-  }>(
-    `SELECT c.counter, c.limit_units AS "limit", c.unallocated, c.absorbed,
-       COALESCE((SELECT sum(granted - returned) FROM escrow_leases l WHERE l.org_id = c.org_id AND l.counter = c.counter), 0)::bigint AS out
-     FROM escrow_counters c`,
-  );
-  for (const row of rows) {
-    expect(row.unallocated, row.counter).toBeGreaterThanOrEqual(0);
-    expect(row.unallocated + row.out + row.absorbed, row.counter).toBe(row.limit);
-  }
-}
-
-async function counter(db: Database, key: string) {
-  const [row] = await db.query<{ limit: number; unallocated: number; absorbed: number }>(
-    'SELECT limit_units AS "limit", unallocated, absorbed FROM escrow_counters WHERE counter = $1',
-    [key],
-  );
-  return row;
 }
 
 /** A digest of everything a push may change: a replay must leave it identical. */
@@ -301,7 +265,7 @@ describe.each(backends)('offline sync (%s)', (backend) => {
     const refused = await online();
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ reason: 'MAX_USES' });
-    expect(await counter(db, key)).toEqual({ limit: 5, unallocated: 0, absorbed: 2 });
+    expect(await counterState(db, key)).toEqual({ limit: 5, unallocated: 0, absorbed: 2 });
     await assertConservation(db);
     const empty = await acquire(t, key, 1);
     expect(empty.body).toMatchObject({ lease: null, unallocated: 0 });
@@ -349,7 +313,7 @@ describe.each(backends)('offline sync (%s)', (backend) => {
       'applied',
       'applied',
     ]);
-    expect(await counter(db, key)).toEqual({ limit: 3, unallocated: 0, absorbed: 2 });
+    expect(await counterState(db, key)).toEqual({ limit: 3, unallocated: 0, absorbed: 2 });
     await assertConservation(db);
     const [leaseRow] = await db.query<{ used: number }>('SELECT used FROM escrow_leases WHERE id = $1', [
       lease.id,
@@ -431,7 +395,7 @@ describe.each(backends)('offline sync (%s)', (backend) => {
     t.box.append('lease.return', { leaseId: lease.id, counter: key, units: 2, why: 'surplus' });
     expect((await push(t)).body.results.at(-1)?.status).toBe('applied');
     expect(await leased()).toMatchObject({ returned: 2, status: 'returned' });
-    expect(await counter(db, key)).toEqual({ limit: 8, unallocated: 8, absorbed: 0 });
+    expect(await counterState(db, key)).toEqual({ limit: 8, unallocated: 8, absorbed: 0 });
     await assertConservation(db);
   });
 

@@ -44,6 +44,9 @@ describe('sync: leases a terminal takes before it needs them', () => {
     const pos = await enrolledTerminal(world);
     try {
       await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+      // Leases serve an open shift: the background top-up asks for nothing before one opens.
+      expect(await pos.terminal.sync.topUpOnce()).toEqual({ ok: true, value: { requested: 0, granted: 0 } });
+      await pos.must(c.shift.open, { openingFloat: 10_000 });
       expect(await pos.terminal.sync.topUpOnce()).toMatchObject({ ok: true });
       const leases = (await pos.must(c.sync.status)).leases.map((l) => l.counter);
       expect(leases).toEqual(

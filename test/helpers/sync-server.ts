@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import type { AcquireResponse, PushConflictBody, PushResponse } from '../../shared/sync/protocol';
+import type { Database } from '../../src-server/db/database';
+import { apiClient, type ApiClient, type SeededOrganisation } from './server-api';
+import { outbox, shiftOpenPayload, type Outbox } from './sync-payloads';
+
+// A terminal as the server sees it (enrolled, with an outbox of real payloads) and the escrow checks
+// the server's sync tests share.
+
+export async function enrol(org: SeededOrganisation, url: string, venueId: string, terminalId?: string) {
+  const code = await org.api.post<{ enrolmentCode: string }>(`/v1/venues/${venueId}/enrolment-codes`);
+  const reg = await apiClient(url).post<{ terminalId: string; epoch: number; deviceToken: string }>(
+    '/v1/terminals/register',
+    { enrolmentCode: code.body.enrolmentCode, name: 'Till 1', ...(terminalId ? { terminalId } : {}) },
+  );
+  if (reg.status !== 201) throw new Error(`register failed: ${reg.text}`);
+  return reg.body;
+}
+
+export interface Till {
+  id: string;
+  epoch: number;
+  api: ApiClient;
+  box: Outbox;
+  shiftId: string;
+}
+
+/** An enrolled terminal whose outbox starts with a shift opened by `staffId`. */
+export async function openTill(
+  org: SeededOrganisation,
+  url: string,
+  venueId: string,
+  staffId: string,
+): Promise<Till> {
+  const reg = await enrol(org, url, venueId);
+  const box = outbox();
+  const open = shiftOpenPayload(reg.terminalId, staffId);
+  box.append('shift.open', open);
+  return {
+    id: reg.terminalId,
+    epoch: reg.epoch,
+    api: apiClient(url, reg.deviceToken),
+    box,
+    shiftId: open.id,
+  };
+}
+
+export function pushTill(t: Till, entries = t.box.entries) {
+  return t.api.post<PushResponse & PushConflictBody>('/v1/sync/push', {
+    terminalId: t.id,
+    epoch: t.epoch,
+    mutations: entries,
+  });
+}
+
+export function acquireLease(t: Till, counter: string, want: number) {
+  return t.api.post<AcquireResponse>('/v1/leases/acquire', {
+    terminalId: t.id,
+    epoch: t.epoch,
+    requestId: randomUUID(),
+    counter,
+    want,
+  });
+}
+
+/** limit = unallocated + Σ(granted − returned) + absorbed, unallocated ≥ 0, for every counter. */
+export async function assertConservation(db: Database): Promise<void> {
+  const rows = await db.query<{
+    counter: string;
+    limit: number;
+    unallocated: number;
+    absorbed: number;
+    out: number;
+  }>(
+    `SELECT c.counter, c.limit_units AS "limit", c.unallocated, c.absorbed,
+       COALESCE((SELECT sum(granted - returned) FROM escrow_leases l WHERE l.org_id = c.org_id AND l.counter = c.counter), 0)::bigint AS out
+     FROM escrow_counters c`,
+  );
+  for (const row of rows) {
+    expect(row.unallocated, row.counter).toBeGreaterThanOrEqual(0);
+    expect(row.unallocated + row.out + row.absorbed, row.counter).toBe(row.limit);
+  }
+}
+
+export async function counterState(db: Database, key: string) {
+  const [row] = await db.query<{ limit: number; unallocated: number; absorbed: number }>(
+    'SELECT limit_units AS "limit", unallocated, absorbed FROM escrow_counters WHERE counter = $1',
+    [key],
+  );
+  return row;
+}
