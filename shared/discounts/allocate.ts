@@ -46,9 +46,9 @@ export function largestRemainder(
   distributeLeftover(total - given, count, out, remainder);
 }
 
-// The leftover units go to the largest remainders, ties to the earlier index. When most entries get
-// one, it is cheaper to give everyone one and take it back from the smallest remainders (ties: the
-// later index), so the work stays below count² / 4.
+// The leftover units go to the largest remainders, ties to the earlier index: every remainder above
+// the leftover-th largest gets one, and of those equal to it the earliest. Finding that remainder is
+// one selection (linear on average) rather than a scan of all of them per unit.
 function distributeLeftover(
   leftover: number,
   count: number,
@@ -56,36 +56,54 @@ function distributeLeftover(
   remainder: Float64Array,
 ): void {
   if (leftover <= 0) return;
-  if (leftover * 2 <= count) {
-    for (let k = 0; k < leftover; k++) {
-      let best = 0;
-      let bestRest = -1;
-      for (let i = 0; i < count; i++) {
-        const rest = remainder[i] as number;
-        if (rest > bestRest) {
-          best = i;
-          bestRest = rest;
-        }
-      }
-      out[best] = (out[best] as number) + 1;
-      remainder[best] = -1;
-    }
-    return;
+  const threshold = largest(remainder, count, leftover);
+  let ties = leftover;
+  for (let i = 0; i < count; i++) if ((remainder[i] as number) > threshold) ties -= 1;
+  for (let i = 0; i < count; i++) {
+    const rest = remainder[i] as number;
+    if (rest > threshold || (rest === threshold && ties-- > 0)) out[i] = (out[i] as number) + 1;
   }
-  for (let i = 0; i < count; i++) out[i] = (out[i] as number) + 1;
-  for (let k = count - leftover; k > 0; k--) {
-    let worst = 0;
-    let worstRest = Infinity;
-    for (let i = 0; i < count; i++) {
-      const rest = remainder[i] as number;
-      if (rest <= worstRest) {
-        worst = i;
-        worstRest = rest;
+}
+
+// Selection works on a copy; one buffer serves every split (the engine is synchronous), and a huge
+// basket gets its own.
+const BUFFERED = 4096;
+let buffer = new Float64Array(64);
+
+/** The k-th largest of `values[0..count)` (1 ≤ k ≤ count), by quickselect on a copy. */
+function largest(values: Float64Array, count: number, k: number): number {
+  if (count > buffer.length) {
+    if (count > BUFFERED) return kthSmallest(values.slice(0, count), count, count - k);
+    buffer = new Float64Array(BUFFERED);
+  }
+  for (let i = 0; i < count; i++) buffer[i] = values[i] as number;
+  return kthSmallest(buffer, count, count - k);
+}
+
+/** Hoare's selection: the value that sorting `a[0..count)` ascending would put at `target`. */
+function kthSmallest(a: Float64Array, count: number, target: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const kept = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = kept;
+        i++;
+        j--;
       }
     }
-    out[worst] = (out[worst] as number) - 1;
-    remainder[worst] = Infinity;
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
   }
+  return a[target] as number;
 }
 
 /** The same split for plain lists (sets, units, custom discounts); exact beyond 2^53 through BigInt. */

@@ -22,7 +22,7 @@ import {
   R_WINDOW,
 } from './rule-mask';
 import { failure, nounOf, type Run } from './run';
-import { note } from './trace';
+import { MEMO_SPEND_QTY, note, noteMemo } from './trace';
 import { describeTargets, isNarrowing, matchesTarget } from './targets';
 import type { BasketLine, EvaluationContext, EvaluationFailure, Rules, TargetRef } from './types';
 
@@ -210,13 +210,13 @@ export function checkSpendAndQty(run: Run): Check {
       addEligibleHint(minQty - run.eligibleUnits, nounOf(run)),
     );
   }
-  if (minSpend !== undefined || maxSpend !== undefined || minQty !== undefined) {
-    note(
-      run,
-      `Spend and quantity rules are met (${formatMinor(gross, currency)}, ${run.eligibleUnits} units).`,
-    );
-  }
+  if (minSpend !== undefined || maxSpend !== undefined || minQty !== undefined)
+    noteMemo(run, MEMO_SPEND_QTY, gross, run.eligibleUnits, spendAndQtySentence);
   return null;
+}
+
+function spendAndQtySentence(run: Run, gross: number, units: number): string {
+  return `Spend and quantity rules are met (${formatMinor(gross, run.pb.currency)}, ${units} units).`;
 }
 
 /** Clarification 28 (targetMode 'any') and requireAllTargets ("must buy all events"). */

@@ -17,21 +17,27 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-// Validation reads a code's validFrom and validTo, then the validity check reads them again: the two
-// most recent instants are remembered.
+// The same few instants come back all the time: every evaluation checks the context's clock and its
+// performances' starts, and validation and the validity check both read a code's validFrom and
+// validTo. Parsed values are kept by text (the last one checked first, without hashing); texts too
+// long to be an instant are not kept, and the store starts over when full.
 let recentText = '';
 let recentValue = NaN;
-let olderText = '';
-let olderValue = NaN;
+const parsed = new Map<string, number>();
+const KEPT = 256;
+const LONGEST = '0000-00-00T00:00:00.000000000+00:00'.length;
 
 /** Epoch milliseconds of a strict ISO 8601 instant, or NaN when the text is not one. */
 export function parseInstant(text: unknown): number {
   if (text === recentText) return recentValue;
-  if (text === olderText) return olderValue;
   if (typeof text !== 'string') return NaN;
-  const value = parse(text);
-  olderText = recentText;
-  olderValue = recentValue;
+  let value = parsed.get(text);
+  if (value === undefined) {
+    value = parse(text);
+    if (text.length > LONGEST) return value;
+    if (parsed.size >= KEPT) parsed.clear();
+    parsed.set(text, value);
+  }
   recentText = text;
   recentValue = value;
   return value;

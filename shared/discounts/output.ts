@@ -1,6 +1,6 @@
 import { formatMinor } from '../money';
 import { largestRemainder, splitByWeights, splitEvenly } from './allocate';
-import { evenLine, evenPrefix, hashLine, shareLines, zeroLine } from './shared-results';
+import { evenLine, evenPrefix, hashLine, lineBuffer, shareLines, zeroLine } from './shared-results';
 import { R_CAPS } from './rule-mask';
 import type { Run } from './run';
 import { note } from './trace';
@@ -47,7 +47,7 @@ function unitArray(qty: number): number[] {
  */
 export function evenLines(run: Run, totals: Float64Array): LineDiscount[] {
   const { n, scratch } = run.pb;
-  const result = new Array<LineDiscount>(n);
+  const result = lineBuffer(run.pb);
   let itemUses = 0;
   let hash = 0;
   for (let i = 0; i < n; i++) {
@@ -111,7 +111,7 @@ export function grantedLines(run: Run): { discount: number; lines: LineDiscount[
   } else {
     for (let i = 0; i < n; i++) result[i] = weight[i] as number;
   }
-  const out = new Array<LineDiscount>(n);
+  const out = lineBuffer(run.pb);
   let itemUses = 0;
   let hash = 0;
   for (let i = 0; i < n; i++) {

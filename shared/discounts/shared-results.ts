@@ -53,21 +53,43 @@ export function hashLine(hash: number, total: number, count: number): number {
   return Math.imul(hash ^ (total | 0) ^ Math.imul(count, 0x9e3779b1), 0x01000193);
 }
 
-/** The ranking's earlier array with the very same entries, or this one, frozen and remembered. */
+// In a ranking, a result's lines are first written here: most results turn out to have the entries of
+// an earlier array and take that one, so a new array is only made for the others. Evaluations are
+// synchronous and never nested; the entries left behind are results' own lines. Huge baskets get
+// their own array, so the buffer never holds on to much.
+const pending: LineDiscount[] = [];
+const BUFFERED_LINES = 4096;
+
+/** Where a result's `pb.n` lines are written before shareLines: fresh, or the ranking's buffer. */
+export function lineBuffer(pb: PreparedBasket): LineDiscount[] {
+  return pb.shared === null || pb.n > BUFFERED_LINES ? new Array<LineDiscount>(pb.n) : pending;
+}
+
+/**
+ * The ranking's earlier array with the very same entries, else `lines` as an array of its own (frozen
+ * and remembered when all its entries are shared ones). Outside a ranking, `lines` itself.
+ */
 export function shareLines(pb: PreparedBasket, lines: LineDiscount[], hash: number): LineDiscount[] {
   const arrays = pb.shared?.arrays;
   if (arrays === undefined) return lines;
+  const n = pb.n;
   const known = arrays.get(hash);
-  if (known !== undefined) {
-    let same = known.length === lines.length;
-    for (let i = 0; same && i < lines.length; i++) same = known[i] === lines[i];
-    if (same) return known;
-    return lines;
-  }
-  if (arrays.size >= SHARED_ARRAYS) return lines;
-  for (const line of lines) if (!Object.isFrozen(line)) return lines;
-  arrays.set(hash, Object.freeze(lines) as LineDiscount[]);
-  return lines;
+  if (known !== undefined && sameEntries(known, lines, n)) return known;
+  const own = lines === pending ? lines.slice(0, n) : lines;
+  if (known === undefined && arrays.size < SHARED_ARRAYS && allFrozen(own))
+    arrays.set(hash, Object.freeze(own) as LineDiscount[]);
+  return own;
+}
+
+function allFrozen(lines: readonly LineDiscount[]): boolean {
+  for (const line of lines) if (!Object.isFrozen(line)) return false;
+  return true;
+}
+
+function sameEntries(known: readonly LineDiscount[], lines: readonly LineDiscount[], n: number): boolean {
+  if (known.length !== n) return false;
+  for (let i = 0; i < n; i++) if (known[i] !== lines[i]) return false;
+  return true;
 }
 
 /**

@@ -52,6 +52,8 @@ export function noteMemo(
 export const MEMO_ELIGIBLE = 0;
 export const MEMO_PERCENTAGE = 1;
 export const MEMO_FIXED_ORDER = 2;
+export const MEMO_SPEND_QTY = 3;
+export const MEMO_SPECIFIC_PRICE = 4;
 
 export function takeTrace(run: Run): string[] {
   return sentences.slice(0, run.traceLength);

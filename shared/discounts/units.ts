@@ -21,6 +21,10 @@ export function markEligible(run: Run): void {
   const exclude = isNarrowing(rules.exclude) ? rules.exclude : undefined;
   const { minUnitPrice, maxUnitPrice, performanceWindow } = rules;
   const benefit = run.code.benefit;
+  // Read once: benefits of many shapes make every `benefit.type` read a slow (megamorphic) lookup, and
+  // the three simple types narrow nothing.
+  const type = benefit.type;
+  const scoped = type === 'specific_price' || type === 'buy_x_get_y' || type === 'multi_buy';
   let units = 0;
   let lineCount = 0;
   let gross = 0;
@@ -34,7 +38,7 @@ export function markEligible(run: Run): void {
     if (exclude !== undefined && matchesAny(line, exclude)) continue;
     if (minUnitPrice !== undefined && line.unitPrice < minUnitPrice) continue;
     if (maxUnitPrice !== undefined && line.unitPrice > maxUnitPrice) continue;
-    if (!inBenefitScope(benefit, line, i, flagA, flagB, amount)) continue;
+    if (scoped && !inBenefitScope(benefit, line, i, flagA, flagB, amount)) continue;
     preWindow[i] = 1;
     preWindowUnits += line.qty;
     if (performanceWindow !== undefined && !insideWindow(run, line, performanceWindow)) continue;

@@ -40,8 +40,8 @@ export function checkBasket(basket: unknown): InputIssue | null {
     const issue = checkLine(line, i);
     if (issue) return issue;
     const { id, unitPrice, qty } = line as { id: string; unitPrice: number; qty: number };
-    if (ids.has(id)) return at(`basket.lines[${i}].id`, DUPLICATE);
-    ids.add(id);
+    // One hash lookup per line: a repeated id leaves the set's size unchanged.
+    if (ids.add(id).size === i) return at(`basket.lines[${i}].id`, DUPLICATE);
     units += qty;
     if (units > MAX_BASKET_UNITS) return at('basket.lines', { kind: 'tooManyUnits', max: MAX_BASKET_UNITS });
     gross += unitPrice * qty;

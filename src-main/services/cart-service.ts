@@ -23,7 +23,7 @@ import { isoNow, type Clock } from '../clock';
 import type { Db } from '../db/connection';
 import { getPerformance, getProduct, getTicketOffer, getVenue } from '../db/repos/catalogue-repo';
 import { getCode, getCodeByText, listAutoApplyCodes, searchCodes } from '../db/repos/code-repo';
-import { usageFor } from '../db/repos/usage-repo';
+import { usageForCodes } from '../db/repos/usage-repo';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
 import type { Actor, StaffService } from './staff-service';
@@ -165,18 +165,37 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     };
   };
 
-  const usageOf = (code: CodeRecord, basket: Basket, preview = false): Usage => {
-    // Per-customer counts stay local (best effort offline); the code-wide ones come from the escrow
-    // when enrolled, so the engine's own limit message appears exactly when the leases run dry.
-    const local = usageFor(db, code.id, cart.customer?.id ?? null, {
+  /**
+   * Codes' usage on this basket, by code id. One read for all the codes, and the basket's events and
+   * performances and the sync mode worked out once: the dropdown lists 50 codes on every keystroke.
+   */
+  const usageByCode = (
+    codes: readonly CodeRecord[],
+    basket: Basket,
+    preview = false,
+  ): Record<string, Usage> => {
+    const scope = {
       eventIds: [...new Set(basket.lines.flatMap((l) => (l.eventId ? [l.eventId] : [])))],
       scheduleIds: [...new Set(basket.lines.flatMap((l) => (l.scheduleId ? [l.scheduleId] : [])))],
-    });
-    return escrow && escrowed() ? { ...local, ...escrow.usage(code, preview) } : local;
+    };
+    const local = usageForCodes(
+      db,
+      codes.map((c) => c.id),
+      cart.customer?.id ?? null,
+      scope,
+    );
+    const ledger = escrowed() ? escrow : undefined;
+    // Per-customer counts stay local (best effort offline); the code-wide ones come from the escrow
+    // when enrolled, so the engine's own limit message appears exactly when the leases run dry.
+    const usageOf = (code: CodeRecord): Usage => {
+      const mine = local.get(code.id) as Usage;
+      return ledger ? { ...mine, ...ledger.usage(code, preview) } : mine;
+    };
+    return Object.fromEntries(codes.map((code) => [code.id, usageOf(code)]));
   };
 
   const evaluate = (actor: Actor, code: CodeRecord, basket: Basket, overuse: boolean) => {
-    const usage = usageOf(code, basket);
+    const usage = usageByCode([code], basket)[code.id] as Usage;
     return { usage, evaluation: evaluateCode(code, basket, contextFor(actor, basket, usage, overuse)) };
   };
 
@@ -195,15 +214,15 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       }
     } else if (basket.lines.length > 0) {
       const candidates = listAutoApplyCodes(db, actor.role.id).filter(usableHere);
-      const usageByCode = Object.fromEntries(candidates.map((c) => [c.id, usageOf(c, basket)]));
+      const usages = usageByCode(candidates, basket);
       const best = selectAutoApply(candidates, basket, {
         ...contextFor(actor, basket, undefined, false),
-        usageByCode,
+        usageByCode: usages,
       });
       if (best?.ok) {
         code = candidates.find((c) => c.id === best.codeId) ?? null;
         evaluation = best;
-        usage = usageByCode[best.codeId] ?? null;
+        usage = usages[best.codeId] ?? null;
         source = 'auto';
       }
     }
@@ -497,27 +516,28 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     searchCodes(actor: Actor, query: string, limit: number): CodeOption[] {
       const codes = searchCodes(db, query, actor.role.id, limit);
       const basket = basketOf(cart.lines);
-      const usageByCode = Object.fromEntries(codes.map((c) => [c.id, usageOf(c, basket, true)]));
-      return rankCodes(codes, basket, { ...contextFor(actor, basket, undefined, false), usageByCode }).map(
-        ({ code, evaluation }) => {
-          const record = code as CodeRecord;
-          return {
-            codeId: record.id,
-            code: record.code,
-            name: record.name,
-            description: record.description,
-            applies: evaluation.ok,
-            saving: evaluation.ok ? evaluation.discount : 0,
-            ...(evaluation.ok
-              ? {}
-              : {
-                  reason: evaluation.reason,
-                  message: msg(evaluation),
-                  ...(evaluation.hint ? { hint: evaluation.hint } : {}),
-                }),
-          };
-        },
-      );
+      const usages = usageByCode(codes, basket, true);
+      // Once, not per code: the language is a settings read, and most listed codes carry a message.
+      const lang = language();
+      const ctx = { ...contextFor(actor, basket, undefined, false), usageByCode: usages };
+      return rankCodes(codes, basket, ctx).map(({ code, evaluation }) => {
+        const record = code as CodeRecord;
+        return {
+          codeId: record.id,
+          code: record.code,
+          name: record.name,
+          description: record.description,
+          applies: evaluation.ok,
+          saving: evaluation.ok ? evaluation.discount : 0,
+          ...(evaluation.ok
+            ? {}
+            : {
+                reason: evaluation.reason,
+                message: evaluation.message[lang],
+                ...(evaluation.hint ? { hint: evaluation.hint } : {}),
+              }),
+        };
+      });
     },
   };
 }

@@ -1,7 +1,7 @@
 import { formatMinor } from '../../money';
 import { cappedLines } from '../output';
 import type { Run } from '../run';
-import { note } from '../trace';
+import { MEMO_SPECIFIC_PRICE, noteMemo } from '../trace';
 import type { BasketLine } from '../types';
 import type { BenefitResult } from './result';
 import { selectForBenefit } from './select';
@@ -18,9 +18,10 @@ export function specificPrice(run: Run): BenefitResult {
     scratch.weight[i] = count * perUnit;
     uncapped += count * perUnit;
   }
-  note(
-    run,
-    `Replacement prices on ${units} ${units === 1 ? 'unit' : 'units'} save ${formatMinor(uncapped, run.pb.currency)}.`,
-  );
+  noteMemo(run, MEMO_SPECIFIC_PRICE, uncapped, units, savingSentence);
   return cappedLines(run, uncapped);
+}
+
+function savingSentence(run: Run, uncapped: number, units: number): string {
+  return `Replacement prices on ${units} ${units === 1 ? 'unit' : 'units'} save ${formatMinor(uncapped, run.pb.currency)}.`;
 }

@@ -7,7 +7,7 @@ import type {
   TicketType,
   Venue,
 } from '../../../shared/catalogue/types';
-import type { Db } from '../connection';
+import { prepared, type Db } from '../connection';
 import { fromRow, toSnake as snake } from '../rows';
 import type { TicketOffer } from '../../../shared/ipc/domains/catalogue';
 
@@ -48,8 +48,10 @@ export function upsertCatalogue<T extends keyof CatalogueTables>(
     statement.run(keys.map((k) => (row as unknown as Record<string, unknown>)[k] ?? null));
 }
 
+// getVenue and getPerformance use cached statements: every pricing of the cart and every keystroke in
+// the code dropdown read them.
 export function getVenue(db: Db): Venue | undefined {
-  const row = db.prepare('SELECT * FROM venues LIMIT 1').get() as Record<string, unknown> | undefined;
+  const row = prepared(db, 'SELECT * FROM venues LIMIT 1').get() as Record<string, unknown> | undefined;
   return row && fromRow<Venue>(row);
 }
 
@@ -80,12 +82,11 @@ export function listPerformances(db: Db, eventId?: string): PerformanceWithSales
 }
 
 export function getPerformance(db: Db, id: string): PerformanceWithSales | undefined {
-  const row = db
-    .prepare(
-      `SELECT p.*, coalesce(s.sold, 0) AS sold FROM performances p
-       LEFT JOIN performance_sold s ON s.performance_id = p.id WHERE p.id = ?`,
-    )
-    .get(id) as Record<string, unknown> | undefined;
+  const row = prepared(
+    db,
+    `SELECT p.*, coalesce(s.sold, 0) AS sold FROM performances p
+     LEFT JOIN performance_sold s ON s.performance_id = p.id WHERE p.id = ?`,
+  ).get(id) as Record<string, unknown> | undefined;
   return row && fromRow<PerformanceWithSales>(row);
 }
 

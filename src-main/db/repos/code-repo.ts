@@ -7,12 +7,18 @@ interface RawCode {
   version: number;
   status: CodeRecord['status'];
   parent_id: string | null;
-  /** Empty for a generated child synced from the server: its terms are its parent's. */
-  definition: string;
+  /**
+   * Empty for a generated child synced from the server: its terms are its parent's. Left out by the
+   * search, which reads it only for a code not parsed yet.
+   */
+  definition?: string;
 }
 
 const COLUMNS = 'id, code, version, status, parent_id, definition';
 const C_COLUMNS = 'c.id, c.code, c.version, c.status, c.parent_id, c.definition';
+// The dropdown's columns: 50 codes a keystroke whose definitions (JSON of a few hundred bytes each)
+// are nearly always parsed already.
+const SEARCH_COLUMNS = 'c.id, c.code, c.version, c.status, c.parent_id';
 
 // Parsed definitions by id, version and status: a version's terms never change, and a status change
 // (a child disabled on its own) makes a new key, so the cache never goes stale.
@@ -22,7 +28,8 @@ function toRecord(db: Db, row: RawCode): CodeRecord {
   const key = `${row.id}@${row.version}@${row.status}`;
   let record = parsed.get(key);
   if (!record) {
-    if (row.definition === '') {
+    const definition = row.definition ?? definitionOf(db, row.id);
+    if (definition === '') {
       const parent = row.parent_id ? getCode(db, row.parent_id) : undefined;
       if (!parent) throw new Error(`generated code ${row.id} has no parent row`);
       const { autoApply: _auto, ...terms } = parent;
@@ -35,11 +42,16 @@ function toRecord(db: Db, row: RawCode): CodeRecord {
         status: row.status,
       };
     } else {
-      record = JSON.parse(row.definition) as CodeRecord;
+      record = JSON.parse(definition) as CodeRecord;
     }
     parsed.set(key, record);
   }
   return record;
+}
+
+function definitionOf(db: Db, id: string): string {
+  const row = prepared(db, 'SELECT definition FROM codes WHERE id = ?').get(id) as { definition: string };
+  return row.definition;
 }
 
 function writeRow(db: Db, code: CodeRecord, definition: string): void {
@@ -123,38 +135,39 @@ export function countCodes(db: Db): number {
 const VISIBLE = `c.status = 'active' AND c.is_parent = 0 AND c.box_office_channel = 1 AND c.box_office_visible = 1
   AND (c.box_office_roles IS NULL OR EXISTS (SELECT 1 FROM json_each(c.box_office_roles) WHERE value = @role))`;
 
+// Cached: every pricing of the cart looks for automatic codes.
 export function listAutoApplyCodes(db: Db, role: string): CodeRecord[] {
-  const rows = db
-    .prepare(`SELECT ${C_COLUMNS} FROM codes c WHERE c.auto_priority IS NOT NULL AND ${VISIBLE}`)
-    .all({ role }) as RawCode[];
+  const rows = prepared(
+    db,
+    `SELECT ${C_COLUMNS} FROM codes c WHERE c.auto_priority IS NOT NULL AND ${VISIBLE}`,
+  ).all({ role }) as RawCode[];
   return rows.map((row) => toRecord(db, row));
 }
 
 /**
  * Codes this role may see whose code, name or description contains `query` (any case). Three or more
  * characters use the trigram index; shorter ones match the start of the code, which the UNIQUE index serves.
+ * Both statements are cached: this runs on every keystroke in the dropdown.
  */
 export function searchCodes(db: Db, query: string, role: string, limit: number): CodeRecord[] {
   const q = query.trim();
   let rows: RawCode[];
   if (q.length >= 3) {
-    rows = db
-      .prepare(
-        `SELECT ${C_COLUMNS} FROM codes_search s JOIN codes c ON c.rowid = s.rowid
-         WHERE codes_search MATCH @match AND ${VISIBLE} LIMIT @limit`,
-      )
-      .all({ match: `"${q.replaceAll('"', '""')}"`, role, limit }) as RawCode[];
+    rows = prepared(
+      db,
+      `SELECT ${SEARCH_COLUMNS} FROM codes_search s JOIN codes c ON c.rowid = s.rowid
+       WHERE codes_search MATCH @match AND ${VISIBLE} LIMIT @limit`,
+    ).all({ match: `"${q.replaceAll('"', '""')}"`, role, limit }) as RawCode[];
     // No ORDER BY in SQL: a broad match ("BENCH0") would sort every hit before the LIMIT; the index
     // streams hits instead and the few kept are put in order here.
     rows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   } else {
     const prefix = q.toUpperCase();
-    rows = db
-      .prepare(
-        `SELECT ${C_COLUMNS} FROM codes c
-         WHERE c.code >= @from AND c.code < @to AND ${VISIBLE} ORDER BY c.code LIMIT @limit`,
-      )
-      .all({ from: prefix, to: prefix + '\uffff', role, limit }) as RawCode[];
+    rows = prepared(
+      db,
+      `SELECT ${SEARCH_COLUMNS} FROM codes c
+       WHERE c.code >= @from AND c.code < @to AND ${VISIBLE} ORDER BY c.code LIMIT @limit`,
+    ).all({ from: prefix, to: prefix + '\uffff', role, limit }) as RawCode[];
   }
   return rows.map((row) => toRecord(db, row));
 }

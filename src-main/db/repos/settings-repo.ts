@@ -1,7 +1,8 @@
-import type { Db } from '../connection';
+import { prepared, type Db } from '../connection';
 
+// A cached statement: every translated sentence reads the language setting.
 export function readSettings(db: Db): Map<string, string> {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const rows = prepared(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
   return new Map(rows.map((r) => [r.key, r.value]));
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import { prepared, type Db } from '../connection';
 
 export type SyncStateName = 'enrolled' | 'restore_detected';
 
@@ -38,8 +38,9 @@ interface RawState {
   enrolled_at: string;
 }
 
+// A cached statement: the cart reads the sync state once per code it prices (the dropdown: 50 a keystroke).
 export function getSyncState(db: Db): SyncStateRow | undefined {
-  const r = db.prepare('SELECT * FROM sync_state WHERE id = 1').get() as RawState | undefined;
+  const r = prepared(db, 'SELECT * FROM sync_state WHERE id = 1').get() as RawState | undefined;
   return (
     r && {
       terminalId: r.terminal_id,

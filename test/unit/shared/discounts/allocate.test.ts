@@ -94,4 +94,26 @@ describe('largest remainder (reference)', () => {
       { numRuns: 400 },
     );
   });
+
+  it('matches on long splits with many equal remainders', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom<number>(0, 1, 2, 3, 6, 7), { minLength: 1, maxLength: 300 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (weights, fraction) => {
+          const total = Math.floor(weights.reduce((a, b) => a + b, 0) * fraction);
+          const out = new Float64Array(weights.length);
+          largestRemainder(
+            total,
+            new Float64Array(weights),
+            weights.length,
+            out,
+            new Float64Array(weights.length),
+          );
+          expect(Array.from(out)).toEqual(reference(total, weights));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
 });

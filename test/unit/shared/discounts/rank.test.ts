@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCode, rankCodes, type CodeDefinition } from '../../../../shared/discounts';
+import {
+  evaluateCode,
+  isVisibleTo,
+  rankCodes,
+  type CodeDefinition,
+  type Evaluation,
+  type EvaluationContext,
+  type RankedCode,
+  type Rules,
+} from '../../../../shared/discounts';
 import { basket, code, ctx, line, pct, usage } from './builders';
 
 const b = basket([line('adult', 3000, 2), line('child', 2000, 1)]);
@@ -129,5 +138,83 @@ describe('rankCodes order', () => {
     if (!first?.ok || !second?.ok) throw new Error('expected both to apply');
     expect(first.lines[0]).toBe(second.lines[0]);
     expect(Object.isFrozen(first.lines[0])).toBe(true);
+  });
+});
+
+describe('rankCodes over any catalogue', () => {
+  const terms: CodeDefinition[] = [
+    pct(1000),
+    pct(2000, { maxQty: 1 }),
+    code({ type: 'fixed_order', amount: 800 }, { minSpend: 5000 }),
+    code({ type: 'fixed_order', amount: 500 }),
+    pct(1000, { minSpend: 100_000 }),
+    pct(1000, { validTo: '2020-01-01T00:00:00Z' }),
+    code({ type: 'buy_x_get_y', buy: { qty: 2 }, get: { qty: 1 }, percent: 5000 }),
+    pct(500, { boxOffice: { visible: true, roles: ['manager'] } }),
+    pct(1000, { unknownRule: 1 } as Rules),
+  ];
+  // Spread copies as the terminal makes child codes: each gets a hidden class of its own in V8.
+  const catalogue = (order: number[]): CodeDefinition[] =>
+    order.map((k, i) => ({
+      ...(terms[k % terms.length] as CodeDefinition),
+      id: `id${k}`,
+      code: `C${k}-${i % 3}`,
+    }));
+
+  /** ENGINE.md's order from separate evaluations: rankCodes' result, worked out the slow way. */
+  function expected(codes: CodeDefinition[], c: EvaluationContext): [string, Evaluation][] {
+    const shown = codes.filter((cd) => isVisibleTo(cd, c)).map((cd) => ({ cd, e: evaluateCode(cd, b, c) }));
+    const text = (x: { cd: CodeDefinition }, y: { cd: CodeDefinition }) =>
+      x.cd.code < y.cd.code
+        ? -1
+        : x.cd.code > y.cd.code
+          ? 1
+          : x.cd.id < y.cd.id
+            ? -1
+            : x.cd.id > y.cd.id
+              ? 1
+              : 0;
+    const saving = (x: { e: Evaluation }) => (x.e.ok ? x.e.discount : 0);
+    const group = (x: { e: Evaluation }) => (x.e.ok ? 0 : x.e.hint !== undefined ? 1 : 2);
+    shown.sort((x, y) => group(x) - group(y) || saving(y) - saving(x) || text(x, y));
+    return shown.map(({ cd, e }) => [cd.id, JSON.parse(JSON.stringify(e)) as Evaluation]);
+  }
+
+  const plain = (ranked: RankedCode[]) =>
+    ranked.map((r) => [r.code.id, JSON.parse(JSON.stringify(r.evaluation)) as Evaluation]);
+
+  it('ranks catalogues in and out of code order as separate evaluations would', () => {
+    const inOrder = catalogue([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
+    const shuffled = catalogue([13, 2, 17, 8, 0, 11, 5, 14, 3, 9, 16, 1, 6, 12, 4, 15, 10, 7]);
+    for (const codes of [inOrder, shuffled, [...inOrder].reverse()]) {
+      expect(plain(rankCodes(codes, b, ctx()))).toEqual(expected(codes, ctx()));
+    }
+  });
+
+  it('orders savings too large to combine with a position into one number', () => {
+    const huge = basket([line('a', 4_000_000_000_000_000)]);
+    const codes = [named('a', pct(5000)), named('b', pct(10000)), named('c', pct(5000))];
+    expect(rankCodes(codes, huge, ctx()).map((r) => r.code.id)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('returns the caller’s own code objects', () => {
+    const codes = catalogue([0, 1, 2, 3]);
+    const ranked = rankCodes(codes, b, ctx());
+    for (const r of ranked) expect(codes).toContain(r.code);
+  });
+
+  it('reads inherited and non-enumerable code fields as evaluateCode does', () => {
+    // Status, benefit and rules come from the prototype; only id and code are the object's own.
+    const inherited = Object.assign(Object.create(pct(1000, { maxQty: 1 })) as CodeDefinition, {
+      id: 'inherited',
+      code: 'INHERITED',
+    });
+    const disabled = named('disabled', pct(1000));
+    Object.defineProperty(disabled, 'status', { value: 'disabled', enumerable: false });
+    const parent = named('parent', pct(1000));
+    Object.defineProperty(parent, 'isParent', { value: true, enumerable: false });
+    const codes = [inherited, disabled, parent];
+    expect(plain(rankCodes(codes, b, ctx()))).toEqual(expected(codes, ctx()));
+    expect(rankCodes(codes, b, ctx()).map((r) => r.code.id)).toEqual(['inherited']);
   });
 });
