@@ -99,3 +99,23 @@ export async function startTestServer(
     },
   };
 }
+
+/** The fixed ids of seedTerminal's rows. */
+export const SEEDED = {
+  org: '00000000-0000-7000-8000-000000000001',
+  venue: '00000000-0000-7000-8000-000000000002',
+  terminal: '00000000-0000-7000-8000-000000000003',
+} as const;
+
+/** An organisation with one venue and one terminal, written by SQL for migration tests (schema 0004 on). */
+export async function seedTerminal(db: Database): Promise<void> {
+  await db.query("INSERT INTO organisations (id, name) VALUES ($1, 'Org')", [SEEDED.org]);
+  await db.query(
+    "INSERT INTO venues (id, org_id, name, currency, timezone) VALUES ($1, $2, 'Hall', 'EUR', 'UTC')",
+    [SEEDED.venue, SEEDED.org],
+  );
+  await db.query(
+    "INSERT INTO terminals (id, org_id, venue_id, name, token_hash) VALUES ($1, $2, $3, 'Till', 'h')",
+    [SEEDED.terminal, SEEDED.org, SEEDED.venue],
+  );
+}

@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../../src-server/db/migrate';
-import { backends, freshDatabase, type TestDatabase } from '../../helpers/server-db';
+import { backends, freshDatabase, SEEDED, seedTerminal, type TestDatabase } from '../../helpers/server-db';
 
-const ORG = '00000000-0000-7000-8000-000000000001';
-const VENUE = '00000000-0000-7000-8000-000000000002';
-const TERMINAL = '00000000-0000-7000-8000-000000000003';
+const { org: ORG, venue: VENUE, terminal: TERMINAL } = SEEDED;
 
 describe.each(backends)('0005_sync (%s)', (backend) => {
   let database: TestDatabase;
@@ -12,15 +10,7 @@ describe.each(backends)('0005_sync (%s)', (backend) => {
     database = await freshDatabase(backend, { migrated: false });
     await migrate(database.db, loadMigrations().slice(0, 4));
     // An organisation from before sync: 0005 must give it a change-position row.
-    await database.db.query("INSERT INTO organisations (id, name) VALUES ($1, 'Org')", [ORG]);
-    await database.db.query(
-      "INSERT INTO venues (id, org_id, name, currency, timezone) VALUES ($1, $2, 'Hall', 'EUR', 'UTC')",
-      [VENUE, ORG],
-    );
-    await database.db.query(
-      "INSERT INTO terminals (id, org_id, venue_id, name, token_hash) VALUES ($1, $2, $3, 'Till', 'h')",
-      [TERMINAL, ORG, VENUE],
-    );
+    await seedTerminal(database.db);
     await migrate(database.db, loadMigrations().slice(0, 5));
   });
   afterEach(async () => {

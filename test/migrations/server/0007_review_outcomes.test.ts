@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../../src-server/db/migrate';
-import { backends, freshDatabase, type TestDatabase } from '../../helpers/server-db';
+import { backends, freshDatabase, SEEDED, seedTerminal, type TestDatabase } from '../../helpers/server-db';
 
-const ORG = '00000000-0000-7000-8000-000000000001';
-const VENUE = '00000000-0000-7000-8000-000000000002';
-const TERMINAL = '00000000-0000-7000-8000-000000000003';
+const { org: ORG, terminal: TERMINAL } = SEEDED;
 const STAFF = '00000000-0000-7000-8000-000000000004';
 const ITEM = '00000000-0000-7000-8000-000000000005';
 const MUTATION = '00000000-0000-7000-8000-000000000006';
@@ -15,15 +13,7 @@ describe.each(backends)('0007_review_outcomes (%s)', (backend) => {
   beforeEach(async () => {
     database = await freshDatabase(backend, { migrated: false });
     await migrate(database.db, loadMigrations().slice(0, 6));
-    await q("INSERT INTO organisations (id, name) VALUES ($1, 'Org')", [ORG]);
-    await q(
-      "INSERT INTO venues (id, org_id, name, currency, timezone) VALUES ($1, $2, 'Hall', 'EUR', 'UTC')",
-      [VENUE, ORG],
-    );
-    await q(
-      "INSERT INTO terminals (id, org_id, venue_id, name, token_hash) VALUES ($1, $2, $3, 'Till', 'h')",
-      [TERMINAL, ORG, VENUE],
-    );
+    await seedTerminal(database.db);
     await q(
       "INSERT INTO staff (id, org_id, name, role_id, pin_hash) VALUES ($1, $2, 'Mia', 'manager', 'x')",
       [STAFF, ORG],
