@@ -1,6 +1,9 @@
 import type { CodeDefinition, Usage } from '../discounts';
 
-/** What PRODUCT.md calls a code's status: derived from the stored state, the dates and the usage. */
+/**
+ * A code's lifecycle status (docs/engine.md, "Code lifecycle"): derived from the stored state, the dates
+ * and the usage.
+ */
 export type CodeLifecycleStatus = 'scheduled' | 'active' | 'exhausted' | 'ended' | 'disabled' | 'deleted';
 
 /**

@@ -1,6 +1,6 @@
-// Largest-remainder splits (rule 9): each share is floor(total × weight / Σ weights); the units left
-// over go one each to the largest remainders, ties to the earlier index. Shares therefore add up to the
-// total exactly and never exceed their weight when the total does not exceed the weights' sum.
+// Largest-remainder splits (docs/engine.md rule 9): each share is floor(total × weight / Σ weights); the
+// units left over go one each to the largest remainders, ties to the earlier index. Shares therefore add up
+// to the total exactly and never exceed their weight when the total does not exceed the weights' sum.
 //
 // Two copies of one algorithm on purpose: the per-line split runs on reused Float64Array scratch in the
 // hot path and must stay monomorphic there (mixing in plain arrays makes it several times slower).

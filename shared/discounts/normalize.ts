@@ -5,7 +5,9 @@ import { CODE_FORMAT_MESSAGE } from './messages';
 // Unicode letter could otherwise turn into a different, valid-looking code.
 const ALLOWED = new RegExp(`^[A-Za-z0-9\\-_()/\\\\+@.]{1,${MAX_CODE_LENGTH}}$`);
 
-/** Rule 15: trims and upper-cases; 1–64 characters from letters, digits and - _ ( ) / \ + @ . */
+/**
+ * docs/engine.md rule 15: trims and upper-cases; 1–64 characters from letters, digits and - _ ( ) / \ + @ .
+ */
 export function normalizeCode(
   input: string,
 ): { ok: true; code: string } | { ok: false; reason: 'INVALID_CODE_FORMAT'; message: string } {

@@ -175,8 +175,8 @@ function compareText(a: string, b: string): number {
 }
 
 /**
- * Rule 14: among auto-apply codes that evaluate ok, the lowest priority number wins (ties: larger
- * discount, then code). Evaluated without overuse: a supervisor's grant is for the code staff chose,
+ * docs/engine.md rule 14: among auto-apply codes that evaluate ok, the lowest priority number wins (ties:
+ * larger discount, then code). Evaluated without overuse: a supervisor's grant is for the code staff chose,
  * and an automatic code must never bypass a limit unasked.
  */
 export function selectAutoApply(

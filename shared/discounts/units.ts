@@ -5,9 +5,9 @@ import { isNarrowing, matchesAny, matchesTarget } from './targets';
 import { R_SCOPE } from './rule-mask';
 import type { Benefit, BasketLine, Rules, TargetRef } from './types';
 
-// Which units a code may touch (rule 2, clarifications 25, 28, 29) and which of them it picks when a
-// limit allows fewer (rule 3, clarifications 17, 18). Everything is per line: a line's units share
-// price and attributes, so a line holds either none or all of its units as eligible.
+// Which units a code may touch (docs/engine.md rule 2, clarifications 25, 28, 29) and which of them it picks
+// when a limit allows fewer (docs/engine.md rule 3, clarifications 17, 18). Everything is per line: a line's
+// units share price and attributes, so a line holds either none or all of its units as eligible.
 
 const NO_RULES: Rules = {};
 
@@ -108,8 +108,8 @@ function inBenefitScope(
   }
 }
 
-// Clarification 25: minutesToStart = (startsAt − now) in minutes; inside when ≤ from and ≥ until.
-// Units without performance data are not checked.
+// docs/engine.md clarification 25: minutesToStart = (startsAt − now) in minutes; a unit is inside when
+// it is ≤ from and ≥ until. Units without performance data are not checked.
 function insideWindow(
   run: Run,
   line: BasketLine,
@@ -127,8 +127,8 @@ function insideWindow(
 }
 
 /**
- * Rule 3: writes the number of selected units per line into scratch.count (always the line's first
- * units) and returns the total. Walks lines in applyTo order, skipping a line once it holds maxPerLine.
+ * docs/engine.md rule 3: writes the number of selected units per line into scratch.count (always the line's
+ * first units) and returns the total. Walks lines in applyTo order, skipping a line once it holds maxPerLine.
  */
 export function selectUnits(
   run: Run,
@@ -163,7 +163,7 @@ export function selectUnits(
   return selected;
 }
 
-/** How many units rule 3 would select with only maxQty, registrantsPerUse and maxQtyPerLine applied. */
+/** Units docs/engine.md rule 3 would select under maxQty, registrantsPerUse and maxQtyPerLine alone. */
 export function selectableUnits(run: Run, limit: number, maxPerLine: number): number {
   if (maxPerLine === Infinity) return Math.min(limit, run.eligibleUnits);
   const { lines, n, scratch } = run.pb;

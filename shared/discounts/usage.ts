@@ -4,8 +4,8 @@ import { failure, type Run } from './run';
 import { note } from './trace';
 import type { EvaluationFailure, ReasonCode } from './types';
 
-// Usage limits (rule 11, clarifications 21 and 22). Without overuse the first limit met fails the code
-// (overridable). With overuse nothing fails or trims; every limit that would have is listed instead.
+// Usage limits (docs/engine.md rule 11, clarifications 21 and 22). Without overuse the first limit met fails
+// the code (overridable). With overuse nothing fails or trims; every limit that would have is listed instead.
 
 const LIMIT_ORDER: readonly ReasonCode[] = [
   'MAX_USES',
@@ -96,7 +96,10 @@ function hasUsageLimit(run: Run): boolean {
   );
 }
 
-/** Clarification 22: checked for every event (schedule) among the eligible units; returns the first one over. */
+/**
+ * docs/engine.md clarification 22: checked for every event (schedule) among the eligible units; returns the
+ * first one over.
+ */
 function overLimit(
   run: Run,
   key: 'event' | 'schedule',

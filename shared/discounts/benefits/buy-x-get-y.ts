@@ -12,10 +12,10 @@ import { ANY_EVENT, eligibleEvents, inEvent, pushGrant, resetPool, take } from '
 
 type BuyXGetY = Extract<Benefit, { type: 'buy_x_get_y' }>;
 
-// Rule 6 and clarification 19. Each set reserves its buy units first, most expensive first and from
-// units that are not get-eligible before get-eligible ones, then picks the get units from what remains
-// by applyTo. A short set discounts nothing and ends the run. scratch.flagA marks buy-eligible lines,
-// flagB get-eligible ones (units.ts).
+// docs/engine.md rule 6 and clarification 19. Each set reserves its buy units first, most expensive first and
+// from units that are not get-eligible before get-eligible ones, then picks the get units from what remains
+// by applyTo. A short set discounts nothing and ends the run. scratch.flagA marks buy-eligible lines, flagB
+// get-eligible ones (units.ts).
 
 export const MAX_DESCRIBED_SETS = 2;
 

@@ -7,7 +7,9 @@ import type { BasketLine } from '../types';
 import { selectForBenefit } from './select';
 import type { BenefitResult } from './result';
 
-/** Rule 4: one rounding on the order's selected gross, not per line (20 % on 195.00 = 39.00). */
+/**
+ * docs/engine.md rule 4: one rounding on the order's selected gross, not per line (20 % on 195.00 = 39.00).
+ */
 export function percentage(run: Run, percent: number): BenefitResult {
   selectForBenefit(run);
   const gross = selectedGross(run);

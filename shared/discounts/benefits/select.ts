@@ -4,9 +4,9 @@ import { selectableUnits, selectUnits } from '../units';
 import { noteBypassed } from '../usage';
 
 /**
- * Rule 3 / clarification 18 for percentage, fixed_order, fixed_per_item and specific_price: maxQty,
- * maxQtyPerLine, registrantsPerUse and the remaining item uses bound the selected units. Under overuse
- * the item-use limits are lifted and noted when they would have trimmed.
+ * docs/engine.md rule 3 / clarification 18 for percentage, fixed_order, fixed_per_item and specific_price:
+ * maxQty, maxQtyPerLine, registrantsPerUse and the remaining item uses bound the selected units. Under
+ * overuse the item-use limits are lifted and noted when they would have trimmed.
  */
 export function selectForBenefit(run: Run): number {
   if ((run.mask & R_SELECTION) === 0) return selectUnits(run, Infinity, Infinity, null);
@@ -41,7 +41,10 @@ export function selectForBenefit(run: Run): number {
   return selectUnits(run, limit, perLine, limitsInForce);
 }
 
-/** Names the limits of rule 3 that this code sets, for the trace ("at most 3 per order; 2 item uses left"). */
+/**
+ * Names the limits of docs/engine.md rule 3 that this code sets, for the trace ("at most 3 per order; 2 item
+ * uses left").
+ */
 function limitsInForce(run: Run, perLine: number): string {
   const r = run.rules;
   const parts: string[] = [];
