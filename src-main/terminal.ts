@@ -48,7 +48,7 @@ export interface TerminalOptions {
   overuseCapPerDay?: number;
   logError?: (error: unknown, context: string) => void;
   /**
-   * Offline sync (SYNC.md). `transport` replaces HTTP to serverUrl (the simulation routes it
+   * Offline sync (docs/sync.md). `transport` replaces HTTP to serverUrl (the simulation routes it
    * in-process); `autoStart: false` leaves every step to the caller (terminal.sync.pushOnce() …).
    */
   sync?: {
