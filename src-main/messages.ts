@@ -98,7 +98,7 @@ const catalogue = {
     en: 'A shift is already open on this terminal. Close it before opening a new one.',
     de: 'An diesem Terminal ist bereits eine Schicht offen. Bitte zuerst schließen.',
   },
-  // Offline sync (docs/sync.md).
+  // Offline sync (docs/SYNC.md).
   SYNC_NOT_ENROLLED: {
     en: 'This terminal is not enrolled with a central server. A manager can enrol it with an enrolment code.',
     de: 'Dieses Terminal ist bei keinem Zentralserver angemeldet. Eine Leitung kann es mit einem Anmeldecode anmelden.',

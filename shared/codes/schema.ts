@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Benefit, CodeDefinition, Rules } from '../discounts';
 
-// zod schemas of the engine's code shapes (docs/engine.md), shared by the server's admin API and the
+// zod schemas of the engine's code shapes (docs/ENGINE.md), shared by the server's admin API and the
 // terminal's manager screens. Objects are strict: an unknown field is a typo, not something to ignore.
 
 const minor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);

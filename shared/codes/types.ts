@@ -1,7 +1,7 @@
 import type { CodeDefinition, Usage } from '../discounts';
 
 /**
- * A code's lifecycle status (docs/engine.md, "Code lifecycle"): derived from the stored state, the dates
+ * A code's lifecycle status (docs/ENGINE.md, "Code lifecycle"): derived from the stored state, the dates
  * and the usage.
  */
 export type CodeLifecycleStatus = 'scheduled' | 'active' | 'exhausted' | 'ended' | 'disabled' | 'deleted';

@@ -1,4 +1,4 @@
-// Largest-remainder splits (docs/engine.md rule 9): each share is floor(total × weight / Σ weights); the
+// Largest-remainder splits (docs/ENGINE.md rule 9): each share is floor(total × weight / Σ weights); the
 // units left over go one each to the largest remainders, ties to the earlier index. Shares therefore add up
 // to the total exactly and never exceed their weight when the total does not exceed the weights' sum.
 //

@@ -26,7 +26,7 @@ import { MEMO_SPEND_QTY, note, noteMemo } from './trace';
 import { describeTargets, isNarrowing, matchesTarget } from './targets';
 import type { BasketLine, EvaluationContext, EvaluationFailure, Rules, TargetRef } from './types';
 
-// The gate checks of docs/engine.md rule 10 (with clarifications 23, 24, 26–29), one function per step, each
+// The gate checks of docs/ENGINE.md rule 10 (with clarifications 23, 24, 26–29), one function per step, each
 // returning the failure or null. evaluate.ts calls them in the contract's order.
 
 type Check = EvaluationFailure | null;
@@ -60,7 +60,7 @@ export function checkChannel(run: Run): Check {
 }
 
 /**
- * docs/engine.md clarification 27: boxOffice omitted = visible to every role; ignored online. Empty roles
+ * docs/ENGINE.md clarification 27: boxOffice omitted = visible to every role; ignored online. Empty roles
  * narrow nothing.
  */
 export function isVisibleInBoxOffice(rules: Rules, ctx: EvaluationContext): boolean {
@@ -107,7 +107,7 @@ export function checkValidity(run: Run): Check {
 }
 
 /**
- * docs/engine.md clarification 25: the window only fails the code when it removes every otherwise eligible
+ * docs/ENGINE.md clarification 25: the window only fails the code when it removes every otherwise eligible
  * unit.
  */
 export function checkPerformanceWindow(run: Run): Check {
@@ -134,7 +134,7 @@ export function checkCurrency(run: Run): Check {
   return null;
 }
 
-/** docs/engine.md clarification 24: any customer rule or per-customer limit needs a customer on the order. */
+/** docs/ENGINE.md clarification 24: any customer rule or per-customer limit needs a customer on the order. */
 export function checkCustomer(run: Run): Check {
   if ((run.mask & R_CUSTOMER) === 0) return null;
   const r = run.rules;
@@ -186,7 +186,7 @@ export function checkGroup(run: Run): Check {
   return null;
 }
 
-/** docs/engine.md clarification 29: min/max spend and min qty count eligible units before rule 3's limits. */
+/** docs/ENGINE.md clarification 29: min/max spend and min qty count eligible units before rule 3's limits. */
 export function checkSpendAndQty(run: Run): Check {
   if ((run.mask & R_SPEND_QTY) === 0) return null;
   const { minSpend, maxSpend, minQty } = run.rules;
@@ -225,7 +225,7 @@ function spendAndQtySentence(run: Run, gross: number, units: number): string {
   return `Spend and quantity rules are met (${formatMinor(gross, run.pb.currency)}, ${units} units).`;
 }
 
-/** docs/engine.md clarification 28 (targetMode 'any') and requireAllTargets ("must buy all events"). */
+/** docs/ENGINE.md clarification 28 (targetMode 'any') and requireAllTargets ("must buy all events"). */
 export function checkRequiredTargets(run: Run): Check {
   if ((run.mask & R_REQUIRED) === 0) return null;
   const r = run.rules;

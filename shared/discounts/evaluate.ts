@@ -66,7 +66,7 @@ export function invalidInput(code: unknown, issue: InputIssue): EvaluationFailur
   };
 }
 
-/** docs/engine.md rule 10's checks in order, then the benefit; inputs are already validated and prepared. */
+/** docs/ENGINE.md rule 10's checks in order, then the benefit; inputs are already validated and prepared. */
 export function evaluatePrepared(
   code: CodeDefinition,
   pb: PreparedBasket,
@@ -109,7 +109,7 @@ export function evaluatePrepared(
 }
 
 /**
- * buy_x_get_y and multi_buy settle "required items" by assembling their sets (docs/engine.md rules 6 and 7).
+ * buy_x_get_y and multi_buy settle "required items" by assembling their sets (docs/ENGINE.md rules 6 and 7).
  */
 function planSets(run: Run): EvaluationFailure | null {
   const benefit = run.code.benefit;

@@ -1,4 +1,4 @@
-// The discount engine's public surface (docs/engine.md). Binding names first, helpers beside them.
+// The discount engine's public surface (docs/ENGINE.md). Binding names first, helpers beside them.
 export { evaluateCode } from './evaluate';
 export { rankCodes, selectAutoApply, isVisibleTo } from './rank';
 export { priceBasket, tryPriceBasket, splitCustomOverUnits, type PriceResult } from './price';

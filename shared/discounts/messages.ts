@@ -120,7 +120,7 @@ function deepFreeze<T extends Record<string, LocalizedMessage>>(table: T): Reado
   return Object.freeze(table);
 }
 
-/** Usage-limit failures a supervisor may override (docs/engine.md rule 11); nothing else is overridable. */
+/** Usage-limit failures a supervisor may override (docs/ENGINE.md rule 11); nothing else is overridable. */
 export const OVERRIDABLE_REASONS: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
   'MAX_USES',
   'MAX_ITEM_USES',

@@ -6,7 +6,7 @@ import { CODE_FORMAT_MESSAGE } from './messages';
 const ALLOWED = new RegExp(`^[A-Za-z0-9\\-_()/\\\\+@.]{1,${MAX_CODE_LENGTH}}$`);
 
 /**
- * docs/engine.md rule 15: trims and upper-cases; 1–64 characters from letters, digits and - _ ( ) / \ + @ .
+ * docs/ENGINE.md rule 15: trims and upper-cases; 1–64 characters from letters, digits and - _ ( ) / \ + @ .
  */
 export function normalizeCode(
   input: string,

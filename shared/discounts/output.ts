@@ -8,11 +8,11 @@ import type { BasketLine, LineDiscount } from './types';
 import { noteBypassed } from './usage';
 
 // Turns a benefit's amounts into the result's per-line and per-unit discounts, applying the caps
-// (docs/engine.md rule 8) and the allocation (rule 9) on the way. Every basket line gets an entry, in
+// (docs/ENGINE.md rule 8) and the allocation (rule 9) on the way. Every basket line gets an entry, in
 // basket order.
 
 /**
- * docs/engine.md rule 8: D = min(D, maxDiscount, remaining budget). Under overuse the budget no longer caps.
+ * docs/ENGINE.md rule 8: D = min(D, maxDiscount, remaining budget). Under overuse the budget no longer caps.
  */
 export function applyCaps(run: Run, uncapped: number): number {
   const maxDiscount = (run.mask & R_CAPS) === 0 ? undefined : run.rules.maxDiscount;
@@ -64,7 +64,7 @@ export function evenLines(run: Run, totals: Float64Array): LineDiscount[] {
   return shareLines(run.pb, result, hash);
 }
 
-/** docs/engine.md rule 9 for an order-level amount: over lines by the gross of their selected units. */
+/** docs/ENGINE.md rule 9 for an order-level amount: over lines by the gross of their selected units. */
 export function spreadOrderAmount(run: Run, amount: number): LineDiscount[] {
   const { lines, n, scratch } = run.pb;
   const { weight, result, remainder, count } = scratch;
@@ -75,7 +75,7 @@ export function spreadOrderAmount(run: Run, amount: number): LineDiscount[] {
 
 /**
  * Per-unit amounts already known per line (scratch.weight = line totals before caps). A cap lowers
- * them in proportion to the uncapped line totals (docs/engine.md rule 9's second sentence).
+ * them in proportion to the uncapped line totals (docs/ENGINE.md rule 9's second sentence).
  */
 export function cappedLines(run: Run, uncapped: number): { discount: number; lines: LineDiscount[] } {
   const { n, scratch } = run.pb;

@@ -17,7 +17,7 @@ export interface PreparedBasket {
   /** Units of kind 'ticket', free ones included: the default attendee count. */
   readonly ticketUnits: number;
   readonly attendees: number;
-  /** Per line: 1 when not a fee and priced above zero (docs/engine.md rule 2). */
+  /** Per line: 1 when not a fee and priced above zero (docs/ENGINE.md rule 2). */
   readonly discountable: readonly number[];
   /** Per line: small integer per distinct eventId in basket order; 0 = no event. */
   readonly eventGroup: readonly number[];
@@ -83,7 +83,7 @@ function groupOf(ids: (string | undefined)[], index: Map<string, number>, id: st
   return group;
 }
 
-/** Line indices by unit price, cheapest first; ties by basket order (docs/engine.md clarification 17). */
+/** Line indices by unit price, cheapest first; ties by basket order (docs/ENGINE.md clarification 17). */
 export function ascending(pb: PreparedBasket): readonly number[] {
   return (pb.ascending ??= byPrice(pb.lines, 1));
 }

@@ -97,7 +97,7 @@ function price(basket: Basket, applied: Evaluation | null, custom: CustomDiscoun
     const lineCode = codeByLine.get(line.id) ?? 0;
     gross.push(lineGross);
     code.push(lineCode);
-    // docs/engine.md rule 13: a custom discount takes from what the code left, never from a fee.
+    // docs/ENGINE.md rule 13: a custom discount takes from what the code left, never from a fee.
     const rest = line.kind === 'fee' ? 0 : lineGross - lineCode;
     left.push(rest);
     grossSum += lineGross;
@@ -139,7 +139,7 @@ function customAmount(custom: CustomDiscount | undefined, left: number): number 
 }
 
 /**
- * docs/engine.md rule 12: per rate, on the discounted gross summed per rate:
+ * docs/ENGINE.md rule 12: per rate, on the discounted gross summed per rate:
  * vat = gross − round(gross × 10000 / (10000 + rate)).
  */
 function vatByRate(grossByRate: Map<number, number>): PricedBasket['vat'] {
@@ -152,7 +152,7 @@ function vatByRate(grossByRate: Map<number, number>): PricedBasket['vat'] {
 }
 
 /**
- * A line's custom discount per unit, split like docs/engine.md rule 9 over what the code left on each unit:
+ * A line's custom discount per unit, split like docs/ENGINE.md rule 9 over what the code left on each unit:
  * for refunds and receipts that need the custom share of one unit.
  */
 export function splitCustomOverUnits(

@@ -175,7 +175,7 @@ function compareText(a: string, b: string): number {
 }
 
 /**
- * docs/engine.md rule 14: among auto-apply codes that evaluate ok, the lowest priority number wins (ties:
+ * docs/ENGINE.md rule 14: among auto-apply codes that evaluate ok, the lowest priority number wins (ties:
  * larger discount, then code). Evaluated without overuse: a supervisor's grant is for the code staff chose,
  * and an automatic code must never bypass a limit unasked.
  */

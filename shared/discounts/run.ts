@@ -15,18 +15,18 @@ export interface Run {
   traceLength: number;
   /** Rule groups the code sets (rule-mask.ts); checks of absent groups are skipped. */
   readonly mask: number;
-  /** Usage limits bypassed under overuse, in docs/engine.md clarification 22's order once finished. */
+  /** Usage limits bypassed under overuse, in docs/ENGINE.md clarification 22's order once finished. */
   overridden: ReasonCode[];
   eligibleUnits: number;
-  /** Eligible units before the performance window was applied (docs/engine.md clarification 25). */
+  /** Eligible units before the performance window was applied (docs/ENGINE.md clarification 25). */
   preWindowUnits: number;
   eligibleLines: number;
   eligibleGross: number;
-  /** Units left by maxItemUses / maxItemUsesPerCustomer (docs/engine.md rule 3); Infinity if unlimited. */
+  /** Units left by maxItemUses / maxItemUsesPerCustomer (docs/ENGINE.md rule 3); Infinity if unlimited. */
   itemLimit: number;
   /** Remaining budget before this order; Infinity without a budget. */
   budgetLeft: number;
-  /** Units that received a discount above zero (docs/engine.md clarification 30). */
+  /** Units that received a discount above zero (docs/ENGINE.md clarification 30). */
   itemUses: number;
 }
 

@@ -7,7 +7,7 @@ export interface Scratch {
   /** Benefit-specific flags: buy-eligible (flagA) and get-eligible (flagB) for buy_x_get_y. */
   flagA: Uint8Array;
   flagB: Uint8Array;
-  /** Units selected by docs/engine.md rule 3, or units still free while sets are assembled. */
+  /** Units selected by docs/ENGINE.md rule 3, or units still free while sets are assembled. */
   count: Int32Array;
   /** Next unit index a line hands out while sets are assembled. */
   cursor: Int32Array;

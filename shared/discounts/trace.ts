@@ -1,7 +1,7 @@
 import type { Run } from './run';
 
 // The trace: plain sentences saying which rules were checked and why these units were chosen, for the
-// staff's "why" view and for support (docs/engine.md rule 16).
+// staff's "why" view and for support (docs/ENGINE.md rule 16).
 
 // Evaluations are synchronous and never nested, so the sentences of the one under way wait here and
 // the result gets an exactly sized copy: an array grown by push keeps room for 17 entries, and

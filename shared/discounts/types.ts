@@ -1,4 +1,4 @@
-// The engine's binding shapes (docs/engine.md, "Data shapes"). Kept exactly as the contract writes them:
+// The engine's binding shapes (docs/ENGINE.md, "Data shapes"). Kept exactly as the contract writes them:
 // acceptance tests, the terminal, the renderer and the server all rely on these names.
 
 /** A safe integer amount in the currency's minor unit (cents); never a float. */

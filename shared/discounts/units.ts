@@ -5,8 +5,8 @@ import { isNarrowing, matchesAny, matchesTarget } from './targets';
 import { R_SCOPE } from './rule-mask';
 import type { Benefit, BasketLine, Rules, TargetRef } from './types';
 
-// Which units a code may touch (docs/engine.md rule 2, clarifications 25, 28, 29) and which of them it picks
-// when a limit allows fewer (docs/engine.md rule 3, clarifications 17, 18). Everything is per line: a line's
+// Which units a code may touch (docs/ENGINE.md rule 2, clarifications 25, 28, 29) and which of them it picks
+// when a limit allows fewer (docs/ENGINE.md rule 3, clarifications 17, 18). Everything is per line: a line's
 // units share price and attributes, so a line holds either none or all of its units as eligible.
 
 const NO_RULES: Rules = {};
@@ -108,7 +108,7 @@ function inBenefitScope(
   }
 }
 
-// docs/engine.md clarification 25: minutesToStart = (startsAt − now) in minutes; a unit is inside when
+// docs/ENGINE.md clarification 25: minutesToStart = (startsAt − now) in minutes; a unit is inside when
 // it is ≤ from and ≥ until. Units without performance data are not checked.
 function insideWindow(
   run: Run,
@@ -127,7 +127,7 @@ function insideWindow(
 }
 
 /**
- * docs/engine.md rule 3: writes the number of selected units per line into scratch.count (always the line's
+ * docs/ENGINE.md rule 3: writes the number of selected units per line into scratch.count (always the line's
  * first units) and returns the total. Walks lines in applyTo order, skipping a line once it holds maxPerLine.
  */
 export function selectUnits(
@@ -163,7 +163,7 @@ export function selectUnits(
   return selected;
 }
 
-/** Units docs/engine.md rule 3 would select under maxQty, registrantsPerUse and maxQtyPerLine alone. */
+/** Units docs/ENGINE.md rule 3 would select under maxQty, registrantsPerUse and maxQtyPerLine alone. */
 export function selectableUnits(run: Run, limit: number, maxPerLine: number): number {
   if (maxPerLine === Infinity) return Math.min(limit, run.eligibleUnits);
   const { lines, n, scratch } = run.pb;

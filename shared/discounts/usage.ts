@@ -4,7 +4,7 @@ import { failure, type Run } from './run';
 import { note } from './trace';
 import type { EvaluationFailure, ReasonCode } from './types';
 
-// Usage limits (docs/engine.md rule 11, clarifications 21 and 22). Without overuse the first limit met fails
+// Usage limits (docs/ENGINE.md rule 11, clarifications 21 and 22). Without overuse the first limit met fails
 // the code (overridable). With overuse nothing fails or trims; every limit that would have is listed instead.
 
 const LIMIT_ORDER: readonly ReasonCode[] = [
@@ -97,7 +97,7 @@ function hasUsageLimit(run: Run): boolean {
 }
 
 /**
- * docs/engine.md clarification 22: checked for every event (schedule) among the eligible units; returns the
+ * docs/ENGINE.md clarification 22: checked for every event (schedule) among the eligible units; returns the
  * first one over.
  */
 function overLimit(

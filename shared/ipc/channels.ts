@@ -79,7 +79,7 @@ export const channels = {
     overuseReport: 'pos:manage:overuseReport',
     exportCsv: 'pos:manage:exportCsv',
   },
-  // Offline sync with the central server (docs/sync.md).
+  // Offline sync with the central server (docs/SYNC.md).
   sync: {
     status: 'pos:sync:status',
     enrol: 'pos:sync:enrol',

@@ -10,7 +10,7 @@ import type {
 } from '../catalogue/types';
 import type { CodeRecord } from '../codes/types';
 
-// The wire contract between a terminal's sync client and the central server (docs/sync.md). Both sides
+// The wire contract between a terminal's sync client and the central server (docs/SYNC.md). Both sides
 // parse with these schemas: the server its requests, the terminal the server's answers. Design notes
 // and the reasons behind them: DECISIONS.md beside this file.
 

@@ -111,7 +111,7 @@ interface Deps {
   t: Translate;
   language: () => Language;
   staff: StaffService;
-  /** Escrow leases once enrolled: usage then counts what this terminal holds (docs/sync.md). */
+  /** Escrow leases once enrolled: usage then counts what this terminal holds (docs/SYNC.md). */
   escrow?: EscrowLedger | undefined;
 }
 

@@ -46,7 +46,7 @@ interface Deps {
   cart: CartService;
   terminalId: () => string;
   overuseCapPerDay: number;
-  /** Escrow leases once the terminal is enrolled (docs/sync.md); absent or standalone: local counts only. */
+  /** Escrow leases once the terminal is enrolled (docs/SYNC.md); absent or standalone: local counts only. */
   escrow?: EscrowLedger | undefined;
 }
 

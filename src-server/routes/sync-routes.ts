@@ -16,7 +16,7 @@ import { listReviewItems, resolveReviewItem, retryQuarantined } from '../service
 import { terminalSyncStatus } from '../services/terminal-service';
 import { bearer, guard, idParams, pageQuery, principalOf, staffGuard, staffOf, type App } from './common';
 
-/** docs/sync.md's endpoints for terminals (device token) and the review queue for managers. */
+/** docs/SYNC.md's endpoints for terminals (device token) and the review queue for managers. */
 export function registerSyncRoutes(app: App, ctx: ServerContext): void {
   const tags = ['sync'];
   app.post(

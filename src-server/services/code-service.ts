@@ -62,7 +62,7 @@ export async function createCode(
     reject('PARENT_NOT_USABLE', 'A parent code is never applied itself, so it cannot be auto-applied.');
   }
   const id = uuid();
-  // docs/sync.md: a single-use code is refused offline unless a lease backs it.
+  // docs/SYNC.md: a single-use code is refused offline unless a lease backs it.
   const offlinePolicy = input.offlinePolicy ?? (input.rules.maxUses === 1 ? 'deny' : 'best_effort');
   try {
     await ctx.db.transaction((tx) =>
@@ -116,7 +116,7 @@ const RAISABLE_LIMITS = [
   'maxUsesPerCustomerPerSchedule',
 ] as const;
 
-/** docs/engine.md: an active code may only extend its end and raise its limits. Returns what else changed. */
+/** docs/ENGINE.md: an active code may only extend its end and raise its limits. Returns what else changed. */
 export function forbiddenActiveChanges(current: Terms, next: Terms): string[] {
   const problems: string[] = [];
   if (canonicalJson(current.benefit) !== canonicalJson(next.benefit)) problems.push('benefit');

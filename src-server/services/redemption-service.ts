@@ -53,7 +53,7 @@ async function duplicateOf(tx: Queryable, orgId: string, id: string): Promise<Re
   return { duplicate: true, redemption: existing, usage };
 }
 
-/** The first per-customer limit this redemption would break, if any (docs/engine.md clarification 22). */
+/** The first per-customer limit this redemption would break, if any (docs/ENGINE.md clarification 22). */
 async function checkCustomerLimits(
   tx: Queryable,
   rules: Rules,
@@ -63,7 +63,7 @@ async function checkCustomerLimits(
 ): Promise<'CUSTOMER_MAX_USES' | 'CUSTOMER_MAX_ITEM_USES' | undefined> {
   const { maxUsesPerCustomer, maxItemUsesPerCustomer } = rules;
   if (maxUsesPerCustomer === undefined && maxItemUsesPerCustomer === undefined) return undefined;
-  // Leaving the customer off must not dodge a per-customer limit (docs/engine.md clarification 24);
+  // Leaving the customer off must not dodge a per-customer limit (docs/ENGINE.md clarification 24);
   // not overridable.
   if (!input.customerId) refuse('CUSTOMER_REQUIRED');
   const used = await repo.customerUsage(tx, codeId, input.customerId, input.id);

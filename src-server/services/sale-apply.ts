@@ -18,7 +18,7 @@ import { ensureCounterRow } from './escrow-service';
 import { parsePayload } from './payload-parse';
 import type { PushBatch } from './push-batch';
 
-// Applying pushed sales, refunds, voids and shift events (docs/sync.md; shared/sync/DECISIONS.md,
+// Applying pushed sales, refunds, voids and shift events (docs/SYNC.md; shared/sync/DECISIONS.md,
 // "Escrow leases"). Everything runs inside the push batch's transaction (push-batch.ts); a reject()
 // here quarantines the one mutation. Reads of staff, performances, codes and leases go through the
 // batch's caches.

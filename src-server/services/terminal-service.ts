@@ -41,7 +41,7 @@ export async function createEnrolmentCode(
   return { enrolmentCode: code, venueId, expiresAt };
 }
 
-/** docs/sync.md: an enrolment code from a manager buys a terminal id, an epoch and a device token, once. */
+/** docs/SYNC.md: an enrolment code from a manager buys a terminal id, an epoch and a device token, once. */
 export async function registerTerminal(
   ctx: ServerContext,
   input: RegisterRequest,

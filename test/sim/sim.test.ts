@@ -38,7 +38,7 @@ describe('sync simulation', () => {
   });
 
   it(
-    'keeps every invariant of docs/sync.md under drops, duplicates, reordering, partitions, crashes, skew and restores',
+    'keeps every invariant of docs/SYNC.md under drops, duplicates, reordering, partitions, crashes, skew and restores',
     { timeout: 30 * 60_000 },
     async () => {
       let run = 0;

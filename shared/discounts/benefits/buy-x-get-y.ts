@@ -12,7 +12,7 @@ import { ANY_EVENT, eligibleEvents, inEvent, pushGrant, resetPool, take } from '
 
 type BuyXGetY = Extract<Benefit, { type: 'buy_x_get_y' }>;
 
-// docs/engine.md rule 6 and clarification 19. Each set reserves its buy units first, most expensive first and
+// docs/ENGINE.md rule 6 and clarification 19. Each set reserves its buy units first, most expensive first and
 // from units that are not get-eligible before get-eligible ones, then picks the get units from what remains
 // by applyTo. A short set discounts nothing and ends the run. scratch.flagA marks buy-eligible lines, flagB
 // get-eligible ones (units.ts).

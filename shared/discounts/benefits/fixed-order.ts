@@ -10,7 +10,7 @@ function fixedOrderSentence(run: Run, amount: number): string {
   return `${formatMinor(amount, run.pb.currency)} off the order.`;
 }
 
-/** docs/engine.md rule 5 / clarification 18: once per order, capped at and spread over the selected units. */
+/** docs/ENGINE.md rule 5 / clarification 18: once per order, capped at and spread over the selected units. */
 export function fixedOrder(run: Run, amount: number): BenefitResult {
   selectForBenefit(run);
   const gross = selectedGross(run);

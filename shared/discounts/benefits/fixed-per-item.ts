@@ -6,7 +6,7 @@ import type { BasketLine } from '../types';
 import type { BenefitResult } from './result';
 import { selectForBenefit } from './select';
 
-/** docs/engine.md rule 5: each selected unit gets min(amount, its price). */
+/** docs/ENGINE.md rule 5: each selected unit gets min(amount, its price). */
 export function fixedPerItem(run: Run, amount: number): BenefitResult {
   const units = selectForBenefit(run);
   const { lines, n, scratch } = run.pb;

@@ -14,9 +14,9 @@ import { ANY_EVENT, eligibleEvents, pushGrant, resetPool, take } from './sets';
 
 type MultiBuy = Extract<Benefit, { type: 'multi_buy' }>;
 
-// docs/engine.md rule 7 and clarification 20: groups are filled in listed order, each with its most expensive
+// docs/ENGINE.md rule 7 and clarification 20: groups are filled in listed order, each with its most expensive
 // remaining units (greedy, no re-assignment); a full set gets percent off its units, rounded once and
-// split over them as in docs/engine.md rule 9; sets repeat while complete ones remain.
+// split over them as in docs/ENGINE.md rule 9; sets repeat while complete ones remain.
 
 interface Outcome {
   sets: number;
@@ -133,7 +133,7 @@ function priceSet(run: Run, percent: number, mark: number, set: number): void {
       }
     }
   }
-  // Basket order among the set's lines breaks largest-remainder ties (docs/engine.md rule 9): sort.
+  // Basket order among the set's lines breaks largest-remainder ties (docs/ENGINE.md rule 9): sort.
   for (let g = mark + 1; g < grants.size; g++) {
     for (let h = g; h > mark && (grants.line[h - 1] as number) > (grants.line[h] as number); h--)
       swapGrants(run.pb, h - 1, h);

@@ -8,7 +8,7 @@ import { selectForBenefit } from './select';
 import type { BenefitResult } from './result';
 
 /**
- * docs/engine.md rule 4: one rounding on the order's selected gross, not per line (20 % on 195.00 = 39.00).
+ * docs/ENGINE.md rule 4: one rounding on the order's selected gross, not per line (20 % on 195.00 = 39.00).
  */
 export function percentage(run: Run, percent: number): BenefitResult {
   selectForBenefit(run);

@@ -4,7 +4,7 @@ import { selectableUnits, selectUnits } from '../units';
 import { noteBypassed } from '../usage';
 
 /**
- * docs/engine.md rule 3 / clarification 18 for percentage, fixed_order, fixed_per_item and specific_price:
+ * docs/ENGINE.md rule 3 / clarification 18 for percentage, fixed_order, fixed_per_item and specific_price:
  * maxQty, maxQtyPerLine, registrantsPerUse and the remaining item uses bound the selected units. Under
  * overuse the item-use limits are lifted and noted when they would have trimmed.
  */
@@ -42,7 +42,7 @@ export function selectForBenefit(run: Run): number {
 }
 
 /**
- * Names the limits of docs/engine.md rule 3 that this code sets, for the trace ("at most 3 per order; 2 item
+ * Names the limits of docs/ENGINE.md rule 3 that this code sets, for the trace ("at most 3 per order; 2 item
  * uses left").
  */
 function limitsInForce(run: Run, perLine: number): string {

@@ -31,7 +31,7 @@ export function pushGrant(grants: Grants, line: number, start: number, count: nu
   grants.size = at + 1;
 }
 
-/** Event groups among eligible lines in basket order (sameEvent: docs/engine.md rule 7, clarification 19). */
+/** Event groups among eligible lines in basket order (sameEvent: docs/ENGINE.md rule 7, clarification 19). */
 export function eligibleEvents(pb: PreparedBasket): number[] {
   const events: number[] = [];
   for (let i = 0; i < pb.n; i++) {

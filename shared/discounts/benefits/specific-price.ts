@@ -6,7 +6,7 @@ import type { BasketLine } from '../types';
 import type { BenefitResult } from './result';
 import { selectForBenefit } from './select';
 
-/** docs/engine.md rule 5: a matching unit sells at its replacement price: max(0, price − replacement) off. */
+/** docs/ENGINE.md rule 5: a matching unit sells at its replacement price: max(0, price − replacement) off. */
 export function specificPrice(run: Run): BenefitResult {
   const units = selectForBenefit(run);
   const { lines, n, scratch } = run.pb;

@@ -29,7 +29,7 @@ type FlagKey = { [K in keyof CodeDraft]: CodeDraft[K] extends boolean ? K : neve
 const CODE_FIELD_REASONS = new Set(['DUPLICATE_CODE', 'INVALID_CODE_FORMAT']);
 
 /**
- * Create or edit a code: every benefit type and every rule of docs/engine.md. Errors from the shared zod
+ * Create or edit a code: every benefit type and every rule of docs/ENGINE.md. Errors from the shared zod
  * schema sit under their fields; the server's sentence sits above the buttons; what was typed stays.
  * Ctrl+Enter saves from anywhere in the form.
  */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateCode, REASON_MESSAGES } from '../../../../shared/discounts';
 import { basket, customer, ctx, expectFail, expectOk, line, pct, usage } from './builders';
 
-// Rule and clarification numbers in these tests are those of docs/engine.md.
+// Rule and clarification numbers in these tests are those of docs/ENGINE.md.
 
 const one = basket([line('t', 5000, 1, { eventId: 'E1', scheduleId: 'S1' })]);
 

@@ -7,7 +7,7 @@ import {
   type ReasonCode,
 } from '../../../../shared/discounts';
 
-// The binding sentences of docs/engine.md ("Reasons and messages"), word for word.
+// The binding sentences of docs/ENGINE.md ("Reasons and messages"), word for word.
 const TABLE: Record<Exclude<ReasonCode, 'INVALID_INPUT'>, string> = {
   INVALID_CODE: 'This is not a valid discount code.',
   NOT_YET_ACTIVE: 'This code is not yet active.',

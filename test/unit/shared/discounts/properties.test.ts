@@ -16,7 +16,7 @@ import {
   type TargetRef,
 } from '../../../../shared/discounts';
 
-// Random baskets, codes and contexts against the invariants of docs/engine.md rules 1, 8, 9, 11, 12 and 13.
+// Random baskets, codes and contexts against the invariants of docs/ENGINE.md rules 1, 8, 9, 11, 12 and 13.
 const RUNS = 300;
 
 const itemIds = ['adult', 'child', 'senior', 'mug', 'program'];

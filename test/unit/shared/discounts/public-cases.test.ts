@@ -31,7 +31,7 @@ function load(name: string): EngineCase[] {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as EngineCase[]) : [];
 }
 
-// Each case's `source` says where it comes from: a rule or clarification of docs/engine.md, a data shape
+// Each case's `source` says where it comes from: a rule or clarification of docs/ENGINE.md, a data shape
 // of it ("Rules", "Basket"), or the requirements' seed document a public case was taken from.
 const publicCases = load('engine-cases.public.json');
 const ownCases = load('engine-cases.own.json');

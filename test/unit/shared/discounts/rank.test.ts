@@ -161,7 +161,7 @@ describe('rankCodes over any catalogue', () => {
       code: `C${k}-${i % 3}`,
     }));
 
-  /** rankCodes' order (docs/engine.md, DECISIONS.md decision 23) from separate evaluations, the slow way. */
+  /** rankCodes' order (docs/ENGINE.md, DECISIONS.md decision 23) from separate evaluations, the slow way. */
   function expected(codes: CodeDefinition[], c: EvaluationContext): [string, Evaluation][] {
     const shown = codes.filter((cd) => isVisibleTo(cd, c)).map((cd) => ({ cd, e: evaluateCode(cd, b, c) }));
     const text = (x: { cd: CodeDefinition }, y: { cd: CodeDefinition }) =>

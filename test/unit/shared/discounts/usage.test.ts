@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateCode, type Rules } from '../../../../shared/discounts';
 import { basket, code, customer, ctx, expectFail, expectOk, line, pct, unitsByLine, usage } from './builders';
 
-// Rule and clarification numbers in these tests are those of docs/engine.md.
+// Rule and clarification numbers in these tests are those of docs/ENGINE.md.
 
 const four = basket([line('t', 3000, 4, { eventId: 'E1', scheduleId: 'S1' })]);
 
