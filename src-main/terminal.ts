@@ -2,7 +2,10 @@ import { join, resolve } from 'node:path';
 import { ok } from '../shared/result';
 import { findAppRoot, readAppVersion } from './app-info';
 import { systemClock, type Clock } from './clock';
-import { openDatabase, type Db } from './db/connection';
+import { ensurePrivateDir, openDatabase, type Db } from './db/connection';
+import { acquireInstanceLock, type InstanceLock } from './db/instance-lock';
+import { clearLegacyDeviceToken, readLegacyDeviceToken } from './db/repos/sync-repo';
+import { createFileSecretStore, type SecretStore } from './secret-store';
 import { loadMigrations, migrate, MigrationError, schemaVersion } from './db/migrate';
 import { ensureMeta } from './db/repos/meta-repo';
 import { createEventHub, type EventHub } from './events';
@@ -28,6 +31,7 @@ import {
 import type { ShellPrintOutputs } from './services/printing/output';
 import { createPrintService } from './services/printing/print-service';
 import { createStaffService } from './services/staff-service';
+import { DEVICE_TOKEN_SECRET } from './services/sync/context';
 import { createSyncService, type SyncService } from './services/sync/sync-service';
 import { createFetchTransport, type SyncTransport } from './services/sync/transport';
 
@@ -40,6 +44,11 @@ export interface TerminalOptions {
   /** Folder with package.json and migrations/; found automatically outside Electron. */
   appRoot?: string;
   connectivity?: { intervalMs?: number; timeoutMs?: number };
+  /**
+   * Where the device token is kept: the Electron shell passes one sealed by the operating system;
+   * by default a 0600 file in the data folder.
+   */
+  secrets?: SecretStore;
   /** Fill an empty store with the demo venue, staff and codes (the browser host and npm start do). */
   demoData?: boolean;
   /** Minutes without a call before the session locks itself. */
@@ -48,7 +57,7 @@ export interface TerminalOptions {
   overuseCapPerDay?: number;
   logError?: (error: unknown, context: string) => void;
   /**
-   * Offline sync (docs/sync.md). `transport` replaces HTTP to serverUrl (the simulation routes it
+   * Offline sync (docs/SYNC.md). `transport` replaces HTTP to serverUrl (the simulation routes it
    * in-process); `autoStart: false` leaves every step to the caller (terminal.sync.pushOnce() …).
    */
   sync?: {
@@ -108,21 +117,46 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
   const iso = () => new Date(clock.now()).toISOString();
 
   const migrations = loadMigrations(join(appRoot, 'migrations', 'terminal'));
-  let db: Db;
-  try {
-    db = openDatabase(dataDir);
-  } catch (error) {
-    throw new TerminalOpenError(
+  const unavailable = (error: unknown) =>
+    new TerminalOpenError(
       'STORE_UNAVAILABLE',
       `The data folder ${dataDir} cannot be opened (${(error as Error).message}). Check that it exists and is writable.`,
     );
+  let lock: InstanceLock | null;
+  try {
+    ensurePrivateDir(dataDir);
+    lock = acquireInstanceLock(dataDir, appRoot);
+  } catch (error) {
+    throw unavailable(error);
+  }
+  // Two processes writing one outbox would break its hash chain: one terminal per data folder.
+  if (!lock) {
+    throw new TerminalOpenError(
+      'ALREADY_RUNNING',
+      `Another Box Office terminal is already using the data folder ${dataDir}. Switch to its window, or close it and start again.`,
+    );
+  }
+  const heldLock = lock;
+  let db: Db;
+  try {
+    db = openDatabase(dataDir, appRoot);
+  } catch (error) {
+    heldLock.release();
+    throw unavailable(error);
   }
   try {
     migrate(db, migrations, iso);
   } catch (error) {
     db.close();
+    heldLock.release();
     if (error instanceof MigrationError) throw new TerminalOpenError(error.reason, error.message);
     throw error;
+  }
+  const secrets = options.secrets ?? createFileSecretStore(dataDir);
+  const legacyToken = readLegacyDeviceToken(db);
+  if (legacyToken !== null) {
+    secrets.write(DEVICE_TOKEN_SECRET, legacyToken);
+    clearLegacyDeviceToken(db);
   }
 
   const localTerminalId = ensureMeta(db, 'terminal_id', newId());
@@ -142,6 +176,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     clock,
     t,
     transport,
+    secrets,
     intervalMs: options.sync?.intervalMs ?? 15_000,
     prepareTimeoutMs: options.sync?.prepareTimeoutMs ?? 1_500,
     ...(options.sync?.random ? { random: options.sync.random } : {}),
@@ -238,6 +273,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       // The job on the wire and a sync round in flight finish and are recorded before the store closes.
       return Promise.all([printing.stop(), sync.stop()]).then(() => {
         db.close();
+        heldLock.release();
       });
     },
   };

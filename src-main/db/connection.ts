@@ -1,22 +1,40 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { resolveNativeBinding } from './native-binding';
 
 export type Db = Database.Database;
 
 export const DATABASE_FILE = 'terminal.sqlite';
 
 /**
+ * The data folder holds the device's credentials beside the sales: only its owner may enter it.
+ * Created 0700, and tightened if an older version left it 0755.
+ */
+export function ensurePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32') chmodSync(dir, 0o700);
+}
+
+/**
  * Opens the terminal store. WAL lets readers run beside the writer; synchronous=FULL because a
  * committed sale is money and must survive a power cut; foreign keys are off by default in SQLite.
+ * Under Electron the addon built for Electron's ABI is loaded (see native-binding.ts).
  */
-export function openDatabase(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, DATABASE_FILE));
+export function openDatabase(dataDir: string, appRoot: string): Db {
+  ensurePrivateDir(dataDir);
+  const file = join(dataDir, DATABASE_FILE);
+  const nativeBinding = resolveNativeBinding(appRoot);
+  const db = new Database(file, nativeBinding ? { nativeBinding } : {});
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  if (process.platform !== 'win32') {
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
+    }
+  }
   return db;
 }
 

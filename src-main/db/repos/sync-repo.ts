@@ -6,7 +6,6 @@ export interface SyncStateRow {
   terminalId: string;
   terminalName: string;
   epoch: number;
-  deviceToken: string;
   venueId: string;
   cursor: string | null;
   resetting: boolean;
@@ -46,7 +45,6 @@ export function getSyncState(db: Db): SyncStateRow | undefined {
       terminalId: r.terminal_id,
       terminalName: r.terminal_name,
       epoch: r.epoch,
-      deviceToken: r.device_token,
       venueId: r.venue_id,
       cursor: r.cursor,
       resetting: r.resetting === 1,
@@ -63,7 +61,22 @@ export function getSyncState(db: Db): SyncStateRow | undefined {
 }
 
 /**
- * Records a (re-)registration. A new epoch starts pushing from seq 1 again and pulls a full snapshot;
+ * A device token stored in the SQLite store by an older version, which then takes it out: the token
+ * now lives in the host's secret store (see secret-store.ts), so a copy of the store carries none.
+ */
+export function readLegacyDeviceToken(db: Db): string | null {
+  const row = db.prepare("SELECT device_token FROM sync_state WHERE id = 1 AND device_token <> ''").get() as
+    { device_token: string } | undefined;
+  return row?.device_token ?? null;
+}
+
+export function clearLegacyDeviceToken(db: Db): void {
+  db.prepare("UPDATE sync_state SET device_token = '' WHERE id = 1").run();
+}
+
+/**
+ * Records a (re-)registration. The device token goes to the secret store, not here: the column stays
+ * (shipped migrations are never edited) and holds ''. A new epoch starts pushing from seq 1 again and pulls a full snapshot;
  * the server acknowledges what it already holds as duplicates.
  */
 export function saveEnrolment(
@@ -72,7 +85,6 @@ export function saveEnrolment(
     terminalId: string;
     terminalName: string;
     epoch: number;
-    deviceToken: string;
     venueId: string;
     at: string;
     clock: number;
@@ -81,9 +93,9 @@ export function saveEnrolment(
   db.prepare(
     `INSERT INTO sync_state (id, terminal_id, terminal_name, epoch, device_token, venue_id, cursor, resetting, state,
        pushed_through, usage_through, clock_high_water, enrolled_at)
-     VALUES (1, @terminalId, @terminalName, @epoch, @deviceToken, @venueId, NULL, 0, 'enrolled', 0, 0, @clock, @at)
+     VALUES (1, @terminalId, @terminalName, @epoch, '', @venueId, NULL, 0, 'enrolled', 0, 0, @clock, @at)
      ON CONFLICT (id) DO UPDATE SET terminal_id = excluded.terminal_id, terminal_name = excluded.terminal_name,
-       epoch = excluded.epoch, device_token = excluded.device_token, venue_id = excluded.venue_id, cursor = NULL,
+       epoch = excluded.epoch, device_token = '', venue_id = excluded.venue_id, cursor = NULL,
        resetting = 0, state = 'enrolled', pushed_through = 0, usage_through = 0, last_error = NULL,
        clock_high_water = max(clock_high_water, excluded.clock_high_water), enrolled_at = excluded.enrolled_at`,
   ).run(e);

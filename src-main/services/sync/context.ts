@@ -3,6 +3,7 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
 import { getSyncState, setSyncError, type SyncStateRow } from '../../db/repos/sync-repo';
 import type { Translate } from '../../messages';
+import type { SecretStore } from '../../secret-store';
 import {
   NETWORK_FAILURE,
   serverMessage,
@@ -21,7 +22,12 @@ export interface SyncContext {
   reachable: () => boolean;
   /** Something the status bar shows changed. */
   changed(): void;
+  /** The credential the server gave at enrolment, from the host's secret store. */
+  deviceToken(): string | null;
+  saveDeviceToken(token: string): void;
 }
+
+export const DEVICE_TOKEN_SECRET = 'device-token';
 
 export function createSyncContext(deps: {
   db: Db;
@@ -29,10 +35,21 @@ export function createSyncContext(deps: {
   t: Translate;
   transport: SyncTransport;
   changed: () => void;
+  secrets: SecretStore;
 }): SyncContext {
   // Unknown until the first exchange: a 'deny' code is refused rather than guessed at.
   let reachable = false;
+  // Read once: unsealing asks the operating system's keychain, and every request needs the token.
+  let token: string | null | undefined;
   return {
+    deviceToken() {
+      if (token === undefined) token = deps.secrets.read(DEVICE_TOKEN_SECRET);
+      return token;
+    },
+    saveDeviceToken(value) {
+      deps.secrets.write(DEVICE_TOKEN_SECRET, value);
+      token = value;
+    },
     db: deps.db,
     clock: deps.clock,
     t: deps.t,
@@ -51,14 +68,17 @@ export function createSyncContext(deps: {
   };
 }
 
-export type Enrolled = SyncStateRow & { state: 'enrolled' };
+export type Enrolled = SyncStateRow & { state: 'enrolled'; deviceToken: string };
 
 /** The enrolment a step needs, or the reason it cannot run. */
 export function requireEnrolled(ctx: SyncContext): { ok: true; value: Enrolled } | Err {
   const state = getSyncState(ctx.db);
   if (!state) return err('NOT_ENROLLED', ctx.t('SYNC_NOT_ENROLLED'));
   if (state.state !== 'enrolled') return err('RESTORE_DETECTED', ctx.t('SYNC_RESTORE_DETECTED'));
-  return { ok: true, value: state as Enrolled };
+  // A data folder copied without its secret (or a keychain that lost the key) cannot speak for the device.
+  const deviceToken = ctx.deviceToken();
+  if (!deviceToken) return err('DEVICE_REVOKED', ctx.t('SYNC_DEVICE_REVOKED'));
+  return { ok: true, value: { ...state, state: 'enrolled', deviceToken } };
 }
 
 /** A failed exchange: remembered for the status bar, answered with a sentence that says what to do. */

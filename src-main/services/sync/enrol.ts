@@ -40,13 +40,15 @@ export async function enrol(
     return err('ENROL_REFUSED', t('ENROL_REFUSED', { detail: 'its answer could not be read.' }));
   const r = parsed.data;
   const at = new Date(ctx.clock.now()).toISOString();
+  // The token first: a crash between the two leaves a token without its enrolment (enrolling again
+  // replaces it), never an enrolment without a token.
+  ctx.saveDeviceToken(r.deviceToken);
   db.transaction(() => {
     voidAllLeases(db, at);
     saveEnrolment(db, {
       terminalId: r.terminalId,
       terminalName: input.name.trim(),
       epoch: r.epoch,
-      deviceToken: r.deviceToken,
       venueId: r.venueId,
       at,
       clock: ctx.clock.now(),

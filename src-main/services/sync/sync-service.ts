@@ -5,6 +5,7 @@ import type { Db } from '../../db/connection';
 import { heldUnits } from '../../db/repos/lease-repo';
 import { getSyncState } from '../../db/repos/sync-repo';
 import type { Translate } from '../../messages';
+import type { SecretStore } from '../../secret-store';
 import { createSyncContext } from './context';
 import { enrol } from './enrol';
 import { createEscrowLedger, type EscrowLedger } from './escrow';
@@ -76,6 +77,7 @@ export function createSyncService(deps: {
   clock: Clock;
   t: Translate;
   transport: SyncTransport | undefined;
+  secrets: SecretStore;
   intervalMs: number;
   /** How long a checkout waits for a top-up before selling on what it holds. */
   prepareTimeoutMs: number;
@@ -95,7 +97,14 @@ export function createSyncService(deps: {
     lastEmitted = key;
     deps.onStatus(next);
   };
-  const ctx = createSyncContext({ db, clock, t, transport: deps.transport ?? noServer, changed });
+  const ctx = createSyncContext({
+    db,
+    clock,
+    t,
+    transport: deps.transport ?? noServer,
+    changed,
+    secrets: deps.secrets,
+  });
   const topUp = createTopUp(ctx);
   let lastPrepareAttempt = -Infinity;
 

@@ -38,7 +38,6 @@ describe('createEscrowLedger', () => {
       terminalId: uuid(1),
       terminalName: 'Box',
       epoch: 1,
-      deviceToken: 'token-token-token-token',
       venueId: uuid(2),
       at: 'now',
       clock: NOW,
