@@ -76,7 +76,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.js', '*.ts', 'scripts/**/*.mjs'],
+    files: ['*.js', '*.ts', 'scripts/**/*.mjs', 'scripts/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -1,5 +1,6 @@
-// Bundles the Electron main process and the sandboxed preload. Native and Electron modules stay
-// external: better-sqlite3 is rebuilt for Electron by electron-builder and loaded from outside the asar.
+// Bundles the Electron main process and the sandboxed preload. Everything JavaScript goes into the
+// bundle, better-sqlite3's wrapper included, so the packaged app needs no node_modules at all; its
+// native addon is loaded by path (src-main/db/native-binding.ts) from the Electron build in native/.
 import { build } from 'esbuild';
 
 /** @type {import('esbuild').BuildOptions} */
@@ -9,7 +10,7 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', '*.node'],
   logLevel: 'warning',
 };
 

@@ -1,5 +1,6 @@
-import { BrowserWindow, type WebContents } from 'electron';
+import { BrowserWindow, screen, type WebContents } from 'electron';
 import { APP_ENTRY_URL, isNavigationAllowed } from '../../security';
+import { MIN_SIZE, placeWindow, readWindowState, writeWindowState } from './window-state';
 
 /** Applied to every WebContents the app creates: no navigation away, no new windows, no webviews. */
 export function hardenContents(contents: WebContents): void {
@@ -14,12 +15,17 @@ export function hardenContents(contents: WebContents): void {
   contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 }
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/** The main window, opened where it was last closed; `stateFile` remembers size and position. */
+export function createMainWindow(preloadPath: string, stateFile: string): BrowserWindow {
+  const place = placeWindow(
+    readWindowState(stateFile),
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
   const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 1024,
-    minHeight: 700,
+    ...place.bounds,
+    center: place.centre,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'Box Office',
     show: false,
     webPreferences: {
@@ -32,7 +38,14 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       spellcheck: false,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (place.maximized) window.maximize();
+    window.show();
+  });
+  // Normal bounds, so a maximised window comes back maximised over the size it had before.
+  window.on('close', () =>
+    writeWindowState(stateFile, { bounds: window.getNormalBounds(), maximized: window.isMaximized() }),
+  );
   void window.loadURL(APP_ENTRY_URL);
   return window;
 }
