@@ -23,7 +23,11 @@ async function startBrowserInstead(reason: string): Promise<void> {
   if (launch) stopOnSignals(launch, say);
 }
 
-const binary = await ensureElectronBinary(root, say);
+// A Linux session without a display server (a console, SSH) has nowhere to open a window.
+const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+const binary = noDisplay
+  ? ({ ok: false, why: 'no display: DISPLAY and WAYLAND_DISPLAY are unset' } as const)
+  : await ensureElectronBinary(root, say);
 if (!binary.ok) {
   await startBrowserInstead(`Electron cannot run here (${binary.why})`);
 } else {

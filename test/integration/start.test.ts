@@ -44,6 +44,8 @@ describe('npm start without Electron', () => {
       NPM_CONFIG_ELECTRON_MIRROR: mirror.url,
       electron_config_cache: join(temp.path, 'electron-cache'),
       ELECTRON_OVERRIDE_DIST_PATH: join(temp.path, 'no-electron'),
+      // A display is named (none is opened: the download fails first), so the download is tried.
+      DISPLAY: ':99',
     });
     const [, origin = '', token = ''] = await start.waitFor(
       /Open: (http:\/\/127\.0\.0\.1:\d+)\/#token=([\w-]+)/,
@@ -76,4 +78,27 @@ describe('npm start without Electron', () => {
     expect(existsSync(join(dataDir, 'terminal.sqlite'))).toBe(true);
     expect(existsSync(join(dataDir, 'terminal.sqlite-wal'))).toBe(false);
   });
+
+  it.runIf(process.platform === 'linux')(
+    'serves the browser host at once on a Linux session without a display',
+    async () => {
+      temp = makeTempDir();
+      mirror = await emptyMirror();
+      start = runHost('scripts/start.ts', {
+        POS_DATA_DIR: join(temp.path, 'terminal'),
+        PORT: '0',
+        ELECTRON_MIRROR: mirror.url,
+        DISPLAY: '',
+        WAYLAND_DISPLAY: '',
+      });
+      const [, origin = ''] = await start.waitFor(/Open: (http:\/\/127\.0\.0\.1:\d+)\//, 60_000);
+      expect(start.output()).toContain(
+        'Electron cannot run here (no display: DISPLAY and WAYLAND_DISPLAY are unset)',
+      );
+      expect(mirror.asked).toEqual([]);
+      expect((await fetch(`${origin}/`)).status).toBe(200);
+      start.child.kill('SIGINT');
+      expect(await start.exited).toBe(0);
+    },
+  );
 });

@@ -130,27 +130,18 @@ describe('the staged desktop app (npm run dist)', () => {
 
   it('refuses to stage without the Electron build of the addon, saying how to make it', () => {
     const empty = makeTempDir('pos-stage-empty-');
+    const stage = () =>
+      stageApp({
+        root,
+        out: join(empty.path, 'app'),
+        abi,
+        platform: 'linux',
+        arch: 'x64',
+        bindingRoot: empty.path,
+      });
     try {
-      expect(() =>
-        stageApp({
-          root,
-          out: join(empty.path, 'app'),
-          abi,
-          platform: 'linux',
-          arch: 'x64',
-          bindingRoot: empty.path,
-        }),
-      ).toThrow(StageError);
-      expect(() =>
-        stageApp({
-          root,
-          out: join(empty.path, 'app'),
-          abi,
-          platform: 'linux',
-          arch: 'x64',
-          bindingRoot: empty.path,
-        }),
-      ).toThrow(/npm start/);
+      expect(stage).toThrow(StageError);
+      expect(stage).toThrow(/npm start/);
     } finally {
       empty.cleanup();
     }

@@ -21,6 +21,14 @@ const storedToken = (dir: string) => {
 
 describe('the device token at rest (browser host and Node hosts)', () => {
   let world: SyncWorld;
+  /** The terminal on `dir` again, as after a restart. */
+  const reopen = (dir: string) =>
+    startTestTerminal({
+      dataDir: dir,
+      serverUrl: world.server.url,
+      clock: world.clock,
+      sync: { autoStart: false },
+    });
   beforeAll(async () => {
     world = await startSyncWorld();
   });
@@ -55,12 +63,7 @@ describe('the device token at rest (browser host and Node hosts)', () => {
     db.prepare('UPDATE sync_state SET device_token = ?').run(token);
     db.close();
     rmSync(tokenFile(temp.path));
-    const again = await startTestTerminal({
-      dataDir: temp.path,
-      serverUrl: world.server.url,
-      clock: world.clock,
-      sync: { autoStart: false },
-    });
+    const again = await reopen(temp.path);
     try {
       expect(readFileSync(tokenFile(temp.path), 'utf8')).toBe(token);
       expect(storedToken(temp.path)).toBe('');
@@ -76,12 +79,7 @@ describe('the device token at rest (browser host and Node hosts)', () => {
     const pos = await enrolledTerminal(world, temp.path);
     await pos.close();
     rmSync(tokenFile(temp.path));
-    const again = await startTestTerminal({
-      dataDir: temp.path,
-      serverUrl: world.server.url,
-      clock: world.clock,
-      sync: { autoStart: false },
-    });
+    const again = await reopen(temp.path);
     try {
       expect(await again.terminal.sync.pullOnce()).toMatchObject({ ok: false, reason: 'DEVICE_REVOKED' });
       expect(existsSync(tokenFile(temp.path))).toBe(false);
