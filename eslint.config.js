@@ -161,6 +161,24 @@ export default tseslint.config(
     ]),
   },
   {
+    // Strings crossing a boundary are built with shared/text.ts, which refuses what the database cannot store.
+    files: ['shared/**/*.ts', 'src-main/**/*.ts', 'src-server/**/*.ts'],
+    ignores: ['shared/text.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ExportDefaultDeclaration',
+          message: 'Use named exports (default exports only in config files).',
+        },
+        {
+          selector: "MemberExpression[object.name='z'][property.name='string']",
+          message: 'Use text() from shared/text.ts: it refuses NUL and lone surrogates.',
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

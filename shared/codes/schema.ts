@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text';
 import type { Benefit, CodeDefinition, Rules } from '../discounts';
 
 // zod schemas of the engine's code shapes (docs/ENGINE.md), shared by the server's admin API and the
@@ -12,7 +13,7 @@ const instant = z.iso.datetime({ offset: true });
 
 export const targetRefSchema = z.strictObject({
   by: z.enum(['item', 'event', 'schedule', 'priceBand', 'inventoryItem', 'category', 'kind']),
-  id: z.string().min(1).max(200),
+  id: text().min(1).max(200),
 });
 
 const targets = z.array(targetRefSchema).max(500);
@@ -51,8 +52,7 @@ export const rulesSchema = z
     minTargetQty: count.optional(),
     validFrom: instant.optional(),
     validTo: instant.optional(),
-    currency: z
-      .string()
+    currency: text()
       .regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as EUR')
       .optional(),
     minSpend: minor.optional(),
@@ -77,14 +77,14 @@ export const rulesSchema = z
     maxUsesPerCustomerPerEvent: nonNegativeCount.optional(),
     maxUsesPerCustomerPerSchedule: nonNegativeCount.optional(),
     newCustomersOnly: z.boolean().optional(),
-    customerGroups: z.array(z.string().min(1).max(100)).max(100).optional(),
+    customerGroups: z.array(text().min(1).max(100)).max(100).optional(),
     requiresCustomer: z.boolean().optional(),
     channels: z
       .array(z.enum(['online', 'box_office']))
       .min(1)
       .optional(),
     boxOffice: z
-      .strictObject({ visible: z.boolean(), roles: z.array(z.string().min(1).max(40)).max(50).optional() })
+      .strictObject({ visible: z.boolean(), roles: z.array(text().min(1).max(40)).max(50).optional() })
       .optional(),
     performanceWindow: z
       .strictObject({
@@ -111,9 +111,9 @@ export const offlinePolicySchema = z.enum(['deny', 'best_effort']);
 
 /** A new code: the string is normalised by the server (normalizeCode) and can never change afterwards. */
 export const codeCreateSchema = z.strictObject({
-  code: z.string().min(1).max(64),
-  name: z.string().trim().min(1).max(200),
-  description: z.string().max(2000).default(''),
+  code: text().min(1).max(64),
+  name: text().trim().min(1).max(200),
+  description: text().max(2000).default(''),
   isParent: z.boolean().default(false),
   benefit: benefitSchema,
   rules: rulesSchema.default({}),
@@ -123,8 +123,8 @@ export const codeCreateSchema = z.strictObject({
 
 /** An edit: every field optional; the code string is deliberately absent. */
 export const codeUpdateSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200).optional(),
-  description: z.string().max(2000).optional(),
+  name: text().trim().min(1).max(200).optional(),
+  description: text().max(2000).optional(),
   benefit: benefitSchema.optional(),
   rules: rulesSchema.optional(),
   autoApply: autoApplySchema.nullable().optional(),
@@ -133,9 +133,9 @@ export const codeUpdateSchema = z.strictObject({
 
 /** The engine's CodeDefinition itself, e.g. as synced to a terminal. */
 export const codeDefinitionSchema = z.strictObject({
-  id: z.string().min(1).max(100),
-  code: z.string().min(1).max(64),
-  name: z.string().min(1).max(200),
+  id: text().min(1).max(100),
+  code: text().min(1).max(64),
+  name: text().min(1).max(200),
   status: z.enum(['active', 'disabled', 'deleted']),
   isParent: z.boolean().optional(),
   benefit: benefitSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text';
 import type { Result } from '../result';
 import { channels as c, type ChannelName, type Domain } from './channels';
 import type { PrinterSettings, PrinterStatus, PrintJobView } from './domains/printing';
@@ -19,19 +20,19 @@ import type {
 export const languageSchema = z.enum(['en', 'de']);
 
 const empty = z.object({}).strict();
-const id = z.string().min(1).max(100);
-const pin = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
+const id = text().min(1).max(100);
+const pin = text().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
 const minor = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const qty = z.number().int().min(1).max(1000);
-const reason = z.string().trim().min(3, 'give a reason of at least 3 characters').max(200);
+const reason = text().trim().min(3, 'give a reason of at least 3 characters').max(200);
 
 export const customerSchema = z
   .object({
-    id: z.string().min(1).max(100),
-    name: z.string().trim().min(1).max(200),
-    email: z.string().email().max(200).optional(),
+    id: text().min(1).max(100),
+    name: text().trim().min(1).max(200),
+    email: text().email().max(200).optional(),
     priorOrders: z.number().int().nonnegative(),
-    groups: z.array(z.string().min(1).max(100)).max(50),
+    groups: z.array(text().min(1).max(100)).max(50),
   })
   .strict() satisfies z.ZodType<CustomerInput>;
 
@@ -40,8 +41,7 @@ const ipv6 = z.ipv6();
 const hostName =
   /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 /** A printer's IP address or host name; a URL, a port or a path is refused. */
-export const printerHostSchema = z
-  .string()
+export const printerHostSchema = text()
   .trim()
   .min(1)
   .max(253)
@@ -61,7 +61,7 @@ const tender = z.discriminatedUnion('tender', [
     .object({
       tender: z.literal('card'),
       amount: minor,
-      reference: z.string().trim().min(1, 'enter the card terminal reference').max(64),
+      reference: text().trim().min(1, 'enter the card terminal reference').max(64),
     })
     .strict(),
   z.object({ tender: z.literal('complimentary'), amount: minor }).strict(),
@@ -88,7 +88,7 @@ export const requestSchemas = {
   [c.cart.clear]: empty,
   [c.cart.setCustomer]: z.object({ customer: customerSchema.nullable() }).strict(),
   [c.cart.recentCustomers]: empty,
-  [c.cart.applyCode]: z.object({ input: z.string().max(2048) }).strict(),
+  [c.cart.applyCode]: z.object({ input: text().max(2048) }).strict(),
   [c.cart.removeCode]: empty,
   [c.cart.grantOveruse]: z.object({ approverId: id, pin, reason }).strict(),
   [c.cart.setCustomDiscount]: z
@@ -105,7 +105,7 @@ export const requestSchemas = {
     }),
   [c.cart.removeCustomDiscount]: empty,
   [c.codes.search]: z
-    .object({ query: z.string().max(64), limit: z.number().int().min(1).max(200).default(50) })
+    .object({ query: text().max(64), limit: z.number().int().min(1).max(200).default(50) })
     .strict(),
   [c.checkout.complete]: z.object({ cartId: id, tenders: z.array(tender).max(10) }).strict(),
   [c.sales.find]: z
@@ -124,7 +124,7 @@ export const requestSchemas = {
         .max(1000),
       reason,
       tender: z.enum(['cash', 'card']).optional(),
-      reference: z.string().max(64).optional(),
+      reference: text().max(64).optional(),
     })
     .strict(),
   [c.sales.void]: z.object({ saleId: id, reason }).strict(),
@@ -159,7 +159,7 @@ export const requestSchemas = {
       paperWidth: paperWidth.optional(),
       language: languageSchema.optional(),
       copies: z.number().int().min(1).max(3).optional(),
-      systemPrinter: z.string().trim().min(1).max(200).nullable().optional(),
+      systemPrinter: text().trim().min(1).max(200).nullable().optional(),
     })
     .strict(),
   [c.print.test]: empty,

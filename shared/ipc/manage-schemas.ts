@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text';
 import { codeCreateSchema, codeUpdateSchema } from '../codes/schema';
 import { channels as c } from './channels';
 import type {
@@ -28,7 +29,7 @@ export const CODE_KINDS = ['top', 'parent', 'generated', 'standalone'] as const;
 export const MAX_CHILDREN_PER_BATCH = 100_000;
 
 export const codeListFilterSchema = z.strictObject({
-  q: z.string().max(64).optional(),
+  q: text().max(64).optional(),
   status: z.enum(CODE_STATUSES).optional(),
   kind: z.enum(CODE_KINDS).optional(),
   parentId: serverId.optional(),
@@ -38,7 +39,7 @@ export const codeListFilterSchema = z.strictObject({
 const reportFilters = {
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  code: z.string().trim().min(1).max(64).optional(),
+  code: text().trim().min(1).max(64).optional(),
   groupBy: z.enum(['code', 'parent']).optional(),
   /** Only codes used in the period; a report over 100,000 unused children helps nobody. */
   usedOnly: z.boolean().optional(),
@@ -49,8 +50,8 @@ export const reportFilterSchema = z.strictObject({ ...reportFilters, ...page });
 export const manageRequestSchemas = {
   [c.manage.session]: empty,
   [c.manage.signIn]: z.strictObject({
-    email: z.string().trim().min(1, 'enter your email').max(320),
-    password: z.string().min(1, 'enter your password').max(200),
+    email: text().trim().min(1, 'enter your email').max(320),
+    password: text().min(1, 'enter your password').max(200),
   }),
   [c.manage.signOut]: empty,
   [c.manage.listCodes]: codeListFilterSchema,
@@ -62,7 +63,7 @@ export const manageRequestSchemas = {
   [c.manage.generateChildren]: z.strictObject({
     parentId: serverId,
     count: z.number().int().min(1).max(MAX_CHILDREN_PER_BATCH),
-    prefix: z.string().trim().max(40).optional(),
+    prefix: text().trim().max(40).optional(),
     length: z.number().int().min(4).max(32).optional(),
   }),
   [c.manage.generationJob]: z.strictObject({ jobId: serverId }),

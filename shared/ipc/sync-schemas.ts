@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text';
 import { channels as c } from './channels';
 import type { SyncStatus } from './domains/sync';
 
@@ -9,8 +10,8 @@ const empty = z.strictObject({});
 export const syncRequestSchemas = {
   [c.sync.status]: empty,
   [c.sync.enrol]: z.strictObject({
-    enrolmentCode: z.string().trim().min(1, 'enter the enrolment code from the manager').max(40),
-    name: z.string().trim().min(1, 'give the terminal a name, e.g. "Box office 1"').max(100),
+    enrolmentCode: text().trim().min(1, 'enter the enrolment code from the manager').max(40),
+    name: text().trim().min(1, 'give the terminal a name, e.g. "Box office 1"').max(100),
   }),
   [c.sync.now]: empty,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text';
 import { escrowSchema } from './protocol';
 
 // The payloads of pushed mutations as the terminal's services write them (src-main/services/
@@ -6,7 +7,7 @@ import { escrowSchema } from './protocol';
 // that does not parse is quarantined whole, never dropped. Objects are loose where the terminal may
 // add fields later; money and counts are strict integers.
 
-const id = z.string().min(1).max(100);
+const id = text().min(1).max(100);
 const uuid = z.uuid();
 const instant = z.iso.datetime({ offset: true });
 const minor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -19,15 +20,15 @@ export const saleRowSchema = z.object({
   receiptNo: z.number().int().min(0),
   shiftId: uuid,
   cashierId: uuid,
-  currency: z.string().regex(/^[A-Z]{3}$/),
-  customerId: z.string().nullable(),
+  currency: text().regex(/^[A-Z]{3}$/),
+  customerId: text().nullable(),
   gross: minor,
   codeDiscount: minor,
   customDiscount: minor,
   total: minor,
   codeId: uuid.nullable(),
   codeVersion: z.number().int().min(1).nullable(),
-  codeText: z.string().nullable(),
+  codeText: text().nullable(),
   status: z.enum(['completed', 'voided']),
   createdAt: instant,
 });
@@ -72,7 +73,7 @@ export const saleRedemptionSchema = z.object({
   saleId: uuid,
   codeId: uuid,
   codeVersion: z.number().int().min(1),
-  customerId: z.string().nullable(),
+  customerId: text().nullable(),
   itemUses: qty,
   discount: minor,
   overuse: z.union([z.literal(0), z.literal(1)]),
@@ -84,9 +85,9 @@ export const approvalSchema = z.object({
   saleId: uuid,
   kind: z.enum(['overuse', 'custom_discount']),
   approverId: uuid,
-  reason: z.string(),
+  reason: text(),
   /** JSON text of the limit reasons the overuse bypassed, e.g. '["MAX_USES"]'. */
-  limits: z.string(),
+  limits: text(),
   createdAt: instant,
 });
 
@@ -98,7 +99,7 @@ export const salePayloadSchema = z.object({
   units: z.array(saleUnitSchema).max(100_000),
   payments: z.array(paymentSchema).max(100),
   redemption: saleRedemptionSchema.nullable(),
-  scopes: z.array(z.object({ eventId: id, performanceId: z.string() })).max(1000),
+  scopes: z.array(z.object({ eventId: id, performanceId: text() })).max(1000),
   approvals: z.array(approvalSchema).max(10),
   /** Missing (an older terminal): the server counts every capped use of the sale as unbacked. */
   escrow: escrowSchema.optional(),
@@ -112,7 +113,7 @@ export const refundRowSchema = z.object({
   kind: z.enum(['refund', 'void']),
   shiftId: uuid,
   staffId: uuid,
-  reason: z.string(),
+  reason: text(),
   amount: minor,
   createdAt: instant,
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text';
 import type {
   EventRecord,
   Performance,
@@ -15,7 +16,7 @@ import type { CodeRecord } from '../codes/types';
 // and the reasons behind them: DECISIONS.md beside this file.
 
 const uuid = z.uuid();
-const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hash as 64 lower-case hex digits');
+const hash = text().regex(/^[0-9a-f]{64}$/, 'a sha256 hash as 64 lower-case hex digits');
 const instant = z.iso.datetime({ offset: true });
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
@@ -45,8 +46,7 @@ export function parseCounterKey(key: string): CounterRef | undefined {
   return { kind: kind as CounterKind, id };
 }
 
-export const counterKeySchema = z
-  .string()
+export const counterKeySchema = text()
   .max(120)
   .refine((key) => parseCounterKey(key) !== undefined, 'a counter key such as "code_uses:<code id>"');
 
@@ -54,8 +54,8 @@ export const counterKeySchema = z
 // Enrolment: POST /v1/terminals/register (no bearer; the enrolment code is the credential).
 
 export const registerRequestSchema = z.strictObject({
-  enrolmentCode: z.string().min(1).max(40),
-  name: z.string().trim().min(1).max(100),
+  enrolmentCode: text().min(1).max(40),
+  name: text().trim().min(1).max(100),
   /** Re-registration after the server detected a restore: the same terminal id gets a new epoch. */
   terminalId: uuid.optional(),
 });
@@ -64,7 +64,7 @@ export type RegisterRequest = z.infer<typeof registerRequestSchema>;
 export const registerResponseSchema = z.object({
   terminalId: uuid,
   epoch: z.number().int().min(1),
-  deviceToken: z.string().min(20),
+  deviceToken: text().min(20),
   venueId: uuid,
 });
 export type RegisterResponse = z.infer<typeof registerResponseSchema>;
@@ -87,6 +87,9 @@ export const mutationSchema = z.strictObject({
   seq: z.number().int().min(1),
   mutationId: uuid,
   type: z.enum(MUTATION_TYPES),
+  // Keys are left unchecked on purpose: a payload the database cannot store is quarantined on its own by
+  // the server, whereas refusing it here would refuse the whole batch on every resend.
+  // eslint-disable-next-line no-restricted-syntax
   payload: z.record(z.string(), z.unknown()),
   prevHash: hash,
   hash,
@@ -115,8 +118,8 @@ export const pushResultSchema = z.object({
   mutationId: uuid,
   /** applied: effects committed; duplicate: seen before, nothing done; quarantined: kept for review. */
   status: z.enum(['applied', 'duplicate', 'quarantined']),
-  reason: z.string().optional(),
-  message: z.string().optional(),
+  reason: text().optional(),
+  message: text().optional(),
 });
 export type PushResult = z.infer<typeof pushResultSchema>;
 
@@ -138,7 +141,7 @@ export type PushConflict = (typeof PUSH_CONFLICTS)[number];
 export const pushConflictSchema = z.object({
   ok: z.literal(false),
   reason: z.enum(PUSH_CONFLICTS),
-  message: z.string(),
+  message: text(),
   lastSeq: count.optional(),
   epoch: z.number().int().min(1).optional(),
 });
@@ -196,7 +199,7 @@ export type AcquireRequest = z.infer<typeof acquireRequestSchema>;
 
 export const leaseViewSchema = z.object({
   id: uuid,
-  counter: z.string(),
+  counter: text(),
   requestId: uuid,
   epoch: z.number().int().min(1),
   granted: count,
@@ -223,7 +226,7 @@ export type AcquireResponse = z.infer<typeof acquireResponseSchema>;
 export const pullRequestSchema = z.strictObject({
   terminalId: uuid,
   /** Opaque; null (or one the server does not recognise) gets a full snapshot with reset: true. */
-  cursor: z.string().max(200).nullable(),
+  cursor: text().max(200).nullable(),
   limit: z.number().int().min(1).max(20_000).optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
@@ -298,15 +301,15 @@ export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
 const changeSchema = z.union([
   z.object({
     entity: z.enum(CHANGE_ENTITIES),
-    id: z.string().min(1),
-    data: z.record(z.string(), z.unknown()),
+    id: text().min(1),
+    data: z.record(text(), z.unknown()),
   }),
-  z.object({ entity: z.enum(CHANGE_ENTITIES), id: z.string().min(1), deleted: z.literal(true) }),
+  z.object({ entity: z.enum(CHANGE_ENTITIES), id: text().min(1), deleted: z.literal(true) }),
 ]);
 
 export const pullResponseSchema = z.object({
   /** Pass back on the next pull. */
-  cursor: z.string(),
+  cursor: text(),
   /** More changes wait beyond this page: pull again at once. */
   more: z.boolean(),
   /** The changes are a full snapshot: drop catalogue rows not in it (nothing a sale refers to). */
@@ -346,7 +349,7 @@ export const REVIEW_STATUSES = ['open', 'accepted', 'flagged', 'voided', 'applie
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 export const reviewActionSchema = z.strictObject({
-  note: z.string().trim().min(3, 'say in a few words why').max(500),
+  note: text().trim().min(3, 'say in a few words why').max(500),
 });
 
 export interface ReviewItem {

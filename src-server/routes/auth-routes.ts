@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { text } from '../../shared/text';
 import type { ServerContext } from '../context';
 import { createOrganisationAsOperator, login, logout, setUp } from '../services/auth-service';
 import { getStaff } from '../services/staff-service';
 import { bearer, bearerToken, guard, principalOf, type App } from './common';
 
-const password = z.string().min(10, 'at least 10 characters').max(200);
+const password = text().min(10, 'at least 10 characters').max(200);
 
 const newOrganisation = z.strictObject({
-  organisationName: z.string().trim().min(1).max(200),
-  managerName: z.string().trim().min(1).max(200),
+  organisationName: text().trim().min(1).max(200),
+  managerName: text().trim().min(1).max(200),
   email: z.email(),
   password,
 });
@@ -46,7 +47,7 @@ export function registerAuthRoutes(app: App, ctx: ServerContext): void {
       schema: {
         tags: ['auth'],
         summary: 'Manager sign-in: returns a bearer token for the admin API',
-        body: z.strictObject({ email: z.string().min(1).max(320), password: z.string().min(1).max(200) }),
+        body: z.strictObject({ email: text().min(1).max(320), password: text().min(1).max(200) }),
       },
     },
     async (request) => login(ctx, request.body),

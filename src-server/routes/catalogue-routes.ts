@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../shared/text';
 import type { ServerContext } from '../context';
 import type { EntityName } from '../db/repos/catalogue-repo';
 import * as catalogue from '../services/catalogue-service';
@@ -6,20 +7,20 @@ import { bearer, guard, idParams, principalOf, type App } from './common';
 
 const minor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const vat = z.number().int().min(0).max(10000);
-const name = z.string().trim().min(1).max(200);
+const name = text().trim().min(1).max(200);
 
 // The shape of each catalogue entity as the admin API accepts it (shared/catalogue/types.ts).
 const BODIES = {
   venues: z.strictObject({
     name,
-    currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as EUR'),
-    timezone: z.string().min(1).max(64),
+    currency: text().regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as EUR'),
+    timezone: text().min(1).max(64),
   }),
   events: z.strictObject({
     venueId: z.uuid(),
     name,
-    description: z.string().max(5000).default(''),
-    category: z.string().min(1).max(100).nullable().default(null),
+    description: text().max(5000).default(''),
+    category: text().min(1).max(100).nullable().default(null),
   }),
   performances: z.strictObject({
     eventId: z.uuid(),
@@ -42,8 +43,8 @@ const BODIES = {
     name,
     unitPrice: minor,
     vatRate: vat,
-    category: z.string().min(1).max(100).nullable().default(null),
-    inventoryItemId: z.string().min(1).max(100).nullable().default(null),
+    category: text().min(1).max(100).nullable().default(null),
+    inventoryItemId: text().min(1).max(100).nullable().default(null),
     eventId: z.uuid().nullable().default(null),
   }),
 } satisfies Record<EntityName, z.ZodType>;
@@ -71,9 +72,9 @@ const listQuery = z.strictObject({
   venueId: z.uuid().optional(),
   eventId: z.uuid().optional(),
   performanceId: z.uuid().optional(),
-  status: z.string().max(20).optional(),
-  kind: z.string().max(20).optional(),
-  category: z.string().max(100).optional(),
+  status: text().max(20).optional(),
+  kind: text().max(20).optional(),
+  category: text().max(100).optional(),
 });
 
 /** Every field optional and without its default (a missing field is left alone), minus the immutable ones. */

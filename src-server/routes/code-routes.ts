@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../shared/text';
 import { codeCreateSchema, codeUpdateSchema } from '../../shared/codes/schema';
 import type { ServerContext } from '../context';
 import * as codes from '../services/code-service';
@@ -6,12 +7,12 @@ import { MAX_BATCH, getJob, startGeneration } from '../services/generation-servi
 import { bearer, booleanQuery, guard, idParams, pageQuery, principalOf, type App } from './common';
 
 const listQuery = z.strictObject({
-  q: z.string().max(64).optional(),
+  q: text().max(64).optional(),
   status: z.enum(['scheduled', 'active', 'exhausted', 'ended', 'disabled', 'deleted']).optional(),
   kind: z.enum(['parent', 'generated', 'standalone', 'top']).optional(),
   parentId: z.uuid().optional(),
   autoApply: booleanQuery.optional(),
-  category: z.string().min(1).max(200).optional(),
+  category: text().min(1).max(200).optional(),
   includeDeleted: booleanQuery.optional(),
   ...pageQuery,
 });
@@ -107,7 +108,7 @@ export function registerCodeRoutes(app: App, ctx: ServerContext): void {
         params: idParams,
         body: z.strictObject({
           count: z.number().int().min(1).max(MAX_BATCH),
-          prefix: z.string().max(40).optional(),
+          prefix: text().max(40).optional(),
           length: z.number().int().min(4).max(32).optional(),
         }),
         security: bearer,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../shared/text';
 import type { ServerContext } from '../context';
 import { redeem } from '../services/redemption-service';
 import { bearer, guard, principalOf, type App } from './common';
@@ -16,20 +17,18 @@ export function registerRedemptionRoutes(app: App, ctx: ServerContext): void {
         body: z.strictObject({
           id: z.uuid(),
           orderId: z.uuid(),
-          code: z.string().min(1).max(200),
+          code: text().min(1).max(200),
           tickets: z.number().int().min(0).max(100_000),
           itemUses: z.number().int().min(0).max(100_000).optional(),
           discount: minor,
           revenue: minor,
-          currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as EUR'),
+          currency: text().regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as EUR'),
           channel: z.enum(['online', 'box_office']).default('box_office'),
           cashierId: z.uuid().optional(),
-          customerId: z.string().min(1).max(200).optional(),
-          buyer: z.string().min(1).max(320).optional(),
+          customerId: text().min(1).max(200).optional(),
+          buyer: text().min(1).max(320).optional(),
           redeemedAt: z.iso.datetime({ offset: true }).optional(),
-          overuse: z
-            .strictObject({ reason: z.string().trim().min(3).max(500), grantedBy: z.uuid() })
-            .optional(),
+          overuse: z.strictObject({ reason: text().trim().min(3).max(500), grantedBy: z.uuid() }).optional(),
         }),
         security: bearer,
       },

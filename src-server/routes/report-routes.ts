@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../shared/text';
 import type { ServerContext } from '../context';
 import { codeReport, codeReportCsv, overuseReport } from '../services/report-service';
 import { bearer, booleanQuery, guard, pageQuery, principalOf, type App } from './common';
@@ -6,12 +7,12 @@ import { bearer, booleanQuery, guard, pageQuery, principalOf, type App } from '.
 const filters = {
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  code: z.string().min(1).max(64).optional(),
+  code: text().min(1).max(64).optional(),
   codeId: z.uuid().optional(),
   parentId: z.uuid().optional(),
-  buyer: z.string().min(1).max(320).optional(),
+  buyer: text().min(1).max(320).optional(),
   cashierId: z.uuid().optional(),
-  reason: z.string().min(1).max(500).optional(),
+  reason: text().min(1).max(500).optional(),
   usedOnly: booleanQuery.optional(),
   groupBy: z.enum(['code', 'parent']).default('code'),
 };

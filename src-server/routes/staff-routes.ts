@@ -1,14 +1,13 @@
 import { z } from 'zod';
+import { text } from '../../shared/text';
 import { PERMISSIONS } from '../../shared/auth/permissions';
 import type { ServerContext } from '../context';
 import * as staff from '../services/staff-service';
 import { bearer, guard, idParams, principalOf, type App } from './common';
 
 const roleBody = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, - and _; starting with a letter'),
-  name: z.string().trim().min(1).max(100),
+  id: text().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, - and _; starting with a letter'),
+  name: text().trim().min(1).max(100),
   permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),
   customDiscountCeiling: z.strictObject({
     percent: z.number().int().min(0).max(10000),
@@ -17,11 +16,11 @@ const roleBody = z.strictObject({
 });
 
 const staffBody = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: text().trim().min(1).max(200),
   email: z.email().nullable().optional(),
-  password: z.string().min(10, 'at least 10 characters').max(200).optional(),
-  pin: z.string().optional(),
-  roleId: z.string().min(1).max(40),
+  password: text().min(10, 'at least 10 characters').max(200).optional(),
+  pin: text().optional(),
+  roleId: text().min(1).max(40),
 });
 
 export function registerStaffRoutes(app: App, ctx: ServerContext): void {
@@ -48,7 +47,7 @@ export function registerStaffRoutes(app: App, ctx: ServerContext): void {
       schema: {
         tags,
         summary: 'Replace a custom role',
-        params: z.strictObject({ roleId: z.string().min(1).max(40) }),
+        params: z.strictObject({ roleId: text().min(1).max(40) }),
         body: roleBody.omit({ id: true }),
         security: bearer,
       },
@@ -63,7 +62,7 @@ export function registerStaffRoutes(app: App, ctx: ServerContext): void {
       schema: {
         tags,
         summary: 'Delete an unused custom role',
-        params: z.strictObject({ roleId: z.string().min(1).max(40) }),
+        params: z.strictObject({ roleId: text().min(1).max(40) }),
         security: bearer,
       },
       preHandler: manage,

@@ -33,6 +33,16 @@ export function registerSyncRoutes(app: App, ctx: ServerContext): void {
     },
     async (request, reply) => {
       const outcome = await push(ctx, principalOf(request), request.body);
+      if (outcome.status === 200) {
+        for (const result of outcome.body.results) {
+          if (result.status !== 'quarantined') continue;
+          const { seq, mutationId, reason } = result;
+          request.log.warn(
+            { terminalId: request.body.terminalId, seq, mutationId, reason },
+            `quarantined a pushed mutation: ${result.message ?? reason}`,
+          );
+        }
+      }
       return reply.code(outcome.status).send(outcome.body);
     },
   );

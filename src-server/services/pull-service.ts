@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../shared/text';
 import { BUILT_IN_ROLES } from '../../shared/auth/permissions';
 import {
   CHANGE_ENTITIES,
@@ -38,20 +39,20 @@ const PAST_ALL = '~';
 const cursorSchema = z.union([
   z.strictObject({
     v: z.literal(1),
-    g: z.string(),
+    g: text(),
     m: z.literal('s'),
     b: z.number().int().min(0),
     r: z.number().int().min(0),
     p: z.number().int().min(0),
-    i: z.string().nullable(),
+    i: text().nullable(),
   }),
   z.strictObject({
     v: z.literal(1),
-    g: z.string(),
+    g: text(),
     m: z.literal('c'),
     p: z.number().int().min(0),
-    e: z.string(),
-    i: z.string(),
+    e: text(),
+    i: text(),
   }),
 ]);
 type Cursor = z.infer<typeof cursorSchema>;

@@ -19,6 +19,7 @@ import * as escrow from '../db/repos/escrow-repo';
 import * as sync from '../db/repos/sync-repo';
 import { Rejection, reject } from '../errors';
 import { parsePayload } from './payload-parse';
+import { keptBytesFailure, poisonIn } from './poison';
 import { PushBatch } from './push-batch';
 import { applyRefund, applySale, applyShiftClose, applyShiftOpen } from './sale-apply';
 
@@ -222,7 +223,10 @@ async function applyOrQuarantine(run: BatchRun, mutation: Mutation): Promise<Pus
   const { batch, savepoints } = run;
   const { tx, ctx, terminal } = batch;
   const base = { seq: mutation.seq, mutationId: mutation.mutationId };
-  let failure: Err | undefined = hashFailure(mutation);
+  // Before anything reads the payload: one the database cannot store is quarantined as bytes.
+  const poison = poisonIn(mutation.type, mutation.payload);
+  const kept = poison?.kept ?? mutation.payload;
+  let failure: Err | undefined = poison?.failure ?? hashFailure(mutation);
   if (!failure) {
     // Positions first, always: the same lock order as every other writer (change-pos.ts). Held to the
     // end of the batch, which is what keeps the batch's caches of synced rows true (push-batch.ts).
@@ -260,7 +264,7 @@ async function applyOrQuarantine(run: BatchRun, mutation: Mutation): Promise<Pus
     type: mutation.type,
     reason: failure.reason,
     message: failure.message,
-    payload: mutation.payload,
+    payload: kept,
     hash: mutation.hash,
     createdAt: mutation.createdAt,
   });
@@ -274,7 +278,7 @@ async function applyOrQuarantine(run: BatchRun, mutation: Mutation): Promise<Pus
       `A ${mutation.type} from this terminal (seq ${mutation.seq}) could not be applied: ${failure.message} ` +
       'It is kept whole; retry it once the cause is fixed, accept it if it is dealt with otherwise, or flag ' +
       'it for follow-up.',
-    payload: { type: mutation.type, reason: failure.reason, payload: mutation.payload },
+    payload: { type: mutation.type, reason: failure.reason, payload: kept },
     createdAt: ctx.now().toISOString(),
   });
   return { ...base, status: 'quarantined', reason: failure.reason, message: failure.message };
@@ -291,7 +295,7 @@ export async function reapplyMutation(
   terminal: sync.TerminalSyncRow,
   mutation: Mutation,
 ): Promise<{ ok: true; message?: string } | Err> {
-  const hashFailed = hashFailure(mutation);
+  const hashFailed = keptBytesFailure(mutation.payload) ?? hashFailure(mutation);
   if (hashFailed) return hashFailed;
   await lockPositions(tx, terminal.orgId);
   const batch = new PushBatch(tx, ctx, terminal, [mutation], true);

@@ -106,8 +106,8 @@ export async function retryQuarantined(
     });
     if (!result.ok) {
       const next =
-        result.reason === 'HASH_MISMATCH'
-          ? 'A changed payload is never applied: accept or flag the item.'
+        result.reason === 'HASH_MISMATCH' || result.reason === 'UNSTORABLE_PAYLOAD'
+          ? 'Such a payload is never applied: accept or flag the item.'
           : `The ${kept.type} stays quarantined: fix that and retry, or accept or flag the item.`;
       return {
         status: 409,

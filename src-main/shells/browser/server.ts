@@ -1,19 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { WebSocketServer } from 'ws';
-import type { TransportReason } from '../../../shared/ipc/contract';
-import { err } from '../../../shared/result';
 import { findAppRoot } from '../../app-info';
 import { loadRendererAsset } from '../renderer-assets';
 import { createTerminal, type Terminal, type TerminalOptions } from '../../terminal';
 import { bearerToken, isAllowedHost, isAllowedOrigin, tokenMatches } from './guards';
+import { decodeSegment, parseTarget, readBody, refuse, sendJson, TOO_LARGE } from './http';
+import { installLastResort } from './last-resort';
 
 export const API_PREFIX = '/api/';
 export const EVENTS_PATH = '/api/events';
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface BrowserHostOptions extends TerminalOptions {
   /** 0 or omitted: a free port. The host always binds 127.0.0.1. */
@@ -43,38 +42,6 @@ export class BrowserHostError extends Error {
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  res.end(payload);
-}
-
-function refuse(res: ServerResponse, status: number, reason: TransportReason, message: string): void {
-  sendJson(res, status, err(reason, message));
-}
-
-/**
- * Reads a JSON body up to MAX_BODY_BYTES. Past that it keeps discarding (so the client can read our
- * 413 instead of a reset) until a hard ceiling, where it gives up on the connection.
- */
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > 16 * MAX_BODY_BYTES) {
-      req.destroy();
-      return null;
-    }
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-  }
-  return size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8');
-}
-
 /** Runs the terminal core in this Node process and serves the renderer and the typed API on loopback. */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const appRoot = options.appRoot ?? findAppRoot();
@@ -89,22 +56,28 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const terminal = await createTerminal({ ...options, appRoot });
   let port = 0;
 
+  const logError =
+    options.logError ?? ((error: unknown, context: string) => console.error(`[${context}]`, error));
+
   const serveStatic = async (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'GET' && req.method !== 'HEAD')
-      return refuse(res, 405, 'FORBIDDEN', 'Only GET is served here.');
+      return refuse(req, res, 405, 'FORBIDDEN', 'Only GET is served here.');
     const asset = await loadRendererAsset(rendererDir, req.url ?? '/', [
       `ws://127.0.0.1:${port}`,
       `ws://localhost:${port}`,
     ]);
-    if (!asset.body) return refuse(res, 404, 'UNKNOWN_CHANNEL', 'Not found.');
+    if (!asset.body) return refuse(req, res, 404, 'UNKNOWN_CHANNEL', 'Not found.');
     res.writeHead(asset.status, asset.headers);
     res.end(req.method === 'HEAD' ? undefined : asset.body);
   };
 
-  const serveApi = async (req: IncomingMessage, res: ServerResponse, channel: string) => {
-    if (req.method !== 'POST') return refuse(res, 405, 'FORBIDDEN', 'API calls are POST requests.');
+  // Every check that needs no body comes first, so a caller without the token is answered before a
+  // byte of what it sends is read.
+  const serveApi = async (req: IncomingMessage, res: ServerResponse, rawChannel: string) => {
+    if (req.method !== 'POST') return refuse(req, res, 405, 'FORBIDDEN', 'API calls are POST requests.');
     if (!isAllowedOrigin(req.headers.origin, port)) {
       return refuse(
+        req,
         res,
         403,
         'FORBIDDEN',
@@ -113,50 +86,61 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     if (!tokenMatches(bearerToken(req.headers.authorization), token)) {
       return refuse(
+        req,
         res,
         401,
         'UNAUTHORIZED',
         'Open the terminal with the link the host printed when it started.',
       );
     }
+    const channel = decodeSegment(rawChannel);
+    if (!channel.ok) return refuse(req, res, 400, channel.reason, channel.message);
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return refuse(res, 415, 'INVALID_REQUEST', 'Send the request as application/json.');
+      return refuse(req, res, 415, 'INVALID_REQUEST', 'Send the request as application/json.');
     }
     const body = await readBody(req);
-    if (body === null) return refuse(res, 413, 'INVALID_REQUEST', 'The request is larger than 1 MiB.');
+    if (body === null) return refuse(req, res, 413, 'INVALID_REQUEST', TOO_LARGE);
     let request: unknown;
     try {
       request = body.length === 0 ? {} : JSON.parse(body);
     } catch {
-      return refuse(res, 400, 'INVALID_REQUEST', 'The request is not valid JSON.');
+      return refuse(req, res, 400, 'INVALID_REQUEST', 'The request is not valid JSON.');
     }
-    const result = await terminal.dispatch(channel, request);
+    const result = await terminal.dispatch(channel.value, request);
     sendJson(res, !result.ok && result.reason === 'UNKNOWN_CHANNEL' ? 404 : 200, result);
   };
 
-  const server = createServer((req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (!isAllowedHost(req.headers.host, port)) {
-      return refuse(res, 403, 'FORBIDDEN', 'Use http://127.0.0.1 to reach the terminal.');
+      return refuse(req, res, 403, 'FORBIDDEN', 'Use http://127.0.0.1 to reach the terminal.');
     }
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const work = path.startsWith(API_PREFIX)
-      ? serveApi(req, res, decodeURIComponent(path.slice(API_PREFIX.length)))
+    const target = parseTarget(req.url);
+    if (!target.ok) return refuse(req, res, 400, target.reason, target.message);
+    const { path } = target.value;
+    return path.startsWith(API_PREFIX)
+      ? serveApi(req, res, path.slice(API_PREFIX.length))
       : serveStatic(req, res);
-    work.catch((error: unknown) => {
-      options.logError?.(error, 'browser host');
-      if (!res.headersSent) refuse(res, 500, 'INTERNAL', 'The terminal could not answer. Try again.');
+  };
+
+  const server = createServer((req, res) => {
+    // `handle` is async, so even a synchronous throw inside it lands in this catch as a rejection.
+    handle(req, res).catch((error: unknown) => {
+      logError(error, 'browser host');
+      if (!res.headersSent) refuse(req, res, 500, 'INTERNAL', 'The terminal could not answer. Try again.');
       else res.destroy();
     });
   });
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  sockets.on('error', (error) => logError(error, 'browser host events'));
+  const upgrade = (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    const target = parseTarget(req.url);
     const allowed =
-      url.pathname === EVENTS_PATH &&
+      target.ok &&
+      target.value.path === EVENTS_PATH &&
       isAllowedHost(req.headers.host, port) &&
       isAllowedOrigin(req.headers.origin, port) &&
-      tokenMatches(url.searchParams.get('token'), token);
+      tokenMatches(target.value.query.get('token'), token);
     if (!allowed) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
@@ -164,13 +148,27 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     sockets.handleUpgrade(req, socket, head, (ws) => {
       const unsubscribe = terminal.events.subscribe((event) => ws.send(JSON.stringify(event)));
       ws.on('close', unsubscribe);
+      // A frame over maxPayload or a broken frame is an 'error' on the socket; unheard, it would end the process.
+      ws.on('error', (error) => logError(error, 'browser host events'));
       // Events flow one way; anything the page sends here is ignored.
       ws.on('message', () => undefined);
     });
+  };
+  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    // A peer that resets mid-handshake is routine, not a fault to log; unheard, it would end the process.
+    socket.on('error', () => socket.destroy());
+    try {
+      upgrade(req, socket, head);
+    } catch (error) {
+      logError(error, 'browser host upgrade');
+      socket.end('HTTP/1.1 500 Internal Server Error\r\nConnection: close\r\n\r\n');
+    }
   });
+  const removeLastResort = installLastResort(logError);
 
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
+      removeLastResort();
       void terminal.close();
       rejectListen(
         error.code === 'EADDRINUSE'
@@ -198,6 +196,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       await terminal.close();
+      removeLastResort();
     },
   };
 }
