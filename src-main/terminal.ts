@@ -2,11 +2,10 @@ import { join, resolve } from 'node:path';
 import { ok } from '../shared/result';
 import { findAppRoot, readAppVersion } from './app-info';
 import { systemClock, type Clock } from './clock';
-import { ensurePrivateDir, openDatabase, type Db } from './db/connection';
-import { acquireInstanceLock, type InstanceLock } from './db/instance-lock';
-import { clearLegacyDeviceToken, readLegacyDeviceToken } from './db/repos/sync-repo';
+import type { Db } from './db/connection';
 import { createFileSecretStore, type SecretStore } from './secret-store';
-import { loadMigrations, migrate, MigrationError, schemaVersion } from './db/migrate';
+import { loadMigrations, schemaVersion } from './db/migrate';
+import { openStore } from './open-store';
 import { ensureMeta } from './db/repos/meta-repo';
 import { createEventHub, type EventHub } from './events';
 import { newId } from './ids';
@@ -31,7 +30,6 @@ import {
 import type { ShellPrintOutputs } from './services/printing/output';
 import { createPrintService } from './services/printing/print-service';
 import { createStaffService } from './services/staff-service';
-import { DEVICE_TOKEN_SECRET } from './services/sync/context';
 import { createSyncService, type SyncService } from './services/sync/sync-service';
 import { createFetchTransport, type SyncTransport } from './services/sync/transport';
 
@@ -98,15 +96,7 @@ export interface Terminal {
   close(): Promise<void>;
 }
 
-export class TerminalOpenError extends Error {
-  constructor(
-    readonly reason: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'TerminalOpenError';
-  }
-}
+export { TerminalOpenError } from './open-store';
 
 /** Builds the whole main-process core. The Electron shell, the browser shell and the tests all use this. */
 export async function createTerminal(options: TerminalOptions): Promise<Terminal> {
@@ -117,47 +107,9 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
   const iso = () => new Date(clock.now()).toISOString();
 
   const migrations = loadMigrations(join(appRoot, 'migrations', 'terminal'));
-  const unavailable = (error: unknown) =>
-    new TerminalOpenError(
-      'STORE_UNAVAILABLE',
-      `The data folder ${dataDir} cannot be opened (${(error as Error).message}). Check that it exists and is writable.`,
-    );
-  let lock: InstanceLock | null;
-  try {
-    ensurePrivateDir(dataDir);
-    lock = acquireInstanceLock(dataDir, appRoot);
-  } catch (error) {
-    throw unavailable(error);
-  }
-  // Two processes writing one outbox would break its hash chain: one terminal per data folder.
-  if (!lock) {
-    throw new TerminalOpenError(
-      'ALREADY_RUNNING',
-      `Another Box Office terminal is already using the data folder ${dataDir}. Switch to its window, or close it and start again.`,
-    );
-  }
-  const heldLock = lock;
-  let db: Db;
-  try {
-    db = openDatabase(dataDir, appRoot);
-  } catch (error) {
-    heldLock.release();
-    throw unavailable(error);
-  }
-  try {
-    migrate(db, migrations, iso);
-  } catch (error) {
-    db.close();
-    heldLock.release();
-    if (error instanceof MigrationError) throw new TerminalOpenError(error.reason, error.message);
-    throw error;
-  }
   const secrets = options.secrets ?? createFileSecretStore(dataDir);
-  const legacyToken = readLegacyDeviceToken(db);
-  if (legacyToken !== null) {
-    secrets.write(DEVICE_TOKEN_SECRET, legacyToken);
-    clearLegacyDeviceToken(db);
-  }
+  const store = openStore({ dataDir, appRoot, migrations, now: iso, secrets });
+  const db: Db = store.db;
 
   const localTerminalId = ensureMeta(db, 'terminal_id', newId());
   ensureMeta(db, 'created_at', iso());
@@ -272,8 +224,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       connectivity.stop();
       // The job on the wire and a sync round in flight finish and are recorded before the store closes.
       return Promise.all([printing.stop(), sync.stop()]).then(() => {
-        db.close();
-        heldLock.release();
+        store.close();
       });
     },
   };
