@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { STAGED_APP_DIR, stageApp, StageError } from './dist/stage-app';
+import { STAGED_APP_DIR, stageApp, StageError } from './packaging/stage-app';
 import { electronAbi, ensureElectronSqlite } from './start/electron-runtime';
 
 // `npm run dist` (after `npm run build`): Electron's build of the SQLite addon, the staged app folder,

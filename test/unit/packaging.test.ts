@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { electronBindingPath } from '../../src-main/db/native-binding';
-import { STAGED_APP_DIR, stageApp, StageError } from '../../scripts/dist/stage-app';
+import { STAGED_APP_DIR, stageApp, StageError } from '../../scripts/packaging/stage-app';
 import { electronAbi } from '../../scripts/start/electron-runtime';
 import { makeTempDir } from '../helpers/temp-dir';
 
