@@ -1,6 +1,20 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { electronBindingKey, electronBindingPath, NATIVE_DIR, SQLITE_ADDON } from '../../src-main/db/native-binding';
+import {
+  electronBindingKey,
+  electronBindingPath,
+  NATIVE_DIR,
+  SQLITE_ADDON,
+} from '../../src-main/db/native-binding';
 
 // The packaged app is assembled in a folder of its own (electron-builder.yml: directories.app), holding
 // exactly what the desktop app loads at run time: the bundled main process and preload, the built
@@ -59,7 +73,10 @@ export function stageApp(options: StageOptions): string[] {
     copyFileSync(from, join(out, 'dist', 'electron', file));
   }
   const noMaps = (path: string) => !path.endsWith('.map');
-  cpSync(need(join(root, 'dist', 'renderer', 'index.html'), built), join(out, 'dist', 'renderer', 'index.html'));
+  cpSync(
+    need(join(root, 'dist', 'renderer', 'index.html'), built),
+    join(out, 'dist', 'renderer', 'index.html'),
+  );
   cpSync(join(root, 'dist', 'renderer'), join(out, 'dist', 'renderer'), { recursive: true, filter: noMaps });
   cpSync(join(root, 'migrations', 'terminal'), join(out, 'migrations', 'terminal'), { recursive: true });
   const key = electronBindingKey(options.abi, options.platform, options.arch);
