@@ -13,7 +13,7 @@ import {
   getCustomRole,
   insertSession,
   insertStaff,
-  recordFailedLogin,
+  reserveLoginAttempt,
   clearFailedLogins,
 } from '../db/repos/staff-repo';
 import { findTerminalByToken } from '../db/repos/terminal-repo';
@@ -86,7 +86,7 @@ export async function createOrganisationAsOperator(
   return ctx.db.transaction((tx) => createOrganisation(tx, input));
 }
 
-const LOCK_AFTER = 5;
+export const LOCK_AFTER = 5;
 const LOCK_MINUTES = 15;
 // Checked when the email is unknown, so a wrong email costs as long as a wrong password.
 const DUMMY_HASH = hashSecret('not a password of anyone');
@@ -97,7 +97,9 @@ export async function login(
 ): Promise<{ token: string; expiresAt: string; staffId: string; organisationId: string }> {
   const now = ctx.now();
   const account = await findLogin(ctx.db, input.email);
-  if (account?.lockedUntil && Date.parse(account.lockedUntil) > now.getTime()) {
+  // The attempt is counted before the hash is awaited, so parallel logins cannot outrun the lock.
+  const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
+  if (account && !(await reserveLoginAttempt(ctx.db, account.id, now.toISOString(), LOCK_AFTER, lockUntil))) {
     reject(
       'LOCKED',
       `Too many wrong passwords: this account is locked for up to ${LOCK_MINUTES} minutes. Try again later.`,
@@ -105,10 +107,6 @@ export async function login(
   }
   const valid = await verifySecret(input.password, account?.passwordHash ?? (await DUMMY_HASH));
   if (!account?.passwordHash || !valid || !account.active) {
-    if (account) {
-      const until = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-      await recordFailedLogin(ctx.db, account.id, LOCK_AFTER, until);
-    }
     reject('UNAUTHENTICATED', 'The email or password is wrong. Check both and try again.');
   }
   await clearFailedLogins(ctx.db, account.id);
