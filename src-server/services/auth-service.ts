@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { v7 as uuid } from 'uuid';
-import { BUILT_IN_ROLES, type Permission } from '../../shared/auth/permissions';
+import { BUILT_IN_ROLES, type Grant, type Permission } from '../../shared/auth/permissions';
 import { hashSecret, newToken, tokenHash, verifySecret } from '../auth/secrets';
 import { TERMINAL_PERMISSIONS, type Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
@@ -125,10 +125,13 @@ export async function logout(ctx: ServerContext, token: string): Promise<void> {
   await deleteSession(ctx.db, tokenHash(token));
 }
 
+/** A built-in or this organisation's custom role, or undefined when there is none. */
+export async function findRole(db: Queryable, orgId: string, roleId: string): Promise<Grant | undefined> {
+  return BUILT_IN_ROLES.find((r) => r.id === roleId) ?? (await getCustomRole(db, orgId, roleId));
+}
+
 export async function rolePermissions(db: Queryable, orgId: string, roleId: string): Promise<Permission[]> {
-  const builtIn = BUILT_IN_ROLES.find((r) => r.id === roleId);
-  if (builtIn) return builtIn.permissions;
-  return (await getCustomRole(db, orgId, roleId))?.permissions ?? [];
+  return (await findRole(db, orgId, roleId))?.permissions ?? [];
 }
 
 /** A bearer token is either a staff session or a terminal's device token. */
