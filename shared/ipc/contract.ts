@@ -125,6 +125,8 @@ export const requestSchemas = {
       reason,
       tender: z.enum(['cash', 'card']).optional(),
       reference: text().max(64).optional(),
+      // Paying back another way than the sale was paid needs a supervisor and a reason on the refund.
+      override: z.object({ reason }).strict().optional(),
     })
     .strict(),
   [c.sales.void]: z.object({ saleId: id, reason }).strict(),
