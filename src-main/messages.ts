@@ -98,6 +98,10 @@ const catalogue = {
     en: 'pay a refund back another way than the sale was paid',
     de: 'eine Erstattung anders auszahlen, als bezahlt wurde',
   },
+  DEMO_ENROLLED: {
+    en: 'This terminal is enrolled with a server, so it cannot take the demo data. Use a terminal that is not enrolled.',
+    de: 'Dieses Terminal ist bei einem Server angemeldet und kann keine Demodaten laden. Bitte ein nicht angemeldetes Terminal verwenden.',
+  },
   UNIT_NOT_REFUNDABLE: {
     en: 'Pick items of this sale that have not been refunded yet.',
     de: 'Bitte Positionen dieses Verkaufs wählen, die noch nicht erstattet wurden.',

@@ -4,7 +4,7 @@ import { findAppRoot, readAppVersion } from './app-info';
 import { systemClock, type Clock } from './clock';
 import { ensurePrivateDir, openDatabase, type Db } from './db/connection';
 import { acquireInstanceLock, type InstanceLock } from './db/instance-lock';
-import { clearLegacyDeviceToken, readLegacyDeviceToken } from './db/repos/sync-repo';
+import { clearLegacyDeviceToken, getSyncState, readLegacyDeviceToken } from './db/repos/sync-repo';
 import { createFileSecretStore, type SecretStore } from './secret-store';
 import { loadMigrations, migrate, MigrationError, schemaVersion } from './db/migrate';
 import { ensureMeta } from './db/repos/meta-repo';
@@ -14,7 +14,7 @@ import { getVenue } from './db/repos/catalogue-repo';
 import { countPendingOutbox } from './db/repos/outbox-repo';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
-import { createTranslate } from './messages';
+import { createTranslate, fail } from './messages';
 import { createCartService } from './services/cart-service';
 import { createCatalogueService } from './services/catalogue-service';
 import { createConnectivity } from './services/connectivity';
@@ -242,7 +242,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       unsyncedEvents: countPendingOutbox(db),
       sync: sync.status(),
     }),
-    loadDemo: async () => ok(await loadDemo()),
+    loadDemo: async () => (getSyncState(db) ? fail(t, 'DEMO_ENROLLED') : ok(await loadDemo())),
     settings,
     staff,
     catalogue: createCatalogueService(db, t),
