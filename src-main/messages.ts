@@ -90,6 +90,18 @@ const catalogue = {
     de: 'Kein Verkauf mit dieser Belegnummer an diesem Terminal. Bitte die Nummer auf dem Beleg prüfen.',
   },
   ALREADY_VOIDED: { en: 'This sale was already voided.', de: 'Dieser Verkauf wurde bereits storniert.' },
+  REFUND_TENDER_NOT_PAID: {
+    en: 'This sale can pay back only what it took with each tender ({left}). Pay back the way it was paid, or have a supervisor override with a reason.',
+    de: 'Dieser Verkauf zahlt je Zahlungsart nur zurück, was damit bezahlt wurde ({left}). Bitte so erstatten, wie bezahlt wurde, oder eine Aufsicht mit Begründung übersteuern lassen.',
+  },
+  ACTION_REFUND_OVERRIDE: {
+    en: 'pay a refund back another way than the sale was paid',
+    de: 'eine Erstattung anders auszahlen, als bezahlt wurde',
+  },
+  DEMO_ENROLLED: {
+    en: 'This terminal is enrolled with a server, so it cannot take the demo data. Use a terminal that is not enrolled.',
+    de: 'Dieses Terminal ist bei einem Server angemeldet und kann keine Demodaten laden. Bitte ein nicht angemeldetes Terminal verwenden.',
+  },
   UNIT_NOT_REFUNDABLE: {
     en: 'Pick items of this sale that have not been refunded yet.',
     de: 'Bitte Positionen dieses Verkaufs wählen, die noch nicht erstattet wurden.',

@@ -3,6 +3,7 @@ import { ok } from '../shared/result';
 import { findAppRoot, readAppVersion } from './app-info';
 import { systemClock, type Clock } from './clock';
 import type { Db } from './db/connection';
+import { getSyncState } from './db/repos/sync-repo';
 import { createFileSecretStore, type SecretStore } from './secret-store';
 import { loadMigrations, schemaVersion } from './db/migrate';
 import { openStore } from './open-store';
@@ -13,7 +14,7 @@ import { getVenue } from './db/repos/catalogue-repo';
 import { countPendingOutbox } from './db/repos/outbox-repo';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
-import { createTranslate } from './messages';
+import { createTranslate, fail } from './messages';
 import { createCartService } from './services/cart-service';
 import { createCatalogueService } from './services/catalogue-service';
 import { createConnectivity } from './services/connectivity';
@@ -194,7 +195,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       unsyncedEvents: countPendingOutbox(db),
       sync: sync.status(),
     }),
-    loadDemo: async () => ok(await loadDemo()),
+    loadDemo: async () => (getSyncState(db) ? fail(t, 'DEMO_ENROLLED') : ok(await loadDemo())),
     settings,
     staff,
     catalogue: createCatalogueService(db, t),

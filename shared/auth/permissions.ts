@@ -68,3 +68,27 @@ export function hasPermission(role: Pick<RoleDefinition, 'permissions'>, permiss
 export function isPermission(value: string): value is Permission {
   return (PERMISSIONS as readonly string[]).includes(value);
 }
+
+export type Grant = Pick<RoleDefinition, 'permissions' | 'customDiscountCeiling'>;
+
+/**
+ * What `granted` carries beyond `granter`, one phrase each: permissions the granter lacks and limits
+ * above the granter's own. Empty when the granter may hand it out. Nobody grants more than they hold,
+ * or a staff manager could mint a role more powerful than theirs.
+ */
+export function grantExcess(granter: Grant, granted: Grant): string[] {
+  const excess: string[] = granted.permissions
+    .filter((p) => !granter.permissions.includes(p))
+    .map((p) => `the permission ${p}`);
+  const mine = granter.customDiscountCeiling;
+  const theirs = granted.customDiscountCeiling;
+  if (theirs.percent > mine.percent) {
+    excess.push(`a custom-discount ceiling of ${theirs.percent / 100} % (yours is ${mine.percent / 100} %)`);
+  }
+  if (theirs.amount > mine.amount) {
+    excess.push(
+      `a custom-discount ceiling of ${theirs.amount} minor units (yours is ${mine.amount} minor units)`,
+    );
+  }
+  return excess;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_MONEY_MINOR, MAX_MONEY_SENTENCE } from '../money/limits';
 import { text } from '../text';
 import type { Result } from '../result';
 import { channels as c, type ChannelName, type Domain } from './channels';
@@ -22,7 +23,7 @@ export const languageSchema = z.enum(['en', 'de']);
 const empty = z.object({}).strict();
 const id = text().min(1).max(100);
 const pin = text().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
-const minor = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const minor = z.number().int().nonnegative().max(MAX_MONEY_MINOR, MAX_MONEY_SENTENCE);
 const qty = z.number().int().min(1).max(1000);
 const reason = text().trim().min(3, 'give a reason of at least 3 characters').max(200);
 
@@ -107,7 +108,17 @@ export const requestSchemas = {
   [c.codes.search]: z
     .object({ query: text().max(64), limit: z.number().int().min(1).max(200).default(50) })
     .strict(),
-  [c.checkout.complete]: z.object({ cartId: id, tenders: z.array(tender).max(10) }).strict(),
+  [c.checkout.complete]: z
+    .object({
+      cartId: id,
+      tenders: z
+        .array(tender)
+        .max(10)
+        .refine((ts) => ts.reduce((n, x) => n + x.amount, 0) <= MAX_MONEY_MINOR, {
+          message: `the tenders together may be ${MAX_MONEY_SENTENCE}`,
+        }),
+    })
+    .strict(),
   [c.sales.find]: z
     .object({ saleId: id.optional(), receiptNo: z.number().int().min(1).optional() })
     .strict()
@@ -119,12 +130,17 @@ export const requestSchemas = {
     .object({
       saleId: id,
       units: z
-        .array(z.object({ lineId: id, unitIndex: z.number().int().min(0) }).strict())
+        .array(z.object({ lineId: id, unitIndex: z.number().int().min(0).max(100_000) }).strict())
         .min(1)
-        .max(1000),
+        .max(1000)
+        .refine((us) => new Set(us.map((u) => `${u.lineId}#${u.unitIndex}`)).size === us.length, {
+          message: 'list each item once',
+        }),
       reason,
       tender: z.enum(['cash', 'card']).optional(),
       reference: text().max(64).optional(),
+      // Paying back another way than the sale was paid needs a supervisor and a reason on the refund.
+      override: z.object({ reason }).strict().optional(),
     })
     .strict(),
   [c.sales.void]: z.object({ saleId: id, reason }).strict(),

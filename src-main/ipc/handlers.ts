@@ -55,7 +55,8 @@ export function createHandlers(s: Services): Handlers {
 
   return {
     [c.system.status]: () => ok(s.status()),
-    [c.system.loadDemo]: () => s.loadDemo(),
+    // The demo seeds staff with well-known PINs: only a manager may, and never on an enrolled terminal.
+    [c.system.loadDemo]: as('staff.manage', () => s.loadDemo()),
     [c.settings.get]: () => ok(s.settings.get()),
     [c.settings.update]: (request) => ok(s.settings.update(request as Partial<TerminalSettings>)),
 

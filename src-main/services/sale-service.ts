@@ -28,6 +28,7 @@ import { getOpenShift } from '../db/repos/shift-repo';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
 import type { CartService } from './cart-service';
+import { allocateRefund, describeRefundable } from './refund-tenders';
 import type { EscrowLedger } from './sync/escrow';
 import { limitReasonOf, saleNeeds } from './sync/needs';
 
@@ -352,8 +353,9 @@ export function createSaleService({
     },
 
     /**
-     * Refunds the named units (or, as a void, every unit still charged) and pays the money back in one
-     * tender. Each unit returns exactly what it was charged. A void gives the code use back.
+     * Refunds the named units (or, as a void, every unit still charged) and pays the money back the way
+     * the sale was paid (src-main/services/refund-tenders.ts). Each unit returns exactly what it was
+     * charged. A void gives the code use back.
      */
     refund(
       actor: Actor,
@@ -364,6 +366,7 @@ export function createSaleService({
         reason: string;
         tender?: 'cash' | 'card' | undefined;
         reference?: string | undefined;
+        override?: { reason: string } | undefined;
       },
     ): Result<SaleRecord> {
       const sale = loadSale(db, input.saleId);
@@ -382,27 +385,41 @@ export function createSaleService({
         return err('UNIT_NOT_REFUNDABLE', t('UNIT_NOT_REFUNDABLE'));
       const picked = chosen as SaleUnitRow[];
       const amount = picked.reduce((n, u) => n + u.total, 0);
-      const originalTender = sale.payments.find((p) => p.amount > 0)?.tender ?? 'cash';
-      const tender = input.tender ?? (originalTender === 'complimentary' ? 'complimentary' : originalTender);
+      const override = input.override;
+      if (override && !actor.role.permissions.includes('custom.approve')) {
+        return err(
+          'FORBIDDEN',
+          t('FORBIDDEN', { role: actor.role.name, action: t('ACTION_REFUND_OVERRIDE') }),
+        );
+      }
+      // The money goes back the way it came (a comp pays out nothing) unless a supervisor overrides.
+      const parts = override
+        ? [{ tender: input.tender ?? sale.payments.find((p) => p.amount > 0)?.tender ?? 'cash', amount }]
+        : allocateRefund(sale.payments, amount, input.tender);
+      if (!parts) {
+        const money = (n: number) =>
+          `${formatMinor(n, sale.sale.currency, language())} ${sale.sale.currency}`;
+        return err(
+          'REFUND_TENDER_NOT_PAID',
+          t('REFUND_TENDER_NOT_PAID', { left: describeRefundable(sale.payments, money) }),
+        );
+      }
       const now = isoNow(clock);
       const refundId = newId();
-      const payments: PaymentRow[] =
-        amount > 0
-          ? [
-              {
-                id: newId(),
-                saleId: sale.sale.id,
-                refundId,
-                shiftId: shift.id,
-                tender,
-                amount: -amount,
-                tendered: null,
-                changeGiven: null,
-                reference: input.reference ?? null,
-                createdAt: now,
-              },
-            ]
-          : [];
+      const payments: PaymentRow[] = parts
+        .filter((part) => part.amount > 0)
+        .map((part) => ({
+          id: newId(),
+          saleId: sale.sale.id,
+          refundId,
+          shiftId: shift.id,
+          tender: part.tender,
+          amount: -part.amount,
+          tendered: null,
+          changeGiven: null,
+          reference: part.tender === 'card' ? (input.reference ?? null) : null,
+          createdAt: now,
+        }));
       const lineById = new Map(sale.lines.map((l) => [l.id, l]));
       const seats = new Map<string, number>();
       for (const unit of picked) {
@@ -420,7 +437,7 @@ export function createSaleService({
           kind: input.kind,
           shiftId: shift.id,
           staffId: actor.staffId,
-          reason: input.reason,
+          reason: override ? `${input.reason} (tender override: ${override.reason})` : input.reason,
           amount,
           createdAt: now,
         };

@@ -11,7 +11,7 @@ import {
   getRole,
   getStaff,
   listStaff,
-  recordPinFailure,
+  reservePinAttempt,
   type StaffRow,
 } from '../db/repos/staff-repo';
 import { ACTION_WORDS, fail, type Translate } from '../messages';
@@ -54,26 +54,29 @@ export function createStaffService({ db, clock, t, language, idleMinutes }: Opti
       locked: session.locked,
     };
 
-  /** Checks a PIN with lockout; a locked account is refused even with the right PIN. */
+  /**
+   * Checks a PIN with lockout; a locked account is refused even with the right PIN. The attempt is
+   * reserved before the hash is awaited, so concurrent attempts cannot outrun the limit.
+   */
   const checkPin = async (staff: StaffRow, pin: string): Promise<Result<Role>> => {
     const now = clock.now();
     const until = (iso: string) => new Date(iso).toLocaleTimeString(language() === 'de' ? 'de-DE' : 'en-GB');
-    if (staff.lockedUntil && Date.parse(staff.lockedUntil) > now) {
-      return fail(t, 'LOCKED_OUT', { until: until(staff.lockedUntil) });
-    }
     const role = roleOf(staff);
     if (!role || !staff.active) return fail(t, 'UNKNOWN_STAFF');
+    const lockedUntil = new Date(now + LOCKOUT_MINUTES * 60_000).toISOString();
+    const attempts = reservePinAttempt(
+      db,
+      staff.id,
+      new Date(now).toISOString(),
+      LOCK_AFTER_FAILURES,
+      lockedUntil,
+    );
+    if (attempts === undefined) {
+      return fail(t, 'LOCKED_OUT', { until: until(getStaff(db, staff.id)?.lockedUntil ?? lockedUntil) });
+    }
     if (!(await verifyPin(pin, staff.pinHash))) {
-      const lockedUntil = new Date(now + LOCKOUT_MINUTES * 60_000).toISOString();
-      // A lock that has run out starts the count again.
-      if (staff.lockedUntil) clearPinFailures(db, staff.id);
-      const after = recordPinFailure(db, staff.id, LOCK_AFTER_FAILURES, lockedUntil);
-      if (after.failedAttempts >= LOCK_AFTER_FAILURES)
-        return fail(t, 'LOCKED_OUT', { until: until(lockedUntil) });
-      return fail(t, 'WRONG_PIN', {
-        left: LOCK_AFTER_FAILURES - after.failedAttempts,
-        minutes: LOCKOUT_MINUTES,
-      });
+      if (attempts >= LOCK_AFTER_FAILURES) return fail(t, 'LOCKED_OUT', { until: until(lockedUntil) });
+      return fail(t, 'WRONG_PIN', { left: LOCK_AFTER_FAILURES - attempts, minutes: LOCKOUT_MINUTES });
     }
     clearPinFailures(db, staff.id);
     return ok(role);

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { v7 as uuid } from 'uuid';
-import { BUILT_IN_ROLES, type Permission } from '../../shared/auth/permissions';
+import { BUILT_IN_ROLES, type Grant, type Permission } from '../../shared/auth/permissions';
 import { hashSecret, newToken, tokenHash, verifySecret } from '../auth/secrets';
 import { TERMINAL_PERMISSIONS, type Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
@@ -13,7 +13,7 @@ import {
   getCustomRole,
   insertSession,
   insertStaff,
-  recordFailedLogin,
+  reserveLoginAttempt,
   clearFailedLogins,
 } from '../db/repos/staff-repo';
 import { findTerminalByToken } from '../db/repos/terminal-repo';
@@ -86,7 +86,7 @@ export async function createOrganisationAsOperator(
   return ctx.db.transaction((tx) => createOrganisation(tx, input));
 }
 
-const LOCK_AFTER = 5;
+export const LOCK_AFTER = 5;
 const LOCK_MINUTES = 15;
 // Checked when the email is unknown, so a wrong email costs as long as a wrong password.
 const DUMMY_HASH = hashSecret('not a password of anyone');
@@ -97,7 +97,9 @@ export async function login(
 ): Promise<{ token: string; expiresAt: string; staffId: string; organisationId: string }> {
   const now = ctx.now();
   const account = await findLogin(ctx.db, input.email);
-  if (account?.lockedUntil && Date.parse(account.lockedUntil) > now.getTime()) {
+  // The attempt is counted before the hash is awaited, so parallel logins cannot outrun the lock.
+  const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
+  if (account && !(await reserveLoginAttempt(ctx.db, account.id, now.toISOString(), LOCK_AFTER, lockUntil))) {
     reject(
       'LOCKED',
       `Too many wrong passwords: this account is locked for up to ${LOCK_MINUTES} minutes. Try again later.`,
@@ -105,10 +107,6 @@ export async function login(
   }
   const valid = await verifySecret(input.password, account?.passwordHash ?? (await DUMMY_HASH));
   if (!account?.passwordHash || !valid || !account.active) {
-    if (account) {
-      const until = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-      await recordFailedLogin(ctx.db, account.id, LOCK_AFTER, until);
-    }
     reject('UNAUTHENTICATED', 'The email or password is wrong. Check both and try again.');
   }
   await clearFailedLogins(ctx.db, account.id);
@@ -127,10 +125,13 @@ export async function logout(ctx: ServerContext, token: string): Promise<void> {
   await deleteSession(ctx.db, tokenHash(token));
 }
 
+/** A built-in or this organisation's custom role, or undefined when there is none. */
+export async function findRole(db: Queryable, orgId: string, roleId: string): Promise<Grant | undefined> {
+  return BUILT_IN_ROLES.find((r) => r.id === roleId) ?? (await getCustomRole(db, orgId, roleId));
+}
+
 export async function rolePermissions(db: Queryable, orgId: string, roleId: string): Promise<Permission[]> {
-  const builtIn = BUILT_IN_ROLES.find((r) => r.id === roleId);
-  if (builtIn) return builtIn.permissions;
-  return (await getCustomRole(db, orgId, roleId))?.permissions ?? [];
+  return (await findRole(db, orgId, roleId))?.permissions ?? [];
 }
 
 /** A bearer token is either a staff session or a terminal's device token. */

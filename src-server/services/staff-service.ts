@@ -1,11 +1,11 @@
 import { v7 as uuid } from 'uuid';
-import { BUILT_IN_ROLES, type Permission, type RoleDefinition } from '../../shared/auth/permissions';
+import { BUILT_IN_ROLES, grantExcess, type Grant, type RoleDefinition } from '../../shared/auth/permissions';
 import { hashSecret } from '../auth/secrets';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import * as repo from '../db/repos/staff-repo';
 import { isUniqueViolation, reject } from '../errors';
-import { rolePermissions } from './auth-service';
+import { findRole } from './auth-service';
 
 export interface StaffInput {
   name: string;
@@ -20,20 +20,26 @@ export async function listRoles(ctx: ServerContext, orgId: string): Promise<Role
   return [...BUILT_IN_ROLES, ...custom.map((r) => ({ ...r, builtIn: false }))];
 }
 
-/** Nobody hands out a permission they do not hold: a staff manager cannot mint a more powerful role. */
-function assertGrantable(principal: Principal, permissions: readonly Permission[]): void {
-  const missing = permissions.filter((p) => !principal.permissions.has(p));
-  if (missing.length > 0) {
-    reject('FORBIDDEN', `You cannot grant permissions you do not hold yourself: ${missing.join(', ')}.`);
+const NOTHING: Grant = { permissions: [], customDiscountCeiling: { percent: 0, amount: 0 } };
+
+/** Refuses a role, or staff holding one, with more permissions or higher limits than the caller's own. */
+async function assertGrantable(ctx: ServerContext, principal: Principal, granted: Grant): Promise<void> {
+  const own =
+    principal.kind === 'staff' ? await findRole(ctx.db, principal.orgId, principal.roleId) : undefined;
+  // The session's permissions are what the guard checked; the role supplies the limits.
+  const granter = { ...(own ?? NOTHING), permissions: [...principal.permissions] };
+  const excess = grantExcess(granter, granted);
+  if (excess.length > 0) {
+    reject('FORBIDDEN', `You cannot grant more than you hold yourself: ${excess.join('; ')}.`);
   }
 }
 
 async function assertRoleExists(ctx: ServerContext, principal: Principal, roleId: string): Promise<void> {
-  const builtIn = BUILT_IN_ROLES.some((r) => r.id === roleId);
-  if (!builtIn && !(await repo.getCustomRole(ctx.db, principal.orgId, roleId))) {
+  const role = await findRole(ctx.db, principal.orgId, roleId);
+  if (!role) {
     reject('ROLE_NOT_FOUND', `There is no role "${roleId}": create it first or pick an existing role.`);
   }
-  assertGrantable(principal, await rolePermissions(ctx.db, principal.orgId, roleId));
+  await assertGrantable(ctx, principal, role);
 }
 
 export async function saveRole(
@@ -48,11 +54,13 @@ export async function saveRole(
       `"${role.id}" is a built-in role and cannot be changed: create a custom role instead.`,
     );
   }
-  assertGrantable(principal, role.permissions);
+  await assertGrantable(ctx, principal, role);
   const existing = await repo.getCustomRole(ctx.db, principal.orgId, role.id);
   if (mode === 'create' && existing)
     reject('DUPLICATE_ROLE', `A role "${role.id}" exists already: pick another id.`);
   if (mode === 'update' && !existing) reject('NOT_FOUND', 'There is no such role.');
+  // Editing a role more powerful than yours would reach everyone who holds it.
+  if (existing) await assertGrantable(ctx, principal, existing);
   await repo.upsertCustomRole(ctx.db, principal.orgId, role);
   return { ...role, builtIn: false };
 }
@@ -108,7 +116,7 @@ export async function updateStaff(
   const current = await repo.getStaff(ctx.db, principal.orgId, id);
   if (!current) reject('NOT_FOUND', 'There is no such staff member.');
   // Editing someone with more power than you would be a way to take it over.
-  assertGrantable(principal, await rolePermissions(ctx.db, principal.orgId, current.roleId));
+  await assertGrantable(ctx, principal, (await findRole(ctx.db, principal.orgId, current.roleId)) ?? NOTHING);
   if (input.roleId !== undefined) await assertRoleExists(ctx, principal, input.roleId);
   if (input.pin !== undefined) validPin(input.pin);
   try {

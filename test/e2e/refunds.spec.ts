@@ -39,15 +39,19 @@ test.describe('refunds and voids', () => {
     await expect(units).toHaveCount(3);
     await page.getByRole('checkbox', { name: 'Refund Hamlet · Adult 2' }).check();
     await page.getByLabel('Reason').fill('cannot attend');
+    // A cash sale cannot be paid back to a card: the core refuses and says how it was paid.
     await page.getByLabel('Pay back as').selectOption({ label: 'Card' });
     await page.getByLabel('Card terminal reference').fill('REF-77');
+    await page.getByRole('button', { name: 'Refund ticked items' }).click();
+    await expect(page.getByRole('alert')).toContainText('only what it took with each tender (cash');
+    await page.getByLabel('Pay back as').selectOption({ label: 'Cash' });
     await page.getByRole('button', { name: 'Refund ticked items' }).click();
     await expect(page.getByTestId('refund-done')).toHaveText('Refund 1: 38.25 paid back.');
     const refunded = await demoHost.terminal.dispatch('pos:sales:find', { receiptNo: 1 });
     expect(refunded).toMatchObject({
       ok: true,
       value: {
-        payments: expect.arrayContaining([expect.objectContaining({ tender: 'card', amount: -3825 })]),
+        payments: expect.arrayContaining([expect.objectContaining({ tender: 'cash', amount: -3825 })]),
       },
     });
     await expect(page.getByRole('checkbox', { name: 'Refund Hamlet · Adult 2' })).toBeDisabled();

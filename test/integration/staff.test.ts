@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channels as c } from '../../shared/ipc/channels';
+import { getStaff } from '../../src-main/db/repos/staff-repo';
+import { LOCK_AFTER_FAILURES, LOCKOUT_MINUTES } from '../../src-main/services/staff-service';
 import { startTestTerminal, type TestTerminal } from '../helpers/terminal';
 
 describe('staff sign-in and permissions', () => {
@@ -41,6 +43,34 @@ describe('staff sign-in and permissions', () => {
     });
     pos.clock.advance(61_000);
     expect(await pos.call(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' })).toMatchObject({ ok: true });
+  });
+
+  it('checks no more PINs than the limit when 200 sign-ins arrive at once', async () => {
+    // The probe's attack: wrong PINs and then the right one, all in flight before any hash finishes.
+    const pins = Array.from({ length: 200 }, (_, i) => (i === 8 || i % 20 === 19 ? '1111' : '0000'));
+    const results = await Promise.all(
+      pins.map((pin) => pos.call(c.staff.signIn, { staffId: 'staff-sam', pin })),
+    );
+    expect(results.filter((r) => r.ok)).toEqual([]);
+    expect(results.filter((r) => !r.ok && r.reason === 'WRONG_PIN')).toHaveLength(LOCK_AFTER_FAILURES - 1);
+    // Every checked PIN was counted before its hash ran, so the count is the number checked.
+    expect(getStaff(pos.terminal.db, 'staff-sam')?.failedAttempts).toBe(LOCK_AFTER_FAILURES);
+    expect(await pos.call(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' })).toMatchObject({
+      reason: 'LOCKED_OUT',
+    });
+    pos.clock.advance(LOCKOUT_MINUTES * 60_000 + 1);
+    expect(await pos.call(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' })).toMatchObject({ ok: true });
+    expect(getStaff(pos.terminal.db, 'staff-sam')?.failedAttempts).toBe(0);
+  });
+
+  it('accepts the right PIN sent within the limit even among parallel wrong ones', async () => {
+    const pins = Array.from({ length: 200 }, (_, i) => (i === 2 ? '1111' : '0000'));
+    const results = await Promise.all(
+      pins.map((pin) => pos.call(c.staff.signIn, { staffId: 'staff-sam', pin })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const checked = results.filter((r) => r.ok || r.reason === 'WRONG_PIN');
+    expect(checked.length).toBeLessThanOrEqual(LOCK_AFTER_FAILURES);
   });
 
   it('refuses every selling call before sign-in', async () => {

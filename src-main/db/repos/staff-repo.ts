@@ -48,13 +48,31 @@ export function upsertStaff(db: Db, staff: Omit<StaffRow, 'failedAttempts' | 'lo
   ).run(staff.id, staff.name, staff.roleId, staff.pinHash, staff.active ? 1 : 0);
 }
 
-export function recordPinFailure(db: Db, id: string, lockAfter: number, lockedUntil: string): StaffRow {
-  db.prepare(
-    `UPDATE staff SET failed_attempts = failed_attempts + 1,
-       locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END
-     WHERE id = ?`,
-  ).run(lockAfter, lockedUntil, id);
-  return getStaff(db, id) as StaffRow;
+/**
+ * Claims one PIN check before the slow hash runs: counts it as a failure up front (cleared on
+ * success) and sets the lock when it is the `lockAfter`-th, all in one statement, so parallel
+ * sign-ins can never check more PINs than the limit. A lock that has run out starts the count again.
+ * Returns the count including this attempt, or undefined while the account is locked.
+ */
+export function reservePinAttempt(
+  db: Db,
+  id: string,
+  now: string,
+  lockAfter: number,
+  lockedUntil: string,
+): number | undefined {
+  const row = db
+    .prepare(
+      `UPDATE staff SET
+         failed_attempts = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_attempts + 1 END,
+         locked_until = CASE
+           WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_attempts + 1 END) >= ? THEN ?
+           ELSE NULL END
+       WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)
+       RETURNING failed_attempts`,
+    )
+    .get(lockAfter, lockedUntil, id, now) as { failed_attempts: number } | undefined;
+  return row?.failed_attempts;
 }
 
 export function clearPinFailures(db: Db, id: string): void {

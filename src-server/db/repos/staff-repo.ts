@@ -107,20 +107,30 @@ export async function findLogin(db: Queryable, email: string): Promise<LoginRow 
   return rows[0];
 }
 
-/** Counts a wrong password; the `threshold`-th in a row locks the account until `lockUntil`. */
-export async function recordFailedLogin(
+/**
+ * Claims one password check before the slow hash runs: it counts as a failure up front (cleared on
+ * success) and the `threshold`-th sets the lock, in one statement whose row lock serialises parallel
+ * logins, so they can never check more passwords than the limit. A lock that has run out starts the
+ * count again. False while the account is locked.
+ */
+export async function reserveLoginAttempt(
   db: Queryable,
   id: string,
+  now: string,
   threshold: number,
   lockUntil: string,
-): Promise<void> {
-  await db.query(
+): Promise<boolean> {
+  const rows = await db.query(
     `UPDATE staff SET
-       locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::timestamptz ELSE locked_until END,
-       failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END
-     WHERE id = $1`,
-    [id, threshold, lockUntil],
+       failed_logins = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END,
+       locked_until = CASE
+         WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END) >= $3 THEN $4::timestamptz
+         ELSE NULL END
+     WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2::timestamptz)
+     RETURNING id`,
+    [id, now, threshold, lockUntil],
   );
+  return rows.length === 1;
 }
 
 export async function clearFailedLogins(db: Queryable, id: string): Promise<void> {

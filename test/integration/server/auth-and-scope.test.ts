@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCK_AFTER } from '../../../src-server/services/auth-service';
 import { apiClient, seedOrganisation, signInAs, type SeededOrganisation } from '../../helpers/server-api';
 import { backends, startTestServer, type TestServer } from '../../helpers/server-db';
 
@@ -62,6 +63,33 @@ describe.each(backends)('admin API auth and scope (%s)', (backend) => {
     const locked = await anon.post('/v1/auth/login', { email, password: 'the right password' });
     expect(locked.status).toBe(429);
     expect(locked.body).toMatchObject({ ok: false, reason: 'LOCKED' });
+  });
+
+  it('checks no more passwords than the limit when 40 logins arrive at once', async () => {
+    const email = `burst-${randomUUID()}@example.test`;
+    const password = 'the right password';
+    expect(
+      (await orgA.api.post('/v1/staff', { name: 'Burst', email, password, roleId: 'seller' })).status,
+    ).toBe(201);
+    const anon = apiClient(server.url);
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => anon.post('/v1/auth/login', { email, password: `wrong ${i}` })),
+    );
+    // Each checked password was counted before its hash ran; the rest were refused unchecked.
+    expect(burst.filter((r) => r.status === 401)).toHaveLength(LOCK_AFTER);
+    expect(burst.filter((r) => r.status === 429)).toHaveLength(40 - LOCK_AFTER);
+    const [row] = await server.database.db.query<{ failed_logins: number }>(
+      'SELECT failed_logins FROM staff WHERE email = $1',
+      [email],
+    );
+    expect(row?.failed_logins).toBe(LOCK_AFTER);
+    // While locked, the right password is refused as well, however many arrive together.
+    const mixed = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        anon.post('/v1/auth/login', { email, password: i % 2 ? password : `wrong ${i}` }),
+      ),
+    );
+    expect(mixed.map((r) => r.body)).toEqual(Array(40).fill(expect.objectContaining({ reason: 'LOCKED' })));
   });
 
   it('refuses calls without a token or with an unknown one', async () => {

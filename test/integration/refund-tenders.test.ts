@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { channels as c } from '../../shared/ipc/channels';
+import type { RequestOf } from '../../shared/ipc/contract';
+import type { PaymentRow, SaleRecord } from '../../shared/ipc/domains/sales';
+import { upsertRole, upsertStaff } from '../../src-main/db/repos/staff-repo';
+import { hashPin } from '../../src-main/services/pin';
+import { startTestTerminal, type TestTerminal } from '../helpers/terminal';
+
+const HAMLET = 'perf-hamlet-1';
+const ADULT_STALLS = 'price-hamlet-adult-stalls';
+
+type Tenders = RequestOf<typeof c.checkout.complete>['tenders'];
+
+/** Money paid back per tender kind by the sale's refunds (positive numbers). */
+const paidBack = (payments: PaymentRow[]) => {
+  const out: Record<string, number> = {};
+  for (const p of payments.filter((x) => x.refundId !== null))
+    out[p.tender] = (out[p.tender] ?? 0) - p.amount;
+  return out;
+};
+
+describe('refund tenders follow how the sale was paid', () => {
+  let pos: TestTerminal;
+  const sell = async (qty: number, tenders: (total: number) => Tenders): Promise<SaleRecord> => {
+    await pos.must(c.cart.addTicket, { performanceId: HAMLET, ticketPriceId: ADULT_STALLS, qty });
+    const cart = await pos.must(c.cart.get);
+    return pos.must(c.checkout.complete, { cartId: cart.id, tenders: tenders(cart.total) });
+  };
+  const unit = (sale: SaleRecord, i: number) => ({
+    lineId: sale.units[i]!.lineId,
+    unitIndex: sale.units[i]!.unitIndex,
+  });
+
+  beforeEach(async () => {
+    pos = await startTestTerminal();
+    await pos.must(c.staff.signIn, { staffId: 'staff-sue', pin: '2222' });
+    await pos.must(c.shift.open, { openingFloat: 10_000 });
+  });
+  afterEach(() => pos.close());
+
+  it('pays out no money for a comped sale, refund or void', async () => {
+    const sale = await sell(2, (total) => [{ tender: 'complimentary', amount: total }]);
+    const cash = await pos.call(c.sales.refund, {
+      saleId: sale.sale.id,
+      units: [unit(sale, 0)],
+      reason: 'wants cash',
+      tender: 'cash',
+    });
+    expect(cash).toMatchObject({ ok: false, reason: 'REFUND_TENDER_NOT_PAID' });
+    if (!cash.ok) expect(cash.message).toContain('complimentary');
+    await pos.must(c.sales.refund, { saleId: sale.sale.id, units: [unit(sale, 0)], reason: 'cannot come' });
+    const voided = await pos.must(c.sales.void, { saleId: sale.sale.id, reason: 'event cancelled' });
+    expect(paidBack(voided.payments)).toEqual({ complimentary: sale.sale.total });
+  });
+
+  it('refunds a card sale to the card only', async () => {
+    const sale = await sell(2, (total) => [{ tender: 'card', amount: total, reference: 'R-1' }]);
+    expect(
+      await pos.call(c.sales.refund, {
+        saleId: sale.sale.id,
+        units: [unit(sale, 0)],
+        reason: 'x y z',
+        tender: 'cash',
+      }),
+    ).toMatchObject({ ok: false, reason: 'REFUND_TENDER_NOT_PAID' });
+    const refunded = await pos.must(c.sales.refund, {
+      saleId: sale.sale.id,
+      units: [unit(sale, 0)],
+      reason: 'ill',
+    });
+    expect(refunded.payments.at(-1)).toMatchObject({ tender: 'card', amount: -sale.units[0]!.total });
+  });
+
+  it('never pays more back to a tender than the sale took with it', async () => {
+    const sale = await sell(3, (total) => [
+      { tender: 'card', amount: 1000, reference: 'R-2' },
+      { tender: 'cash', amount: total - 1000 },
+    ]);
+    // One unit is more than the card took: it cannot all go to the card.
+    expect(
+      await pos.call(c.sales.refund, {
+        saleId: sale.sale.id,
+        units: [unit(sale, 0)],
+        reason: 'x y z',
+        tender: 'card',
+      }),
+    ).toMatchObject({ ok: false, reason: 'REFUND_TENDER_NOT_PAID' });
+    await pos.must(c.sales.refund, { saleId: sale.sale.id, units: [unit(sale, 0)], reason: 'cannot come' });
+    const voided = await pos.must(c.sales.void, { saleId: sale.sale.id, reason: 'event cancelled' });
+    expect(paidBack(voided.payments)).toEqual({ card: 1000, cash: sale.sale.total - 1000 });
+  });
+
+  it('lets a supervisor override the tender with a reason recorded on the refund', async () => {
+    const sale = await sell(1, (total) => [{ tender: 'complimentary', amount: total }]);
+    const refunded = await pos.must(c.sales.refund, {
+      saleId: sale.sale.id,
+      units: [unit(sale, 0)],
+      reason: 'goodwill',
+      tender: 'cash',
+      override: { reason: 'manager agreed a cash gesture' },
+    });
+    expect(refunded.payments.at(-1)).toMatchObject({ tender: 'cash', amount: -sale.sale.total });
+    expect(refunded.refunds[0]?.reason).toContain('manager agreed a cash gesture');
+  });
+
+  it('refuses the override to staff who may refund but not approve', async () => {
+    const sale = await sell(1, (total) => [{ tender: 'card', amount: total, reference: 'R-3' }]);
+    upsertRole(pos.terminal.db, {
+      id: 'refunder',
+      name: 'Refunder',
+      permissions: ['sell', 'refund'],
+      customDiscountCeiling: { percent: 0, amount: 0 },
+    });
+    upsertStaff(pos.terminal.db, {
+      id: 'staff-rita',
+      name: 'Rita Refunder',
+      roleId: 'refunder',
+      pinHash: await hashPin('4444'),
+      active: true,
+    });
+    await pos.must(c.staff.signIn, { staffId: 'staff-rita', pin: '4444' });
+    const refused = await pos.call(c.sales.refund, {
+      saleId: sale.sale.id,
+      units: [unit(sale, 0)],
+      reason: 'wants cash',
+      tender: 'cash',
+      override: { reason: 'because' },
+    });
+    expect(refused).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
+  });
+});
