@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useDateTime, useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import { useRefundStore, type UnitRef } from '../../stores/refund-store';
+import { paidWith } from './paid-with';
 import { can, useSessionStore } from '../../stores/session-store';
 
 const key = (u: UnitRef) => `${u.lineId}#${u.unitIndex}`;
@@ -45,7 +46,8 @@ export function RefundScreen() {
       return;
     }
     setPicked(new Set());
-    if (!(await find(receiptNo))) receiptRef.current?.focus();
+    if (await find(receiptNo)) setTender(paidWith(useRefundStore.getState().sale));
+    else receiptRef.current?.focus();
   };
 
   const run = async (action: 'refund' | 'void') => {
