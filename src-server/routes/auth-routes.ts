@@ -55,7 +55,7 @@ export function registerAuthRoutes(app: App, ctx: ServerContext): void {
 
   app.post(
     '/v1/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Ends this session', security: bearer }, preHandler: guard(ctx) },
+    { schema: { tags: ['auth'], summary: 'Ends this session', security: bearer }, onRequest: guard(ctx) },
     async (request, reply) => {
       await logout(ctx, bearerToken(request) ?? '');
       return reply.code(204).send();
@@ -66,7 +66,7 @@ export function registerAuthRoutes(app: App, ctx: ServerContext): void {
     '/v1/auth/me',
     {
       schema: { tags: ['auth'], summary: 'Who this token belongs to', security: bearer },
-      preHandler: guard(ctx),
+      onRequest: guard(ctx),
     },
     async (request) => {
       const principal = principalOf(request);

@@ -105,20 +105,20 @@ export function registerCatalogueRoutes(app: App, ctx: ServerContext): void {
       base,
       {
         schema: { tags, summary: `List ${PATHS[entity]}`, querystring: listQuery, security: bearer },
-        preHandler: read,
+        onRequest: read,
       },
       async (request) => catalogue.list(ctx, principalOf(request), entity, request.query),
     );
     app.get(
       `${base}/:id`,
-      { schema: { tags, params: idParams, security: bearer }, preHandler: read },
+      { schema: { tags, params: idParams, security: bearer }, onRequest: read },
       async (request) => catalogue.get(ctx, principalOf(request), entity, request.params.id),
     );
     app.post(
       base,
       {
         schema: { tags, summary: `Create a ${PATHS[entity]} entry`, body, security: bearer },
-        preHandler: write,
+        onRequest: write,
       },
       async (request, reply) =>
         reply
@@ -134,12 +134,12 @@ export function registerCatalogueRoutes(app: App, ctx: ServerContext): void {
     );
     app.patch(
       `${base}/:id`,
-      { schema: { tags, params: idParams, body: patch, security: bearer }, preHandler: write },
+      { schema: { tags, params: idParams, body: patch, security: bearer }, onRequest: write },
       async (request) => catalogue.update(ctx, principalOf(request), entity, request.params.id, request.body),
     );
     app.delete(
       `${base}/:id`,
-      { schema: { tags, params: idParams, security: bearer }, preHandler: write },
+      { schema: { tags, params: idParams, security: bearer }, onRequest: write },
       async (request, reply) => {
         await catalogue.remove(ctx, principalOf(request), entity, request.params.id);
         return reply.code(204).send();

@@ -30,7 +30,7 @@ export function registerCodeRoutes(app: App, ctx: ServerContext): void {
         querystring: listQuery,
         security: bearer,
       },
-      preHandler: manage,
+      onRequest: manage,
     },
     async (request) => codes.listCodes(ctx, principalOf(request), request.query),
   );
@@ -43,14 +43,14 @@ export function registerCodeRoutes(app: App, ctx: ServerContext): void {
         body: codeCreateSchema,
         security: bearer,
       },
-      preHandler: manage,
+      onRequest: manage,
     },
     async (request, reply) =>
       reply.code(201).send(await codes.createCode(ctx, principalOf(request), request.body)),
   );
   app.get(
     '/v1/codes/:id',
-    { schema: { tags, params: idParams, security: bearer }, preHandler: manage },
+    { schema: { tags, params: idParams, security: bearer }, onRequest: manage },
     async (request) => codes.getCodeView(ctx, principalOf(request), request.params.id),
   );
   app.patch(
@@ -64,7 +64,7 @@ export function registerCodeRoutes(app: App, ctx: ServerContext): void {
         body: codeUpdateSchema,
         security: bearer,
       },
-      preHandler: manage,
+      onRequest: manage,
     },
     async (request) => codes.updateCode(ctx, principalOf(request), request.params.id, request.body),
   );
@@ -77,26 +77,26 @@ export function registerCodeRoutes(app: App, ctx: ServerContext): void {
         params: idParams,
         security: bearer,
       },
-      preHandler: manage,
+      onRequest: manage,
     },
     async (request) => codes.deleteCode(ctx, principalOf(request), request.params.id),
   );
   app.post(
     '/v1/codes/:id/disable',
-    { schema: { tags, params: idParams, security: bearer }, preHandler: manage },
+    { schema: { tags, params: idParams, security: bearer }, onRequest: manage },
     async (request) => codes.setCodeStatus(ctx, principalOf(request), request.params.id, 'disable'),
   );
   app.post(
     '/v1/codes/:id/restore',
     {
       schema: { tags, summary: 'Restore a disabled or deleted code', params: idParams, security: bearer },
-      preHandler: manage,
+      onRequest: manage,
     },
     async (request) => codes.setCodeStatus(ctx, principalOf(request), request.params.id, 'restore'),
   );
   app.get(
     '/v1/codes/:id/versions',
-    { schema: { tags, params: idParams, security: bearer }, preHandler: manage },
+    { schema: { tags, params: idParams, security: bearer }, onRequest: manage },
     async (request) => codes.listVersions(ctx, principalOf(request), request.params.id),
   );
   app.post(
@@ -113,7 +113,7 @@ export function registerCodeRoutes(app: App, ctx: ServerContext): void {
         }),
         security: bearer,
       },
-      preHandler: manage,
+      onRequest: manage,
     },
     async (request, reply) =>
       reply.code(202).send(await startGeneration(ctx, principalOf(request), request.params.id, request.body)),
@@ -122,7 +122,7 @@ export function registerCodeRoutes(app: App, ctx: ServerContext): void {
     '/v1/generation-jobs/:id',
     {
       schema: { tags, summary: 'Progress of a bulk generation', params: idParams, security: bearer },
-      preHandler: manage,
+      onRequest: manage,
     },
     async (request) => getJob(ctx, principalOf(request), request.params.id),
   );

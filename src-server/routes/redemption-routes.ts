@@ -32,7 +32,7 @@ export function registerRedemptionRoutes(app: App, ctx: ServerContext): void {
         }),
         security: bearer,
       },
-      preHandler: guard(ctx, 'sell'),
+      onRequest: guard(ctx, 'sell'),
     },
     async (request, reply) => {
       const result = await redeem(ctx, principalOf(request), request.body);

@@ -29,7 +29,7 @@ export function registerReportRoutes(app: App, ctx: ServerContext): void {
         querystring: z.strictObject({ ...filters, ...pageQuery }),
         security: bearer,
       },
-      preHandler: view,
+      onRequest: view,
     },
     async (request) => {
       const { groupBy, ...filter } = request.query;
@@ -45,7 +45,7 @@ export function registerReportRoutes(app: App, ctx: ServerContext): void {
         querystring: z.strictObject(filters),
         security: bearer,
       },
-      preHandler: view,
+      onRequest: view,
     },
     async (request, reply) => {
       const { groupBy, ...filter } = request.query;
@@ -65,7 +65,7 @@ export function registerReportRoutes(app: App, ctx: ServerContext): void {
         querystring: z.strictObject({ ...filters, ...pageQuery }).omit({ groupBy: true, usedOnly: true }),
         security: bearer,
       },
-      preHandler: view,
+      onRequest: view,
     },
     async (request) => overuseReport(ctx, principalOf(request), request.query),
   );

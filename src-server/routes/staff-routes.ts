@@ -29,14 +29,14 @@ export function registerStaffRoutes(app: App, ctx: ServerContext): void {
 
   app.get(
     '/v1/roles',
-    { schema: { tags, summary: 'Built-in and custom roles', security: bearer }, preHandler: manage },
+    { schema: { tags, summary: 'Built-in and custom roles', security: bearer }, onRequest: manage },
     async (request) => staff.listRoles(ctx, principalOf(request).orgId),
   );
   app.post(
     '/v1/roles',
     {
       schema: { tags, summary: 'Create a custom role', body: roleBody, security: bearer },
-      preHandler: manage,
+      onRequest: manage,
     },
     async (request, reply) =>
       reply.code(201).send(await staff.saveRole(ctx, principalOf(request), request.body, 'create')),
@@ -51,7 +51,7 @@ export function registerStaffRoutes(app: App, ctx: ServerContext): void {
         body: roleBody.omit({ id: true }),
         security: bearer,
       },
-      preHandler: manage,
+      onRequest: manage,
     },
     async (request) =>
       staff.saveRole(ctx, principalOf(request), { ...request.body, id: request.params.roleId }, 'update'),
@@ -65,7 +65,7 @@ export function registerStaffRoutes(app: App, ctx: ServerContext): void {
         params: z.strictObject({ roleId: text().min(1).max(40) }),
         security: bearer,
       },
-      preHandler: manage,
+      onRequest: manage,
     },
     async (request, reply) => {
       await staff.deleteRole(ctx, principalOf(request), request.params.roleId);
@@ -75,12 +75,12 @@ export function registerStaffRoutes(app: App, ctx: ServerContext): void {
 
   app.get(
     '/v1/staff',
-    { schema: { tags, summary: 'Staff of the organisation', security: bearer }, preHandler: manage },
+    { schema: { tags, summary: 'Staff of the organisation', security: bearer }, onRequest: manage },
     async (request) => staff.listStaff(ctx, principalOf(request)),
   );
   app.get(
     '/v1/staff/:id',
-    { schema: { tags, params: idParams, security: bearer }, preHandler: manage },
+    { schema: { tags, params: idParams, security: bearer }, onRequest: manage },
     async (request) => staff.getStaff(ctx, principalOf(request), request.params.id),
   );
   app.post(
@@ -92,7 +92,7 @@ export function registerStaffRoutes(app: App, ctx: ServerContext): void {
         body: staffBody,
         security: bearer,
       },
-      preHandler: manage,
+      onRequest: manage,
     },
     async (request, reply) =>
       reply.code(201).send(await staff.createStaff(ctx, principalOf(request), request.body)),
@@ -106,7 +106,7 @@ export function registerStaffRoutes(app: App, ctx: ServerContext): void {
         body: staffBody.partial().extend({ active: z.boolean().optional() }),
         security: bearer,
       },
-      preHandler: manage,
+      onRequest: manage,
     },
     async (request) => staff.updateStaff(ctx, principalOf(request), request.params.id, request.body),
   );
@@ -119,7 +119,7 @@ export function registerStaffRoutes(app: App, ctx: ServerContext): void {
         params: idParams,
         security: bearer,
       },
-      preHandler: manage,
+      onRequest: manage,
     },
     async (request) => staff.updateStaff(ctx, principalOf(request), request.params.id, { active: false }),
   );

@@ -29,7 +29,7 @@ export function registerSyncRoutes(app: App, ctx: ServerContext): void {
         body: pushRequestSchema,
         security: bearer,
       },
-      preHandler: guard(ctx, 'sell'),
+      onRequest: guard(ctx, 'sell'),
     },
     async (request, reply) => {
       const outcome = await push(ctx, principalOf(request), request.body);
@@ -55,7 +55,7 @@ export function registerSyncRoutes(app: App, ctx: ServerContext): void {
         body: pullRequestSchema,
         security: bearer,
       },
-      preHandler: guard(ctx, 'sell'),
+      onRequest: guard(ctx, 'sell'),
     },
     async (request) => pull(ctx, principalOf(request), request.body),
   );
@@ -69,7 +69,7 @@ export function registerSyncRoutes(app: App, ctx: ServerContext): void {
         body: acquireRequestSchema,
         security: bearer,
       },
-      preHandler: guard(ctx, 'sell'),
+      onRequest: guard(ctx, 'sell'),
     },
     async (request) => acquireLease(ctx, principalOf(request), request.body),
   );
@@ -87,7 +87,7 @@ export function registerSyncRoutes(app: App, ctx: ServerContext): void {
         }),
         security: bearer,
       },
-      preHandler: staffGuard(ctx, 'reports.view'),
+      onRequest: staffGuard(ctx, 'reports.view'),
     },
     async (request) => listReviewItems(ctx, principalOf(request), request.query),
   );
@@ -108,7 +108,7 @@ export function registerSyncRoutes(app: App, ctx: ServerContext): void {
           body: reviewActionSchema,
           security: bearer,
         },
-        preHandler: staffGuard(ctx, 'codes.manage'),
+        onRequest: staffGuard(ctx, 'codes.manage'),
       },
       async (request) =>
         resolveReviewItem(ctx, staffOf(request), request.params.id, action, request.body.note),
@@ -125,7 +125,7 @@ export function registerSyncRoutes(app: App, ctx: ServerContext): void {
         body: reviewActionSchema,
         security: bearer,
       },
-      preHandler: staffGuard(ctx, 'codes.manage'),
+      onRequest: staffGuard(ctx, 'codes.manage'),
     },
     async (request, reply) => {
       const outcome = await retryQuarantined(ctx, staffOf(request), request.params.id, request.body.note);
@@ -141,7 +141,7 @@ export function registerSyncRoutes(app: App, ctx: ServerContext): void {
         params: idParams,
         security: bearer,
       },
-      preHandler: staffGuard(ctx, 'terminals.enrol'),
+      onRequest: staffGuard(ctx, 'terminals.enrol'),
     },
     async (request) => terminalSyncStatus(ctx, principalOf(request), request.params.id),
   );

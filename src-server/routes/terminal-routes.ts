@@ -14,7 +14,7 @@ export function registerTerminalRoutes(app: App, ctx: ServerContext): void {
         params: idParams,
         security: bearer,
       },
-      preHandler: staffGuard(ctx, 'terminals.enrol'),
+      onRequest: staffGuard(ctx, 'terminals.enrol'),
     },
     async (request, reply) =>
       reply.code(201).send(await createEnrolmentCode(ctx, staffOf(request), request.params.id)),
@@ -36,7 +36,7 @@ export function registerTerminalRoutes(app: App, ctx: ServerContext): void {
     '/v1/terminals',
     {
       schema: { tags, summary: 'Enrolled terminals', security: bearer },
-      preHandler: guard(ctx, 'terminals.enrol'),
+      onRequest: guard(ctx, 'terminals.enrol'),
     },
     async (request) => listTerminals(ctx, principalOf(request)),
   );

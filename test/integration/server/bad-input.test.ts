@@ -17,6 +17,32 @@ describe.each(backends)('bad input (%s)', (backend) => {
   const countCodes = async () =>
     (await org.api.get<{ total: number }>('/v1/codes?includeDeleted=true')).body.total;
 
+  it('refuses a caller without a valid token before reading the body', async () => {
+    const post = (path: string, body: string, authorization?: string) =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body,
+      });
+    // Over the 1 MiB limit, not JSON, not the schema: without a token each is a 401, never a 413 or 400.
+    const huge = `{"batch": "${'x'.repeat(8 * 1024 * 1024)}"}`;
+    for (const [path, body] of [
+      ['/v1/sync/push', huge],
+      ['/v1/sync/push', '{"terminalId":'],
+      ['/v1/codes', '{"colour": "red"}'],
+      ['/v1/leases/acquire', huge],
+    ] as const) {
+      const anonymous = await post(path, body);
+      expect(anonymous.status, path).toBe(401);
+      expect(await anonymous.json()).toMatchObject({ ok: false, reason: 'UNAUTHENTICATED' });
+      const forged = await post(path, body, `Bearer ${'f'.repeat(43)}`);
+      expect(forged.status, path).toBe(401);
+    }
+    // With a valid token the body is read and judged as before.
+    const signedIn = await org.api.raw('POST', '/v1/codes', '{"code": "X",');
+    expect(signedIn.status).toBe(400);
+  });
+
   it('answers malformed JSON with 400 INVALID_JSON', async () => {
     const reply = await org.api.raw('POST', '/v1/codes', '{"code": "X",');
     expect(reply.status).toBe(400);
