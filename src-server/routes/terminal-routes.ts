@@ -1,6 +1,11 @@
 import { registerRequestSchema } from '../../shared/sync/protocol';
 import type { ServerContext } from '../context';
-import { createEnrolmentCode, listTerminals, registerTerminal } from '../services/terminal-service';
+import {
+  createEnrolmentCode,
+  listTerminals,
+  registerTerminal,
+  revokeTerminal,
+} from '../services/terminal-service';
 import { bearer, guard, idParams, principalOf, staffGuard, staffOf, type App } from './common';
 
 export function registerTerminalRoutes(app: App, ctx: ServerContext): void {
@@ -39,5 +44,18 @@ export function registerTerminalRoutes(app: App, ctx: ServerContext): void {
       onRequest: guard(ctx, 'terminals.enrol'),
     },
     async (request) => listTerminals(ctx, principalOf(request)),
+  );
+  app.post(
+    '/v1/terminals/:id/revoke',
+    {
+      schema: {
+        tags,
+        summary: "Revoke a terminal's device token (a lost or stolen terminal)",
+        params: idParams,
+        security: bearer,
+      },
+      onRequest: staffGuard(ctx, 'terminals.enrol'),
+    },
+    async (request) => revokeTerminal(ctx, staffOf(request), request.params.id),
   );
 }

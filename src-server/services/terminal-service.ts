@@ -101,6 +101,20 @@ export async function listTerminals(
   return repo.listTerminals(ctx.db, principal.orgId);
 }
 
+/**
+ * A lost or stolen terminal: its device token stops working at once (every sync call answers 401 and
+ * the terminal asks for re-enrolment). Sales it already pushed stay; leases it holds run out at expiry.
+ */
+export async function revokeTerminal(
+  ctx: ServerContext,
+  principal: Principal,
+  terminalId: string,
+): Promise<{ terminalId: string; revokedAt: string }> {
+  const revoked = await repo.revokeTerminal(ctx.db, principal.orgId, terminalId, ctx.now().toISOString());
+  if (!revoked) reject('NOT_FOUND', 'There is no such terminal.');
+  return { terminalId, ...revoked };
+}
+
 /** What a manager checks when a terminal does not sync: its position, leases and open review items. */
 export async function terminalSyncStatus(
   ctx: ServerContext,

@@ -48,6 +48,22 @@ export async function findTerminalByToken(
   return rows[0];
 }
 
+/** Stops a terminal's device token for good; the first revocation's time is kept. */
+export async function revokeTerminal(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  at: string,
+): Promise<{ revokedAt: string } | undefined> {
+  const rows = await db.query<{ revokedAt: Date | string }>(
+    `UPDATE terminals SET revoked_at = COALESCE(revoked_at, $3) WHERE id = $1 AND org_id = $2
+     RETURNING revoked_at AS "revokedAt"`,
+    [id, orgId, at],
+  );
+  const row = rows[0];
+  return row && { revokedAt: new Date(row.revokedAt).toISOString() };
+}
+
 export async function listTerminals(
   db: Queryable,
   orgId: string,
