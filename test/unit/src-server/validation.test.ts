@@ -4,8 +4,9 @@ import { BackgroundTasks } from '../../../src-server/context';
 import { openDatabase, type Database } from '../../../src-server/db/database';
 import type { App } from '../../../src-server/routes/common';
 
-// Validation runs before authentication and before any service: these requests never reach the
-// database, so an empty (unmigrated) one is enough.
+// Authentication comes first (a request without a token is refused before its body is read), then
+// validation, then the services: these requests never reach the database, so an empty (unmigrated)
+// one is enough.
 describe('request validation', () => {
   let db: Database;
   let app: App;
@@ -43,7 +44,7 @@ describe('request validation', () => {
     expect(reply.json()).toMatchObject({ ok: false, reason: 'UNSUPPORTED_MEDIA_TYPE' });
   });
 
-  it('refuses a redemption with a fractional amount before it looks at the token', async () => {
+  it('refuses a redemption without a token before it reads the body, fractional amount and all', async () => {
     const reply = await app.inject({
       method: 'POST',
       url: '/v1/redemptions',
@@ -57,8 +58,8 @@ describe('request validation', () => {
         currency: 'EUR',
       },
     });
-    expect(reply.statusCode).toBe(400);
-    expect(reply.json<{ message: string }>().message).toContain('discount');
+    expect(reply.statusCode).toBe(401);
+    expect(reply.json()).toMatchObject({ ok: false, reason: 'UNAUTHENTICATED' });
   });
 
   it('answers an unexpected failure with 500 and a sentence, never the stack or the error text', async () => {
