@@ -1,5 +1,6 @@
 import { TerminalOpenError } from '../../terminal';
 import { knock, listenForLaunches } from '../../single-instance';
+import { installLastResort } from './last-resort';
 import { openInBrowser } from './open-browser';
 import { BrowserHostError, startBrowserHost, type BrowserHostOptions } from './server';
 
@@ -38,6 +39,10 @@ export async function launchBrowserHost(
     }
     throw error;
   }
+  // Process-wide, so it belongs to the process's entry, not to each host a test starts.
+  const removeLastResort = installLastResort(
+    options.logError ?? ((error, context) => console.error(`[${context}]`, error)),
+  );
   const launches = await listenForLaunches(host.terminal.dataDir, () => ({ url: host.url }));
   say(`Box office terminal (browser host), data in ${host.terminal.dataDir}`);
   say(`Open: ${host.url}`);
@@ -45,7 +50,10 @@ export async function launchBrowserHost(
   let stopping: Promise<void> | undefined;
   return {
     stop() {
-      stopping ??= launches.close().then(() => host.close());
+      stopping ??= launches
+        .close()
+        .then(() => host.close())
+        .finally(removeLastResort);
       return stopping;
     },
   };

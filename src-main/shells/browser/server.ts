@@ -9,7 +9,6 @@ import { loadRendererAsset } from '../renderer-assets';
 import { createTerminal, type Terminal, type TerminalOptions } from '../../terminal';
 import { bearerToken, isAllowedHost, isAllowedOrigin, tokenMatches } from './guards';
 import { decodeSegment, parseTarget, readBody, refuse, sendJson, TOO_LARGE } from './http';
-import { installLastResort } from './last-resort';
 
 export const API_PREFIX = '/api/';
 export const EVENTS_PATH = '/api/events';
@@ -164,11 +163,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       socket.end('HTTP/1.1 500 Internal Server Error\r\nConnection: close\r\n\r\n');
     }
   });
-  const removeLastResort = installLastResort(logError);
 
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      removeLastResort();
       void terminal.close();
       rejectListen(
         error.code === 'EADDRINUSE'
@@ -196,7 +193,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       await terminal.close();
-      removeLastResort();
     },
   };
 }
