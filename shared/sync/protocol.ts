@@ -238,6 +238,12 @@ export interface StaffRecord {
   /** The scrypt hash of the PIN (terminals verify PINs offline); null: cannot sign in at a terminal. */
   pinHash: string | null;
   active: boolean;
+  /**
+   * Wrong PINs counted for this person across terminals, and the lock they set (null: not locked).
+   * Absent from an older server: the terminal keeps its own count.
+   */
+  pinFailures?: number;
+  pinLockedUntil?: string | null;
 }
 
 export interface RoleRecord {

@@ -21,6 +21,8 @@ const staffBody = z.strictObject({
   password: text().min(10, 'at least 10 characters').max(200).optional(),
   pin: text().optional(),
   roleId: text().min(1).max(40),
+  /** The venues the person works at (their PIN reaches those venues' terminals only). */
+  venueIds: z.array(z.uuid('a venue id from GET /v1/venues')).max(1000).optional(),
 });
 
 export function registerStaffRoutes(app: App, ctx: ServerContext): void {

@@ -44,6 +44,7 @@ export async function createOrganisation(
       email: input.email,
       passwordHash: await hashSecret(input.password),
       pinHash: null,
+      pinDigits: null,
       roleId: 'manager',
     });
   } catch (error) {

@@ -5,6 +5,7 @@ import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
 import * as repo from '../db/repos/catalogue-repo';
 import { lockPositions } from '../db/repos/change-pos';
+import { adoptFirstVenue } from '../db/repos/staff-repo';
 import { isForeignKeyViolation, isUniqueViolation, reject } from '../errors';
 import { followLimit } from './escrow-service';
 
@@ -71,7 +72,11 @@ export async function create(
   await assertRefs(ctx.db, name, principal.orgId, values);
   const id = uuid();
   try {
-    await repo.insertEntity(ctx.db, name, principal.orgId, id, values);
+    await ctx.db.transaction(async (tx) => {
+      await repo.insertEntity(tx, name, principal.orgId, id, values);
+      // Staff added before there was any venue (the first manager, above all) work at the first one.
+      if (name === 'venues') await adoptFirstVenue(tx, principal.orgId, id);
+    });
   } catch (error) {
     mapWriteError(error, name);
   }

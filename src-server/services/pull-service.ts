@@ -98,7 +98,7 @@ const before = (a: PulledRow, b: { pos: number; entity: string; id: string }) =>
 
 async function snapshotPage(
   tx: Queryable,
-  orgId: string,
+  { orgId, venueId }: { orgId: string; venueId: string },
   cursor: Extract<Cursor, { m: 's' }>,
   limit: number,
   now: string,
@@ -109,7 +109,7 @@ async function snapshotPage(
     const entity = SNAPSHOT_ORDER[rank] as ChangeEntity;
     const want = limit - rows.length;
     const bound = id === null ? { from: pos } : { after: [pos, id] as [number, string] };
-    let page = await pullEntity(tx, orgId, entity, bound, want, now);
+    let page = await pullEntity(tx, orgId, entity, bound, want, now, venueId);
     if (entity === 'role') {
       // Built-in roles live in code: they sit at position 0, before every stored role.
       const builtIn = BUILT_IN_RECORDS.filter((r) => pos === 0 && (id === null || r.id > id)).map(
@@ -133,7 +133,7 @@ async function snapshotPage(
 
 async function changesPage(
   tx: Queryable,
-  orgId: string,
+  { orgId, venueId }: { orgId: string; venueId: string },
   cursor: Extract<Cursor, { m: 'c' }>,
   limit: number,
   now: string,
@@ -147,7 +147,7 @@ async function changesPage(
         : entity === cursor.e
           ? { after: [cursor.p, cursor.i] as [number, string] }
           : { above: cursor.p };
-    const rows = await pullEntity(tx, orgId, entity, bound, limit, now);
+    const rows = await pullEntity(tx, orgId, entity, bound, limit, now, venueId);
     if (rows.length === limit) more = true;
     candidates.push(...rows);
   }
@@ -194,7 +194,7 @@ export async function pull(
         p: 0,
         i: null,
       };
-      const page = await snapshotPage(tx, terminal.orgId, start, limit, now);
+      const page = await snapshotPage(tx, terminal, start, limit, now);
       const next: Cursor = page.next ?? { v: 1, g: generation, m: 'c', p: start.b, e: PAST_ALL, i: '' };
       return {
         cursor: encodeCursor(next),
@@ -205,7 +205,7 @@ export async function pull(
         epoch: terminal.epoch,
       };
     }
-    const page = await changesPage(tx, terminal.orgId, cursor, limit, now);
+    const page = await changesPage(tx, terminal, cursor, limit, now);
     const last = page.rows.at(-1);
     const next: Cursor = last ? { ...cursor, p: last.pos, e: last.entity, i: last.id } : cursor;
     return {

@@ -1,5 +1,6 @@
 import { v7 as uuid } from 'uuid';
 import { BUILT_IN_ROLES, grantExcess, type Grant, type RoleDefinition } from '../../shared/auth/permissions';
+import { minimumPinDigits, PIN_MAX_DIGITS, pinPolicyProblem } from '../../shared/auth/pin-policy';
 import { hashSecret } from '../auth/secrets';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
@@ -13,6 +14,8 @@ export interface StaffInput {
   password?: string;
   pin?: string;
   roleId: string;
+  /** Omitted on create: every venue when the organisation has exactly one, else required. */
+  venueIds?: string[];
 }
 
 export async function listRoles(ctx: ServerContext, orgId: string): Promise<RoleDefinition[]> {
@@ -34,12 +37,13 @@ async function assertGrantable(ctx: ServerContext, principal: Principal, granted
   }
 }
 
-async function assertRoleExists(ctx: ServerContext, principal: Principal, roleId: string): Promise<void> {
+async function assertRoleExists(ctx: ServerContext, principal: Principal, roleId: string): Promise<Grant> {
   const role = await findRole(ctx.db, principal.orgId, roleId);
   if (!role) {
     reject('ROLE_NOT_FOUND', `There is no role "${roleId}": create it first or pick an existing role.`);
   }
   await assertGrantable(ctx, principal, role);
+  return role;
 }
 
 export async function saveRole(
@@ -61,6 +65,16 @@ export async function saveRole(
   if (mode === 'update' && !existing) reject('NOT_FOUND', 'There is no such role.');
   // Editing a role more powerful than yours would reach everyone who holds it.
   if (existing) await assertGrantable(ctx, principal, existing);
+  const needs = minimumPinDigits(role);
+  const short = existing ? await repo.countShortPins(ctx.db, principal.orgId, role.id, needs) : 0;
+  if (short > 0 && minimumPinDigits(existing ?? role) < needs) {
+    reject(
+      'PIN_TOO_SHORT_FOR_ROLE',
+      `These permissions make "${role.id}" a managing role, whose PINs need at least ${needs} digits, but ` +
+        `${short} of its holders have a shorter PIN (or one set before PIN lengths were recorded): reset their ` +
+        'PINs first, then change the role.',
+    );
+  }
   await repo.upsertCustomRole(ctx.db, principal.orgId, role);
   return { ...role, builtIn: false };
 }
@@ -74,8 +88,57 @@ export async function deleteRole(ctx: ServerContext, principal: Principal, roleI
   await repo.deleteCustomRole(ctx.db, principal.orgId, roleId);
 }
 
-function validPin(pin: string): void {
-  if (!/^\d{4,8}$/.test(pin)) reject('INVALID_PIN', 'A PIN is 4 to 8 digits.');
+/** The PIN policy of shared/auth/pin-policy.ts, for the role the person will hold. */
+function validPin(pin: string, role: Grant, roleId: string): void {
+  const problem = pinPolicyProblem(pin, role, roleId);
+  if (problem) reject('INVALID_PIN', problem);
+}
+
+/**
+ * A role change keeps the PIN it does not replace, but a managing role needs a longer one than its
+ * holder may have: the length was recorded when the PIN was set (unknown for PINs set before that).
+ */
+async function assertPinFitsRole(ctx: ServerContext, id: string, role: Grant, roleId: string): Promise<void> {
+  const facts = await repo.pinFacts(ctx.db, id);
+  if (!facts?.hasPin) return;
+  const needs = minimumPinDigits(role);
+  if (needs > (facts.pinDigits ?? 0)) {
+    reject(
+      'PIN_TOO_SHORT_FOR_ROLE',
+      `The role "${roleId}" needs a PIN of at least ${needs} digits and this person's PIN is shorter (or ` +
+        `was set before PIN lengths were recorded): send a new PIN of ${needs} to ${PIN_MAX_DIGITS} digits in the same request, ` +
+        'or reset the PIN first.',
+    );
+  }
+}
+
+/**
+ * The venues a person works at, checked against the caller's organisation. Omitted on create: the
+ * organisation's only venue (or none when it has none yet); with several venues the caller must say.
+ */
+async function resolveVenues(
+  ctx: ServerContext,
+  orgId: string,
+  venueIds: string[] | undefined,
+  mode: 'create' | 'update',
+): Promise<string[] | undefined> {
+  const venues = await repo.venueIdsOf(ctx.db, orgId);
+  if (venueIds === undefined) {
+    if (mode === 'update') return undefined;
+    if (venues.length <= 1) return venues;
+    reject(
+      'VENUES_REQUIRED',
+      `This organisation has ${venues.length} venues: say which ones this person works at in venueIds.`,
+    );
+  }
+  const unknown = venueIds.filter((v) => !venues.includes(v.toLowerCase()));
+  if (unknown.length > 0) {
+    reject(
+      'UNKNOWN_VENUE',
+      `Not a venue of this organisation: ${unknown.join(', ')}. Use the ids from GET /v1/venues.`,
+    );
+  }
+  return [...new Set(venueIds.map((v) => v.toLowerCase()))];
 }
 
 export async function createStaff(
@@ -83,21 +146,28 @@ export async function createStaff(
   principal: Principal,
   input: StaffInput,
 ): Promise<repo.StaffRow> {
-  await assertRoleExists(ctx, principal, input.roleId);
-  if (input.pin !== undefined) validPin(input.pin);
+  const role = await assertRoleExists(ctx, principal, input.roleId);
+  if (input.pin !== undefined) validPin(input.pin, role, input.roleId);
   if (input.password !== undefined && !input.email) {
     reject('EMAIL_REQUIRED', 'A password signs in with an email address: add the email too.');
   }
+  const venueIds = (await resolveVenues(ctx, principal.orgId, input.venueIds, 'create')) ?? [];
   const id = uuid();
+  const passwordHash = input.password === undefined ? null : await hashSecret(input.password);
+  const pinHash = input.pin === undefined ? null : await hashSecret(input.pin);
   try {
-    await repo.insertStaff(ctx.db, {
-      id,
-      orgId: principal.orgId,
-      name: input.name,
-      email: input.email ?? null,
-      passwordHash: input.password === undefined ? null : await hashSecret(input.password),
-      pinHash: input.pin === undefined ? null : await hashSecret(input.pin),
-      roleId: input.roleId,
+    await ctx.db.transaction(async (tx) => {
+      await repo.insertStaff(tx, {
+        id,
+        orgId: principal.orgId,
+        name: input.name,
+        email: input.email ?? null,
+        passwordHash,
+        pinHash,
+        pinDigits: input.pin?.length ?? null,
+        roleId: input.roleId,
+      });
+      await repo.setStaffVenues(tx, principal.orgId, id, venueIds);
     });
   } catch (error) {
     if (isUniqueViolation(error))
@@ -117,16 +187,30 @@ export async function updateStaff(
   if (!current) reject('NOT_FOUND', 'There is no such staff member.');
   // Editing someone with more power than you would be a way to take it over.
   await assertGrantable(ctx, principal, (await findRole(ctx.db, principal.orgId, current.roleId)) ?? NOTHING);
-  if (input.roleId !== undefined) await assertRoleExists(ctx, principal, input.roleId);
-  if (input.pin !== undefined) validPin(input.pin);
+  const roleId = input.roleId ?? current.roleId;
+  const role =
+    input.roleId !== undefined
+      ? await assertRoleExists(ctx, principal, input.roleId)
+      : ((await findRole(ctx.db, principal.orgId, roleId)) ?? NOTHING);
+  if (input.pin !== undefined) validPin(input.pin, role, roleId);
+  else if (input.roleId !== undefined) await assertPinFitsRole(ctx, id, role, roleId);
+  const venueIds = await resolveVenues(ctx, principal.orgId, input.venueIds, 'update');
+  const passwordHash = input.password === undefined ? undefined : await hashSecret(input.password);
+  const pinHash = input.pin === undefined ? undefined : await hashSecret(input.pin);
   try {
-    await repo.updateStaff(ctx.db, principal.orgId, id, {
-      name: input.name,
-      email: input.email,
-      passwordHash: input.password === undefined ? undefined : await hashSecret(input.password),
-      pinHash: input.pin === undefined ? undefined : await hashSecret(input.pin),
-      roleId: input.roleId,
-      active: input.active,
+    await ctx.db.transaction(async (tx) => {
+      // Venues first: the row update below takes the change position that resends the row (and its
+      // verifier, or not) to every terminal.
+      if (venueIds) await repo.setStaffVenues(tx, principal.orgId, id, venueIds);
+      await repo.updateStaff(tx, principal.orgId, id, {
+        name: input.name,
+        email: input.email,
+        passwordHash,
+        pinHash,
+        pinDigits: input.pin?.length,
+        roleId: input.roleId,
+        active: input.active,
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error))

@@ -77,6 +77,7 @@ export async function seedWorld(server: SimServer, startMs: number, run: number)
         email: null,
         passwordHash: null,
         pinHash: hash,
+        pinDigits: hash ? SUPERVISOR_PIN.length : null,
         roleId,
       });
     }

@@ -48,9 +48,16 @@ const SOURCES: PullSource[] = (
       textId: true,
     },
     {
+      // Every terminal gets every staff row (sales refer to them), but the PIN verifier and the lock
+      // state only where the person works: elsewhere the row arrives inactive with no PIN, which also
+      // drops a verifier the terminal held before ($6 is the pulling terminal's venue).
       entity: 'staff',
-      from: 'staff c',
-      select: 'c.id, c.name, c.role_id AS "roleId", c.pin_hash AS "pinHash", c.active',
+      from: 'staff c LEFT JOIN staff_venues here ON here.staff_id = c.id AND here.venue_id = $6::uuid',
+      select: `c.id, c.name, c.role_id AS "roleId",
+      CASE WHEN here.staff_id IS NULL OR NOT c.active THEN NULL ELSE c.pin_hash END AS "pinHash",
+      c.active AND here.staff_id IS NOT NULL AS active,
+      CASE WHEN here.staff_id IS NULL THEN 0 ELSE c.pin_failures END AS "pinFailures",
+      CASE WHEN here.staff_id IS NULL THEN NULL ELSE c.pin_locked_until END AS "pinLockedUntil"`,
     },
     {
       entity: 'code',
@@ -94,6 +101,7 @@ export async function pullEntity(
   bound: Bound,
   limit: number,
   now: string,
+  venueId: string,
 ): Promise<PulledRow[]> {
   const source = SOURCES.find((s) => s.entity === entity);
   if (!source) return [];
@@ -114,9 +122,9 @@ export async function pullEntity(
   }
   const rows = await db.query<Record<string, unknown> & { _pos: number; _id: string }>(
     `SELECT ${pos} AS _pos, c.id::text AS _id, ${source.select} FROM ${source.from}
-     WHERE c.org_id = $1 AND ${source.where} AND ${keyset} AND $5::text IS NOT NULL
+     WHERE c.org_id = $1 AND ${source.where} AND ${keyset} AND $5::text IS NOT NULL AND $6::uuid IS NOT NULL
      ORDER BY ${pos}, ${id} LIMIT $4`,
-    [orgId, at, lastId, limit, now],
+    [orgId, at, lastId, limit, now, venueId],
   );
   return rows.map(({ _pos, _id, ...data }) => ({ pos: _pos, entity, id: _id, data }));
 }

@@ -11,12 +11,16 @@ export interface StaffRow {
   active: boolean;
   hasPassword: boolean;
   hasPin: boolean;
+  /** The venues the person works at: their PIN verifier reaches only those venues' terminals. */
+  venueIds: string[];
   createdAt: string;
   updatedAt: string;
 }
 
 const STAFF_COLUMNS = `id, org_id AS "orgId", name, email, role_id AS "roleId", active,
   password_hash IS NOT NULL AS "hasPassword", pin_hash IS NOT NULL AS "hasPin",
+  ARRAY(SELECT sv.venue_id::text FROM staff_venues sv WHERE sv.staff_id = staff.id ORDER BY sv.venue_id)
+    AS "venueIds",
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 export async function insertStaff(
@@ -28,15 +32,89 @@ export async function insertStaff(
     email: string | null;
     passwordHash: string | null;
     pinHash: string | null;
+    pinDigits: number | null;
     roleId: string;
   },
 ): Promise<void> {
   await db.query(
     `WITH ${positionCte('$2::uuid')}
-     INSERT INTO staff (id, org_id, name, email, password_hash, pin_hash, role_id, change_pos)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, ${NEXT_POS})`,
-    [s.id, s.orgId, s.name, s.email, s.passwordHash, s.pinHash, s.roleId],
+     INSERT INTO staff (id, org_id, name, email, password_hash, pin_hash, pin_digits, role_id, change_pos)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ${NEXT_POS})`,
+    [s.id, s.orgId, s.name, s.email, s.passwordHash, s.pinHash, s.pinDigits, s.roleId],
   );
+}
+
+/**
+ * Replaces the venues a person works at. The caller updates the staff row in the same transaction,
+ * which gives it a new change position: every terminal then gets the row again, with or without the
+ * PIN verifier (pull-repo.ts), so a venue taken away drops the verifier there on the next pull.
+ */
+export async function setStaffVenues(
+  db: Queryable,
+  orgId: string,
+  staffId: string,
+  venueIds: readonly string[],
+): Promise<void> {
+  await db.query('DELETE FROM staff_venues WHERE staff_id = $1 AND NOT (venue_id = ANY($2::uuid[]))', [
+    staffId,
+    venueIds,
+  ]);
+  await db.query(
+    `INSERT INTO staff_venues (org_id, staff_id, venue_id)
+     SELECT $1, $2, v.id FROM venues v WHERE v.org_id = $1 AND v.id = ANY($3::uuid[])
+     ON CONFLICT (staff_id, venue_id) DO NOTHING`,
+    [orgId, staffId, venueIds],
+  );
+}
+
+/**
+ * The organisation's first venue: everyone with no venue yet works there (there was nowhere else).
+ * No terminal can exist before the first venue, so no row needs a new change position.
+ */
+export async function adoptFirstVenue(db: Queryable, orgId: string, venueId: string): Promise<void> {
+  await db.query(
+    `INSERT INTO staff_venues (org_id, staff_id, venue_id)
+     SELECT $1, s.id, $2 FROM staff s
+     WHERE s.org_id = $1 AND NOT EXISTS (SELECT 1 FROM staff_venues sv WHERE sv.staff_id = s.id)
+       AND NOT EXISTS (SELECT 1 FROM venues v WHERE v.org_id = $1 AND v.id <> $2)`,
+    [orgId, venueId],
+  );
+}
+
+/** The organisation's venue ids, for checking and defaulting a staff member's venues. */
+export async function venueIdsOf(db: Queryable, orgId: string): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    'SELECT id::text AS id FROM venues WHERE org_id = $1 ORDER BY id',
+    [orgId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** What the PIN policy needs about a person's current PIN: whether there is one and its length if known. */
+export async function pinFacts(
+  db: Queryable,
+  id: string,
+): Promise<{ hasPin: boolean; pinDigits: number | null } | undefined> {
+  const rows = await db.query<{ hasPin: boolean; pinDigits: number | null }>(
+    'SELECT pin_hash IS NOT NULL AS "hasPin", pin_digits AS "pinDigits" FROM staff WHERE id = $1',
+    [id],
+  );
+  return rows[0];
+}
+
+/** Active holders of a role whose PIN is shorter than `digits` (or of unknown length). */
+export async function countShortPins(
+  db: Queryable,
+  orgId: string,
+  roleId: string,
+  digits: number,
+): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM staff WHERE org_id = $1 AND role_id = $2 AND active
+       AND pin_hash IS NOT NULL AND (pin_digits IS NULL OR pin_digits < $3)`,
+    [orgId, roleId, digits],
+  );
+  return row?.n ?? 0;
 }
 
 export async function listStaff(db: Queryable, orgId: string): Promise<StaffRow[]> {
@@ -62,6 +140,7 @@ export async function updateStaff(
     email?: string | null;
     passwordHash?: string | null;
     pinHash?: string | null;
+    pinDigits?: number | null;
     roleId?: string;
     active?: boolean;
   },
@@ -71,6 +150,7 @@ export async function updateStaff(
     email: patch.email,
     password_hash: patch.passwordHash,
     pin_hash: patch.pinHash,
+    pin_digits: patch.pinDigits,
     role_id: patch.roleId,
     active: patch.active,
   };
@@ -81,6 +161,8 @@ export async function updateStaff(
     params.push(value);
     sets.push(`${column} = $${params.length}`);
   }
+  // A new PIN (a manager's reset) lifts a PIN lockout: "ask a manager" ends here.
+  if (patch.pinHash !== undefined) sets.push('pin_failures = 0', 'pin_locked_until = NULL');
   sets.push('updated_at = now()', `change_pos = ${NEXT_POS}`);
   const rows = await db.query(
     `WITH ${positionCte('$1::uuid')}
