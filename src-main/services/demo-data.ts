@@ -1,4 +1,4 @@
-import { BUILT_IN_ROLES } from '../../shared/auth/permissions';
+import { BUILT_IN_ROLES, type RoleDefinition } from '../../shared/auth/permissions';
 import type { CodeRecord } from '../../shared/codes/types';
 import type { Benefit, Rules } from '../../shared/discounts';
 import type { Clock } from '../clock';
@@ -6,15 +6,16 @@ import type { Db } from '../db/connection';
 import { upsertCatalogue } from '../db/repos/catalogue-repo';
 import { countCodes, upsertCode } from '../db/repos/code-repo';
 import { upsertRole, upsertStaff } from '../db/repos/staff-repo';
-import { hashPin } from './pin';
+import { hashPolicyPin } from './pin';
 
 // A small theatre so an empty terminal can be tried at once. Ids are fixed so tests and the README can
 // name them; performance times are relative to the clock so the demo never goes stale.
 
 export const DEMO_STAFF = [
-  { id: 'staff-sam', name: 'Sam Seller', roleId: 'seller', pin: '1111' },
-  { id: 'staff-sue', name: 'Sue Supervisor', roleId: 'supervisor', pin: '2222' },
-  { id: 'staff-max', name: 'Max Manager', roleId: 'manager', pin: '3333' },
+  // PINs follow shared/auth/pin-policy.ts like any other: no patterns, 6 digits for the manager.
+  { id: 'staff-sam', name: 'Sam Seller', roleId: 'seller', pin: '4826' },
+  { id: 'staff-sue', name: 'Sue Supervisor', roleId: 'supervisor', pin: '5937' },
+  { id: 'staff-max', name: 'Max Manager', roleId: 'manager', pin: '640273' },
 ] as const;
 
 export const DEMO_IDS = {
@@ -39,7 +40,8 @@ function childSuffix(index: number): string {
 }
 
 export async function seedDemoData(db: Db, clock: Clock): Promise<{ codes: number }> {
-  const hashes = await Promise.all(DEMO_STAFF.map((s) => hashPin(s.pin)));
+  const roleOf = (id: string) => BUILT_IN_ROLES.find((r) => r.id === id) as RoleDefinition;
+  const hashes = await Promise.all(DEMO_STAFF.map((s) => hashPolicyPin(s.pin, roleOf(s.roleId))));
   const now = clock.now();
   const at = (hours: number) => new Date(now + hours * 3_600_000).toISOString();
   const iso = new Date(now).toISOString();

@@ -1,14 +1,18 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import type { RoleDefinition } from '../../shared/auth/permissions';
+import { pinPolicyProblem, SCRYPT_COST, SCRYPT_MAX_MEMORY } from '../../shared/auth/pin-policy';
 
 // PINs are short, so the hash must be slow: scrypt with a per-PIN salt. Stored as
-// scrypt$N$r$p$salt$hash so the cost can be raised later without breaking old hashes.
+// scrypt$N$r$p$salt$hash so the cost can be raised later without breaking old hashes. The cost and
+// why it is what it is: docs/SECURITY.md, "PINs and offline guessing" (the server's secrets.ts uses
+// the same parameters for the PINs it sets).
 
-const COST: Required<Pick<ScryptOptions, 'N' | 'r' | 'p'>> = { N: 16384, r: 8, p: 1 };
+const COST: Required<Pick<ScryptOptions, 'N' | 'r' | 'p'>> = { ...SCRYPT_COST };
 const KEY_LENGTH = 32;
 
 function derive(pin: string, salt: Buffer, options: typeof COST): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(pin, salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) =>
+    scrypt(pin, salt, KEY_LENGTH, { ...options, maxmem: SCRYPT_MAX_MEMORY }, (error, key) =>
       error ? reject(error) : resolve(key),
     ),
   );
@@ -28,4 +32,15 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-export const PIN_PATTERN = /^\d{4,8}$/;
+/**
+ * Hashes a PIN the terminal sets itself (the demo staff), under the same policy as the server's staff
+ * API (shared/auth/pin-policy.ts): a PIN that breaks it is a programming error, so it throws.
+ */
+export async function hashPolicyPin(
+  pin: string,
+  role: Pick<RoleDefinition, 'id' | 'permissions'>,
+): Promise<string> {
+  const problem = pinPolicyProblem(pin, role, role.id);
+  if (problem) throw new Error(`PIN for role ${role.id} refused: ${problem}`);
+  return hashPin(pin);
+}

@@ -1,15 +1,15 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { SCRYPT_COST, SCRYPT_MAX_MEMORY } from '../../shared/auth/pin-policy';
 
 // Passwords and PINs: scrypt with a per-secret salt. The parameters are stored with the hash so they
-// can be raised later without invalidating existing secrets.
-const N = 16384;
-const R = 8;
-const P = 1;
+// can be raised later without invalidating existing secrets. PIN verifiers travel to terminals, so
+// their cost is what an offline guess costs: docs/SECURITY.md, "PINs and offline guessing".
+const { N, r: R, p: P } = SCRYPT_COST;
 const KEY_LENGTH = 32;
 
 function derive(secret: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(secret, salt, KEY_LENGTH, { N: n, r, p, maxmem: 64 * 1024 * 1024 }, (error, key) =>
+    scrypt(secret, salt, KEY_LENGTH, { N: n, r, p, maxmem: SCRYPT_MAX_MEMORY }, (error, key) =>
       error ? reject(error) : resolve(key),
     );
   });

@@ -9,7 +9,7 @@ export const coreSuite: BenchSuite = {
     const pos = await startTestTerminal();
     try {
       fillCodes(pos.terminal.db);
-      await pos.must(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' });
+      await pos.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
       await pos.must(c.shift.open, { openingFloat: 0 });
       await pos.must(c.cart.addTicket, {
         performanceId: 'perf-hamlet-1',

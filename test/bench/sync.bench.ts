@@ -21,7 +21,7 @@ function switchableTransport(serverUrl: string): { transport: SyncTransport; onl
 }
 
 async function enrol(pos: TestTerminal, api: ApiClient, catalogue: Catalogue): Promise<void> {
-  await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '3333' });
+  await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
   await pos.must(c.sync.enrol, { enrolmentCode: await enrolmentCode(api, catalogue.venueId), name: 'Bench' });
 }
 
@@ -39,7 +39,7 @@ async function pushQueued(backend: Backend): Promise<number> {
     const catalogue = await seedCatalogue(org, 1_000_000, startsAt);
     const codeId = await createCode(org.api, { code: 'BENCHCAP', rules: { maxUses: 100_000 } });
     await enrol(pos, org.api, catalogue);
-    await pos.must(c.staff.signIn, { staffId: catalogue.sellerId, pin: '1234' });
+    await pos.must(c.staff.signIn, { staffId: catalogue.sellerId, pin: '7305' });
     // Leases for every seat and code use the queue will take, while still online.
     await pos.terminal.sync.topUpOnce([
       { counter: `capacity:${catalogue.performanceId}`, units: QUEUED_SALES },

@@ -98,7 +98,7 @@ export const uiSuite: BenchSuite = {
 
       const keys = await withHost(async (host) => {
         fillCodes(host.terminal.db);
-        await must(host, 'pos:staff:signIn', { staffId: 'staff-sam', pin: '1111' });
+        await must(host, 'pos:staff:signIn', { staffId: 'staff-sam', pin: '4826' });
         await must(host, 'pos:shift:open', { openingFloat: 0 });
         await must(host, 'pos:cart:addTicket', {
           performanceId: 'perf-hamlet-1',

@@ -39,7 +39,7 @@ test.describe('accessibility', () => {
     await page.getByLabel('PIN', { exact: true }).press('Enter');
     await expect(page.getByRole('alert')).toBeVisible();
     await expectAccessible(page, 'sign-in with error');
-    await page.getByLabel('PIN', { exact: true }).fill('1111');
+    await page.getByLabel('PIN', { exact: true }).fill('4826');
     await page.getByLabel('PIN', { exact: true }).press('Enter');
     await expect(terminal.heading).toHaveText('Open a shift');
     await expectAccessible(page, 'open shift');
@@ -91,7 +91,7 @@ test.describe('accessibility', () => {
   });
 
   test('refunds, shift and Z report have no serious violations', async ({ demoHost, terminal, page }) => {
-    await openShiftAs(demoHost, 'staff-sue', '2222');
+    await openShiftAs(demoHost, 'staff-sue', '5937');
     await sellAdults(demoHost, 2, 'SUMMER20');
     await terminal.open(demoHost.url);
     await terminal.nav('Refunds').click();
@@ -120,7 +120,7 @@ test.describe('accessibility', () => {
       const manage = new ManagePage(page);
       const host = await startHost({ serverUrl: central.url, demoData: true, printer: { enabled: false } });
       await terminal.open(host.url);
-      await terminal.signIn('Max Manager', '3333');
+      await terminal.signIn('Max Manager', '640273');
       await manage.open();
       await manage.tab('Terminal').click();
       await page.getByRole('button', { name: 'Enrol terminal' }).click();
@@ -156,7 +156,7 @@ test.describe('accessibility', () => {
       const manage = new ManagePage(page);
       const host = await startHost({ serverUrl: central.url, demoData: true, printer: { enabled: false } });
       await terminal.open(host.url);
-      await terminal.signIn('Max Manager', '3333');
+      await terminal.signIn('Max Manager', '640273');
       await manage.open();
       await manage.signInToServer(undefined, 'wrong password!');
       await expect(page.getByTestId('server-error')).toBeVisible();

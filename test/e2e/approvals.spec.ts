@@ -33,7 +33,7 @@ test.describe('supervisor approvals', () => {
     await expect(dialog.getByRole('alert')).toContainText('Wrong PIN.');
     await expect(dialog.getByLabel('Reason')).toHaveValue('regular patron');
     await page.screenshot({ path: 'docs/screenshots/overuse-dialog.png' });
-    await dialog.getByLabel('Supervisor PIN').fill('2222');
+    await dialog.getByLabel('Supervisor PIN').fill('5937');
     await dialog.getByRole('button', { name: 'Grant override' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(page.getByTestId('overuse-granted')).toHaveText(
@@ -77,7 +77,7 @@ test.describe('supervisor approvals', () => {
     );
     await expect(dialog.getByLabel('Percent off')).toHaveValue('20');
     await expect(dialog.getByLabel('Supervisor PIN')).toBeFocused();
-    await dialog.getByLabel('Supervisor PIN').fill('2222');
+    await dialog.getByLabel('Supervisor PIN').fill('5937');
     await dialog.getByRole('button', { name: 'Apply with approval' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(page.getByTestId('custom-state')).toContainText('Approved by Sue Supervisor');

@@ -25,7 +25,7 @@ test.describe('manager screens', () => {
     test.setTimeout(90_000);
     const host = await startHost({ serverUrl: central.url, demoData: true });
     await terminal.open(host.url);
-    await terminal.signIn('Max Manager', '3333');
+    await terminal.signIn('Max Manager', '640273');
     await expect(terminal.heading).toHaveText('Open a shift');
     await manage.open();
     await expect(manage.heading).toHaveText('Manage');
@@ -156,7 +156,7 @@ test.describe('manager screens', () => {
   }, testInfo) => {
     const host = await startHost({ serverUrl: central.url, demoData: true, printer: { enabled: false } });
     await terminal.open(host.url);
-    await terminal.signIn('Max Manager', '3333');
+    await terminal.signIn('Max Manager', '640273');
     await manage.open();
     await manage.tab('Printer').click();
     const form = page.getByTestId('printer-settings');
@@ -228,7 +228,7 @@ test.describe('manager screens', () => {
   }) => {
     const standalone = await startHost({ demoData: true });
     await terminal.open(standalone.url);
-    await terminal.signIn('Max Manager', '3333');
+    await terminal.signIn('Max Manager', '640273');
     await manage.open();
     await expect(page.getByTestId('server-not-configured')).toContainText('no central server set up');
     await manage.tab('Printer').click();
@@ -237,7 +237,7 @@ test.describe('manager screens', () => {
     const away = await startHost({ serverUrl: central.url, demoData: true });
     await central.close();
     await terminal.open(away.url);
-    await terminal.signIn('Max Manager', '3333');
+    await terminal.signIn('Max Manager', '640273');
     await manage.open();
     await manage.signInToServer();
     await expect(page.getByTestId('server-error')).toContainText('cannot be reached');

@@ -45,7 +45,7 @@ test.describe('payment', () => {
     await expect(terminal.dialog.getByRole('button', { name: 'Complimentary' })).toHaveCount(0);
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await terminal.signIn('Sue Supervisor', '2222');
+    await terminal.signIn('Sue Supervisor', '5937');
     await terminal.pickPerformance();
     await terminal.addItem(ADULT_STALLS);
     await page.keyboard.press('F4');

@@ -31,7 +31,7 @@ test.describe('refunds and voids', () => {
     await sellAdults(demoHost, 3, 'LIMITED');
     await terminal.open(demoHost.url);
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await terminal.signIn('Sue Supervisor', '2222');
+    await terminal.signIn('Sue Supervisor', '5937');
     await terminal.nav('Refunds').click();
     await page.getByLabel('Receipt number').fill('1');
     await page.getByRole('button', { name: 'Find sale' }).click();

@@ -146,7 +146,7 @@ test.describe('selling', () => {
     await expect(terminal.codeError).toHaveText('This discount code is not available in box office.');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await terminal.signIn('Sue Supervisor', '2222');
+    await terminal.signIn('Sue Supervisor', '5937');
     await terminal.pickPerformance();
     await terminal.addItem(ADULT_STALLS, 2);
     await terminal.codeInput.pressSequentially('staff');
@@ -158,7 +158,7 @@ test.describe('selling', () => {
     await terminal.tabTo('[data-staff="staff-sam"]');
     await page.keyboard.press('Enter');
     await expect(page.getByLabel('PIN', { exact: true })).toBeFocused();
-    await page.keyboard.type('1111');
+    await page.keyboard.type('4826');
     await page.keyboard.press('Enter');
     await expect(page.getByLabel(/Cash float/)).toBeFocused();
     await page.keyboard.type('100');

@@ -9,7 +9,7 @@ test.describe('shifts', () => {
   }) => {
     await page.setViewportSize({ width: 1280, height: 1000 });
     await terminal.open(demoHost.url);
-    await terminal.signIn('Sam Seller', '1111');
+    await terminal.signIn('Sam Seller', '4826');
     await expect(terminal.heading).toHaveText('Open a shift');
     await page.getByLabel(/Cash float/).fill('1OO');
     await page.getByLabel(/Cash float/).press('Enter');
@@ -39,7 +39,7 @@ test.describe('shifts', () => {
     await expect(page.getByTestId('z-expected')).toHaveText('172.00');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await terminal.signIn('Sue Supervisor', '2222');
+    await terminal.signIn('Sue Supervisor', '5937');
     await terminal.nav('Shift').click();
     await page.getByLabel(/Counted cash/).fill('171.00');
     await page.getByRole('button', { name: 'Close shift and print Z report' }).click();

@@ -16,7 +16,7 @@ test.describe('sign-in and lock', () => {
       'Wrong PIN. 4 more tries before the account locks for 5 minutes.',
     );
     await expect(page.getByLabel('PIN', { exact: true })).toBeFocused();
-    await page.keyboard.type('1111');
+    await page.keyboard.type('4826');
     await page.keyboard.press('Enter');
     await expect(terminal.heading).toHaveText('Open a shift');
     await expect(page.getByTestId('signed-in-as')).toHaveText('Sam Seller · Seller');
@@ -34,10 +34,10 @@ test.describe('sign-in and lock', () => {
     await expect(terminal.heading).toHaveText('Terminal locked');
     await expect(page.getByRole('navigation')).toHaveCount(0);
     await expect(page.getByLabel('PIN', { exact: true })).toBeFocused();
-    await page.keyboard.type('2222');
+    await page.keyboard.type('5937');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('alert')).toContainText('Wrong PIN.');
-    await page.keyboard.type('1111');
+    await page.keyboard.type('4826');
     await page.keyboard.press('Enter');
     await expect(page.locator('[data-screen="sell"]')).toBeVisible();
     await expect(terminal.cartTotal).toHaveText('45.00');
@@ -62,7 +62,7 @@ test.describe('sign-in and lock', () => {
     await page.getByLabel('PIN', { exact: true }).fill('0000');
     await page.getByLabel('PIN', { exact: true }).press('Enter');
     await expect(page.getByRole('alert')).toContainText('Falsche PIN.');
-    await page.getByLabel('PIN', { exact: true }).fill('1111');
+    await page.getByLabel('PIN', { exact: true }).fill('4826');
     await page.getByLabel('PIN', { exact: true }).press('Enter');
     await expect(terminal.heading).toHaveText('Schicht öffnen');
     await page.getByLabel(/Wechselgeld/).fill('50,00');

@@ -33,7 +33,7 @@ test.describe('offline sync', () => {
 
     // A manager of the demo staff enrols the terminal; the staff list becomes the server's.
     await terminal.open(host.url);
-    await terminal.signIn('Max Manager', '3333');
+    await terminal.signIn('Max Manager', '640273');
     await manage.open();
     await manage.enrol(await world.enrolmentCode(), 'Box office 1');
     await expect(page.getByTestId('signin-notice')).toContainText('now enrolled as Box office 1');
@@ -41,7 +41,7 @@ test.describe('offline sync', () => {
     await expect(page.getByRole('button', { name: /^Max Manager/ })).toHaveCount(0);
     await expect(bar.unsynced).toHaveText('Unsynced sales: 0');
 
-    await terminal.signIn('Sally Seller', '1234');
+    await terminal.signIn('Sally Seller', '7305');
     await terminal.openShift();
 
     // Online: applying the capped code leases uses of it and seats, shown as chips.
@@ -107,7 +107,7 @@ test.describe('offline sync', () => {
     });
     const manage = new ManagePage(page);
     await terminal.open(host.url);
-    await terminal.signIn('Max Manager', '3333');
+    await terminal.signIn('Max Manager', '640273');
     await manage.open();
     await manage.tab('Terminal').click();
     const sync = page.getByTestId('terminal-sync');
@@ -122,7 +122,7 @@ test.describe('offline sync', () => {
     await page.getByLabel('Enrolment code').fill(await world.enrolmentCode());
     await page.getByRole('button', { name: 'Enrol terminal' }).click();
     await expect(page.getByTestId('signin-notice')).toBeVisible();
-    await terminal.signIn('Mia Manager', '9999');
+    await terminal.signIn('Mia Manager', '907153');
     await manage.open();
     await manage.tab('Terminal').click();
     await expect(sync.getByTestId('field-sync-state')).toHaveText('Enrolled · epoch 1');

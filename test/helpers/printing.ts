@@ -50,14 +50,14 @@ export async function setUpPrinter(
   printer: EscPosEmulator,
   settings: RequestOf<typeof c.print.settingsUpdate> = {},
 ): Promise<void> {
-  await core.must(c.staff.signIn, { staffId: 'staff-max', pin: '3333' });
+  await core.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
   await core.must(c.print.settingsUpdate, {
     output: 'network',
     host: printer.host,
     port: printer.port,
     ...settings,
   });
-  await core.must(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' });
+  await core.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
   if (!(await core.must(c.shift.current))) await core.must(c.shift.open, { openingFloat: 10_000 });
 }
 

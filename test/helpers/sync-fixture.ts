@@ -91,13 +91,13 @@ export async function seedCatalogue(
     unitPrice: 4000,
     vatRate: 700,
   });
-  const sellerId = await created(api, '/v1/staff', { name: 'Sally Seller', roleId: 'seller', pin: '1234' });
+  const sellerId = await created(api, '/v1/staff', { name: 'Sally Seller', roleId: 'seller', pin: '7305' });
   const supervisorId = await created(api, '/v1/staff', {
     name: 'Sid Supervisor',
     roleId: 'supervisor',
-    pin: '5678',
+    pin: '8142',
   });
-  const managerId = await created(api, '/v1/staff', { name: 'Mia Manager', roleId: 'manager', pin: '9999' });
+  const managerId = await created(api, '/v1/staff', { name: 'Mia Manager', roleId: 'manager', pin: '907153' });
   return { venueId, eventId, performanceId, ticketPriceId, sellerId, supervisorId, managerId };
 }
 
@@ -141,7 +141,7 @@ export async function enrolledTerminal(world: SyncWorld, dataDir?: string): Prom
     ...(dataDir ? { dataDir } : {}),
     sync: { autoStart: false },
   });
-  await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '3333' });
+  await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
   await pos.must(c.sync.enrol, {
     enrolmentCode: await enrolmentCode(world.org.api, world.catalogue.venueId),
     name: 'Box 1',

@@ -13,7 +13,7 @@ describe('money and refund requests at the boundary', () => {
   let pos: TestTerminal;
   beforeEach(async () => {
     pos = await startTestTerminal();
-    await pos.must(c.staff.signIn, { staffId: 'staff-sue', pin: '2222' });
+    await pos.must(c.staff.signIn, { staffId: 'staff-sue', pin: '5937' });
     await pos.must(c.shift.open, { openingFloat: 10_000 });
     await pos.must(c.cart.addTicket, { performanceId: HAMLET, ticketPriceId: ADULT_STALLS, qty: 2 });
   });
@@ -70,14 +70,14 @@ describe('loading the demo data', () => {
 
   it('needs a signed-in manager', async () => {
     expect(await pos.call(c.system.loadDemo)).toMatchObject({ ok: false, reason: 'NOT_SIGNED_IN' });
-    await pos.must(c.staff.signIn, { staffId: 'staff-sue', pin: '2222' });
+    await pos.must(c.staff.signIn, { staffId: 'staff-sue', pin: '5937' });
     expect(await pos.call(c.system.loadDemo)).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
-    await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '3333' });
+    await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
     expect(await pos.call(c.system.loadDemo)).toMatchObject({ ok: true });
   });
 
   it('is refused once the terminal is enrolled', async () => {
-    await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '3333' });
+    await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
     // What a completed enrolment leaves in the store (src-main/services/sync/enrol.ts).
     saveEnrolment(pos.terminal.db, {
       terminalId: randomUUID(),

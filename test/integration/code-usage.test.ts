@@ -36,7 +36,7 @@ describe('usageForCodes', () => {
 
   beforeEach(async () => {
     pos = await startTestTerminal();
-    await pos.must(c.staff.signIn, { staffId: 'staff-sue', pin: '2222' });
+    await pos.must(c.staff.signIn, { staffId: 'staff-sue', pin: '5937' });
     await pos.must(c.shift.open, { openingFloat: 0 });
     await sell(HAMLET, ADULT_STALLS, 2, 'SUMMER20', ADA);
     await sell(PANTO, PANTO_ADULT, 1, 'SUMMER20', ADA);

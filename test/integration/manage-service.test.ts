@@ -225,7 +225,7 @@ describe('manage service against the real central server', () => {
     afterAll(() => pos.close());
 
     it('refuses a seller every manage channel in main, before the server is asked', async () => {
-      await pos.must(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' });
+      await pos.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
       expect(await pos.call(c.manage.signIn, { email: EMAIL, password: PASSWORD })).toMatchObject({
         ok: false,
         reason: 'FORBIDDEN',
@@ -236,7 +236,7 @@ describe('manage service against the real central server', () => {
     });
 
     it('lets a supervisor read reports but not manage codes', async () => {
-      await pos.must(c.staff.signIn, { staffId: 'staff-sue', pin: '2222' });
+      await pos.must(c.staff.signIn, { staffId: 'staff-sue', pin: '5937' });
       await pos.must(c.manage.signIn, { email: EMAIL, password: PASSWORD });
       expect(await pos.call(c.manage.codeReport, {})).toMatchObject({ ok: true });
       expect(await pos.call(c.manage.listCodes, {})).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
@@ -244,11 +244,11 @@ describe('manage service against the real central server', () => {
     });
 
     it('forgets the server session when the staff member signs out', async () => {
-      await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '3333' });
+      await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
       await pos.must(c.manage.signIn, { email: EMAIL, password: PASSWORD });
       expect(await pos.call(c.manage.listCodes, {})).toMatchObject({ ok: true });
       await pos.must(c.staff.signOut);
-      await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '3333' });
+      await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
       expect(await pos.must(c.manage.session)).toMatchObject({ signedIn: false });
       expect(await pos.call(c.manage.listCodes, {})).toMatchObject({
         ok: false,

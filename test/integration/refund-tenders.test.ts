@@ -33,7 +33,7 @@ describe('refund tenders follow how the sale was paid', () => {
 
   beforeEach(async () => {
     pos = await startTestTerminal();
-    await pos.must(c.staff.signIn, { staffId: 'staff-sue', pin: '2222' });
+    await pos.must(c.staff.signIn, { staffId: 'staff-sue', pin: '5937' });
     await pos.must(c.shift.open, { openingFloat: 10_000 });
   });
   afterEach(() => pos.close());
@@ -115,10 +115,10 @@ describe('refund tenders follow how the sale was paid', () => {
       id: 'staff-rita',
       name: 'Rita Refunder',
       roleId: 'refunder',
-      pinHash: await hashPin('4444'),
+      pinHash: await hashPin('4710'),
       active: true,
     });
-    await pos.must(c.staff.signIn, { staffId: 'staff-rita', pin: '4444' });
+    await pos.must(c.staff.signIn, { staffId: 'staff-rita', pin: '4710' });
     const refused = await pos.call(c.sales.refund, {
       saleId: sale.sale.id,
       units: [unit(sale, 0)],

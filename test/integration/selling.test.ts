@@ -23,7 +23,7 @@ describe('selling at the terminal', () => {
 
   beforeEach(async () => {
     pos = await startTestTerminal();
-    await signIn('staff-sam', '1111');
+    await signIn('staff-sam', '4826');
     await pos.must(c.shift.open, { openingFloat: 10_000 });
   });
   afterEach(() => pos.close());
@@ -133,7 +133,7 @@ describe('selling at the terminal', () => {
     expect(school.length).toBeGreaterThan(100);
     expect(school.map((o) => o.code)).not.toContain('SCHOOL');
 
-    await pos.must(c.staff.signIn, { staffId: 'staff-sue', pin: '2222' });
+    await pos.must(c.staff.signIn, { staffId: 'staff-sue', pin: '5937' });
     const supervisor = await pos.must(c.codes.search, { query: 'staff' });
     expect(supervisor.map((o) => o.code)).toContain('STAFF50');
   });
@@ -158,7 +158,7 @@ describe('selling at the terminal', () => {
       reason: 'CODE_NOT_APPLICABLE',
     });
     expect(
-      await pos.call(c.cart.grantOveruse, { approverId: 'staff-sam', pin: '1111', reason: 'regular patron' }),
+      await pos.call(c.cart.grantOveruse, { approverId: 'staff-sam', pin: '4826', reason: 'regular patron' }),
     ).toMatchObject({
       reason: 'APPROVER_NOT_ALLOWED',
     });
@@ -169,7 +169,7 @@ describe('selling at the terminal', () => {
     });
     const granted = await pos.must(c.cart.grantOveruse, {
       approverId: 'staff-sue',
-      pin: '2222',
+      pin: '5937',
       reason: 'regular patron',
     });
     expect(granted.code).toMatchObject({
@@ -215,7 +215,7 @@ describe('selling at the terminal', () => {
       kind: 'percentage',
       value: 2000,
       reason: 'show delayed',
-      approver: { staffId: 'staff-sue', pin: '2222' },
+      approver: { staffId: 'staff-sue', pin: '5937' },
     });
     expect(approved.custom).toMatchObject({ amount: 1440, approvedBy: 'Sue Supervisor' });
     const sale = await payCash();
@@ -290,7 +290,7 @@ describe('selling at the terminal', () => {
     ).toMatchObject({
       reason: 'FORBIDDEN',
     });
-    await signIn('staff-sue', '2222');
+    await signIn('staff-sue', '5937');
     const refunded = await pos.must(c.sales.refund, {
       saleId: sale.sale.id,
       units: [{ lineId: unit.lineId, unitIndex: 1 }],
@@ -331,7 +331,7 @@ describe('selling at the terminal', () => {
       tenders: [{ tender: 'card', amount: cart.total, reference: 'AUTH-9' }],
     });
 
-    await signIn('staff-sue', '2222');
+    await signIn('staff-sue', '5937');
     const z = await pos.must(c.shift.close, { countedCash: 17_100 });
     expect(z.expectedCash).toBe(10_000 + 7200);
     expect(z.difference).toBe(-100);

@@ -21,7 +21,7 @@ describe('staff sign-in and permissions', () => {
     const wrong = await pos.call(c.staff.signIn, { staffId: 'staff-sam', pin: '9999' });
     expect(wrong).toMatchObject({ ok: false, reason: 'WRONG_PIN' });
     expect(await pos.must(c.staff.session)).toBeNull();
-    const session = await pos.must(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' });
+    const session = await pos.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
     expect(session).toMatchObject({ name: 'Sam Seller', role: { id: 'seller' }, locked: false });
   });
 
@@ -34,20 +34,20 @@ describe('staff sign-in and permissions', () => {
     expect(await pos.call(c.staff.signIn, { staffId: 'staff-sam', pin: '0000' })).toMatchObject({
       reason: 'LOCKED_OUT',
     });
-    expect(await pos.call(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' })).toMatchObject({
+    expect(await pos.call(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' })).toMatchObject({
       reason: 'LOCKED_OUT',
     });
     pos.clock.advance(4 * 60_000);
-    expect(await pos.call(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' })).toMatchObject({
+    expect(await pos.call(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' })).toMatchObject({
       reason: 'LOCKED_OUT',
     });
     pos.clock.advance(61_000);
-    expect(await pos.call(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' })).toMatchObject({ ok: true });
+    expect(await pos.call(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' })).toMatchObject({ ok: true });
   });
 
   it('checks no more PINs than the limit when 200 sign-ins arrive at once', async () => {
     // The probe's attack: wrong PINs and then the right one, all in flight before any hash finishes.
-    const pins = Array.from({ length: 200 }, (_, i) => (i === 8 || i % 20 === 19 ? '1111' : '0000'));
+    const pins = Array.from({ length: 200 }, (_, i) => (i === 8 || i % 20 === 19 ? '4826' : '0000'));
     const results = await Promise.all(
       pins.map((pin) => pos.call(c.staff.signIn, { staffId: 'staff-sam', pin })),
     );
@@ -55,16 +55,16 @@ describe('staff sign-in and permissions', () => {
     expect(results.filter((r) => !r.ok && r.reason === 'WRONG_PIN')).toHaveLength(LOCK_AFTER_FAILURES - 1);
     // Every checked PIN was counted before its hash ran, so the count is the number checked.
     expect(getStaff(pos.terminal.db, 'staff-sam')?.failedAttempts).toBe(LOCK_AFTER_FAILURES);
-    expect(await pos.call(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' })).toMatchObject({
+    expect(await pos.call(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' })).toMatchObject({
       reason: 'LOCKED_OUT',
     });
     pos.clock.advance(LOCKOUT_MINUTES * 60_000 + 1);
-    expect(await pos.call(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' })).toMatchObject({ ok: true });
+    expect(await pos.call(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' })).toMatchObject({ ok: true });
     expect(getStaff(pos.terminal.db, 'staff-sam')?.failedAttempts).toBe(0);
   });
 
   it('accepts the right PIN sent within the limit even among parallel wrong ones', async () => {
-    const pins = Array.from({ length: 200 }, (_, i) => (i === 2 ? '1111' : '0000'));
+    const pins = Array.from({ length: 200 }, (_, i) => (i === 2 ? '4826' : '0000'));
     const results = await Promise.all(
       pins.map((pin) => pos.call(c.staff.signIn, { staffId: 'staff-sam', pin })),
     );
@@ -83,17 +83,17 @@ describe('staff sign-in and permissions', () => {
   });
 
   it('locks the session after the idle time and unlocks with the same PIN', async () => {
-    await pos.must(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' });
+    await pos.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
     pos.clock.advance(6 * 60_000);
     const locked = await pos.call(c.cart.get);
     expect(locked).toMatchObject({ ok: false, reason: 'SESSION_LOCKED' });
-    expect(await pos.call(c.staff.unlock, { pin: '2222' })).toMatchObject({ ok: false, reason: 'WRONG_PIN' });
-    await pos.must(c.staff.unlock, { pin: '1111' });
+    expect(await pos.call(c.staff.unlock, { pin: '5937' })).toMatchObject({ ok: false, reason: 'WRONG_PIN' });
+    await pos.must(c.staff.unlock, { pin: '4826' });
     expect(await pos.call(c.cart.get)).toMatchObject({ ok: true });
   });
 
   it('enforces permissions in the core whatever the screen shows', async () => {
-    await pos.must(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' });
+    await pos.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
     const refused = await pos.call(c.sales.void, { saleId: 'x', reason: 'customer changed mind' });
     expect(refused).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
     if (!refused.ok) expect(refused.message).toContain('Seller');

@@ -10,7 +10,7 @@ describe('text the terminal refuses at its boundary', () => {
 
   beforeAll(async () => {
     pos = await startTestTerminal();
-    await pos.must(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' });
+    await pos.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
     await pos.must(c.shift.open, { openingFloat: 10_000 });
   });
   afterAll(() => pos.close());

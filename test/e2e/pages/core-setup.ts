@@ -18,7 +18,7 @@ export async function must<C extends ChannelName>(
 }
 
 /** Signs in and opens a shift with a 100.00 float. */
-export async function openShiftAs(host: BrowserHost, staffId = 'staff-sam', pin = '1111'): Promise<void> {
+export async function openShiftAs(host: BrowserHost, staffId = 'staff-sam', pin = '4826'): Promise<void> {
   await must(host, 'pos:staff:signIn', { staffId, pin });
   await must(host, 'pos:shift:open', { openingFloat: 10_000 });
 }

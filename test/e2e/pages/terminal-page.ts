@@ -52,7 +52,7 @@ export class TerminalPage {
   }
 
   /** Signs in on a fresh terminal and opens a shift: the sell screen is showing afterwards. */
-  async start(url: string, name = 'Sam Seller', pin = '1111'): Promise<void> {
+  async start(url: string, name = 'Sam Seller', pin = '4826'): Promise<void> {
     await this.open(url);
     await this.signIn(name, pin);
     await this.openShift();

@@ -112,7 +112,7 @@ describe('print queue under printer faults', () => {
   });
 
   it('reports an open cover in German when the terminal speaks German', async () => {
-    await bench.must(c.staff.signIn, { staffId: 'staff-max', pin: '3333' });
+    await bench.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
     await bench.must(c.settings.update, { language: 'de' });
     bench.printer.coverOpen = true;
     await bench.must(c.print.test);
@@ -146,7 +146,7 @@ describe('print queue under printer faults', () => {
 
   it('resumes a job a crash left half-printed, and prints it once', async () => {
     await bench.restart({ printer: { enabled: false } });
-    await bench.must(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' });
+    await bench.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
     const sale = await sellAdults(bench, 1);
     // The crash: the worker had claimed the job and never wrote the outcome.
     const job = nextPendingJob(bench.terminal.db);
@@ -157,7 +157,7 @@ describe('print queue under printer faults', () => {
     const [printed] = await bench.printer.waitForPrinted(1);
     await settle();
     expect(bench.printer.printed()).toHaveLength(1);
-    await bench.must(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' });
+    await bench.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
     expect(decodeEscPos(printed!, [sale.sale.id]).qr).toEqual([sale.sale.id]);
     expect((await bench.must(c.print.status)).jobs[0]).toMatchObject({ state: 'done', attempts: 2 });
   });

@@ -123,7 +123,7 @@ describe('receipt printing', () => {
   it('prints a refund receipt and a void receipt when a supervisor gives money back', async () => {
     await setUpPrinter(bench, bench.printer);
     const sale = await sellAdults(bench, 2);
-    await bench.must(c.staff.signIn, { staffId: 'staff-sue', pin: '2222' });
+    await bench.must(c.staff.signIn, { staffId: 'staff-sue', pin: '5937' });
     const unit = sale.units[0]!;
     const refunded = await bench.must(c.sales.refund, {
       saleId: sale.sale.id,
@@ -155,7 +155,7 @@ describe('receipt printing', () => {
   it('prints the Z report when the shift closes, and again on request', async () => {
     await setUpPrinter(bench, bench.printer);
     const sale = await sellAdults(bench, 1, { code: 'SUMMER20' });
-    await bench.must(c.staff.signIn, { staffId: 'staff-sue', pin: '2222' });
+    await bench.must(c.staff.signIn, { staffId: 'staff-sue', pin: '5937' });
     const z = await bench.must(c.shift.close, { countedCash: 10_000 + sale.sale.total - 100 });
     const [, report] = await bench.printer.waitForPrinted(2);
     const print = decodeEscPos(report!);
@@ -234,7 +234,7 @@ describe('printer settings', () => {
   afterEach(() => bench.close());
 
   it('sells without printing and refuses a print when no printer is set up', async () => {
-    await bench.must(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' });
+    await bench.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
     await bench.must(c.shift.open, { openingFloat: 0 });
     const sale = await sellAdults(bench, 1);
     expect(await bench.must(c.print.status)).toMatchObject({ configured: false, queueLength: 0, jobs: [] });
@@ -245,12 +245,12 @@ describe('printer settings', () => {
   });
 
   it('lets only a manager change the printer, refuses URLs and keeps the settings across a restart', async () => {
-    await bench.must(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' });
+    await bench.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
     expect(await bench.call(c.print.settingsUpdate, { output: 'network', host: '10.0.0.5' })).toMatchObject({
       ok: false,
       reason: 'FORBIDDEN',
     });
-    await bench.must(c.staff.signIn, { staffId: 'staff-max', pin: '3333' });
+    await bench.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
     for (const host of ['http://10.0.0.5', '10.0.0.5:9100', 'printer/path', '300.1.1.1', '']) {
       expect(await bench.call(c.print.settingsUpdate, { output: 'network', host }), host).toMatchObject({
         ok: false,
@@ -284,7 +284,7 @@ describe('printer settings', () => {
     });
     await bench.must(c.print.settingsUpdate, { output: 'none', host: 'fe80::1' });
     await bench.restart();
-    await bench.must(c.staff.signIn, { staffId: 'staff-sam', pin: '1111' });
+    await bench.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
     expect(await bench.must(c.print.settingsGet)).toMatchObject({
       output: 'none',
       host: 'fe80::1',
@@ -333,7 +333,7 @@ describe('system printer and PDF outputs', () => {
     expect(pdf[0]).toContain('RECEIPT');
     expect(pdf[0]).toContain(sale.sale.id);
 
-    await core.must(c.staff.signIn, { staffId: 'staff-max', pin: '3333' });
+    await core.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
     await core.must(c.print.settingsUpdate, { output: 'system' });
     await core.must(c.print.test);
     const status = await until(async () => {

@@ -551,7 +551,7 @@ describe.each(backends)('offline sync (%s)', (backend) => {
       if (j.body.status === 'done') break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    await org.api.post('/v1/staff', { name: 'Seller PIN', roleId: 'seller', pin: '4321' });
+    await org.api.post('/v1/staff', { name: 'Seller PIN', roleId: 'seller', pin: '6083' });
     const page = await t.api.post<PullResponse>('/v1/sync/pull', {
       terminalId: t.id,
       cursor: null,

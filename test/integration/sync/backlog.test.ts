@@ -16,7 +16,7 @@ describe('sync: a long offline backlog', () => {
   it('drains a backlog larger than one request may carry, in batches under the byte cap', async () => {
     const pos = await enrolledTerminal(world);
     try {
-      await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+      await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
       const seats = `capacity:${world.catalogue.performanceId}`;
       expect(await pos.terminal.sync.topUpOnce([{ counter: seats, units: SALES }])).toMatchObject({
         ok: true,

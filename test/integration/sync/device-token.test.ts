@@ -44,7 +44,7 @@ describe('the device token at rest (browser host and Node hosts)', () => {
       const token = readFileSync(tokenFile(temp.path), 'utf8');
       expect(token.length).toBeGreaterThan(30);
       expect(storedToken(temp.path)).toBe('');
-      await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+      await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
       expect((await sell(pos, world.catalogue)).ok).toBe(true);
       expect(await pos.terminal.sync.pushOnce()).toMatchObject({ ok: true });
     } finally {

@@ -45,7 +45,7 @@ describe('sync: enrolment and selling online', () => {
     expect(names).not.toContain('Sam Seller');
     // Enrolment signed the demo manager out; the server's seller signs in with the server's PIN.
     expect(await pos.call(c.cart.get)).toMatchObject({ ok: false, reason: 'NOT_SIGNED_IN' });
-    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
     const events = await pos.must(c.catalogue.events);
     expect(events.map((e) => e.name)).toEqual(['Macbeth']);
   });
@@ -57,7 +57,7 @@ describe('sync: enrolment and selling online', () => {
       sync: { autoStart: false },
     });
     open.push(pos);
-    await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '3333' });
+    await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
     await pos.must(c.shift.open, { openingFloat: 0 });
     const refused = await pos.call(c.sync.enrol, {
       enrolmentCode: await enrolmentCode(world.org.api, world.catalogue.venueId),
@@ -74,7 +74,7 @@ describe('sync: enrolment and selling online', () => {
       sync: { autoStart: false },
     });
     open.push(pos);
-    await pos.must(c.staff.signIn, { staffId: 'staff-sue', pin: '2222' });
+    await pos.must(c.staff.signIn, { staffId: 'staff-sue', pin: '5937' });
     expect(await pos.call(c.sync.enrol, { enrolmentCode: 'AAAA-BBBB-CCCC', name: 'Box 3' })).toMatchObject({
       ok: false,
       reason: 'FORBIDDEN',
@@ -84,7 +84,7 @@ describe('sync: enrolment and selling online', () => {
   it('sells a capped code on a lease, pushes it with its escrow, and a void gives the use back', async () => {
     const codeId = await createCode(world.org.api, { code: 'ONLINE5', rules: { maxUses: 5 } });
     const pos = await enrolled();
-    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
     await pos.must(c.sync.now);
     const sold = await sell(pos, world.catalogue, { code: 'ONLINE5' });
     expect(sold).toMatchObject({ ok: true, value: { sale: { codeDiscount: 400, total: 3600 } } });
@@ -108,7 +108,7 @@ describe('sync: enrolment and selling online', () => {
     expect(lease).toMatchObject({ label: 'ONLINE5' });
     const heldBefore = lease?.remaining ?? 0;
 
-    await pos.must(c.staff.signIn, { staffId: world.catalogue.supervisorId, pin: '5678' });
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.supervisorId, pin: '8142' });
     const saleId = (sold.ok && (sold.value as { sale: { id: string } }).sale.id) || '';
     await pos.must(c.sales.void, { saleId, reason: 'customer changed mind' });
     const voidRow = readOutbox(pos.terminal.db).find((m) => m.type === 'void');
@@ -138,7 +138,7 @@ describe('sync: enrolment and selling online', () => {
       return state.body.status === 'done' ? true : undefined;
     });
     const pos = await enrolled();
-    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
     await pos.must(c.cart.addTicket, {
       performanceId: world.catalogue.performanceId,
       ticketPriceId: world.catalogue.ticketPriceId,
@@ -170,7 +170,7 @@ describe('sync: enrolment and selling online', () => {
     const stop = pos.terminal.events.subscribe((e) => {
       if (e.type === 'sync-status') seen.push(`${e.sync.state}:${e.sync.pendingSales}`);
     });
-    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
     expect(await sell(pos, world.catalogue)).toMatchObject({ ok: true });
     await pos.must(c.sync.now);
     stop();
@@ -179,7 +179,7 @@ describe('sync: enrolment and selling online', () => {
 
   it('brings a catalogue change made on the server to the sell screen with the next pull', async () => {
     const pos = await enrolled();
-    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
     const eventId = (
       await world.org.api.post<{ id: string }>('/v1/events', {
         venueId: world.catalogue.venueId,

@@ -29,7 +29,7 @@ describe('sync: selling offline on escrow leases', () => {
     const codeId = await createCode(world.org.api, { code: 'FEW20', rules: { maxUses: 20 } });
     const pos = await enrolledTerminal(world);
     open.push(pos);
-    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
     await pos.must(c.sync.now);
     expect(await sell(pos, world.catalogue, { code: 'FEW20' })).toMatchObject({ ok: true });
     await pos.must(c.sync.now);
@@ -50,7 +50,7 @@ describe('sync: selling offline on escrow leases', () => {
 
     await pos.must(c.cart.grantOveruse, {
       approverId: world.catalogue.supervisorId,
-      pin: '5678',
+      pin: '8142',
       reason: 'regular patron',
     });
     const cart = await pos.must(c.cart.get);
@@ -104,7 +104,7 @@ describe('sync: selling offline on escrow leases', () => {
     });
     const pos = await enrolledTerminal(world);
     open.push(pos);
-    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
     await pos.must(c.sync.now);
     await pos.must(c.cart.addTicket, {
       performanceId: world.catalogue.performanceId,
@@ -130,7 +130,7 @@ describe('sync: selling offline on escrow leases', () => {
     await createCode(world.org.api, { code: 'CLOCK9', rules: { maxUses: 9 } });
     const pos = await enrolledTerminal(world);
     open.push(pos);
-    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
     await pos.must(c.sync.now);
     expect(await sell(pos, world.catalogue, { code: 'CLOCK9' })).toMatchObject({ ok: true });
     expect((await pos.must(c.sync.status)).leases.length).toBeGreaterThan(0);

@@ -19,7 +19,7 @@ describe('sync: leases a terminal takes before it needs them', () => {
   it('sells several seats at once online although each grant is a quarter of the pool', async () => {
     const pos = await enrolledTerminal(world);
     try {
-      await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+      await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
       // The first answer grants ceil(6 / 4) = 2 seats; the checkout asks again until it holds 3.
       expect(await sell(pos, world.catalogue, { qty: 3 })).toMatchObject({ ok: true });
       expect((await pos.must(c.sync.now)).pendingSales).toBe(0);
@@ -43,7 +43,7 @@ describe('sync: leases a terminal takes before it needs them', () => {
     });
     const pos = await enrolledTerminal(world);
     try {
-      await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+      await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
       // Leases serve an open shift: the background top-up asks for nothing before one opens.
       expect(await pos.terminal.sync.topUpOnce()).toEqual({ ok: true, value: { requested: 0, granted: 0 } });
       await pos.must(c.shift.open, { openingFloat: 10_000 });

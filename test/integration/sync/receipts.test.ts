@@ -27,7 +27,7 @@ describe('sync: what an enrolled terminal prints', () => {
     });
     try {
       const localId = pos.terminal.terminalId;
-      await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '3333' });
+      await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
       await pos.must(c.print.settingsUpdate, { output: 'network', host: printer.host, port: printer.port });
       await pos.must(c.sync.enrol, {
         enrolmentCode: await enrolmentCode(world.org.api, world.catalogue.venueId),
@@ -36,13 +36,13 @@ describe('sync: what an enrolled terminal prints', () => {
       const serverId = pos.terminal.terminalId;
       expect(serverId).not.toBe(localId);
 
-      await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+      await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
       expect(await sell(pos, world.catalogue)).toMatchObject({ ok: true });
       const receipt = decodeEscPos((await printer.waitForPrinted(1))[0]!).text;
       expect(receipt).toContain(`Terminal ${serverId}`);
       expect(receipt).not.toContain(localId);
 
-      await pos.must(c.staff.signIn, { staffId: world.catalogue.supervisorId, pin: '5678' });
+      await pos.must(c.staff.signIn, { staffId: world.catalogue.supervisorId, pin: '8142' });
       await pos.must(c.shift.close, { countedCash: 10_000 + 4000 });
       const z = decodeEscPos((await printer.waitForPrinted(2))[1]!).text;
       expect(z).toContain(`Terminal ${serverId}`);

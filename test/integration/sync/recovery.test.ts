@@ -58,7 +58,7 @@ describe('sync: crashes and restores', () => {
     cleanups.push(folder.cleanup);
     const codeId = await createCode(world.org.api, { code: 'CRASH5', rules: { maxUses: 5 } });
     const first = await enrolledTerminal(world, folder.path);
-    await first.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+    await first.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
     await first.must(c.sync.now);
     expect(await sell(first, world.catalogue, { code: 'CRASH5' })).toMatchObject({ ok: true });
     await first.terminal.close();
@@ -109,7 +109,7 @@ describe('sync: crashes and restores', () => {
     cleanups.push(folder.cleanup, backups.cleanup);
     const codeId = await createCode(world.org.api, { code: 'BACKUP9', rules: { maxUses: 9 } });
     const pos = await enrolledTerminal(world, folder.path);
-    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
     await pos.must(c.sync.now);
     expect(await sell(pos, world.catalogue, { code: 'BACKUP9' })).toMatchObject({ ok: true });
     await pos.must(c.sync.now);
@@ -127,7 +127,7 @@ describe('sync: crashes and restores', () => {
     copyFileSync(backup, join(folder.path, DATABASE_FILE));
     const restored = await reopen(folder.path);
     cleanups.push(() => restored.close());
-    await restored.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+    await restored.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
     expect(await sell(restored, world.catalogue)).toMatchObject({ ok: true });
     const caught = await restored.terminal.sync.pushOnce();
     expect(caught).toMatchObject({ ok: false, reason: 'RESTORED_FROM_BACKUP' });
@@ -136,7 +136,7 @@ describe('sync: crashes and restores', () => {
     expect(status.lastError).toContain('enrol the terminal again');
     expect(await sell(restored, world.catalogue)).toMatchObject({ ok: false, reason: 'RESTORE_DETECTED' });
 
-    await restored.must(c.staff.signIn, { staffId: world.catalogue.managerId, pin: '9999' });
+    await restored.must(c.staff.signIn, { staffId: world.catalogue.managerId, pin: '907153' });
     await restored.must(c.sync.enrol, {
       enrolmentCode: await enrolmentCode(world.org.api, world.catalogue.venueId),
       name: 'Box 1',

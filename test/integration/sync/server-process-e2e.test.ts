@@ -67,9 +67,9 @@ describe('two terminals and a server process', () => {
       sync: { autoStart: false, timeoutMs: 2_000, prepareTimeoutMs: 2_000 },
     });
     terminals.push(pos);
-    await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '3333' });
+    await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
     await pos.must(c.sync.enrol, { enrolmentCode: await enrolmentCode(api(), catalogue.venueId), name });
-    await pos.must(c.staff.signIn, { staffId: catalogue.sellerId, pin: '1234' });
+    await pos.must(c.staff.signIn, { staffId: catalogue.sellerId, pin: '7305' });
     return pos;
   }
 
@@ -106,7 +106,7 @@ describe('two terminals and a server process', () => {
     // A supervisor lets one more through on window 1, with a reason.
     await one.must(c.cart.grantOveruse, {
       approverId: catalogue.supervisorId,
-      pin: '5678',
+      pin: '8142',
       reason: 'School group leader',
     });
     const cart = await one.must(c.cart.get);

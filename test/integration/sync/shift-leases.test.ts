@@ -65,9 +65,9 @@ describe('sync: leases follow the shift', () => {
   };
   const held = async (pos: TestTerminal) => (await pos.must(c.sync.status)).leases;
   const closeShift = async (pos: TestTerminal) => {
-    await pos.must(c.staff.signIn, { staffId: world.catalogue.supervisorId, pin: '5678' });
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.supervisorId, pin: '8142' });
     await pos.must(c.shift.close, { countedCash: 0 });
-    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
   };
 
   it('gives every unused unit back when the shift closes, asks for none until the next shift, then leases again', async () => {
@@ -76,7 +76,7 @@ describe('sync: leases follow the shift', () => {
     const pos = await enrolledTerminal(world);
     open.push(pos);
     const terminalId = pos.terminal.terminalId;
-    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
 
     // Enrolled but no shift: a round takes nothing.
     expect(await pos.terminal.sync.round()).toBe(true);
@@ -137,7 +137,7 @@ describe('sync: leases follow the shift', () => {
     const pos = await enrolledTerminal(world);
     open.push(pos);
     const terminalId = pos.terminal.terminalId;
-    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
     await pos.must(c.shift.open, { openingFloat: 0 });
     expect(await pos.terminal.sync.round()).toBe(true);
     const before = await pool(seats());
@@ -173,13 +173,13 @@ describe('sync: leases follow the shift', () => {
       sync: { intervalMs: 600_000 },
     });
     open.push(pos);
-    await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '3333' });
+    await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
     await pos.must(c.sync.enrol, {
       enrolmentCode: await enrolmentCode(world.org.api, world.catalogue.venueId),
       name: 'Box 2',
     });
     const terminalId = pos.terminal.terminalId;
-    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '1234' });
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
     await pos.must(c.shift.open, { openingFloat: 0 });
     await waitFor(async () => ((await held(pos)).some((l) => l.counter === seats()) ? true : undefined));
     expect((await leasesOf(terminalId)).active).toBeGreaterThan(0);

@@ -33,8 +33,8 @@ describe('nextBusinessDayEnd', () => {
 
 describe('PIN hashes in pulls', () => {
   it('verifies a PIN hashed by the server with the terminal’s verifier', async () => {
-    const stored = await hashSecret('4321');
-    expect(await verifyPin('4321', stored)).toBe(true);
-    expect(await verifyPin('1234', stored)).toBe(false);
+    const stored = await hashSecret('6083');
+    expect(await verifyPin('6083', stored)).toBe(true);
+    expect(await verifyPin('7305', stored)).toBe(false);
   });
 });
