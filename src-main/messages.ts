@@ -21,8 +21,8 @@ const catalogue = {
     de: 'Falsche PIN. Noch {left} Versuche, dann wird das Konto für {minutes} Minuten gesperrt.',
   },
   LOCKED_OUT: {
-    en: 'Too many wrong PINs: this account is locked until {until}. Wait, or ask a supervisor to sign in.',
-    de: 'Zu viele falsche PINs: Das Konto ist bis {until} gesperrt. Bitte warten oder eine Aufsicht anmelden lassen.',
+    en: 'Too many wrong PINs (on any terminal): this account is locked until {until}. Wait until then, or ask a manager to set a new PIN.',
+    de: 'Zu viele falsche PINs (an irgendeiner Kasse): Das Konto ist bis {until} Uhr gesperrt. Bitte bis dahin warten oder eine Leitung um eine neue PIN bitten.',
   },
   APPROVER_NOT_ALLOWED: {
     en: '{name} may not approve this. Ask a supervisor with that right.',

@@ -31,6 +31,7 @@ import {
 import type { ShellPrintOutputs } from './services/printing/output';
 import { createPrintService } from './services/printing/print-service';
 import { createStaffService } from './services/staff-service';
+import { queuePinAttempt } from './services/sync/pin-attempts';
 import { createSyncService, type SyncService } from './services/sync/sync-service';
 import { createFetchTransport, type SyncTransport } from './services/sync/transport';
 
@@ -149,7 +150,21 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
   });
   // After enrolment every payload carries the server's id for this terminal.
   const terminalId = () => sync.terminalId() ?? localTerminalId;
-  const staff = createStaffService({ db, clock, t, language, idleMinutes: options.idleMinutes ?? 5 });
+  const staff = createStaffService({
+    db,
+    clock,
+    t,
+    language,
+    idleMinutes: options.idleMinutes ?? 5,
+    // Only an enrolled terminal has a server that counts a person's PINs across terminals; it is
+    // told at once, so the other terminals hear of the failure on their next round.
+    reportPinAttempt: (attempt) => {
+      const enrolled = sync.terminalId();
+      if (!enrolled) return;
+      queuePinAttempt(db, enrolled, attempt);
+      sync.afterWrite();
+    },
+  });
   const cart = createCartService({ db, clock, t, language, staff, escrow: sync.ledger });
   const sales = createSaleService({
     db,

@@ -13,6 +13,11 @@ export const SCRYPT_COST = { N: 65536, r: 8, p: 1 } as const;
 /** Memory scrypt may take: room above 128·N·r for the cost above. */
 export const SCRYPT_MAX_MEMORY = 160 * 1024 * 1024;
 
+/** Wrong PINs in a row, on any terminals together, that lock a person out... */
+export const PIN_LOCK_AFTER_FAILURES = 5;
+/** ...for this long, unless a manager sets a new PIN first. */
+export const PIN_LOCKOUT_MINUTES = 5;
+
 export const PIN_MIN_DIGITS = 4;
 export const PIN_MAX_DIGITS = 8;
 export const MANAGER_PIN_MIN_DIGITS = 6;

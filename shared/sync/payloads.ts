@@ -152,3 +152,16 @@ export const shiftClosePayloadSchema = z.object({
   expectedCash: signedMinor,
 });
 export type ShiftClosePayload = z.infer<typeof shiftClosePayloadSchema>;
+
+/**
+ * `pin.attempt`: a PIN checked at a terminal, wrong (counts towards the person's lock on every
+ * terminal) or right after failures (clears the failures that came before it). Never the PIN itself.
+ */
+export const pinAttemptPayloadSchema = z.object({
+  terminalId: uuid,
+  /** A demo terminal's own staff have ids the server does not know: applied as a no-op. */
+  staffId: id,
+  ok: z.boolean(),
+  at: instant,
+});
+export type PinAttemptPayload = z.infer<typeof pinAttemptPayloadSchema>;

@@ -79,6 +79,7 @@ export const MUTATION_TYPES = [
   'shift.open',
   'shift.close',
   'lease.return',
+  'pin.attempt',
 ] as const;
 export type MutationType = (typeof MUTATION_TYPES)[number];
 

@@ -15,10 +15,18 @@ import {
   type StaffRow,
 } from '../db/repos/staff-repo';
 import { ACTION_WORDS, fail, type Translate } from '../messages';
+import { PIN_LOCK_AFTER_FAILURES, PIN_LOCKOUT_MINUTES } from '../../shared/auth/pin-policy';
 import { verifyPin } from './pin';
 
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCKOUT_MINUTES = 5;
+export const LOCK_AFTER_FAILURES = PIN_LOCK_AFTER_FAILURES;
+export const LOCKOUT_MINUTES = PIN_LOCKOUT_MINUTES;
+
+/** What a PIN check tells the server, so the person's count holds on every terminal (pin.attempt). */
+export interface PinAttempt {
+  staffId: string;
+  ok: boolean;
+  at: string;
+}
 
 export interface StaffService {
   list(): StaffSummary[];
@@ -39,9 +47,29 @@ interface Options {
   t: Translate;
   language: () => Language;
   idleMinutes: number;
+  /**
+   * Queues a PIN check for the server (an outbox mutation when enrolled). Called for every wrong PIN,
+   * and for a right one only when it clears failures, so ordinary sign-ins add nothing to sync.
+   */
+  reportPinAttempt?: (attempt: PinAttempt) => void;
 }
 
-export function createStaffService({ db, clock, t, language, idleMinutes }: Options): StaffService {
+/** The later of the person's two locks still in force at `now`: theirs on this terminal or the server's. */
+function lockOf(staff: StaffRow | undefined, now: string): string | undefined {
+  const locks = [staff?.lockedUntil, staff?.serverPinLockedUntil].filter(
+    (l): l is string => typeof l === 'string' && l > now,
+  );
+  return locks.sort().at(-1);
+}
+
+export function createStaffService({
+  db,
+  clock,
+  t,
+  language,
+  idleMinutes,
+  reportPinAttempt,
+}: Options): StaffService {
   let session: (Actor & { signedInAt: number; lastActivity: number; locked: boolean }) | null = null;
 
   const roleOf = (staff: StaffRow): Role | undefined => getRole(db, staff.roleId);
@@ -55,30 +83,35 @@ export function createStaffService({ db, clock, t, language, idleMinutes }: Opti
     };
 
   /**
-   * Checks a PIN with lockout; a locked account is refused even with the right PIN. The attempt is
-   * reserved before the hash is awaited, so concurrent attempts cannot outrun the limit.
+   * Checks a PIN with lockout; a locked person is refused even with the right PIN, whether this
+   * terminal locked them or the server did (a wrong PIN at any terminal counts everywhere). The
+   * attempt is reserved before the hash is awaited, so concurrent attempts cannot outrun the limit.
    */
   const checkPin = async (staff: StaffRow, pin: string): Promise<Result<Role>> => {
     const now = clock.now();
-    const until = (iso: string) => new Date(iso).toLocaleTimeString(language() === 'de' ? 'de-DE' : 'en-GB');
+    const at = new Date(now).toISOString();
+    // HH:MM, rounded up: at the minute shown the lock has surely run out.
+    const until = (iso: string) =>
+      new Date(Math.ceil(Date.parse(iso) / 60_000) * 60_000).toLocaleTimeString(
+        language() === 'de' ? 'de-DE' : 'en-GB',
+        { hour: '2-digit', minute: '2-digit' },
+      );
     const role = roleOf(staff);
     if (!role || !staff.active) return fail(t, 'UNKNOWN_STAFF');
     const lockedUntil = new Date(now + LOCKOUT_MINUTES * 60_000).toISOString();
-    const attempts = reservePinAttempt(
-      db,
-      staff.id,
-      new Date(now).toISOString(),
-      LOCK_AFTER_FAILURES,
-      lockedUntil,
-    );
+    const attempts = reservePinAttempt(db, staff.id, at, LOCK_AFTER_FAILURES, lockedUntil);
     if (attempts === undefined) {
-      return fail(t, 'LOCKED_OUT', { until: until(getStaff(db, staff.id)?.lockedUntil ?? lockedUntil) });
+      return fail(t, 'LOCKED_OUT', { until: until(lockOf(getStaff(db, staff.id), at) ?? lockedUntil) });
     }
     if (!(await verifyPin(pin, staff.pinHash))) {
+      reportPinAttempt?.({ staffId: staff.id, ok: false, at });
       if (attempts >= LOCK_AFTER_FAILURES) return fail(t, 'LOCKED_OUT', { until: until(lockedUntil) });
       return fail(t, 'WRONG_PIN', { left: LOCK_AFTER_FAILURES - attempts, minutes: LOCKOUT_MINUTES });
     }
     clearPinFailures(db, staff.id);
+    // Clears the server's count too, including one whose lock has run out.
+    const hadFailures = attempts > 1 || staff.failedAttempts > 0 || staff.serverPinFailures > 0;
+    if (hadFailures) reportPinAttempt?.({ staffId: staff.id, ok: true, at });
     return ok(role);
   };
 

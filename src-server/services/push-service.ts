@@ -19,6 +19,7 @@ import * as escrow from '../db/repos/escrow-repo';
 import * as sync from '../db/repos/sync-repo';
 import { Rejection, reject } from '../errors';
 import { parsePayload } from './payload-parse';
+import { applyPinAttempt } from './pin-lockout-service';
 import { keptBytesFailure, poisonIn } from './poison';
 import { PushBatch } from './push-batch';
 import { applyRefund, applySale, applyShiftClose, applyShiftOpen } from './sale-apply';
@@ -137,6 +138,8 @@ async function apply(tx: Queryable, batch: PushBatch, mutation: Mutation): Promi
       return applyShiftClose(tx, terminal, mutation);
     case 'lease.return':
       return applyLeaseReturn(tx, terminal, mutation.payload);
+    case 'pin.attempt':
+      return applyPinAttempt(tx, ctx, terminal, mutation.payload);
   }
 }
 

@@ -9,6 +9,9 @@ export interface StaffRow {
   active: boolean;
   failedAttempts: number;
   lockedUntil: string | null;
+  /** The server's count and lock for this person across terminals, as last pulled. */
+  serverPinFailures: number;
+  serverPinLockedUntil: string | null;
 }
 
 interface RawStaff {
@@ -19,6 +22,8 @@ interface RawStaff {
   active: number;
   failed_attempts: number;
   locked_until: string | null;
+  server_pin_failures: number;
+  server_pin_locked_until: string | null;
 }
 
 const toStaff = (r: RawStaff): StaffRow => ({
@@ -29,6 +34,8 @@ const toStaff = (r: RawStaff): StaffRow => ({
   active: r.active === 1,
   failedAttempts: r.failed_attempts,
   lockedUntil: r.locked_until,
+  serverPinFailures: r.server_pin_failures,
+  serverPinLockedUntil: r.server_pin_locked_until,
 });
 
 export function listStaff(db: Db): StaffRow[] {
@@ -40,7 +47,9 @@ export function getStaff(db: Db, id: string): StaffRow | undefined {
   return row && toStaff(row);
 }
 
-export function upsertStaff(db: Db, staff: Omit<StaffRow, 'failedAttempts' | 'lockedUntil'>): void {
+type PinState = 'failedAttempts' | 'lockedUntil' | 'serverPinFailures' | 'serverPinLockedUntil';
+
+export function upsertStaff(db: Db, staff: Omit<StaffRow, PinState>): void {
   db.prepare(
     `INSERT INTO staff (id, name, role_id, pin_hash, active) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, role_id = excluded.role_id,
@@ -48,11 +57,16 @@ export function upsertStaff(db: Db, staff: Omit<StaffRow, 'failedAttempts' | 'lo
   ).run(staff.id, staff.name, staff.roleId, staff.pinHash, staff.active ? 1 : 0);
 }
 
+/** The server's count towards the next lock: none while its lock has run out (the count restarts). */
+const SERVER_COUNT = `CASE WHEN server_pin_locked_until IS NULL THEN server_pin_failures ELSE 0 END`;
+
 /**
  * Claims one PIN check before the slow hash runs: counts it as a failure up front (cleared on
  * success) and sets the lock when it is the `lockAfter`-th, all in one statement, so parallel
- * sign-ins can never check more PINs than the limit. A lock that has run out starts the count again.
- * Returns the count including this attempt, or undefined while the account is locked.
+ * sign-ins can never check more PINs than the limit. The count is the higher of this terminal's own
+ * and the server's (which holds every terminal's reports, this one's included); either lock refuses.
+ * A lock that has run out starts this terminal's count again. Returns the count including this
+ * attempt, or undefined while the person is locked.
  */
 export function reservePinAttempt(
   db: Db,
@@ -61,22 +75,42 @@ export function reservePinAttempt(
   lockAfter: number,
   lockedUntil: string,
 ): number | undefined {
+  const own = 'CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_attempts + 1 END';
   const row = db
     .prepare(
       `UPDATE staff SET
-         failed_attempts = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_attempts + 1 END,
-         locked_until = CASE
-           WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_attempts + 1 END) >= ? THEN ?
-           ELSE NULL END
+         failed_attempts = ${own},
+         locked_until = CASE WHEN max(${own}, ${SERVER_COUNT} + 1) >= ? THEN ? ELSE NULL END
        WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)
-       RETURNING failed_attempts`,
+         AND (server_pin_locked_until IS NULL OR server_pin_locked_until <= ?)
+       RETURNING max(failed_attempts, ${SERVER_COUNT} + 1) AS attempts`,
     )
-    .get(lockAfter, lockedUntil, id, now) as { failed_attempts: number } | undefined;
-  return row?.failed_attempts;
+    .get(lockAfter, lockedUntil, id, now, now) as { attempts: number } | undefined;
+  return row?.attempts;
 }
 
+/**
+ * A right PIN: clears this terminal's count and lock, and its copy of the server's count (the success
+ * it reports clears that on the server; the next pull says what the server made of it).
+ */
 export function clearPinFailures(db: Db, id: string): void {
-  db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(id);
+  db.prepare(
+    `UPDATE staff SET failed_attempts = 0, locked_until = NULL, server_pin_failures = 0,
+       server_pin_locked_until = NULL WHERE id = ?`,
+  ).run(id);
+}
+
+/** The server's count and lock as pulled: its latest word, replacing the previous one. */
+export function saveServerPinState(
+  db: Db,
+  id: string,
+  state: { failures: number; lockedUntil: string | null },
+): void {
+  db.prepare('UPDATE staff SET server_pin_failures = ?, server_pin_locked_until = ? WHERE id = ?').run(
+    state.failures,
+    state.lockedUntil,
+    id,
+  );
 }
 
 interface RawRole {

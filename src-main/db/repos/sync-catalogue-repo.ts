@@ -64,7 +64,7 @@ export function dropUnseen(db: Db): void {
     DELETE FROM code_versions WHERE code_id IN (SELECT id FROM codes WHERE ${unseen('code')} AND ${unseen('code_child')} AND NOT ${CODE_REFERENCED});
     DELETE FROM codes WHERE ${unseen('code')} AND ${unseen('code_child')} AND NOT ${CODE_REFERENCED};
     DELETE FROM code_usage WHERE ${unseen('code_usage', 'code_id')};
-    UPDATE staff SET active = 0 WHERE ${unseen('staff')} AND ${STAFF_REFERENCED};
+    UPDATE staff SET active = 0, pin_hash = '' WHERE ${unseen('staff')} AND ${STAFF_REFERENCED};
     DELETE FROM staff WHERE ${unseen('staff')} AND NOT ${STAFF_REFERENCED};
     DELETE FROM roles WHERE ${unseen('role')} AND NOT EXISTS (SELECT 1 FROM staff s WHERE s.role_id = roles.id);
     DELETE FROM sync_seen;
@@ -133,8 +133,9 @@ export function evictCodeText(db: Db, code: string, keepId: string): void {
   ).run(other.id, code);
 }
 
+/** A row kept because history refers to it keeps no PIN verifier: nobody signs in with it any more. */
 export function deleteStaffRow(db: Db, id: string): void {
-  prepared(db, `UPDATE staff SET active = 0 WHERE id = ? AND ${STAFF_REFERENCED}`).run(id);
+  prepared(db, `UPDATE staff SET active = 0, pin_hash = '' WHERE id = ? AND ${STAFF_REFERENCED}`).run(id);
   prepared(db, `DELETE FROM staff WHERE id = ? AND NOT ${STAFF_REFERENCED}`).run(id);
 }
 

@@ -14,7 +14,13 @@ import type { Db } from '../../db/connection';
 import { upsertCatalogue } from '../../db/repos/catalogue-repo';
 import { getCode, upsertChildCode, upsertCode } from '../../db/repos/code-repo';
 import { deleteCodeUsage, upsertCodeUsage, upsertLease } from '../../db/repos/lease-repo';
-import { upsertRole, upsertStaff } from '../../db/repos/staff-repo';
+import {
+  clearPinFailures,
+  getStaff,
+  saveServerPinState,
+  upsertRole,
+  upsertStaff,
+} from '../../db/repos/staff-repo';
 import {
   clearSeen,
   deleteCatalogueRow,
@@ -185,6 +191,9 @@ function applyChange(db: Db, change: Change, seen: boolean): void {
     }
     case 'staff': {
       const staff = change.data;
+      // A new PIN is a manager's reset: it ends this terminal's own lock too ("ask a manager").
+      const before = getStaff(db, id);
+      if (before && staff.pinHash && before.pinHash !== staff.pinHash) clearPinFailures(db, id);
       // No PIN: a manager who only uses the admin API; kept off the sign-in list.
       upsertStaff(db, {
         id,
@@ -193,6 +202,14 @@ function applyChange(db: Db, change: Change, seen: boolean): void {
         pinHash: staff.pinHash ?? '',
         active: staff.active && staff.pinHash !== null,
       });
+      // The server's word on the person's PIN failures (all terminals): the latest replaces the last.
+      // This terminal's own count and lock stay as they are, so an older pull never unlocks anyone.
+      if (staff.pinFailures !== undefined) {
+        saveServerPinState(db, id, {
+          failures: staff.pinFailures,
+          lockedUntil: staff.pinLockedUntil ? new Date(staff.pinLockedUntil).toISOString() : null,
+        });
+      }
       return mark('staff', id);
     }
     case 'code': {

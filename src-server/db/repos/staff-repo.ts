@@ -329,3 +329,50 @@ export async function countStaffWithRole(db: Queryable, orgId: string, roleId: s
   );
   return row?.n ?? 0;
 }
+
+/**
+ * One wrong PIN reported by a terminal, in one statement under the staff row's lock, so parallel
+ * reports from many terminals each count once. A lock that has run out starts the count again; the
+ * `threshold`-th failure locks until `lockUntil`, and further failures while locked leave that lock
+ * as it is. The row takes a new change position: the count and lock reach every terminal on pull.
+ * False when there is no such person in the organisation.
+ */
+export async function recordPinFailure(
+  db: Queryable,
+  r: { orgId: string; id: string; at: string; now: string; threshold: number; lockUntil: string },
+): Promise<boolean> {
+  const restart = 'pin_locked_until IS NOT NULL AND pin_locked_until <= $4::timestamptz';
+  const count = `CASE WHEN ${restart} THEN 1 ELSE pin_failures + 1 END`;
+  const rows = await db.query(
+    `WITH ${positionCte('$1::uuid')}
+     UPDATE staff SET
+       pin_failures = ${count},
+       pin_locked_until = CASE
+         WHEN pin_locked_until > $4::timestamptz THEN pin_locked_until
+         WHEN ${count} >= $5 THEN $6::timestamptz
+         ELSE NULL END,
+       pin_last_failure_at = GREATEST(pin_last_failure_at, $3::timestamptz),
+       change_pos = ${NEXT_POS}
+     WHERE org_id = $1 AND id = $2 RETURNING id`,
+    [r.orgId, r.id, r.at, r.now, r.threshold, r.lockUntil],
+  );
+  return rows.length === 1;
+}
+
+/**
+ * A right PIN at a terminal after failures: clears the count and lock, unless a failure was reported
+ * for a later moment (an older success arriving late never unlocks a newer lock). Takes a change
+ * position only when something changed.
+ */
+export async function recordPinSuccess(
+  db: Queryable,
+  r: { orgId: string; id: string; at: string },
+): Promise<void> {
+  await db.query(
+    `WITH ${positionCte('$1::uuid')}
+     UPDATE staff SET pin_failures = 0, pin_locked_until = NULL, change_pos = ${NEXT_POS}
+     WHERE org_id = $1 AND id = $2 AND (pin_failures > 0 OR pin_locked_until IS NOT NULL)
+       AND (pin_last_failure_at IS NULL OR pin_last_failure_at <= $3::timestamptz)`,
+    [r.orgId, r.id, r.at],
+  );
+}

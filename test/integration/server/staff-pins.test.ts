@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PullResponse, StaffRecord } from '../../../shared/sync/protocol';
+import { PIN_LOCK_AFTER_FAILURES } from '../../../shared/auth/pin-policy';
+import type { PullResponse, PushResponse, StaffRecord } from '../../../shared/sync/protocol';
 import {
   apiClient,
   seedOrganisation,
@@ -7,6 +8,7 @@ import {
   type SeededOrganisation,
 } from '../../helpers/server-api';
 import { backends, startTestServer, type TestServer } from '../../helpers/server-db';
+import { outbox } from '../../helpers/sync-payloads';
 import { enrol } from '../../helpers/sync-server';
 
 // Finding 4 of the security issue: a PIN verifier reaches only the terminals of the venues its owner
@@ -173,5 +175,93 @@ describe.each(backends)('staff venues and PIN policy (%s)', (backend) => {
     expect(widened.status).toBe(400);
     expect(widened.body.reason).toBe('PIN_TOO_SHORT_FOR_ROLE');
     expect(widened.body.message).toMatch(/reset their PINs first/);
+  });
+
+  it('counts every wrong PIN once when many terminals report at the same time', async () => {
+    const kim = await createStaff({ name: 'Kim', roleId: 'seller', pin: '4826', venueIds: [hall] });
+    const at = new Date().toISOString();
+    const tills = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const reg = await enrol(org, server.url, hall);
+        const box = outbox();
+        for (let i = 0; i < 5; i++) {
+          box.append('pin.attempt', { terminalId: reg.terminalId, staffId: kim.body.id, ok: false, at });
+        }
+        return { reg, box, api: apiClient(server.url, reg.deviceToken) };
+      }),
+    );
+    const pushed = await Promise.all(
+      tills.map((t) =>
+        t.api.post<PushResponse>('/v1/sync/push', {
+          terminalId: t.reg.terminalId,
+          epoch: t.reg.epoch,
+          mutations: t.box.entries,
+        }),
+      ),
+    );
+    for (const reply of pushed) {
+      expect(reply.status).toBe(200);
+      expect(reply.body.results.map((r) => r.status)).toEqual(Array(5).fill('applied'));
+    }
+    const [row] = await server.database.db.query<{ failures: number; locked: boolean }>(
+      'SELECT pin_failures AS failures, pin_locked_until IS NOT NULL AS locked FROM staff WHERE id = $1',
+      [kim.body.id],
+    );
+    expect(row).toEqual({ failures: 40, locked: true });
+    expect(40).toBeGreaterThan(PIN_LOCK_AFTER_FAILURES);
+
+    // A success from before the last failure (a terminal that was offline) clears nothing; a later one does.
+    const late = tills[0] as (typeof tills)[number];
+    const before = new Date(Date.parse(at) - 60_000).toISOString();
+    late.box.append('pin.attempt', {
+      terminalId: late.reg.terminalId,
+      staffId: kim.body.id,
+      ok: true,
+      at: before,
+    });
+    const push = () =>
+      late.api.post<PushResponse>('/v1/sync/push', {
+        terminalId: late.reg.terminalId,
+        epoch: late.reg.epoch,
+        mutations: late.box.entries.slice(-1),
+      });
+    expect((await push()).status).toBe(200);
+    const still = await server.database.db.query<{ failures: number }>(
+      'SELECT pin_failures AS failures FROM staff WHERE id = $1',
+      [kim.body.id],
+    );
+    expect(still[0]?.failures).toBe(40);
+    late.box.append('pin.attempt', {
+      terminalId: late.reg.terminalId,
+      staffId: kim.body.id,
+      ok: true,
+      at: new Date(Date.parse(at) + 1000).toISOString(),
+    });
+    expect((await push()).status).toBe(200);
+    const cleared = await server.database.db.query<{ failures: number; locked: boolean }>(
+      'SELECT pin_failures AS failures, pin_locked_until IS NOT NULL AS locked FROM staff WHERE id = $1',
+      [kim.body.id],
+    );
+    expect(cleared[0]).toEqual({ failures: 0, locked: false });
+  });
+
+  it('applies a report about someone the server does not know as a no-op, not a quarantine', async () => {
+    const reg = await enrol(org, server.url, hall);
+    const box = outbox();
+    box.append('pin.attempt', {
+      terminalId: reg.terminalId,
+      staffId: 'staff-sam',
+      ok: false,
+      at: new Date().toISOString(),
+    });
+    const reply = await apiClient(server.url, reg.deviceToken).post<PushResponse>('/v1/sync/push', {
+      terminalId: reg.terminalId,
+      epoch: reg.epoch,
+      mutations: box.entries,
+    });
+    expect(reply.body.results[0]).toMatchObject({
+      status: 'applied',
+      message: expect.stringMatching(/nothing counted/),
+    });
   });
 });
