@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channels as c } from '../../shared/ipc/channels';
-import { getStaff } from '../../src-main/db/repos/staff-repo';
+import { getStaff, saveServerPinState } from '../../src-main/db/repos/staff-repo';
 import { LOCK_AFTER_FAILURES, LOCKOUT_MINUTES } from '../../src-main/services/staff-service';
 import { startTestTerminal, type TestTerminal } from '../helpers/terminal';
 
@@ -71,6 +71,22 @@ describe('staff sign-in and permissions', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const checked = results.filter((r) => r.ok || r.reason === 'WRONG_PIN');
     expect(checked.length).toBeLessThanOrEqual(LOCK_AFTER_FAILURES);
+  });
+
+  it('refuses the right PIN while the server holds a lock from other terminals, and counts on from its count', async () => {
+    const until = new Date(pos.clock.now() + 60_000).toISOString();
+    saveServerPinState(pos.terminal.db, 'staff-sam', { failures: LOCK_AFTER_FAILURES, lockedUntil: until });
+    const refused = await pos.call(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
+    expect(refused).toMatchObject({ ok: false, reason: 'LOCKED_OUT' });
+    expect((refused as { message: string }).message).toMatch(/locked until \d\d:\d\d\. .*ask a manager/);
+    // Three wrong PINs elsewhere, none here: the next wrong one here is the fourth.
+    saveServerPinState(pos.terminal.db, 'staff-sam', { failures: 3, lockedUntil: null });
+    expect(await pos.call(c.staff.signIn, { staffId: 'staff-sam', pin: '0000' })).toMatchObject({
+      reason: 'WRONG_PIN',
+      message: expect.stringContaining('1 more'),
+    });
+    expect(await pos.call(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' })).toMatchObject({ ok: true });
+    expect(getStaff(pos.terminal.db, 'staff-sam')).toMatchObject({ failedAttempts: 0, serverPinFailures: 0 });
   });
 
   it('refuses every selling call before sign-in', async () => {
