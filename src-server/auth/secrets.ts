@@ -29,6 +29,12 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
+/** A hash made at a lower cost than today's: rehash the secret the next time it is known. */
+export function needsRehash(stored: string): boolean {
+  const [scheme, n, r, p] = stored.split('$');
+  return scheme === 'scrypt' && (Number(n) < N || Number(r) < R || Number(p) < P);
+}
+
 /** An opaque bearer token; only its hash is stored. */
 export function newToken(): string {
   return randomBytes(32).toString('base64url');

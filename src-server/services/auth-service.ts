@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { v7 as uuid } from 'uuid';
 import { BUILT_IN_ROLES, type Grant, type Permission } from '../../shared/auth/permissions';
-import { hashSecret, newToken, tokenHash, verifySecret } from '../auth/secrets';
+import { hashSecret, needsRehash, newToken, tokenHash, verifySecret } from '../auth/secrets';
 import { TERMINAL_PERMISSIONS, type Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
@@ -15,6 +15,7 @@ import {
   insertStaff,
   reserveLoginAttempt,
   clearFailedLogins,
+  replacePasswordHash,
 } from '../db/repos/staff-repo';
 import { findTerminalByToken } from '../db/repos/terminal-repo';
 import { isUniqueViolation, reject } from '../errors';
@@ -111,6 +112,10 @@ export async function login(
     reject('UNAUTHENTICATED', 'The email or password is wrong. Check both and try again.');
   }
   await clearFailedLogins(ctx.db, account.id);
+  // The one moment the server knows the password: bring an older, cheaper hash up to today's cost.
+  if (needsRehash(account.passwordHash)) {
+    await replacePasswordHash(ctx.db, account.id, account.passwordHash, await hashSecret(input.password));
+  }
   const token = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
   await insertSession(ctx.db, {

@@ -215,6 +215,20 @@ export async function reserveLoginAttempt(
   return rows.length === 1;
 }
 
+/** Swaps a password hash for a rehash of the same password, unless it was changed meanwhile. */
+export async function replacePasswordHash(
+  db: Queryable,
+  id: string,
+  previous: string,
+  next: string,
+): Promise<void> {
+  await db.query('UPDATE staff SET password_hash = $3 WHERE id = $1 AND password_hash = $2', [
+    id,
+    previous,
+    next,
+  ]);
+}
+
 export async function clearFailedLogins(db: Queryable, id: string): Promise<void> {
   await db.query('UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = $1', [id]);
 }

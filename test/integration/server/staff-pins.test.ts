@@ -1,3 +1,4 @@
+import { randomBytes, scryptSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PIN_LOCK_AFTER_FAILURES } from '../../../shared/auth/pin-policy';
 import type { PullResponse, PushResponse, StaffRecord } from '../../../shared/sync/protocol';
@@ -263,5 +264,29 @@ describe.each(backends)('staff venues and PIN policy (%s)', (backend) => {
       status: 'applied',
       message: expect.stringMatching(/nothing counted/),
     });
+  });
+
+  it('brings a password hashed at the old, cheaper cost up to today’s at the next login', async () => {
+    const email = `old-hash-${Date.now()}@example.test`;
+    const password = 'an older long password';
+    const salt = randomBytes(16);
+    const key = scryptSync(password, salt, 32, { N: 16384, r: 8, p: 1 });
+    const old = `scrypt$16384$8$1$${salt.toString('base64url')}$${key.toString('base64url')}`;
+    const made = await createStaff({
+      name: 'Olli',
+      roleId: 'seller',
+      email,
+      password: 'placeholder pass',
+      venueIds: [hall],
+    });
+    await server.database.db.query('UPDATE staff SET password_hash = $2 WHERE id = $1', [made.body.id, old]);
+    const login = await apiClient(server.url).post('/v1/auth/login', { email, password });
+    expect(login.status).toBe(200);
+    const [row] = await server.database.db.query<{ hash: string }>(
+      'SELECT password_hash AS hash FROM staff WHERE id = $1',
+      [made.body.id],
+    );
+    expect(row?.hash).toMatch(/^scrypt\$65536\$8\$1\$/);
+    expect((await apiClient(server.url).post('/v1/auth/login', { email, password })).status).toBe(200);
   });
 });
