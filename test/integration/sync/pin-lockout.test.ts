@@ -10,7 +10,7 @@ import type { TestTerminal } from '../../helpers/terminal';
 // terminals report each check (pin.attempt), the server keeps one count and lock per person, and the
 // lock reaches every terminal of the person's venues on pull.
 
-describe('sync: PIN lockout per person across terminals', () => {
+describe('sync: PIN lockout per person across terminals', { timeout: 120_000 }, () => {
   let world: SyncWorld;
   const open: TestTerminal[] = [];
   beforeAll(async () => {
