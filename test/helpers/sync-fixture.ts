@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { channels as c } from '../../shared/ipc/channels';
 import type { Database } from '../../src-server/db/database';
 import { startServer, type RunningServer } from '../../src-server/start';
@@ -97,7 +98,11 @@ export async function seedCatalogue(
     roleId: 'supervisor',
     pin: '8142',
   });
-  const managerId = await created(api, '/v1/staff', { name: 'Mia Manager', roleId: 'manager', pin: '907153' });
+  const managerId = await created(api, '/v1/staff', {
+    name: 'Mia Manager',
+    roleId: 'manager',
+    pin: '907153',
+  });
   return { venueId, eventId, performanceId, ticketPriceId, sellerId, supervisorId, managerId };
 }
 
@@ -175,4 +180,35 @@ export async function serverUses(api: ApiClient, codeId: string): Promise<number
   const reply = await api.get<{ usage: { uses: number } }>(`/v1/codes/${codeId}`);
   if (reply.status !== 200) throw new Error(`code ${codeId}: ${reply.status} ${reply.text}`);
   return reply.body.usage.uses;
+}
+
+/**
+ * The hooks of a test file that shares one world: terminals enrolled through `enrolled()` are closed
+ * after each test, the world after the file.
+ */
+export function useSyncWorld(capacity?: number): {
+  world: () => SyncWorld;
+  enrolled: () => Promise<TestTerminal>;
+} {
+  let current: SyncWorld | undefined;
+  const open: TestTerminal[] = [];
+  const world = () => {
+    if (!current) throw new Error('the world starts in beforeAll');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startSyncWorld(capacity);
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((p) => p.close()));
+  });
+  afterAll(() => current?.close());
+  return {
+    world,
+    async enrolled() {
+      const pos = await enrolledTerminal(world());
+      open.push(pos);
+      return pos;
+    },
+  };
 }

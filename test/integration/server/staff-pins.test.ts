@@ -53,7 +53,7 @@ describe.each(backends)('staff venues and PIN policy (%s)', (backend) => {
       const page = await t.api.post<PullResponse>('/v1/sync/pull', { terminalId: t.id, cursor: t.cursor });
       expect(page.status).toBe(200);
       for (const change of page.body.changes) {
-        if (change.entity === 'staff' && 'data' in change) staff.set(change.id, change.data as StaffRecord);
+        if (change.entity === 'staff' && 'data' in change) staff.set(change.id, change.data);
       }
       t.cursor = page.body.cursor;
       if (!page.body.more) return staff;
@@ -71,7 +71,8 @@ describe.each(backends)('staff venues and PIN policy (%s)', (backend) => {
     expect(mia.body.venueIds).toEqual([hall]);
 
     const hallView = (await pullStaff(atHall)).get(mia.body.id);
-    expect(hallView).toMatchObject({ active: true, pinHash: expect.stringMatching(/^scrypt\$/) });
+    expect(hallView?.active).toBe(true);
+    expect(hallView?.pinHash).toMatch(/^scrypt\$/);
     const studioView = (await pullStaff(atStudio)).get(mia.body.id);
     expect(studioView).toMatchObject({ active: false, pinHash: null });
     // A snapshot from scratch shows the same.
@@ -84,10 +85,9 @@ describe.each(backends)('staff venues and PIN policy (%s)', (backend) => {
     expect(moved.status).toBe(200);
     expect(moved.body.venueIds).toEqual([studio]);
     expect((await pullStaff(atHall)).get(mia.body.id)).toMatchObject({ active: false, pinHash: null });
-    expect((await pullStaff(atStudio)).get(mia.body.id)).toMatchObject({
-      active: true,
-      pinHash: expect.stringMatching(/^scrypt\$/),
-    });
+    const studioNow = (await pullStaff(atStudio)).get(mia.body.id);
+    expect(studioNow?.active).toBe(true);
+    expect(studioNow?.pinHash).toMatch(/^scrypt\$/);
 
     await org.api.delete(`/v1/staff/${mia.body.id}`);
     expect((await pullStaff(atStudio)).get(mia.body.id)).toMatchObject({ active: false, pinHash: null });
@@ -260,10 +260,8 @@ describe.each(backends)('staff venues and PIN policy (%s)', (backend) => {
       epoch: reg.epoch,
       mutations: box.entries,
     });
-    expect(reply.body.results[0]).toMatchObject({
-      status: 'applied',
-      message: expect.stringMatching(/nothing counted/),
-    });
+    expect(reply.body.results[0]?.status).toBe('applied');
+    expect(reply.body.results[0]?.message).toMatch(/nothing counted/);
   });
 
   it('brings a password hashed at the old, cheaper cost up to today’s at the next login', async () => {

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { channels as c } from '../../../shared/ipc/channels';
 import { PIN_LOCK_AFTER_FAILURES, PIN_LOCKOUT_MINUTES } from '../../../shared/auth/pin-policy';
 import { readOutbox } from '../../../src-main/db/repos/outbox-repo';
 import { getStaff, saveServerPinState } from '../../../src-main/db/repos/staff-repo';
-import { enrolledTerminal, startSyncWorld, type SyncWorld } from '../../helpers/sync-fixture';
+import { useSyncWorld } from '../../helpers/sync-fixture';
 import type { TestTerminal } from '../../helpers/terminal';
 
 // Finding 4 of the security issue: a wrong PIN at any terminal counts for the person everywhere. The
@@ -11,24 +11,11 @@ import type { TestTerminal } from '../../helpers/terminal';
 // lock reaches every terminal of the person's venues on pull.
 
 describe('sync: PIN lockout per person across terminals', { timeout: 120_000 }, () => {
-  let world: SyncWorld;
-  const open: TestTerminal[] = [];
-  beforeAll(async () => {
-    world = await startSyncWorld();
-  });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((p) => p.close()));
-  });
-  afterAll(() => world.close());
+  const { world, enrolled } = useSyncWorld();
 
-  const enrolled = async () => {
-    const pos = await enrolledTerminal(world);
-    open.push(pos);
-    return pos;
-  };
   const serverState = async (staffId: string) => {
-    const [row] = await world.server
-      .db()
+    const [row] = await world()
+      .server.db()
       .query<{ failures: number; lockedUntil: Date | null }>(
         'SELECT pin_failures AS failures, pin_locked_until AS "lockedUntil" FROM staff WHERE id = $1',
         [staffId],
@@ -36,12 +23,12 @@ describe('sync: PIN lockout per person across terminals', { timeout: 120_000 }, 
     return row;
   };
   const signIn = (pos: TestTerminal, pin: string) =>
-    pos.call(c.staff.signIn, { staffId: world.catalogue.supervisorId, pin });
+    pos.call(c.staff.signIn, { staffId: world().catalogue.supervisorId, pin });
 
   it('refuses at terminal B, even with the right PIN, someone terminal A locked', async () => {
     const a = await enrolled();
     const b = await enrolled();
-    const supervisor = world.catalogue.supervisorId;
+    const supervisor = world().catalogue.supervisorId;
     for (let i = 1; i < PIN_LOCK_AFTER_FAILURES; i++) {
       expect(await signIn(a, '0000')).toMatchObject({ ok: false, reason: 'WRONG_PIN' });
     }
@@ -64,7 +51,7 @@ describe('sync: PIN lockout per person across terminals', { timeout: 120_000 }, 
     expect((refused as { message: string }).message).toMatch(/locked until \d\d:\d\d\. .*ask a manager/);
 
     // Once the lock has run out the right PIN works, and the success clears the count on the server.
-    world.clock.advance(PIN_LOCKOUT_MINUTES * 60_000 + 1);
+    world().clock.advance(PIN_LOCKOUT_MINUTES * 60_000 + 1);
     expect(await signIn(b, '8142')).toMatchObject({ ok: true });
     expect(await b.terminal.sync.syncNow()).toMatchObject({ ok: true });
     expect(await serverState(supervisor)).toEqual({ failures: 0, lockedUntil: null });
@@ -73,7 +60,7 @@ describe('sync: PIN lockout per person across terminals', { timeout: 120_000 }, 
   it('adds wrong PINs at different terminals together', async () => {
     const a = await enrolled();
     const b = await enrolled();
-    const supervisor = world.catalogue.supervisorId;
+    const supervisor = world().catalogue.supervisorId;
     for (let i = 0; i < 3; i++) await signIn(a, '0000');
     await a.terminal.sync.syncNow();
     await b.terminal.sync.syncNow();
@@ -86,19 +73,19 @@ describe('sync: PIN lockout per person across terminals', { timeout: 120_000 }, 
     await a.terminal.sync.syncNow();
     expect(await signIn(a, '8142')).toMatchObject({ ok: false, reason: 'LOCKED_OUT' });
     expect((await serverState(supervisor))?.failures).toBe(PIN_LOCK_AFTER_FAILURES);
-    world.clock.advance(PIN_LOCKOUT_MINUTES * 60_000 + 1);
+    world().clock.advance(PIN_LOCKOUT_MINUTES * 60_000 + 1);
     expect(await signIn(a, '8142')).toMatchObject({ ok: true });
     await a.terminal.sync.syncNow();
   });
 
   it('never lets the server’s older word unlock someone this terminal locked', async () => {
     const a = await enrolled();
-    const supervisor = world.catalogue.supervisorId;
+    const supervisor = world().catalogue.supervisorId;
     for (let i = 0; i < PIN_LOCK_AFTER_FAILURES; i++) await signIn(a, '0000');
     // What a pull made before the failures reached the server says: no failures, no lock.
     saveServerPinState(a.terminal.db, supervisor, { failures: 0, lockedUntil: null });
     expect(await signIn(a, '8142')).toMatchObject({ ok: false, reason: 'LOCKED_OUT' });
-    world.clock.advance(PIN_LOCKOUT_MINUTES * 60_000 + 1);
+    world().clock.advance(PIN_LOCKOUT_MINUTES * 60_000 + 1);
     await a.terminal.sync.syncNow();
     expect(await signIn(a, '8142')).toMatchObject({ ok: true });
     await a.terminal.sync.syncNow();
@@ -106,15 +93,15 @@ describe('sync: PIN lockout per person across terminals', { timeout: 120_000 }, 
 
   it('lifts the lock everywhere when a manager sets a new PIN', async () => {
     const a = await enrolled();
-    const supervisor = world.catalogue.supervisorId;
+    const supervisor = world().catalogue.supervisorId;
     for (let i = 0; i < PIN_LOCK_AFTER_FAILURES; i++) await signIn(a, '0000');
     await a.terminal.sync.syncNow();
-    const reset = await world.org.api.patch(`/v1/staff/${supervisor}`, { pin: '3816' });
+    const reset = await world().org.api.patch(`/v1/staff/${supervisor}`, { pin: '3816' });
     expect(reset.status).toBe(200);
     expect(await serverState(supervisor)).toEqual({ failures: 0, lockedUntil: null });
     await a.terminal.sync.syncNow();
     expect(await signIn(a, '3816')).toMatchObject({ ok: true });
     // Back to the PIN the other tests use.
-    await world.org.api.patch(`/v1/staff/${supervisor}`, { pin: '8142' });
+    await world().org.api.patch(`/v1/staff/${supervisor}`, { pin: '8142' });
   });
 });
