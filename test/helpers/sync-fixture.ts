@@ -196,9 +196,10 @@ export function useSyncWorld(capacity?: number): {
     if (!current) throw new Error('the world starts in beforeAll');
     return current;
   };
+  // A server, an organisation and a catalogue with several scrypt hashes: slow on a busy machine.
   beforeAll(async () => {
     current = await startSyncWorld(capacity);
-  });
+  }, 120_000);
   afterEach(async () => {
     await Promise.all(open.splice(0).map((p) => p.close()));
   });
