@@ -23,7 +23,7 @@ export async function applyPinAttempt(
   // A demo terminal's own staff (ids like "staff-sam") are no one the server knows.
   if (!UUID.test(p.staffId)) return `No staff member ${p.staffId} on the server: nothing counted.`;
   if (p.ok) {
-    await recordPinSuccess(tx, { orgId: terminal.orgId, id: p.staffId, at: p.at });
+    await recordPinSuccess(tx, { orgId: terminal.orgId, id: p.staffId, venueId: terminal.venueId, at: p.at });
     return undefined;
   }
   const now = ctx.now();
@@ -33,10 +33,13 @@ export async function applyPinAttempt(
   const counted = await recordPinFailure(tx, {
     orgId: terminal.orgId,
     id: p.staffId,
+    venueId: terminal.venueId,
     at: p.at,
     now: now.toISOString(),
     threshold: PIN_LOCK_AFTER_FAILURES,
     lockUntil: new Date(from + PIN_LOCKOUT_MINUTES * 60_000).toISOString(),
   });
-  return counted ? undefined : `No staff member ${p.staffId} in this organisation: nothing counted.`;
+  return counted
+    ? undefined
+    : `No staff member ${p.staffId} works at this terminal's venue: nothing counted.`;
 }

@@ -345,15 +345,30 @@ export async function countStaffWithRole(db: Queryable, orgId: string, roleId: s
 }
 
 /**
+ * Only a terminal of the person's venues holds their verifier, so only its reports count: another
+ * terminal's device token cannot lock people out of venues it has nothing to do with.
+ */
+const WORKS_AT = (venueParam: string) =>
+  `EXISTS (SELECT 1 FROM staff_venues sv WHERE sv.staff_id = staff.id AND sv.venue_id = ${venueParam}::uuid)`;
+
+/**
  * One wrong PIN reported by a terminal, in one statement under the staff row's lock, so parallel
  * reports from many terminals each count once. A lock that has run out starts the count again; the
  * `threshold`-th failure locks until `lockUntil`, and further failures while locked leave that lock
  * as it is. The row takes a new change position: the count and lock reach every terminal on pull.
- * False when there is no such person in the organisation.
+ * False when there is no such person at the terminal's venue.
  */
 export async function recordPinFailure(
   db: Queryable,
-  r: { orgId: string; id: string; at: string; now: string; threshold: number; lockUntil: string },
+  r: {
+    orgId: string;
+    id: string;
+    venueId: string;
+    at: string;
+    now: string;
+    threshold: number;
+    lockUntil: string;
+  },
 ): Promise<boolean> {
   const restart = 'pin_locked_until IS NOT NULL AND pin_locked_until <= $4::timestamptz';
   const count = `CASE WHEN ${restart} THEN 1 ELSE pin_failures + 1 END`;
@@ -367,8 +382,8 @@ export async function recordPinFailure(
          ELSE NULL END,
        pin_last_failure_at = GREATEST(pin_last_failure_at, $3::timestamptz),
        change_pos = ${NEXT_POS}
-     WHERE org_id = $1 AND id = $2 RETURNING id`,
-    [r.orgId, r.id, r.at, r.now, r.threshold, r.lockUntil],
+     WHERE org_id = $1 AND id = $2 AND ${WORKS_AT('$7')} RETURNING id`,
+    [r.orgId, r.id, r.at, r.now, r.threshold, r.lockUntil, r.venueId],
   );
   return rows.length === 1;
 }
@@ -380,13 +395,13 @@ export async function recordPinFailure(
  */
 export async function recordPinSuccess(
   db: Queryable,
-  r: { orgId: string; id: string; at: string },
+  r: { orgId: string; id: string; venueId: string; at: string },
 ): Promise<void> {
   await db.query(
     `WITH ${positionCte('$1::uuid')}
      UPDATE staff SET pin_failures = 0, pin_locked_until = NULL, change_pos = ${NEXT_POS}
-     WHERE org_id = $1 AND id = $2 AND (pin_failures > 0 OR pin_locked_until IS NOT NULL)
+     WHERE org_id = $1 AND id = $2 AND ${WORKS_AT('$4')} AND (pin_failures > 0 OR pin_locked_until IS NOT NULL)
        AND (pin_last_failure_at IS NULL OR pin_last_failure_at <= $3::timestamptz)`,
-    [r.orgId, r.id, r.at],
+    [r.orgId, r.id, r.at, r.venueId],
   );
 }

@@ -262,6 +262,26 @@ describe.each(backends)('staff venues and PIN policy (%s)', (backend) => {
     });
     expect(reply.body.results[0]?.status).toBe('applied');
     expect(reply.body.results[0]?.message).toMatch(/nothing counted/);
+
+    // Nor does a terminal of another venue count against someone who does not work there.
+    const lee = await createStaff({ name: 'Lee', roleId: 'seller', pin: '4826', venueIds: [studio] });
+    box.append('pin.attempt', {
+      terminalId: reg.terminalId,
+      staffId: lee.body.id,
+      ok: false,
+      at: new Date().toISOString(),
+    });
+    const elsewhere = await apiClient(server.url, reg.deviceToken).post<PushResponse>('/v1/sync/push', {
+      terminalId: reg.terminalId,
+      epoch: reg.epoch,
+      mutations: box.entries.slice(-1),
+    });
+    expect(elsewhere.body.results[0]?.message).toMatch(/works at this terminal's venue: nothing counted/);
+    const [row] = await server.database.db.query<{ failures: number }>(
+      'SELECT pin_failures AS failures FROM staff WHERE id = $1',
+      [lee.body.id],
+    );
+    expect(row?.failures).toBe(0);
   });
 
   it('brings a password hashed at the old, cheaper cost up to today’s at the next login', async () => {
