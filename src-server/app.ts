@@ -15,6 +15,7 @@ import { registerCodeRoutes } from './routes/code-routes';
 import type { App } from './routes/common';
 import { registerRedemptionRoutes } from './routes/redemption-routes';
 import { registerReportRoutes } from './routes/report-routes';
+import { recordRoutes } from './routes/route-table';
 import { registerStaffRoutes } from './routes/staff-routes';
 import { registerSyncRoutes } from './routes/sync-routes';
 import { registerTerminalRoutes } from './routes/terminal-routes';
@@ -72,6 +73,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text body would otherwise reach validation as a string and get a vaguer answer.
   app.removeContentTypeParser('text/plain');
+  recordRoutes(app);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof Rejection) return reply.code(statusFor(error.failure)).send(error.failure);

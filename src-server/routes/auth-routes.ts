@@ -3,7 +3,7 @@ import { text } from '../../shared/text';
 import type { ServerContext } from '../context';
 import { createOrganisationAsOperator, login, logout, setUp } from '../services/auth-service';
 import { getStaff } from '../services/staff-service';
-import { bearer, bearerToken, guard, principalOf, type App } from './common';
+import { bearer, bearerToken, guard, operatorGuard, principalOf, type App } from './common';
 
 const password = text().min(10, 'at least 10 characters').max(200);
 
@@ -36,6 +36,7 @@ export function registerAuthRoutes(app: App, ctx: ServerContext): void {
         body: newOrganisation,
         security: bearer,
       },
+      onRequest: operatorGuard(ctx),
     },
     async (request, reply) =>
       reply.code(201).send(await createOrganisationAsOperator(ctx, bearerToken(request), request.body)),

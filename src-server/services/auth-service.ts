@@ -69,11 +69,8 @@ export async function setUp(
 }
 
 /** Creating further organisations is the operator's job, with the token they configured. */
-export async function createOrganisationAsOperator(
-  ctx: ServerContext,
-  token: string | undefined,
-  input: NewOrganisation,
-): Promise<{ organisationId: string; managerId: string }> {
+/** Refuses anyone but the server operator (bearer SERVER_ADMIN_TOKEN); with none set, everyone. */
+export function assertOperator(ctx: ServerContext, token: string | undefined): void {
   // Comparing hashes keeps the comparison constant-time whatever the lengths.
   const expected = ctx.operatorToken ? Buffer.from(tokenHash(ctx.operatorToken)) : undefined;
   const given = Buffer.from(tokenHash(token ?? ''));
@@ -83,6 +80,14 @@ export async function createOrganisationAsOperator(
       'Only the server operator may create organisations: send SERVER_ADMIN_TOKEN as the bearer.',
     );
   }
+}
+
+export async function createOrganisationAsOperator(
+  ctx: ServerContext,
+  token: string | undefined,
+  input: NewOrganisation,
+): Promise<{ organisationId: string; managerId: string }> {
+  assertOperator(ctx, token);
   return ctx.db.transaction((tx) => createOrganisation(tx, input));
 }
 
