@@ -60,6 +60,12 @@ export async function seedWorld(server: TestServer, name: string): Promise<Seede
     benefit: { type: 'percentage', percent: 1000 },
   });
   const job = await id(api, `/v1/codes/${code}/children`, { count: 2 });
+  const standalone = `S${randomUUID().slice(0, 8)}`.toUpperCase();
+  await id(api, '/v1/codes', {
+    code: standalone,
+    name: 'Standalone',
+    benefit: { type: 'percentage', percent: 500 },
+  });
   const roleId = `role-${randomUUID().slice(0, 8)}`;
   const role = await api.post('/v1/roles', {
     id: roleId,
@@ -113,6 +119,8 @@ export async function seedWorld(server: TestServer, name: string): Promise<Seede
       grantedBy: cat.supervisorId,
       roleId: 'seller',
       currency: 'EUR',
+      code: standalone,
+      counter: `capacity:${cat.performanceId}`,
     },
   };
 }

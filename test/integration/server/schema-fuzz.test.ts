@@ -115,8 +115,11 @@ describe.each(backends)('schema fuzz of every server route (%s)', (backend) => {
     await server.close();
   });
 
-  /** The fuzz may log the manager out or revoke the terminal: get fresh tokens before each route. */
-  async function refreshTokens(): Promise<void> {
+  /**
+   * The fuzz may log the manager out, revoke the terminal or make the server think it was restored
+   * from a backup: fresh tokens before each route, and a freshly enrolled terminal for terminal routes.
+   */
+  async function refreshTokens(route: RouteEntry): Promise<void> {
     if ((await apiClient(server.url, world.token).get('/v1/auth/me')).status !== 200) {
       const login = await apiClient(server.url).post<{ token: string }>('/v1/auth/login', {
         email: world.email,
@@ -125,7 +128,8 @@ describe.each(backends)('schema fuzz of every server route (%s)', (backend) => {
       expect(login.status, `the manager cannot sign in again: ${login.text}`).toBe(200);
       world.token = login.body.token;
     }
-    if ((await world.terminal.api.get('/v1/auth/me')).status !== 200) {
+    const forTerminal = route.access?.principals.includes('terminal') ?? false;
+    if (forTerminal || (await world.terminal.api.get('/v1/auth/me')).status !== 200) {
       const reg = await enrol(
         { ...world, api: apiClient(server.url, world.token) },
         server.url,
@@ -164,10 +168,14 @@ describe.each(backends)('schema fuzz of every server route (%s)', (backend) => {
 
   /** Fuzzes one route; answers what failed (route, seed, counterexample), nothing when all held. */
   async function fuzz(route: RouteEntry, seed: number): Promise<string | undefined> {
-    await refreshTokens();
+    await refreshTokens(route);
     const property = fc.asyncProperty(requests(route, world), async (request) => {
       const answer = await send(route, request);
       if (answer.status < 300) reached.add(key(route));
+      const seen = answers.get(key(route)) ?? new Map<string, number>();
+      const label = `${answer.status} ${/"reason":"([A-Z_]+)"/.exec(answer.text)?.[1] ?? ''}`.trim();
+      seen.set(label, (seen.get(label) ?? 0) + 1);
+      answers.set(key(route), seen);
       if (answer.status >= 500) {
         throw new Error(`${answer.status} ${answer.text.slice(0, 300)}`);
       }
@@ -184,6 +192,8 @@ describe.each(backends)('schema fuzz of every server route (%s)', (backend) => {
   const seedOf = (index: number) => SEED + index;
   /** Routes that answered 2xx at least once: the fuzz got past validation into the service. */
   const reached = new Set<string>();
+  /** Per route, how often each status and reason came back: where the fuzz stopped short. */
+  const answers = new Map<string, Map<string, number>>();
 
   it(`answers ${RUNS} generated requests per route below 500, then the invariants hold`, async () => {
     const failures: string[] = [];
@@ -198,7 +208,9 @@ describe.each(backends)('schema fuzz of every server route (%s)', (backend) => {
     expect(fuzzed).toBeGreaterThan(40);
     const missed = routes.map(key).filter((name) => !reached.has(name) && !(name in KNOWN));
     console.info(
-      `schema fuzz (${backend}): ${reached.size} of ${fuzzed} routes answered 2xx; never: ${missed.join(', ')}`,
+      `schema fuzz (${backend}): ${reached.size} of ${fuzzed} routes answered 2xx; never: ${missed
+        .map((name) => `${name} (${[...(answers.get(name) ?? [])].map(([l, n]) => `${l}×${n}`).join(' ')})`)
+        .join(', ')}`,
     );
     expect(failures, `seed ${SEED}, ${RUNS} runs per route`).toEqual([]);
     await assertInvariants(server.database.db);
