@@ -31,7 +31,7 @@ export function recordRoutes(app: App): void {
       table.push({
         method,
         url: route.url,
-        schema: route.schema as RouteEntry['schema'],
+        schema: route.schema,
         access: accessOf(route.onRequest),
       });
     }

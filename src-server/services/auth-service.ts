@@ -68,7 +68,6 @@ export async function setUp(
   });
 }
 
-/** Creating further organisations is the operator's job, with the token they configured. */
 /** Refuses anyone but the server operator (bearer SERVER_ADMIN_TOKEN); with none set, everyone. */
 export function assertOperator(ctx: ServerContext, token: string | undefined): void {
   // Comparing hashes keeps the comparison constant-time whatever the lengths.
@@ -82,6 +81,7 @@ export function assertOperator(ctx: ServerContext, token: string | undefined): v
   }
 }
 
+/** Creating further organisations is the operator's job, with the token they configured. */
 export async function createOrganisationAsOperator(
   ctx: ServerContext,
   token: string | undefined,

@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import { requestSchemas } from '../../shared/ipc/contract';
 import { startBrowserHost, type BrowserHost } from '../../src-main/shells/browser/server';
 import { seedOrganisation, type SeededOrganisation } from '../helpers/server-api';
 import { startTestServer, type TestServer } from '../helpers/server-db';
-import { makeTempDir } from '../helpers/temp-dir';
+import { makeTempDir, stubRendererDir } from '../helpers/temp-dir';
 import { startTestTerminal, type TestTerminal } from '../helpers/terminal';
 import { arbitraryFor } from '../helpers/zod-arbitrary';
 
@@ -159,10 +158,7 @@ describe('schema fuzz of every terminal channel', () => {
     let host: BrowserHost;
 
     beforeAll(async () => {
-      // A stand-in page: what is under test is the API, not the built screens.
-      const rendererDir = join(temp.path, 'renderer');
-      mkdirSync(rendererDir);
-      writeFileSync(join(rendererDir, 'index.html'), '<div id="root"></div>');
+      const rendererDir = stubRendererDir(temp.path);
       host = await startBrowserHost({
         dataDir: join(temp.path, 'data'),
         rendererDir,

@@ -54,10 +54,15 @@ function queryString(query: Record<string, unknown> | undefined): string {
   const pairs: string[] = [];
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined) continue;
-    const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+    const text = asText(value);
     pairs.push(`${percentEncode(name)}=${percentEncode(text)}`);
   }
   return pairs.length > 0 ? `?${pairs.join('&')}` : '';
+}
+
+/** A generated value as it goes into a URL: strings as they are, anything else as JSON. */
+function asText(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 }
 
 /** encodeURIComponent, but a lone surrogate goes out as its WTF-8 bytes instead of throwing. */
@@ -82,7 +87,7 @@ function requests(route: RouteEntry, world: SeededWorld): fc.Arbitrary<Request> 
     ? arbitraryFor(params).map((p) => {
         const values = p && typeof p === 'object' ? (p as Record<string, unknown>) : {};
         return route.url.replace(/:([A-Za-z_]+)/g, (_, name: string) =>
-          percentEncode(String(values[name] ?? '')),
+          percentEncode(asText(values[name] ?? '')),
         );
       })
     : realPath;
