@@ -27,6 +27,7 @@ const PUBLIC = [
 ];
 const OPERATOR_TOKEN = 'operator-token-for-the-authz-matrix-0123456789';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const key = (r: Pick<RouteEntry, 'method' | 'url'>) => `${r.method} ${r.url}`;
 
 /** The built-in role with the fewest permissions: what the lowest-ranked member of staff holds. */
@@ -271,6 +272,41 @@ describe.each(backends)('authorisation matrix from the route table (%s)', (backe
         ).toBe(404);
       }
     }
+  });
+
+  it('never accepts another organisation’s ids in a request body (4xx, never 2xx)', async () => {
+    // Org B's real ids for every body field that names a row (its code text or currency would be fine).
+    const foreign = [
+      ...Object.entries(b.anchors).filter(
+        ([field, value]) => typeof value === 'string' && (UUID.test(value) || field === 'counter'),
+      ),
+      ['roleId', b.ids.roles] as const,
+    ];
+    let judged = 0;
+    for (const route of guarded()) {
+      const schema = route.schema?.body as { shape?: Record<string, unknown> } | undefined;
+      if (route.method === 'GET' || !schema?.shape) continue;
+      const fields = foreign.filter(([field]) => field in (schema.shape ?? {}));
+      if (fields.length === 0) continue;
+      const token = route.access?.principals.includes('staff')
+        ? a.token
+        : route.access?.principals.includes('terminal')
+          ? a.terminal.deviceToken
+          : OPERATOR_TOKEN;
+      for (const [field, value] of fields) {
+        // One foreign field at a time, the rest org A's own, so each reference is judged alone.
+        const body = { ...(validBody(route, a) as Record<string, unknown>), [field]: value };
+        const answer = await call(server.url, route.method, pathFor(route, a), {
+          authorization: bearerOf(token),
+          body,
+        });
+        const where = `${key(route)} with org B's ${field}: ${answer.status} ${answer.reason ?? ''}`;
+        expect(answer.status, where).toBeGreaterThanOrEqual(400);
+        expect(answer.status, where).toBeLessThan(500);
+        if (answer.reason !== 'VALIDATION_FAILED') judged++;
+      }
+    }
+    expect(judged).toBeGreaterThan(5);
   });
 
   it('still has working tokens at the end (no check above passed because a token had died)', async () => {
