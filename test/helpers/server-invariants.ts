@@ -18,6 +18,12 @@ const RULES: Record<string, string> = {
        OR c.discount_given <> COALESCE(r.discount, 0)`,
   'a redemption belongs to its code’s organisation': `
     SELECT r.id FROM redemptions r JOIN codes c ON c.id = r.code_id WHERE c.org_id <> r.org_id`,
+  'a redemption’s terminal, cashier and granter belong to its organisation': `
+    SELECT r.id FROM redemptions r
+      LEFT JOIN terminals t ON t.id = r.terminal_id
+      LEFT JOIN staff c ON c.id = r.cashier_id
+      LEFT JOIN staff g ON g.id = r.overuse_granted_by
+    WHERE t.org_id <> r.org_id OR c.org_id <> r.org_id OR g.org_id <> r.org_id`,
   'a child code belongs to its parent’s organisation': `
     SELECT c.id FROM codes c JOIN codes p ON p.id = c.parent_id WHERE p.org_id <> c.org_id`,
   'catalogue rows belong to their parent’s organisation': `
