@@ -8,6 +8,7 @@ import { seedOrganisation, type SeededOrganisation } from '../helpers/server-api
 import { startTestServer, type TestServer } from '../helpers/server-db';
 import { makeTempDir, stubRendererDir } from '../helpers/temp-dir';
 import { startTestTerminal, type TestTerminal } from '../helpers/terminal';
+import { assertTerminalInvariants } from '../helpers/terminal-invariants';
 import { arbitraryFor } from '../helpers/zod-arbitrary';
 
 // Schema fuzz of every terminal channel, generated from the IPC contract's zod request schemas: through
@@ -143,6 +144,8 @@ describe('schema fuzz of every terminal channel', () => {
     }
     expect(failures, `seed ${SEED}, ${RUNS} runs per channel`).toEqual([]);
     expect(logged).toEqual([]);
+    // Nothing half-saved: every sale, refund and payment the fuzz made still adds up.
+    assertTerminalInvariants(pos.terminal.db);
   }, 300_000);
 
   for (const [name, reason] of Object.entries(KNOWN)) {
@@ -200,6 +203,7 @@ describe('schema fuzz of every terminal channel', () => {
       }
       expect(failures, `seed ${SEED}, ${HOST_RUNS} runs per channel`).toEqual([]);
       expect(logged).toEqual([]);
+      assertTerminalInvariants(host.terminal.db);
     }, 120_000);
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channels as c } from '../../shared/ipc/channels';
 import type { SaleRecord } from '../../shared/ipc/domains/sales';
 import { startTestTerminal, type TestTerminal } from '../helpers/terminal';
+import { assertTerminalInvariants } from '../helpers/terminal-invariants';
 
 // The terminal's half of the counter concurrency suite (the server's is
 // test/integration/server/counter-concurrency.test.ts): the same request fired many times at once
@@ -19,7 +20,10 @@ describe('terminal counters under parallel requests', () => {
     pos = await startTestTerminal();
     await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '3333' });
   });
-  afterEach(() => pos.close());
+  afterEach(async () => {
+    assertTerminalInvariants(pos.terminal.db);
+    await pos.close();
+  });
 
   const burst = <T>(make: () => Promise<T>) => Promise.all(Array.from({ length: BURST }, make));
   const succeeded = (results: { ok: boolean }[]) => results.filter((r) => r.ok).length;
