@@ -25,6 +25,15 @@ const PUBLIC = [
   'POST /v1/auth/login',
   'POST /v1/terminals/register',
 ];
+/**
+ * Known failures whose fix belongs to another part of the security work; each runs as an `it.fails`
+ * until that fix is merged (then it fails, and the entry is removed).
+ */
+const KNOWN_REUSE: Record<string, string> = {
+  // Found by this test: redemption ids are unique across all organisations, so org B sending an id
+  // org A already used hits the primary key outside the duplicate check and answers 500 INTERNAL.
+  'POST /v1/redemptions': 'redemption ids are global, not per organisation (500 on reuse)',
+};
 const OPERATOR_TOKEN = 'operator-token-for-the-authz-matrix-0123456789';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -308,6 +317,60 @@ describe.each(backends)('authorisation matrix from the route table (%s)', (backe
     }
     expect(judged).toBeGreaterThan(5);
   });
+
+  /** Routes whose body carries a client-made `id`, and the caller their guard admits from `world`. */
+  const clientIdRoutes = () =>
+    guarded().filter((r) => {
+      const shape = (r.schema?.body as { shape?: Record<string, unknown> } | undefined)?.shape;
+      return r.method !== 'GET' && shape !== undefined && 'id' in shape;
+    });
+  const tokenOf = (route: RouteEntry, world: SeededWorld) =>
+    route.access?.principals.includes('staff')
+      ? world.token
+      : route.access?.principals.includes('terminal')
+        ? world.terminal.deviceToken
+        : OPERATOR_TOKEN;
+
+  /** Org A makes a row with a client-made id; org B sends the same id: no 500, nothing of A's back. */
+  async function reuseAcrossOrganisations(route: RouteEntry): Promise<void> {
+    const first = validBody(route, a) as Record<string, unknown>;
+    const answerA = await call(server.url, route.method, pathFor(route, a), {
+      authorization: bearerOf(tokenOf(route, a)),
+      body: first,
+    });
+    const second = { ...(validBody(route, b) as Record<string, unknown>), id: first.id };
+    const response = await fetch(`${server.url}${pathFor(route, b)}`, {
+      method: route.method,
+      headers: { authorization: bearerOf(tokenOf(route, b)), 'content-type': 'application/json' },
+      body: JSON.stringify(second),
+    });
+    const text = await response.text();
+    const where = `${key(route)}: org A got ${answerA.status}, org B with A's id got ${response.status} ${text.slice(0, 200)}`;
+    expect(response.status, where).toBeLessThan(500);
+    for (const value of Object.values(first)) {
+      if (
+        typeof value === 'string' &&
+        UUID.test(value) &&
+        value !== first.id &&
+        !Object.values(second).includes(value)
+      ) {
+        expect(text, `${where}: it carries org A's ${value}`).not.toContain(value);
+      }
+    }
+  }
+
+  it('answers a client-made id another organisation already used without a 500 or its data', async () => {
+    const routes = clientIdRoutes().filter((r) => !(key(r) in KNOWN_REUSE));
+    expect(routes.length + Object.keys(KNOWN_REUSE).length).toBeGreaterThan(0);
+    for (const route of routes) await reuseAcrossOrganisations(route);
+  });
+
+  for (const [name, reason] of Object.entries(KNOWN_REUSE)) {
+    it.fails(`(known failure: ${reason}) ${name}`, async () => {
+      const route = routes.find((r) => key(r) === name) as RouteEntry;
+      await reuseAcrossOrganisations(route);
+    });
+  }
 
   it('still has working tokens at the end (no check above passed because a token had died)', async () => {
     for (const token of [a.token, a.sellerToken, a.terminal.deviceToken, b.token]) {
