@@ -3,11 +3,10 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefau
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Permission } from '../../shared/auth/permissions';
-import type { Principal } from '../auth/principal';
+import { TERMINAL_PERMISSIONS, type Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import { reject } from '../errors';
 import { assertOperator, authenticate } from '../services/auth-service';
-import { TERMINAL_PERMISSIONS } from '../auth/principal';
 
 export type App = FastifyInstance<
   RawServerDefault,

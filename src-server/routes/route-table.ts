@@ -7,7 +7,7 @@ export interface RouteEntry {
   /** Fastify's form, `/v1/codes/:id`. */
   url: string;
   schema: (FastifySchema & { security?: unknown; hide?: boolean }) | undefined;
-  /** Undefined for a route without a guard (public, or checking its own token). */
+  /** Undefined for a route without a guard: a public one. */
   access: Access | undefined;
 }
 

@@ -68,7 +68,7 @@ export async function setUp(
   });
 }
 
-/** Refuses anyone but the server operator (bearer SERVER_ADMIN_TOKEN); with none set, everyone. */
+/** Refuses anyone but the server operator (bearer SERVER_ADMIN_TOKEN); with none set, refuses all. */
 export function assertOperator(ctx: ServerContext, token: string | undefined): void {
   // Comparing hashes keeps the comparison constant-time whatever the lengths.
   const expected = ctx.operatorToken ? Buffer.from(tokenHash(ctx.operatorToken)) : undefined;
