@@ -68,6 +68,17 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
+    // A path with a broken %-escape never reaches a route: answer it in the same shape as every error.
+    frameworkErrors: (error, _request, reply) => {
+      void reply
+        .code(400)
+        .send(
+          fail(
+            'BAD_URL',
+            `The address is not valid (${error.code}): check the %-escapes and the ids in it, then resend.`,
+          ),
+        );
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -184,6 +184,12 @@ describe.each(backends)('schema fuzz of every server route (%s)', (backend) => {
       if (answer.status >= 500) {
         throw new Error(`${answer.status} ${answer.text.slice(0, 300)}`);
       }
+      // Every refusal in the one shape clients understand, with a reason and a message.
+      if (answer.status >= 400 && !/^\{"ok":false,"reason":"[A-Z_]+","message":"[^"]/.test(answer.text)) {
+        throw new Error(
+          `${answer.status} not in the {ok, reason, message} shape: ${answer.text.slice(0, 300)}`,
+        );
+      }
     });
     const details = await fc.check(property, { seed, numRuns: RUNS, endOnFailure: false });
     const health = await fetch(`${server.url}/health`);
