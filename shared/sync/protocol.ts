@@ -211,12 +211,21 @@ export const leaseViewSchema = z.object({
 });
 export type LeaseView = z.infer<typeof leaseViewSchema>;
 
-/** granted may be 0 when the pool is empty: the answer says so rather than failing. */
+/** Why nothing was granted: the pool is empty, or this terminal holds its cap (docs/SYNC.md). */
+export const acquireRefusalSchema = z.object({
+  reason: z.enum(['POOL_EMPTY', 'TERMINAL_CAP']),
+  message: text(),
+});
+export type AcquireRefusal = z.infer<typeof acquireRefusalSchema>;
+
+/** Nothing may be granted (an empty pool, a terminal at its cap): the answer says so rather than failing. */
 export const acquireResponseSchema = z.object({
   lease: leaseViewSchema.nullable(),
   /** What is left unallocated on the server after this grant. */
   unallocated: count,
   limit: count,
+  /** Present when lease is null on a first answer. */
+  refusal: acquireRefusalSchema.optional(),
 });
 export type AcquireResponse = z.infer<typeof acquireResponseSchema>;
 

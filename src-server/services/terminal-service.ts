@@ -9,6 +9,7 @@ import * as escrow from '../db/repos/escrow-repo';
 import * as sync from '../db/repos/sync-repo';
 import * as repo from '../db/repos/terminal-repo';
 import { reject } from '../errors';
+import { DEFAULT_LEASE_CAP_PERCENT } from './escrow-service';
 
 const ENROLMENT_HOURS = 24;
 // Read aloud and typed on a touch screen: no look-alike characters.
@@ -113,6 +114,25 @@ export async function revokeTerminal(
   const revoked = await repo.revokeTerminal(ctx.db, principal.orgId, terminalId, ctx.now().toISOString());
   if (!revoked) reject('NOT_FOUND', 'There is no such terminal.');
   return { terminalId, ...revoked };
+}
+
+/**
+ * A manager sets how much of each capped counter this terminal may hold in leases (null: the default).
+ * Lowering it takes nothing back: the terminal gets no new grant until it holds less than the cap.
+ */
+export async function setLeaseCap(
+  ctx: ServerContext,
+  principal: Principal,
+  terminalId: string,
+  percent: number | null,
+): Promise<{ terminalId: string; leaseCapPercent: number | null; effectivePercent: number }> {
+  const set = await repo.setLeaseCap(ctx.db, principal.orgId, terminalId, percent);
+  if (!set) reject('NOT_FOUND', 'There is no such terminal.');
+  return {
+    terminalId,
+    leaseCapPercent: set.leaseCapPercent,
+    effectivePercent: set.leaseCapPercent ?? DEFAULT_LEASE_CAP_PERCENT,
+  };
 }
 
 /** What a manager checks when a terminal does not sync: its position, leases and open review items. */

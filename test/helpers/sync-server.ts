@@ -18,6 +18,13 @@ export async function enrol(org: SeededOrganisation, url: string, venueId: strin
   return reg.body;
 }
 
+/** A manager sets how much of each counter a terminal may hold (PUT /v1/terminals/:id/lease-cap). */
+export async function setLeaseCap(org: SeededOrganisation, terminalId: string, percent: number | null) {
+  const set = await org.api.put(`/v1/terminals/${terminalId}/lease-cap`, { percent });
+  if (set.status !== 200) throw new Error(`lease-cap failed: ${set.text}`);
+  return set.body;
+}
+
 export interface Till {
   id: string;
   epoch: number;

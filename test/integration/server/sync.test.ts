@@ -25,7 +25,7 @@ import {
   shiftOpenPayload,
   type Outbox,
 } from '../../helpers/sync-payloads';
-import { assertConservation, counterState, enrol } from '../../helpers/sync-server';
+import { assertConservation, counterState, enrol, setLeaseCap } from '../../helpers/sync-server';
 
 interface Terminal {
   id: string;
@@ -234,6 +234,8 @@ describe.each(backends)('offline sync (%s)', (backend) => {
 
   it('grants idempotent leases that shrink as the pool drains, and online uses never take leased units', async () => {
     const t = await newTerminal();
+    // The only till here may hold the whole pool: this test is about grant sizes, not the cap.
+    await setLeaseCap(org, t.id, 100);
     const codeId = await newCode(`LEASE${Date.now()}`, { maxUses: 5 });
     const key = `code_uses:${codeId}`;
     const requestId = randomUUID();
