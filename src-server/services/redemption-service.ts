@@ -179,7 +179,7 @@ export async function redeem(
           bypassed.push('MAX_ITEM_USES');
         if (limits.budget !== null && usage.discountGiven > limits.budget) bypassed.push('BUDGET_EXHAUSTED');
         if (perCustomer) bypassed.push(perCustomer);
-        await repo.setOveruseLimits(tx, input.id, bypassed);
+        await repo.setOveruseLimits(tx, principal.orgId, input.id, bypassed);
         inserted.overuseLimits = bypassed;
       }
       return { duplicate: false, redemption: inserted, usage };

@@ -217,6 +217,7 @@ export async function applySale(
     const onCode = !e.counter.startsWith('capacity:');
     if (onCode && redemptionId && code) {
       await redemptions.markOveruse(tx, {
+        orgId: terminal.orgId,
         id: redemptionId,
         reason: overuse?.reason ?? 'Used beyond the limit at a terminal without a lease: awaiting review.',
         grantedBy: overuse?.approverId ?? null,
@@ -338,6 +339,7 @@ async function giveBack(
 async function settleExcessReviews(
   tx: Queryable,
   ctx: ServerContext,
+  orgId: string,
   items: readonly sync.ExcessItem[],
   held: readonly escrow.SaleEscrowRow[],
   excessBack: ReadonlyMap<string, number>,
@@ -363,6 +365,7 @@ async function settleExcessReviews(
       // The overuse report keeps the row (the use past the limit happened), but no review awaits it now.
       await redemptions.replaceUngrantedOveruseReason(
         tx,
+        orgId,
         item.redemptionId,
         'Used beyond the limit at a terminal without a lease; the sale was voided, which gave the use back.',
       );
@@ -447,7 +450,15 @@ export async function applyRefund(
       await back(counterKey({ kind: 'code_budget', id }), released.discount);
     }
   }
-  await settleExcessReviews(tx, ctx, excessItems, held, excessBack, refund.kind === 'void' && voidsAll);
+  await settleExcessReviews(
+    tx,
+    ctx,
+    terminal.orgId,
+    excessItems,
+    held,
+    excessBack,
+    refund.kind === 'void' && voidsAll,
+  );
   return undefined;
 }
 

@@ -46,6 +46,36 @@ describe.each(backends)('online redemptions (%s)', (backend) => {
     expect(again.body.usage).toEqual({ uses: 1, itemUses: 2, discountGiven: 500 });
   });
 
+  it('keeps the same redemption id in two organisations apart, telling neither about the other', async () => {
+    const other = await seedOrganisation(server.database.db, server.url, 'Other');
+    for (const o of [org, other]) {
+      await o.api.post('/v1/codes', {
+        code: 'SHARED',
+        name: 's',
+        benefit: { type: 'percentage', percent: 1000 },
+      });
+    }
+    const id = randomUUID();
+    const mine = await org.api.post<Redeemed>('/v1/redemptions', body('SHARED', { id }));
+    expect(mine.status).toBe(201);
+    // The other organisation's first use of the id is its own first use: no 500, no duplicate.
+    const theirs = await other.api.post<Redeemed>('/v1/redemptions', body('SHARED', { id, tickets: 5 }));
+    expect(theirs.status).toBe(201);
+    expect(theirs.body).toMatchObject({ duplicate: false, usage: { uses: 1, itemUses: 5 } });
+    // Each resend finds its own row only.
+    const again = await other.api.post<Redeemed>('/v1/redemptions', body('SHARED', { id, tickets: 5 }));
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ duplicate: true, usage: { uses: 1, itemUses: 5 } });
+    const rows = await server.database.db.query<{ orgId: string; tickets: number }>(
+      'SELECT org_id AS "orgId", tickets FROM redemptions WHERE id = $1 ORDER BY tickets',
+      [id],
+    );
+    expect(rows).toEqual([
+      { orgId: org.organisationId, tickets: 2 },
+      { orgId: other.organisationId, tickets: 5 },
+    ]);
+  });
+
   it('refuses with the engine’s MAX_USES reason and sentence when the limit is met', async () => {
     await org.api.post('/v1/codes', {
       code: 'TWICE',
