@@ -18,6 +18,23 @@ export async function enrol(org: SeededOrganisation, url: string, venueId: strin
   return reg.body;
 }
 
+/** A venue with one event, for tests that only need somewhere to put performances. */
+export async function seedHall(org: SeededOrganisation): Promise<{ venueId: string; eventId: string }> {
+  const venue = await org.api.post<{ id: string }>('/v1/venues', {
+    name: 'Hall',
+    currency: 'EUR',
+    timezone: 'UTC',
+  });
+  const event = await org.api.post<{ id: string }>('/v1/events', { venueId: venue.body.id, name: 'Show' });
+  return { venueId: venue.body.id, eventId: event.body.id };
+}
+
+/** A performance 30 days ahead with this many seats. */
+export async function newPerformance(org: SeededOrganisation, eventId: string, capacity: number) {
+  const startsAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  return (await org.api.post<{ id: string }>('/v1/performances', { eventId, startsAt, capacity })).body.id;
+}
+
 /** A manager sets how much of each counter a terminal may hold (PUT /v1/terminals/:id/lease-cap). */
 export async function setLeaseCap(org: SeededOrganisation, terminalId: string, percent: number | null) {
   const set = await org.api.put(`/v1/terminals/${terminalId}/lease-cap`, { percent });

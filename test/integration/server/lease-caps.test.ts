@@ -7,7 +7,9 @@ import {
   acquireLease,
   assertConservation,
   counterState,
+  newPerformance,
   openTill,
+  seedHall,
   setLeaseCap,
   type Till,
 } from '../../helpers/sync-server';
@@ -22,14 +24,7 @@ describe.each(backends)('per-terminal lease caps (%s)', (backend) => {
   let venueId: string;
   let eventId: string;
 
-  const newPerformance = async (capacity: number) =>
-    (
-      await org.api.post<{ id: string }>('/v1/performances', {
-        eventId,
-        startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-        capacity,
-      })
-    ).body.id;
+  const performance = (capacity: number) => newPerformance(org, eventId, capacity);
   const newTill = (): Promise<Till> => openTill(org, server.url, venueId, org.managerId);
   const granted = (answer: { body: AcquireResponse }) => answer.body.lease?.granted ?? 0;
 
@@ -37,17 +32,14 @@ describe.each(backends)('per-terminal lease caps (%s)', (backend) => {
     server = await startTestServer(backend);
     db = server.database.db;
     org = await seedOrganisation(db, server.url);
-    venueId = (
-      await org.api.post<{ id: string }>('/v1/venues', { name: 'Hall', currency: 'EUR', timezone: 'UTC' })
-    ).body.id;
-    eventId = (await org.api.post<{ id: string }>('/v1/events', { venueId, name: 'Show' })).body.id;
+    ({ venueId, eventId } = await seedHall(org));
   });
   afterAll(async () => {
     await server.close();
   });
 
   it('14 huge requests from one terminal leave three quarters of the seats, and the refusal says why', async () => {
-    const key = `capacity:${await newPerformance(100)}`;
+    const key = `capacity:${await performance(100)}`;
     const till = await newTill();
     const answers = [];
     for (let i = 0; i < 14; i++) answers.push(await acquireLease(till, key, HUGE));
@@ -64,7 +56,7 @@ describe.each(backends)('per-terminal lease caps (%s)', (backend) => {
   });
 
   it('a manager raises one terminal’s cap and it holds more; null returns it to the default', async () => {
-    const key = `capacity:${await newPerformance(100)}`;
+    const key = `capacity:${await performance(100)}`;
     const till = await newTill();
     while (granted(await acquireLease(till, key, HUGE)) > 0);
     expect(await counterState(db, key)).toMatchObject({ unallocated: 75 });
@@ -112,7 +104,7 @@ describe.each(backends)('per-terminal lease caps (%s)', (backend) => {
 
   it('parallel acquires from several terminals never pass a cap or the pool', async () => {
     // 40 seats, 5 terminals of 10 each: together they could hold 50, so the pool runs dry too.
-    const key = `capacity:${await newPerformance(40)}`;
+    const key = `capacity:${await performance(40)}`;
     const tills = await Promise.all(Array.from({ length: 5 }, () => newTill()));
     const answers = await Promise.all(
       tills.flatMap((till) =>
