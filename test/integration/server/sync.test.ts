@@ -273,6 +273,42 @@ describe.each(backends)('offline sync (%s)', (backend) => {
     expect(empty.body).toMatchObject({ lease: null, unallocated: 0 });
   });
 
+  it('applies a sale whose redemption id another organisation used already, as a row of its own', async () => {
+    const other = await seedOrganisation(db, server.url, 'Other');
+    await other.api.post('/v1/codes', {
+      code: 'ELSEWHERE',
+      name: 'e',
+      benefit: { type: 'percentage', percent: 1000 },
+    });
+    const t = await newTerminal();
+    const codeText = `MINE${Date.now()}`;
+    const codeId = await newCode(codeText, {});
+    const payload = sale(t, {
+      lines: [{ eventId, performanceId: null, kind: 'merch', qty: 1, unitPrice: 2000, unitDiscount: 500 }],
+      code: { id: codeId, code: codeText },
+    });
+    const id = payload.redemption?.id as string;
+    const online = await other.api.post('/v1/redemptions', {
+      id,
+      orderId: randomUUID(),
+      code: 'ELSEWHERE',
+      tickets: 1,
+      discount: 100,
+      revenue: 900,
+      currency: 'EUR',
+    });
+    expect(online.status).toBe(201);
+    t.box.append('sale', payload);
+    const reply = await push(t);
+    expect(reply.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const rows = await db.query<{ orgId: string; codeId: string }>(
+      'SELECT org_id AS "orgId", code_id AS "codeId" FROM redemptions WHERE id = $1 ORDER BY code_id = $2',
+      [id, codeId],
+    );
+    expect(rows.map((r) => r.orgId)).toEqual([other.organisationId, org.organisationId]);
+    expect(rows[1]?.codeId).toBe(codeId);
+  });
+
   it('refuses leases for codes without that limit and for unknown counters, in sentences', async () => {
     const t = await newTerminal();
     const codeId = await newCode(`FREE${Date.now()}`, {});
