@@ -97,7 +97,10 @@ export function checkApproval(
     };
   }
   if (!approver?.active) {
-    return { ok: false, why: `approver ${approval.approverId} is no active staff member of the organisation` };
+    return {
+      ok: false,
+      why: `approver ${approval.approverId} is no active staff member of the organisation`,
+    };
   }
   const needs = APPROVAL_PERMISSION[approval.kind];
   if (!approver.permissions.includes(needs)) {

@@ -32,11 +32,15 @@ export function registerRedemptionRoutes(app: App, ctx: ServerContext): void {
           overuse: z
             .strictObject({
               reason: text().trim().min(3).max(500),
-              approverToken: text().min(1).max(500).optional().meta({
-                description:
-                  'The granting supervisor’s own session token (POST /v1/auth/login); needed unless the caller ' +
-                  'is that supervisor. Never logged or stored.',
-              }),
+              approverToken: text()
+                .min(1)
+                .max(500)
+                .optional()
+                .meta({
+                  description:
+                    'The granting supervisor’s own session token (POST /v1/auth/login); needed unless the caller ' +
+                    'is that supervisor. Never logged or stored.',
+                }),
               grantedBy: z.uuid().optional().meta({
                 description:
                   'Optional check: must name the supervisor who proved the grant; a staff id alone proves nothing.',

@@ -41,7 +41,10 @@ export async function overuseGrantor(
   } else if (principal.kind === 'staff') {
     grantor = principal;
   } else {
-    reject('FORBIDDEN', `A terminal’s device token cannot grant an overuse, and grantedBy alone is no proof: ${HOW}.`);
+    reject(
+      'FORBIDDEN',
+      `A terminal’s device token cannot grant an overuse, and grantedBy alone is no proof: ${HOW}.`,
+    );
   }
   if (!grantor.permissions.has('overuse.grant')) {
     reject(

@@ -82,7 +82,11 @@ describe.each(backends)('approval proof on push (%s)', (backend) => {
     till.box.append('sale', granted);
     const reply = await pushTill(till);
     expect(reply.body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
-    expect(await redemptionOf(granted)).toEqual({ overuse: true, grantedBy: supervisorId, reason: 'Regular guest' });
+    expect(await redemptionOf(granted)).toEqual({
+      overuse: true,
+      grantedBy: supervisorId,
+      reason: 'Regular guest',
+    });
     expect(await unproven(granted)).toEqual([]);
     expect(await usesOf(codeId)).toBe(2);
   });
@@ -97,7 +101,7 @@ describe.each(backends)('approval proof on push (%s)', (backend) => {
     const swapped = sale(till, codeId, supervisorId);
     (swapped.approvals[0] as { approverId: string }).approverId = otherSupervisorId;
     const behind = sale(till, codeId, supervisorId);
-    for (const s of [reworded, swapped, behind]) till.box.append('sale', s);
+    const mutationOf = new Map([reworded, swapped, behind].map((s) => [s, till.box.append('sale', s)]));
     const reply = await pushTill(till);
     // Nothing quarantined, nothing stalled: the honest sale behind them is applied and honoured.
     expect(reply.body.results.map((r) => r.status)).toEqual(Array(5).fill('applied'));
@@ -108,7 +112,8 @@ describe.each(backends)('approval proof on push (%s)', (backend) => {
       expect(redemption).toMatchObject({ overuse: true, grantedBy: null });
       expect(redemption?.reason).toMatch(/awaiting review/);
       const [item] = await unproven(s);
-      expect(item).toMatchObject({ kind: 'approval_unproven', status: 'open', mutationId: expect.any(String) });
+      expect(item).toMatchObject({ kind: 'approval_unproven', status: 'open', terminalId: till.id });
+      expect(item?.mutationId).toBe(mutationOf.get(s)?.mutationId);
       expect(item?.summary).toMatch(/approval could not be proven: its signature does not match/);
     }
     expect(await redemptionOf(behind)).toMatchObject({ overuse: true, grantedBy: supervisorId });

@@ -67,8 +67,8 @@ describe.each(backends)('online redemptions (%s)', (backend) => {
 
   describe('overuse proof (docs/SECURITY.md)', () => {
     const usesOf = async (code: string) =>
-      (await org.api.get<{ items: { usage: { uses: number } }[] }>(`/v1/codes?q=${code}`)).body.items[0]?.usage
-        .uses;
+      (await org.api.get<{ items: { usage: { uses: number } }[] }>(`/v1/codes?q=${code}`)).body.items[0]
+        ?.usage.uses;
     /** A code with maxUses 1 whose one use is taken. */
     const spentCode = async (code: string) => {
       await org.api.post('/v1/codes', {
