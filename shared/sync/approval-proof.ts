@@ -1,5 +1,6 @@
 import type { Permission } from '../auth/permissions';
 import { canonicalJson } from '../canonical-json';
+import type { ApprovalRow } from '../ipc/domains/sales';
 import { text } from '../text';
 
 // docs/SECURITY.md "Overuse proof": a supervisor's approval made at a terminal (a PIN checked there,
@@ -9,16 +10,8 @@ import { text } from '../text';
 // sides follow: what bytes are signed, and what permission each kind of approval needs. The Ed25519
 // operations themselves are node:crypto, which shared/ may not import: callers pass them in.
 
-/** What the terminal signs: the approval itself plus the terminal that recorded it. */
-export interface SignedApprovalFields {
-  id: string;
-  saleId: string;
-  kind: 'overuse' | 'custom_discount';
-  approverId: string;
-  reason: string;
-  limits: string;
-  createdAt: string;
-}
+/** What the terminal signs: the approval as recorded (plus, in the message, the terminal's id). */
+export type SignedApprovalFields = Omit<ApprovalRow, 'signature'>;
 
 /** The permission the approver's role must hold for each kind of approval. */
 export const APPROVAL_PERMISSION: Record<SignedApprovalFields['kind'], Permission> = {

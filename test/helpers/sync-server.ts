@@ -10,6 +10,17 @@ import { outbox, shiftOpenPayload, type Outbox } from './sync-payloads';
 // A terminal as the server sees it (enrolled, with an outbox of real payloads) and the escrow checks
 // the server's sync tests share.
 
+/** A venue of the organisation, for terminals to enrol at. */
+export async function createVenue(org: SeededOrganisation): Promise<string> {
+  const venue = await org.api.post<{ id: string }>('/v1/venues', {
+    name: 'Hall',
+    currency: 'EUR',
+    timezone: 'UTC',
+  });
+  if (venue.status !== 201) throw new Error(`venue create failed: ${venue.text}`);
+  return venue.body.id;
+}
+
 /**
  * Registers a terminal as the terminal's enrol() does: with a new signing key, whose signer comes back
  * for signing approvals (docs/SECURITY.md "Overuse proof"). `signingKey: false`: an older terminal.

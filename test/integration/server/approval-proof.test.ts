@@ -6,7 +6,7 @@ import type { Database } from '../../../src-server/db/database';
 import { apiClient, seedOrganisation, signInAs, type SeededOrganisation } from '../../helpers/server-api';
 import { backends, startTestServer, type TestServer } from '../../helpers/server-db';
 import { outbox, salePayload, shiftOpenPayload, type SaleSpec } from '../../helpers/sync-payloads';
-import { enrol, openTill, pushTill, type Till } from '../../helpers/sync-server';
+import { createVenue, enrol, openTill, pushTill, type Till } from '../../helpers/sync-server';
 
 // docs/SECURITY.md "Overuse proof": a pushed approval is honoured only with the pushing terminal's
 // signature and an approver allowed to give it; otherwise the sale is still applied, the approval is
@@ -63,9 +63,7 @@ describe.each(backends)('approval proof on push (%s)', (backend) => {
     server = await startTestServer(backend);
     db = server.database.db;
     org = await seedOrganisation(db, server.url);
-    venueId = (
-      await org.api.post<{ id: string }>('/v1/venues', { name: 'Hall', currency: 'EUR', timezone: 'UTC' })
-    ).body.id;
+    venueId = await createVenue(org);
     supervisorId = (await signInAs(org.api, server.url, 'supervisor')).staffId;
     otherSupervisorId = (await signInAs(org.api, server.url, 'supervisor')).staffId;
     sellerId = (await signInAs(org.api, server.url, 'seller')).staffId;

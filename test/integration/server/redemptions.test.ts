@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, seedOrganisation, signInAs, type SeededOrganisation } from '../../helpers/server-api';
 import { backends, startTestServer, type TestServer } from '../../helpers/server-db';
-import { enrol } from '../../helpers/sync-server';
+import { createVenue, enrol } from '../../helpers/sync-server';
 
 interface Redeemed {
   duplicate: boolean;
@@ -97,12 +97,7 @@ describe.each(backends)('online redemptions (%s)', (backend) => {
     it('refuses a terminal’s device token that names a supervisor, and a device token as approverToken', async () => {
       await spentCode('BYTILL');
       const supervisor = await signInAs(org.api, server.url, 'supervisor');
-      const venue = await org.api.post<{ id: string }>('/v1/venues', {
-        name: 'Hall',
-        currency: 'EUR',
-        timezone: 'Europe/Berlin',
-      });
-      const till = await enrol(org, server.url, venue.body.id);
+      const till = await enrol(org, server.url, await createVenue(org));
       const tillApi = apiClient(server.url, till.deviceToken);
       const named = await tillApi.post(
         '/v1/redemptions',
