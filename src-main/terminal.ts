@@ -160,6 +160,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     cart,
     terminalId,
     escrow: sync.ledger,
+    approvalSigner: () => sync.approvalSigner(),
     overuseCapPerDay: options.overuseCapPerDay ?? 20,
   });
   const shifts = createShiftService({ db, clock, t, terminalId, onClose: (at) => sync.shiftClosed(at) });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from '../text';
+import { signingKeySchema } from './approval-proof';
 import type {
   EventRecord,
   Performance,
@@ -58,6 +59,11 @@ export const registerRequestSchema = z.strictObject({
   name: text().trim().min(1).max(100),
   /** Re-registration after the server detected a restore: the same terminal id gets a new epoch. */
   terminalId: uuid.optional(),
+  /**
+   * The public half of the device signing key this terminal made for this enrolment; it signs the
+   * approvals it records (approval-proof.ts). Missing (an older terminal): its approvals are not honoured.
+   */
+  signingKey: signingKeySchema.optional(),
 });
 export type RegisterRequest = z.infer<typeof registerRequestSchema>;
 
@@ -346,6 +352,7 @@ export const REVIEW_KINDS = [
   'quarantined',
   'restore_detected',
   'customer_overuse',
+  'approval_unproven',
 ] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 

@@ -172,19 +172,28 @@ export async function rolePermissions(db: Queryable, orgId: string, roleId: stri
   return (await findRole(db, orgId, roleId))?.permissions ?? [];
 }
 
+/** The live session of an active staff member that `token` is, if it is one. */
+export async function staffSession(
+  db: Queryable,
+  token: string,
+  now: string,
+): Promise<(Principal & { kind: 'staff' }) | undefined> {
+  const session = await findSession(db, tokenHash(token), now);
+  if (!session) return undefined;
+  return {
+    kind: 'staff',
+    orgId: session.orgId,
+    staffId: session.staffId,
+    roleId: session.roleId,
+    permissions: new Set(await rolePermissions(db, session.orgId, session.roleId)),
+  };
+}
+
 /** A bearer token is either a staff session or a terminal's device token. */
 export async function authenticate(ctx: ServerContext, token: string): Promise<Principal | undefined> {
   const hash = tokenHash(token);
-  const session = await findSession(ctx.db, hash, ctx.now().toISOString());
-  if (session) {
-    return {
-      kind: 'staff',
-      orgId: session.orgId,
-      staffId: session.staffId,
-      roleId: session.roleId,
-      permissions: new Set(await rolePermissions(ctx.db, session.orgId, session.roleId)),
-    };
-  }
+  const session = await staffSession(ctx.db, token, ctx.now().toISOString());
+  if (session) return session;
   const terminal = await findTerminalByToken(ctx.db, hash);
   if (terminal) {
     return {

@@ -14,6 +14,7 @@ import * as escrow from '../db/repos/escrow-repo';
 import * as redemptions from '../db/repos/redemption-repo';
 import * as sync from '../db/repos/sync-repo';
 import { reject } from '../errors';
+import { proveApprovals, reviewUnproven } from './approval-check';
 import { ensureCounterRow } from './escrow-service';
 import { parsePayload } from './payload-parse';
 import type { PushBatch } from './push-batch';
@@ -134,11 +135,11 @@ export async function applySale(
       `The sale does not add up: lines total ${linesTotal}, sale total ${sale.total}, payments ${paid} (minor units).`,
     );
   }
-  for (const staffId of [sale.cashierId, ...p.approvals.map((a) => a.approverId)]) {
-    if (!(await batch.staffExists(staffId))) {
-      reject('UNKNOWN_STAFF', `Staff member ${staffId} is not known to the server.`);
-    }
+  if (!(await batch.staffExists(sale.cashierId))) {
+    reject('UNKNOWN_STAFF', `Staff member ${sale.cashierId} is not known to the server.`);
   }
+  // An approver the server does not know makes the approval unproven, not the sale unappliable.
+  const approvals = await proveApprovals(batch, terminal.id, p.approvals);
   for (const line of p.lines) {
     if (line.performanceId && !(await batch.performanceExists(line.performanceId))) {
       reject('UNKNOWN_PERFORMANCE', `Performance ${line.performanceId} is not known to the server.`);
@@ -178,7 +179,7 @@ export async function applySale(
     claimedUses(p.escrow, expectedUses(p, code)),
   );
 
-  const overuse = p.approvals.find((a) => a.kind === 'overuse');
+  const overuse = approvals.honoured.find((a) => a.kind === 'overuse');
   let redemptionId: string | null = null;
   if (p.redemption && code) {
     const r = p.redemption;
@@ -244,9 +245,12 @@ export async function applySale(
       createdAt: now,
     });
   }
-  return excess.length > 0
-    ? `Accepted; ${excess.map((e) => `${e.units} over ${e.counter}`).join(', ')} went to review.`
-    : undefined;
+  await reviewUnproven(tx, ctx, terminal, mutation, sale, redemptionId, approvals.unproven);
+  const toReview = [
+    ...excess.map((e) => `${e.units} over ${e.counter}`),
+    ...approvals.unproven.map((u) => `an unproven ${u.approval.kind} approval`),
+  ];
+  return toReview.length > 0 ? `Accepted; ${toReview.join(', ')} went to review.` : undefined;
 }
 
 const LIMIT_REASON: Record<string, string> = {

@@ -4,6 +4,7 @@ import type { LeaseView, RegisterRequest, RegisterResponse, ReviewItem } from '.
 import { newToken, tokenHash } from '../auth/secrets';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
+import type { Queryable } from '../db/database';
 import { entityExists } from '../db/repos/catalogue-repo';
 import * as escrow from '../db/repos/escrow-repo';
 import * as sync from '../db/repos/sync-repo';
@@ -40,6 +41,19 @@ export async function createEnrolmentCode(
     expiresAt,
   });
   return { enrolmentCode: code, venueId, expiresAt };
+}
+
+/**
+ * docs/SECURITY.md "Overuse proof": each enrolment registers the key its approvals are signed with. A
+ * terminal of an older version sends none; its approvals are then stored but never honoured.
+ */
+async function registerSigningKey(
+  tx: Queryable,
+  terminalId: string,
+  epoch: number,
+  publicKey: string | undefined,
+): Promise<void> {
+  if (publicKey) await repo.insertSigningKey(tx, { terminalId, epoch, publicKey });
 }
 
 /** docs/SYNC.md: an enrolment code from a manager buys a terminal id, an epoch and a device token, once. */
@@ -79,6 +93,7 @@ export async function registerTerminal(
         name: input.name,
         codeHash,
       });
+      await registerSigningKey(tx, terminal.id, epoch, input.signingKey);
       return { terminalId: terminal.id, epoch, deviceToken, venueId: terminal.venueId };
     }
     const terminalId = uuid();
@@ -91,6 +106,7 @@ export async function registerTerminal(
       tokenHash: tokenHash(deviceToken),
       codeHash,
     });
+    await registerSigningKey(tx, terminalId, epoch, input.signingKey);
     return { terminalId, epoch, deviceToken, venueId: scope.venueId };
   });
 }

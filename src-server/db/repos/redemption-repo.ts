@@ -39,7 +39,7 @@ const RETURNED = COLUMNS.replace(/r\./g, '').replace('c.code, ', '');
 
 /**
  * Inserts the ledger row; undefined when this organisation has a row with this id already (a resent
- * request). Ids are the clients' own, so they are unique per organisation only (migration 0009): the
+ * request). Ids are the clients' own, so they are unique per organisation only (migration 0010): the
  * same id in another organisation is another row, and nothing here tells one organisation about the
  * other's.
  */

@@ -100,3 +100,24 @@ export async function setLeaseCap(
   );
   return rows[0];
 }
+
+/** The public half of the key an enrolment (one epoch) of the terminal signs its approvals with. */
+export async function insertSigningKey(
+  db: Queryable,
+  k: { terminalId: string; epoch: number; publicKey: string },
+): Promise<void> {
+  await db.query('INSERT INTO terminal_signing_keys (terminal_id, epoch, public_key) VALUES ($1, $2, $3)', [
+    k.terminalId,
+    k.epoch,
+    k.publicKey,
+  ]);
+}
+
+/** Every signing key the terminal registered, newest epoch first. */
+export async function signingKeys(db: Queryable, terminalId: string): Promise<string[]> {
+  const rows = await db.query<{ publicKey: string }>(
+    `SELECT public_key AS "publicKey" FROM terminal_signing_keys WHERE terminal_id = $1 ORDER BY epoch DESC`,
+    [terminalId],
+  );
+  return rows.map((r) => r.publicKey);
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ApprovalSigner } from '../../../shared/sync/approval-proof';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   AcquireResponse,
@@ -34,6 +35,7 @@ interface Terminal {
   api: ApiClient;
   box: Outbox;
   shiftId: string;
+  signer: ApprovalSigner | undefined;
 }
 
 /** A digest of everything a push may change: a replay must leave it identical. */
@@ -108,6 +110,7 @@ describe.each(backends)('offline sync (%s)', (backend) => {
       api: apiClient(server.url, reg.deviceToken),
       box: outbox(),
       shiftId: '',
+      signer: reg.signer,
     };
     const open = shiftOpenPayload(t.id, org.managerId);
     t.shiftId = open.id;
@@ -120,6 +123,7 @@ describe.each(backends)('offline sync (%s)', (backend) => {
       shiftId: t.shiftId,
       cashierId: org.managerId,
       lines: [{ eventId, performanceId, qty: 1, unitPrice: 2000 }],
+      signer: t.signer,
       ...extra,
     });
 

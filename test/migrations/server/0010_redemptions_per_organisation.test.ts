@@ -9,7 +9,7 @@ const OTHER_CODE = '00000000-0000-7000-8000-0000000000a3';
 const REDEMPTION = '00000000-0000-7000-8000-0000000000a4';
 const ITEM = '00000000-0000-7000-8000-0000000000a5';
 
-describe.each(backends)('0009_redemptions_per_organisation (%s)', (backend) => {
+describe.each(backends)('0010_redemptions_per_organisation (%s)', (backend) => {
   let database: TestDatabase;
   const q = (sql: string, params: unknown[] = []) => database.db.query(sql, params);
   const redeem = (org: string, code: string, id = REDEMPTION) =>
@@ -28,18 +28,18 @@ describe.each(backends)('0009_redemptions_per_organisation (%s)', (backend) => {
 
   beforeEach(async () => {
     database = await freshDatabase(backend, { migrated: false });
-    await migrate(database.db, loadMigrations().slice(0, 8));
+    await migrate(database.db, loadMigrations().slice(0, 9));
     await seedTerminal(database.db);
     await q("INSERT INTO organisations (id, name) VALUES ($1, 'Other')", [OTHER]);
     await code(ORG, CODE);
     await code(OTHER, OTHER_CODE);
-    // A redemption and a review item about it from before 0009: both survive it.
+    // A redemption and a review item about it from before 0010: both survive it.
     await redeem(ORG, CODE);
     await q(
       `INSERT INTO review_items (id, org_id, kind, redemption_id, summary) VALUES ($1, $2, 'overuse_excess', $3, 'kept')`,
       [ITEM, ORG, REDEMPTION],
     );
-    await migrate(database.db, loadMigrations().slice(0, 9));
+    await migrate(database.db, loadMigrations().slice(0, 10));
   });
   afterEach(async () => {
     await database.dispose();

@@ -5,7 +5,7 @@ import { backends, freshDatabase, SEEDED, seedTerminal, type TestDatabase } from
 const { org: ORG } = SEEDED;
 const OTHER = '00000000-0000-7000-8000-0000000000b1';
 
-describe.each(backends)('0010_staff_email_per_organisation (%s)', (backend) => {
+describe.each(backends)('0011_staff_email_per_organisation (%s)', (backend) => {
   let database: TestDatabase;
   const q = (sql: string, params: unknown[] = []) => database.db.query(sql, params);
   const staff = (org: string, email: string) =>
@@ -15,12 +15,12 @@ describe.each(backends)('0010_staff_email_per_organisation (%s)', (backend) => {
     );
   beforeEach(async () => {
     database = await freshDatabase(backend, { migrated: false });
-    await migrate(database.db, loadMigrations().slice(0, 9));
+    await migrate(database.db, loadMigrations().slice(0, 10));
     await seedTerminal(database.db);
     await q("INSERT INTO organisations (id, name) VALUES ($1, 'Other')", [OTHER]);
-    // An account from before 0010 keeps its address.
+    // An account from before 0011 keeps its address.
     await staff(ORG, 'Kim@Example.test');
-    await migrate(database.db, loadMigrations().slice(0, 10));
+    await migrate(database.db, loadMigrations().slice(0, 11));
   });
   afterEach(async () => {
     await database.dispose();

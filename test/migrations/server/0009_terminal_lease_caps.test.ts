@@ -4,15 +4,15 @@ import { backends, freshDatabase, SEEDED, seedTerminal, type TestDatabase } from
 
 const { terminal: TERMINAL } = SEEDED;
 
-describe.each(backends)('0008_terminal_lease_caps (%s)', (backend) => {
+describe.each(backends)('0009_terminal_lease_caps (%s)', (backend) => {
   let database: TestDatabase;
   const q = (sql: string, params: unknown[] = []) => database.db.query(sql, params);
   beforeEach(async () => {
     database = await freshDatabase(backend, { migrated: false });
-    await migrate(database.db, loadMigrations().slice(0, 7));
-    // A terminal enrolled before 0008 keeps working, on the default cap.
-    await seedTerminal(database.db);
     await migrate(database.db, loadMigrations().slice(0, 8));
+    // A terminal enrolled before 0009 keeps working, on the default cap.
+    await seedTerminal(database.db);
+    await migrate(database.db, loadMigrations().slice(0, 9));
   });
   afterEach(async () => {
     await database.dispose();
