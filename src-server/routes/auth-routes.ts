@@ -48,7 +48,13 @@ export function registerAuthRoutes(app: App, ctx: ServerContext): void {
       schema: {
         tags: ['auth'],
         summary: 'Manager sign-in: returns a bearer token for the admin API',
-        body: z.strictObject({ email: text().min(1).max(320), password: text().min(1).max(200) }),
+        description:
+          'An email is unique per organisation only: when the email and password match accounts in several organisations the answer is 409 ORGANISATION_REQUIRED, naming them; send organisationId to pick one.',
+        body: z.strictObject({
+          email: text().min(1).max(320),
+          password: text().min(1).max(200),
+          organisationId: z.uuid().optional(),
+        }),
       },
     },
     async (request) => login(ctx, request.body),

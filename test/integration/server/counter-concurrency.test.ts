@@ -5,7 +5,7 @@ import { seedCatalogue, type Catalogue } from '../../helpers/sync-fixture';
 import { apiClient, seedOrganisation, type Reply, type SeededOrganisation } from '../../helpers/server-api';
 import { postgresBackends, startTestServer, type TestServer } from '../../helpers/server-db';
 import { assertInvariants } from '../../helpers/server-invariants';
-import { enrol } from '../../helpers/sync-server';
+import { enrol, setLeaseCap } from '../../helpers/sync-server';
 
 // The counter concurrency suite: every limit the server counts, hit by parallel requests at its edge on
 // PostgreSQL (real concurrency; PGlite serves one connection at a time). Each limit must hold exactly:
@@ -36,6 +36,8 @@ suite('counters and one-time credentials under parallel requests (%s)', (backend
     org = await seedOrganisation(server.database.db, server.url, 'Races');
     catalogue = await seedCatalogue(org, 100, '2030-01-01T19:30:00.000Z');
     terminals = await Promise.all(Array.from({ length: 4 }, () => enrol(org, server.url, catalogue.venueId)));
+    // The per-terminal cap has its own suite (lease-caps.test.ts): here the pool alone must hold.
+    for (const t of terminals) await setLeaseCap(org, t.terminalId, 100);
   });
   afterAll(async () => {
     await server.close();
@@ -67,7 +69,7 @@ suite('counters and one-time credentials under parallel requests (%s)', (backend
   const burst = (make: (i: number) => Promise<Reply<Redeemed>>) =>
     Promise.all(Array.from({ length: BURST }, (_, i) => make(i)));
 
-  const statuses = (replies: Reply[]) => replies.map((r) => r.status).sort();
+  const statuses = (replies: Reply<unknown>[]) => replies.map((r) => r.status).sort();
 
   async function usage(codeId: string) {
     return (await org.api.get<{ usage: Redeemed['usage'] }>(`/v1/codes/${codeId}`)).body.usage;
