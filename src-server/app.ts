@@ -1,5 +1,5 @@
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyError } from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -69,7 +69,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
     // A path with a broken %-escape never reaches a route: answer it in the same shape as every error.
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
       void reply
         .code(400)
         .send(

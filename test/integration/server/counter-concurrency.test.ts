@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AcquireResponse } from '../../../shared/sync/protocol';
 import { seedCatalogue, type Catalogue } from '../../helpers/sync-fixture';
 import { apiClient, seedOrganisation, type Reply, type SeededOrganisation } from '../../helpers/server-api';
-import { postgresBackends, startTestServer, type TestServer } from '../../helpers/server-db';
+import { postgresBackends, startTestServer, type Backend, type TestServer } from '../../helpers/server-db';
 import { assertInvariants } from '../../helpers/server-invariants';
 import { enrol, setLeaseCap } from '../../helpers/sync-server';
 
@@ -23,7 +23,7 @@ interface Redeemed {
 }
 
 const suite =
-  postgresBackends.length > 0 ? describe.each(postgresBackends) : describe.skip.each(['postgres']);
+  postgresBackends.length > 0 ? describe.each(postgresBackends) : describe.skip.each<Backend>(['postgres']);
 
 suite('counters and one-time credentials under parallel requests (%s)', (backend) => {
   let server: TestServer;
