@@ -12,6 +12,7 @@ import { createEventHub, type EventHub } from './events';
 import { newId } from './ids';
 import { getVenue } from './db/repos/catalogue-repo';
 import { countPendingOutbox } from './db/repos/outbox-repo';
+import { createAuthorizer } from './ipc/access';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
 import { createTranslate, fail } from './messages';
@@ -174,6 +175,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     cart,
     terminalId,
     escrow: sync.ledger,
+    approvalSigner: () => sync.approvalSigner(),
     overuseCapPerDay: options.overuseCapPerDay ?? 20,
   });
   const shifts = createShiftService({ db, clock, t, terminalId, onClose: (at) => sync.shiftClosed(at) });
@@ -233,7 +235,11 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     sync,
     db,
     events,
-    dispatch: createDispatcher(handlers, logError),
+    dispatch: createDispatcher(
+      handlers,
+      createAuthorizer({ staff, enrolled: () => getSyncState(db) !== undefined, t }),
+      logError,
+    ),
     close() {
       if (closed) return Promise.resolve();
       closed = true;

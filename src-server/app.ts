@@ -1,5 +1,5 @@
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyError } from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -15,6 +15,7 @@ import { registerCodeRoutes } from './routes/code-routes';
 import type { App } from './routes/common';
 import { registerRedemptionRoutes } from './routes/redemption-routes';
 import { registerReportRoutes } from './routes/report-routes';
+import { recordRoutes } from './routes/route-table';
 import { registerStaffRoutes } from './routes/staff-routes';
 import { registerSyncRoutes } from './routes/sync-routes';
 import { registerTerminalRoutes } from './routes/terminal-routes';
@@ -67,11 +68,23 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
+    // A path with a broken %-escape never reaches a route: answer it in the same shape as every error.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      void reply
+        .code(400)
+        .send(
+          fail(
+            'BAD_URL',
+            `The address is not valid (${error.code}): check the %-escapes and the ids in it, then resend.`,
+          ),
+        );
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text body would otherwise reach validation as a string and get a vaguer answer.
   app.removeContentTypeParser('text/plain');
+  recordRoutes(app);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof Rejection) return reply.code(statusFor(error.failure)).send(error.failure);

@@ -22,6 +22,7 @@ const STATUS: Record<string, number> = {
   CUSTOMER_MAX_USES: 409,
   CUSTOMER_MAX_ITEM_USES: 409,
   LOCKED: 429,
+  ORGANISATION_REQUIRED: 409,
   // offline sync (shared/sync/protocol.ts)
   SEQ_GAP: 409,
   RESTORED_FROM_BACKUP: 409,

@@ -89,6 +89,12 @@ export const approvalSchema = z.object({
   /** JSON text of the limit reasons the overuse bypassed, e.g. '["MAX_USES"]'. */
   limits: text(),
   createdAt: instant,
+  /**
+   * The terminal's Ed25519 signature over approvalMessage() (approval-proof.ts). Optional so an older
+   * terminal's sale still parses; any text is taken here and checked when applied, so a bad signature
+   * leaves the sale applied and only the approval unhonoured.
+   */
+  signature: text().max(200).nullable().optional(),
 });
 
 /** `sale`: checkout's record plus the terminal id and what it took from its leases. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from '../text';
+import { signingKeySchema } from './approval-proof';
 import type {
   EventRecord,
   Performance,
@@ -58,6 +59,11 @@ export const registerRequestSchema = z.strictObject({
   name: text().trim().min(1).max(100),
   /** Re-registration after the server detected a restore: the same terminal id gets a new epoch. */
   terminalId: uuid.optional(),
+  /**
+   * The public half of the device signing key this terminal made for this enrolment; it signs the
+   * approvals it records (approval-proof.ts). Missing (an older terminal): its approvals are not honoured.
+   */
+  signingKey: signingKeySchema.optional(),
 });
 export type RegisterRequest = z.infer<typeof registerRequestSchema>;
 
@@ -212,12 +218,21 @@ export const leaseViewSchema = z.object({
 });
 export type LeaseView = z.infer<typeof leaseViewSchema>;
 
-/** granted may be 0 when the pool is empty: the answer says so rather than failing. */
+/** Why nothing was granted: the pool is empty, or this terminal holds its cap (docs/SYNC.md). */
+export const acquireRefusalSchema = z.object({
+  reason: z.enum(['POOL_EMPTY', 'TERMINAL_CAP']),
+  message: text(),
+});
+export type AcquireRefusal = z.infer<typeof acquireRefusalSchema>;
+
+/** Nothing may be granted (an empty pool, a terminal at its cap): the answer says so rather than failing. */
 export const acquireResponseSchema = z.object({
   lease: leaseViewSchema.nullable(),
   /** What is left unallocated on the server after this grant. */
   unallocated: count,
   limit: count,
+  /** Present when lease is null on a first answer. */
+  refusal: acquireRefusalSchema.optional(),
 });
 export type AcquireResponse = z.infer<typeof acquireResponseSchema>;
 
@@ -344,6 +359,7 @@ export const REVIEW_KINDS = [
   'quarantined',
   'restore_detected',
   'customer_overuse',
+  'approval_unproven',
 ] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 

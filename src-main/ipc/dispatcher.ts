@@ -8,13 +8,20 @@ import {
   type TransportReason,
 } from '../../shared/ipc/contract';
 import { err } from '../../shared/result';
+import { accessRules, type AccessRule, type ActorFor, type Authorize } from './access';
 
+/** A handler gets the parsed request and the actor its channel's access rule admitted. */
 export type Handler<C extends ChannelName> = (
   request: ParsedRequestOf<C>,
+  actor: ActorFor<C>,
 ) => IpcResult<ResponseOf<C>> | Promise<IpcResult<ResponseOf<C>>>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
-/** The one entry point both hosts call: parse, run the service, map failures to typed results. */
+/**
+ * The one entry point both hosts call: check the channel's access rule, parse, run the service, map
+ * failures to typed results. The rule is checked before the body is parsed, so a caller who may not
+ * use a channel learns nothing about its request format.
+ */
 export type Dispatch = (channel: string, request: unknown) => Promise<IpcResult<unknown>>;
 
 const known = new Set<string>(allChannelNames);
@@ -34,6 +41,7 @@ export function describeInvalid(channel: string, error: z.ZodError): string {
 
 export function createDispatcher(
   handlers: Handlers,
+  authorize: Authorize,
   logError: (error: unknown, channel: string) => void,
 ): Dispatch {
   return async (channel, request) => {
@@ -43,12 +51,23 @@ export function createDispatcher(
         `The terminal has no function called ${channel}. Update the app.`,
       );
     }
+    const rule: AccessRule = accessRules[channel];
+    const actor = authorize(rule);
+    if (!actor.ok) return actor;
     const parsed = requestSchemas[channel].safeParse(request);
     if (!parsed.success)
       return err<TransportReason>('INVALID_REQUEST', describeInvalid(channel, parsed.error));
+    const extra = rule.kind === 'permission' ? rule.also?.(parsed.data) : undefined;
+    if (extra) {
+      const more = authorize({ kind: 'permission', anyOf: [extra] });
+      if (!more.ok) return more;
+    }
     try {
-      const handler = handlers[channel] as (req: unknown) => IpcResult<unknown> | Promise<IpcResult<unknown>>;
-      return await handler(parsed.data);
+      const handler = handlers[channel] as (
+        req: unknown,
+        actor: unknown,
+      ) => IpcResult<unknown> | Promise<IpcResult<unknown>>;
+      return await handler(parsed.data, actor.value);
     } catch (error) {
       logError(error, channel);
       return err<TransportReason>('INTERNAL', INTERNAL_MESSAGE);

@@ -2,6 +2,8 @@ import { customerSchema } from '../../shared/ipc/contract';
 import type { CustomerInput } from '../../shared/ipc/domains/sell';
 import type { Language } from '../../shared/ipc/types';
 import { splitByWeights } from '../../shared/discounts';
+import type { ApprovalRow } from '../../shared/ipc/domains/sales';
+import { signApproval, type ApprovalSigner } from '../../shared/sync/approval-proof';
 import { REASON_MESSAGES } from '../../shared/discounts/messages';
 import { formatMinor } from '../../shared/money';
 import { err, ok, type Result } from '../../shared/result';
@@ -49,6 +51,8 @@ interface Deps {
   overuseCapPerDay: number;
   /** Escrow leases once the terminal is enrolled (docs/SYNC.md); absent or standalone: local counts only. */
   escrow?: EscrowLedger | undefined;
+  /** The device signing key once enrolled: every approval recorded is signed (docs/SECURITY.md). */
+  approvalSigner?: (() => ApprovalSigner | undefined) | undefined;
 }
 
 export type SaleService = ReturnType<typeof createSaleService>;
@@ -62,8 +66,15 @@ export function createSaleService({
   terminalId,
   overuseCapPerDay,
   escrow,
+  approvalSigner,
 }: Deps) {
   const mode = () => escrow?.mode() ?? 'standalone';
+
+  /** The server honours an approval only with the device's signature over it (docs/SECURITY.md). */
+  const signed = (approvals: Omit<ApprovalRow, 'signature'>[]): ApprovalRow[] => {
+    const signer = approvalSigner?.();
+    return approvals.map((a) => signApproval(a, terminalId(), signer));
+  };
 
   const startOfDay = () => {
     const d = new Date(clock.now());
@@ -249,7 +260,7 @@ export function createSaleService({
         scopes: [...new Map(discounted.map((l) => [`${l.eventId}|${l.performanceId}`, l])).values()]
           .filter((l) => l.eventId)
           .map((l) => ({ eventId: l.eventId as string, performanceId: l.performanceId ?? '' })),
-        approvals: [
+        approvals: signed([
           ...(overuse && evaluation && evaluation.overridden.length > 0
             ? [
                 {
@@ -276,7 +287,7 @@ export function createSaleService({
                 },
               ]
             : []),
-        ],
+        ]),
       };
 
       const refused = db.transaction(() => {

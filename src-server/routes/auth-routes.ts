@@ -3,7 +3,7 @@ import { text } from '../../shared/text';
 import type { ServerContext } from '../context';
 import { createOrganisationAsOperator, login, logout, setUp } from '../services/auth-service';
 import { getStaff } from '../services/staff-service';
-import { bearer, bearerToken, guard, principalOf, type App } from './common';
+import { bearer, bearerToken, guard, operatorGuard, principalOf, type App } from './common';
 
 const password = text().min(10, 'at least 10 characters').max(200);
 
@@ -36,6 +36,7 @@ export function registerAuthRoutes(app: App, ctx: ServerContext): void {
         body: newOrganisation,
         security: bearer,
       },
+      onRequest: operatorGuard(ctx),
     },
     async (request, reply) =>
       reply.code(201).send(await createOrganisationAsOperator(ctx, bearerToken(request), request.body)),
@@ -47,7 +48,13 @@ export function registerAuthRoutes(app: App, ctx: ServerContext): void {
       schema: {
         tags: ['auth'],
         summary: 'Manager sign-in: returns a bearer token for the admin API',
-        body: z.strictObject({ email: text().min(1).max(320), password: text().min(1).max(200) }),
+        description:
+          'An email is unique per organisation only: when the email and password match accounts in several organisations the answer is 409 ORGANISATION_REQUIRED, naming them; send organisationId to pick one.',
+        body: z.strictObject({
+          email: text().min(1).max(320),
+          password: text().min(1).max(200),
+          organisationId: z.uuid().optional(),
+        }),
       },
     },
     async (request) => login(ctx, request.body),

@@ -13,7 +13,8 @@ export function registerRedemptionRoutes(app: App, ctx: ServerContext): void {
       schema: {
         tags: ['redemptions'],
         summary:
-          'Record one online use of a code; idempotent by id; refused with MAX_USES when the limit is met',
+          'Record one online use of a code; idempotent by id; refused with MAX_USES when the limit is met unless ' +
+          'a supervisor proves an overuse with their own credentials (overuse.approverToken, or calling as them)',
         body: z.strictObject({
           id: z.uuid(),
           orderId: z.uuid(),
@@ -28,7 +29,29 @@ export function registerRedemptionRoutes(app: App, ctx: ServerContext): void {
           customerId: text().min(1).max(200).optional(),
           buyer: text().min(1).max(320).optional(),
           redeemedAt: z.iso.datetime({ offset: true }).optional(),
-          overuse: z.strictObject({ reason: text().trim().min(3).max(500), grantedBy: z.uuid() }).optional(),
+          overuse: z
+            .strictObject({
+              reason: text().trim().min(3).max(500),
+              approverToken: text()
+                .min(1)
+                .max(500)
+                .optional()
+                .meta({
+                  description:
+                    'The granting supervisor’s own session token (POST /v1/auth/login); needed unless the caller ' +
+                    'is that supervisor. Never logged or stored.',
+                }),
+              grantedBy: z.uuid().optional().meta({
+                description:
+                  'Optional check: must name the supervisor who proved the grant; a staff id alone proves nothing.',
+              }),
+            })
+            .optional()
+            .meta({
+              description:
+                'Use past the limit. Honoured only on a supervisor’s own credentials: the caller is staff whose ' +
+                'role holds overuse.grant, or approverToken is such a supervisor’s live session; else 403.',
+            }),
         }),
         security: bearer,
       },

@@ -14,7 +14,16 @@ import { pull } from '../services/pull-service';
 import { push } from '../services/push-service';
 import { listReviewItems, resolveReviewItem, retryQuarantined } from '../services/review-service';
 import { terminalSyncStatus } from '../services/terminal-service';
-import { bearer, guard, idParams, pageQuery, principalOf, staffGuard, staffOf, type App } from './common';
+import {
+  bearer,
+  idParams,
+  pageQuery,
+  principalOf,
+  staffGuard,
+  staffOf,
+  terminalGuard,
+  type App,
+} from './common';
 
 /** docs/SYNC.md's endpoints for terminals (device token) and the review queue for managers. */
 export function registerSyncRoutes(app: App, ctx: ServerContext): void {
@@ -29,7 +38,7 @@ export function registerSyncRoutes(app: App, ctx: ServerContext): void {
         body: pushRequestSchema,
         security: bearer,
       },
-      onRequest: guard(ctx, 'sell'),
+      onRequest: terminalGuard(ctx),
     },
     async (request, reply) => {
       const outcome = await push(ctx, principalOf(request), request.body);
@@ -55,7 +64,7 @@ export function registerSyncRoutes(app: App, ctx: ServerContext): void {
         body: pullRequestSchema,
         security: bearer,
       },
-      onRequest: guard(ctx, 'sell'),
+      onRequest: terminalGuard(ctx),
     },
     async (request) => pull(ctx, principalOf(request), request.body),
   );
@@ -69,7 +78,7 @@ export function registerSyncRoutes(app: App, ctx: ServerContext): void {
         body: acquireRequestSchema,
         security: bearer,
       },
-      onRequest: guard(ctx, 'sell'),
+      onRequest: terminalGuard(ctx),
     },
     async (request) => acquireLease(ctx, principalOf(request), request.body),
   );

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { registerRequestSchema } from '../../shared/sync/protocol';
 import type { ServerContext } from '../context';
 import {
@@ -5,6 +6,7 @@ import {
   listTerminals,
   registerTerminal,
   revokeTerminal,
+  setLeaseCap,
 } from '../services/terminal-service';
 import { bearer, guard, idParams, principalOf, staffGuard, staffOf, type App } from './common';
 
@@ -58,4 +60,29 @@ export function registerTerminalRoutes(app: App, ctx: ServerContext): void {
     },
     async (request) => revokeTerminal(ctx, staffOf(request), request.params.id),
   );
+  app.put(
+    '/v1/terminals/:id/lease-cap',
+    {
+      schema: {
+        tags,
+        summary: 'How much of each capped counter this terminal may hold in leases',
+        description:
+          'percent: the share of a counter\'s limit (1 to 100) the terminal may hold unused at once; null returns it to the default (25). See docs/SYNC.md "Per-terminal cap".',
+        params: idParams,
+        body: leaseCapBody,
+        security: bearer,
+      },
+      onRequest: staffGuard(ctx, 'terminals.enrol'),
+    },
+    async (request) => setLeaseCap(ctx, staffOf(request), request.params.id, request.body.percent),
+  );
 }
+
+const leaseCapBody = z.strictObject({
+  percent: z
+    .number()
+    .int('percent must be a whole number')
+    .min(1, 'percent must be at least 1')
+    .max(100, 'percent must be at most 100')
+    .nullable(),
+});

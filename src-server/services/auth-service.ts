@@ -8,14 +8,16 @@ import type { Queryable } from '../db/database';
 import { countOrganisations, insertOrganisation, lockSetup } from '../db/repos/org-repo';
 import {
   deleteSession,
-  findLogin,
+  findLogins,
   findSession,
   getCustomRole,
   insertSession,
   insertStaff,
   reserveLoginAttempt,
+  releaseLoginAttempt,
   clearFailedLogins,
   replacePasswordHash,
+  type LoginRow,
 } from '../db/repos/staff-repo';
 import { findTerminalByToken } from '../db/repos/terminal-repo';
 import { isUniqueViolation, reject } from '../errors';
@@ -70,12 +72,8 @@ export async function setUp(
   });
 }
 
-/** Creating further organisations is the operator's job, with the token they configured. */
-export async function createOrganisationAsOperator(
-  ctx: ServerContext,
-  token: string | undefined,
-  input: NewOrganisation,
-): Promise<{ organisationId: string; managerId: string }> {
+/** Refuses anyone but the server operator (bearer SERVER_ADMIN_TOKEN); with none set, refuses all. */
+export function assertOperator(ctx: ServerContext, token: string | undefined): void {
   // Comparing hashes keeps the comparison constant-time whatever the lengths.
   const expected = ctx.operatorToken ? Buffer.from(tokenHash(ctx.operatorToken)) : undefined;
   const given = Buffer.from(tokenHash(token ?? ''));
@@ -85,6 +83,15 @@ export async function createOrganisationAsOperator(
       'Only the server operator may create organisations: send SERVER_ADMIN_TOKEN as the bearer.',
     );
   }
+}
+
+/** Creating further organisations is the operator's job, with the token they configured. */
+export async function createOrganisationAsOperator(
+  ctx: ServerContext,
+  token: string | undefined,
+  input: NewOrganisation,
+): Promise<{ organisationId: string; managerId: string }> {
+  assertOperator(ctx, token);
   return ctx.db.transaction((tx) => createOrganisation(tx, input));
 }
 
@@ -93,27 +100,63 @@ const LOCK_MINUTES = 15;
 // Checked when the email is unknown, so a wrong email costs as long as a wrong password.
 const DUMMY_HASH = hashSecret('not a password of anyone');
 
-export async function login(
+/**
+ * An email is unique per organisation only (docs/SECURITY.md "Staff e-mail addresses"), so the password
+ * is checked against every account with it (or only that organisation's, given `organisationId`), each
+ * with its own lockout. One match signs in; several ask which organisation.
+ */
+async function matchingAccount(
   ctx: ServerContext,
-  input: { email: string; password: string },
-): Promise<{ token: string; expiresAt: string; staffId: string; organisationId: string }> {
+  input: { email: string; password: string; organisationId?: string | undefined },
+): Promise<LoginRow> {
   const now = ctx.now();
-  const account = await findLogin(ctx.db, input.email);
-  // The attempt is counted before the hash is awaited, so parallel logins cannot outrun the lock.
+  const candidates = await findLogins(ctx.db, input.email, input.organisationId);
+  // Each attempt is counted before its hash is awaited, so parallel logins cannot outrun the lock.
   const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-  if (account && !(await reserveLoginAttempt(ctx.db, account.id, now.toISOString(), LOCK_AFTER, lockUntil))) {
-    reject(
-      'LOCKED',
-      `Too many wrong passwords: this account is locked for up to ${LOCK_MINUTES} minutes. Try again later.`,
-    );
+  const open: LoginRow[] = [];
+  for (const account of candidates) {
+    if (await reserveLoginAttempt(ctx.db, account.id, now.toISOString(), LOCK_AFTER, lockUntil)) {
+      open.push(account);
+    }
   }
-  const valid = await verifySecret(input.password, account?.passwordHash ?? (await DUMMY_HASH));
-  if (!account?.passwordHash || !valid || !account.active) {
+  // The same work per candidate, and one hash when there is none: a wrong email costs a wrong password.
+  const checks = open.length > 0 ? open : [undefined];
+  const valid = await Promise.all(
+    checks.map(async (a) => verifySecret(input.password, a?.passwordHash ?? (await DUMMY_HASH))),
+  );
+  const matched = open.filter((a, i) => valid[i] && a.passwordHash !== null && a.active);
+  if (matched.length === 0) {
+    if (candidates.length > 0 && open.length < candidates.length && !valid.some(Boolean)) {
+      reject(
+        'LOCKED',
+        `Too many wrong passwords: this account is locked for up to ${LOCK_MINUTES} minutes. Try again later.`,
+      );
+    }
     reject('UNAUTHENTICATED', 'The email or password is wrong. Check both and try again.');
   }
-  await clearFailedLogins(ctx.db, account.id);
+  // A right password for one account was no guess at the others with this address.
+  for (const other of open)
+    if (!matched.includes(other)) await releaseLoginAttempt(ctx.db, other.id, LOCK_AFTER);
+  for (const account of matched) await clearFailedLogins(ctx.db, account.id);
+  if (matched.length > 1) {
+    const names = matched.map((a) => `${a.orgName} (${a.orgId})`).join(', ');
+    reject(
+      'ORGANISATION_REQUIRED',
+      `This email and password belong to accounts in several organisations: ${names}. ` +
+        'Sign in again with organisationId set to the one you want.',
+    );
+  }
+  return matched[0] as LoginRow;
+}
+
+export async function login(
+  ctx: ServerContext,
+  input: { email: string; password: string; organisationId?: string | undefined },
+): Promise<{ token: string; expiresAt: string; staffId: string; organisationId: string }> {
+  const now = ctx.now();
+  const account = await matchingAccount(ctx, input);
   // The one moment the server knows the password: bring an older, cheaper hash up to today's cost.
-  if (needsRehash(account.passwordHash)) {
+  if (account.passwordHash && needsRehash(account.passwordHash)) {
     await replacePasswordHash(ctx.db, account.id, account.passwordHash, await hashSecret(input.password));
   }
   const token = newToken();
@@ -140,19 +183,28 @@ export async function rolePermissions(db: Queryable, orgId: string, roleId: stri
   return (await findRole(db, orgId, roleId))?.permissions ?? [];
 }
 
+/** The live session of an active staff member that `token` is, if it is one. */
+export async function staffSession(
+  db: Queryable,
+  token: string,
+  now: string,
+): Promise<(Principal & { kind: 'staff' }) | undefined> {
+  const session = await findSession(db, tokenHash(token), now);
+  if (!session) return undefined;
+  return {
+    kind: 'staff',
+    orgId: session.orgId,
+    staffId: session.staffId,
+    roleId: session.roleId,
+    permissions: new Set(await rolePermissions(db, session.orgId, session.roleId)),
+  };
+}
+
 /** A bearer token is either a staff session or a terminal's device token. */
 export async function authenticate(ctx: ServerContext, token: string): Promise<Principal | undefined> {
   const hash = tokenHash(token);
-  const session = await findSession(ctx.db, hash, ctx.now().toISOString());
-  if (session) {
-    return {
-      kind: 'staff',
-      orgId: session.orgId,
-      staffId: session.staffId,
-      roleId: session.roleId,
-      permissions: new Set(await rolePermissions(ctx.db, session.orgId, session.roleId)),
-    };
-  }
+  const session = await staffSession(ctx.db, token, ctx.now().toISOString());
+  if (session) return session;
   const terminal = await findTerminalByToken(ctx.db, hash);
   if (terminal) {
     return {

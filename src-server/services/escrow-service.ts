@@ -2,6 +2,7 @@ import { v7 as uuid } from 'uuid';
 import {
   counterKey,
   parseCounterKey,
+  type AcquireRefusal,
   type AcquireRequest,
   type AcquireResponse,
   type CounterRef,
@@ -136,6 +137,28 @@ export function grantSize(want: number, unallocated: number): number {
 }
 
 /**
+ * docs/SYNC.md "Per-terminal cap": without a manager's setting one terminal holds at most a quarter of
+ * a counter's limit unused at once, so one terminal (a faulty or stolen one asking for everything) can
+ * never take more than a quarter of a show or a code away from the other windows and web sales.
+ */
+export const DEFAULT_LEASE_CAP_PERCENT = 25;
+
+/** The units one terminal may hold of a counter: its share of the limit, never below one unit. */
+export function terminalCap(limit: number, percent: number | null): number {
+  return Math.max(1, Math.floor((limit * (percent ?? DEFAULT_LEASE_CAP_PERCENT)) / 100));
+}
+
+function capRefusal(held: number, cap: number, limit: number, percent: number | null): AcquireRefusal {
+  const share = percent ?? DEFAULT_LEASE_CAP_PERCENT;
+  return {
+    reason: 'TERMINAL_CAP',
+    message:
+      `This terminal already holds ${held} unused units of this counter, its cap (${cap} of ${limit}, ${share} %): ` +
+      'sell or return some first, or ask a manager to raise its lease cap (PUT /v1/terminals/:id/lease-cap).',
+  };
+}
+
+/**
  * Grants a lease on one counter: the pool is debited and the lease recorded before the answer leaves,
  * under the counter's row lock, so concurrent acquires on several server processes never over-grant.
  * A resent request (same requestId) gets the same lease back and changes nothing.
@@ -195,7 +218,11 @@ export async function acquireLease(
     });
     const counter = await escrow.lockCounter(tx, terminal.orgId, input.counter);
     if (!counter) throw new Error('counter row missing after ensureCounter');
-    const granted = grantSize(input.want, counter.unallocated);
+    // The terminal row is locked: no other acquire or push of this terminal changes what it holds now.
+    const cap = terminalCap(counter.limit, terminal.leaseCapPercent);
+    const held = await escrow.heldBy(tx, terminal.id, input.counter, now.toISOString());
+    const room = Math.max(0, cap - held);
+    const granted = Math.min(grantSize(input.want, counter.unallocated), room);
     if (granted === 0) {
       // Remembered, so a late copy of this request cannot grant what the terminal stopped waiting for.
       await escrow.recordRefusal(tx, {
@@ -204,7 +231,11 @@ export async function acquireLease(
         requestId: input.requestId,
         counter: input.counter,
       });
-      return { lease: null, unallocated: 0, limit: counter.limit };
+      const refusal: AcquireRefusal =
+        counter.unallocated === 0
+          ? { reason: 'POOL_EMPTY', message: 'Nothing of this counter is left to lease.' }
+          : capRefusal(held, cap, counter.limit, terminal.leaseCapPercent);
+      return { lease: null, unallocated: counter.unallocated, limit: counter.limit, refusal };
     }
     const lease = await escrow.grantLease(tx, {
       id: uuid(),

@@ -1,10 +1,16 @@
+import type { Permission } from '../../shared/auth/permissions';
+import type { ApprovalVerifier } from '../../shared/sync/approval-proof';
 import type { Mutation } from '../../shared/sync/protocol';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
 import { entityExists } from '../db/repos/catalogue-repo';
 import { getCode, type CodeRow } from '../db/repos/code-repo';
 import * as escrow from '../db/repos/escrow-repo';
+import { getStaff } from '../db/repos/staff-repo';
 import * as sync from '../db/repos/sync-repo';
+import { signingKeys } from '../db/repos/terminal-repo';
+import { approvalVerifier } from '../auth/approval-keys';
+import { rolePermissions } from './auth-service';
 
 // DECISIONS.md "Push": a push batch is applied in one transaction that holds the terminal's row and the
 // organisation's change-position row locked from before the first mutation is applied to commit. Every
@@ -26,10 +32,17 @@ export interface BatchMark {
   sales: number;
 }
 
+interface Grantor {
+  active: boolean;
+  permissions: Permission[];
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class PushBatch {
   private readonly staff = new Map<string, boolean>();
+  private readonly grantors = new Map<string, Grantor | undefined>();
+  private keys: ApprovalVerifier[] | undefined;
   private readonly performances = new Map<string, boolean>();
   private readonly codes = new Map<string, CodeRow | undefined>();
   private readonly leases = new Map<string, LeaseEntry>();
@@ -79,6 +92,27 @@ export class PushBatch {
       this.staff.set(id, known);
     }
     return known;
+  }
+
+  /** What an approver may approve now (undefined: no staff member of this organisation). */
+  async grantor(id: string): Promise<Grantor | undefined> {
+    if (!this.grantors.has(id)) {
+      const staff = await getStaff(this.tx, this.terminal.orgId, id);
+      this.grantors.set(
+        id,
+        staff && {
+          active: staff.active,
+          permissions: await rolePermissions(this.tx, this.terminal.orgId, staff.roleId),
+        },
+      );
+    }
+    return this.grantors.get(id);
+  }
+
+  /** Every key the terminal registered (one per enrolment), to verify its approvals with. */
+  async signingKeys(): Promise<ApprovalVerifier[]> {
+    this.keys ??= (await signingKeys(this.tx, this.terminal.id)).map(approvalVerifier);
+    return this.keys;
   }
 
   async performanceExists(id: string): Promise<boolean> {

@@ -8,8 +8,8 @@ import { findCodeByString } from '../db/repos/code-repo';
 import * as repo from '../db/repos/redemption-repo';
 import { getStaff } from '../db/repos/staff-repo';
 import { isUniqueViolation, reject } from '../errors';
-import { rolePermissions } from './auth-service';
 import { absorbOnline } from './escrow-service';
+import { overuseGrantor, type OveruseClaim } from './overuse-grant';
 
 export interface RedeemInput {
   /** Idempotency key: a sync mutation id or a client-made redemption id. */
@@ -26,7 +26,7 @@ export interface RedeemInput {
   customerId?: string;
   buyer?: string;
   redeemedAt?: string;
-  overuse?: { reason: string; grantedBy: string };
+  overuse?: OveruseClaim;
 }
 
 export interface RedeemResult {
@@ -39,11 +39,10 @@ function refuse(reason: ReasonCode): never {
   reject(reason, REASON_MESSAGES[reason].en);
 }
 
-async function assertStaff(tx: Queryable, orgId: string, id: string, field: string): Promise<string> {
+async function assertStaff(tx: Queryable, orgId: string, id: string, field: string): Promise<void> {
   const staff = await getStaff(tx, orgId, id);
   if (!staff?.active)
     reject('REFERENCE_NOT_FOUND', `${field} names no active staff member of your organisation.`);
-  return staff.roleId;
 }
 
 async function duplicateOf(tx: Queryable, orgId: string, id: string): Promise<RedeemResult | undefined> {
@@ -99,15 +98,8 @@ export async function redeem(
       if (code.lifecycle === 'ended') refuse('EXPIRED');
       const cashierId = input.cashierId ?? (principal.kind === 'staff' ? principal.staffId : undefined);
       if (input.cashierId) await assertStaff(tx, principal.orgId, input.cashierId, 'cashierId');
-      if (input.overuse) {
-        const roleId = await assertStaff(tx, principal.orgId, input.overuse.grantedBy, 'overuse.grantedBy');
-        if (!(await rolePermissions(tx, principal.orgId, roleId)).includes('overuse.grant')) {
-          reject(
-            'FORBIDDEN',
-            'The staff member who granted the overuse may not grant overuse: ask a supervisor.',
-          );
-        }
-      }
+      // Checked after the duplicate test, so a resend of a recorded use answers even once the token expired.
+      const grantedBy = input.overuse ? await overuseGrantor(tx, principal, input.overuse, now) : null;
       const itemUses = input.itemUses ?? input.tickets;
       const inserted = await repo.insertRedemption(tx, {
         id: input.id,
@@ -129,7 +121,7 @@ export async function redeem(
         revenue: input.revenue,
         overuse: input.overuse !== undefined,
         overuseReason: input.overuse?.reason ?? null,
-        overuseGrantedBy: input.overuse?.grantedBy ?? null,
+        overuseGrantedBy: grantedBy,
         overuseLimits: null,
         redeemedAt: input.redeemedAt ?? now,
       });
@@ -179,7 +171,7 @@ export async function redeem(
           bypassed.push('MAX_ITEM_USES');
         if (limits.budget !== null && usage.discountGiven > limits.budget) bypassed.push('BUDGET_EXHAUSTED');
         if (perCustomer) bypassed.push(perCustomer);
-        await repo.setOveruseLimits(tx, input.id, bypassed);
+        await repo.setOveruseLimits(tx, principal.orgId, input.id, bypassed);
         inserted.overuseLimits = bypassed;
       }
       return { duplicate: false, redemption: inserted, usage };

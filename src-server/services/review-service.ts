@@ -49,6 +49,7 @@ export async function resolveReviewItem(
     if (item.status !== 'open') alreadyResolved(item);
     if (action === 'accepted' && item.kind === 'overuse_excess' && item.redemptionId) {
       await markOveruse(tx, {
+        orgId: principal.orgId,
         id: item.redemptionId,
         reason: note,
         grantedBy: principal.staffId,

@@ -14,6 +14,7 @@ import * as escrow from '../db/repos/escrow-repo';
 import * as redemptions from '../db/repos/redemption-repo';
 import * as sync from '../db/repos/sync-repo';
 import { reject } from '../errors';
+import { proveApprovals, reviewUnproven } from './approval-check';
 import { ensureCounterRow } from './escrow-service';
 import { parsePayload } from './payload-parse';
 import type { PushBatch } from './push-batch';
@@ -134,11 +135,11 @@ export async function applySale(
       `The sale does not add up: lines total ${linesTotal}, sale total ${sale.total}, payments ${paid} (minor units).`,
     );
   }
-  for (const staffId of [sale.cashierId, ...p.approvals.map((a) => a.approverId)]) {
-    if (!(await batch.staffExists(staffId))) {
-      reject('UNKNOWN_STAFF', `Staff member ${staffId} is not known to the server.`);
-    }
+  if (!(await batch.staffExists(sale.cashierId))) {
+    reject('UNKNOWN_STAFF', `Staff member ${sale.cashierId} is not known to the server.`);
   }
+  // An approver the server does not know makes the approval unproven, not the sale unappliable.
+  const approvals = await proveApprovals(batch, terminal.id, p.approvals);
   for (const line of p.lines) {
     if (line.performanceId && !(await batch.performanceExists(line.performanceId))) {
       reject('UNKNOWN_PERFORMANCE', `Performance ${line.performanceId} is not known to the server.`);
@@ -178,7 +179,7 @@ export async function applySale(
     claimedUses(p.escrow, expectedUses(p, code)),
   );
 
-  const overuse = p.approvals.find((a) => a.kind === 'overuse');
+  const overuse = approvals.honoured.find((a) => a.kind === 'overuse');
   let redemptionId: string | null = null;
   if (p.redemption && code) {
     const r = p.redemption;
@@ -217,6 +218,7 @@ export async function applySale(
     const onCode = !e.counter.startsWith('capacity:');
     if (onCode && redemptionId && code) {
       await redemptions.markOveruse(tx, {
+        orgId: terminal.orgId,
         id: redemptionId,
         reason: overuse?.reason ?? 'Used beyond the limit at a terminal without a lease: awaiting review.',
         grantedBy: overuse?.approverId ?? null,
@@ -243,9 +245,12 @@ export async function applySale(
       createdAt: now,
     });
   }
-  return excess.length > 0
-    ? `Accepted; ${excess.map((e) => `${e.units} over ${e.counter}`).join(', ')} went to review.`
-    : undefined;
+  await reviewUnproven(tx, ctx, terminal, mutation, sale, redemptionId, approvals.unproven);
+  const toReview = [
+    ...excess.map((e) => `${e.units} over ${e.counter}`),
+    ...approvals.unproven.map((u) => `an unproven ${u.approval.kind} approval`),
+  ];
+  return toReview.length > 0 ? `Accepted; ${toReview.join(', ')} went to review.` : undefined;
 }
 
 const LIMIT_REASON: Record<string, string> = {
@@ -338,6 +343,7 @@ async function giveBack(
 async function settleExcessReviews(
   tx: Queryable,
   ctx: ServerContext,
+  orgId: string,
   items: readonly sync.ExcessItem[],
   held: readonly escrow.SaleEscrowRow[],
   excessBack: ReadonlyMap<string, number>,
@@ -363,6 +369,7 @@ async function settleExcessReviews(
       // The overuse report keeps the row (the use past the limit happened), but no review awaits it now.
       await redemptions.replaceUngrantedOveruseReason(
         tx,
+        orgId,
         item.redemptionId,
         'Used beyond the limit at a terminal without a lease; the sale was voided, which gave the use back.',
       );
@@ -447,7 +454,15 @@ export async function applyRefund(
       await back(counterKey({ kind: 'code_budget', id }), released.discount);
     }
   }
-  await settleExcessReviews(tx, ctx, excessItems, held, excessBack, refund.kind === 'void' && voidsAll);
+  await settleExcessReviews(
+    tx,
+    ctx,
+    terminal.orgId,
+    excessItems,
+    held,
+    excessBack,
+    refund.kind === 'void' && voidsAll,
+  );
   return undefined;
 }
 

@@ -4,11 +4,13 @@ import type { LeaseView, RegisterRequest, RegisterResponse, ReviewItem } from '.
 import { newToken, tokenHash } from '../auth/secrets';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
+import type { Queryable } from '../db/database';
 import { entityExists } from '../db/repos/catalogue-repo';
 import * as escrow from '../db/repos/escrow-repo';
 import * as sync from '../db/repos/sync-repo';
 import * as repo from '../db/repos/terminal-repo';
 import { reject } from '../errors';
+import { DEFAULT_LEASE_CAP_PERCENT } from './escrow-service';
 
 const ENROLMENT_HOURS = 24;
 // Read aloud and typed on a touch screen: no look-alike characters.
@@ -39,6 +41,19 @@ export async function createEnrolmentCode(
     expiresAt,
   });
   return { enrolmentCode: code, venueId, expiresAt };
+}
+
+/**
+ * docs/SECURITY.md "Overuse proof": each enrolment registers the key its approvals are signed with. A
+ * terminal of an older version sends none; its approvals are then stored but never honoured.
+ */
+async function registerSigningKey(
+  tx: Queryable,
+  terminalId: string,
+  epoch: number,
+  publicKey: string | undefined,
+): Promise<void> {
+  if (publicKey) await repo.insertSigningKey(tx, { terminalId, epoch, publicKey });
 }
 
 /** docs/SYNC.md: an enrolment code from a manager buys a terminal id, an epoch and a device token, once. */
@@ -78,6 +93,7 @@ export async function registerTerminal(
         name: input.name,
         codeHash,
       });
+      await registerSigningKey(tx, terminal.id, epoch, input.signingKey);
       return { terminalId: terminal.id, epoch, deviceToken, venueId: terminal.venueId };
     }
     const terminalId = uuid();
@@ -90,6 +106,7 @@ export async function registerTerminal(
       tokenHash: tokenHash(deviceToken),
       codeHash,
     });
+    await registerSigningKey(tx, terminalId, epoch, input.signingKey);
     return { terminalId, epoch, deviceToken, venueId: scope.venueId };
   });
 }
@@ -113,6 +130,25 @@ export async function revokeTerminal(
   const revoked = await repo.revokeTerminal(ctx.db, principal.orgId, terminalId, ctx.now().toISOString());
   if (!revoked) reject('NOT_FOUND', 'There is no such terminal.');
   return { terminalId, ...revoked };
+}
+
+/**
+ * A manager sets how much of each capped counter this terminal may hold in leases (null: the default).
+ * Lowering it takes nothing back: the terminal gets no new grant until it holds less than the cap.
+ */
+export async function setLeaseCap(
+  ctx: ServerContext,
+  principal: Principal,
+  terminalId: string,
+  percent: number | null,
+): Promise<{ terminalId: string; leaseCapPercent: number | null; effectivePercent: number }> {
+  const set = await repo.setLeaseCap(ctx.db, principal.orgId, terminalId, percent);
+  if (!set) reject('NOT_FOUND', 'There is no such terminal.');
+  return {
+    terminalId,
+    leaseCapPercent: set.leaseCapPercent,
+    effectivePercent: set.leaseCapPercent ?? DEFAULT_LEASE_CAP_PERCENT,
+  };
 }
 
 /** What a manager checks when a terminal does not sync: its position, leases and open review items. */

@@ -79,7 +79,7 @@ export async function signInAs(
   manager: ApiClient,
   baseUrl: string,
   roleId: string,
-): Promise<{ staffId: string; api: ApiClient }> {
+): Promise<{ staffId: string; token: string; api: ApiClient }> {
   const email = `${roleId}-${randomUUID()}@example.test`;
   const password = 'another long password';
   const created = await manager.post<{ id: string }>('/v1/staff', {
@@ -90,7 +90,7 @@ export async function signInAs(
   });
   if (created.status !== 201) throw new Error(`staff create failed: ${created.text}`);
   const login = await apiClient(baseUrl).post<{ token: string }>('/v1/auth/login', { email, password });
-  return { staffId: created.body.id, api: apiClient(baseUrl, login.body.token) };
+  return { staffId: created.body.id, token: login.body.token, api: apiClient(baseUrl, login.body.token) };
 }
 
 export async function waitFor<T>(fn: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {

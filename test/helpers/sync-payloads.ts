@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { chainHash, GENESIS_HASH } from '../../src-main/db/repos/outbox-repo';
 import type { SaleRecord } from '../../shared/ipc/domains/sales';
+import { signApproval, type ApprovalSigner } from '../../shared/sync/approval-proof';
 import type { Escrow, Mutation, MutationType } from '../../shared/sync/protocol';
 
 // Outbox rows exactly as a terminal writes them: the payload shapes of src-main/services/
@@ -74,6 +75,8 @@ export interface SaleSpec {
   lines: LineSpec[];
   code?: { id: string; version?: number; code?: string; customerId?: string | null };
   overuse?: { approverId: string; reason: string; limits: string[] };
+  /** The terminal's signing key: approvals are signed as checkout signs them; without it, unsigned. */
+  signer?: ApprovalSigner | undefined;
   escrow?: Escrow;
   tender?: 'cash' | 'card' | 'complimentary';
   createdAt?: string;
@@ -189,15 +192,20 @@ export function salePayload(
       .map((l) => ({ eventId: l.eventId as string, performanceId: l.performanceId ?? '' })),
     approvals: overridden
       ? [
-          {
-            id: randomUUID(),
-            saleId,
-            kind: 'overuse' as const,
-            approverId: overridden.approverId,
-            reason: overridden.reason,
-            limits: JSON.stringify(overridden.limits),
-            createdAt: now,
-          },
+          // Signed as checkout signs it (docs/SECURITY.md "Overuse proof").
+          signApproval(
+            {
+              id: randomUUID(),
+              saleId,
+              kind: 'overuse' as const,
+              approverId: overridden.approverId,
+              reason: overridden.reason,
+              limits: JSON.stringify(overridden.limits),
+              createdAt: now,
+            },
+            spec.terminalId,
+            spec.signer,
+          ),
         ]
       : [],
     ...(spec.escrow ? { escrow: spec.escrow } : {}),

@@ -1,10 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../shared/ipc/channels';
 import { startBrowserHost, type BrowserHost } from '../../src-main/shells/browser/server';
-import { makeTempDir } from '../helpers/temp-dir';
+import { makeTempDir, stubRendererDir } from '../helpers/temp-dir';
 
 // A hostile local page or process aims odd requests at the browser host. Each must be answered (or the
 // connection closed) without an error escaping a handler, and the host must go on serving the real page.
@@ -92,10 +91,7 @@ describe('browser host under hostile requests', () => {
   const status = `/api/${channels.system.status}`;
 
   beforeAll(async () => {
-    // A stand-in page: what is under test is the request handling, not the built screens.
-    const rendererDir = join(temp.path, 'renderer');
-    mkdirSync(rendererDir);
-    writeFileSync(join(rendererDir, 'index.html'), '<div id="root"></div>');
+    const rendererDir = stubRendererDir(temp.path);
     host = await startBrowserHost({
       dataDir: join(temp.path, 'data'),
       rendererDir,

@@ -32,7 +32,7 @@ export class AdminError extends Error {}
 
 /** The admin API as a manager uses it, straight into the app (not through the simulated network). */
 export function adminClient(server: SimServer, token: () => string) {
-  return async <T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> => {
+  return async <T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown): Promise<T> => {
     const reply = await server.handle({
       method,
       path,

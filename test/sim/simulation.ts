@@ -35,6 +35,8 @@ import { describeStep, type Step } from './steps';
 export const SIM_START = Date.parse('2026-11-21T10:00:00.000Z');
 const CODE_ORDER = ['uses', 'items', 'budget', 'open', 'customer'] as const;
 
+/** Percent of each counter one sim terminal may hold (PUT /v1/terminals/:id/lease-cap). */
+const SIM_LEASE_CAP = 50;
 export class InvariantViolation extends Error {
   constructor(
     readonly violations: string[],
@@ -169,7 +171,15 @@ export class Simulation {
     this.forgetCursor(node);
     const result = await this.userAction(node, (t) => t.sync.enrol(code, node.name), true);
     if (isResult(result) && !result.ok) this.log(`  enrol ${node.name}: ${result.reason} ${result.message}`);
-    return isResult(result) && result.ok;
+    const enrolled = isResult(result) && result.ok;
+    // The sim's shows and codes are a handful of units: at the default cap (a quarter) a terminal would
+    // hold one, too few for its two-seat sales. Half still keeps any one terminal from draining a pool.
+    if (enrolled && node.terminal) {
+      await this.admin('PUT', `/v1/terminals/${node.terminal.terminalId}/lease-cap`, {
+        percent: SIM_LEASE_CAP,
+      });
+    }
+    return enrolled;
   }
 
   /**

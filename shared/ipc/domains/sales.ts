@@ -89,6 +89,8 @@ export interface ApprovalRow {
   reason: string;
   limits: string;
   createdAt: string;
+  /** The terminal's Ed25519 signature (shared/sync/approval-proof.ts); null before enrolment. */
+  signature: string | null;
 }
 
 export interface RefundRow {

@@ -3,7 +3,9 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
 import { getSyncState, setSyncError, type SyncStateRow } from '../../db/repos/sync-repo';
 import type { Translate } from '../../messages';
+import type { ApprovalSigner } from '../../../shared/sync/approval-proof';
 import type { SecretStore } from '../../secret-store';
+import { approvalSigner, SIGNING_KEY_SECRET } from './signing-key';
 import {
   NETWORK_FAILURE,
   serverMessage,
@@ -25,6 +27,10 @@ export interface SyncContext {
   /** The credential the server gave at enrolment, from the host's secret store. */
   deviceToken(): string | null;
   saveDeviceToken(token: string): void;
+  /** Signs approvals with the key made at the latest enrolment; undefined before enrolment. */
+  approvalSigner(): ApprovalSigner | undefined;
+  /** The private signing key (PKCS#8 PEM) of a new enrolment, kept like the device token. */
+  saveSigningKey(privateKeyPem: string): void;
 }
 
 export const DEVICE_TOKEN_SECRET = 'device-token';
@@ -41,7 +47,19 @@ export function createSyncContext(deps: {
   let reachable = false;
   // Read once: unsealing asks the operating system's keychain, and every request needs the token.
   let token: string | null | undefined;
+  let signer: ApprovalSigner | null | undefined;
   return {
+    approvalSigner() {
+      if (signer === undefined) {
+        const pem = deps.secrets.read(SIGNING_KEY_SECRET);
+        signer = pem ? approvalSigner(pem) : null;
+      }
+      return signer ?? undefined;
+    },
+    saveSigningKey(pem) {
+      deps.secrets.write(SIGNING_KEY_SECRET, pem);
+      signer = approvalSigner(pem);
+    },
     deviceToken() {
       if (token === undefined) token = deps.secrets.read(DEVICE_TOKEN_SECRET);
       return token;

@@ -3,6 +3,7 @@ import { registerResponseSchema } from '../../../shared/sync/protocol';
 import { voidAllLeases } from '../../db/repos/lease-repo';
 import { getSyncState, hasOutbox, saveEnrolment } from '../../db/repos/sync-repo';
 import type { SyncContext } from './context';
+import { newSigningKey } from './signing-key';
 import { NETWORK_FAILURE, serverMessage } from './transport';
 
 /**
@@ -20,12 +21,15 @@ export async function enrol(
     return err('ALREADY_ENROLLED', t('ENROL_ALREADY', { name: before.terminalName }));
   // Enrolment replaces the catalogue, staff and codes: nothing recorded may point at the old ones.
   if (!before && hasOutbox(db)) return err('ENROL_NOT_FRESH', t('ENROL_NOT_FRESH'));
+  // Every enrolment (a re-registration too) gets a new key to sign approvals with (docs/SECURITY.md).
+  const key = newSigningKey();
   const answer = await ctx.send({
     method: 'POST',
     path: '/v1/terminals/register',
     body: {
       enrolmentCode: input.enrolmentCode.trim(),
       name: input.name.trim(),
+      signingKey: key.publicKey,
       ...(before ? { terminalId: before.terminalId } : {}),
     },
   });
@@ -40,9 +44,10 @@ export async function enrol(
     return err('ENROL_REFUSED', t('ENROL_REFUSED', { detail: 'its answer could not be read.' }));
   const r = parsed.data;
   const at = new Date(ctx.clock.now()).toISOString();
-  // The token first: a crash between the two leaves a token without its enrolment (enrolling again
-  // replaces it), never an enrolment without a token.
+  // The secrets first: a crash before the enrolment is saved leaves secrets without an enrolment
+  // (enrolling again replaces them), never an enrolment without its token and key.
   ctx.saveDeviceToken(r.deviceToken);
+  ctx.saveSigningKey(key.privateKey);
   db.transaction(() => {
     voidAllLeases(db, at);
     saveEnrolment(db, {

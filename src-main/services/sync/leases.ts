@@ -164,6 +164,8 @@ export function createTopUp(ctx: SyncContext) {
         deleteLeaseRequest(db, request.requestId);
       })();
       if (!lease || lease.granted === 0) drainedAt.set(request.counter, ctx.clock.now());
+      // At its cap the terminal must sell or return before it gets more; staff see why on the status bar.
+      if (parsed.data.refusal?.reason === 'TERMINAL_CAP') setSyncError(db, parsed.data.refusal.message);
       return ok(lease?.granted ?? 0);
     }
     // A request the server will never grant (a counter it does not know, a code that is gone) must not

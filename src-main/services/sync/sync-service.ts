@@ -1,4 +1,5 @@
 import type { SyncStatus } from '../../../shared/ipc/domains/sync';
+import type { ApprovalSigner } from '../../../shared/sync/approval-proof';
 import { ok, type Result } from '../../../shared/result';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
@@ -70,6 +71,8 @@ export interface SyncService {
   terminalId(): string | undefined;
   reachable(): boolean;
   ledger: EscrowLedger;
+  /** Signs the approvals a checkout records, once enrolled (docs/SECURITY.md "Overuse proof"). */
+  approvalSigner(): ApprovalSigner | undefined;
 }
 
 export function createSyncService(deps: {
@@ -177,6 +180,7 @@ export function createSyncService(deps: {
       return ok(status());
     },
     round,
+    approvalSigner: () => ctx.approvalSigner(),
     start: () => scheduler.start(),
     async stop() {
       await scheduler.stop();

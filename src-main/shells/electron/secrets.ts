@@ -1,5 +1,6 @@
 import { createFileSecretStore, createSealedSecretStore, type SecretStore } from '../../secret-store';
 import { DEVICE_TOKEN_SECRET } from '../../services/sync/context';
+import { SIGNING_KEY_SECRET } from '../../services/sync/signing-key';
 
 /** The part of Electron's `safeStorage` the terminal uses. */
 export interface SafeStorageLike {
@@ -10,10 +11,10 @@ export interface SafeStorageLike {
 }
 
 /**
- * The device token sealed by the operating system (Keychain, DPAPI, the Secret Service) where it can
- * seal it. On Linux without a keyring Electron falls back to a fixed, public key ('basic_text'): that
- * is no better than a 0600 file, so the file it is, and the shell says so once. A token kept in a file
- * by an earlier run moves into the sealed store.
+ * The device token and signing key sealed by the operating system (Keychain, DPAPI, the Secret Service) where it can
+ * seal them. On Linux without a keyring Electron falls back to a fixed, public key ('basic_text'):
+ * that is no better than a 0600 file, so the file it is, and the shell says so once. Secrets kept in
+ * files by an earlier run move into the sealed store.
  */
 export function chooseSecretStore(
   dir: string,
@@ -32,10 +33,12 @@ export function chooseSecretStore(
     seal: (plain) => safeStorage.encryptString(plain),
     unseal: (data) => safeStorage.decryptString(data),
   });
-  const plain = file.read(DEVICE_TOKEN_SECRET);
-  if (plain !== null) {
-    sealed.write(DEVICE_TOKEN_SECRET, plain);
-    file.remove(DEVICE_TOKEN_SECRET);
+  for (const name of [DEVICE_TOKEN_SECRET, SIGNING_KEY_SECRET]) {
+    const plain = file.read(name);
+    if (plain !== null) {
+      sealed.write(name, plain);
+      file.remove(name);
+    }
   }
   return sealed;
 }

@@ -239,6 +239,24 @@ export async function leasesOf(db: Queryable, terminalId: string, epoch: number)
   );
 }
 
+/**
+ * Units one terminal holds unused on a counter: granted, not yet used by a pushed sale nor returned, on
+ * leases still active and not past their deadline (an expired lease can back no sale).
+ */
+export async function heldBy(
+  db: Queryable,
+  terminalId: string,
+  counter: string,
+  now: string,
+): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT COALESCE(sum(granted - used - returned), 0)::bigint AS n FROM escrow_leases
+     WHERE terminal_id = $1 AND counter = $2 AND status = 'active' AND expires_at > $3`,
+    [terminalId, counter, now],
+  );
+  return Number(row?.n ?? 0);
+}
+
 /** For tests and the status page: the outstanding Σ(granted − returned) of a counter. */
 export async function outstanding(db: Queryable, orgId: string, counter: string): Promise<number> {
   const [row] = await db.query<{ n: number }>(

@@ -37,7 +37,12 @@ const COLUMNS = `r.id, r.order_id AS "orderId", r.code_id AS "codeId", c.code, r
 
 const RETURNED = COLUMNS.replace(/r\./g, '').replace('c.code, ', '');
 
-/** Inserts the ledger row; undefined when a row with this id exists already (a resent request). */
+/**
+ * Inserts the ledger row; undefined when this organisation has a row with this id already (a resent
+ * request). Ids are the clients' own, so they are unique per organisation only (migration 0010): the
+ * same id in another organisation is another row, and nothing here tells one organisation about the
+ * other's.
+ */
 export async function insertRedemption(
   db: Queryable,
   r: NewRedemption & { code: string },
@@ -47,7 +52,7 @@ export async function insertRedemption(
        customer_id, buyer, channel, currency, tickets, item_uses, discount, revenue, overuse, overuse_reason,
        overuse_granted_by, overuse_limits, redeemed_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20::jsonb, $21)
-     ON CONFLICT (id) DO NOTHING RETURNING ${RETURNED}`,
+     ON CONFLICT (org_id, id) DO NOTHING RETURNING ${RETURNED}`,
     [
       r.id,
       r.orgId,
@@ -75,8 +80,14 @@ export async function insertRedemption(
   return rows[0] && { ...rows[0], code: r.code };
 }
 
-export async function setOveruseLimits(db: Queryable, id: string, limits: string[]): Promise<void> {
-  await db.query('UPDATE redemptions SET overuse_limits = $2::jsonb WHERE id = $1', [
+export async function setOveruseLimits(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  limits: string[],
+): Promise<void> {
+  await db.query('UPDATE redemptions SET overuse_limits = $3::jsonb WHERE org_id = $1 AND id = $2', [
+    orgId,
     id,
     JSON.stringify(limits),
   ]);
@@ -191,14 +202,14 @@ export async function releaseRedemption(
 /** Marks a redemption as an overuse (an excess found at sync, or accepted in review). */
 export async function markOveruse(
   db: Queryable,
-  r: { id: string; reason: string; grantedBy: string | null; limits: string[] | null },
+  r: { orgId: string; id: string; reason: string; grantedBy: string | null; limits: string[] | null },
 ): Promise<void> {
   await db.query(
     `UPDATE redemptions SET overuse = true, overuse_reason = $2,
        overuse_granted_by = COALESCE($3, overuse_granted_by),
        overuse_limits = COALESCE($4::jsonb, overuse_limits)
-     WHERE id = $1`,
-    [r.id, r.reason, r.grantedBy, r.limits === null ? null : JSON.stringify(r.limits)],
+     WHERE id = $1 AND org_id = $5`,
+    [r.id, r.reason, r.grantedBy, r.limits === null ? null : JSON.stringify(r.limits), r.orgId],
   );
 }
 
@@ -208,11 +219,13 @@ export async function markOveruse(
  */
 export async function replaceUngrantedOveruseReason(
   db: Queryable,
+  orgId: string,
   id: string,
   reason: string,
 ): Promise<void> {
   await db.query(
-    'UPDATE redemptions SET overuse_reason = $2 WHERE id = $1 AND overuse AND overuse_granted_by IS NULL',
-    [id, reason],
+    `UPDATE redemptions SET overuse_reason = $3
+     WHERE org_id = $1 AND id = $2 AND overuse AND overuse_granted_by IS NULL`,
+    [orgId, id, reason],
   );
 }

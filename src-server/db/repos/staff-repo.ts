@@ -175,18 +175,41 @@ export async function updateStaff(
 export interface LoginRow {
   id: string;
   orgId: string;
+  orgName: string;
   passwordHash: string | null;
   active: boolean;
   lockedUntil: string | null;
 }
 
-export async function findLogin(db: Queryable, email: string): Promise<LoginRow | undefined> {
-  const rows = await db.query<LoginRow>(
-    `SELECT id, org_id AS "orgId", password_hash AS "passwordHash", active, locked_until AS "lockedUntil"
-     FROM staff WHERE lower(email) = lower($1)`,
-    [email],
+/** Most accounts one address may have across organisations that a login checks (docs/SECURITY.md). */
+export const MAX_LOGIN_CANDIDATES = 10;
+
+/**
+ * Every account with this email, in every organisation or only `orgId`'s: an address is unique per
+ * organisation only (docs/SECURITY.md "Staff e-mail addresses").
+ */
+export async function findLogins(db: Queryable, email: string, orgId?: string): Promise<LoginRow[]> {
+  return db.query<LoginRow>(
+    `SELECT s.id, s.org_id AS "orgId", o.name AS "orgName", s.password_hash AS "passwordHash", s.active,
+       s.locked_until AS "lockedUntil"
+     FROM staff s JOIN organisations o ON o.id = s.org_id
+     WHERE lower(s.email) = lower($1) AND ($2::uuid IS NULL OR s.org_id = $2::uuid)
+     ORDER BY s.org_id LIMIT ${MAX_LOGIN_CANDIDATES}`,
+    [email, orgId ?? null],
   );
-  return rows[0];
+}
+
+/**
+ * Takes back a reserved attempt whose password was right for another account with the same address:
+ * it was no guess at this one. Undoes a lock only that attempt set.
+ */
+export async function releaseLoginAttempt(db: Queryable, id: string, threshold: number): Promise<void> {
+  await db.query(
+    `UPDATE staff SET failed_logins = failed_logins - 1,
+       locked_until = CASE WHEN failed_logins = $2 THEN NULL ELSE locked_until END
+     WHERE id = $1 AND failed_logins > 0`,
+    [id, threshold],
+  );
 }
 
 /**

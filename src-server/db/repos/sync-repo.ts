@@ -11,9 +11,12 @@ export interface TerminalSyncRow {
   epoch: number;
   lastSeq: number;
   state: 'active' | 'restore_detected';
+  /** Percent of a counter's limit it may hold in leases; null: the default (escrow-service). */
+  leaseCapPercent: number | null;
 }
 
-const TERMINAL_COLUMNS = `id, org_id AS "orgId", venue_id AS "venueId", epoch, last_seq AS "lastSeq", state`;
+const TERMINAL_COLUMNS = `id, org_id AS "orgId", venue_id AS "venueId", epoch, last_seq AS "lastSeq", state,
+  lease_cap_percent AS "leaseCapPercent"`;
 
 /** The terminal row, locked: one push or acquire per terminal at a time. */
 export async function lockTerminal(db: Queryable, id: string): Promise<TerminalSyncRow | undefined> {

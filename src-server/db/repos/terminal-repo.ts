@@ -68,11 +68,56 @@ export async function listTerminals(
   db: Queryable,
   orgId: string,
 ): Promise<
-  { id: string; venueId: string; name: string; epoch: number; createdAt: string; revokedAt: string | null }[]
+  {
+    id: string;
+    venueId: string;
+    name: string;
+    epoch: number;
+    createdAt: string;
+    revokedAt: string | null;
+    leaseCapPercent: number | null;
+  }[]
 > {
   return db.query(
-    `SELECT id, venue_id AS "venueId", name, epoch, created_at AS "createdAt", revoked_at AS "revokedAt"
+    `SELECT id, venue_id AS "venueId", name, epoch, created_at AS "createdAt", revoked_at AS "revokedAt",
+       lease_cap_percent AS "leaseCapPercent"
      FROM terminals WHERE org_id = $1 ORDER BY created_at, id`,
     [orgId],
   );
+}
+
+/** A manager's per-terminal lease cap (null: back to the default); undefined if not in this org. */
+export async function setLeaseCap(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  percent: number | null,
+): Promise<{ leaseCapPercent: number | null } | undefined> {
+  const rows = await db.query<{ leaseCapPercent: number | null }>(
+    `UPDATE terminals SET lease_cap_percent = $3 WHERE id = $1 AND org_id = $2
+     RETURNING lease_cap_percent AS "leaseCapPercent"`,
+    [id, orgId, percent],
+  );
+  return rows[0];
+}
+
+/** The public half of the key an enrolment (one epoch) of the terminal signs its approvals with. */
+export async function insertSigningKey(
+  db: Queryable,
+  k: { terminalId: string; epoch: number; publicKey: string },
+): Promise<void> {
+  await db.query('INSERT INTO terminal_signing_keys (terminal_id, epoch, public_key) VALUES ($1, $2, $3)', [
+    k.terminalId,
+    k.epoch,
+    k.publicKey,
+  ]);
+}
+
+/** Every signing key the terminal registered, newest epoch first. */
+export async function signingKeys(db: Queryable, terminalId: string): Promise<string[]> {
+  const rows = await db.query<{ publicKey: string }>(
+    `SELECT public_key AS "publicKey" FROM terminal_signing_keys WHERE terminal_id = $1 ORDER BY epoch DESC`,
+    [terminalId],
+  );
+  return rows.map((r) => r.publicKey);
 }

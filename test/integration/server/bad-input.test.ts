@@ -97,6 +97,13 @@ describe.each(backends)('bad input (%s)', (backend) => {
     const badId = await org.api.get('/v1/codes/not-a-uuid');
     expect(badId.status).toBe(400);
     expect(badId.body).toMatchObject({ ok: false, reason: 'VALIDATION_FAILED' });
+    // A broken %-escape or a lone surrogate's bytes never reach a route; found by the schema fuzz
+    // (seed 4242), which also asserts that every refusal has this shape.
+    for (const path of ['/v1/codes/%ED%A0%80', '/v1/codes/%E0%A4%A', '/v1/codes/%']) {
+      const broken = await org.api.get(path);
+      expect(broken.status, path).toBe(400);
+      expect(broken.body, path).toMatchObject({ ok: false, reason: 'BAD_URL' });
+    }
   });
 
   it('answers an unknown route with a 404 body in the same shape', async () => {

@@ -41,7 +41,14 @@ describe.each(backends)('review queue: voided excesses and retried quarantines (
     ).body.id;
   const newTill = (): Promise<Till> => openTill(org, server.url, venueId, org.managerId);
   const sale = (till: Till, spec: Partial<SaleSpec>): Sale =>
-    salePayload({ terminalId: till.id, shiftId: till.shiftId, cashierId: org.managerId, lines: [], ...spec });
+    salePayload({
+      terminalId: till.id,
+      shiftId: till.shiftId,
+      cashierId: org.managerId,
+      lines: [],
+      signer: till.signer,
+      ...spec,
+    });
   const seats = (performanceId: string, qty: number) => [{ eventId, performanceId, qty, unitPrice: 2000 }];
   /** Every item of a kind whose mutation is one of these, whatever its status. */
   const itemsOf = async (kind: string, ...mutations: Mutation[]) => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ApprovalSigner } from '../../../shared/sync/approval-proof';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   AcquireResponse,
@@ -25,7 +26,7 @@ import {
   shiftOpenPayload,
   type Outbox,
 } from '../../helpers/sync-payloads';
-import { assertConservation, counterState, enrol } from '../../helpers/sync-server';
+import { assertConservation, counterState, enrol, setLeaseCap } from '../../helpers/sync-server';
 
 interface Terminal {
   id: string;
@@ -34,6 +35,7 @@ interface Terminal {
   api: ApiClient;
   box: Outbox;
   shiftId: string;
+  signer: ApprovalSigner | undefined;
 }
 
 /** A digest of everything a push may change: a replay must leave it identical. */
@@ -108,6 +110,7 @@ describe.each(backends)('offline sync (%s)', (backend) => {
       api: apiClient(server.url, reg.deviceToken),
       box: outbox(),
       shiftId: '',
+      signer: reg.signer,
     };
     const open = shiftOpenPayload(t.id, org.managerId);
     t.shiftId = open.id;
@@ -120,6 +123,7 @@ describe.each(backends)('offline sync (%s)', (backend) => {
       shiftId: t.shiftId,
       cashierId: org.managerId,
       lines: [{ eventId, performanceId, qty: 1, unitPrice: 2000 }],
+      signer: t.signer,
       ...extra,
     });
 
@@ -234,6 +238,8 @@ describe.each(backends)('offline sync (%s)', (backend) => {
 
   it('grants idempotent leases that shrink as the pool drains, and online uses never take leased units', async () => {
     const t = await newTerminal();
+    // The only till here may hold the whole pool: this test is about grant sizes, not the cap.
+    await setLeaseCap(org, t.id, 100);
     const codeId = await newCode(`LEASE${Date.now()}`, { maxUses: 5 });
     const key = `code_uses:${codeId}`;
     const requestId = randomUUID();
@@ -269,6 +275,42 @@ describe.each(backends)('offline sync (%s)', (backend) => {
     await assertConservation(db);
     const empty = await acquire(t, key, 1);
     expect(empty.body).toMatchObject({ lease: null, unallocated: 0 });
+  });
+
+  it('applies a sale whose redemption id another organisation used already, as a row of its own', async () => {
+    const other = await seedOrganisation(db, server.url, 'Other');
+    await other.api.post('/v1/codes', {
+      code: 'ELSEWHERE',
+      name: 'e',
+      benefit: { type: 'percentage', percent: 1000 },
+    });
+    const t = await newTerminal();
+    const codeText = `MINE${Date.now()}`;
+    const codeId = await newCode(codeText, {});
+    const payload = sale(t, {
+      lines: [{ eventId, performanceId: null, kind: 'merch', qty: 1, unitPrice: 2000, unitDiscount: 500 }],
+      code: { id: codeId, code: codeText },
+    });
+    const id = payload.redemption?.id as string;
+    const online = await other.api.post('/v1/redemptions', {
+      id,
+      orderId: randomUUID(),
+      code: 'ELSEWHERE',
+      tickets: 1,
+      discount: 100,
+      revenue: 900,
+      currency: 'EUR',
+    });
+    expect(online.status).toBe(201);
+    t.box.append('sale', payload);
+    const reply = await push(t);
+    expect(reply.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const rows = await db.query<{ orgId: string; codeId: string }>(
+      'SELECT org_id AS "orgId", code_id AS "codeId" FROM redemptions WHERE id = $1 ORDER BY code_id = $2',
+      [id, codeId],
+    );
+    expect(rows.map((r) => r.orgId)).toEqual([other.organisationId, org.organisationId]);
+    expect(rows[1]?.codeId).toBe(codeId);
   });
 
   it('refuses leases for codes without that limit and for unknown counters, in sentences', async () => {

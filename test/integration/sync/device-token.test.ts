@@ -44,6 +44,11 @@ describe('the device token at rest (browser host and Node hosts)', () => {
       const token = readFileSync(tokenFile(temp.path), 'utf8');
       expect(token.length).toBeGreaterThan(30);
       expect(storedToken(temp.path)).toBe('');
+      // The approval signing key made at enrolment is kept the same way, and only there.
+      const keyFile = join(temp.path, 'device-signing-key.secret');
+      expect(mode(keyFile)).toBe(0o600);
+      expect(readFileSync(keyFile, 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+      expect(readFileSync(join(temp.path, DATABASE_FILE)).toString('latin1')).not.toContain('PRIVATE KEY');
       await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
       expect((await sell(pos, world.catalogue)).ok).toBe(true);
       expect(await pos.terminal.sync.pushOnce()).toMatchObject({ ok: true });
@@ -67,6 +72,11 @@ describe('the device token at rest (browser host and Node hosts)', () => {
     try {
       expect(readFileSync(tokenFile(temp.path), 'utf8')).toBe(token);
       expect(storedToken(temp.path)).toBe('');
+      // The approval signing key made at enrolment is kept the same way, and only there.
+      const keyFile = join(temp.path, 'device-signing-key.secret');
+      expect(mode(keyFile)).toBe(0o600);
+      expect(readFileSync(keyFile, 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+      expect(readFileSync(join(temp.path, DATABASE_FILE)).toString('latin1')).not.toContain('PRIVATE KEY');
       expect(await again.terminal.sync.pullOnce()).toMatchObject({ ok: true });
     } finally {
       await again.terminal.close();

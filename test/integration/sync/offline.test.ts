@@ -89,6 +89,23 @@ describe('sync: selling offline on escrow leases', () => {
     );
     expect(counter.unallocated + counter.leased + counter.absorbed).toBe(counter.limit);
     expect(counter.absorbed).toBeGreaterThanOrEqual(1);
+
+    // The supervisor's PIN approval went signed with the key registered at enrolment, so the server
+    // honours it (docs/SECURITY.md "Overuse proof"): granted by the supervisor, nothing to prove later.
+    const approval = (last?.payload as { approvals: { signature: string | null }[] }).approvals[0];
+    expect(approval?.signature).toMatch(/^[A-Za-z0-9_-]{86}$/);
+    const saleId = (last?.payload as { sale: { id: string } }).sale.id;
+    expect(
+      await one('SELECT overuse, overuse_granted_by AS "grantedBy" FROM redemptions WHERE order_id = $1', [
+        saleId,
+      ]),
+    ).toEqual({ overuse: true, grantedBy: world.catalogue.supervisorId });
+    expect(
+      await one<{ n: number }>(
+        "SELECT count(*)::int AS n FROM review_items WHERE kind = 'approval_unproven' AND terminal_id = $1",
+        [pos.terminal.terminalId],
+      ),
+    ).toEqual({ n: 0 });
   });
 
   it('refuses a deny code with per-customer limits while the server is away, in German too, and checks best_effort ones locally', async () => {

@@ -16,11 +16,22 @@ describe('sync: leases a terminal takes before it needs them', () => {
   });
   afterAll(() => world.close());
 
-  it('sells several seats at once online although each grant is a quarter of the pool', async () => {
+  it("sells several seats at once online although each grant is a quarter of the pool, once a manager raises the terminal's cap", async () => {
     const pos = await enrolledTerminal(world);
     try {
       await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
-      // The first answer grants ceil(6 / 4) = 2 seats; the checkout asks again until it holds 3.
+      // At the default cap (a quarter of the limit: 1 of 6 seats) one terminal cannot hold 3, and the
+      // status bar says why.
+      expect(await sell(pos, world.catalogue, { qty: 3 })).toMatchObject({ ok: false, reason: 'CAPACITY' });
+      expect((await pos.must(c.sync.status)).lastError).toMatch(
+        /its cap \(1 of 6, 25 %\).*raise its lease cap/,
+      );
+      // The venue's only till: a manager lets it hold the whole show.
+      const raised = await world.org.api.put(`/v1/terminals/${pos.terminal.terminalId}/lease-cap`, {
+        percent: 100,
+      });
+      expect(raised.status).toBe(200);
+      // The next answers grant up to a quarter of the pool each; the checkout asks again until it holds 3.
       expect(await sell(pos, world.catalogue, { qty: 3 })).toMatchObject({ ok: true });
       expect((await pos.must(c.sync.now)).pendingSales).toBe(0);
     } finally {

@@ -143,6 +143,15 @@ describe('sync: crashes and restores', () => {
     });
     expect(restored.terminal.terminalId).toBe(terminalId);
     expect(getSyncState(restored.terminal.db)).toMatchObject({ state: 'enrolled', epoch: 2 });
+    // Re-enrolment registered a new signing key; the first epoch's stays for approvals signed under it.
+    const keys = await world.server
+      .db()
+      .query<{ epoch: number; key: string }>(
+        'SELECT epoch, public_key AS key FROM terminal_signing_keys WHERE terminal_id = $1 ORDER BY epoch',
+        [terminalId],
+      );
+    expect(keys.map((k) => k.epoch)).toEqual([1, 2]);
+    expect(new Set(keys.map((k) => k.key)).size).toBe(2);
     expect(await restored.terminal.sync.syncNow()).toMatchObject({ ok: true, value: { pendingSales: 0 } });
     // One sale from before the backup, two the backup forgot, one made after the restore: each once.
     expect(await salesOf(terminalId)).toBe(4);

@@ -69,6 +69,9 @@ describe('two terminals and a server process', () => {
     terminals.push(pos);
     await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
     await pos.must(c.sync.enrol, { enrolmentCode: await enrolmentCode(api(), catalogue.venueId), name });
+    // Two windows share a code of 6 uses: each may hold half (the default quarter is one use each).
+    const cap = await api().put(`/v1/terminals/${pos.terminal.terminalId}/lease-cap`, { percent: 50 });
+    expect(cap.status).toBe(200);
     await pos.must(c.staff.signIn, { staffId: catalogue.sellerId, pin: '7305' });
     return pos;
   }

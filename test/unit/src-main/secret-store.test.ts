@@ -78,14 +78,16 @@ describe('chooseSecretStore (the Electron shell)', () => {
   let temp: ReturnType<typeof makeTempDir>;
   afterEach(() => temp.cleanup());
 
-  it('seals the device token where the operating system can, moving a file-kept one in', () => {
+  it('seals the device token and signing key where the operating system can, moving file-kept ones in', () => {
     temp = makeTempDir();
     createFileSecretStore(temp.path).write('device-token', TOKEN);
+    createFileSecretStore(temp.path).write('device-signing-key', 'PEM');
     const warnings: string[] = [];
     const store = chooseSecretStore(temp.path, keychain(), (line) => warnings.push(line));
     expect(store.protection).toBe('sealed');
     expect(store.read('device-token')).toBe(TOKEN);
-    expect(readdirSync(temp.path)).toEqual(['device-token.sealed']);
+    expect(store.read('device-signing-key')).toBe('PEM');
+    expect(readdirSync(temp.path).sort()).toEqual(['device-signing-key.sealed', 'device-token.sealed']);
     expect(warnings).toEqual([]);
   });
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { allChannelNames, channels } from '../../../../shared/ipc/channels';
-import { ok } from '../../../../shared/result';
+import { err, ok } from '../../../../shared/result';
+import type { Authorize } from '../../../../src-main/ipc/access';
 import { createDispatcher, INTERNAL_MESSAGE, type Handlers } from '../../../../src-main/ipc/dispatcher';
+
+/** Admits public channels only, like a terminal nobody is signed in to. */
+const signedOut: Authorize = (rule) =>
+  rule.kind === 'public' ? ok(undefined) : err('NOT_SIGNED_IN', 'Sign in with your PIN first.');
 
 /** Every channel answers null unless a test gives it a real handler. */
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
@@ -23,6 +28,7 @@ describe('createDispatcher', () => {
         throw new Error('disk on fire at /secret/path');
       },
     }),
+    signedOut,
     (error) => logged.push(error),
   );
 
@@ -53,6 +59,24 @@ describe('createDispatcher', () => {
     });
     expect(await dispatch(channels.system.status, 'DROP TABLE')).toMatchObject({ reason: 'INVALID_REQUEST' });
     expect(await dispatch(channels.system.status, null)).toMatchObject({ reason: 'INVALID_REQUEST' });
+  });
+
+  it('checks the access rule before parsing and never runs a refused handler', async () => {
+    let ran = false;
+    const guarded = createDispatcher(
+      handlers({
+        [channels.cart.clear]: () => {
+          ran = true;
+          return ok(null as never);
+        },
+      }),
+      signedOut,
+      () => undefined,
+    );
+    // An invalid body to a channel the caller may not use is refused for access, not described.
+    expect(await guarded(channels.cart.clear, 'DROP TABLE')).toMatchObject({ reason: 'NOT_SIGNED_IN' });
+    expect(await guarded(channels.cart.clear, {})).toMatchObject({ reason: 'NOT_SIGNED_IN' });
+    expect(ran).toBe(false);
   });
 
   it('turns a thrown bug into a sentence without leaking the stack', async () => {

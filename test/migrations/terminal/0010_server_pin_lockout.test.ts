@@ -4,10 +4,10 @@ import { findAppRoot } from '../../../src-main/app-info';
 import { join } from 'node:path';
 import { migratedTo, strictTables } from '../helpers';
 
-describe('0009_server_pin_lockout', () => {
+describe('0010_server_pin_lockout', () => {
   let m: ReturnType<typeof migratedTo>;
   beforeEach(() => {
-    m = migratedTo(8);
+    m = migratedTo(9);
     m.db.prepare(`INSERT INTO roles VALUES ('seller', 'Seller', '["sell"]', 1000, 500)`).run();
     m.db
       .prepare(
@@ -17,7 +17,7 @@ describe('0009_server_pin_lockout', () => {
       .run();
     migrate(
       m.db,
-      loadMigrations(join(findAppRoot(), 'migrations', 'terminal')).slice(0, 9),
+      loadMigrations(join(findAppRoot(), 'migrations', 'terminal')).slice(0, 10),
       () => '2026-01-01T00:00:00.000Z',
     );
   });

@@ -10,12 +10,12 @@ const MIA = '00000000-0000-7000-8000-000000000013';
 const SAM = '00000000-0000-7000-8000-000000000014';
 const OLA = '00000000-0000-7000-8000-000000000015';
 
-describe.each(backends)('0008_staff_venues_and_pin_lockout (%s)', (backend) => {
+describe.each(backends)('0012_staff_venues_and_pin_lockout (%s)', (backend) => {
   let database: TestDatabase;
   const q = (sql: string, params: unknown[] = []) => database.db.query(sql, params);
   beforeEach(async () => {
     database = await freshDatabase(backend, { migrated: false });
-    await migrate(database.db, loadMigrations().slice(0, 7));
+    await migrate(database.db, loadMigrations().slice(0, 11));
     await seedTerminal(database.db);
     await q(
       "INSERT INTO venues (id, org_id, name, currency, timezone) VALUES ($1, $2, 'Studio', 'EUR', 'UTC')",
@@ -37,7 +37,7 @@ describe.each(backends)('0008_staff_venues_and_pin_lockout (%s)', (backend) => {
         role,
       ]);
     }
-    await migrate(database.db, loadMigrations().slice(0, 8));
+    await migrate(database.db, loadMigrations().slice(0, 12));
   });
   afterEach(async () => {
     await database.dispose();

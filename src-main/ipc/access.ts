@@ -1,0 +1,158 @@
+import type { Permission } from '../../shared/auth/permissions';
+import { channels as c, type ChannelName } from '../../shared/ipc/channels';
+import type { ParsedRequestOf } from '../../shared/ipc/contract';
+import type { Actor } from '../../shared/ipc/domains/staff';
+import { ok, type Result } from '../../shared/result';
+import { fail, type MessageKey, type Translate } from '../messages';
+import type { StaffService } from '../services/staff-service';
+
+/**
+ * Who may call a channel. The renderer is untrusted (any page that reaches the host can send any
+ * channel), so every channel's rule is declared here, once, and the dispatcher enforces it before a
+ * handler runs: a handler cannot forget its check.
+ *
+ * - `public`: anyone at the terminal, signed in or not. Only what the sign-in screen itself needs, or
+ *   what ends or locks a session (which only ever takes access away).
+ * - `signedIn`: any signed-in, unlocked staff member.
+ * - `permission`: a signed-in, unlocked staff member holding one of `anyOf`; `also` can demand one more
+ *   permission depending on the parsed request, and `standaloneOnly` refuses (with that message) on a
+ *   terminal enrolled with a server.
+ */
+export type AccessRule<C extends ChannelName = ChannelName> =
+  | { readonly kind: 'public'; readonly why: string }
+  | { readonly kind: 'signedIn' }
+  | {
+      readonly kind: 'permission';
+      readonly anyOf: readonly [Permission, ...Permission[]];
+      also?(request: ParsedRequestOf<C>): Permission | undefined;
+      readonly standaloneOnly?: MessageKey;
+    };
+
+export type AccessTable = { readonly [C in ChannelName]: AccessRule<C> };
+
+const publicBecause = (why: string) => ({ kind: 'public', why }) as const;
+const signedIn = { kind: 'signedIn' } as const;
+const need = <P extends Permission>(permission: P) => ({ kind: 'permission', anyOf: [permission] }) as const;
+
+const sell = need('sell');
+const shiftClose = need('shift.close');
+const codes = need('codes.manage');
+const reports = need('reports.view');
+/** The manager screens' server session is for anyone who will use one of those screens. */
+const manager = { kind: 'permission', anyOf: ['codes.manage', 'reports.view'] } as const;
+
+export const accessRules = {
+  [c.system.status]: publicBecause('the status screen is shown before anyone signs in'),
+  // The demo seeds staff with well-known PINs: only a manager may, and never on an enrolled terminal.
+  [c.system.loadDemo]: { kind: 'permission', anyOf: ['staff.manage'], standaloneOnly: 'DEMO_ENROLLED' },
+  [c.settings.get]: publicBecause('the screen language is needed before anyone signs in'),
+  // The only terminal setting is the display language (its schema refuses every other key, and a test
+  // pins that): whoever stands at the terminal may read the screen in their language. A setting with
+  // any effect beyond the display needs its own channel and rule.
+  [c.settings.update]: publicBecause('it only switches the display language, also on the sign-in screen'),
+
+  // The sign-in screen lists who may sign in (id to sign in with, name and role name to show; never PIN
+  // hashes or permissions): anyone at the terminal sees that screen anyway.
+  [c.staff.list]: publicBecause('the sign-in screen lists the names to pick from'),
+  [c.staff.session]: publicBecause('the renderer must learn whether anyone is signed in'),
+  [c.staff.signIn]: publicBecause('the PIN, with lockout, is the check'),
+  [c.staff.signOut]: publicBecause('it only ends a session, also a locked one'),
+  [c.staff.lock]: publicBecause('it only locks a session'),
+  [c.staff.unlock]: publicBecause('a locked session is unlocked by its own PIN, with lockout'),
+
+  [c.catalogue.events]: sell,
+  [c.catalogue.performance]: sell,
+
+  [c.cart.get]: sell,
+  [c.cart.addTicket]: sell,
+  [c.cart.addProduct]: sell,
+  [c.cart.setQty]: sell,
+  [c.cart.clear]: sell,
+  [c.cart.setCustomer]: sell,
+  [c.cart.recentCustomers]: sell,
+  [c.cart.applyCode]: sell,
+  [c.cart.removeCode]: sell,
+  // The seller asks; the approver's PIN and their overuse.grant are checked by the cart service.
+  [c.cart.grantOveruse]: sell,
+  [c.cart.setCustomDiscount]: need('discount.custom'),
+  [c.cart.removeCustomDiscount]: sell,
+  [c.codes.search]: sell,
+  [c.checkout.complete]: sell,
+
+  [c.sales.find]: sell,
+  [c.sales.refund]: need('refund'),
+  [c.sales.void]: need('void'),
+
+  [c.shift.current]: sell,
+  [c.shift.open]: sell,
+  [c.shift.close]: shiftClose,
+  [c.shift.report]: shiftClose,
+
+  [c.print.receipt]: sell,
+  [c.print.refund]: sell,
+  [c.print.zReport]: shiftClose,
+  // A Z report is for those who may close a shift; receipts for anyone who sells.
+  [c.print.preview]: {
+    kind: 'permission',
+    anyOf: ['sell'],
+    also: (r: ParsedRequestOf<typeof c.print.preview>) =>
+      r.shiftId !== undefined ? 'shift.close' : undefined,
+  },
+  [c.print.status]: sell,
+  [c.print.settingsGet]: sell,
+  // A network printer's address decides where receipts (customer names included) are sent.
+  [c.print.settingsUpdate]: need('catalogue.manage'),
+  [c.print.test]: sell,
+
+  // Main checks the terminal role; the manage service then needs this staff member's own server
+  // session, and the server checks its role again.
+  [c.manage.session]: manager,
+  [c.manage.signIn]: manager,
+  [c.manage.signOut]: manager,
+  [c.manage.listCodes]: codes,
+  [c.manage.getCode]: codes,
+  [c.manage.createCode]: codes,
+  [c.manage.updateCode]: codes,
+  [c.manage.setCodeStatus]: codes,
+  [c.manage.deleteCode]: codes,
+  [c.manage.generateChildren]: codes,
+  [c.manage.generationJob]: codes,
+  [c.manage.codeReport]: reports,
+  [c.manage.overuseReport]: reports,
+  [c.manage.exportCsv]: reports,
+
+  [c.sync.status]: signedIn,
+  [c.sync.enrol]: need('terminals.enrol'),
+  [c.sync.now]: signedIn,
+} as const satisfies AccessTable;
+
+/** What a handler is given: the checked actor, or nothing on a public channel. */
+export type ActorFor<C extends ChannelName> = (typeof accessRules)[C] extends { kind: 'public' }
+  ? undefined
+  : Actor;
+
+/** Checks a rule's permissions against the session; `also` is the dispatcher's, after parsing. */
+export type Authorize = (rule: AccessRule) => Result<Actor | undefined>;
+
+export function createAuthorizer(deps: {
+  staff: StaffService;
+  enrolled: () => boolean;
+  t: Translate;
+}): Authorize {
+  const { staff, enrolled, t } = deps;
+  return (rule) => {
+    if (rule.kind === 'public') return ok(undefined);
+    if (rule.kind === 'signedIn') return staff.require();
+    // Refused for the first permission named unless another one on the list is held.
+    const first = staff.require(rule.anyOf[0]);
+    const actor = first.ok
+      ? first
+      : (rule.anyOf
+          .slice(1)
+          .map((p) => staff.require(p))
+          .find((r) => r.ok) ?? first);
+    if (!actor.ok) return actor;
+    if (rule.standaloneOnly && enrolled()) return fail(t, rule.standaloneOnly);
+    return actor;
+  };
+}

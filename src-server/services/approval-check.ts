@@ -1,0 +1,71 @@
+import { v7 as uuid } from 'uuid';
+import { checkApproval } from '../../shared/sync/approval-proof';
+import type { Mutation } from '../../shared/sync/protocol';
+import type { SalePayload } from '../../shared/sync/payloads';
+import type { ServerContext } from '../context';
+import type { Queryable } from '../db/database';
+import * as sync from '../db/repos/sync-repo';
+import type { PushBatch } from './push-batch';
+
+// docs/SECURITY.md "Overuse proof": a pushed approval is honoured only when the pushing terminal signed
+// it with a key it registered and the approver's role may give it. One that fails never blocks its sale
+// (the money was taken, and the push must not stall behind it): the sale is applied as if the approval
+// were absent, and a review item tells a manager why.
+
+type Approval = SalePayload['approvals'][number];
+
+export interface Unproven {
+  approval: Approval;
+  why: string;
+}
+
+export async function proveApprovals(
+  batch: PushBatch,
+  terminalId: string,
+  approvals: readonly Approval[],
+): Promise<{ honoured: Approval[]; unproven: Unproven[] }> {
+  const honoured: Approval[] = [];
+  const unproven: Unproven[] = [];
+  const keys = await batch.signingKeys();
+  for (const approval of approvals) {
+    const proof = checkApproval(approval, terminalId, keys, await batch.grantor(approval.approverId));
+    if (proof.ok) honoured.push(approval);
+    else unproven.push({ approval, why: proof.why });
+  }
+  return { honoured, unproven };
+}
+
+const WHAT: Record<Approval['kind'], string> = {
+  overuse: 'overuse approval (use beyond a code’s limit)',
+  custom_discount: 'custom discount approval',
+};
+
+/** One open review item per unproven approval; call once the sale and its redemption are written. */
+export async function reviewUnproven(
+  tx: Queryable,
+  ctx: ServerContext,
+  terminal: sync.TerminalSyncRow,
+  mutation: Mutation,
+  sale: SalePayload['sale'],
+  redemptionId: string | null,
+  unproven: readonly Unproven[],
+): Promise<void> {
+  for (const { approval, why } of unproven) {
+    const overuse = approval.kind === 'overuse';
+    await sync.insertReviewItem(tx, {
+      id: uuid(),
+      orgId: terminal.orgId,
+      kind: 'approval_unproven',
+      terminalId: terminal.id,
+      mutationId: mutation.mutationId,
+      redemptionId: overuse ? redemptionId : null,
+      summary:
+        `Sale ${sale.receiptNo} at this terminal carries a ${WHAT[approval.kind]} by staff ${approval.approverId} ` +
+        `("${approval.reason}"), but the approval could not be proven: ${why}. The sale is kept; the approval ` +
+        `is not honoured${overuse ? ', so any use past the limit stands as an overuse nobody granted' : ''}. ` +
+        'Ask the approver, then accept it if they did approve, or flag it for follow-up.',
+      payload: { saleId: sale.id, approval, why },
+      createdAt: ctx.now().toISOString(),
+    });
+  }
+}

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import type { RouteEntry } from '../../src-server/routes/route-table';
+import { seedCatalogue } from './sync-fixture';
+import { apiClient, seedOrganisation, signInAs, type ApiClient, type SeededOrganisation } from './server-api';
+import type { TestServer } from './server-db';
+import { enrol } from './sync-server';
+
+// One organisation with a row of every kind a route's path can name, so the generated authorisation
+// matrix and the schema fuzz fill path parameters with real ids (their own and another organisation's).
+
+/** Path segment before a parameter → the kind of row it names. */
+export type Resource =
+  | 'venues'
+  | 'events'
+  | 'performances'
+  | 'price-bands'
+  | 'ticket-types'
+  | 'ticket-prices'
+  | 'products'
+  | 'codes'
+  | 'generation-jobs'
+  | 'staff'
+  | 'roles'
+  | 'terminals'
+  | 'review-items';
+
+export interface SeededWorld extends SeededOrganisation {
+  ids: Record<Resource, string>;
+  /** A signed-in seller: the built-in role with the fewest permissions. */
+  seller: ApiClient;
+  sellerToken: string;
+  sellerId: string;
+  terminal: { id: string; epoch: number; deviceToken: string; api: ApiClient };
+  /** Field name → a real value of this organisation, to aim generated bodies at real rows. */
+  anchors: Record<string, unknown>;
+}
+
+async function id(api: ApiClient, path: string, body: unknown): Promise<string> {
+  const reply = await api.post<{ id: string }>(path, body);
+  if (reply.status !== 201 && reply.status !== 202) throw new Error(`${path}: ${reply.status} ${reply.text}`);
+  return reply.body.id;
+}
+
+export async function seedWorld(server: TestServer, name: string): Promise<SeededWorld> {
+  const org = await seedOrganisation(server.database.db, server.url, name);
+  const { api } = org;
+  const cat = await seedCatalogue(org, 100, '2030-01-01T19:30:00.000Z');
+  const [priceBand] = (await api.get<{ id: string }[]>(`/v1/price-bands?eventId=${cat.eventId}`)).body;
+  const [ticketType] = (await api.get<{ id: string }[]>(`/v1/ticket-types?eventId=${cat.eventId}`)).body;
+  const product = await id(api, '/v1/products', {
+    kind: 'merch',
+    name: 'Mug',
+    unitPrice: 800,
+    vatRate: 1900,
+  });
+  const code = await id(api, '/v1/codes', {
+    code: `P${randomUUID().slice(0, 8)}`,
+    name: 'Parent',
+    isParent: true,
+    benefit: { type: 'percentage', percent: 1000 },
+  });
+  const job = await id(api, `/v1/codes/${code}/children`, { count: 2 });
+  const standalone = `S${randomUUID().slice(0, 8)}`.toUpperCase();
+  await id(api, '/v1/codes', {
+    code: standalone,
+    name: 'Standalone',
+    benefit: { type: 'percentage', percent: 500 },
+  });
+  const roleId = `role-${randomUUID().slice(0, 8)}`;
+  const role = await api.post('/v1/roles', {
+    id: roleId,
+    name: 'Custom',
+    permissions: ['sell'],
+    customDiscountCeiling: { percent: 0, amount: 0 },
+  });
+  if (role.status !== 201) throw new Error(`role: ${role.text}`);
+  const seller = await signInAs(api, server.url, 'seller');
+  const reg = await enrol(org, server.url, cat.venueId);
+  // A review item is made by sync's edge cases; written directly, as the queue stores it.
+  const reviewItem = randomUUID();
+  await server.database.db.query(
+    `INSERT INTO review_items (id, org_id, kind, terminal_id, summary) VALUES ($1, $2, 'restore_detected', $3, 'seeded')`,
+    [reviewItem, org.organisationId, reg.terminalId],
+  );
+  const ids: Record<Resource, string> = {
+    venues: cat.venueId,
+    events: cat.eventId,
+    performances: cat.performanceId,
+    'price-bands': priceBand?.id ?? '',
+    'ticket-types': ticketType?.id ?? '',
+    'ticket-prices': cat.ticketPriceId,
+    products: product,
+    codes: code,
+    'generation-jobs': job,
+    staff: seller.staffId,
+    roles: roleId,
+    terminals: reg.terminalId,
+    'review-items': reviewItem,
+  };
+  return {
+    ...org,
+    ids,
+    seller: seller.api,
+    sellerToken: seller.token,
+    sellerId: seller.staffId,
+    terminal: { ...reg, id: reg.terminalId, api: apiClient(server.url, reg.deviceToken) },
+    anchors: {
+      terminalId: reg.terminalId,
+      epoch: reg.epoch,
+      venueId: cat.venueId,
+      eventId: cat.eventId,
+      performanceId: cat.performanceId,
+      priceBandId: ids['price-bands'],
+      ticketTypeId: ids['ticket-types'],
+      ticketPriceId: cat.ticketPriceId,
+      codeId: code,
+      parentId: code,
+      cashierId: cat.sellerId,
+      grantedBy: cat.supervisorId,
+      roleId: 'seller',
+      currency: 'EUR',
+      code: standalone,
+      counter: `capacity:${cat.performanceId}`,
+    },
+  };
+}
+
+/** The names of a Fastify path's parameters, in order: `/v1/codes/:id` → ['id']. */
+export function paramNames(url: string): string[] {
+  return [...url.matchAll(/:([A-Za-z_]+)/g)].map((m) => m[1] as string);
+}
+
+/**
+ * The real id for each parameter of `route`, from the segment before it. A parameter this does not
+ * know fails loudly: whoever adds such a route adds its id source here (and a row in seedWorld).
+ */
+export function pathFor(route: Pick<RouteEntry, 'url'>, world: SeededWorld): string {
+  return route.url.replace(/\/([a-z-]+)\/:([A-Za-z_]+)/g, (_, segment: string, param: string) => {
+    const known = (world.ids as Record<string, string>)[segment];
+    if ((param === 'id' || (segment === 'roles' && param === 'roleId')) && known !== undefined) {
+      return `/${segment}/${encodeURIComponent(known)}`;
+    }
+    throw new Error(
+      `No id source for ${route.url} (:${param} after /${segment}/): add one to test/helpers/route-fixture.ts`,
+    );
+  });
+}
+
+/** Fastify's `/v1/codes/:id` as OpenAPI writes it, `/v1/codes/{id}`. */
+export function openApiPath(url: string): string {
+  return url.replace(/:([A-Za-z_]+)/g, '{$1}');
+}

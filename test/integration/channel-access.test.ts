@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILT_IN_ROLES, hasPermission } from '../../shared/auth/permissions';
+import { allChannelNames, channels as c, type ChannelName } from '../../shared/ipc/channels';
+import { requestSchemas } from '../../shared/ipc/contract';
+import { accessRules, type AccessRule } from '../../src-main/ipc/access';
+import { startTestTerminal, type TestTerminal } from '../helpers/terminal';
+
+/**
+ * Every channel, taken from the channel list so a new one is covered without touching this file, is
+ * called through the real dispatcher of a real in-process terminal: signed out, as the role with the
+ * fewest permissions, and as a manager. The access rule decides; the handler never gets to.
+ */
+const REFUSED = ['NOT_SIGNED_IN', 'SESSION_LOCKED', 'FORBIDDEN'];
+const rule = (channel: ChannelName): AccessRule => accessRules[channel];
+const lowest = [...BUILT_IN_ROLES].sort((a, b) => a.permissions.length - b.permissions.length)[0]!;
+
+function admits(channel: ChannelName, role: { permissions: readonly string[] }): boolean {
+  const r = rule(channel);
+  if (r.kind !== 'permission') return true;
+  return r.anyOf.some((p) => hasPermission({ permissions: [...role.permissions] as never }, p));
+}
+
+describe('access to every terminal channel', () => {
+  let pos: TestTerminal;
+  beforeAll(async () => {
+    pos = await startTestTerminal({ printer: { enabled: false } });
+  });
+  afterAll(() => pos.close());
+
+  /** Signs `staffId` in again if a public channel (sign-out, lock) ended or locked the session. */
+  const signedInAs = async (staffId: string, pin: string) => {
+    const session = await pos.must(c.staff.session);
+    if (session?.staffId !== staffId || session.locked) await pos.must(c.staff.signIn, { staffId, pin });
+  };
+
+  it('every channel has a rule, and every public one says why', () => {
+    for (const channel of allChannelNames) {
+      const r = rule(channel);
+      expect(r, channel).toBeDefined();
+      if (r.kind === 'public') expect(r.why.length, channel).toBeGreaterThan(10);
+    }
+  });
+
+  it('signed out, only public channels answer', async () => {
+    await pos.must(c.staff.signOut);
+    for (const channel of allChannelNames) {
+      const result = await pos.call(channel, {});
+      if (rule(channel).kind === 'public') {
+        expect(REFUSED, `${channel} is public`).not.toContain(result.ok ? 'ok' : result.reason);
+      } else {
+        expect(result, `${channel} signed out`).toMatchObject({ ok: false, reason: 'NOT_SIGNED_IN' });
+      }
+    }
+  });
+
+  it(`as a ${lowest.id}, channels their role is not admitted to are refused`, async () => {
+    expect(lowest.id).toBe('seller');
+    let refused = 0;
+    for (const channel of allChannelNames) {
+      await signedInAs('staff-sam', '4826');
+      const result = await pos.call(channel, {});
+      if (admits(channel, lowest)) {
+        expect(REFUSED, `${channel} admits a seller`).not.toContain(result.ok ? 'ok' : result.reason);
+      } else {
+        refused += 1;
+        expect(result, `${channel} as a seller`).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
+      }
+    }
+    // The table is not all open: these stay beyond a seller whatever else changes.
+    for (const channel of [
+      c.system.loadDemo,
+      c.print.settingsUpdate,
+      c.sync.enrol,
+      c.sales.refund,
+      c.sales.void,
+      c.shift.close,
+      c.manage.signIn,
+      c.manage.createCode,
+    ]) {
+      expect(admits(channel, lowest), channel).toBe(false);
+    }
+    expect(refused).toBeGreaterThan(20);
+  });
+
+  it('as a manager, no channel is refused for access (no rule is impossible to meet)', async () => {
+    for (const channel of allChannelNames) {
+      await signedInAs('staff-max', '640273');
+      const result = await pos.call(channel, {});
+      expect(REFUSED, `${channel} as a manager`).not.toContain(result.ok ? 'ok' : result.reason);
+    }
+  });
+
+  it('a seller may preview a receipt but not a Z report (a rule on the parsed request)', async () => {
+    await signedInAs('staff-sam', '4826');
+    const zReport = await pos.call(c.print.preview, { shiftId: 'shift-1' });
+    expect(zReport).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
+    const receipt = await pos.call(c.print.preview, { saleId: 'sale-1' });
+    expect(REFUSED).not.toContain(receipt.ok ? 'ok' : receipt.reason);
+  });
+
+  it('settings.update is public only because it can change nothing but the display language', () => {
+    const schema = requestSchemas[c.settings.update];
+    expect(Object.keys(schema.shape)).toEqual(['language']);
+    expect(schema.safeParse({ language: 'de', serverUrl: 'http://evil' }).success).toBe(false);
+  });
+});
