@@ -15,10 +15,18 @@ function derive(secret: string, salt: Buffer, n: number, r: number, p: number): 
   });
 }
 
-export async function hashSecret(secret: string): Promise<string> {
+/**
+ * A new hash at today's cost. `cost` is for a caller that stores hashes nobody will guess at (the
+ * simulation's throwaway staff): verifying reads the cost back from the hash, so a lower one is still a
+ * real scrypt hash, only a cheaper one.
+ */
+export async function hashSecret(
+  secret: string,
+  cost: { N: number; r: number; p: number } = SCRYPT_COST,
+): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(secret, salt, N, R, P);
-  return `scrypt$${N}$${R}$${P}$${salt.toString('base64url')}$${key.toString('base64url')}`;
+  const key = await derive(secret, salt, cost.N, cost.r, cost.p);
+  return `scrypt$${cost.N}$${cost.r}$${cost.p}$${salt.toString('base64url')}$${key.toString('base64url')}`;
 }
 
 export async function verifySecret(secret: string, stored: string): Promise<boolean> {
