@@ -18,12 +18,11 @@ import { lockTerminal, type TerminalSyncRow } from '../db/repos/sync-repo';
 import type { Err } from '../../shared/result';
 import { reject } from '../errors';
 import { nextBusinessDayEnd } from './business-day';
+import { isUuid } from '../db/uuid';
 
 /** What a counter limits and how much of it is used, read from the code or the performance. */
 export type CounterSource =
   { ok: true; limit: number; used: number; performanceStartsAt?: string } | (Err & { noLimit?: boolean });
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const CODE_LIMIT = {
   code_uses: { rule: 'maxUses', usage: 'uses', label: 'a use limit (maxUses)' },
@@ -37,7 +36,7 @@ export async function counterSource(
   ref: CounterRef,
   now: string,
 ): Promise<CounterSource> {
-  if (!UUID.test(ref.id)) {
+  if (!isUuid(ref.id)) {
     return {
       ok: false,
       reason: 'UNKNOWN_COUNTER',

@@ -5,12 +5,11 @@ import type { Queryable } from '../db/database';
 import type { TerminalSyncRow } from '../db/repos/sync-repo';
 import { recordPinFailure, recordPinSuccess } from '../db/repos/staff-repo';
 import { parsePayload } from './payload-parse';
+import { isUuid } from '../db/uuid';
 
 // A person's wrong PINs count across every terminal (docs/SECURITY.md, "PINs and offline guessing"):
 // terminals push each check as `pin.attempt`, the server keeps one count and lock per person, and the
 // staff row carries them back to every terminal of the person's venues on pull.
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Applies one pushed `pin.attempt`; returns a note when it changed nothing. */
 export async function applyPinAttempt(
@@ -21,7 +20,7 @@ export async function applyPinAttempt(
 ): Promise<string | undefined> {
   const p = parsePayload(pinAttemptPayloadSchema, payload, 'pin.attempt');
   // A demo terminal's own staff (ids like "staff-sam") are no one the server knows.
-  if (!UUID.test(p.staffId)) return `No staff member ${p.staffId} on the server: nothing counted.`;
+  if (!isUuid(p.staffId)) return `No staff member ${p.staffId} on the server: nothing counted.`;
   if (p.ok) {
     await recordPinSuccess(tx, { orgId: terminal.orgId, id: p.staffId, venueId: terminal.venueId, at: p.at });
     return undefined;

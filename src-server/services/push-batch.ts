@@ -11,6 +11,7 @@ import * as sync from '../db/repos/sync-repo';
 import { signingKeys } from '../db/repos/terminal-repo';
 import { approvalVerifier } from '../auth/approval-keys';
 import { rolePermissions } from './auth-service';
+import { isUuid } from '../db/uuid';
 
 // DECISIONS.md "Push": a push batch is applied in one transaction that holds the terminal's row and the
 // organisation's change-position row locked from before the first mutation is applied to commit. Every
@@ -36,8 +37,6 @@ interface Grantor {
   active: boolean;
   permissions: Permission[];
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class PushBatch {
   private readonly staff = new Map<string, boolean>();
@@ -71,12 +70,9 @@ export class PushBatch {
     if (!this.saleIds) {
       const ids = this.mutations.flatMap((m) => {
         const id = m.type === 'sale' ? (m.payload.sale as { id?: unknown } | undefined)?.id : undefined;
-        return typeof id === 'string' && UUID.test(id) ? [id] : [];
+        return typeof id === 'string' && isUuid(id) ? [id] : [];
       });
-      this.saleIds = await sync.saleIdsTaken(
-        this.tx,
-        [...ids, sale.id].filter((id) => UUID.test(id)),
-      );
+      this.saleIds = await sync.saleIdsTaken(this.tx, [...ids, sale.id].filter(isUuid));
     }
     const key = sale.id.toLowerCase();
     if (this.saleIds.has(key)) return false;
