@@ -97,8 +97,10 @@ export async function createOrganisationAsOperator(
 
 export const LOCK_AFTER = 5;
 const LOCK_MINUTES = 15;
-// Checked when the email is unknown, so a wrong email costs as long as a wrong password.
-const DUMMY_HASH = hashSecret('not a password of anyone');
+// Checked when the email is unknown, so a wrong email costs as long as a wrong password. Made on the
+// first login, not at import: at today's scrypt cost it is a third of a second every process would pay.
+let dummyHash: Promise<string> | undefined;
+const dummy = () => (dummyHash ??= hashSecret('not a password of anyone'));
 
 /**
  * An email is unique per organisation only (docs/SECURITY.md "Staff e-mail addresses"), so the password
@@ -122,7 +124,7 @@ async function matchingAccount(
   // The same work per candidate, and one hash when there is none: a wrong email costs a wrong password.
   const checks = open.length > 0 ? open : [undefined];
   const valid = await Promise.all(
-    checks.map(async (a) => verifySecret(input.password, a?.passwordHash ?? (await DUMMY_HASH))),
+    checks.map(async (a) => verifySecret(input.password, a?.passwordHash ?? (await dummy()))),
   );
   const matched = open.filter((a, i) => valid[i] && a.passwordHash !== null && a.active);
   if (matched.length === 0) {
