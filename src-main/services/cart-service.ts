@@ -28,7 +28,7 @@ import { newId } from '../ids';
 import type { Translate } from '../messages';
 import type { Actor, StaffService } from './staff-service';
 import type { EscrowLedger } from './sync/escrow';
-import { saleNeeds, type CounterNeed } from './sync/needs';
+import { saleNeeds, type CounterNeed } from '../../shared/sync/counters';
 
 export interface CartLine extends BasketLine {
   name: string;

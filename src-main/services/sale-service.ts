@@ -32,7 +32,7 @@ import type { Translate } from '../messages';
 import type { CartService } from './cart-service';
 import { allocateRefund, describeRefundable } from './refund-tenders';
 import type { EscrowLedger } from './sync/escrow';
-import { limitReasonOf, saleNeeds } from './sync/needs';
+import { limitReasonOf, saleNeeds } from '../../shared/sync/counters';
 
 import type { Actor } from './staff-service';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuid } from 'uuid';
-import { canonicalJson } from '../../shared/canonical-json';
+import { chainHash, GENESIS_HASH } from '../../shared/sync/chain';
 import type { Err } from '../../shared/result';
 import {
   leaseReturnPayloadSchema,
@@ -24,12 +24,7 @@ import { keptBytesFailure, poisonIn } from './poison';
 import { PushBatch } from './push-batch';
 import { applyRefund, applySale, applyShiftClose, applyShiftOpen } from './sale-apply';
 
-export const GENESIS_HASH = '0'.repeat(64);
-
-/** The terminal's chain rule (src-main/db/repos/outbox-repo.ts): sha256(prevHash || canonical payload). */
-export function chainHash(prevHash: string, payload: unknown): string {
-  return createHash('sha256').update(prevHash).update(canonicalJson(payload)).digest('hex');
-}
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export type PushOutcome = { status: 200; body: PushResponse } | { status: 409; body: PushConflictBody };
 
@@ -202,7 +197,7 @@ interface BatchRun {
  * not match its own hash is not trusted with money: kept whole for a manager instead.
  */
 function hashFailure(mutation: Mutation): Err | undefined {
-  if (chainHash(mutation.prevHash, mutation.payload) === mutation.hash) return undefined;
+  if (chainHash(sha256Hex, mutation.prevHash, mutation.payload) === mutation.hash) return undefined;
   return {
     ok: false,
     reason: 'HASH_MISMATCH',

@@ -1,5 +1,11 @@
 import { v7 as uuid } from 'uuid';
-import { counterKey, type Escrow, type Mutation } from '../../shared/sync/protocol';
+import {
+  isCapacityCounter,
+  limitReasonOf,
+  saleNeeds,
+  ticketsPerPerformance,
+} from '../../shared/sync/counters';
+import { counterKey, parseCounterKey, type Escrow, type Mutation } from '../../shared/sync/protocol';
 import {
   refundPayloadSchema,
   salePayloadSchema,
@@ -26,23 +32,11 @@ import type { PushBatch } from './push-batch';
 
 const sum = (values: readonly number[]) => values.reduce((n, v) => n + v, 0);
 
-/** Every capped unit a sale takes, per counter: the code's uses, item uses and budget, and seats. */
+/** Every capped unit a sale takes, per counter, by the rule the terminal asked its leases with. */
 function expectedUses(p: SalePayload, code: CodeRow | undefined): Map<string, number> {
-  const expected = new Map<string, number>();
-  if (p.redemption && code) {
-    const id = p.redemption.codeId;
-    if (code.rules.maxUses !== undefined) expected.set(counterKey({ kind: 'code_uses', id }), 1);
-    if (code.rules.maxItemUses !== undefined)
-      expected.set(counterKey({ kind: 'code_item_uses', id }), p.redemption.itemUses);
-    if (code.rules.budget !== undefined)
-      expected.set(counterKey({ kind: 'code_budget', id }), p.redemption.discount);
-  }
-  for (const line of p.lines) {
-    if (line.kind !== 'ticket' || !line.performanceId || line.qty === 0) continue;
-    const key = counterKey({ kind: 'capacity', id: line.performanceId });
-    expected.set(key, (expected.get(key) ?? 0) + line.qty);
-  }
-  return expected;
+  const redeemed = p.redemption && code ? { id: p.redemption.codeId, rules: code.rules } : null;
+  const needs = saleNeeds(ticketsPerPerformance(p.lines), redeemed, p.redemption);
+  return new Map(needs.map((n) => [n.counter, n.units]));
 }
 
 /**
@@ -215,19 +209,19 @@ export async function applySale(
   }
 
   for (const e of excess) {
-    const onCode = !e.counter.startsWith('capacity:');
+    const onCode = !isCapacityCounter(e.counter);
     if (onCode && redemptionId && code) {
       await redemptions.markOveruse(tx, {
         orgId: terminal.orgId,
         id: redemptionId,
         reason: overuse?.reason ?? 'Used beyond the limit at a terminal without a lease: awaiting review.',
         grantedBy: overuse?.approverId ?? null,
-        limits: overuse ? null : [LIMIT_REASON[e.counter.slice(0, e.counter.indexOf(':'))] ?? 'MAX_USES'],
+        limits: overuse ? null : [limitReasonOf(e.counter) ?? 'MAX_USES'],
       });
     }
     const what = onCode
       ? `code ${code?.code ?? e.counter}`
-      : `performance ${e.counter.slice('capacity:'.length)}`;
+      : `performance ${parseCounterKey(e.counter)?.id ?? e.counter}`;
     await sync.insertReviewItem(tx, {
       id: uuid(),
       orgId: terminal.orgId,
@@ -252,12 +246,6 @@ export async function applySale(
   ];
   return toReview.length > 0 ? `Accepted; ${toReview.join(', ')} went to review.` : undefined;
 }
-
-const LIMIT_REASON: Record<string, string> = {
-  code_uses: 'MAX_USES',
-  code_item_uses: 'MAX_ITEM_USES',
-  code_budget: 'BUDGET_EXHAUSTED',
-};
 
 function parseLimits(text: string): string[] {
   try {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../shared/canonical-json';
+import { chainHash as chainHashWith, GENESIS_HASH } from '../../../shared/sync/chain';
 import type { Db } from '../connection';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH };
 
 export interface OutboxEntry {
   seq: number;
@@ -14,8 +15,11 @@ export interface OutboxEntry {
   createdAt: string;
 }
 
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The shared chain rule (shared/sync/chain.ts) with Node's sha256. */
 export function chainHash(prevHash: string, payload: unknown): string {
-  return createHash('sha256').update(prevHash).update(canonicalJson(payload)).digest('hex');
+  return chainHashWith(sha256Hex, prevHash, payload);
 }
 
 /**

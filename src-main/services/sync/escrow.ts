@@ -17,7 +17,7 @@ import {
   type UsageCounts,
 } from '../../db/repos/lease-repo';
 import { getSyncState, raiseClockHighWater } from '../../db/repos/sync-repo';
-import { codeCounters, type CounterNeed } from './needs';
+import { codeCounters, type CounterNeed } from '../../../shared/sync/counters';
 
 export type TakeResult =
   | { ok: true; escrow: Escrow; rows: { counter: string; leaseId: string | null; units: number }[] }

@@ -27,7 +27,7 @@ import { getOpenShift } from '../../db/repos/shift-repo';
 import { getSyncState, raiseClockHighWater, setSyncError } from '../../db/repos/sync-repo';
 import { newId } from '../../ids';
 import { exchangeFailed, requireEnrolled, type SyncContext } from './context';
-import { codeCounters, type CounterNeed } from './needs';
+import { codeCounters, type CounterNeed } from '../../../shared/sync/counters';
 
 /** Below this many units the background top-up asks for more; `want` is how many it asks for. */
 const LOW_WATER: Record<CounterKind, number> = {

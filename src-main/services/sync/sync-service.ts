@@ -18,7 +18,7 @@ import {
   returnSurplus,
   type TopUpOutcome,
 } from './leases';
-import type { CounterNeed } from './needs';
+import type { CounterNeed } from '../../../shared/sync/counters';
 import { pullOnce, type PullOutcome } from './pull';
 import { pushAll, pushOnce, type PushOutcome } from './push';
 import { createScheduler } from './scheduler';

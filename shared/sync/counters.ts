@@ -1,6 +1,10 @@
-import type { CodeRecord } from '../../../shared/codes/types';
-import type { ReasonCode } from '../../../shared/discounts';
-import { counterKey, parseCounterKey, type CounterKind } from '../../../shared/sync/protocol';
+import type { CodeRecord } from '../codes/types';
+import type { ReasonCode } from '../discounts';
+import { counterKey, parseCounterKey, type CounterKind } from './protocol';
+
+// The capped counters a sale takes from, once for both sides: the terminal asks its leases for these
+// needs before checkout (src-main/services/sync/escrow.ts), and the server counts the same units again
+// from the pushed sale (src-server/services/sale-apply.ts), so neither can drift from the other.
 
 /** Units of one capped counter a sale needs. */
 export interface CounterNeed {
@@ -43,6 +47,17 @@ export function codeCounters(
   return out;
 }
 
+/** Tickets per performance of a sale's lines (a line without a performance takes no seat). */
+export function ticketsPerPerformance(
+  lines: readonly { kind: string; performanceId: string | null; qty: number }[],
+): Map<string, number> {
+  const perPerformance = new Map<string, number>();
+  for (const line of lines)
+    if (line.kind === 'ticket' && line.performanceId)
+      perPerformance.set(line.performanceId, (perPerformance.get(line.performanceId) ?? 0) + line.qty);
+  return perPerformance;
+}
+
 /**
  * What a sale takes from the escrow: a seat per ticket of each performance, and for a capped code
  * one use, its discounted units and its discount.
@@ -63,6 +78,11 @@ export function saleNeeds(
     }
   }
   return needs;
+}
+
+/** Whether a counter limits seats (a performance's capacity) rather than a code. */
+export function isCapacityCounter(counter: string): boolean {
+  return parseCounterKey(counter)?.kind === 'capacity';
 }
 
 /** Adds needs of the same counter together. */

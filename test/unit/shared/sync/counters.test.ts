@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   codeCounters,
+  isCapacityCounter,
   limitReasonOf,
   mergeNeeds,
   saleNeeds,
-} from '../../../../../src-main/services/sync/needs';
+  ticketsPerPerformance,
+} from '../../../../shared/sync/counters';
 
 describe('saleNeeds', () => {
   const code = (rules: Record<string, number>) => ({ id: 'c1', rules });
@@ -49,5 +51,28 @@ describe('codeCounters and limitReasonOf', () => {
         { counter: 'capacity:p', units: 2 },
       ]),
     ).toEqual([{ counter: 'capacity:p', units: 3 }]);
+  });
+});
+
+describe('ticketsPerPerformance and isCapacityCounter', () => {
+  it('counts ticket units per performance, leaving out products and lines without one', () => {
+    const line = (kind: string, performanceId: string | null, qty: number) => ({ kind, performanceId, qty });
+    const seats = ticketsPerPerformance([
+      line('ticket', 'p1', 2),
+      line('merch', 'p1', 5),
+      line('ticket', 'p2', 1),
+      line('ticket', 'p1', 3),
+      line('ticket', null, 4),
+    ]);
+    expect([...seats]).toEqual([
+      ['p1', 5],
+      ['p2', 1],
+    ]);
+  });
+
+  it('tells a seat counter from a code counter', () => {
+    expect(isCapacityCounter('capacity:p1')).toBe(true);
+    expect(isCapacityCounter('code_uses:c1')).toBe(false);
+    expect(isCapacityCounter('not a key')).toBe(false);
   });
 });
