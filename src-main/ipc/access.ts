@@ -77,10 +77,21 @@ export const accessRules = {
   [c.cart.setCustomDiscount]: need('discount.custom'),
   [c.cart.removeCustomDiscount]: sell,
   [c.codes.search]: sell,
-  [c.checkout.complete]: sell,
+  // A complimentary tender gives the order away: only for those who may approve ad-hoc discounts.
+  [c.checkout.complete]: {
+    kind: 'permission',
+    anyOf: ['sell'],
+    also: (r: ParsedRequestOf<typeof c.checkout.complete>) =>
+      r.tenders.some((tender) => tender.tender === 'complimentary') ? 'custom.approve' : undefined,
+  },
 
   [c.sales.find]: sell,
-  [c.sales.refund]: need('refund'),
+  // Paying back another way than the sale was paid takes a supervisor.
+  [c.sales.refund]: {
+    kind: 'permission',
+    anyOf: ['refund'],
+    also: (r: ParsedRequestOf<typeof c.sales.refund>) => (r.override ? 'custom.approve' : undefined),
+  },
   [c.sales.void]: need('void'),
 
   [c.shift.current]: sell,

@@ -1,14 +1,10 @@
 import { create } from 'zustand';
+import type { TenderInput } from '../../shared/ipc/contract';
 import type { CartView, CodeOption, CustomerInput } from '../../shared/ipc/domains/sell';
 import type { CatalogueEvent, PerformanceOffer, SaleView } from '../../shared/ipc/types';
 import { api } from '../api';
 import { noteFailure } from './session-store';
 import { useTerminalStore } from './terminal-store';
-
-export type Tender =
-  | { tender: 'cash'; amount: number; tendered?: number }
-  | { tender: 'card'; amount: number; reference: string }
-  | { tender: 'complimentary'; amount: number };
 
 /** A failure as the core said it: the machine reason and the sentence for staff. */
 export interface Failure {
@@ -68,7 +64,7 @@ interface SellState {
     approver?: { staffId: string; pin: string };
   }) => Promise<Failure | null>;
   removeCustom: () => Promise<void>;
-  checkout: (tenders: Tender[]) => Promise<Failure | null>;
+  checkout: (tenders: TenderInput[]) => Promise<Failure | null>;
   newSale: () => void;
   reset: () => void;
 }
