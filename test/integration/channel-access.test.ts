@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_ROLES, hasPermission } from '../../shared/auth/permissions';
 import { allChannelNames, channels as c, type ChannelName } from '../../shared/ipc/channels';
 import { requestSchemas } from '../../shared/ipc/contract';
+import { upsertRole, upsertStaff } from '../../src-main/db/repos/staff-repo';
 import { accessRules, type AccessRule } from '../../src-main/ipc/access';
+import { hashPin } from '../../src-main/services/pin';
 import { startTestTerminal, type TestTerminal } from '../helpers/terminal';
 
 /**
@@ -96,6 +98,52 @@ describe('access to every terminal channel', () => {
     expect(zReport).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
     const receipt = await pos.call(c.print.preview, { saleId: 'sale-1' });
     expect(REFUSED).not.toContain(receipt.ok ? 'ok' : receipt.reason);
+  });
+
+  it('a comp tender and a refund tender override need custom.approve, refused before any service runs', async () => {
+    await signedInAs('staff-sam', '4826');
+    // No such cart: a request the dispatcher admitted would be refused by checkout as STALE_CART.
+    const tenders = (tender: 'cash' | 'complimentary') => ({
+      cartId: 'no-such-cart',
+      tenders: [{ tender, amount: 0 }],
+    });
+    expect(await pos.call(c.checkout.complete, tenders('complimentary'))).toMatchObject({
+      ok: false,
+      reason: 'FORBIDDEN',
+    });
+    expect(await pos.call(c.checkout.complete, tenders('cash'))).toMatchObject({
+      ok: false,
+      reason: 'STALE_CART',
+    });
+
+    upsertRole(pos.terminal.db, {
+      id: 'refunder',
+      name: 'Refunder',
+      permissions: ['sell', 'refund'],
+      customDiscountCeiling: { percent: 0, amount: 0 },
+    });
+    upsertStaff(pos.terminal.db, {
+      id: 'staff-rita',
+      name: 'Rita Refunder',
+      roleId: 'refunder',
+      pinHash: await hashPin('4710'),
+      active: true,
+    });
+    await pos.must(c.staff.signIn, { staffId: 'staff-rita', pin: '4710' });
+    const refund = { saleId: 'no-such-sale', units: [{ lineId: 'l', unitIndex: 0 }], reason: 'wants cash' };
+    expect(await pos.call(c.sales.refund, { ...refund, override: { reason: 'because' } })).toMatchObject({
+      ok: false,
+      reason: 'FORBIDDEN',
+    });
+    expect(await pos.call(c.sales.refund, refund)).toMatchObject({ ok: false, reason: 'UNKNOWN_SALE' });
+    // A supervisor holds custom.approve: admitted, and the service answers.
+    await signedInAs('staff-sue', '5937');
+    expect(await pos.call(c.checkout.complete, tenders('complimentary'))).toMatchObject({
+      reason: 'STALE_CART',
+    });
+    expect(await pos.call(c.sales.refund, { ...refund, override: { reason: 'because' } })).toMatchObject({
+      reason: 'UNKNOWN_SALE',
+    });
   });
 
   it('settings.update is public only because it can change nothing but the display language', () => {
