@@ -1,4 +1,4 @@
-import { splitByWeights } from '../../shared/discounts';
+import { splitByWeights, type PricedBasket } from '../../shared/discounts';
 import type { TenderInput } from '../../shared/ipc/contract';
 import type { SignedApprovalFields } from '../../shared/sync/approval-proof';
 import type {
@@ -66,10 +66,7 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
       qty: line.qty,
       unitPrice: line.unitPrice,
       vatRate: line.vatRate,
-      gross: p?.gross ?? line.unitPrice * line.qty,
-      codeDiscount: p?.codeDiscount ?? 0,
-      customDiscount: p?.customDiscount ?? 0,
-      total: p?.total ?? line.unitPrice * line.qty,
+      ...lineMoney(line, p),
     });
     for (let u = 0; u < line.qty; u++) {
       const codeDiscount = codeUnits[u] ?? 0;
@@ -127,8 +124,6 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
       createdAt: now,
     });
   }
-  const discounted = lines.filter((l) => l.codeDiscount > 0);
-
   return {
     sale: {
       id: saleId,
@@ -170,10 +165,30 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
             createdAt: now,
           }
         : null,
-    // Where the code's discount went: one row per event and performance (none for a line without an event).
-    scopes: [...new Map(discounted.map((l) => [`${l.eventId}|${l.performanceId}`, l])).values()]
-      .filter((l) => l.eventId)
-      .map((l) => ({ eventId: l.eventId as string, performanceId: l.performanceId ?? '' })),
+    scopes: discountScopes(lines),
     approvals: approvals.map(input.sign),
+  };
+}
+
+/** Where a code's discount went: one row per event and performance (none for a line without an event). */
+export function discountScopes(
+  lines: readonly Pick<SaleLineRow, 'eventId' | 'performanceId' | 'codeDiscount'>[],
+): NewSaleRecord['scopes'] {
+  const discounted = lines.filter((l) => l.codeDiscount > 0);
+  return [...new Map(discounted.map((l) => [`${l.eventId}|${l.performanceId}`, l])).values()]
+    .filter((l) => l.eventId)
+    .map((l) => ({ eventId: l.eventId as string, performanceId: l.performanceId ?? '' }));
+}
+
+/** A line's money as priced; a line the engine left out of its answer is at full price. */
+export function lineMoney(
+  line: { unitPrice: number; qty: number },
+  priced: Omit<PricedBasket['lines'][number], 'lineId'> | undefined,
+): { gross: number; codeDiscount: number; customDiscount: number; total: number } {
+  return {
+    gross: priced?.gross ?? line.unitPrice * line.qty,
+    codeDiscount: priced?.codeDiscount ?? 0,
+    customDiscount: priced?.customDiscount ?? 0,
+    total: priced?.total ?? line.unitPrice * line.qty,
   };
 }

@@ -26,6 +26,7 @@ import { getCode, getCodeByText, listAutoApplyCodes, searchCodes } from '../db/r
 import { usageForCodes } from '../db/repos/usage-repo';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
+import { lineMoney } from './build-sale-record';
 import type { Actor, StaffService } from './staff-service';
 import type { EscrowLedger } from './sync/escrow';
 import { saleNeeds, ticketsPerPerformance, type CounterNeed } from '../../shared/sync/counters';
@@ -275,10 +276,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
           detail: line.detail,
           qty: line.qty,
           unitPrice: line.unitPrice,
-          gross: p?.gross ?? line.unitPrice * line.qty,
-          codeDiscount: p?.codeDiscount ?? 0,
-          customDiscount: p?.customDiscount ?? 0,
-          total: p?.total ?? line.unitPrice * line.qty,
+          ...lineMoney(line, p),
         };
       }),
       code:

@@ -153,7 +153,7 @@ export function createCheckoutService(deps: Deps) {
   };
 
   /** From here to the commit nothing awaits: no other call can change the cart or the leases meanwhile. */
-  const complete = (
+  const sellPriced = (
     actor: Actor,
     input: { cartId: string; tenders: readonly TenderInput[] },
     pricedBefore: PricedCart,
@@ -200,7 +200,7 @@ export function createCheckoutService(deps: Deps) {
         const priced = cart.priceCart(actor);
         // Enrolled: fetch the leases this cart needs first (outside any transaction, with a short timeout).
         if (mode() === 'enrolled') await sync.prepare(cart.escrowNeeds(actor, priced));
-        sold = complete(actor, input, priced);
+        sold = sellPriced(actor, input, priced);
       }
       if (sold.ok) sync.afterWrite();
       return printing.afterSale(sold);

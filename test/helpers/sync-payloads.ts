@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { chainHash, GENESIS_HASH } from '../../src-main/db/repos/outbox-repo';
+import { discountScopes } from '../../src-main/services/build-sale-record';
 import { signApproval, type ApprovalSigner } from '../../shared/sync/approval-proof';
 import type { TerminalRefundPayload, TerminalSalePayload } from '../../shared/sync/payloads';
 import type { Escrow, Mutation, MutationType } from '../../shared/sync/protocol';
@@ -185,9 +186,7 @@ export function salePayload(spec: SaleSpec): TerminalSalePayload {
           createdAt: now,
         }
       : null,
-    scopes: [...new Map(discounted.map((l) => [`${l.eventId}|${l.performanceId}`, l])).values()]
-      .filter((l) => l.eventId)
-      .map((l) => ({ eventId: l.eventId as string, performanceId: l.performanceId ?? '' })),
+    scopes: discountScopes(lines),
     approvals: overridden
       ? [
           // Signed as checkout signs it (docs/SECURITY.md "Overuse proof").

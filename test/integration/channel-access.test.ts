@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_ROLES, hasPermission } from '../../shared/auth/permissions';
 import { allChannelNames, channels as c, type ChannelName } from '../../shared/ipc/channels';
 import { requestSchemas } from '../../shared/ipc/contract';
-import { upsertRole, upsertStaff } from '../../src-main/db/repos/staff-repo';
 import { accessRules, type AccessRule } from '../../src-main/ipc/access';
-import { hashPin } from '../../src-main/services/pin';
+import { addRefunder } from '../helpers/staff';
 import { startTestTerminal, type TestTerminal } from '../helpers/terminal';
 
 /**
@@ -116,20 +115,7 @@ describe('access to every terminal channel', () => {
       reason: 'STALE_CART',
     });
 
-    upsertRole(pos.terminal.db, {
-      id: 'refunder',
-      name: 'Refunder',
-      permissions: ['sell', 'refund'],
-      customDiscountCeiling: { percent: 0, amount: 0 },
-    });
-    upsertStaff(pos.terminal.db, {
-      id: 'staff-rita',
-      name: 'Rita Refunder',
-      roleId: 'refunder',
-      pinHash: await hashPin('4710'),
-      active: true,
-    });
-    await pos.must(c.staff.signIn, { staffId: 'staff-rita', pin: '4710' });
+    await pos.must(c.staff.signIn, await addRefunder(pos.terminal.db));
     const refund = { saleId: 'no-such-sale', units: [{ lineId: 'l', unitIndex: 0 }], reason: 'wants cash' };
     expect(await pos.call(c.sales.refund, { ...refund, override: { reason: 'because' } })).toMatchObject({
       ok: false,
