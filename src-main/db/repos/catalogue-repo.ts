@@ -90,24 +90,6 @@ export function getPerformance(db: Db, id: string): PerformanceWithSales | undef
   return row && fromRow<PerformanceWithSales>(row);
 }
 
-export function listTicketTypes(db: Db, eventId: string): TicketType[] {
-  return (
-    db.prepare('SELECT * FROM ticket_types WHERE event_id = ? ORDER BY rowid').all(eventId) as Record<
-      string,
-      unknown
-    >[]
-  ).map((r) => fromRow<TicketType>(r));
-}
-
-export function listPriceBands(db: Db, eventId: string): PriceBand[] {
-  return (
-    db.prepare('SELECT * FROM price_bands WHERE event_id = ? ORDER BY rowid').all(eventId) as Record<
-      string,
-      unknown
-    >[]
-  ).map((r) => fromRow<PriceBand>(r));
-}
-
 export function listProducts(db: Db, eventId: string | null): Product[] {
   const rows = db
     .prepare('SELECT * FROM products WHERE event_id IS NULL OR event_id = ? ORDER BY kind, name')

@@ -71,13 +71,6 @@ export function insertPrintJobs(db: Db, jobs: readonly NewPrintJob[]): PrintJobR
   )();
 }
 
-export function originalJobsFor(db: Db, kind: PrintDocumentKind, refId: string): PrintJobRow[] {
-  return db
-    .prepare('SELECT * FROM print_jobs WHERE kind = ? AND ref_id = ? AND duplicate = 0 ORDER BY copy_no')
-    .all(kind, refId)
-    .map((r) => fromRow<PrintJobRow>(r));
-}
-
 /** The oldest job still to print: the queue prints strictly in order. */
 export function nextPendingJob(db: Db): PrintJobRow | undefined {
   const row = db.prepare(`SELECT * FROM print_jobs WHERE ${PENDING} ORDER BY seq LIMIT 1`).get();
