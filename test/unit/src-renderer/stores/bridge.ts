@@ -59,6 +59,12 @@ export function connectHeld(immediate: Partial<Record<ChannelName, IpcResult<unk
   return held;
 }
 
+/** Answers every call a test left open and lets the store take the answers: its next test starts clean. */
+export async function answerLeftovers(held: readonly HeldCall[], result: IpcResult<unknown>): Promise<void> {
+  for (const call of held) call.answer(result);
+  await settle();
+}
+
 /** Lets every pending promise callback run (one turn of the event loop, no timer), so a store finishes what an answer started. */
 export function settle(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));

@@ -1,5 +1,5 @@
 // The bridge is imported first: it puts window.pos in place before the stores' api module reads it.
-import { connectHeld, settle, type HeldCall } from './bridge';
+import { answerLeftovers, connectHeld, settle, type HeldCall } from './bridge';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CodePage } from '../../../../shared/ipc/domains/manage';
 import { useManageStore } from '../../../../src-renderer/stores/manage-store';
@@ -14,8 +14,7 @@ describe('the manage store: the code list', () => {
     held = connectHeld();
   });
   afterEach(async () => {
-    for (let i = 0; i < held.length; i++) held[i]!.answer({ ok: true, value: page('left over') });
-    await settle();
+    await answerLeftovers(held, { ok: true, value: page('left over') });
     manage().reset();
   });
 

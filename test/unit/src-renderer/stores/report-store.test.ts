@@ -1,5 +1,5 @@
 // The bridge is imported first: it puts window.pos in place before the stores' api module reads it.
-import { connectHeld, settle, type HeldCall } from './bridge';
+import { answerLeftovers, connectHeld, settle, type HeldCall } from './bridge';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CodeReport, OverusePage } from '../../../../shared/ipc/domains/manage';
 import { useReportStore } from '../../../../src-renderer/stores/report-store';
@@ -15,8 +15,7 @@ describe('the report store', () => {
     held = connectHeld();
   });
   afterEach(async () => {
-    for (let i = 0; i < held.length; i++) held[i]!.answer({ ok: true, value: report('left over') });
-    await settle();
+    await answerLeftovers(held, { ok: true, value: report('left over') });
     reports().reset();
   });
 

@@ -1,5 +1,5 @@
 // The bridge is imported first: it puts window.pos in place before the stores' api module reads it.
-import { connectHeld, connectTerminal, settle, type HeldCall } from './bridge';
+import { answerLeftovers, connectHeld, connectTerminal, settle, type HeldCall } from './bridge';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CodeOption } from '../../../../shared/ipc/domains/sell';
 import { useSellStore } from '../../../../src-renderer/stores/sell-store';
@@ -21,9 +21,7 @@ describe('the sell store: code search', () => {
     held = connectHeld();
   });
   afterEach(async () => {
-    // Answer whatever a test left open, so the store's single search slot is free for the next one.
-    for (let i = 0; i < held.length; i++) held[i]!.answer({ ok: true, value: [] });
-    await settle();
+    await answerLeftovers(held, { ok: true, value: [] });
     sell().reset();
   });
 
