@@ -1,4 +1,4 @@
-import type { Permission } from '../auth/permissions';
+import { hasPermission, type Permission } from '../auth/permissions';
 import { canonicalJson } from '../canonical-json';
 import type { ApprovalRow } from './sale-record';
 import { text } from '../text';
@@ -96,7 +96,7 @@ export function checkApproval(
     };
   }
   const needs = APPROVAL_PERMISSION[approval.kind];
-  if (!approver.permissions.includes(needs)) {
+  if (!hasPermission(approver, needs)) {
     return { ok: false, why: `approver ${approval.approverId} has a role without ${needs}` };
   }
   return { ok: true };

@@ -15,6 +15,7 @@ import {
   type Usage,
 } from '../../shared/discounts';
 import { CODE_FORMAT_MESSAGE, REASON_MESSAGES } from '../../shared/discounts/messages';
+import { ATTACHABLE_REASONS } from '../../shared/discounts/policy';
 import { formatMinor } from '../../shared/money';
 import type { Language } from '../../shared/ipc/types';
 import type { CartView, CodeOption, CustomerInput } from '../../shared/ipc/domains/sell';
@@ -72,30 +73,6 @@ export interface PricedCart {
   /** What the pricing read (the cart, the codes considered and their usage), to tell whether it still holds. */
   stamp: string;
 }
-
-// A known code stays on the order while it fails for a reason the basket or a supervisor can change;
-// anything else is refused outright.
-const ATTACHABLE: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
-  'MAX_USES',
-  'MAX_ITEM_USES',
-  'CUSTOMER_MAX_USES',
-  'CUSTOMER_MAX_ITEM_USES',
-  'CUSTOMER_EVENT_MAX_USES',
-  'CUSTOMER_SCHEDULE_MAX_USES',
-  'BUDGET_EXHAUSTED',
-  'MIN_SPEND',
-  'MAX_SPEND',
-  'MIN_QTY',
-  'REQUIRED_ITEMS_MISSING',
-  'CROSS_EVENT',
-  'DISTINCT_EVENTS',
-  'GROUP_TOO_SMALL',
-  'NO_ELIGIBLE_ITEMS',
-  'CUSTOMER_REQUIRED',
-  'OUTSIDE_PERFORMANCE_WINDOW',
-  'NEW_CUSTOMERS_ONLY',
-  'CUSTOMER_GROUP',
-]);
 
 /** A scanned QR or link carries `coupon=CODE`; anything else is the code itself. */
 export function extractCouponInput(input: string): string {
@@ -455,7 +432,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       if (!code) return err('INVALID_CODE', REASON_MESSAGES.INVALID_CODE[language()]);
       if (!usableHere(code)) return err('CODE_NEEDS_SERVER', t('CODE_NEEDS_SERVER'));
       const { evaluation } = evaluate(actor, code, basketOf(cart.lines), false);
-      if (!evaluation.ok && !ATTACHABLE.has(evaluation.reason))
+      if (!evaluation.ok && !ATTACHABLE_REASONS.has(evaluation.reason))
         return err(evaluation.reason, msg(evaluation));
       cart.manualCodeId = code.id;
       cart.overuse = null;

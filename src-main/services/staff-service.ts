@@ -1,4 +1,4 @@
-import type { Permission } from '../../shared/auth/permissions';
+import { hasPermission, type Permission } from '../../shared/auth/permissions';
 import type { Actor, Role, SessionView, StaffSummary } from '../../shared/ipc/domains/staff';
 
 export type { Actor };
@@ -168,7 +168,7 @@ export function createStaffService({
         session.locked = true;
         return fail(t, 'SESSION_LOCKED', { minutes: idleMinutes });
       }
-      if (permission && !session.role.permissions.includes(permission)) {
+      if (permission && !hasPermission(session.role, permission)) {
         return fail(t, 'FORBIDDEN', {
           role: session.role.name,
           action: ACTION_WORDS[permission]?.[language()] ?? permission,
@@ -183,7 +183,7 @@ export function createStaffService({
       if (!staff) return fail(t, 'UNKNOWN_STAFF');
       const role = await checkPin(staff, pin);
       if (!role.ok) return role;
-      if (!role.value.permissions.includes(permission))
+      if (!hasPermission(role.value, permission))
         return fail(t, 'APPROVER_NOT_ALLOWED', { name: staff.name });
       return ok({ staffId: staff.id, name: staff.name, role: role.value });
     },

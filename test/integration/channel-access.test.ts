@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT_IN_ROLES, hasPermission } from '../../shared/auth/permissions';
+import { BUILT_IN_ROLES, hasPermission, type RoleDefinition } from '../../shared/auth/permissions';
 import { allChannelNames, channels as c, type ChannelName } from '../../shared/ipc/channels';
 import { requestSchemas } from '../../shared/ipc/contract';
 import { accessRules, type AccessRule } from '../../src-main/ipc/access';
@@ -15,10 +15,10 @@ const REFUSED = ['NOT_SIGNED_IN', 'SESSION_LOCKED', 'FORBIDDEN'];
 const rule = (channel: ChannelName): AccessRule => accessRules[channel];
 const lowest = [...BUILT_IN_ROLES].sort((a, b) => a.permissions.length - b.permissions.length)[0]!;
 
-function admits(channel: ChannelName, role: { permissions: readonly string[] }): boolean {
+function admits(channel: ChannelName, role: RoleDefinition): boolean {
   const r = rule(channel);
   if (r.kind !== 'permission') return true;
-  return r.anyOf.some((p) => hasPermission({ permissions: [...role.permissions] as never }, p));
+  return r.anyOf.some((p) => hasPermission(role, p));
 }
 
 describe('access to every terminal channel', () => {
