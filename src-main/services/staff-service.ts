@@ -36,7 +36,7 @@ export interface StaffService {
   unlock(pin: string): Promise<Result<SessionView>>;
   current(): SessionView | null;
   /** The signed-in, unlocked actor with this permission; every guarded call goes through here. */
-  require(permission?: Permission): Result<Actor>;
+  require(permission?: Permission, doing?: string): Result<Actor>;
   /** A second person's PIN for a decision the signed-in actor may not take alone. */
   approve(approverId: string, pin: string, permission: Permission): Promise<Result<Actor>>;
 }
@@ -161,7 +161,7 @@ export function createStaffService({
       return view();
     },
 
-    require(permission) {
+    require(permission, doing) {
       if (!session) return fail(t, 'NOT_SIGNED_IN');
       const now = clock.now();
       if (session.locked || now - session.lastActivity > idleMinutes * 60_000) {
@@ -171,7 +171,7 @@ export function createStaffService({
       if (permission && !hasPermission(session.role, permission)) {
         return fail(t, 'FORBIDDEN', {
           role: session.role.name,
-          action: ACTION_WORDS[permission]?.[language()] ?? permission,
+          action: doing ?? ACTION_WORDS[permission]?.[language()] ?? permission,
         });
       }
       session.lastActivity = now;
