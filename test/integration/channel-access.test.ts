@@ -107,11 +107,9 @@ describe('access to every terminal channel', () => {
       tenders: [{ tender, amount: 0 }],
     });
     // The refusal names what was asked, not the permission behind it.
-    expect(await pos.call(c.checkout.complete, tenders('complimentary'))).toMatchObject({
-      ok: false,
-      reason: 'FORBIDDEN',
-      message: expect.stringContaining('give tickets away free'),
-    });
+    const comp = await pos.call(c.checkout.complete, tenders('complimentary'));
+    expect(comp).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
+    expect(comp.ok ? '' : comp.message).toContain('give tickets away free');
     expect(await pos.call(c.checkout.complete, tenders('cash'))).toMatchObject({
       ok: false,
       reason: 'STALE_CART',
@@ -119,11 +117,11 @@ describe('access to every terminal channel', () => {
 
     await pos.must(c.staff.signIn, await addRefunder(pos.terminal.db));
     const refund = { saleId: 'no-such-sale', units: [{ lineId: 'l', unitIndex: 0 }], reason: 'wants cash' };
-    expect(await pos.call(c.sales.refund, { ...refund, override: { reason: 'because' } })).toMatchObject({
-      ok: false,
-      reason: 'FORBIDDEN',
-      message: expect.stringContaining('pay a refund back another way than the sale was paid'),
-    });
+    const override = await pos.call(c.sales.refund, { ...refund, override: { reason: 'because' } });
+    expect(override).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
+    expect(override.ok ? '' : override.message).toContain(
+      'pay a refund back another way than the sale was paid',
+    );
     expect(await pos.call(c.sales.refund, refund)).toMatchObject({ ok: false, reason: 'UNKNOWN_SALE' });
     // A supervisor holds custom.approve: admitted, and the service answers.
     await signedInAs('staff-sue', '5937');
