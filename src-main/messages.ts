@@ -194,4 +194,5 @@ export const ACTION_WORDS: Record<string, Record<Language, string>> = {
   'staff.manage': { en: 'manage staff', de: 'Personal verwalten' },
   'reports.view': { en: 'view reports', de: 'Berichte ansehen' },
   'terminals.enrol': { en: 'enrol terminals', de: 'Terminals anmelden' },
+  'audit.view': { en: 'view the audit log', de: 'das Änderungsprotokoll ansehen' },
 };

@@ -9,6 +9,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { ServerContext } from './context';
 import { Rejection, statusFor } from './errors';
+import { registerAuditRoutes } from './routes/audit-routes';
 import { registerAuthRoutes } from './routes/auth-routes';
 import { registerCatalogueRoutes } from './routes/catalogue-routes';
 import { registerCodeRoutes } from './routes/code-routes';
@@ -142,6 +143,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   registerRedemptionRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
   app.addHook('onClose', () => ctx.background.drain());
   return app;
 }

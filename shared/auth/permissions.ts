@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'staff.manage',
   'reports.view',
   'terminals.enrol',
+  'audit.view',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -21,6 +21,7 @@ import {
 } from '../db/repos/staff-repo';
 import { findTerminalByToken } from '../db/repos/terminal-repo';
 import { isUniqueViolation, reject } from '../errors';
+import { recordAudit } from './audit';
 
 const SESSION_HOURS = 12;
 
@@ -58,6 +59,34 @@ export async function createOrganisation(
   return { organisationId, managerId };
 }
 
+/** The new organisation's first audit entry: who made it, and its first manager (no password). */
+async function createAudited(
+  tx: Queryable,
+  ctx: ServerContext,
+  actor: 'operator' | 'system',
+  input: NewOrganisation,
+): Promise<{ organisationId: string; managerId: string }> {
+  const created = await createOrganisation(tx, input);
+  await recordAudit(
+    tx,
+    ctx,
+    { kind: actor, orgId: created.organisationId },
+    {
+      action: 'organisation.create',
+      entityKind: 'organisation',
+      entityId: created.organisationId,
+      after: {
+        id: created.organisationId,
+        name: input.organisationName,
+        managerId: created.managerId,
+        managerName: input.managerName,
+        managerEmail: input.email,
+      },
+    },
+  );
+  return created;
+}
+
 /** First run only: a fresh server has no organisation, and nobody to sign in as. */
 export async function setUp(
   ctx: ServerContext,
@@ -68,7 +97,8 @@ export async function setUp(
     if ((await countOrganisations(tx)) > 0) {
       reject('ALREADY_SET_UP', 'This server is already set up: sign in with a manager account instead.');
     }
-    return createOrganisation(tx, input);
+    // Nobody is signed in on a fresh server: the server itself records the first run.
+    return createAudited(tx, ctx, 'system', input);
   });
 }
 
@@ -92,7 +122,7 @@ export async function createOrganisationAsOperator(
   input: NewOrganisation,
 ): Promise<{ organisationId: string; managerId: string }> {
   assertOperator(ctx, token);
-  return ctx.db.transaction((tx) => createOrganisation(tx, input));
+  return ctx.db.transaction((tx) => createAudited(tx, ctx, 'operator', input));
 }
 
 export const LOCK_AFTER = 5;

@@ -7,6 +7,7 @@ import * as repo from '../db/repos/catalogue-repo';
 import { lockPositions } from '../db/repos/change-pos';
 import { adoptFirstVenue } from '../db/repos/staff-repo';
 import { isForeignKeyViolation, isUniqueViolation, reject } from '../errors';
+import { pick, recordAudit } from './audit';
 import { followLimit } from './escrow-service';
 
 const LABEL: Record<repo.EntityName, string> = {
@@ -33,6 +34,37 @@ async function assertRefs(
       reject('REFERENCE_NOT_FOUND', `${field} names no ${LABEL[target]} of your organisation: check the id.`);
     }
   }
+}
+
+/** The audited fields of a catalogue row: its API fields, which hold no secrets. */
+async function auditedRow(
+  db: Queryable,
+  name: repo.EntityName,
+  orgId: string,
+  id: string,
+): Promise<Record<string, unknown> | null> {
+  const row = await repo.getEntity(db, name, orgId, id);
+  return pick(row, ['id', ...Object.keys(repo.ENTITIES[name].columns)]);
+}
+
+async function audit(
+  tx: Queryable,
+  ctx: ServerContext,
+  principal: Principal,
+  name: repo.EntityName,
+  verb: 'create' | 'update' | 'delete',
+  id: string,
+  before: Record<string, unknown> | null,
+): Promise<void> {
+  const entityKind = repo.ENTITIES[name].syncEntity;
+  const after = verb === 'delete' ? null : await auditedRow(tx, name, principal.orgId, id);
+  await recordAudit(tx, ctx, principal, {
+    action: `${entityKind}.${verb}`,
+    entityKind,
+    entityId: id,
+    before,
+    after,
+  });
 }
 
 function mapWriteError(error: unknown, name: repo.EntityName): never {
@@ -76,6 +108,7 @@ export async function create(
       await repo.insertEntity(tx, name, principal.orgId, id, values);
       // Staff added before there was any venue (the first manager, above all) work at the first one.
       if (name === 'venues') await adoptFirstVenue(tx, principal.orgId, id);
+      await audit(tx, ctx, principal, name, 'create', id, null);
     });
   } catch (error) {
     mapWriteError(error, name);
@@ -111,6 +144,7 @@ export async function update(
     // Positions before the seat counter, the lock order of every other writer (change-pos.ts).
     await lockPositions(tx, principal.orgId);
     await assertRefs(tx, name, principal.orgId, values);
+    const before = await auditedRow(tx, name, principal.orgId, id);
     let found: boolean;
     try {
       found = await repo.updateEntity(tx, name, principal.orgId, id, values);
@@ -121,6 +155,7 @@ export async function update(
     if (name === 'performances' && typeof values.capacity === 'number') {
       await followCapacity(tx, principal.orgId, id, values.capacity);
     }
+    await audit(tx, ctx, principal, name, 'update', id, before);
   });
   return get(ctx, principal, name, id);
 }
@@ -131,11 +166,15 @@ export async function remove(
   name: repo.EntityName,
   id: string,
 ): Promise<void> {
-  let found: boolean;
   try {
-    found = await repo.deleteEntity(ctx.db, name, principal.orgId, id);
+    await ctx.db.transaction(async (tx) => {
+      const before = await auditedRow(tx, name, principal.orgId, id);
+      if (!before || !(await repo.deleteEntity(tx, name, principal.orgId, id))) {
+        reject('NOT_FOUND', `There is no such ${LABEL[name]}.`);
+      }
+      await audit(tx, ctx, principal, name, 'delete', id, before);
+    });
   } catch (error) {
     mapWriteError(error, name);
   }
-  if (!found) reject('NOT_FOUND', `There is no such ${LABEL[name]}.`);
 }

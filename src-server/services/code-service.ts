@@ -10,7 +10,45 @@ import type { Queryable } from '../db/database';
 import { lockPositions } from '../db/repos/change-pos';
 import * as repo from '../db/repos/code-repo';
 import { isUniqueViolation, reject } from '../errors';
+import { pick, recordAudit, type AuditChange } from './audit';
 import { followLimit } from './escrow-service';
+
+// What the audit log records of a code: its terms and own status, not its usage counters.
+const AUDITED_CODE = [
+  'id',
+  'code',
+  'name',
+  'description',
+  'ownStatus',
+  'isParent',
+  'parentId',
+  'benefit',
+  'rules',
+  'autoPriority',
+  'offlinePolicy',
+  'version',
+] as const;
+
+/** Records a change to code `id`, reading its state after the change inside the same transaction. */
+async function auditCode(
+  tx: Queryable,
+  ctx: ServerContext,
+  principal: Principal,
+  id: string,
+  action: string,
+  before: repo.CodeRow | null,
+  summary?: AuditChange['summary'],
+): Promise<void> {
+  const after = await repo.getCode(tx, principal.orgId, id, now(ctx));
+  await recordAudit(tx, ctx, principal, {
+    action,
+    entityKind: 'code',
+    entityId: id,
+    before: pick(before, AUDITED_CODE),
+    after: pick(after, AUDITED_CODE),
+    summary,
+  });
+}
 
 export interface CodeView extends CodeRecord {
   usage: { uses: number; itemUses: number; discountGiven: number };
@@ -65,8 +103,8 @@ export async function createCode(
   // docs/SYNC.md: a single-use code is refused offline unless a lease backs it.
   const offlinePolicy = input.offlinePolicy ?? (input.rules.maxUses === 1 ? 'deny' : 'best_effort');
   try {
-    await ctx.db.transaction((tx) =>
-      repo.insertCode(tx, {
+    await ctx.db.transaction(async (tx) => {
+      await repo.insertCode(tx, {
         id,
         orgId: principal.orgId,
         code: normalised.code,
@@ -79,8 +117,9 @@ export async function createCode(
         offlinePolicy,
         createdBy: principal.kind === 'staff' ? principal.staffId : null,
         now: now(ctx),
-      }),
-    );
+      });
+      await auditCode(tx, ctx, principal, id, 'code.create', null);
+    });
   } catch (error) {
     if (isUniqueViolation(error)) {
       reject(
@@ -258,6 +297,7 @@ export async function updateCode(
       createdBy: principal.kind === 'staff' ? principal.staffId : null,
       now: at,
     });
+    await auditCode(tx, ctx, principal, id, 'code.update', row, used ? null : 'unused code edited in place');
   });
   return getCodeView(ctx, principal, id);
 }
@@ -275,6 +315,7 @@ export async function deleteCode(
     const used = row.uses > 0 || (await repo.hasRedemptions(tx, row.id));
     const status = used ? ('disabled' as const) : ('deleted' as const);
     await repo.setStatus(tx, row.id, status, now(ctx));
+    await auditCode(tx, ctx, principal, id, status === 'deleted' ? 'code.delete' : 'code.disable', row);
     return status;
   });
   return { outcome, code: await getCodeView(ctx, principal, id) };
@@ -295,6 +336,7 @@ export async function setCodeStatus(
     } else {
       await repo.setStatus(tx, row.id, 'active', now(ctx));
     }
+    await auditCode(tx, ctx, principal, id, `code.${action}`, row);
   });
   return getCodeView(ctx, principal, id);
 }

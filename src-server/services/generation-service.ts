@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import * as repo from '../db/repos/code-repo';
 import { reject } from '../errors';
+import { recordAudit } from './audit';
 
 /** No 0/O, 1/I/L: codes are read off paper and typed by hand. */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -66,14 +67,25 @@ export async function startGeneration(
       `Codes of ${length} random characters are too easy to guess for this many: use a longer length.`,
     );
   }
-  const job = await repo.insertJob(ctx.db, {
-    id: randomUUID(),
-    orgId: principal.orgId,
-    parentId,
-    requested: input.count,
-    prefix,
-    length,
-    createdBy: principal.kind === 'staff' ? principal.staffId : null,
+  // One audit entry per batch, with the count asked for (the job reports how many were made).
+  const job = await ctx.db.transaction(async (tx) => {
+    const inserted = await repo.insertJob(tx, {
+      id: randomUUID(),
+      orgId: principal.orgId,
+      parentId,
+      requested: input.count,
+      prefix,
+      length,
+      createdBy: principal.kind === 'staff' ? principal.staffId : null,
+    });
+    await recordAudit(tx, ctx, principal, {
+      action: 'code.generate_children',
+      entityKind: 'code',
+      entityId: parentId,
+      after: { jobId: inserted.id, count: input.count, prefix, length },
+      summary: `${input.count} child codes requested`,
+    });
+    return inserted;
   });
   ctx.background.run(() => runGeneration(ctx, principal.orgId, job));
   return job;

@@ -6,6 +6,7 @@ import type { Queryable } from '../db/database';
 import { markOveruse } from '../db/repos/redemption-repo';
 import * as repo from '../db/repos/sync-repo';
 import { reject } from '../errors';
+import { pick, recordAudit } from './audit';
 import { reapplyMutation } from './push-service';
 
 export async function listReviewItems(
@@ -56,15 +57,27 @@ export async function resolveReviewItem(
         limits: null,
       });
     }
-    return repo.resolveReviewItem(tx, {
+    const resolved = await repo.resolveReviewItem(tx, {
       id,
       status: action,
       staffId: principal.staffId,
       note,
       at: ctx.now().toISOString(),
     });
+    await recordAudit(tx, ctx, principal, {
+      action: action === 'accepted' ? 'review.accept' : 'review.flag',
+      entityKind: 'review_item',
+      entityId: id,
+      before: pick(item, AUDITED_REVIEW),
+      after: pick(resolved, AUDITED_REVIEW),
+      summary: note,
+    });
+    return resolved;
   });
 }
+
+// What the audit log records of a review item: its decision, not the sale payload it carries.
+const AUDITED_REVIEW = ['id', 'kind', 'status', 'terminalId', 'mutationId', 'resolvedBy', 'note'] as const;
 
 export type RetryOutcome = { status: 200; body: ReviewItem } | { status: 409; body: Err };
 
@@ -110,6 +123,15 @@ export async function retryQuarantined(
         result.reason === 'HASH_MISMATCH' || result.reason === 'UNSTORABLE_PAYLOAD'
           ? 'Such a payload is never applied: accept or flag the item.'
           : `The ${kept.type} stays quarantined: fix that and retry, or accept or flag the item.`;
+      // A refused retry changes nothing but is still a manager's action on the queue.
+      await recordAudit(tx, ctx, principal, {
+        action: 'review.retry',
+        entityKind: 'review_item',
+        entityId: id,
+        before: pick(item, AUDITED_REVIEW),
+        after: pick(item, AUDITED_REVIEW),
+        summary: `${note} (refused: ${result.reason})`,
+      });
       return {
         status: 409,
         body: { ok: false, reason: result.reason, message: `${result.message} ${next}` },
@@ -128,6 +150,14 @@ export async function retryQuarantined(
       staffId: principal.staffId,
       note: result.message ? `${note} (${result.message})` : note,
       at,
+    });
+    await recordAudit(tx, ctx, principal, {
+      action: 'review.retry',
+      entityKind: 'review_item',
+      entityId: id,
+      before: pick(item, AUDITED_REVIEW),
+      after: pick(resolved, AUDITED_REVIEW),
+      summary: note,
     });
     return { status: 200, body: resolved };
   });

@@ -6,7 +6,21 @@ import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import * as repo from '../db/repos/staff-repo';
 import { isUniqueViolation, reject } from '../errors';
+import { pick, recordAudit } from './audit';
 import { findRole } from './auth-service';
+
+// What the audit log records of a person: whether they have a PIN or password, never its hash.
+const AUDITED_STAFF = [
+  'id',
+  'name',
+  'email',
+  'roleId',
+  'active',
+  'hasPassword',
+  'hasPin',
+  'venueIds',
+] as const;
+const AUDITED_ROLE = ['id', 'name', 'permissions', 'customDiscountCeiling'] as const;
 
 export interface StaffInput {
   name: string;
@@ -75,17 +89,34 @@ export async function saveRole(
         'PINs first, then change the role.',
     );
   }
-  await repo.upsertCustomRole(ctx.db, principal.orgId, role);
+  await ctx.db.transaction(async (tx) => {
+    await repo.upsertCustomRole(tx, principal.orgId, role);
+    await recordAudit(tx, ctx, principal, {
+      action: `role.${mode}`,
+      entityKind: 'role',
+      entityId: role.id,
+      before: pick(existing, AUDITED_ROLE),
+      after: pick(role, AUDITED_ROLE),
+    });
+  });
   return { ...role, builtIn: false };
 }
 
 export async function deleteRole(ctx: ServerContext, principal: Principal, roleId: string): Promise<void> {
-  if (!(await repo.getCustomRole(ctx.db, principal.orgId, roleId)))
-    reject('NOT_FOUND', 'There is no such role.');
+  const existing = await repo.getCustomRole(ctx.db, principal.orgId, roleId);
+  if (!existing) reject('NOT_FOUND', 'There is no such role.');
   if ((await repo.countStaffWithRole(ctx.db, principal.orgId, roleId)) > 0) {
     reject('IN_USE', 'Staff still have this role: give them another role first.');
   }
-  await repo.deleteCustomRole(ctx.db, principal.orgId, roleId);
+  await ctx.db.transaction(async (tx) => {
+    await repo.deleteCustomRole(tx, principal.orgId, roleId);
+    await recordAudit(tx, ctx, principal, {
+      action: 'role.delete',
+      entityKind: 'role',
+      entityId: roleId,
+      before: pick(existing, AUDITED_ROLE),
+    });
+  });
 }
 
 /** The PIN policy of shared/auth/pin-policy.ts, for the role the person will hold. */
@@ -168,6 +199,12 @@ export async function createStaff(
         roleId: input.roleId,
       });
       await repo.setStaffVenues(tx, principal.orgId, id, venueIds);
+      await recordAudit(tx, ctx, principal, {
+        action: 'staff.create',
+        entityKind: 'staff',
+        entityId: id,
+        after: pick(await repo.getStaff(tx, principal.orgId, id), AUDITED_STAFF),
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error))
@@ -175,6 +212,21 @@ export async function createStaff(
     throw error;
   }
   return (await repo.getStaff(ctx.db, principal.orgId, id)) as repo.StaffRow;
+}
+
+function staffAction(wasActive: boolean, active: boolean | undefined): string {
+  if (active === false && wasActive) return 'staff.deactivate';
+  if (active === true && !wasActive) return 'staff.reactivate';
+  return 'staff.update';
+}
+
+/** A PIN or password change shows in the log by name only: the hashes are never recorded. */
+function secretChanges(input: { pin?: string; password?: string }): string | null {
+  const changed = [
+    ...(input.pin !== undefined ? ['PIN reset'] : []),
+    ...(input.password !== undefined ? ['password changed'] : []),
+  ];
+  return changed.length > 0 ? changed.join(', ') : null;
 }
 
 export async function updateStaff(
@@ -210,6 +262,14 @@ export async function updateStaff(
         pinDigits: input.pin?.length,
         roleId: input.roleId,
         active: input.active,
+      });
+      await recordAudit(tx, ctx, principal, {
+        action: staffAction(current.active, input.active),
+        entityKind: 'staff',
+        entityId: id,
+        before: pick(current, AUDITED_STAFF),
+        after: pick(await repo.getStaff(tx, principal.orgId, id), AUDITED_STAFF),
+        summary: secretChanges(input),
       });
     });
   } catch (error) {

@@ -10,7 +10,18 @@ import * as escrow from '../db/repos/escrow-repo';
 import * as sync from '../db/repos/sync-repo';
 import * as repo from '../db/repos/terminal-repo';
 import { reject } from '../errors';
+import { pick, recordAudit } from './audit';
 import { DEFAULT_LEASE_CAP_PERCENT } from './escrow-service';
+
+/** A terminal as the audit log records it: never its device token or enrolment code (hashed or not). */
+async function auditedTerminal(
+  db: Queryable,
+  orgId: string,
+  id: string,
+): Promise<Record<string, unknown> | null> {
+  const terminal = (await repo.listTerminals(db, orgId)).find((t) => t.id === id);
+  return pick(terminal, ['id', 'venueId', 'name', 'epoch', 'revokedAt', 'leaseCapPercent']);
+}
 
 const ENROLMENT_HOURS = 24;
 // Read aloud and typed on a touch screen: no look-alike characters.
@@ -33,12 +44,21 @@ export async function createEnrolmentCode(
     reject('NOT_FOUND', 'There is no such venue.');
   const code = enrolmentCode();
   const expiresAt = new Date(ctx.now().getTime() + ENROLMENT_HOURS * 3600_000).toISOString();
-  await repo.insertEnrolmentCode(ctx.db, {
-    codeHash: tokenHash(code),
-    orgId: principal.orgId,
-    venueId,
-    createdBy: principal.staffId,
-    expiresAt,
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertEnrolmentCode(tx, {
+      codeHash: tokenHash(code),
+      orgId: principal.orgId,
+      venueId,
+      createdBy: principal.staffId,
+      expiresAt,
+    });
+    // The code itself is the secret that enrols a device: only that one was issued, and until when.
+    await recordAudit(tx, ctx, principal, {
+      action: 'terminal.enrolment_code_issue',
+      entityKind: 'venue',
+      entityId: venueId,
+      after: { venueId, expiresAt },
+    });
   });
   return { enrolmentCode: code, venueId, expiresAt };
 }
@@ -54,6 +74,27 @@ async function registerSigningKey(
   publicKey: string | undefined,
 ): Promise<void> {
   if (publicKey) await repo.insertSigningKey(tx, { terminalId, epoch, publicKey });
+}
+
+/** The terminal enrolled itself with a manager's enrolment code: it is the actor. */
+async function auditEnrolment(
+  tx: Queryable,
+  ctx: ServerContext,
+  orgId: string,
+  terminalId: string,
+  action: 'terminal.enrol' | 'terminal.reenrol',
+): Promise<void> {
+  await recordAudit(
+    tx,
+    ctx,
+    { kind: 'terminal', orgId, terminalId },
+    {
+      action,
+      entityKind: 'terminal',
+      entityId: terminalId,
+      after: await auditedTerminal(tx, orgId, terminalId),
+    },
+  );
 }
 
 /** docs/SYNC.md: an enrolment code from a manager buys a terminal id, an epoch and a device token, once. */
@@ -94,6 +135,7 @@ export async function registerTerminal(
         codeHash,
       });
       await registerSigningKey(tx, terminal.id, epoch, input.signingKey);
+      await auditEnrolment(tx, ctx, scope.orgId, terminal.id, 'terminal.reenrol');
       return { terminalId: terminal.id, epoch, deviceToken, venueId: terminal.venueId };
     }
     const terminalId = uuid();
@@ -107,6 +149,7 @@ export async function registerTerminal(
       codeHash,
     });
     await registerSigningKey(tx, terminalId, epoch, input.signingKey);
+    await auditEnrolment(tx, ctx, scope.orgId, terminalId, 'terminal.enrol');
     return { terminalId, epoch, deviceToken, venueId: scope.venueId };
   });
 }
@@ -127,8 +170,19 @@ export async function revokeTerminal(
   principal: Principal,
   terminalId: string,
 ): Promise<{ terminalId: string; revokedAt: string }> {
-  const revoked = await repo.revokeTerminal(ctx.db, principal.orgId, terminalId, ctx.now().toISOString());
-  if (!revoked) reject('NOT_FOUND', 'There is no such terminal.');
+  const revoked = await ctx.db.transaction(async (tx) => {
+    const before = await auditedTerminal(tx, principal.orgId, terminalId);
+    const done = await repo.revokeTerminal(tx, principal.orgId, terminalId, ctx.now().toISOString());
+    if (!done) reject('NOT_FOUND', 'There is no such terminal.');
+    await recordAudit(tx, ctx, principal, {
+      action: 'terminal.revoke',
+      entityKind: 'terminal',
+      entityId: terminalId,
+      before,
+      after: await auditedTerminal(tx, principal.orgId, terminalId),
+    });
+    return done;
+  });
   return { terminalId, ...revoked };
 }
 
@@ -142,8 +196,19 @@ export async function setLeaseCap(
   terminalId: string,
   percent: number | null,
 ): Promise<{ terminalId: string; leaseCapPercent: number | null; effectivePercent: number }> {
-  const set = await repo.setLeaseCap(ctx.db, principal.orgId, terminalId, percent);
-  if (!set) reject('NOT_FOUND', 'There is no such terminal.');
+  const set = await ctx.db.transaction(async (tx) => {
+    const before = await auditedTerminal(tx, principal.orgId, terminalId);
+    const done = await repo.setLeaseCap(tx, principal.orgId, terminalId, percent);
+    if (!done) reject('NOT_FOUND', 'There is no such terminal.');
+    await recordAudit(tx, ctx, principal, {
+      action: 'terminal.lease_cap',
+      entityKind: 'terminal',
+      entityId: terminalId,
+      before,
+      after: await auditedTerminal(tx, principal.orgId, terminalId),
+    });
+    return done;
+  });
   return {
     terminalId,
     leaseCapPercent: set.leaseCapPercent,
