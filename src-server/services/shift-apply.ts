@@ -6,38 +6,40 @@ import { parsePayload } from './payload-parse';
 
 // Pushed shift events go to the ledger as they are; a clash on the mutation id changes nothing.
 
-export async function applyShiftOpen(scope: MutationScope, mutation: Mutation): Promise<undefined> {
-  const p = parsePayload(shiftOpenPayloadSchema, mutation.payload, 'shift.open');
+async function recordShiftEvent(
+  scope: MutationScope,
+  mutation: Mutation,
+  event: { shiftId: string; kind: 'open' | 'close'; staffId: string; at: string },
+): Promise<undefined> {
   const { terminal } = scope;
   await scope.run((tx) =>
     insertShiftEvent(tx, {
       mutationId: mutation.mutationId,
       orgId: terminal.orgId,
       terminalId: terminal.id,
-      shiftId: p.id,
-      kind: 'open',
-      staffId: p.openedBy,
       payload: mutation.payload,
-      at: p.openedAt,
+      ...event,
     }),
   );
   return undefined;
 }
 
+export async function applyShiftOpen(scope: MutationScope, mutation: Mutation): Promise<undefined> {
+  const p = parsePayload(shiftOpenPayloadSchema, mutation.payload, 'shift.open');
+  return recordShiftEvent(scope, mutation, {
+    shiftId: p.id,
+    kind: 'open',
+    staffId: p.openedBy,
+    at: p.openedAt,
+  });
+}
+
 export async function applyShiftClose(scope: MutationScope, mutation: Mutation): Promise<undefined> {
   const p = parsePayload(shiftClosePayloadSchema, mutation.payload, 'shift.close');
-  const { terminal } = scope;
-  await scope.run((tx) =>
-    insertShiftEvent(tx, {
-      mutationId: mutation.mutationId,
-      orgId: terminal.orgId,
-      terminalId: terminal.id,
-      shiftId: p.shiftId,
-      kind: 'close',
-      staffId: p.closedBy,
-      payload: mutation.payload,
-      at: p.closedAt,
-    }),
-  );
-  return undefined;
+  return recordShiftEvent(scope, mutation, {
+    shiftId: p.shiftId,
+    kind: 'close',
+    staffId: p.closedBy,
+    at: p.closedAt,
+  });
 }
