@@ -38,7 +38,7 @@ const WHAT: Record<Approval['kind'], string> = {
   custom_discount: 'custom discount approval',
 };
 
-/** One open review item per unproven approval; call once the sale and its redemption are written. */
+/** One open review item per unproven approval; call once the sale's redemption is written. */
 export async function reviewUnproven(
   scope: MutationScope,
   mutation: Mutation,
