@@ -21,6 +21,7 @@ import { createCatalogueService } from './services/catalogue-service';
 import { createConnectivity } from './services/connectivity';
 import { createManageService } from './services/manage-service';
 import { seedDemoData } from './services/demo-data';
+import { createCheckoutService } from './services/checkout-service';
 import { createSaleService } from './services/sale-service';
 import { createSettingsService } from './services/settings-service';
 import { createShiftService } from './services/shift-service';
@@ -167,17 +168,6 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     },
   });
   const cart = createCartService({ db, clock, t, language, staff, escrow: sync.ledger });
-  const sales = createSaleService({
-    db,
-    clock,
-    t,
-    language,
-    cart,
-    terminalId,
-    escrow: sync.ledger,
-    approvalSigner: () => sync.approvalSigner(),
-    overuseCapPerDay: options.overuseCapPerDay ?? 20,
-  });
   const shifts = createShiftService({ db, clock, t, terminalId, onClose: (at) => sync.shiftClosed(at) });
   const printing = createPrintService({
     db,
@@ -194,6 +184,29 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       retryCapMs: options.printer?.retryCapMs ?? 30_000,
     },
     logError,
+  });
+  const checkout = createCheckoutService({
+    db,
+    clock,
+    t,
+    language,
+    cart,
+    terminalId,
+    escrow: sync.ledger,
+    approvalSigner: () => sync.approvalSigner(),
+    sync,
+    printing,
+  });
+  const sales = createSaleService({
+    db,
+    clock,
+    t,
+    language,
+    terminalId,
+    escrow: sync.ledger,
+    overuseCapPerDay: options.overuseCapPerDay ?? 20,
+    sync,
+    printing,
   });
   const loadDemo = async () => {
     if (getVenue(db)) return { codes: 0 };
@@ -217,6 +230,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     staff,
     catalogue: createCatalogueService(db, t),
     cart,
+    checkout,
     sales,
     shifts,
     printing,

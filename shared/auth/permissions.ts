@@ -61,7 +61,11 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
   },
 ];
 
-export function hasPermission(role: Pick<RoleDefinition, 'permissions'>, permission: Permission): boolean {
+/** Whether a role holds a permission: the one test the terminal, its screens and the server's proof checks share. */
+export function hasPermission(
+  role: { readonly permissions: readonly Permission[] },
+  permission: Permission,
+): boolean {
   return role.permissions.includes(permission);
 }
 

@@ -25,13 +25,8 @@ export type {
   ReasonCode,
   LocalizedMessage,
 } from './types';
-export {
-  REASON_MESSAGES,
-  OVERRIDABLE_REASONS,
-  CODE_FORMAT_MESSAGE,
-  invalidInputMessage,
-  type InputProblem,
-} from './messages';
+export { REASON_MESSAGES, CODE_FORMAT_MESSAGE, invalidInputMessage, type InputProblem } from './messages';
+export { OVERRIDABLE_REASONS, ATTACHABLE_REASONS, USAGE_LIMIT_ORDER } from './policy';
 export {
   EngineInputError,
   validateBasket,

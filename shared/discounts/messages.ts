@@ -120,17 +120,6 @@ function deepFreeze<T extends Record<string, LocalizedMessage>>(table: T): Reado
   return Object.freeze(table);
 }
 
-/** Usage-limit failures a supervisor may override (docs/ENGINE.md rule 11); nothing else is overridable. */
-export const OVERRIDABLE_REASONS: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
-  'MAX_USES',
-  'MAX_ITEM_USES',
-  'BUDGET_EXHAUSTED',
-  'CUSTOMER_MAX_USES',
-  'CUSTOMER_MAX_ITEM_USES',
-  'CUSTOMER_EVENT_MAX_USES',
-  'CUSTOMER_SCHEDULE_MAX_USES',
-]);
-
 export const CODE_FORMAT_MESSAGE: LocalizedMessage = {
   en: 'A discount code has 1 to 64 characters: letters, digits and - _ ( ) / \\ + @ . but no spaces.',
   de: 'Ein Rabattcode hat 1 bis 64 Zeichen: Buchstaben, Ziffern und - _ ( ) / \\ + @ . aber keine Leerzeichen.',

@@ -1,4 +1,5 @@
-import { OVERRIDABLE_REASONS, REASON_MESSAGES } from './messages';
+import { REASON_MESSAGES } from './messages';
+import { OVERRIDABLE_REASONS } from './policy';
 import type { PreparedBasket, PreparedContext } from './prepare';
 import { note, takeTrace } from './trace';
 import type { CodeDefinition, EvaluationFailure, ReasonCode, Rules, Usage } from './types';

@@ -1,4 +1,5 @@
 import { formatMinor } from '../money';
+import { USAGE_LIMIT_ORDER } from './policy';
 import { R_USAGE } from './rule-mask';
 import { failure, type Run } from './run';
 import { note } from './trace';
@@ -6,16 +7,6 @@ import type { EvaluationFailure, ReasonCode } from './types';
 
 // Usage limits (docs/ENGINE.md rule 11, clarifications 21 and 22). Without overuse the first limit met fails
 // the code (overridable). With overuse nothing fails or trims; every limit that would have is listed instead.
-
-const LIMIT_ORDER: readonly ReasonCode[] = [
-  'MAX_USES',
-  'MAX_ITEM_USES',
-  'BUDGET_EXHAUSTED',
-  'CUSTOMER_MAX_USES',
-  'CUSTOMER_MAX_ITEM_USES',
-  'CUSTOMER_EVENT_MAX_USES',
-  'CUSTOMER_SCHEDULE_MAX_USES',
-];
 
 export function checkUsageLimits(run: Run): EvaluationFailure | null {
   if ((run.mask & R_USAGE) === 0 || !hasUsageLimit(run)) return null;
@@ -142,5 +133,5 @@ export function noteBypassed(run: Run, reason: ReasonCode, why: string): void {
 
 export function orderedOverridden(run: Run): ReasonCode[] {
   if (run.overridden.length === 0) return [];
-  return LIMIT_ORDER.filter((reason) => run.overridden.includes(reason));
+  return USAGE_LIMIT_ORDER.filter((reason) => run.overridden.includes(reason));
 }

@@ -56,7 +56,8 @@ export const printerHostSchema = text()
 const paperWidth = z.union([z.literal(58), z.literal(80)]);
 const duplicate = z.boolean().optional();
 
-const tender = z.discriminatedUnion('tender', [
+/** One way a sale is paid, as the till sends it; the renderer's form and checkout both use this type. */
+export const tenderSchema = z.discriminatedUnion('tender', [
   z.object({ tender: z.literal('cash'), amount: minor, tendered: minor.optional() }).strict(),
   z
     .object({
@@ -67,6 +68,7 @@ const tender = z.discriminatedUnion('tender', [
     .strict(),
   z.object({ tender: z.literal('complimentary'), amount: minor }).strict(),
 ]);
+export type TenderInput = z.infer<typeof tenderSchema>;
 
 /** One zod schema per request; unknown keys are refused so a typo never passes silently. */
 export const requestSchemas = {
@@ -112,7 +114,7 @@ export const requestSchemas = {
     .object({
       cartId: id,
       tenders: z
-        .array(tender)
+        .array(tenderSchema)
         .max(10)
         .refine((ts) => ts.reduce((n, x) => n + x.amount, 0) <= MAX_MONEY_MINOR, {
           message: `the tenders together may be ${MAX_MONEY_SENTENCE}`,

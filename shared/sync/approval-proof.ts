@@ -1,6 +1,6 @@
-import type { Permission } from '../auth/permissions';
+import { hasPermission, type Permission } from '../auth/permissions';
 import { canonicalJson } from '../canonical-json';
-import type { ApprovalRow } from '../ipc/domains/sales';
+import type { ApprovalRow } from './sale-record';
 import { text } from '../text';
 
 // docs/SECURITY.md "Overuse proof": a supervisor's approval made at a terminal (a PIN checked there,
@@ -96,7 +96,7 @@ export function checkApproval(
     };
   }
   const needs = APPROVAL_PERMISSION[approval.kind];
-  if (!approver.permissions.includes(needs)) {
+  if (!hasPermission(approver, needs)) {
     return { ok: false, why: `approver ${approval.approverId} has a role without ${needs}` };
   }
   return { ok: true };

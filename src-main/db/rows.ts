@@ -1,4 +1,4 @@
-import type { Db } from './connection';
+import { prepared, type Db } from './connection';
 
 // Columns are snake_case, records camelCase; these keep the mapping in one place.
 
@@ -13,7 +13,8 @@ export function fromRow<T>(row: unknown): T {
 
 export function insertRow(db: Db, table: string, row: object): void {
   const keys = Object.keys(row);
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO ${table} (${keys.map(toSnake).join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`,
   ).run(row);
 }

@@ -15,7 +15,8 @@ import type { StaffService } from '../services/staff-service';
  *   what ends or locks a session (which only ever takes access away).
  * - `signedIn`: any signed-in, unlocked staff member.
  * - `permission`: a signed-in, unlocked staff member holding one of `anyOf`; `also` can demand one more
- *   permission depending on the parsed request, and `standaloneOnly` refuses (with that message) on a
+ *   permission depending on the parsed request (with `doing`, the words a refusal uses for what was
+ *   asked, where the permission's own words would not tell staff what they did), and `standaloneOnly` refuses (with that message) on a
  *   terminal enrolled with a server.
  */
 export type AccessRule<C extends ChannelName = ChannelName> =
@@ -24,8 +25,12 @@ export type AccessRule<C extends ChannelName = ChannelName> =
   | {
       readonly kind: 'permission';
       readonly anyOf: readonly [Permission, ...Permission[]];
-      also?(request: ParsedRequestOf<C>): Permission | undefined;
+      also?(
+        request: ParsedRequestOf<C>,
+      ): Permission | { permission: Permission; doing: MessageKey } | undefined;
       readonly standaloneOnly?: MessageKey;
+      /** What a refusal says the actor may not do, when not the permission's own words. */
+      readonly doing?: MessageKey;
     };
 
 export type AccessTable = { readonly [C in ChannelName]: AccessRule<C> };
@@ -77,10 +82,24 @@ export const accessRules = {
   [c.cart.setCustomDiscount]: need('discount.custom'),
   [c.cart.removeCustomDiscount]: sell,
   [c.codes.search]: sell,
-  [c.checkout.complete]: sell,
+  // A complimentary tender gives the order away: only for those who may approve ad-hoc discounts.
+  [c.checkout.complete]: {
+    kind: 'permission',
+    anyOf: ['sell'],
+    also: (r: ParsedRequestOf<typeof c.checkout.complete>) =>
+      r.tenders.some((tender) => tender.tender === 'complimentary')
+        ? { permission: 'custom.approve', doing: 'ACTION_COMP' }
+        : undefined,
+  },
 
   [c.sales.find]: sell,
-  [c.sales.refund]: need('refund'),
+  // Paying back another way than the sale was paid takes a supervisor.
+  [c.sales.refund]: {
+    kind: 'permission',
+    anyOf: ['refund'],
+    also: (r: ParsedRequestOf<typeof c.sales.refund>) =>
+      r.override ? { permission: 'custom.approve', doing: 'ACTION_REFUND_OVERRIDE' } : undefined,
+  },
   [c.sales.void]: need('void'),
 
   [c.shift.current]: sell,
@@ -144,7 +163,7 @@ export function createAuthorizer(deps: {
     if (rule.kind === 'public') return ok(undefined);
     if (rule.kind === 'signedIn') return staff.require();
     // Refused for the first permission named unless another one on the list is held.
-    const first = staff.require(rule.anyOf[0]);
+    const first = staff.require(rule.anyOf[0], rule.doing && t(rule.doing));
     const actor = first.ok
       ? first
       : (rule.anyOf

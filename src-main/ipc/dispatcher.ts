@@ -59,7 +59,11 @@ export function createDispatcher(
       return err<TransportReason>('INVALID_REQUEST', describeInvalid(channel, parsed.error));
     const extra = rule.kind === 'permission' ? rule.also?.(parsed.data) : undefined;
     if (extra) {
-      const more = authorize({ kind: 'permission', anyOf: [extra] });
+      const more = authorize(
+        typeof extra === 'string'
+          ? { kind: 'permission', anyOf: [extra] }
+          : { kind: 'permission', anyOf: [extra.permission], doing: extra.doing },
+      );
       if (!more.ok) return more;
     }
     try {

@@ -3,6 +3,7 @@ import type { TerminalSettings, TerminalStatus } from '../../shared/ipc/types';
 import { ok, type Result } from '../../shared/result';
 import type { CartService } from '../services/cart-service';
 import type { CatalogueService } from '../services/catalogue-service';
+import type { CheckoutService } from '../services/checkout-service';
 import type { ManageService } from '../services/manage-service';
 import type { SaleService } from '../services/sale-service';
 import type { SettingsService } from '../services/settings-service';
@@ -21,6 +22,7 @@ export interface Services {
   staff: StaffService;
   catalogue: CatalogueService;
   cart: CartService;
+  checkout: CheckoutService;
   sales: SaleService;
   shifts: ShiftService;
   printing: PrintService;
@@ -85,18 +87,11 @@ export function createHandlers(s: Services): Handlers {
 
     [c.codes.search]: (r, a) => ok(s.cart.searchCodes(a, r.query, r.limit)),
 
-    // Printing starts after the sale committed and never changes its result.
-    [c.checkout.complete]: async (r, a) => {
-      if (r.cartId === s.cart.id()) await s.sync.prepare(s.cart.escrowNeeds(a));
-      const sale = s.sales.checkout(a, r);
-      if (sale.ok) s.sync.afterWrite();
-      return s.printing.afterSale(sale);
-    },
+    [c.checkout.complete]: (r, a) => s.checkout.complete(a, r),
 
     [c.sales.find]: (r) => s.sales.find(r),
-    [c.sales.refund]: (r, a) =>
-      s.printing.afterRefund(afterWrite(s.sales.refund(a, { ...r, kind: 'refund' }))),
-    [c.sales.void]: (r, a) => s.printing.afterRefund(afterWrite(s.sales.refund(a, { ...r, kind: 'void' }))),
+    [c.sales.refund]: (r, a) => s.sales.refund(a, { ...r, kind: 'refund' }),
+    [c.sales.void]: (r, a) => s.sales.refund(a, { ...r, kind: 'void' }),
 
     [c.shift.current]: () => ok(s.shifts.current()),
     // A round right away: an opened shift takes its leases, a closed one pushes their return.

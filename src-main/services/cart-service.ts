@@ -15,6 +15,7 @@ import {
   type Usage,
 } from '../../shared/discounts';
 import { CODE_FORMAT_MESSAGE, REASON_MESSAGES } from '../../shared/discounts/messages';
+import { ATTACHABLE_REASONS } from '../../shared/discounts/policy';
 import { formatMinor } from '../../shared/money';
 import type { Language } from '../../shared/ipc/types';
 import type { CartView, CodeOption, CustomerInput } from '../../shared/ipc/domains/sell';
@@ -26,9 +27,10 @@ import { getCode, getCodeByText, listAutoApplyCodes, searchCodes } from '../db/r
 import { usageForCodes } from '../db/repos/usage-repo';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
+import { lineMoney } from './build-sale-record';
 import type { Actor, StaffService } from './staff-service';
 import type { EscrowLedger } from './sync/escrow';
-import { saleNeeds, type CounterNeed } from '../../shared/sync/counters';
+import { saleNeeds, ticketsPerPerformance, type CounterNeed } from '../../shared/sync/counters';
 
 export interface CartLine extends BasketLine {
   name: string;
@@ -68,31 +70,9 @@ export interface PricedCart {
   source: 'manual' | 'auto' | null;
   priced: PricedBasket;
   usage: Usage | null;
+  /** What the pricing read (the cart, the codes considered and their usage), to tell whether it still holds. */
+  stamp: string;
 }
-
-// A known code stays on the order while it fails for a reason the basket or a supervisor can change;
-// anything else is refused outright.
-const ATTACHABLE: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
-  'MAX_USES',
-  'MAX_ITEM_USES',
-  'CUSTOMER_MAX_USES',
-  'CUSTOMER_MAX_ITEM_USES',
-  'CUSTOMER_EVENT_MAX_USES',
-  'CUSTOMER_SCHEDULE_MAX_USES',
-  'BUDGET_EXHAUSTED',
-  'MIN_SPEND',
-  'MAX_SPEND',
-  'MIN_QTY',
-  'REQUIRED_ITEMS_MISSING',
-  'CROSS_EVENT',
-  'DISTINCT_EVENTS',
-  'GROUP_TOO_SMALL',
-  'NO_ELIGIBLE_ITEMS',
-  'CUSTOMER_REQUIRED',
-  'OUTSIDE_PERFORMANCE_WINDOW',
-  'NEW_CUSTOMERS_ONLY',
-  'CUSTOMER_GROUP',
-]);
 
 /** A scanned QR or link carries `coupon=CODE`; anything else is the code itself. */
 export function extractCouponInput(input: string): string {
@@ -199,37 +179,63 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     return { usage, evaluation: evaluateCode(code, basket, contextFor(actor, basket, usage, overuse)) };
   };
 
+  /**
+   * What pricing reads besides the cart lines: the manual code, or the auto-apply candidates usable
+   * here, with their usage now (the escrow's view once enrolled, so it moves with the leases held).
+   */
+  const pricingInputs = (actor: Actor, basket: Basket) => {
+    let codes: CodeRecord[] = [];
+    if (cart.manualCodeId) {
+      const code = getCode(db, cart.manualCodeId);
+      if (code) codes = [code];
+    } else if (basket.lines.length > 0) {
+      codes = listAutoApplyCodes(db, actor.role.id).filter(usableHere);
+    }
+    return { codes, usages: usageByCode(codes, basket) };
+  };
+
+  const stampOf = (inputs: { codes: readonly CodeRecord[]; usages: Record<string, Usage> }) =>
+    JSON.stringify([cart, inputs.codes.map((c) => [c.id, c.version, c.status, c.updatedAt]), inputs.usages]);
+
   /** Prices the cart now: the manual code if any, else the best auto-apply code, then the custom discount. */
   const priceCart = (actor: Actor): PricedCart => {
     const basket = basketOf(cart.lines);
+    const inputs = pricingInputs(actor, basket);
     let code: CodeRecord | null = null;
     let evaluation: Evaluation | null = null;
     let usage: Usage | null = null;
     let source: PricedCart['source'] = null;
-    if (cart.manualCodeId) {
-      code = getCode(db, cart.manualCodeId) ?? null;
-      if (code) {
-        ({ usage, evaluation } = evaluate(actor, code, basket, cart.overuse !== null));
-        source = 'manual';
-      }
-    } else if (basket.lines.length > 0) {
-      const candidates = listAutoApplyCodes(db, actor.role.id).filter(usableHere);
-      const usages = usageByCode(candidates, basket);
-      const best = selectAutoApply(candidates, basket, {
+    const manual = cart.manualCodeId ? inputs.codes[0] : undefined;
+    if (manual) {
+      code = manual;
+      usage = inputs.usages[manual.id] as Usage;
+      evaluation = evaluateCode(manual, basket, contextFor(actor, basket, usage, cart.overuse !== null));
+      source = 'manual';
+    } else if (!cart.manualCodeId && inputs.codes.length > 0) {
+      const best = selectAutoApply(inputs.codes, basket, {
         ...contextFor(actor, basket, undefined, false),
-        usageByCode: usages,
+        usageByCode: inputs.usages,
       });
       if (best?.ok) {
-        code = candidates.find((c) => c.id === best.codeId) ?? null;
+        code = inputs.codes.find((c) => c.id === best.codeId) ?? null;
         evaluation = best;
-        usage = usages[best.codeId] ?? null;
+        usage = inputs.usages[best.codeId] ?? null;
         source = 'auto';
       }
     }
     const applied = evaluation?.ok ? evaluation : null;
     const priced = priceBasket(basket, applied, cart.custom ?? undefined);
-    return { cart, basket, code, evaluation, source, priced, usage };
+    return { cart, basket, code, evaluation, source, priced, usage, stamp: stampOf(inputs) };
   };
+
+  /**
+   * The priced cart if nothing it was priced on has changed since, else the cart priced again. A
+   * checkout prices once, then waits for its lease top-up: leases fetched or expired meanwhile move
+   * the code's usage (and so whether and how far it applies), and a pull may change the codes. The
+   * clock and the performances' start times are not re-read: the wait is bounded by a short timeout.
+   */
+  const current = (actor: Actor, priced: PricedCart): PricedCart =>
+    stampOf(pricingInputs(actor, basketOf(cart.lines))) === priced.stamp ? priced : priceCart(actor);
 
   const view = (actor: Actor): CartView => {
     const { priced, code, evaluation, source } = priceCart(actor);
@@ -247,10 +253,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
           detail: line.detail,
           qty: line.qty,
           unitPrice: line.unitPrice,
-          gross: p?.gross ?? line.unitPrice * line.qty,
-          codeDiscount: p?.codeDiscount ?? 0,
-          customDiscount: p?.customDiscount ?? 0,
-          total: p?.total ?? line.unitPrice * line.qty,
+          ...lineMoney(line, p),
         };
       }),
       code:
@@ -313,21 +316,23 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
   };
 
   /**
-   * What selling this cart would take from the escrow, with the code's limits lifted so a drained
-   * lease still shows what to ask the server for.
+   * What selling this priced cart would take from the escrow, with the code's limits lifted so a
+   * drained lease still shows what to ask the server for.
    */
-  const escrowNeeds = (actor: Actor): CounterNeed[] => {
-    const perPerformance = new Map<string, number>();
-    for (const line of cart.lines)
-      if (line.kind === 'ticket' && line.scheduleId)
-        perPerformance.set(line.scheduleId, (perPerformance.get(line.scheduleId) ?? 0) + line.qty);
-    const { code, basket } = priceCart(actor);
+  const escrowNeeds = (actor: Actor, priced: PricedCart = priceCart(actor)): CounterNeed[] => {
+    const { code, basket } = priced;
+    const lines = basket.lines.map((l) => ({
+      kind: l.kind,
+      performanceId: l.scheduleId ?? null,
+      qty: l.qty,
+    }));
     const uncapped = code ? evaluate(actor, code, basket, true).evaluation : null;
-    return saleNeeds(perPerformance, code, uncapped?.ok ? uncapped : null);
+    return saleNeeds(ticketsPerPerformance(lines), code, uncapped?.ok ? uncapped : null);
   };
 
   return {
     priceCart,
+    current,
     view,
     escrowNeeds,
     id: () => cart.id,
@@ -427,7 +432,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       if (!code) return err('INVALID_CODE', REASON_MESSAGES.INVALID_CODE[language()]);
       if (!usableHere(code)) return err('CODE_NEEDS_SERVER', t('CODE_NEEDS_SERVER'));
       const { evaluation } = evaluate(actor, code, basketOf(cart.lines), false);
-      if (!evaluation.ok && !ATTACHABLE.has(evaluation.reason))
+      if (!evaluation.ok && !ATTACHABLE_REASONS.has(evaluation.reason))
         return err(evaluation.reason, msg(evaluation));
       cart.manualCodeId = code.id;
       cart.overuse = null;

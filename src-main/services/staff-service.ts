@@ -1,4 +1,4 @@
-import type { Permission } from '../../shared/auth/permissions';
+import { hasPermission, type Permission } from '../../shared/auth/permissions';
 import type { Actor, Role, SessionView, StaffSummary } from '../../shared/ipc/domains/staff';
 
 export type { Actor };
@@ -36,7 +36,7 @@ export interface StaffService {
   unlock(pin: string): Promise<Result<SessionView>>;
   current(): SessionView | null;
   /** The signed-in, unlocked actor with this permission; every guarded call goes through here. */
-  require(permission?: Permission): Result<Actor>;
+  require(permission?: Permission, doing?: string): Result<Actor>;
   /** A second person's PIN for a decision the signed-in actor may not take alone. */
   approve(approverId: string, pin: string, permission: Permission): Promise<Result<Actor>>;
 }
@@ -161,17 +161,17 @@ export function createStaffService({
       return view();
     },
 
-    require(permission) {
+    require(permission, doing) {
       if (!session) return fail(t, 'NOT_SIGNED_IN');
       const now = clock.now();
       if (session.locked || now - session.lastActivity > idleMinutes * 60_000) {
         session.locked = true;
         return fail(t, 'SESSION_LOCKED', { minutes: idleMinutes });
       }
-      if (permission && !session.role.permissions.includes(permission)) {
+      if (permission && !hasPermission(session.role, permission)) {
         return fail(t, 'FORBIDDEN', {
           role: session.role.name,
-          action: ACTION_WORDS[permission]?.[language()] ?? permission,
+          action: doing ?? ACTION_WORDS[permission]?.[language()] ?? permission,
         });
       }
       session.lastActivity = now;
@@ -183,7 +183,7 @@ export function createStaffService({
       if (!staff) return fail(t, 'UNKNOWN_STAFF');
       const role = await checkPin(staff, pin);
       if (!role.ok) return role;
-      if (!role.value.permissions.includes(permission))
+      if (!hasPermission(role.value, permission))
         return fail(t, 'APPROVER_NOT_ALLOWED', { name: staff.name });
       return ok({ staffId: staff.id, name: staff.name, role: role.value });
     },

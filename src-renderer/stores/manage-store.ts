@@ -67,6 +67,9 @@ const SIGN_IN_REASONS = new Set(['SERVER_SIGN_IN_REQUIRED', 'SERVER_SESSION_ENDE
 
 export const useManageStore = create<ManageState>()((set, get) => {
   let watching = 0;
+  // List loads are numbered: only the newest one's answer is shown (a filter changed, or the list was
+  // reloaded after a change, while an older load was on its way), and reset drops any still on its way.
+  let listLoads = 0;
 
   /** Notes a failure everywhere it matters: the lock screen, and the sign-in form when the session is gone. */
   const failed = (failure: Failure) => {
@@ -147,6 +150,7 @@ export const useManageStore = create<ManageState>()((set, get) => {
 
     async loadCodes() {
       const { filter } = get();
+      const load = ++listLoads;
       set({ loading: true });
       const result = await api.manage.listCodes({
         ...(filter.q.trim() ? { q: filter.q.trim() } : {}),
@@ -156,8 +160,7 @@ export const useManageStore = create<ManageState>()((set, get) => {
         limit: PAGE_SIZE,
         offset: filter.offset,
       });
-      // An answer to an older filter is dropped: the newest one wins.
-      if (get().filter !== filter) return;
+      if (load !== listLoads) return;
       if (!result.ok) {
         failed(result);
         return set({ loading: false, listError: result.message });
@@ -237,6 +240,7 @@ export const useManageStore = create<ManageState>()((set, get) => {
 
     reset() {
       watching++;
+      listLoads++;
       set({
         tab: 'codes',
         server: null,

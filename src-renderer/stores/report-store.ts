@@ -46,6 +46,13 @@ const fail = (failure: Failure) => {
   }
 };
 
+/**
+ * Loads are numbered: changing a filter while a load is on its way starts another, and only the newest
+ * one's answer is shown; `reset` skips the numbers on, so nothing asked before sign-out lands after it.
+ */
+let reportLoads = 0;
+let overuseLoads = 0;
+
 export const useReportStore = create<ReportState>()((set, get) => ({
   from: '',
   to: '',
@@ -72,6 +79,7 @@ export const useReportStore = create<ReportState>()((set, get) => ({
 
   async loadReport() {
     const { from, to, groupBy, usedOnly } = get();
+    const load = ++reportLoads;
     set({ loading: true });
     const result = await api.manage.codeReport({
       ...rangeOf(from, to),
@@ -80,6 +88,7 @@ export const useReportStore = create<ReportState>()((set, get) => ({
       limit: REPORT_ROWS,
       offset: 0,
     });
+    if (load !== reportLoads) return;
     if (!result.ok) {
       fail(result);
       return set({ loading: false, error: result.message });
@@ -89,8 +98,10 @@ export const useReportStore = create<ReportState>()((set, get) => ({
 
   async loadOveruses() {
     const { from, to } = get();
+    const load = ++overuseLoads;
     set({ loading: true });
     const result = await api.manage.overuseReport({ ...rangeOf(from, to), limit: 200, offset: 0 });
+    if (load !== overuseLoads) return;
     if (!result.ok) {
       fail(result);
       return set({ loading: false, error: result.message });
@@ -110,6 +121,8 @@ export const useReportStore = create<ReportState>()((set, get) => ({
   },
 
   reset() {
+    reportLoads++;
+    overuseLoads++;
     set({
       from: '',
       to: '',

@@ -1,14 +1,10 @@
 import { create } from 'zustand';
+import type { TenderInput } from '../../shared/ipc/contract';
 import type { CartView, CodeOption, CustomerInput } from '../../shared/ipc/domains/sell';
 import type { CatalogueEvent, PerformanceOffer, SaleView } from '../../shared/ipc/types';
 import { api } from '../api';
 import { noteFailure } from './session-store';
 import { useTerminalStore } from './terminal-store';
-
-export type Tender =
-  | { tender: 'cash'; amount: number; tendered?: number }
-  | { tender: 'card'; amount: number; reference: string }
-  | { tender: 'complimentary'; amount: number };
 
 /** A failure as the core said it: the machine reason and the sentence for staff. */
 export interface Failure {
@@ -68,12 +64,40 @@ interface SellState {
     approver?: { staffId: string; pin: string };
   }) => Promise<Failure | null>;
   removeCustom: () => Promise<void>;
-  checkout: (tenders: Tender[]) => Promise<Failure | null>;
+  checkout: (tenders: TenderInput[]) => Promise<Failure | null>;
   newSale: () => void;
   reset: () => void;
 }
 
 const emptySearch: CodeSearch = { query: '', answered: null, options: [], error: null };
+
+type SellData = Pick<
+  SellState,
+  | 'events'
+  | 'eventId'
+  | 'offer'
+  | 'cart'
+  | 'error'
+  | 'codeError'
+  | 'search'
+  | 'lastSale'
+  | 'receiptSvg'
+  | 'recentCustomers'
+>;
+
+/** What the sell screen holds before anyone used it, and again after `reset` (staff signed out). */
+const initial: SellData = {
+  events: [],
+  eventId: null,
+  offer: null,
+  cart: null,
+  error: null,
+  codeError: null,
+  search: emptySearch,
+  lastSale: null,
+  receiptSvg: null,
+  recentCustomers: [],
+};
 
 // The dropdown's requests: at most one in flight, the newest query waiting behind it, so typing fast
 // never queues stale searches and an older answer never replaces a newer one.
@@ -119,16 +143,7 @@ export const useSellStore = create<SellState>()((set, get) => {
   };
 
   return {
-    events: [],
-    eventId: null,
-    offer: null,
-    cart: null,
-    error: null,
-    codeError: null,
-    search: emptySearch,
-    lastSale: null,
-    receiptSvg: null,
-    recentCustomers: [],
+    ...initial,
     async loadRecentCustomers() {
       const result = await api.cart.recentCustomers({});
       if (result.ok) set({ recentCustomers: result.value });
@@ -261,16 +276,10 @@ export const useSellStore = create<SellState>()((set, get) => {
       set({ lastSale: null, receiptSvg: null });
     },
     reset() {
-      set({
-        cart: null,
-        offer: null,
-        recentCustomers: [],
-        lastSale: null,
-        receiptSvg: null,
-        search: emptySearch,
-        error: null,
-        codeError: null,
-      });
+      // A search still on its way belongs to the person who signed out: its answer is dropped too.
+      epoch++;
+      waiting = null;
+      set(initial);
     },
   };
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Permission } from '../../shared/auth/permissions';
+import { hasPermission, type Permission } from '../../shared/auth/permissions';
 import type { SessionView, StaffSummary } from '../../shared/ipc/types';
 import { api } from '../api';
 
@@ -113,7 +113,7 @@ export function noteFailure(failure: { reason: string; message: string }): void 
 }
 
 export function can(session: SessionView | null, permission: Permission): boolean {
-  return session?.role.permissions.includes(permission) ?? false;
+  return session ? hasPermission(session.role, permission) : false;
 }
 
 /** The manager menu is for roles that manage codes, read reports or enrol the terminal. */

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { chainHash, GENESIS_HASH } from '../../src-main/db/repos/outbox-repo';
-import type { SaleRecord } from '../../shared/ipc/domains/sales';
+import { discountScopes } from '../../src-main/services/build-sale-record';
 import { signApproval, type ApprovalSigner } from '../../shared/sync/approval-proof';
+import type { TerminalRefundPayload, TerminalSalePayload } from '../../shared/sync/payloads';
 import type { Escrow, Mutation, MutationType } from '../../shared/sync/protocol';
 
 // Outbox rows exactly as a terminal writes them: the payload shapes of src-main/services/
@@ -83,9 +84,7 @@ export interface SaleSpec {
 }
 
 /** checkout()'s outbox payload: { terminalId, sale, lines, units, payments, redemption, scopes, approvals, escrow }. */
-export function salePayload(
-  spec: SaleSpec,
-): Omit<SaleRecord, 'refunds'> & { terminalId: string; escrow?: Escrow } {
+export function salePayload(spec: SaleSpec): TerminalSalePayload {
   const saleId = randomUUID();
   const now = spec.createdAt ?? new Date().toISOString();
   const lines = spec.lines.map((l, index) => {
@@ -187,9 +186,7 @@ export function salePayload(
           createdAt: now,
         }
       : null,
-    scopes: [...new Map(discounted.map((l) => [`${l.eventId}|${l.performanceId}`, l])).values()]
-      .filter((l) => l.eventId)
-      .map((l) => ({ eventId: l.eventId as string, performanceId: l.performanceId ?? '' })),
+    scopes: discountScopes(lines),
     approvals: overridden
       ? [
           // Signed as checkout signs it (docs/SECURITY.md "Overuse proof").
@@ -222,7 +219,7 @@ export function refundPayload(
     units?: { lineId: string; unitIndex: number }[];
     escrow?: Escrow;
   },
-) {
+): TerminalRefundPayload {
   const picked = spec.units
     ? sale.units.filter((u) => spec.units?.some((w) => w.lineId === u.lineId && w.unitIndex === u.unitIndex))
     : sale.units;

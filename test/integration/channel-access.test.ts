@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT_IN_ROLES, hasPermission } from '../../shared/auth/permissions';
+import { BUILT_IN_ROLES, hasPermission, type RoleDefinition } from '../../shared/auth/permissions';
 import { allChannelNames, channels as c, type ChannelName } from '../../shared/ipc/channels';
 import { requestSchemas } from '../../shared/ipc/contract';
 import { accessRules, type AccessRule } from '../../src-main/ipc/access';
+import { addRefunder } from '../helpers/staff';
 import { startTestTerminal, type TestTerminal } from '../helpers/terminal';
 
 /**
@@ -14,10 +15,10 @@ const REFUSED = ['NOT_SIGNED_IN', 'SESSION_LOCKED', 'FORBIDDEN'];
 const rule = (channel: ChannelName): AccessRule => accessRules[channel];
 const lowest = [...BUILT_IN_ROLES].sort((a, b) => a.permissions.length - b.permissions.length)[0]!;
 
-function admits(channel: ChannelName, role: { permissions: readonly string[] }): boolean {
+function admits(channel: ChannelName, role: RoleDefinition): boolean {
   const r = rule(channel);
   if (r.kind !== 'permission') return true;
-  return r.anyOf.some((p) => hasPermission({ permissions: [...role.permissions] as never }, p));
+  return r.anyOf.some((p) => hasPermission(role, p));
 }
 
 describe('access to every terminal channel', () => {
@@ -96,6 +97,40 @@ describe('access to every terminal channel', () => {
     expect(zReport).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
     const receipt = await pos.call(c.print.preview, { saleId: 'sale-1' });
     expect(REFUSED).not.toContain(receipt.ok ? 'ok' : receipt.reason);
+  });
+
+  it('a comp tender and a refund tender override need custom.approve, refused before any service runs', async () => {
+    await signedInAs('staff-sam', '4826');
+    // No such cart: a request the dispatcher admitted would be refused by checkout as STALE_CART.
+    const tenders = (tender: 'cash' | 'complimentary') => ({
+      cartId: 'no-such-cart',
+      tenders: [{ tender, amount: 0 }],
+    });
+    // The refusal names what was asked, not the permission behind it.
+    const comp = await pos.call(c.checkout.complete, tenders('complimentary'));
+    expect(comp).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
+    expect(comp.ok ? '' : comp.message).toContain('give tickets away free');
+    expect(await pos.call(c.checkout.complete, tenders('cash'))).toMatchObject({
+      ok: false,
+      reason: 'STALE_CART',
+    });
+
+    await pos.must(c.staff.signIn, await addRefunder(pos.terminal.db));
+    const refund = { saleId: 'no-such-sale', units: [{ lineId: 'l', unitIndex: 0 }], reason: 'wants cash' };
+    const override = await pos.call(c.sales.refund, { ...refund, override: { reason: 'because' } });
+    expect(override).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
+    expect(override.ok ? '' : override.message).toContain(
+      'pay a refund back another way than the sale was paid',
+    );
+    expect(await pos.call(c.sales.refund, refund)).toMatchObject({ ok: false, reason: 'UNKNOWN_SALE' });
+    // A supervisor holds custom.approve: admitted, and the service answers.
+    await signedInAs('staff-sue', '5937');
+    expect(await pos.call(c.checkout.complete, tenders('complimentary'))).toMatchObject({
+      reason: 'STALE_CART',
+    });
+    expect(await pos.call(c.sales.refund, { ...refund, override: { reason: 'because' } })).toMatchObject({
+      reason: 'UNKNOWN_SALE',
+    });
   });
 
   it('settings.update is public only because it can change nothing but the display language', () => {

@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channels as c } from '../../shared/ipc/channels';
 import type { RequestOf } from '../../shared/ipc/contract';
 import type { PaymentRow, SaleRecord } from '../../shared/ipc/domains/sales';
-import { upsertRole, upsertStaff } from '../../src-main/db/repos/staff-repo';
-import { hashPin } from '../../src-main/services/pin';
+import { addRefunder } from '../helpers/staff';
 import { startTestTerminal, type TestTerminal } from '../helpers/terminal';
 
 const HAMLET = 'perf-hamlet-1';
@@ -105,20 +104,7 @@ describe('refund tenders follow how the sale was paid', () => {
 
   it('refuses the override to staff who may refund but not approve', async () => {
     const sale = await sell(1, (total) => [{ tender: 'card', amount: total, reference: 'R-3' }]);
-    upsertRole(pos.terminal.db, {
-      id: 'refunder',
-      name: 'Refunder',
-      permissions: ['sell', 'refund'],
-      customDiscountCeiling: { percent: 0, amount: 0 },
-    });
-    upsertStaff(pos.terminal.db, {
-      id: 'staff-rita',
-      name: 'Rita Refunder',
-      roleId: 'refunder',
-      pinHash: await hashPin('4710'),
-      active: true,
-    });
-    await pos.must(c.staff.signIn, { staffId: 'staff-rita', pin: '4710' });
+    await pos.must(c.staff.signIn, await addRefunder(pos.terminal.db));
     const refused = await pos.call(c.sales.refund, {
       saleId: sale.sale.id,
       units: [unit(sale, 0)],

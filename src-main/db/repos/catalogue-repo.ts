@@ -21,8 +21,6 @@ interface CatalogueTables {
   products: Product;
 }
 
-const statements = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
-
 /** Inserts or replaces catalogue rows by id; the columns are the record's fields in snake_case. */
 export function upsertCatalogue<T extends keyof CatalogueTables>(
   db: Db,
@@ -32,37 +30,31 @@ export function upsertCatalogue<T extends keyof CatalogueTables>(
   const first = rows[0];
   if (!first) return;
   const keys = Object.keys(first);
-  const cacheKey = `${table}:${keys.join(',')}`;
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map<string, ReturnType<Db['prepare']>>()));
-  let statement = cache.get(cacheKey);
-  if (!statement) {
-    const columns = keys.map(snake);
-    statement = db.prepare(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
-       ON CONFLICT (id) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`,
-    );
-    cache.set(cacheKey, statement);
-  }
+  // The SQL depends only on the table and the record's fields, so the cache holds one statement per shape.
+  const columns = keys.map(snake);
+  const statement = prepared(
+    db,
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+     ON CONFLICT (id) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+  );
   for (const row of rows)
     statement.run(keys.map((k) => (row as unknown as Record<string, unknown>)[k] ?? null));
 }
 
-// getVenue and getPerformance use cached statements: every pricing of the cart and every keystroke in
-// the code dropdown read them.
 export function getVenue(db: Db): Venue | undefined {
   const row = prepared(db, 'SELECT * FROM venues LIMIT 1').get() as Record<string, unknown> | undefined;
   return row && fromRow<Venue>(row);
 }
 
 export function listEvents(db: Db): EventRecord[] {
-  return (db.prepare('SELECT * FROM events ORDER BY name').all() as Record<string, unknown>[]).map((r) =>
+  return (prepared(db, 'SELECT * FROM events ORDER BY name').all() as Record<string, unknown>[]).map((r) =>
     fromRow<EventRecord>(r),
   );
 }
 
 export function getEvent(db: Db, id: string): EventRecord | undefined {
-  const row = db.prepare('SELECT * FROM events WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  const row = prepared(db, 'SELECT * FROM events WHERE id = ?').get(id) as
+    Record<string, unknown> | undefined;
   return row && fromRow<EventRecord>(row);
 }
 
@@ -71,13 +63,12 @@ export interface PerformanceWithSales extends Performance {
 }
 
 export function listPerformances(db: Db, eventId?: string): PerformanceWithSales[] {
-  const rows = db
-    .prepare(
-      `SELECT p.*, coalesce(s.sold, 0) AS sold FROM performances p
+  const rows = prepared(
+    db,
+    `SELECT p.*, coalesce(s.sold, 0) AS sold FROM performances p
        LEFT JOIN performance_sold s ON s.performance_id = p.id
        WHERE (@eventId IS NULL OR p.event_id = @eventId) ORDER BY p.starts_at`,
-    )
-    .all({ eventId: eventId ?? null }) as Record<string, unknown>[];
+  ).all({ eventId: eventId ?? null }) as Record<string, unknown>[];
   return rows.map((r) => fromRow<PerformanceWithSales>(r));
 }
 
@@ -90,43 +81,27 @@ export function getPerformance(db: Db, id: string): PerformanceWithSales | undef
   return row && fromRow<PerformanceWithSales>(row);
 }
 
-export function listTicketTypes(db: Db, eventId: string): TicketType[] {
-  return (
-    db.prepare('SELECT * FROM ticket_types WHERE event_id = ? ORDER BY rowid').all(eventId) as Record<
-      string,
-      unknown
-    >[]
-  ).map((r) => fromRow<TicketType>(r));
-}
-
-export function listPriceBands(db: Db, eventId: string): PriceBand[] {
-  return (
-    db.prepare('SELECT * FROM price_bands WHERE event_id = ? ORDER BY rowid').all(eventId) as Record<
-      string,
-      unknown
-    >[]
-  ).map((r) => fromRow<PriceBand>(r));
-}
-
 export function listProducts(db: Db, eventId: string | null): Product[] {
-  const rows = db
-    .prepare('SELECT * FROM products WHERE event_id IS NULL OR event_id = ? ORDER BY kind, name')
-    .all(eventId) as Record<string, unknown>[];
+  const rows = prepared(
+    db,
+    'SELECT * FROM products WHERE event_id IS NULL OR event_id = ? ORDER BY kind, name',
+  ).all(eventId) as Record<string, unknown>[];
   return rows.map((r) => fromRow<Product>(r));
 }
 
 export function getProduct(db: Db, id: string): Product | undefined {
-  const row = db.prepare('SELECT * FROM products WHERE id = ?').get(id) as
+  const row = prepared(db, 'SELECT * FROM products WHERE id = ?').get(id) as
     Record<string, unknown> | undefined;
   return row && fromRow<Product>(row);
 }
 
 export function addSold(db: Db, performanceId: string, delta: number): void {
   // Not an upsert: SQLite checks `sold >= 0` on the row it would insert before it sees the conflict.
-  db.prepare('INSERT INTO performance_sold (performance_id, sold) VALUES (?, 0) ON CONFLICT DO NOTHING').run(
-    performanceId,
-  );
-  db.prepare('UPDATE performance_sold SET sold = sold + ? WHERE performance_id = ?').run(
+  prepared(
+    db,
+    'INSERT INTO performance_sold (performance_id, sold) VALUES (?, 0) ON CONFLICT DO NOTHING',
+  ).run(performanceId);
+  prepared(db, 'UPDATE performance_sold SET sold = sold + ? WHERE performance_id = ?').run(
     delta,
     performanceId,
   );
@@ -145,9 +120,9 @@ const OFFER_SELECT = `SELECT tp.id AS ticketPriceId, e.id AS eventId, e.name AS 
 
 /** What a performance sells: each ticket type in each band at its effective price. */
 export function listTicketOffers(db: Db, performanceId: string): TicketOffer[] {
-  return db
-    .prepare(`${OFFER_SELECT} WHERE p.id = ? ORDER BY pb.rowid, tt.rowid`)
-    .all(performanceId) as TicketOffer[];
+  return prepared(db, `${OFFER_SELECT} WHERE p.id = ? ORDER BY pb.rowid, tt.rowid`).all(
+    performanceId,
+  ) as TicketOffer[];
 }
 
 export function getTicketOffer(
@@ -155,17 +130,16 @@ export function getTicketOffer(
   performanceId: string,
   ticketPriceId: string,
 ): TicketOffer | undefined {
-  return db.prepare(`${OFFER_SELECT} WHERE p.id = ? AND tp.id = ?`).get(performanceId, ticketPriceId) as
+  return prepared(db, `${OFFER_SELECT} WHERE p.id = ? AND tp.id = ?`).get(performanceId, ticketPriceId) as
     TicketOffer | undefined;
 }
 
 /** Performances still to come that are on sale, soonest first: the seats a terminal should hold. */
 export function listUpcomingPerformanceIds(db: Db, now: string, limit: number): string[] {
   return (
-    db
-      .prepare(
-        `SELECT id FROM performances WHERE status = 'on_sale' AND starts_at > ? ORDER BY starts_at, id LIMIT ?`,
-      )
-      .all(now, limit) as { id: string }[]
+    prepared(
+      db,
+      `SELECT id FROM performances WHERE status = 'on_sale' AND starts_at > ? ORDER BY starts_at, id LIMIT ?`,
+    ).all(now, limit) as { id: string }[]
   ).map((r) => r.id);
 }

@@ -1,5 +1,5 @@
 import type { LeaseView } from '../../../shared/sync/protocol';
-import type { Db } from '../connection';
+import { prepared, type Db } from '../connection';
 
 export type LeaseStatus = 'active' | 'returned' | 'expired' | 'void';
 
@@ -58,7 +58,8 @@ const SPENDABLE = `status = 'active' AND server_status = 'active' AND expires_at
  */
 export function upsertLease(db: Db, lease: LeaseView, at: string): void {
   const expiresAt = new Date(lease.expiresAt).toISOString();
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO leases (id, counter, request_id, epoch, granted, server_used, server_returned, server_status,
        expires_at, used, status, closed_at)
      VALUES (@id, @counter, @requestId, @epoch, @granted, @used, @returned, @status, @expiresAt,
@@ -87,20 +88,20 @@ export function upsertLease(db: Db, lease: LeaseView, at: string): void {
 
 export function spendableLeases(db: Db, counter: string, now: string): LeaseRow[] {
   return (
-    db
-      .prepare(`SELECT * FROM leases WHERE counter = @counter AND ${SPENDABLE} ORDER BY expires_at, id`)
-      .all({ counter, now }) as RawLease[]
+    prepared(
+      db,
+      `SELECT * FROM leases WHERE counter = @counter AND ${SPENDABLE} ORDER BY expires_at, id`,
+    ).all({ counter, now }) as RawLease[]
   ).map(toLease);
 }
 
 /** Units this terminal may still spend on a counter. */
 export function heldUnits(db: Db, counter: string, now: string): number {
   return (
-    db
-      .prepare(
-        `SELECT coalesce(sum(granted - used), 0) AS n FROM leases WHERE counter = @counter AND ${SPENDABLE}`,
-      )
-      .get({ counter, now }) as { n: number }
+    prepared(
+      db,
+      `SELECT coalesce(sum(granted - used), 0) AS n FROM leases WHERE counter = @counter AND ${SPENDABLE}`,
+    ).get({ counter, now }) as { n: number }
   ).n;
 }
 
@@ -109,53 +110,53 @@ export function heldCounters(
   db: Db,
   now: string,
 ): { counter: string; held: number; granted: number; expiresAt: string }[] {
-  return db
-    .prepare(
-      `SELECT counter, sum(granted - used) AS held, sum(granted) AS granted, min(expires_at) AS expiresAt
+  return prepared(
+    db,
+    `SELECT counter, sum(granted - used) AS held, sum(granted) AS granted, min(expires_at) AS expiresAt
        FROM leases WHERE status = 'active' AND server_status = 'active' AND expires_at > @now
        GROUP BY counter ORDER BY counter`,
-    )
-    .all({ now }) as { counter: string; held: number; granted: number; expiresAt: string }[];
+  ).all({ now }) as { counter: string; held: number; granted: number; expiresAt: string }[];
 }
 
 export function getLease(db: Db, id: string): LeaseRow | undefined {
-  const row = db.prepare('SELECT * FROM leases WHERE id = ?').get(id) as RawLease | undefined;
+  const row = prepared(db, 'SELECT * FROM leases WHERE id = ?').get(id) as RawLease | undefined;
   return row && toLease(row);
 }
 
 export function addLeaseUse(db: Db, id: string, units: number): void {
-  db.prepare('UPDATE leases SET used = used + ? WHERE id = ?').run(units, id);
+  prepared(db, 'UPDATE leases SET used = used + ? WHERE id = ?').run(units, id);
 }
 
 /** Active leases past their deadline (or that the server already counts as expired). */
 export function leasesDue(db: Db, now: string): LeaseRow[] {
   return (
-    db
-      .prepare(
-        `SELECT * FROM leases WHERE status = 'active' AND (expires_at <= @now OR server_status = 'expired') ORDER BY expires_at, id`,
-      )
-      .all({ now }) as RawLease[]
+    prepared(
+      db,
+      `SELECT * FROM leases WHERE status = 'active' AND (expires_at <= @now OR server_status = 'expired') ORDER BY expires_at, id`,
+    ).all({ now }) as RawLease[]
   ).map(toLease);
 }
 
 export function activeLeases(db: Db): LeaseRow[] {
   return (
-    db.prepare(`SELECT * FROM leases WHERE status = 'active' ORDER BY expires_at, id`).all() as RawLease[]
+    prepared(db, `SELECT * FROM leases WHERE status = 'active' ORDER BY expires_at, id`).all() as RawLease[]
   ).map(toLease);
 }
 
 export function closeLease(db: Db, id: string, status: Exclude<LeaseStatus, 'active'>, at: string): boolean {
   return (
-    db
-      .prepare(`UPDATE leases SET status = ?, closed_at = ? WHERE id = ? AND status = 'active'`)
-      .run(status, at, id).changes === 1
+    prepared(db, `UPDATE leases SET status = ?, closed_at = ? WHERE id = ? AND status = 'active'`).run(
+      status,
+      at,
+      id,
+    ).changes === 1
   );
 }
 
 /** A restore was detected: the server voided every lease of the old epoch. */
 export function voidAllLeases(db: Db, at: string): void {
-  db.prepare(`UPDATE leases SET status = 'void', closed_at = ? WHERE status = 'active'`).run(at);
-  db.prepare('DELETE FROM lease_requests').run();
+  prepared(db, `UPDATE leases SET status = 'void', closed_at = ? WHERE status = 'active'`).run(at);
+  prepared(db, 'DELETE FROM lease_requests').run();
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -170,21 +171,21 @@ export interface LeaseRequestRow {
 }
 
 export function insertLeaseRequest(db: Db, r: LeaseRequestRow): void {
-  db.prepare(
+  prepared(
+    db,
     'INSERT INTO lease_requests (request_id, counter, want, epoch, created_at) VALUES (@requestId, @counter, @want, @epoch, @createdAt)',
   ).run(r);
 }
 
 export function listLeaseRequests(db: Db): LeaseRequestRow[] {
-  return db
-    .prepare(
-      'SELECT request_id AS requestId, counter, want, epoch, created_at AS createdAt FROM lease_requests ORDER BY created_at',
-    )
-    .all() as LeaseRequestRow[];
+  return prepared(
+    db,
+    'SELECT request_id AS requestId, counter, want, epoch, created_at AS createdAt FROM lease_requests ORDER BY created_at',
+  ).all() as LeaseRequestRow[];
 }
 
 export function deleteLeaseRequest(db: Db, requestId: string): void {
-  db.prepare('DELETE FROM lease_requests WHERE request_id = ?').run(requestId);
+  prepared(db, 'DELETE FROM lease_requests WHERE request_id = ?').run(requestId);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -204,23 +205,23 @@ export function insertSaleEscrow(
   saleId: string,
   uses: readonly { counter: string; leaseId: string | null; units: number }[],
 ): void {
-  const insert = db.prepare(
+  const insert = prepared(
+    db,
     'INSERT INTO sale_escrow (sale_id, counter, lease_id, units) VALUES (?, ?, ?, ?)',
   );
   for (const use of uses) insert.run(saleId, use.counter, use.leaseId, use.units);
 }
 
 export function listSaleEscrow(db: Db, saleId: string): SaleEscrowRow[] {
-  return db
-    .prepare(
-      `SELECT id, sale_id AS saleId, counter, lease_id AS leaseId, units, given_back AS givenBack
+  return prepared(
+    db,
+    `SELECT id, sale_id AS saleId, counter, lease_id AS leaseId, units, given_back AS givenBack
        FROM sale_escrow WHERE sale_id = ? ORDER BY id`,
-    )
-    .all(saleId) as SaleEscrowRow[];
+  ).all(saleId) as SaleEscrowRow[];
 }
 
 export function giveBackEscrow(db: Db, id: number, units: number): void {
-  db.prepare('UPDATE sale_escrow SET given_back = given_back + ? WHERE id = ?').run(units, id);
+  prepared(db, 'UPDATE sale_escrow SET given_back = given_back + ? WHERE id = ?').run(units, id);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -230,7 +231,8 @@ export function upsertCodeUsage(
   db: Db,
   u: { codeId: string; uses: number; itemUses: number; discountGiven: number },
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO code_usage (code_id, uses, item_uses, discount_given) VALUES (@codeId, @uses, @itemUses, @discountGiven)
      ON CONFLICT (code_id) DO UPDATE SET uses = excluded.uses, item_uses = excluded.item_uses,
        discount_given = excluded.discount_given`,
@@ -238,7 +240,7 @@ export function upsertCodeUsage(
 }
 
 export function deleteCodeUsage(db: Db, codeId: string): void {
-  db.prepare('DELETE FROM code_usage WHERE code_id = ?').run(codeId);
+  prepared(db, 'DELETE FROM code_usage WHERE code_id = ?').run(codeId);
 }
 
 export interface UsageCounts {
@@ -248,11 +250,10 @@ export interface UsageCounts {
 }
 
 export function serverUsage(db: Db, codeId: string): UsageCounts {
-  const row = db
-    .prepare(
-      'SELECT uses, item_uses AS itemUses, discount_given AS discountGiven FROM code_usage WHERE code_id = ?',
-    )
-    .get(codeId) as UsageCounts | undefined;
+  const row = prepared(
+    db,
+    'SELECT uses, item_uses AS itemUses, discount_given AS discountGiven FROM code_usage WHERE code_id = ?',
+  ).get(codeId) as UsageCounts | undefined;
   return row ?? { uses: 0, itemUses: 0, discountGiven: 0 };
 }
 
@@ -260,7 +261,7 @@ export function insertRedemptionSync(
   db: Db,
   r: { redemptionId: string; codeId: string; saleSeq: number },
 ): void {
-  db.prepare('INSERT INTO redemption_sync (redemption_id, code_id, sale_seq) VALUES (?, ?, ?)').run(
+  prepared(db, 'INSERT INTO redemption_sync (redemption_id, code_id, sale_seq) VALUES (?, ?, ?)').run(
     r.redemptionId,
     r.codeId,
     r.saleSeq,
@@ -268,7 +269,8 @@ export function insertRedemptionSync(
 }
 
 export function markRedemptionReleased(db: Db, saleId: string, seq: number): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE redemption_sync SET release_seq = ? WHERE release_seq IS NULL
        AND redemption_id IN (SELECT id FROM redemptions WHERE sale_id = ?)`,
   ).run(seq, saleId);
@@ -279,9 +281,9 @@ export function markRedemptionReleased(db: Db, saleId: string, seq: number): voi
  * counted that a later void released.
  */
 export function unsyncedUsage(db: Db, codeId: string, through: number): UsageCounts {
-  return db
-    .prepare(
-      `SELECT
+  return prepared(
+    db,
+    `SELECT
          coalesce(sum(CASE WHEN s.sale_seq > @through AND s.release_seq IS NULL THEN 1
                            WHEN s.sale_seq <= @through AND s.release_seq > @through THEN -1 ELSE 0 END), 0) AS uses,
          coalesce(sum(CASE WHEN s.sale_seq > @through AND s.release_seq IS NULL THEN r.item_uses
@@ -289,6 +291,5 @@ export function unsyncedUsage(db: Db, codeId: string, through: number): UsageCou
          coalesce(sum(CASE WHEN s.sale_seq > @through AND s.release_seq IS NULL THEN r.discount
                            WHEN s.sale_seq <= @through AND s.release_seq > @through THEN -r.discount ELSE 0 END), 0) AS discountGiven
        FROM redemption_sync s JOIN redemptions r ON r.id = s.redemption_id WHERE s.code_id = @codeId`,
-    )
-    .get({ codeId, through }) as UsageCounts;
+  ).get({ codeId, through }) as UsageCounts;
 }

@@ -1,10 +1,21 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../shared/canonical-json';
 import { chainHash as chainHashWith, GENESIS_HASH } from '../../../shared/sync/chain';
-import type { Db } from '../connection';
+import type { MutationPayloads } from '../../../shared/sync/payloads';
+import type { MutationType } from '../../../shared/sync/protocol';
+import { prepared, type Db } from '../connection';
 
 export { GENESIS_HASH };
 
+/** One mutation to append: its payload's type follows from its type (shared/sync/payloads.ts). */
+export type OutboxMutation = {
+  [T in MutationType]: { mutationId: string; type: T; payload: MutationPayloads[T]; createdAt: string };
+}[MutationType];
+
+/**
+ * A row read back. Its payload stays `unknown`: it is whatever bytes the chain holds, which the hash
+ * covers as written (an older build may have written other shapes), and the server parses it anyway.
+ */
 export interface OutboxEntry {
   seq: number;
   mutationId: string;
@@ -26,23 +37,24 @@ export function chainHash(prevHash: string, payload: unknown): string {
  * Appends one mutation to the chain. Call inside the business transaction: seq is contiguous because
  * SQLite has a single writer and the read of the tail happens in the same transaction.
  */
-export function appendOutbox(
-  db: Db,
-  entry: { mutationId: string; type: string; payload: unknown; createdAt: string },
-): OutboxEntry {
-  const tail = db.prepare('SELECT seq, hash FROM outbox ORDER BY seq DESC LIMIT 1').get() as
+export function appendOutbox(db: Db, entry: OutboxMutation): OutboxEntry {
+  const tail = prepared(db, 'SELECT seq, hash FROM outbox ORDER BY seq DESC LIMIT 1').get() as
     { seq: number; hash: string } | undefined;
   const seq = (tail?.seq ?? 0) + 1;
   const prevHash = tail?.hash ?? GENESIS_HASH;
   const hash = chainHash(prevHash, entry.payload);
-  db.prepare(
+  prepared(
+    db,
     'INSERT INTO outbox (seq, mutation_id, type, payload, prev_hash, hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(seq, entry.mutationId, entry.type, canonicalJson(entry.payload), prevHash, hash, entry.createdAt);
   return { seq, prevHash, hash, ...entry };
 }
 
 export function readOutbox(db: Db, afterSeq = 0, limit = 1000): OutboxEntry[] {
-  const rows = db.prepare('SELECT * FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as {
+  const rows = prepared(db, 'SELECT * FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(
+    afterSeq,
+    limit,
+  ) as {
     seq: number;
     mutation_id: string;
     type: string;
@@ -63,7 +75,7 @@ export function readOutbox(db: Db, afterSeq = 0, limit = 1000): OutboxEntry[] {
 }
 
 export function countPendingOutbox(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM outbox WHERE acked_at IS NULL').get() as { n: number }).n;
+  return (prepared(db, 'SELECT count(*) AS n FROM outbox WHERE acked_at IS NULL').get() as { n: number }).n;
 }
 
 /** Recomputes the whole chain; returns the first seq that does not verify, or null. */

@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import { prepared, type Db } from '../connection';
 import { fromRow } from '../rows';
 import type { PrintDocumentKind, PrinterSettings, PrintJobState } from '../../../shared/ipc/domains/printing';
 import type { RefundRow } from '../../../shared/ipc/domains/sales';
@@ -30,16 +30,16 @@ export type NewPrintJob = Pick<
 const PENDING = "state IN ('queued', 'printing', 'retrying')";
 
 export function readPrinterSettings(db: Db): PrinterSettings | undefined {
-  const row = db
-    .prepare(
-      'SELECT output, host, port, paper_width, language, copies, system_printer FROM printer_settings WHERE id = 1',
-    )
-    .get();
+  const row = prepared(
+    db,
+    'SELECT output, host, port, paper_width, language, copies, system_printer FROM printer_settings WHERE id = 1',
+  ).get();
   return row ? fromRow<PrinterSettings>(row) : undefined;
 }
 
 export function writePrinterSettings(db: Db, settings: PrinterSettings, updatedAt: string): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO printer_settings (id, output, host, port, paper_width, language, copies, system_printer, updated_at)
      VALUES (1, @output, @host, @port, @paperWidth, @language, @copies, @systemPrinter, @updatedAt)
      ON CONFLICT (id) DO UPDATE SET output = excluded.output, host = excluded.host, port = excluded.port,
@@ -53,13 +53,15 @@ export function writePrinterSettings(db: Db, settings: PrinterSettings, updatedA
  * skipped, so enqueueing the same sale twice never prints it twice. Returns the jobs of the document.
  */
 export function insertPrintJobs(db: Db, jobs: readonly NewPrintJob[]): PrintJobRow[] {
-  const insert = db.prepare(
+  const insert = prepared(
+    db,
     `INSERT INTO print_jobs (id, kind, ref_id, copy_no, copies, duplicate, document, cpl, state, attempts, next_attempt_at, created_at)
      VALUES (@id, @kind, @refId, @copyNo, @copies, @duplicate, @document, @cpl, 'queued', 0, @createdAt, @createdAt)
      ON CONFLICT (kind, ref_id, copy_no) WHERE duplicate = 0 DO NOTHING`,
   );
-  const find = db.prepare('SELECT * FROM print_jobs WHERE id = ?');
-  const original = db.prepare(
+  const find = prepared(db, 'SELECT * FROM print_jobs WHERE id = ?');
+  const original = prepared(
+    db,
     'SELECT * FROM print_jobs WHERE kind = ? AND ref_id = ? AND copy_no = ? AND duplicate = 0',
   );
   return db.transaction(() =>
@@ -71,32 +73,25 @@ export function insertPrintJobs(db: Db, jobs: readonly NewPrintJob[]): PrintJobR
   )();
 }
 
-export function originalJobsFor(db: Db, kind: PrintDocumentKind, refId: string): PrintJobRow[] {
-  return db
-    .prepare('SELECT * FROM print_jobs WHERE kind = ? AND ref_id = ? AND duplicate = 0 ORDER BY copy_no')
-    .all(kind, refId)
-    .map((r) => fromRow<PrintJobRow>(r));
-}
-
 /** The oldest job still to print: the queue prints strictly in order. */
 export function nextPendingJob(db: Db): PrintJobRow | undefined {
-  const row = db.prepare(`SELECT * FROM print_jobs WHERE ${PENDING} ORDER BY seq LIMIT 1`).get();
+  const row = prepared(db, `SELECT * FROM print_jobs WHERE ${PENDING} ORDER BY seq LIMIT 1`).get();
   return row ? fromRow<PrintJobRow>(row) : undefined;
 }
 
 /** Takes a job for one attempt; false if another worker or a finished attempt got there first. */
 export function claimPrintJob(db: Db, id: string): boolean {
   return (
-    db
-      .prepare(
-        `UPDATE print_jobs SET state = 'printing', attempts = attempts + 1 WHERE id = ? AND state IN ('queued', 'retrying')`,
-      )
-      .run(id).changes === 1
+    prepared(
+      db,
+      `UPDATE print_jobs SET state = 'printing', attempts = attempts + 1 WHERE id = ? AND state IN ('queued', 'retrying')`,
+    ).run(id).changes === 1
   );
 }
 
 export function markPrintJobDone(db: Db, id: string, at: string): void {
-  db.prepare(
+  prepared(
+    db,
     "UPDATE print_jobs SET state = 'done', printed_at = ?, next_attempt_at = NULL, last_reason = NULL, last_error = NULL WHERE id = ? AND state = 'printing'",
   ).run(at, id);
 }
@@ -106,13 +101,15 @@ export function markPrintJobRetrying(
   id: string,
   failure: { reason: string; message: string; nextAttemptAt: string },
 ): void {
-  db.prepare(
+  prepared(
+    db,
     "UPDATE print_jobs SET state = 'retrying', last_reason = ?, last_error = ?, next_attempt_at = ? WHERE id = ? AND state = 'printing'",
   ).run(failure.reason, failure.message, failure.nextAttemptAt, id);
 }
 
 export function markPrintJobFailed(db: Db, id: string, failure: { reason: string; message: string }): void {
-  db.prepare(
+  prepared(
+    db,
     "UPDATE print_jobs SET state = 'failed', last_reason = ?, last_error = ?, next_attempt_at = NULL WHERE id = ?",
   ).run(failure.reason, failure.message, id);
 }
@@ -122,43 +119,44 @@ export function markPrintJobFailed(db: Db, id: string, failure: { reason: string
  * evidence that it may have reached the printer once already.
  */
 export function requeueInterruptedJobs(db: Db): number {
-  return db.prepare("UPDATE print_jobs SET state = 'retrying' WHERE state = 'printing'").run().changes;
+  return prepared(db, "UPDATE print_jobs SET state = 'retrying' WHERE state = 'printing'").run().changes;
 }
 
 export function countPendingPrintJobs(db: Db): number {
-  return (db.prepare(`SELECT count(*) AS n FROM print_jobs WHERE ${PENDING}`).get() as { n: number }).n;
+  return (prepared(db, `SELECT count(*) AS n FROM print_jobs WHERE ${PENDING}`).get() as { n: number }).n;
 }
 
 export function listPrintJobs(db: Db, recentDone: number): PrintJobRow[] {
-  const pending = db.prepare(`SELECT * FROM print_jobs WHERE ${PENDING} ORDER BY seq`).all();
-  const finished = db
-    .prepare(`SELECT * FROM print_jobs WHERE NOT (${PENDING}) ORDER BY seq DESC LIMIT ?`)
-    .all(recentDone);
+  const pending = prepared(db, `SELECT * FROM print_jobs WHERE ${PENDING} ORDER BY seq`).all();
+  const finished = prepared(
+    db,
+    `SELECT * FROM print_jobs WHERE NOT (${PENDING}) ORDER BY seq DESC LIMIT ?`,
+  ).all(recentDone);
   return [...pending, ...finished].map((r) => fromRow<PrintJobRow>(r));
 }
 
 export function getPrintJob(db: Db, id: string): PrintJobRow | undefined {
-  const row = db.prepare('SELECT * FROM print_jobs WHERE id = ?').get(id);
+  const row = prepared(db, 'SELECT * FROM print_jobs WHERE id = ?').get(id);
   return row ? fromRow<PrintJobRow>(row) : undefined;
 }
 
 export function lastPrintedAt(db: Db): string | null {
   return (
-    db.prepare("SELECT max(printed_at) AS at FROM print_jobs WHERE state = 'done'").get() as {
+    prepared(db, "SELECT max(printed_at) AS at FROM print_jobs WHERE state = 'done'").get() as {
       at: string | null;
     }
   ).at;
 }
 
 export function findRefund(db: Db, refundId: string): RefundRow | undefined {
-  const row = db.prepare('SELECT * FROM refunds WHERE id = ?').get(refundId);
+  const row = prepared(db, 'SELECT * FROM refunds WHERE id = ?').get(refundId);
   return row ? fromRow<RefundRow>(row) : undefined;
 }
 
 /** The currency a shift sold in, for its Z report; undefined if it sold nothing. */
 export function shiftCurrency(db: Db, shiftId: string): string | undefined {
   return (
-    db.prepare('SELECT currency FROM sales WHERE shift_id = ? LIMIT 1').get(shiftId) as
+    prepared(db, 'SELECT currency FROM sales WHERE shift_id = ? LIMIT 1').get(shiftId) as
       { currency: string } | undefined
   )?.currency;
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import { prepared, type Db } from '../connection';
 import { fromRow, insertRow as insert } from '../rows';
 import type {
   ApprovalRow,
@@ -9,16 +9,14 @@ import type {
   SaleRecord,
   SaleRow,
   SaleUnitRow,
-} from '../../../shared/ipc/domains/sales';
-
-export type { PaymentRow, SaleLineRow, SaleRecord, SaleUnitRow };
+} from '../../../shared/sync/sale-record';
 
 export function nextReceiptNo(db: Db): number {
-  return (db.prepare('SELECT coalesce(max(receipt_no), 0) + 1 AS n FROM sales').get() as { n: number }).n;
+  return (prepared(db, 'SELECT coalesce(max(receipt_no), 0) + 1 AS n FROM sales').get() as { n: number }).n;
 }
 
 export function nextRefundNo(db: Db): number {
-  return (db.prepare('SELECT coalesce(max(refund_no), 0) + 1 AS n FROM refunds').get() as { n: number }).n;
+  return (prepared(db, 'SELECT coalesce(max(refund_no), 0) + 1 AS n FROM refunds').get() as { n: number }).n;
 }
 
 /** Writes a sale and its parts; call inside the sale transaction. */
@@ -42,7 +40,8 @@ export function insertRefund(
   payments: PaymentRow[],
 ): void {
   insert(db, 'refunds', refund);
-  const mark = db.prepare(
+  const mark = prepared(
+    db,
     'UPDATE sale_units SET refund_id = ? WHERE line_id = ? AND unit_index = ? AND refund_id IS NULL',
   );
   for (const unit of units) {
@@ -53,8 +52,8 @@ export function insertRefund(
 }
 
 export function markVoided(db: Db, saleId: string, at: string): void {
-  db.prepare("UPDATE sales SET status = 'voided' WHERE id = ?").run(saleId);
-  db.prepare('UPDATE redemptions SET released_at = ? WHERE sale_id = ? AND released_at IS NULL').run(
+  prepared(db, "UPDATE sales SET status = 'voided' WHERE id = ?").run(saleId);
+  prepared(db, 'UPDATE redemptions SET released_at = ? WHERE sale_id = ? AND released_at IS NULL').run(
     at,
     saleId,
   );
@@ -65,20 +64,19 @@ export function findSaleId(
   ref: { saleId?: string | undefined; receiptNo?: number | undefined },
 ): string | undefined {
   const row = ref.saleId
-    ? db.prepare('SELECT id FROM sales WHERE id = ?').get(ref.saleId)
-    : db.prepare('SELECT id FROM sales WHERE receipt_no = ?').get(ref.receiptNo);
+    ? prepared(db, 'SELECT id FROM sales WHERE id = ?').get(ref.saleId)
+    : prepared(db, 'SELECT id FROM sales WHERE receipt_no = ?').get(ref.receiptNo);
   return (row as { id: string } | undefined)?.id;
 }
 
 export function loadSale(db: Db, id: string): SaleRecord | undefined {
-  const sale = db.prepare('SELECT * FROM sales WHERE id = ?').get(id);
+  const sale = prepared(db, 'SELECT * FROM sales WHERE id = ?').get(id);
   if (!sale) return undefined;
   const all = (sql: string) =>
-    db
-      .prepare(sql)
+    prepared(db, sql)
       .all(id)
       .map((r) => fromRow(r));
-  const redemption = db.prepare('SELECT * FROM redemptions WHERE sale_id = ?').get(id);
+  const redemption = prepared(db, 'SELECT * FROM redemptions WHERE sale_id = ?').get(id);
   return {
     sale: fromRow<SaleRow>(sale),
     lines: all('SELECT * FROM sale_lines WHERE sale_id = ? ORDER BY line_no') as SaleLineRow[],
@@ -88,8 +86,7 @@ export function loadSale(db: Db, id: string): SaleRecord | undefined {
     payments: all('SELECT * FROM payments WHERE sale_id = ? ORDER BY created_at, id') as PaymentRow[],
     redemption: redemption ? fromRow<RedemptionRow>(redemption) : null,
     scopes: redemption
-      ? db
-          .prepare('SELECT event_id, performance_id FROM redemption_scopes WHERE redemption_id = ?')
+      ? prepared(db, 'SELECT event_id, performance_id FROM redemption_scopes WHERE redemption_id = ?')
           .all((redemption as { id: string }).id)
           .map((r) => fromRow<{ eventId: string; performanceId: string }>(r))
       : [],
@@ -100,9 +97,9 @@ export function loadSale(db: Db, id: string): SaleRecord | undefined {
 
 export function countOverusesSince(db: Db, since: string): number {
   return (
-    db
-      .prepare("SELECT count(*) AS n FROM approvals WHERE kind = 'overuse' AND created_at >= ?")
-      .get(since) as { n: number }
+    prepared(db, "SELECT count(*) AS n FROM approvals WHERE kind = 'overuse' AND created_at >= ?").get(
+      since,
+    ) as { n: number }
   ).n;
 }
 
@@ -111,14 +108,13 @@ export function recentCustomerRows(
   db: Db,
   limit: number,
 ): { customer: string; status: 'completed' | 'voided' }[] {
-  return db
-    .prepare(
-      `SELECT s.customer, s.status FROM sales s
+  return prepared(
+    db,
+    `SELECT s.customer, s.status FROM sales s
        WHERE s.customer IS NOT NULL AND s.created_at = (
          SELECT max(created_at) FROM sales WHERE customer_id = s.customer_id AND customer IS NOT NULL)
        GROUP BY s.customer_id
        ORDER BY max(s.created_at) DESC
        LIMIT ?`,
-    )
-    .all(limit) as { customer: string; status: 'completed' | 'voided' }[];
+  ).all(limit) as { customer: string; status: 'completed' | 'voided' }[];
 }

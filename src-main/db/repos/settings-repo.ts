@@ -7,7 +7,8 @@ export function readSettings(db: Db): Map<string, string> {
 }
 
 export function writeSettings(db: Db, values: Record<string, string>, updatedAt: string): void {
-  const upsert = db.prepare(
+  const upsert = prepared(
+    db,
     `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   );

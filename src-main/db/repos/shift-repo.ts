@@ -1,16 +1,16 @@
-import type { Db } from '../connection';
+import { prepared, type Db } from '../connection';
 import { fromRow, insertRow } from '../rows';
 import type { ShiftFigures, ShiftRow } from '../../../shared/ipc/domains/shift';
 
 export type { ShiftRow };
 
 export function getOpenShift(db: Db): ShiftRow | undefined {
-  const row = db.prepare('SELECT * FROM shifts WHERE closed_at IS NULL').get();
+  const row = prepared(db, 'SELECT * FROM shifts WHERE closed_at IS NULL').get();
   return row ? fromRow<ShiftRow>(row) : undefined;
 }
 
 export function getShift(db: Db, id: string): ShiftRow | undefined {
-  const row = db.prepare('SELECT * FROM shifts WHERE id = ?').get(id);
+  const row = prepared(db, 'SELECT * FROM shifts WHERE id = ?').get(id);
   return row ? fromRow<ShiftRow>(row) : undefined;
 }
 
@@ -26,24 +26,25 @@ export function closeShiftRow(
   id: string,
   close: { closedBy: string; closedAt: string; countedCash: number; expectedCash: number },
 ): void {
-  db.prepare(
+  prepared(
+    db,
     'UPDATE shifts SET closed_by = ?, closed_at = ?, counted_cash = ?, expected_cash = ? WHERE id = ? AND closed_at IS NULL',
   ).run(close.closedBy, close.closedAt, close.countedCash, close.expectedCash, id);
 }
 
 export function cashMovement(db: Db, shiftId: string): number {
   return (
-    db
-      .prepare("SELECT coalesce(sum(amount), 0) AS n FROM payments WHERE shift_id = ? AND tender = 'cash'")
-      .get(shiftId) as { n: number }
+    prepared(
+      db,
+      "SELECT coalesce(sum(amount), 0) AS n FROM payments WHERE shift_id = ? AND tender = 'cash'",
+    ).get(shiftId) as { n: number }
   ).n;
 }
 
 /** The Z report's figures for one shift, straight from the ledger. */
 export function shiftFigures(db: Db, shiftId: string): ShiftFigures {
   const q = <T>(sql: string) =>
-    db
-      .prepare(sql)
+    prepared(db, sql)
       .all(shiftId)
       .map((r) => fromRow<T>(r));
   return {

@@ -1,5 +1,5 @@
 import type { Permission, RoleDefinition } from '../../../shared/auth/permissions';
-import type { Db } from '../connection';
+import { prepared, type Db } from '../connection';
 
 export interface StaffRow {
   id: string;
@@ -39,18 +39,21 @@ const toStaff = (r: RawStaff): StaffRow => ({
 });
 
 export function listStaff(db: Db): StaffRow[] {
-  return (db.prepare('SELECT * FROM staff WHERE active = 1 ORDER BY name').all() as RawStaff[]).map(toStaff);
+  return (prepared(db, 'SELECT * FROM staff WHERE active = 1 ORDER BY name').all() as RawStaff[]).map(
+    toStaff,
+  );
 }
 
 export function getStaff(db: Db, id: string): StaffRow | undefined {
-  const row = db.prepare('SELECT * FROM staff WHERE id = ?').get(id) as RawStaff | undefined;
+  const row = prepared(db, 'SELECT * FROM staff WHERE id = ?').get(id) as RawStaff | undefined;
   return row && toStaff(row);
 }
 
 type PinState = 'failedAttempts' | 'lockedUntil' | 'serverPinFailures' | 'serverPinLockedUntil';
 
 export function upsertStaff(db: Db, staff: Omit<StaffRow, PinState>): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO staff (id, name, role_id, pin_hash, active) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, role_id = excluded.role_id,
        pin_hash = excluded.pin_hash, active = excluded.active`,
@@ -76,16 +79,15 @@ export function reservePinAttempt(
   lockedUntil: string,
 ): number | undefined {
   const own = 'CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_attempts + 1 END';
-  const row = db
-    .prepare(
-      `UPDATE staff SET
+  const row = prepared(
+    db,
+    `UPDATE staff SET
          failed_attempts = ${own},
          locked_until = CASE WHEN max(${own}, ${SERVER_COUNT} + 1) >= ? THEN ? ELSE NULL END
        WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)
          AND (server_pin_locked_until IS NULL OR server_pin_locked_until <= ?)
        RETURNING max(failed_attempts, ${SERVER_COUNT} + 1) AS attempts`,
-    )
-    .get(lockAfter, lockedUntil, id, now, now) as { attempts: number } | undefined;
+  ).get(lockAfter, lockedUntil, id, now, now) as { attempts: number } | undefined;
   return row?.attempts;
 }
 
@@ -94,7 +96,8 @@ export function reservePinAttempt(
  * it reports clears that on the server; the next pull says what the server made of it).
  */
 export function clearPinFailures(db: Db, id: string): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE staff SET failed_attempts = 0, locked_until = NULL, server_pin_failures = 0,
        server_pin_locked_until = NULL WHERE id = ?`,
   ).run(id);
@@ -106,7 +109,7 @@ export function saveServerPinState(
   id: string,
   state: { failures: number; lockedUntil: string | null },
 ): void {
-  db.prepare('UPDATE staff SET server_pin_failures = ?, server_pin_locked_until = ? WHERE id = ?').run(
+  prepared(db, 'UPDATE staff SET server_pin_failures = ?, server_pin_locked_until = ? WHERE id = ?').run(
     state.failures,
     state.lockedUntil,
     id,
@@ -129,12 +132,13 @@ const toRole = (r: RawRole): Omit<RoleDefinition, 'builtIn'> => ({
 });
 
 export function getRole(db: Db, id: string): Omit<RoleDefinition, 'builtIn'> | undefined {
-  const row = db.prepare('SELECT * FROM roles WHERE id = ?').get(id) as RawRole | undefined;
+  const row = prepared(db, 'SELECT * FROM roles WHERE id = ?').get(id) as RawRole | undefined;
   return row && toRole(row);
 }
 
 export function upsertRole(db: Db, role: Omit<RoleDefinition, 'builtIn'>): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO roles (id, name, permissions, custom_ceiling_percent, custom_ceiling_amount) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, permissions = excluded.permissions,
        custom_ceiling_percent = excluded.custom_ceiling_percent, custom_ceiling_amount = excluded.custom_ceiling_amount`,

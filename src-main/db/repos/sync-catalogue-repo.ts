@@ -166,7 +166,8 @@ export function deleteCodeChild(db: Db, id: string): void {
 }
 
 export function listCodeChildren(db: Db, parentId: string): ChildCodeRow[] {
-  return db
-    .prepare('SELECT id, code, parent_id AS parentId, status FROM code_children WHERE parent_id = ?')
-    .all(parentId) as ChildCodeRow[];
+  return prepared(
+    db,
+    'SELECT id, code, parent_id AS parentId, status FROM code_children WHERE parent_id = ?',
+  ).all(parentId) as ChildCodeRow[];
 }

@@ -65,13 +65,15 @@ export function getSyncState(db: Db): SyncStateRow | undefined {
  * now lives in the host's secret store (see secret-store.ts), so a copy of the store carries none.
  */
 export function readLegacyDeviceToken(db: Db): string | null {
-  const row = db.prepare("SELECT device_token FROM sync_state WHERE id = 1 AND device_token <> ''").get() as
-    { device_token: string } | undefined;
+  const row = prepared(
+    db,
+    "SELECT device_token FROM sync_state WHERE id = 1 AND device_token <> ''",
+  ).get() as { device_token: string } | undefined;
   return row?.device_token ?? null;
 }
 
 export function clearLegacyDeviceToken(db: Db): void {
-  db.prepare("UPDATE sync_state SET device_token = '' WHERE id = 1").run();
+  prepared(db, "UPDATE sync_state SET device_token = '' WHERE id = 1").run();
 }
 
 /**
@@ -90,7 +92,8 @@ export function saveEnrolment(
     clock: number;
   },
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO sync_state (id, terminal_id, terminal_name, epoch, device_token, venue_id, cursor, resetting, state,
        pushed_through, usage_through, clock_high_water, enrolled_at)
      VALUES (1, @terminalId, @terminalName, @epoch, '', @venueId, NULL, 0, 'enrolled', 0, 0, @clock, @at)
@@ -99,31 +102,33 @@ export function saveEnrolment(
        resetting = 0, state = 'enrolled', pushed_through = 0, usage_through = 0, last_error = NULL,
        clock_high_water = max(clock_high_water, excluded.clock_high_water), enrolled_at = excluded.enrolled_at`,
   ).run(e);
-  db.prepare('UPDATE outbox SET acked_at = NULL').run();
+  prepared(db, 'UPDATE outbox SET acked_at = NULL').run();
 }
 
 export function setSyncState(db: Db, state: SyncStateName, error: string | null): void {
-  db.prepare('UPDATE sync_state SET state = ?, last_error = ? WHERE id = 1').run(state, error);
+  prepared(db, 'UPDATE sync_state SET state = ?, last_error = ? WHERE id = 1').run(state, error);
 }
 
 export function setSyncError(db: Db, error: string | null): void {
-  db.prepare('UPDATE sync_state SET last_error = ? WHERE id = 1').run(error);
+  prepared(db, 'UPDATE sync_state SET last_error = ? WHERE id = 1').run(error);
 }
 
 /** Everything up to `lastSeq` is on the server; anything after it must be sent (again). */
 export function markPushedThrough(db: Db, lastSeq: number, at: string): void {
-  db.prepare(
+  prepared(
+    db,
     'UPDATE sync_state SET pushed_through = ?, last_push_at = ?, last_error = NULL WHERE id = 1',
   ).run(lastSeq, at);
-  db.prepare('UPDATE outbox SET acked_at = ? WHERE seq <= ? AND acked_at IS NULL').run(at, lastSeq);
-  db.prepare('UPDATE outbox SET acked_at = NULL WHERE seq > ? AND acked_at IS NOT NULL').run(lastSeq);
+  prepared(db, 'UPDATE outbox SET acked_at = ? WHERE seq <= ? AND acked_at IS NULL').run(at, lastSeq);
+  prepared(db, 'UPDATE outbox SET acked_at = NULL WHERE seq > ? AND acked_at IS NOT NULL').run(lastSeq);
 }
 
 export function saveCursor(
   db: Db,
   p: { cursor: string; resetting: boolean; finished: boolean; usageThrough: number; at: string },
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE sync_state SET cursor = @cursor, resetting = @resetting,
        usage_through = CASE WHEN @finished = 1 THEN @usageThrough ELSE usage_through END,
        last_pull_at = CASE WHEN @finished = 1 THEN @at ELSE last_pull_at END,
@@ -133,22 +138,22 @@ export function saveCursor(
 }
 
 export function raiseClockHighWater(db: Db, ms: number): void {
-  db.prepare('UPDATE sync_state SET clock_high_water = max(clock_high_water, ?) WHERE id = 1').run(ms);
+  prepared(db, 'UPDATE sync_state SET clock_high_water = max(clock_high_water, ?) WHERE id = 1').run(ms);
 }
 
 export function hasOutbox(db: Db): boolean {
-  return db.prepare('SELECT 1 FROM outbox LIMIT 1').get() !== undefined;
+  return prepared(db, 'SELECT 1 FROM outbox LIMIT 1').get() !== undefined;
 }
 
 export function lastOutboxSeq(db: Db): number {
-  return (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM outbox').get() as { n: number }).n;
+  return (prepared(db, 'SELECT coalesce(max(seq), 0) AS n FROM outbox').get() as { n: number }).n;
 }
 
 /** Sales (and refunds and voids) the server has not acknowledged yet. */
 export function countPendingSales(db: Db, pushedThrough: number): number {
   return (
-    db
-      .prepare(`SELECT count(*) AS n FROM outbox WHERE seq > ? AND type IN ('sale', 'refund', 'void')`)
-      .get(pushedThrough) as { n: number }
+    prepared(db, `SELECT count(*) AS n FROM outbox WHERE seq > ? AND type IN ('sale', 'refund', 'void')`).get(
+      pushedThrough,
+    ) as { n: number }
   ).n;
 }

@@ -75,11 +75,3 @@ export function serverMessage(body: unknown): string | undefined {
   }
   return undefined;
 }
-
-export function serverReason(body: unknown): string | undefined {
-  if (typeof body === 'object' && body !== null && 'reason' in body) {
-    const reason = body.reason;
-    if (typeof reason === 'string') return reason;
-  }
-  return undefined;
-}

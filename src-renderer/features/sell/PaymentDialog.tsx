@@ -4,7 +4,8 @@ import { parseAmount } from '../../lib/amount-input';
 import { useT } from '../../i18n/use-t';
 import { useMoney } from '../../i18n/use-money';
 import { can, useSessionStore } from '../../stores/session-store';
-import { useSellStore, type Tender } from '../../stores/sell-store';
+import type { TenderInput } from '../../../shared/ipc/contract';
+import { useSellStore } from '../../stores/sell-store';
 import { DialogForm } from '../../components/DialogForm';
 
 /**
@@ -45,7 +46,7 @@ export function PaymentDialog({ onClose }: { onClose: () => void }) {
     refs[field].current?.focus();
   };
 
-  const finish = async (tenders: Tender[]) => {
+  const finish = async (tenders: TenderInput[]) => {
     setBusy(true);
     const failure = await checkout(tenders);
     setBusy(false);
@@ -63,7 +64,7 @@ export function PaymentDialog({ onClose }: { onClose: () => void }) {
     if (received === null || cashDue === null) return fail('received', t('amount.invalid', { example }));
     if (received < cashDue)
       return fail('received', t('pay.receivedShort', { due: money(cashDue, currency) }));
-    const tenders: Tender[] = [];
+    const tenders: TenderInput[] = [];
     if (card > 0) tenders.push({ tender: 'card', amount: card, reference: reference.trim() });
     if (cashDue > 0 || tenders.length === 0)
       tenders.push({ tender: 'cash', amount: cashDue, tendered: received });

@@ -1,3 +1,4 @@
+import type { RefundPayload, SalePayload } from '../../../shared/sync/payloads';
 import type { Queryable } from '../../../src-server/db/database';
 
 // Invariants read straight from the server's database for one organisation (one simulation run).
@@ -38,20 +39,8 @@ export async function checkConservation(db: Queryable, orgId: string): Promise<s
   return out;
 }
 
-interface SalePayload {
-  sale?: { id?: string; total?: unknown; gross?: unknown; codeDiscount?: unknown; customDiscount?: unknown };
-  lines?: { id?: string; kind?: string; performanceId?: string | null; qty?: unknown; total?: unknown }[];
-  units?: { lineId?: string; unitIndex?: number; total?: unknown }[];
-  payments?: { amount?: unknown; refundId?: string | null }[];
-  approvals?: { kind?: string }[];
-}
-
-interface RefundPayload {
-  refund?: { amount?: unknown };
-  units?: { lineId?: string; unitIndex?: number }[];
-  payments?: { amount?: unknown }[];
-}
-
+// pos_sales and pos_refunds hold each payload as pushed, once it parsed with the shared schemas
+// (shared/sync/payloads.ts); the money checks below still test every amount for being an integer.
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
 const sum = (values: unknown[]): number => values.reduce<number>((n, v) => n + (isInt(v) ? v : NaN), 0);
 
@@ -162,15 +151,15 @@ async function seatsSold(db: Queryable, orgId: string): Promise<Map<string, numb
   const lineToPerformance = new Map<string, string>();
   const seats = new Map<string, number>();
   for (const { payload } of sales) {
-    for (const line of payload.lines ?? []) {
-      if (line.kind !== 'ticket' || !line.performanceId || !line.id) continue;
+    for (const line of payload.lines) {
+      if (line.kind !== 'ticket' || !line.performanceId) continue;
       lineToPerformance.set(line.id, line.performanceId);
       seats.set(line.performanceId, (seats.get(line.performanceId) ?? 0) + (isInt(line.qty) ? line.qty : 0));
     }
   }
   for (const { payload } of refunds) {
-    for (const unit of payload.units ?? []) {
-      const performanceId = unit.lineId ? lineToPerformance.get(unit.lineId) : undefined;
+    for (const unit of payload.units) {
+      const performanceId = lineToPerformance.get(unit.lineId);
       if (performanceId) seats.set(performanceId, (seats.get(performanceId) ?? 0) - 1);
     }
   }
@@ -230,8 +219,8 @@ export async function checkServerMoney(db: Queryable, orgId: string): Promise<st
   ]);
   for (const s of sales) {
     const p = s.payload;
-    const lines = p.lines ?? [];
-    const tenders = (p.payments ?? []).filter((x) => !x.refundId);
+    const lines = p.lines;
+    const tenders = p.payments.filter((x) => !x.refundId);
     const money = [
       s.total,
       s.gross,
@@ -251,7 +240,7 @@ export async function checkServerMoney(db: Queryable, orgId: string): Promise<st
     [orgId],
   );
   for (const r of refunds) {
-    const paid = (r.payload.payments ?? []).map((x) => x.amount);
+    const paid = r.payload.payments.map((x) => x.amount);
     if (!isInt(r.amount) || !paid.every(isInt))
       out.push(`[10 money] refund ${r.id} holds a non-integer amount`);
     else if (r.amount !== -sum(paid)) out.push(`[10 money] refund ${r.id}: amount ≠ money paid back`);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   CODE_FORMAT_MESSAGE,
-  OVERRIDABLE_REASONS,
   REASON_MESSAGES,
   invalidInputMessage,
   type ReasonCode,
@@ -58,22 +57,6 @@ describe('REASON_MESSAGES', () => {
 
   it('cannot be edited by a caller', () => {
     expect(Object.isFrozen(REASON_MESSAGES.EXPIRED)).toBe(true);
-  });
-});
-
-describe('OVERRIDABLE_REASONS', () => {
-  it('holds exactly the usage limits', () => {
-    expect([...OVERRIDABLE_REASONS].sort()).toEqual(
-      [
-        'MAX_USES',
-        'MAX_ITEM_USES',
-        'BUDGET_EXHAUSTED',
-        'CUSTOMER_MAX_USES',
-        'CUSTOMER_MAX_ITEM_USES',
-        'CUSTOMER_EVENT_MAX_USES',
-        'CUSTOMER_SCHEDULE_MAX_USES',
-      ].sort(),
-    );
   });
 });
 

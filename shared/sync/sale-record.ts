@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { text } from '../text';
+import { flag, id, instant, minor, qty, signedMinor, uuid } from './fields';
+
+// A sale as the terminal records it (migrations/terminal/0005_sales.sql, in camelCase), as the screens
+// receive it and as it is pushed: one schema per part, and every type derives from these. The server
+// parses pushed sales with `pushed*` schemas derived below, so a field added here reaches both sides
+// at compile time, and a field only the terminal needs is named once, in the omit lists.
+
+export const saleRowSchema = z.object({
+  id: uuid,
+  receiptNo: z.number().int().min(0),
+  shiftId: uuid,
+  cashierId: uuid,
+  currency: text().regex(/^[A-Z]{3}$/),
+  customerId: text().nullable(),
+  /** The customer as picked at the till (JSON of CustomerInput), to pick again later. */
+  customer: text().nullable(),
+  gross: minor,
+  codeDiscount: minor,
+  customDiscount: minor,
+  total: minor,
+  codeId: uuid.nullable(),
+  codeVersion: z.number().int().min(1).nullable(),
+  codeText: text().nullable(),
+  /** 1 when the code was applied by itself (auto-apply), 0 when staff entered it. */
+  codeAuto: flag,
+  customKind: z.enum(['percentage', 'fixed']).nullable(),
+  customValue: z.number().int().min(0).nullable(),
+  customReason: text().nullable(),
+  status: z.enum(['completed', 'voided']),
+  createdAt: instant,
+});
+
+export const saleLineSchema = z.object({
+  id,
+  saleId: uuid,
+  lineNo: z.number().int().min(1),
+  kind: z.enum(['ticket', 'addon', 'merch', 'fee']),
+  itemId: id,
+  name: text(),
+  eventId: id.nullable(),
+  performanceId: id.nullable(),
+  priceBandId: id.nullable(),
+  ticketTypeId: id.nullable(),
+  inventoryItemId: id.nullable(),
+  category: text().nullable(),
+  qty,
+  unitPrice: minor,
+  /** Basis points. */
+  vatRate: z.number().int().min(0),
+  gross: minor,
+  codeDiscount: minor,
+  customDiscount: minor,
+  total: minor,
+});
+
+export const saleUnitSchema = z.object({
+  lineId: id,
+  unitIndex: z.number().int().min(0),
+  unitPrice: minor,
+  codeDiscount: minor,
+  customDiscount: minor,
+  total: minor,
+  /** The refund that gave this unit back; terminal-local (a refund is pushed as its own mutation). */
+  refundId: uuid.nullable(),
+});
+
+export const paymentSchema = z.object({
+  id: uuid,
+  saleId: uuid,
+  refundId: uuid.nullable(),
+  shiftId: uuid,
+  tender: z.enum(['cash', 'card', 'complimentary']),
+  amount: signedMinor,
+  /** Cash handed over and change given back; null for other tenders. */
+  tendered: minor.nullable(),
+  changeGiven: minor.nullable(),
+  /** The card terminal's reference; null for other tenders. */
+  reference: text().nullable(),
+  createdAt: instant,
+});
+
+export const redemptionSchema = z.object({
+  id: uuid,
+  saleId: uuid,
+  codeId: uuid,
+  codeVersion: z.number().int().min(1),
+  customerId: text().nullable(),
+  itemUses: qty,
+  discount: minor,
+  overuse: flag,
+  /** When a void gave the code use back; terminal-local (the void is pushed as its own mutation). */
+  releasedAt: instant.nullable(),
+  createdAt: instant,
+});
+
+export const approvalSchema = z.object({
+  id: uuid,
+  saleId: uuid,
+  kind: z.enum(['overuse', 'custom_discount']),
+  approverId: uuid,
+  reason: text(),
+  /** JSON text of the limit reasons the overuse bypassed, e.g. '["MAX_USES"]'. */
+  limits: text(),
+  createdAt: instant,
+  /**
+   * The terminal's Ed25519 signature over approvalMessage() (approval-proof.ts); null before
+   * enrolment. Any text is taken and checked when applied, so a bad signature leaves the sale applied
+   * and only the approval unhonoured.
+   */
+  signature: text().max(200).nullable(),
+});
+
+export const refundRowSchema = z.object({
+  id: uuid,
+  refundNo: z.number().int().min(0),
+  saleId: uuid,
+  kind: z.enum(['refund', 'void']),
+  shiftId: uuid,
+  staffId: uuid,
+  reason: text(),
+  amount: minor,
+  createdAt: instant,
+});
+
+const scopeSchema = z.object({ eventId: id, performanceId: text() });
+
+/** The parts of a sale record, bounded as the server takes them: the same shape stored and pushed. */
+export function saleRecordParts<
+  Sale extends z.ZodType,
+  Line extends z.ZodType,
+  Unit extends z.ZodType,
+  Payment extends z.ZodType,
+  Redemption extends z.ZodType,
+  Approval extends z.ZodType,
+>(parts: {
+  sale: Sale;
+  line: Line;
+  unit: Unit;
+  payment: Payment;
+  redemption: Redemption;
+  approval: Approval;
+}) {
+  return {
+    sale: parts.sale,
+    lines: z.array(parts.line).min(1).max(1000),
+    units: z.array(parts.unit).max(100_000),
+    payments: z.array(parts.payment).max(100),
+    redemption: parts.redemption.nullable(),
+    scopes: z.array(scopeSchema).max(1000),
+    approvals: z.array(parts.approval).max(10),
+  };
+}
+
+export const storedSaleParts = {
+  sale: saleRowSchema,
+  line: saleLineSchema,
+  unit: saleUnitSchema,
+  payment: paymentSchema,
+  redemption: redemptionSchema,
+  approval: approvalSchema,
+};
+
+/**
+ * The parts as the server parses them. Omitted fields are the terminal's own (screens, receipts, its
+ * refund bookkeeping): the server neither reads nor checks them, and strips them as it always has, so
+ * an older terminal's sale parses exactly as before. `signature` may be missing (a terminal from
+ * before approval signing).
+ */
+export const pushedSaleParts = {
+  sale: saleRowSchema.omit({
+    customer: true,
+    codeAuto: true,
+    customKind: true,
+    customValue: true,
+    customReason: true,
+  }),
+  line: saleLineSchema.omit({
+    name: true,
+    priceBandId: true,
+    ticketTypeId: true,
+    inventoryItemId: true,
+    category: true,
+    vatRate: true,
+  }),
+  unit: saleUnitSchema.omit({ refundId: true }),
+  payment: paymentSchema.omit({ tendered: true, changeGiven: true, reference: true }),
+  redemption: redemptionSchema.omit({ releasedAt: true }),
+  approval: approvalSchema.partial({ signature: true }),
+};
+
+/** A sale as stored and as the screens receive it, with the refunds made against it. */
+export const saleRecordSchema = z.object({
+  ...saleRecordParts(storedSaleParts),
+  refunds: z.array(refundRowSchema),
+});
+
+export type SaleRow = z.infer<typeof saleRowSchema>;
+export type SaleLineRow = z.infer<typeof saleLineSchema>;
+export type SaleUnitRow = z.infer<typeof saleUnitSchema>;
+export type PaymentRow = z.infer<typeof paymentSchema>;
+export type RedemptionRow = z.infer<typeof redemptionSchema>;
+export type ApprovalRow = z.infer<typeof approvalSchema>;
+export type RefundRow = z.infer<typeof refundRowSchema>;
+export type SaleRecord = z.infer<typeof saleRecordSchema>;

@@ -1,0 +1,194 @@
+import { splitByWeights, type PricedBasket } from '../../shared/discounts';
+import type { TenderInput } from '../../shared/ipc/contract';
+import type { SignedApprovalFields } from '../../shared/sync/approval-proof';
+import type {
+  ApprovalRow,
+  PaymentRow,
+  SaleLineRow,
+  SaleRecord,
+  SaleUnitRow,
+} from '../../shared/sync/sale-record';
+import type { PricedCart } from './cart-service';
+
+/** A sale about to be committed: it has no refunds yet, and its receipt number comes with the commit. */
+export type NewSaleRecord = Omit<SaleRecord, 'refunds'>;
+
+export interface SaleRecordInput {
+  /** The cart as checkout validated it. */
+  priced: Pick<PricedCart, 'cart' | 'basket' | 'code' | 'evaluation' | 'source' | 'priced'>;
+  tenders: readonly TenderInput[];
+  saleId: string;
+  shiftId: string;
+  cashierId: string;
+  now: string;
+  /** A new id for each payment, redemption and approval. */
+  ids: () => string;
+  /** Signs an approval (approval-proof.ts); the signature stays null before enrolment. */
+  sign: (approval: SignedApprovalFields) => ApprovalRow;
+}
+
+/**
+ * The sale record checkout commits, from a priced cart and its tenders: no store, no clock, no
+ * randomness of its own, so what a sale records is decided here and testable alone.
+ *
+ * Each line splits into units (a refund gives back exactly what a unit was charged): the code's
+ * discount per unit as the engine gave it, and the line's custom discount spread over the units in
+ * proportion to what each costs after the code.
+ */
+export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
+  const { priced, saleId, now, ids } = input;
+  const evaluation = priced.evaluation?.ok ? priced.evaluation : null;
+  const code = evaluation ? priced.code : null;
+  const codeByLine = new Map(evaluation?.lines.map((l) => [l.lineId, l]) ?? []);
+  const pricedByLine = new Map(priced.priced.lines.map((l) => [l.lineId, l]));
+  const lines: SaleLineRow[] = [];
+  const units: SaleUnitRow[] = [];
+  priced.cart.lines.forEach((line, index) => {
+    const p = pricedByLine.get(line.id);
+    const codeUnits = codeByLine.get(line.id)?.unitDiscounts ?? new Array<number>(line.qty).fill(0);
+    const customUnits = splitByWeights(
+      p?.customDiscount ?? 0,
+      codeUnits.map((d) => line.unitPrice - d),
+    );
+    lines.push({
+      id: line.id,
+      saleId,
+      lineNo: index + 1,
+      kind: line.kind,
+      itemId: line.itemId,
+      name: line.name,
+      eventId: line.eventId ?? null,
+      performanceId: line.scheduleId ?? null,
+      priceBandId: line.priceBandId ?? null,
+      ticketTypeId: line.ticketTypeId ?? null,
+      inventoryItemId: line.inventoryItemId ?? null,
+      category: line.category ?? null,
+      qty: line.qty,
+      unitPrice: line.unitPrice,
+      vatRate: line.vatRate,
+      ...lineMoney(line, p),
+    });
+    for (let u = 0; u < line.qty; u++) {
+      const codeDiscount = codeUnits[u] ?? 0;
+      const customDiscount = customUnits[u] ?? 0;
+      units.push({
+        lineId: line.id,
+        unitIndex: u,
+        unitPrice: line.unitPrice,
+        codeDiscount,
+        customDiscount,
+        total: line.unitPrice - codeDiscount - customDiscount,
+        refundId: null,
+      });
+    }
+  });
+
+  const payments: PaymentRow[] = input.tenders.map((tender) => {
+    const cash = tender.tender === 'cash' ? (tender.tendered ?? tender.amount) : null;
+    return {
+      id: ids(),
+      saleId,
+      refundId: null,
+      shiftId: input.shiftId,
+      tender: tender.tender,
+      amount: tender.amount,
+      tendered: cash,
+      changeGiven: cash === null ? null : cash - tender.amount,
+      reference: tender.tender === 'card' ? tender.reference : null,
+      createdAt: now,
+    };
+  });
+
+  const { custom, overuse, customer } = priced.cart;
+  const overridden = overuse && evaluation && evaluation.overridden.length > 0 ? evaluation.overridden : null;
+  const approvals: SignedApprovalFields[] = [];
+  if (overuse && overridden) {
+    approvals.push({
+      id: ids(),
+      saleId,
+      kind: 'overuse',
+      approverId: overuse.approverId,
+      reason: overuse.reason,
+      limits: JSON.stringify(overridden),
+      createdAt: now,
+    });
+  }
+  if (custom?.approverId) {
+    approvals.push({
+      id: ids(),
+      saleId,
+      kind: 'custom_discount',
+      approverId: custom.approverId,
+      reason: custom.reason,
+      limits: '[]',
+      createdAt: now,
+    });
+  }
+  return {
+    sale: {
+      id: saleId,
+      receiptNo: 0,
+      shiftId: input.shiftId,
+      cashierId: input.cashierId,
+      currency: priced.basket.currency,
+      customerId: customer?.id ?? null,
+      customer: customer ? JSON.stringify(customer) : null,
+      gross: priced.priced.gross,
+      codeDiscount: priced.priced.codeDiscount,
+      customDiscount: priced.priced.customDiscount,
+      total: priced.priced.total,
+      codeId: code?.id ?? null,
+      codeVersion: code?.version ?? null,
+      codeText: code?.code ?? null,
+      codeAuto: priced.source === 'auto' ? 1 : 0,
+      customKind: custom?.kind ?? null,
+      customValue: custom?.value ?? null,
+      customReason: custom?.reason ?? null,
+      status: 'completed',
+      createdAt: now,
+    },
+    lines,
+    units,
+    payments,
+    redemption:
+      code && evaluation
+        ? {
+            id: ids(),
+            saleId,
+            codeId: code.id,
+            codeVersion: code.version,
+            customerId: customer?.id ?? null,
+            itemUses: evaluation.itemUses,
+            discount: evaluation.discount,
+            overuse: overridden ? 1 : 0,
+            releasedAt: null,
+            createdAt: now,
+          }
+        : null,
+    scopes: discountScopes(lines),
+    approvals: approvals.map(input.sign),
+  };
+}
+
+/** Where a code's discount went: one row per event and performance (none for a line without an event). */
+export function discountScopes(
+  lines: readonly Pick<SaleLineRow, 'eventId' | 'performanceId' | 'codeDiscount'>[],
+): NewSaleRecord['scopes'] {
+  const discounted = lines.filter((l) => l.codeDiscount > 0);
+  return [...new Map(discounted.map((l) => [`${l.eventId}|${l.performanceId}`, l])).values()]
+    .filter((l) => l.eventId)
+    .map((l) => ({ eventId: l.eventId as string, performanceId: l.performanceId ?? '' }));
+}
+
+/** A line's money as priced; a line the engine left out of its answer is at full price. */
+export function lineMoney(
+  line: { unitPrice: number; qty: number },
+  priced: Omit<PricedBasket['lines'][number], 'lineId'> | undefined,
+): { gross: number; codeDiscount: number; customDiscount: number; total: number } {
+  return {
+    gross: priced?.gross ?? line.unitPrice * line.qty,
+    codeDiscount: priced?.codeDiscount ?? 0,
+    customDiscount: priced?.customDiscount ?? 0,
+    total: priced?.total ?? line.unitPrice * line.qty,
+  };
+}

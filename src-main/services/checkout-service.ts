@@ -1,0 +1,209 @@
+import { REASON_MESSAGES } from '../../shared/discounts/messages';
+import type { TenderInput } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/ipc/types';
+import { formatMinor } from '../../shared/money';
+import { err, ok, type Result } from '../../shared/result';
+import { signApproval, type ApprovalSigner } from '../../shared/sync/approval-proof';
+import {
+  limitReasonOf,
+  saleNeeds,
+  ticketsPerPerformance,
+  type CounterNeed,
+} from '../../shared/sync/counters';
+import type { SaleRecord } from '../../shared/sync/sale-record';
+import { isoNow, type Clock } from '../clock';
+import type { Db } from '../db/connection';
+import { addSold, getPerformance } from '../db/repos/catalogue-repo';
+import { appendOutbox } from '../db/repos/outbox-repo';
+import { insertSale, loadSale, nextReceiptNo } from '../db/repos/sale-repo';
+import { getOpenShift } from '../db/repos/shift-repo';
+import { newId } from '../ids';
+import type { Translate } from '../messages';
+import { buildSaleRecord, type NewSaleRecord } from './build-sale-record';
+import type { CartService, PricedCart } from './cart-service';
+import type { PrintService } from './printing/print-service';
+import type { Actor } from './staff-service';
+import type { EscrowLedger } from './sync/escrow';
+import type { SyncService } from './sync/sync-service';
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  t: Translate;
+  language: () => Language;
+  cart: CartService;
+  terminalId: () => string;
+  /** Escrow leases once the terminal is enrolled (docs/SYNC.md); absent or standalone: local counts only. */
+  escrow?: EscrowLedger | undefined;
+  /** The device signing key once enrolled: every approval recorded is signed (docs/SECURITY.md). */
+  approvalSigner?: (() => ApprovalSigner | undefined) | undefined;
+  /** Tops up the leases before the sale, and pushes soon after it. */
+  sync: Pick<SyncService, 'prepare' | 'afterWrite'>;
+  printing: Pick<PrintService, 'afterSale'>;
+}
+
+/** What validation found the sale will take: seats per performance, and the escrow's counters. */
+interface Admitted {
+  perPerformance: Map<string, number>;
+  needs: CounterNeed[];
+  /** A supervisor's overuse grant lets the code's units go without a lease (never seats). */
+  overuseGranted: boolean;
+}
+
+export type CheckoutService = ReturnType<typeof createCheckoutService>;
+
+/**
+ * Checkout, whole: the cart is priced once, the leases it needs are fetched (enrolled terminals), then
+ * validate → build → commit in one transaction, then the push is kicked and the receipt printed.
+ */
+export function createCheckoutService(deps: Deps) {
+  const { db, clock, t, language, cart, escrow, sync, printing } = deps;
+  const mode = () => escrow?.mode() ?? 'standalone';
+
+  /** A cart already sold answers with its sale (checkout is idempotent); any other cart id is stale. */
+  const settled = (cartId: string): Result<SaleRecord> | null => {
+    const already = loadSale(db, cartId);
+    if (already) return ok(already);
+    return cartId === cart.id() ? null : err('STALE_CART', t('STALE_CART'));
+  };
+
+  const checkTenders = (tenders: readonly TenderInput[], total: number, currency: string): Result<true> => {
+    const sum = tenders.reduce((n, p) => n + p.amount, 0);
+    if (sum !== total) {
+      const money = (amount: number) => `${formatMinor(amount, currency, language())} ${currency}`;
+      return err('TENDER_MISMATCH', t('TENDER_MISMATCH', { paid: money(sum), total: money(total) }));
+    }
+    for (const tender of tenders) {
+      if (tender.tender === 'cash' && tender.tendered !== undefined && tender.tendered < tender.amount)
+        return err('CASH_SHORT', t('CASH_SHORT'));
+    }
+    return ok(true);
+  };
+
+  /** Everything that may refuse the sale before anything is written. */
+  const validate = (priced: PricedCart, tenders: readonly TenderInput[]): Result<Admitted> => {
+    if (priced.cart.lines.length === 0) return err('EMPTY_CART', t('EMPTY_CART'));
+    if (priced.source === 'manual' && priced.evaluation && !priced.evaluation.ok) {
+      return err(
+        'CODE_NOT_APPLICABLE',
+        t('CODE_NOT_APPLICABLE', { message: priced.evaluation.message[language()] }),
+      );
+    }
+    const paid = checkTenders(tenders, priced.priced.total, priced.basket.currency);
+    if (!paid.ok) return paid;
+    const perPerformance = ticketsPerPerformance(
+      priced.cart.lines.map((l) => ({ kind: l.kind, performanceId: l.scheduleId ?? null, qty: l.qty })),
+    );
+    for (const [performanceId, qty] of perPerformance) {
+      const performance = getPerformance(db, performanceId);
+      if (!performance || performance.capacity - performance.sold < qty) {
+        const left = Math.max(0, (performance?.capacity ?? 0) - (performance?.sold ?? 0));
+        return err('CAPACITY', t('CAPACITY', { left }));
+      }
+    }
+    const evaluation = priced.evaluation?.ok ? priced.evaluation : null;
+    if (priced.code && evaluation && escrow?.blockedOffline(priced.code))
+      return err('CODE_NEEDS_SERVER', t('CODE_NEEDS_SERVER'));
+    const needs =
+      mode() === 'standalone' ? [] : saleNeeds(perPerformance, evaluation ? priced.code : null, evaluation);
+    if (mode() === 'restore_detected' && needs.length > 0)
+      return err('RESTORE_DETECTED', t('SYNC_RESTORE_DETECTED'));
+    const overuseGranted = priced.cart.overuse !== null && (evaluation?.overridden.length ?? 0) > 0;
+    return ok({ perPerformance, needs, overuseGranted });
+  };
+
+  /** One transaction: the leases, the sale, the seats and the outbox row commit together or not at all. */
+  const commit = (record: NewSaleRecord, admitted: Admitted, now: string): Result<true> => {
+    const escrowed = escrow && mode() !== 'standalone' ? escrow : undefined;
+    const refused = db.transaction(() => {
+      const { needs, overuseGranted } = admitted;
+      const taken =
+        escrowed && needs.length > 0
+          ? escrowed.take(needs, (counter) => overuseGranted && limitReasonOf(counter) !== undefined)
+          : null;
+      if (taken && !taken.ok) return taken;
+      const sale = { ...record, sale: { ...record.sale, receiptNo: nextReceiptNo(db) } };
+      insertSale(db, sale);
+      for (const [performanceId, qty] of admitted.perPerformance) addSold(db, performanceId, qty);
+      const entry = appendOutbox(db, {
+        mutationId: newId(),
+        type: 'sale',
+        payload: {
+          terminalId: deps.terminalId(),
+          ...sale,
+          ...(escrowed ? { escrow: taken?.escrow ?? { leaseUses: [], unbacked: [] } } : {}),
+        },
+        createdAt: now,
+      });
+      escrowed?.recordSale(
+        sale.sale.id,
+        taken ?? { ok: true, rows: [], escrow: { leaseUses: [], unbacked: [] } },
+        sale.redemption && { id: sale.redemption.id, codeId: sale.redemption.codeId },
+        entry.seq,
+      );
+      return null;
+    })();
+    if (!refused) return ok(true);
+    const reason = limitReasonOf(refused.counter);
+    if (!reason) return err('CAPACITY', t('CAPACITY', { left: refused.held }));
+    return err(
+      'CODE_NOT_APPLICABLE',
+      t('CODE_NOT_APPLICABLE', { message: REASON_MESSAGES[reason][language()] }),
+    );
+  };
+
+  /** From here to the commit nothing awaits: no other call can change the cart or the leases meanwhile. */
+  const sellPriced = (
+    actor: Actor,
+    input: { cartId: string; tenders: readonly TenderInput[] },
+    pricedBefore: PricedCart,
+  ): Result<SaleRecord> => {
+    const early = settled(input.cartId);
+    if (early) return early;
+    const shift = getOpenShift(db);
+    if (!shift) return err('NO_SHIFT', t('NO_SHIFT'));
+    let priced = pricedBefore;
+    if (mode() !== 'standalone') {
+      // Expired leases (or all of them, if the clock went back) must be out of reach before the sale;
+      // what expired or was fetched since pricing may change what the code gives.
+      escrow?.beforeSale();
+      priced = cart.current(actor, pricedBefore);
+    }
+    const admitted = validate(priced, input.tenders);
+    if (!admitted.ok) return admitted;
+    const now = isoNow(clock);
+    const signer = deps.approvalSigner?.();
+    const record = buildSaleRecord({
+      priced,
+      tenders: input.tenders,
+      saleId: input.cartId,
+      shiftId: shift.id,
+      cashierId: actor.staffId,
+      now,
+      ids: newId,
+      sign: (approval) => signApproval(approval, deps.terminalId(), signer),
+    });
+    const committed = commit(record, admitted.value, now);
+    if (!committed.ok) return committed;
+    cart.reset();
+    return ok(loadSale(db, input.cartId) as SaleRecord);
+  };
+
+  return {
+    /**
+     * Completes the current cart. Calling again with the same cart id returns the same sale. Printing
+     * starts after the commit and never changes the sale's result.
+     */
+    async complete(actor: Actor, input: { cartId: string; tenders: readonly TenderInput[] }) {
+      let sold = settled(input.cartId);
+      if (!sold) {
+        const priced = cart.priceCart(actor);
+        // Enrolled: fetch the leases this cart needs first (outside any transaction, with a short timeout).
+        if (mode() === 'enrolled') await sync.prepare(cart.escrowNeeds(actor, priced));
+        sold = sellPriced(actor, input, priced);
+      }
+      if (sold.ok) sync.afterWrite();
+      return printing.afterSale(sold);
+    },
+  };
+}
