@@ -2,10 +2,8 @@ import { v7 as uuid } from 'uuid';
 import { checkApproval } from '../../shared/sync/approval-proof';
 import type { Mutation } from '../../shared/sync/protocol';
 import type { SalePayload } from '../../shared/sync/payloads';
-import type { ServerContext } from '../context';
-import type { Queryable } from '../db/database';
-import * as sync from '../db/repos/sync-repo';
-import type { PushBatch } from './push-batch';
+import { insertReviewItem } from '../db/repos/review-item-repo';
+import type { MutationScope } from './mutation-scope';
 
 // docs/SECURITY.md "Overuse proof": a pushed approval is honoured only when the pushing terminal signed
 // it with a key it registered and the approver's role may give it. One that fails never blocks its sale
@@ -20,15 +18,15 @@ export interface Unproven {
 }
 
 export async function proveApprovals(
-  batch: PushBatch,
-  terminalId: string,
+  scope: MutationScope,
   approvals: readonly Approval[],
 ): Promise<{ honoured: Approval[]; unproven: Unproven[] }> {
   const honoured: Approval[] = [];
   const unproven: Unproven[] = [];
-  const keys = await batch.signingKeys();
+  if (approvals.length === 0) return { honoured, unproven };
+  const keys = await scope.signingKeys();
   for (const approval of approvals) {
-    const proof = checkApproval(approval, terminalId, keys, await batch.grantor(approval.approverId));
+    const proof = checkApproval(approval, scope.terminal.id, keys, await scope.grantor(approval.approverId));
     if (proof.ok) honoured.push(approval);
     else unproven.push({ approval, why: proof.why });
   }
@@ -40,32 +38,33 @@ const WHAT: Record<Approval['kind'], string> = {
   custom_discount: 'custom discount approval',
 };
 
-/** One open review item per unproven approval; call once the sale and its redemption are written. */
+/** One open review item per unproven approval; call once the sale's redemption is written. */
 export async function reviewUnproven(
-  tx: Queryable,
-  ctx: ServerContext,
-  terminal: sync.TerminalSyncRow,
+  scope: MutationScope,
   mutation: Mutation,
   sale: SalePayload['sale'],
   redemptionId: string | null,
   unproven: readonly Unproven[],
 ): Promise<void> {
+  const { terminal } = scope;
   for (const { approval, why } of unproven) {
     const overuse = approval.kind === 'overuse';
-    await sync.insertReviewItem(tx, {
-      id: uuid(),
-      orgId: terminal.orgId,
-      kind: 'approval_unproven',
-      terminalId: terminal.id,
-      mutationId: mutation.mutationId,
-      redemptionId: overuse ? redemptionId : null,
-      summary:
-        `Sale ${sale.receiptNo} at this terminal carries a ${WHAT[approval.kind]} by staff ${approval.approverId} ` +
-        `("${approval.reason}"), but the approval could not be proven: ${why}. The sale is kept; the approval ` +
-        `is not honoured${overuse ? ', so any use past the limit stands as an overuse nobody granted' : ''}. ` +
-        'Ask the approver, then accept it if they did approve, or flag it for follow-up.',
-      payload: { saleId: sale.id, approval, why },
-      createdAt: ctx.now().toISOString(),
-    });
+    await scope.run((tx) =>
+      insertReviewItem(tx, {
+        id: uuid(),
+        orgId: terminal.orgId,
+        kind: 'approval_unproven',
+        terminalId: terminal.id,
+        mutationId: mutation.mutationId,
+        redemptionId: overuse ? redemptionId : null,
+        summary:
+          `Sale ${sale.receiptNo} at this terminal carries a ${WHAT[approval.kind]} by staff ${approval.approverId} ` +
+          `("${approval.reason}"), but the approval could not be proven: ${why}. The sale is kept; the approval ` +
+          `is not honoured${overuse ? ', so any use past the limit stands as an overuse nobody granted' : ''}. ` +
+          'Ask the approver, then accept it if they did approve, or flag it for follow-up.',
+        payload: { saleId: sale.id, approval, why },
+        createdAt: scope.ctx.now().toISOString(),
+      }),
+    );
   }
 }

@@ -14,7 +14,7 @@ import type { Queryable } from '../db/database';
 import { getEntity } from '../db/repos/catalogue-repo';
 import { getCode } from '../db/repos/code-repo';
 import * as escrow from '../db/repos/escrow-repo';
-import { lockTerminal, type TerminalSyncRow } from '../db/repos/sync-repo';
+import { lockTerminal, type TerminalSyncRow } from '../db/repos/terminal-repo';
 import type { Err } from '../../shared/result';
 import { reject } from '../errors';
 import { nextBusinessDayEnd } from './business-day';

@@ -21,7 +21,7 @@ import {
   SNAPSHOT_ORDER,
   type PulledRow,
 } from '../db/repos/pull-repo';
-import { getTerminal } from '../db/repos/sync-repo';
+import { getTerminal } from '../db/repos/terminal-repo';
 import { reject } from '../errors';
 import { toView } from './code-service';
 

@@ -4,10 +4,12 @@ import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
 import { markOveruse } from '../db/repos/redemption-repo';
-import * as repo from '../db/repos/sync-repo';
+import * as log from '../db/repos/mutation-log-repo';
+import * as repo from '../db/repos/review-item-repo';
+import { lockTerminal } from '../db/repos/terminal-repo';
 import { reject } from '../errors';
 import { pick, recordAudit } from './audit';
-import { reapplyMutation } from './push-service';
+import { reapplyMutation } from './mutation-apply';
 
 export async function listReviewItems(
   ctx: ServerContext,
@@ -84,7 +86,7 @@ export type RetryOutcome = { status: 200; body: ReviewItem } | { status: 409; bo
 /**
  * Retries a quarantined mutation once its cause is fixed (a performance, code or staff member the
  * terminal knew is on the server now): the kept payload goes through push's own checks and apply path
- * (push-service reapplyMutation), under the terminal's row lock as a push holds it. Applied: the sale's
+ * (mutation-apply.ts reapplyMutation), under the terminal's row lock as a push holds it. Applied: the sale's
  * money reaches the ledger and reports, the item is `applied` and the mutation is logged as applied,
  * so it is never applied twice. Rejected again: nothing changes, the answer is 409 with the reason.
  * A closed item may be retried too: accepting a quarantined mutation never applied it.
@@ -104,10 +106,10 @@ export async function retryQuarantined(
       );
     }
     if (item.status === 'applied') alreadyResolved(item);
-    const kept = await repo.lockQuarantined(tx, principal.orgId, item.mutationId);
+    const kept = await log.lockQuarantined(tx, principal.orgId, item.mutationId);
     if (!kept) throw new Error(`review item ${id} names no quarantined mutation`);
     if (kept.appliedAt) alreadyResolved(item);
-    const terminal = await repo.lockTerminal(tx, kept.terminalId);
+    const terminal = await lockTerminal(tx, kept.terminalId);
     if (!terminal) throw new Error(`quarantined mutation ${kept.mutationId} names no terminal`);
     const result = await reapplyMutation(tx, ctx, terminal, {
       seq: kept.seq,
@@ -138,7 +140,7 @@ export async function retryQuarantined(
       };
     }
     const at = ctx.now().toISOString();
-    await repo.markQuarantineApplied(tx, {
+    await log.markQuarantineApplied(tx, {
       orgId: principal.orgId,
       mutationId: kept.mutationId,
       staffId: principal.staffId,

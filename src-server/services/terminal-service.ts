@@ -7,7 +7,7 @@ import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
 import { entityExists } from '../db/repos/catalogue-repo';
 import * as escrow from '../db/repos/escrow-repo';
-import * as sync from '../db/repos/sync-repo';
+import { listReviewItems } from '../db/repos/review-item-repo';
 import * as repo from '../db/repos/terminal-repo';
 import { reject } from '../errors';
 import { pick, recordAudit } from './audit';
@@ -114,7 +114,7 @@ export async function registerTerminal(
     if (input.terminalId) {
       // DECISIONS.md: a terminal stopped after a restore keeps its id and starts a new epoch; its
       // old token stops working and its chain starts again at seq 1.
-      const terminal = await sync.lockTerminal(tx, input.terminalId);
+      const terminal = await repo.lockTerminal(tx, input.terminalId);
       if (terminal?.orgId !== scope.orgId || terminal.venueId !== scope.venueId) {
         reject(
           'NOT_FOUND',
@@ -128,7 +128,7 @@ export async function registerTerminal(
         );
       }
       const deviceToken = newToken();
-      const epoch = await sync.startNewEpoch(tx, {
+      const epoch = await repo.startNewEpoch(tx, {
         id: terminal.id,
         tokenHash: tokenHash(deviceToken),
         name: input.name,
@@ -229,7 +229,7 @@ export async function terminalSyncStatus(
   leases: LeaseView[];
   reviewItems: ReviewItem[];
 }> {
-  const terminal = await sync.getTerminal(ctx.db, principal.orgId, terminalId);
+  const terminal = await repo.getTerminal(ctx.db, principal.orgId, terminalId);
   if (!terminal) reject('NOT_FOUND', 'There is no such terminal.');
   return {
     terminalId: terminal.id,
@@ -237,7 +237,7 @@ export async function terminalSyncStatus(
     state: terminal.state,
     lastSeq: terminal.lastSeq,
     leases: await escrow.leasesOf(ctx.db, terminal.id, terminal.epoch),
-    reviewItems: await sync.listReviewItems(ctx.db, principal.orgId, {
+    reviewItems: await listReviewItems(ctx.db, principal.orgId, {
       status: 'open',
       terminalId: terminal.id,
       limit: 1000,

@@ -131,6 +131,11 @@ export async function getStaff(db: Queryable, orgId: string, id: string): Promis
   return rows[0];
 }
 
+export async function staffExists(db: Queryable, orgId: string, id: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM staff WHERE org_id = $1 AND id = $2', [orgId, id]);
+  return rows.length === 1;
+}
+
 export async function updateStaff(
   db: Queryable,
   orgId: string,

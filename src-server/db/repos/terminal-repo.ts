@@ -121,3 +121,62 @@ export async function signingKeys(db: Queryable, terminalId: string): Promise<st
   );
   return rows.map((r) => r.publicKey);
 }
+
+// --- push state: the epoch, last seq and state a push or an acquire reads under the row lock ----------
+
+export interface TerminalSyncRow {
+  id: string;
+  orgId: string;
+  venueId: string;
+  epoch: number;
+  lastSeq: number;
+  state: 'active' | 'restore_detected';
+  /** Percent of a counter's limit it may hold in leases; null: the default (escrow-service). */
+  leaseCapPercent: number | null;
+}
+
+const TERMINAL_COLUMNS = `id, org_id AS "orgId", venue_id AS "venueId", epoch, last_seq AS "lastSeq", state,
+  lease_cap_percent AS "leaseCapPercent"`;
+
+/** The terminal row, locked: one push or acquire per terminal at a time. */
+export async function lockTerminal(db: Queryable, id: string): Promise<TerminalSyncRow | undefined> {
+  const rows = await db.query<TerminalSyncRow>(
+    `SELECT ${TERMINAL_COLUMNS} FROM terminals WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
+  return rows[0];
+}
+
+export async function getTerminal(
+  db: Queryable,
+  orgId: string,
+  id: string,
+): Promise<TerminalSyncRow | undefined> {
+  const rows = await db.query<TerminalSyncRow>(
+    `SELECT ${TERMINAL_COLUMNS} FROM terminals WHERE org_id = $1 AND id = $2`,
+    [orgId, id],
+  );
+  return rows[0];
+}
+
+export async function setLastSeq(db: Queryable, id: string, seq: number): Promise<void> {
+  await db.query('UPDATE terminals SET last_seq = $2 WHERE id = $1', [id, seq]);
+}
+
+export async function markRestoreDetected(db: Queryable, id: string): Promise<void> {
+  await db.query("UPDATE terminals SET state = 'restore_detected' WHERE id = $1", [id]);
+}
+
+/** A re-enrolment after a restore: a new epoch and token, the chain starts again at seq 1. */
+export async function startNewEpoch(
+  db: Queryable,
+  t: { id: string; tokenHash: string; name: string; codeHash: string },
+): Promise<number> {
+  const [row] = await db.query<{ epoch: number }>(
+    `UPDATE terminals SET epoch = epoch + 1, token_hash = $2, name = $3, last_seq = 0, state = 'active'
+     WHERE id = $1 RETURNING epoch`,
+    [t.id, t.tokenHash, t.name],
+  );
+  await db.query('UPDATE enrolment_codes SET terminal_id = $1 WHERE code_hash = $2', [t.id, t.codeHash]);
+  return row?.epoch ?? 1;
+}
