@@ -161,6 +161,29 @@ export async function listTerminals(
   return repo.listTerminals(ctx.db, principal.orgId);
 }
 
+/** A manager's change to one terminal (`change` answers undefined for none), audited in its transaction. */
+async function changeTerminal<T>(
+  ctx: ServerContext,
+  principal: Principal,
+  terminalId: string,
+  action: string,
+  change: (tx: Queryable) => Promise<T | undefined>,
+): Promise<T> {
+  return ctx.db.transaction(async (tx) => {
+    const before = await auditedTerminal(tx, principal.orgId, terminalId);
+    const done = await change(tx);
+    if (done === undefined) reject('NOT_FOUND', 'There is no such terminal.');
+    await recordAudit(tx, ctx, principal, {
+      action,
+      entityKind: 'terminal',
+      entityId: terminalId,
+      before,
+      after: await auditedTerminal(tx, principal.orgId, terminalId),
+    });
+    return done;
+  });
+}
+
 /**
  * A lost or stolen terminal: its device token stops working at once (every sync call answers 401 and
  * the terminal asks for re-enrolment). Sales it already pushed stay; leases it holds run out at expiry.
@@ -170,19 +193,9 @@ export async function revokeTerminal(
   principal: Principal,
   terminalId: string,
 ): Promise<{ terminalId: string; revokedAt: string }> {
-  const revoked = await ctx.db.transaction(async (tx) => {
-    const before = await auditedTerminal(tx, principal.orgId, terminalId);
-    const done = await repo.revokeTerminal(tx, principal.orgId, terminalId, ctx.now().toISOString());
-    if (!done) reject('NOT_FOUND', 'There is no such terminal.');
-    await recordAudit(tx, ctx, principal, {
-      action: 'terminal.revoke',
-      entityKind: 'terminal',
-      entityId: terminalId,
-      before,
-      after: await auditedTerminal(tx, principal.orgId, terminalId),
-    });
-    return done;
-  });
+  const revoked = await changeTerminal(ctx, principal, terminalId, 'terminal.revoke', (tx) =>
+    repo.revokeTerminal(tx, principal.orgId, terminalId, ctx.now().toISOString()),
+  );
   return { terminalId, ...revoked };
 }
 
@@ -196,19 +209,9 @@ export async function setLeaseCap(
   terminalId: string,
   percent: number | null,
 ): Promise<{ terminalId: string; leaseCapPercent: number | null; effectivePercent: number }> {
-  const set = await ctx.db.transaction(async (tx) => {
-    const before = await auditedTerminal(tx, principal.orgId, terminalId);
-    const done = await repo.setLeaseCap(tx, principal.orgId, terminalId, percent);
-    if (!done) reject('NOT_FOUND', 'There is no such terminal.');
-    await recordAudit(tx, ctx, principal, {
-      action: 'terminal.lease_cap',
-      entityKind: 'terminal',
-      entityId: terminalId,
-      before,
-      after: await auditedTerminal(tx, principal.orgId, terminalId),
-    });
-    return done;
-  });
+  const set = await changeTerminal(ctx, principal, terminalId, 'terminal.lease_cap', (tx) =>
+    repo.setLeaseCap(tx, principal.orgId, terminalId, percent),
+  );
   return {
     terminalId,
     leaseCapPercent: set.leaseCapPercent,

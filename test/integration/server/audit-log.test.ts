@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src-server/db/database';
+import type { AuditRow } from '../../../src-server/db/repos/audit-repo';
 import type { RouteEntry } from '../../../src-server/routes/route-table';
 import { seedWorld, type SeededWorld } from '../../helpers/route-fixture';
 import { apiClient, seedOrganisation, type Reply, type SeededOrganisation } from '../../helpers/server-api';
@@ -27,19 +28,6 @@ const NOT_AUDITED: Record<string, string> = {
   'POST /v1/leases/acquire': 'escrow bookkeeping between a terminal and the server',
   'POST /v1/redemptions': 'a sale: the redemption ledger is its record',
 };
-
-interface AuditRow {
-  id: number;
-  at: string;
-  actorKind: string;
-  actorId: string | null;
-  action: string;
-  entityKind: string;
-  entityId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  summary: string | null;
-}
 
 interface Step {
   route: string;
@@ -71,7 +59,7 @@ describe.each(backends)('audit log (%s)', (backend) => {
     (await db.query<{ n: number }>('SELECT coalesce(max(id), 0)::int AS n FROM audit_log'))[0]?.n ?? 0;
   const rowsSince = (id: number) =>
     db.query<AuditRow & { orgId: string }>(
-      `SELECT id, org_id AS "orgId", actor_kind AS "actorKind", actor_id AS "actorId", action,
+      `SELECT id, at, org_id AS "orgId", actor_kind AS "actorKind", actor_id AS "actorId", action,
               entity_kind AS "entityKind", entity_id AS "entityId", before, after, summary
          FROM audit_log WHERE id > $1 ORDER BY id`,
       [id],
