@@ -7,6 +7,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { DEFAULT_ADMIN_DIR, registerAdminApp } from './admin-assets';
 import type { ServerContext } from './context';
 import { Rejection, statusFor } from './errors';
 import { registerAuditRoutes } from './routes/audit-routes';
@@ -25,6 +26,8 @@ export interface ServerOptions {
   version: string;
   logger?: boolean;
   context: ServerContext;
+  /** The built back office (dist/admin by default). */
+  adminDir?: string;
 }
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -144,6 +147,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   registerReportRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerAdminApp(app, options.adminDir ?? DEFAULT_ADMIN_DIR);
   app.addHook('onClose', () => ctx.background.drain());
   return app;
 }
