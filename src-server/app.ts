@@ -14,6 +14,7 @@ import { registerAuditRoutes } from './routes/audit-routes';
 import { registerAuthRoutes } from './routes/auth-routes';
 import { registerCatalogueRoutes } from './routes/catalogue-routes';
 import { registerCodeRoutes } from './routes/code-routes';
+import { registerOrganisationRoutes } from './routes/organisation-routes';
 import type { App } from './routes/common';
 import { registerRedemptionRoutes } from './routes/redemption-routes';
 import { registerReportRoutes } from './routes/report-routes';
@@ -148,6 +149,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   registerAuthRoutes(app, ctx);
   registerStaffRoutes(app, ctx);
   registerCatalogueRoutes(app, ctx);
+  registerOrganisationRoutes(app, ctx);
   registerTerminalRoutes(app, ctx);
   registerCodeRoutes(app, ctx);
   registerRedemptionRoutes(app, ctx);

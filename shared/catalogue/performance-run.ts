@@ -18,7 +18,8 @@ export const MAX_RUN_PERFORMANCES = 500;
 export const MAX_RUN_DAYS = 732;
 
 export interface RunPattern {
-  weekdays: Weekday[];
+  /** ISO weekdays (Weekday); numbers, as the API's JSON carries them. */
+  weekdays: readonly number[];
   /** Local times "HH:MM", 24-hour clock. */
   times: string[];
 }
@@ -141,7 +142,7 @@ export function expandRun(run: Run, zone: string): RunSlot[] {
     // 1970-01-01 was a Thursday (ISO weekday 4).
     const weekday = ((((day + 3) % 7) + 7) % 7) + 1;
     for (const pattern of run.patterns) {
-      if (!pattern.weekdays.includes(weekday as Weekday)) continue;
+      if (!pattern.weekdays.includes(weekday)) continue;
       for (const time of pattern.times) {
         const startsAt = zonedInstant(date, time, zone);
         if (!slots.has(startsAt)) slots.set(startsAt, { startsAt, date, time });

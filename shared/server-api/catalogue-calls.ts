@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { PerformanceRunInput } from '../catalogue/performance-run';
 import type { CATALOGUE_BODIES } from '../catalogue/schemas';
 import { CATALOGUE_PATHS, type CatalogueEntity } from '../catalogue/schemas';
 import type {
@@ -61,5 +62,8 @@ export function catalogueCalls(call: ServerCall) {
         body: { ...changes, [EXPECTED_VERSION_FIELD]: row.version },
       }),
     remove: (entity: CatalogueEntity, id: string) => call<null>('DELETE', `${base(entity)}/${id}`),
+    /** Every performance of a run in one transaction (shared/catalogue/performance-run.ts). */
+    createRun: (body: PerformanceRunInput) =>
+      call<{ count: number; ids: string[] }>('POST', '/v1/performances/run', { body }),
   };
 }

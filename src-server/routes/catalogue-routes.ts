@@ -3,6 +3,7 @@ import { EXPECTED_VERSION_FIELD } from '../../shared/server-api/version-conflict
 import { text } from '../../shared/text';
 import type { ServerContext } from '../context';
 import { CATALOGUE_BODIES as BODIES, CATALOGUE_PATHS } from '../../shared/catalogue/schemas';
+import { MAX_RUN_PERFORMANCES, PERFORMANCE_RUN_BODY } from '../../shared/catalogue/performance-run';
 import type { EntityName } from '../db/repos/catalogue-repo';
 import * as catalogue from '../services/catalogue-service';
 import { bearer, guard, idParams, pageQuery, principalOf, type App } from './common';
@@ -47,6 +48,20 @@ function patchSchema(
 export function registerCatalogueRoutes(app: App, ctx: ServerContext): void {
   const read = guard(ctx, 'catalogue.manage', 'sell');
   const write = guard(ctx, 'catalogue.manage');
+  app.post(
+    '/v1/performances/run',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: `Create a run of performances (weekday patterns over a date range; at most ${MAX_RUN_PERFORMANCES})`,
+        body: PERFORMANCE_RUN_BODY,
+        security: bearer,
+      },
+      onRequest: write,
+    },
+    async (request, reply) =>
+      reply.code(201).send(await catalogue.createRun(ctx, principalOf(request), request.body)),
+  );
   for (const entity of Object.keys(BODIES) as EntityName[]) {
     const base = `/v1/${CATALOGUE_PATHS[entity]}`;
     const tags = ['catalogue'];

@@ -1,4 +1,10 @@
 import { v7 as uuid } from 'uuid';
+import {
+  expandRun,
+  MAX_RUN_PERFORMANCES,
+  tooManyMessage,
+  type PerformanceRunBody,
+} from '../../shared/catalogue/performance-run';
 import type { Page } from '../../shared/server-api/page';
 import { counterKey } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
@@ -57,6 +63,7 @@ async function audit(
   verb: 'create' | 'update' | 'delete',
   id: string,
   before: Record<string, unknown> | null,
+  summary: string | null = null,
 ): Promise<void> {
   const entityKind = repo.ENTITIES[name].syncEntity;
   const after = verb === 'delete' ? null : await auditedRow(tx, name, principal.orgId, id);
@@ -66,6 +73,7 @@ async function audit(
     entityId: id,
     before,
     after,
+    summary,
   });
 }
 
@@ -187,4 +195,44 @@ export async function remove(
   } catch (error) {
     mapWriteError(error, name);
   }
+}
+
+/**
+ * POST /v1/performances/run: every performance of a run (shared/catalogue/performance-run.ts, the same
+ * expansion the back office previewed) in one transaction, all or none. Each performance takes its own
+ * change position and gets its own `performance.create` audit entry (summary: the run it came from), so
+ * terminals pull them and each performance's history starts like a singly created one's.
+ */
+export async function createRun(
+  ctx: ServerContext,
+  principal: Principal,
+  run: PerformanceRunBody,
+): Promise<{ count: number; ids: string[] }> {
+  const zone = await repo.eventTimeZone(ctx.db, principal.orgId, run.eventId);
+  if (!zone) reject('REFERENCE_NOT_FOUND', 'eventId names no event of your organisation: check the id.');
+  const slots = expandRun(run, zone);
+  if (slots.length === 0) {
+    reject(
+      'EMPTY_RUN',
+      'This run makes no performance: no day in the date range has a ticked weekday that is not an exception.',
+    );
+  }
+  if (slots.length > MAX_RUN_PERFORMANCES) reject('RUN_TOO_LARGE', tooManyMessage(slots.length));
+  const ids = slots.map(() => uuid());
+  const summary = `run of ${slots.length} performances, ${run.from} to ${run.to}`;
+  await ctx.db.transaction(async (tx) => {
+    await lockPositions(tx, principal.orgId);
+    for (const [i, slot] of slots.entries()) {
+      const id = ids[i] as string;
+      const values = {
+        eventId: run.eventId,
+        startsAt: slot.startsAt,
+        capacity: run.capacity,
+        status: run.status,
+      };
+      await repo.insertEntity(tx, 'performances', principal.orgId, id, values);
+      await audit(tx, ctx, principal, 'performances', 'create', id, null, summary);
+    }
+  });
+  return { count: ids.length, ids };
 }

@@ -236,3 +236,17 @@ export async function deleteEntity(
   );
   return rows.length === 1;
 }
+
+/** The time zone of the venue an event plays at: a run's local times are read in it. */
+export async function eventTimeZone(
+  db: Queryable,
+  orgId: string,
+  eventId: string,
+): Promise<string | undefined> {
+  const rows = await db.query<{ timezone: string }>(
+    `SELECT v.timezone FROM events e JOIN venues v ON v.id = e.venue_id AND v.org_id = e.org_id
+      WHERE e.org_id = $1 AND e.id = $2`,
+    [orgId, eventId],
+  );
+  return rows[0]?.timezone;
+}

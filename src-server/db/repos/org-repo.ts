@@ -15,3 +15,56 @@ export async function lockSetup(db: Queryable): Promise<void> {
   // Two first-run requests at once must not both create "the first" organisation.
   await db.query('SELECT pg_advisory_xact_lock(7261002)');
 }
+
+export interface OrganisationRow {
+  id: string;
+  name: string;
+  currency: string;
+  timezone: string;
+  vatRates: { name: string; rate: number }[];
+  receiptHeader: string[];
+  version: number;
+}
+
+const SETTINGS = `id, name, currency, timezone, vat_rates AS "vatRates", receipt_header AS "receiptHeader", version`;
+
+export async function getOrganisation(db: Queryable, orgId: string): Promise<OrganisationRow | undefined> {
+  const rows = await db.query<OrganisationRow>(`SELECT ${SETTINGS} FROM organisations WHERE id = $1`, [
+    orgId,
+  ]);
+  return rows[0];
+}
+
+/** The row locked for an update: two managers saving at once are checked one after the other. */
+export async function lockOrganisation(db: Queryable, orgId: string): Promise<OrganisationRow | undefined> {
+  const rows = await db.query<OrganisationRow>(
+    `SELECT ${SETTINGS} FROM organisations WHERE id = $1 FOR UPDATE`,
+    [orgId],
+  );
+  return rows[0];
+}
+
+const SETTING_COLUMNS = {
+  name: 'name',
+  currency: 'currency',
+  timezone: 'timezone',
+  vatRates: 'vat_rates',
+  receiptHeader: 'receipt_header',
+} as const;
+
+export async function updateOrganisation(
+  db: Queryable,
+  orgId: string,
+  values: Partial<Omit<OrganisationRow, 'id' | 'version'>>,
+): Promise<void> {
+  const params: unknown[] = [orgId];
+  const sets = ['updated_at = now()', 'version = version + 1'];
+  for (const [field, column] of Object.entries(SETTING_COLUMNS)) {
+    const value = values[field as keyof typeof SETTING_COLUMNS];
+    if (value === undefined) continue;
+    // JSONB columns take the JSON text; the driver would send a JS array as a PostgreSQL array.
+    params.push(typeof value === 'string' ? value : JSON.stringify(value));
+    sets.push(`${column} = $${params.length}${typeof value === 'string' ? '' : '::jsonb'}`);
+  }
+  await db.query(`UPDATE organisations SET ${sets.join(', ')} WHERE id = $1`, params);
+}

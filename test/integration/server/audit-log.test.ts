@@ -158,6 +158,24 @@ describe.each(backends)('audit log (%s)', (backend) => {
           }),
       },
       {
+        route: 'POST /v1/performances/run',
+        action: 'performance.create',
+        run: () =>
+          api.post('/v1/performances/run', {
+            eventId: ids.events,
+            patterns: [{ weekdays: [1, 5], times: ['19:30'] }],
+            from: '2031-03-01',
+            to: '2031-03-10',
+            capacity: 10,
+          }),
+      },
+      {
+        route: 'PATCH /v1/organisation',
+        action: 'organisation.update',
+        run: () =>
+          api.patch('/v1/organisation', { vatRates: [{ name: 'Standard', rate: 1900 }], expectedVersion: 1 }),
+      },
+      {
         route: 'POST /v1/price-bands',
         action: 'price_band.create',
         run: () => create('band', '/v1/price-bands', { eventId: s.event, name: 'Gallery' }),
@@ -455,6 +473,13 @@ describe.each(backends)('audit log (%s)', (backend) => {
       summary: 'ask the venue',
       before: { status: 'open' },
       after: { status: 'flagged', note: 'ask the venue' },
+    });
+    // A run records each performance it made, saying which run (docs/AUDIT.md).
+    expect(mine.filter((r) => r.summary?.startsWith('run of 3 performances'))).toHaveLength(3);
+    expect(mine.find((r) => r.action === 'organisation.update')).toMatchObject({
+      entityId: world.organisationId,
+      before: { vatRates: [] },
+      after: { vatRates: [{ name: 'Standard', rate: 1900 }] },
     });
     expect(mine.find((r) => r.action === 'terminal.lease_cap')).toMatchObject({
       before: { leaseCapPercent: null },

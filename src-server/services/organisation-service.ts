@@ -1,0 +1,41 @@
+import type { OrganisationInput, OrganisationSettings } from '../../shared/catalogue/organisation';
+import type { Principal } from '../auth/principal';
+import type { ServerContext } from '../context';
+import * as repo from '../db/repos/org-repo';
+import { reject } from '../errors';
+import { pick, recordAudit } from './audit';
+import { assertVersion } from './version-check';
+
+// The caller's own organisation's settings: currency, time zone, VAT rates and receipt header. There is
+// no organisation id in the path: a manager only ever sees and edits the organisation they signed in to.
+
+const AUDITED = ['name', 'currency', 'timezone', 'vatRates', 'receiptHeader'] as const;
+
+export async function get(ctx: ServerContext, principal: Principal): Promise<OrganisationSettings> {
+  const row = await repo.getOrganisation(ctx.db, principal.orgId);
+  if (!row) reject('NOT_FOUND', 'Your organisation no longer exists: ask the server operator.');
+  return row;
+}
+
+export async function update(
+  ctx: ServerContext,
+  principal: Principal,
+  values: Partial<OrganisationInput>,
+  expectedVersion?: number,
+): Promise<OrganisationSettings> {
+  await ctx.db.transaction(async (tx) => {
+    const current = await repo.lockOrganisation(tx, principal.orgId);
+    if (!current) reject('NOT_FOUND', 'Your organisation no longer exists: ask the server operator.');
+    assertVersion('organisation', current.version, expectedVersion);
+    await repo.updateOrganisation(tx, principal.orgId, values);
+    const after = await repo.getOrganisation(tx, principal.orgId);
+    await recordAudit(tx, ctx, principal, {
+      action: 'organisation.update',
+      entityKind: 'organisation',
+      entityId: principal.orgId,
+      before: pick(current, AUDITED),
+      after: pick(after, AUDITED),
+    });
+  });
+  return get(ctx, principal);
+}
