@@ -126,6 +126,12 @@ export function zonedInstant(date: string, time: string, zone: string): string {
   return new Date(ms).toISOString();
 }
 
+/** The local day and time ("YYYY-MM-DD", "HH:MM") of an instant in `zone`: zonedInstant's inverse. */
+export function wallTime(iso: string, zone: string): { date: string; time: string } {
+  const local = new Date(wallClock(Date.parse(iso), zone)).toISOString();
+  return { date: local.slice(0, 10), time: local.slice(11, 16) };
+}
+
 /**
  * Every performance of a run, in time order, one per distinct instant (two patterns naming the same
  * day and time make one performance). Excepted days and days no pattern names have none.

@@ -62,3 +62,23 @@ export const CATALOGUE_BODIES = {
     eventId: z.uuid().nullable().default(null),
   }),
 } satisfies Record<CatalogueEntity, z.ZodType>;
+
+/**
+ * Fields an update may not change: moving a row to another parent would silently re-price or re-scope
+ * history. The server's PATCH schemas leave them out; the back office's forms leave them out of updates.
+ */
+export const CATALOGUE_IMMUTABLE: Partial<Record<CatalogueEntity, readonly string[]>> = {
+  events: ['venueId'],
+  performances: ['eventId'],
+  priceBands: ['eventId'],
+  ticketTypes: ['eventId'],
+  ticketPrices: ['eventId', 'performanceId', 'ticketTypeId', 'priceBandId'],
+};
+
+/** An update's body: the changes minus the fields `entity` may not change. */
+export function mutableFields<T extends object>(entity: CatalogueEntity, changes: T): Partial<T> {
+  const immutable = CATALOGUE_IMMUTABLE[entity] ?? [];
+  return Object.fromEntries(
+    Object.entries(changes).filter(([field]) => !immutable.includes(field)),
+  ) as Partial<T>;
+}

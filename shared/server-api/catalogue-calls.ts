@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { PerformanceRunInput } from '../catalogue/performance-run';
 import type { CATALOGUE_BODIES } from '../catalogue/schemas';
-import { CATALOGUE_PATHS, type CatalogueEntity } from '../catalogue/schemas';
+import { CATALOGUE_PATHS, mutableFields, type CatalogueEntity } from '../catalogue/schemas';
 import type {
   EventRecord,
   Performance,
@@ -59,7 +59,7 @@ export function catalogueCalls(call: ServerCall) {
       changes: Partial<CatalogueInput<E>>,
     ): Promise<Result<Versioned<CatalogueRows[E]>>> =>
       call('PATCH', `${base(entity)}/${row.id}`, {
-        body: { ...changes, [EXPECTED_VERSION_FIELD]: row.version },
+        body: { ...mutableFields(entity, changes), [EXPECTED_VERSION_FIELD]: row.version },
       }),
     remove: (entity: CatalogueEntity, id: string) => call<null>('DELETE', `${base(entity)}/${id}`),
     /** Every performance of a run in one transaction (shared/catalogue/performance-run.ts). */

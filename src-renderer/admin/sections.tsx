@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react';
 import type { Permission } from '../../shared/auth/permissions';
+import { EventsScreen } from '../features/admin/EventsScreen';
+import { OrganisationScreen } from '../features/admin/OrganisationScreen';
+import { ProductsScreen } from '../features/admin/ProductsScreen';
 import { VenuesScreen } from '../features/admin/VenuesScreen';
 import { CodesScreen } from '../features/manage/CodesScreen';
 import { OverusesScreen } from '../features/manage/OverusesScreen';
@@ -31,11 +34,32 @@ export const GROUPS: { group: SectionGroup; label: MessageKey }[] = [
 
 export const SECTIONS: Section[] = [
   {
+    id: 'organisation',
+    group: 'setup',
+    label: 'admin.section.organisation',
+    permission: 'catalogue.manage',
+    Screen: OrganisationScreen,
+  },
+  {
     id: 'venues',
     group: 'setup',
     label: 'admin.section.venues',
     permission: 'catalogue.manage',
     Screen: VenuesScreen,
+  },
+  {
+    id: 'events',
+    group: 'setup',
+    label: 'admin.section.events',
+    permission: 'catalogue.manage',
+    Screen: EventsScreen,
+  },
+  {
+    id: 'products',
+    group: 'setup',
+    label: 'admin.section.products',
+    permission: 'catalogue.manage',
+    Screen: ProductsScreen,
   },
   { id: 'codes', group: 'codes', label: 'manage.tab.codes', permission: 'codes.manage', Screen: CodesScreen },
   {

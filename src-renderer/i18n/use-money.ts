@@ -23,3 +23,21 @@ export function useDateTime(): (iso: string) => string {
     [language],
   );
 }
+
+/** Weekday, date and time of an ISO instant in a given time zone (a venue's), in the screen's language. */
+export function useZonedDateTime(): (iso: string, timeZone: string) => string {
+  const language = useLanguage();
+  return useCallback(
+    (iso, timeZone) =>
+      new Date(iso).toLocaleString(language === 'de' ? 'de-DE' : 'en-GB', {
+        timeZone,
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      }),
+    [language],
+  );
+}

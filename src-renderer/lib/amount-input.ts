@@ -34,3 +34,11 @@ export function formatPercent(bp: number, language: string): string {
   const fraction = String(rest).padStart(2, '0').replace(/0$/, '');
   return `${whole}${language === 'de' ? ',' : '.'}${fraction} %`;
 }
+
+/** Minor units as staff would type them back: 1250 EUR → "12.50", 500 JPY → "500" (parseAmount's inverse). */
+export function amountText(minor: number, currency: string): string {
+  const exponent = currencyExponent(currency);
+  if (exponent === 0) return String(minor);
+  const digits = String(minor).padStart(exponent + 1, '0');
+  return `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+}

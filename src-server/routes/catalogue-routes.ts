@@ -2,20 +2,15 @@ import { z } from 'zod';
 import { EXPECTED_VERSION_FIELD } from '../../shared/server-api/version-conflict';
 import { text } from '../../shared/text';
 import type { ServerContext } from '../context';
-import { CATALOGUE_BODIES as BODIES, CATALOGUE_PATHS } from '../../shared/catalogue/schemas';
+import {
+  CATALOGUE_BODIES as BODIES,
+  CATALOGUE_IMMUTABLE as IMMUTABLE,
+  CATALOGUE_PATHS,
+} from '../../shared/catalogue/schemas';
 import { MAX_RUN_PERFORMANCES, PERFORMANCE_RUN_BODY } from '../../shared/catalogue/performance-run';
 import type { EntityName } from '../db/repos/catalogue-repo';
 import * as catalogue from '../services/catalogue-service';
 import { bearer, guard, idParams, pageQuery, principalOf, type App } from './common';
-
-// Patches may not move a row to another parent: that would silently re-price or re-scope history.
-const IMMUTABLE: Partial<Record<EntityName, string[]>> = {
-  events: ['venueId'],
-  performances: ['eventId'],
-  priceBands: ['eventId'],
-  ticketTypes: ['eventId'],
-  ticketPrices: ['eventId', 'performanceId', 'ticketTypeId', 'priceBandId'],
-};
 
 const listQuery = z.strictObject({
   q: text().max(200).optional(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPercent, parseAmount, parsePercent } from '../../../src-renderer/lib/amount-input';
+import { amountText, formatPercent, parseAmount, parsePercent } from '../../../src-renderer/lib/amount-input';
 
 describe('parseAmount', () => {
   it('reads typed amounts as integer minor units by their digits', () => {
@@ -37,5 +37,21 @@ describe('parsePercent', () => {
     expect(formatPercent(1000, 'en')).toBe('10 %');
     expect(formatPercent(1250, 'de')).toBe('12,5 %');
     expect(formatPercent(1205, 'en')).toBe('12.05 %');
+  });
+});
+
+describe('amountText', () => {
+  it('writes minor units as they are typed, and parseAmount reads them back', () => {
+    expect(amountText(1250, 'EUR')).toBe('12.50');
+    expect(amountText(5, 'EUR')).toBe('0.05');
+    expect(amountText(0, 'EUR')).toBe('0.00');
+    expect(amountText(500, 'JPY')).toBe('500');
+    for (const [minor, currency] of [
+      [123456, 'EUR'],
+      [7, 'BHD'],
+      [900, 'JPY'],
+    ] as const) {
+      expect(parseAmount(amountText(minor, currency), currency)).toBe(minor);
+    }
   });
 });

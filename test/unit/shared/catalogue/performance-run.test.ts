@@ -7,6 +7,7 @@ import {
   PERFORMANCE_RUN_BODY,
   zonedInstant,
   type Run,
+  wallTime,
 } from '../../../../shared/catalogue/performance-run';
 
 const BERLIN = 'Europe/Berlin';
@@ -42,6 +43,16 @@ describe('zonedInstant', () => {
     // 26 October 2031: 02:30 happens first in summer time (00:30Z), then in winter time (01:30Z).
     expect(zonedInstant('2031-10-26', '02:30', BERLIN)).toBe('2031-10-26T00:30:00.000Z');
     expect(zonedInstant('2031-10-26', '03:30', BERLIN)).toBe('2031-10-26T02:30:00.000Z');
+  });
+
+  it('reads an instant back as the local day and time it was made from', () => {
+    for (const [date, time] of [
+      ['2031-01-15', '19:30'],
+      ['2031-07-15', '00:15'],
+      ['2031-10-26', '02:30'],
+    ] as const) {
+      expect(wallTime(zonedInstant(date, time, BERLIN), BERLIN)).toEqual({ date, time });
+    }
   });
 
   it('refuses a day that does not exist', () => {

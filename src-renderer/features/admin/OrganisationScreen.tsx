@@ -1,0 +1,197 @@
+import { useEffect, useId, useState } from 'react';
+import {
+  MAX_RECEIPT_HEADER_LINES,
+  MAX_VAT_RATES,
+  ORGANISATION_BODY,
+  type OrganisationSettings,
+} from '../../../shared/catalogue/organisation';
+import { TextAreaField } from '../../components/FormFields';
+import { TextField } from '../../components/TextField';
+import { useLanguage } from '../../i18n/language';
+import { useT } from '../../i18n/use-t';
+import { formatPercent, parsePercent } from '../../lib/amount-input';
+import { useRecordForm } from '../../lib/use-record-form';
+import { useOrganisationStore } from '../../stores/organisation-store';
+
+/** The organisation's settings: currency and time zone for new venues, VAT rates, receipt header. */
+export function OrganisationScreen() {
+  const t = useT();
+  const { settings, error } = useOrganisationStore();
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    void useOrganisationStore.getState().load();
+  }, []);
+  return (
+    <div data-testid="organisation-screen">
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      {settings ? (
+        // A new version (after a save) starts the form again from what the server stored.
+        <OrganisationForm key={settings.version} settings={settings} onSaved={() => setSaved(true)} />
+      ) : null}
+      {saved ? (
+        <p role="status" className="ok">
+          {t('admin.organisation.saved')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface RateDraft {
+  name: string;
+  percent: string;
+}
+
+function OrganisationForm({ settings, onSaved }: { settings: OrganisationSettings; onSaved: () => void }) {
+  const t = useT();
+  const id = useId();
+  const language = useLanguage();
+  const save = useOrganisationStore((s) => s.save);
+  const form = useRecordForm({
+    initial: {
+      name: settings.name,
+      currency: settings.currency,
+      timezone: settings.timezone,
+      rates: settings.vatRates.map((r): RateDraft => ({
+        name: r.name,
+        percent: formatPercent(r.rate, language).replace(' %', ''),
+      })),
+      header: settings.receiptHeader.join('\n'),
+    },
+    schema: ORGANISATION_BODY,
+    toBody: (d) => ({
+      name: d.name,
+      currency: d.currency.trim().toUpperCase(),
+      timezone: d.timezone.trim(),
+      vatRates: d.rates.map((r) => ({ name: r.name, rate: parsePercent(r.percent) ?? Number.NaN })),
+      // Blank lines at the end are not printed; blank lines between are kept as spacing.
+      receiptHeader: d.header
+        .replace(/\s+$/, '')
+        .split('\n')
+        .filter((line, i, all) => all.length > 1 || line),
+    }),
+    save: async (body: Parameters<typeof save>[0]) => {
+      const failure = await save(body);
+      if (!failure) onSaved();
+      return failure;
+    },
+  });
+  const { draft, set, errors } = form;
+  // A percentage that is no number at all is told so, rather than with the schema's words for NaN.
+  const percentError = (error: string | undefined, typed: string) =>
+    error && parsePercent(typed) === null ? t('admin.percentInvalid') : error;
+  const setRate = (i: number, patch: Partial<RateDraft>) =>
+    set(
+      'rates',
+      draft.rates.map((r, j) => (j === i ? { ...r, ...patch } : r)),
+    );
+  return (
+    <form
+      className="form"
+      noValidate
+      aria-busy={form.busy}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit();
+      }}
+    >
+      <TextField
+        id={`${id}-name`}
+        label={t('admin.field.name')}
+        value={draft.name}
+        onChange={(v) => set('name', v)}
+        error={errors.name}
+      />
+      <TextField
+        id={`${id}-currency`}
+        label={t('admin.venues.currency')}
+        value={draft.currency}
+        onChange={(v) => set('currency', v)}
+        error={errors.currency}
+        maxLength={3}
+        hint={t('admin.organisation.currencyHint')}
+      />
+      <TextField
+        id={`${id}-timezone`}
+        label={t('admin.venues.timezone')}
+        value={draft.timezone}
+        onChange={(v) => set('timezone', v)}
+        error={errors.timezone}
+        hint={t('admin.organisation.timezoneHint')}
+      />
+      <fieldset>
+        <legend>{t('admin.organisation.vatRates')}</legend>
+        <p className="muted small">{t('admin.organisation.vatRatesHint')}</p>
+        {draft.rates.map((rate, i) => (
+          <div key={i} className="field-grid">
+            <div className="field-cell">
+              <TextField
+                id={`${id}-rate-${i}-name`}
+                label={t('admin.organisation.rateName', { n: i + 1 })}
+                value={rate.name}
+                onChange={(v) => setRate(i, { name: v })}
+                error={errors[`vatRates.${i}.name`]}
+              />
+            </div>
+            <div className="field-cell">
+              <TextField
+                id={`${id}-rate-${i}-percent`}
+                label={t('admin.organisation.ratePercent', { n: i + 1 })}
+                value={rate.percent}
+                inputMode="decimal"
+                onChange={(v) => setRate(i, { percent: v })}
+                error={percentError(errors[`vatRates.${i}.rate`], rate.percent)}
+              />
+            </div>
+            <div className="field-cell">
+              <button
+                type="button"
+                onClick={() =>
+                  set(
+                    'rates',
+                    draft.rates.filter((_, j) => j !== i),
+                  )
+                }
+              >
+                {t('admin.organisation.removeRate', { n: i + 1 })}
+              </button>
+            </div>
+          </div>
+        ))}
+        <button
+          type="button"
+          disabled={draft.rates.length >= MAX_VAT_RATES}
+          onClick={() => set('rates', [...draft.rates, { name: '', percent: '' }])}
+        >
+          {t('admin.organisation.addRate')}
+        </button>
+      </fieldset>
+      <TextAreaField
+        id={`${id}-header`}
+        label={t('admin.organisation.receiptHeader')}
+        hint={t('admin.organisation.receiptHeaderHint', { lines: MAX_RECEIPT_HEADER_LINES })}
+        value={draft.header}
+        rows={4}
+        onChange={(v) => set('header', v)}
+        error={
+          errors.receiptHeader ??
+          Object.entries(errors).find(([field]) => field.startsWith('receiptHeader.'))?.[1]
+        }
+      />
+      {form.formError ? (
+        <p role="alert" className="error">
+          {form.formError}
+        </p>
+      ) : null}
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={form.busy}>
+          {t('admin.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,239 @@
+import { useEffect, useId, useState } from 'react';
+import { CATALOGUE_BODIES } from '../../../shared/catalogue/schemas';
+import type { Product } from '../../../shared/catalogue/types';
+import type { Versioned } from '../../../shared/server-api/catalogue-calls';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Dialog } from '../../components/Dialog';
+import { DialogForm } from '../../components/DialogForm';
+import { SelectField } from '../../components/FormFields';
+import { LookupField } from '../../components/LookupField';
+import { Pager } from '../../components/Pager';
+import { SearchField } from '../../components/SearchField';
+import { TextField } from '../../components/TextField';
+import { useLanguage } from '../../i18n/language';
+import type { MessageKey } from '../../i18n/messages';
+import { useMoney } from '../../i18n/use-money';
+import { useT } from '../../i18n/use-t';
+import { amountText, formatPercent, parseAmount } from '../../lib/amount-input';
+import { useRecordForm } from '../../lib/use-record-form';
+import { vatChoices } from '../../lib/vat-choices';
+import { findByName, useNameStore, useProductStore } from '../../stores/catalogue-stores';
+import { useOrganisationStore } from '../../stores/organisation-store';
+
+const PAGE = 50;
+type Kind = Product['kind'];
+const KIND_LABEL: Record<Kind, MessageKey> = {
+  addon: 'admin.products.addon',
+  merch: 'admin.products.merch',
+  fee: 'admin.products.fee',
+};
+const findEvents = (q: string) => findByName('events', q);
+
+/** Add-ons, merchandise and fees, priced in the organisation's currency. */
+export function ProductsScreen() {
+  const t = useT();
+  const id = useId();
+  const money = useMoney();
+  const language = useLanguage();
+  const { filter, page, error, editing } = useProductStore();
+  const { setFilter, load, startCreate, startEdit, remove } = useProductStore.getState();
+  const names = useNameStore((s) => s.names);
+  const settings = useOrganisationStore((s) => s.settings);
+  const [deleting, setDeleting] = useState<Versioned<Product> | null>(null);
+  const currency = settings?.currency ?? 'EUR';
+
+  useEffect(() => {
+    void load();
+    void useOrganisationStore.getState().load();
+  }, [load]);
+  useEffect(() => {
+    if (page)
+      void useNameStore.getState().resolve(
+        'events',
+        page.items.map((p) => p.eventId),
+      );
+  }, [page]);
+
+  return (
+    <div data-testid="products-screen">
+      <div className="manage__toolbar">
+        <div className="field-cell">
+          <SelectField
+            id={`${id}-kind`}
+            label={t('admin.products.kind')}
+            value={filter.kind ?? ''}
+            options={[
+              { value: '', label: t('admin.products.allKinds') },
+              ...(Object.keys(KIND_LABEL) as Kind[]).map((k) => ({ value: k, label: t(KIND_LABEL[k]) })),
+            ]}
+            onChange={(kind) => setFilter({ kind: kind || undefined })}
+          />
+        </div>
+        <SearchField
+          id={`${id}-q`}
+          label={t('admin.search')}
+          value={filter.q}
+          onSearch={(q) => setFilter({ q })}
+        />
+        <button type="button" className="primary" onClick={startCreate}>
+          {t('admin.products.new')}
+        </button>
+      </div>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      <table className="manage__table">
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.field.name')}</th>
+            <th scope="col">{t('admin.products.kind')}</th>
+            <th scope="col">{t('admin.products.price')}</th>
+            <th scope="col">{t('admin.field.vat')}</th>
+            <th scope="col">{t('admin.field.category')}</th>
+            <th scope="col">{t('admin.products.event')}</th>
+            <th scope="col">{t('admin.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page?.items.map((product) => (
+            <tr key={product.id}>
+              <th scope="row">{product.name}</th>
+              <td>{t(KIND_LABEL[product.kind])}</td>
+              <td>{money(product.unitPrice, currency)}</td>
+              <td>{formatPercent(product.vatRate, language)}</td>
+              <td>{product.category ?? ''}</td>
+              <td>{product.eventId ? (names[product.eventId] ?? '…') : t('admin.products.anyEvent')}</td>
+              <td className="manage__actions">
+                <button type="button" onClick={() => startEdit(product)}>
+                  {t('manage.codes.edit')}
+                </button>
+                <button type="button" onClick={() => setDeleting(product)}>
+                  {t('manage.codes.delete')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {page && page.items.length === 0 ? <p className="muted">{t('admin.none')}</p> : null}
+      {page ? (
+        <Pager
+          offset={filter.offset}
+          limit={PAGE}
+          total={page.total}
+          onChange={(offset) => setFilter({ offset })}
+        />
+      ) : null}
+      {editing ? (
+        <ProductForm key={editing.mode === 'edit' ? editing.row.id : 'new'} currency={currency} />
+      ) : null}
+      {deleting ? (
+        <ConfirmDialog
+          title={t('admin.products.deleteTitle', { name: deleting.name })}
+          body={t('admin.deleteBody')}
+          confirmLabel={t('manage.codes.delete')}
+          onConfirm={async () => (await remove(deleting))?.message ?? null}
+          onClose={() => setDeleting(null)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function ProductForm({ currency }: { currency: string }) {
+  const t = useT();
+  const id = useId();
+  const language = useLanguage();
+  const editing = useProductStore((s) => s.editing);
+  const names = useNameStore((s) => s.names);
+  const rates = useOrganisationStore((s) => s.settings?.vatRates ?? []);
+  const { save, closeEditor } = useProductStore.getState();
+  const row = editing?.mode === 'edit' ? editing.row : null;
+  const form = useRecordForm({
+    initial: {
+      kind: row?.kind ?? 'addon',
+      name: row?.name ?? '',
+      price: row ? amountText(row.unitPrice, currency) : '',
+      vat: String(row?.vatRate ?? rates[0]?.rate ?? 0),
+      category: row?.category ?? '',
+      event: row?.eventId ? { id: row.eventId, name: names[row.eventId] ?? row.eventId } : null,
+    },
+    schema: CATALOGUE_BODIES.products,
+    toBody: (d) => ({
+      kind: d.kind,
+      name: d.name,
+      unitPrice: parseAmount(d.price, currency) ?? Number.NaN,
+      vatRate: Number(d.vat),
+      category: d.category.trim() || null,
+      eventId: d.event?.id ?? null,
+    }),
+    save,
+  });
+  const { draft, set, errors } = form;
+  return (
+    <Dialog
+      title={row ? t('admin.products.edit', { name: row.name }) : t('admin.products.new')}
+      onClose={closeEditor}
+    >
+      <DialogForm
+        busy={form.busy}
+        error={form.formError}
+        cancelLabel={t('dialog.cancel')}
+        onCancel={closeEditor}
+        submitLabel={t('admin.save')}
+        onSubmit={() => void form.submit()}
+      >
+        <SelectField
+          id={`${id}-kind`}
+          label={t('admin.products.kind')}
+          value={draft.kind}
+          options={(Object.keys(KIND_LABEL) as Kind[]).map((k) => ({ value: k, label: t(KIND_LABEL[k]) }))}
+          onChange={(v) => set('kind', v)}
+          error={errors.kind}
+        />
+        <TextField
+          id={`${id}-name`}
+          label={t('admin.field.name')}
+          value={draft.name}
+          onChange={(v) => set('name', v)}
+          error={errors.name}
+          autoFocus
+        />
+        <TextField
+          id={`${id}-price`}
+          label={t('admin.products.priceIn', { currency })}
+          inputMode="decimal"
+          value={draft.price}
+          onChange={(v) => set('price', v)}
+          error={errors.unitPrice && t('admin.amountInvalid', { currency })}
+        />
+        <SelectField
+          id={`${id}-vat`}
+          label={t('admin.field.vat')}
+          value={draft.vat}
+          options={vatChoices(rates, Number(draft.vat), language)}
+          onChange={(v) => set('vat', v)}
+          error={errors.vatRate}
+        />
+        <TextField
+          id={`${id}-category`}
+          label={t('admin.field.category')}
+          value={draft.category}
+          onChange={(v) => set('category', v)}
+          error={errors.category}
+        />
+        <LookupField
+          id={`${id}-event`}
+          label={t('admin.products.event')}
+          value={draft.event}
+          noneLabel={t('admin.products.anyEvent')}
+          search={findEvents}
+          onChange={(v) => set('event', v)}
+          error={errors.eventId}
+        />
+      </DialogForm>
+    </Dialog>
+  );
+}
