@@ -2,12 +2,10 @@ import { useEffect, useId, useState } from 'react';
 import { CATALOGUE_BODIES } from '../../../shared/catalogue/schemas';
 import type { EventRecord } from '../../../shared/catalogue/types';
 import type { Versioned } from '../../../shared/server-api/catalogue-calls';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Dialog } from '../../components/Dialog';
-import { DialogForm } from '../../components/DialogForm';
+import { RecordFormDialog } from '../../components/RecordFormDialog';
 import { LookupField, type Named } from '../../components/LookupField';
-import { Pager } from '../../components/Pager';
-import { SearchField } from '../../components/SearchField';
+import { RecordTable } from '../../components/RecordTable';
+import { RecordToolbar } from '../../components/RecordToolbar';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/use-t';
 import { useRecordForm } from '../../lib/use-record-form';
@@ -25,7 +23,6 @@ export function EventsScreen() {
   const { setFilter, load, startCreate, startEdit, remove } = useEventStore.getState();
   const names = useNameStore((s) => s.names);
   const [venue, setVenue] = useState<Named | null>(null);
-  const [deleting, setDeleting] = useState<Versioned<EventRecord> | null>(null);
   const [open, setOpen] = useState<{ event: Versioned<EventRecord>; tab: EventTab } | null>(null);
 
   useEffect(() => {
@@ -51,7 +48,12 @@ export function EventsScreen() {
   }
   return (
     <div data-testid="events-screen">
-      <div className="manage__toolbar">
+      <RecordToolbar
+        q={filter.q}
+        onSearch={(q) => setFilter({ q })}
+        newLabel={t('admin.events.new')}
+        onNew={startCreate}
+      >
         <LookupField
           id={`${id}-venue`}
           label={t('admin.events.venue')}
@@ -63,73 +65,33 @@ export function EventsScreen() {
             setFilter({ venueId: v?.id });
           }}
         />
-        <SearchField
-          id={`${id}-q`}
-          label={t('admin.search')}
-          value={filter.q}
-          onSearch={(q) => setFilter({ q })}
-        />
-        <button type="button" className="primary" onClick={startCreate}>
-          {t('admin.events.new')}
-        </button>
-      </div>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
-      <table className="manage__table">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.field.name')}</th>
-            <th scope="col">{t('admin.events.venue')}</th>
-            <th scope="col">{t('admin.field.category')}</th>
-            <th scope="col">{t('admin.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page?.items.map((event) => (
-            <tr key={event.id}>
-              <th scope="row">{event.name}</th>
-              <td>{names[event.venueId] ?? '…'}</td>
-              <td>{event.category ?? ''}</td>
-              <td className="manage__actions">
-                <button type="button" onClick={() => setOpen({ event, tab: 'performances' })}>
-                  {t('admin.events.performances')}
-                </button>
-                <button type="button" onClick={() => setOpen({ event, tab: 'prices' })}>
-                  {t('admin.events.prices')}
-                </button>
-                <button type="button" onClick={() => startEdit(event)}>
-                  {t('manage.codes.edit')}
-                </button>
-                <button type="button" onClick={() => setDeleting(event)}>
-                  {t('manage.codes.delete')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {page && page.items.length === 0 ? <p className="muted">{t('admin.none')}</p> : null}
-      {page ? (
-        <Pager
-          offset={filter.offset}
-          limit={PAGE}
-          total={page.total}
-          onChange={(offset) => setFilter({ offset })}
-        />
-      ) : null}
+      </RecordToolbar>
+      <RecordTable
+        columns={[
+          { label: t('admin.field.name'), cell: (e) => e.name },
+          { label: t('admin.events.venue'), cell: (e) => names[e.venueId] ?? '…' },
+          { label: t('admin.field.category'), cell: (e) => e.category ?? '' },
+        ]}
+        page={page}
+        offset={filter.offset}
+        limit={PAGE}
+        onPage={(offset) => setFilter({ offset })}
+        error={error}
+        onEdit={startEdit}
+        deleteTitle={(e) => t('admin.events.deleteTitle', { name: e.name })}
+        remove={remove}
+        actions={(event) => (
+          <>
+            <button type="button" onClick={() => setOpen({ event, tab: 'performances' })}>
+              {t('admin.events.performances')}
+            </button>
+            <button type="button" onClick={() => setOpen({ event, tab: 'prices' })}>
+              {t('admin.events.prices')}
+            </button>
+          </>
+        )}
+      />
       {editing ? <EventForm key={editing.mode === 'edit' ? editing.row.id : 'new'} venue={venue} /> : null}
-      {deleting ? (
-        <ConfirmDialog
-          title={t('admin.events.deleteTitle', { name: deleting.name })}
-          body={t('admin.deleteBody')}
-          confirmLabel={t('manage.codes.delete')}
-          onConfirm={async () => (await remove(deleting))?.message ?? null}
-          onClose={() => setDeleting(null)}
-        />
-      ) : null}
     </div>
   );
 }
@@ -160,54 +122,46 @@ function EventForm({ venue }: { venue: Named | null }) {
   });
   const { draft, set, errors } = form;
   return (
-    <Dialog
+    <RecordFormDialog
       title={row ? t('admin.events.edit', { name: row.name }) : t('admin.events.new')}
+      form={form}
       onClose={closeEditor}
     >
-      <DialogForm
-        busy={form.busy}
-        error={form.formError}
-        cancelLabel={t('dialog.cancel')}
-        onCancel={closeEditor}
-        submitLabel={t('admin.save')}
-        onSubmit={() => void form.submit()}
-      >
-        <TextField
-          id={`${id}-name`}
-          label={t('admin.field.name')}
-          value={draft.name}
-          onChange={(v) => set('name', v)}
-          error={errors.name}
-          autoFocus
+      <TextField
+        id={`${id}-name`}
+        label={t('admin.field.name')}
+        value={draft.name}
+        onChange={(v) => set('name', v)}
+        error={errors.name}
+        autoFocus
+      />
+      {row ? (
+        // An event never moves to another venue: its sales and prices belong to this one.
+        <p className="muted">{t('admin.events.atVenue', { venue: draft.venue?.name ?? '' })}</p>
+      ) : (
+        <LookupField
+          id={`${id}-venue`}
+          label={t('admin.events.venue')}
+          value={draft.venue}
+          search={findVenues}
+          onChange={(v) => set('venue', v)}
+          error={errors.venueId && t('admin.events.chooseVenue')}
         />
-        {row ? (
-          // An event never moves to another venue: its sales and prices belong to this one.
-          <p className="muted">{t('admin.events.atVenue', { venue: draft.venue?.name ?? '' })}</p>
-        ) : (
-          <LookupField
-            id={`${id}-venue`}
-            label={t('admin.events.venue')}
-            value={draft.venue}
-            search={findVenues}
-            onChange={(v) => set('venue', v)}
-            error={errors.venueId && t('admin.events.chooseVenue')}
-          />
-        )}
-        <TextField
-          id={`${id}-category`}
-          label={t('admin.field.category')}
-          value={draft.category}
-          onChange={(v) => set('category', v)}
-          error={errors.category}
-        />
-        <TextField
-          id={`${id}-description`}
-          label={t('admin.events.description')}
-          value={draft.description}
-          onChange={(v) => set('description', v)}
-          error={errors.description}
-        />
-      </DialogForm>
-    </Dialog>
+      )}
+      <TextField
+        id={`${id}-category`}
+        label={t('admin.field.category')}
+        value={draft.category}
+        onChange={(v) => set('category', v)}
+        error={errors.category}
+      />
+      <TextField
+        id={`${id}-description`}
+        label={t('admin.events.description')}
+        value={draft.description}
+        onChange={(v) => set('description', v)}
+        error={errors.description}
+      />
+    </RecordFormDialog>
   );
 }

@@ -1,10 +1,8 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { ZodType } from 'zod';
 import type { Versioned } from '../../../shared/server-api/catalogue-calls';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Dialog } from '../../components/Dialog';
-import { DialogForm } from '../../components/DialogForm';
-import { Pager } from '../../components/Pager';
+import { RecordFormDialog } from '../../components/RecordFormDialog';
+import { RecordTable } from '../../components/RecordTable';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/use-t';
 import { useRecordForm } from '../../lib/use-record-form';
@@ -31,56 +29,24 @@ export function NameList({ store, eventId, title, newLabel, hint, schema }: Name
   const id = useId();
   const { filter, page, error, editing } = store();
   const { setFilter, startCreate, startEdit, remove } = store.getState();
-  const [deleting, setDeleting] = useState<NamedRow | null>(null);
   const shown = filter.eventId === eventId ? page : null;
   return (
     <section className="field-cell" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{title}</h3>
       <p className="muted small">{hint}</p>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
-      <table className="manage__table">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.field.name')}</th>
-            <th scope="col">{t('admin.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown?.items.map((row) => (
-            <tr key={row.id}>
-              <th scope="row">{row.name}</th>
-              <td className="manage__actions">
-                <button
-                  type="button"
-                  aria-label={t('admin.renameNamed', { name: row.name })}
-                  onClick={() => startEdit(row)}
-                >
-                  {t('manage.codes.edit')}
-                </button>
-                <button
-                  type="button"
-                  aria-label={t('admin.deleteNamed', { name: row.name })}
-                  onClick={() => setDeleting(row)}
-                >
-                  {t('manage.codes.delete')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {shown && shown.total > PAGE ? (
-        <Pager
-          offset={filter.offset}
-          limit={PAGE}
-          total={shown.total}
-          onChange={(offset) => setFilter({ offset })}
-        />
-      ) : null}
+      <RecordTable
+        columns={[{ label: t('admin.field.name'), cell: (row) => row.name }]}
+        page={shown}
+        offset={filter.offset}
+        limit={PAGE}
+        onPage={(offset) => setFilter({ offset })}
+        error={error}
+        onEdit={startEdit}
+        editLabel={(row) => t('admin.renameNamed', { name: row.name })}
+        deleteLabel={(row) => t('admin.deleteNamed', { name: row.name })}
+        deleteTitle={(row) => t('admin.deleteNamed', { name: row.name })}
+        remove={remove}
+      />
       <div className="button-row">
         <button type="button" onClick={startCreate}>
           {newLabel}
@@ -93,15 +59,6 @@ export function NameList({ store, eventId, title, newLabel, hint, schema }: Name
           eventId={eventId}
           schema={schema}
           title={editing.mode === 'edit' ? t('admin.renameNamed', { name: editing.row.name }) : newLabel}
-        />
-      ) : null}
-      {deleting ? (
-        <ConfirmDialog
-          title={t('admin.deleteNamed', { name: deleting.name })}
-          body={t('admin.deleteBody')}
-          confirmLabel={t('manage.codes.delete')}
-          onConfirm={async () => (await remove(deleting))?.message ?? null}
-          onClose={() => setDeleting(null)}
         />
       ) : null}
     </section>
@@ -122,24 +79,15 @@ function NameForm(props: { store: NameStore; eventId: string; schema: ZodType; t
     save,
   });
   return (
-    <Dialog title={title} onClose={closeEditor}>
-      <DialogForm
-        busy={form.busy}
-        error={form.formError}
-        cancelLabel={t('dialog.cancel')}
-        onCancel={closeEditor}
-        submitLabel={t('admin.save')}
-        onSubmit={() => void form.submit()}
-      >
-        <TextField
-          id={`${id}-name`}
-          label={t('admin.field.name')}
-          value={form.draft.name}
-          onChange={(v) => form.set('name', v)}
-          error={form.errors.name}
-          autoFocus
-        />
-      </DialogForm>
-    </Dialog>
+    <RecordFormDialog title={title} form={form} onClose={closeEditor}>
+      <TextField
+        id={`${id}-name`}
+        label={t('admin.field.name')}
+        value={form.draft.name}
+        onChange={(v) => form.set('name', v)}
+        error={form.errors.name}
+        autoFocus
+      />
+    </RecordFormDialog>
   );
 }

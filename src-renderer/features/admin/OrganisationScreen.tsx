@@ -12,6 +12,7 @@ import { useT } from '../../i18n/use-t';
 import { formatPercent, parsePercent } from '../../lib/amount-input';
 import { useRecordForm } from '../../lib/use-record-form';
 import { useOrganisationStore } from '../../stores/organisation-store';
+import { CurrencyZoneFields } from './CurrencyZoneFields';
 
 /** The organisation's settings: currency and time zone for new venues, VAT rates, receipt header. */
 export function OrganisationScreen() {
@@ -106,22 +107,15 @@ function OrganisationForm({ settings, onSaved }: { settings: OrganisationSetting
         onChange={(v) => set('name', v)}
         error={errors.name}
       />
-      <TextField
-        id={`${id}-currency`}
-        label={t('admin.venues.currency')}
-        value={draft.currency}
-        onChange={(v) => set('currency', v)}
-        error={errors.currency}
-        maxLength={3}
-        hint={t('admin.organisation.currencyHint')}
-      />
-      <TextField
-        id={`${id}-timezone`}
-        label={t('admin.venues.timezone')}
-        value={draft.timezone}
-        onChange={(v) => set('timezone', v)}
-        error={errors.timezone}
-        hint={t('admin.organisation.timezoneHint')}
+      <CurrencyZoneFields
+        id={id}
+        currency={draft.currency}
+        timezone={draft.timezone}
+        onCurrency={(v) => set('currency', v)}
+        onTimezone={(v) => set('timezone', v)}
+        errors={errors}
+        currencyHint={t('admin.organisation.currencyHint')}
+        timezoneHint={t('admin.organisation.timezoneHint')}
       />
       <fieldset>
         <legend>{t('admin.organisation.vatRates')}</legend>

@@ -1,28 +1,18 @@
 import { useEffect, useId, useState } from 'react';
 import { dayNumber, wallTime, zonedInstant } from '../../../shared/catalogue/performance-run';
 import { CATALOGUE_BODIES } from '../../../shared/catalogue/schemas';
-import type { Performance, Venue } from '../../../shared/catalogue/types';
-import type { Versioned } from '../../../shared/server-api/catalogue-calls';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Dialog } from '../../components/Dialog';
-import { DialogForm } from '../../components/DialogForm';
-import { SelectField } from '../../components/FormFields';
-import { Pager } from '../../components/Pager';
+import type { Venue } from '../../../shared/catalogue/types';
+import { RecordFormDialog } from '../../components/RecordFormDialog';
+import { RecordTable } from '../../components/RecordTable';
 import { TextField } from '../../components/TextField';
 import { useZonedDateTime } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
-import type { MessageKey } from '../../i18n/messages';
 import { useRecordForm } from '../../lib/use-record-form';
 import { usePerformanceStore } from '../../stores/catalogue-stores';
+import { SeatsAndStatusFields, seats, STATUS_LABEL } from './PerformanceFields';
 import { RunDialog } from './RunDialog';
 
 const PAGE = 50;
-type Status = Performance['status'];
-export const STATUS_LABEL: Record<Status, MessageKey> = {
-  on_sale: 'admin.performances.onSale',
-  off_sale: 'admin.performances.offSale',
-  cancelled: 'admin.performances.cancelled',
-};
 
 /** An event's performances, in time order, with the times of its venue's clock. */
 export function PerformancesPanel({ eventId, venue }: { eventId: string; venue: Venue }) {
@@ -30,7 +20,6 @@ export function PerformancesPanel({ eventId, venue }: { eventId: string; venue: 
   const when = useZonedDateTime();
   const { filter, page, error, notice, editing } = usePerformanceStore();
   const { setFilter, startCreate, startEdit, remove, load, note } = usePerformanceStore.getState();
-  const [deleting, setDeleting] = useState<Versioned<Performance> | null>(null);
   const [run, setRun] = useState(false);
 
   useEffect(() => {
@@ -50,52 +39,22 @@ export function PerformancesPanel({ eventId, venue }: { eventId: string; venue: 
         </button>
         <span className="muted small">{t('admin.performances.zone', { zone: venue.timezone })}</span>
       </div>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
-      {notice ? (
-        <p role="status" className="ok">
-          {notice}
-        </p>
-      ) : null}
-      <table className="manage__table">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.performances.startsAt')}</th>
-            <th scope="col">{t('admin.performances.capacity')}</th>
-            <th scope="col">{t('admin.performances.status')}</th>
-            <th scope="col">{t('admin.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown?.items.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">{when(p.startsAt, venue.timezone)}</th>
-              <td>{p.capacity}</td>
-              <td>{t(STATUS_LABEL[p.status])}</td>
-              <td className="manage__actions">
-                <button type="button" onClick={() => startEdit(p)}>
-                  {t('manage.codes.edit')}
-                </button>
-                <button type="button" onClick={() => setDeleting(p)}>
-                  {t('manage.codes.delete')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {shown && shown.items.length === 0 ? <p className="muted">{t('admin.none')}</p> : null}
-      {shown ? (
-        <Pager
-          offset={filter.offset}
-          limit={PAGE}
-          total={shown.total}
-          onChange={(offset) => setFilter({ offset })}
-        />
-      ) : null}
+      <RecordTable
+        columns={[
+          { label: t('admin.performances.startsAt'), cell: (p) => when(p.startsAt, venue.timezone) },
+          { label: t('admin.performances.capacity'), cell: (p) => p.capacity },
+          { label: t('admin.performances.status'), cell: (p) => t(STATUS_LABEL[p.status]) },
+        ]}
+        page={shown}
+        offset={filter.offset}
+        limit={PAGE}
+        onPage={(offset) => setFilter({ offset })}
+        error={error}
+        notice={notice}
+        onEdit={startEdit}
+        deleteTitle={(p) => t('admin.performances.deleteTitle', { when: when(p.startsAt, venue.timezone) })}
+        remove={remove}
+      />
       {editing ? (
         <PerformanceForm
           key={editing.mode === 'edit' ? editing.row.id : 'new'}
@@ -115,21 +74,9 @@ export function PerformancesPanel({ eventId, venue }: { eventId: string; venue: 
           }}
         />
       ) : null}
-      {deleting ? (
-        <ConfirmDialog
-          title={t('admin.performances.deleteTitle', { when: when(deleting.startsAt, venue.timezone) })}
-          body={t('admin.deleteBody')}
-          confirmLabel={t('manage.codes.delete')}
-          onConfirm={async () => (await remove(deleting))?.message ?? null}
-          onClose={() => setDeleting(null)}
-        />
-      ) : null}
     </div>
   );
 }
-
-/** Whole seats typed as digits; anything else fails the schema as not a number. */
-export const seats = (typed: string) => (/^\d{1,7}$/.test(typed.trim()) ? Number(typed) : Number.NaN);
 
 function PerformanceForm({ eventId, venue }: { eventId: string; venue: Venue }) {
   const t = useT();
@@ -160,52 +107,36 @@ function PerformanceForm({ eventId, venue }: { eventId: string; venue: Venue }) 
   });
   const { draft, set, errors } = form;
   return (
-    <Dialog title={row ? t('admin.performances.edit') : t('admin.performances.new')} onClose={closeEditor}>
-      <DialogForm
-        busy={form.busy}
-        error={form.formError}
-        cancelLabel={t('dialog.cancel')}
-        onCancel={closeEditor}
-        submitLabel={t('admin.save')}
-        onSubmit={() => void form.submit()}
-      >
-        <TextField
-          id={`${id}-date`}
-          type="date"
-          label={t('admin.performances.date')}
-          value={draft.date}
-          onChange={(v) => set('date', v)}
-          error={dayNumber(draft.date) === null ? errors.startsAt : undefined}
-          autoFocus
-        />
-        <TextField
-          id={`${id}-time`}
-          label={t('admin.performances.time', { zone: venue.timezone })}
-          value={draft.time}
-          onChange={(v) => set('time', v)}
-          hint={t('admin.run.timeHint')}
-          error={dayNumber(draft.date) === null ? undefined : errors.startsAt}
-        />
-        <TextField
-          id={`${id}-capacity`}
-          label={t('admin.performances.capacity')}
-          inputMode="numeric"
-          value={draft.capacity}
-          onChange={(v) => set('capacity', v)}
-          error={errors.capacity && t('admin.performances.capacityInvalid')}
-        />
-        <SelectField
-          id={`${id}-status`}
-          label={t('admin.performances.status')}
-          value={draft.status}
-          options={(Object.keys(STATUS_LABEL) as Status[]).map((s) => ({
-            value: s,
-            label: t(STATUS_LABEL[s]),
-          }))}
-          onChange={(v) => set('status', v)}
-          error={errors.status}
-        />
-      </DialogForm>
-    </Dialog>
+    <RecordFormDialog
+      title={row ? t('admin.performances.edit') : t('admin.performances.new')}
+      form={form}
+      onClose={closeEditor}
+    >
+      <TextField
+        id={`${id}-date`}
+        type="date"
+        label={t('admin.performances.date')}
+        value={draft.date}
+        onChange={(v) => set('date', v)}
+        error={dayNumber(draft.date) === null ? errors.startsAt : undefined}
+        autoFocus
+      />
+      <TextField
+        id={`${id}-time`}
+        label={t('admin.performances.time', { zone: venue.timezone })}
+        value={draft.time}
+        onChange={(v) => set('time', v)}
+        hint={t('admin.run.timeHint')}
+        error={dayNumber(draft.date) === null ? undefined : errors.startsAt}
+      />
+      <SeatsAndStatusFields
+        id={id}
+        capacity={draft.capacity}
+        status={draft.status}
+        onCapacity={(v) => set('capacity', v)}
+        onStatus={(v) => set('status', v)}
+        errors={errors}
+      />
+    </RecordFormDialog>
   );
 }

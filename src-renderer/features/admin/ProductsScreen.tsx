@@ -1,14 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
 import { CATALOGUE_BODIES } from '../../../shared/catalogue/schemas';
 import type { Product } from '../../../shared/catalogue/types';
-import type { Versioned } from '../../../shared/server-api/catalogue-calls';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Dialog } from '../../components/Dialog';
-import { DialogForm } from '../../components/DialogForm';
+import { RecordFormDialog } from '../../components/RecordFormDialog';
 import { SelectField } from '../../components/FormFields';
 import { LookupField } from '../../components/LookupField';
-import { Pager } from '../../components/Pager';
-import { SearchField } from '../../components/SearchField';
+import { RecordTable } from '../../components/RecordTable';
+import { RecordToolbar } from '../../components/RecordToolbar';
 import { TextField } from '../../components/TextField';
 import { useLanguage } from '../../i18n/language';
 import type { MessageKey } from '../../i18n/messages';
@@ -39,7 +36,6 @@ export function ProductsScreen() {
   const { setFilter, load, startCreate, startEdit, remove } = useProductStore.getState();
   const names = useNameStore((s) => s.names);
   const settings = useOrganisationStore((s) => s.settings);
-  const [deleting, setDeleting] = useState<Versioned<Product> | null>(null);
   const currency = settings?.currency ?? 'EUR';
 
   useEffect(() => {
@@ -56,7 +52,12 @@ export function ProductsScreen() {
 
   return (
     <div data-testid="products-screen">
-      <div className="manage__toolbar">
+      <RecordToolbar
+        q={filter.q}
+        onSearch={(q) => setFilter({ q })}
+        newLabel={t('admin.products.new')}
+        onNew={startCreate}
+      >
         <div className="field-cell">
           <SelectField
             id={`${id}-kind`}
@@ -69,74 +70,30 @@ export function ProductsScreen() {
             onChange={(kind) => setFilter({ kind: kind || undefined })}
           />
         </div>
-        <SearchField
-          id={`${id}-q`}
-          label={t('admin.search')}
-          value={filter.q}
-          onSearch={(q) => setFilter({ q })}
-        />
-        <button type="button" className="primary" onClick={startCreate}>
-          {t('admin.products.new')}
-        </button>
-      </div>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
-      <table className="manage__table">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.field.name')}</th>
-            <th scope="col">{t('admin.products.kind')}</th>
-            <th scope="col">{t('admin.products.price')}</th>
-            <th scope="col">{t('admin.field.vat')}</th>
-            <th scope="col">{t('admin.field.category')}</th>
-            <th scope="col">{t('admin.products.event')}</th>
-            <th scope="col">{t('admin.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page?.items.map((product) => (
-            <tr key={product.id}>
-              <th scope="row">{product.name}</th>
-              <td>{t(KIND_LABEL[product.kind])}</td>
-              <td>{money(product.unitPrice, currency)}</td>
-              <td>{formatPercent(product.vatRate, language)}</td>
-              <td>{product.category ?? ''}</td>
-              <td>{product.eventId ? (names[product.eventId] ?? '…') : t('admin.products.anyEvent')}</td>
-              <td className="manage__actions">
-                <button type="button" onClick={() => startEdit(product)}>
-                  {t('manage.codes.edit')}
-                </button>
-                <button type="button" onClick={() => setDeleting(product)}>
-                  {t('manage.codes.delete')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {page && page.items.length === 0 ? <p className="muted">{t('admin.none')}</p> : null}
-      {page ? (
-        <Pager
-          offset={filter.offset}
-          limit={PAGE}
-          total={page.total}
-          onChange={(offset) => setFilter({ offset })}
-        />
-      ) : null}
+      </RecordToolbar>
+      <RecordTable
+        columns={[
+          { label: t('admin.field.name'), cell: (p) => p.name },
+          { label: t('admin.products.kind'), cell: (p) => t(KIND_LABEL[p.kind]) },
+          { label: t('admin.products.price'), cell: (p) => money(p.unitPrice, currency) },
+          { label: t('admin.field.vat'), cell: (p) => formatPercent(p.vatRate, language) },
+          { label: t('admin.field.category'), cell: (p) => p.category ?? '' },
+          {
+            label: t('admin.products.event'),
+            cell: (p) => (p.eventId ? (names[p.eventId] ?? '…') : t('admin.products.anyEvent')),
+          },
+        ]}
+        page={page}
+        offset={filter.offset}
+        limit={PAGE}
+        onPage={(offset) => setFilter({ offset })}
+        error={error}
+        onEdit={startEdit}
+        deleteTitle={(p) => t('admin.products.deleteTitle', { name: p.name })}
+        remove={remove}
+      />
       {editing ? (
         <ProductForm key={editing.mode === 'edit' ? editing.row.id : 'new'} currency={currency} />
-      ) : null}
-      {deleting ? (
-        <ConfirmDialog
-          title={t('admin.products.deleteTitle', { name: deleting.name })}
-          body={t('admin.deleteBody')}
-          confirmLabel={t('manage.codes.delete')}
-          onConfirm={async () => (await remove(deleting))?.message ?? null}
-          onClose={() => setDeleting(null)}
-        />
       ) : null}
     </div>
   );
@@ -173,67 +130,59 @@ function ProductForm({ currency }: { currency: string }) {
   });
   const { draft, set, errors } = form;
   return (
-    <Dialog
+    <RecordFormDialog
       title={row ? t('admin.products.edit', { name: row.name }) : t('admin.products.new')}
+      form={form}
       onClose={closeEditor}
     >
-      <DialogForm
-        busy={form.busy}
-        error={form.formError}
-        cancelLabel={t('dialog.cancel')}
-        onCancel={closeEditor}
-        submitLabel={t('admin.save')}
-        onSubmit={() => void form.submit()}
-      >
-        <SelectField
-          id={`${id}-kind`}
-          label={t('admin.products.kind')}
-          value={draft.kind}
-          options={(Object.keys(KIND_LABEL) as Kind[]).map((k) => ({ value: k, label: t(KIND_LABEL[k]) }))}
-          onChange={(v) => set('kind', v)}
-          error={errors.kind}
-        />
-        <TextField
-          id={`${id}-name`}
-          label={t('admin.field.name')}
-          value={draft.name}
-          onChange={(v) => set('name', v)}
-          error={errors.name}
-          autoFocus
-        />
-        <TextField
-          id={`${id}-price`}
-          label={t('admin.products.priceIn', { currency })}
-          inputMode="decimal"
-          value={draft.price}
-          onChange={(v) => set('price', v)}
-          error={errors.unitPrice && t('admin.amountInvalid', { currency })}
-        />
-        <SelectField
-          id={`${id}-vat`}
-          label={t('admin.field.vat')}
-          value={draft.vat}
-          options={vatChoices(rates, Number(draft.vat), language)}
-          onChange={(v) => set('vat', v)}
-          error={errors.vatRate}
-        />
-        <TextField
-          id={`${id}-category`}
-          label={t('admin.field.category')}
-          value={draft.category}
-          onChange={(v) => set('category', v)}
-          error={errors.category}
-        />
-        <LookupField
-          id={`${id}-event`}
-          label={t('admin.products.event')}
-          value={draft.event}
-          noneLabel={t('admin.products.anyEvent')}
-          search={findEvents}
-          onChange={(v) => set('event', v)}
-          error={errors.eventId}
-        />
-      </DialogForm>
-    </Dialog>
+      <SelectField
+        id={`${id}-kind`}
+        label={t('admin.products.kind')}
+        value={draft.kind}
+        options={(Object.keys(KIND_LABEL) as Kind[]).map((k) => ({ value: k, label: t(KIND_LABEL[k]) }))}
+        onChange={(v) => set('kind', v)}
+        error={errors.kind}
+      />
+      <TextField
+        id={`${id}-name`}
+        label={t('admin.field.name')}
+        value={draft.name}
+        onChange={(v) => set('name', v)}
+        error={errors.name}
+        autoFocus
+      />
+      <TextField
+        id={`${id}-price`}
+        label={t('admin.products.priceIn', { currency })}
+        inputMode="decimal"
+        value={draft.price}
+        onChange={(v) => set('price', v)}
+        error={errors.unitPrice && t('admin.amountInvalid', { currency })}
+      />
+      <SelectField
+        id={`${id}-vat`}
+        label={t('admin.field.vat')}
+        value={draft.vat}
+        options={vatChoices(rates, Number(draft.vat), language)}
+        onChange={(v) => set('vat', v)}
+        error={errors.vatRate}
+      />
+      <TextField
+        id={`${id}-category`}
+        label={t('admin.field.category')}
+        value={draft.category}
+        onChange={(v) => set('category', v)}
+        error={errors.category}
+      />
+      <LookupField
+        id={`${id}-event`}
+        label={t('admin.products.event')}
+        value={draft.event}
+        noneLabel={t('admin.products.anyEvent')}
+        search={findEvents}
+        onChange={(v) => set('event', v)}
+        error={errors.eventId}
+      />
+    </RecordFormDialog>
   );
 }

@@ -7,16 +7,15 @@ import {
   type PerformanceRunBody,
 } from '../../../shared/catalogue/performance-run';
 import type { Venue } from '../../../shared/catalogue/types';
-import { Dialog } from '../../components/Dialog';
-import { DialogForm } from '../../components/DialogForm';
-import { CheckField, SelectField, TextAreaField } from '../../components/FormFields';
+import { RecordFormDialog } from '../../components/RecordFormDialog';
+import { CheckField, TextAreaField } from '../../components/FormFields';
 import { TextField } from '../../components/TextField';
 import { useZonedDateTime } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages';
 import { useRecordForm } from '../../lib/use-record-form';
 import { createRun } from '../../stores/catalogue-stores';
-import { seats, STATUS_LABEL } from './PerformancesPanel';
+import { SeatsAndStatusFields, seats, type PerformanceStatus } from './PerformanceFields';
 
 const WEEKDAY_LABEL: Record<number, MessageKey> = {
   1: 'admin.run.mon',
@@ -33,6 +32,8 @@ interface PatternDraft {
   /** "19:30, 14:30" */
   times: string;
 }
+
+const ON_SALE: PerformanceStatus = 'on_sale';
 
 /** Dates and times typed as lists: separated by commas, spaces or new lines. */
 const list = (typed: string) => typed.split(/[\s,;]+/).filter(Boolean);
@@ -58,7 +59,7 @@ export function RunDialog(props: {
       to: '',
       except: '',
       capacity: '',
-      status: 'on_sale',
+      status: ON_SALE,
     },
     schema: PERFORMANCE_RUN_BODY,
     toBody: (d) => ({
@@ -95,134 +96,117 @@ export function RunDialog(props: {
     );
 
   return (
-    <Dialog title={t('admin.run.title')} onClose={onClose}>
-      <DialogForm
-        busy={form.busy}
-        error={form.formError}
-        cancelLabel={t('dialog.cancel')}
-        onCancel={onClose}
-        submitLabel={t('admin.run.create', { count: preview?.length ?? 0 })}
-        submitDisabled={!preview || preview.length === 0 || tooMany}
-        onSubmit={() => void form.submit()}
-      >
-        {draft.patterns.map((pattern, i) => (
-          <fieldset key={i}>
-            <legend>{t('admin.run.pattern', { n: i + 1 })}</legend>
-            <div className="button-row" role="group" aria-label={t('admin.run.weekdays', { n: i + 1 })}>
-              {WEEKDAYS.map((day) => (
-                <CheckField
-                  key={day}
-                  id={`${id}-p${i}-d${day}`}
-                  label={t(WEEKDAY_LABEL[day] as MessageKey)}
-                  checked={pattern.weekdays.includes(day)}
-                  onChange={(on) =>
-                    setPattern(i, {
-                      weekdays: on
-                        ? [...pattern.weekdays, day].sort()
-                        : pattern.weekdays.filter((d) => d !== day),
-                    })
-                  }
-                />
-              ))}
-            </div>
-            {errors[`patterns.${i}.weekdays`] ? (
-              <p role="alert" className="error">
-                {errors[`patterns.${i}.weekdays`]}
-              </p>
-            ) : null}
-            <TextField
-              id={`${id}-p${i}-times`}
-              label={t('admin.run.times', { n: i + 1 })}
-              value={pattern.times}
-              onChange={(v) => setPattern(i, { times: v })}
-              hint={t('admin.run.timesHint', { zone: venue.timezone })}
-              error={
-                errors[`patterns.${i}.times`] ??
-                Object.entries(errors).find(([f]) => f.startsWith(`patterns.${i}.times.`))?.[1]
-              }
-            />
-            {draft.patterns.length > 1 ? (
-              <button
-                type="button"
-                onClick={() =>
-                  set(
-                    'patterns',
-                    draft.patterns.filter((_, j) => j !== i),
-                  )
+    <RecordFormDialog
+      title={t('admin.run.title')}
+      form={form}
+      onClose={onClose}
+      submitLabel={t('admin.run.create', { count: preview?.length ?? 0 })}
+      submitDisabled={!preview || preview.length === 0 || tooMany}
+    >
+      {draft.patterns.map((pattern, i) => (
+        <fieldset key={i}>
+          <legend>{t('admin.run.pattern', { n: i + 1 })}</legend>
+          <div className="button-row" role="group" aria-label={t('admin.run.weekdays', { n: i + 1 })}>
+            {WEEKDAYS.map((day) => (
+              <CheckField
+                key={day}
+                id={`${id}-p${i}-d${day}`}
+                label={t(WEEKDAY_LABEL[day] as MessageKey)}
+                checked={pattern.weekdays.includes(day)}
+                onChange={(on) =>
+                  setPattern(i, {
+                    weekdays: on
+                      ? [...pattern.weekdays, day].sort()
+                      : pattern.weekdays.filter((d) => d !== day),
+                  })
                 }
-              >
-                {t('admin.run.removePattern', { n: i + 1 })}
-              </button>
-            ) : null}
-          </fieldset>
-        ))}
-        <button
-          type="button"
-          onClick={() => set('patterns', [...draft.patterns, { weekdays: [], times: '' }])}
-        >
-          {t('admin.run.addPattern')}
-        </button>
-        <TextField
-          id={`${id}-from`}
-          type="date"
-          label={t('admin.run.from')}
-          value={draft.from}
-          onChange={(v) => set('from', v)}
-          error={errors.from}
-        />
-        <TextField
-          id={`${id}-to`}
-          type="date"
-          label={t('admin.run.to')}
-          value={draft.to}
-          onChange={(v) => set('to', v)}
-          error={errors.to}
-        />
-        <TextAreaField
-          id={`${id}-except`}
-          label={t('admin.run.except')}
-          hint={t('admin.run.exceptHint')}
-          value={draft.except}
-          rows={2}
-          onChange={(v) => set('except', v)}
-          error={Object.entries(errors).find(([f]) => f.startsWith('except'))?.[1]}
-        />
-        <TextField
-          id={`${id}-capacity`}
-          label={t('admin.performances.capacity')}
-          inputMode="numeric"
-          value={draft.capacity}
-          onChange={(v) => set('capacity', v)}
-          error={errors.capacity && t('admin.performances.capacityInvalid')}
-        />
-        <SelectField
-          id={`${id}-status`}
-          label={t('admin.performances.status')}
-          value={draft.status}
-          options={(Object.keys(STATUS_LABEL) as PerformanceRunBody['status'][]).map((s) => ({
-            value: s,
-            label: t(STATUS_LABEL[s]),
-          }))}
-          onChange={(v) => set('status', v)}
-        />
-        <section aria-labelledby={`${id}-preview`} className="run-preview" data-testid="run-preview">
-          <h3 id={`${id}-preview`}>{t('admin.run.preview')}</h3>
-          <p role="status">
-            {preview === null
-              ? t('admin.run.previewIncomplete')
-              : tooMany
-                ? t('admin.run.tooMany', { count: preview.length, max: MAX_RUN_PERFORMANCES })
-                : t('admin.run.count', { count: preview.length })}
-          </p>
-          {preview && !tooMany && preview.length > 0 ? (
-            <ol className="run-preview__list" tabIndex={0} aria-label={t('admin.run.preview')}>
-              {preview.map((slot) => (
-                <li key={slot.startsAt}>{when(slot.startsAt, venue.timezone)}</li>
-              ))}
-            </ol>
+              />
+            ))}
+          </div>
+          {errors[`patterns.${i}.weekdays`] ? (
+            <p role="alert" className="error">
+              {errors[`patterns.${i}.weekdays`]}
+            </p>
           ) : null}
-        </section>
-      </DialogForm>
-    </Dialog>
+          <TextField
+            id={`${id}-p${i}-times`}
+            label={t('admin.run.times', { n: i + 1 })}
+            value={pattern.times}
+            onChange={(v) => setPattern(i, { times: v })}
+            hint={t('admin.run.timesHint', { zone: venue.timezone })}
+            error={
+              errors[`patterns.${i}.times`] ??
+              Object.entries(errors).find(([f]) => f.startsWith(`patterns.${i}.times.`))?.[1]
+            }
+          />
+          {draft.patterns.length > 1 ? (
+            <button
+              type="button"
+              onClick={() =>
+                set(
+                  'patterns',
+                  draft.patterns.filter((_, j) => j !== i),
+                )
+              }
+            >
+              {t('admin.run.removePattern', { n: i + 1 })}
+            </button>
+          ) : null}
+        </fieldset>
+      ))}
+      <button type="button" onClick={() => set('patterns', [...draft.patterns, { weekdays: [], times: '' }])}>
+        {t('admin.run.addPattern')}
+      </button>
+      <TextField
+        id={`${id}-from`}
+        type="date"
+        label={t('admin.run.from')}
+        value={draft.from}
+        onChange={(v) => set('from', v)}
+        error={errors.from}
+      />
+      <TextField
+        id={`${id}-to`}
+        type="date"
+        label={t('admin.run.to')}
+        value={draft.to}
+        onChange={(v) => set('to', v)}
+        error={errors.to}
+      />
+      <TextAreaField
+        id={`${id}-except`}
+        label={t('admin.run.except')}
+        hint={t('admin.run.exceptHint')}
+        value={draft.except}
+        rows={2}
+        onChange={(v) => set('except', v)}
+        error={Object.entries(errors).find(([f]) => f.startsWith('except'))?.[1]}
+      />
+      <SeatsAndStatusFields
+        id={id}
+        capacity={draft.capacity}
+        status={draft.status}
+        onCapacity={(v) => set('capacity', v)}
+        onStatus={(v) => set('status', v)}
+        errors={errors}
+      />
+      <section aria-labelledby={`${id}-preview`} className="run-preview" data-testid="run-preview">
+        <h3 id={`${id}-preview`}>{t('admin.run.preview')}</h3>
+        <p role="status">
+          {preview === null
+            ? t('admin.run.previewIncomplete')
+            : tooMany
+              ? t('admin.run.tooMany', { count: preview.length, max: MAX_RUN_PERFORMANCES })
+              : t('admin.run.count', { count: preview.length })}
+        </p>
+        {preview && !tooMany && preview.length > 0 ? (
+          <ol className="run-preview__list" tabIndex={0} aria-label={t('admin.run.preview')}>
+            {preview.map((slot) => (
+              <li key={slot.startsAt}>{when(slot.startsAt, venue.timezone)}</li>
+            ))}
+          </ol>
+        ) : null}
+      </section>
+    </RecordFormDialog>
   );
 }

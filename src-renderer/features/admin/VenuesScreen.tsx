@@ -1,26 +1,21 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
 import { CATALOGUE_BODIES } from '../../../shared/catalogue/schemas';
-import type { Venue } from '../../../shared/catalogue/types';
-import type { Versioned } from '../../../shared/server-api/catalogue-calls';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Dialog } from '../../components/Dialog';
-import { DialogForm } from '../../components/DialogForm';
-import { Pager } from '../../components/Pager';
-import { SearchField } from '../../components/SearchField';
+import { RecordFormDialog } from '../../components/RecordFormDialog';
+import { RecordTable } from '../../components/RecordTable';
+import { RecordToolbar } from '../../components/RecordToolbar';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/use-t';
 import { useRecordForm } from '../../lib/use-record-form';
 import { useVenueStore } from '../../stores/catalogue-stores';
+import { CurrencyZoneFields } from './CurrencyZoneFields';
 
 const PAGE = 50;
 
 /** The organisation's venues: each has the currency its prices are in and the time zone of its clock. */
 export function VenuesScreen() {
   const t = useT();
-  const id = useId();
   const { filter, page, error, editing } = useVenueStore();
   const { setFilter, load, startCreate, startEdit, remove } = useVenueStore.getState();
-  const [deleting, setDeleting] = useState<Versioned<Venue> | null>(null);
 
   useEffect(() => {
     void load();
@@ -28,68 +23,28 @@ export function VenuesScreen() {
 
   return (
     <div data-testid="venues-screen">
-      <div className="manage__toolbar">
-        <SearchField
-          id={`${id}-q`}
-          label={t('admin.search')}
-          value={filter.q}
-          onSearch={(q) => setFilter({ q })}
-        />
-        <button type="button" className="primary" onClick={startCreate}>
-          {t('admin.venues.new')}
-        </button>
-      </div>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
-      <table className="manage__table">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.field.name')}</th>
-            <th scope="col">{t('admin.venues.currency')}</th>
-            <th scope="col">{t('admin.venues.timezone')}</th>
-            <th scope="col">{t('admin.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page?.items.map((venue) => (
-            <tr key={venue.id}>
-              <th scope="row">{venue.name}</th>
-              <td>{venue.currency}</td>
-              <td>{venue.timezone}</td>
-              <td className="manage__actions">
-                <button type="button" onClick={() => startEdit(venue)}>
-                  {t('manage.codes.edit')}
-                </button>
-                <button type="button" onClick={() => setDeleting(venue)}>
-                  {t('manage.codes.delete')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {page && page.items.length === 0 ? <p className="muted">{t('admin.none')}</p> : null}
-      {page ? (
-        <Pager
-          offset={filter.offset}
-          limit={PAGE}
-          total={page.total}
-          onChange={(offset) => setFilter({ offset })}
-        />
-      ) : null}
+      <RecordToolbar
+        q={filter.q}
+        onSearch={(q) => setFilter({ q })}
+        newLabel={t('admin.venues.new')}
+        onNew={startCreate}
+      />
+      <RecordTable
+        columns={[
+          { label: t('admin.field.name'), cell: (v) => v.name },
+          { label: t('admin.venues.currency'), cell: (v) => v.currency },
+          { label: t('admin.venues.timezone'), cell: (v) => v.timezone },
+        ]}
+        page={page}
+        offset={filter.offset}
+        limit={PAGE}
+        onPage={(offset) => setFilter({ offset })}
+        error={error}
+        onEdit={startEdit}
+        deleteTitle={(v) => t('admin.venues.deleteTitle', { name: v.name })}
+        remove={remove}
+      />
       {editing ? <VenueForm key={editing.mode === 'edit' ? editing.row.id : 'new'} /> : null}
-      {deleting ? (
-        <ConfirmDialog
-          title={t('admin.venues.deleteTitle', { name: deleting.name })}
-          body={t('admin.deleteBody')}
-          confirmLabel={t('manage.codes.delete')}
-          onConfirm={async () => (await remove(deleting))?.message ?? null}
-          onClose={() => setDeleting(null)}
-        />
-      ) : null}
     </div>
   );
 }
@@ -112,44 +67,29 @@ function VenueForm() {
   });
   const { draft, set, errors } = form;
   return (
-    <Dialog
+    <RecordFormDialog
       title={row ? t('admin.venues.edit', { name: row.name }) : t('admin.venues.new')}
+      form={form}
       onClose={closeEditor}
     >
-      <DialogForm
-        busy={form.busy}
-        error={form.formError}
-        cancelLabel={t('dialog.cancel')}
-        onCancel={closeEditor}
-        submitLabel={t('admin.save')}
-        onSubmit={() => void form.submit()}
-      >
-        <TextField
-          id={`${id}-name`}
-          label={t('admin.field.name')}
-          value={draft.name}
-          onChange={(v) => set('name', v)}
-          error={errors.name}
-          autoFocus
-        />
-        <TextField
-          id={`${id}-currency`}
-          label={t('admin.venues.currency')}
-          value={draft.currency}
-          onChange={(v) => set('currency', v)}
-          error={errors.currency}
-          maxLength={3}
-          hint={t('admin.venues.currencyHint')}
-        />
-        <TextField
-          id={`${id}-timezone`}
-          label={t('admin.venues.timezone')}
-          value={draft.timezone}
-          onChange={(v) => set('timezone', v)}
-          error={errors.timezone}
-          hint={t('admin.venues.timezoneHint')}
-        />
-      </DialogForm>
-    </Dialog>
+      <TextField
+        id={`${id}-name`}
+        label={t('admin.field.name')}
+        value={draft.name}
+        onChange={(v) => set('name', v)}
+        error={errors.name}
+        autoFocus
+      />
+      <CurrencyZoneFields
+        id={id}
+        currency={draft.currency}
+        timezone={draft.timezone}
+        onCurrency={(v) => set('currency', v)}
+        onTimezone={(v) => set('timezone', v)}
+        errors={errors}
+        currencyHint={t('admin.venues.currencyHint')}
+        timezoneHint={t('admin.venues.timezoneHint')}
+      />
+    </RecordFormDialog>
   );
 }

@@ -1,0 +1,99 @@
+import { useState, type ReactNode } from 'react';
+import type { Page } from '../../shared/server-api/page';
+import { useT } from '../i18n/use-t';
+import { ConfirmDialog } from './ConfirmDialog';
+import { Pager } from './Pager';
+
+export interface RecordColumn<Row> {
+  label: string;
+  cell: (row: Row) => ReactNode;
+}
+
+interface RecordTableProps<Row extends { id: string }> {
+  /** The first column names the row (a row header); the actions column comes last. */
+  columns: RecordColumn<Row>[];
+  page: Page<Row> | null;
+  offset: number;
+  limit: number;
+  onPage: (offset: number) => void;
+  /** The last failed load or removal; the list stays under it. */
+  error: string | null;
+  notice?: string | null;
+  onEdit: (row: Row) => void;
+  /** The delete dialog's title for a row, e.g. "Delete the venue Opera?". */
+  deleteTitle: (row: Row) => string;
+  /** Resolves to null once removed, or the failure the dialog shows. */
+  remove: (row: Row) => Promise<{ message: string } | null>;
+  /** Buttons before Edit and Delete, e.g. "Performances". */
+  actions?: (row: Row) => ReactNode;
+  /** Names for the Edit and Delete buttons when several lists share a screen. */
+  editLabel?: (row: Row) => string;
+  deleteLabel?: (row: Row) => string;
+}
+
+/**
+ * One page of a back-office list: its rows with Edit and Delete (confirmed), the pager, and the
+ * sentences about the last load or change. Every record screen shows its records through it.
+ */
+export function RecordTable<Row extends { id: string }>(props: RecordTableProps<Row>) {
+  const { columns, page, offset, limit, onPage, error, notice, onEdit, deleteTitle, remove, actions } = props;
+  const t = useT();
+  const [deleting, setDeleting] = useState<Row | null>(null);
+  const [head, ...rest] = columns;
+  return (
+    <>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      {notice ? (
+        <p role="status" className="ok">
+          {notice}
+        </p>
+      ) : null}
+      <table className="manage__table">
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.label} scope="col">
+                {c.label}
+              </th>
+            ))}
+            <th scope="col">{t('admin.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page?.items.map((row) => (
+            <tr key={row.id}>
+              <th scope="row">{head?.cell(row)}</th>
+              {rest.map((c) => (
+                <td key={c.label}>{c.cell(row)}</td>
+              ))}
+              <td className="manage__actions">
+                {actions?.(row)}
+                <button type="button" aria-label={props.editLabel?.(row)} onClick={() => onEdit(row)}>
+                  {t('manage.codes.edit')}
+                </button>
+                <button type="button" aria-label={props.deleteLabel?.(row)} onClick={() => setDeleting(row)}>
+                  {t('manage.codes.delete')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {page && page.items.length === 0 ? <p className="muted">{t('admin.none')}</p> : null}
+      {page ? <Pager offset={offset} limit={limit} total={page.total} onChange={onPage} /> : null}
+      {deleting ? (
+        <ConfirmDialog
+          title={deleteTitle(deleting)}
+          body={t('admin.deleteBody')}
+          confirmLabel={t('manage.codes.delete')}
+          onConfirm={async () => (await remove(deleting))?.message ?? null}
+          onClose={() => setDeleting(null)}
+        />
+      ) : null}
+    </>
+  );
+}
