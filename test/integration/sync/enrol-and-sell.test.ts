@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { channels as c } from '../../../shared/ipc/channels';
+import { buildEnrolmentLink } from '../../../shared/sync/enrolment-link';
 import { readOutbox } from '../../../src-main/db/repos/outbox-repo';
 import {
   createCode,
@@ -65,6 +66,32 @@ describe('sync: enrolment and selling online', () => {
     });
     expect(refused).toMatchObject({ ok: false, reason: 'ENROL_NOT_FRESH' });
     expect(!refused.ok && refused.message).toContain('Enrol a fresh data folder');
+  });
+
+  it('enrols with the back office’s enrolment link, and refuses a link to another server before sending it', async () => {
+    const pos = await startTestTerminal({
+      serverUrl: world.server.url,
+      clock: world.clock,
+      sync: { autoStart: false },
+    });
+    open.push(pos);
+    await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
+    const code = await enrolmentCode(world.org.api, world.catalogue.venueId);
+    const elsewhere = await pos.call(c.sync.enrol, {
+      enrolmentCode: buildEnrolmentLink('https://other.example.org', code),
+      name: 'Box 4',
+    });
+    expect(elsewhere).toMatchObject({ ok: false, reason: 'ENROL_OTHER_SERVER' });
+    expect(!elsewhere.ok && elsewhere.message).toContain(`this terminal syncs with ${world.server.url}`);
+    expect(
+      await pos.call(c.sync.enrol, { enrolmentCode: 'https://x.test/admin', name: 'Box 4' }),
+    ).toMatchObject({ ok: false, reason: 'ENROL_BAD_INPUT' });
+    // The refusals spent nothing: the same code, as a scanned link with a trailing slash, enrols.
+    const enrolled = await pos.must(c.sync.enrol, {
+      enrolmentCode: ` ${buildEnrolmentLink(`${world.server.url}/`, code.toLowerCase())}\n`,
+      name: 'Box 4',
+    });
+    expect(enrolled).toMatchObject({ enrolled: true, terminalName: 'Box 4' });
   });
 
   it('lets only staff with terminals.enrol enrol the terminal', async () => {
