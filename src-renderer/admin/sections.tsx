@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Permission } from '../../shared/auth/permissions';
+import { ReviewQueueScreen } from '../features/admin/ReviewQueueScreen';
+import { TerminalsScreen } from '../features/admin/TerminalsScreen';
 import { VenuesScreen } from '../features/admin/VenuesScreen';
 import { CodesScreen } from '../features/manage/CodesScreen';
 import { OverusesScreen } from '../features/manage/OverusesScreen';
@@ -36,6 +38,20 @@ export const SECTIONS: Section[] = [
     label: 'admin.section.venues',
     permission: 'catalogue.manage',
     Screen: VenuesScreen,
+  },
+  {
+    id: 'terminals',
+    group: 'terminals',
+    label: 'admin.section.terminals',
+    permission: 'terminals.enrol',
+    Screen: TerminalsScreen,
+  },
+  {
+    id: 'review',
+    group: 'terminals',
+    label: 'admin.section.review',
+    permission: 'reports.view',
+    Screen: ReviewQueueScreen,
   },
   { id: 'codes', group: 'codes', label: 'manage.tab.codes', permission: 'codes.manage', Screen: CodesScreen },
   {

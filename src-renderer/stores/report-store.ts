@@ -4,6 +4,7 @@ import { api } from '../api';
 import type { Failure } from './sell-store';
 import { noteFailure } from './session-store';
 import { useManageStore } from './manage-store';
+import { rangeOf } from '../lib/date-range';
 
 export type GroupBy = 'code' | 'parent';
 
@@ -29,14 +30,6 @@ interface ReportState {
   /** The report as CSV text for the current filters. */
   exportCsv: () => Promise<{ csv: string } | Failure>;
   reset: () => void;
-}
-
-/** The day's first and last instant, so a range of one day covers all of it. */
-function rangeOf(from: string, to: string): { from?: string; to?: string } {
-  return {
-    ...(from ? { from: new Date(`${from}T00:00:00`).toISOString() } : {}),
-    ...(to ? { to: new Date(`${to}T23:59:59.999`).toISOString() } : {}),
-  };
 }
 
 const fail = (failure: Failure) => {
