@@ -107,3 +107,30 @@ export function TextAreaField({ id, label, value, onChange, hint, error, rows = 
 export function FieldCell({ children, wide }: { children: ReactNode; wide?: boolean }) {
   return <div className={`field-cell${wide ? ' field-cell--wide' : ''}`}>{children}</div>;
 }
+
+interface FilterSelectProps<V extends string> {
+  id: string;
+  label: string;
+  /** The first choice, '' in the value: no filter. */
+  anyLabel: string;
+  value: V | '';
+  values: readonly V[];
+  labelOf: (value: V) => string;
+  onChange: (value: V | '') => void;
+}
+
+/** A list filter's choice among fixed values, or any of them. */
+export function FilterSelect<V extends string>(props: FilterSelectProps<V>) {
+  const { id, label, anyLabel, value, values, labelOf, onChange } = props;
+  return (
+    <div className="field-cell">
+      <SelectField<V | ''>
+        id={id}
+        label={label}
+        value={value}
+        options={[{ value: '', label: anyLabel }, ...values.map((v) => ({ value: v, label: labelOf(v) }))]}
+        onChange={onChange}
+      />
+    </div>
+  );
+}

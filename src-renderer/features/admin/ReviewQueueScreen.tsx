@@ -2,8 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import { REVIEW_KINDS, REVIEW_STATUSES } from '../../../shared/sync/protocol';
 import type { ReviewRow } from '../../../shared/sync/terminal-admin';
 import { DateRangeFields } from '../../components/DateRangeFields';
-import { SelectField } from '../../components/FormFields';
-import { Pager } from '../../components/Pager';
+import { FilterSelect } from '../../components/FormFields';
+import { RecordTable } from '../../components/RecordTable';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useDateTime } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
@@ -37,30 +37,24 @@ export function ReviewQueueScreen() {
   return (
     <div data-testid="review-screen">
       <div className="manage__toolbar">
-        <div className="field-cell">
-          <SelectField
-            id={`${id}-status`}
-            label={t('admin.terminals.status')}
-            value={filter.status}
-            options={[
-              { value: '', label: t('admin.any') },
-              ...REVIEW_STATUSES.map((s) => ({ value: s, label: t(`admin.review.status.${s}`) })),
-            ]}
-            onChange={(status) => setFilter({ status })}
-          />
-        </div>
-        <div className="field-cell">
-          <SelectField
-            id={`${id}-kind`}
-            label={t('admin.review.kind')}
-            value={filter.kind}
-            options={[
-              { value: '', label: t('admin.any') },
-              ...REVIEW_KINDS.map((k) => ({ value: k, label: t(`admin.review.kind.${k}`) })),
-            ]}
-            onChange={(kind) => setFilter({ kind })}
-          />
-        </div>
+        <FilterSelect
+          id={`${id}-status`}
+          label={t('admin.terminals.status')}
+          anyLabel={t('admin.any')}
+          value={filter.status}
+          values={REVIEW_STATUSES}
+          labelOf={(s) => t(`admin.review.status.${s}`)}
+          onChange={(status) => setFilter({ status })}
+        />
+        <FilterSelect
+          id={`${id}-kind`}
+          label={t('admin.review.kind')}
+          anyLabel={t('admin.any')}
+          value={filter.kind}
+          values={REVIEW_KINDS}
+          labelOf={(k) => t(`admin.review.kind.${k}`)}
+          onChange={(kind) => setFilter({ kind })}
+        />
         <DateRangeFields
           id={`${id}-range`}
           from={filter.from}
@@ -78,54 +72,42 @@ export function ReviewQueueScreen() {
           </button>
         </p>
       ) : null}
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
-      <table className="manage__table">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.review.raised')}</th>
-            <th scope="col">{t('admin.review.kind')}</th>
-            <th scope="col">{t('admin.review.terminal')}</th>
-            <th scope="col">{t('admin.review.summary')}</th>
-            <th scope="col">{t('admin.terminals.status')}</th>
-            <th scope="col">{t('admin.actions')}</th>
+      <RecordTable
+        columns={[
+          t('admin.review.raised'),
+          t('admin.review.kind'),
+          t('admin.review.terminal'),
+          t('admin.review.summary'),
+          t('admin.terminals.status'),
+          t('admin.actions'),
+        ]}
+        page={page}
+        error={error}
+        offset={filter.offset}
+        limit={PAGE}
+        onPage={(offset) => setFilter({ offset })}
+        emptyText={t('admin.none')}
+        row={(item) => (
+          <tr key={item.id} data-review-item={item.id}>
+            <th scope="row">{dateTime(item.createdAt)}</th>
+            <td>{t(`admin.review.kind.${item.kind}`)}</td>
+            <td>{item.terminalName ?? t('admin.review.noTerminal')}</td>
+            <td>{item.summary}</td>
+            <td>
+              <StatusBadge
+                status={item.status}
+                label={t(`admin.review.status.${item.status}`)}
+                testId="review-status"
+              />
+            </td>
+            <td className="manage__actions">
+              <button type="button" onClick={() => setOpen(item)}>
+                {t('admin.review.details')}
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {page?.items.map((item) => (
-            <tr key={item.id} data-review-item={item.id}>
-              <th scope="row">{dateTime(item.createdAt)}</th>
-              <td>{t(`admin.review.kind.${item.kind}`)}</td>
-              <td>{item.terminalName ?? t('admin.review.noTerminal')}</td>
-              <td>{item.summary}</td>
-              <td>
-                <StatusBadge
-                  status={item.status}
-                  label={t(`admin.review.status.${item.status}`)}
-                  testId="review-status"
-                />
-              </td>
-              <td className="manage__actions">
-                <button type="button" onClick={() => setOpen(item)}>
-                  {t('admin.review.details')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {page && page.items.length === 0 ? <p className="muted">{t('admin.none')}</p> : null}
-      {page ? (
-        <Pager
-          offset={filter.offset}
-          limit={PAGE}
-          total={page.total}
-          onChange={(offset) => setFilter({ offset })}
-        />
-      ) : null}
+        )}
+      />
       {open ? <ReviewItemDialog item={open} mayAct={mayAct} onClose={() => setOpen(null)} /> : null}
     </div>
   );

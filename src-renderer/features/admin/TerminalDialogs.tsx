@@ -3,7 +3,7 @@ import type { TerminalLeaseRow, TerminalRow } from '../../../shared/sync/termina
 import { leaseCapSchema } from '../../../shared/sync/terminal-admin';
 import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
-import { Pager } from '../../components/Pager';
+import { RecordTable } from '../../components/RecordTable';
 import { TextField } from '../../components/TextField';
 import { useDateTime } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
@@ -40,46 +40,34 @@ export function LeasesDialog({ terminal, onClose }: { terminal: TerminalRow; onC
   const shown = filter.terminalId === terminal.id ? page : null;
   return (
     <Dialog title={t('admin.terminals.leasesTitle', { name: terminal.name })} onClose={onClose}>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
-      <table className="manage__table">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.terminals.lease.what')}</th>
-            <th scope="col">{t('admin.terminals.lease.held')}</th>
-            <th scope="col">{t('admin.terminals.lease.granted')}</th>
-            <th scope="col">{t('admin.terminals.lease.used')}</th>
-            <th scope="col">{t('admin.terminals.lease.returned')}</th>
-            <th scope="col">{t('admin.terminals.lease.expires')}</th>
-            <th scope="col">{t('admin.terminals.status')}</th>
+      <RecordTable
+        columns={[
+          t('admin.terminals.lease.what'),
+          t('admin.terminals.lease.held'),
+          t('admin.terminals.lease.granted'),
+          t('admin.terminals.lease.used'),
+          t('admin.terminals.lease.returned'),
+          t('admin.terminals.lease.expires'),
+          t('admin.terminals.status'),
+        ]}
+        page={shown}
+        error={error}
+        offset={filter.offset}
+        limit={LEASE_PAGE}
+        onPage={(offset) => setFilter({ offset })}
+        emptyText={t('admin.terminals.noLeases')}
+        row={(lease) => (
+          <tr key={lease.id}>
+            <th scope="row">{label(lease)}</th>
+            <td>{lease.held}</td>
+            <td>{lease.granted}</td>
+            <td>{lease.used}</td>
+            <td>{lease.returned}</td>
+            <td>{dateTime(lease.expiresAt)}</td>
+            <td>{t(`admin.terminals.lease.status.${lease.status}`)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {shown?.items.map((lease) => (
-            <tr key={lease.id}>
-              <th scope="row">{label(lease)}</th>
-              <td>{lease.held}</td>
-              <td>{lease.granted}</td>
-              <td>{lease.used}</td>
-              <td>{lease.returned}</td>
-              <td>{dateTime(lease.expiresAt)}</td>
-              <td>{t(`admin.terminals.lease.status.${lease.status}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {shown && shown.items.length === 0 ? <p className="muted">{t('admin.terminals.noLeases')}</p> : null}
-      {shown ? (
-        <Pager
-          offset={filter.offset}
-          limit={LEASE_PAGE}
-          total={shown.total}
-          onChange={(offset) => setFilter({ offset })}
-        />
-      ) : null}
+        )}
+      />
       <div className="dialog__actions">
         <button type="button" onClick={onClose} data-autofocus>
           {t('admin.close')}

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { TERMINAL_STATUSES, type TerminalRow } from '../../../shared/sync/terminal-admin';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { SelectField } from '../../components/FormFields';
-import { Pager } from '../../components/Pager';
+import { FilterSelect } from '../../components/FormFields';
+import { RecordTable } from '../../components/RecordTable';
 import { SearchField } from '../../components/SearchField';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useDateTime } from '../../i18n/use-money';
@@ -48,101 +48,86 @@ export function TerminalsScreen() {
           value={filter.q}
           onSearch={(q) => setFilter({ q })}
         />
-        <div className="field-cell">
-          <SelectField
-            id={`${id}-status`}
-            label={t('admin.terminals.status')}
-            value={filter.status}
-            options={[
-              { value: '', label: t('admin.any') },
-              ...TERMINAL_STATUSES.map((s) => ({ value: s, label: t(`admin.terminals.status.${s}`) })),
-            ]}
-            onChange={(status) => setFilter({ status })}
-          />
-        </div>
+        <FilterSelect
+          id={`${id}-status`}
+          label={t('admin.terminals.status')}
+          anyLabel={t('admin.any')}
+          value={filter.status}
+          values={TERMINAL_STATUSES}
+          labelOf={(s) => t(`admin.terminals.status.${s}`)}
+          onChange={(status) => setFilter({ status })}
+        />
         <button type="button" className="primary" onClick={() => setEnrolling(true)}>
           {t('admin.terminals.newCode')}
         </button>
       </div>
       <p className="muted small">{t('admin.terminals.syncHint')}</p>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
-      <table className="manage__table">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.field.name')}</th>
-            <th scope="col">{t('admin.terminals.venue')}</th>
-            <th scope="col">{t('admin.terminals.status')}</th>
-            <th scope="col">{t('admin.terminals.sync')}</th>
-            <th scope="col">{t('admin.terminals.leases')}</th>
-            <th scope="col">{t('admin.terminals.leaseCap')}</th>
-            <th scope="col">{t('admin.terminals.openReview')}</th>
-            <th scope="col">{t('admin.actions')}</th>
+      <RecordTable
+        columns={[
+          t('admin.field.name'),
+          t('admin.terminals.venue'),
+          t('admin.terminals.status'),
+          t('admin.terminals.sync'),
+          t('admin.terminals.leases'),
+          t('admin.terminals.leaseCap'),
+          t('admin.terminals.openReview'),
+          t('admin.actions'),
+        ]}
+        page={page}
+        error={error}
+        offset={filter.offset}
+        limit={PAGE}
+        onPage={(offset) => setFilter({ offset })}
+        emptyText={t('admin.none')}
+        row={(row) => (
+          <tr key={row.id} data-terminal={row.id}>
+            <th scope="row">{row.name}</th>
+            <td>{row.venueName}</td>
+            <td>
+              <StatusBadge
+                status={row.status}
+                label={t(`admin.terminals.status.${row.status}`)}
+                testId="terminal-status"
+              />
+              {row.state === 'restore_detected' ? (
+                <div className="small">{t('admin.terminals.restoreDetected')}</div>
+              ) : null}
+            </td>
+            <td data-testid="terminal-sync">
+              <div>{t('admin.terminals.lastPush', { at: when(row.lastPushAt) })}</div>
+              <div>{t('admin.terminals.lastPull', { at: when(row.lastPullAt) })}</div>
+              <div className="muted small">{t('admin.terminals.received', { seq: row.lastSeq })}</div>
+            </td>
+            <td>
+              {row.leasesHeld === 0 || row.nextLeaseExpiry === null
+                ? t('admin.terminals.noLeases')
+                : t('admin.terminals.leasesSummary', {
+                    leases: row.leasesHeld,
+                    units: row.unitsHeld,
+                    expiry: dateTime(row.nextLeaseExpiry),
+                  })}
+            </td>
+            <td>{cap(row)}</td>
+            <td>{row.openReviewItems}</td>
+            <td className="manage__actions">
+              <button type="button" onClick={() => setLeasesOf(row)}>
+                {t('admin.terminals.showLeases')}
+              </button>
+              <button type="button" onClick={() => go('review', row.id)}>
+                {t('admin.terminals.showReview')}
+              </button>
+              <button type="button" onClick={() => startEdit(row)}>
+                {t('admin.terminals.setCap')}
+              </button>
+              {row.status === 'active' ? (
+                <button type="button" onClick={() => setRevoking(row)}>
+                  {t('admin.terminals.revoke')}
+                </button>
+              ) : null}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {page?.items.map((row) => (
-            <tr key={row.id} data-terminal={row.id}>
-              <th scope="row">{row.name}</th>
-              <td>{row.venueName}</td>
-              <td>
-                <StatusBadge
-                  status={row.status}
-                  label={t(`admin.terminals.status.${row.status}`)}
-                  testId="terminal-status"
-                />
-                {row.state === 'restore_detected' ? (
-                  <div className="small">{t('admin.terminals.restoreDetected')}</div>
-                ) : null}
-              </td>
-              <td data-testid="terminal-sync">
-                <div>{t('admin.terminals.lastPush', { at: when(row.lastPushAt) })}</div>
-                <div>{t('admin.terminals.lastPull', { at: when(row.lastPullAt) })}</div>
-                <div className="muted small">{t('admin.terminals.received', { seq: row.lastSeq })}</div>
-              </td>
-              <td>
-                {row.leasesHeld === 0 || row.nextLeaseExpiry === null
-                  ? t('admin.terminals.noLeases')
-                  : t('admin.terminals.leasesSummary', {
-                      leases: row.leasesHeld,
-                      units: row.unitsHeld,
-                      expiry: dateTime(row.nextLeaseExpiry),
-                    })}
-              </td>
-              <td>{cap(row)}</td>
-              <td>{row.openReviewItems}</td>
-              <td className="manage__actions">
-                <button type="button" onClick={() => setLeasesOf(row)}>
-                  {t('admin.terminals.showLeases')}
-                </button>
-                <button type="button" onClick={() => go('review', row.id)}>
-                  {t('admin.terminals.showReview')}
-                </button>
-                <button type="button" onClick={() => startEdit(row)}>
-                  {t('admin.terminals.setCap')}
-                </button>
-                {row.status === 'active' ? (
-                  <button type="button" onClick={() => setRevoking(row)}>
-                    {t('admin.terminals.revoke')}
-                  </button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {page && page.items.length === 0 ? <p className="muted">{t('admin.none')}</p> : null}
-      {page ? (
-        <Pager
-          offset={filter.offset}
-          limit={PAGE}
-          total={page.total}
-          onChange={(offset) => setFilter({ offset })}
-        />
-      ) : null}
+        )}
+      />
       {enrolling ? <EnrolmentCodeDialog onClose={() => setEnrolling(false)} /> : null}
       {leasesOf ? <LeasesDialog terminal={leasesOf} onClose={() => setLeasesOf(null)} /> : null}
       {editing?.mode === 'edit' ? <LeaseCapForm key={editing.row.id} terminal={editing.row} /> : null}

@@ -1,6 +1,7 @@
 import type { ReviewItem, ReviewKind } from '../../../shared/sync/protocol';
 import type { ReviewRow } from '../../../shared/sync/terminal-admin';
 import type { Queryable } from '../database';
+import { whereClause } from '../where';
 
 // The review queue: what a manager must look at (an excess, a quarantined mutation, a restore, a
 // customer's limit broken offline, an approval that could not be proven).
@@ -65,27 +66,21 @@ export async function listReviewItems(
   orgId: string,
   f: ReviewFilter,
 ): Promise<{ items: ReviewRow[]; total: number }> {
-  const params: unknown[] = [orgId];
-  const where = ['r.org_id = $1'];
-  const add = (condition: (n: string) => string, value: unknown) => {
-    if (value === undefined) return;
-    params.push(value);
-    where.push(condition(`$${params.length}`));
-  };
-  add((n) => `r.status = ${n}`, f.status);
-  add((n) => `r.kind = ${n}`, f.kind);
-  add((n) => `r.terminal_id = ${n}`, f.terminalId);
-  add((n) => `r.created_at >= ${n}`, f.from);
-  add((n) => `r.created_at <= ${n}`, f.to);
-  const filtered = `FROM review_items r WHERE ${where.join(' AND ')}`;
+  const where = whereClause('r.org_id = $1', [orgId]);
+  where.add((n) => `r.status = ${n}`, f.status);
+  where.add((n) => `r.kind = ${n}`, f.kind);
+  where.add((n) => `r.terminal_id = ${n}`, f.terminalId);
+  where.add((n) => `r.created_at >= ${n}`, f.from);
+  where.add((n) => `r.created_at <= ${n}`, f.to);
+  const { params } = where;
   const [items, counted] = await Promise.all([
     db.query<ReviewRow>(
       `SELECT ${reviewColumns('r.')}, t.name AS "terminalName"
-       FROM review_items r LEFT JOIN terminals t ON t.id = r.terminal_id WHERE ${where.join(' AND ')}
+       FROM review_items r LEFT JOIN terminals t ON t.id = r.terminal_id ${where.sql()}
        ORDER BY r.created_at, r.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, f.limit, f.offset],
     ),
-    db.query<{ n: number }>(`SELECT count(*)::int AS n ${filtered}`, params),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM review_items r ${where.sql()}`, params),
   ]);
   return { items, total: counted[0]?.n ?? 0 };
 }

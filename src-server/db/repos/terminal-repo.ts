@@ -1,6 +1,7 @@
 import type { TerminalRow, TerminalStatus } from '../../../shared/sync/terminal-admin';
 import type { Queryable } from '../database';
 import { containsPattern } from '../like';
+import { whereClause } from '../where';
 
 export async function insertEnrolmentCode(
   db: Queryable,
@@ -111,19 +112,14 @@ export async function pageTerminals(
   now: string,
   f: TerminalFilter,
 ): Promise<{ items: Omit<TerminalRow, 'effectiveLeaseCapPercent'>[]; total: number }> {
-  const params: unknown[] = [orgId];
-  const where = ['t.org_id = $1'];
-  const add = (condition: (n: string) => string, value: unknown) => {
-    if (value === undefined) return;
-    params.push(value);
-    where.push(condition(`$${params.length}`));
-  };
-  add((n) => `t.venue_id = ${n}`, f.venueId);
-  add((n) => `t.name ILIKE ${n}`, f.q ? containsPattern(f.q) : undefined);
-  if (f.status === 'active') where.push('t.revoked_at IS NULL');
-  if (f.status === 'revoked') where.push('t.revoked_at IS NOT NULL');
+  const where = whereClause('t.org_id = $1', [orgId]);
+  where.add((n) => `t.venue_id = ${n}`, f.venueId);
+  where.add((n) => `t.name ILIKE ${n}`, f.q ? containsPattern(f.q) : undefined);
+  if (f.status === 'active') where.addRaw('t.revoked_at IS NULL');
+  if (f.status === 'revoked') where.addRaw('t.revoked_at IS NOT NULL');
   const joined = 'FROM terminals t JOIN venues v ON v.id = t.venue_id';
-  const filtered = `WHERE ${where.join(' AND ')}`;
+  const filtered = where.sql();
+  const { params } = where;
   const n = params.length;
   const [items, counted] = await Promise.all([
     db.query<Omit<TerminalRow, 'effectiveLeaseCapPercent'>>(

@@ -1,23 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { MANAGER_EMAIL, MANAGER_PASSWORD, startCentral, type Central } from '../pages/manage-page';
+import { MANAGER_EMAIL, MANAGER_PASSWORD, useCentral } from '../pages/manage-page';
 
 // The back office as a manager meets it: the server's own /admin/ page, signed in with email and password.
 
 // Starting a fresh server with its migrations takes a while on a busy machine.
 test.describe.configure({ timeout: 120_000 });
 
-let central: Central;
-test.beforeEach(async () => {
-  central = await startCentral();
-});
-test.afterEach(async () => {
-  await central.close();
-});
+const current = useCentral();
 
 test('a manager signs in, finds the shared code screen, switches to German and signs out on the server', async ({
   page,
 }) => {
+  const central = current();
   await page.goto(`${central.url}/admin`);
   await expect(page.getByRole('heading', { name: 'Sign in to the central server' })).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
@@ -60,6 +55,7 @@ test('a manager signs in, finds the shared code screen, switches to German and s
 test('venues: a refused field is marked beside it, and an edit from a stale copy keeps what was typed', async ({
   page,
 }) => {
+  const central = current();
   await page.goto(`${central.url}/admin/#/venues`);
   await page.getByLabel('Email').fill(MANAGER_EMAIL);
   await page.getByLabel('Password').fill(MANAGER_PASSWORD);

@@ -4,7 +4,7 @@ import { parseEnrolmentInput } from '../../../shared/sync/enrolment-link';
 import { approvalSigner, newSigningKey } from '../../../src-main/services/sync/signing-key';
 import { apiClient } from '../../helpers/server-api';
 import { outbox, salePayload, shiftOpenPayload } from '../../helpers/sync-payloads';
-import { MANAGER_EMAIL, MANAGER_PASSWORD, startCentral, type Central } from '../pages/manage-page';
+import { MANAGER_EMAIL, MANAGER_PASSWORD, useCentral } from '../pages/manage-page';
 
 // The back office's Terminals and Review queue screens (issue 15) against a real central server: an
 // enrolment code read off the page enrols a terminal over the API, whose sale over a limit lands in the
@@ -12,19 +12,14 @@ import { MANAGER_EMAIL, MANAGER_PASSWORD, startCentral, type Central } from '../
 
 test.describe.configure({ timeout: 120_000 });
 
-let central: Central;
-test.beforeEach(async () => {
-  central = await startCentral();
-});
-test.afterEach(async () => {
-  await central.close();
-});
+const current = useCentral();
 
 const axe = async (page: Page) => expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
 test('enrol a terminal from the QR code’s text, see its last sync, decide on its review item and revoke it', async ({
   page,
 }) => {
+  const central = current();
   const venue = await central.api.post<{ id: string }>('/v1/venues', {
     name: 'Opera House',
     currency: 'EUR',

@@ -25,6 +25,18 @@ describe('sync: enrolment and selling online', () => {
   });
   afterAll(() => world.close());
 
+  /** A terminal pointed at the world's server, not enrolled yet, with `staffId` signed in. */
+  const fresh = async (staffId: string, pin: string) => {
+    const pos = await startTestTerminal({
+      serverUrl: world.server.url,
+      clock: world.clock,
+      sync: { autoStart: false },
+    });
+    open.push(pos);
+    await pos.must(c.staff.signIn, { staffId, pin });
+    return pos;
+  };
+
   const enrolled = async () => {
     const pos = await enrolledTerminal(world);
     open.push(pos);
@@ -52,13 +64,7 @@ describe('sync: enrolment and selling online', () => {
   });
 
   it('refuses to enrol a terminal that has recorded anything, saying to use a fresh data folder', async () => {
-    const pos = await startTestTerminal({
-      serverUrl: world.server.url,
-      clock: world.clock,
-      sync: { autoStart: false },
-    });
-    open.push(pos);
-    await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
+    const pos = await fresh('staff-max', '640273');
     await pos.must(c.shift.open, { openingFloat: 0 });
     const refused = await pos.call(c.sync.enrol, {
       enrolmentCode: await enrolmentCode(world.org.api, world.catalogue.venueId),
@@ -69,13 +75,7 @@ describe('sync: enrolment and selling online', () => {
   });
 
   it('enrols with the back office’s enrolment link, and refuses a link to another server before sending it', async () => {
-    const pos = await startTestTerminal({
-      serverUrl: world.server.url,
-      clock: world.clock,
-      sync: { autoStart: false },
-    });
-    open.push(pos);
-    await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
+    const pos = await fresh('staff-max', '640273');
     const code = await enrolmentCode(world.org.api, world.catalogue.venueId);
     const elsewhere = await pos.call(c.sync.enrol, {
       enrolmentCode: buildEnrolmentLink('https://other.example.org', code),
@@ -95,13 +95,7 @@ describe('sync: enrolment and selling online', () => {
   });
 
   it('lets only staff with terminals.enrol enrol the terminal', async () => {
-    const pos = await startTestTerminal({
-      serverUrl: world.server.url,
-      clock: world.clock,
-      sync: { autoStart: false },
-    });
-    open.push(pos);
-    await pos.must(c.staff.signIn, { staffId: 'staff-sue', pin: '5937' });
+    const pos = await fresh('staff-sue', '5937');
     expect(await pos.call(c.sync.enrol, { enrolmentCode: 'AAAA-BBBB-CCCC', name: 'Box 3' })).toMatchObject({
       ok: false,
       reason: 'FORBIDDEN',
