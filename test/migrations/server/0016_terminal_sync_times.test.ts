@@ -4,15 +4,15 @@ import { backends, freshDatabase, SEEDED, seedTerminal, type TestDatabase } from
 
 const { terminal: TERMINAL } = SEEDED;
 
-describe.each(backends)('0019_terminal_sync_times (%s)', (backend) => {
+describe.each(backends)('0016_terminal_sync_times (%s)', (backend) => {
   let database: TestDatabase;
   const q = (sql: string, params: unknown[] = []) => database.db.query(sql, params);
   beforeEach(async () => {
     database = await freshDatabase(backend, { migrated: false });
-    await migrate(database.db, loadMigrations().slice(0, 18));
-    // A terminal enrolled before 0019 has never been heard from as far as the new columns know.
+    await migrate(database.db, loadMigrations().slice(0, 15));
+    // A terminal enrolled before 0016 has never been heard from as far as the new columns know.
     await seedTerminal(database.db);
-    await migrate(database.db, loadMigrations().slice(0, 19));
+    await migrate(database.db, loadMigrations().slice(0, 16));
   });
   afterEach(async () => {
     await database.dispose();
