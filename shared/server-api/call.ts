@@ -50,9 +50,7 @@ export function sentence(
   key: keyof typeof CALL_SENTENCES,
   values: Record<string, string | number> = {},
 ): string {
-  return CALL_SENTENCES[key][language].replace(/\{(\w+)\}/g, (_, name: string) =>
-    String(values[name] ?? ''),
-  );
+  return CALL_SENTENCES[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
 // fetch and AbortSignal are WHATWG APIs that Node 20 and every browser provide; shared/ sees neither Node's

@@ -195,10 +195,10 @@ export function EntityPicker(props: EntityPickerProps) {
           </ul>
         </div>
       </div>
-      <p role="status" className="sr-only">
+      {/* One live line: the count for screen readers, or a visible "nothing found". */}
+      <p role="status" className={open && options && shown.length === 0 ? 'muted picker__empty' : 'sr-only'}>
         {open && options ? (shown.length > 0 ? strings.results(shown.length) : strings.noResults) : ''}
       </p>
-      {open && options && shown.length === 0 ? <p className="muted picker__empty">{strings.noResults}</p> : null}
       {error ? (
         <p id={`${id}-error`} role="alert" className="error">
           {error}

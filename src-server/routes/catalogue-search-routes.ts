@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  catalogueSearchSchema,
-  MAX_SEARCH_IDS,
-  MAX_SEARCH_LIMIT,
-} from '../../shared/catalogue/search';
+import { catalogueSearchSchema, MAX_SEARCH_IDS, MAX_SEARCH_LIMIT } from '../../shared/catalogue/search';
 import type { ServerContext } from '../context';
 import { searchCatalogue } from '../services/catalogue-search-service';
 import { bearer, guard, principalOf, type App } from './common';

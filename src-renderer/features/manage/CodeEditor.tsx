@@ -468,7 +468,7 @@ export function CodeEditor() {
         </>,
       )}
 
-      {existing && showHistory ? <CodeHistory code={existing} /> : null}
+      {existing && showHistory ? <CodeHistory code={existing} level={3} /> : null}
       {formError ? (
         <p role="alert" className="error" data-testid="editor-error">
           {formError}

@@ -105,7 +105,8 @@ function useRows(): (a: CodeVersion, b: CodeVersion) => Row[] {
     if (value === undefined) return none;
     if (TARGET_RULES.has(key)) return targetsText(value as TargetRef[]);
     if (INSTANT_RULES.has(key)) return when(value as string);
-    if ((MONEY_RULES as readonly string[]).includes(key)) return money(value as number, rules.currency ?? 'EUR');
+    if ((MONEY_RULES as readonly string[]).includes(key))
+      return money(value as number, rules.currency ?? 'EUR');
     if (value === true) return t('manage.history.yes');
     if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
     return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number);
@@ -126,7 +127,10 @@ function useRows(): (a: CodeVersion, b: CodeVersion) => Row[] {
       },
     ];
     const keys = new Set([...Object.keys(a.rules), ...Object.keys(b.rules)]);
-    const ordered = [...RULE_ORDER.filter((k) => keys.has(k)), ...[...keys].filter((k) => !RULE_ORDER.includes(k))];
+    const ordered = [
+      ...RULE_ORDER.filter((k) => keys.has(k)),
+      ...[...keys].filter((k) => !RULE_ORDER.includes(k)),
+    ];
     for (const key of ordered) {
       const currency = b.rules.currency ?? 'EUR';
       rows.push({ key, label: label(key, currency), a: ruleText(a.rules, key), b: ruleText(b.rules, key) });
@@ -145,7 +149,14 @@ function useRows(): (a: CodeVersion, b: CodeVersion) => Row[] {
   };
 }
 
-export function CodeHistory({ code }: { code: Pick<ManagedCode, 'id' | 'code'> }) {
+interface CodeHistoryProps {
+  code: Pick<ManagedCode, 'id' | 'code'>;
+  /** 2 on a screen of its own, 3 inside the code editor (under its h2). */
+  level?: 2 | 3;
+}
+
+export function CodeHistory({ code, level = 2 }: CodeHistoryProps) {
+  const Heading = level === 2 ? 'h2' : 'h3';
   const t = useT();
   const id = useId();
   const when = useDateTime();
@@ -180,7 +191,7 @@ export function CodeHistory({ code }: { code: Pick<ManagedCode, 'id' | 'code'> }
 
   return (
     <section className="code-history" aria-labelledby={headingId} data-testid="code-history">
-      <h3 id={headingId}>{t('manage.history.heading', { code: code.code })}</h3>
+      <Heading id={headingId}>{t('manage.history.heading', { code: code.code })}</Heading>
       {versions?.error ? (
         <p role="alert" className="error">
           {versions.error}

@@ -90,9 +90,7 @@ export function TargetPicker({ id, label, value, onChange, error }: TargetPicker
     async (query: string): Promise<PickerOption[]> => {
       if ((FREE_KINDS as readonly string[]).includes(kind)) {
         const by = kind as (typeof FREE_KINDS)[number];
-        return query
-          ? [{ key: keyOf({ by, id: query }), label: query, context: t(KIND_LABEL[kind]) }]
-          : [];
+        return query ? [{ key: keyOf({ by, id: query }), label: query, context: t(KIND_LABEL[kind]) }] : [];
       }
       const hits = await search(kind as CatalogueSearchKind, query);
       return hits.map((hit) => ({

@@ -104,7 +104,7 @@ describe.each(backends)('catalogue search (%s)', (backend) => {
     expect((await search('q=_')).items).toEqual([]);
   });
 
-  it('names chosen rows by id across kinds, and never another organisation\'s', async () => {
+  it("names chosen rows by id across kinds, and never another organisation's", async () => {
     const ids = [hamlet.event, lear.type, hamlet.performance, foreign.event].join(',');
     const named = await search(`ids=${ids}`);
     expect(named.items.map((h) => [h.kind, h.id]).sort()).toEqual(
@@ -114,9 +114,7 @@ describe.each(backends)('catalogue search (%s)', (backend) => {
         ['ticketType', lear.type],
       ].sort(),
     );
-    expect((await search('kind=event&q=hamlet', other.api)).items.map((h) => h.id)).toEqual([
-      foreign.event,
-    ]);
+    expect((await search('kind=event&q=hamlet', other.api)).items.map((h) => h.id)).toEqual([foreign.event]);
   });
 
   it('refuses bad input with 400 and callers without catalogue.manage or codes.manage with 403', async () => {
