@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { catalogueSearchSchema, MAX_SEARCH_IDS, MAX_SEARCH_LIMIT } from '../../shared/catalogue/search';
+import { text } from '../../shared/text';
 import type { ServerContext } from '../context';
 import { searchCatalogue } from '../services/catalogue-search-service';
 import { bearer, guard, principalOf, type App } from './common';
 
 // The channel's search (shared/catalogue/search.ts) as a query string: ids comma-separated.
 const searchQuery = catalogueSearchSchema.extend({
-  ids: z
-    .string()
+  ids: text()
     .max(MAX_SEARCH_IDS * 37)
     .transform((ids) => ids.split(',').filter((id) => id !== ''))
     .pipe(z.array(z.uuid()).min(1).max(MAX_SEARCH_IDS))

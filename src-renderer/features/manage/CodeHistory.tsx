@@ -109,7 +109,8 @@ function useRows(): (a: CodeVersion, b: CodeVersion) => Row[] {
       return money(value as number, rules.currency ?? 'EUR');
     if (value === true) return t('manage.history.yes');
     if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
-    return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number);
+    // Numbers, words and the few structured rules (channels, boxOffice, performanceWindow) as written.
+    return typeof value === 'number' || typeof value === 'string' ? String(value) : JSON.stringify(value);
   };
 
   return (a, b) => {
@@ -165,18 +166,17 @@ export function CodeHistory({ code, level = 2 }: CodeHistoryProps) {
   const resolve = useCatalogueSearchStore((s) => s.resolve);
   const rowsOf = useRows();
   const items = versions?.items ?? null;
-  const [pair, setPair] = useState<{ a: number; b: number } | null>(null);
+  // The manager's choice of versions; until they choose, the newest change: the last against the one before.
+  const [chosen, setPair] = useState<{ a: number; b: number } | null>(null);
+  const last = items?.at(-1)?.version;
+  const pair = chosen ?? (last === undefined ? null : { a: items?.at(-2)?.version ?? last, b: last });
 
   useEffect(() => {
     void loadVersions(code.id);
   }, [code.id, loadVersions]);
 
   useEffect(() => {
-    if (!items || items.length === 0) return;
-    void resolve(items.flatMap(namedIds));
-    // The newest change first: the last version against the one before it.
-    const last = items.at(-1)?.version ?? 1;
-    setPair({ a: items.at(-2)?.version ?? last, b: last });
+    if (items) void resolve(items.flatMap(namedIds));
   }, [items, resolve]);
 
   const headingId = `${id}-heading`;
