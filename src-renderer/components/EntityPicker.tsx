@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { describedByOf, FieldError, FieldLabel } from './FormFields';
 
 // Choosing records by name instead of typing their ids: the ARIA 1.2 combobox pattern (an input that
 // owns a listbox; arrows move, Enter picks, Esc closes) with the chosen records as chips, each with its
@@ -125,15 +126,9 @@ export function EntityPicker(props: EntityPickerProps) {
   // An empty listbox is hidden: there is nothing to move through, and the status line says why.
   const expanded = open && shown.length > 0;
   const activeOption = expanded ? shown[active] : undefined;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className="picker">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span id={`${id}-hint`} className="muted small">
-          {hint}
-        </span>
-      ) : null}
+      <FieldLabel id={id} label={label} hint={hint} />
       {chosen.length > 0 ? (
         <ul className="picker__chips" aria-label={label}>
           {chosen.map((option) => (
@@ -168,7 +163,7 @@ export function EntityPicker(props: EntityPickerProps) {
             aria-controls={listId}
             aria-activedescendant={activeOption ? `${id}-option-${active}` : undefined}
             aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy || undefined}
+            aria-describedby={describedByOf(id, hint, error)}
             value={query}
             onChange={(e) => {
               setQuery(e.target.value);
@@ -199,11 +194,7 @@ export function EntityPicker(props: EntityPickerProps) {
       <p role="status" className={open && options && shown.length === 0 ? 'muted picker__empty' : 'sr-only'}>
         {open && options ? (shown.length > 0 ? strings.results(shown.length) : strings.noResults) : ''}
       </p>
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }

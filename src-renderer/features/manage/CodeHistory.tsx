@@ -223,24 +223,17 @@ export function CodeHistory({ code, level = 2 }: CodeHistoryProps) {
       {pair && a && b ? (
         <>
           <div className="field-grid">
-            <div className="field-cell">
-              <SelectField
-                id={`${id}-a`}
-                label={t('manage.history.left')}
-                value={String(pair.a)}
-                options={options}
-                onChange={(v) => setPair({ ...pair, a: Number(v) })}
-              />
-            </div>
-            <div className="field-cell">
-              <SelectField
-                id={`${id}-b`}
-                label={t('manage.history.right')}
-                value={String(pair.b)}
-                options={options}
-                onChange={(v) => setPair({ ...pair, b: Number(v) })}
-              />
-            </div>
+            {(['a', 'b'] as const).map((side) => (
+              <div className="field-cell" key={side}>
+                <SelectField
+                  id={`${id}-${side}`}
+                  label={t(side === 'a' ? 'manage.history.left' : 'manage.history.right')}
+                  value={String(pair[side])}
+                  options={options}
+                  onChange={(v) => setPair({ ...pair, [side]: Number(v) })}
+                />
+              </div>
+            ))}
           </div>
           <table className="table code-history__compare" data-testid="version-compare">
             <caption>{t('manage.history.caption', { a: a.version, b: b.version, count: changed })}</caption>
