@@ -1,21 +1,25 @@
-import { z } from 'zod';
-import { text } from '../../shared/text';
+import {
+  codeReportCsvQuerySchema,
+  codeReportQuerySchema,
+  overuseQuerySchema,
+} from '../../shared/reports/codes';
+import { orderCsvQuerySchema, orderQuerySchema } from '../../shared/reports/orders';
+import { salesByPerformanceQuerySchema } from '../../shared/reports/sales';
+import { shiftCsvQuerySchema, shiftQuerySchema } from '../../shared/reports/shifts';
 import type { ServerContext } from '../context';
+import { getOrder, listOrders, ordersCsv } from '../services/order-report-service';
 import { codeReport, codeReportCsv, overuseReport } from '../services/report-service';
-import { bearer, booleanQuery, guard, pageQuery, principalOf, type App } from './common';
+import {
+  salesByPerformanceCsv,
+  salesByPerformanceReport,
+  shiftCsv,
+  shiftReport,
+} from '../services/sales-report-service';
+import { bearer, guard, idParams, principalOf, sendCsv, type App } from './common';
 
-const filters = {
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  code: text().min(1).max(64).optional(),
-  codeId: z.uuid().optional(),
-  parentId: z.uuid().optional(),
-  buyer: text().min(1).max(320).optional(),
-  cashierId: z.uuid().optional(),
-  reason: text().min(1).max(500).optional(),
-  usedOnly: booleanQuery.optional(),
-  groupBy: z.enum(['code', 'parent']).default('code'),
-};
+// Every report is read-only, behind reports.view, scoped to the caller's organisation, and has a
+// .csv twin with the same filters (docs/REPORTS.md). Query schemas live in shared/reports/ so the
+// back office builds its forms from the same rules.
 
 export function registerReportRoutes(app: App, ctx: ServerContext): void {
   const tags = ['reports'];
@@ -26,7 +30,7 @@ export function registerReportRoutes(app: App, ctx: ServerContext): void {
       schema: {
         tags,
         summary: 'Code effectiveness per code or rolled up per parent, from the redemption ledger',
-        querystring: z.strictObject({ ...filters, ...pageQuery }),
+        querystring: codeReportQuerySchema,
         security: bearer,
       },
       onRequest: view,
@@ -42,18 +46,18 @@ export function registerReportRoutes(app: App, ctx: ServerContext): void {
       schema: {
         tags,
         summary: 'The code report as CSV',
-        querystring: z.strictObject(filters),
+        querystring: codeReportCsvQuerySchema,
         security: bearer,
       },
       onRequest: view,
     },
     async (request, reply) => {
       const { groupBy, ...filter } = request.query;
-      const csv = await codeReportCsv(ctx, principalOf(request), filter, groupBy);
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="code-report.csv"')
-        .send(csv);
+      return sendCsv(
+        reply,
+        'code-report.csv',
+        await codeReportCsv(ctx, principalOf(request), filter, groupBy),
+      );
     },
   );
   app.get(
@@ -62,11 +66,111 @@ export function registerReportRoutes(app: App, ctx: ServerContext): void {
       schema: {
         tags,
         summary: 'Every sale that used a code past a limit, with who granted it and why',
-        querystring: z.strictObject({ ...filters, ...pageQuery }).omit({ groupBy: true, usedOnly: true }),
+        querystring: overuseQuerySchema,
         security: bearer,
       },
       onRequest: view,
     },
     async (request) => overuseReport(ctx, principalOf(request), request.query),
+  );
+  app.get(
+    '/v1/reports/orders',
+    {
+      schema: {
+        tags,
+        summary:
+          'Orders newest first (pushed sales and online code uses), filtered; pass nextCursor as `cursor` for the next page',
+        querystring: orderQuerySchema,
+        security: bearer,
+      },
+      onRequest: view,
+    },
+    async (request) => listOrders(ctx, principalOf(request), request.query),
+  );
+  app.get(
+    '/v1/reports/orders.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The orders report as CSV',
+        querystring: orderCsvQuerySchema,
+        security: bearer,
+      },
+      onRequest: view,
+    },
+    async (request, reply) =>
+      sendCsv(reply, 'orders.csv', await ordersCsv(ctx, principalOf(request), request.query)),
+  );
+  app.get(
+    '/v1/reports/orders/:id',
+    {
+      schema: {
+        tags,
+        summary: "One order's lines, payments, code use, approvals and refunds",
+        params: idParams,
+        security: bearer,
+      },
+      onRequest: view,
+    },
+    async (request) => getOrder(ctx, principalOf(request), request.params.id),
+  );
+  app.get(
+    '/v1/reports/sales-by-performance',
+    {
+      schema: {
+        tags,
+        summary:
+          'Tickets sold and refunded, gross, discount and net per performance, ticket type and price band',
+        querystring: salesByPerformanceQuerySchema,
+        security: bearer,
+      },
+      onRequest: view,
+    },
+    async (request) => salesByPerformanceReport(ctx, principalOf(request), request.query),
+  );
+  app.get(
+    '/v1/reports/sales-by-performance.csv',
+    {
+      schema: {
+        tags,
+        summary: 'Sales by performance as CSV',
+        querystring: salesByPerformanceQuerySchema,
+        security: bearer,
+      },
+      onRequest: view,
+    },
+    async (request, reply) =>
+      sendCsv(
+        reply,
+        'sales-by-performance.csv',
+        await salesByPerformanceCsv(ctx, principalOf(request), request.query),
+      ),
+  );
+  app.get(
+    '/v1/reports/shifts',
+    {
+      schema: {
+        tags,
+        summary: "Every terminal's shifts: float, expected and counted cash, sales and totals per tender",
+        querystring: shiftQuerySchema,
+        security: bearer,
+      },
+      onRequest: view,
+    },
+    async (request) => shiftReport(ctx, principalOf(request), request.query),
+  );
+  app.get(
+    '/v1/reports/shifts.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The shifts report as CSV',
+        querystring: shiftCsvQuerySchema,
+        security: bearer,
+      },
+      onRequest: view,
+    },
+    async (request, reply) =>
+      sendCsv(reply, 'shifts.csv', await shiftCsv(ctx, principalOf(request), request.query)),
   );
 }
