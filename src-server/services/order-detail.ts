@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../shared/text';
 import type { OrderDetail, OrderLineDetail, OrderRow } from '../../shared/reports/orders';
 import { refundPayloadSchema, salePayloadSchema } from '../../shared/sync/payloads';
 import type { Principal } from '../auth/principal';
@@ -13,13 +14,13 @@ import * as repo from '../db/repos/order-report-repo';
 const terminalLineExtras = z.object({
   lines: z.array(
     z.object({
-      id: z.string(),
-      name: z.string().optional().catch(undefined),
-      ticketTypeId: z.string().nullable().optional().catch(null),
-      priceBandId: z.string().nullable().optional().catch(null),
+      id: text(),
+      name: text().optional().catch(undefined),
+      ticketTypeId: text().nullable().optional().catch(null),
+      priceBandId: text().nullable().optional().catch(null),
     }),
   ),
-  sale: z.object({ customReason: z.string().nullable().optional().catch(null) }),
+  sale: z.object({ customReason: text().nullable().optional().catch(null) }),
 });
 
 export async function orderDetail(
