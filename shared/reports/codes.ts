@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { booleanQuery } from '../query';
-import { text } from '../text';
-import { dateRange, offsetPage } from './filters';
+import { codeUseFilters, dateRange, offsetPage } from './filters';
 
 // GET /v1/reports/codes (+ .csv) and /v1/reports/overuse (docs/REPORTS.md). The rows are the terminal's
 // manager screens' wire shapes (shared/ipc/domains/manage.ts), re-exported here for the back office.
@@ -10,16 +9,7 @@ export type { CodeReport, CodeReportRow, OverusePage, OveruseRow } from '../ipc/
 
 export const codeReportFilters = {
   ...dateRange,
-  /** Part of a code's text, any case. */
-  code: text().min(1).max(64).optional(),
-  codeId: z.uuid().optional(),
-  /** The code and its children. */
-  parentId: z.uuid().optional(),
-  /** Part of the buyer's name/email, or the exact customer id. */
-  buyer: text().min(1).max(320).optional(),
-  cashierId: z.uuid().optional(),
-  /** Part of an overuse reason. */
-  reason: text().min(1).max(500).optional(),
+  ...codeUseFilters,
   /** Only codes used in the range (with no other filter, every code is listed). */
   usedOnly: booleanQuery.optional(),
   groupBy: z.enum(['code', 'parent']).default('code'),

@@ -37,3 +37,17 @@ export interface OffsetPage<Row> {
   limit: number;
   offset: number;
 }
+
+/** Filters on who used which code: the codes, overuse and orders reports take them alike. */
+export const codeUseFilters = {
+  /** Part of a code's text, any case: "SCHOOL" finds every SCHOOL… child. */
+  code: text().min(1).max(64).optional(),
+  codeId: z.uuid().optional(),
+  /** This code and its children. */
+  parentId: z.uuid().optional(),
+  /** Part of the buyer's name or email, or their customer id. */
+  buyer: text().min(1).max(320).optional(),
+  cashierId: z.uuid().optional(),
+  /** Part of an overuse reason (on orders, also of an ad-hoc discount's reason). */
+  reason: text().min(1).max(500).optional(),
+};

@@ -1,21 +1,12 @@
 import { z } from 'zod';
-import { text } from '../text';
-import { dateRange, keysetPage, type KeysetPage } from './filters';
+import type { SaleLineRow } from '../sync/sale-record';
+import { codeUseFilters, dateRange, keysetPage, type KeysetPage } from './filters';
 
 // GET /v1/reports/orders (+ .csv) and /v1/reports/orders/:id (docs/REPORTS.md).
 
 export const orderFilters = {
   ...dateRange,
-  /** Part of a code's text, any case: "SCHOOL" finds every SCHOOL… child. */
-  code: text().min(1).max(64).optional(),
-  codeId: z.uuid().optional(),
-  /** Orders that used this code or any child of it. */
-  parentId: z.uuid().optional(),
-  /** Part of the buyer's name, email or customer id as stored. */
-  buyer: text().min(1).max(320).optional(),
-  cashierId: z.uuid().optional(),
-  /** Part of an overuse reason or of an ad-hoc discount's reason. */
-  reason: text().min(1).max(500).optional(),
+  ...codeUseFilters,
   terminalId: z.uuid().optional(),
   performanceId: z.uuid().optional(),
 };
@@ -62,25 +53,27 @@ export interface OrderRow {
 
 export type OrderPage = KeysetPage<OrderRow>;
 
-export interface OrderLineDetail {
-  id: string;
-  lineNo: number;
-  kind: 'ticket' | 'addon' | 'merch' | 'fee';
-  /** The name at the till; null when the terminal did not send one. */
+export type OrderLineDetail = Pick<
+  SaleLineRow,
+  | 'id'
+  | 'lineNo'
+  | 'kind'
+  | 'eventId'
+  | 'performanceId'
+  | 'qty'
+  | 'unitPrice'
+  | 'gross'
+  | 'codeDiscount'
+  | 'customDiscount'
+  | 'total'
+> & {
+  /** As the terminal sent them; null when it did not (an older terminal). */
   name: string | null;
-  eventId: string | null;
-  performanceId: string | null;
   ticketTypeId: string | null;
   priceBandId: string | null;
-  qty: number;
-  unitPrice: number;
-  gross: number;
-  codeDiscount: number;
-  customDiscount: number;
-  total: number;
   /** Units of this line given back by refunds and voids. */
   refundedQty: number;
-}
+};
 
 export interface OrderPaymentDetail {
   id: string;

@@ -6,6 +6,8 @@ import {
 import { orderCsvQuerySchema, orderQuerySchema } from '../../shared/reports/orders';
 import { salesByPerformanceQuerySchema } from '../../shared/reports/sales';
 import { shiftCsvQuerySchema, shiftQuerySchema } from '../../shared/reports/shifts';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import type { ServerContext } from '../context';
 import { getOrder, listOrders, ordersCsv } from '../services/order-report-service';
 import { codeReport, codeReportCsv, overuseReport } from '../services/report-service';
@@ -74,34 +76,6 @@ export function registerReportRoutes(app: App, ctx: ServerContext): void {
     async (request) => overuseReport(ctx, principalOf(request), request.query),
   );
   app.get(
-    '/v1/reports/orders',
-    {
-      schema: {
-        tags,
-        summary:
-          'Orders newest first (pushed sales and online code uses), filtered; pass nextCursor as `cursor` for the next page',
-        querystring: orderQuerySchema,
-        security: bearer,
-      },
-      onRequest: view,
-    },
-    async (request) => listOrders(ctx, principalOf(request), request.query),
-  );
-  app.get(
-    '/v1/reports/orders.csv',
-    {
-      schema: {
-        tags,
-        summary: 'The orders report as CSV',
-        querystring: orderCsvQuerySchema,
-        security: bearer,
-      },
-      onRequest: view,
-    },
-    async (request, reply) =>
-      sendCsv(reply, 'orders.csv', await ordersCsv(ctx, principalOf(request), request.query)),
-  );
-  app.get(
     '/v1/reports/orders/:id',
     {
       schema: {
@@ -114,63 +88,65 @@ export function registerReportRoutes(app: App, ctx: ServerContext): void {
     },
     async (request) => getOrder(ctx, principalOf(request), request.params.id),
   );
-  app.get(
-    '/v1/reports/sales-by-performance',
-    {
-      schema: {
-        tags,
-        summary:
-          'Tickets sold and refunded, gross, discount and net per performance, ticket type and price band',
-        querystring: salesByPerformanceQuerySchema,
-        security: bearer,
+  const withCsv = reportWithCsv(app, view);
+  withCsv({
+    path: '/v1/reports/orders',
+    summary:
+      'Orders newest first (pushed sales and online code uses), filtered; pass nextCursor as `cursor` for the next page',
+    query: orderQuerySchema,
+    csvQuery: orderCsvQuerySchema,
+    rows: (request, q) => listOrders(ctx, principalOf(request), q),
+    csv: (request, q) => ordersCsv(ctx, principalOf(request), q),
+  });
+  withCsv({
+    path: '/v1/reports/sales-by-performance',
+    summary: 'Tickets sold and refunded, gross, discount and net per performance, ticket type and price band',
+    query: salesByPerformanceQuerySchema,
+    csvQuery: salesByPerformanceQuerySchema,
+    rows: (request, q) => salesByPerformanceReport(ctx, principalOf(request), q),
+    csv: (request, q) => salesByPerformanceCsv(ctx, principalOf(request), q),
+  });
+  withCsv({
+    path: '/v1/reports/shifts',
+    summary: "Every terminal's shifts: float, expected and counted cash, sales and totals per tender",
+    query: shiftQuerySchema,
+    csvQuery: shiftCsvQuerySchema,
+    rows: (request, q) => shiftReport(ctx, principalOf(request), q),
+    csv: (request, q) => shiftCsv(ctx, principalOf(request), q),
+  });
+}
+
+/**
+ * A report and its CSV twin at `${path}.csv` (a download named after the path), both behind `view`.
+ * The twin takes the report's filters without the page.
+ */
+function reportWithCsv(app: App, view: ReturnType<typeof guard>) {
+  return <Query extends z.ZodType, CsvQuery extends z.ZodType>(r: {
+    path: string;
+    summary: string;
+    query: Query;
+    csvQuery: CsvQuery;
+    rows: (request: FastifyRequest, q: z.infer<Query>) => Promise<unknown>;
+    csv: (request: FastifyRequest, q: z.infer<CsvQuery>) => Promise<string>;
+  }) => {
+    const tags = ['reports'];
+    app.get(
+      r.path,
+      { schema: { tags, summary: r.summary, querystring: r.query, security: bearer }, onRequest: view },
+      async (request) => r.rows(request, request.query as z.infer<Query>),
+    );
+    app.get(
+      `${r.path}.csv`,
+      {
+        schema: { tags, summary: `${r.summary}, as CSV`, querystring: r.csvQuery, security: bearer },
+        onRequest: view,
       },
-      onRequest: view,
-    },
-    async (request) => salesByPerformanceReport(ctx, principalOf(request), request.query),
-  );
-  app.get(
-    '/v1/reports/sales-by-performance.csv',
-    {
-      schema: {
-        tags,
-        summary: 'Sales by performance as CSV',
-        querystring: salesByPerformanceQuerySchema,
-        security: bearer,
-      },
-      onRequest: view,
-    },
-    async (request, reply) =>
-      sendCsv(
-        reply,
-        'sales-by-performance.csv',
-        await salesByPerformanceCsv(ctx, principalOf(request), request.query),
-      ),
-  );
-  app.get(
-    '/v1/reports/shifts',
-    {
-      schema: {
-        tags,
-        summary: "Every terminal's shifts: float, expected and counted cash, sales and totals per tender",
-        querystring: shiftQuerySchema,
-        security: bearer,
-      },
-      onRequest: view,
-    },
-    async (request) => shiftReport(ctx, principalOf(request), request.query),
-  );
-  app.get(
-    '/v1/reports/shifts.csv',
-    {
-      schema: {
-        tags,
-        summary: 'The shifts report as CSV',
-        querystring: shiftCsvQuerySchema,
-        security: bearer,
-      },
-      onRequest: view,
-    },
-    async (request, reply) =>
-      sendCsv(reply, 'shifts.csv', await shiftCsv(ctx, principalOf(request), request.query)),
-  );
+      async (request, reply) =>
+        sendCsv(
+          reply,
+          `${r.path.split('/').at(-1)}.csv`,
+          await r.csv(request, request.query as z.infer<CsvQuery>),
+        ),
+    );
+  };
 }

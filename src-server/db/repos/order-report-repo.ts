@@ -1,4 +1,4 @@
-import type { OrderFilter, OrderRedemptionDetail } from '../../../shared/reports/orders';
+import type { OrderFilter, OrderRedemptionDetail, OrderRow } from '../../../shared/reports/orders';
 import type { Queryable } from '../database';
 import { escapeLike } from './report-repo';
 
@@ -12,33 +12,18 @@ export interface OrderKey {
   id: string;
 }
 
-/** An order's row before the service reads the buyer out of the stored customer. */
-export interface OrderDbRow {
-  orderId: string;
-  source: 'pos' | 'online';
-  receiptNo: number | null;
-  at: string;
-  terminalId: string | null;
-  terminalName: string | null;
-  cashierId: string | null;
-  cashierName: string | null;
+/** An order's row before the service reads the buyer out of the stored customer and sets its status. */
+export type OrderDbRow = Omit<OrderRow, 'buyer' | 'status'> & {
   /** The customer as picked at the till (JSON text), the customer id, and an online order's buyer. */
   customer: string | null;
   customerId: string | null;
   buyerText: string | null;
-  codeId: string | null;
-  code: string | null;
-  overuse: boolean;
-  gross: number;
-  discount: number;
-  total: number;
-  refunded: number;
   refundedUnits: number;
+  /** The sale's units; null for an online order. */
   units: number | null;
-  currency: string;
   saleStatus: 'completed' | 'voided' | null;
   releasedAt: string | null;
-}
+};
 
 /** The sale's performances, as the GIN index pos_sales_performances holds them. */
 const PERFORMANCES = `jsonb_path_query_array(s.payload, '$.lines[*].performanceId')`;
@@ -50,10 +35,20 @@ class Where {
     this.params.push(value);
     this.parts.push(sql(`$${this.params.length}`));
   }
+  /** Rows after `key` in newest-first order: (time, id) below the key's. */
+  before(columns: string, key: OrderKey): void {
+    this.params.push(key.at, key.id);
+    const n = this.params.length;
+    this.parts.push(`(${columns}) < ($${n - 1}::timestamptz, $${n}::uuid)`);
+  }
   sql(): string {
     return this.parts.join(' AND ');
   }
 }
+
+/** An overuse reason or the ad-hoc discount's reason; r or s may be a row of nulls. */
+const REASON = (p: string) =>
+  `(r.overuse_reason ILIKE ${p} OR s.payload->'sale'->>'customReason' ILIKE ${p})`;
 
 /** Filters on a sale (s) and, where it has one, its code use (r). */
 function saleWhere(w: Where, orgId: string, f: OrderFilter, after: OrderKey | undefined): void {
@@ -69,15 +64,8 @@ function saleWhere(w: Where, orgId: string, f: OrderFilter, after: OrderKey | un
       escapeLike(f.buyer),
     );
   }
-  if (f.reason) {
-    w.add(
-      (p) => `(r.overuse_reason ILIKE ${p} OR s.payload->'sale'->>'customReason' ILIKE ${p})`,
-      escapeLike(f.reason),
-    );
-  }
-  if (after)
-    w.add((p) => `(s.created_at, s.id) < (${p}::timestamptz, $${w.params.length + 1}::uuid)`, after.at);
-  if (after) w.params.push(after.id);
+  if (f.reason) w.add(REASON, escapeLike(f.reason));
+  if (after) w.before('s.created_at, s.id', after);
 }
 
 /** Filters on a code use (r); for a use with a sale behind it (s) the sale's own fields count too. */
@@ -97,19 +85,8 @@ function useWhere(w: Where, orgId: string, f: OrderFilter, after: OrderKey | und
       escapeLike(f.buyer),
     );
   }
-  if (f.reason) {
-    w.add(
-      (p) => `(r.overuse_reason ILIKE ${p} OR s.payload->'sale'->>'customReason' ILIKE ${p})`,
-      escapeLike(f.reason),
-    );
-  }
-  if (after) {
-    w.add(
-      (p) => `(r.redeemed_at, r.order_id) < (${p}::timestamptz, $${w.params.length + 1}::uuid)`,
-      after.at,
-    );
-    w.params.push(after.id);
-  }
+  if (f.reason) w.add(REASON, escapeLike(f.reason));
+  if (after) w.before('r.redeemed_at, r.order_id', after);
 }
 
 const needsUse = (f: OrderFilter) => Boolean(f.code || f.codeId || f.parentId);
