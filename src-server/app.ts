@@ -7,6 +7,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { DEFAULT_ADMIN_DIR, registerAdminApp } from './admin-assets';
 import type { ServerContext } from './context';
 import { Rejection, statusFor } from './errors';
 import { registerAuditRoutes } from './routes/audit-routes';
@@ -25,6 +26,8 @@ export interface ServerOptions {
   version: string;
   logger?: boolean;
   context: ServerContext;
+  /** The built back office (dist/admin by default). */
+  adminDir?: string;
 }
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -95,9 +98,16 @@ export async function buildServer(options: ServerOptions): Promise<App> {
         .slice(0, 10)
         .map((v) => `${where}${v.instancePath.replaceAll('/', '.')}: ${v.message ?? 'invalid'}`)
         .join('; ');
-      return reply
-        .code(400)
-        .send(fail('VALIDATION_FAILED', `The request is not valid. Fix these and resend: ${issues}.`));
+      // Per field too, so a form can put each sentence beside its own field.
+      const fields: Record<string, string> = {};
+      for (const v of error.validation) {
+        const field = v.instancePath.slice(1).replaceAll('/', '.');
+        if (field && !(field in fields)) fields[field] = v.message ?? 'invalid';
+      }
+      return reply.code(400).send({
+        ...fail('VALIDATION_FAILED', `The request is not valid. Fix these and resend: ${issues}.`),
+        fields,
+      });
     }
     const mapped = mapFastifyError(error);
     if (mapped) return reply.code(mapped.status).send(mapped.body);
@@ -144,6 +154,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   registerReportRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerAdminApp(app, options.adminDir ?? DEFAULT_ADMIN_DIR);
   app.addHook('onClose', () => ctx.background.drain());
   return app;
 }

@@ -23,6 +23,7 @@ const STATUS: Record<string, number> = {
   CUSTOMER_MAX_ITEM_USES: 409,
   LOCKED: 429,
   ORGANISATION_REQUIRED: 409,
+  VERSION_CONFLICT: 409,
   // offline sync (shared/sync/protocol.ts)
   SEQ_GAP: 409,
   RESTORED_FROM_BACKUP: 409,

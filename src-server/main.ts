@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ADMIN_PATH } from './admin-assets';
 import { MigrationError } from './db/migrate';
 import { startServer } from './start';
 
@@ -41,6 +42,7 @@ try {
 }
 // One machine-readable line, so scripts and tests that start with PORT=0 learn the port.
 console.log(`listening ${server.url} (${databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`})`);
+console.log(`back office ${server.url}${ADMIN_PATH}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void server.close().then(() => process.exit(0)));
 }

@@ -13,6 +13,8 @@ import type { Language } from '../../shared/ipc/types';
 import type { codeListFilterSchema, manageRequestSchemas } from '../../shared/ipc/manage-schemas';
 import type { channels as c } from '../../shared/ipc/channels';
 import { err, ok, type Result } from '../../shared/result';
+import { createServerCall, type ServerCall } from '../../shared/server-api/call';
+import { manageCalls, type ManageCalls } from '../../shared/server-api/manage-calls';
 
 // The manager screens' way to the central server's admin API. The renderer never talks to the server:
 // main holds the server session token in memory only, bound to the terminal staff member who signed in.
@@ -24,25 +26,9 @@ const SENTENCES = {
     en: 'This terminal has no central server set up, so codes and reports cannot be managed here. Ask support to set the server address (POS_SERVER_URL).',
     de: 'Für dieses Terminal ist kein Zentralserver eingerichtet, daher lassen sich Codes und Berichte hier nicht verwalten. Bitte den Support bitten, die Serveradresse (POS_SERVER_URL) einzutragen.',
   },
-  SERVER_UNREACHABLE: {
-    en: 'The central server cannot be reached right now. Check the network and try again; what you entered is kept.',
-    de: 'Der Zentralserver ist gerade nicht erreichbar. Bitte das Netzwerk prüfen und erneut versuchen; Ihre Eingaben bleiben erhalten.',
-  },
-  SERVER_TIMEOUT: {
-    en: 'The central server did not answer within {seconds} seconds. Try again; what you entered is kept.',
-    de: 'Der Zentralserver hat nicht innerhalb von {seconds} Sekunden geantwortet. Bitte erneut versuchen; Ihre Eingaben bleiben erhalten.',
-  },
   SERVER_SIGN_IN_REQUIRED: {
     en: 'Sign in to the central server with your manager email and password first.',
     de: 'Bitte zuerst mit Ihrer Manager-E-Mail und Ihrem Passwort am Zentralserver anmelden.',
-  },
-  SERVER_SESSION_ENDED: {
-    en: 'Your session on the central server has ended. Sign in to the server again; what you entered is kept.',
-    de: 'Ihre Sitzung am Zentralserver ist abgelaufen. Bitte erneut am Server anmelden; Ihre Eingaben bleiben erhalten.',
-  },
-  SERVER_BAD_ANSWER: {
-    en: 'The central server gave an answer the terminal does not understand (HTTP {status}). Try again; if it keeps happening, tell support.',
-    de: 'Der Zentralserver hat unverständlich geantwortet (HTTP {status}). Bitte erneut versuchen; wenn es wieder passiert, den Support informieren.',
   },
 } as const satisfies Record<string, Record<Language, string>>;
 
@@ -88,22 +74,6 @@ interface ServerSession {
   expiresAt: string;
 }
 
-type Query = Record<string, string | number | boolean | undefined>;
-
-interface CallOptions {
-  token?: string;
-  body?: unknown;
-  query?: Query;
-  /** Answer with the body as text (CSV) rather than parsed JSON. */
-  text?: boolean;
-}
-
-function isFailureBody(value: unknown): value is { reason: string; message: string } {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return v.ok === false && typeof v.reason === 'string' && typeof v.message === 'string';
-}
-
 export function createManageService(options: ManageServiceOptions): ManageService {
   const { language } = options;
   const baseUrl = options.serverUrl?.replace(/\/+$/, '');
@@ -126,50 +96,17 @@ export function createManageService(options: ManageServiceOptions): ManageServic
     expiresAt: session?.expiresAt ?? null,
   });
 
-  async function call<T>(method: string, path: string, opts: CallOptions = {}): Promise<Result<T>> {
-    if (baseUrl === undefined) return say('SERVER_NOT_CONFIGURED');
-    const url = new URL(`${baseUrl}${path}`);
-    for (const [key, value] of Object.entries(opts.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
-    }
-    const headers: Record<string, string> = { accept: opts.text ? 'text/csv' : 'application/json' };
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    if (opts.body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetch(url, {
-        method,
-        headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      text = await response.text();
-    } catch (error) {
-      // Refused, reset or timed out: an expected state at a ticket window, said in a sentence.
-      return (error as Error).name === 'TimeoutError'
-        ? say('SERVER_TIMEOUT', { seconds: Math.round(timeoutMs / 1000) })
-        : say('SERVER_UNREACHABLE');
-    }
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = undefined;
-    }
-    if (!response.ok) {
-      // A rejected token means the server forgot us (expiry, logout elsewhere): sign in again.
-      if (response.status === 401 && opts.token) {
-        session = null;
-        return say('SERVER_SESSION_ENDED');
-      }
-      if (isFailureBody(body)) return err(body.reason, body.message);
-      return say('SERVER_BAD_ANSWER', { status: response.status });
-    }
-    if (opts.text) return ok(text as T);
-    if (body === undefined) return say('SERVER_BAD_ANSWER', { status: response.status });
-    return ok(body as T);
-  }
+  const call: ServerCall =
+    baseUrl === undefined
+      ? () => Promise.resolve(say('SERVER_NOT_CONFIGURED'))
+      : createServerCall({
+          baseUrl,
+          language,
+          timeoutMs,
+          onSessionEnded: () => {
+            session = null;
+          },
+        });
 
   /** The caller's server session, if they opened one and it has not run out. */
   function tokenFor(actor: Actor): Result<string> {
@@ -179,18 +116,17 @@ export function createManageService(options: ManageServiceOptions): ManageServic
     return ok(session.token);
   }
 
-  async function authed<T>(actor: Actor, method: string, path: string, opts: CallOptions = {}) {
+  /** Runs `ask` with the manage calls made in this actor's own server session, if they have one. */
+  async function as<T>(actor: Actor, ask: (calls: ManageCalls) => Promise<Result<T>>): Promise<Result<T>> {
     const token = tokenFor(actor);
     if (!token.ok) return token;
-    return call<T>(method, path, { ...opts, token: token.value });
+    return ask(manageCalls((method, path, opts) => call(method, path, { ...opts, token: token.value })));
   }
 
   const logout = (token: string) => {
     // Best effort: the server session ends by itself at its expiry if this does not arrive.
     void call<null>('POST', '/v1/auth/logout', { token });
   };
-
-  const page = (r: { limit: number; offset: number }) => ({ limit: r.limit, offset: r.offset });
 
   /** What this actor may know: another staff member's server session is not theirs to see. */
   const sessionFor = (actor: Actor): ManageSessionView => {
@@ -236,29 +172,16 @@ export function createManageService(options: ManageServiceOptions): ManageServic
       session = null;
     },
 
-    listCodes: (actor, filter) => authed<CodePage>(actor, 'GET', '/v1/codes', { query: { ...filter } }),
-    getCode: (actor, id) => authed<ManagedCode>(actor, 'GET', `/v1/codes/${id}`),
-    createCode: (actor, r) => authed<ManagedCode>(actor, 'POST', '/v1/codes', { body: r.code }),
-    updateCode: (actor, r) => authed<ManagedCode>(actor, 'PATCH', `/v1/codes/${r.id}`, { body: r.changes }),
-    setCodeStatus: (actor, r) => authed<ManagedCode>(actor, 'POST', `/v1/codes/${r.id}/${r.action}`),
-    deleteCode: (actor, id) => authed<DeleteOutcome>(actor, 'DELETE', `/v1/codes/${id}`),
-    generateChildren: (actor, { parentId, ...batch }) =>
-      authed<GenerationJobView>(actor, 'POST', `/v1/codes/${parentId}/children`, {
-        body: { ...batch, prefix: batch.prefix || undefined },
-      }),
-    generationJob: (actor, jobId) => authed<GenerationJobView>(actor, 'GET', `/v1/generation-jobs/${jobId}`),
-    codeReport: (actor, r) =>
-      authed<CodeReport>(actor, 'GET', '/v1/reports/codes', {
-        query: { from: r.from, to: r.to, code: r.code, groupBy: r.groupBy, usedOnly: r.usedOnly, ...page(r) },
-      }),
-    overuseReport: (actor, r) =>
-      authed<OverusePage>(actor, 'GET', '/v1/reports/overuse', {
-        query: { from: r.from, to: r.to, ...page(r) },
-      }),
-    exportCsv: (actor, r) =>
-      authed<string>(actor, 'GET', '/v1/reports/codes.csv', {
-        query: { from: r.from, to: r.to, code: r.code, groupBy: r.groupBy, usedOnly: r.usedOnly },
-        text: true,
-      }),
+    listCodes: (actor, filter) => as(actor, (m) => m.listCodes(filter)),
+    getCode: (actor, id) => as(actor, (m) => m.getCode({ id })),
+    createCode: (actor, r) => as(actor, (m) => m.createCode(r)),
+    updateCode: (actor, r) => as(actor, (m) => m.updateCode(r)),
+    setCodeStatus: (actor, r) => as(actor, (m) => m.setCodeStatus(r)),
+    deleteCode: (actor, id) => as(actor, (m) => m.deleteCode({ id })),
+    generateChildren: (actor, r) => as(actor, (m) => m.generateChildren(r)),
+    generationJob: (actor, jobId) => as(actor, (m) => m.generationJob({ jobId })),
+    codeReport: (actor, r) => as(actor, (m) => m.codeReport(r)),
+    overuseReport: (actor, r) => as(actor, (m) => m.overuseReport(r)),
+    exportCsv: (actor, r) => as(actor, (m) => m.exportCsv(r)),
   };
 }

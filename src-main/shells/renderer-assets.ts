@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { cacheControl } from '../../shared/web/static-assets';
 import { contentSecurityPolicy, mimeType, resolveRendererFile, securityHeaders } from '../security';
 
 export interface RendererAsset {
@@ -22,7 +23,7 @@ export async function loadRendererAsset(
     headers: {
       ...securityHeaders(contentSecurityPolicy(connectSources)),
       'Content-Type': mimeType(file),
-      'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=3600',
+      'Cache-Control': cacheControl(file, 'index.html'),
     },
     body,
   };

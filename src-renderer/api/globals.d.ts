@@ -3,7 +3,7 @@ import type { PosApi } from '../../shared/ipc/contract';
 
 declare global {
   interface Window {
-    /** Present only under Electron, exposed by the preload. */
+    /** Put in place by Electron's preload, or by the back office's host (admin-host.ts). */
     pos?: PosApi;
     posEvents?: PosEvents;
   }

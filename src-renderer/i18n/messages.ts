@@ -1,4 +1,5 @@
 import type { Language } from '../../shared/ipc/types';
+import { adminDe, adminEn } from './admin-messages';
 import { customerDe, customerEn } from './customer-messages';
 import { manageDe, manageEn } from './manage-messages';
 import { syncDe, syncEn } from './sync-messages';
@@ -25,6 +26,7 @@ const en = {
   ...manageEn,
   ...syncEn,
   ...customerEn,
+  ...adminEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -50,6 +52,7 @@ const de: Record<MessageKey, string> = {
   ...manageDe,
   ...syncDe,
   ...customerDe,
+  ...adminDe,
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, de };

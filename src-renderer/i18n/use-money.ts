@@ -1,16 +1,16 @@
 import { useCallback } from 'react';
 import { formatMinor } from '../../shared/money';
-import { useTerminalStore } from '../stores/terminal-store';
+import { useLanguage } from './language';
 
-/** Formats integer minor units in the terminal's language: "1,234.50" or "1.234,50". */
+/** Formats integer minor units in the screen's language: "1,234.50" or "1.234,50". */
 export function useMoney(): (amount: number, currency: string) => string {
-  const language = useTerminalStore((s) => s.settings.language);
+  const language = useLanguage();
   return useCallback((amount, currency) => formatMinor(amount, currency, language), [language]);
 }
 
-/** Date and time of an ISO instant in the terminal's language. */
+/** Date and time of an ISO instant in the screen's language. */
 export function useDateTime(): (iso: string) => string {
-  const language = useTerminalStore((s) => s.settings.language);
+  const language = useLanguage();
   return useCallback(
     (iso) =>
       new Date(iso).toLocaleString(language === 'de' ? 'de-DE' : 'en-GB', {

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
-import { useTerminalStore } from '../stores/terminal-store';
+import { useLanguage } from './language';
 import { translate, type MessageKey } from './messages';
 
 export function useT(): (key: MessageKey, values?: Record<string, string | number>) => string {
-  const language = useTerminalStore((s) => s.settings.language);
+  const language = useLanguage();
   return useCallback((key, values) => translate(language, key, values), [language]);
 }

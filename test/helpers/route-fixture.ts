@@ -46,8 +46,10 @@ export async function seedWorld(server: TestServer, name: string): Promise<Seede
   const org = await seedOrganisation(server.database.db, server.url, name);
   const { api } = org;
   const cat = await seedCatalogue(org, 100, '2030-01-01T19:30:00.000Z');
-  const [priceBand] = (await api.get<{ id: string }[]>(`/v1/price-bands?eventId=${cat.eventId}`)).body;
-  const [ticketType] = (await api.get<{ id: string }[]>(`/v1/ticket-types?eventId=${cat.eventId}`)).body;
+  const [priceBand] = (await api.get<{ items: { id: string }[] }>(`/v1/price-bands?eventId=${cat.eventId}`))
+    .body.items;
+  const [ticketType] = (await api.get<{ items: { id: string }[] }>(`/v1/ticket-types?eventId=${cat.eventId}`))
+    .body.items;
   const product = await id(api, '/v1/products', {
     kind: 'merch',
     name: 'Mug',

@@ -3,20 +3,20 @@ import type { ManagedCode } from '../../../shared/ipc/domains/manage';
 import { CODE_KINDS, CODE_STATUSES } from '../../../shared/ipc/manage-schemas';
 import { SelectField } from '../../components/FormFields';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useLanguage } from '../../i18n/language';
 import { useT } from '../../i18n/use-t';
 import { PAGE_SIZE, useManageStore, type CodeFilter } from '../../stores/manage-store';
 import { benefitSummary } from './benefit-summary';
 import { CodeEditor } from './CodeEditor';
 import { GenerateChildrenDialog } from './GenerateChildrenDialog';
 import { useMoney } from '../../i18n/use-money';
-import { useTerminalStore } from '../../stores/terminal-store';
 
 /** The code list: search, filters, status badges and each code's actions. "/" searches, Alt+N starts a new code. */
 export function CodesScreen() {
   const t = useT();
   const id = useId();
   const money = useMoney();
-  const language = useTerminalStore((s) => s.settings.language);
+  const language = useLanguage();
   const filter = useManageStore((s) => s.filter);
   const page = useManageStore((s) => s.page);
   const error = useManageStore((s) => s.listError);

@@ -1,10 +1,10 @@
 import type { RefObject } from 'react';
 import { formatPercent } from '../../lib/amount-input';
+import { useLanguage } from '../../i18n/language';
 import { useT } from '../../i18n/use-t';
 import { useDateTime, useMoney } from '../../i18n/use-money';
 import { can, useSessionStore } from '../../stores/session-store';
 import { useSellStore } from '../../stores/sell-store';
-import { useTerminalStore } from '../../stores/terminal-store';
 import { CodePicker } from './CodePicker';
 
 /** The core's line detail names the performance by its ISO instant; staff read it as a local date. */
@@ -23,7 +23,7 @@ export function CartPanel({ codeRef, onPay, onCustom, onOveruse, onCustomer }: C
   const t = useT();
   const money = useMoney();
   const dateTime = useDateTime();
-  const language = useTerminalStore((s) => s.settings.language);
+  const language = useLanguage();
   const cart = useSellStore((s) => s.cart);
   const error = useSellStore((s) => s.error);
   const setQty = useSellStore((s) => s.setQty);

@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { formatPercent, parseAmount, parsePercent } from '../../lib/amount-input';
+import { useLanguage } from '../../i18n/language';
 import { useT } from '../../i18n/use-t';
 import { useMoney } from '../../i18n/use-money';
 import { useSessionStore } from '../../stores/session-store';
 import { useSellStore } from '../../stores/sell-store';
-import { useTerminalStore } from '../../stores/terminal-store';
 import { defaultApprover, SupervisorFields } from './SupervisorFields';
 import { TextField } from '../../components/TextField';
 import { DialogForm } from '../../components/DialogForm';
@@ -23,7 +23,7 @@ export function CustomDiscountDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
   const money = useMoney();
   const id = useId();
-  const language = useTerminalStore((s) => s.settings.language);
+  const language = useLanguage();
   const currency = useSellStore((s) => s.cart?.currency ?? 'EUR');
   const existing = useSellStore((s) => s.cart?.custom ?? null);
   const setCustom = useSellStore((s) => s.setCustom);

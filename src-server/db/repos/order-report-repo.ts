@@ -1,6 +1,6 @@
 import type { OrderFilter, OrderRedemptionDetail, OrderRow } from '../../../shared/reports/orders';
 import type { Queryable } from '../database';
-import { escapeLike } from './report-repo';
+import { containsPattern } from '../like';
 
 // The orders report's SQL (docs/REPORTS.md "Orders"). An order is a pushed sale, or a code use with no
 // sale behind it (redemptions.pos_sale false). A page is found in two steps: the keys of the page,
@@ -61,10 +61,10 @@ function saleWhere(w: Where, orgId: string, f: OrderFilter, after: OrderKey | un
   if (f.buyer) {
     w.add(
       (p) => `(s.payload->'sale'->>'customerId' ILIKE ${p} OR s.payload->'sale'->>'customer' ILIKE ${p})`,
-      escapeLike(f.buyer),
+      containsPattern(f.buyer),
     );
   }
-  if (f.reason) w.add(REASON, escapeLike(f.reason));
+  if (f.reason) w.add(REASON, containsPattern(f.reason));
   if (after) w.before('s.created_at, s.id', after);
 }
 
@@ -73,7 +73,7 @@ function useWhere(w: Where, orgId: string, f: OrderFilter, after: OrderKey | und
   w.add((p) => `r.org_id = ${p}`, orgId);
   if (f.codeId) w.add((p) => `r.code_id = ${p}`, f.codeId);
   if (f.parentId) w.add((p) => `COALESCE(r.parent_id, r.code_id) = ${p}`, f.parentId);
-  if (f.code) w.add((p) => `c.code LIKE ${p}`, escapeLike(f.code.toUpperCase()));
+  if (f.code) w.add((p) => `c.code LIKE ${p}`, containsPattern(f.code.toUpperCase()));
   if (f.from) w.add((p) => `r.redeemed_at >= ${p}::timestamptz`, f.from);
   if (f.to) w.add((p) => `r.redeemed_at <= ${p}::timestamptz`, f.to);
   if (f.terminalId) w.add((p) => `r.terminal_id = ${p}`, f.terminalId);
@@ -82,10 +82,10 @@ function useWhere(w: Where, orgId: string, f: OrderFilter, after: OrderKey | und
   if (f.buyer) {
     w.add(
       (p) => `(r.buyer ILIKE ${p} OR r.customer_id ILIKE ${p} OR s.payload->'sale'->>'customer' ILIKE ${p})`,
-      escapeLike(f.buyer),
+      containsPattern(f.buyer),
     );
   }
-  if (f.reason) w.add(REASON, escapeLike(f.reason));
+  if (f.reason) w.add(REASON, containsPattern(f.reason));
   if (after) w.before('r.redeemed_at, r.order_id', after);
 }
 

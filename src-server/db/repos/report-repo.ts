@@ -3,6 +3,7 @@ import type { Benefit, Rules } from '../../../shared/discounts';
 import type { CodeLifecycleStatus } from '../../../shared/codes/types';
 import type { Queryable } from '../database';
 import { CODE_FROM, lifecycleSql } from './code-repo';
+import { containsPattern } from '../like';
 
 export interface ReportFilter {
   from?: string;
@@ -44,10 +45,6 @@ export interface CodeReportRow {
   remaining: number | null;
 }
 
-export function escapeLike(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
-
 function redemptionWhere(orgId: string, f: ReportFilter, params: unknown[]): string {
   params.push(orgId);
   const where = [`r.org_id = $${params.length}`];
@@ -58,10 +55,10 @@ function redemptionWhere(orgId: string, f: ReportFilter, params: unknown[]): str
   if (f.from) add((p) => `r.redeemed_at >= ${p}::timestamptz`, f.from);
   if (f.to) add((p) => `r.redeemed_at <= ${p}::timestamptz`, f.to);
   if (f.buyer)
-    add((p) => `(r.buyer ILIKE ${p} OR r.customer_id = $${params.length + 1})`, escapeLike(f.buyer));
+    add((p) => `(r.buyer ILIKE ${p} OR r.customer_id = $${params.length + 1})`, containsPattern(f.buyer));
   if (f.buyer) params.push(f.buyer);
   if (f.cashierId) add((p) => `r.cashier_id = ${p}`, f.cashierId);
-  if (f.reason) add((p) => `r.overuse_reason ILIKE ${p}`, escapeLike(f.reason));
+  if (f.reason) add((p) => `r.overuse_reason ILIKE ${p}`, containsPattern(f.reason));
   return where.join(' AND ');
 }
 
@@ -72,7 +69,7 @@ function codeWhere(orgId: string, f: ReportFilter, params: unknown[]): string {
     params.push(value);
     where.push(sql(`$${params.length}`));
   };
-  if (f.code) add((p) => `c.code LIKE ${p}`, escapeLike(f.code.toUpperCase()));
+  if (f.code) add((p) => `c.code LIKE ${p}`, containsPattern(f.code.toUpperCase()));
   if (f.codeId) add((p) => `c.id = ${p}`, f.codeId);
   if (f.parentId) add((p) => `(c.parent_id = ${p} OR c.id = ${p})`, f.parentId);
   return where.join(' AND ');
@@ -192,7 +189,7 @@ export async function overuseReport(
   const rWhere = redemptionWhere(orgId, f, params);
   const extra: string[] = [];
   if (f.code) {
-    params.push(escapeLike(f.code.toUpperCase()));
+    params.push(containsPattern(f.code.toUpperCase()));
     extra.push(`c.code LIKE $${params.length}`);
   }
   if (f.codeId) {

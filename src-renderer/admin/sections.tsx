@@ -1,0 +1,55 @@
+import type { ComponentType } from 'react';
+import type { Permission } from '../../shared/auth/permissions';
+import { VenuesScreen } from '../features/admin/VenuesScreen';
+import { CodesScreen } from '../features/manage/CodesScreen';
+import { OverusesScreen } from '../features/manage/OverusesScreen';
+import { ReportsScreen } from '../features/manage/ReportsScreen';
+import type { MessageKey } from '../i18n/messages';
+
+// Every screen of the back office, in menu order. A screen shows for a manager whose server role has its
+// permission; the server checks that permission again on every call, so this only tidies the menu.
+// Screens shared with the terminal's Manage menu (codes, reports, overuses) are the very same components.
+
+export type SectionGroup = 'setup' | 'people' | 'terminals' | 'codes' | 'reports';
+
+export interface Section {
+  /** The address: #/<id>. */
+  id: string;
+  group: SectionGroup;
+  label: MessageKey;
+  permission: Permission;
+  Screen: ComponentType;
+}
+
+export const GROUPS: { group: SectionGroup; label: MessageKey }[] = [
+  { group: 'setup', label: 'admin.group.setup' },
+  { group: 'people', label: 'admin.group.people' },
+  { group: 'terminals', label: 'admin.group.terminals' },
+  { group: 'codes', label: 'admin.group.codes' },
+  { group: 'reports', label: 'admin.group.reports' },
+];
+
+export const SECTIONS: Section[] = [
+  {
+    id: 'venues',
+    group: 'setup',
+    label: 'admin.section.venues',
+    permission: 'catalogue.manage',
+    Screen: VenuesScreen,
+  },
+  { id: 'codes', group: 'codes', label: 'manage.tab.codes', permission: 'codes.manage', Screen: CodesScreen },
+  {
+    id: 'reports',
+    group: 'reports',
+    label: 'manage.tab.reports',
+    permission: 'reports.view',
+    Screen: ReportsScreen,
+  },
+  {
+    id: 'overuses',
+    group: 'reports',
+    label: 'manage.tab.overuses',
+    permission: 'reports.view',
+    Screen: OverusesScreen,
+  },
+];
