@@ -99,9 +99,16 @@ export async function buildServer(options: ServerOptions): Promise<App> {
         .slice(0, 10)
         .map((v) => `${where}${v.instancePath.replaceAll('/', '.')}: ${v.message ?? 'invalid'}`)
         .join('; ');
-      return reply
-        .code(400)
-        .send(fail('VALIDATION_FAILED', `The request is not valid. Fix these and resend: ${issues}.`));
+      // Per field too, so a form can put each sentence beside its own field.
+      const fields: Record<string, string> = {};
+      for (const v of error.validation) {
+        const field = v.instancePath.slice(1).replaceAll('/', '.');
+        if (field && !(field in fields)) fields[field] = v.message ?? 'invalid';
+      }
+      return reply.code(400).send({
+        ...fail('VALIDATION_FAILED', `The request is not valid. Fix these and resend: ${issues}.`),
+        fields,
+      });
     }
     const mapped = mapFastifyError(error);
     if (mapped) return reply.code(mapped.status).send(mapped.body);

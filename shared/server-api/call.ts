@@ -78,7 +78,20 @@ function withQuery(url: string, query: Query | undefined): string {
   return `${url}?${search.join('&')}`;
 }
 
-function isFailureBody(value: unknown): value is { reason: string; message: string } {
+/** A refusal from the server; a refused form also says which field is wrong (field path → sentence). */
+export interface ServerFailure {
+  ok: false;
+  reason: string;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+/** The per-field sentences of a failure, if the server named fields. */
+export function fieldsOf(failure: { reason: string; message: string }): Record<string, string> {
+  return (failure as ServerFailure).fields ?? {};
+}
+
+function isFailureBody(value: unknown): value is ServerFailure {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return v.ok === false && typeof v.reason === 'string' && typeof v.message === 'string';
@@ -122,7 +135,11 @@ export function createServerCall(options: ServerCallOptions): ServerCall {
         options.onSessionEnded();
         return say('SERVER_SESSION_ENDED');
       }
-      if (isFailureBody(body)) return err(body.reason, body.message);
+      if (isFailureBody(body)) {
+        const failure: ServerFailure = err(body.reason, body.message);
+        if (body.fields) failure.fields = body.fields;
+        return failure;
+      }
       return say('SERVER_BAD_ANSWER', { status: response.status });
     }
     if (opts.text) return ok(text as T);

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Permission } from '../../shared/auth/permissions';
+import { AuditScreen } from '../features/admin/AuditScreen';
+import { VenuesScreen } from '../features/admin/VenuesScreen';
 import { CodesScreen } from '../features/manage/CodesScreen';
 import { OverusesScreen } from '../features/manage/OverusesScreen';
 import { ReportsScreen } from '../features/manage/ReportsScreen';
@@ -29,6 +31,13 @@ export const GROUPS: { group: SectionGroup; label: MessageKey }[] = [
 ];
 
 export const SECTIONS: Section[] = [
+  {
+    id: 'venues',
+    group: 'setup',
+    label: 'admin.section.venues',
+    permission: 'catalogue.manage',
+    Screen: VenuesScreen,
+  },
   { id: 'codes', group: 'codes', label: 'manage.tab.codes', permission: 'codes.manage', Screen: CodesScreen },
   {
     id: 'reports',
@@ -43,5 +52,12 @@ export const SECTIONS: Section[] = [
     label: 'manage.tab.overuses',
     permission: 'reports.view',
     Screen: OverusesScreen,
+  },
+  {
+    id: 'audit',
+    group: 'reports',
+    label: 'admin.section.audit',
+    permission: 'audit.view',
+    Screen: AuditScreen,
   },
 ];

@@ -1,4 +1,5 @@
 import { v7 as uuid } from 'uuid';
+import type { Page } from '../../shared/server-api/page';
 import { counterKey } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
@@ -9,6 +10,7 @@ import { adoptFirstVenue } from '../db/repos/staff-repo';
 import { isForeignKeyViolation, isUniqueViolation, reject } from '../errors';
 import { pick, recordAudit } from './audit';
 import { followLimit } from './escrow-service';
+import { assertVersion } from './version-check';
 
 const LABEL: Record<repo.EntityName, string> = {
   venues: 'venue',
@@ -79,9 +81,12 @@ export async function list(
   ctx: ServerContext,
   principal: Principal,
   name: repo.EntityName,
-  filters: Record<string, string | undefined>,
-): Promise<Record<string, unknown>[]> {
-  return repo.listEntities(ctx.db, name, principal.orgId, filters);
+  query: { q?: string | undefined; limit: number; offset: number; [filter: string]: unknown },
+): Promise<Page<Record<string, unknown>>> {
+  const { q, limit, offset, ...rest } = query;
+  const filters = rest as Record<string, string | undefined>;
+  const found = await repo.listEntities(ctx.db, name, principal.orgId, filters, { q, limit, offset });
+  return { ...found, limit, offset };
 }
 
 export async function get(
@@ -138,12 +143,17 @@ export async function update(
   name: repo.EntityName,
   id: string,
   values: Record<string, unknown>,
+  expectedVersion?: number,
 ): Promise<Record<string, unknown>> {
   // One transaction: the capacity and its seat pool change together or not at all.
   await ctx.db.transaction(async (tx) => {
     // Positions before the seat counter, the lock order of every other writer (change-pos.ts).
     await lockPositions(tx, principal.orgId);
     await assertRefs(tx, name, principal.orgId, values);
+    const current = await repo.getEntity(tx, name, principal.orgId, id);
+    if (!current) reject('NOT_FOUND', `There is no such ${LABEL[name]}.`);
+    // The organisation's positions are locked above, so no other update slips in after this check.
+    assertVersion(LABEL[name], current.version as number, expectedVersion);
     const before = await auditedRow(tx, name, principal.orgId, id);
     let found: boolean;
     try {

@@ -1,4 +1,5 @@
 import type { BenchSuite } from './harness';
+import { adminSuite } from './admin.bench';
 import { coreSuite } from './core.bench';
 import { engineSuite } from './engine.bench';
 import { serverSuite } from './server.bench';
@@ -7,4 +8,12 @@ import { terminalSuite } from './terminal.bench';
 import { uiSuite } from './ui.bench';
 
 // Each capability adds its suite here.
-export const suites: BenchSuite[] = [terminalSuite, coreSuite, engineSuite, serverSuite, syncSuite, uiSuite];
+export const suites: BenchSuite[] = [
+  terminalSuite,
+  coreSuite,
+  engineSuite,
+  serverSuite,
+  syncSuite,
+  uiSuite,
+  adminSuite,
+];

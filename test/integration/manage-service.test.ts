@@ -256,7 +256,7 @@ describe('manage service against the real central server', () => {
     const csv = await manage.exportCsv(max, { groupBy: 'parent' });
     if (!csv.ok) throw new Error(csv.message);
     expect(csv.value.split(/\r?\n/)[0]).toBe(
-      'code,type,value,limit,redemptions,remaining,total discount,first use,last use,status',
+      'code,type,value,limit,redemptions,remaining,total discount,currency,first use,last use,status',
     );
   });
 

@@ -1,13 +1,14 @@
+import type { CatalogueEntity } from '../../../shared/catalogue/schemas';
 import type { ChangeEntity } from '../../../shared/sync/protocol';
 import type { Queryable } from '../database';
+import { containsPattern } from '../like';
 import { NEXT_POS, positionCte } from './change-pos';
 
 // Every catalogue table has the same shape of access: rows scoped by org_id, a few columns, and
 // references to other rows of the same organisation. One description per table keeps the SQL in one
 // place; column and table names come only from this file, never from input.
 
-export type EntityName =
-  'venues' | 'events' | 'performances' | 'priceBands' | 'ticketTypes' | 'ticketPrices' | 'products';
+export type EntityName = CatalogueEntity;
 
 export interface EntityTable {
   table: string;
@@ -19,6 +20,8 @@ export interface EntityTable {
   refs: Record<string, EntityName>;
   /** List filters accepted as query parameters (a subset of fields). */
   filters: string[];
+  /** The column a list's `q` searches (case-insensitive, anywhere in it); none = no search. */
+  search?: string;
   order: string;
 }
 
@@ -29,6 +32,7 @@ export const ENTITIES: Record<EntityName, EntityTable> = {
     columns: { name: 'name', currency: 'currency', timezone: 'timezone' },
     refs: {},
     filters: [],
+    search: 'name',
     order: 'name, id',
   },
   events: {
@@ -37,6 +41,7 @@ export const ENTITIES: Record<EntityName, EntityTable> = {
     columns: { venueId: 'venue_id', name: 'name', description: 'description', category: 'category' },
     refs: { venueId: 'venues' },
     filters: ['venueId', 'category'],
+    search: 'name',
     order: 'name, id',
   },
   performances: {
@@ -53,6 +58,7 @@ export const ENTITIES: Record<EntityName, EntityTable> = {
     columns: { eventId: 'event_id', name: 'name' },
     refs: { eventId: 'events' },
     filters: ['eventId'],
+    search: 'name',
     order: 'name, id',
   },
   ticketTypes: {
@@ -61,6 +67,7 @@ export const ENTITIES: Record<EntityName, EntityTable> = {
     columns: { eventId: 'event_id', name: 'name' },
     refs: { eventId: 'events' },
     filters: ['eventId'],
+    search: 'name',
     order: 'name, id',
   },
   ticketPrices: {
@@ -97,14 +104,17 @@ export const ENTITIES: Record<EntityName, EntityTable> = {
     },
     refs: { eventId: 'events' },
     filters: ['eventId', 'kind', 'category'],
+    search: 'name',
     order: 'name, id',
   },
 };
 
 function selectList(entity: EntityTable): string {
-  return ['id', ...Object.entries(entity.columns).map(([field, column]) => `${column} AS "${field}"`)].join(
-    ', ',
-  );
+  return [
+    'id',
+    ...Object.entries(entity.columns).map(([field, column]) => `${column} AS "${field}"`),
+    'version',
+  ].join(', ');
 }
 
 export async function listEntities(
@@ -112,7 +122,8 @@ export async function listEntities(
   name: EntityName,
   orgId: string,
   filters: Record<string, string | undefined>,
-): Promise<Record<string, unknown>[]> {
+  page: { q?: string | undefined; limit: number; offset: number },
+): Promise<{ items: Record<string, unknown>[]; total: number }> {
   const entity = ENTITIES[name];
   const params: unknown[] = [orgId];
   const where = ['org_id = $1'];
@@ -122,10 +133,20 @@ export async function listEntities(
     params.push(value);
     where.push(`${entity.columns[field] ?? 'id'} = $${params.length}`);
   }
-  return db.query(
-    `SELECT ${selectList(entity)} FROM ${entity.table} WHERE ${where.join(' AND ')} ORDER BY ${entity.order}`,
-    params,
-  );
+  if (page.q && entity.search) {
+    params.push(containsPattern(page.q));
+    where.push(`${entity.search} ILIKE $${params.length}`);
+  }
+  const from = `FROM ${entity.table} WHERE ${where.join(' AND ')}`;
+  const [items, counted] = await Promise.all([
+    db.query(
+      `SELECT ${selectList(entity)} ${from} ORDER BY ${entity.order}
+       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, page.limit, page.offset],
+    ),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, params),
+  ]);
+  return { items, total: counted[0]?.n ?? 0 };
 }
 
 export async function getEntity(
@@ -182,7 +203,7 @@ export async function updateEntity(
 ): Promise<boolean> {
   const entity = ENTITIES[name];
   const params: unknown[] = [orgId, id];
-  const sets = ['updated_at = now()', `change_pos = ${NEXT_POS}`];
+  const sets = ['updated_at = now()', 'version = version + 1', `change_pos = ${NEXT_POS}`];
   for (const [field, column] of Object.entries(entity.columns)) {
     if (values[field] === undefined) continue;
     params.push(values[field]);

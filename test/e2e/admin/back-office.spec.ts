@@ -4,6 +4,9 @@ import { MANAGER_EMAIL, MANAGER_PASSWORD, startCentral, type Central } from '../
 
 // The back office as a manager meets it: the server's own /admin/ page, signed in with email and password.
 
+// Starting a fresh server with its migrations takes a while on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 let central: Central;
 test.beforeEach(async () => {
   central = await startCentral();
@@ -52,4 +55,40 @@ test('a manager signs in, finds the shared code screen, switches to German and s
   // Signing out ended the session on the server, not only in this tab.
   const me = await fetch(`${central.url}/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
   expect(me.status).toBe(401);
+});
+
+test('venues: a refused field is marked beside it, and an edit from a stale copy keeps what was typed', async ({
+  page,
+}) => {
+  await page.goto(`${central.url}/admin/#/venues`);
+  await page.getByLabel('Email').fill(MANAGER_EMAIL);
+  await page.getByLabel('Password').fill(MANAGER_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in to server' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Venues' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'New venue' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name').fill('Opera House');
+  await dialog.getByLabel('Currency').fill('EU');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByLabel('Currency')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByText('a three-letter ISO 4217 code such as EUR')).toBeVisible();
+  await dialog.getByLabel('Currency').fill('chf');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole('row', { name: /Opera House/ });
+  await expect(row).toContainText('CHF');
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  // Another manager renames it while this one has the form open.
+  await row.getByRole('button', { name: 'Edit' }).click();
+  await dialog.getByLabel('Name').fill('Opera House (main stage)');
+  const venues = await central.api.get<{ items: { id: string }[] }>('/v1/venues?q=Opera');
+  const venueId = venues.body.items[0]?.id ?? '';
+  expect((await central.api.patch(`/v1/venues/${venueId}`, { name: 'Grand Opera' })).status).toBe(200);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toContainText(
+    'Someone else changed this venue since you opened it',
+  );
+  await expect(dialog.getByLabel('Name')).toHaveValue('Opera House (main stage)');
 });

@@ -64,8 +64,8 @@ describe.each(backends)('catalogue admin API (%s)', (backend) => {
       vatRate: 1900,
     });
     expect(product.status).toBe(201);
-    const prices = await org.api.get<unknown[]>(`/v1/ticket-prices?eventId=${event.body.id}`);
-    expect(prices.body).toHaveLength(1);
+    const prices = await org.api.get<{ items: unknown[] }>(`/v1/ticket-prices?eventId=${event.body.id}`);
+    expect(prices.body.items).toHaveLength(1);
     // An event still referenced by performances cannot be deleted.
     const remove = await org.api.delete(`/v1/events/${event.body.id}`);
     expect(remove.status).toBe(409);
@@ -98,5 +98,68 @@ describe.each(backends)('catalogue admin API (%s)', (backend) => {
         })
       ).status,
     ).toBe(403);
+  });
+
+  it('pages and searches a list, and counts every match', async () => {
+    const venue = await org.api.post<{ id: string }>('/v1/venues', {
+      name: 'Paging Hall',
+      currency: 'EUR',
+      timezone: 'Europe/Berlin',
+    });
+    for (let i = 0; i < 7; i++) {
+      await org.api.post('/v1/events', { venueId: venue.body.id, name: `Paging show ${i}` });
+    }
+    await org.api.post('/v1/events', { venueId: venue.body.id, name: '100%_sure' });
+    type EventPage = { items: { name: string }[]; total: number; limit: number; offset: number };
+    const second = await org.api.get<EventPage>(
+      `/v1/events?venueId=${venue.body.id}&q=paging%20SHOW&limit=3&offset=3`,
+    );
+    expect(second.body).toMatchObject({ total: 7, limit: 3, offset: 3 });
+    expect(second.body.items.map((e) => e.name)).toEqual(['Paging show 3', 'Paging show 4', 'Paging show 5']);
+    // % and _ are searched for as themselves, not as wildcards.
+    const literal = await org.api.get<EventPage>(
+      `/v1/events?venueId=${venue.body.id}&q=${encodeURIComponent('%_')}`,
+    );
+    expect(literal.body.items.map((e) => e.name)).toEqual(['100%_sure']);
+    expect((await org.api.get(`/v1/events?limit=0`)).status).toBe(400);
+  });
+
+  it('refuses an edit made from a stale copy and keeps the other manager’s change', async () => {
+    const venue = await org.api.post<{ id: string; version: number }>('/v1/venues', {
+      name: 'Version Hall',
+      currency: 'EUR',
+      timezone: 'Europe/Berlin',
+    });
+    expect(venue.body.version).toBe(1);
+    const first = await org.api.patch<{ name: string; version: number }>(`/v1/venues/${venue.body.id}`, {
+      name: 'Version Hall (renamed by A)',
+      expectedVersion: 1,
+    });
+    expect(first.body).toMatchObject({ name: 'Version Hall (renamed by A)', version: 2 });
+    const stale = await org.api.patch<{ reason: string; message: string }>(`/v1/venues/${venue.body.id}`, {
+      name: 'Version Hall (renamed by B)',
+      expectedVersion: 1,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.reason).toBe('VERSION_CONFLICT');
+    expect(stale.body.message).toContain(
+      'Someone else changed this venue since you opened it (it is now version 2)',
+    );
+    const now = await org.api.get<{ name: string; version: number }>(`/v1/venues/${venue.body.id}`);
+    expect(now.body).toMatchObject({ name: 'Version Hall (renamed by A)', version: 2 });
+    // A client that sends no version updates as before.
+    const blind = await org.api.patch<{ version: number }>(`/v1/venues/${venue.body.id}`, { name: 'Blind' });
+    expect(blind.body.version).toBe(3);
+  });
+
+  it('names the wrong field of a refused body, so a form can show it beside that field', async () => {
+    const reply = await org.api.post<{ reason: string; fields: Record<string, string> }>('/v1/venues', {
+      name: 'Bad',
+      currency: 'euro',
+      timezone: 'Europe/Berlin',
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.reason).toBe('VALIDATION_FAILED');
+    expect(reply.body.fields.currency).toContain('three-letter');
   });
 });
