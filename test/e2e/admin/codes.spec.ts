@@ -12,6 +12,9 @@ import {
 // side, and an edit refused because someone else saved the code meanwhile.
 
 let central: Central;
+// Starting a fresh server with its migrations takes a while on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 test.beforeEach(async () => {
   central = await startCentral();
 });
@@ -56,7 +59,6 @@ async function signIn(page: Page): Promise<void> {
 test('a manager picks an event and a ticket type by keyboard, edits the code and compares its versions', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
   const ids = await catalogue();
   await signIn(page);
   const manage = new ManagePage(page);
@@ -162,7 +164,6 @@ test('a manager picks an event and a ticket type by keyboard, edits the code and
 test('an edit made while someone else changed the code is refused and keeps what was typed', async ({
   page,
 }) => {
-  test.setTimeout(60_000);
   const created = await central.api.post<{ id: string }>('/v1/codes', {
     code: 'RACE',
     name: 'Race',
