@@ -1,5 +1,6 @@
 import type { BenchSuite } from './harness';
 import { adminSuite } from './admin.bench';
+import { adminUiSuite } from './admin-ui.bench';
 import { coreSuite } from './core.bench';
 import { engineSuite } from './engine.bench';
 import { serverSuite } from './server.bench';
@@ -16,4 +17,5 @@ export const suites: BenchSuite[] = [
   syncSuite,
   uiSuite,
   adminSuite,
+  adminUiSuite,
 ];
