@@ -64,6 +64,13 @@ export const adminEn = {
   'admin.audit.kind.role': 'Role',
   'admin.audit.kind.terminal': 'Terminal',
   'admin.audit.kind.review_item': 'Review item',
+  'admin.setup.heading': 'Set up this server',
+  'admin.setup.intro':
+    'This server has no organisation yet. Name yours and create its first manager account; you are signed in with it straight away.',
+  'admin.setup.organisation': 'Organisation name',
+  'admin.setup.managerName': 'Your name',
+  'admin.setup.passwordHint': 'At least 10 characters.',
+  'admin.setup.submit': 'Set up and sign in',
 } as const;
 
 export const adminDe: Record<keyof typeof adminEn, string> = {
@@ -132,4 +139,11 @@ export const adminDe: Record<keyof typeof adminEn, string> = {
   'admin.audit.kind.role': 'Rolle',
   'admin.audit.kind.terminal': 'Terminal',
   'admin.audit.kind.review_item': 'Prüffall',
+  'admin.setup.heading': 'Diesen Server einrichten',
+  'admin.setup.intro':
+    'Dieser Server hat noch keine Organisation. Benennen Sie Ihre und legen Sie das erste Manager-Konto an; Sie sind damit sofort angemeldet.',
+  'admin.setup.organisation': 'Name der Organisation',
+  'admin.setup.managerName': 'Ihr Name',
+  'admin.setup.passwordHint': 'Mindestens 10 Zeichen.',
+  'admin.setup.submit': 'Einrichten und anmelden',
 };

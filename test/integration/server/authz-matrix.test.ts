@@ -21,6 +21,7 @@ import { arbitraryFor } from '../../helpers/zod-arbitrary';
 const PUBLIC = [
   'GET /health',
   'GET /openapi.json',
+  'GET /v1/setup',
   'POST /v1/setup',
   'POST /v1/auth/login',
   'POST /v1/terminals/register',
