@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Permission } from '../../shared/auth/permissions';
 import { ReviewQueueScreen } from '../features/admin/ReviewQueueScreen';
 import { TerminalsScreen } from '../features/admin/TerminalsScreen';
+import { AuditScreen } from '../features/admin/AuditScreen';
 import { VenuesScreen } from '../features/admin/VenuesScreen';
 import { CodesScreen } from '../features/manage/CodesScreen';
 import { OverusesScreen } from '../features/manage/OverusesScreen';
@@ -67,5 +68,12 @@ export const SECTIONS: Section[] = [
     label: 'manage.tab.overuses',
     permission: 'reports.view',
     Screen: OverusesScreen,
+  },
+  {
+    id: 'audit',
+    group: 'reports',
+    label: 'admin.section.audit',
+    permission: 'audit.view',
+    Screen: AuditScreen,
   },
 ];

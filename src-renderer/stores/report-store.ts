@@ -1,10 +1,10 @@
 import { create } from 'zustand';
 import type { CodeReport, OverusePage } from '../../shared/ipc/domains/manage';
+import { dayRange } from '../lib/date-range';
 import { api } from '../api';
 import type { Failure } from './sell-store';
 import { noteFailure } from './session-store';
 import { useManageStore } from './manage-store';
-import { rangeOf } from '../lib/date-range';
 
 export type GroupBy = 'code' | 'parent';
 
@@ -75,7 +75,7 @@ export const useReportStore = create<ReportState>()((set, get) => ({
     const load = ++reportLoads;
     set({ loading: true });
     const result = await api.manage.codeReport({
-      ...rangeOf(from, to),
+      ...dayRange(from, to),
       groupBy,
       usedOnly,
       limit: REPORT_ROWS,
@@ -93,7 +93,7 @@ export const useReportStore = create<ReportState>()((set, get) => ({
     const { from, to } = get();
     const load = ++overuseLoads;
     set({ loading: true });
-    const result = await api.manage.overuseReport({ ...rangeOf(from, to), limit: 200, offset: 0 });
+    const result = await api.manage.overuseReport({ ...dayRange(from, to), limit: 200, offset: 0 });
     if (load !== overuseLoads) return;
     if (!result.ok) {
       fail(result);
@@ -104,7 +104,7 @@ export const useReportStore = create<ReportState>()((set, get) => ({
 
   async exportCsv() {
     const { from, to, groupBy, usedOnly } = get();
-    const result = await api.manage.exportCsv({ ...rangeOf(from, to), groupBy, usedOnly });
+    const result = await api.manage.exportCsv({ ...dayRange(from, to), groupBy, usedOnly });
     if (!result.ok) {
       fail(result);
       set({ error: result.message });

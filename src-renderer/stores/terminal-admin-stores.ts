@@ -13,7 +13,7 @@ import type {
   TerminalStatus,
 } from '../../shared/sync/terminal-admin';
 import { SERVER_URL, server } from '../api/admin-host';
-import { rangeOf } from '../lib/date-range';
+import { dayRange } from '../lib/date-range';
 import { createRecordStore } from './record-store';
 import type { Failure } from './sell-store';
 
@@ -72,7 +72,7 @@ export const useReviewStore = createRecordStore<ReviewRow, ReviewFilter, never>(
         status: given(f.status),
         kind: given(f.kind),
         terminalId: given(f.terminalId),
-        ...rangeOf(f.from, f.to),
+        ...dayRange(f.from, f.to),
         limit: f.limit,
         offset: f.offset,
       }),
