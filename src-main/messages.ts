@@ -147,6 +147,14 @@ const catalogue = {
     en: 'The server refused the enrolment: {detail} Check the code, or ask a manager for a new one.',
     de: 'Der Server hat die Anmeldung abgelehnt: {detail} Bitte den Code prüfen oder eine Leitung um einen neuen bitten.',
   },
+  ENROL_BAD_INPUT: {
+    en: 'That is neither an enrolment code (like ABCD-EFGH-JKMN) nor an enrolment link from the back office. Copy it again, or type the code shown beside the QR code.',
+    de: 'Das ist weder ein Anmeldecode (wie ABCD-EFGH-JKMN) noch ein Anmeldelink aus dem Backoffice. Bitte erneut kopieren oder den Code neben dem QR-Code eintippen.',
+  },
+  ENROL_OTHER_SERVER: {
+    en: 'This enrolment link is for the server at {link}, but this terminal syncs with {own}. Ask for a code from {own}, or have support start the terminal with that server address.',
+    de: 'Dieser Anmeldelink gehört zum Server {link}, dieses Terminal synchronisiert aber mit {own}. Bitte einen Code von {own} holen oder das Terminal vom Support mit dieser Serveradresse starten lassen.',
+  },
   ENROL_NO_SERVER: {
     en: 'No central server is set up for this terminal. Start it with the server address, then enrol it.',
     de: 'Für dieses Terminal ist kein Zentralserver eingerichtet. Bitte mit der Serveradresse starten und dann anmelden.',

@@ -132,6 +132,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     clock,
     t,
     transport,
+    serverUrl: options.serverUrl,
     secrets,
     intervalMs: options.sync?.intervalMs ?? 15_000,
     prepareTimeoutMs: options.sync?.prepareTimeoutMs ?? 1_500,

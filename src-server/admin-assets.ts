@@ -36,7 +36,7 @@ export function registerAdminApp(app: App, adminDir: string): void {
     const body = await readFile(file).catch(() => null);
     if (!body) {
       return relative === ENTRY
-        ? reply.code(503).send({ ok: false, reason: 'ADMIN_NOT_BUILT', message: NOT_BUILT })
+        ? reply.code(404).send({ ok: false, reason: 'ADMIN_NOT_BUILT', message: NOT_BUILT })
         : reply.code(404).send({ ok: false, reason: 'NOT_FOUND', message: 'There is no such file.' });
     }
     return reply

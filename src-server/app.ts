@@ -13,6 +13,7 @@ import { Rejection, statusFor } from './errors';
 import { registerAuditRoutes } from './routes/audit-routes';
 import { registerAuthRoutes } from './routes/auth-routes';
 import { registerCatalogueRoutes } from './routes/catalogue-routes';
+import { registerCatalogueSearchRoutes } from './routes/catalogue-search-routes';
 import { registerCodeRoutes } from './routes/code-routes';
 import { registerOrganisationRoutes } from './routes/organisation-routes';
 import type { App } from './routes/common';
@@ -150,6 +151,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   registerStaffRoutes(app, ctx);
   registerCatalogueRoutes(app, ctx);
   registerOrganisationRoutes(app, ctx);
+  registerCatalogueSearchRoutes(app, ctx);
   registerTerminalRoutes(app, ctx);
   registerCodeRoutes(app, ctx);
   registerRedemptionRoutes(app, ctx);

@@ -129,6 +129,11 @@ export const codeUpdateSchema = z.strictObject({
   rules: rulesSchema.optional(),
   autoApply: autoApplySchema.nullable().optional(),
   offlinePolicy: offlinePolicySchema.optional(),
+  /**
+   * The version the editor opened (shared/server-api/version-conflict.ts): a stale one is refused with
+   * VERSION_CONFLICT. Optional, so scripts that send none update as before.
+   */
+  expectedVersion: z.number().int().min(1).optional(),
 });
 
 /** The engine's CodeDefinition itself, e.g. as synced to a terminal. */

@@ -7,8 +7,8 @@ import type { CodeDefinition, Usage } from '../discounts';
 export type CodeLifecycleStatus = 'scheduled' | 'active' | 'exhausted' | 'ended' | 'disabled' | 'deleted';
 
 /**
- * A discount code as stored and synced: the engine's definition plus its history. Editing the terms
- * of a used code makes a new version; a sale records the id and version it used.
+ * A discount code as stored and synced: the engine's definition plus its history. Every edit of the
+ * terms makes a new version; a sale records the id and version it used.
  */
 export interface CodeRecord extends CodeDefinition {
   version: number;
@@ -18,6 +18,21 @@ export interface CodeRecord extends CodeDefinition {
   offlinePolicy: 'deny' | 'best_effort';
   createdAt: string;
   updatedAt: string;
+}
+
+/** One version of a code's terms, as GET /v1/codes/:id/versions lists them (oldest first). */
+export interface CodeVersion {
+  version: number;
+  name: string;
+  description: string;
+  benefit: CodeDefinition['benefit'];
+  rules: CodeDefinition['rules'];
+  autoPriority: number | null;
+  offlinePolicy: 'deny' | 'best_effort';
+  /** The staff member who saved it; null for a terminal or the operator. */
+  createdBy: string | null;
+  createdByName: string | null;
+  createdAt: string;
 }
 
 export function lifecycleStatus(

@@ -78,6 +78,8 @@ export const channels = {
     codeReport: 'pos:manage:codeReport',
     overuseReport: 'pos:manage:overuseReport',
     exportCsv: 'pos:manage:exportCsv',
+    codeVersions: 'pos:manage:codeVersions',
+    searchCatalogue: 'pos:manage:searchCatalogue',
   },
   // Offline sync with the central server (docs/SYNC.md).
   sync: {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { text } from '../text';
+import { catalogueSearchSchema, type CatalogueHit } from '../catalogue/search';
 import { codeCreateSchema, codeUpdateSchema } from '../codes/schema';
+import type { CodeVersion } from '../codes/types';
 import { channels as c } from './channels';
 import type {
   CodePage,
@@ -70,6 +72,8 @@ export const manageRequestSchemas = {
   [c.manage.codeReport]: reportFilterSchema,
   [c.manage.overuseReport]: z.strictObject({ from: reportFilters.from, to: reportFilters.to, ...page }),
   [c.manage.exportCsv]: z.strictObject(reportFilters),
+  [c.manage.codeVersions]: z.strictObject({ id: serverId }),
+  [c.manage.searchCatalogue]: catalogueSearchSchema,
 };
 
 export interface ManageResponseTypes {
@@ -88,4 +92,7 @@ export interface ManageResponseTypes {
   [c.manage.overuseReport]: OverusePage;
   /** The code report as CSV text; the renderer offers it as a file. */
   [c.manage.exportCsv]: string;
+  /** Oldest first. */
+  [c.manage.codeVersions]: CodeVersion[];
+  [c.manage.searchCatalogue]: { items: CatalogueHit[] };
 }

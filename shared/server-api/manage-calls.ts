@@ -41,5 +41,10 @@ export function manageCalls(call: ServerCall): ManageCalls {
         query: { from: r.from, to: r.to, code: r.code, groupBy: r.groupBy, usedOnly: r.usedOnly },
         text: true,
       }),
+    codeVersions: (r) => call('GET', `/v1/codes/${r.id}/versions`),
+    searchCatalogue: (r) =>
+      call('GET', '/v1/catalogue/search', {
+        query: { kind: r.kind, q: r.q || undefined, ids: r.ids?.join(','), limit: r.limit },
+      }),
   };
 }

@@ -139,6 +139,9 @@ export const accessRules = {
   [c.manage.codeReport]: reports,
   [c.manage.overuseReport]: reports,
   [c.manage.exportCsv]: reports,
+  [c.manage.codeVersions]: codes,
+  // Picking a code's targets by name: the server admits codes.manage (or catalogue.manage) again.
+  [c.manage.searchCatalogue]: codes,
 
   [c.sync.status]: signedIn,
   [c.sync.enrol]: need('terminals.enrol'),

@@ -25,5 +25,7 @@ export function createManageHandlers(manage: ManageService): Pick<Handlers, Mana
     [c.manage.codeReport]: (r, a) => manage.codeReport(a, r),
     [c.manage.overuseReport]: (r, a) => manage.overuseReport(a, r),
     [c.manage.exportCsv]: (r, a) => manage.exportCsv(a, r),
+    [c.manage.codeVersions]: (r, a) => manage.codeVersions(a, r.id),
+    [c.manage.searchCatalogue]: (r, a) => manage.searchCatalogue(a, r),
   };
 }

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { CatalogueHit } from '../../shared/catalogue/search';
+import type { CodeVersion } from '../../shared/codes/types';
 import type {
   CodePage,
   CodeReport,
@@ -62,6 +64,11 @@ export interface ManageService {
   codeReport(actor: Actor, filter: Req<typeof c.manage.codeReport>): Promise<Result<CodeReport>>;
   overuseReport(actor: Actor, filter: Req<typeof c.manage.overuseReport>): Promise<Result<OverusePage>>;
   exportCsv(actor: Actor, filter: Req<typeof c.manage.exportCsv>): Promise<Result<string>>;
+  codeVersions(actor: Actor, id: string): Promise<Result<CodeVersion[]>>;
+  searchCatalogue(
+    actor: Actor,
+    search: Req<typeof c.manage.searchCatalogue>,
+  ): Promise<Result<{ items: CatalogueHit[] }>>;
 }
 
 interface ServerSession {
@@ -183,5 +190,7 @@ export function createManageService(options: ManageServiceOptions): ManageServic
     codeReport: (actor, r) => as(actor, (m) => m.codeReport(r)),
     overuseReport: (actor, r) => as(actor, (m) => m.overuseReport(r)),
     exportCsv: (actor, r) => as(actor, (m) => m.exportCsv(r)),
+    codeVersions: (actor, id) => as(actor, (m) => m.codeVersions({ id })),
+    searchCatalogue: (actor, r) => as(actor, (m) => m.searchCatalogue(r)),
   };
 }

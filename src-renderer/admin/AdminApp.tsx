@@ -5,6 +5,7 @@ import { useT } from '../i18n/use-t';
 import { useAdminStore } from '../stores/admin-store';
 import { useManageStore } from '../stores/manage-store';
 import { GROUPS, SECTIONS } from './sections';
+import { SetupScreen } from './SetupScreen';
 
 /** The back office: the manager's sign-in, then a menu of every screen their role may use. */
 export function AdminApp() {
@@ -17,19 +18,30 @@ export function AdminApp() {
   const current = useAdminStore((s) => s.section);
   const go = useAdminStore((s) => s.go);
   const follow = useAdminStore((s) => s.follow);
+  const setupNeeded = useAdminStore((s) => s.setupNeeded);
+  const checkSetup = useAdminStore((s) => s.checkSetup);
 
   useEffect(() => {
     void loadSession();
+    void checkSetup();
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
-  }, [loadSession, follow]);
+  }, [loadSession, checkSetup, follow]);
 
   const permissions = server?.permissions ?? [];
   const sections = SECTIONS.filter((s) => permissions.includes(s.permission));
   const section = sections.find((s) => s.id === current) ?? sections[0];
 
   let body;
-  if (server === null) body = <p className="panel">{t('status.loading')}</p>;
+  if (server === null || (setupNeeded === null && !server.signedIn))
+    body = <p className="panel">{t('status.loading')}</p>;
+  else if (setupNeeded && !server.signedIn)
+    body = (
+      <section className="panel admin__signin">
+        <h1>{t('admin.title')}</h1>
+        <SetupScreen />
+      </section>
+    );
   else if (!server.signedIn)
     body = (
       <section className="panel admin__signin">

@@ -3,6 +3,9 @@ import type { Permission } from '../../shared/auth/permissions';
 import { EventsScreen } from '../features/admin/EventsScreen';
 import { OrganisationScreen } from '../features/admin/OrganisationScreen';
 import { ProductsScreen } from '../features/admin/ProductsScreen';
+import { ReviewQueueScreen } from '../features/admin/ReviewQueueScreen';
+import { TerminalsScreen } from '../features/admin/TerminalsScreen';
+import { AuditScreen } from '../features/admin/AuditScreen';
 import { VenuesScreen } from '../features/admin/VenuesScreen';
 import { CodesScreen } from '../features/manage/CodesScreen';
 import { OverusesScreen } from '../features/manage/OverusesScreen';
@@ -61,6 +64,20 @@ export const SECTIONS: Section[] = [
     permission: 'catalogue.manage',
     Screen: ProductsScreen,
   },
+  {
+    id: 'terminals',
+    group: 'terminals',
+    label: 'admin.section.terminals',
+    permission: 'terminals.enrol',
+    Screen: TerminalsScreen,
+  },
+  {
+    id: 'review',
+    group: 'terminals',
+    label: 'admin.section.review',
+    permission: 'reports.view',
+    Screen: ReviewQueueScreen,
+  },
   { id: 'codes', group: 'codes', label: 'manage.tab.codes', permission: 'codes.manage', Screen: CodesScreen },
   {
     id: 'reports',
@@ -75,5 +92,12 @@ export const SECTIONS: Section[] = [
     label: 'manage.tab.overuses',
     permission: 'reports.view',
     Screen: OverusesScreen,
+  },
+  {
+    id: 'audit',
+    group: 'reports',
+    label: 'admin.section.audit',
+    permission: 'audit.view',
+    Screen: AuditScreen,
   },
 ];

@@ -60,8 +60,14 @@ export function setAdminLanguage(next: Language): void {
   localStorage.setItem(LANGUAGE_KEY, next);
 }
 
+/**
+ * The server that served this page: the back office's API, and the address its enrolment links give
+ * terminals (reach the back office at the address the terminals use).
+ */
+export const SERVER_URL = window.location.origin;
+
 const call = createServerCall({
-  baseUrl: window.location.origin,
+  baseUrl: SERVER_URL,
   language: () => language,
   timeoutMs: 30_000,
   onSessionEnded: () => keep(null),
@@ -75,7 +81,7 @@ export function server<T>(method: string, path: string, options: CallOptions = {
 function view(): ManageSessionView {
   return {
     configured: true,
-    serverUrl: window.location.origin,
+    serverUrl: SERVER_URL,
     signedIn: session !== null,
     email: session?.email ?? null,
     name: session?.name ?? null,

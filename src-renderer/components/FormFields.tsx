@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 // Labelled form controls beside TextField, each with its error sentence under it; the error also marks
 // the control invalid for assistive technology.
 
-function FieldError({ id, error }: { id: string; error: string | null | undefined }) {
+export function FieldError({ id, error }: { id: string; error: string | null | undefined }) {
   return error ? (
     <p id={`${id}-error`} role="alert" className="error">
       {error}
@@ -79,8 +79,13 @@ interface TextAreaFieldProps {
   rows?: number;
 }
 
-export function TextAreaField({ id, label, value, onChange, hint, error, rows = 3 }: TextAreaFieldProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+/** The ids of a control's hint and error, for its aria-describedby; undefined when it has neither. */
+export function describedByOf(id: string, hint: unknown, error: unknown): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+/** A control's label and, under it, the line on what to write (ids as describedByOf names them). */
+export function FieldLabel({ id, label, hint }: { id: string; label: string; hint?: string | undefined }) {
   return (
     <>
       <label htmlFor={id}>{label}</label>
@@ -89,6 +94,14 @@ export function TextAreaField({ id, label, value, onChange, hint, error, rows = 
           {hint}
         </span>
       ) : null}
+    </>
+  );
+}
+
+export function TextAreaField({ id, label, value, onChange, hint, error, rows = 3 }: TextAreaFieldProps) {
+  return (
+    <>
+      <FieldLabel id={id} label={label} hint={hint} />
       <textarea
         id={id}
         rows={rows}
@@ -96,7 +109,7 @@ export function TextAreaField({ id, label, value, onChange, hint, error, rows = 
         spellCheck={false}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedByOf(id, hint, error)}
       />
       <FieldError id={id} error={error} />
     </>
@@ -106,4 +119,31 @@ export function TextAreaField({ id, label, value, onChange, hint, error, rows = 
 /** One cell of the editor's grid: a control with its label and error stacked. */
 export function FieldCell({ children, wide }: { children: ReactNode; wide?: boolean }) {
   return <div className={`field-cell${wide ? ' field-cell--wide' : ''}`}>{children}</div>;
+}
+
+interface FilterSelectProps<V extends string> {
+  id: string;
+  label: string;
+  /** The first choice, '' in the value: no filter. */
+  anyLabel: string;
+  value: V | '';
+  values: readonly V[];
+  labelOf: (value: V) => string;
+  onChange: (value: V | '') => void;
+}
+
+/** A list filter's choice among fixed values, or any of them. */
+export function FilterSelect<V extends string>(props: FilterSelectProps<V>) {
+  const { id, label, anyLabel, value, values, labelOf, onChange } = props;
+  return (
+    <div className="field-cell">
+      <SelectField<V | ''>
+        id={id}
+        label={label}
+        value={value}
+        options={[{ value: '', label: anyLabel }, ...values.map((v) => ({ value: v, label: labelOf(v) }))]}
+        onChange={onChange}
+      />
+    </div>
+  );
 }

@@ -1,14 +1,17 @@
 import type { CodeLifecycleStatus } from '../../shared/codes/types';
+import type { ReviewStatus } from '../../shared/sync/protocol';
+import type { TerminalStatus } from '../../shared/sync/terminal-admin';
 
 interface StatusBadgeProps {
-  status: CodeLifecycleStatus;
+  status: CodeLifecycleStatus | TerminalStatus | ReviewStatus;
   label: string;
+  testId?: string;
 }
 
-/** A code's lifecycle status: a word, never only a colour. */
-export function StatusBadge({ status, label }: StatusBadgeProps) {
+/** A record's status (a code's lifecycle, a terminal's, a review item's): a word, never only a colour. */
+export function StatusBadge({ status, label, testId = 'code-status' }: StatusBadgeProps) {
   return (
-    <span className={`status-badge status-badge--${status}`} data-testid="code-status" data-status={status}>
+    <span className={`status-badge status-badge--${status}`} data-testid={testId} data-status={status}>
       {label}
     </span>
   );

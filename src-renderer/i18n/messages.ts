@@ -1,5 +1,6 @@
 import type { Language } from '../../shared/ipc/types';
 import { adminDe, adminEn } from './admin-messages';
+import { codePickDe, codePickEn } from './code-pick-messages';
 import { customerDe, customerEn } from './customer-messages';
 import { manageDe, manageEn } from './manage-messages';
 import { syncDe, syncEn } from './sync-messages';
@@ -27,6 +28,7 @@ const en = {
   ...syncEn,
   ...customerEn,
   ...adminEn,
+  ...codePickEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -53,6 +55,7 @@ const de: Record<MessageKey, string> = {
   ...syncDe,
   ...customerDe,
   ...adminDe,
+  ...codePickDe,
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, de };

@@ -38,6 +38,8 @@ export const syncEn = {
   'sync.enrol.signOut':
     "Afterwards everyone is signed out: sign in again with your PIN from the server's staff list.",
   'sync.enrol.code': 'Enrolment code',
+  'sync.enrol.codeHint':
+    'The code, or the whole enrolment link from the back office: paste it or scan its QR code.',
   'sync.enrol.name': 'Terminal name, e.g. Box office 1',
   'sync.enrol.submit': 'Enrol terminal',
   'sync.enrol.codeMissing': 'Enter the enrolment code from the manager.',
@@ -88,6 +90,8 @@ export const syncDe: Record<SyncKey, string> = {
   'sync.enrol.signOut':
     'Danach sind alle abgemeldet: Bitte mit der eigenen PIN aus der Personalliste des Servers wieder anmelden.',
   'sync.enrol.code': 'Anmeldecode',
+  'sync.enrol.codeHint':
+    'Der Code oder der ganze Anmeldelink aus dem Backoffice: einfügen oder seinen QR-Code scannen.',
   'sync.enrol.name': 'Terminalname, z. B. Kasse 1',
   'sync.enrol.submit': 'Terminal anmelden',
   'sync.enrol.codeMissing': 'Bitte den Anmeldecode von der Leitung eingeben.',

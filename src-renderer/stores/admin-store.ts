@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { Language } from '../../shared/ipc/types';
-import { adminLanguage, setAdminLanguage } from '../api/admin-host';
+import type { NewOrganisationInput, SetupStatus } from '../../shared/auth/setup';
+import { adminLanguage, server, setAdminLanguage } from '../api/admin-host';
+import type { Failure } from './sell-store';
 
 // The back office's own state: which screen is open (kept in the address, so Back and a reload work)
 // and the language the manager chose in this browser.
@@ -20,6 +22,11 @@ interface AdminState {
   go: (section: string, rest?: string) => void;
   /** Reads the address again (the browser's Back and Forward). */
   follow: () => void;
+  /** Whether the server still waits for its first organisation; null until asked. */
+  setupNeeded: boolean | null;
+  checkSetup: () => Promise<void>;
+  /** The server's first run: its first organisation and manager. */
+  setUp: (input: NewOrganisationInput) => Promise<Failure | null>;
 }
 
 export const useAdminStore = create<AdminState>()((set) => ({
@@ -37,5 +44,17 @@ export const useAdminStore = create<AdminState>()((set) => ({
   },
   follow() {
     set(sectionOf(window.location.hash));
+  },
+  setupNeeded: null,
+  async checkSetup() {
+    const status = await server<SetupStatus>('GET', '/v1/setup');
+    // Should the server not answer, the sign-in form shows and says so when used.
+    set({ setupNeeded: status.ok ? status.value.needed : false });
+  },
+  async setUp(input) {
+    const result = await server('POST', '/v1/setup', { body: input });
+    if (!result.ok) return result;
+    set({ setupNeeded: false });
+    return null;
   },
 }));

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { CodeCreateInput, CodeUpdateInput } from '../../shared/codes/schema';
+import type { CodeVersion } from '../../shared/codes/types';
 import type {
   CodePage,
   GenerationJobView,
@@ -24,6 +25,13 @@ export interface CodeFilter {
 
 export type Editing = { mode: 'create' } | { mode: 'edit'; code: ManagedCode } | null;
 
+/** A code's versions as last loaded (oldest first), or the sentence saying why they could not be. */
+export interface Versions {
+  codeId: string;
+  items: CodeVersion[] | null;
+  error: string | null;
+}
+
 export const PAGE_SIZE = 25;
 const JOB_POLL_MS = 250;
 const EMPTY_FILTER: CodeFilter = { q: '', status: '', kind: '', parent: null, offset: 0 };
@@ -42,6 +50,9 @@ interface ManageState {
   notice: string | null;
   loading: boolean;
   editing: Editing;
+  /** The code whose history the list shows in its place. */
+  history: ManagedCode | null;
+  versions: Versions | null;
   /** The bulk generation being watched, and the sentence if starting or watching it failed. */
   job: GenerationJobView | null;
   jobError: string | null;
@@ -54,6 +65,8 @@ interface ManageState {
   startCreate: () => void;
   startEdit: (id: string) => Promise<void>;
   closeEditor: () => void;
+  openHistory: (code: ManagedCode | null) => void;
+  loadVersions: (codeId: string) => Promise<void>;
   /** Creates or updates the code being edited; on failure nothing typed is lost. */
   save: (input: { create: CodeCreateInput } | { update: CodeUpdateInput }) => Promise<Failure | null>;
   setStatus: (code: ManagedCode, action: 'disable' | 'restore' | 'delete') => Promise<void>;
@@ -111,6 +124,8 @@ export const useManageStore = create<ManageState>()((set, get) => {
     notice: null,
     loading: false,
     editing: null,
+    history: null,
+    versions: null,
     job: null,
     jobError: null,
 
@@ -185,6 +200,21 @@ export const useManageStore = create<ManageState>()((set, get) => {
       set({ editing: null });
     },
 
+    openHistory(code) {
+      set({ history: code, notice: null });
+    },
+
+    async loadVersions(codeId) {
+      set({ versions: { codeId, items: null, error: null } });
+      const result = await api.manage.codeVersions({ id: codeId });
+      if (get().versions?.codeId !== codeId) return;
+      if (!result.ok) {
+        failed(result);
+        return set({ versions: { codeId, items: null, error: result.message } });
+      }
+      set({ versions: { codeId, items: result.value, error: null } });
+    },
+
     async save(input) {
       const editing = get().editing;
       if (!editing) return null;
@@ -251,6 +281,8 @@ export const useManageStore = create<ManageState>()((set, get) => {
         notice: null,
         loading: false,
         editing: null,
+        history: null,
+        versions: null,
         job: null,
         jobError: null,
       });

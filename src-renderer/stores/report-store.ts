@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { CodeReport, OverusePage } from '../../shared/ipc/domains/manage';
+import { dayRange } from '../lib/date-range';
 import { api } from '../api';
 import type { Failure } from './sell-store';
 import { noteFailure } from './session-store';
@@ -29,14 +30,6 @@ interface ReportState {
   /** The report as CSV text for the current filters. */
   exportCsv: () => Promise<{ csv: string } | Failure>;
   reset: () => void;
-}
-
-/** The day's first and last instant, so a range of one day covers all of it. */
-function rangeOf(from: string, to: string): { from?: string; to?: string } {
-  return {
-    ...(from ? { from: new Date(`${from}T00:00:00`).toISOString() } : {}),
-    ...(to ? { to: new Date(`${to}T23:59:59.999`).toISOString() } : {}),
-  };
 }
 
 const fail = (failure: Failure) => {
@@ -82,7 +75,7 @@ export const useReportStore = create<ReportState>()((set, get) => ({
     const load = ++reportLoads;
     set({ loading: true });
     const result = await api.manage.codeReport({
-      ...rangeOf(from, to),
+      ...dayRange(from, to),
       groupBy,
       usedOnly,
       limit: REPORT_ROWS,
@@ -100,7 +93,7 @@ export const useReportStore = create<ReportState>()((set, get) => ({
     const { from, to } = get();
     const load = ++overuseLoads;
     set({ loading: true });
-    const result = await api.manage.overuseReport({ ...rangeOf(from, to), limit: 200, offset: 0 });
+    const result = await api.manage.overuseReport({ ...dayRange(from, to), limit: 200, offset: 0 });
     if (load !== overuseLoads) return;
     if (!result.ok) {
       fail(result);
@@ -111,7 +104,7 @@ export const useReportStore = create<ReportState>()((set, get) => ({
 
   async exportCsv() {
     const { from, to, groupBy, usedOnly } = get();
-    const result = await api.manage.exportCsv({ ...rangeOf(from, to), groupBy, usedOnly });
+    const result = await api.manage.exportCsv({ ...dayRange(from, to), groupBy, usedOnly });
     if (!result.ok) {
       fail(result);
       set({ error: result.message });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { text } from '../../shared/text';
 import type { ServerContext } from '../context';
 import { auditCsv, listAudit, MAX_AUDIT_PAGE } from '../services/audit-log-service';
-import { bearer, guard, principalOf, type App } from './common';
+import { bearer, guard, principalOf, sendCsv, type App } from './common';
 
 const filters = {
   entityKind: text().min(1).max(50).optional(),
@@ -49,10 +49,7 @@ export function registerAuditRoutes(app: App, ctx: ServerContext): void {
     },
     async (request, reply) => {
       const csv = await auditCsv(ctx, principalOf(request), request.query);
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="audit-log.csv"')
-        .send(csv);
+      return sendCsv(reply, 'audit-log.csv', csv);
     },
   );
 }

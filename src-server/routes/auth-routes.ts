@@ -1,20 +1,26 @@
 import { z } from 'zod';
+import { newOrganisationSchema, type SetupStatus } from '../../shared/auth/setup';
 import { text } from '../../shared/text';
 import type { ServerContext } from '../context';
-import { createOrganisationAsOperator, login, logout, setUp } from '../services/auth-service';
+import { createOrganisationAsOperator, login, logout, setUp, setupNeeded } from '../services/auth-service';
 import { getStaff } from '../services/staff-service';
 import { bearer, bearerToken, guard, operatorGuard, principalOf, type App } from './common';
 
-const password = text().min(10, 'at least 10 characters').max(200);
-
-const newOrganisation = z.strictObject({
-  organisationName: text().trim().min(1).max(200),
-  managerName: text().trim().min(1).max(200),
-  email: z.email(),
-  password,
-});
+const newOrganisation = newOrganisationSchema;
 
 export function registerAuthRoutes(app: App, ctx: ServerContext): void {
+  app.get(
+    '/v1/setup',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Whether this server still waits for its first organisation (the back office then offers set-up)',
+      },
+    },
+    async (): Promise<SetupStatus> => ({ needed: await setupNeeded(ctx) }),
+  );
+
   app.post(
     '/v1/setup',
     {

@@ -1,5 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawServerDefault,
+} from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Permission } from '../../shared/auth/permissions';
@@ -122,9 +128,12 @@ export const idParams = z.strictObject({ id: z.uuid() });
 
 export const bearer = [{ bearer: [] }];
 
-export const pageQuery = {
-  limit: z.coerce.number().int().min(1).max(1000).default(50),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-};
+export { booleanQuery, pageQuery } from '../../shared/query';
 
-export const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+/** A report's CSV twin: a download named `filename`, UTF-8. */
+export function sendCsv(reply: FastifyReply, filename: string, csv: string): FastifyReply {
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .send(csv);
+}

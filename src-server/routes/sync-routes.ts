@@ -88,10 +88,15 @@ export function registerSyncRoutes(app: App, ctx: ServerContext): void {
     {
       schema: {
         tags,
-        summary: 'The review queue: overuse excesses, quarantined mutations, restored terminals',
+        summary:
+          'The review queue, a page at a time: overuse excesses, quarantined mutations, restored terminals',
+        description: 'from, to: bounds (inclusive) on when an item was raised. Oldest first.',
         querystring: z.strictObject({
           status: z.enum(REVIEW_STATUSES).optional(),
           kind: z.enum(REVIEW_KINDS).optional(),
+          terminalId: z.uuid().optional(),
+          from: z.iso.datetime({ offset: true }).optional(),
+          to: z.iso.datetime({ offset: true }).optional(),
           ...pageQuery,
         }),
         security: bearer,

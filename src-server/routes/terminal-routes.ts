@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { registerRequestSchema } from '../../shared/sync/protocol';
+import { leaseCapSchema, TERMINAL_STATUSES } from '../../shared/sync/terminal-admin';
+import { text } from '../../shared/text';
 import type { ServerContext } from '../context';
 import {
   createEnrolmentCode,
+  listTerminalLeases,
   listTerminals,
   registerTerminal,
   revokeTerminal,
   setLeaseCap,
 } from '../services/terminal-service';
-import { bearer, guard, idParams, principalOf, staffGuard, staffOf, type App } from './common';
+import { bearer, guard, idParams, pageQuery, principalOf, staffGuard, staffOf, type App } from './common';
 
 export function registerTerminalRoutes(app: App, ctx: ServerContext): void {
   const tags = ['terminals'];
@@ -42,10 +45,36 @@ export function registerTerminalRoutes(app: App, ctx: ServerContext): void {
   app.get(
     '/v1/terminals',
     {
-      schema: { tags, summary: 'Enrolled terminals', security: bearer },
+      schema: {
+        tags,
+        summary: 'Enrolled terminals, a page at a time: venue, status, sync position and times, leases held',
+        description:
+          "q: part of the name. lastSeq and lastPushAt say what the server holds of the terminal's sales; sales it has not pushed yet are not visible here.",
+        querystring: z.strictObject({
+          q: text().trim().max(100).optional(),
+          venueId: z.uuid().optional(),
+          status: z.enum(TERMINAL_STATUSES).optional(),
+          ...pageQuery,
+        }),
+        security: bearer,
+      },
       onRequest: guard(ctx, 'terminals.enrol'),
     },
-    async (request) => listTerminals(ctx, principalOf(request)),
+    async (request) => listTerminals(ctx, principalOf(request), request.query),
+  );
+  app.get(
+    '/v1/terminals/:id/leases',
+    {
+      schema: {
+        tags,
+        summary: "A terminal's escrow leases in its current epoch, those it holds now first",
+        params: idParams,
+        querystring: z.strictObject(pageQuery),
+        security: bearer,
+      },
+      onRequest: guard(ctx, 'terminals.enrol'),
+    },
+    async (request) => listTerminalLeases(ctx, principalOf(request), request.params.id, request.query),
   );
   app.post(
     '/v1/terminals/:id/revoke',
@@ -69,7 +98,7 @@ export function registerTerminalRoutes(app: App, ctx: ServerContext): void {
         description:
           'percent: the share of a counter\'s limit (1 to 100) the terminal may hold unused at once; null returns it to the default (25). See docs/SYNC.md "Per-terminal cap".',
         params: idParams,
-        body: leaseCapBody,
+        body: leaseCapSchema,
         security: bearer,
       },
       onRequest: staffGuard(ctx, 'terminals.enrol'),
@@ -77,12 +106,3 @@ export function registerTerminalRoutes(app: App, ctx: ServerContext): void {
     async (request) => setLeaseCap(ctx, staffOf(request), request.params.id, request.body.percent),
   );
 }
-
-const leaseCapBody = z.strictObject({
-  percent: z
-    .number()
-    .int('percent must be a whole number')
-    .min(1, 'percent must be at least 1')
-    .max(100, 'percent must be at most 100')
-    .nullable(),
-});

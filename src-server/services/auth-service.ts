@@ -88,6 +88,11 @@ async function createAudited(
 }
 
 /** First run only: a fresh server has no organisation, and nobody to sign in as. */
+/** True until the first organisation exists. */
+export async function setupNeeded(ctx: ServerContext): Promise<boolean> {
+  return (await countOrganisations(ctx.db)) === 0;
+}
+
 export async function setUp(
   ctx: ServerContext,
   input: NewOrganisation,

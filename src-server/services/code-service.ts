@@ -12,6 +12,7 @@ import * as repo from '../db/repos/code-repo';
 import { isUniqueViolation, reject } from '../errors';
 import { pick, recordAudit, type AuditChange } from './audit';
 import { followLimit } from './escrow-service';
+import { assertVersion } from './version-check';
 
 // What the audit log records of a code: its terms and own status, not its usage counters.
 const AUDITED_CODE = [
@@ -250,6 +251,8 @@ export async function updateCode(
     }
     if (row.ownStatus === 'deleted')
       reject('CODE_DELETED', 'This code is deleted: restore it before editing it.');
+    // Checked under the row lock, so of two managers saving the same version only the first gets in.
+    assertVersion('code', row.version, input.expectedVersion);
     const current: Terms = {
       name: row.name,
       description: row.description,
@@ -284,20 +287,20 @@ export async function updateCode(
         );
       }
     }
-    // A used code keeps the terms its sales were made under as a version of their own.
-    const used = row.uses > 0 || (await repo.hasRedemptions(tx, row.id));
-    const version = used ? row.version + 1 : row.version;
+    // Every change of terms is a new version: sales keep the terms they were made under, the history
+    // shows each edit, and an editor holding the old version number is refused (expectedVersion).
+    const version = row.version + 1;
     const at = now(ctx);
     await repo.updateTerms(tx, { id: row.id, version, ...next, now: at });
     await followCodeLimits(tx, principal.orgId, row, next.rules);
-    await repo.upsertVersion(tx, {
+    await repo.insertVersion(tx, {
       id: row.id,
       version,
       ...next,
       createdBy: principal.kind === 'staff' ? principal.staffId : null,
       now: at,
     });
-    await auditCode(tx, ctx, principal, id, 'code.update', row, used ? null : 'unused code edited in place');
+    await auditCode(tx, ctx, principal, id, 'code.update', row);
   });
   return getCodeView(ctx, principal, id);
 }

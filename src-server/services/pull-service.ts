@@ -21,7 +21,7 @@ import {
   SNAPSHOT_ORDER,
   type PulledRow,
 } from '../db/repos/pull-repo';
-import { getTerminal } from '../db/repos/terminal-repo';
+import { getTerminal, recordPull } from '../db/repos/terminal-repo';
 import { reject } from '../errors';
 import { toView } from './code-service';
 
@@ -159,8 +159,21 @@ async function changesPage(
   return { rows: candidates.slice(0, limit), more };
 }
 
-/** POST /v1/sync/pull: one page of changes from one REPEATABLE READ snapshot. */
+/**
+ * POST /v1/sync/pull: one page of changes from one REPEATABLE READ snapshot. The time of the pull is
+ * written after that read-only transaction, for the back office's Terminals screen.
+ */
 export async function pull(
+  ctx: ServerContext,
+  principal: Principal,
+  request: PullRequest,
+): Promise<PullResponse> {
+  const page = await pullPage(ctx, principal, request);
+  await recordPull(ctx.db, request.terminalId, ctx.now().toISOString());
+  return page;
+}
+
+async function pullPage(
   ctx: ServerContext,
   principal: Principal,
   request: PullRequest,

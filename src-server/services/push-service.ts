@@ -177,7 +177,7 @@ async function pushBatch(
     // resend cures, answered 503.
     await scope.flush();
     await log.logMutations(tx, logRows);
-    if (terminal.lastSeq !== startSeq) await terminals.setLastSeq(tx, terminal.id, terminal.lastSeq);
+    await terminals.recordPush(tx, terminal.id, terminal.lastSeq, ctx.now().toISOString());
     if (restore) {
       await restoreDetected(tx, ctx, terminal, restore.mutation, restore.held);
       return stop(conflict('RESTORED_FROM_BACKUP', RESTORED_MESSAGE, terminal));

@@ -1,14 +1,12 @@
 import type { Benefit } from '../../shared/discounts';
+import type { CodeReportRow } from '../../shared/reports/codes';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import * as repo from '../db/repos/report-repo';
 import { toCsv } from './csv';
 
-export type ReportRow = Omit<repo.CodeReportRow, 'benefit' | 'rules'> & {
-  type: Benefit['type'];
-  value: string;
-  limit: number | null;
-};
+/** The wire row, as the terminal's manager screens and the back office read it. */
+export type ReportRow = CodeReportRow;
 
 const percent = (bp: number) => `${bp / 100}%`;
 
@@ -61,6 +59,7 @@ export const CSV_HEADER = [
   'redemptions',
   'remaining',
   'total discount',
+  'currency',
   'first use',
   'last use',
   'status',
@@ -89,6 +88,7 @@ export async function codeReportCsv(
       r.orders,
       r.remaining,
       r.totalDiscount,
+      r.currency,
       r.firstUse,
       r.lastUse,
       r.status,

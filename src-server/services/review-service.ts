@@ -1,5 +1,7 @@
 import type { Err } from '../../shared/result';
-import type { ReviewItem, ReviewKind, ReviewStatus } from '../../shared/sync/protocol';
+import type { Page } from '../../shared/server-api/page';
+import type { ReviewItem } from '../../shared/sync/protocol';
+import type { ReviewRow } from '../../shared/sync/terminal-admin';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
@@ -14,9 +16,10 @@ import { reapplyMutation } from './mutation-apply';
 export async function listReviewItems(
   ctx: ServerContext,
   principal: Principal,
-  filter: { status?: ReviewStatus; kind?: ReviewKind; limit: number; offset: number },
-): Promise<ReviewItem[]> {
-  return repo.listReviewItems(ctx.db, principal.orgId, filter);
+  filter: repo.ReviewFilter,
+): Promise<Page<ReviewRow>> {
+  const page = await repo.listReviewItems(ctx.db, principal.orgId, filter);
+  return { ...page, limit: filter.limit, offset: filter.offset };
 }
 
 async function lockItem(

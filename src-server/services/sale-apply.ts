@@ -189,6 +189,7 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
         overuseGrantedBy: overuse?.approverId ?? null,
         overuseLimits: limits,
         redeemedAt: sale.createdAt,
+        posSale: true,
       }),
     );
     if (!row) reject('DUPLICATE_REDEMPTION', `Redemption ${r.id} reached the server already.`);

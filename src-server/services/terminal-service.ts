@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { v7 as uuid } from 'uuid';
+import type { Page } from '../../shared/server-api/page';
 import type { LeaseView, RegisterRequest, RegisterResponse, ReviewItem } from '../../shared/sync/protocol';
+import type { TerminalLeaseRow, TerminalRow } from '../../shared/sync/terminal-admin';
 import { newToken, tokenHash } from '../auth/secrets';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
@@ -19,7 +21,7 @@ async function auditedTerminal(
   orgId: string,
   id: string,
 ): Promise<Record<string, unknown> | null> {
-  const terminal = (await repo.listTerminals(db, orgId)).find((t) => t.id === id);
+  const terminal = await repo.terminalRecord(db, orgId, id);
   return pick(terminal, ['id', 'venueId', 'name', 'epoch', 'revokedAt', 'leaseCapPercent']);
 }
 
@@ -154,11 +156,40 @@ export async function registerTerminal(
   });
 }
 
+/** The back office's Terminals screen: one page of the organisation's terminals. */
 export async function listTerminals(
   ctx: ServerContext,
   principal: Principal,
-): ReturnType<typeof repo.listTerminals> {
-  return repo.listTerminals(ctx.db, principal.orgId);
+  filter: repo.TerminalFilter,
+): Promise<Page<TerminalRow>> {
+  const page = await repo.pageTerminals(ctx.db, principal.orgId, ctx.now().toISOString(), filter);
+  return {
+    items: page.items.map((t) => ({
+      ...t,
+      effectiveLeaseCapPercent: t.leaseCapPercent ?? DEFAULT_LEASE_CAP_PERCENT,
+    })),
+    total: page.total,
+    limit: filter.limit,
+    offset: filter.offset,
+  };
+}
+
+/** One page of a terminal's leases in its current epoch, held ones first. */
+export async function listTerminalLeases(
+  ctx: ServerContext,
+  principal: Principal,
+  terminalId: string,
+  page: { limit: number; offset: number },
+): Promise<Page<TerminalLeaseRow>> {
+  const terminal = await repo.getTerminal(ctx.db, principal.orgId, terminalId);
+  if (!terminal) reject('NOT_FOUND', 'There is no such terminal.');
+  const leases = await escrow.pageLeases(
+    ctx.db,
+    { orgId: principal.orgId, terminalId, epoch: terminal.epoch },
+    ctx.now().toISOString(),
+    page,
+  );
+  return { ...leases, ...page };
 }
 
 /** A manager's change to one terminal (`change` answers undefined for none), audited in its transaction. */
@@ -240,11 +271,13 @@ export async function terminalSyncStatus(
     state: terminal.state,
     lastSeq: terminal.lastSeq,
     leases: await escrow.leasesOf(ctx.db, terminal.id, terminal.epoch),
-    reviewItems: await listReviewItems(ctx.db, principal.orgId, {
-      status: 'open',
-      terminalId: terminal.id,
-      limit: 1000,
-      offset: 0,
-    }),
+    reviewItems: (
+      await listReviewItems(ctx.db, principal.orgId, {
+        status: 'open',
+        terminalId: terminal.id,
+        limit: 1000,
+        offset: 0,
+      })
+    ).items,
   };
 }

@@ -1,4 +1,6 @@
 import type { BenchSuite } from './harness';
+import { adminSuite } from './admin.bench';
+import { adminUiSuite } from './admin-ui.bench';
 import { coreSuite } from './core.bench';
 import { engineSuite } from './engine.bench';
 import { serverSuite } from './server.bench';
@@ -7,4 +9,13 @@ import { terminalSuite } from './terminal.bench';
 import { uiSuite } from './ui.bench';
 
 // Each capability adds its suite here.
-export const suites: BenchSuite[] = [terminalSuite, coreSuite, engineSuite, serverSuite, syncSuite, uiSuite];
+export const suites: BenchSuite[] = [
+  terminalSuite,
+  coreSuite,
+  engineSuite,
+  serverSuite,
+  syncSuite,
+  uiSuite,
+  adminSuite,
+  adminUiSuite,
+];

@@ -136,7 +136,7 @@ test.describe('manager screens', () => {
     await file.saveAs(testInfo.outputPath('code-report.csv'));
     const csv = readFileSync(testInfo.outputPath('code-report.csv'), 'utf8').split(/\r?\n/);
     expect(csv[0]).toBe(
-      'code,type,value,limit,redemptions,remaining,total discount,first use,last use,status',
+      'code,type,value,limit,redemptions,remaining,total discount,currency,first use,last use,status',
     );
     expect(csv.find((line) => line.startsWith('SPRING20,'))).toMatch(
       /^SPRING20,percentage,20%,80,2,78,2700,/,

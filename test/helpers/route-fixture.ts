@@ -22,7 +22,8 @@ export type Resource =
   | 'staff'
   | 'roles'
   | 'terminals'
-  | 'review-items';
+  | 'review-items'
+  | 'orders';
 
 export interface SeededWorld extends SeededOrganisation {
   ids: Record<Resource, string>;
@@ -68,6 +69,18 @@ export async function seedWorld(server: TestServer, name: string): Promise<Seede
     name: 'Standalone',
     benefit: { type: 'percentage', percent: 500 },
   });
+  // An order of the organisation (the orders report's drill-down): an online use of the standalone code.
+  const orderId = randomUUID();
+  const order = await api.post('/v1/redemptions', {
+    id: randomUUID(),
+    orderId,
+    code: standalone,
+    tickets: 1,
+    discount: 100,
+    revenue: 900,
+    currency: 'EUR',
+  });
+  if (order.status !== 201) throw new Error(`order: ${order.text}`);
   const roleId = `role-${randomUUID().slice(0, 8)}`;
   const role = await api.post('/v1/roles', {
     id: roleId,
@@ -98,6 +111,7 @@ export async function seedWorld(server: TestServer, name: string): Promise<Seede
     roles: roleId,
     terminals: reg.terminalId,
     'review-items': reviewItem,
+    orders: orderId,
   };
   return {
     ...org,

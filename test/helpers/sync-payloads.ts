@@ -61,6 +61,8 @@ export interface LineSpec {
   itemId?: string;
   eventId?: string | null;
   performanceId?: string | null;
+  ticketTypeId?: string | null;
+  priceBandId?: string | null;
   qty: number;
   unitPrice: number;
   /** Code discount per unit. */
@@ -81,6 +83,8 @@ export interface SaleSpec {
   escrow?: Escrow;
   tender?: 'cash' | 'card' | 'complimentary';
   createdAt?: string;
+  /** The customer picked at the till, stored as the terminal stores it (JSON text). */
+  customer?: { id: string; name: string; email?: string };
 }
 
 /** checkout()'s outbox payload: { terminalId, sale, lines, units, payments, redemption, scopes, approvals, escrow }. */
@@ -99,8 +103,8 @@ export function salePayload(spec: SaleSpec): TerminalSalePayload {
       name: 'Item',
       eventId: l.eventId ?? null,
       performanceId: l.performanceId ?? null,
-      priceBandId: null,
-      ticketTypeId: null,
+      priceBandId: l.priceBandId ?? null,
+      ticketTypeId: l.ticketTypeId ?? null,
       inventoryItemId: null,
       category: null,
       qty: l.qty,
@@ -140,8 +144,8 @@ export function salePayload(spec: SaleSpec): TerminalSalePayload {
       shiftId: spec.shiftId,
       cashierId: spec.cashierId,
       currency: spec.currency ?? 'EUR',
-      customerId: spec.code?.customerId ?? null,
-      customer: null,
+      customerId: spec.customer?.id ?? spec.code?.customerId ?? null,
+      customer: spec.customer ? JSON.stringify({ ...spec.customer, priorOrders: 0, groups: [] }) : null,
       gross,
       codeDiscount,
       customDiscount: 0,

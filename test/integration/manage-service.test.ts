@@ -151,6 +151,66 @@ describe('manage service against the real central server', () => {
     expect(await manage.getCode(max, id)).toMatchObject({ ok: true, value: { lifecycle: 'deleted' } });
   });
 
+  it('keeps each version with who saved it, and refuses an edit made from a stale one', async () => {
+    const manage = service();
+    const max = actor('max');
+    await manage.signIn(max, { email: EMAIL, password: PASSWORD });
+    const created = await manage.createCode(max, {
+      code: {
+        code: 'HISTORY',
+        name: 'First',
+        description: '',
+        isParent: false,
+        benefit: { type: 'percentage', percent: 1000 },
+        rules: {},
+      },
+    });
+    if (!created.ok) throw new Error(created.message);
+    const id = created.value.id;
+    const renamed = await manage.updateCode(max, { id, changes: { name: 'Second', expectedVersion: 1 } });
+    expect(renamed).toMatchObject({ ok: true, value: { name: 'Second', version: 2 } });
+    const stale = await manage.updateCode(max, { id, changes: { name: 'Third', expectedVersion: 1 } });
+    expect(stale).toMatchObject({ ok: false, reason: 'VERSION_CONFLICT' });
+    expect(stale.ok ? '' : stale.message).toContain('Your changes are still in the form');
+    const versions = await manage.codeVersions(max, id);
+    expect(versions.ok && versions.value.map((v) => [v.version, v.name, v.createdByName])).toEqual([
+      [1, 'First', 'Greta Manager'],
+      [2, 'Second', 'Greta Manager'],
+    ]);
+  });
+
+  it('finds catalogue rows by name and names chosen ones by id', async () => {
+    const manage = service();
+    const max = actor('max');
+    await manage.signIn(max, { email: EMAIL, password: PASSWORD });
+    const api = apiClient(
+      server.url,
+      (
+        await apiClient(server.url).post<{ token: string }>('/v1/auth/login', {
+          email: EMAIL,
+          password: PASSWORD,
+        })
+      ).body.token,
+    );
+    const venue = await api.post<{ id: string }>('/v1/venues', {
+      name: 'Globe Hall',
+      currency: 'EUR',
+      timezone: 'UTC',
+    });
+    const event = await api.post<{ id: string }>('/v1/events', { venueId: venue.body.id, name: 'Macbeth' });
+    const type = await api.post<{ id: string }>('/v1/ticket-types', {
+      eventId: event.body.id,
+      name: 'Adult',
+    });
+    const found = await manage.searchCatalogue(max, { kind: 'ticketType', q: 'macb', limit: 10 });
+    expect(found).toMatchObject({
+      ok: true,
+      value: { items: [{ id: type.body.id, kind: 'ticketType', label: 'Adult', context: 'Macbeth' }] },
+    });
+    const named = await manage.searchCatalogue(max, { ids: [event.body.id, type.body.id], limit: 20 });
+    expect(named.ok && named.value.items.map((h) => h.label).sort()).toEqual(['Adult', 'Macbeth']);
+  });
+
   it('generates children from a parent and reports the job until it is done', async () => {
     const manage = service();
     const max = actor('max');
@@ -196,7 +256,7 @@ describe('manage service against the real central server', () => {
     const csv = await manage.exportCsv(max, { groupBy: 'parent' });
     if (!csv.ok) throw new Error(csv.message);
     expect(csv.value.split(/\r?\n/)[0]).toBe(
-      'code,type,value,limit,redemptions,remaining,total discount,first use,last use,status',
+      'code,type,value,limit,redemptions,remaining,total discount,currency,first use,last use,status',
     );
   });
 
@@ -232,6 +292,10 @@ describe('manage service against the real central server', () => {
       });
       expect(await pos.call(c.manage.listCodes, {})).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
       expect(await pos.call(c.manage.exportCsv, {})).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
+      expect(await pos.call(c.manage.searchCatalogue, { q: 'a' })).toMatchObject({
+        ok: false,
+        reason: 'FORBIDDEN',
+      });
       await pos.must(c.staff.signOut);
     });
 
@@ -240,6 +304,9 @@ describe('manage service against the real central server', () => {
       await pos.must(c.manage.signIn, { email: EMAIL, password: PASSWORD });
       expect(await pos.call(c.manage.codeReport, {})).toMatchObject({ ok: true });
       expect(await pos.call(c.manage.listCodes, {})).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
+      expect(
+        await pos.call(c.manage.codeVersions, { id: '00000000-0000-7000-8000-000000000001' }),
+      ).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
       await pos.must(c.staff.signOut);
     });
 
@@ -247,6 +314,10 @@ describe('manage service against the real central server', () => {
       await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
       await pos.must(c.manage.signIn, { email: EMAIL, password: PASSWORD });
       expect(await pos.call(c.manage.listCodes, {})).toMatchObject({ ok: true });
+      expect(await pos.call(c.manage.searchCatalogue, { kind: 'event', q: 'macbeth' })).toMatchObject({
+        ok: true,
+        value: { items: [{ kind: 'event', label: 'Macbeth' }] },
+      });
       await pos.must(c.staff.signOut);
       await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
       expect(await pos.must(c.manage.session)).toMatchObject({ signedIn: false });

@@ -65,6 +65,8 @@ export interface CodeReportRow {
   tickets: number;
   totalDiscount: number;
   revenue: number;
+  /** Of totalDiscount and revenue (a code used in two currencies has a row per currency); null only for an unused code in an organisation without a venue. */
+  currency: string | null;
   overuses: number;
   firstUse: string | null;
   lastUse: string | null;
@@ -90,6 +92,7 @@ export interface OveruseRow {
   reason: string;
   limits: string[] | null;
   discount: number;
+  currency: string;
   redeemedAt: string;
 }
 

@@ -1,10 +1,24 @@
 import { err, ok, type Result } from '../../../shared/result';
+import { parseEnrolmentInput, sameServer } from '../../../shared/sync/enrolment-link';
 import { registerResponseSchema } from '../../../shared/sync/protocol';
 import { voidAllLeases } from '../../db/repos/lease-repo';
 import { getSyncState, hasOutbox, saveEnrolment } from '../../db/repos/sync-repo';
 import type { SyncContext } from './context';
 import { newSigningKey } from './signing-key';
 import { NETWORK_FAILURE, serverMessage } from './transport';
+
+/**
+ * The code to send, from what was typed, pasted or scanned: a bare code, or an enrolment link that must
+ * name the server this terminal syncs with (it cannot switch servers by enrolling; that is its start-up
+ * setting, POS_SERVER_URL). `serverUrl` unknown (a test transport): the link's server is not compared.
+ */
+function codeOf(ctx: SyncContext, input: string, serverUrl: string | undefined): Result<string> {
+  const parsed = parseEnrolmentInput(input);
+  if (!parsed.ok) return err('ENROL_BAD_INPUT', ctx.t('ENROL_BAD_INPUT'));
+  if (parsed.serverUrl !== null && serverUrl !== undefined && !sameServer(parsed.serverUrl, serverUrl))
+    return err('ENROL_OTHER_SERVER', ctx.t('ENROL_OTHER_SERVER', { link: parsed.serverUrl, own: serverUrl }));
+  return ok(parsed.code);
+}
 
 /**
  * Registers this terminal with the server. A fresh terminal gets a new identity; one the server
@@ -14,8 +28,11 @@ import { NETWORK_FAILURE, serverMessage } from './transport';
 export async function enrol(
   ctx: SyncContext,
   input: { enrolmentCode: string; name: string },
+  serverUrl?: string,
 ): Promise<Result<{ terminalId: string; epoch: number; again: boolean }>> {
   const { db, t } = ctx;
+  const code = codeOf(ctx, input.enrolmentCode, serverUrl);
+  if (!code.ok) return code;
   const before = getSyncState(db);
   if (before?.state === 'enrolled')
     return err('ALREADY_ENROLLED', t('ENROL_ALREADY', { name: before.terminalName }));
@@ -27,7 +44,7 @@ export async function enrol(
     method: 'POST',
     path: '/v1/terminals/register',
     body: {
-      enrolmentCode: input.enrolmentCode.trim(),
+      enrolmentCode: code.value,
       name: input.name.trim(),
       signingKey: key.publicKey,
       ...(before ? { terminalId: before.terminalId } : {}),

@@ -29,7 +29,8 @@ import type { SyncTransport } from './transport';
 const OFFLINE_RETRY_MS = 10_000;
 
 export interface SyncService {
-  /** Enrols with a manager's one-time code, then pulls the server's catalogue, staff and codes. */
+  /**
+   * Enrols with a manager's one-time code or enrolment link (shared/sync/enrolment-link.ts), then pulls the server's catalogue, staff and codes. */
   enrol(enrolmentCode: string, name: string): Promise<Result<SyncStatus>>;
   /** One batch of at most 500 outbox rows, oldest first. */
   pushOnce(): Promise<Result<PushOutcome>>;
@@ -80,6 +81,8 @@ export function createSyncService(deps: {
   clock: Clock;
   t: Translate;
   transport: SyncTransport | undefined;
+  /** The server the transport talks to, which an enrolment link must name; unknown for a test transport. */
+  serverUrl?: string | undefined;
   secrets: SecretStore;
   intervalMs: number;
   /** How long a checkout waits for a top-up before selling on what it holds. */
@@ -156,7 +159,7 @@ export function createSyncService(deps: {
 
   return {
     async enrol(enrolmentCode, name) {
-      const enrolled = await serial(() => enrol(ctx, { enrolmentCode, name }));
+      const enrolled = await serial(() => enrol(ctx, { enrolmentCode, name }, deps.serverUrl));
       if (!enrolled.ok) return enrolled;
       // The first full pull replaces the catalogue; if it fails, the scheduler pulls again.
       await serial(() => pullOnce(ctx));

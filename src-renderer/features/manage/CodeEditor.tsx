@@ -1,10 +1,14 @@
-import { Fragment, useId, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useId, useState, type ReactNode } from 'react';
+import type { TargetRef } from '../../../shared/discounts';
 import { CheckField, FieldCell, SelectField, TextAreaField } from '../../components/FormFields';
 import { StatusBadge } from '../../components/StatusBadge';
 import { TextField } from '../../components/TextField';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
+import { useCatalogueSearchStore } from '../../stores/catalogue-search-store';
 import { useManageStore } from '../../stores/manage-store';
+import { CodeHistory } from './CodeHistory';
+import { TargetPicker, useTargetText } from './TargetPicker';
 import {
   BENEFIT_TYPES,
   COUNT_RULES,
@@ -19,6 +23,20 @@ import {
   type CodeDraft,
   type FieldErrors,
 } from './code-draft';
+
+type TargetKey = { [K in keyof CodeDraft]: CodeDraft[K] extends TargetRef[] ? K : never }[keyof CodeDraft];
+
+/** Every catalogue id a code names, so the pickers can show names instead. */
+function targetIds(draft: CodeDraft): string[] {
+  return [
+    ...draft.targets,
+    ...draft.exclude,
+    ...draft.buyTargets,
+    ...draft.getTargets,
+    ...draft.groups.flatMap((g) => g.targets),
+    ...draft.prices.map((p) => p.target),
+  ].map((t) => t.id);
+}
 
 type TextKey = {
   [K in keyof CodeDraft]: CodeDraft[K] extends string ? K : never;
@@ -44,7 +62,15 @@ export function CodeEditor() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
+  const resolve = useCatalogueSearchStore((s) => s.resolve);
+  const targetText = useTargetText();
   const currency = draftCurrency(draft);
+
+  // The names of what an existing code targets, asked once when it opens.
+  useEffect(() => {
+    if (existing) void resolve(targetIds(draftFromCode(existing)));
+  }, [existing, resolve]);
 
   const fieldId = (field: string) => `${id}-${field.replace(/\./g, '-')}`;
   const set = <K extends keyof CodeDraft>(key: K, value: CodeDraft[K]) =>
@@ -68,7 +94,8 @@ export function CodeEditor() {
     if (existing) {
       const checked = toUpdateInput(draft);
       if (!checked.ok) return invalid(checked.errors);
-      request = { update: checked.value };
+      // The version this form was opened on: the server refuses the save if someone changed it since.
+      request = { update: { ...checked.value, expectedVersion: existing.version } };
     } else {
       const checked = toCreateInput(draft);
       if (!checked.ok) return invalid(checked.errors);
@@ -107,12 +134,11 @@ export function CodeEditor() {
       <CheckField id={fieldId(key)} label={t(label)} checked={draft[key]} onChange={(v) => set(key, v)} />
     </FieldCell>
   );
-  const targets = (key: TextKey, label: MessageKey) => (
+  const targets = (key: TargetKey, label: MessageKey) => (
     <FieldCell wide>
-      <TextAreaField
+      <TargetPicker
         id={fieldId(key)}
         label={t(label)}
-        hint={t('manage.field.targetsHint')}
         value={draft[key]}
         onChange={(v) => set(key, v)}
         error={errors[key]}
@@ -138,16 +164,46 @@ export function CodeEditor() {
         return money('amount', 'manage.field.amount');
       case 'specific_price':
         return (
-          <FieldCell wide>
-            <TextAreaField
-              id={fieldId('prices')}
-              label={t('manage.field.prices', { currency })}
-              hint={t('manage.field.pricesHint')}
-              value={draft.prices}
-              onChange={(v) => set('prices', v)}
-              error={errors.prices}
-            />
-          </FieldCell>
+          <>
+            <FieldCell wide>
+              <TargetPicker
+                id={fieldId('prices')}
+                label={t('manage.field.prices', { currency })}
+                value={draft.prices.map((p) => p.target)}
+                onChange={(chosen) =>
+                  // Prices already typed stay with their targets; a newly picked one starts empty.
+                  setDraft((d) => ({
+                    ...d,
+                    prices: chosen.map(
+                      (target) =>
+                        d.prices.find((p) => p.target.by === target.by && p.target.id === target.id) ?? {
+                          target,
+                          price: '',
+                        },
+                    ),
+                  }))
+                }
+                error={errors.prices}
+              />
+            </FieldCell>
+            {draft.prices.map((row, i) => (
+              <FieldCell key={`${row.target.by}:${row.target.id}`}>
+                <TextField
+                  id={fieldId(`prices.${i}`)}
+                  label={t('manage.field.priceFor', { name: targetText(row.target).label, currency })}
+                  inputMode="decimal"
+                  value={row.price}
+                  onChange={(price) =>
+                    setDraft((d) => ({
+                      ...d,
+                      prices: d.prices.map((p, j) => (j === i ? { ...p, price } : p)),
+                    }))
+                  }
+                  error={errors[`prices.${i}`]}
+                />
+              </FieldCell>
+            ))}
+          </>
         );
       case 'buy_x_get_y':
         return (
@@ -175,14 +231,12 @@ export function CodeEditor() {
                   onChange={(qty) => setGroup(i, { qty })}
                   error={errors[`groups.${i}.qty`]}
                 />
-                <TextAreaField
+                <TargetPicker
                   id={fieldId(`groups.${i}.targets`)}
                   label={t('manage.field.groupTargets')}
-                  hint={t('manage.field.targetsHint')}
                   value={g.targets}
                   onChange={(v) => setGroup(i, { targets: v })}
                   error={errors[`groups.${i}.targets`]}
-                  rows={2}
                 />
                 {draft.groups.length > 1 ? (
                   <button
@@ -203,7 +257,7 @@ export function CodeEditor() {
             <FieldCell>
               <button
                 type="button"
-                onClick={() => setDraft((d) => ({ ...d, groups: [...d.groups, { qty: '1', targets: '' }] }))}
+                onClick={() => setDraft((d) => ({ ...d, groups: [...d.groups, { qty: '1', targets: [] }] }))}
               >
                 {t('manage.field.addGroup')}
               </button>
@@ -414,6 +468,7 @@ export function CodeEditor() {
         </>,
       )}
 
+      {existing && showHistory ? <CodeHistory code={existing} level={3} /> : null}
       {formError ? (
         <p role="alert" className="error" data-testid="editor-error">
           {formError}
@@ -423,6 +478,11 @@ export function CodeEditor() {
         <button type="button" onClick={close}>
           {t('manage.editor.cancel')}
         </button>
+        {existing ? (
+          <button type="button" aria-expanded={showHistory} onClick={() => setShowHistory((v) => !v)}>
+            {showHistory ? t('manage.history.hide') : t('manage.history.open')}
+          </button>
+        ) : null}
         <button type="submit" className="primary" disabled={busy}>
           {existing ? t('manage.editor.save') : t('manage.editor.create')}
           <kbd>Ctrl+Enter</kbd>

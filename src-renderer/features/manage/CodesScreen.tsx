@@ -8,6 +8,7 @@ import { useT } from '../../i18n/use-t';
 import { PAGE_SIZE, useManageStore, type CodeFilter } from '../../stores/manage-store';
 import { benefitSummary } from './benefit-summary';
 import { CodeEditor } from './CodeEditor';
+import { CodeHistory } from './CodeHistory';
 import { GenerateChildrenDialog } from './GenerateChildrenDialog';
 import { useMoney } from '../../i18n/use-money';
 
@@ -23,6 +24,8 @@ export function CodesScreen() {
   const notice = useManageStore((s) => s.notice);
   const loading = useManageStore((s) => s.loading);
   const editing = useManageStore((s) => s.editing);
+  const history = useManageStore((s) => s.history);
+  const openHistory = useManageStore((s) => s.openHistory);
   const setFilter = useManageStore((s) => s.setFilter);
   const loadCodes = useManageStore((s) => s.loadCodes);
   const startCreate = useManageStore((s) => s.startCreate);
@@ -44,7 +47,7 @@ export function CodesScreen() {
   }, [query, filter.q, setFilter]);
 
   useEffect(() => {
-    if (editing) return;
+    if (editing || history) return;
     const onKey = (e: KeyboardEvent) => {
       const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
       if (e.key === '/' && !typing && !document.querySelector('dialog[open]')) {
@@ -57,9 +60,21 @@ export function CodesScreen() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [editing, startCreate]);
+  }, [editing, history, startCreate]);
 
   if (editing) return <CodeEditor />;
+  if (history) {
+    return (
+      <div className="manage__codes">
+        <CodeHistory code={history} />
+        <div className="button-row">
+          <button type="button" onClick={() => openHistory(null)}>
+            {t('manage.history.back')}
+          </button>
+        </div>
+      </div>
+    );
+  }
 
   const statusOptions = [
     { value: '' as const, label: t('manage.filter.anyStatus') },
@@ -177,6 +192,13 @@ export function CodesScreen() {
                       {t('manage.codes.edit')}
                     </button>
                   )}
+                  <button
+                    type="button"
+                    aria-label={t('manage.history.openFor', { code: code.code })}
+                    onClick={() => openHistory(code)}
+                  >
+                    {t('manage.history.open')}
+                  </button>
                   {code.isParent ? (
                     <>
                       <button

@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { ENROLMENT_INPUT_MAX } from '../../../shared/sync/enrolment-link';
 import { FieldList } from '../../components/FieldList';
 import { ServerBadge } from '../../components/ServerBadge';
 import { TextField } from '../../components/TextField';
@@ -161,7 +162,8 @@ function EnrolForm({ restore, serverUrl }: { restore: boolean; serverUrl: string
         onChange={setCode}
         error={codeError}
         inputRef={codeRef}
-        maxLength={40}
+        maxLength={ENROLMENT_INPUT_MAX}
+        hint={t('sync.enrol.codeHint')}
       />
       <TextField
         id={`${id}-name`}

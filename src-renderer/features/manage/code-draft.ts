@@ -12,9 +12,10 @@ import { currencyExponent } from '../../../shared/money';
 import type { MessageKey } from '../../i18n/messages';
 import { parseAmount, parsePercent } from '../../lib/amount-input';
 
-// The code editor's form as typed text, and its way to and from the server's shapes. Every field stays
-// a string until saving, so nothing the manager typed is lost to a failed parse; the zod schemas the
-// server uses decide what is valid, and their issues land beside the fields they are about.
+// The code editor's form as typed text, and its way to and from the server's shapes. Every typed field
+// stays a string until saving, so nothing the manager typed is lost to a failed parse; the zod schemas the
+// server uses decide what is valid, and their issues land beside the fields they are about. Targets are
+// picked by name (TargetPicker), so they are held as the ids the code stores.
 
 export type BenefitType = Benefit['type'];
 export const BENEFIT_TYPES: readonly BenefitType[] = [
@@ -28,7 +29,13 @@ export const BENEFIT_TYPES: readonly BenefitType[] = [
 
 export interface GroupDraft {
   qty: string;
-  targets: string;
+  targets: TargetRef[];
+}
+
+/** One special price: what it is for, and the price as typed. */
+export interface PriceDraft {
+  target: TargetRef;
+  price: string;
 }
 
 export const COUNT_RULES = [
@@ -71,17 +78,15 @@ export type CodeDraft = {
   type: BenefitType;
   percent: string;
   amount: string;
-  /** One `kind:id = price` per line. */
-  prices: string;
+  prices: PriceDraft[];
   buyQty: string;
-  buyTargets: string;
+  buyTargets: TargetRef[];
   getQty: string;
-  getTargets: string;
+  getTargets: TargetRef[];
   maxApplications: string;
   groups: GroupDraft[];
-  /** One `kind:id` per line. */
-  targets: string;
-  exclude: string;
+  targets: TargetRef[];
+  exclude: TargetRef[];
   targetMode: 'all' | 'any';
   validFrom: string;
   validTo: string;
@@ -108,15 +113,6 @@ export interface FieldError {
 }
 export type FieldErrors = Record<string, FieldError>;
 
-const TARGET_KINDS: readonly TargetRef['by'][] = [
-  'item',
-  'event',
-  'schedule',
-  'priceBand',
-  'inventoryItem',
-  'category',
-  'kind',
-];
 const DEFAULT_CURRENCY = 'EUR';
 
 export function emptyDraft(): CodeDraft {
@@ -130,18 +126,18 @@ export function emptyDraft(): CodeDraft {
     type: 'percentage',
     percent: '',
     amount: '',
-    prices: '',
+    prices: [],
     buyQty: '1',
-    buyTargets: '',
+    buyTargets: [],
     getQty: '1',
-    getTargets: '',
+    getTargets: [],
     maxApplications: '',
     groups: [
-      { qty: '1', targets: '' },
-      { qty: '1', targets: '' },
+      { qty: '1', targets: [] },
+      { qty: '1', targets: [] },
     ],
-    targets: '',
-    exclude: '',
+    targets: [],
+    exclude: [],
     targetMode: 'all',
     validFrom: '',
     validTo: '',
@@ -188,8 +184,7 @@ function percentText(bp: number): string {
 }
 
 const countText = (n: number | undefined) => (n === undefined ? '' : String(n));
-const targetsText = (targets: TargetRef[] | undefined) =>
-  (targets ?? []).map((t) => `${t.by}:${t.id}`).join('\n');
+const targetList = (targets: TargetRef[] | undefined): TargetRef[] => (targets ?? []).map((t) => ({ ...t }));
 
 /** yyyy-mm-ddThh:mm in local time, as a datetime-local field shows it. */
 export function localDateTime(iso: string | undefined): string {
@@ -219,25 +214,23 @@ export function draftFromCode(code: ManagedCode): CodeDraft {
       d.amount = moneyText(b.amount, currency);
       break;
     case 'specific_price':
-      d.prices = b.prices
-        .map((p) => `${p.target.by}:${p.target.id} = ${moneyText(p.unitPrice, currency)}`)
-        .join('\n');
+      d.prices = b.prices.map((p) => ({ target: { ...p.target }, price: moneyText(p.unitPrice, currency) }));
       break;
     case 'buy_x_get_y':
       d.buyQty = String(b.buy.qty);
-      d.buyTargets = targetsText(b.buy.targets);
+      d.buyTargets = targetList(b.buy.targets);
       d.getQty = String(b.get.qty);
-      d.getTargets = targetsText(b.get.targets);
+      d.getTargets = targetList(b.get.targets);
       d.percent = percentText(b.percent);
       d.maxApplications = countText(b.maxApplications);
       break;
     case 'multi_buy':
-      d.groups = b.groups.map((g) => ({ qty: String(g.qty), targets: targetsText(g.targets) }));
+      d.groups = b.groups.map((g) => ({ qty: String(g.qty), targets: targetList(g.targets) }));
       d.percent = percentText(b.percent);
       break;
   }
-  d.targets = targetsText(r.targets);
-  d.exclude = targetsText(r.exclude);
+  d.targets = targetList(r.targets);
+  d.exclude = targetList(r.exclude);
   d.targetMode = r.targetMode ?? 'all';
   d.validFrom = localDateTime(r.validFrom);
   d.validTo = localDateTime(r.validTo);
@@ -297,33 +290,17 @@ class Reader {
     return value ?? 0;
   }
 
-  targets(field: string, text: string): TargetRef[] | undefined {
-    const refs: TargetRef[] = [];
-    for (const line of text.split('\n')) {
-      const t = line.trim();
-      if (t === '') continue;
-      const ref = parseTarget(t);
-      if (!ref) return this.fail(field, { key: 'manage.err.target', values: { line: t } });
-      refs.push(ref);
-    }
-    return refs.length > 0 ? refs : undefined;
+  /** Picked targets as the code stores them; none picked is "no narrowing", so the rule is left out. */
+  targets(refs: readonly TargetRef[]): TargetRef[] | undefined {
+    return refs.length > 0 ? refs.map((t) => ({ by: t.by, id: t.id })) : undefined;
   }
 
-  prices(field: string, text: string): { target: TargetRef; unitPrice: number }[] {
-    const prices: { target: TargetRef; unitPrice: number }[] = [];
-    for (const line of text.split('\n')) {
-      const t = line.trim();
-      if (t === '') continue;
-      const [ref, price] = t.split('=').map((s) => s.trim());
-      const target = ref ? parseTarget(ref) : null;
-      const unitPrice = price ? parseAmount(price, this.currency) : null;
-      if (!target || unitPrice === null) {
-        this.fail(field, { key: 'manage.err.price', values: { line: t } });
-        return prices;
-      }
-      prices.push({ target, unitPrice });
-    }
-    return prices;
+  /** Each picked target with its typed price; a price that does not read is marked on its own row. */
+  prices(rows: readonly PriceDraft[]): { target: TargetRef; unitPrice: number }[] {
+    return rows.map((row, i) => ({
+      target: { by: row.target.by, id: row.target.id },
+      unitPrice: this.required(`prices.${i}`, this.money(`prices.${i}`, row.price)),
+    }));
   }
 
   instant(field: string, local: string, stored: string | undefined): string | undefined {
@@ -333,12 +310,6 @@ class Reader {
     const d = new Date(local);
     return Number.isNaN(d.getTime()) ? this.fail(field, { key: 'manage.err.date' }) : d.toISOString();
   }
-}
-
-function parseTarget(text: string): TargetRef | null {
-  const match = /^([A-Za-z]+)\s*:\s*(.+)$/.exec(text);
-  const by = TARGET_KINDS.find((k) => k.toLowerCase() === match?.[1]?.toLowerCase());
-  return by && match?.[2] ? { by, id: match[2].trim() } : null;
 }
 
 const list = (text: string) =>
@@ -355,10 +326,10 @@ function readBenefit(d: CodeDraft, r: Reader): Benefit {
     case 'fixed_per_item':
       return { type: d.type, amount: r.required('amount', r.money('amount', d.amount)) };
     case 'specific_price':
-      return { type: 'specific_price', prices: r.prices('prices', d.prices) };
+      return { type: 'specific_price', prices: r.prices(d.prices) };
     case 'buy_x_get_y': {
-      const buyTargets = r.targets('buyTargets', d.buyTargets);
-      const getTargets = r.targets('getTargets', d.getTargets);
+      const buyTargets = r.targets(d.buyTargets);
+      const getTargets = r.targets(d.getTargets);
       const maxApplications = r.count('maxApplications', d.maxApplications);
       return {
         type: 'buy_x_get_y',
@@ -378,7 +349,7 @@ function readBenefit(d: CodeDraft, r: Reader): Benefit {
       return {
         type: 'multi_buy',
         groups: d.groups.map((g, i) => {
-          const targets = r.targets(`groups.${i}.targets`, g.targets);
+          const targets = r.targets(g.targets);
           return {
             qty: r.required(`groups.${i}.qty`, r.count(`groups.${i}.qty`, g.qty)),
             ...(targets ? { targets } : {}),
@@ -391,8 +362,8 @@ function readBenefit(d: CodeDraft, r: Reader): Benefit {
 
 function readRules(d: CodeDraft, r: Reader): Rules {
   const rules: Rules = {};
-  const targets = r.targets('targets', d.targets);
-  const exclude = r.targets('exclude', d.exclude);
+  const targets = r.targets(d.targets);
+  const exclude = r.targets(d.exclude);
   if (targets) rules.targets = targets;
   if (exclude) rules.exclude = exclude;
   if (d.targetMode === 'any') rules.targetMode = 'any';
@@ -439,6 +410,7 @@ export function fieldOf(path: readonly PropertyKey[]): string {
   if (head === 'benefit') {
     if (second === 'buy' || second === 'get') return `${second}${third === 'targets' ? 'Targets' : 'Qty'}`;
     if (second === 'groups') return third === undefined ? 'groups' : `groups.${third}.${fourth ?? 'qty'}`;
+    if (second === 'prices' && third !== undefined && fourth === 'unitPrice') return `prices.${third}`;
     return second ?? 'type';
   }
   if (head === 'rules') {

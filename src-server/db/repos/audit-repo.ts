@@ -1,10 +1,11 @@
+import type { AuditActorKind, AuditRowView } from '../../../shared/server-api/audit-calls';
 import type { Queryable } from '../database';
 
 // The audit log's SQL. Insert and select only: the table is append-only (migrations/server/
 // 0013_audit_log.sql refuses UPDATE and DELETE, and test/integration/server/audit-log.test.ts scans
 // src-server/ for any statement that tries).
 
-export type ActorKind = 'staff' | 'terminal' | 'operator' | 'system';
+export type ActorKind = AuditActorKind;
 
 export interface AuditEntry {
   orgId: string;
@@ -19,10 +20,8 @@ export interface AuditEntry {
   summary: string | null;
 }
 
-export interface AuditRow extends Omit<AuditEntry, 'orgId'> {
-  /** Insertion order; the `before` cursor of the next page. */
-  id: number;
-}
+/** A row as read back, with the actor's current name (shared/server-api/audit-calls.ts). */
+export type AuditRow = AuditRowView;
 
 export interface AuditFilter {
   entityKind?: string;
@@ -70,31 +69,36 @@ export async function listAudit(
   limit: number,
 ): Promise<AuditRow[]> {
   const params: unknown[] = [orgId];
-  const where = ['org_id = $1'];
+  const where = ['a.org_id = $1'];
   for (const [field, column] of Object.entries(COLUMNS)) {
     const value = filter[field as keyof typeof COLUMNS];
     if (value === undefined) continue;
     params.push(value);
-    where.push(`${column} = $${params.length}`);
+    where.push(`a.${column} = $${params.length}`);
   }
   if (filter.from !== undefined) {
     params.push(filter.from);
-    where.push(`at >= $${params.length}`);
+    where.push(`a.at >= $${params.length}`);
   }
   if (filter.to !== undefined) {
     params.push(filter.to);
-    where.push(`at < $${params.length}`);
+    where.push(`a.at < $${params.length}`);
   }
   if (filter.before !== undefined) {
     params.push(filter.before);
-    where.push(`id < $${params.length}`);
+    where.push(`a.id < $${params.length}`);
   }
   params.push(limit);
+  // The name is looked up as it is now: a renamed cashier shows under the new name, their id unchanged.
   return db.query<AuditRow>(
-    `SELECT id, at, actor_kind AS "actorKind", actor_id AS "actorId", action, entity_kind AS "entityKind",
-            entity_id AS "entityId", before, after, summary
-       FROM audit_log WHERE ${where.join(' AND ')}
-      ORDER BY id DESC LIMIT $${params.length}`,
+    `SELECT a.id, a.at, a.actor_kind AS "actorKind", a.actor_id AS "actorId",
+            COALESCE(s.name, t.name) AS "actorName", a.action, a.entity_kind AS "entityKind",
+            a.entity_id AS "entityId", a.before, a.after, a.summary
+       FROM audit_log a
+       LEFT JOIN staff s ON a.actor_kind = 'staff' AND s.org_id = a.org_id AND s.id::text = a.actor_id
+       LEFT JOIN terminals t ON a.actor_kind = 'terminal' AND t.org_id = a.org_id AND t.id::text = a.actor_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY a.id DESC LIMIT $${params.length}`,
     params,
   );
 }

@@ -1,5 +1,5 @@
 import type { Benefit, Rules } from '../../../shared/discounts';
-import type { CodeLifecycleStatus } from '../../../shared/codes/types';
+import type { CodeLifecycleStatus, CodeVersion } from '../../../shared/codes/types';
 import type { Queryable } from '../database';
 import { NEXT_POS, positionCte } from './change-pos';
 
@@ -96,21 +96,18 @@ export async function insertCode(db: Queryable, c: NewCode): Promise<void> {
       c.now,
     ],
   );
-  await upsertVersion(db, { ...c, version: 1 });
+  await insertVersion(db, { ...c, version: 1 });
 }
 
-/** Writes the terms of one version; an unused code's current version is rewritten in place. */
-export async function upsertVersion(
+/** Writes the terms of one version. A version is never rewritten: a sale may point at it. */
+export async function insertVersion(
   db: Queryable,
   v: Omit<NewCode, 'orgId' | 'code' | 'isParent'> & { version: number },
 ): Promise<void> {
   await db.query(
     `INSERT INTO code_versions (code_id, version, name, description, benefit, rules, auto_priority, offline_policy,
        created_by, created_at)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10)
-     ON CONFLICT (code_id, version) DO UPDATE SET name = excluded.name, description = excluded.description,
-       benefit = excluded.benefit, rules = excluded.rules, auto_priority = excluded.auto_priority,
-       offline_policy = excluded.offline_policy, created_by = excluded.created_by, created_at = excluded.created_at`,
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10)`,
     [
       v.id,
       v.version,
@@ -223,26 +220,13 @@ export async function childUsageMax(
   return row ?? { uses: 0, itemUses: 0, discountGiven: 0 };
 }
 
-export async function listVersions(
-  db: Queryable,
-  codeId: string,
-): Promise<
-  {
-    version: number;
-    name: string;
-    description: string;
-    benefit: Benefit;
-    rules: Rules;
-    autoPriority: number | null;
-    offlinePolicy: string;
-    createdBy: string | null;
-    createdAt: string;
-  }[]
-> {
+export async function listVersions(db: Queryable, codeId: string): Promise<CodeVersion[]> {
   return db.query(
-    `SELECT version, name, description, benefit, rules, auto_priority AS "autoPriority",
-       offline_policy AS "offlinePolicy", created_by AS "createdBy", created_at AS "createdAt"
-     FROM code_versions WHERE code_id = $1 ORDER BY version`,
+    `SELECT v.version, v.name, v.description, v.benefit, v.rules, v.auto_priority AS "autoPriority",
+       v.offline_policy AS "offlinePolicy", v.created_by AS "createdBy", s.name AS "createdByName",
+       v.created_at AS "createdAt"
+     FROM code_versions v LEFT JOIN staff s ON s.id = v.created_by
+     WHERE v.code_id = $1 ORDER BY v.version`,
     [codeId],
   );
 }

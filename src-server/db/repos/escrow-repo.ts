@@ -1,4 +1,5 @@
 import type { LeaseView } from '../../../shared/sync/protocol';
+import type { TerminalLeaseRow } from '../../../shared/sync/terminal-admin';
 import type { Queryable } from '../database';
 
 // Capped counters and escrow leases (DECISIONS.md "Escrow leases"). Every statement here keeps
@@ -237,6 +238,40 @@ export async function leasesOf(db: Queryable, terminalId: string, epoch: number)
      FROM escrow_leases WHERE terminal_id = $1 AND epoch = $2 ORDER BY created_at, id`,
     [terminalId, epoch],
   );
+}
+
+/**
+ * The back office's page of one terminal's leases in its current epoch: those it holds now first, then
+ * newest first, each with what its counter limits (a code, or an event's performance) named for people.
+ */
+export async function pageLeases(
+  db: Queryable,
+  t: { orgId: string; terminalId: string; epoch: number },
+  now: string,
+  page: { limit: number; offset: number },
+): Promise<{ items: TerminalLeaseRow[]; total: number }> {
+  const where = 'WHERE e.org_id = $1 AND e.terminal_id = $2 AND e.epoch = $3';
+  const params = [t.orgId, t.terminalId, t.epoch];
+  const [items, counted] = await Promise.all([
+    db.query<TerminalLeaseRow>(
+      `SELECT e.id, e.counter, e.request_id AS "requestId", e.epoch, e.granted, e.used, e.returned,
+         e.expires_at AS "expiresAt", e.status, split_part(e.counter, ':', 1) AS kind,
+         CASE WHEN e.status = 'active' AND e.expires_at > $4 THEN e.granted - e.used - e.returned ELSE 0 END AS held,
+         COALESCE(c.code, ev.name) AS label, p.starts_at AS "startsAt"
+       FROM escrow_leases e
+       LEFT JOIN codes c ON split_part(e.counter, ':', 1) <> 'capacity' AND c.org_id = e.org_id
+         AND c.id::text = split_part(e.counter, ':', 2)
+       LEFT JOIN performances p ON split_part(e.counter, ':', 1) = 'capacity' AND p.org_id = e.org_id
+         AND p.id::text = split_part(e.counter, ':', 2)
+       LEFT JOIN events ev ON ev.id = p.event_id
+       ${where}
+       ORDER BY (e.status = 'active' AND e.expires_at > $4) DESC, e.created_at DESC, e.id
+       LIMIT $5 OFFSET $6`,
+      [...params, now, page.limit, page.offset],
+    ),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM escrow_leases e ${where}`, params),
+  ]);
+  return { items, total: counted[0]?.n ?? 0 };
 }
 
 /**

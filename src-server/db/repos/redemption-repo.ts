@@ -27,7 +27,11 @@ export interface RedemptionRow {
   recordedAt: string;
 }
 
-export type NewRedemption = Omit<RedemptionRow, 'code' | 'recordedAt'> & { orgId: string };
+export type NewRedemption = Omit<RedemptionRow, 'code' | 'recordedAt'> & {
+  orgId: string;
+  /** The use belongs to a pushed sale (pos_sales holds the order); false for an order known only by its use. */
+  posSale?: boolean;
+};
 
 const COLUMNS = `r.id, r.order_id AS "orderId", r.code_id AS "codeId", c.code, r.code_version AS "codeVersion",
   r.parent_id AS "parentId", r.terminal_id AS "terminalId", r.cashier_id AS "cashierId",
@@ -50,8 +54,9 @@ export async function insertRedemption(
   const rows = await db.query<Omit<RedemptionRow, 'code'>>(
     `INSERT INTO redemptions (id, org_id, order_id, code_id, code_version, parent_id, terminal_id, cashier_id,
        customer_id, buyer, channel, currency, tickets, item_uses, discount, revenue, overuse, overuse_reason,
-       overuse_granted_by, overuse_limits, redeemed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20::jsonb, $21)
+       overuse_granted_by, overuse_limits, redeemed_at, pos_sale)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20::jsonb, $21,
+       $22)
      ON CONFLICT (org_id, id) DO NOTHING RETURNING ${RETURNED}`,
     [
       r.id,
@@ -75,6 +80,7 @@ export async function insertRedemption(
       r.overuseGrantedBy,
       r.overuseLimits === null ? null : JSON.stringify(r.overuseLimits),
       r.redeemedAt,
+      r.posSale ?? false,
     ],
   );
   return rows[0] && { ...rows[0], code: r.code };

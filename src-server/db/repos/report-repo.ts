@@ -36,6 +36,8 @@ export interface CodeReportRow {
   tickets: number;
   totalDiscount: number;
   revenue: number;
+  /** Of totalDiscount and revenue; null only for an unused code in an organisation without a venue. */
+  currency: string | null;
   overuses: number;
   firstUse: string | null;
   lastUse: string | null;
@@ -77,17 +79,24 @@ function narrowed(f: ReportFilter): boolean {
   return Boolean(f.usedOnly || f.from || f.to || f.buyer || f.cashierId || f.reason);
 }
 
-/** Redemptions aggregated per code, and the codes' current terms and counters. */
+/**
+ * Redemptions aggregated per code and currency, and the codes' current terms and counters. Amounts in
+ * different currencies never add up: a code used in two has a row for each; an unused code's zeros are
+ * in the organisation's first venue's currency.
+ */
 function baseSql(orgId: string, f: ReportFilter, now: string, params: unknown[]): string {
   const rWhere = redemptionWhere(orgId, f, params);
   const cWhere = codeWhere(orgId, f, params);
   params.push(now);
   const nowParam = `$${params.length}`;
+  params.push(orgId);
+  const orgCurrency = `(SELECT v.currency FROM venues v WHERE v.org_id = $${params.length}
+    ORDER BY v.created_at, v.id LIMIT 1)`;
   return `WITH agg AS (
-      SELECT r.code_id, count(*)::int AS orders, sum(r.tickets)::bigint AS tickets, sum(r.discount)::bigint AS discount,
+      SELECT r.code_id, r.currency, count(*)::int AS orders, sum(r.tickets)::bigint AS tickets, sum(r.discount)::bigint AS discount,
         sum(r.revenue)::bigint AS revenue, (count(*) FILTER (WHERE r.overuse))::int AS overuses,
         min(r.redeemed_at) AS first_use, max(r.redeemed_at) AS last_use
-      FROM redemptions r WHERE ${rWhere} GROUP BY r.code_id
+      FROM redemptions r WHERE ${rWhere} GROUP BY r.code_id, r.currency
     ), base AS (
       SELECT c.id, c.code, c.parent_id, c.is_parent, COALESCE(c.benefit, p.benefit) AS benefit,
         COALESCE(c.rules, p.rules) AS rules, ${lifecycleSql(nowParam)} AS status,
@@ -95,7 +104,7 @@ function baseSql(orgId: string, f: ReportFilter, now: string, params: unknown[])
           ELSE GREATEST((COALESCE(c.rules, p.rules)->>'maxUses')::bigint - c.uses, 0)::bigint END AS remaining,
         COALESCE(a.orders, 0) AS orders, COALESCE(a.tickets, 0) AS tickets, COALESCE(a.discount, 0) AS discount,
         COALESCE(a.revenue, 0) AS revenue, COALESCE(a.overuses, 0) AS overuses, a.first_use, a.last_use,
-        a.code_id IS NOT NULL AS used
+        a.code_id IS NOT NULL AS used, COALESCE(a.currency, ${orgCurrency}) AS currency
       FROM ${CODE_FROM} LEFT JOIN agg a ON a.code_id = c.id
       WHERE ${cWhere}
     )`;
@@ -117,9 +126,9 @@ export async function perCodeReport(
   params.push(f.limit, f.offset);
   const rows = await db.query<CodeReportRow>(
     `${base} SELECT id AS "codeId", code, parent_id AS "parentId", is_parent AS "isParent", 0 AS children,
-       benefit, rules, status, orders, tickets, discount AS "totalDiscount", revenue, overuses,
+       benefit, rules, status, orders, tickets, discount AS "totalDiscount", revenue, currency, overuses,
        first_use AS "firstUse", last_use AS "lastUse", remaining
-     FROM base ${where} ORDER BY code LIMIT $${params.length - 1} OFFSET $${params.length}`,
+     FROM base ${where} ORDER BY code, currency LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
   return { rows, total: count?.n ?? 0 };
@@ -134,16 +143,23 @@ export async function perParentReport(
 ): Promise<{ rows: CodeReportRow[]; total: number }> {
   const params: unknown[] = [];
   const base = baseSql(orgId, f, now, params);
-  const grouped = `${base}, grouped AS (
+  // Children and uses left are the group's whatever the currency; amounts add up per currency only.
+  const grouped = `${base}, codes_once AS (
+      SELECT DISTINCT ON (id) id, parent_id, is_parent, remaining, code, benefit, rules, status FROM base ORDER BY id
+    ), per_group AS (
       SELECT COALESCE(parent_id, id) AS group_id, (count(*) FILTER (WHERE parent_id IS NOT NULL))::int AS children,
-        sum(orders)::bigint AS orders, sum(tickets)::bigint AS tickets, sum(discount)::bigint AS discount,
-        sum(revenue)::bigint AS revenue, sum(overuses)::bigint AS overuses, min(first_use) AS first_use,
-        max(last_use) AS last_use, bool_or(used) AS used,
         CASE WHEN bool_or(remaining IS NULL AND NOT is_parent) THEN NULL
           ELSE COALESCE(sum(remaining), 0)::bigint END AS remaining
-      FROM base GROUP BY COALESCE(parent_id, id)
+      FROM codes_once GROUP BY COALESCE(parent_id, id)
+    ), grouped AS (
+      SELECT COALESCE(parent_id, id) AS group_id, currency,
+        sum(orders)::bigint AS orders, sum(tickets)::bigint AS tickets, sum(discount)::bigint AS discount,
+        sum(revenue)::bigint AS revenue, sum(overuses)::bigint AS overuses, min(first_use) AS first_use,
+        max(last_use) AS last_use, bool_or(used) AS used
+      FROM base GROUP BY COALESCE(parent_id, id), currency
     ), report AS (
-      SELECT g.*, b.code, b.is_parent, b.benefit, b.rules, b.status FROM grouped g JOIN base b ON b.id = g.group_id
+      SELECT g.*, pg.children, pg.remaining, b.code, b.is_parent, b.benefit, b.rules, b.status
+      FROM grouped g JOIN per_group pg ON pg.group_id = g.group_id JOIN codes_once b ON b.id = g.group_id
     )`;
   const where = narrowed(f) ? 'WHERE used' : '';
   const [count] = await db.query<{ n: number }>(
@@ -153,9 +169,9 @@ export async function perParentReport(
   params.push(f.limit, f.offset);
   const rows = await db.query<CodeReportRow>(
     `${grouped} SELECT group_id AS "codeId", code, NULL AS "parentId", is_parent AS "isParent", children, benefit,
-       rules, status, orders, tickets, discount AS "totalDiscount", revenue, overuses, first_use AS "firstUse",
-       last_use AS "lastUse", remaining
-     FROM report ${where} ORDER BY code LIMIT $${params.length - 1} OFFSET $${params.length}`,
+       rules, status, orders, tickets, discount AS "totalDiscount", revenue, currency, overuses,
+       first_use AS "firstUse", last_use AS "lastUse", remaining
+     FROM report ${where} ORDER BY code, currency LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
   return { rows, total: count?.n ?? 0 };
@@ -180,6 +196,10 @@ export async function overuseReport(
     params.push(f.codeId);
     extra.push(`(c.id = $${params.length} OR c.parent_id = $${params.length})`);
   }
+  if (f.parentId) {
+    params.push(f.parentId);
+    extra.push(`(c.id = $${params.length} OR c.parent_id = $${params.length})`);
+  }
   const where = [rWhere, 'r.overuse', ...extra].join(' AND ');
   const from = `redemptions r JOIN codes c ON c.id = r.code_id
     LEFT JOIN staff cs ON cs.id = r.cashier_id LEFT JOIN staff g ON g.id = r.overuse_granted_by`;
@@ -191,7 +211,7 @@ export async function overuseReport(
   const rows = await db.query<OveruseRow>(
     `SELECT r.id AS "redemptionId", r.order_id AS "orderId", c.id AS "codeId", c.code, r.cashier_id AS "cashierId",
        cs.name AS "cashierName", r.overuse_granted_by AS "grantedBy", g.name AS "grantedByName",
-       r.overuse_reason AS reason, r.overuse_limits AS limits, r.discount, r.redeemed_at AS "redeemedAt"
+       r.overuse_reason AS reason, r.overuse_limits AS limits, r.discount, r.currency, r.redeemed_at AS "redeemedAt"
      FROM ${from} WHERE ${where} ORDER BY r.redeemed_at, r.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );

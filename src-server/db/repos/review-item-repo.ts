@@ -1,11 +1,17 @@
 import type { ReviewItem, ReviewKind } from '../../../shared/sync/protocol';
+import type { ReviewRow } from '../../../shared/sync/terminal-admin';
 import type { Queryable } from '../database';
+import { whereClause } from '../where';
 
 // The review queue: what a manager must look at (an excess, a quarantined mutation, a restore, a
 // customer's limit broken offline, an approval that could not be proven).
 
-const REVIEW_COLUMNS = `id, kind, status, terminal_id AS "terminalId", mutation_id AS "mutationId", counter, units,
-  summary, payload, created_at AS "createdAt", resolved_by AS "resolvedBy", resolved_at AS "resolvedAt", note`;
+/** A review item's columns; `a` is a table alias with its dot (`r.`) where the query joins another table. */
+const reviewColumns = (a = '') =>
+  `${a}id, ${a}kind, ${a}status, ${a}terminal_id AS "terminalId", ${a}mutation_id AS "mutationId", ${a}counter,
+  ${a}units, ${a}summary, ${a}payload, ${a}created_at AS "createdAt", ${a}resolved_by AS "resolvedBy",
+  ${a}resolved_at AS "resolvedAt", ${a}note`;
+const REVIEW_COLUMNS = reviewColumns();
 
 export async function insertReviewItem(
   db: Queryable,
@@ -43,27 +49,40 @@ export async function insertReviewItem(
   );
 }
 
+export interface ReviewFilter {
+  status?: ReviewItem['status'] | undefined;
+  kind?: ReviewKind | undefined;
+  terminalId?: string | undefined;
+  /** Bounds on when the item was raised, inclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** The queue, oldest first (the longest waiting on top), with each item's terminal named. */
 export async function listReviewItems(
   db: Queryable,
   orgId: string,
-  f: { status?: ReviewItem['status']; kind?: ReviewKind; terminalId?: string; limit: number; offset: number },
-): Promise<ReviewItem[]> {
-  const params: unknown[] = [orgId];
-  const where = ['org_id = $1'];
-  const add = (column: string, value: unknown) => {
-    if (value === undefined) return;
-    params.push(value);
-    where.push(`${column} = $${params.length}`);
-  };
-  add('status', f.status);
-  add('kind', f.kind);
-  add('terminal_id', f.terminalId);
-  params.push(f.limit, f.offset);
-  return db.query<ReviewItem>(
-    `SELECT ${REVIEW_COLUMNS} FROM review_items WHERE ${where.join(' AND ')}
-     ORDER BY created_at, id LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    params,
-  );
+  f: ReviewFilter,
+): Promise<{ items: ReviewRow[]; total: number }> {
+  const where = whereClause('r.org_id = $1', [orgId]);
+  where.add((n) => `r.status = ${n}`, f.status);
+  where.add((n) => `r.kind = ${n}`, f.kind);
+  where.add((n) => `r.terminal_id = ${n}`, f.terminalId);
+  where.add((n) => `r.created_at >= ${n}`, f.from);
+  where.add((n) => `r.created_at <= ${n}`, f.to);
+  const { params } = where;
+  const [items, counted] = await Promise.all([
+    db.query<ReviewRow>(
+      `SELECT ${reviewColumns('r.')}, t.name AS "terminalName"
+       FROM review_items r LEFT JOIN terminals t ON t.id = r.terminal_id ${where.sql()}
+       ORDER BY r.created_at, r.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, f.limit, f.offset],
+    ),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM review_items r ${where.sql()}`, params),
+  ]);
+  return { items, total: counted[0]?.n ?? 0 };
 }
 
 export async function lockReviewItem(

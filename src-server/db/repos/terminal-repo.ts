@@ -1,4 +1,7 @@
+import type { TerminalRow, TerminalStatus } from '../../../shared/sync/terminal-admin';
 import type { Queryable } from '../database';
+import { containsPattern } from '../like';
+import { whereClause } from '../where';
 
 export async function insertEnrolmentCode(
   db: Queryable,
@@ -64,26 +67,85 @@ export async function revokeTerminal(
   return row && { revokedAt: new Date(row.revokedAt).toISOString() };
 }
 
-export async function listTerminals(
+/** One terminal's own fields (never its token), as the audit log records it. */
+export async function terminalRecord(
   db: Queryable,
   orgId: string,
+  id: string,
 ): Promise<
-  {
-    id: string;
-    venueId: string;
-    name: string;
-    epoch: number;
-    createdAt: string;
-    revokedAt: string | null;
-    leaseCapPercent: number | null;
-  }[]
+  | {
+      id: string;
+      venueId: string;
+      name: string;
+      epoch: number;
+      createdAt: string;
+      revokedAt: string | null;
+      leaseCapPercent: number | null;
+    }
+  | undefined
 > {
-  return db.query(
+  const rows = await db.query<NonNullable<Awaited<ReturnType<typeof terminalRecord>>>>(
     `SELECT id, venue_id AS "venueId", name, epoch, created_at AS "createdAt", revoked_at AS "revokedAt",
        lease_cap_percent AS "leaseCapPercent"
-     FROM terminals WHERE org_id = $1 ORDER BY created_at, id`,
-    [orgId],
+     FROM terminals WHERE org_id = $1 AND id = $2`,
+    [orgId, id],
   );
+  return rows[0];
+}
+
+export interface TerminalFilter {
+  q?: string | undefined;
+  venueId?: string | undefined;
+  status?: TerminalStatus | undefined;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * The back office's list: each terminal with its venue, sync position and times, the leases it holds
+ * now (current epoch, active, before expiry) and its open review items. The effective lease cap is the
+ * service's to add. Oldest first, so a page does not shift as terminals enrol.
+ */
+export async function pageTerminals(
+  db: Queryable,
+  orgId: string,
+  now: string,
+  f: TerminalFilter,
+): Promise<{ items: Omit<TerminalRow, 'effectiveLeaseCapPercent'>[]; total: number }> {
+  const where = whereClause('t.org_id = $1', [orgId]);
+  where.add((n) => `t.venue_id = ${n}`, f.venueId);
+  where.add((n) => `t.name ILIKE ${n}`, f.q ? containsPattern(f.q) : undefined);
+  if (f.status === 'active') where.addRaw('t.revoked_at IS NULL');
+  if (f.status === 'revoked') where.addRaw('t.revoked_at IS NOT NULL');
+  const joined = 'FROM terminals t JOIN venues v ON v.id = t.venue_id';
+  const filtered = where.sql();
+  const { params } = where;
+  const n = params.length;
+  const [items, counted] = await Promise.all([
+    db.query<Omit<TerminalRow, 'effectiveLeaseCapPercent'>>(
+      `SELECT t.id, t.venue_id AS "venueId", v.name AS "venueName", t.name,
+         CASE WHEN t.revoked_at IS NULL THEN 'active' ELSE 'revoked' END AS status, t.state, t.epoch,
+         t.created_at AS "createdAt", t.revoked_at AS "revokedAt", t.last_seq AS "lastSeq",
+         t.last_push_at AS "lastPushAt", t.last_pull_at AS "lastPullAt", t.lease_cap_percent AS "leaseCapPercent",
+         COALESCE(l.leases, 0)::int AS "leasesHeld", COALESCE(l.units, 0)::bigint AS "unitsHeld",
+         l.next_expiry AS "nextLeaseExpiry", COALESCE(r.open, 0)::int AS "openReviewItems"
+       ${joined}
+       LEFT JOIN LATERAL (
+         SELECT count(*) AS leases, sum(e.granted - e.used - e.returned) AS units, min(e.expires_at) AS next_expiry
+         FROM escrow_leases e
+         WHERE e.terminal_id = t.id AND e.epoch = t.epoch AND e.status = 'active' AND e.expires_at > $${n + 1}
+       ) l ON true
+       LEFT JOIN LATERAL (
+         SELECT count(*) AS open FROM review_items ri
+         WHERE ri.org_id = t.org_id AND ri.terminal_id = t.id AND ri.status = 'open'
+       ) r ON true
+       ${filtered}
+       ORDER BY t.created_at, t.id LIMIT $${n + 2} OFFSET $${n + 3}`,
+      [...params, now, f.limit, f.offset],
+    ),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n ${joined} ${filtered}`, params),
+  ]);
+  return { items, total: counted[0]?.n ?? 0 };
 }
 
 /** A manager's per-terminal lease cap (null: back to the default); undefined if not in this org. */
@@ -159,8 +221,14 @@ export async function getTerminal(
   return rows[0];
 }
 
-export async function setLastSeq(db: Queryable, id: string, seq: number): Promise<void> {
-  await db.query('UPDATE terminals SET last_seq = $2 WHERE id = $1', [id, seq]);
+/** A push batch went through: the seq the server now holds up to, and when (the Terminals screen). */
+export async function recordPush(db: Queryable, id: string, seq: number, at: string): Promise<void> {
+  await db.query('UPDATE terminals SET last_seq = $2, last_push_at = $3 WHERE id = $1', [id, seq, at]);
+}
+
+/** A pull was answered (after its read-only transaction): when the terminal last fetched changes. */
+export async function recordPull(db: Queryable, id: string, at: string): Promise<void> {
+  await db.query('UPDATE terminals SET last_pull_at = $2 WHERE id = $1', [id, at]);
 }
 
 export async function markRestoreDetected(db: Queryable, id: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startCentralServer } from '../../helpers/central-server';
 import { apiClient, type ApiClient } from '../../helpers/server-api';
 
@@ -29,6 +29,21 @@ export async function startCentral(): Promise<Central> {
     password: MANAGER_PASSWORD,
   });
   return { url: server.url, api: apiClient(server.url, login.body.token), close: () => server.close() };
+}
+
+/** A fresh central server for each test of the file, closed after it: call at the file's top level. */
+export function useCentral(): () => Central {
+  let central: Central | undefined;
+  test.beforeEach(async () => {
+    central = await startCentral();
+  });
+  test.afterEach(async () => {
+    await central?.close();
+  });
+  return () => {
+    if (!central) throw new Error('the central server starts in beforeEach');
+    return central;
+  };
 }
 
 /** Records a sale's use of `code` on the server, as a synced terminal would. */

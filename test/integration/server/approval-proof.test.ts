@@ -7,6 +7,7 @@ import { apiClient, seedOrganisation, signInAs, type SeededOrganisation } from '
 import { backends, startTestServer, type TestServer } from '../../helpers/server-db';
 import { outbox, salePayload, shiftOpenPayload, type SaleSpec } from '../../helpers/sync-payloads';
 import { createVenue, enrol, openTill, pushTill, type Till } from '../../helpers/sync-server';
+import type { Page } from '../../../shared/server-api/page';
 
 // docs/SECURITY.md "Overuse proof": a pushed approval is honoured only with the pushing terminal's
 // signature and an approver allowed to give it; otherwise the sale is still applied, the approval is
@@ -53,9 +54,9 @@ describe.each(backends)('approval proof on push (%s)', (backend) => {
       )
     )[0];
   const unproven = async (s: Sale) =>
-    (await org.api.get<ReviewItem[]>('/v1/review-items?kind=approval_unproven&limit=1000')).body.filter(
-      (i) => (i.payload as { saleId?: string } | null)?.saleId === s.sale.id,
-    );
+    (
+      await org.api.get<Page<ReviewItem>>('/v1/review-items?kind=approval_unproven&limit=1000')
+    ).body.items.filter((i) => (i.payload as { saleId?: string } | null)?.saleId === s.sale.id);
   const usesOf = async (codeId: string) =>
     (await db.query<{ uses: number }>('SELECT uses FROM codes WHERE id = $1', [codeId]))[0]?.uses;
 

@@ -465,9 +465,8 @@ describe.each(backends)('audit log (%s)', (backend) => {
       after: { count: 3 },
     });
     expect(mine.find((r) => r.action === 'code.update' && r.entityId === s.code)).toMatchObject({
-      before: { name: 'Audit' },
-      after: { name: 'Renamed' },
-      summary: 'unused code edited in place',
+      before: { name: 'Audit', version: 1 },
+      after: { name: 'Renamed', version: 2 },
     });
     expect(mine.find((r) => r.action === 'review.flag')).toMatchObject({
       summary: 'ask the venue',

@@ -101,7 +101,7 @@ describe.each(backends)('codes admin API (%s)', (backend) => {
     });
     expect(extend.status).toBe(200);
     expect(extend.body.rules).toEqual({ maxUses: 20, validTo: '2100-01-01T00:00:00Z' });
-    expect(extend.body.version).toBe(1);
+    expect(extend.body.version).toBe(2);
   });
 
   it('refuses a limit below current use', async () => {
@@ -134,7 +134,7 @@ describe.each(backends)('codes admin API (%s)', (backend) => {
     ]);
   });
 
-  it('edits an unused code in place without a new version', async () => {
+  it('makes a new version for every change of terms, used or not, and none for no change', async () => {
     const code = await create({
       code: 'FRESH',
       name: 'Fresh',
@@ -143,7 +143,46 @@ describe.each(backends)('codes admin API (%s)', (backend) => {
     });
     expect(code.body.lifecycle).toBe('scheduled');
     const edited = await org.api.patch<Code>(`/v1/codes/${code.body.id}`, { benefit: percent(3000) });
-    expect(edited.body).toMatchObject({ version: 1, benefit: percent(3000) });
+    expect(edited.body).toMatchObject({ version: 2, benefit: percent(3000) });
+    const same = await org.api.patch<Code>(`/v1/codes/${code.body.id}`, { benefit: percent(3000) });
+    expect(same.body.version).toBe(2);
+    const versions = await org.api.get<{ version: number; benefit: unknown; createdByName: string }[]>(
+      `/v1/codes/${code.body.id}/versions`,
+    );
+    expect(versions.body.map((v) => [v.version, v.benefit, v.createdByName])).toEqual([
+      [1, percent(1000), 'Org manager'],
+      [2, percent(3000), 'Org manager'],
+    ]);
+  });
+
+  it('refuses an edit made from a stale version with 409 VERSION_CONFLICT and keeps the other change', async () => {
+    const code = await create({ code: 'TWOHANDS', name: 'Two hands', benefit: percent(1000) });
+    const first = await org.api.patch<Code>(`/v1/codes/${code.body.id}`, {
+      name: 'First manager',
+      expectedVersion: 1,
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.version).toBe(2);
+    const second = await org.api.patch(`/v1/codes/${code.body.id}`, {
+      name: 'Second manager',
+      expectedVersion: 1,
+    });
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({
+      ok: false,
+      reason: 'VERSION_CONFLICT',
+      message: expect.stringContaining('now version 2') as unknown,
+    });
+    const read = await org.api.get<Code>(`/v1/codes/${code.body.id}`);
+    expect(read.body).toMatchObject({ name: 'First manager', version: 2 });
+    // Without expectedVersion (older clients, scripts) an edit goes through as before.
+    const unchecked = await org.api.patch<Code>(`/v1/codes/${code.body.id}`, { name: 'Script' });
+    expect(unchecked.body).toMatchObject({ name: 'Script', version: 3 });
+    const current = await org.api.patch<Code>(`/v1/codes/${code.body.id}`, {
+      name: 'Second manager',
+      expectedVersion: 3,
+    });
+    expect(current.body).toMatchObject({ name: 'Second manager', version: 4 });
   });
 
   it('soft-deletes an unused code, disables a used one, and restores both', async () => {

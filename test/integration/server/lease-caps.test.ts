@@ -13,6 +13,8 @@ import {
   setLeaseCap,
   type Till,
 } from '../../helpers/sync-server';
+import type { Page } from '../../../shared/server-api/page';
+import type { TerminalRow } from '../../../shared/sync/terminal-admin';
 
 /** The finding: 14 requests with a huge `want` took every seat of a performance. */
 const HUGE = 1_000_000_000;
@@ -68,8 +70,8 @@ describe.each(backends)('per-terminal lease caps (%s)', (backend) => {
     });
     while (granted(await acquireLease(till, key, HUGE)) > 0);
     expect(await counterState(db, key)).toMatchObject({ unallocated: 40 });
-    const listed = await org.api.get<{ id: string; leaseCapPercent: number | null }[]>('/v1/terminals');
-    expect(listed.body.find((t) => t.id === till.id)?.leaseCapPercent).toBe(60);
+    const listed = await org.api.get<Page<TerminalRow>>('/v1/terminals');
+    expect(listed.body.items.find((t) => t.id === till.id)?.leaseCapPercent).toBe(60);
 
     // Lowering the cap takes nothing back; it only stops new grants.
     expect(await setLeaseCap(org, till.id, null)).toMatchObject({

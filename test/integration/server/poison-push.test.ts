@@ -7,6 +7,7 @@ import { seedOrganisation, type SeededOrganisation } from '../../helpers/server-
 import { backends, startTestServer, type TestServer } from '../../helpers/server-db';
 import { salePayload } from '../../helpers/sync-payloads';
 import { openTill, pushTill, type Till } from '../../helpers/sync-server';
+import type { Page } from '../../../shared/server-api/page';
 
 // A mutation the database cannot store, not even in quarantine, used to make every push answer 503
 // for good. It is now quarantined as bytes and the sales behind it are applied.
@@ -58,8 +59,8 @@ describe.each(backends)('a poison mutation never stalls the push (%s)', (backend
       )
     )[0];
   const reviewItemFor = async (mutationId: string) => {
-    const page = await org.api.get<ReviewItem[]>('/v1/review-items?kind=quarantined&limit=1000');
-    return page.body.find((i) => i.mutationId === mutationId);
+    const page = await org.api.get<Page<ReviewItem>>('/v1/review-items?kind=quarantined&limit=1000');
+    return page.body.items.find((i) => i.mutationId === mutationId);
   };
 
   it.each([

@@ -154,10 +154,10 @@ describe.each(backends)('reports (%s)', (backend) => {
     expect(reply.headers.get('content-type')).toContain('text/csv');
     const lines = reply.text.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'code,type,value,limit,redemptions,remaining,total discount,first use,last use,status',
+      'code,type,value,limit,redemptions,remaining,total discount,currency,first use,last use,status',
     );
     expect(lines[1]).toBe(
-      "'@CMD,fixed_order,300,3,2,1,600,2026-03-01T10:00:00.000Z,2026-03-05T10:00:00.000Z,active",
+      "'@CMD,fixed_order,300,3,2,1,600,EUR,2026-03-01T10:00:00.000Z,2026-03-05T10:00:00.000Z,active",
     );
   });
 

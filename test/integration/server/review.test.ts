@@ -10,6 +10,7 @@ import {
 import { backends, startTestServer, type TestServer } from '../../helpers/server-db';
 import { refundPayload, salePayload, type SaleSpec } from '../../helpers/sync-payloads';
 import { assertConservation, counterState, openTill, pushTill, type Till } from '../../helpers/sync-server';
+import type { Page } from '../../../shared/server-api/page';
 
 type Sale = ReturnType<typeof salePayload>;
 type Failure = { ok: false; reason: string; message: string };
@@ -53,8 +54,8 @@ describe.each(backends)('review queue: voided excesses and retried quarantines (
   /** Every item of a kind whose mutation is one of these, whatever its status. */
   const itemsOf = async (kind: string, ...mutations: Mutation[]) => {
     const ids = new Set(mutations.map((m) => m.mutationId));
-    const page = await org.api.get<ReviewItem[]>(`/v1/review-items?kind=${kind}&limit=1000`);
-    return page.body.filter((i) => i.mutationId !== null && ids.has(i.mutationId));
+    const page = await org.api.get<Page<ReviewItem>>(`/v1/review-items?kind=${kind}&limit=1000`);
+    return page.body.items.filter((i) => i.mutationId !== null && ids.has(i.mutationId));
   };
   const itemOf = async (kind: string, mutation: Mutation) => {
     const [item] = await itemsOf(kind, mutation);
@@ -93,14 +94,14 @@ describe.each(backends)('review queue: voided excesses and retried quarantines (
 
     till.box.append('void', refundPayload(sold, { kind: 'void', staffId: org.managerId }));
     expect(await applied(till)).toBe('applied');
-    const voided = await org.api.get<ReviewItem[]>('/v1/review-items?status=voided&kind=overuse_excess');
-    const closed = voided.body.find((i) => i.id === open.id);
+    const voided = await org.api.get<Page<ReviewItem>>('/v1/review-items?status=voided&kind=overuse_excess');
+    const closed = voided.body.items.find((i) => i.id === open.id);
     expect(closed).toMatchObject({ status: 'voided', units: 2, resolvedBy: null });
     expect(closed?.resolvedAt).not.toBeNull();
     expect(closed?.note).toMatch(/the sale was voided at the terminal/);
     expect(closed?.payload).toMatchObject({ remainingUnits: 0 });
-    const stillOpen = await org.api.get<ReviewItem[]>('/v1/review-items?status=open&kind=overuse_excess');
-    expect(stillOpen.body.some((i) => i.id === open.id)).toBe(false);
+    const stillOpen = await org.api.get<Page<ReviewItem>>('/v1/review-items?status=open&kind=overuse_excess');
+    expect(stillOpen.body.items.some((i) => i.id === open.id)).toBe(false);
     // The excess went back first, then the absorbed seat to the pool.
     expect(await counterState(db, key)).toEqual({ limit: 1, unallocated: 1, absorbed: 0 });
     await assertConservation(db);

@@ -27,6 +27,7 @@ import {
   type Outbox,
 } from '../../helpers/sync-payloads';
 import { assertConservation, counterState, enrol, setLeaseCap } from '../../helpers/sync-server';
+import type { Page } from '../../../shared/server-api/page';
 
 interface Terminal {
   id: string;
@@ -196,8 +197,8 @@ describe.each(backends)('offline sync (%s)', (backend) => {
       [m.mutationId],
     );
     expect(kept?.payload).toEqual(m.payload);
-    const items = await org.api.get<ReviewItem[]>('/v1/review-items?kind=quarantined&status=open');
-    expect(items.body.some((i) => i.mutationId === m.mutationId)).toBe(true);
+    const items = await org.api.get<Page<ReviewItem>>('/v1/review-items?kind=quarantined&status=open');
+    expect(items.body.items.some((i) => i.mutationId === m.mutationId)).toBe(true);
   });
 
   it('quarantines a sale whose id reached the server already, in the same batch or an earlier one', async () => {
@@ -362,8 +363,8 @@ describe.each(backends)('offline sync (%s)', (backend) => {
     ]);
     expect(leaseRow?.used).toBe(1);
     const items = (
-      await org.api.get<ReviewItem[]>('/v1/review-items?kind=overuse_excess&status=open')
-    ).body.filter((i) => i.counter === key);
+      await org.api.get<Page<ReviewItem>>('/v1/review-items?kind=overuse_excess&status=open')
+    ).body.items.filter((i) => i.counter === key);
     expect(items).toHaveLength(1);
     expect(items[0]?.units).toBe(1);
 
@@ -482,9 +483,9 @@ describe.each(backends)('offline sync (%s)', (backend) => {
     ]);
     expect(voided?.status).toBe('void');
     await assertConservation(db);
-    const item = (await org.api.get<ReviewItem[]>('/v1/review-items?kind=restore_detected')).body.find(
-      (i) => i.terminalId === t.id,
-    );
+    const item = (
+      await org.api.get<Page<ReviewItem>>('/v1/review-items?kind=restore_detected')
+    ).body.items.find((i) => i.terminalId === t.id);
     expect(item?.payload).toMatchObject({ conflictingSeqs: [3] });
     expect((await push(t, restored.entries)).body).toMatchObject({ reason: 'RESTORED_FROM_BACKUP' });
     const status = await org.api.get<{ state: string; leases: LeaseView[] }>(`/v1/terminals/${t.id}/sync`);

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { channels as c } from '../../../shared/ipc/channels';
+import { buildEnrolmentLink } from '../../../shared/sync/enrolment-link';
 import { readOutbox } from '../../../src-main/db/repos/outbox-repo';
 import {
   createCode,
@@ -23,6 +24,18 @@ describe('sync: enrolment and selling online', () => {
     await Promise.all(open.splice(0).map((p) => p.close()));
   });
   afterAll(() => world.close());
+
+  /** A terminal pointed at the world's server, not enrolled yet, with `staffId` signed in. */
+  const fresh = async (staffId: string, pin: string) => {
+    const pos = await startTestTerminal({
+      serverUrl: world.server.url,
+      clock: world.clock,
+      sync: { autoStart: false },
+    });
+    open.push(pos);
+    await pos.must(c.staff.signIn, { staffId, pin });
+    return pos;
+  };
 
   const enrolled = async () => {
     const pos = await enrolledTerminal(world);
@@ -51,13 +64,7 @@ describe('sync: enrolment and selling online', () => {
   });
 
   it('refuses to enrol a terminal that has recorded anything, saying to use a fresh data folder', async () => {
-    const pos = await startTestTerminal({
-      serverUrl: world.server.url,
-      clock: world.clock,
-      sync: { autoStart: false },
-    });
-    open.push(pos);
-    await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
+    const pos = await fresh('staff-max', '640273');
     await pos.must(c.shift.open, { openingFloat: 0 });
     const refused = await pos.call(c.sync.enrol, {
       enrolmentCode: await enrolmentCode(world.org.api, world.catalogue.venueId),
@@ -67,14 +74,28 @@ describe('sync: enrolment and selling online', () => {
     expect(!refused.ok && refused.message).toContain('Enrol a fresh data folder');
   });
 
-  it('lets only staff with terminals.enrol enrol the terminal', async () => {
-    const pos = await startTestTerminal({
-      serverUrl: world.server.url,
-      clock: world.clock,
-      sync: { autoStart: false },
+  it('enrols with the back office’s enrolment link, and refuses a link to another server before sending it', async () => {
+    const pos = await fresh('staff-max', '640273');
+    const code = await enrolmentCode(world.org.api, world.catalogue.venueId);
+    const elsewhere = await pos.call(c.sync.enrol, {
+      enrolmentCode: buildEnrolmentLink('https://other.example.org', code),
+      name: 'Box 4',
     });
-    open.push(pos);
-    await pos.must(c.staff.signIn, { staffId: 'staff-sue', pin: '5937' });
+    expect(elsewhere).toMatchObject({ ok: false, reason: 'ENROL_OTHER_SERVER' });
+    expect(!elsewhere.ok && elsewhere.message).toContain(`this terminal syncs with ${world.server.url}`);
+    expect(
+      await pos.call(c.sync.enrol, { enrolmentCode: 'https://x.test/admin', name: 'Box 4' }),
+    ).toMatchObject({ ok: false, reason: 'ENROL_BAD_INPUT' });
+    // The refusals spent nothing: the same code, as a scanned link with a trailing slash, enrols.
+    const enrolled = await pos.must(c.sync.enrol, {
+      enrolmentCode: ` ${buildEnrolmentLink(`${world.server.url}/`, code.toLowerCase())}\n`,
+      name: 'Box 4',
+    });
+    expect(enrolled).toMatchObject({ enrolled: true, terminalName: 'Box 4' });
+  });
+
+  it('lets only staff with terminals.enrol enrol the terminal', async () => {
+    const pos = await fresh('staff-sue', '5937');
     expect(await pos.call(c.sync.enrol, { enrolmentCode: 'AAAA-BBBB-CCCC', name: 'Box 3' })).toMatchObject({
       ok: false,
       reason: 'FORBIDDEN',

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, seedOrganisation } from '../../helpers/server-api';
 import { enrolledTerminal, startSyncWorld, type SyncWorld } from '../../helpers/sync-fixture';
+import type { Page } from '../../../shared/server-api/page';
+import type { TerminalRow } from '../../../shared/sync/terminal-admin';
 
 describe('revoking a terminal (a lost or stolen till)', () => {
   let world: SyncWorld;
@@ -39,8 +41,8 @@ describe('revoking a terminal (a lost or stolen till)', () => {
       world.clock.advance(60_000);
       const again = await world.org.api.post<{ revokedAt: string }>(`/v1/terminals/${id}/revoke`);
       expect(again.body.revokedAt).toBe(revoked.body.revokedAt);
-      const list = await world.org.api.get<{ id: string; revokedAt: string | null }[]>('/v1/terminals');
-      expect(list.body.find((t) => t.id === id)?.revokedAt).toBe(revoked.body.revokedAt);
+      const list = await world.org.api.get<Page<TerminalRow>>('/v1/terminals');
+      expect(list.body.items.find((t) => t.id === id)?.revokedAt).toBe(revoked.body.revokedAt);
     } finally {
       await pos.close();
     }

@@ -8,6 +8,7 @@ import { spawnServer } from '../../helpers/server-process';
 import { createCode, enrolmentCode, seedCatalogue, sell, type Catalogue } from '../../helpers/sync-fixture';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { startTestTerminal, type TestTerminal } from '../../helpers/terminal';
+import type { Page } from '../../../shared/server-api/page';
 
 // The whole offline story with nothing in-process on the server side: `npm run server` as a child
 // process on 127.0.0.1 (PostgreSQL when DATABASE_URL is set, else PGlite in a folder), two terminal
@@ -152,8 +153,8 @@ describe('two terminals and a server process', () => {
       expect.objectContaining({ codeId, reason: 'School group leader', grantedBy: catalogue.supervisorId }),
     ]);
     // Nothing was quarantined.
-    const quarantined = await api().get<unknown[]>('/v1/review-items?kind=quarantined');
+    const quarantined = await api().get<Page<unknown>>('/v1/review-items?kind=quarantined');
     expect(quarantined.status).toBe(200);
-    expect(quarantined.body).toEqual([]);
+    expect(quarantined.body).toMatchObject({ items: [], total: 0 });
   }, 120_000);
 });

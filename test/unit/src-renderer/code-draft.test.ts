@@ -154,7 +154,58 @@ describe('code-draft', () => {
     });
   });
 
+  it('holds picked targets as the ids the code stores, and leaves out a list with none picked', () => {
+    const draft = draftFromCode(
+      managed({ type: 'percentage', percent: 1000 }, { targets: [{ by: 'event', id: 'hamlet' }] }),
+    );
+    expect(draft.targets).toEqual([{ by: 'event', id: 'hamlet' }]);
+    draft.targets.push({ by: 'item', id: 'adult' });
+    draft.exclude = [];
+    const result = toUpdateInput(draft);
+    expect(result.ok && result.value.rules).toEqual({
+      targets: [
+        { by: 'event', id: 'hamlet' },
+        { by: 'item', id: 'adult' },
+      ],
+    });
+  });
+
+  it('reads each special price beside its own target and marks the one that does not read', () => {
+    const draft = {
+      ...emptyDraft(),
+      code: 'PRICES',
+      name: 'Prices',
+      type: 'specific_price' as const,
+      prices: [
+        { target: { by: 'item' as const, id: 'adult' }, price: '30.00' },
+        { target: { by: 'item' as const, id: 'child' }, price: 'cheap' },
+      ],
+    };
+    const refused = toCreateInput(draft);
+    expect(refused.ok ? {} : refused.errors).toEqual({
+      'prices.1': { key: 'manage.err.amount', values: { example: '12.50' } },
+    });
+    expect(draft.prices[1]?.price).toBe('cheap');
+    const fixed = toCreateInput({
+      ...draft,
+      prices: [draft.prices[0]!, { ...draft.prices[1]!, price: '15' }],
+    });
+    expect(fixed.ok && fixed.value.benefit).toEqual({
+      type: 'specific_price',
+      prices: [
+        { target: { by: 'item', id: 'adult' }, unitPrice: 3000 },
+        { target: { by: 'item', id: 'child' }, unitPrice: 1500 },
+      ],
+    });
+  });
+
+  it('asks for at least one special price when none is picked', () => {
+    const result = toCreateInput({ ...emptyDraft(), code: 'P', name: 'P', type: 'specific_price' });
+    expect(result.ok ? {} : result.errors).toMatchObject({ prices: { key: 'manage.err.atLeastOne' } });
+  });
+
   it('maps schema paths to form fields', () => {
+    expect(fieldOf(['benefit', 'prices', 2, 'unitPrice'])).toBe('prices.2');
     expect(fieldOf(['benefit', 'percent'])).toBe('percent');
     expect(fieldOf(['benefit', 'buy', 'qty'])).toBe('buyQty');
     expect(fieldOf(['benefit', 'groups', 1, 'targets'])).toBe('groups.1.targets');

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import type { SaleLineRow } from '../sync/sale-record';
+import { codeUseFilters, dateRange, keysetPage, type KeysetPage } from './filters';
+
+// GET /v1/reports/orders (+ .csv) and /v1/reports/orders/:id (docs/REPORTS.md).
+
+export const orderFilters = {
+  ...dateRange,
+  ...codeUseFilters,
+  terminalId: z.uuid().optional(),
+  performanceId: z.uuid().optional(),
+};
+
+export const orderQuerySchema = z.strictObject({ ...orderFilters, ...keysetPage });
+export const orderCsvQuerySchema = z.strictObject(orderFilters);
+export type OrderQuery = z.infer<typeof orderQuerySchema>;
+export type OrderFilter = z.infer<typeof orderCsvQuerySchema>;
+
+/**
+ * pos: a sale a terminal pushed. online: a code use recorded through POST /v1/redemptions with no
+ * sale on the server (an online shop's order); only its code use is known.
+ */
+export type OrderSource = 'pos' | 'online';
+
+/** completed, partly_refunded, refunded (every unit given back) or voided. */
+export type OrderStatus = 'completed' | 'partly_refunded' | 'refunded' | 'voided';
+
+/** Money in minor units of `currency`. */
+export interface OrderRow {
+  orderId: string;
+  source: OrderSource;
+  /** The terminal's receipt number; null for an online order. */
+  receiptNo: number | null;
+  at: string;
+  terminalId: string | null;
+  terminalName: string | null;
+  cashierId: string | null;
+  cashierName: string | null;
+  /** Name and email (or the customer id) as recorded with the order. */
+  buyer: string | null;
+  /** The code the order used (an order uses at most one); null without one. */
+  codeId: string | null;
+  code: string | null;
+  overuse: boolean;
+  gross: number;
+  /** Code discount plus ad-hoc discount. */
+  discount: number;
+  total: number;
+  refunded: number;
+  currency: string;
+  status: OrderStatus;
+}
+
+export type OrderPage = KeysetPage<OrderRow>;
+
+export type OrderLineDetail = Pick<
+  SaleLineRow,
+  | 'id'
+  | 'lineNo'
+  | 'kind'
+  | 'eventId'
+  | 'performanceId'
+  | 'qty'
+  | 'unitPrice'
+  | 'gross'
+  | 'codeDiscount'
+  | 'customDiscount'
+  | 'total'
+> & {
+  /** As the terminal sent them; null when it did not (an older terminal). */
+  name: string | null;
+  ticketTypeId: string | null;
+  priceBandId: string | null;
+  /** Units of this line given back by refunds and voids. */
+  refundedQty: number;
+};
+
+export interface OrderPaymentDetail {
+  id: string;
+  tender: 'cash' | 'card' | 'complimentary';
+  /** Negative for money paid back. */
+  amount: number;
+  refundId: string | null;
+  at: string;
+}
+
+export interface OrderRedemptionDetail {
+  redemptionId: string;
+  codeId: string;
+  code: string;
+  parentId: string | null;
+  channel: 'online' | 'box_office';
+  tickets: number;
+  discount: number;
+  revenue: number;
+  overuse: boolean;
+  overuseReason: string | null;
+  grantedBy: string | null;
+  grantedByName: string | null;
+  releasedAt: string | null;
+  at: string;
+}
+
+export interface OrderRefundDetail {
+  refundId: string;
+  kind: 'refund' | 'void';
+  staffId: string;
+  staffName: string | null;
+  reason: string | null;
+  amount: number;
+  units: number;
+  at: string;
+}
+
+export interface OrderApprovalDetail {
+  kind: 'overuse' | 'custom_discount';
+  approverId: string;
+  approverName: string | null;
+  reason: string;
+  at: string;
+}
+
+export interface OrderDetail {
+  order: OrderRow;
+  /** The ad-hoc discount's reason at the till, if any. */
+  customDiscountReason: string | null;
+  lines: OrderLineDetail[];
+  payments: OrderPaymentDetail[];
+  redemptions: OrderRedemptionDetail[];
+  refunds: OrderRefundDetail[];
+  approvals: OrderApprovalDetail[];
+}

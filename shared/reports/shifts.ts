@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { dateRange, offsetPage, type OffsetPage } from './filters';
+
+// GET /v1/reports/shifts (+ .csv) (docs/REPORTS.md).
+
+export const shiftFilters = {
+  ...dateRange,
+  terminalId: z.uuid().optional(),
+  /** Who opened or closed the shift. */
+  cashierId: z.uuid().optional(),
+};
+export const shiftQuerySchema = z.strictObject({ ...shiftFilters, ...offsetPage });
+export const shiftCsvQuerySchema = z.strictObject(shiftFilters);
+export type ShiftQuery = z.infer<typeof shiftQuerySchema>;
+export type ShiftFilter = z.infer<typeof shiftCsvQuerySchema>;
+
+export const TENDERS = ['cash', 'card', 'complimentary'] as const;
+export type Tender = (typeof TENDERS)[number];
+
+/**
+ * One shift at one terminal, from its pushed open/close events and the sales and refunds pushed in
+ * it. Money in minor units of `currency`; null where the close has not reached the server yet.
+ */
+export interface ShiftRow {
+  shiftId: string;
+  terminalId: string;
+  terminalName: string;
+  venueId: string;
+  venueName: string;
+  openedBy: string | null;
+  openedByName: string | null;
+  closedBy: string | null;
+  closedByName: string | null;
+  openedAt: string | null;
+  closedAt: string | null;
+  openingFloat: number | null;
+  expectedCash: number | null;
+  countedCash: number | null;
+  /** counted − expected: negative when cash is missing. */
+  difference: number | null;
+  sales: number;
+  /** Sum of the shift's sale totals. */
+  salesTotal: number;
+  /** Money paid back in this shift (refunds and voids). */
+  refundsTotal: number;
+  /** Per tender: taken minus paid back in this shift. */
+  tenders: Record<Tender, number>;
+  currency: string;
+}
+
+export type ShiftPage = OffsetPage<ShiftRow>;

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { CounterKind, LeaseView, ReviewItem } from './protocol';
+
+// The back office's view of terminals, their leases and the review queue (issue 15): the rows the
+// server's list routes answer and the schemas its routes and the screens' forms share.
+
+/** active: its device token works. revoked: a manager stopped it (POST /v1/terminals/:id/revoke). */
+export const TERMINAL_STATUSES = ['active', 'revoked'] as const;
+export type TerminalStatus = (typeof TERMINAL_STATUSES)[number];
+
+export interface TerminalRow {
+  id: string;
+  venueId: string;
+  venueName: string;
+  name: string;
+  status: TerminalStatus;
+  /** restore_detected: the server stopped taking its sales until a manager re-enrols it. */
+  state: 'active' | 'restore_detected';
+  epoch: number;
+  createdAt: string;
+  revokedAt: string | null;
+  /**
+   * What the server holds of the terminal's outbox: every mutation up to this seq (of this epoch).
+   * Sales the terminal made and has not pushed yet are invisible to the server.
+   */
+  lastSeq: number;
+  /** The end of its latest push batch; null: none since the server began recording it. */
+  lastPushAt: string | null;
+  lastPullAt: string | null;
+  /** The manager's per-terminal lease cap; null: the default, which `effectiveLeaseCapPercent` says. */
+  leaseCapPercent: number | null;
+  effectiveLeaseCapPercent: number;
+  /** Leases of the current epoch still active and not past their expiry, and their unused units. */
+  leasesHeld: number;
+  unitsHeld: number;
+  /** The soonest expiry among those leases. */
+  nextLeaseExpiry: string | null;
+  openReviewItems: number;
+}
+
+/** A lease as the back office lists it: with what its counter limits, named for people. */
+export interface TerminalLeaseRow extends LeaseView {
+  kind: CounterKind | null;
+  /** The code (for a code's counter) or the event (for a performance's seats); null if gone. */
+  label: string | null;
+  /** The performance's start, for a performance's seats. */
+  startsAt: string | null;
+  /** Units still unused on an active lease before its expiry; 0 otherwise. */
+  held: number;
+}
+
+/** A review item with its terminal's name, as the queue lists it. */
+export type ReviewRow = ReviewItem & { terminalName: string | null };
+
+/** PUT /v1/terminals/:id/lease-cap: a share of each counter's limit, or null for the default. */
+export const leaseCapSchema = z.strictObject({
+  percent: z
+    .number()
+    .int('percent must be a whole number')
+    .min(1, 'percent must be at least 1')
+    .max(100, 'percent must be at most 100')
+    .nullable(),
+});

@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import type { Page } from '../../shared/server-api/page';
+import { Pager } from './Pager';
+
+interface PagedTableProps<Row> {
+  /** The column headings, in order; `row` renders one <tr> with as many cells. */
+  columns: string[];
+  page: Page<Row> | null;
+  /** The last load's failure; the rows already shown stay. */
+  error: string | null;
+  offset: number;
+  limit: number;
+  onPage: (offset: number) => void;
+  /** Said under the headings when the page is empty. */
+  emptyText: string;
+  row: (row: Row) => ReactNode;
+  testId?: string;
+}
+
+/** A page of records as a table: its failure, the rows, a sentence for none, and the pager. */
+export function PagedTable<Row>(props: PagedTableProps<Row>) {
+  const { columns, page, error, offset, limit, onPage, emptyText, row, testId } = props;
+  return (
+    <>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      <table className="manage__table" data-testid={testId}>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th scope="col" key={column}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{page?.items.map(row)}</tbody>
+      </table>
+      {page && page.items.length === 0 ? <p className="muted">{emptyText}</p> : null}
+      {page ? <Pager offset={offset} limit={limit} total={page.total} onChange={onPage} /> : null}
+    </>
+  );
+}
