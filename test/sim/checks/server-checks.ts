@@ -265,6 +265,9 @@ export async function serverSaleCounts(db: Queryable, orgId: string): Promise<Ma
  * 2: a digest of every table that belongs to the organisation. Replaying a push that was already
  * applied must leave it unchanged. Returns one hash per table so a difference names the table.
  */
+/** Columns that record contact with a terminal rather than what it did (migration 0016). */
+const CONTACT_COLUMNS: Record<string, string[]> = { terminals: ['last_push_at', 'last_pull_at'] };
+
 export async function serverDigest(db: Queryable, orgId: string): Promise<Record<string, string>> {
   const tables = await db.query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.columns
@@ -272,9 +275,11 @@ export async function serverDigest(db: Queryable, orgId: string): Promise<Record
   );
   const digest: Record<string, string> = {};
   for (const { table_name: table } of tables) {
+    // When the server last heard from a terminal is contact, not state: a replayed push is contact too.
     const rows = await db.query<{ d: string | null }>(
-      `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS d FROM "${table}" t WHERE org_id = $1`,
-      [orgId],
+      `SELECT md5(string_agg(r, '|' ORDER BY r)) AS d
+         FROM (SELECT (to_jsonb(t) - $2::text[])::text AS r FROM "${table}" t WHERE org_id = $1) x`,
+      [orgId, CONTACT_COLUMNS[table] ?? []],
     );
     digest[table] = rows[0]?.d ?? 'empty';
   }
