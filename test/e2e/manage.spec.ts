@@ -226,6 +226,8 @@ test.describe('manager screens', () => {
     manage,
     page,
   }) => {
+    // Two hosts and a central server start here, like the tests above that allow 90 s.
+    test.setTimeout(90_000);
     const standalone = await startHost({ demoData: true });
     await terminal.open(standalone.url);
     await terminal.signIn('Max Manager', '640273');
