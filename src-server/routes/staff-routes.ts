@@ -3,7 +3,7 @@ import { text } from '../../shared/text';
 import { PERMISSIONS } from '../../shared/auth/permissions';
 import type { ServerContext } from '../context';
 import * as staff from '../services/staff-service';
-import { bearer, guard, idParams, principalOf, type App } from './common';
+import { bearer, booleanQuery, guard, idParams, pageQuery, principalOf, type App } from './common';
 
 const roleBody = z.strictObject({
   id: text().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, - and _; starting with a letter'),
@@ -77,8 +77,23 @@ export function registerStaffRoutes(app: App, ctx: ServerContext): void {
 
   app.get(
     '/v1/staff',
-    { schema: { tags, summary: 'Staff of the organisation', security: bearer }, onRequest: manage },
-    async (request) => staff.listStaff(ctx, principalOf(request)),
+    {
+      schema: {
+        tags,
+        summary: 'Staff of the organisation, a page at a time, by name',
+        description: 'q: part of the name or e-mail address; active: true or false.',
+        querystring: z.strictObject({
+          q: text().trim().max(100).optional(),
+          roleId: text().min(1).max(40).optional(),
+          venueId: z.uuid().optional(),
+          active: booleanQuery.optional(),
+          ...pageQuery,
+        }),
+        security: bearer,
+      },
+      onRequest: manage,
+    },
+    async (request) => staff.listStaff(ctx, principalOf(request), request.query),
   );
   app.get(
     '/v1/staff/:id',

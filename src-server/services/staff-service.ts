@@ -1,6 +1,7 @@
 import { v7 as uuid } from 'uuid';
 import { BUILT_IN_ROLES, grantExcess, type Grant, type RoleDefinition } from '../../shared/auth/permissions';
 import { minimumPinDigits, PIN_MAX_DIGITS, pinPolicyProblem } from '../../shared/auth/pin-policy';
+import type { Page } from '../../shared/server-api/page';
 import { hashSecret } from '../auth/secrets';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
@@ -289,6 +290,11 @@ export async function getStaff(ctx: ServerContext, principal: Principal, id: str
   return row;
 }
 
-export async function listStaff(ctx: ServerContext, principal: Principal): Promise<repo.StaffRow[]> {
-  return repo.listStaff(ctx.db, principal.orgId);
+export async function listStaff(
+  ctx: ServerContext,
+  principal: Principal,
+  filter: repo.StaffFilter,
+): Promise<Page<repo.StaffRow>> {
+  const page = await repo.pageStaff(ctx.db, principal.orgId, filter);
+  return { ...page, limit: filter.limit, offset: filter.offset };
 }

@@ -1,5 +1,7 @@
 import type { Permission } from '../../../shared/auth/permissions';
 import type { Queryable } from '../database';
+import { containsPattern } from '../like';
+import { whereClause } from '../where';
 import { NEXT_POS, positionCte } from './change-pos';
 
 export interface StaffRow {
@@ -117,10 +119,41 @@ export async function countShortPins(
   return row?.n ?? 0;
 }
 
-export async function listStaff(db: Queryable, orgId: string): Promise<StaffRow[]> {
-  return db.query<StaffRow>(`SELECT ${STAFF_COLUMNS} FROM staff WHERE org_id = $1 ORDER BY name, id`, [
-    orgId,
+export interface StaffFilter {
+  /** Part of the name or e-mail address, case-insensitive. */
+  q?: string | undefined;
+  roleId?: string | undefined;
+  venueId?: string | undefined;
+  active?: boolean | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** One page of the organisation's staff, by name, with how many match in all. */
+export async function pageStaff(
+  db: Queryable,
+  orgId: string,
+  f: StaffFilter,
+): Promise<{ items: StaffRow[]; total: number }> {
+  const where = whereClause('org_id = $1', [orgId]);
+  where.add((n) => `(name ILIKE ${n} OR email ILIKE ${n})`, f.q ? containsPattern(f.q) : undefined);
+  where.add((n) => `role_id = ${n}`, f.roleId);
+  where.add((n) => `active = ${n}`, f.active);
+  where.add(
+    (n) => `EXISTS (SELECT 1 FROM staff_venues sv WHERE sv.staff_id = staff.id AND sv.venue_id = ${n})`,
+    f.venueId,
+  );
+  const filtered = where.sql();
+  const { params } = where;
+  const n = params.length;
+  const [items, counted] = await Promise.all([
+    db.query<StaffRow>(
+      `SELECT ${STAFF_COLUMNS} FROM staff ${filtered} ORDER BY name, id LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...params, f.limit, f.offset],
+    ),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM staff ${filtered}`, params),
   ]);
+  return { items, total: counted[0]?.n ?? 0 };
 }
 
 export async function getStaff(db: Queryable, orgId: string, id: string): Promise<StaffRow | undefined> {
