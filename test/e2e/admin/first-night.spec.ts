@@ -51,6 +51,9 @@ test('a venue is set up in the back office, a new terminal enrols by QR and sell
     await menu.getByRole('link', { name, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   };
+  // The README's pictures of the back office are taken here, on every run.
+  const shot = (name: string, on: Page = page) => on.screenshot({ path: `docs/screenshots/${name}.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // An empty server: the back office offers its set-up and signs the new manager in.
   await page.goto(`${central.url}/admin/`);
@@ -60,6 +63,7 @@ test('a venue is set up in the back office, a new terminal enrols by QR and sell
   await page.getByLabel('Your name').fill('Ines Intendant');
   await page.getByLabel('Email').fill(EMAIL);
   await page.getByLabel('Password').fill(PASSWORD);
+  await shot('admin-setup');
   await page.getByRole('button', { name: 'Set up and sign in' }).click();
   await expect(page.getByTestId('signed-in-as')).toHaveText('Ines Intendant');
 
@@ -101,6 +105,7 @@ test('a venue is set up in the back office, a new terminal enrols by QR and sell
   await dialog.getByLabel('Except on').fill(berlinDay(4));
   await dialog.getByLabel('Capacity').fill('300');
   await expect(dialog.getByTestId('run-preview').getByRole('status')).toHaveText('Performances to create: 6');
+  await shot('admin-run');
   await dialog.getByRole('button', { name: 'Create 6 performances' }).click();
   await expect(page.getByRole('status')).toHaveText('Performances created: 6.');
 
@@ -117,6 +122,7 @@ test('a venue is set up in the back office, a new terminal enrols by QR and sell
   await page.getByLabel('Adult, Parkett: VAT rate').selectOption({ label: 'Reduced (7 %)' });
   await page.getByRole('button', { name: 'Save prices' }).click();
   await expect(page.getByRole('status')).toHaveText('Prices saved (1 changed).');
+  await shot('admin-prices');
 
   // People: the manager's server session stands in for the People screens until they exist.
   const token = await page.evaluate(
@@ -141,6 +147,7 @@ test('a venue is set up in the back office, a new terminal enrols by QR and sell
   await appliesTo.focus();
   await page.keyboard.type('carm');
   await expect(editor.getByRole('listbox').getByRole('option')).toHaveText(['Carmen · Event, Großes Haus']);
+  await shot('admin-code-picker');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('codes-notice')).toHaveText('CARMEN10 is saved.');
@@ -156,6 +163,7 @@ test('a venue is set up in the back office, a new terminal enrols by QR and sell
   const scanned = await readQrCode(context, qr);
   expect(parseEnrolmentInput(scanned)).toMatchObject({ ok: true, serverUrl: central.url });
   await expect(enrolment.getByTestId('enrolment-link')).toHaveText(scanned);
+  await shot('admin-enrolment-qr');
   await enrolment.getByRole('button', { name: 'Close' }).click();
 
   // A brand-new browser-hosted terminal, pointed at the server: its sign-in screen offers enrolment.
@@ -172,6 +180,8 @@ test('a venue is set up in the back office, a new terminal enrols by QR and sell
   const terminal = new TerminalPage(window);
   await terminal.open(host.url);
   await expect(window.getByTestId('first-run')).toBeVisible();
+  await window.setViewportSize({ width: 1280, height: 800 });
+  await shot('terminal-first-run', window);
   await axe(window);
   await window.getByLabel('Enrolment code').fill(scanned);
   await window.getByLabel(/^Terminal name/).fill('Kasse 1');
@@ -201,8 +211,10 @@ test('a venue is set up in the back office, a new terminal enrols by QR and sell
   await go('Reports');
   const row = page.getByRole('row', { name: /CARMEN10/ });
   await expect(row).toContainText('8.40');
+  await shot('admin-code-report');
   await go('Audit log');
   for (const action of ['organisation.create', 'venue.create', 'code.create', 'terminal.enrol']) {
     await expect(page.getByRole('row').filter({ hasText: action }).first()).toBeVisible();
   }
+  await shot('admin-audit');
 });
