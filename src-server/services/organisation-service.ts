@@ -1,6 +1,7 @@
 import type { OrganisationInput, OrganisationSettings } from '../../shared/catalogue/organisation';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
+import { lockPositions } from '../db/repos/change-pos';
 import * as repo from '../db/repos/org-repo';
 import { reject } from '../errors';
 import { pick, recordAudit } from './audit';
@@ -24,10 +25,15 @@ export async function update(
   expectedVersion?: number,
 ): Promise<OrganisationSettings> {
   await ctx.db.transaction(async (tx) => {
+    // A new receipt header moves the venues to a new change position. The position lock comes first, as
+    // in every catalogue write, whose foreign keys then share-lock the organisation's row: the other
+    // order would deadlock with them.
+    if (values.receiptHeader !== undefined) await lockPositions(tx, principal.orgId);
     const current = await repo.lockOrganisation(tx, principal.orgId);
     if (!current) reject('NOT_FOUND', 'Your organisation no longer exists: ask the server operator.');
     assertVersion('organisation', current.version, expectedVersion);
     await repo.updateOrganisation(tx, principal.orgId, values);
+    if (values.receiptHeader !== undefined) await repo.resendVenues(tx, principal.orgId);
     const after = await repo.getOrganisation(tx, principal.orgId);
     await recordAudit(tx, ctx, principal, {
       action: 'organisation.update',

@@ -41,9 +41,24 @@ export function upsertCatalogue<T extends keyof CatalogueTables>(
     statement.run(keys.map((k) => (row as unknown as Record<string, unknown>)[k] ?? null));
 }
 
-export function getVenue(db: Db): Venue | undefined {
+/** The terminal's venue, with the receipt header its organisation prints (pulled with the venue). */
+export interface TerminalVenue extends Venue {
+  receiptHeader: string[];
+}
+
+export function getVenue(db: Db): TerminalVenue | undefined {
   const row = prepared(db, 'SELECT * FROM venues LIMIT 1').get() as Record<string, unknown> | undefined;
-  return row && fromRow<Venue>(row);
+  if (!row) return undefined;
+  const { receipt_header: header, ...rest } = row;
+  const lines: unknown = JSON.parse(typeof header === 'string' ? header : '[]');
+  return {
+    ...fromRow<Venue>(rest),
+    receiptHeader: Array.isArray(lines) ? lines.filter((l): l is string => typeof l === 'string') : [],
+  };
+}
+
+export function setReceiptHeader(db: Db, venueId: string, lines: readonly string[]): void {
+  prepared(db, 'UPDATE venues SET receipt_header = ? WHERE id = ?').run(JSON.stringify(lines), venueId);
 }
 
 export function listEvents(db: Db): EventRecord[] {

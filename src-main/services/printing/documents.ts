@@ -12,7 +12,8 @@ import { paperWord, type PaperWord } from './print-messages';
 export interface DocumentContext {
   language: Language;
   paperWidth: PaperWidth;
-  venue: { name: string; timezone: string } | null;
+  /** The venue, with the lines its organisation prints under the venue's name (legal name, VAT id …). */
+  venue: { name: string; timezone: string; receiptHeader?: readonly string[] } | null;
   terminalId: string;
   /** Staff names by id, for cashier and approver lines. */
   staffName: (staffId: string) => string;
@@ -74,7 +75,10 @@ function vatLetters(lines: readonly SaleLineRow[]): Map<number, string> {
 function header(doc: Markup, ctx: DocumentContext, title: string): void {
   const w = (key: PaperWord) => paperWord(ctx.language, key);
   if (ctx.duplicate) doc.center(w('duplicate'), { size: 'big', invert: true });
-  if (ctx.venue) doc.center(ctx.venue.name, { size: 'wide', bold: true });
+  if (ctx.venue) {
+    doc.center(ctx.venue.name, { size: 'wide', bold: true });
+    for (const line of ctx.venue.receiptHeader ?? []) doc.center(line);
+  }
   doc.center(title, { bold: true });
   if (ctx.copy && ctx.copy.of > 1)
     doc.center(paperWord(ctx.language, 'copy', { n: ctx.copy.n, of: ctx.copy.of }));

@@ -113,7 +113,9 @@ export function createPrintService(deps: PrintServiceDeps) {
     return {
       language: options.language ?? s.language,
       paperWidth: options.paperWidth ?? s.paperWidth,
-      venue: venue ? { name: venue.name, timezone: venue.timezone } : null,
+      venue: venue
+        ? { name: venue.name, timezone: venue.timezone, receiptHeader: venue.receiptHeader }
+        : null,
       terminalId: terminalId(),
       staffName: (id) => getStaff(db, id)?.name ?? id,
       duplicate: options.duplicate,

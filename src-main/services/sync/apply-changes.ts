@@ -11,7 +11,7 @@ import type {
 import type { CodeRecord } from '../../../shared/codes/types';
 import type { Change, ChangeEntity, PullResponse } from '../../../shared/sync/protocol';
 import type { Db } from '../../db/connection';
-import { upsertCatalogue } from '../../db/repos/catalogue-repo';
+import { setReceiptHeader, upsertCatalogue } from '../../db/repos/catalogue-repo';
 import { getCode, upsertChildCode, upsertCode } from '../../db/repos/code-repo';
 import { deleteCodeUsage, upsertCodeUsage, upsertLease } from '../../db/repos/lease-repo';
 import {
@@ -160,6 +160,11 @@ function applyChange(db: Db, change: Change, seen: boolean): void {
   switch (change.entity) {
     case 'venue':
       upsertCatalogue(db, 'venues', [venue(id, d)]);
+      setReceiptHeader(
+        db,
+        id,
+        Array.isArray(d.receiptHeader) ? d.receiptHeader.filter((l) => typeof l === 'string') : [],
+      );
       return mark('catalogue', id);
     case 'event':
       upsertCatalogue(db, 'events', [event(id, d)]);

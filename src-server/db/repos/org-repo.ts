@@ -1,4 +1,5 @@
 import type { Queryable } from '../database';
+import { NEXT_POS, positionCte } from './change-pos';
 
 export async function insertOrganisation(db: Queryable, org: { id: string; name: string }): Promise<void> {
   await db.query('INSERT INTO organisations (id, name) VALUES ($1, $2)', [org.id, org.name]);
@@ -67,4 +68,15 @@ export async function updateOrganisation(
     sets.push(`${column} = $${params.length}${typeof value === 'string' ? '' : '::jsonb'}`);
   }
   await db.query(`UPDATE organisations SET ${sets.join(', ')} WHERE id = $1`, params);
+}
+
+/**
+ * Gives every venue of the organisation the next change position: terminals pull the receipt header
+ * with their venue, so a new header reaches them with the next pull.
+ */
+export async function resendVenues(db: Queryable, orgId: string): Promise<void> {
+  await db.query(
+    `WITH ${positionCte('$1::uuid')} UPDATE venues SET change_pos = ${NEXT_POS} WHERE org_id = $1`,
+    [orgId],
+  );
 }

@@ -16,7 +16,12 @@ interface PullSource {
 
 const SOURCES: PullSource[] = (
   [
-    { entity: 'venue', from: 'venues c', select: 'c.id, c.name, c.currency, c.timezone' },
+    {
+      // The organisation's receipt header travels with each venue (a change to it moves the venues).
+      entity: 'venue',
+      from: 'venues c JOIN organisations o ON o.id = c.org_id',
+      select: 'c.id, c.name, c.currency, c.timezone, o.receipt_header AS "receiptHeader"',
+    },
     {
       entity: 'event',
       from: 'events c',

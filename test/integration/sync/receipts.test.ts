@@ -58,4 +58,46 @@ describe('sync: what an enrolled terminal prints', () => {
       await pos.close();
     }
   });
+
+  it('prints the organisation’s receipt header set in the back office, and a new one after the next pull', async () => {
+    const pos = await startTestTerminal({
+      serverUrl: world.server.url,
+      clock: world.clock,
+      printer: FAST_PRINTER,
+      sync: { autoStart: false },
+    });
+    try {
+      const header = async (lines: string[]) => {
+        const current = await world.org.api.get<{ version: number }>('/v1/organisation');
+        const saved = await world.org.api.patch('/v1/organisation', {
+          receiptHeader: lines,
+          expectedVersion: current.body.version,
+        });
+        expect(saved.status).toBe(200);
+      };
+      await header(['Globe Theatre Ltd', 'VAT GB 123 4567 89']);
+      await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
+      await pos.must(c.print.settingsUpdate, { output: 'network', host: printer.host, port: printer.port });
+      await pos.must(c.sync.enrol, {
+        enrolmentCode: await enrolmentCode(world.org.api, world.catalogue.venueId),
+        name: 'Box 2',
+      });
+      await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
+      const printed = printer.printed().length;
+      expect(await sell(pos, world.catalogue)).toMatchObject({ ok: true });
+      const first = decodeEscPos((await printer.waitForPrinted(printed + 1))[printed]!).text;
+      expect(first).toContain('Globe Theatre Ltd');
+      expect(first).toContain('VAT GB 123 4567 89');
+
+      // A new header reaches the terminal with its next pull, without touching the venue.
+      await header(['Globe Theatre Group plc']);
+      expect(await pos.terminal.sync.pullOnce()).toMatchObject({ ok: true });
+      expect(await sell(pos, world.catalogue)).toMatchObject({ ok: true });
+      const second = decodeEscPos((await printer.waitForPrinted(printed + 2))[printed + 1]!).text;
+      expect(second).toContain('Globe Theatre Group plc');
+      expect(second).not.toContain('Globe Theatre Ltd');
+    } finally {
+      await pos.close();
+    }
+  });
 });
