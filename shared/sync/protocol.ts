@@ -244,6 +244,11 @@ export const pullRequestSchema = z.strictObject({
   /** Opaque; null (or one the server does not recognise) gets a full snapshot with reset: true. */
   cursor: text().max(200).nullable(),
   limit: z.number().int().min(1).max(20_000).optional(),
+  /**
+   * Sales the terminal holds that the server has not acknowledged yet, counted as it pulls: the back
+   * office shows them, since the server cannot see a sale before it is pushed. Absent from older terminals.
+   */
+  pendingSales: z.number().int().min(0).max(100_000_000).optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 

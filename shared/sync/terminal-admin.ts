@@ -27,6 +27,8 @@ export interface TerminalRow {
   /** The end of its latest push batch; null: none since the server began recording it. */
   lastPushAt: string | null;
   lastPullAt: string | null;
+  /** Sales the terminal held unsent at its last pull (its own count); null: it has not said. */
+  pendingSales: number | null;
   /** The manager's per-terminal lease cap; null: the default, which `effectiveLeaseCapPercent` says. */
   leaseCapPercent: number | null;
   effectiveLeaseCapPercent: number;

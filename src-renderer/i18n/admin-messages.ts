@@ -146,6 +146,7 @@ export const adminEn = {
   'admin.terminals.lastPush': 'Push: {at}',
   'admin.terminals.lastPull': 'Pull: {at}',
   'admin.terminals.received': 'Received up to record {seq}',
+  'admin.terminals.pending': 'Sales not sent yet: {count} (at its last pull)',
   'admin.terminals.never': 'never',
   'admin.terminals.syncHint':
     'What the server has received from each terminal. Sales a terminal made offline and has not pushed yet cannot be seen here.',
@@ -442,6 +443,7 @@ export const adminDe: Record<keyof typeof adminEn, string> = {
   'admin.terminals.lastPush': 'Übertragen: {at}',
   'admin.terminals.lastPull': 'Abgerufen: {at}',
   'admin.terminals.received': 'Empfangen bis Eintrag {seq}',
+  'admin.terminals.pending': 'Noch nicht gesendete Verkäufe: {count} (beim letzten Abruf)',
   'admin.terminals.never': 'nie',
   'admin.terminals.syncHint':
     'Was der Server von jedem Terminal empfangen hat. Verkäufe, die ein Terminal offline gemacht und noch nicht übertragen hat, sind hier nicht zu sehen.',

@@ -49,7 +49,7 @@ export function registerTerminalRoutes(app: App, ctx: ServerContext): void {
         tags,
         summary: 'Enrolled terminals, a page at a time: venue, status, sync position and times, leases held',
         description:
-          "q: part of the name. lastSeq and lastPushAt say what the server holds of the terminal's sales; sales it has not pushed yet are not visible here.",
+          "q: part of the name. lastSeq and lastPushAt say what the server holds of the terminal's sales; pendingSales is the terminal's own count of sales it has not pushed, as it said at its last pull (lastPullAt).",
         querystring: z.strictObject({
           q: text().trim().max(100).optional(),
           venueId: z.uuid().optional(),

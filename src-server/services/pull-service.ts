@@ -169,7 +169,7 @@ export async function pull(
   request: PullRequest,
 ): Promise<PullResponse> {
   const page = await pullPage(ctx, principal, request);
-  await recordPull(ctx.db, request.terminalId, ctx.now().toISOString());
+  await recordPull(ctx.db, request.terminalId, ctx.now().toISOString(), request.pendingSales);
   return page;
 }
 

@@ -1,6 +1,6 @@
 import { ok, type Result } from '../../../shared/result';
 import { pullResponseSchema, type PullResponse } from '../../../shared/sync/protocol';
-import { getSyncState } from '../../db/repos/sync-repo';
+import { countPendingSales, getSyncState } from '../../db/repos/sync-repo';
 import { applyPullPage } from './apply-changes';
 import { exchangeFailed, requireEnrolled, type SyncContext } from './context';
 
@@ -27,7 +27,7 @@ export async function pullOnce(ctx: SyncContext): Promise<Result<PullOutcome>> {
       method: 'POST',
       path: '/v1/sync/pull',
       token: deviceToken,
-      body: { terminalId, cursor, limit: PAGE_LIMIT },
+      body: { terminalId, cursor, limit: PAGE_LIMIT, pendingSales: countPendingSales(ctx.db, usageThrough) },
     });
     if (answer.status !== 200) return exchangeFailed(ctx, answer, ctx.t('ACTION_PULL'));
     const parsed = pullResponseSchema.safeParse(answer.body);

@@ -96,6 +96,11 @@ export function TerminalsScreen() {
             <td data-testid="terminal-sync">
               <div>{t('admin.terminals.lastPush', { at: when(row.lastPushAt) })}</div>
               <div>{t('admin.terminals.lastPull', { at: when(row.lastPullAt) })}</div>
+              {row.pendingSales === null ? null : (
+                <div data-testid="terminal-pending" className={row.pendingSales > 0 ? 'warning' : undefined}>
+                  {t('admin.terminals.pending', { count: row.pendingSales })}
+                </div>
+              )}
               <div className="muted small">{t('admin.terminals.received', { seq: row.lastSeq })}</div>
             </td>
             <td>

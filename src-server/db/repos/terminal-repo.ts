@@ -126,7 +126,7 @@ export async function pageTerminals(
       `SELECT t.id, t.venue_id AS "venueId", v.name AS "venueName", t.name,
          CASE WHEN t.revoked_at IS NULL THEN 'active' ELSE 'revoked' END AS status, t.state, t.epoch,
          t.created_at AS "createdAt", t.revoked_at AS "revokedAt", t.last_seq AS "lastSeq",
-         t.last_push_at AS "lastPushAt", t.last_pull_at AS "lastPullAt", t.lease_cap_percent AS "leaseCapPercent",
+         t.last_push_at AS "lastPushAt", t.last_pull_at AS "lastPullAt", t.pending_sales AS "pendingSales", t.lease_cap_percent AS "leaseCapPercent",
          COALESCE(l.leases, 0)::int AS "leasesHeld", COALESCE(l.units, 0)::bigint AS "unitsHeld",
          l.next_expiry AS "nextLeaseExpiry", COALESCE(r.open, 0)::int AS "openReviewItems"
        ${joined}
@@ -226,9 +226,20 @@ export async function recordPush(db: Queryable, id: string, seq: number, at: str
   await db.query('UPDATE terminals SET last_seq = $2, last_push_at = $3 WHERE id = $1', [id, seq, at]);
 }
 
-/** A pull was answered (after its read-only transaction): when the terminal last fetched changes. */
-export async function recordPull(db: Queryable, id: string, at: string): Promise<void> {
-  await db.query('UPDATE terminals SET last_pull_at = $2 WHERE id = $1', [id, at]);
+/**
+ * A pull was answered (after its read-only transaction): when the terminal last fetched changes, and the
+ * sales it said it still holds unsent (kept as they were when it did not say).
+ */
+export async function recordPull(
+  db: Queryable,
+  id: string,
+  at: string,
+  pendingSales?: number,
+): Promise<void> {
+  await db.query(
+    'UPDATE terminals SET last_pull_at = $2, pending_sales = COALESCE($3, pending_sales) WHERE id = $1',
+    [id, at, pendingSales ?? null],
+  );
 }
 
 export async function markRestoreDetected(db: Queryable, id: string): Promise<void> {

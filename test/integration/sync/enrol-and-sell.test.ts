@@ -143,6 +143,25 @@ describe('sync: enrolment and selling online', () => {
     expect(refused).toMatchObject({ ok: false, reason: 'NOT_SIGNED_IN' });
   });
 
+  it('tells the server at each pull how many sales it still holds unsent, for the Terminals screen', async () => {
+    const pos = await enrolled();
+    const shown = async () => {
+      const list = await world.org.api.get<{ items: { id: string; pendingSales: number | null }[] }>(
+        '/v1/terminals?limit=1000',
+      );
+      return list.body.items.find((t) => t.id === pos.terminal.terminalId)?.pendingSales;
+    };
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
+    expect(await sell(pos, world.catalogue)).toMatchObject({ ok: true });
+    expect(await sell(pos, world.catalogue)).toMatchObject({ ok: true });
+    expect(await pos.terminal.sync.pullOnce()).toMatchObject({ ok: true });
+    expect(await shown()).toBe(2);
+    expect(await pos.terminal.sync.pushOnce()).toMatchObject({ ok: true, value: { remaining: 0 } });
+    expect(await shown()).toBe(2); // a push says nothing about the count; the next pull does
+    expect(await pos.terminal.sync.pullOnce()).toMatchObject({ ok: true });
+    expect(await shown()).toBe(0);
+  });
+
   it('sells a capped code on a lease, pushes it with its escrow, and a void gives the use back', async () => {
     const codeId = await createCode(world.org.api, { code: 'ONLINE5', rules: { maxUses: 5 } });
     const pos = await enrolled();
