@@ -13,6 +13,8 @@ const roleBody = z.strictObject({
     percent: z.number().int().min(0).max(10000),
     amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   }),
+  /** Overuse grants a holder may give per business day (docs/SECURITY.md "Overuse caps"); null: no cap. */
+  overuseCap: z.number().int().min(0).max(10000).nullable().default(null),
 });
 
 const staffBody = z.strictObject({

@@ -21,7 +21,7 @@ const AUDITED_STAFF = [
   'hasPin',
   'venueIds',
 ] as const;
-const AUDITED_ROLE = ['id', 'name', 'permissions', 'customDiscountCeiling'] as const;
+const AUDITED_ROLE = ['id', 'name', 'permissions', 'customDiscountCeiling', 'overuseCap'] as const;
 
 export interface StaffInput {
   name: string;
@@ -38,7 +38,7 @@ export async function listRoles(ctx: ServerContext, orgId: string): Promise<Role
   return [...BUILT_IN_ROLES, ...custom.map((r) => ({ ...r, builtIn: false }))];
 }
 
-const NOTHING: Grant = { permissions: [], customDiscountCeiling: { percent: 0, amount: 0 } };
+const NOTHING: Grant = { permissions: [], customDiscountCeiling: { percent: 0, amount: 0 }, overuseCap: 0 };
 
 /** Refuses a role, or staff holding one, with more permissions or higher limits than the caller's own. */
 async function assertGrantable(ctx: ServerContext, principal: Principal, granted: Grant): Promise<void> {

@@ -333,6 +333,7 @@ export interface RoleRow {
   name: string;
   permissions: Permission[];
   customDiscountCeiling: { percent: number; amount: number };
+  overuseCap: number | null;
 }
 
 interface RawRole {
@@ -341,6 +342,7 @@ interface RawRole {
   permissions: Permission[];
   percent: number;
   amount: number;
+  overuseCap: number | null;
 }
 
 const toRole = (r: RawRole): RoleRow => ({
@@ -348,9 +350,11 @@ const toRole = (r: RawRole): RoleRow => ({
   name: r.name,
   permissions: r.permissions,
   customDiscountCeiling: { percent: r.percent, amount: r.amount },
+  overuseCap: r.overuseCap,
 });
 
-const ROLE_COLUMNS = 'id, name, permissions, ceiling_percent AS percent, ceiling_amount AS amount';
+const ROLE_COLUMNS =
+  'id, name, permissions, ceiling_percent AS percent, ceiling_amount AS amount, overuse_cap AS "overuseCap"';
 
 export async function listCustomRoles(db: Queryable, orgId: string): Promise<RoleRow[]> {
   const rows = await db.query<RawRole>(`SELECT ${ROLE_COLUMNS} FROM roles WHERE org_id = $1 ORDER BY id`, [
@@ -370,11 +374,11 @@ export async function getCustomRole(db: Queryable, orgId: string, id: string): P
 export async function upsertCustomRole(db: Queryable, orgId: string, role: RoleRow): Promise<void> {
   await db.query(
     `WITH ${positionCte('$1::uuid')}
-     INSERT INTO roles (org_id, id, name, permissions, ceiling_percent, ceiling_amount, change_pos)
-     VALUES ($1, $2, $3, $4::jsonb, $5, $6, ${NEXT_POS})
+     INSERT INTO roles (org_id, id, name, permissions, ceiling_percent, ceiling_amount, overuse_cap, change_pos)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, ${NEXT_POS})
      ON CONFLICT (org_id, id) DO UPDATE SET name = excluded.name, permissions = excluded.permissions,
-       ceiling_percent = excluded.ceiling_percent, ceiling_amount = excluded.ceiling_amount, updated_at = now(),
-       change_pos = excluded.change_pos`,
+       ceiling_percent = excluded.ceiling_percent, ceiling_amount = excluded.ceiling_amount,
+       overuse_cap = excluded.overuse_cap, updated_at = now(), change_pos = excluded.change_pos`,
     [
       orgId,
       role.id,
@@ -382,6 +386,7 @@ export async function upsertCustomRole(db: Queryable, orgId: string, role: RoleR
       JSON.stringify(role.permissions),
       role.customDiscountCeiling.percent,
       role.customDiscountCeiling.amount,
+      role.overuseCap,
     ],
   );
 }
