@@ -68,8 +68,7 @@ describe.each(backends)('overuse caps per role (%s)', (backend) => {
       createdAt,
     });
   const capItems = async () =>
-    (await org.api.get<Page<ReviewItem>>('/v1/review-items?kind=overuse_cap_exceeded&limit=1000')).body
-      .items;
+    (await org.api.get<Page<ReviewItem>>('/v1/review-items?kind=overuse_cap_exceeded&limit=1000')).body.items;
 
   beforeAll(async () => {
     server = await startTestServer(backend, { now: () => new Date(NOW) });
@@ -188,7 +187,9 @@ describe.each(backends)('overuse caps per role (%s)', (backend) => {
     for (const s of sales) till.box.append('sale', s);
     const reply = await pushTill(till);
     expect(reply.body.results.map((r) => r.status)).toEqual(Array(4).fill('applied'));
-    expect(reply.body.results[3]?.message).toMatch(/an overuse past its supervisor’s daily cap went to review/);
+    expect(reply.body.results[3]?.message).toMatch(
+      /an overuse past its supervisor’s daily cap went to review/,
+    );
     const over = sales[2]?.sale;
     const rows = await db.query<{ orderId: string; grantedBy: string }>(
       `SELECT order_id AS "orderId", overuse_granted_by AS "grantedBy" FROM redemptions
@@ -213,8 +214,8 @@ describe.each(backends)('overuse caps per role (%s)', (backend) => {
     );
     // Only the sale past the cap is reviewed.
     const saleIds = new Set(sales.map((s) => s.sale.id));
-    expect((await capItems()).filter((i) => saleIds.has((i.payload as { saleId: string }).saleId))).toHaveLength(
-      1,
-    );
+    expect(
+      (await capItems()).filter((i) => saleIds.has((i.payload as { saleId: string }).saleId)),
+    ).toHaveLength(1);
   });
 });
