@@ -5,7 +5,7 @@ import type { AcquireResponse, PushConflictBody, PushResponse } from '../../shar
 import type { Database } from '../../src-server/db/database';
 import { approvalSigner, newSigningKey } from '../../src-main/services/sync/signing-key';
 import { apiClient, type ApiClient, type SeededOrganisation } from './server-api';
-import { outbox, shiftOpenPayload, type Outbox } from './sync-payloads';
+import { outbox, salePayload, shiftOpenPayload, type Outbox, type SaleSpec } from './sync-payloads';
 
 // A terminal as the server sees it (enrolled, with an outbox of real payloads) and the escrow checks
 // the server's sync tests share.
@@ -101,6 +101,29 @@ export async function openTill(
     shiftId: open.id,
     signer: reg.signer,
   };
+}
+
+/**
+ * A till's sale of one 20.00 item with 5.00 off by `codeId`, signed as checkout signs it; with
+ * `approverId`, an overuse of MAX_USES that approver granted for a regular guest.
+ */
+export function discountedSale(
+  till: Till,
+  cashierId: string,
+  codeId: string,
+  approverId?: string,
+  spec: Partial<SaleSpec> = {},
+) {
+  return salePayload({
+    terminalId: till.id,
+    shiftId: till.shiftId,
+    cashierId,
+    lines: [{ kind: 'merch', qty: 1, unitPrice: 2000, unitDiscount: 500 }],
+    code: { id: codeId },
+    ...(approverId ? { overuse: { approverId, reason: 'Regular guest', limits: ['MAX_USES'] } } : {}),
+    signer: till.signer,
+    ...spec,
+  });
 }
 
 export function pushTill(t: Till, entries = t.box.entries) {

@@ -6,8 +6,7 @@ import type { ReviewItem } from '../../../shared/sync/protocol';
 import type { Database } from '../../../src-server/db/database';
 import { seedOrganisation, signInAs, type SeededOrganisation } from '../../helpers/server-api';
 import { backends, startTestServer, type TestServer } from '../../helpers/server-db';
-import { salePayload } from '../../helpers/sync-payloads';
-import { createVenue, openTill, pushTill, type Till } from '../../helpers/sync-server';
+import { createVenue, discountedSale, openTill, pushTill, type Till } from '../../helpers/sync-server';
 
 // docs/SECURITY.md "Overuse caps": a role's overuseCap limits its holders' overuse grants per business
 // day of the organisation's time zone, counted across the organisation: refused online, reviewed when
@@ -57,16 +56,7 @@ describe.each(backends)('overuse caps per role (%s)', (backend) => {
     ...extra,
   });
   const pushedSale = (till: Till, codeId: string, approverId: string, createdAt: string) =>
-    salePayload({
-      terminalId: till.id,
-      shiftId: till.shiftId,
-      cashierId: sellerId,
-      lines: [{ kind: 'merch', qty: 1, unitPrice: 2000, unitDiscount: 500 }],
-      code: { id: codeId },
-      overuse: { approverId, reason: 'Regular guest', limits: ['MAX_USES'] },
-      signer: till.signer,
-      createdAt,
-    });
+    discountedSale(till, sellerId, codeId, approverId, { createdAt });
   const capItems = async () =>
     (await org.api.get<Page<ReviewItem>>('/v1/review-items?kind=overuse_cap_exceeded&limit=1000')).body.items;
 
