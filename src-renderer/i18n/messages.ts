@@ -3,6 +3,7 @@ import { adminDe, adminEn } from './admin-messages';
 import { codePickDe, codePickEn } from './code-pick-messages';
 import { customerDe, customerEn } from './customer-messages';
 import { manageDe, manageEn } from './manage-messages';
+import { reportDe, reportEn } from './report-messages';
 import { syncDe, syncEn } from './sync-messages';
 import { terminalDe, terminalEn } from './terminal-messages';
 
@@ -29,6 +30,7 @@ const en = {
   ...customerEn,
   ...adminEn,
   ...codePickEn,
+  ...reportEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -56,6 +58,7 @@ const de: Record<MessageKey, string> = {
   ...customerDe,
   ...adminDe,
   ...codePickDe,
+  ...reportDe,
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, de };

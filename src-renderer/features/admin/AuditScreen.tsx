@@ -1,14 +1,15 @@
 import { Fragment, useEffect, useId, useState } from 'react';
 import { changedFields, type AuditRowView } from '../../../shared/server-api/audit-calls';
 import { DateRangeFields } from '../../components/DateRangeFields';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { SelectField } from '../../components/FormFields';
+import { KeysetPager } from '../../components/KeysetPager';
 import { SearchField } from '../../components/SearchField';
 import { useDateTime } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages';
 import { dayRange } from '../../lib/date-range';
 import { useAuditStore } from '../../stores/audit-store';
-import { downloadText } from '../manage/download';
 
 /** What the log records changes of; the server's entity kinds. */
 const KINDS = [
@@ -36,7 +37,6 @@ export function AuditScreen() {
   const { setFilter, load, older, newer, csv } = useAuditStore.getState();
   const [days, setDays] = useState({ from: '', to: '' });
   const [open, setOpen] = useState<number | null>(null);
-  const [csvError, setCsvError] = useState<string | null>(null);
 
   useEffect(() => {
     void load();
@@ -82,17 +82,7 @@ export function AuditScreen() {
             setFilter({ from: range.from, to: range.to });
           }}
         />
-        <button
-          type="button"
-          onClick={() =>
-            void csv().then((r) => {
-              setCsvError(r.ok ? null : r.message);
-              if (r.ok) downloadText('audit-log.csv', r.text, 'text/csv');
-            })
-          }
-        >
-          {t('admin.audit.csv')}
-        </button>
+        <ExportCsvButton label={t('admin.audit.csv')} fileName="audit-log.csv" load={csv} />
       </div>
       {filter.entityId ? (
         <p className="callout">
@@ -102,9 +92,9 @@ export function AuditScreen() {
           </button>
         </p>
       ) : null}
-      {error || csvError ? (
+      {error ? (
         <p role="alert" className="error">
-          {error ?? csvError}
+          {error}
         </p>
       ) : null}
       <table className="manage__table" aria-busy={loading}>
@@ -165,14 +155,12 @@ export function AuditScreen() {
         </tbody>
       </table>
       {page && page.rows.length === 0 ? <p className="muted">{t('admin.none')}</p> : null}
-      <div className="button-row pager">
-        <button type="button" disabled={cursors.length <= 1} onClick={newer}>
-          {t('admin.audit.newer')}
-        </button>
-        <button type="button" disabled={!page?.nextBefore} onClick={older}>
-          {t('admin.audit.older')}
-        </button>
-      </div>
+      <KeysetPager
+        hasNewer={cursors.length > 1}
+        hasOlder={Boolean(page?.next)}
+        onNewer={newer}
+        onOlder={older}
+      />
     </div>
   );
 }
