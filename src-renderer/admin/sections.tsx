@@ -107,7 +107,7 @@ export const SECTIONS: Section[] = [
   {
     id: 'reports',
     group: 'reports',
-    label: 'manage.tab.reports',
+    label: 'report.section.codes',
     permission: 'reports.view',
     Screen: CodeReportScreen,
   },

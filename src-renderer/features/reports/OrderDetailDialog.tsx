@@ -9,7 +9,7 @@ import { loadOrder } from '../../stores/report-stores';
 function Part(props: { caption: string; columns: { label: string; num?: boolean }[]; rows: ReactNode[] }) {
   const t = useT();
   return (
-    <table className="manage__table">
+    <table className="table manage__table">
       <caption>{props.caption}</caption>
       <thead>
         <tr>

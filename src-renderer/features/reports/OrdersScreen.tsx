@@ -106,7 +106,7 @@ export function OrdersScreen() {
           {error}
         </p>
       ) : null}
-      <table className="manage__table" aria-busy={loading} data-testid="orders-table">
+      <table className="table manage__table" aria-busy={loading} data-testid="orders-table">
         <thead>
           <tr>
             <th scope="col">{t('report.orders.time')}</th>

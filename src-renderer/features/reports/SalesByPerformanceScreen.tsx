@@ -100,7 +100,7 @@ export function SalesByPerformanceScreen() {
           {error}
         </p>
       ) : null}
-      <table className="manage__table" aria-busy={loading} data-testid="sales-table">
+      <table className="table manage__table" aria-busy={loading} data-testid="sales-table">
         <caption>{t('report.sales.caption')}</caption>
         <thead>
           <tr>
