@@ -107,7 +107,7 @@ export const SECTIONS: Section[] = [
   {
     id: 'reports',
     group: 'reports',
-    label: 'report.section.codes',
+    label: 'manage.tab.reports',
     permission: 'reports.view',
     Screen: CodeReportScreen,
   },

@@ -27,7 +27,7 @@ export function PagedTable<Row>(props: PagedTableProps<Row>) {
           {error}
         </p>
       ) : null}
-      <table className="table manage__table" data-testid={testId}>
+      <table className="manage__table" data-testid={testId}>
         <thead>
           <tr>
             {columns.map((column) => (

@@ -38,8 +38,8 @@ export interface OrdersView {
   code?: string;
   buyer?: string;
   reason?: string;
-  cashier?: Named;
-  terminal?: Named;
+  cashier?: Named | null;
+  terminal?: Named | null;
   performance?: { id: string; label: string };
   /** From the code report: orders that used this code, or with `parentId` this code or a child of it. */
   usedCode?: CodeOrders;

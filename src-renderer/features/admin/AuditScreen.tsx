@@ -3,7 +3,7 @@ import { changedFields, type AuditRowView } from '../../../shared/server-api/aud
 import { DateRangeFields } from '../../components/DateRangeFields';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { SelectField } from '../../components/FormFields';
-import { KeysetPager } from '../../components/KeysetPager';
+import { KeysetTable } from '../../components/KeysetTable';
 import { SearchField } from '../../components/SearchField';
 import { useDateTime } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
@@ -33,8 +33,8 @@ export function AuditScreen() {
   const t = useT();
   const id = useId();
   const dateTime = useDateTime();
-  const { filter, page, cursors, error, loading } = useAuditStore();
-  const { setFilter, load, older, newer, csv } = useAuditStore.getState();
+  const list = useAuditStore();
+  const { filter, setFilter, load, csv } = list;
   const [days, setDays] = useState({ from: '', to: '' });
   const [open, setOpen] = useState<number | null>(null);
 
@@ -92,74 +92,60 @@ export function AuditScreen() {
           </button>
         </p>
       ) : null}
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
-      <table className="manage__table" aria-busy={loading}>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.audit.when')}</th>
-            <th scope="col">{t('admin.audit.who')}</th>
-            <th scope="col">{t('admin.audit.action')}</th>
-            <th scope="col">{t('admin.audit.record')}</th>
-            <th scope="col">{t('admin.audit.summary')}</th>
-            <th scope="col">{t('admin.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page?.rows.map((row) => (
-            <Fragment key={row.id}>
-              <tr>
-                <td>{dateTime(row.at)}</td>
-                <td>{who(row)}</td>
-                <td>
-                  <code>{row.action}</code>
-                </td>
-                <td>
-                  {kindLabel(row.entityKind)}{' '}
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => setFilter({ entityKind: row.entityKind, entityId: row.entityId })}
-                    aria-label={t('admin.audit.historyOf', {
-                      kind: kindLabel(row.entityKind),
-                      id: row.entityId,
-                    })}
-                  >
-                    {row.entityId.slice(0, 8)}
-                  </button>
-                </td>
-                <td>{row.summary ?? ''}</td>
-                <td>
-                  <button
-                    type="button"
-                    aria-expanded={open === row.id}
-                    aria-controls={`${id}-detail-${row.id}`}
-                    onClick={() => setOpen(open === row.id ? null : row.id)}
-                  >
-                    {t('admin.audit.details')}
-                  </button>
+      <KeysetTable
+        columns={[
+          t('admin.audit.when'),
+          t('admin.audit.who'),
+          t('admin.audit.action'),
+          t('admin.audit.record'),
+          t('admin.audit.summary'),
+          t('admin.actions'),
+        ]}
+        list={list}
+        emptyText={t('admin.none')}
+        row={(row) => (
+          <Fragment key={row.id}>
+            <tr>
+              <td>{dateTime(row.at)}</td>
+              <td>{who(row)}</td>
+              <td>
+                <code>{row.action}</code>
+              </td>
+              <td>
+                {kindLabel(row.entityKind)}{' '}
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => setFilter({ entityKind: row.entityKind, entityId: row.entityId })}
+                  aria-label={t('admin.audit.historyOf', {
+                    kind: kindLabel(row.entityKind),
+                    id: row.entityId,
+                  })}
+                >
+                  {row.entityId.slice(0, 8)}
+                </button>
+              </td>
+              <td>{row.summary ?? ''}</td>
+              <td>
+                <button
+                  type="button"
+                  aria-expanded={open === row.id}
+                  aria-controls={`${id}-detail-${row.id}`}
+                  onClick={() => setOpen(open === row.id ? null : row.id)}
+                >
+                  {t('admin.audit.details')}
+                </button>
+              </td>
+            </tr>
+            {open === row.id ? (
+              <tr id={`${id}-detail-${row.id}`}>
+                <td colSpan={6}>
+                  <BeforeAfter row={row} />
                 </td>
               </tr>
-              {open === row.id ? (
-                <tr id={`${id}-detail-${row.id}`}>
-                  <td colSpan={6}>
-                    <BeforeAfter row={row} />
-                  </td>
-                </tr>
-              ) : null}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-      {page && page.rows.length === 0 ? <p className="muted">{t('admin.none')}</p> : null}
-      <KeysetPager
-        hasNewer={cursors.length > 1}
-        hasOlder={Boolean(page?.next)}
-        onNewer={newer}
-        onOlder={older}
+            ) : null}
+          </Fragment>
+        )}
       />
     </div>
   );

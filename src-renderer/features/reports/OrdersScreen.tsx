@@ -1,16 +1,15 @@
 import { useEffect, useId, useState } from 'react';
 import type { OrderRow } from '../../../shared/reports/orders';
-import { DateRangeFields } from '../../components/DateRangeFields';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
-import { KeysetPager } from '../../components/KeysetPager';
-import { LookupField } from '../../components/LookupField';
+import { KeysetTable } from '../../components/KeysetTable';
 import { SearchField } from '../../components/SearchField';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useDateTime, useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
-import { findStaff, findTerminals, useOrdersStore } from '../../stores/report-stores';
+import { useOrdersStore } from '../../stores/report-stores';
 import { OrderDetailDialog } from './OrderDetailDialog';
 import { PerformancePicker } from './PerformancePicker';
+import { CashierTerminalFields, ReportDays } from './ReportFilters';
 
 /**
  * Every order newest first, a keyset page at a time, narrowed by the orders report's filters; a row
@@ -21,8 +20,8 @@ export function OrdersScreen() {
   const id = useId();
   const money = useMoney();
   const dateTime = useDateTime();
-  const { filter, page, cursors, error, loading } = useOrdersStore();
-  const { setFilter, load, older, newer, csv } = useOrdersStore.getState();
+  const list = useOrdersStore();
+  const { filter, setFilter, load, csv } = list;
   const [open, setOpen] = useState<OrderRow | null>(null);
 
   useEffect(() => {
@@ -42,12 +41,10 @@ export function OrdersScreen() {
           void load();
         }}
       >
-        <DateRangeFields
-          id={`${id}-range`}
-          from={filter.from ?? ''}
-          to={filter.to ?? ''}
-          fromLabel={t('report.from')}
-          toLabel={t('report.to')}
+        <ReportDays
+          id={id}
+          from={filter.from}
+          to={filter.to}
           onChange={(from, to) => setFilter({ from, to })}
         />
         <SearchField
@@ -68,21 +65,11 @@ export function OrdersScreen() {
           value={filter.reason ?? ''}
           onSearch={(reason) => setFilter({ reason: reason.trim() })}
         />
-        <LookupField
-          id={`${id}-cashier`}
-          label={t('report.cashier')}
-          value={filter.cashier ?? null}
-          noneLabel={t('report.anyone')}
-          search={findStaff}
-          onChange={(cashier) => setFilter({ cashier: cashier ?? undefined })}
-        />
-        <LookupField
-          id={`${id}-terminal`}
-          label={t('report.terminal')}
-          value={filter.terminal ?? null}
-          noneLabel={t('report.anyTerminal')}
-          search={findTerminals}
-          onChange={(terminal) => setFilter({ terminal: terminal ?? undefined })}
+        <CashierTerminalFields
+          id={id}
+          cashier={filter.cashier ?? null}
+          terminal={filter.terminal ?? null}
+          onChange={(patch) => setFilter(patch)}
         />
         <PerformancePicker
           id={`${id}-performance`}
@@ -101,66 +88,49 @@ export function OrdersScreen() {
           </button>
         </p>
       ) : null}
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
-      <table className="table manage__table" aria-busy={loading} data-testid="orders-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('report.orders.time')}</th>
-            <th scope="col">{t('report.orders.receipt')}</th>
-            <th scope="col">{t('report.terminal')}</th>
-            <th scope="col">{t('report.cashier')}</th>
-            <th scope="col">{t('report.orders.buyer')}</th>
-            <th scope="col">{t('report.orders.code')}</th>
-            <th scope="col" className="num">
-              {t('report.total')}
+      <KeysetTable
+        testId="orders-table"
+        columns={[
+          t('report.orders.time'),
+          t('report.orders.receipt'),
+          t('report.terminal'),
+          t('report.cashier'),
+          t('report.orders.buyer'),
+          t('report.orders.code'),
+          t('report.total'),
+          t('report.discount'),
+          t('report.orders.status'),
+        ]}
+        list={list}
+        emptyText={t('report.none')}
+        row={(row) => (
+          <tr key={row.orderId} data-order={row.orderId}>
+            <td>{dateTime(row.at)}</td>
+            <th scope="row">
+              <button
+                type="button"
+                className="link"
+                aria-label={t('report.orders.open', { receipt: receipt(row) })}
+                onClick={() => setOpen(row)}
+              >
+                {receipt(row)}
+              </button>
             </th>
-            <th scope="col" className="num">
-              {t('report.discount')}
-            </th>
-            <th scope="col">{t('report.orders.status')}</th>
+            <td>{row.terminalName ?? '—'}</td>
+            <td>{row.cashierName ?? '—'}</td>
+            <td>{row.buyer ?? '—'}</td>
+            <td>{row.code ?? '—'}</td>
+            <td className="num">{money(row.total, row.currency)}</td>
+            <td className="num">{money(row.discount, row.currency)}</td>
+            <td>
+              <StatusBadge
+                status={row.status}
+                label={t(`report.orders.status.${row.status}`)}
+                testId="order-status"
+              />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {page?.rows.map((row) => (
-            <tr key={row.orderId} data-order={row.orderId}>
-              <td>{dateTime(row.at)}</td>
-              <th scope="row">
-                <button
-                  type="button"
-                  className="link"
-                  aria-label={t('report.orders.open', { receipt: receipt(row) })}
-                  onClick={() => setOpen(row)}
-                >
-                  {receipt(row)}
-                </button>
-              </th>
-              <td>{row.terminalName ?? '—'}</td>
-              <td>{row.cashierName ?? '—'}</td>
-              <td>{row.buyer ?? '—'}</td>
-              <td>{row.code ?? '—'}</td>
-              <td className="num">{money(row.total, row.currency)}</td>
-              <td className="num">{money(row.discount, row.currency)}</td>
-              <td>
-                <StatusBadge
-                  status={row.status}
-                  label={t(`report.orders.status.${row.status}`)}
-                  testId="order-status"
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {page && page.rows.length === 0 ? <p className="muted">{t('report.none')}</p> : null}
-      <KeysetPager
-        hasNewer={cursors.length > 1}
-        hasOlder={Boolean(page?.next)}
-        onNewer={newer}
-        onOlder={older}
+        )}
       />
       {open ? <OrderDetailDialog row={open} onClose={() => setOpen(null)} /> : null}
     </div>

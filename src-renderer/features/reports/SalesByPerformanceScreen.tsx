@@ -1,12 +1,12 @@
 import { useEffect, useId } from 'react';
 import type { SalesByPerformanceRow } from '../../../shared/reports/sales';
-import { DateRangeFields } from '../../components/DateRangeFields';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { LookupField } from '../../components/LookupField';
 import { useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import { findByName } from '../../stores/catalogue-stores';
 import { salesCsv, useSalesStore } from '../../stores/report-stores';
+import { ReportDays } from './ReportFilters';
 import { useVenueTime } from './use-venue-time';
 
 type Sums = Pick<
@@ -65,12 +65,10 @@ export function SalesByPerformanceScreen() {
   return (
     <div data-testid="sales-screen">
       <div className="manage__toolbar">
-        <DateRangeFields
-          id={`${id}-range`}
+        <ReportDays
+          id={id}
           from={filter.from}
           to={filter.to}
-          fromLabel={t('report.from')}
-          toLabel={t('report.to')}
           onChange={(from, to) => setFilter({ from, to })}
         />
         <LookupField

@@ -1,12 +1,11 @@
 import { useEffect, useId } from 'react';
 import type { ShiftRow } from '../../../shared/reports/shifts';
-import { DateRangeFields } from '../../components/DateRangeFields';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
-import { LookupField } from '../../components/LookupField';
 import { PagedTable } from '../../components/PagedTable';
 import { useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
-import { findStaff, findTerminals, SHIFT_PAGE, shiftsCsv, useShiftsStore } from '../../stores/report-stores';
+import { SHIFT_PAGE, shiftsCsv, useShiftsStore } from '../../stores/report-stores';
+import { CashierTerminalFields, ReportDays } from './ReportFilters';
 import { useVenueTime } from './use-venue-time';
 
 /**
@@ -41,29 +40,17 @@ export function ShiftsScreen() {
   return (
     <div data-testid="shifts-screen">
       <div className="manage__toolbar">
-        <DateRangeFields
-          id={`${id}-range`}
+        <ReportDays
+          id={id}
           from={filter.from}
           to={filter.to}
-          fromLabel={t('report.from')}
-          toLabel={t('report.to')}
           onChange={(from, to) => setFilter({ from, to })}
         />
-        <LookupField
-          id={`${id}-cashier`}
-          label={t('report.cashier')}
-          value={filter.cashier}
-          noneLabel={t('report.anyone')}
-          search={findStaff}
-          onChange={(cashier) => setFilter({ cashier })}
-        />
-        <LookupField
-          id={`${id}-terminal`}
-          label={t('report.terminal')}
-          value={filter.terminal}
-          noneLabel={t('report.anyTerminal')}
-          search={findTerminals}
-          onChange={(terminal) => setFilter({ terminal })}
+        <CashierTerminalFields
+          id={id}
+          cashier={filter.cashier}
+          terminal={filter.terminal}
+          onChange={(patch) => setFilter(patch)}
         />
         <ExportCsvButton label={t('report.exportCsv')} fileName="shifts.csv" load={() => shiftsCsv(filter)} />
       </div>
