@@ -1,5 +1,4 @@
 import { useEffect, useId } from 'react';
-import type { SalesByPerformanceRow } from '../../../shared/reports/sales';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { LookupField } from '../../components/LookupField';
 import { useMoney } from '../../i18n/use-money';
@@ -7,35 +6,12 @@ import { useT } from '../../i18n/use-t';
 import { findByName } from '../../stores/catalogue-stores';
 import { salesCsv, useSalesStore } from '../../stores/report-stores';
 import { ReportDays } from './ReportFilters';
+import { totalsByCurrency, type Sums } from './sales-totals';
 import { useVenueTime } from './use-venue-time';
 
-type Sums = Pick<
-  SalesByPerformanceRow,
-  'ticketsSold' | 'ticketsRefunded' | 'gross' | 'discount' | 'refunded' | 'net'
->;
 // Stable functions: a lookup searches again whenever its search function changes.
 const findVenues = (q: string) => findByName('venues', q);
 const findEvents = (q: string) => findByName('events', q);
-
-const SUMMED = ['ticketsSold', 'ticketsRefunded', 'gross', 'discount', 'refunded', 'net'] as const;
-
-/** The rows' sums per currency: amounts in different currencies are never added up. */
-export function totalsByCurrency(rows: readonly SalesByPerformanceRow[]): [string, Sums][] {
-  const totals = new Map<string, Sums>();
-  for (const row of rows) {
-    const sums = totals.get(row.currency) ?? {
-      ticketsSold: 0,
-      ticketsRefunded: 0,
-      gross: 0,
-      discount: 0,
-      refunded: 0,
-      net: 0,
-    };
-    for (const key of SUMMED) sums[key] += row[key];
-    totals.set(row.currency, sums);
-  }
-  return [...totals];
-}
 
 /** Tickets sold per performance, ticket type and price band in a date range, with totals. */
 export function SalesByPerformanceScreen() {
