@@ -76,7 +76,7 @@ export function OrdersScreen() {
           value={filter.performance}
           onChange={(performance) => setFilter({ performance })}
         />
-        <ExportCsvButton label={t('report.exportCsv')} fileName="orders.csv" load={csv} />
+        <ExportCsvButton label={t('manage.reports.export')} fileName="orders.csv" load={csv} />
       </form>
       {filter.usedCode ? (
         <p className="callout" data-testid="orders-used-code">

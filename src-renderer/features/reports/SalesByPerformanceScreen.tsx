@@ -64,7 +64,7 @@ export function SalesByPerformanceScreen() {
           onChange={(event) => setFilter({ event })}
         />
         <ExportCsvButton
-          label={t('report.exportCsv')}
+          label={t('manage.reports.export')}
           fileName="sales-by-performance.csv"
           load={() => salesCsv(filter)}
         />

@@ -52,7 +52,11 @@ export function ShiftsScreen() {
           terminal={filter.terminal}
           onChange={(patch) => setFilter(patch)}
         />
-        <ExportCsvButton label={t('report.exportCsv')} fileName="shifts.csv" load={() => shiftsCsv(filter)} />
+        <ExportCsvButton
+          label={t('manage.reports.export')}
+          fileName="shifts.csv"
+          load={() => shiftsCsv(filter)}
+        />
       </div>
       <PagedTable
         testId="shifts-table"
