@@ -142,8 +142,16 @@ test('orders: keyset pages, filters, one order’s lines, code, approval, tender
   await expect(coded).toContainText('35.00'); // 2 × 20.00 − 5.00 discount
   await expect(coded.getByTestId('order-status')).toHaveText('Partly refunded');
 
-  await coded.getByRole('button', { name: 'Order #54' }).click();
+  // By keyboard: the receipt number opens the order, Esc closes it and gives the focus back.
+  const open = coded.getByRole('button', { name: 'Order #54' });
+  await open.focus();
+  await page.keyboard.press('Enter');
   const detail = page.getByTestId('order-detail');
+  await expect(detail).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(detail).toBeHidden();
+  await expect(open).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(detail.getByRole('heading', { name: /^Order #54/ })).toBeVisible();
   const line = detail.getByRole('table', { name: 'Lines' }).locator('tbody tr');
   await expect(line).toHaveCount(1);
@@ -171,6 +179,7 @@ test('orders: keyset pages, filters, one order’s lines, code, approval, tender
   const csv = await (await download).path().then((path) => readFile(path, 'utf8'));
   const lines = csv.trim().split(/\r?\n/);
   expect(lines).toHaveLength(2);
+  expect(lines[0]).toContain('receipt');
   expect(lines[1]).toContain('Ada Lovelace');
   expect(lines[1]).toContain('SPRING');
 });
@@ -207,15 +216,27 @@ test('sales by performance add up to the pushed sales, a shift shows its cash di
   await menu(page).getByRole('link', { name: 'Reports', exact: true }).click();
   const spring = page.locator('tr[data-code="SPRING"]');
   await expect(spring).toBeVisible();
+  await page.getByRole('textbox', { name: 'From' }).fill('2026-03-01');
+  await page.getByRole('textbox', { name: 'To' }).fill('2026-03-02');
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(spring).toContainText('5.00');
   await axe(page);
   await spring.getByRole('button', { name: 'Orders with SPRING' }).click();
   await expect(page).toHaveURL(/#\/orders$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
   await expect(page.getByTestId('orders-used-code')).toContainText('Only orders that used the code SPRING.');
+  // The same days as the code report.
+  await expect(page.getByRole('textbox', { name: 'From' })).toHaveValue('2026-03-01');
+  await expect(page.getByRole('textbox', { name: 'To' })).toHaveValue('2026-03-02');
   const rows = page.getByTestId('orders-table').locator('tbody tr');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('#54');
   await axe(page);
   await page.getByRole('button', { name: 'Orders with any code' }).click();
   await expect(rows).toHaveCount(50);
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bestellungen' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'CSV exportieren' })).toBeVisible();
+  await expect(rows.first().getByTestId('order-status')).toHaveText('Teilweise erstattet');
+  await axe(page);
 });
