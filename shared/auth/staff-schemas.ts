@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EXPECTED_VERSION_FIELD } from '../server-api/version-conflict';
 import { text } from '../text';
-import { PERMISSIONS } from './permissions';
+import { PERMISSIONS, type RoleDefinition } from './permissions';
 
 // The bodies of the staff and role routes, used by the server's routes and by the back office's People
 // forms, so a field the server would refuse is marked beside the field as the manager types.
@@ -46,3 +46,24 @@ export const pinResetBody = z.strictObject({ pin: text().max(100) });
 export type RoleInput = z.input<typeof roleBody>;
 export type StaffInput = z.input<typeof staffBody>;
 export type StaffPatch = z.input<typeof staffPatchBody>;
+
+/** A staff member as the admin API shows them: never a PIN or password, only whether they have one. */
+export interface StaffMember {
+  id: string;
+  orgId: string;
+  name: string;
+  email: string | null;
+  roleId: string;
+  active: boolean;
+  hasPassword: boolean;
+  hasPin: boolean;
+  /** The venues the person works at: their PIN verifier reaches only those venues' terminals. */
+  venueIds: string[];
+  /** Bumped by every change a manager makes; PIN failures and lockouts from terminals leave it. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A role as GET /v1/roles shows it: custom roles carry the version their editor sends back. */
+export type ListedRole = RoleDefinition & { version?: number };

@@ -3,6 +3,7 @@ import { adminDe, adminEn } from './admin-messages';
 import { codePickDe, codePickEn } from './code-pick-messages';
 import { customerDe, customerEn } from './customer-messages';
 import { manageDe, manageEn } from './manage-messages';
+import { peopleDe, peopleEn } from './people-messages';
 import { syncDe, syncEn } from './sync-messages';
 import { terminalDe, terminalEn } from './terminal-messages';
 
@@ -28,6 +29,7 @@ const en = {
   ...syncEn,
   ...customerEn,
   ...adminEn,
+  ...peopleEn,
   ...codePickEn,
 } as const;
 
@@ -55,6 +57,7 @@ const de: Record<MessageKey, string> = {
   ...syncDe,
   ...customerDe,
   ...adminDe,
+  ...peopleDe,
   ...codePickDe,
 };
 

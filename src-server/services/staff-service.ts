@@ -1,5 +1,6 @@
 import { v7 as uuid } from 'uuid';
 import { BUILT_IN_ROLES, grantExcess, type Grant, type RoleDefinition } from '../../shared/auth/permissions';
+import type { ListedRole } from '../../shared/auth/staff-schemas';
 import { minimumPinDigits, PIN_MAX_DIGITS, pinPolicyProblem } from '../../shared/auth/pin-policy';
 import type { Page } from '../../shared/server-api/page';
 import { hashSecret } from '../auth/secrets';
@@ -34,9 +35,6 @@ export interface StaffInput {
   /** Omitted on create: every venue when the organisation has exactly one, else required. */
   venueIds?: string[];
 }
-
-/** A role as the admin API shows it: custom roles carry the version their editor sends back. */
-export type ListedRole = RoleDefinition & { version?: number };
 
 export async function listRoles(ctx: ServerContext, orgId: string): Promise<ListedRole[]> {
   const custom = await repo.listCustomRoles(ctx.db, orgId);

@@ -1,25 +1,11 @@
 import type { Permission } from '../../../shared/auth/permissions';
+import type { StaffMember } from '../../../shared/auth/staff-schemas';
 import type { Queryable } from '../database';
 import { containsPattern } from '../like';
 import { whereClause } from '../where';
 import { NEXT_POS, positionCte } from './change-pos';
 
-export interface StaffRow {
-  id: string;
-  orgId: string;
-  name: string;
-  email: string | null;
-  roleId: string;
-  active: boolean;
-  hasPassword: boolean;
-  hasPin: boolean;
-  /** The venues the person works at: their PIN verifier reaches only those venues' terminals. */
-  venueIds: string[];
-  /** Bumped by every change a manager makes; PIN failures and lockouts from terminals leave it. */
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type StaffRow = StaffMember;
 
 const STAFF_COLUMNS = `id, org_id AS "orgId", name, email, role_id AS "roleId", active,
   password_hash IS NOT NULL AS "hasPassword", pin_hash IS NOT NULL AS "hasPin",
