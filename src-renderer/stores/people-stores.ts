@@ -41,10 +41,16 @@ export const useStaffStore = createRecordStore<StaffMember, StaffFilter, StaffIn
   { q: '', roleId: '', active: '' },
 );
 
-/** Deactivates or reactivates someone, then shows the list again; the failure's sentence, or null. */
+/**
+ * Deactivates or reactivates someone, then shows the list again. A failure is also the list's error
+ * (reactivating has no dialog to show it in).
+ */
 export async function setActive(row: StaffMember, active: boolean): Promise<Failure | null> {
   const result = active ? await people.reactivate(row.id) : await people.deactivate(row.id);
-  if (!result.ok) return result;
+  if (!result.ok) {
+    useStaffStore.setState({ error: result.message });
+    return result;
+  }
   await useStaffStore.getState().load();
   return null;
 }

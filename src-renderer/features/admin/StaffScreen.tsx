@@ -35,9 +35,7 @@ export function StaffScreen() {
   const venueName = (venueId: string) => venues.find((v) => v.id === venueId)?.name ?? venueId;
 
   const reactivate = async (row: StaffMember) => {
-    const failure = await setActive(row, true);
-    if (failure) useStaffStore.setState({ error: failure.message });
-    else note(t('admin.staff.reactivated', { name: row.name }));
+    if (!(await setActive(row, true))) note(t('admin.staff.reactivated', { name: row.name }));
   };
 
   return (

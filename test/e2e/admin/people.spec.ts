@@ -151,6 +151,16 @@ test('a manager makes a role, gives it to a new person, resets their PIN and dea
   const verifier = await pulledVerifier(central, hall, patId);
   expect(await verifySecret('5093', verifier ?? '')).toBe(true);
 
+  // A managing role needs a longer PIN than Pat's: the server's sentence, and the choice stays.
+  await pats.getByRole('button', { name: 'Edit Pat Sellers' }).click();
+  await dialog.getByLabel('Role').selectOption({ label: 'Manager' });
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('needs a PIN of at least 6 digits');
+  await expect(dialog.getByRole('alert')).toContainText('or reset the PIN first');
+  await expect(dialog.getByLabel('Role')).toHaveValue('manager');
+  await dialog.getByRole('button', { name: 'Cancel (Esc)' }).click();
+  await expect(pats).toContainText('Box office');
+
   // Deactivated (the dialog says their sessions end), then found among the inactive.
   await pats.getByRole('button', { name: 'Deactivate Pat Sellers' }).click();
   await expect(dialog).toContainText('their back-office sessions end at once');
@@ -228,4 +238,42 @@ test('two managers edit one person: the stale edit is refused and keeps what was
   await expect(second.getByRole('dialog').getByRole('alert')).toContainText(
     'Staff still have this role: give them another role first.',
   );
+});
+
+test('a staff manager cannot grant a permission their own role lacks', async ({ page }) => {
+  const central = current();
+  await venue(central, 'Hall');
+  const lead = {
+    id: 'people-lead',
+    name: 'People lead',
+    permissions: ['sell', 'staff.manage'],
+    customDiscountCeiling: { percent: 1000, amount: 1000 },
+  };
+  expect((await central.api.post('/v1/roles', lead)).status).toBe(201);
+  const lee = { name: 'Lee Lead', email: 'lee@example.test', password: 'lee has a long password' };
+  expect((await central.api.post('/v1/staff', { ...lee, roleId: 'people-lead' })).status).toBe(201);
+
+  await page.goto(`${central.url}/admin/#/roles`);
+  await page.getByLabel('Email').fill(lee.email);
+  await page.getByLabel('Password').fill(lee.password);
+  await page.getByRole('button', { name: 'Sign in to server' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Roles' })).toBeVisible();
+  await page.getByRole('button', { name: 'New role' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Id', { exact: true }).fill('refunder');
+  await dialog.getByLabel('Name', { exact: true }).fill('Refunder');
+  await dialog.getByLabel('Sell tickets and products').check();
+  await dialog.getByLabel('Refund orders').check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toContainText(
+    'You cannot grant more than you hold yourself: the permission refund.',
+  );
+  await expect(dialog.getByLabel('Refund orders')).toBeChecked();
+  await expect(dialog.getByLabel('Id', { exact: true })).toHaveValue('refunder');
+  await axe(page);
+  // Without it, the role is theirs to give.
+  await dialog.getByLabel('Refund orders').uncheck();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row', { name: /^Refunder/ })).toContainText('1 of 13');
 });
