@@ -45,7 +45,6 @@ export const pinResetBody = z.strictObject({ pin: text().max(100) });
 
 export type RoleInput = z.input<typeof roleBody>;
 export type StaffInput = z.input<typeof staffBody>;
-export type StaffPatch = z.input<typeof staffPatchBody>;
 
 /** A staff member as the admin API shows them: never a PIN or password, only whether they have one. */
 export interface StaffMember {

@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react';
 import { PERMISSIONS } from '../../../shared/auth/permissions';
 import { roleBody, type ListedRole } from '../../../shared/auth/staff-schemas';
 import { CheckList } from '../../components/CheckList';
+import { FieldError } from '../../components/FormFields';
 import { RecordFormDialog } from '../../components/RecordFormDialog';
 import { RecordTable } from '../../components/RecordTable';
 import { RecordToolbar } from '../../components/RecordToolbar';
@@ -149,11 +150,7 @@ function RoleForm({ currency }: { currency: string }) {
           }
         />
       ))}
-      {errors.permissions ? (
-        <p role="alert" className="error">
-          {errors.permissions}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-permissions`} error={errors.permissions} />
       <TextField
         id={`${id}-percent`}
         label={t('admin.roles.ceilingPercent')}
