@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { Page } from '../../shared/server-api/page';
 import { useT } from '../i18n/use-t';
 import { ConfirmDialog } from './ConfirmDialog';
-import { Pager } from './Pager';
+import { PagedTable } from './PagedTable';
 
 export interface RecordColumn<Row> {
   label: string;
@@ -35,7 +35,7 @@ interface RecordTableProps<Row extends { id: string }> {
 
 /**
  * One page of a back-office list: its rows with Edit and Delete (confirmed), the pager, and the
- * sentences about the last load or change. Every record screen shows its records through it.
+ * sentences about the last load or change (PagedTable). Every record screen shows its records through it.
  */
 export function RecordTable<Row extends { id: string }>(props: RecordTableProps<Row>) {
   const { columns, page, offset, limit, onPage, error, notice, onEdit, deleteTitle, remove, actions } = props;
@@ -44,59 +44,43 @@ export function RecordTable<Row extends { id: string }>(props: RecordTableProps<
   const [head, ...rest] = columns;
   return (
     <>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
-      {notice ? (
-        <p role="status" className="ok">
-          {notice}
-        </p>
-      ) : null}
-      <table className="manage__table">
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c.label} scope="col">
-                {c.label}
-              </th>
+      <PagedTable
+        columns={[...columns.map((c) => c.label), t('admin.actions')]}
+        page={page}
+        offset={offset}
+        limit={limit}
+        onPage={onPage}
+        error={error}
+        notice={notice}
+        emptyText={t('admin.none')}
+        row={(row) => (
+          <tr key={row.id}>
+            <th scope="row">{head?.cell(row)}</th>
+            {rest.map((c) => (
+              <td key={c.label}>{c.cell(row)}</td>
             ))}
-            <th scope="col">{t('admin.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page?.items.map((row) => (
-            <tr key={row.id}>
-              <th scope="row">{head?.cell(row)}</th>
-              {rest.map((c) => (
-                <td key={c.label}>{c.cell(row)}</td>
-              ))}
-              <td className="manage__actions">
-                {actions?.(row)}
-                {props.canChange?.(row) === false ? null : (
-                  <>
-                    <button type="button" aria-label={props.editLabel?.(row)} onClick={() => onEdit(row)}>
-                      {t('manage.codes.edit')}
+            <td className="manage__actions">
+              {actions?.(row)}
+              {props.canChange?.(row) === false ? null : (
+                <>
+                  <button type="button" aria-label={props.editLabel?.(row)} onClick={() => onEdit(row)}>
+                    {t('manage.codes.edit')}
+                  </button>
+                  {remove ? (
+                    <button
+                      type="button"
+                      aria-label={props.deleteLabel?.(row)}
+                      onClick={() => setDeleting(row)}
+                    >
+                      {t('manage.codes.delete')}
                     </button>
-                    {remove ? (
-                      <button
-                        type="button"
-                        aria-label={props.deleteLabel?.(row)}
-                        onClick={() => setDeleting(row)}
-                      >
-                        {t('manage.codes.delete')}
-                      </button>
-                    ) : null}
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {page && page.items.length === 0 ? <p className="muted">{t('admin.none')}</p> : null}
-      {page ? <Pager offset={offset} limit={limit} total={page.total} onChange={onPage} /> : null}
+                  ) : null}
+                </>
+              )}
+            </td>
+          </tr>
+        )}
+      />
       {deleting && remove ? (
         <ConfirmDialog
           title={deleteTitle?.(deleting) ?? t('manage.codes.delete')}
