@@ -4,6 +4,8 @@ import { EventsScreen } from '../features/admin/EventsScreen';
 import { OrganisationScreen } from '../features/admin/OrganisationScreen';
 import { ProductsScreen } from '../features/admin/ProductsScreen';
 import { ReviewQueueScreen } from '../features/admin/ReviewQueueScreen';
+import { RolesScreen } from '../features/admin/RolesScreen';
+import { StaffScreen } from '../features/admin/StaffScreen';
 import { TerminalsScreen } from '../features/admin/TerminalsScreen';
 import { AuditScreen } from '../features/admin/AuditScreen';
 import { VenuesScreen } from '../features/admin/VenuesScreen';
@@ -67,6 +69,20 @@ export const SECTIONS: Section[] = [
     label: 'admin.section.products',
     permission: 'catalogue.manage',
     Screen: ProductsScreen,
+  },
+  {
+    id: 'staff',
+    group: 'people',
+    label: 'admin.section.staff',
+    permission: 'staff.manage',
+    Screen: StaffScreen,
+  },
+  {
+    id: 'roles',
+    group: 'people',
+    label: 'admin.section.roles',
+    permission: 'staff.manage',
+    Screen: RolesScreen,
   },
   {
     id: 'terminals',

@@ -3,6 +3,7 @@ import { adminDe, adminEn } from './admin-messages';
 import { codePickDe, codePickEn } from './code-pick-messages';
 import { customerDe, customerEn } from './customer-messages';
 import { manageDe, manageEn } from './manage-messages';
+import { peopleDe, peopleEn } from './people-messages';
 import { reportDe, reportEn } from './report-messages';
 import { syncDe, syncEn } from './sync-messages';
 import { terminalDe, terminalEn } from './terminal-messages';
@@ -29,6 +30,7 @@ const en = {
   ...syncEn,
   ...customerEn,
   ...adminEn,
+  ...peopleEn,
   ...codePickEn,
   ...reportEn,
 } as const;
@@ -57,6 +59,7 @@ const de: Record<MessageKey, string> = {
   ...syncDe,
   ...customerDe,
   ...adminDe,
+  ...peopleDe,
   ...codePickDe,
   ...reportDe,
 };
