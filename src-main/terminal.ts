@@ -12,6 +12,7 @@ import { createEventHub, type EventHub } from './events';
 import { newId } from './ids';
 import { getVenue } from './db/repos/catalogue-repo';
 import { countPendingOutbox } from './db/repos/outbox-repo';
+import { hasStaff } from './db/repos/staff-repo';
 import { createAuthorizer } from './ipc/access';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
@@ -252,7 +253,12 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     events,
     dispatch: createDispatcher(
       handlers,
-      createAuthorizer({ staff, enrolled: () => getSyncState(db) !== undefined, t }),
+      createAuthorizer({
+        staff,
+        enrolled: () => getSyncState(db) !== undefined,
+        staffless: () => !hasStaff(db),
+        t,
+      }),
       logError,
     ),
     close() {

@@ -18,6 +18,10 @@ import type { StaffService } from '../services/staff-service';
  *   permission depending on the parsed request (with `doing`, the words a refusal uses for what was
  *   asked, where the permission's own words would not tell staff what they did), and `standaloneOnly` refuses (with that message) on a
  *   terminal enrolled with a server.
+ * - `firstRun` on a permission rule: also open to no one signed in while the terminal is brand new (never
+ *   enrolled, no staff at all), with the reason. Such a terminal has nobody who could sign in, so the
+ *   one-time code a manager issued on the server must be enough to enrol it; once it holds staff or is
+ *   enrolled the permission applies again.
  */
 export type AccessRule<C extends ChannelName = ChannelName> =
   | { readonly kind: 'public'; readonly why: string }
@@ -31,6 +35,8 @@ export type AccessRule<C extends ChannelName = ChannelName> =
       readonly standaloneOnly?: MessageKey;
       /** What a refusal says the actor may not do, when not the permission's own words. */
       readonly doing?: MessageKey;
+      /** Why the channel is open on a brand-new terminal (see above). */
+      readonly firstRun?: string;
     };
 
 export type AccessTable = { readonly [C in ChannelName]: AccessRule<C> };
@@ -144,14 +150,20 @@ export const accessRules = {
   [c.manage.searchCatalogue]: codes,
 
   [c.sync.status]: signedIn,
-  [c.sync.enrol]: need('terminals.enrol'),
+  [c.sync.enrol]: {
+    kind: 'permission',
+    anyOf: ['terminals.enrol'],
+    firstRun: 'a new terminal has no staff to sign in: the manager’s one-time enrolment code is the proof',
+  },
   [c.sync.now]: signedIn,
 } as const satisfies AccessTable;
 
-/** What a handler is given: the checked actor, or nothing on a public channel. */
+/** What a handler is given: the checked actor, or nothing on a public channel (or a first run). */
 export type ActorFor<C extends ChannelName> = (typeof accessRules)[C] extends { kind: 'public' }
   ? undefined
-  : Actor;
+  : (typeof accessRules)[C] extends { firstRun: string }
+    ? Actor | undefined
+    : Actor;
 
 /** Checks a rule's permissions against the session; `also` is the dispatcher's, after parsing. */
 export type Authorize = (rule: AccessRule) => Result<Actor | undefined>;
@@ -159,11 +171,14 @@ export type Authorize = (rule: AccessRule) => Result<Actor | undefined>;
 export function createAuthorizer(deps: {
   staff: StaffService;
   enrolled: () => boolean;
+  /** Whether the terminal holds no staff at all (and so nobody could sign in). */
+  staffless: () => boolean;
   t: Translate;
 }): Authorize {
-  const { staff, enrolled, t } = deps;
+  const { staff, enrolled, staffless, t } = deps;
   return (rule) => {
     if (rule.kind === 'public') return ok(undefined);
+    if (rule.kind === 'permission' && rule.firstRun && !enrolled() && staffless()) return ok(undefined);
     if (rule.kind === 'signedIn') return staff.require();
     // Refused for the first permission named unless another one on the list is held.
     const first = staff.require(rule.anyOf[0], rule.doing && t(rule.doing));

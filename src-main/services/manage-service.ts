@@ -15,6 +15,11 @@ import type { Language } from '../../shared/ipc/types';
 import type { codeListFilterSchema, manageRequestSchemas } from '../../shared/ipc/manage-schemas';
 import type { channels as c } from '../../shared/ipc/channels';
 import { err, ok, type Result } from '../../shared/result';
+import {
+  closeServerSession,
+  openServerSession,
+  type ServerSession,
+} from '../../shared/server-api/auth-calls';
 import { createServerCall, type ServerCall } from '../../shared/server-api/call';
 import { manageCalls, type ManageCalls } from '../../shared/server-api/manage-calls';
 
@@ -71,21 +76,16 @@ export interface ManageService {
   ): Promise<Result<{ items: CatalogueHit[] }>>;
 }
 
-interface ServerSession {
+interface StaffServerSession extends ServerSession {
   /** The terminal staff member it belongs to: nobody else at this terminal may use it. */
   staffId: string;
-  token: string;
-  email: string;
-  name: string | null;
-  permissions: string[];
-  expiresAt: string;
 }
 
 export function createManageService(options: ManageServiceOptions): ManageService {
   const { language } = options;
   const baseUrl = options.serverUrl?.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 15_000;
-  let session: ServerSession | null = null;
+  let session: StaffServerSession | null = null;
 
   const say = (key: SentenceKey, values: Record<string, string | number> = {}) =>
     err(
@@ -130,10 +130,8 @@ export function createManageService(options: ManageServiceOptions): ManageServic
     return ask(manageCalls((method, path, opts) => call(method, path, { ...opts, token: token.value })));
   }
 
-  const logout = (token: string) => {
-    // Best effort: the server session ends by itself at its expiry if this does not arrive.
-    void call<null>('POST', '/v1/auth/logout', { token });
-  };
+  // Best effort: the server session ends by itself at its expiry if this does not arrive.
+  const logout = (token: string) => void closeServerSession(call, token);
 
   /** What this actor may know: another staff member's server session is not theirs to see. */
   const sessionFor = (actor: Actor): ManageSessionView => {
@@ -147,22 +145,10 @@ export function createManageService(options: ManageServiceOptions): ManageServic
     session: sessionFor,
 
     async signIn(actor, { email, password }) {
-      const login = await call<{ token: string; expiresAt: string }>('POST', '/v1/auth/login', {
-        body: { email, password },
-      });
-      if (!login.ok) return login;
-      const me = await call<{ permissions: string[]; staff?: { name?: string } }>('GET', '/v1/auth/me', {
-        token: login.value.token,
-      });
+      const opened = await openServerSession(call, email, password);
+      if (!opened.ok) return opened;
       if (session) logout(session.token);
-      session = {
-        staffId: actor.staffId,
-        token: login.value.token,
-        email,
-        name: me.ok ? (me.value.staff?.name ?? null) : null,
-        permissions: me.ok ? me.value.permissions : [],
-        expiresAt: login.value.expiresAt,
-      };
+      session = { staffId: actor.staffId, ...opened.value };
       return ok(view());
     },
 

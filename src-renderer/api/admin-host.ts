@@ -5,6 +5,11 @@ import type { ManageSessionView } from '../../shared/ipc/domains/manage';
 import { manageRequestSchemas } from '../../shared/ipc/manage-schemas';
 import type { Language } from '../../shared/ipc/types';
 import { err, ok, type Result } from '../../shared/result';
+import {
+  closeServerSession,
+  openServerSession,
+  type ServerSession,
+} from '../../shared/server-api/auth-calls';
 import { createServerCall, type CallOptions } from '../../shared/server-api/call';
 import { manageCalls, type ManageCalls } from '../../shared/server-api/manage-calls';
 
@@ -16,14 +21,6 @@ import { manageCalls, type ManageCalls } from '../../shared/server-api/manage-ca
 const SESSION_KEY = 'admin.session';
 const LANGUAGE_KEY = 'admin.language';
 
-interface AdminSession {
-  token: string;
-  email: string;
-  name: string | null;
-  permissions: string[];
-  expiresAt: string;
-}
-
 const NOT_HERE: Record<Language, string> = {
   en: 'That is done at a ticket window, not in the back office.',
   de: 'Das geschieht an einer Kasse, nicht im Backoffice.',
@@ -34,18 +31,18 @@ const NOT_SIGNED_IN: Record<Language, string> = {
   de: 'Bitte zuerst mit Ihrer Manager-E-Mail und Ihrem Passwort anmelden.',
 };
 
-function readSession(): AdminSession | null {
+function readSession(): ServerSession | null {
   try {
-    return JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as AdminSession | null;
+    return JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as ServerSession | null;
   } catch {
     return null;
   }
 }
 
-let session: AdminSession | null = readSession();
+let session: ServerSession | null = readSession();
 let language: Language = localStorage.getItem(LANGUAGE_KEY) === 'de' ? 'de' : 'en';
 
-function keep(next: AdminSession | null): void {
+function keep(next: ServerSession | null): void {
   session = next;
   if (next) sessionStorage.setItem(SESSION_KEY, JSON.stringify(next));
   else sessionStorage.removeItem(SESSION_KEY);
@@ -91,28 +88,15 @@ function view(): ManageSessionView {
 }
 
 async function signIn(email: string, password: string): Promise<Result<ManageSessionView>> {
-  const login = await call<{ token: string; expiresAt: string }>('POST', '/v1/auth/login', {
-    body: { email, password },
-  });
-  if (!login.ok) return login;
-  const me = await call<{ permissions: string[]; staff?: { name?: string } }>('GET', '/v1/auth/me', {
-    token: login.value.token,
-  });
-  if (!me.ok) return me;
-  keep({
-    token: login.value.token,
-    email,
-    name: me.value.staff?.name ?? null,
-    permissions: me.value.permissions,
-    expiresAt: login.value.expiresAt,
-  });
+  const opened = await openServerSession(call, email, password);
+  if (!opened.ok) return opened;
+  keep(opened.value);
   return ok(view());
 }
 
 async function signOut(): Promise<Result<ManageSessionView>> {
-  // The server ends the session; should it be unreachable, the token is dropped here all the same and
-  // the session ends by itself at its expiry.
-  if (session) await server<null>('POST', '/v1/auth/logout');
+  // Should the server be unreachable, the token is dropped here all the same.
+  if (session) await closeServerSession(call, session.token);
   keep(null);
   return ok(view());
 }

@@ -8,6 +8,8 @@ interface PagedTableProps<Row> {
   page: Page<Row> | null;
   /** The last load's failure; the rows already shown stay. */
   error: string | null;
+  /** A sentence confirming the last change. */
+  notice?: string | null | undefined;
   offset: number;
   limit: number;
   onPage: (offset: number) => void;
@@ -17,14 +19,22 @@ interface PagedTableProps<Row> {
   testId?: string;
 }
 
-/** A page of records as a table: its failure, the rows, a sentence for none, and the pager. */
+/**
+ * A page of records as a table: its failure or the last change, the rows, a sentence for none, and the
+ * pager. Every paged back-office list shows its rows through it (RecordTable adds Edit and Delete).
+ */
 export function PagedTable<Row>(props: PagedTableProps<Row>) {
-  const { columns, page, error, offset, limit, onPage, emptyText, row, testId } = props;
+  const { columns, page, error, notice, offset, limit, onPage, emptyText, row, testId } = props;
   return (
     <>
       {error ? (
         <p role="alert" className="error">
           {error}
+        </p>
+      ) : null}
+      {notice ? (
+        <p role="status" className="ok">
+          {notice}
         </p>
       ) : null}
       <table className="manage__table" data-testid={testId}>

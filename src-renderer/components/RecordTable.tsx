@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { Page } from '../../shared/server-api/page';
 import { useT } from '../i18n/use-t';
 import { ConfirmDialog } from './ConfirmDialog';
-import { Pager } from './Pager';
+import { PagedTable } from './PagedTable';
 
 export interface RecordColumn<Row> {
   label: string;
@@ -21,9 +21,11 @@ interface RecordTableProps<Row extends { id: string }> {
   notice?: string | null;
   onEdit: (row: Row) => void;
   /** The delete dialog's title for a row, e.g. "Delete the venue Opera?". */
-  deleteTitle: (row: Row) => string;
-  /** Resolves to null once removed, or the failure the dialog shows. */
-  remove: (row: Row) => Promise<{ message: string } | null>;
+  deleteTitle?: (row: Row) => string;
+  /** Resolves to null once removed, or the failure the dialog shows; without it rows have no Delete. */
+  remove?: (row: Row) => Promise<{ message: string } | null>;
+  /** False for a row that is read-only (a built-in role): no Edit or Delete. */
+  canChange?: (row: Row) => boolean;
   /** Buttons before Edit and Delete, e.g. "Performances". */
   actions?: (row: Row) => ReactNode;
   /** Names for the Edit and Delete buttons when several lists share a screen. */
@@ -33,7 +35,7 @@ interface RecordTableProps<Row extends { id: string }> {
 
 /**
  * One page of a back-office list: its rows with Edit and Delete (confirmed), the pager, and the
- * sentences about the last load or change. Every record screen shows its records through it.
+ * sentences about the last load or change (PagedTable). Every record screen shows its records through it.
  */
 export function RecordTable<Row extends { id: string }>(props: RecordTableProps<Row>) {
   const { columns, page, offset, limit, onPage, error, notice, onEdit, deleteTitle, remove, actions } = props;
@@ -42,52 +44,46 @@ export function RecordTable<Row extends { id: string }>(props: RecordTableProps<
   const [head, ...rest] = columns;
   return (
     <>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
-      {notice ? (
-        <p role="status" className="ok">
-          {notice}
-        </p>
-      ) : null}
-      <table className="manage__table">
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c.label} scope="col">
-                {c.label}
-              </th>
+      <PagedTable
+        columns={[...columns.map((c) => c.label), t('admin.actions')]}
+        page={page}
+        offset={offset}
+        limit={limit}
+        onPage={onPage}
+        error={error}
+        notice={notice}
+        emptyText={t('admin.none')}
+        row={(row) => (
+          <tr key={row.id}>
+            <th scope="row">{head?.cell(row)}</th>
+            {rest.map((c) => (
+              <td key={c.label}>{c.cell(row)}</td>
             ))}
-            <th scope="col">{t('admin.actions')}</th>
+            <td className="manage__actions">
+              {actions?.(row)}
+              {props.canChange?.(row) === false ? null : (
+                <>
+                  <button type="button" aria-label={props.editLabel?.(row)} onClick={() => onEdit(row)}>
+                    {t('manage.codes.edit')}
+                  </button>
+                  {remove ? (
+                    <button
+                      type="button"
+                      aria-label={props.deleteLabel?.(row)}
+                      onClick={() => setDeleting(row)}
+                    >
+                      {t('manage.codes.delete')}
+                    </button>
+                  ) : null}
+                </>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {page?.items.map((row) => (
-            <tr key={row.id}>
-              <th scope="row">{head?.cell(row)}</th>
-              {rest.map((c) => (
-                <td key={c.label}>{c.cell(row)}</td>
-              ))}
-              <td className="manage__actions">
-                {actions?.(row)}
-                <button type="button" aria-label={props.editLabel?.(row)} onClick={() => onEdit(row)}>
-                  {t('manage.codes.edit')}
-                </button>
-                <button type="button" aria-label={props.deleteLabel?.(row)} onClick={() => setDeleting(row)}>
-                  {t('manage.codes.delete')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {page && page.items.length === 0 ? <p className="muted">{t('admin.none')}</p> : null}
-      {page ? <Pager offset={offset} limit={limit} total={page.total} onChange={onPage} /> : null}
-      {deleting ? (
+        )}
+      />
+      {deleting && remove ? (
         <ConfirmDialog
-          title={deleteTitle(deleting)}
+          title={deleteTitle?.(deleting) ?? t('manage.codes.delete')}
           body={t('admin.deleteBody')}
           confirmLabel={t('manage.codes.delete')}
           onConfirm={async () => (await remove(deleting))?.message ?? null}

@@ -196,7 +196,7 @@ export const adminEn = {
   'admin.enrol.code': 'Code',
   'admin.enrol.expires': 'Enrols one terminal at {venue}, once, until {at}.',
   'admin.enrol.howTo':
-    'On the terminal, a manager opens Manage → Terminal, pastes the link into the enrolment code field (or scans the QR code into it, or types the code) and names the terminal. The link names this server, {url}: the terminal must be set up for the same address.',
+    'A new terminal shows the enrolment form on its sign-in screen; on one already in use, a manager opens Manage → Terminal. Paste the link into the enrolment code field (or scan the QR code into it, or type the code) and name the terminal. The link names this server, {url}: the terminal must be set up for the same address.',
   'admin.enrol.once':
     'The code is shown only now: the server keeps only a fingerprint of it. If it is lost, create another.',
   'admin.review.kind': 'Kind',
@@ -254,8 +254,8 @@ export const adminEn = {
   'admin.audit.historyOf': 'Only the history of {kind} {id}',
   'admin.audit.oneRecord': 'Showing only the history of {kind} {id}.',
   'admin.audit.allRecords': 'Show every record',
-  'admin.audit.newer': 'Newer',
-  'admin.audit.older': 'Older',
+  'list.newer': 'Newer',
+  'list.older': 'Older',
   'admin.audit.beforeAfter': 'The record before and after this change',
   'admin.audit.field': 'Field',
   'admin.audit.before': 'Before',
@@ -495,7 +495,7 @@ export const adminDe: Record<keyof typeof adminEn, string> = {
   'admin.enrol.code': 'Code',
   'admin.enrol.expires': 'Meldet ein Terminal in {venue} an, einmal, bis {at}.',
   'admin.enrol.howTo':
-    'Am Terminal öffnet eine Leitung Verwalten → Terminal, fügt den Link in das Feld Anmeldecode ein (oder scannt den QR-Code hinein oder tippt den Code) und gibt dem Terminal einen Namen. Der Link nennt diesen Server, {url}: Das Terminal muss für dieselbe Adresse eingerichtet sein.',
+    'Ein neues Terminal zeigt das Anmeldeformular auf seinem Anmeldebildschirm; an einem schon genutzten öffnet eine Leitung Verwalten → Terminal. Den Link in das Feld Anmeldecode einfügen (oder den QR-Code hineinscannen oder den Code tippen) und dem Terminal einen Namen geben. Der Link nennt diesen Server, {url}: Das Terminal muss für dieselbe Adresse eingerichtet sein.',
   'admin.enrol.once':
     'Der Code wird nur jetzt angezeigt: Der Server speichert nur einen Fingerabdruck davon. Geht er verloren, einfach einen neuen erstellen.',
   'admin.review.kind': 'Art',
@@ -553,8 +553,8 @@ export const adminDe: Record<keyof typeof adminEn, string> = {
   'admin.audit.historyOf': 'Nur den Verlauf von {kind} {id}',
   'admin.audit.oneRecord': 'Nur der Verlauf von {kind} {id} wird gezeigt.',
   'admin.audit.allRecords': 'Alle Einträge zeigen',
-  'admin.audit.newer': 'Neuere',
-  'admin.audit.older': 'Ältere',
+  'list.newer': 'Neuere',
+  'list.older': 'Ältere',
   'admin.audit.beforeAfter': 'Der Eintrag vor und nach dieser Änderung',
   'admin.audit.field': 'Feld',
   'admin.audit.before': 'Vorher',

@@ -46,6 +46,10 @@ export const syncEn = {
   'sync.enrol.nameMissing': 'Give the terminal a name, e.g. "Box office 1".',
   'sync.enrol.signedOut':
     "This terminal is now enrolled as {name} and uses the central server's staff. Sign in again with your PIN from the server.",
+  'sync.enrol.welcome':
+    "This terminal is now enrolled as {name} and has the central server's staff: sign in with your PIN from the server.",
+  'sync.enrol.firstRun':
+    'This terminal is new: it holds no staff yet. A manager creates an enrolment code for it in the back office (Terminals); enter the code or scan its QR code here.',
   'sync.enrol.noServer':
     'This terminal has no central server set up, so it cannot be enrolled. Start it with the server address, then enrol it here.',
 } as const;
@@ -98,6 +102,10 @@ export const syncDe: Record<SyncKey, string> = {
   'sync.enrol.nameMissing': 'Bitte dem Terminal einen Namen geben, z. B. „Kasse 1“.',
   'sync.enrol.signedOut':
     'Dieses Terminal ist jetzt als {name} angemeldet und nutzt das Personal des Zentralservers. Bitte mit der PIN vom Server wieder anmelden.',
+  'sync.enrol.welcome':
+    'Dieses Terminal ist jetzt als {name} angemeldet und hat das Personal des Zentralservers: Bitte mit der eigenen PIN vom Server anmelden.',
+  'sync.enrol.firstRun':
+    'Dieses Terminal ist neu und hat noch kein Personal. Eine Leitung erstellt im Backoffice (Terminals) einen Anmeldecode dafür; hier den Code eingeben oder seinen QR-Code scannen.',
   'sync.enrol.noServer':
     'Für dieses Terminal ist kein Zentralserver eingerichtet, daher kann es nicht angemeldet werden. Bitte mit der Serveradresse starten und dann hier anmelden.',
 };

@@ -111,6 +111,9 @@ async function runGeneration(ctx: ServerContext, orgId: string, job: repo.JobRow
       });
       await repo.updateJob(ctx.db, job.id, { generated, status: 'running' });
     }
+    // Up to 100,000 new rows at once: the planner's row counts must learn of them before the codes list
+    // is paged (embedded PGlite has no autovacuum to do it; on PostgreSQL it would come later).
+    await repo.refreshCodeStatistics(ctx.db);
     await repo.updateJob(ctx.db, job.id, { generated, status: 'done', finished: true });
   } catch {
     await repo

@@ -44,6 +44,11 @@ export function listStaff(db: Db): StaffRow[] {
   );
 }
 
+/** Whether the terminal holds anyone at all (a brand-new terminal holds no one until it enrols). */
+export function hasStaff(db: Db): boolean {
+  return prepared(db, 'SELECT 1 FROM staff LIMIT 1').get() !== undefined;
+}
+
 export function getStaff(db: Db, id: string): StaffRow | undefined {
   const row = prepared(db, 'SELECT * FROM staff WHERE id = ?').get(id) as RawStaff | undefined;
   return row && toStaff(row);

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { PinPad } from '../../components/PinPad';
 import { useT } from '../../i18n/use-t';
 import { useSessionStore } from '../../stores/session-store';
+import { useTerminalStore } from '../../stores/terminal-store';
+import { EnrolForm } from '../manage/EnrolForm';
 
 export function SignInScreen() {
   const t = useT();
@@ -40,7 +42,7 @@ export function SignInScreen() {
           {notice}
         </p>
       ) : null}
-      {staff.length === 0 ? <p>{t('signin.noStaff')}</p> : null}
+      {staff.length === 0 ? <NoStaff /> : null}
       <div className="signin__staff" role="group" aria-label={t('signin.who')}>
         {staff.map((person) => (
           <button
@@ -74,5 +76,25 @@ export function SignInScreen() {
         />
       ) : null}
     </section>
+  );
+}
+
+/**
+ * A terminal nobody can sign in to. A brand-new one with a central server enrols here with the code from
+ * the back office (main admits the enrolment without a session only while the terminal holds no staff).
+ */
+function NoStaff() {
+  const t = useT();
+  const status = useTerminalStore((s) => s.status);
+  if (status?.sync.state !== 'standalone' || status.server.state === 'not_configured') {
+    return <p>{t('signin.noStaff')}</p>;
+  }
+  return (
+    <>
+      <p className="callout" role="note" data-testid="first-run">
+        {t('sync.enrol.firstRun')}
+      </p>
+      <EnrolForm firstRun serverUrl={status.server.url ?? ''} />
+    </>
   );
 }

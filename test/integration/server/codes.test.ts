@@ -206,6 +206,37 @@ describe.each(backends)('codes admin API (%s)', (backend) => {
     expect((await redeem('KEPT')).status).toBe(201);
   });
 
+  it('leaves a deleted parent’s children out of the list and its count, and lists them as deleted', async () => {
+    const parent = await create({ code: 'ATTIC', name: 'Attic', isParent: true, benefit: percent(500) });
+    const job = await org.api.post<{ id: string }>(`/v1/codes/${parent.body.id}/children`, {
+      count: 3,
+      prefix: 'attic-',
+      length: 6,
+    });
+    await waitFor(async () => {
+      const j = await org.api.get<{ status: string }>(`/v1/generation-jobs/${job.body.id}`);
+      return j.body.status === 'done' ? true : undefined;
+    });
+    const live = await org.api.get<{ total: number }>(`/v1/codes?parentId=${parent.body.id}`);
+    expect(live.body.total).toBe(3);
+    expect((await org.api.delete<{ outcome: string }>(`/v1/codes/${parent.body.id}`)).body.outcome).toBe(
+      'deleted',
+    );
+    const hidden = await org.api.get<{ items: Code[]; total: number }>(
+      `/v1/codes?parentId=${parent.body.id}`,
+    );
+    expect(hidden.body).toMatchObject({ items: [], total: 0 });
+    const gone = await org.api.get<{ items: Code[]; total: number }>(
+      `/v1/codes?parentId=${parent.body.id}&status=deleted`,
+    );
+    expect(gone.body.total).toBe(3);
+    expect(gone.body.items.every((c) => c.lifecycle === 'deleted')).toBe(true);
+    const all = await org.api.get<{ total: number }>(
+      `/v1/codes?parentId=${parent.body.id}&includeDeleted=true`,
+    );
+    expect(all.body.total).toBe(3);
+  });
+
   it('refuses to change the code string and unknown fields', async () => {
     const code = await create({ code: 'FIXED', name: 'f', benefit: percent(100) });
     const reply = await org.api.patch(`/v1/codes/${code.body.id}`, { code: 'OTHER' });

@@ -102,6 +102,47 @@ describe('sync: enrolment and selling online', () => {
     });
   });
 
+  it('enrols a brand-new terminal (no staff, no demo) with nobody signed in, and only such a one', async () => {
+    const pos = await startTestTerminal({
+      serverUrl: world.server.url,
+      clock: world.clock,
+      demoData: false,
+      sync: { autoStart: false },
+    });
+    open.push(pos);
+    expect(await pos.must(c.staff.list)).toEqual([]);
+    const link = buildEnrolmentLink(
+      world.server.url,
+      await enrolmentCode(world.org.api, world.catalogue.venueId),
+    );
+    await pos.must(c.sync.enrol, { enrolmentCode: link, name: 'Box 9' });
+    expect((await pos.must(c.system.status)).sync).toMatchObject({
+      state: 'enrolled',
+      terminalName: 'Box 9',
+    });
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
+    // Now it holds staff and an enrolment: enrolling again takes a signed-in terminals.enrol again.
+    await pos.must(c.staff.signOut);
+    const again = await pos.call(c.sync.enrol, {
+      enrolmentCode: await enrolmentCode(world.org.api, world.catalogue.venueId),
+      name: 'Box 10',
+    });
+    expect(again).toMatchObject({ ok: false, reason: 'NOT_SIGNED_IN' });
+
+    // A standalone terminal with its demo staff is not brand new either.
+    const demo = await startTestTerminal({
+      serverUrl: world.server.url,
+      clock: world.clock,
+      sync: { autoStart: false },
+    });
+    open.push(demo);
+    const refused = await demo.call(c.sync.enrol, {
+      enrolmentCode: await enrolmentCode(world.org.api, world.catalogue.venueId),
+      name: 'Box 11',
+    });
+    expect(refused).toMatchObject({ ok: false, reason: 'NOT_SIGNED_IN' });
+  });
+
   it('sells a capped code on a lease, pushes it with its escrow, and a void gives the use back', async () => {
     const codeId = await createCode(world.org.api, { code: 'ONLINE5', rules: { maxUses: 5 } });
     const pos = await enrolled();
