@@ -4,6 +4,7 @@ import type { Err } from '../shared/result';
 const STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  OVERUSE_CAP_REACHED: 403,
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   DUPLICATE_CODE: 409,

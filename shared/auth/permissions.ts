@@ -26,6 +26,11 @@ export interface RoleDefinition {
   permissions: Permission[];
   /** Largest ad-hoc discount this role may give alone, per order; above it a supervisor approves. */
   customDiscountCeiling: { percent: Bp; amount: Minor };
+  /**
+   * The most overuse grants a holder may give per business day (shared/auth/overuse-cap.ts); null: no
+   * cap. One grant is one sale or one online redemption that used overuse.
+   */
+  overuseCap: number | null;
   builtIn: boolean;
 }
 
@@ -35,6 +40,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     name: 'Seller',
     permissions: ['sell', 'discount.custom'],
     customDiscountCeiling: { percent: 1000, amount: 500 },
+    overuseCap: null,
     builtIn: true,
   },
   {
@@ -51,6 +57,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
       'reports.view',
     ],
     customDiscountCeiling: { percent: 5000, amount: 5000 },
+    overuseCap: null,
     builtIn: true,
   },
   {
@@ -58,6 +65,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     name: 'Manager',
     permissions: [...PERMISSIONS],
     customDiscountCeiling: { percent: 10000, amount: Number.MAX_SAFE_INTEGER },
+    overuseCap: null,
     builtIn: true,
   },
 ];
@@ -74,7 +82,7 @@ export function isPermission(value: string): value is Permission {
   return (PERMISSIONS as readonly string[]).includes(value);
 }
 
-export type Grant = Pick<RoleDefinition, 'permissions' | 'customDiscountCeiling'>;
+export type Grant = Pick<RoleDefinition, 'permissions' | 'customDiscountCeiling' | 'overuseCap'>;
 
 /**
  * What `granted` carries beyond `granter`, one phrase each: permissions the granter lacks and limits
@@ -93,6 +101,14 @@ export function grantExcess(granter: Grant, granted: Grant): string[] {
   if (theirs.amount > mine.amount) {
     excess.push(
       `a custom-discount ceiling of ${theirs.amount} minor units (yours is ${mine.amount} minor units)`,
+    );
+  }
+  // null is no cap: more than any number.
+  const capMine = granter.overuseCap;
+  const capTheirs = granted.overuseCap;
+  if (capMine !== null && (capTheirs === null || capTheirs > capMine)) {
+    excess.push(
+      `${capTheirs === null ? 'no overuse cap' : `an overuse cap of ${capTheirs} a day`} (yours is ${capMine} a day)`,
     );
   }
   return excess;

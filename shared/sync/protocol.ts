@@ -273,6 +273,8 @@ export interface RoleRecord {
   permissions: string[];
   ceilingPercent: number;
   ceilingAmount: number;
+  /** Overuse grants per business day; null: no cap. Absent from an older server: no cap. */
+  overuseCap?: number | null;
 }
 
 /** A generated child code: its terms (and version) are its parent's. */
@@ -365,6 +367,7 @@ export const REVIEW_KINDS = [
   'restore_detected',
   'customer_overuse',
   'approval_unproven',
+  'overuse_cap_exceeded',
 ] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 

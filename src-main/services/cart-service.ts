@@ -16,6 +16,7 @@ import {
 } from '../../shared/discounts';
 import { CODE_FORMAT_MESSAGE, REASON_MESSAGES } from '../../shared/discounts/messages';
 import { ATTACHABLE_REASONS } from '../../shared/discounts/policy';
+import { checkOveruseCap } from '../../shared/auth/overuse-cap';
 import { formatMinor } from '../../shared/money';
 import type { Language } from '../../shared/ipc/types';
 import type { CartView, CodeOption, CustomerInput } from '../../shared/ipc/domains/sell';
@@ -445,11 +446,14 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       return view(actor);
     },
 
-    /** A supervisor lets the attached code past its usage limits for this order. */
+    /**
+     * A supervisor lets the attached code past its usage limits for this order, within this terminal's
+     * daily cap and their role's (counted on the grants made here: offline that is all it knows).
+     */
     async grantOveruse(
       actor: Actor,
       input: { approverId: string; pin: string; reason: string },
-      capLeft: () => number,
+      caps: { overuseCapLeft: () => number; overusesGrantedToday: (approverId: string) => number },
     ): Promise<Result<CartView>> {
       const current = priceCart(actor);
       if (
@@ -461,9 +465,12 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       ) {
         return err('NOTHING_TO_OVERRIDE', t('NOTHING_TO_OVERRIDE'));
       }
-      if (capLeft() <= 0) return err('OVERUSE_CAP', t('OVERUSE_CAP'));
+      if (caps.overuseCapLeft() <= 0) return err('OVERUSE_CAP', t('OVERUSE_CAP'));
       const approver = await staff.approve(input.approverId, input.pin, 'overuse.grant');
       if (!approver.ok) return approver;
+      const { staffId, name, role } = approver.value;
+      const cap = checkOveruseCap(role.overuseCap, caps.overusesGrantedToday(staffId), name);
+      if (!cap.ok) return err('OVERUSE_CAP_REACHED', cap.message[language()]);
       const granted = evaluate(actor, current.code, current.basket, true).evaluation;
       if (!granted.ok) return err(granted.reason, msg(granted));
       cart.overuse = {

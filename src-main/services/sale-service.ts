@@ -6,7 +6,8 @@ import { err, ok, type Result } from '../../shared/result';
 import type { PaymentRow, SaleRecord, SaleUnitRow } from '../../shared/sync/sale-record';
 import { isoNow, type Clock } from '../clock';
 import type { Db } from '../db/connection';
-import { addSold } from '../db/repos/catalogue-repo';
+import { businessDayOf } from '../../shared/business-day';
+import { addSold, getVenue } from '../db/repos/catalogue-repo';
 import { appendOutbox } from '../db/repos/outbox-repo';
 import {
   countOverusesSince,
@@ -68,13 +69,13 @@ export function createSaleService({
 }: Deps) {
   const mode = () => escrow?.mode() ?? 'standalone';
 
-  const startOfDay = () => {
-    const d = new Date(clock.now());
-    d.setHours(0, 0, 0, 0);
-    return d.toISOString();
-  };
+  // The venue's business day (04:00 to 04:00 local time), as the server counts caps by.
+  const startOfDay = () =>
+    businessDayOf(new Date(clock.now()), getVenue(db)?.timezone ?? 'UTC').start.toISOString();
 
   const overuseCapLeft = () => overuseCapPerDay - countOverusesSince(db, startOfDay());
+  /** One supervisor's overuse grants at this terminal this business day: what their role's cap counts here. */
+  const overusesGrantedToday = (approverId: string) => countOverusesSince(db, startOfDay(), approverId);
 
   /** The refund or void itself, in one transaction with its outbox row and the escrow given back. */
   const refundNow = (actor: Actor, input: RefundInput): Result<SaleRecord> => {
@@ -168,6 +169,7 @@ export function createSaleService({
 
   return {
     overuseCapLeft,
+    overusesGrantedToday,
 
     /**
      * Customers of this terminal's latest sales, to pick again. A completed sale counts as one more

@@ -4,17 +4,23 @@ import { EventsScreen } from '../features/admin/EventsScreen';
 import { OrganisationScreen } from '../features/admin/OrganisationScreen';
 import { ProductsScreen } from '../features/admin/ProductsScreen';
 import { ReviewQueueScreen } from '../features/admin/ReviewQueueScreen';
+import { RolesScreen } from '../features/admin/RolesScreen';
+import { StaffScreen } from '../features/admin/StaffScreen';
 import { TerminalsScreen } from '../features/admin/TerminalsScreen';
 import { AuditScreen } from '../features/admin/AuditScreen';
 import { VenuesScreen } from '../features/admin/VenuesScreen';
+import { CodeReportScreen } from '../features/reports/CodeReportScreen';
+import { OrdersScreen } from '../features/reports/OrdersScreen';
+import { SalesByPerformanceScreen } from '../features/reports/SalesByPerformanceScreen';
+import { ShiftsScreen } from '../features/reports/ShiftsScreen';
 import { CodesScreen } from '../features/manage/CodesScreen';
 import { OverusesScreen } from '../features/manage/OverusesScreen';
-import { ReportsScreen } from '../features/manage/ReportsScreen';
 import type { MessageKey } from '../i18n/messages';
 
 // Every screen of the back office, in menu order. A screen shows for a manager whose server role has its
 // permission; the server checks that permission again on every call, so this only tidies the menu.
-// Screens shared with the terminal's Manage menu (codes, reports, overuses) are the very same components.
+// Screens shared with the terminal's Manage menu (codes, reports, overuses) are the very same components;
+// the code report here also leads to the orders of a code, which the terminal has no screen for.
 
 export type SectionGroup = 'setup' | 'people' | 'terminals' | 'codes' | 'reports';
 
@@ -65,6 +71,20 @@ export const SECTIONS: Section[] = [
     Screen: ProductsScreen,
   },
   {
+    id: 'staff',
+    group: 'people',
+    label: 'admin.section.staff',
+    permission: 'staff.manage',
+    Screen: StaffScreen,
+  },
+  {
+    id: 'roles',
+    group: 'people',
+    label: 'admin.section.roles',
+    permission: 'staff.manage',
+    Screen: RolesScreen,
+  },
+  {
     id: 'terminals',
     group: 'terminals',
     label: 'admin.section.terminals',
@@ -80,11 +100,32 @@ export const SECTIONS: Section[] = [
   },
   { id: 'codes', group: 'codes', label: 'manage.tab.codes', permission: 'codes.manage', Screen: CodesScreen },
   {
+    id: 'orders',
+    group: 'reports',
+    label: 'report.section.orders',
+    permission: 'reports.view',
+    Screen: OrdersScreen,
+  },
+  {
+    id: 'sales',
+    group: 'reports',
+    label: 'report.section.sales',
+    permission: 'reports.view',
+    Screen: SalesByPerformanceScreen,
+  },
+  {
+    id: 'shifts',
+    group: 'reports',
+    label: 'report.section.shifts',
+    permission: 'reports.view',
+    Screen: ShiftsScreen,
+  },
+  {
     id: 'reports',
     group: 'reports',
     label: 'manage.tab.reports',
     permission: 'reports.view',
-    Screen: ReportsScreen,
+    Screen: CodeReportScreen,
   },
   {
     id: 'overuses',

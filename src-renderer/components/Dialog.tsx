@@ -5,13 +5,15 @@ interface DialogProps {
   onClose: () => void;
   children: ReactNode;
   testId?: string;
+  /** Room for tables with many columns (an order's lines). */
+  wide?: boolean;
 }
 
 /**
  * A real modal: the native <dialog> opened with showModal() makes the page behind it inert (so focus
  * stays inside), closes on Esc, and we hand focus back to whatever opened it.
  */
-export function Dialog({ title, onClose, children, testId }: DialogProps) {
+export function Dialog({ title, onClose, children, testId, wide }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);
@@ -35,7 +37,13 @@ export function Dialog({ title, onClose, children, testId }: DialogProps) {
   }, []);
 
   return (
-    <dialog ref={ref} className="dialog" aria-modal="true" aria-labelledby={titleId} data-testid={testId}>
+    <dialog
+      ref={ref}
+      className={wide ? 'dialog dialog--wide' : 'dialog'}
+      aria-modal="true"
+      aria-labelledby={titleId}
+      data-testid={testId}
+    >
       <h2 id={titleId}>{title}</h2>
       {children}
     </dialog>

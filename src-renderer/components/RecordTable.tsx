@@ -21,9 +21,11 @@ interface RecordTableProps<Row extends { id: string }> {
   notice?: string | null;
   onEdit: (row: Row) => void;
   /** The delete dialog's title for a row, e.g. "Delete the venue Opera?". */
-  deleteTitle: (row: Row) => string;
-  /** Resolves to null once removed, or the failure the dialog shows. */
-  remove: (row: Row) => Promise<{ message: string } | null>;
+  deleteTitle?: (row: Row) => string;
+  /** Resolves to null once removed, or the failure the dialog shows; without it rows have no Delete. */
+  remove?: (row: Row) => Promise<{ message: string } | null>;
+  /** False for a row that is read-only (a built-in role): no Edit or Delete. */
+  canChange?: (row: Row) => boolean;
   /** Buttons before Edit and Delete, e.g. "Performances". */
   actions?: (row: Row) => ReactNode;
   /** Names for the Edit and Delete buttons when several lists share a screen. */
@@ -59,19 +61,29 @@ export function RecordTable<Row extends { id: string }>(props: RecordTableProps<
             ))}
             <td className="manage__actions">
               {actions?.(row)}
-              <button type="button" aria-label={props.editLabel?.(row)} onClick={() => onEdit(row)}>
-                {t('manage.codes.edit')}
-              </button>
-              <button type="button" aria-label={props.deleteLabel?.(row)} onClick={() => setDeleting(row)}>
-                {t('manage.codes.delete')}
-              </button>
+              {props.canChange?.(row) === false ? null : (
+                <>
+                  <button type="button" aria-label={props.editLabel?.(row)} onClick={() => onEdit(row)}>
+                    {t('manage.codes.edit')}
+                  </button>
+                  {remove ? (
+                    <button
+                      type="button"
+                      aria-label={props.deleteLabel?.(row)}
+                      onClick={() => setDeleting(row)}
+                    >
+                      {t('manage.codes.delete')}
+                    </button>
+                  ) : null}
+                </>
+              )}
             </td>
           </tr>
         )}
       />
-      {deleting ? (
+      {deleting && remove ? (
         <ConfirmDialog
-          title={deleteTitle(deleting)}
+          title={deleteTitle?.(deleting) ?? t('manage.codes.delete')}
           body={t('admin.deleteBody')}
           confirmLabel={t('manage.codes.delete')}
           onConfirm={async () => (await remove(deleting))?.message ?? null}

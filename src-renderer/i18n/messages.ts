@@ -3,6 +3,8 @@ import { adminDe, adminEn } from './admin-messages';
 import { codePickDe, codePickEn } from './code-pick-messages';
 import { customerDe, customerEn } from './customer-messages';
 import { manageDe, manageEn } from './manage-messages';
+import { peopleDe, peopleEn } from './people-messages';
+import { reportDe, reportEn } from './report-messages';
 import { syncDe, syncEn } from './sync-messages';
 import { terminalDe, terminalEn } from './terminal-messages';
 
@@ -28,7 +30,9 @@ const en = {
   ...syncEn,
   ...customerEn,
   ...adminEn,
+  ...peopleEn,
   ...codePickEn,
+  ...reportEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -55,7 +59,9 @@ const de: Record<MessageKey, string> = {
   ...syncDe,
   ...customerDe,
   ...adminDe,
+  ...peopleDe,
   ...codePickDe,
+  ...reportDe,
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, de };

@@ -10,14 +10,14 @@ import type {
   Venue,
 } from '../../shared/catalogue/types';
 import type { PerformanceRunInput } from '../../shared/catalogue/performance-run';
-import { ok, type Result } from '../../shared/result';
+import type { Result } from '../../shared/result';
 import {
   catalogueCalls,
   type CatalogueInput,
   type CatalogueRows,
   type Versioned,
 } from '../../shared/server-api/catalogue-calls';
-import type { Page } from '../../shared/server-api/page';
+import { allPages, type Page } from '../../shared/server-api/page';
 import { server } from '../api/admin-host';
 import { createRecordStore } from './record-store';
 
@@ -90,14 +90,13 @@ export const createRun = (body: PerformanceRunInput) => catalogue.createRun(body
  * Every event-wide and performance price of an event, page by page: the price matrix needs them all
  * (types × bands), however many there are.
  */
-export async function allPrices(eventId: string): Promise<Result<Versioned<TicketPrice>[]>> {
-  const rows: Versioned<TicketPrice>[] = [];
-  for (;;) {
-    const page = await catalogue.list('ticketPrices', { eventId, limit: 1000, offset: rows.length });
-    if (!page.ok) return page;
-    rows.push(...page.value.items);
-    if (page.value.items.length === 0 || rows.length >= page.value.total) return ok(rows);
-  }
+export function allPrices(eventId: string): Promise<Result<Versioned<TicketPrice>[]>> {
+  return allPages((page) => catalogue.list('ticketPrices', { eventId, ...page }));
+}
+
+/** Every venue of the organisation, e.g. for the venues a staff member works at. */
+export function allVenues(): Promise<Result<Versioned<Venue>[]>> {
+  return allPages((page) => catalogue.list('venues', page));
 }
 
 export const savePrice = (

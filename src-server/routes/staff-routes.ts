@@ -1,29 +1,16 @@
 import { z } from 'zod';
 import { text } from '../../shared/text';
-import { PERMISSIONS } from '../../shared/auth/permissions';
+import {
+  pinResetBody,
+  roleBody,
+  roleUpdateBody,
+  staffBody,
+  staffPatchBody,
+} from '../../shared/auth/staff-schemas';
+import { EXPECTED_VERSION_FIELD } from '../../shared/server-api/version-conflict';
 import type { ServerContext } from '../context';
 import * as staff from '../services/staff-service';
 import { bearer, booleanQuery, guard, idParams, pageQuery, principalOf, type App } from './common';
-
-const roleBody = z.strictObject({
-  id: text().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, - and _; starting with a letter'),
-  name: text().trim().min(1).max(100),
-  permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),
-  customDiscountCeiling: z.strictObject({
-    percent: z.number().int().min(0).max(10000),
-    amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  }),
-});
-
-const staffBody = z.strictObject({
-  name: text().trim().min(1).max(200),
-  email: z.email().nullable().optional(),
-  password: text().min(10, 'at least 10 characters').max(200).optional(),
-  pin: text().optional(),
-  roleId: text().min(1).max(40),
-  /** The venues the person works at (their PIN reaches those venues' terminals only). */
-  venueIds: z.array(z.uuid('a venue id from GET /v1/venues')).max(1000).optional(),
-});
 
 export function registerStaffRoutes(app: App, ctx: ServerContext): void {
   const tags = ['staff'];
@@ -48,15 +35,23 @@ export function registerStaffRoutes(app: App, ctx: ServerContext): void {
     {
       schema: {
         tags,
-        summary: 'Replace a custom role',
+        summary: 'Replace a custom role (send expectedVersion)',
         params: z.strictObject({ roleId: text().min(1).max(40) }),
-        body: roleBody.omit({ id: true }),
+        body: roleUpdateBody,
         security: bearer,
       },
       onRequest: manage,
     },
-    async (request) =>
-      staff.saveRole(ctx, principalOf(request), { ...request.body, id: request.params.roleId }, 'update'),
+    async (request) => {
+      const { [EXPECTED_VERSION_FIELD]: expected, ...role } = request.body;
+      return staff.saveRole(
+        ctx,
+        principalOf(request),
+        { ...role, id: request.params.roleId },
+        'update',
+        expected,
+      );
+    },
   );
   app.delete(
     '/v1/roles/:roleId',
@@ -119,13 +114,31 @@ export function registerStaffRoutes(app: App, ctx: ServerContext): void {
     {
       schema: {
         tags,
+        summary: 'Change a staff member (send expectedVersion)',
         params: idParams,
-        body: staffBody.partial().extend({ active: z.boolean().optional() }),
+        body: staffPatchBody,
         security: bearer,
       },
       onRequest: manage,
     },
-    async (request) => staff.updateStaff(ctx, principalOf(request), request.params.id, request.body),
+    async (request) => {
+      const { [EXPECTED_VERSION_FIELD]: expected, ...changes } = request.body;
+      return staff.updateStaff(ctx, principalOf(request), request.params.id, changes, { expected });
+    },
+  );
+  app.post(
+    '/v1/staff/:id/pin',
+    {
+      schema: {
+        tags,
+        summary: "Set a new PIN for someone (a manager's reset): lifts their PIN lockout",
+        params: idParams,
+        body: pinResetBody,
+        security: bearer,
+      },
+      onRequest: manage,
+    },
+    async (request) => staff.resetPin(ctx, principalOf(request), request.params.id, request.body.pin),
   );
   app.delete(
     '/v1/staff/:id',

@@ -17,7 +17,7 @@ import * as escrow from '../db/repos/escrow-repo';
 import { lockTerminal, type TerminalSyncRow } from '../db/repos/terminal-repo';
 import type { Err } from '../../shared/result';
 import { reject } from '../errors';
-import { nextBusinessDayEnd } from './business-day';
+import { nextBusinessDayEnd } from '../../shared/business-day';
 import { isUuid } from '../db/uuid';
 
 /** What a counter limits and how much of it is used, read from the code or the performance. */

@@ -12,7 +12,7 @@ import { insertSales, saleIdsTaken, type NewSale } from '../db/repos/pos-ledger-
 import { getStaff, staffExists } from '../db/repos/staff-repo';
 import { signingKeys, type TerminalSyncRow } from '../db/repos/terminal-repo';
 import { isUuid } from '../db/uuid';
-import { rolePermissions } from './auth-service';
+import { findRole } from './auth-service';
 
 // docs/SYNC.md "Push"; shared/sync/DECISIONS.md "Push". Apply code never holds the batch's transaction:
 // it gets a MutationScope, which
@@ -30,8 +30,11 @@ import { rolePermissions } from './auth-service';
 
 /** What an approver may approve now. */
 export interface Grantor {
+  name: string;
   active: boolean;
   permissions: Permission[];
+  /** Their role's overuse grants per business day; null: no cap. */
+  overuseCap: number | null;
 }
 
 /** Everything applying one pushed mutation may read or write. */
@@ -189,7 +192,14 @@ export class BatchScope implements MutationScope {
       const { orgId } = this.terminal;
       const grantor = await this.run(async (tx) => {
         const staff = await getStaff(tx, orgId, id);
-        return staff && { active: staff.active, permissions: await rolePermissions(tx, orgId, staff.roleId) };
+        if (!staff) return undefined;
+        const role = await findRole(tx, orgId, staff.roleId);
+        return {
+          name: staff.name,
+          active: staff.active,
+          permissions: role?.permissions ?? [],
+          overuseCap: role?.overuseCap ?? 0,
+        };
       });
       this.grantors.set(id, grantor);
     }

@@ -20,13 +20,13 @@ const HOW =
   'an overuse needs a supervisor’s own proof: call as a staff member whose role holds overuse.grant, ' +
   'or send overuse.approverToken, the session token the granting supervisor gets from POST /v1/auth/login';
 
-/** The staff id of the supervisor who proved the grant; refuses with 403 when nothing proves it. */
+/** The supervisor who proved the grant (their role caps it); refuses with 403 when nothing proves it. */
 export async function overuseGrantor(
   tx: Queryable,
   principal: Principal,
   claim: OveruseClaim,
   now: string,
-): Promise<string> {
+): Promise<{ staffId: string; roleId: string }> {
   let grantor: Principal & { kind: 'staff' };
   if (claim.approverToken !== undefined) {
     const approver = await staffSession(tx, claim.approverToken, now);
@@ -61,5 +61,5 @@ export async function overuseGrantor(
         '(the server records the supervisor who authenticated) or send that supervisor’s own approverToken.',
     );
   }
-  return grantor.staffId;
+  return { staffId: grantor.staffId, roleId: grantor.roleId };
 }

@@ -77,6 +77,7 @@ const BUILT_IN_RECORDS: RoleRecord[] = BUILT_IN_ROLES.map((r) => ({
   permissions: [...r.permissions],
   ceilingPercent: r.customDiscountCeiling.percent,
   ceilingAmount: r.customDiscountCeiling.amount,
+  overuseCap: r.overuseCap,
 }));
 
 function toChange(row: PulledRow): Change {

@@ -9,6 +9,7 @@ import * as repo from '../db/repos/redemption-repo';
 import { getStaff } from '../db/repos/staff-repo';
 import { isUniqueViolation, reject } from '../errors';
 import { absorbOnline } from './escrow-service';
+import { assertUnderOveruseCap } from './overuse-cap';
 import { overuseGrantor, type OveruseClaim } from './overuse-grant';
 
 export interface RedeemInput {
@@ -99,7 +100,8 @@ export async function redeem(
       const cashierId = input.cashierId ?? (principal.kind === 'staff' ? principal.staffId : undefined);
       if (input.cashierId) await assertStaff(tx, principal.orgId, input.cashierId, 'cashierId');
       // Checked after the duplicate test, so a resend of a recorded use answers even once the token expired.
-      const grantedBy = input.overuse ? await overuseGrantor(tx, principal, input.overuse, now) : null;
+      const grantor = input.overuse ? await overuseGrantor(tx, principal, input.overuse, now) : null;
+      if (grantor) await assertUnderOveruseCap(tx, principal.orgId, grantor, now, input.redeemedAt);
       const itemUses = input.itemUses ?? input.tickets;
       const inserted = await repo.insertRedemption(tx, {
         id: input.id,
@@ -121,7 +123,7 @@ export async function redeem(
         revenue: input.revenue,
         overuse: input.overuse !== undefined,
         overuseReason: input.overuse?.reason ?? null,
-        overuseGrantedBy: grantedBy,
+        overuseGrantedBy: grantor?.staffId ?? null,
         overuseLimits: null,
         redeemedAt: input.redeemedAt ?? now,
       });

@@ -14,6 +14,7 @@ import * as redemptions from '../db/repos/redemption-repo';
 import { insertReviewItem } from '../db/repos/review-item-repo';
 import { reject } from '../errors';
 import { proveApprovals, reviewUnproven } from './approval-check';
+import { reviewOverCap } from './overuse-cap';
 import { ensureCounterRow } from './escrow-service';
 import type { MutationScope } from './mutation-scope';
 import { parsePayload } from './payload-parse';
@@ -162,6 +163,7 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
 
   const overuse = approvals.honoured.find((a) => a.kind === 'overuse');
   let redemptionId: string | null = null;
+  let overCap = false;
   if (p.redemption && code) {
     const r = p.redemption;
     const limits = overuse ? parseLimits(overuse.limits) : null;
@@ -198,6 +200,10 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
       redemptions.countMadeUse(tx, { codeId: code.id, itemUses: r.itemUses, discount: r.discount }),
     );
     await checkCustomerLimits(scope, mutation, code, r.id, r.customerId);
+    if (overuse) {
+      const grantor = await scope.grantor(overuse.approverId);
+      overCap = await reviewOverCap(scope, mutation, sale, row.id, overuse, grantor);
+    }
   }
 
   for (const e of excess) {
@@ -240,6 +246,7 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
   const toReview = [
     ...excess.map((e) => `${e.units} over ${e.counter}`),
     ...approvals.unproven.map((u) => `an unproven ${u.approval.kind} approval`),
+    ...(overCap ? ['an overuse past its supervisor’s daily cap'] : []),
   ];
   return toReview.length > 0 ? `Accepted; ${toReview.join(', ')} went to review.` : undefined;
 }

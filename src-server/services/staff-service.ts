@@ -1,14 +1,17 @@
 import { v7 as uuid } from 'uuid';
 import { BUILT_IN_ROLES, grantExcess, type Grant, type RoleDefinition } from '../../shared/auth/permissions';
+import type { ListedRole } from '../../shared/auth/staff-schemas';
 import { minimumPinDigits, PIN_MAX_DIGITS, pinPolicyProblem } from '../../shared/auth/pin-policy';
 import type { Page } from '../../shared/server-api/page';
 import { hashSecret } from '../auth/secrets';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
+import { lockPositions } from '../db/repos/change-pos';
 import * as repo from '../db/repos/staff-repo';
 import { isUniqueViolation, reject } from '../errors';
 import { pick, recordAudit } from './audit';
 import { findRole } from './auth-service';
+import { assertVersion } from './version-check';
 
 // What the audit log records of a person: whether they have a PIN or password, never its hash.
 const AUDITED_STAFF = [
@@ -21,7 +24,7 @@ const AUDITED_STAFF = [
   'hasPin',
   'venueIds',
 ] as const;
-const AUDITED_ROLE = ['id', 'name', 'permissions', 'customDiscountCeiling'] as const;
+const AUDITED_ROLE = ['id', 'name', 'permissions', 'customDiscountCeiling', 'overuseCap'] as const;
 
 export interface StaffInput {
   name: string;
@@ -33,12 +36,12 @@ export interface StaffInput {
   venueIds?: string[];
 }
 
-export async function listRoles(ctx: ServerContext, orgId: string): Promise<RoleDefinition[]> {
+export async function listRoles(ctx: ServerContext, orgId: string): Promise<ListedRole[]> {
   const custom = await repo.listCustomRoles(ctx.db, orgId);
   return [...BUILT_IN_ROLES, ...custom.map((r) => ({ ...r, builtIn: false }))];
 }
 
-const NOTHING: Grant = { permissions: [], customDiscountCeiling: { percent: 0, amount: 0 } };
+const NOTHING: Grant = { permissions: [], customDiscountCeiling: { percent: 0, amount: 0 }, overuseCap: 0 };
 
 /** Refuses a role, or staff holding one, with more permissions or higher limits than the caller's own. */
 async function assertGrantable(ctx: ServerContext, principal: Principal, granted: Grant): Promise<void> {
@@ -66,7 +69,8 @@ export async function saveRole(
   principal: Principal,
   role: Omit<RoleDefinition, 'builtIn'>,
   mode: 'create' | 'update',
-): Promise<RoleDefinition> {
+  expectedVersion?: number,
+): Promise<ListedRole> {
   if (BUILT_IN_ROLES.some((r) => r.id === role.id)) {
     reject(
       'BUILT_IN_ROLE',
@@ -91,6 +95,12 @@ export async function saveRole(
     );
   }
   await ctx.db.transaction(async (tx) => {
+    if (existing) {
+      // Every write of a role takes the organisation's positions: locked, no other edit slips in.
+      await lockPositions(tx, principal.orgId);
+      const now = await repo.getCustomRole(tx, principal.orgId, role.id);
+      assertVersion('role', now?.version ?? existing.version, expectedVersion);
+    }
     await repo.upsertCustomRole(tx, principal.orgId, role);
     await recordAudit(tx, ctx, principal, {
       action: `role.${mode}`,
@@ -100,7 +110,8 @@ export async function saveRole(
       after: pick(role, AUDITED_ROLE),
     });
   });
-  return { ...role, builtIn: false };
+  const saved = await repo.getCustomRole(ctx.db, principal.orgId, role.id);
+  return { ...role, builtIn: false, version: saved?.version ?? 1 };
 }
 
 export async function deleteRole(ctx: ServerContext, principal: Principal, roleId: string): Promise<void> {
@@ -230,11 +241,19 @@ function secretChanges(input: { pin?: string; password?: string }): string | nul
   return changed.length > 0 ? changed.join(', ') : null;
 }
 
+export interface StaffChange {
+  /** The version the editor opened; a stale one is refused (version-check.ts). */
+  expected?: number | undefined;
+  /** The audit action when it is not the one the fields imply, e.g. staff.pin_reset. */
+  action?: string;
+}
+
 export async function updateStaff(
   ctx: ServerContext,
   principal: Principal,
   id: string,
   input: Partial<StaffInput> & { active?: boolean },
+  change: StaffChange = {},
 ): Promise<repo.StaffRow> {
   const current = await repo.getStaff(ctx.db, principal.orgId, id);
   if (!current) reject('NOT_FOUND', 'There is no such staff member.');
@@ -252,6 +271,10 @@ export async function updateStaff(
   const pinHash = input.pin === undefined ? undefined : await hashSecret(input.pin);
   try {
     await ctx.db.transaction(async (tx) => {
+      // Every staff write takes the organisation's positions: locked, no other edit slips in.
+      await lockPositions(tx, principal.orgId);
+      const now = await repo.getStaff(tx, principal.orgId, id);
+      assertVersion('staff member', now?.version ?? current.version, change.expected);
       // Venues first: the row update below takes the change position that resends the row (and its
       // verifier, or not) to every terminal.
       if (venueIds) await repo.setStaffVenues(tx, principal.orgId, id, venueIds);
@@ -265,7 +288,7 @@ export async function updateStaff(
         active: input.active,
       });
       await recordAudit(tx, ctx, principal, {
-        action: staffAction(current.active, input.active),
+        action: change.action ?? staffAction(current.active, input.active),
         entityKind: 'staff',
         entityId: id,
         before: pick(current, AUDITED_STAFF),
@@ -282,6 +305,20 @@ export async function updateStaff(
     await repo.deleteSessionsOf(ctx.db, id);
   }
   return (await repo.getStaff(ctx.db, principal.orgId, id)) as repo.StaffRow;
+}
+
+/**
+ * A manager sets a new PIN for someone who forgot theirs or is locked out: the PIN policy of their
+ * role applies, the lockout ends, and the new verifier reaches their venues' terminals on the next
+ * pull, exactly as a PATCH with a PIN (it is one, audited as staff.pin_reset without the PIN).
+ */
+export async function resetPin(
+  ctx: ServerContext,
+  principal: Principal,
+  id: string,
+  pin: string,
+): Promise<repo.StaffRow> {
+  return updateStaff(ctx, principal, id, { pin }, { action: 'staff.pin_reset' });
 }
 
 export async function getStaff(ctx: ServerContext, principal: Principal, id: string): Promise<repo.StaffRow> {

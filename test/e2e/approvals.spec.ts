@@ -1,5 +1,7 @@
-import { openShiftAs, sellAdults } from './pages/core-setup';
-import { ADULT_STALLS } from './pages/terminal-page';
+import { BUILT_IN_ROLES, type RoleDefinition } from '../../shared/auth/permissions';
+import { upsertRole } from '../../src-main/db/repos/staff-repo';
+import { must, openShiftAs, sellAdults } from './pages/core-setup';
+import { ADULT_STALLS, HAMLET } from './pages/terminal-page';
 import { expect, test } from './fixtures';
 
 test.describe('supervisor approvals', () => {
@@ -51,6 +53,52 @@ test.describe('supervisor approvals', () => {
         ],
       },
     });
+  });
+
+  test('a supervisor past their role’s daily overuse cap is refused with the sentence, nothing lost', async ({
+    demoHost,
+    terminal,
+    page,
+  }) => {
+    await openShiftAs(demoHost);
+    for (let i = 0; i < 3; i++) await sellAdults(demoHost, 1, 'LIMITED');
+    // The supervisor role allows one overuse a business day, as a pull from the server would set it.
+    const supervisor = BUILT_IN_ROLES.find((r) => r.id === 'supervisor') as RoleDefinition;
+    upsertRole(demoHost.terminal.db, { ...supervisor, overuseCap: 1 });
+    await must(demoHost, 'pos:cart:addTicket', {
+      performanceId: HAMLET,
+      ticketPriceId: ADULT_STALLS,
+      qty: 1,
+    });
+    await must(demoHost, 'pos:cart:applyCode', { input: 'LIMITED' });
+    await must(demoHost, 'pos:cart:grantOveruse', { approverId: 'staff-sue', pin: '5937', reason: 'first' });
+    const cart = await must(demoHost, 'pos:cart:get');
+    await must(demoHost, 'pos:checkout:complete', {
+      cartId: cart.id,
+      tenders: [{ tender: 'cash', amount: cart.total }],
+    });
+
+    await terminal.open(demoHost.url);
+    await terminal.pickPerformance();
+    await terminal.addItem(ADULT_STALLS);
+    await terminal.typeCode('LIMITED');
+    await page.getByRole('button', { name: 'Supervisor override…' }).click();
+    const dialog = terminal.dialog;
+    await dialog.getByLabel('Reason').fill('regular patron');
+    await dialog
+      .getByLabel('Supervisor', { exact: true })
+      .selectOption({ label: 'Sue Supervisor (Supervisor)' });
+    await dialog.getByLabel('Supervisor PIN').fill('5937');
+    await dialog.getByRole('button', { name: 'Grant override' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText(
+      'Sue Supervisor has granted 1 overuse this business day, and their role allows 1 a day: ask a manager to grant this one.',
+    );
+    await expect(dialog.getByLabel('Reason')).toHaveValue('regular patron');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('code-why')).toContainText(
+      'The maximum number of orders for this discount code has been met.',
+    );
+    await expect(terminal.cartTotal).toHaveText('45.00');
   });
 
   test('a custom discount above the seller ceiling needs a supervisor PIN', async ({

@@ -9,6 +9,7 @@ export async function addRefunder(db: Db): Promise<{ staffId: string; pin: strin
     name: 'Refunder',
     permissions: ['sell', 'refund'],
     customDiscountCeiling: { percent: 0, amount: 0 },
+    overuseCap: null,
   });
   upsertStaff(db, {
     id: 'staff-rita',

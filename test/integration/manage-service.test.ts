@@ -19,6 +19,7 @@ const actor = (staffId: string): Actor => ({
     name: 'Manager',
     permissions: ['codes.manage', 'reports.view'],
     customDiscountCeiling: { percent: 0, amount: 0 },
+    overuseCap: null,
   },
 });
 

@@ -95,12 +95,14 @@ export function loadSale(db: Db, id: string): SaleRecord | undefined {
   };
 }
 
-export function countOverusesSince(db: Db, since: string): number {
-  return (
-    prepared(db, "SELECT count(*) AS n FROM approvals WHERE kind = 'overuse' AND created_at >= ?").get(
-      since,
-    ) as { n: number }
-  ).n;
+/** Overuse grants in sales made here since `since`: all of them, or one approver's. */
+export function countOverusesSince(db: Db, since: string, approverId?: string): number {
+  const sql = "SELECT count(*) AS n FROM approvals WHERE kind = 'overuse' AND created_at >= ?";
+  const row =
+    approverId === undefined
+      ? prepared(db, sql).get(since)
+      : prepared(db, `${sql} AND approver_id = ?`).get(since, approverId);
+  return (row as { n: number }).n;
 }
 
 /** The customer JSON of the latest sales that carried one, newest first, one row per customer id. */

@@ -127,6 +127,7 @@ interface RawRole {
   permissions: string;
   custom_ceiling_percent: number;
   custom_ceiling_amount: number;
+  overuse_cap: number | null;
 }
 
 const toRole = (r: RawRole): Omit<RoleDefinition, 'builtIn'> => ({
@@ -134,6 +135,7 @@ const toRole = (r: RawRole): Omit<RoleDefinition, 'builtIn'> => ({
   name: r.name,
   permissions: JSON.parse(r.permissions) as Permission[],
   customDiscountCeiling: { percent: r.custom_ceiling_percent, amount: r.custom_ceiling_amount },
+  overuseCap: r.overuse_cap,
 });
 
 export function getRole(db: Db, id: string): Omit<RoleDefinition, 'builtIn'> | undefined {
@@ -144,14 +146,17 @@ export function getRole(db: Db, id: string): Omit<RoleDefinition, 'builtIn'> | u
 export function upsertRole(db: Db, role: Omit<RoleDefinition, 'builtIn'>): void {
   prepared(
     db,
-    `INSERT INTO roles (id, name, permissions, custom_ceiling_percent, custom_ceiling_amount) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO roles (id, name, permissions, custom_ceiling_percent, custom_ceiling_amount, overuse_cap)
+     VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, permissions = excluded.permissions,
-       custom_ceiling_percent = excluded.custom_ceiling_percent, custom_ceiling_amount = excluded.custom_ceiling_amount`,
+       custom_ceiling_percent = excluded.custom_ceiling_percent, custom_ceiling_amount = excluded.custom_ceiling_amount,
+       overuse_cap = excluded.overuse_cap`,
   ).run(
     role.id,
     role.name,
     JSON.stringify(role.permissions),
     role.customDiscountCeiling.percent,
     role.customDiscountCeiling.amount,
+    role.overuseCap,
   );
 }

@@ -191,6 +191,7 @@ function applyChange(db: Db, change: Change, seen: boolean): void {
         name: role.name,
         permissions: role.permissions.filter(isPermission),
         customDiscountCeiling: { percent: role.ceilingPercent, amount: role.ceilingAmount },
+        overuseCap: role.overuseCap ?? null,
       });
       return mark('role', id);
     }

@@ -1,14 +1,15 @@
 import { Fragment, useEffect, useId, useState } from 'react';
 import { changedFields, type AuditRowView } from '../../../shared/server-api/audit-calls';
 import { DateRangeFields } from '../../components/DateRangeFields';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { SelectField } from '../../components/FormFields';
+import { KeysetTable } from '../../components/KeysetTable';
 import { SearchField } from '../../components/SearchField';
 import { useDateTime } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages';
 import { dayRange } from '../../lib/date-range';
 import { useAuditStore } from '../../stores/audit-store';
-import { downloadText } from '../manage/download';
 
 /** What the log records changes of; the server's entity kinds. */
 const KINDS = [
@@ -32,11 +33,10 @@ export function AuditScreen() {
   const t = useT();
   const id = useId();
   const dateTime = useDateTime();
-  const { filter, page, cursors, error, loading } = useAuditStore();
-  const { setFilter, load, older, newer, csv } = useAuditStore.getState();
+  const list = useAuditStore();
+  const { filter, setFilter, load, csv } = list;
   const [days, setDays] = useState({ from: '', to: '' });
   const [open, setOpen] = useState<number | null>(null);
-  const [csvError, setCsvError] = useState<string | null>(null);
 
   useEffect(() => {
     void load();
@@ -82,17 +82,7 @@ export function AuditScreen() {
             setFilter({ from: range.from, to: range.to });
           }}
         />
-        <button
-          type="button"
-          onClick={() =>
-            void csv().then((r) => {
-              setCsvError(r.ok ? null : r.message);
-              if (r.ok) downloadText('audit-log.csv', r.text, 'text/csv');
-            })
-          }
-        >
-          {t('admin.audit.csv')}
-        </button>
+        <ExportCsvButton label={t('admin.audit.csv')} fileName="audit-log.csv" load={csv} />
       </div>
       {filter.entityId ? (
         <p className="callout">
@@ -102,77 +92,61 @@ export function AuditScreen() {
           </button>
         </p>
       ) : null}
-      {error || csvError ? (
-        <p role="alert" className="error">
-          {error ?? csvError}
-        </p>
-      ) : null}
-      <table className="manage__table" aria-busy={loading}>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.audit.when')}</th>
-            <th scope="col">{t('admin.audit.who')}</th>
-            <th scope="col">{t('admin.audit.action')}</th>
-            <th scope="col">{t('admin.audit.record')}</th>
-            <th scope="col">{t('admin.audit.summary')}</th>
-            <th scope="col">{t('admin.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page?.rows.map((row) => (
-            <Fragment key={row.id}>
-              <tr>
-                <td>{dateTime(row.at)}</td>
-                <td>{who(row)}</td>
-                <td>
-                  <code>{row.action}</code>
-                </td>
-                <td>
-                  {kindLabel(row.entityKind)}{' '}
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => setFilter({ entityKind: row.entityKind, entityId: row.entityId })}
-                    aria-label={t('admin.audit.historyOf', {
-                      kind: kindLabel(row.entityKind),
-                      id: row.entityId,
-                    })}
-                  >
-                    {row.entityId.slice(0, 8)}
-                  </button>
-                </td>
-                <td>{row.summary ?? ''}</td>
-                <td>
-                  <button
-                    type="button"
-                    aria-expanded={open === row.id}
-                    aria-controls={`${id}-detail-${row.id}`}
-                    onClick={() => setOpen(open === row.id ? null : row.id)}
-                  >
-                    {t('admin.audit.details')}
-                  </button>
+      <KeysetTable
+        columns={[
+          t('admin.audit.when'),
+          t('admin.audit.who'),
+          t('admin.audit.action'),
+          t('admin.audit.record'),
+          t('admin.audit.summary'),
+          t('admin.actions'),
+        ]}
+        list={list}
+        emptyText={t('admin.none')}
+        row={(row) => (
+          <Fragment key={row.id}>
+            <tr>
+              <td>{dateTime(row.at)}</td>
+              <td>{who(row)}</td>
+              <td>
+                <code>{row.action}</code>
+              </td>
+              <td>
+                {kindLabel(row.entityKind)}{' '}
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => setFilter({ entityKind: row.entityKind, entityId: row.entityId })}
+                  aria-label={t('admin.audit.historyOf', {
+                    kind: kindLabel(row.entityKind),
+                    id: row.entityId,
+                  })}
+                >
+                  {row.entityId.slice(0, 8)}
+                </button>
+              </td>
+              <td>{row.summary ?? ''}</td>
+              <td>
+                <button
+                  type="button"
+                  aria-expanded={open === row.id}
+                  aria-controls={`${id}-detail-${row.id}`}
+                  onClick={() => setOpen(open === row.id ? null : row.id)}
+                >
+                  {t('admin.audit.details')}
+                </button>
+              </td>
+            </tr>
+            {open === row.id ? (
+              <tr id={`${id}-detail-${row.id}`}>
+                <td colSpan={6}>
+                  <BeforeAfter row={row} />
                 </td>
               </tr>
-              {open === row.id ? (
-                <tr id={`${id}-detail-${row.id}`}>
-                  <td colSpan={6}>
-                    <BeforeAfter row={row} />
-                  </td>
-                </tr>
-              ) : null}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-      {page && page.rows.length === 0 ? <p className="muted">{t('admin.none')}</p> : null}
-      <div className="button-row pager">
-        <button type="button" disabled={cursors.length <= 1} onClick={newer}>
-          {t('admin.audit.newer')}
-        </button>
-        <button type="button" disabled={!page?.nextBefore} onClick={older}>
-          {t('admin.audit.older')}
-        </button>
-      </div>
+            ) : null}
+          </Fragment>
+        )}
+      />
     </div>
   );
 }

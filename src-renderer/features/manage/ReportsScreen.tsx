@@ -6,14 +6,23 @@ import { DateRangeFields } from '../../components/DateRangeFields';
 import { useDateTime, useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import { useReportStore, type GroupBy } from '../../stores/report-store';
+import type { CodeOrders } from '../../stores/report-stores';
 import { useSellStore } from '../../stores/sell-store';
 import { downloadText } from './download';
 import { useState } from 'react';
 
 const CHART_BARS = 15;
 
+interface ReportsScreenProps {
+  /**
+   * Where the host has an orders screen (the back office; the terminal's Manage menu has none), each
+   * row offers its orders in the report's date range (days as typed, '' = open-ended).
+   */
+  onShowOrders?: (orders: CodeOrders, range: { from: string; to: string }) => void;
+}
+
 /** Discount per code as a bar chart and a table, for a date range; the same figures as CSV. */
-export function ReportsScreen() {
+export function ReportsScreen({ onShowOrders }: ReportsScreenProps = {}) {
   const t = useT();
   const id = useId();
   const moneyIn = useMoney();
@@ -138,6 +147,7 @@ export function ReportsScreen() {
             </th>
             <th scope="col">{t('manage.col.lastUse')}</th>
             <th scope="col">{t('manage.col.status')}</th>
+            {onShowOrders ? <th scope="col">{t('manage.col.actions')}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -159,6 +169,24 @@ export function ReportsScreen() {
               <td>
                 <StatusBadge status={r.status} label={t(`manage.status.${r.status}`)} />
               </td>
+              {onShowOrders ? (
+                <td>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      onShowOrders(
+                        // A parent's roll-up row stands for its children's orders too.
+                        groupBy === 'parent' && r.isParent
+                          ? { code: r.code, parentId: r.codeId }
+                          : { code: r.code, codeId: r.codeId },
+                        { from, to },
+                      )
+                    }
+                  >
+                    {t('report.codes.orders', { code: r.code })}
+                  </button>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

@@ -49,7 +49,8 @@ const SOURCES: PullSource[] = (
     {
       entity: 'role',
       from: 'roles c',
-      select: `c.id, c.name, c.permissions, c.ceiling_percent AS "ceilingPercent", c.ceiling_amount AS "ceilingAmount"`,
+      select: `c.id, c.name, c.permissions, c.ceiling_percent AS "ceilingPercent", c.ceiling_amount AS "ceilingAmount",
+      c.overuse_cap AS "overuseCap"`,
       textId: true,
     },
     {

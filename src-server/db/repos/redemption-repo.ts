@@ -235,3 +235,19 @@ export async function replaceUngrantedOveruseReason(
     [orgId, id, reason],
   );
 }
+
+/**
+ * One supervisor's overuse grants recorded in [from, to) (redeemed_at: an online use's time, or a pushed
+ * sale's): online redemptions and pushed sales alike, voided or not, for a grant was made either way.
+ */
+export async function countOveruseGrants(
+  db: Queryable,
+  r: { orgId: string; staffId: string; from: string; to: string },
+): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM redemptions
+     WHERE org_id = $1 AND overuse_granted_by = $2 AND overuse AND redeemed_at >= $3 AND redeemed_at < $4`,
+    [r.orgId, r.staffId, r.from, r.to],
+  );
+  return row?.n ?? 0;
+}

@@ -1,28 +1,16 @@
 import type { Permission } from '../../../shared/auth/permissions';
+import type { StaffMember } from '../../../shared/auth/staff-schemas';
 import type { Queryable } from '../database';
 import { containsPattern } from '../like';
 import { whereClause } from '../where';
 import { NEXT_POS, positionCte } from './change-pos';
 
-export interface StaffRow {
-  id: string;
-  orgId: string;
-  name: string;
-  email: string | null;
-  roleId: string;
-  active: boolean;
-  hasPassword: boolean;
-  hasPin: boolean;
-  /** The venues the person works at: their PIN verifier reaches only those venues' terminals. */
-  venueIds: string[];
-  createdAt: string;
-  updatedAt: string;
-}
+export type StaffRow = StaffMember;
 
 const STAFF_COLUMNS = `id, org_id AS "orgId", name, email, role_id AS "roleId", active,
   password_hash IS NOT NULL AS "hasPassword", pin_hash IS NOT NULL AS "hasPin",
   ARRAY(SELECT sv.venue_id::text FROM staff_venues sv WHERE sv.staff_id = staff.id ORDER BY sv.venue_id)
-    AS "venueIds",
+    AS "venueIds", version,
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 export async function insertStaff(
@@ -201,7 +189,7 @@ export async function updateStaff(
   }
   // A new PIN (a manager's reset) lifts a PIN lockout: "ask a manager" ends here.
   if (patch.pinHash !== undefined) sets.push('pin_failures = 0', 'pin_locked_until = NULL');
-  sets.push('updated_at = now()', `change_pos = ${NEXT_POS}`);
+  sets.push('updated_at = now()', 'version = version + 1', `change_pos = ${NEXT_POS}`);
   const rows = await db.query(
     `WITH ${positionCte('$1::uuid')}
      UPDATE staff SET ${sets.join(', ')} WHERE org_id = $1 AND id = $2 RETURNING id`,
@@ -333,7 +321,11 @@ export interface RoleRow {
   name: string;
   permissions: Permission[];
   customDiscountCeiling: { percent: number; amount: number };
+  overuseCap: number | null;
 }
+
+/** A custom role as stored: its fields and the version each update bumps. */
+export type StoredRole = RoleRow & { version: number };
 
 interface RawRole {
   id: string;
@@ -341,25 +333,34 @@ interface RawRole {
   permissions: Permission[];
   percent: number;
   amount: number;
+  overuseCap: number | null;
+  version: number;
 }
 
-const toRole = (r: RawRole): RoleRow => ({
+const toRole = (r: RawRole): StoredRole => ({
   id: r.id,
   name: r.name,
   permissions: r.permissions,
   customDiscountCeiling: { percent: r.percent, amount: r.amount },
+  overuseCap: r.overuseCap,
+  version: r.version,
 });
 
-const ROLE_COLUMNS = 'id, name, permissions, ceiling_percent AS percent, ceiling_amount AS amount';
+const ROLE_COLUMNS =
+  'id, name, permissions, ceiling_percent AS percent, ceiling_amount AS amount, overuse_cap AS "overuseCap", version';
 
-export async function listCustomRoles(db: Queryable, orgId: string): Promise<RoleRow[]> {
+export async function listCustomRoles(db: Queryable, orgId: string): Promise<StoredRole[]> {
   const rows = await db.query<RawRole>(`SELECT ${ROLE_COLUMNS} FROM roles WHERE org_id = $1 ORDER BY id`, [
     orgId,
   ]);
   return rows.map(toRole);
 }
 
-export async function getCustomRole(db: Queryable, orgId: string, id: string): Promise<RoleRow | undefined> {
+export async function getCustomRole(
+  db: Queryable,
+  orgId: string,
+  id: string,
+): Promise<StoredRole | undefined> {
   const rows = await db.query<RawRole>(`SELECT ${ROLE_COLUMNS} FROM roles WHERE org_id = $1 AND id = $2`, [
     orgId,
     id,
@@ -370,10 +371,11 @@ export async function getCustomRole(db: Queryable, orgId: string, id: string): P
 export async function upsertCustomRole(db: Queryable, orgId: string, role: RoleRow): Promise<void> {
   await db.query(
     `WITH ${positionCte('$1::uuid')}
-     INSERT INTO roles (org_id, id, name, permissions, ceiling_percent, ceiling_amount, change_pos)
-     VALUES ($1, $2, $3, $4::jsonb, $5, $6, ${NEXT_POS})
+     INSERT INTO roles (org_id, id, name, permissions, ceiling_percent, ceiling_amount, overuse_cap, change_pos)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, ${NEXT_POS})
      ON CONFLICT (org_id, id) DO UPDATE SET name = excluded.name, permissions = excluded.permissions,
-       ceiling_percent = excluded.ceiling_percent, ceiling_amount = excluded.ceiling_amount, updated_at = now(),
+       ceiling_percent = excluded.ceiling_percent, ceiling_amount = excluded.ceiling_amount,
+       overuse_cap = excluded.overuse_cap, updated_at = now(), version = roles.version + 1,
        change_pos = excluded.change_pos`,
     [
       orgId,
@@ -382,6 +384,7 @@ export async function upsertCustomRole(db: Queryable, orgId: string, role: RoleR
       JSON.stringify(role.permissions),
       role.customDiscountCeiling.percent,
       role.customDiscountCeiling.amount,
+      role.overuseCap,
     ],
   );
 }

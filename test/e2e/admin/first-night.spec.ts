@@ -3,7 +3,6 @@ import { expect, test, type Page } from '@playwright/test';
 import { parseEnrolmentInput } from '../../../shared/sync/enrolment-link';
 import { startBrowserHost, type BrowserHost } from '../../../src-main/shells/browser/server';
 import { startCentralServer, type CentralServer } from '../../helpers/central-server';
-import { apiClient } from '../../helpers/server-api';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { readQrCode } from '../pages/qr-reader';
 import { StatusBarPage } from '../pages/status-bar';
@@ -124,17 +123,31 @@ test('a venue is set up in the back office, a new terminal enrols by QR and sell
   await expect(page.getByRole('status')).toHaveText('Prices saved (1 changed).');
   await shot('admin-prices');
 
-  // People: the manager's server session stands in for the People screens until they exist.
-  const token = await page.evaluate(
-    () => (JSON.parse(sessionStorage.getItem('admin.session') ?? '{}') as { token: string }).token,
-  );
-  const api = apiClient(central.url, token);
-  const seller = await api.post<{ id: string }>('/v1/staff', {
-    name: 'Sven Seller',
-    roleId: 'seller',
-    pin: '7305',
-  });
-  expect(seller.status).toBe(201);
+  // People: a role that sells, and a seller at the venue with a PIN.
+  await go('Roles');
+  await page.getByRole('button', { name: 'New role' }).click();
+  await dialog.getByLabel('Id', { exact: true }).fill('box-office');
+  await dialog.getByLabel('Name', { exact: true }).fill('Box office');
+  await dialog.getByLabel('Sell tickets and products').check();
+  await dialog.getByLabel('Ceiling in percent').fill('0');
+  await dialog.getByLabel('Ceiling in EUR').fill('0');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await go('Staff');
+  await page.getByRole('button', { name: 'New person' }).click();
+  await dialog.getByLabel('Name', { exact: true }).fill('Sven Seller');
+  await dialog.getByLabel('Role').selectOption({ label: 'Box office' });
+  await dialog.getByLabel('Großes Haus').check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  const sven = page.getByRole('row', { name: /^Sven Seller/ });
+  await sven.getByRole('button', { name: 'Reset the PIN of Sven Seller' }).click();
+  await dialog.getByLabel('New PIN', { exact: true }).fill('7305');
+  await dialog.getByLabel('New PIN again').fill('7305');
+  await dialog.getByRole('button', { name: 'Reset PIN' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(sven.getByRole('cell').nth(4)).toHaveText('Yes');
+  await shot('admin-staff');
 
   // A code for Carmen, its event chosen with the picker by name.
   await go('Codes');

@@ -5,15 +5,15 @@ import type { ReviewItem } from '../../../shared/sync/protocol';
 import type { Database } from '../../../src-server/db/database';
 import { apiClient, seedOrganisation, signInAs, type SeededOrganisation } from '../../helpers/server-api';
 import { backends, startTestServer, type TestServer } from '../../helpers/server-db';
-import { outbox, salePayload, shiftOpenPayload, type SaleSpec } from '../../helpers/sync-payloads';
-import { createVenue, enrol, openTill, pushTill, type Till } from '../../helpers/sync-server';
+import { outbox, shiftOpenPayload, type SaleSpec } from '../../helpers/sync-payloads';
+import { createVenue, discountedSale, enrol, openTill, pushTill, type Till } from '../../helpers/sync-server';
 import type { Page } from '../../../shared/server-api/page';
 
 // docs/SECURITY.md "Overuse proof": a pushed approval is honoured only with the pushing terminal's
 // signature and an approver allowed to give it; otherwise the sale is still applied, the approval is
 // not honoured and a review item says why.
 
-type Sale = ReturnType<typeof salePayload>;
+type Sale = ReturnType<typeof discountedSale>;
 
 describe.each(backends)('approval proof on push (%s)', (backend) => {
   let server: TestServer;
@@ -35,16 +35,7 @@ describe.each(backends)('approval proof on push (%s)', (backend) => {
     ).body.id;
   /** A sale of one discounted item with `code`; with `approverId`, an overuse that approver granted. */
   const sale = (till: Till, codeId: string, approverId?: string, spec: Partial<SaleSpec> = {}): Sale =>
-    salePayload({
-      terminalId: till.id,
-      shiftId: till.shiftId,
-      cashierId: sellerId,
-      lines: [{ kind: 'merch', qty: 1, unitPrice: 2000, unitDiscount: 500 }],
-      code: { id: codeId },
-      ...(approverId ? { overuse: { approverId, reason: 'Regular guest', limits: ['MAX_USES'] } } : {}),
-      signer: till.signer,
-      ...spec,
-    });
+    discountedSale(till, sellerId, codeId, approverId, spec);
   const redemptionOf = async (s: Sale) =>
     (
       await db.query<{ overuse: boolean; grantedBy: string | null; reason: string | null }>(

@@ -314,6 +314,11 @@ describe.each(backends)('audit log (%s)', (backend) => {
         run: () => api.patch(`/v1/staff/${s.staff}`, { pin: '8142' }),
       },
       {
+        route: 'POST /v1/staff/:id/pin',
+        action: 'staff.pin_reset',
+        run: () => api.post(`/v1/staff/${s.staff}/pin`, { pin: '6047' }),
+      },
+      {
         route: 'DELETE /v1/staff/:id',
         action: 'staff.deactivate',
         run: () => api.delete(`/v1/staff/${s.staff}`),
@@ -448,6 +453,10 @@ describe.each(backends)('audit log (%s)', (backend) => {
     expect(pinReset).toMatchObject({
       summary: 'PIN reset',
       before: { hasPin: true },
+      after: { hasPin: true },
+    });
+    expect(mine.find((r) => r.action === 'staff.pin_reset' && r.entityId === s.staff)).toMatchObject({
+      summary: 'PIN reset',
       after: { hasPin: true },
     });
     expect(mine.find((r) => r.action === 'staff.create' && r.entityId === s.staff)?.after).toEqual({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashSecret } from '../../../src-server/auth/secrets';
-import { nextBusinessDayEnd } from '../../../src-server/services/business-day';
+import { nextBusinessDayEnd } from '../../../shared/business-day';
 import { grantSize } from '../../../src-server/services/escrow-service';
 import { verifyPin } from '../../../src-main/services/pin';
 

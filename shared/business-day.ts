@@ -1,5 +1,6 @@
-// Leases end with the business day (DECISIONS.md): at the venue's next 04:00 local time, when a box
-// office is closed everywhere. Computed with Intl so daylight-saving changes land on the right hour.
+// The business day (shared/sync/DECISIONS.md) runs from 04:00 to 04:00 local time, when a box office is
+// closed everywhere: leases end with it, and overuse caps (docs/SECURITY.md) count grants per business day.
+// Computed with Intl so daylight-saving changes land on the right hour.
 
 const END_HOUR = 4;
 
@@ -31,16 +32,29 @@ function wallClockToInstant(y: number, m: number, d: number, h: number, timeZone
   return guess - offsetAt(first, timeZone);
 }
 
+/** The zone itself, or UTC for one Intl does not know. */
+function knownZone(timeZone: string): string {
+  try {
+    zonedParts(0, timeZone);
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
+
 /** The venue's next 04:00 after `now`; an unknown time zone counts as UTC. */
 export function nextBusinessDayEnd(now: Date, timeZone: string): Date {
-  let zone = timeZone;
-  try {
-    zonedParts(now.getTime(), zone);
-  } catch {
-    zone = 'UTC';
-  }
+  const zone = knownZone(timeZone);
   const [y = 0, m = 1, d = 1, h = 0] = zonedParts(now.getTime(), zone);
   let end = wallClockToInstant(y, m, h >= END_HOUR ? d + 1 : d, END_HOUR, zone);
   if (end <= now.getTime()) end = wallClockToInstant(y, m, d + 1, END_HOUR, zone);
   return new Date(end);
+}
+
+/** The business day `now` falls in: from the last 04:00 local time (inclusive) to the next (exclusive). */
+export function businessDayOf(now: Date, timeZone: string): { start: Date; end: Date } {
+  const zone = knownZone(timeZone);
+  const end = nextBusinessDayEnd(now, zone);
+  const [y = 0, m = 1, d = 1] = zonedParts(end.getTime(), zone);
+  return { start: new Date(wallClockToInstant(y, m, d - 1, END_HOUR, zone)), end };
 }

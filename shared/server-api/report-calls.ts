@@ -1,0 +1,33 @@
+import type { OrderDetail, OrderFilter, OrderPage } from '../reports/orders';
+import type { SalesByPerformanceQuery, SalesByPerformanceReport } from '../reports/sales';
+import type { ShiftFilter, ShiftPage } from '../reports/shifts';
+import type { ServerCall } from './call';
+import type { Page, PageRequest } from './page';
+
+// The back office's reports (docs/REPORTS.md) as a client calls them: orders a keyset page at a time and
+// one order's detail, sales by performance, shifts, and each one's CSV twin with the same filters.
+// Query shapes are the routes' own (shared/reports/).
+
+export type OrderPageRequest = OrderFilter & { limit: number; cursor?: string | undefined };
+
+export function reportCalls(call: ServerCall) {
+  const csv = (path: string, query: object) =>
+    call<string>('GET', `${path}.csv`, { query: { ...query }, text: true });
+  return {
+    orders: (query: OrderPageRequest) =>
+      call<OrderPage>('GET', '/v1/reports/orders', { query: { ...query } }),
+    order: (orderId: string) => call<OrderDetail>('GET', `/v1/reports/orders/${orderId}`),
+    ordersCsv: (filter: OrderFilter) => csv('/v1/reports/orders', filter),
+    salesByPerformance: (query: SalesByPerformanceQuery) =>
+      call<SalesByPerformanceReport>('GET', '/v1/reports/sales-by-performance', { query: { ...query } }),
+    salesByPerformanceCsv: (query: SalesByPerformanceQuery) => csv('/v1/reports/sales-by-performance', query),
+    shifts: (query: ShiftFilter & PageRequest) =>
+      call<ShiftPage>('GET', '/v1/reports/shifts', { query: { ...query } }),
+    shiftsCsv: (filter: ShiftFilter) => csv('/v1/reports/shifts', filter),
+    /** Staff by part of their name (GET /v1/staff), for choosing whose orders or shifts to show. */
+    staffByName: (q: string, limit = 20) =>
+      call<Page<{ id: string; name: string }>>('GET', '/v1/staff', {
+        query: { q: q || undefined, limit, offset: 0 },
+      }),
+  };
+}

@@ -1,0 +1,138 @@
+import { useEffect, useId, useState } from 'react';
+import type { OrderRow } from '../../../shared/reports/orders';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { KeysetTable } from '../../components/KeysetTable';
+import { SearchField } from '../../components/SearchField';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useDateTime, useMoney } from '../../i18n/use-money';
+import { useT } from '../../i18n/use-t';
+import { useOrdersStore } from '../../stores/report-stores';
+import { OrderDetailDialog } from './OrderDetailDialog';
+import { PerformancePicker } from './PerformancePicker';
+import { CashierTerminalFields, ReportDays } from './ReportFilters';
+
+/**
+ * Every order newest first, a keyset page at a time, narrowed by the orders report's filters; a row
+ * opens the whole order. The CSV has every row of the same filters.
+ */
+export function OrdersScreen() {
+  const t = useT();
+  const id = useId();
+  const money = useMoney();
+  const dateTime = useDateTime();
+  const list = useOrdersStore();
+  const { filter, setFilter, load, csv } = list;
+  const [open, setOpen] = useState<OrderRow | null>(null);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const receipt = (row: OrderRow) =>
+    row.receiptNo === null ? t('report.orders.online') : `#${row.receiptNo}`;
+
+  return (
+    <div data-testid="orders-screen">
+      <form
+        className="manage__toolbar"
+        aria-label={t('report.filters')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void load();
+        }}
+      >
+        <ReportDays
+          id={id}
+          from={filter.from}
+          to={filter.to}
+          onChange={(from, to) => setFilter({ from, to })}
+        />
+        <SearchField
+          id={`${id}-code`}
+          label={t('report.orders.code')}
+          value={filter.code ?? ''}
+          onSearch={(code) => setFilter({ code: code.trim() })}
+        />
+        <SearchField
+          id={`${id}-buyer`}
+          label={t('report.orders.buyer')}
+          value={filter.buyer ?? ''}
+          onSearch={(buyer) => setFilter({ buyer: buyer.trim() })}
+        />
+        <SearchField
+          id={`${id}-reason`}
+          label={t('report.orders.reason')}
+          value={filter.reason ?? ''}
+          onSearch={(reason) => setFilter({ reason: reason.trim() })}
+        />
+        <CashierTerminalFields
+          id={id}
+          cashier={filter.cashier ?? null}
+          terminal={filter.terminal ?? null}
+          onChange={(patch) => setFilter(patch)}
+        />
+        <PerformancePicker
+          id={`${id}-performance`}
+          value={filter.performance}
+          onChange={(performance) => setFilter({ performance })}
+        />
+        <ExportCsvButton label={t('manage.reports.export')} fileName="orders.csv" load={csv} />
+      </form>
+      {filter.usedCode ? (
+        <p className="callout" data-testid="orders-used-code">
+          {t(filter.usedCode.parentId ? 'report.orders.usedParent' : 'report.orders.usedCode', {
+            code: filter.usedCode.code,
+          })}{' '}
+          <button type="button" onClick={() => setFilter({ usedCode: undefined })}>
+            {t('report.orders.allCodes')}
+          </button>
+        </p>
+      ) : null}
+      <KeysetTable
+        testId="orders-table"
+        columns={[
+          t('report.orders.time'),
+          t('report.orders.receipt'),
+          t('report.terminal'),
+          t('report.cashier'),
+          t('report.orders.buyer'),
+          t('report.orders.code'),
+          t('report.total'),
+          t('report.discount'),
+          t('report.orders.status'),
+        ]}
+        list={list}
+        emptyText={t('report.none')}
+        row={(row) => (
+          <tr key={row.orderId} data-order={row.orderId}>
+            <td>{dateTime(row.at)}</td>
+            <th scope="row">
+              <button
+                type="button"
+                className="link"
+                aria-label={t('report.orders.open', { receipt: receipt(row) })}
+                onClick={() => setOpen(row)}
+              >
+                {receipt(row)}
+              </button>
+            </th>
+            <td>{row.terminalName ?? '—'}</td>
+            <td>{row.cashierName ?? '—'}</td>
+            <td>{row.buyer ?? '—'}</td>
+            <td>{row.code ?? '—'}</td>
+            <td className="num">{money(row.total, row.currency)}</td>
+            <td className="num">{money(row.discount, row.currency)}</td>
+            <td>
+              <StatusBadge
+                status={row.status}
+                label={t(`report.orders.status.${row.status}`)}
+                testId="order-status"
+              />
+            </td>
+          </tr>
+        )}
+      />
+      {open ? <OrderDetailDialog row={open} onClose={() => setOpen(null)} /> : null}
+    </div>
+  );
+}
