@@ -265,8 +265,10 @@ export async function serverSaleCounts(db: Queryable, orgId: string): Promise<Ma
  * 2: a digest of every table that belongs to the organisation. Replaying a push that was already
  * applied must leave it unchanged. Returns one hash per table so a difference names the table.
  */
-/** Columns that record contact with a terminal rather than what it did (migration 0016). */
-const CONTACT_COLUMNS: Record<string, string[]> = { terminals: ['last_push_at', 'last_pull_at'] };
+/** Columns that record contact with a terminal rather than what it did (migrations 0016, 0019). */
+const CONTACT_COLUMNS: Record<string, string[]> = {
+  terminals: ['last_push_at', 'last_pull_at', 'pending_sales'],
+};
 
 export async function serverDigest(db: Queryable, orgId: string): Promise<Record<string, string>> {
   const tables = await db.query<{ table_name: string }>(
