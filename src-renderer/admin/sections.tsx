@@ -123,7 +123,8 @@ export const SECTIONS: Section[] = [
   {
     id: 'reports',
     group: 'reports',
-    label: 'manage.tab.reports',
+    // The terminal's Manage menu calls it Reports; beside Orders, Sales and Shifts it is the code report.
+    label: 'admin.section.codeReport',
     permission: 'reports.view',
     Screen: CodeReportScreen,
   },

@@ -41,7 +41,7 @@ test('a manager signs in, finds the shared code screen, switches to German and s
 
   await page.getByRole('button', { name: 'Deutsch' }).click();
   const menü = page.getByRole('navigation', { name: 'Backoffice-Menü' });
-  await expect(menü.getByRole('link', { name: 'Berichte' })).toBeVisible();
+  await expect(menü.getByRole('link', { name: 'Code-Bericht' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 
   const token = await page.evaluate(

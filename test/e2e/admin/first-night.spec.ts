@@ -219,12 +219,32 @@ test('a venue is set up in the back office, a new terminal enrols by QR and sell
   const bar = new StatusBarPage(window);
   await expect(bar.unsynced).toHaveText('Unsynced sales: 0', { timeout: 30_000 });
 
-  // Back office: the code report counts the order, and the audit log shows who set what up.
+  // Back office: the code report counts the order and leads to it; the order shows its lines and
+  // payment; sales by performance count the two seats; the audit log shows who set what up.
   await page.bringToFront();
-  await go('Reports');
+  await go('Code report');
   const row = page.getByRole('row', { name: /CARMEN10/ });
   await expect(row).toContainText('8.40');
   await shot('admin-code-report');
+  await row.getByRole('button', { name: 'Orders with CARMEN10' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
+  const orders = page.getByTestId('orders-table').locator('tbody tr');
+  await expect(orders).toHaveCount(1);
+  await expect(orders.first()).toContainText('Sven Seller');
+  await expect(orders.first()).toContainText('75.60');
+  await orders
+    .first()
+    .getByRole('button', { name: /^Order #/ })
+    .click();
+  const detail = page.getByTestId('order-detail');
+  await expect(detail.getByRole('table', { name: 'Lines' }).locator('tbody tr')).toContainText(['42.00']);
+  await expect(detail.getByRole('table', { name: 'Payments' })).toContainText('75.60');
+  await shot('admin-order');
+  await page.keyboard.press('Escape');
+  await go('Sales by performance');
+  const sales = page.getByTestId('sales-table');
+  await expect(sales.getByRole('row', { name: /Carmen/ })).toContainText('75.60');
+  await shot('admin-sales');
   await go('Audit log');
   for (const action of ['organisation.create', 'venue.create', 'code.create', 'terminal.enrol']) {
     await expect(page.getByRole('row').filter({ hasText: action }).first()).toBeVisible();

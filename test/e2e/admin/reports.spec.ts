@@ -213,7 +213,7 @@ test('sales by performance add up to the pushed sales, a shift shows its cash di
   await expect(shift.getByTestId('shift-difference')).toHaveText('1.00 (over)');
   await axe(page);
 
-  await menu(page).getByRole('link', { name: 'Reports', exact: true }).click();
+  await menu(page).getByRole('link', { name: 'Code report', exact: true }).click();
   const spring = page.locator('tr[data-code="SPRING"]');
   await expect(spring).toBeVisible();
   await page.getByRole('textbox', { name: 'From' }).fill('2026-03-01');
