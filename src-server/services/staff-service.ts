@@ -1,11 +1,18 @@
 import { v7 as uuid } from 'uuid';
-import { BUILT_IN_ROLES, grantExcess, type Grant, type RoleDefinition } from '../../shared/auth/permissions';
+import {
+  BUILT_IN_ROLES,
+  grantExcess,
+  hasPermission,
+  type Grant,
+  type RoleDefinition,
+} from '../../shared/auth/permissions';
 import type { ListedRole } from '../../shared/auth/staff-schemas';
 import { minimumPinDigits, PIN_MAX_DIGITS, pinPolicyProblem } from '../../shared/auth/pin-policy';
 import type { Page } from '../../shared/server-api/page';
 import { hashSecret } from '../auth/secrets';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
+import type { Queryable } from '../db/database';
 import { lockPositions } from '../db/repos/change-pos';
 import * as repo from '../db/repos/staff-repo';
 import { isUniqueViolation, reject } from '../errors';
@@ -101,7 +108,8 @@ export async function saveRole(
       const now = await repo.getCustomRole(tx, principal.orgId, role.id);
       assertVersion('role', now?.version ?? existing.version, expectedVersion);
     }
-    await repo.upsertCustomRole(tx, principal.orgId, role);
+    // Taking staff.manage from a role its holders need to manage staff is refused like a demotion.
+    await keepingAStaffManager(tx, principal.orgId, () => repo.upsertCustomRole(tx, principal.orgId, role));
     await recordAudit(tx, ctx, principal, {
       action: `role.${mode}`,
       entityKind: 'role',
@@ -257,6 +265,9 @@ export async function updateStaff(
 ): Promise<repo.StaffRow> {
   const current = await repo.getStaff(ctx.db, principal.orgId, id);
   if (!current) reject('NOT_FOUND', 'There is no such staff member.');
+  if (input.active === false && principal.kind === 'staff' && principal.staffId === id) {
+    reject('SELF_DEACTIVATION', 'You cannot deactivate yourself: ask another manager to do it.');
+  }
   // Editing someone with more power than you would be a way to take it over.
   await assertGrantable(ctx, principal, (await findRole(ctx.db, principal.orgId, current.roleId)) ?? NOTHING);
   const roleId = input.roleId ?? current.roleId;
@@ -278,15 +289,17 @@ export async function updateStaff(
       // Venues first: the row update below takes the change position that resends the row (and its
       // verifier, or not) to every terminal.
       if (venueIds) await repo.setStaffVenues(tx, principal.orgId, id, venueIds);
-      await repo.updateStaff(tx, principal.orgId, id, {
-        name: input.name,
-        email: input.email,
-        passwordHash,
-        pinHash,
-        pinDigits: input.pin?.length,
-        roleId: input.roleId,
-        active: input.active,
-      });
+      await keepingAStaffManager(tx, principal.orgId, () =>
+        repo.updateStaff(tx, principal.orgId, id, {
+          name: input.name,
+          email: input.email,
+          passwordHash,
+          pinHash,
+          pinDigits: input.pin?.length,
+          roleId: input.roleId,
+          active: input.active,
+        }),
+      );
       await recordAudit(tx, ctx, principal, {
         action: change.action ?? staffAction(current.active, input.active),
         entityKind: 'staff',
@@ -305,6 +318,28 @@ export async function updateStaff(
     await repo.deleteSessionsOf(ctx.db, id);
   }
   return (await repo.getStaff(ctx.db, principal.orgId, id)) as repo.StaffRow;
+}
+
+/** The built-in roles whose holders may manage staff; custom roles say so in their own permissions. */
+const STAFF_MANAGING_ROLES = BUILT_IN_ROLES.filter((r) => hasPermission(r, 'staff.manage')).map((r) => r.id);
+
+/**
+ * Runs a change to people or roles and refuses it (rolled back with its transaction) when it leaves the
+ * organisation with nobody active who may manage staff: nobody could then reset a PIN, let anyone in or
+ * undo the change. Callers hold the positions lock, so two managers demoting each other are checked
+ * one after the other.
+ */
+async function keepingAStaffManager<T>(tx: Queryable, orgId: string, change: () => Promise<T>): Promise<T> {
+  const before = await repo.countStaffManagers(tx, orgId, STAFF_MANAGING_ROLES);
+  const done = await change();
+  if (before > 0 && (await repo.countStaffManagers(tx, orgId, STAFF_MANAGING_ROLES)) === 0) {
+    reject(
+      'LAST_STAFF_MANAGER',
+      'This would leave nobody active who may manage staff, and nobody could undo it: give someone else a ' +
+        'role that may manage staff first.',
+    );
+  }
+  return done;
 }
 
 /**

@@ -469,3 +469,17 @@ export async function recordPinSuccess(
     [r.orgId, r.id, r.at, r.venueId],
   );
 }
+
+/** Active staff whose role may manage staff: a built-in one of `builtIn`, or a custom one saying so. */
+export async function countStaffManagers(
+  db: Queryable,
+  orgId: string,
+  builtIn: readonly string[],
+): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM staff s LEFT JOIN roles r ON r.org_id = s.org_id AND r.id = s.role_id
+     WHERE s.org_id = $1 AND s.active AND (s.role_id = ANY($2::text[]) OR r.permissions ? 'staff.manage')`,
+    [orgId, builtIn],
+  );
+  return row?.n ?? 0;
+}
