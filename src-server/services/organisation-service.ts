@@ -33,7 +33,11 @@ export async function update(
     if (!current) reject('NOT_FOUND', 'Your organisation no longer exists: ask the server operator.');
     assertVersion('organisation', current.version, expectedVersion);
     await repo.updateOrganisation(tx, principal.orgId, values);
-    if (values.receiptHeader !== undefined) await repo.resendVenues(tx, principal.orgId);
+    // Forms send every field: only a header that changed is worth sending every venue again.
+    const header = values.receiptHeader;
+    if (header !== undefined && header.join('\n') !== current.receiptHeader.join('\n')) {
+      await repo.resendVenues(tx, principal.orgId);
+    }
     const after = await repo.getOrganisation(tx, principal.orgId);
     await recordAudit(tx, ctx, principal, {
       action: 'organisation.update',

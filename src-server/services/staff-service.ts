@@ -102,14 +102,18 @@ export async function saveRole(
     );
   }
   await ctx.db.transaction(async (tx) => {
+    let locked = existing;
     if (existing) {
       // Every write of a role takes the organisation's positions: locked, no other edit slips in.
       await lockPositions(tx, principal.orgId);
-      const now = await repo.getCustomRole(tx, principal.orgId, role.id);
-      assertVersion('role', now?.version ?? existing.version, expectedVersion);
+      locked = (await repo.getCustomRole(tx, principal.orgId, role.id)) ?? existing;
+      assertVersion('role', locked.version, expectedVersion);
     }
     // Taking staff.manage from a role its holders need to manage staff is refused like a demotion.
-    await keepingAStaffManager(tx, principal.orgId, () => repo.upsertCustomRole(tx, principal.orgId, role));
+    const takesStaffManage =
+      locked !== undefined && hasPermission(locked, 'staff.manage') && !hasPermission(role, 'staff.manage');
+    const upsert = () => repo.upsertCustomRole(tx, principal.orgId, role);
+    await (takesStaffManage ? keepingAStaffManager(tx, principal.orgId, upsert) : upsert());
     await recordAudit(tx, ctx, principal, {
       action: `role.${mode}`,
       entityKind: 'role',
@@ -289,7 +293,7 @@ export async function updateStaff(
       // Venues first: the row update below takes the change position that resends the row (and its
       // verifier, or not) to every terminal.
       if (venueIds) await repo.setStaffVenues(tx, principal.orgId, id, venueIds);
-      await keepingAStaffManager(tx, principal.orgId, () =>
+      const update = () =>
         repo.updateStaff(tx, principal.orgId, id, {
           name: input.name,
           email: input.email,
@@ -298,8 +302,10 @@ export async function updateStaff(
           pinDigits: input.pin?.length,
           roleId: input.roleId,
           active: input.active,
-        }),
-      );
+        });
+      // Only a deactivation or a new role can take staff.manage from someone.
+      const demotes = input.active === false || input.roleId !== undefined;
+      await (demotes ? keepingAStaffManager(tx, principal.orgId, update) : update());
       await recordAudit(tx, ctx, principal, {
         action: change.action ?? staffAction(current.active, input.active),
         entityKind: 'staff',

@@ -50,11 +50,8 @@ export function getVenue(db: Db): TerminalVenue | undefined {
   const row = prepared(db, 'SELECT * FROM venues LIMIT 1').get() as Record<string, unknown> | undefined;
   if (!row) return undefined;
   const { receipt_header: header, ...rest } = row;
-  const lines: unknown = JSON.parse(typeof header === 'string' ? header : '[]');
-  return {
-    ...fromRow<Venue>(rest),
-    receiptHeader: Array.isArray(lines) ? lines.filter((l): l is string => typeof l === 'string') : [],
-  };
+  // Written only by setReceiptHeader (strings), and the column's CHECK keeps it an array.
+  return { ...fromRow<Venue>(rest), receiptHeader: JSON.parse(String(header)) as string[] };
 }
 
 export function setReceiptHeader(db: Db, venueId: string, lines: readonly string[]): void {

@@ -19,6 +19,8 @@ export async function pullOnce(ctx: SyncContext): Promise<Result<PullOutcome>> {
   const { terminalId, deviceToken } = enrolled.value;
   // Every sale acknowledged before the snapshot is taken is in the server's usage counts.
   const usageThrough = enrolled.value.pushedThrough;
+  // What the Terminals screen shows; pulling does not change it, so it is counted once per pull.
+  const pendingSales = countPendingSales(ctx.db, usageThrough);
   let pages = 0;
   let changes = 0;
   for (; pages < MAX_PAGES;) {
@@ -27,7 +29,7 @@ export async function pullOnce(ctx: SyncContext): Promise<Result<PullOutcome>> {
       method: 'POST',
       path: '/v1/sync/pull',
       token: deviceToken,
-      body: { terminalId, cursor, limit: PAGE_LIMIT, pendingSales: countPendingSales(ctx.db, usageThrough) },
+      body: { terminalId, cursor, limit: PAGE_LIMIT, pendingSales },
     });
     if (answer.status !== 200) return exchangeFailed(ctx, answer, ctx.t('ACTION_PULL'));
     const parsed = pullResponseSchema.safeParse(answer.body);
