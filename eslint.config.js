@@ -82,8 +82,25 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
+    ignores: ['shared/node/**'],
     rules: restrict([
       ...noNode,
+      { group: ['**/node/**'], message: 'shared/node/ is for the terminal core and the server only.' },
+      noElectron,
+      noSqlite,
+      noZustand,
+      { group: ['react', 'react-dom', 'react/*'], message: 'shared/ is UI-free.' },
+      {
+        group: ['**/src-main/**', '**/src-renderer/**', '**/src-server/**'],
+        message: 'shared/ depends on nothing.',
+      },
+    ]),
+  },
+  {
+    // Node-only code the terminal core and the server share (node:crypto, PDF): never the renderer.
+    files: ['shared/node/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: restrict([
       noElectron,
       noSqlite,
       noZustand,
@@ -106,7 +123,7 @@ export default tseslint.config(
         noSqlite,
         noZustand,
         {
-          group: ['**/src-main/**', '**/src-server/**'],
+          group: ['**/src-main/**', '**/src-server/**', '**/shared/node/**'],
           message: 'The renderer talks to main only through api/.',
         },
       ]),
@@ -118,7 +135,7 @@ export default tseslint.config(
       ...noNode,
       noElectron,
       noSqlite,
-      { group: ['**/src-main/**', '**/src-server/**'], message: 'Use api/.' },
+      { group: ['**/src-main/**', '**/src-server/**', '**/shared/node/**'], message: 'Use api/.' },
     ]),
   },
   {

@@ -2,7 +2,7 @@
 // so a Node or DOM API used in shared/ fails here rather than at run time in the renderer or server.
 import { spawnSync } from 'node:child_process';
 
-const projects = ['shared', 'src-main', 'src-renderer', 'src-server', 'test', '.'];
+const projects = ['shared', 'shared/node', 'src-main', 'src-renderer', 'src-server', 'test', '.'];
 let failed = false;
 for (const project of projects) {
   const started = Date.now();

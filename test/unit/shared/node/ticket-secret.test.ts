@@ -1,0 +1,79 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { encodeBase45, decodeBase45 } from '../../../../shared/tickets/base45';
+import {
+  SECRET_LENGTH,
+  keyIdOf,
+  publicKeyOf,
+  readTicketSecret,
+  signTicket,
+  tagOf,
+  ticketKeyring,
+  ticketSigningKey,
+} from '../../../../shared/node/tickets/secret';
+
+function deviceKey() {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  const publicKey = publicKeyOf(pem);
+  return { pem, publicKey, signer: ticketSigningKey(pem, publicKey) };
+}
+
+const claims = {
+  ticketId: '0b6f3c2e-6a51-4f7e-9d1a-3c5e7f9a1b2c',
+  performanceId: 'perf-hamlet-1',
+  ticketTypeId: 'adult',
+  issuedAt: '2026-12-05T19:30:12.345Z',
+};
+
+describe('ticket secrets', () => {
+  it('carries the claims in 164 QR-alphanumeric characters, verified by the signer’s key', () => {
+    const key = deviceKey();
+    const secret = signTicket(claims, key.signer);
+    expect(secret).toHaveLength(SECRET_LENGTH);
+    expect(secret).toMatch(/^[0-9A-Z $%*+\-./:]+$/);
+    const read = readTicketSecret(secret);
+    expect(read).toMatchObject({
+      ticketId: claims.ticketId,
+      performanceTag: tagOf('perf-hamlet-1'),
+      ticketTypeTag: tagOf('adult'),
+      issuedAt: '2026-12-05T19:30:12.000Z',
+      keyId: keyIdOf(key.publicKey),
+    });
+    expect(ticketKeyring([{ publicKey: key.publicKey, revokedAt: null }]).check(read!)).toEqual({ ok: true });
+  });
+
+  it('refuses every single flipped bit as forged, malformed or from an unknown key', () => {
+    const key = deviceKey();
+    const keyring = ticketKeyring([{ publicKey: key.publicKey, revokedAt: null }]);
+    const bytes = decodeBase45(signTicket(claims, key.signer))!;
+    for (let bit = 0; bit < bytes.length * 8; bit++) {
+      const flipped = Uint8Array.from(bytes);
+      flipped[bit >> 3]! ^= 1 << (bit & 7);
+      const read = readTicketSecret(encodeBase45(flipped));
+      if (read === null) continue; // the version byte: no v1 secret any more
+      expect(keyring.check(read).ok).toBe(false);
+    }
+  });
+
+  it('does not trust another terminal’s key, nor tickets signed after the key’s revocation', () => {
+    const key = deviceKey();
+    const other = deviceKey();
+    const read = readTicketSecret(signTicket(claims, key.signer))!;
+    expect(ticketKeyring([{ publicKey: other.publicKey, revokedAt: null }]).check(read)).toEqual({
+      ok: false,
+      reason: 'UNKNOWN_KEY',
+    });
+    const revoked = (at: string) => ticketKeyring([{ publicKey: key.publicKey, revokedAt: at }]).check(read);
+    expect(revoked('2026-12-05T19:30:11Z')).toEqual({ ok: false, reason: 'KEY_REVOKED' });
+    expect(revoked('2026-12-05T19:30:12Z')).toEqual({ ok: true });
+  });
+
+  it('reads no secret from other text, and will not sign what it cannot carry', () => {
+    expect(readTicketSecret('0b6f3c2e-6a51-4f7e-9d1a-3c5e7f9a1b2c')).toBeNull();
+    expect(readTicketSecret('A'.repeat(SECRET_LENGTH))).toBeNull();
+    const signer = deviceKey().signer;
+    expect(() => signTicket({ ...claims, ticketId: 'T-1' }, signer)).toThrow(/no UUID/);
+    expect(() => signTicket({ ...claims, issuedAt: '2107-01-01T00:00:00Z' }, signer)).toThrow(/outside/);
+  });
+});
