@@ -124,6 +124,34 @@ export const refundRowSchema = z.object({
   createdAt: instant,
 });
 
+/**
+ * An admission ticket: one per unit of a ticket line with a performance, made in the sale's transaction
+ * (docs/TICKETS.md). A refund or void of the unit voids it; a reprint with a new barcode marks it
+ * reissued and makes a ticket that `replaces` it.
+ */
+export const ticketRowSchema = z.object({
+  id: uuid,
+  saleId: uuid,
+  lineId: id,
+  unitIndex: z.number().int().min(0),
+  performanceId: id,
+  /** The sale line's ticket type, or its item id when the line names none: what the secret's tag hashes. */
+  ticketTypeId: id,
+  priceBandId: id.nullable(),
+  /** The unit's price after discounts, in minor units. */
+  pricePaid: minor,
+  status: z.enum(['valid', 'void', 'reissued']),
+  /** The signed barcode text; null when the terminal had no signing key yet (not enrolled). */
+  secret: text().max(200).nullable(),
+  /** The signing key's id (16 hex digits); null with the secret. */
+  keyId: text()
+    .regex(/^[0-9a-f]{16}$/)
+    .nullable(),
+  issuedAt: instant,
+  /** The ticket this one replaced at a reprint with a new barcode; null for a first issue. */
+  replaces: uuid.nullable(),
+});
+
 const scopeSchema = z.object({ eventId: id, performanceId: text() });
 
 /** The parts of a sale record, bounded as the server takes them: the same shape stored and pushed. */
@@ -134,6 +162,7 @@ export function saleRecordParts<
   Payment extends z.ZodType,
   Redemption extends z.ZodType,
   Approval extends z.ZodType,
+  Ticket extends z.ZodType,
 >(parts: {
   sale: Sale;
   line: Line;
@@ -141,6 +170,7 @@ export function saleRecordParts<
   payment: Payment;
   redemption: Redemption;
   approval: Approval;
+  ticket: Ticket;
 }) {
   return {
     sale: parts.sale,
@@ -150,6 +180,8 @@ export function saleRecordParts<
     redemption: parts.redemption.nullable(),
     scopes: z.array(scopeSchema).max(1000),
     approvals: z.array(parts.approval).max(10),
+    /** Missing from a terminal older than tickets: it issued none. */
+    tickets: z.array(parts.ticket).max(100_000).default([]),
   };
 }
 
@@ -160,6 +192,7 @@ export const storedSaleParts = {
   payment: paymentSchema,
   redemption: redemptionSchema,
   approval: approvalSchema,
+  ticket: ticketRowSchema,
 };
 
 /**
@@ -188,6 +221,8 @@ export const pushedSaleParts = {
   payment: paymentSchema.omit({ tendered: true, changeGiven: true, reference: true }),
   redemption: redemptionSchema.omit({ releasedAt: true }),
   approval: approvalSchema.partial({ signature: true }),
+  /** Status is the server's to keep: it voids a ticket when it applies the refund or void of its unit. */
+  ticket: ticketRowSchema.omit({ status: true }),
 };
 
 /** A sale as stored and as the screens receive it, with the refunds made against it. */
@@ -203,4 +238,5 @@ export type PaymentRow = z.infer<typeof paymentSchema>;
 export type RedemptionRow = z.infer<typeof redemptionSchema>;
 export type ApprovalRow = z.infer<typeof approvalSchema>;
 export type RefundRow = z.infer<typeof refundRowSchema>;
+export type TicketRow = z.infer<typeof ticketRowSchema>;
 export type SaleRecord = z.infer<typeof saleRecordSchema>;

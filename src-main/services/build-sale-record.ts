@@ -167,6 +167,7 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
         : null,
     scopes: discountScopes(lines),
     approvals: approvals.map(input.sign),
+    tickets: [],
   };
 }
 

@@ -209,6 +209,7 @@ export function salePayload(spec: SaleSpec): TerminalSalePayload {
           ),
         ]
       : [],
+    tickets: [],
     ...(spec.escrow ? { escrow: spec.escrow } : {}),
   };
 }

@@ -91,6 +91,7 @@ export function loadSale(db: Db, id: string): SaleRecord | undefined {
           .map((r) => fromRow<{ eventId: string; performanceId: string }>(r))
       : [],
     approvals: all('SELECT * FROM approvals WHERE sale_id = ? ORDER BY created_at') as ApprovalRow[],
+    tickets: [],
     refunds: all('SELECT * FROM refunds WHERE sale_id = ? ORDER BY refund_no') as RefundRow[],
   };
 }
