@@ -146,9 +146,25 @@ export class Markup {
     return this;
   }
 
-  qr(data: string): this {
+  /** A QR code, error correction M; `cell` (dots per module) defaults to the paper's. */
+  qr(data: string, cell = this.paper.qrCell): this {
     this.use('{width:auto}');
-    this.lines.push(`{code:${escProperty(data)}; option:qrcode,${this.paper.qrCell},m}`);
+    this.lines.push(`{code:${escProperty(data)}; option:qrcode,${cell},m}`);
+    return this;
+  }
+
+  /** A PNG (base64), centred and printed dot for pixel. */
+  image(pngBase64: string): this {
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(pngBase64)) throw new Error('image data is not base64');
+    this.use('{width:auto}');
+    this.lines.push(`{image:${pngBase64}}`);
+    return this;
+  }
+
+  /** Cuts the paper here (the printer cuts after the last line by itself). */
+  cut(): this {
+    this.use('{width:auto}');
+    this.lines.push('=');
     return this;
   }
 
