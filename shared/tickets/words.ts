@@ -1,4 +1,6 @@
 import type { Language } from '../ipc/types';
+import { formatMinor } from '../money';
+import type { PrintedTicket, TicketField, TicketLayout } from './layout';
 
 // Words printed on tickets, in both languages, for the thermal printer (src-main/services/printing,
 // where they join the receipt words) and the PDF (shared/node/tickets/ticket-pdf.ts): one place, so a
@@ -25,4 +27,34 @@ export type TicketWord = keyof typeof TICKET_WORDS;
 
 export function ticketWord(language: Language, key: TicketWord): string {
   return TICKET_WORDS[key][language];
+}
+
+/** One optional fact as a ticket prints it; `code` is the discount code beside the price, labelled. */
+export interface TicketFact {
+  field: TicketField;
+  label: string;
+  value: string;
+  code: string | null;
+}
+
+/** The layout's facts for one ticket, in the layout's order; a price band the ticket lacks is left out. */
+export function ticketFacts(t: PrintedTicket, layout: TicketLayout, language: Language): TicketFact[] {
+  const w = (key: TicketWord) => ticketWord(language, key);
+  const facts: TicketFact[] = [];
+  for (const field of layout.fields) {
+    const fact = (label: string, value: string, code: string | null = null) =>
+      facts.push({ field, label, value, code });
+    if (field === 'venue') fact(w('venue'), t.venue.name);
+    else if (field === 'ticketType') fact(w('ticketType'), t.ticketTypeName);
+    else if (field === 'priceBand') {
+      if (t.priceBandName !== null) fact(w('priceBand'), t.priceBandName);
+    } else if (field === 'pricePaid')
+      fact(
+        w('price'),
+        `${t.currency} ${formatMinor(t.pricePaid, t.currency, language)}`,
+        t.codeName === null ? null : `${w('code')} ${t.codeName}`,
+      );
+    else fact(w('orderRef'), t.orderRef);
+  }
+  return facts;
 }

@@ -34,9 +34,15 @@ export function esc(text: string): string {
   return withoutControls(text, ' ').replace(/[\\{}|\-=~_"`^]/g, (c) => `\\${c}`);
 }
 
-/** Escapes a property value such as a QR payload, where ';' separates members. */
+/**
+ * Escapes a property value such as a QR payload, where ';' separates members. ReceiptLine trims spaces
+ * at a value's edges, and a ticket secret (base45) may begin or end with one: those are written as hex
+ * escapes, or the QR code would carry a shorter text that no door accepts.
+ */
 export function escProperty(text: string): string {
-  return withoutControls(text, '').replace(/[\\{}|;]/g, (c) => `\\${c}`);
+  return withoutControls(text, '')
+    .replace(/[\\{}|;]/g, (c) => `\\${c}`)
+    .replace(/^ +| +$/g, (run) => '\\x20'.repeat(run.length));
 }
 
 /**

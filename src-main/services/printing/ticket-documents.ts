@@ -1,8 +1,8 @@
-import { formatMinor } from '../../../shared/money';
 import type { PaperWidth } from '../../../shared/ipc/domains/printing';
 import type { Language } from '../../../shared/ipc/types';
 import { printedDateTime, printedWeekday } from '../../../shared/printed-date';
 import { logoBase64, type PrintedTicket, type TicketLayout } from '../../../shared/tickets/layout';
+import { ticketFacts } from '../../../shared/tickets/words';
 import { Markup, paperFor } from './markup';
 import { paperWord, type PaperWord } from './print-messages';
 
@@ -35,15 +35,11 @@ function ticket(doc: Markup, t: PrintedTicket, layout: TicketLayout, ctx: Ticket
     { size: 'wide', bold: true },
   );
   doc.rule();
-  for (const field of layout.fields) {
-    if (field === 'venue') doc.fact(w('venue'), t.venue.name);
-    else if (field === 'ticketType') doc.fact(w('ticketType'), t.ticketTypeName);
-    else if (field === 'priceBand') {
-      if (t.priceBandName !== null) doc.fact(w('priceBand'), t.priceBandName);
-    } else if (field === 'pricePaid') {
-      const label = t.codeName ? `${w('price')} (${w('code')} ${t.codeName})` : w('price');
-      doc.row(label, `${t.currency} ${formatMinor(t.pricePaid, t.currency, ctx.language)}`, { bold: true });
-    } else doc.fact(w('orderRef'), t.orderRef);
+  for (const fact of ticketFacts(t, layout, ctx.language)) {
+    // An amount never wraps, so the code goes beside the label and the price keeps its column.
+    if (fact.field === 'pricePaid')
+      doc.row(fact.code ? `${fact.label} (${fact.code})` : fact.label, fact.value, { bold: true });
+    else doc.fact(fact.label, fact.value);
   }
   doc.rule();
   if (t.secret !== null) doc.qr(t.secret, QR_CELL[ctx.paperWidth]);

@@ -69,6 +69,15 @@ describe('ticket secrets', () => {
     expect(revoked('2026-12-05T19:30:12Z')).toEqual({ ok: true });
   });
 
+  it('reads a secret that begins with a space (a ticket id starting 05), and one a scanner ended with a line break', () => {
+    const key = deviceKey();
+    const ticketId = '05b6f3c2-6a51-4f7e-9d1a-3c5e7f9a1b2c';
+    const secret = signTicket({ ...claims, ticketId }, key.signer);
+    expect(secret[0]).toBe(' ');
+    expect(readTicketSecret(secret)?.ticketId).toBe(ticketId);
+    expect(readTicketSecret(`${secret}\r\n`)?.ticketId).toBe(ticketId);
+  });
+
   it('reads no secret from other text, and will not sign what it cannot carry', () => {
     expect(readTicketSecret('0b6f3c2e-6a51-4f7e-9d1a-3c5e7f9a1b2c')).toBeNull();
     expect(readTicketSecret('A'.repeat(SECRET_LENGTH))).toBeNull();
