@@ -127,6 +127,14 @@ export const DEFAULT_TICKET_LAYOUT: TicketLayout = {
   freeText: [],
 };
 
+/** The logo's size in pixels, from its PNG header; null without a logo. */
+export function logoSize(layout: TicketLayout): { width: number; height: number } | null {
+  const base64 = logoBase64(layout);
+  if (base64 === null) return null;
+  const head = leadingBytes(base64, 24);
+  return { width: u32(head, 16), height: u32(head, 20) };
+}
+
 /** The logo's PNG as base64 (what ReceiptLine's image property and pdfkit take), or null. */
 export function logoBase64(layout: TicketLayout): string | null {
   return layout.logo ? layout.logo.slice(DATA_URL_PREFIX.length) : null;
