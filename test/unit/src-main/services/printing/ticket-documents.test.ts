@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readTicketSecret } from '../../../../../shared/node/tickets/secret';
 import { DEFAULT_TICKET_LAYOUT } from '../../../../../shared/tickets/layout';
 import { paperFor } from '../../../../../src-main/services/printing/markup';
-import { toEscPos } from '../../../../../src-main/services/printing/render';
+import { toEscPos, toSvg } from '../../../../../src-main/services/printing/render';
 import { ticketsDocument } from '../../../../../src-main/services/printing/ticket-documents';
 import { decodeEscPos, readQrCodes } from '../../../../helpers/escpos-decoder';
 import { FRAME_LOGO, hamletTickets } from '../../../../helpers/printed-tickets';
@@ -106,6 +106,17 @@ describe('thermal tickets', () => {
     expect(print.images[0]).toMatchObject({ width: 96, height: 32 });
     expect(print.images[0]!.rows[0]).toBe('1'.repeat(96));
     expect(readQrCodes(print.images)).toEqual([ticket!.secret]);
+  });
+
+  it('previews as an SVG with the logo and the tickets one under another', () => {
+    const tickets = hamletTickets(2);
+    const layout = { ...DEFAULT_TICKET_LAYOUT, logo: FRAME_LOGO };
+    const svg = toSvg(ticketsDocument(tickets, layout, { language: 'en', paperWidth: 58 }), 32);
+    expect(svg).toMatch(/^<svg width="384px"/);
+    expect(svg.match(/<image href="data:image\/png;base64,/g)).toHaveLength(2);
+    // Each character is its own tspan; the event's name, run together, shows once per ticket.
+    const letters = svg.replace(/<[^>]*>/g, '');
+    expect(letters.match(/Hamlet/g)).toHaveLength(2);
   });
 
   it('prints text from the catalogue literally even when it holds ReceiptLine syntax', () => {
