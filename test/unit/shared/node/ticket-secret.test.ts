@@ -43,6 +43,17 @@ describe('ticket secrets', () => {
     expect(ticketKeyring([{ publicKey: key.publicKey, revokedAt: null }]).check(read!)).toEqual({ ok: true });
   });
 
+  it('keeps a space at either end (base45 has one) and drops the Enter a scanner adds', () => {
+    const key = deviceKey();
+    // The version byte 1 and a first id byte 5 make 261 = 36 + 5 × 45: base45's space comes first.
+    const spaced = signTicket({ ...claims, ticketId: `05${claims.ticketId.slice(2)}` }, key.signer);
+    expect(spaced.startsWith(' ')).toBe(true);
+    const secrets = [signTicket(claims, key.signer), signTicket(claims, key.signer)];
+    const keyring = ticketKeyring([{ publicKey: key.publicKey, revokedAt: null }]);
+    for (const secret of [spaced, `${secrets[0]!}\r\n`, `${secrets[1]!}\t`])
+      expect(keyring.check(readTicketSecret(secret)!)).toEqual({ ok: true });
+  });
+
   it('refuses every single flipped bit as forged, malformed or from an unknown key', () => {
     const key = deviceKey();
     const keyring = ticketKeyring([{ publicKey: key.publicKey, revokedAt: null }]);
