@@ -98,8 +98,7 @@ export function signTicket(claims: TicketClaims, key: TicketSigningKey): string 
  * a cut-off scan). Reading proves nothing: a keyring says whether to trust it.
  */
 export function readTicketSecret(text: string): ReadSecret | null {
-  // A scanner may add a line end; a space is base45 and may be the first character (a ticket id whose
-  // first byte is 5 mod 45), so it stays.
+  // A wedge scanner ends a scan with Enter or Tab; a space is part of base45 and stays.
   const trimmed = text.replace(/^[\r\n\t]+|[\r\n\t]+$/g, '');
   if (trimmed.length !== SECRET_LENGTH) return null;
   const bytes = decodeBase45(trimmed);
