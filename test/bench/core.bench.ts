@@ -1,9 +1,4 @@
 import { channels as c } from '../../shared/ipc/channels';
-import { DEFAULT_TICKET_LAYOUT } from '../../shared/tickets/layout';
-import { paperFor } from '../../src-main/services/printing/markup';
-import { toEscPos } from '../../src-main/services/printing/render';
-import { ticketsDocument } from '../../src-main/services/printing/ticket-documents';
-import { hamletTickets } from '../helpers/printed-tickets';
 import { startTestTerminal } from '../helpers/terminal';
 import { BENCH_CODES as CODES, fillCodes } from './fill-codes';
 import { percentile, sample, type BenchSuite } from './harness';
@@ -68,18 +63,6 @@ export const coreSuite: BenchSuite = {
       }
       // The first sales warm up the statement cache and JIT; they are not what a cashier waits for.
       const settled = commits.slice(30).sort((a, b) => a - b);
-
-      // Ten tickets of one order, as the print path makes them: the document, then its ESC/POS bytes
-      // (a raster QR code each) on 80 mm paper.
-      const tickets = hamletTickets(10);
-      const printTickets = await sample(
-        () =>
-          toEscPos(
-            ticketsDocument(tickets, DEFAULT_TICKET_LAYOUT, { language: 'en', paperWidth: 80 }),
-            paperFor(80).cpl,
-          ),
-        50,
-      );
       return [
         {
           name: 'search.100k_p50_ms',
@@ -102,12 +85,6 @@ export const coreSuite: BenchSuite = {
           note: 'synchronous=FULL',
         },
         { name: 'sale.commit_p99_ms', value: percentile(settled, 99), unit: 'ms' },
-        {
-          name: 'tickets.print_10_ms',
-          value: percentile(printTickets, 50),
-          unit: 'ms',
-          note: 'p50: 10 tickets, markup to ESC/POS bytes, 80 mm',
-        },
       ];
     } finally {
       await pos.close();
