@@ -3,7 +3,7 @@ import { MAX_MONEY_MINOR, MAX_MONEY_SENTENCE } from '../money/limits';
 import { text } from '../text';
 import type { Result } from '../result';
 import { channels as c, type ChannelName, type Domain } from './channels';
-import type { PrinterSettings, PrinterStatus, PrintJobView } from './domains/printing';
+import { TICKET_ORDERS, type PrinterSettings, type PrinterStatus, type PrintJobView } from './domains/printing';
 import type { CartView, CodeOption, CustomerInput } from './domains/sell';
 import { manageRequestSchemas, type ManageResponseTypes } from './manage-schemas';
 import { syncRequestSchemas, type SyncResponseTypes } from './sync-schemas';
@@ -178,6 +178,7 @@ export const requestSchemas = {
       language: languageSchema.optional(),
       copies: z.number().int().min(1).max(3).optional(),
       systemPrinter: text().trim().min(1).max(200).nullable().optional(),
+      ticketOrder: z.enum(TICKET_ORDERS).optional(),
     })
     .strict(),
   [c.print.test]: empty,

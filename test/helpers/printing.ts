@@ -44,6 +44,12 @@ export async function openCore(dataDir: string, options: Partial<TerminalOptions
   return { terminal, call, must };
 }
 
+/**
+ * Printer settings for tests about receipts, refunds and Z reports: the window prints no tickets, so each
+ * sale is one job (test/integration/printing/tickets.test.ts covers the tickets).
+ */
+export const RECEIPTS_ONLY = { ticketOrder: 'receipt_only' } as const;
+
 /** Points the terminal at the emulator (as the manager), then signs the seller in with a shift open. */
 export async function setUpPrinter(
   core: PrintCore,

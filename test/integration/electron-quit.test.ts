@@ -1,7 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeBeforeQuit, type QuittingApp } from '../../src-main/shells/electron/quit';
-import { sellAdults, setUpPrinter, startPrintBench, until, type PrintBench } from '../helpers/printing';
+import {
+  sellAdults,
+  setUpPrinter,
+  startPrintBench,
+  until,
+  type PrintBench,
+  RECEIPTS_ONLY,
+} from '../helpers/printing';
 
 /** Electron's `app` as the quit sequence sees it: 'will-quit' events and exit(). */
 function quittingApp(onExit: () => void = () => undefined): QuittingApp & {
@@ -34,7 +41,7 @@ describe('quitting the desktop app', () => {
 
   it('waits for the receipt being printed and closes the store before the process exits', async () => {
     bench = await startPrintBench();
-    await setUpPrinter(bench, bench.printer);
+    await setUpPrinter(bench, bench.printer, RECEIPTS_ONLY);
     // What had printed and whether the store was closed at the moment the process would have ended.
     let atExit: { printed: number; storeOpen: boolean } | undefined;
     const app = quittingApp(() => {

@@ -19,9 +19,17 @@ export interface PrinterSettings {
   copies: number;
   /** Name of the system printer for output 'system'; null = the default printer. */
   systemPrinter: string | null;
+  /**
+   * After a sale: the receipt then the tickets, the tickets first, or the receipt only where tickets are
+   * not printed at this window (e-tickets, a separate ticket printer) (docs/TICKETS.md "Printing tickets").
+   */
+  ticketOrder: TicketOrder;
 }
 
-export type PrintDocumentKind = 'sale' | 'refund' | 'zreport' | 'test';
+export const TICKET_ORDERS = ['receipt_first', 'tickets_first', 'receipt_only'] as const;
+export type TicketOrder = (typeof TICKET_ORDERS)[number];
+
+export type PrintDocumentKind = 'sale' | 'tickets' | 'refund' | 'zreport' | 'test';
 
 export type PrintJobState = 'queued' | 'printing' | 'retrying' | 'done' | 'failed';
 

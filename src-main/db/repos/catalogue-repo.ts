@@ -155,3 +155,21 @@ export function listUpcomingPerformanceIds(db: Db, now: string, limit: number): 
     ).all(now, limit) as { id: string }[]
   ).map((r) => r.id);
 }
+
+/** What a printed ticket names: its performance's event and start, its type and band (null when unknown). */
+export function ticketNames(
+  db: Db,
+  t: { performanceId: string; ticketTypeId: string; priceBandId: string | null },
+):
+  | { eventName: string; startsAt: string; ticketTypeName: string | null; priceBandName: string | null }
+  | undefined {
+  return prepared(
+    db,
+    `SELECT e.name AS eventName, p.starts_at AS startsAt,
+       (SELECT name FROM ticket_types WHERE id = @ticketTypeId) AS ticketTypeName,
+       (SELECT name FROM price_bands WHERE id = @priceBandId) AS priceBandName
+     FROM performances p JOIN events e ON e.id = p.event_id WHERE p.id = @performanceId`,
+  ).get(t) as
+    | { eventName: string; startsAt: string; ticketTypeName: string | null; priceBandName: string | null }
+    | undefined;
+}

@@ -32,7 +32,8 @@ const PENDING = "state IN ('queued', 'printing', 'retrying')";
 export function readPrinterSettings(db: Db): PrinterSettings | undefined {
   const row = prepared(
     db,
-    'SELECT output, host, port, paper_width, language, copies, system_printer FROM printer_settings WHERE id = 1',
+    `SELECT output, host, port, paper_width, language, copies, system_printer, ticket_order
+     FROM printer_settings WHERE id = 1`,
   ).get();
   return row ? fromRow<PrinterSettings>(row) : undefined;
 }
@@ -40,11 +41,13 @@ export function readPrinterSettings(db: Db): PrinterSettings | undefined {
 export function writePrinterSettings(db: Db, settings: PrinterSettings, updatedAt: string): void {
   prepared(
     db,
-    `INSERT INTO printer_settings (id, output, host, port, paper_width, language, copies, system_printer, updated_at)
-     VALUES (1, @output, @host, @port, @paperWidth, @language, @copies, @systemPrinter, @updatedAt)
+    `INSERT INTO printer_settings (id, output, host, port, paper_width, language, copies, system_printer,
+       ticket_order, updated_at)
+     VALUES (1, @output, @host, @port, @paperWidth, @language, @copies, @systemPrinter, @ticketOrder, @updatedAt)
      ON CONFLICT (id) DO UPDATE SET output = excluded.output, host = excluded.host, port = excluded.port,
        paper_width = excluded.paper_width, language = excluded.language, copies = excluded.copies,
-       system_printer = excluded.system_printer, updated_at = excluded.updated_at`,
+       system_printer = excluded.system_printer, ticket_order = excluded.ticket_order,
+       updated_at = excluded.updated_at`,
   ).run({ ...settings, updatedAt });
 }
 

@@ -142,6 +142,10 @@ export const PRINT_REFUSALS = {
     en: 'No sale with that number on this terminal. Check the receipt number.',
     de: 'Kein Verkauf mit dieser Nummer an diesem Terminal. Bitte die Belegnummer prüfen.',
   },
+  NO_TICKETS: {
+    en: 'This sale has no valid tickets to print: it sold none, or they were refunded.',
+    de: 'Dieser Verkauf hat keine gültigen Tickets zum Drucken: keine verkauft oder bereits erstattet.',
+  },
   UNKNOWN_REFUND: {
     en: 'No refund with that number on this terminal. Look the sale up again.',
     de: 'Keine Erstattung mit dieser Nummer an diesem Terminal. Bitte den Verkauf erneut aufrufen.',

@@ -26,12 +26,15 @@ import {
 import { loadSale } from '../../db/repos/sale-repo';
 import { getStaff } from '../../db/repos/staff-repo';
 import { newId } from '../../ids';
+import { DEFAULT_TICKET_LAYOUT } from '../../../shared/tickets/layout';
 import { refundReceipt, saleReceipt, testPage, zReport, type DocumentContext } from './documents';
 import { paperFor } from './markup';
 import type { PrintOutput } from './output';
 import { PAPER_NEAR_END, PRINT_REFUSALS, type PrintRefusal } from './print-messages';
 import { createPrintQueue, describeAddress, type PrintQueueOptions } from './print-queue';
 import { toSvg } from './render';
+import { printedTickets } from './sale-tickets';
+import { ticketsDocument } from './ticket-documents';
 
 export const DEFAULT_PRINTER_SETTINGS: PrinterSettings = {
   output: 'none',
@@ -41,6 +44,7 @@ export const DEFAULT_PRINTER_SETTINGS: PrinterSettings = {
   language: 'en',
   copies: 1,
   systemPrinter: null,
+  ticketOrder: 'receipt_first',
 };
 
 export interface PrintServiceDeps {
@@ -62,6 +66,8 @@ export type PrintService = ReturnType<typeof createPrintService>;
 
 export type DocumentRef = {
   saleId?: string | undefined;
+  /** The admission tickets of this sale (docs/TICKETS.md "Printing tickets"), one job. */
+  ticketsOfSaleId?: string | undefined;
   refundId?: string | undefined;
   shiftId?: string | undefined;
 };
@@ -138,6 +144,17 @@ export function createPrintService(deps: PrintServiceDeps) {
         ? ok({ kind: 'sale', refId: ref.saleId, markup: saleReceipt(record, ctx) })
         : refuse('UNKNOWN_SALE');
     }
+    if (ref.ticketsOfSaleId !== undefined) {
+      const record = loadSale(db, ref.ticketsOfSaleId);
+      if (!record) return refuse('UNKNOWN_SALE');
+      const tickets = printedTickets(db, record, options.duplicate ?? false);
+      if (tickets.length === 0) return refuse('NO_TICKETS');
+      const markup = ticketsDocument(tickets, DEFAULT_TICKET_LAYOUT, {
+        language: ctx.language,
+        paperWidth: ctx.paperWidth,
+      });
+      return ok({ kind: 'tickets', refId: record.sale.id, markup });
+    }
     if (ref.refundId !== undefined) {
       const refund = findRefund(db, ref.refundId);
       const record = refund && loadSale(db, refund.saleId);
@@ -201,6 +218,9 @@ export function createPrintService(deps: PrintServiceDeps) {
   /** The receipt of a sale; `duplicate` reprints it marked DUPLICATE. Asking again for the original prints nothing new. */
   const printSale = (saleId: string, duplicate = false): Result<PrintJobView[]> =>
     enqueue({ saleId }, { duplicate, copies: duplicate ? 1 : settings().copies });
+  /** The valid tickets of a sale, once; a reprint with the same barcodes says DUPLICATE on each. */
+  const printTickets = (saleId: string, duplicate = false): Result<PrintJobView[]> =>
+    enqueue({ ticketsOfSaleId: saleId }, { duplicate, copies: 1 });
   const printRefund = (refundId: string, duplicate = false): Result<PrintJobView[]> =>
     enqueue({ refundId }, { duplicate, copies: duplicate ? 1 : settings().copies });
   const printZReport = (shiftId: string, duplicate = false): Result<PrintJobView[]> =>
@@ -227,6 +247,7 @@ export function createPrintService(deps: PrintServiceDeps) {
     },
 
     printSale,
+    printTickets,
     printRefund,
     printZReport,
 
@@ -281,9 +302,25 @@ export function createPrintService(deps: PrintServiceDeps) {
       };
     },
 
-    /** Prints the receipt of a sale checkout just completed; the sale's result passes through unchanged. */
+    /**
+     * Prints the receipt and the tickets of a sale checkout just completed, in the order this terminal
+     * is set to; the sale's result passes through unchanged.
+     */
     afterSale(result: Result<SaleRecord>): Result<SaleRecord> {
-      if (result.ok) autoPrint(`sale ${result.value.sale.id}`, () => void printSale(result.value.sale.id));
+      if (!result.ok) return result;
+      const record = result.value;
+      const receipt = () => autoPrint(`sale ${record.sale.id}`, () => void printSale(record.sale.id));
+      const tickets = () => {
+        if (settings().ticketOrder !== 'receipt_only' && record.tickets.some((t) => t.status === 'valid'))
+          autoPrint(`tickets of sale ${record.sale.id}`, () => void printTickets(record.sale.id));
+      };
+      if (settings().ticketOrder === 'tickets_first') {
+        tickets();
+        receipt();
+      } else {
+        receipt();
+        tickets();
+      }
       return result;
     },
 

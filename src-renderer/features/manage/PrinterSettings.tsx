@@ -1,10 +1,12 @@
 import { useEffect, useId, useState } from 'react';
 import { channels } from '../../../shared/ipc/channels';
 import { requestSchemas } from '../../../shared/ipc/contract';
-import type {
-  PaperWidth,
-  PrinterSettings as Settings,
-  PrintOutputKind,
+import {
+  TICKET_ORDERS,
+  type PaperWidth,
+  type PrinterSettings as Settings,
+  type PrintOutputKind,
+  type TicketOrder,
 } from '../../../shared/ipc/domains/printing';
 import type { Language } from '../../../shared/ipc/types';
 import { FieldCell, SelectField } from '../../components/FormFields';
@@ -23,6 +25,7 @@ interface Draft {
   language: Language;
   copies: '1' | '2' | '3';
   systemPrinter: string;
+  ticketOrder: TicketOrder;
 }
 
 function draftOf(s: Settings): Draft {
@@ -34,6 +37,7 @@ function draftOf(s: Settings): Draft {
     language: s.language,
     copies: String(Math.min(3, Math.max(1, s.copies))) as Draft['copies'],
     systemPrinter: s.systemPrinter ?? '',
+    ticketOrder: s.ticketOrder,
   };
 }
 
@@ -86,6 +90,7 @@ export function PrinterSettings() {
       language: shown.language,
       copies: Number(shown.copies),
       systemPrinter: shown.systemPrinter.trim() === '' ? null : shown.systemPrinter.trim(),
+      ticketOrder: shown.ticketOrder,
     };
     // The very schema main applies decides; its issues sit under their fields.
     const parsed = requestSchemas[channels.print.settingsUpdate].safeParse(request);
@@ -224,6 +229,16 @@ export function PrinterSettings() {
               { value: '3', label: '3' },
             ]}
             onChange={(v) => set('copies', v)}
+            disabled={!mayChange}
+          />
+        </FieldCell>
+        <FieldCell>
+          <SelectField
+            id={`${id}-ticket-order`}
+            label={t('printer.ticketOrder')}
+            value={shown.ticketOrder}
+            options={TICKET_ORDERS.map((o) => ({ value: o, label: t(`printer.ticketOrder.${o}`) }))}
+            onChange={(v) => set('ticketOrder', v)}
             disabled={!mayChange}
           />
         </FieldCell>

@@ -9,13 +9,14 @@ import {
   startPrintBench,
   until,
   type PrintBench,
+  RECEIPTS_ONLY,
 } from '../../helpers/printing';
 
 describe('print queue under printer faults', () => {
   let bench: PrintBench;
   beforeEach(async () => {
     bench = await startPrintBench();
-    await setUpPrinter(bench, bench.printer);
+    await setUpPrinter(bench, bench.printer, RECEIPTS_ONLY);
   });
   afterEach(() => bench.close());
 

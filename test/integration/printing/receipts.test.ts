@@ -11,6 +11,7 @@ import {
   startPrintBench,
   until,
   type PrintBench,
+  RECEIPTS_ONLY,
 } from '../../helpers/printing';
 
 /** A line of the print with its columns separated by any run of spaces. */
@@ -25,7 +26,7 @@ describe('receipt printing', () => {
   afterEach(() => bench.close());
 
   it('prints every line, its code discount, VAT, tenders, change and a QR of the order when a sale completes', async () => {
-    await setUpPrinter(bench, bench.printer);
+    await setUpPrinter(bench, bench.printer, RECEIPTS_ONLY);
     const sale = await sellAdults(bench, 2, { code: 'SUMMER20', tendered: 10_000 });
     const [job] = await bench.printer.waitForPrinted(1);
     const print = decodeEscPos(job!, [sale.sale.id]);
@@ -52,7 +53,7 @@ describe('receipt printing', () => {
   });
 
   it('prints in German on 58 mm paper with the custom discount, its reason and VAT per rate', async () => {
-    await setUpPrinter(bench, bench.printer, { paperWidth: 58, language: 'de' });
+    await setUpPrinter(bench, bench.printer, { ...RECEIPTS_ONLY, paperWidth: 58, language: 'de' });
     await bench.must(c.cart.addTicket, { performanceId: HAMLET, ticketPriceId: ADULT_STALLS, qty: 1 });
     await bench.must(c.cart.addProduct, { productId: 'prod-interval-drink', qty: 2 });
     await bench.must(c.cart.setCustomDiscount, { kind: 'fixed', value: 300, reason: 'obstructed view' });
@@ -90,7 +91,7 @@ describe('receipt printing', () => {
   });
 
   it('prints a sale once however often checkout or print is asked, and a reprint says DUPLICATE', async () => {
-    await setUpPrinter(bench, bench.printer);
+    await setUpPrinter(bench, bench.printer, RECEIPTS_ONLY);
     await bench.must(c.cart.addTicket, { performanceId: HAMLET, ticketPriceId: ADULT_STALLS, qty: 1 });
     const cart = await bench.must(c.cart.get);
     const request = { cartId: cart.id, tenders: [{ tender: 'cash' as const, amount: cart.total }] };
@@ -113,7 +114,7 @@ describe('receipt printing', () => {
   });
 
   it('prints each copy with its number when the terminal is set to two copies', async () => {
-    await setUpPrinter(bench, bench.printer, { copies: 2 });
+    await setUpPrinter(bench, bench.printer, { ...RECEIPTS_ONLY, copies: 2 });
     await sellAdults(bench, 1);
     const jobs = (await bench.printer.waitForPrinted(2)).map((j) => decodeEscPos(j).text);
     expect(jobs[0]).toContain('Copy 1 of 2');
@@ -121,7 +122,7 @@ describe('receipt printing', () => {
   });
 
   it('prints a refund receipt and a void receipt when a supervisor gives money back', async () => {
-    await setUpPrinter(bench, bench.printer);
+    await setUpPrinter(bench, bench.printer, RECEIPTS_ONLY);
     const sale = await sellAdults(bench, 2);
     await bench.must(c.staff.signIn, { staffId: 'staff-sue', pin: '5937' });
     const unit = sale.units[0]!;
@@ -153,7 +154,7 @@ describe('receipt printing', () => {
   });
 
   it('prints the Z report when the shift closes, and again on request', async () => {
-    await setUpPrinter(bench, bench.printer);
+    await setUpPrinter(bench, bench.printer, RECEIPTS_ONLY);
     const sale = await sellAdults(bench, 1, { code: 'SUMMER20' });
     await bench.must(c.staff.signIn, { staffId: 'staff-sue', pin: '5937' });
     const z = await bench.must(c.shift.close, { countedCash: 10_000 + sale.sale.total - 100 });
@@ -176,7 +177,7 @@ describe('receipt printing', () => {
   });
 
   it('previews a receipt as SVG in the width and language asked for, without calling the internet', async () => {
-    await setUpPrinter(bench, bench.printer);
+    await setUpPrinter(bench, bench.printer, RECEIPTS_ONLY);
     const sale = await sellAdults(bench, 1);
     const wide = await bench.must(c.print.preview, { saleId: sale.sale.id });
     const narrow = await bench.must(c.print.preview, { saleId: sale.sale.id, width: 58, language: 'de' });
@@ -207,7 +208,7 @@ describe('receipt printing', () => {
   });
 
   it('shows the queue, the last success and no fault on the status when printing works', async () => {
-    await setUpPrinter(bench, bench.printer);
+    await setUpPrinter(bench, bench.printer, RECEIPTS_ONLY);
     const sale = await sellAdults(bench, 1);
     await bench.printer.waitForPrinted(1);
     const status = await until(async () => {
@@ -272,6 +273,7 @@ describe('printer settings', () => {
       paperWidth: 58,
       language: 'de',
       copies: 2,
+      ticketOrder: 'tickets_first',
     });
     expect(saved).toEqual({
       output: 'network',
@@ -281,6 +283,7 @@ describe('printer settings', () => {
       language: 'de',
       copies: 2,
       systemPrinter: null,
+      ticketOrder: 'tickets_first',
     });
     await bench.must(c.print.settingsUpdate, { output: 'none', host: 'fe80::1' });
     await bench.restart();
@@ -291,11 +294,12 @@ describe('printer settings', () => {
       port: 9101,
       paperWidth: 58,
       copies: 2,
+      ticketOrder: 'tickets_first',
     });
   });
 
   it('prints a test page with the address, width and language', async () => {
-    await setUpPrinter(bench, bench.printer, { language: 'de', paperWidth: 58 });
+    await setUpPrinter(bench, bench.printer, { ...RECEIPTS_ONLY, language: 'de', paperWidth: 58 });
     const [job] = await bench.must(c.print.test);
     expect(job).toMatchObject({ kind: 'test', state: 'queued' });
     const print = decodeEscPos((await bench.printer.waitForPrinted(1))[0]!);
@@ -327,7 +331,7 @@ describe('system printer and PDF outputs', () => {
       },
     });
     const core = bench;
-    await setUpPrinter(core, core.printer, { output: 'pdf' });
+    await setUpPrinter(core, core.printer, { ...RECEIPTS_ONLY, output: 'pdf' });
     const sale = await sellAdults(core, 1);
     await until(() => pdf.length === 1, 'the PDF output');
     expect(pdf[0]).toContain('RECEIPT');

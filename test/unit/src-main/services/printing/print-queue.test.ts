@@ -15,6 +15,7 @@ const SETTINGS: PrinterSettings = {
   language: 'en',
   copies: 1,
   systemPrinter: null,
+  ticketOrder: 'receipt_first',
 };
 
 describe('print queue', () => {

@@ -1,0 +1,37 @@
+import type { SaleRecord } from '../../../shared/ipc/domains/sales';
+import type { PrintedTicket } from '../../../shared/tickets/layout';
+import type { Db } from '../../db/connection';
+import { getVenue, ticketNames } from '../../db/repos/catalogue-repo';
+import { getCode } from '../../db/repos/code-repo';
+
+// The tickets of a sale as they print (docs/TICKETS.md "Printing tickets"): the stored ticket rows with
+// the names the catalogue gives their performance, type and band, and the code that discounted them.
+
+/** The sale's valid tickets, in line and unit order; `duplicate` marks a reprint of the same barcodes. */
+export function printedTickets(db: Db, record: SaleRecord, duplicate = false): PrintedTicket[] {
+  const venue = getVenue(db);
+  const lines = new Map(record.lines.map((l) => [l.id, l]));
+  const units = new Map(record.units.map((u) => [`${u.lineId}:${u.unitIndex}`, u]));
+  const code = record.sale.codeId ? getCode(db, record.sale.codeId) : undefined;
+  return record.tickets
+    .filter((t) => t.status === 'valid')
+    .map((t) => {
+      const line = lines.get(t.lineId);
+      const names = ticketNames(db, t);
+      const discounted = (units.get(`${t.lineId}:${t.unitIndex}`)?.codeDiscount ?? 0) > 0;
+      return {
+        ticketId: t.id,
+        eventName: names?.eventName ?? line?.name ?? '',
+        startsAt: names?.startsAt ?? t.issuedAt,
+        venue: { name: venue?.name ?? '', timezone: venue?.timezone ?? 'UTC' },
+        ticketTypeName: names?.ticketTypeName ?? line?.name ?? t.ticketTypeId,
+        priceBandName: names?.priceBandName ?? null,
+        pricePaid: t.pricePaid,
+        currency: record.sale.currency,
+        codeName: discounted ? (code?.name ?? record.sale.codeText) : null,
+        orderRef: String(record.sale.receiptNo),
+        secret: t.secret,
+        duplicate,
+      };
+    });
+}
