@@ -86,6 +86,7 @@ export const MUTATION_TYPES = [
   'shift.close',
   'lease.return',
   'pin.attempt',
+  'checkin',
 ] as const;
 export type MutationType = (typeof MUTATION_TYPES)[number];
 
@@ -368,6 +369,7 @@ export const REVIEW_KINDS = [
   'customer_overuse',
   'approval_unproven',
   'overuse_cap_exceeded',
+  'duplicate_entry',
 ] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 

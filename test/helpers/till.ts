@@ -33,7 +33,7 @@ export async function enrol(
     },
   );
   if (reg.status !== 201) throw new Error(`register failed: ${reg.text}`);
-  return { ...reg.body, signer: key && approvalSigner(key.privateKey) };
+  return { ...reg.body, signer: key && approvalSigner(key.privateKey), key };
 }
 
 /** A venue with one event, for tests that only need somewhere to put performances. */
