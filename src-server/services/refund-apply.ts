@@ -7,6 +7,7 @@ import * as ledger from '../db/repos/pos-ledger-repo';
 import * as redemptions from '../db/repos/redemption-repo';
 import * as reviews from '../db/repos/review-item-repo';
 import type { TerminalSyncRow } from '../db/repos/terminal-repo';
+import { voidTickets } from '../db/repos/ticket-repo';
 import { reject } from '../errors';
 import type { MutationScope } from './mutation-scope';
 import { parsePayload } from './payload-parse';
@@ -145,6 +146,17 @@ async function refundSale(
     payload: mutation.payload,
     createdAt: refund.createdAt,
   });
+
+  // docs/TICKETS.md: the units given back take their tickets with them (a void takes every ticket of the
+  // sale), under a new change position, so every door learns of it on its next pull.
+  if (original.tickets.length > 0) {
+    await voidTickets(tx, {
+      orgId: terminal.orgId,
+      saleId: sale.id,
+      units: refund.kind === 'void' ? null : picked,
+      at: refund.createdAt,
+    });
+  }
 
   const held = await escrow.saleEscrow(tx, sale.id);
   // Locked before the redemption is released, the order accepting an item takes them in.
