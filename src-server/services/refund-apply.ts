@@ -147,13 +147,14 @@ async function refundSale(
     createdAt: refund.createdAt,
   });
 
-  // docs/TICKETS.md: the units given back take their tickets with them (a void takes every ticket of the
-  // sale), under a new change position, so every door learns of it on its next pull.
+  const saleVoided = refund.kind === 'void' && refunded.size + picked.length === original.units.length;
+  // docs/TICKETS.md: the units given back take their tickets with them (voiding the sale takes every
+  // ticket of it), under a new change position, so every door learns of it on its next pull.
   if (original.tickets.length > 0) {
     await voidTickets(tx, {
       orgId: terminal.orgId,
       saleId: sale.id,
-      units: refund.kind === 'void' ? null : picked,
+      units: saleVoided ? null : picked,
       at: refund.createdAt,
     });
   }
@@ -179,8 +180,7 @@ async function refundSale(
   };
   for (const [counter, n] of seats) await back(counter, n);
 
-  const voidsAll = refunded.size + picked.length === original.units.length;
-  if (refund.kind === 'void' && voidsAll) {
+  if (saleVoided) {
     await ledger.markSaleVoided(tx, sale.id, refund.createdAt);
     const released = await redemptions.releaseRedemption(tx, terminal.orgId, sale.id, refund.createdAt);
     if (released) {
@@ -190,13 +190,5 @@ async function refundSale(
       await back(counterKey({ kind: 'code_budget', id }), released.discount);
     }
   }
-  await settleExcessReviews(
-    tx,
-    ctx,
-    terminal.orgId,
-    excessItems,
-    held,
-    excessBack,
-    refund.kind === 'void' && voidsAll,
-  );
+  await settleExcessReviews(tx, ctx, terminal.orgId, excessItems, held, excessBack, saleVoided);
 }
