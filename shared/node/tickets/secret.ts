@@ -97,7 +97,8 @@ export function ticketSealer(key: TicketSigningKey): SealTicket {
  * a cut-off scan). Reading proves nothing: a keyring says whether to trust it.
  */
 export function readTicketSecret(text: string): ReadSecret | null {
-  const trimmed = text.trim();
+  // A wedge scanner ends a scan with Enter or Tab; a space is part of base45 and stays.
+  const trimmed = text.replace(/^[\r\n\t]+|[\r\n\t]+$/g, '');
   if (trimmed.length !== SECRET_LENGTH) return null;
   const bytes = decodeBase45(trimmed);
   if (bytes?.length !== SECRET_BYTES || bytes[0] !== SECRET_VERSION) return null;
