@@ -203,4 +203,5 @@ export const ACTION_WORDS: Record<string, Record<Language, string>> = {
   'reports.view': { en: 'view reports', de: 'Berichte ansehen' },
   'terminals.enrol': { en: 'enrol terminals', de: 'Terminals anmelden' },
   'audit.view': { en: 'view the audit log', de: 'das Änderungsprotokoll ansehen' },
+  'tickets.check': { en: 'check tickets at the door', de: 'Tickets am Einlass prüfen' },
 };

@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   'reports.view',
   'terminals.enrol',
   'audit.view',
+  'tickets.check',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -55,6 +56,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
       'void',
       'shift.close',
       'reports.view',
+      'tickets.check',
     ],
     customDiscountCeiling: { percent: 5000, amount: 5000 },
     overuseCap: null,

@@ -66,6 +66,7 @@ export const peopleEn = {
   'admin.permGroup.selling': 'Selling',
   'admin.permGroup.managing': 'Managing',
   'admin.permGroup.reading': 'Reports and audit',
+  'admin.permGroup.door': 'At the door',
   'admin.permission.sell': 'Sell tickets and products',
   'admin.permission.discount.custom': 'Give custom discounts',
   'admin.permission.overuse.grant': 'Let a code be used past its limit',
@@ -79,6 +80,7 @@ export const peopleEn = {
   'admin.permission.reports.view': 'Read reports',
   'admin.permission.terminals.enrol': 'Enrol and revoke terminals',
   'admin.permission.audit.view': 'Read the audit log',
+  'admin.permission.tickets.check': 'Check tickets at the door',
 } as const satisfies Record<`admin.permission.${Permission}`, string> & Record<string, string>;
 
 export const peopleDe: Record<keyof typeof peopleEn, string> = {
@@ -146,6 +148,7 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   'admin.permGroup.selling': 'Verkauf',
   'admin.permGroup.managing': 'Verwaltung',
   'admin.permGroup.reading': 'Berichte und Protokoll',
+  'admin.permGroup.door': 'Am Einlass',
   'admin.permission.sell': 'Tickets und Produkte verkaufen',
   'admin.permission.discount.custom': 'Freie Rabatte geben',
   'admin.permission.overuse.grant': 'Einen Code über sein Limit hinaus zulassen',
@@ -159,4 +162,5 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   'admin.permission.reports.view': 'Berichte lesen',
   'admin.permission.terminals.enrol': 'Terminals anmelden und sperren',
   'admin.permission.audit.view': 'Das Protokoll lesen',
+  'admin.permission.tickets.check': 'Tickets am Einlass prüfen',
 };

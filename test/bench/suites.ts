@@ -6,6 +6,7 @@ import { engineSuite } from './engine.bench';
 import { serverSuite } from './server.bench';
 import { syncSuite } from './sync.bench';
 import { terminalSuite } from './terminal.bench';
+import { ticketsSuite } from './tickets.bench';
 import { uiSuite } from './ui.bench';
 
 // Each capability adds its suite here.
@@ -18,4 +19,5 @@ export const suites: BenchSuite[] = [
   uiSuite,
   adminSuite,
   adminUiSuite,
+  ticketsSuite,
 ];

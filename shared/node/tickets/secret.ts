@@ -1,5 +1,8 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { decodeBase45, encodeBase45 } from '../../tickets/base45';
+import type { SealTicket, TicketClaims } from '../../tickets/issue';
+
+export type { TicketClaims };
 
 // docs/TICKETS.md "The secret": what a ticket's barcode holds. A fixed 45-byte payload (format version,
 // ticket id, performance and ticket type tags, issue time, key id) and the issuing terminal's Ed25519
@@ -15,15 +18,6 @@ const SECRET_BYTES = PAYLOAD_BYTES + SIGNATURE_BYTES;
 export const SECRET_LENGTH = 164;
 const TAG_BYTES = 8;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export interface TicketClaims {
-  /** A UUID: the ticket's id. */
-  ticketId: string;
-  performanceId: string;
-  ticketTypeId: string;
-  /** ISO instant; kept to the second. */
-  issuedAt: string;
-}
 
 /** What a secret says, before anyone trusts it. Tags and the key id are 16 lower-case hex digits. */
 export interface ReadSecret {
@@ -93,12 +87,18 @@ export function signTicket(claims: TicketClaims, key: TicketSigningKey): string 
   return encodeBase45(Buffer.concat([payload, signature]));
 }
 
+/** signTicket as shared/tickets/issue.ts takes it: the secret with the id of the key that signed it. */
+export function ticketSealer(key: TicketSigningKey): SealTicket {
+  return (claims) => ({ secret: signTicket(claims, key), keyId: key.keyId });
+}
+
 /**
  * Reads a scanned secret's fields; null when it is no v1 secret at all (another barcode, a typing slip,
  * a cut-off scan). Reading proves nothing: a keyring says whether to trust it.
  */
 export function readTicketSecret(text: string): ReadSecret | null {
-  const trimmed = text.trim();
+  // A wedge scanner ends a scan with Enter or Tab; a space is part of base45 and stays.
+  const trimmed = text.replace(/^[\r\n\t]+|[\r\n\t]+$/g, '');
   if (trimmed.length !== SECRET_LENGTH) return null;
   const bytes = decodeBase45(trimmed);
   if (bytes?.length !== SECRET_BYTES || bytes[0] !== SECRET_VERSION) return null;

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { encodeBase45, decodeBase45 } from '../../../../shared/tickets/base45';
 import {
@@ -26,7 +26,32 @@ const claims = {
   issuedAt: '2026-12-05T19:30:12.345Z',
 };
 
+// docs/TICKETS.md "A worked example": RFC 8032's first test key signs a known ticket. Ed25519 signing is
+// deterministic, so the secret is fixed, and a third-party scanner can check itself against it.
+const RFC8032_SEED = '9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60';
+const EXAMPLE_SECRET =
+  '.50 2E2*5PCAD0GBE3Q.BVLJOT5D*JAT0/HIPDL.$RJ9GTHT71V2Q2QR836W9CSLVA9HCZ27*930EK%-RZ56YVDSVM9$AU6L+/E/YH/J7ANUC8FM%M9-1L3AT57BN7L3AE908CNPLBX71.R78JKH+L%HSULVH7AFZU80';
+
 describe('ticket secrets', () => {
+  it('matches the worked example of docs/TICKETS.md', () => {
+    const der = Buffer.concat([
+      Buffer.from('302e020100300506032b657004220420', 'hex'),
+      Buffer.from(RFC8032_SEED, 'hex'),
+    ]);
+    const pem = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })
+      .export({ format: 'pem', type: 'pkcs8' })
+      .toString();
+    const publicKey = publicKeyOf(pem);
+    expect(Buffer.from(publicKey, 'base64url').toString('hex')).toBe(
+      'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a',
+    );
+    expect(keyIdOf(publicKey)).toBe('21fe31dfa154a261');
+    expect([tagOf('perf-hamlet-1'), tagOf('adult')]).toEqual(['be9d330523918aa8', '7fdc3e8038e87ff5']);
+    expect(
+      signTicket({ ...claims, issuedAt: '2026-12-05T19:30:12Z' }, ticketSigningKey(pem, publicKey)),
+    ).toBe(EXAMPLE_SECRET);
+  });
+
   it('carries the claims in 164 QR-alphanumeric characters, verified by the signer’s key', () => {
     const key = deviceKey();
     const secret = signTicket(claims, key.signer);
@@ -41,6 +66,17 @@ describe('ticket secrets', () => {
       keyId: keyIdOf(key.publicKey),
     });
     expect(ticketKeyring([{ publicKey: key.publicKey, revokedAt: null }]).check(read!)).toEqual({ ok: true });
+  });
+
+  it('keeps a space at either end (base45 has one) and drops the Enter a scanner adds', () => {
+    const key = deviceKey();
+    // The version byte 1 and a first id byte 5 make 261 = 36 + 5 × 45: base45's space comes first.
+    const spaced = signTicket({ ...claims, ticketId: `05${claims.ticketId.slice(2)}` }, key.signer);
+    expect(spaced.startsWith(' ')).toBe(true);
+    const secrets = [signTicket(claims, key.signer), signTicket(claims, key.signer)];
+    const keyring = ticketKeyring([{ publicKey: key.publicKey, revokedAt: null }]);
+    for (const secret of [spaced, `${secrets[0]!}\r\n`, `${secrets[1]!}\t`])
+      expect(keyring.check(readTicketSecret(secret)!)).toEqual({ ok: true });
   });
 
   it('refuses every single flipped bit as forged, malformed or from an unknown key', () => {
