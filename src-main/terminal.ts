@@ -196,6 +196,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     terminalId,
     escrow: sync.ledger,
     approvalSigner: () => sync.approvalSigner(),
+    ticketSigner: () => sync.ticketSigner(),
     sync,
     printing,
   });

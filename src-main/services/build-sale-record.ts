@@ -1,6 +1,7 @@
 import { splitByWeights, type PricedBasket } from '../../shared/discounts';
 import type { TenderInput } from '../../shared/ipc/contract';
 import type { SignedApprovalFields } from '../../shared/sync/approval-proof';
+import { issueTickets, type SealTicket } from '../../shared/tickets/issue';
 import type {
   ApprovalRow,
   PaymentRow,
@@ -21,10 +22,12 @@ export interface SaleRecordInput {
   shiftId: string;
   cashierId: string;
   now: string;
-  /** A new id for each payment, redemption and approval. */
+  /** A new id for each payment, redemption, approval and ticket. */
   ids: () => string;
   /** Signs an approval (approval-proof.ts); the signature stays null before enrolment. */
   sign: (approval: SignedApprovalFields) => ApprovalRow;
+  /** Signs a ticket's secret with the device key; undefined before enrolment (tickets without secrets). */
+  sealTicket?: SealTicket | undefined;
 }
 
 /**
@@ -33,7 +36,8 @@ export interface SaleRecordInput {
  *
  * Each line splits into units (a refund gives back exactly what a unit was charged): the code's
  * discount per unit as the engine gave it, and the line's custom discount spread over the units in
- * proportion to what each costs after the code.
+ * proportion to what each costs after the code. Each unit of a ticket line with a performance gets its
+ * admission ticket (shared/tickets/issue.ts), issued at the sale's time.
  */
 export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
   const { priced, saleId, now, ids } = input;
@@ -167,7 +171,7 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
         : null,
     scopes: discountScopes(lines),
     approvals: approvals.map(input.sign),
-    tickets: [],
+    tickets: issueTickets({ saleId, issuedAt: now, lines, units, ids, seal: input.sealTicket }),
   };
 }
 

@@ -3,6 +3,7 @@ import type { TenderInput } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/ipc/types';
 import { formatMinor } from '../../shared/money';
 import { err, ok, type Result } from '../../shared/result';
+import { ticketSealer, type TicketSigningKey } from '../../shared/node/tickets/secret';
 import { signApproval, type ApprovalSigner } from '../../shared/sync/approval-proof';
 import {
   limitReasonOf,
@@ -37,6 +38,8 @@ interface Deps {
   escrow?: EscrowLedger | undefined;
   /** The device signing key once enrolled: every approval recorded is signed (docs/SECURITY.md). */
   approvalSigner?: (() => ApprovalSigner | undefined) | undefined;
+  /** The same key for ticket secrets (docs/TICKETS.md); before enrolment tickets carry no secret. */
+  ticketSigner?: (() => TicketSigningKey | undefined) | undefined;
   /** Tops up the leases before the sale, and pushes soon after it. */
   sync: Pick<SyncService, 'prepare' | 'afterWrite'>;
   printing: Pick<PrintService, 'afterSale'>;
@@ -112,7 +115,10 @@ export function createCheckoutService(deps: Deps) {
     return ok({ perPerformance, needs, overuseGranted });
   };
 
-  /** One transaction: the leases, the sale, the seats and the outbox row commit together or not at all. */
+  /**
+   * One transaction: the leases, the sale with its tickets, the seats and the outbox row commit together
+   * or not at all.
+   */
   const commit = (record: NewSaleRecord, admitted: Admitted, now: string): Result<true> => {
     const escrowed = escrow && mode() !== 'standalone' ? escrow : undefined;
     const refused = db.transaction(() => {
@@ -173,6 +179,7 @@ export function createCheckoutService(deps: Deps) {
     if (!admitted.ok) return admitted;
     const now = isoNow(clock);
     const signer = deps.approvalSigner?.();
+    const ticketKey = deps.ticketSigner?.();
     const record = buildSaleRecord({
       priced,
       tenders: input.tenders,
@@ -182,6 +189,7 @@ export function createCheckoutService(deps: Deps) {
       now,
       ids: newId,
       sign: (approval) => signApproval(approval, deps.terminalId(), signer),
+      sealTicket: ticketKey && ticketSealer(ticketKey),
     });
     const committed = commit(record, admitted.value, now);
     if (!committed.ok) return committed;

@@ -201,7 +201,8 @@ export function createSaleService({
     /**
      * Refunds the named units (or, as a void, every unit still charged) and pays the money back the way
      * the sale was paid (src-main/services/refund-tenders.ts). Each unit returns exactly what it was
-     * charged. A void gives the code use back. The refund receipt prints after the commit and never
+     * charged, and its admission ticket is void in the same transaction. A void gives the code use back.
+     * The refund receipt prints after the commit and never
      * changes the result; the tender override's permission is the access table's (ipc/access.ts).
      */
     refund(actor: Actor, input: RefundInput): Result<SaleRecord> {

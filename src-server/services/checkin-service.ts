@@ -2,6 +2,7 @@ import { v7 as uuid } from 'uuid';
 import { checkScan, type DoorPerformance } from '../../shared/node/tickets/door-check';
 import { readTicketSecret, tagOf, ticketKeyring } from '../../shared/node/tickets/secret';
 import type { CheckinPayload } from '../../shared/sync/payloads';
+import { MAX_TICKET_KEYS } from '../../shared/sync/protocol';
 import {
   doorsOpenAt,
   type CheckinRequest,
@@ -13,6 +14,7 @@ import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
 import * as repo from '../db/repos/checkin-repo';
 import { insertReviewItem } from '../db/repos/review-item-repo';
+import { revocationOf, ticketKeys } from '../db/repos/ticket-repo';
 import { reject } from '../errors';
 
 // docs/TICKETS.md "At the door", the server's half: POST /v1/checkins checks a scan with the same rule
@@ -46,8 +48,8 @@ export async function checkIn(
   const read = readTicketSecret(input.secret);
   const ticketId = read?.ticketId;
   const [keys, revocation, entry] = await Promise.all([
-    repo.listTrustedKeys(ctx.db, orgId),
-    ticketId ? repo.revocationOf(ctx.db, orgId, ticketId) : undefined,
+    ticketKeys(ctx.db, orgId, MAX_TICKET_KEYS),
+    ticketId ? revocationOf(ctx.db, orgId, ticketId) : undefined,
     ticketId ? repo.admittedEntry(ctx.db, orgId, ticketId) : undefined,
   ]);
   const door = new Map<string, DoorPerformance>(

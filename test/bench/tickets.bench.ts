@@ -6,7 +6,12 @@ import {
   ticketKeyring,
   ticketSigningKey,
 } from '../../shared/node/tickets/secret';
-import type { BenchSuite, Figure } from './harness';
+import { DEFAULT_TICKET_LAYOUT } from '../../shared/tickets/layout';
+import { paperFor } from '../../src-main/services/printing/markup';
+import { toEscPos } from '../../src-main/services/printing/render';
+import { ticketsDocument } from '../../src-main/services/printing/ticket-documents';
+import { hamletTickets } from '../helpers/printed-tickets';
+import { percentile, sample, type BenchSuite, type Figure } from './harness';
 
 // Tickets: how fast a door can trust a barcode. One Ed25519 verification is nearly all of it, so the
 // suite times a bare node:crypto verify loop over the same signatures in the same run and prints the
@@ -53,7 +58,24 @@ export const ticketsSuite: BenchSuite = {
     const baseline = rate(bare, (b) => {
       if (!verify(null, b.payload, trusted, b.signature)) throw new Error('bare verify failed');
     });
+    // Ten tickets of one order, as the print path makes them: the document, then its ESC/POS bytes (a
+    // raster QR code each) on 80 mm paper.
+    const tickets = hamletTickets(10);
+    const printTickets = await sample(
+      () =>
+        toEscPos(
+          ticketsDocument(tickets, DEFAULT_TICKET_LAYOUT, { language: 'en', paperWidth: 80 }),
+          paperFor(80).cpl,
+        ),
+      50,
+    );
     return [
+      {
+        name: 'tickets.print_10_ms',
+        value: percentile(printTickets, 50),
+        unit: 'ms',
+        note: 'p50: 10 tickets, markup to ESC/POS bytes, 80 mm',
+      },
       {
         name: 'tickets.verify_per_s',
         value: Math.round(ours),

@@ -1,3 +1,4 @@
+import jsQR from 'jsqr';
 import { qrcode } from 'receiptline';
 
 // Reads ESC/POS bytes back as a printer would lay them out: the printed text lines (positions from
@@ -6,7 +7,9 @@ import { qrcode } from 'receiptline';
 //
 // receiptline prints QR codes as raster images (GS 8 L). A picture cannot be read back without a QR
 // decoder, so the test names the payloads it expects and the decoder reports which one each printed
-// image is, by drawing every candidate with the same generator and comparing pixels.
+// image is, by drawing every candidate with the same generator and comparing pixels. For a payload the
+// test cannot know beforehand (a signed ticket secret), `readQr` reads an image with a real QR decoder
+// (jsQR), as a door's scanner would.
 
 export interface DecodedPrint {
   lines: string[];
@@ -14,12 +17,22 @@ export interface DecodedPrint {
   text: string;
   /** Per printed QR code: the candidate payload it encodes, or UNREADABLE_QR. */
   qr: string[];
+  /** Every printed raster image (QR codes and pictures such as a logo), in print order. */
+  images: RasterImage[];
   cuts: number;
+  /** The print split at its cuts: what each torn-off piece of paper holds (the piece after a last cut is empty and left out). */
+  pieces: PrintedPiece[];
+}
+
+export interface PrintedPiece {
+  lines: string[];
+  text: string;
+  images: RasterImage[];
 }
 
 export const UNREADABLE_QR = '(a QR code matching no expected payload)';
 
-interface RasterImage {
+export interface RasterImage {
   width: number;
   height: number;
   /** One string of 0/1 per pixel row, 1 = black. */
@@ -36,6 +49,42 @@ function isQrOf(image: RasterImage, data: string): boolean {
       (pixel, x) => (matrix[Math.floor(y / cell)]?.[Math.floor(x / cell)] === 1 ? '1' : '0') === pixel,
     ),
   );
+}
+
+/** The text of the QR code in `image`, read with jsQR; null when it holds none (a logo, say). */
+export function readQr(image: RasterImage): string | null {
+  // A scanner needs the quiet zone around the code that receiptline leaves to the paper's margin.
+  const margin = 32;
+  const width = image.width + 2 * margin;
+  const height = image.height + 2 * margin;
+  const rgba = new Uint8ClampedArray(width * height * 4).fill(255);
+  image.rows.forEach((row, y) => {
+    for (let x = 0; x < row.length; x++) {
+      if (row[x] !== '1') continue;
+      const at = ((y + margin) * width + x + margin) * 4;
+      rgba[at] = rgba[at + 1] = rgba[at + 2] = 0;
+    }
+  });
+  return jsQR(rgba, width, height, { inversionAttempts: 'dontInvert' })?.data ?? null;
+}
+
+/** The texts of all QR codes printed, in order; images holding none are left out. */
+export function readQrCodes(images: readonly RasterImage[]): string[] {
+  return images.map(readQr).filter((data): data is string => data !== null);
+}
+
+/** GS v 0: a raster image printed at once (xL xH are bytes per row). */
+function rasterV0At(bytes: Uint8Array, i: number): RasterImage {
+  const stride = (bytes[i + 4] ?? 0) + (bytes[i + 5] ?? 0) * 256;
+  const height = (bytes[i + 6] ?? 0) + (bytes[i + 7] ?? 0) * 256;
+  const rows: string[] = [];
+  for (let y = 0; y < height; y++) {
+    let row = '';
+    for (let x = 0; x < stride * 8; x++)
+      row += ((bytes[i + 8 + y * stride + (x >> 3)] ?? 0) >> (7 - (x & 7))) & 1;
+    rows.push(row);
+  }
+  return { width: stride * 8, height, rows };
 }
 
 /** GS 8 L … fn 112: a raster image stored for printing; returns null for other graphics functions. */
@@ -65,6 +114,18 @@ const RULE_CHARS: Record<number, string> = { 0x95: '-', 0x96: '|' };
 export function decodeEscPos(bytes: Uint8Array, qrPayloads: readonly string[] = []): DecodedPrint {
   const lines: string[] = [];
   const qr: string[] = [];
+  const images: RasterImage[] = [];
+  const pieces: PrintedPiece[] = [];
+  let pieceStart = { line: 0, image: 0 };
+  const endPiece = () => {
+    const pieceLines = lines.slice(pieceStart.line);
+    pieces.push({
+      lines: pieceLines,
+      text: pieceLines.join('\n'),
+      images: images.slice(pieceStart.image),
+    });
+    pieceStart = { line: lines.length, image: images.length };
+  };
   let cuts = 0;
   let page = 0;
   let widthScale = 1;
@@ -152,15 +213,21 @@ export function decodeEscPos(bytes: Uint8Array, qrPayloads: readonly string[] = 
       else if (c === 'L' || c === 'W') i += 4;
       else if (c === 'V') {
         cuts += 1;
+        if (segments.length > 0) newline();
+        endPiece();
         i += at(i + 2) >= 65 ? 4 : 3;
       } else if (c === '(') {
         const length = u16(i + 3);
         i += 5 + length;
       } else if (c === '8' && String.fromCharCode(at(i + 2)) === 'L') {
         const image = rasterAt(bytes, i);
-        if (image) qr.push(qrPayloads.find((data) => isQrOf(image, data)) ?? UNREADABLE_QR);
+        if (image) {
+          images.push(image);
+          qr.push(qrPayloads.find((data) => isQrOf(image, data)) ?? UNREADABLE_QR);
+        }
         i += 7 + at(i + 3) + at(i + 4) * 256 + at(i + 5) * 65536 + at(i + 6) * 16777216;
       } else if (c === 'v' && at(i + 2) === 0x30) {
+        images.push(rasterV0At(bytes, i));
         i += 8 + u16(i + 4) * u16(i + 6);
       } else if (c === 'k') {
         i += at(i + 2) >= 65 ? 4 + at(i + 3) : bytes.indexOf(0, i + 3) + 1 - i;
@@ -173,5 +240,6 @@ export function decodeEscPos(bytes: Uint8Array, qrPayloads: readonly string[] = 
     }
   }
   if (segments.length > 0) newline();
-  return { lines, text: lines.join('\n'), qr, cuts };
+  if (lines.length > pieceStart.line || images.length > pieceStart.image) endPiece();
+  return { lines, text: lines.join('\n'), qr, images, cuts, pieces };
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { chainHash, GENESIS_HASH } from '../../src-main/db/repos/outbox-repo';
 import { discountScopes } from '../../src-main/services/build-sale-record';
+import { ticketSealer, type TicketSigningKey } from '../../shared/node/tickets/secret';
 import { signApproval, type ApprovalSigner } from '../../shared/sync/approval-proof';
+import { issueTickets } from '../../shared/tickets/issue';
 import type { TerminalRefundPayload, TerminalSalePayload } from '../../shared/sync/payloads';
 import type { Escrow, Mutation, MutationType } from '../../shared/sync/protocol';
 
@@ -80,6 +82,8 @@ export interface SaleSpec {
   overuse?: { approverId: string; reason: string; limits: string[] };
   /** The terminal's signing key: approvals are signed as checkout signs them; without it, unsigned. */
   signer?: ApprovalSigner | undefined;
+  /** The same key for ticket secrets; without it, tickets are made without secrets, as before enrolment. */
+  ticketSigner?: TicketSigningKey | undefined;
   escrow?: Escrow;
   tender?: 'cash' | 'card' | 'complimentary';
   createdAt?: string;
@@ -87,7 +91,11 @@ export interface SaleSpec {
   customer?: { id: string; name: string; email?: string };
 }
 
-/** checkout()'s outbox payload: { terminalId, sale, lines, units, payments, redemption, scopes, approvals, escrow }. */
+/**
+ * checkout()'s outbox payload: { terminalId, sale, lines, units, payments, redemption, scopes, approvals,
+ * tickets, escrow }. Tickets are made as checkout makes them: one per unit of a ticket line with a
+ * performance (shared/tickets/issue.ts).
+ */
 export function salePayload(spec: SaleSpec): TerminalSalePayload {
   const saleId = randomUUID();
   const now = spec.createdAt ?? new Date().toISOString();
@@ -209,7 +217,14 @@ export function salePayload(spec: SaleSpec): TerminalSalePayload {
           ),
         ]
       : [],
-    tickets: [],
+    tickets: issueTickets({
+      saleId,
+      issuedAt: now,
+      lines,
+      units,
+      ids: randomUUID,
+      seal: spec.ticketSigner && ticketSealer(spec.ticketSigner),
+    }),
     ...(spec.escrow ? { escrow: spec.escrow } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { PushConflictBody, PushResponse } from '../../shared/sync/protocol';
+import { ticketSigningKey, type TicketSigningKey } from '../../shared/node/tickets/secret';
 import type { ApprovalSigner } from '../../shared/sync/approval-proof';
 import { approvalSigner, newSigningKey } from '../../src-main/services/sync/signing-key';
 import { apiClient, type ApiClient } from './server-api';
@@ -11,8 +12,8 @@ import { outbox, salePayload, shiftOpenPayload, type Outbox, type SaleSpec } fro
 type Manager = { api: ApiClient };
 
 /**
- * Registers a terminal as the terminal's enrol() does: with a new signing key, whose signer comes back
- * for signing approvals (docs/SECURITY.md "Overuse proof"). `signingKey: false`: an older terminal.
+ * Registers a terminal as the terminal's enrol() does: with a new signing key, whose signers come back
+ * for signing approvals (docs/SECURITY.md "Overuse proof") and tickets (docs/TICKETS.md). `signingKey: false`: an older terminal.
  */
 export async function enrol(
   org: Manager,
@@ -33,7 +34,11 @@ export async function enrol(
     },
   );
   if (reg.status !== 201) throw new Error(`register failed: ${reg.text}`);
-  return { ...reg.body, signer: key && approvalSigner(key.privateKey), key };
+  return {
+    ...reg.body,
+    signer: key && approvalSigner(key.privateKey),
+    ticketSigner: key && ticketSigningKey(key.privateKey, key.publicKey),
+  };
 }
 
 /** A venue with one event, for tests that only need somewhere to put performances. */
@@ -61,6 +66,8 @@ export interface Till {
   shiftId: string;
   /** Signs approvals with the key registered at enrolment; undefined for an older terminal. */
   signer: ApprovalSigner | undefined;
+  /** Signs ticket secrets with the same key (docs/TICKETS.md); undefined for an older terminal. */
+  ticketSigner?: TicketSigningKey | undefined;
 }
 
 /** An enrolled terminal whose outbox starts with a shift opened by `staffId`. */
@@ -82,6 +89,7 @@ export async function openTill(
     box,
     shiftId: open.id,
     signer: reg.signer,
+    ticketSigner: reg.ticketSigner,
   };
 }
 
@@ -104,6 +112,7 @@ export function discountedSale(
     code: { id: codeId },
     ...(approverId ? { overuse: { approverId, reason: 'Regular guest', limits: ['MAX_USES'] } } : {}),
     signer: till.signer,
+    ticketSigner: till.ticketSigner,
     ...spec,
   });
 }

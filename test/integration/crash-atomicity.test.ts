@@ -62,6 +62,12 @@ function checkStore(dataDir: string) {
         `SELECT count(*) AS n FROM performance_sold ps WHERE ps.sold != (
            SELECT coalesce(sum(l.qty), 0) FROM sale_lines l WHERE l.performance_id = ps.performance_id AND l.kind = 'ticket')`,
       ).n,
+      // docs/TICKETS.md: a sale's tickets are written with it, one per seat of a line with a performance.
+      ticketsMismatch: one<{ n: number }>(
+        `SELECT count(*) AS n FROM sale_lines l WHERE (
+           SELECT count(*) FROM tickets t WHERE t.line_id = l.id) != (CASE WHEN l.kind = 'ticket' AND l.performance_id IS NOT NULL THEN l.qty ELSE 0 END)`,
+      ).n,
+      unsignedTickets: one<{ n: number }>('SELECT count(*) AS n FROM tickets WHERE secret IS NULL').n,
       brokenChainAt: verifyOutboxChain(db),
     };
   } finally {
@@ -91,6 +97,8 @@ describe('crash atomicity', () => {
           outboxWithoutSale: 0,
           redemptionMismatch: 0,
           soldMismatch: 0,
+          ticketsMismatch: 0,
+          unsignedTickets: 0,
           brokenChainAt: null,
         });
         expect(state.sales).toBeGreaterThan(previous);

@@ -1,5 +1,8 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { decodeBase45, encodeBase45 } from '../../tickets/base45';
+import type { SealTicket, TicketClaims } from '../../tickets/issue';
+
+export type { TicketClaims };
 
 // docs/TICKETS.md "The secret": what a ticket's barcode holds. A fixed 45-byte payload (format version,
 // ticket id, performance and ticket type tags, issue time, key id) and the issuing terminal's Ed25519
@@ -15,15 +18,6 @@ const SECRET_BYTES = PAYLOAD_BYTES + SIGNATURE_BYTES;
 export const SECRET_LENGTH = 164;
 const TAG_BYTES = 8;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export interface TicketClaims {
-  /** A UUID: the ticket's id. */
-  ticketId: string;
-  performanceId: string;
-  ticketTypeId: string;
-  /** ISO instant; kept to the second. */
-  issuedAt: string;
-}
 
 /** What a secret says, before anyone trusts it. Tags and the key id are 16 lower-case hex digits. */
 export interface ReadSecret {
@@ -91,6 +85,11 @@ export function signTicket(claims: TicketClaims, key: TicketSigningKey): string 
   Buffer.from(key.keyId, 'hex').copy(payload, 37);
   const signature = key.sign(payload);
   return encodeBase45(Buffer.concat([payload, signature]));
+}
+
+/** signTicket as shared/tickets/issue.ts takes it: the secret with the id of the key that signed it. */
+export function ticketSealer(key: TicketSigningKey): SealTicket {
+  return (claims) => ({ secret: signTicket(claims, key), keyId: key.keyId });
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
   SaleRecord,
   SaleRow,
   SaleUnitRow,
+  TicketRow,
 } from '../../../shared/sync/sale-record';
 
 export function nextReceiptNo(db: Db): number {
@@ -31,6 +32,7 @@ export function insertSale(db: Db, record: Omit<SaleRecord, 'refunds'>): void {
       insert(db, 'redemption_scopes', { redemptionId: record.redemption.id, ...scope });
   }
   for (const approval of record.approvals) insert(db, 'approvals', approval);
+  for (const ticket of record.tickets) insert(db, 'tickets', ticket);
 }
 
 export function insertRefund(
@@ -44,15 +46,23 @@ export function insertRefund(
     db,
     'UPDATE sale_units SET refund_id = ? WHERE line_id = ? AND unit_index = ? AND refund_id IS NULL',
   );
+  const voidTicket = prepared(
+    db,
+    "UPDATE tickets SET status = 'void' WHERE line_id = ? AND unit_index = ? AND status = 'valid'",
+  );
   for (const unit of units) {
     if (mark.run(refund.id, unit.lineId, unit.unitIndex).changes !== 1)
       throw new Error('unit already refunded');
+    // A unit given back admits no one: its ticket (or the reprint that replaced it) is void.
+    voidTicket.run(unit.lineId, unit.unitIndex);
   }
   for (const payment of payments) insert(db, 'payments', payment);
 }
 
 export function markVoided(db: Db, saleId: string, at: string): void {
   prepared(db, "UPDATE sales SET status = 'voided' WHERE id = ?").run(saleId);
+  // insertRefund voided each unit's ticket already; a voided sale admits no one whatever else holds.
+  prepared(db, "UPDATE tickets SET status = 'void' WHERE sale_id = ? AND status = 'valid'").run(saleId);
   prepared(db, 'UPDATE redemptions SET released_at = ? WHERE sale_id = ? AND released_at IS NULL').run(
     at,
     saleId,
@@ -91,7 +101,9 @@ export function loadSale(db: Db, id: string): SaleRecord | undefined {
           .map((r) => fromRow<{ eventId: string; performanceId: string }>(r))
       : [],
     approvals: all('SELECT * FROM approvals WHERE sale_id = ? ORDER BY created_at') as ApprovalRow[],
-    tickets: [],
+    tickets: all(
+      `SELECT t.* FROM tickets t JOIN sale_lines l ON l.id = t.line_id WHERE t.sale_id = ? ORDER BY l.line_no, t.unit_index, t.issued_at`,
+    ) as TicketRow[],
     refunds: all('SELECT * FROM refunds WHERE sale_id = ? ORDER BY refund_no') as RefundRow[],
   };
 }

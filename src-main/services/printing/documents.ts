@@ -1,4 +1,5 @@
 import { formatMinor, mulDivRoundHalfUp } from '../../../shared/money';
+import { printedDateTime } from '../../../shared/printed-date';
 import type { PaperWidth } from '../../../shared/ipc/domains/printing';
 import type { RefundRow, SaleLineRow, SaleRecord } from '../../../shared/ipc/domains/sales';
 import type { ZReport } from '../../../shared/ipc/domains/shift';
@@ -36,20 +37,9 @@ function percent(bp: number, language: Language): string {
   return `${whole}${language === 'de' ? ',' : '.'}${fraction}%`;
 }
 
-/** "21.11.2026 11:00" / "21/11/2026 11:00" in the venue's time zone: 16 characters, fits 58 mm paper. */
+/** A date on a document, in its venue's time zone (shared/printed-date.ts, the format tickets use too). */
 function dateTime(iso: string, ctx: DocumentContext): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: ctx.venue?.timezone ?? 'UTC',
-  }).formatToParts(new Date(iso));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  const sep = ctx.language === 'de' ? '.' : '/';
-  return `${part('day')}${sep}${part('month')}${sep}${part('year')} ${part('hour')}:${part('minute')}`;
+  return printedDateTime(iso, ctx.venue?.timezone ?? 'UTC', ctx.language);
 }
 
 /** The VAT contained in gross amounts at each rate, rounded half-up once per rate. */

@@ -34,9 +34,15 @@ export function esc(text: string): string {
   return withoutControls(text, ' ').replace(/[\\{}|\-=~_"`^]/g, (c) => `\\${c}`);
 }
 
-/** Escapes a property value such as a QR payload, where ';' separates members. */
+/**
+ * Escapes a property value such as a QR payload, where ';' separates members. ReceiptLine trims spaces
+ * at a value's edges, and a ticket secret (base45) may begin or end with one: those are written as hex
+ * escapes, or the QR code would carry a shorter text that no door accepts.
+ */
 export function escProperty(text: string): string {
-  return withoutControls(text, '').replace(/[\\{}|;]/g, (c) => `\\${c}`);
+  return withoutControls(text, '')
+    .replace(/[\\{}|;]/g, (c) => `\\${c}`)
+    .replace(/^ +| +$/g, (run) => '\\x20'.repeat(run.length));
 }
 
 /**
@@ -146,9 +152,25 @@ export class Markup {
     return this;
   }
 
-  qr(data: string): this {
+  /** A QR code, error correction M; `cell` (dots per module) defaults to the paper's. */
+  qr(data: string, cell = this.paper.qrCell): this {
     this.use('{width:auto}');
-    this.lines.push(`{code:${escProperty(data)}; option:qrcode,${this.paper.qrCell},m}`);
+    this.lines.push(`{code:${escProperty(data)}; option:qrcode,${cell},m}`);
+    return this;
+  }
+
+  /** A PNG (base64), centred and printed dot for pixel. */
+  image(pngBase64: string): this {
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(pngBase64)) throw new Error('image data is not base64');
+    this.use('{width:auto}');
+    this.lines.push(`{image:${pngBase64}}`);
+    return this;
+  }
+
+  /** Cuts the paper here (the printer cuts after the last line by itself). */
+  cut(): this {
+    this.use('{width:auto}');
+    this.lines.push('=');
     return this;
   }
 

@@ -1,16 +1,18 @@
 import type { PrinterFault } from '../../../shared/ipc/domains/printing';
 import type { Language } from '../../../shared/ipc/types';
+import { TICKET_WORDS } from '../../../shared/tickets/words';
 
 // Words printed on paper and sentences about the printer, in both UI languages. Paper words follow the
 // printer's language setting; status sentences follow the terminal's.
 
 export const PAPER_WORDS = {
+  // Tickets' words live in shared/ because the PDF tickets print them too; receipts use some of them.
+  ...TICKET_WORDS,
   receipt: { en: 'RECEIPT', de: 'BELEG' },
   refund: { en: 'REFUND', de: 'ERSTATTUNG' },
   void: { en: 'VOID', de: 'STORNO' },
   zReport: { en: 'Z REPORT', de: 'Z-BERICHT' },
   testPage: { en: 'TEST PRINT', de: 'TESTDRUCK' },
-  duplicate: { en: 'DUPLICATE', de: 'DUPLIKAT' },
   copy: { en: 'Copy {n} of {of}', de: 'Kopie {n} von {of}' },
   receiptNo: { en: 'Receipt no.', de: 'Beleg-Nr.' },
   refundNo: { en: 'Refund no.', de: 'Erstattungs-Nr.' },
@@ -19,7 +21,6 @@ export const PAPER_WORDS = {
   cashier: { en: 'Cashier', de: 'Kasse' },
   staff: { en: 'Staff', de: 'Mitarbeiter' },
   terminal: { en: 'Terminal', de: 'Terminal' },
-  code: { en: 'Code', de: 'Code' },
   customDiscount: { en: 'Discount', de: 'Rabatt' },
   reason: { en: 'Reason', de: 'Grund' },
   subtotal: { en: 'Subtotal', de: 'Zwischensumme' },
@@ -34,7 +35,6 @@ export const PAPER_WORDS = {
   given: { en: 'Given', de: 'Gegeben' },
   change: { en: 'Change', de: 'Rückgeld' },
   paidBack: { en: 'Paid back', de: 'Ausgezahlt' },
-  orderRef: { en: 'Order', de: 'Bestellung' },
   approvedBy: { en: 'Approved by', de: 'Freigabe' },
   overuse: { en: 'Overuse', de: 'Überschreitung' },
   thanks: { en: 'Thank you for your visit!', de: 'Vielen Dank für Ihren Besuch!' },

@@ -3,6 +3,7 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
 import { getSyncState, setSyncError, type SyncStateRow } from '../../db/repos/sync-repo';
 import type { Translate } from '../../messages';
+import { publicKeyOf, ticketSigningKey, type TicketSigningKey } from '../../../shared/node/tickets/secret';
 import type { ApprovalSigner } from '../../../shared/sync/approval-proof';
 import type { SecretStore } from '../../secret-store';
 import { approvalSigner, SIGNING_KEY_SECRET } from './signing-key';
@@ -29,6 +30,8 @@ export interface SyncContext {
   saveDeviceToken(token: string): void;
   /** Signs approvals with the key made at the latest enrolment; undefined before enrolment. */
   approvalSigner(): ApprovalSigner | undefined;
+  /** Signs ticket secrets with the same key (docs/TICKETS.md); undefined before enrolment. */
+  ticketSigner(): TicketSigningKey | undefined;
   /** The private signing key (PKCS#8 PEM) of a new enrolment, kept like the device token. */
   saveSigningKey(privateKeyPem: string): void;
 }
@@ -48,6 +51,8 @@ export function createSyncContext(deps: {
   // Read once: unsealing asks the operating system's keychain, and every request needs the token.
   let token: string | null | undefined;
   let signer: ApprovalSigner | null | undefined;
+  let ticketKey: TicketSigningKey | null | undefined;
+  const ticketKeyOf = (pem: string) => ticketSigningKey(pem, publicKeyOf(pem));
   return {
     approvalSigner() {
       if (signer === undefined) {
@@ -56,9 +61,17 @@ export function createSyncContext(deps: {
       }
       return signer ?? undefined;
     },
+    ticketSigner() {
+      if (ticketKey === undefined) {
+        const pem = deps.secrets.read(SIGNING_KEY_SECRET);
+        ticketKey = pem ? ticketKeyOf(pem) : null;
+      }
+      return ticketKey ?? undefined;
+    },
     saveSigningKey(pem) {
       deps.secrets.write(SIGNING_KEY_SECRET, pem);
       signer = approvalSigner(pem);
+      ticketKey = ticketKeyOf(pem);
     },
     deviceToken() {
       if (token === undefined) token = deps.secrets.read(DEVICE_TOKEN_SECRET);

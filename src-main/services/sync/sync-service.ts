@@ -1,5 +1,6 @@
 import type { SyncStatus } from '../../../shared/ipc/domains/sync';
 import type { ApprovalSigner } from '../../../shared/sync/approval-proof';
+import type { TicketSigningKey } from '../../../shared/node/tickets/secret';
 import { ok, type Result } from '../../../shared/result';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
@@ -74,6 +75,8 @@ export interface SyncService {
   ledger: EscrowLedger;
   /** Signs the approvals a checkout records, once enrolled (docs/SECURITY.md "Overuse proof"). */
   approvalSigner(): ApprovalSigner | undefined;
+  /** Signs the tickets a checkout makes with the same key, once enrolled (docs/TICKETS.md). */
+  ticketSigner(): TicketSigningKey | undefined;
 }
 
 export function createSyncService(deps: {
@@ -184,6 +187,7 @@ export function createSyncService(deps: {
     },
     round,
     approvalSigner: () => ctx.approvalSigner(),
+    ticketSigner: () => ctx.ticketSigner(),
     start: () => scheduler.start(),
     async stop() {
       await scheduler.stop();

@@ -1,18 +1,7 @@
 import type { DoorCounts, DoorEntry } from '../../../shared/tickets/checkins';
-import type { TrustedKey } from '../../../shared/node/tickets/secret';
 import type { Queryable } from '../database';
 
 // docs/TICKETS.md "At the door": the server's entry log and what a check reads.
-
-/** Every key the organisation's terminals registered, with the terminal's revocation time. */
-export async function listTrustedKeys(db: Queryable, orgId: string): Promise<TrustedKey[]> {
-  return db.query<TrustedKey>(
-    `SELECT k.public_key AS "publicKey", t.revoked_at AS "revokedAt"
-     FROM terminal_signing_keys k JOIN terminals t ON t.id = k.terminal_id
-     WHERE t.org_id = $1`,
-    [orgId],
-  );
-}
 
 export async function performancesOf(
   db: Queryable,
@@ -25,20 +14,6 @@ export async function performancesOf(
     `SELECT id, starts_at AS "startsAt" FROM performances WHERE org_id = $1 AND id = ANY($2::uuid[])`,
     [orgId, uuids],
   );
-}
-
-/** A void or reissued ticket's status; undefined for a valid one or one the server has not seen yet. */
-export async function revocationOf(
-  db: Queryable,
-  orgId: string,
-  ticketId: string,
-): Promise<'void' | 'reissued' | undefined> {
-  const rows = await db.query<{ status: string }>(
-    `SELECT status FROM tickets WHERE org_id = $1 AND id = $2 AND status <> 'valid'`,
-    [orgId, ticketId],
-  );
-  const status = rows[0]?.status;
-  return status === 'void' || status === 'reissued' ? status : undefined;
 }
 
 export async function admittedEntry(

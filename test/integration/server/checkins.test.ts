@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signTicket, ticketSigningKey } from '../../../shared/node/tickets/secret';
+import { signTicket } from '../../../shared/node/tickets/secret';
 import type { CheckinResponse, DoorCounts } from '../../../shared/tickets/checkins';
 import type { ReviewItem } from '../../../shared/sync/protocol';
 import { seedOrganisation, signInAs, type SeededOrganisation } from '../../helpers/server-api';
 import { backends, startTestServer, type TestServer } from '../../helpers/server-db';
+import { refundPayload, salePayload } from '../../helpers/sync-payloads';
 import { enrol, openTill, pushTill, seedHall } from '../../helpers/till';
 
 // docs/TICKETS.md "At the door": POST /v1/checkins checks a scan and lets a ticket's first entry win;
@@ -37,9 +38,8 @@ describe.each(backends)('check-in at the door (%s)', (backend) => {
   });
 
   const ticket = (performanceId = tonight, issuedAt = new Date().toISOString()) => {
-    const key = issuer.key!;
     const ticketId = randomUUID();
-    const signer = ticketSigningKey(key.privateKey, key.publicKey);
+    const signer = issuer.ticketSigner!;
     return {
       ticketId,
       secret: signTicket({ ticketId, performanceId, ticketTypeId: 'adult', issuedAt }, signer),
@@ -98,7 +98,6 @@ describe.each(backends)('check-in at the door (%s)', (backend) => {
     await server.database.db.query('DELETE FROM terminal_signing_keys WHERE terminal_id = $1', [
       stranger.terminalId,
     ]);
-    const strangerKey = stranger.key!;
     const foreign = signTicket(
       {
         ticketId: randomUUID(),
@@ -106,7 +105,7 @@ describe.each(backends)('check-in at the door (%s)', (backend) => {
         ticketTypeId: 'adult',
         issuedAt: new Date().toISOString(),
       },
-      ticketSigningKey(strangerKey.privateKey, strangerKey.publicKey),
+      stranger.ticketSigner!,
     );
     expect((await scan(org.api, foreign)).body.outcome).toMatchObject({ kind: 'unknown_key' });
     expect((await scan(org.api, t.secret)).body.outcome.kind).toBe('valid');
@@ -140,6 +139,31 @@ describe.each(backends)('check-in at the door (%s)', (backend) => {
       door: '  ',
     });
     expect(noDoor.status).toBe(400);
+  });
+
+  it('refuses a ticket voided at its till once the void reached the server, and counts only valid ones', async () => {
+    const hall = await seedHall(org);
+    const till = await openTill(org, server.url, hall.venueId, org.managerId);
+    const sale = salePayload({
+      terminalId: till.id,
+      shiftId: till.shiftId,
+      cashierId: org.managerId,
+      lines: [{ kind: 'ticket', performanceId: tonight, ticketTypeId: 'adult', qty: 2, unitPrice: 2500 }],
+      ticketSigner: till.ticketSigner,
+    });
+    till.box.append('sale', sale);
+    expect((await pushTill(till)).status).toBe(200);
+    const expected = async () =>
+      (await org.api.get<DoorCounts>(`/v1/checkins/counts?performanceId=${tonight}`)).body.expected;
+    expect(await expected()).toBe(2);
+    till.box.append('void', refundPayload(sale, { kind: 'void', staffId: org.managerId }));
+    expect((await pushTill(till)).status).toBe(200);
+    expect(await expected()).toBe(0);
+    const [first] = sale.tickets;
+    expect((await scan(org.api, first!.secret!)).body.outcome).toEqual({
+      kind: 'voided',
+      ticketId: first!.id,
+    });
   });
 
   it('keeps an offline second admission as a duplicate-entry review item, never a second entry', async () => {

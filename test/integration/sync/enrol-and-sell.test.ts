@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { channels as c } from '../../../shared/ipc/channels';
+import { readTicketSecret, ticketKeyring } from '../../../shared/node/tickets/secret';
 import { buildEnrolmentLink } from '../../../shared/sync/enrolment-link';
+import type { SaleRecord } from '../../../shared/sync/sale-record';
 import { readOutbox } from '../../../src-main/db/repos/outbox-repo';
 import {
   createCode,
@@ -160,6 +162,29 @@ describe('sync: enrolment and selling online', () => {
     expect(await shown()).toBe(2); // a push says nothing about the count; the next pull does
     expect(await pos.terminal.sync.pullOnce()).toMatchObject({ ok: true });
     expect(await shown()).toBe(0);
+  });
+
+  it('signs each ticket with the key registered at enrolment and pushes the tickets with the sale', async () => {
+    const pos = await enrolled();
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
+    const sold = await sell(pos, world.catalogue, { qty: 2 });
+    const tickets = sold.ok ? (sold.value as SaleRecord).tickets : [];
+    expect(tickets).toHaveLength(2);
+    const registered = await world.server
+      .db()
+      .query<{ publicKey: string }>(
+        'SELECT public_key AS "publicKey" FROM terminal_signing_keys WHERE terminal_id = $1',
+        [pos.terminal.terminalId],
+      );
+    const keyring = ticketKeyring(registered.map((k) => ({ publicKey: k.publicKey, revokedAt: null })));
+    for (const ticket of tickets) {
+      const read = readTicketSecret(ticket.secret ?? '');
+      expect(read?.ticketId).toBe(ticket.id);
+      expect(read && keyring.check(read)).toEqual({ ok: true });
+    }
+    const pushed = readOutbox(pos.terminal.db).find((m) => m.type === 'sale');
+    expect((pushed?.payload as { tickets: unknown }).tickets).toEqual(tickets);
+    expect(await pos.terminal.sync.pushOnce()).toMatchObject({ ok: true, value: { remaining: 0 } });
   });
 
   it('sells a capped code on a lease, pushes it with its escrow, and a void gives the use back', async () => {

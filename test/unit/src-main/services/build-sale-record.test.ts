@@ -1,8 +1,15 @@
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CodeRecord } from '../../../../shared/codes/types';
 import { evaluateCode, priceBasket, type Evaluation, type Rules } from '../../../../shared/discounts';
 import type { TenderInput } from '../../../../shared/ipc/contract';
+import {
+  publicKeyOf,
+  readTicketSecret,
+  ticketKeyring,
+  ticketSealer,
+  ticketSigningKey,
+} from '../../../../shared/node/tickets/secret';
 import { salePayloadSchema, terminalSalePayloadSchema } from '../../../../shared/sync/payloads';
 import { buildSaleRecord, type SaleRecordInput } from '../../../../src-main/services/build-sale-record';
 import type { CartLine, CustomGrant, OveruseGrant } from '../../../../src-main/services/cart-service';
@@ -103,7 +110,7 @@ function priced(setup: Setup): SaleRecordInput['priced'] {
   };
 }
 
-function build(setup: Setup, tenders?: TenderInput[]) {
+function build(setup: Setup, tenders?: TenderInput[], sealTicket?: SaleRecordInput['sealTicket']) {
   const cart = priced(setup);
   const signed: string[] = [];
   const record = buildSaleRecord({
@@ -118,6 +125,7 @@ function build(setup: Setup, tenders?: TenderInput[]) {
       signed.push(approval.id);
       return { ...approval, signature: `sig:${approval.id}` };
     },
+    sealTicket,
   });
   return { record, cart, signed };
 }
@@ -269,6 +277,43 @@ describe('buildSaleRecord', () => {
     });
   });
 
+  it('issues a ticket per ticket unit at what the unit cost after both discounts, signed with the key', () => {
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const publicKey = publicKeyOf(pem);
+    const { record } = build(
+      {
+        lines: [ticket('a', 2999, 3, 'ev-1', 'perf-1'), programme],
+        code: codeRecord(1500),
+        custom: { kind: 'fixed', value: 1001, reason: 'regular', approverId: null, approverName: null },
+      },
+      undefined,
+      ticketSealer(ticketSigningKey(pem, publicKey)),
+    );
+    const ticketUnits = record.units.filter((u) => u.lineId === 'a');
+    expect(record.tickets.map((t) => [t.lineId, t.unitIndex, t.pricePaid])).toEqual(
+      ticketUnits.map((u) => ['a', u.unitIndex, u.total]),
+    );
+    // Both discounts reached the tickets, so what each admits for is less than its list price.
+    expect(ticketUnits.every((u) => u.codeDiscount > 0 && u.customDiscount > 0)).toBe(true);
+    const keyring = ticketKeyring([{ publicKey, revokedAt: null }]);
+    for (const t of record.tickets) {
+      expect(t).toMatchObject({ performanceId: 'perf-1', ticketTypeId: 'tt-a', priceBandId: 'band-1' });
+      expect(t).toMatchObject({ status: 'valid', issuedAt: NOW, replaces: null, saleId: record.sale.id });
+      const read = readTicketSecret(t.secret ?? '');
+      expect(read?.ticketId).toBe(t.id);
+      expect(read?.keyId).toBe(t.keyId);
+      expect(read && keyring.check(read)).toEqual({ ok: true });
+    }
+  });
+
+  it('issues tickets without secrets when there is no key yet', () => {
+    const { record } = build({ lines: [ticket('a', 1000, 2, 'ev-1', 'perf-1')] });
+    expect(record.tickets.map((t) => [t.secret, t.keyId])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+  });
+
   it('builds what the terminal pushes, and the server parses it', () => {
     const { record } = build({
       lines: [ticket('a', 2000, 2, 'ev-1', 'perf-1'), programme],
@@ -283,5 +328,8 @@ describe('buildSaleRecord', () => {
     expect(parsed.sale).not.toHaveProperty('customer');
     expect(parsed.lines[0]).not.toHaveProperty('name');
     expect(parsed.units[0]).not.toHaveProperty('refundId');
+    expect(parsed.tickets.map((t) => t.id)).toEqual(record.tickets.map((t) => t.id));
+    expect(parsed.tickets).toHaveLength(2);
+    expect(parsed.tickets[0]).not.toHaveProperty('status');
   });
 });

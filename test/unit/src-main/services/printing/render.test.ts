@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { esc, Markup, paperFor } from '../../../../../src-main/services/printing/markup';
 import { toEscPos, toSvg } from '../../../../../src-main/services/printing/render';
-import { decodeEscPos, UNREADABLE_QR } from '../../../../helpers/escpos-decoder';
+import { decodeEscPos, readQrCodes, UNREADABLE_QR } from '../../../../helpers/escpos-decoder';
 
 describe('receipt markup and rendering', () => {
   it('prints text from a sale literally even when it holds ReceiptLine syntax', () => {
@@ -44,6 +44,12 @@ describe('receipt markup and rendering', () => {
       data,
     ]);
     expect(other.qr).toEqual([UNREADABLE_QR]);
+  });
+
+  it('keeps spaces at the edges of a QR payload, as a ticket secret in base45 may have them', () => {
+    const data = '  A B:C ';
+    const print = decodeEscPos(toEscPos(new Markup(paperFor(80)).qr(data).toString(), 48));
+    expect(readQrCodes(print.images)).toEqual([data]);
   });
 
   it('wraps on 32 columns for 58 mm paper and 48 for 80 mm', () => {
