@@ -14,6 +14,7 @@ import { registerAuditRoutes } from './routes/audit-routes';
 import { registerAuthRoutes } from './routes/auth-routes';
 import { registerCatalogueRoutes } from './routes/catalogue-routes';
 import { registerCatalogueSearchRoutes } from './routes/catalogue-search-routes';
+import { registerCheckinRoutes } from './routes/checkin-routes';
 import { registerCodeRoutes } from './routes/code-routes';
 import { registerOrganisationRoutes } from './routes/organisation-routes';
 import type { App } from './routes/common';
@@ -155,6 +156,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   registerTerminalRoutes(app, ctx);
   registerCodeRoutes(app, ctx);
   registerRedemptionRoutes(app, ctx);
+  registerCheckinRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
   registerAuditRoutes(app, ctx);

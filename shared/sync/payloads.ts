@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, instant, minor, signedMinor, uuid } from './fields';
 import { escrowSchema, type LeaseReturnPayload, type MutationType } from './protocol';
+import { doorNameSchema } from '../tickets/checkins';
 import { pushedSaleParts, refundRowSchema, saleRecordParts, storedSaleParts } from './sale-record';
 
 // The payloads of pushed mutations as the terminal's services write them (src-main/services/
@@ -79,6 +80,24 @@ export const pinAttemptPayloadSchema = z.object({
 export type PinAttemptPayload = z.infer<typeof pinAttemptPayloadSchema>;
 
 /**
+ * `checkin`: an entry a terminal in Door mode admitted, offline or before it could ask the server
+ * (docs/TICKETS.md "At the door"). The server keeps the first entry of a ticket; a later one from
+ * another door becomes a duplicate-entry review item, never a second admission.
+ */
+export const checkinPayloadSchema = z.object({
+  terminalId: uuid,
+  /** The entry's id, as the door recorded it and as it would have sent it to POST /v1/checkins. */
+  id: uuid,
+  ticketId: uuid,
+  performanceId: id,
+  door: doorNameSchema,
+  /** Who was signed in at the door; a demo terminal's own staff ids are kept as text. */
+  staffId: id,
+  at: instant,
+});
+export type CheckinPayload = z.infer<typeof checkinPayloadSchema>;
+
+/**
  * What the terminal's outbox takes for each mutation type (src-main/db/repos/outbox-repo.ts
  * appendOutbox): a payload that does not match its type does not compile.
  */
@@ -90,6 +109,7 @@ export type MutationPayloads = {
   'shift.close': ShiftClosePayload;
   'lease.return': LeaseReturnPayload;
   'pin.attempt': PinAttemptPayload;
+  checkin: CheckinPayload;
 };
 
 // Compile-time links: every type has its payload, and what the terminal writes is what the server parses.

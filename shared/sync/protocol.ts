@@ -86,6 +86,7 @@ export const MUTATION_TYPES = [
   'shift.close',
   'lease.return',
   'pin.attempt',
+  'checkin',
 ] as const;
 export type MutationType = (typeof MUTATION_TYPES)[number];
 
@@ -239,11 +240,14 @@ export type AcquireResponse = z.infer<typeof acquireResponseSchema>;
 // ---------------------------------------------------------------------------------------------------
 // Pull: POST /v1/sync/pull with the device token as bearer.
 
+/** The most rows one pull page may carry, changes and revocations together. */
+export const MAX_PULL_LIMIT = 20_000;
+
 export const pullRequestSchema = z.strictObject({
   terminalId: uuid,
   /** Opaque; null (or one the server does not recognise) gets a full snapshot with reset: true. */
   cursor: text().max(200).nullable(),
-  limit: z.number().int().min(1).max(20_000).optional(),
+  limit: z.number().int().min(1).max(MAX_PULL_LIMIT).optional(),
   /**
    * Sales the terminal holds that the server has not acknowledged yet, counted as it pulls: the back
    * office shows them, since the server cannot see a sale before it is pushed. Absent from older terminals.
@@ -336,6 +340,28 @@ const changeSchema = z.union([
   z.object({ entity: z.enum(CHANGE_ENTITIES), id: text().min(1), deleted: z.literal(true) }),
 ]);
 
+/** A ticket signing key of one of the organisation's terminals (docs/TICKETS.md "Trust"). */
+export const ticketKeySchema = z.object({
+  /** keyIdOf(publicKey): 16 hex digits, as a ticket's secret names its key. */
+  keyId: text().regex(/^[0-9a-f]{16}$/),
+  /** base64url of the 32 raw Ed25519 bytes (a JWK's "x"). */
+  publicKey: text().regex(/^[A-Za-z0-9_-]{43}$/),
+  terminalId: uuid,
+  /** The terminal's revocation: tickets signed after it are not trusted. null: active. */
+  revokedAt: instant.nullable(),
+});
+export type TicketKey = z.infer<typeof ticketKeySchema>;
+/** More keys than any organisation enrols (one per terminal and enrolment); the server sends its oldest. */
+export const MAX_TICKET_KEYS = 10_000;
+
+/** A ticket that stopped being valid: a door refuses it. */
+export const ticketRevocationSchema = z.object({
+  ticketId: uuid,
+  status: z.enum(['void', 'reissued']),
+  changedAt: instant,
+});
+export type TicketRevocation = z.infer<typeof ticketRevocationSchema>;
+
 export const pullResponseSchema = z.object({
   /** Pass back on the next pull. */
   cursor: text(),
@@ -347,6 +373,17 @@ export const pullResponseSchema = z.object({
   /** Every lease this terminal holds in its current epoch, in full, on every pull. */
   leases: z.array(leaseViewSchema),
   epoch: z.number().int().min(1),
+  /**
+   * Every ticket signing key of the organisation, in full, on every pull. Absent from an older server:
+   * the terminal keeps the keys it holds. An older terminal drops the field unread.
+   */
+  ticketKeys: z.array(ticketKeySchema).max(MAX_TICKET_KEYS).optional(),
+  /**
+   * Tickets voided or reissued, paged with the changes by the same cursor (they count toward the page's
+   * limit): a full snapshot sends every one, a changes page those since the cursor. Absent from an older
+   * server.
+   */
+  revocations: z.array(ticketRevocationSchema).max(MAX_PULL_LIMIT).optional(),
 });
 export interface PullResponse {
   cursor: string;
@@ -355,6 +392,8 @@ export interface PullResponse {
   changes: Change[];
   leases: LeaseView[];
   epoch: number;
+  ticketKeys?: TicketKey[];
+  revocations?: TicketRevocation[];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -368,6 +407,7 @@ export const REVIEW_KINDS = [
   'customer_overuse',
   'approval_unproven',
   'overuse_cap_exceeded',
+  'duplicate_entry',
 ] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 

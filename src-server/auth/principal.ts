@@ -12,4 +12,4 @@ export type Principal =
     };
 
 /** What an enrolled terminal may do on its own; staff permissions are checked on the terminal. */
-export const TERMINAL_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(['sell']);
+export const TERMINAL_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(['sell', 'tickets.check']);

@@ -11,6 +11,9 @@ import type { TerminalSyncRow } from '../db/repos/terminal-repo';
 import { Rejection, reject } from '../errors';
 import { applyLeaseReturn } from './lease-return-apply';
 import { BatchScope, type MutationScope } from './mutation-scope';
+import { checkinPayloadSchema } from '../../shared/sync/payloads';
+import { applyCheckin } from './checkin-service';
+import { parsePayload } from './payload-parse';
 import { applyPinAttempt } from './pin-lockout-service';
 import { keptBytesFailure, poisonIn } from './poison';
 import { applyRefund } from './refund-apply';
@@ -45,6 +48,10 @@ async function apply(scope: MutationScope, mutation: Mutation): Promise<string |
       return applyLeaseReturn(scope, mutation.payload);
     case 'pin.attempt':
       return applyPinAttempt(scope, mutation.payload);
+    case 'checkin': {
+      const p = parsePayload(checkinPayloadSchema, mutation.payload, 'checkin');
+      return scope.run((tx) => applyCheckin(tx, scope.terminal, p, scope.ctx.now().toISOString()));
+    }
   }
 }
 

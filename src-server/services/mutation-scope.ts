@@ -11,6 +11,7 @@ import * as escrow from '../db/repos/escrow-repo';
 import { insertSales, saleIdsTaken, type NewSale } from '../db/repos/pos-ledger-repo';
 import { getStaff, staffExists } from '../db/repos/staff-repo';
 import { signingKeys, type TerminalSyncRow } from '../db/repos/terminal-repo';
+import { insertTickets, ticketIdsTaken, type NewTicket } from '../db/repos/ticket-repo';
 import { isUuid } from '../db/uuid';
 import { findRole } from './auth-service';
 
@@ -59,6 +60,8 @@ export interface MutationScope {
   /** Defers a sale's row; false when a sale with its id exists (pos_sales' id is global). */
   deferSale(sale: NewSale): Promise<boolean>;
   deferEscrow(row: escrow.SaleEscrowInsert): void;
+  /** Defers a deferred sale's tickets; false when one of their ids exists (tickets' id is global). */
+  deferTickets(tickets: readonly NewTicket[]): Promise<boolean>;
 }
 
 interface LeaseEntry {
@@ -72,6 +75,7 @@ interface Mark {
   leases: Map<string, { used: number; stored: number }>;
   escrowRows: number;
   sales: number;
+  tickets: number;
 }
 
 const SAVEPOINT = 'apply_mutation';
@@ -89,6 +93,9 @@ export class BatchScope implements MutationScope {
   private readonly leases = new Map<string, LeaseEntry>();
   private escrowRows: escrow.SaleEscrowInsert[] = [];
   private sales: NewSale[] = [];
+  private tickets: NewTicket[] = [];
+  /** Ticket ids the server holds or this batch recorded (lower case); read on the first sale with tickets. */
+  private ticketIds: Set<string> | undefined;
   /** Sale ids the server holds or this batch recorded (lower case); read on the first sale. */
   private saleIds: Set<string> | undefined;
   private positionsLocked = false;
@@ -150,12 +157,17 @@ export class BatchScope implements MutationScope {
     if (mark.sales < this.sales.length) {
       for (const sale of this.sales.splice(mark.sales)) this.saleIds?.delete(sale.id.toLowerCase());
     }
+    if (mark.tickets < this.tickets.length) {
+      for (const t of this.tickets.splice(mark.tickets)) this.ticketIds?.delete(t.id.toLowerCase());
+    }
   }
 
-  /** Writes the deferred rows: the sales so far, their escrow rows and every lease whose used moved. */
+  /** Writes the deferred rows: the sales so far, their tickets, escrow rows and every lease whose used moved. */
   async flush(): Promise<void> {
     await insertSales(this.tx, this.sales);
     this.sales = [];
+    await insertTickets(this.tx, this.tickets);
+    this.tickets = [];
     const changed = [...this.leases.values()].flatMap((e) =>
       e.lease && e.lease.used !== e.stored ? [e as { lease: escrow.LeaseRow; stored: number }] : [],
     );
@@ -261,12 +273,39 @@ export class BatchScope implements MutationScope {
     if (row.units > 0) this.escrowRows.push(row);
   }
 
+  async deferTickets(tickets: readonly NewTicket[]): Promise<boolean> {
+    if (tickets.length === 0) return true;
+    if (!this.ticketIds) {
+      const ids = this.mutations.flatMap((m) => {
+        const listed = m.type === 'sale' ? m.payload.tickets : undefined;
+        return Array.isArray(listed)
+          ? listed.flatMap((t) => {
+              const id = (t as { id?: unknown } | null)?.id;
+              return typeof id === 'string' ? [id] : [];
+            })
+          : [];
+      });
+      const read = [...ids, ...tickets.map((t) => t.id)].filter(isUuid);
+      this.ticketIds = await this.run((tx) => ticketIdsTaken(tx, read));
+    }
+    const taken = this.ticketIds;
+    if (tickets.some((t) => taken.has(t.id.toLowerCase()))) return false;
+    for (const t of tickets) taken.add(t.id.toLowerCase());
+    this.tickets.push(...tickets);
+    return true;
+  }
+
   private mark(): Mark {
     const leases = new Map<string, { used: number; stored: number }>();
     for (const [id, entry] of this.leases) {
       leases.set(id, { used: entry.lease?.used ?? 0, stored: entry.stored });
     }
-    return { leases, escrowRows: this.escrowRows.length, sales: this.sales.length };
+    return {
+      leases,
+      escrowRows: this.escrowRows.length,
+      sales: this.sales.length,
+      tickets: this.tickets.length,
+    };
   }
 
   private finish(): { mark: Mark; savepoint: boolean } {

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { text } from '../../shared/text';
 import { BUILT_IN_ROLES } from '../../shared/auth/permissions';
+import { keyIdOf } from '../../shared/node/tickets/secret';
 import {
-  CHANGE_ENTITIES,
+  MAX_TICKET_KEYS,
   type Change,
-  type ChangeEntity,
   type PullRequest,
   type PullResponse,
   type RoleRecord,
+  type TicketKey,
+  type TicketRevocation,
 } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
@@ -20,8 +22,10 @@ import {
   pullTombstones,
   SNAPSHOT_ORDER,
   type PulledRow,
+  type PullEntity,
 } from '../db/repos/pull-repo';
 import { getTerminal, recordPull } from '../db/repos/terminal-repo';
+import { ticketKeys } from '../db/repos/ticket-repo';
 import { reject } from '../errors';
 import { toView } from './code-service';
 
@@ -31,6 +35,8 @@ import { toView } from './code-service';
 //   after b, so nothing written while the snapshot was paged is missed.
 // - changes: everything with a position after the cursor, in (change_pos, entity, id) order, tombstones
 //   of hard deletes included.
+// Revoked tickets page in the same stream and leave in `revocations`; the organisation's ticket keys
+// go in full with every page, like the terminal's leases (docs/TICKETS.md "Trust").
 
 export const DEFAULT_PULL_LIMIT = 5000;
 /** Sorts after every entity name: "everything at this position is sent". */
@@ -80,6 +86,34 @@ const BUILT_IN_RECORDS: RoleRecord[] = BUILT_IN_ROLES.map((r) => ({
   overuseCap: r.overuseCap,
 }));
 
+/** A page's rows as the response carries them: changes, and revoked tickets apart. */
+function pageRows(rows: readonly (PulledRow & { deleted?: true })[]): {
+  changes: Change[];
+  revocations: TicketRevocation[];
+} {
+  const changes: Change[] = [];
+  const revocations: TicketRevocation[] = [];
+  for (const row of rows) {
+    if (row.entity === 'ticket_revocation') {
+      revocations.push({
+        ticketId: row.id,
+        status: row.data.status as TicketRevocation['status'],
+        changedAt: new Date(row.data.changedAt as string | Date).toISOString(),
+      });
+    } else if (row.deleted) {
+      changes.push({ entity: row.entity, id: row.id, deleted: true });
+    } else {
+      changes.push(toChange(row));
+    }
+  }
+  return { changes, revocations };
+}
+
+async function ticketKeysOf(tx: Queryable, orgId: string): Promise<TicketKey[]> {
+  const keys = await ticketKeys(tx, orgId, MAX_TICKET_KEYS);
+  return keys.map((k) => ({ keyId: keyIdOf(k.publicKey), ...k }));
+}
+
 function toChange(row: PulledRow): Change {
   if (row.entity === 'code') {
     const {
@@ -107,7 +141,7 @@ async function snapshotPage(
   const rows: PulledRow[] = [];
   let { r: rank, p: pos, i: id } = cursor;
   while (rank < SNAPSHOT_ORDER.length && rows.length < limit) {
-    const entity = SNAPSHOT_ORDER[rank] as ChangeEntity;
+    const entity = SNAPSHOT_ORDER[rank] as PullEntity;
     const want = limit - rows.length;
     const bound = id === null ? { from: pos } : { after: [pos, id] as [number, string] };
     let page = await pullEntity(tx, orgId, entity, bound, want, now, venueId);
@@ -141,7 +175,7 @@ async function changesPage(
 ): Promise<{ rows: PulledRow[]; more: boolean }> {
   const candidates: PulledRow[] = [];
   let more = false;
-  for (const entity of CHANGE_ENTITIES) {
+  for (const entity of SNAPSHOT_ORDER) {
     const bound =
       entity > cursor.e
         ? { from: cursor.p }
@@ -154,7 +188,7 @@ async function changesPage(
   }
   const gone = await pullTombstones(tx, orgId, [cursor.p, cursor.e, cursor.i], limit);
   if (gone.length === limit) more = true;
-  candidates.push(...gone.map((t) => ({ ...t, data: {}, deleted: true })));
+  candidates.push(...gone.map((t) => ({ ...t, data: {}, deleted: true as const })));
   candidates.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
   if (candidates.length > limit) more = true;
   return { rows: candidates.slice(0, limit), more };
@@ -196,6 +230,7 @@ async function pullPage(
     }
     const { lastPos, generation } = await positionOf(tx, terminal.orgId);
     const leases = await leasesOf(tx, terminal.id, terminal.epoch);
+    const keys = await ticketKeysOf(tx, terminal.orgId);
     let cursor = decodeCursor(request.cursor);
     if (cursor?.g !== generation) cursor = undefined;
     if (!cursor || cursor.m === 's') {
@@ -214,9 +249,10 @@ async function pullPage(
         cursor: encodeCursor(next),
         more: page.next !== undefined || lastPos > start.b,
         reset: true,
-        changes: page.rows.map(toChange),
+        ...pageRows(page.rows),
         leases,
         epoch: terminal.epoch,
+        ticketKeys: keys,
       };
     }
     const page = await changesPage(tx, terminal, cursor, limit, now);
@@ -226,11 +262,10 @@ async function pullPage(
       cursor: encodeCursor(next),
       more: page.more,
       reset: false,
-      changes: page.rows.map((row) =>
-        'deleted' in row ? { entity: row.entity, id: row.id, deleted: true as const } : toChange(row),
-      ),
+      ...pageRows(page.rows),
       leases,
       epoch: terminal.epoch,
+      ticketKeys: keys,
     };
   });
 }

@@ -7,6 +7,7 @@ import * as ledger from '../db/repos/pos-ledger-repo';
 import * as redemptions from '../db/repos/redemption-repo';
 import * as reviews from '../db/repos/review-item-repo';
 import type { TerminalSyncRow } from '../db/repos/terminal-repo';
+import { voidTickets } from '../db/repos/ticket-repo';
 import { reject } from '../errors';
 import type { MutationScope } from './mutation-scope';
 import { parsePayload } from './payload-parse';
@@ -146,6 +147,18 @@ async function refundSale(
     createdAt: refund.createdAt,
   });
 
+  const saleVoided = refund.kind === 'void' && refunded.size + picked.length === original.units.length;
+  // docs/TICKETS.md: the units given back take their tickets with them (voiding the sale takes every
+  // ticket of it), under a new change position, so every door learns of it on its next pull.
+  if (original.tickets.length > 0) {
+    await voidTickets(tx, {
+      orgId: terminal.orgId,
+      saleId: sale.id,
+      units: saleVoided ? null : picked,
+      at: refund.createdAt,
+    });
+  }
+
   const held = await escrow.saleEscrow(tx, sale.id);
   // Locked before the redemption is released, the order accepting an item takes them in.
   const excessItems = held.some((r) => r.kind === 'excess')
@@ -167,8 +180,7 @@ async function refundSale(
   };
   for (const [counter, n] of seats) await back(counter, n);
 
-  const voidsAll = refunded.size + picked.length === original.units.length;
-  if (refund.kind === 'void' && voidsAll) {
+  if (saleVoided) {
     await ledger.markSaleVoided(tx, sale.id, refund.createdAt);
     const released = await redemptions.releaseRedemption(tx, terminal.orgId, sale.id, refund.createdAt);
     if (released) {
@@ -178,13 +190,5 @@ async function refundSale(
       await back(counterKey({ kind: 'code_budget', id }), released.discount);
     }
   }
-  await settleExcessReviews(
-    tx,
-    ctx,
-    terminal.orgId,
-    excessItems,
-    held,
-    excessBack,
-    refund.kind === 'void' && voidsAll,
-  );
+  await settleExcessReviews(tx, ctx, terminal.orgId, excessItems, held, excessBack, saleVoided);
 }

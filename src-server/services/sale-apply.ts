@@ -12,6 +12,7 @@ import type { CodeRow } from '../db/repos/code-repo';
 import * as escrow from '../db/repos/escrow-repo';
 import * as redemptions from '../db/repos/redemption-repo';
 import { insertReviewItem } from '../db/repos/review-item-repo';
+import type { NewTicket } from '../db/repos/ticket-repo';
 import { reject } from '../errors';
 import { proveApprovals, reviewUnproven } from './approval-check';
 import { reviewOverCap } from './overuse-cap';
@@ -135,6 +136,7 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
     reject('UNKNOWN_CODE', `Code ${p.redemption.codeId} is not known to the server.`);
   if (code?.isParent) reject('PARENT_CODE_USED', `${code.code} is a parent code and cannot be used itself.`);
 
+  const tickets = saleTickets(p, terminal);
   const inserted = await scope.deferSale({
     id: sale.id,
     orgId: terminal.orgId,
@@ -152,6 +154,9 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
     createdAt: sale.createdAt,
   });
   if (!inserted) reject('DUPLICATE_SALE', `Sale ${sale.id} reached the server already in another mutation.`);
+  if (!(await scope.deferTickets(tickets))) {
+    reject('DUPLICATE_TICKET', `A ticket of sale ${sale.id} reached the server already with another sale.`);
+  }
 
   // Before the use is counted on the code: a counter made now starts from the usage before this sale.
   const excess = await settleEscrow(
@@ -249,6 +254,65 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
     ...(overCap ? ['an overuse past its supervisor’s daily cap'] : []),
   ];
   return toReview.length > 0 ? `Accepted; ${toReview.join(', ')} went to review.` : undefined;
+}
+
+/**
+ * The sale's tickets as the server stores them (docs/TICKETS.md), each checked against the sale: a
+ * ticket names a unit of a ticket line of this sale and that line's performance, one first issue per
+ * unit. A ticket another one of the same push replaces was reprinted before the sale reached the
+ * server: it is stored reissued.
+ */
+function saleTickets(p: SalePayload, terminal: MutationScope['terminal']): NewTicket[] {
+  const { sale } = p;
+  const lineById = new Map(p.lines.map((l) => [l.id, l]));
+  const units = new Set(p.units.map((u) => `${u.lineId}:${u.unitIndex}`));
+  const replacedBy = new Map(
+    p.tickets.flatMap((t) => (t.replaces ? [[t.replaces.toLowerCase(), t] as const] : [])),
+  );
+  const ids = new Set<string>();
+  const firstIssues = new Set<string>();
+  return p.tickets.map((t) => {
+    const unit = `${t.lineId}:${t.unitIndex}`;
+    const line = lineById.get(t.lineId);
+    const what = `Ticket ${t.id} of sale ${sale.id}`;
+    if (t.saleId !== sale.id) reject('INVALID_PAYLOAD', `${what} names sale ${t.saleId}.`);
+    if (line?.kind !== 'ticket' || !units.has(unit) || line.performanceId !== t.performanceId) {
+      reject('INVALID_PAYLOAD', `${what} names no sold unit of performance ${t.performanceId} (${unit}).`);
+    }
+    if (!isStorableInstant(t.issuedAt)) {
+      reject('INVALID_PAYLOAD', `${what} has an issue time ${t.issuedAt} the server cannot store.`);
+    }
+    const key = t.id.toLowerCase();
+    if (ids.has(key)) reject('INVALID_PAYLOAD', `${what} is listed twice.`);
+    ids.add(key);
+    if (t.replaces === null) {
+      if (firstIssues.has(unit))
+        reject('INVALID_PAYLOAD', `${what} is a second first issue of unit ${unit}.`);
+      firstIssues.add(unit);
+    }
+    const replacement = replacedBy.get(key);
+    if (replacement && !isStorableInstant(replacement.issuedAt)) {
+      reject('INVALID_PAYLOAD', `${what} was replaced at a time the server cannot store.`);
+    }
+    return {
+      id: t.id,
+      orgId: terminal.orgId,
+      saleId: sale.id,
+      terminalId: terminal.id,
+      lineId: t.lineId,
+      unitIndex: t.unitIndex,
+      performanceId: t.performanceId,
+      ticketTypeId: t.ticketTypeId,
+      priceBandId: t.priceBandId,
+      pricePaid: t.pricePaid,
+      secret: t.secret,
+      keyId: t.keyId,
+      issuedAt: t.issuedAt,
+      replaces: t.replaces,
+      status: replacement ? 'reissued' : 'valid',
+      statusChangedAt: replacement?.issuedAt ?? null,
+    };
+  });
 }
 
 function parseLimits(text: string): string[] {

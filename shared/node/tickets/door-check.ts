@@ -1,3 +1,4 @@
+import type { DoorEntry, DoorOutcome } from '../../tickets/checkins';
 import { readTicketSecret, type TicketKeyring } from './secret';
 
 // docs/TICKETS.md "At the door": what a scan means, decided the same way by a terminal in Door mode
@@ -17,11 +18,6 @@ export interface DoorPerformance {
   opensAt: string;
 }
 
-export interface DoorEntry {
-  at: string;
-  door: string;
-}
-
 export interface DoorContext {
   keyring: TicketKeyring;
   /** The performances this door admits, by tag. */
@@ -34,21 +30,6 @@ export interface DoorContext {
   entry(ticketId: string): DoorEntry | undefined;
   now: Date;
 }
-
-export type DoorOutcome =
-  | { kind: 'valid'; ticketId: string; performanceId: string }
-  | { kind: 'already_entered'; ticketId: string; entry: DoorEntry }
-  | { kind: 'voided'; ticketId: string }
-  | { kind: 'reissued'; ticketId: string }
-  | { kind: 'wrong_performance'; ticketId: string; other: { id: string; startsAt: string } | null }
-  | { kind: 'too_early'; ticketId: string; opensAt: string }
-  | { kind: 'clock_off'; ticketId: string; issuedAt: string }
-  | { kind: 'unknown_key'; keyId: string }
-  | { kind: 'key_revoked'; ticketId: string }
-  | { kind: 'forged' }
-  | { kind: 'malformed' };
-
-export type DoorOutcomeKind = DoorOutcome['kind'];
 
 /** What a scan (or typed text) means at this door. Records nothing: the caller records a valid entry. */
 export function checkScan(text: string, ctx: DoorContext): DoorOutcome {

@@ -37,6 +37,7 @@ import {
   type ChildCodeRow,
 } from '../../db/repos/sync-catalogue-repo';
 import { getSyncState, saveCursor } from '../../db/repos/sync-repo';
+import { replaceTicketKeys, upsertRevocations } from '../../db/repos/ticket-trust-repo';
 
 // Parents before children inside a page, so most pages never lean on the deferred foreign keys.
 const ORDER: Record<ChangeEntity, number> = {
@@ -266,6 +267,9 @@ export function applyPullPage(
     const changes = [...page.changes].sort((a, b) => ORDER[a.entity] - ORDER[b.entity]);
     for (const change of changes) applyChange(db, change, resetting);
     for (const lease of page.leases) if (lease.epoch === state.epoch) upsertLease(db, lease, p.at);
+    // docs/TICKETS.md "Trust". Absent (an older server): what the terminal holds stays.
+    if (page.ticketKeys) replaceTicketKeys(db, page.ticketKeys);
+    if (page.revocations) upsertRevocations(db, page.revocations);
     const finished = !page.more;
     if (finished && resetting) {
       dropUnseen(db);

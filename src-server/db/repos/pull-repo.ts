@@ -5,8 +5,15 @@ import { codeColumns } from './code-repo';
 // Pull reads: every synced table pages by (change_pos, id) on its own index; the service merges the
 // tables into one commit-ordered stream. Table and column names come only from this file.
 
+/**
+ * What pull pages by position: the changes, and revoked tickets (docs/TICKETS.md), which travel in the
+ * response's own `revocations` so that an older terminal, whose change schema lists its entities, is
+ * not refused a page.
+ */
+export type PullEntity = ChangeEntity | 'ticket_revocation';
+
 interface PullSource {
-  entity: ChangeEntity;
+  entity: PullEntity;
   from: string;
   select: string;
   pos: string;
@@ -84,15 +91,22 @@ const SOURCES: PullSource[] = (
       pos: 'usage_pos',
       where: 'c.usage_pos IS NOT NULL',
     },
+    {
+      // Last: a snapshot cursor names its entity by rank, and ranks before it keep their meaning.
+      entity: 'ticket_revocation',
+      from: 'tickets c',
+      select: 'c.status, c.status_changed_at AS "changedAt"',
+      where: 'c.change_pos IS NOT NULL',
+    },
   ] satisfies (Partial<PullSource> & Pick<PullSource, 'entity' | 'from' | 'select'>)[]
 ).map((s) => ({ pos: 'change_pos', where: 'true', textId: false, ...s }));
 
 /** Dependency order: a full snapshot sends what others refer to first. */
-export const SNAPSHOT_ORDER: readonly ChangeEntity[] = SOURCES.map((s) => s.entity);
+export const SNAPSHOT_ORDER: readonly PullEntity[] = SOURCES.map((s) => s.entity);
 
 export interface PulledRow {
   pos: number;
-  entity: ChangeEntity;
+  entity: PullEntity;
   id: string;
   data: Record<string, unknown>;
 }
@@ -103,7 +117,7 @@ export type Bound = { after: [number, string] } | { from: number } | { above: nu
 export async function pullEntity(
   db: Queryable,
   orgId: string,
-  entity: ChangeEntity,
+  entity: PullEntity,
   bound: Bound,
   limit: number,
   now: string,

@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { checkScan, type DoorContext, type DoorEntry } from '../../../../shared/node/tickets/door-check';
+import { checkScan, type DoorContext } from '../../../../shared/node/tickets/door-check';
+import type { DoorEntry } from '../../../../shared/tickets/checkins';
 import {
   publicKeyOf,
   signTicket,
