@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { channels as c } from '../../shared/ipc/channels';
-import { publicKeyOf, readTicketSecret, tagOf, ticketKeyring } from '../../shared/node/tickets/secret';
+import { readTicketSecret, tagOf, ticketKeyring } from '../../shared/node/tickets/secret';
 import type { SaleRecord } from '../../shared/sync/sale-record';
 import { readOutbox } from '../../src-main/db/repos/outbox-repo';
 import type { SecretStore } from '../../src-main/secret-store';
-import { newSigningKey, SIGNING_KEY_SECRET } from '../../src-main/services/sync/signing-key';
+import { secretStoreWithKey } from '../helpers/device-key';
 import { startTestTerminal, type TestTerminal } from '../helpers/terminal';
 
 // docs/TICKETS.md: checkout makes a ticket per admission unit in the sale's transaction, signed with the
@@ -12,21 +12,6 @@ import { startTestTerminal, type TestTerminal } from '../helpers/terminal';
 
 const HAMLET = 'perf-hamlet-1';
 const ADULT_STALLS = 'price-hamlet-adult-stalls'; // 45.00
-
-/** A secret store holding a device key, as enrolment leaves it (the terminal itself stays standalone). */
-function storeWithKey(): { secrets: SecretStore; publicKey: string } {
-  const key = newSigningKey();
-  const held = new Map([[SIGNING_KEY_SECRET, key.privateKey]]);
-  return {
-    publicKey: publicKeyOf(key.privateKey),
-    secrets: {
-      protection: 'owner-only file',
-      read: (name) => held.get(name) ?? null,
-      write: (name, value) => void held.set(name, value),
-      remove: (name) => void held.delete(name),
-    },
-  };
-}
 
 describe('tickets at checkout', () => {
   let pos: TestTerminal;
@@ -51,7 +36,7 @@ describe('tickets at checkout', () => {
   };
 
   it('makes one signed ticket per seat, none for the programme, at what each seat cost', async () => {
-    const key = storeWithKey();
+    const key = secretStoreWithKey();
     await start(key.secrets);
     const sale = await sellThreeSeatsAndAProgramme();
     const seats = sale.lines.find((l) => l.kind === 'ticket');
@@ -87,7 +72,7 @@ describe('tickets at checkout', () => {
   });
 
   it('pushes the tickets with the sale', async () => {
-    await start(storeWithKey().secrets);
+    await start(secretStoreWithKey().secrets);
     const sale = await sellThreeSeatsAndAProgramme();
     const pushed = readOutbox(pos.terminal.db).find((e) => e.type === 'sale');
     expect((pushed?.payload as { tickets: unknown }).tickets).toEqual(sale.tickets);
@@ -104,7 +89,7 @@ describe('tickets at checkout', () => {
   });
 
   it('voids exactly the refunded seat’s ticket, and a void of the sale the rest', async () => {
-    await start(storeWithKey().secrets);
+    await start(secretStoreWithKey().secrets);
     const sale = await sellThreeSeatsAndAProgramme();
     const second = sale.tickets[1];
     const refunded = await pos.must(c.sales.refund, {

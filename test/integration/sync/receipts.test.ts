@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels as c } from '../../../shared/ipc/channels';
 import { decodeEscPos } from '../../helpers/escpos-decoder';
 import { startEscPosEmulator, type EscPosEmulator } from '../../helpers/escpos-emulator';
-import { FAST_PRINTER } from '../../helpers/printing';
+import { FAST_PRINTER, RECEIPTS_ONLY } from '../../helpers/printing';
 import { enrolmentCode, sell, startSyncWorld, type SyncWorld } from '../../helpers/sync-fixture';
 import { startTestTerminal } from '../../helpers/terminal';
 
@@ -28,7 +28,12 @@ describe('sync: what an enrolled terminal prints', () => {
     try {
       const localId = pos.terminal.terminalId;
       await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
-      await pos.must(c.print.settingsUpdate, { output: 'network', host: printer.host, port: printer.port });
+      await pos.must(c.print.settingsUpdate, {
+        output: 'network',
+        host: printer.host,
+        port: printer.port,
+        ...RECEIPTS_ONLY,
+      });
       await pos.must(c.sync.enrol, {
         enrolmentCode: await enrolmentCode(world.org.api, world.catalogue.venueId),
         name: 'Box 1',
@@ -77,7 +82,12 @@ describe('sync: what an enrolled terminal prints', () => {
       };
       await header(['Globe Theatre Ltd', 'VAT GB 123 4567 89']);
       await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
-      await pos.must(c.print.settingsUpdate, { output: 'network', host: printer.host, port: printer.port });
+      await pos.must(c.print.settingsUpdate, {
+        output: 'network',
+        host: printer.host,
+        port: printer.port,
+        ...RECEIPTS_ONLY,
+      });
       await pos.must(c.sync.enrol, {
         enrolmentCode: await enrolmentCode(world.org.api, world.catalogue.venueId),
         name: 'Box 2',
