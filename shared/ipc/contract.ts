@@ -3,7 +3,12 @@ import { MAX_MONEY_MINOR, MAX_MONEY_SENTENCE } from '../money/limits';
 import { text } from '../text';
 import type { Result } from '../result';
 import { channels as c, type ChannelName, type Domain } from './channels';
-import { TICKET_ORDERS, type PrinterSettings, type PrinterStatus, type PrintJobView } from './domains/printing';
+import {
+  TICKET_ORDERS,
+  type PrinterSettings,
+  type PrinterStatus,
+  type PrintJobView,
+} from './domains/printing';
 import type { CartView, CodeOption, CustomerInput } from './domains/sell';
 import { manageRequestSchemas, type ManageResponseTypes } from './manage-schemas';
 import { syncRequestSchemas, type SyncResponseTypes } from './sync-schemas';
