@@ -1,12 +1,23 @@
 import { createPublicKey, generateKeyPairSync, randomUUID, verify } from 'node:crypto';
 import {
+  keyIdOf,
   publicKeyOf,
   readTicketSecret,
   signTicket,
   ticketKeyring,
   ticketSigningKey,
 } from '../../shared/node/tickets/secret';
+import { checkScan, type DoorPerformance } from '../../shared/node/tickets/door-check';
+import type { TicketRevocation } from '../../shared/sync/protocol';
+import { doorsOpenAt } from '../../shared/tickets/checkins';
 import { DEFAULT_TICKET_LAYOUT } from '../../shared/tickets/layout';
+import {
+  revocationOf,
+  trustedTicketKeys,
+  upsertRevocations,
+  replaceTicketKeys,
+} from '../../src-main/db/repos/ticket-trust-repo';
+import { startTestTerminal } from '../helpers/terminal';
 import { paperFor } from '../../src-main/services/printing/markup';
 import { toEscPos } from '../../src-main/services/printing/render';
 import { ticketsDocument } from '../../src-main/services/printing/ticket-documents';
@@ -69,7 +80,15 @@ export const ticketsSuite: BenchSuite = {
         ),
       50,
     );
+    const door = await doorCheck(secrets.slice(0, 1000), publicKey);
     return [
+      {
+        name: 'door.check_p99_ms',
+        value: percentile(door, 99),
+        unit: 'ms',
+        target: { op: '<=', value: 20 },
+        note: `one scan: read, key, ${REVOCATIONS.toLocaleString('en')} revocations in SQLite, performance, entry`,
+      },
       {
         name: 'tickets.print_10_ms',
         value: percentile(printTickets, 50),
@@ -98,3 +117,54 @@ export const ticketsSuite: BenchSuite = {
     ];
   },
 };
+
+const REVOCATIONS = 100_000;
+
+/**
+ * A door's check of one scan against a real terminal store holding REVOCATIONS revoked tickets and the
+ * pulled keys, as Door mode reads them: keyring, revocation lookup, performance, the entry log (none yet).
+ * The secrets are for one performance, issued now; every tenth is revoked, so both answers are timed.
+ */
+async function doorCheck(secrets: readonly string[], publicKey: string): Promise<number[]> {
+  const pos = await startTestTerminal();
+  try {
+    const db = pos.terminal.db;
+    replaceTicketKeys(db, [
+      { keyId: keyIdOf(publicKey), publicKey, terminalId: randomUUID(), revokedAt: null },
+    ]);
+    const changedAt = new Date().toISOString();
+    const revoked: TicketRevocation[] = Array.from({ length: REVOCATIONS }, () => ({
+      ticketId: randomUUID(),
+      status: 'void' as const,
+      changedAt,
+    }));
+    secrets.forEach((secret, i) => {
+      const id = readTicketSecret(secret)?.ticketId;
+      if (id && i % 10 === 0) revoked[i] = { ticketId: id, status: 'void', changedAt };
+    });
+    for (let i = 0; i < revoked.length; i += 5000) upsertRevocations(db, revoked.slice(i, i + 5000));
+    // The door admits every performance the secrets name (each was issued for its own).
+    const startsAt = new Date(Date.now() + 3_600_000).toISOString();
+    const performances = new Map<string, DoorPerformance>();
+    for (const secret of secrets) {
+      const tag = readTicketSecret(secret)?.performanceTag ?? '';
+      performances.set(tag, { id: tag, tag, startsAt, opensAt: doorsOpenAt(startsAt) });
+    }
+    const keyring = ticketKeyring(trustedTicketKeys(db));
+    let k = 0;
+    return await sample(() => {
+      const secret = secrets[k++ % secrets.length] as string;
+      const outcome = checkScan(secret, {
+        keyring,
+        performances,
+        revocation: (id) => revocationOf(db, id)?.status,
+        entry: () => undefined,
+        now: new Date(),
+      });
+      if (outcome.kind !== 'valid' && outcome.kind !== 'voided')
+        throw new Error(`door check: ${outcome.kind}`);
+    }, 2000);
+  } finally {
+    await pos.close();
+  }
+}
