@@ -43,6 +43,18 @@ const noZustand = {
   message: 'zustand is imported only by src-renderer/stores/.',
 };
 
+/** What all of shared/ (shared/node/ too) may not import: no platform, no UI, no other folder. */
+const sharedRules = [
+  noElectron,
+  noSqlite,
+  noZustand,
+  { group: ['react', 'react-dom', 'react/*'], message: 'shared/ is UI-free.' },
+  {
+    group: ['**/src-main/**', '**/src-renderer/**', '**/src-server/**'],
+    message: 'shared/ depends on nothing.',
+  },
+];
+
 /**
  * @param {Array<{group: string[], message: string}>} patterns
  * @returns {import('eslint').Linter.RulesRecord}
@@ -86,30 +98,14 @@ export default tseslint.config(
     rules: restrict([
       ...noNode,
       { group: ['**/node/**'], message: 'shared/node/ is for the terminal core and the server only.' },
-      noElectron,
-      noSqlite,
-      noZustand,
-      { group: ['react', 'react-dom', 'react/*'], message: 'shared/ is UI-free.' },
-      {
-        group: ['**/src-main/**', '**/src-renderer/**', '**/src-server/**'],
-        message: 'shared/ depends on nothing.',
-      },
+      ...sharedRules,
     ]),
   },
   {
     // Node-only code the terminal core and the server share (node:crypto, PDF): never the renderer.
     files: ['shared/node/**/*.ts'],
     languageOptions: { globals: globals.node },
-    rules: restrict([
-      noElectron,
-      noSqlite,
-      noZustand,
-      { group: ['react', 'react-dom', 'react/*'], message: 'shared/ is UI-free.' },
-      {
-        group: ['**/src-main/**', '**/src-renderer/**', '**/src-server/**'],
-        message: 'shared/ depends on nothing.',
-      },
-    ]),
+    rules: restrict([...sharedRules]),
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
