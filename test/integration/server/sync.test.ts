@@ -204,17 +204,23 @@ describe.each(backends)('offline sync (%s)', (backend) => {
   it('quarantines a sale whose id reached the server already, in the same batch or an earlier one', async () => {
     const t = await newTerminal();
     const first = sale(t);
+    // Another sale recorded under the first one's id: its tickets name that id too, as checkout makes them.
+    const underFirstId = (receiptNo: number) => {
+      const other = sale(t, { receiptNo });
+      return {
+        ...other,
+        sale: { ...first.sale, receiptNo },
+        tickets: other.tickets.map((ticket) => ({ ...ticket, saleId: first.sale.id })),
+      };
+    };
     t.box.append('sale', first);
-    t.box.append('sale', { ...sale(t, { receiptNo: 2 }), sale: { ...first.sale, receiptNo: 2 } });
+    t.box.append('sale', underFirstId(2));
     t.box.append('sale', sale(t, { receiptNo: 3 }));
     const reply = await push(t);
     expect(reply.status).toBe(200);
     expect(reply.body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'quarantined', 'applied']);
     expect(reply.body.results[2]).toMatchObject({ reason: 'DUPLICATE_SALE' });
-    const later = t.box.append('sale', {
-      ...sale(t, { receiptNo: 4 }),
-      sale: { ...first.sale, receiptNo: 4 },
-    });
+    const later = t.box.append('sale', underFirstId(4));
     const again = await push(t);
     expect(again.body.lastSeq).toBe(5);
     expect(again.body.results.at(-1)).toMatchObject({
