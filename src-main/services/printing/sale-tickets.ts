@@ -13,19 +13,25 @@ export function printedTickets(db: Db, record: SaleRecord, duplicate = false): P
   const lines = new Map(record.lines.map((l) => [l.id, l]));
   const units = new Map(record.units.map((u) => [`${u.lineId}:${u.unitIndex}`, u]));
   const code = record.sale.codeId ? getCode(db, record.sale.codeId) : undefined;
+  // The seats of one line share their names: one catalogue read per line, not per ticket.
+  const namesOf = new Map<string, ReturnType<typeof ticketNames>>();
+  const names = (t: SaleRecord['tickets'][number]) => {
+    if (!namesOf.has(t.lineId)) namesOf.set(t.lineId, ticketNames(db, t));
+    return namesOf.get(t.lineId);
+  };
   return record.tickets
     .filter((t) => t.status === 'valid')
     .map((t) => {
       const line = lines.get(t.lineId);
-      const names = ticketNames(db, t);
+      const named = names(t);
       const discounted = (units.get(`${t.lineId}:${t.unitIndex}`)?.codeDiscount ?? 0) > 0;
       return {
         ticketId: t.id,
-        eventName: names?.eventName ?? line?.name ?? '',
-        startsAt: names?.startsAt ?? t.issuedAt,
+        eventName: named?.eventName ?? line?.name ?? '',
+        startsAt: named?.startsAt ?? t.issuedAt,
         venue: { name: venue?.name ?? '', timezone: venue?.timezone ?? 'UTC' },
-        ticketTypeName: names?.ticketTypeName ?? line?.name ?? t.ticketTypeId,
-        priceBandName: names?.priceBandName ?? null,
+        ticketTypeName: named?.ticketTypeName ?? line?.name ?? t.ticketTypeId,
+        priceBandName: named?.priceBandName ?? null,
         pricePaid: t.pricePaid,
         currency: record.sale.currency,
         codeName: discounted ? (code?.name ?? record.sale.codeText) : null,

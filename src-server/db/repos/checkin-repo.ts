@@ -1,5 +1,6 @@
 import type { DoorCounts, DoorEntry } from '../../../shared/tickets/checkins';
 import type { Queryable } from '../database';
+import { isUuid } from '../uuid';
 
 // docs/TICKETS.md "At the door": the server's entry log and what a check reads.
 
@@ -8,7 +9,7 @@ export async function performancesOf(
   orgId: string,
   ids: readonly string[],
 ): Promise<{ id: string; startsAt: string }[]> {
-  const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const uuids = ids.filter(isUuid);
   if (uuids.length === 0) return [];
   return db.query<{ id: string; startsAt: string }>(
     `SELECT id, starts_at AS "startsAt" FROM performances WHERE org_id = $1 AND id = ANY($2::uuid[])`,
