@@ -5,7 +5,6 @@ import {
   readTicketSecret,
   signTicket,
   ticketKeyring,
-  ticketSigningKey,
   type TicketSigningKey,
 } from '../../../shared/node/tickets/secret';
 import type { TicketRow } from '../../../shared/sync/sale-record';
@@ -16,12 +15,11 @@ import {
   revocationOf,
   trustedTicketKeys,
 } from '../../../src-main/db/repos/ticket-trust-repo';
-import { newSigningKey } from '../../../src-main/services/sync/signing-key';
-import { apiClient, seedOrganisation, signInAs, type SeededOrganisation } from '../../helpers/server-api';
+import { seedOrganisation, signInAs, type SeededOrganisation } from '../../helpers/server-api';
 import { backends, startTestServer, type TestServer } from '../../helpers/server-db';
 import { enrolmentCode } from '../../helpers/sync-fixture';
-import { outbox, refundPayload, salePayload, shiftOpenPayload } from '../../helpers/sync-payloads';
-import { newPerformance, pushTill, seedHall, type Till } from '../../helpers/sync-server';
+import { refundPayload, salePayload } from '../../helpers/sync-payloads';
+import { newPerformance, openTill, pushTill, seedHall, type Till } from '../../helpers/sync-server';
 import { startTestTerminal, type TestTerminal } from '../../helpers/terminal';
 
 // docs/TICKETS.md "Trust": the server keeps the status of the tickets terminals push, voids them with
@@ -38,61 +36,22 @@ describe.each(backends)('ticket trust: push, void and pull (%s)', (backend) => {
   let performanceId: string;
   let sellerId: string;
 
-  /** A terminal as the server sees it, keeping its device key to sign tickets with. */
+  /** An enrolled terminal with its device key, as the terminal's enrolment leaves it. */
   const ticketTill = async (): Promise<Till & { key: TicketSigningKey }> => {
-    const pair = newSigningKey();
-    const reg = await apiClient(server.url).post<{ terminalId: string; epoch: number; deviceToken: string }>(
-      '/v1/terminals/register',
-      {
-        enrolmentCode: await enrolmentCode(org.api, venueId),
-        name: 'Box office',
-        signingKey: pair.publicKey,
-      },
-    );
-    expect(reg.status).toBe(201);
-    const box = outbox();
-    const open = shiftOpenPayload(reg.body.terminalId, sellerId);
-    box.append('shift.open', open);
-    return {
-      id: reg.body.terminalId,
-      epoch: reg.body.epoch,
-      api: apiClient(server.url, reg.body.deviceToken),
-      box,
-      shiftId: open.id,
-      signer: undefined,
-      key: ticketSigningKey(pair.privateKey, pair.publicKey),
-    };
+    const till = await openTill(org, server.url, venueId, sellerId);
+    if (!till.ticketSigner) throw new Error('the till enrolled without a signing key');
+    return { ...till, key: till.ticketSigner };
   };
 
-  /** A sale of `qty` seats with one signed ticket per seat, as checkout makes them. */
-  const ticketSale = (till: Till & { key: TicketSigningKey }, qty: number): Sale => {
-    const sale = salePayload({
+  /** A sale of `qty` seats with one signed ticket per seat, made as checkout makes them. */
+  const ticketSale = (till: Till & { key: TicketSigningKey }, qty: number): Sale =>
+    salePayload({
       terminalId: till.id,
       shiftId: till.shiftId,
       cashierId: sellerId,
       lines: [{ kind: 'ticket', performanceId, ticketTypeId: TICKET_TYPE, qty, unitPrice: 2500 }],
+      ticketSigner: till.key,
     });
-    const issuedAt = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
-    sale.tickets = sale.units.map((unit): TicketRow => {
-      const id = randomUUID();
-      return {
-        id,
-        saleId: sale.sale.id,
-        lineId: unit.lineId,
-        unitIndex: unit.unitIndex,
-        performanceId,
-        ticketTypeId: TICKET_TYPE,
-        priceBandId: null,
-        pricePaid: unit.total,
-        status: 'valid',
-        secret: signTicket({ ticketId: id, performanceId, ticketTypeId: TICKET_TYPE, issuedAt }, till.key),
-        keyId: till.key.keyId,
-        issuedAt,
-        replaces: null,
-      };
-    });
-    return sale;
-  };
 
   const ticketsOf = (saleId: string) =>
     server.database.db.query<{ id: string; status: string; unitIndex: number; keyId: string | null }>(
