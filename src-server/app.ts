@@ -24,6 +24,7 @@ import { recordRoutes } from './routes/route-table';
 import { registerStaffRoutes } from './routes/staff-routes';
 import { registerSyncRoutes } from './routes/sync-routes';
 import { registerTerminalRoutes } from './routes/terminal-routes';
+import { registerTicketLayoutRoutes } from './routes/ticket-layout-routes';
 
 export interface ServerOptions {
   version: string;
@@ -151,6 +152,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   registerAuthRoutes(app, ctx);
   registerStaffRoutes(app, ctx);
   registerCatalogueRoutes(app, ctx);
+  registerTicketLayoutRoutes(app, ctx);
   registerOrganisationRoutes(app, ctx);
   registerCatalogueSearchRoutes(app, ctx);
   registerTerminalRoutes(app, ctx);

@@ -61,6 +61,7 @@ export const channels = {
     settingsGet: 'pos:print:settingsGet',
     settingsUpdate: 'pos:print:settingsUpdate',
     test: 'pos:print:test',
+    ticketsPdf: 'pos:print:ticketsPdf',
   },
   // Manager screens: main relays them to the central server's admin API with its own server session.
   manage: {

@@ -8,8 +8,10 @@ import {
   type PrinterSettings,
   type PrinterStatus,
   type PrintJobView,
+  type TicketsPdfFile,
 } from './domains/printing';
 import type { CartView, CodeOption, CustomerInput } from './domains/sell';
+import { TICKET_PDF_FORMATS } from '../tickets/layout';
 import { manageRequestSchemas, type ManageResponseTypes } from './manage-schemas';
 import { syncRequestSchemas, type SyncResponseTypes } from './sync-schemas';
 import type {
@@ -187,6 +189,10 @@ export const requestSchemas = {
     })
     .strict(),
   [c.print.test]: empty,
+  // A sale's valid tickets as a PDF to save (docs/TICKETS.md "Printing tickets"); the printer's language unless given.
+  [c.print.ticketsPdf]: z
+    .object({ saleId: id, format: z.enum(TICKET_PDF_FORMATS), language: languageSchema.optional() })
+    .strict(),
   ...manageRequestSchemas,
   ...syncRequestSchemas,
 } satisfies Record<ChannelName, z.ZodType>;
@@ -236,6 +242,7 @@ export interface ResponseTypes extends ManageResponseTypes, SyncResponseTypes {
   [c.print.settingsGet]: PrinterSettings;
   [c.print.settingsUpdate]: PrinterSettings;
   [c.print.test]: PrintJobView[];
+  [c.print.ticketsPdf]: TicketsPdfFile;
 }
 
 export type RequestOf<C extends ChannelName> = z.input<(typeof requestSchemas)[C]>;

@@ -11,6 +11,7 @@ import type {
   Venue,
 } from '../catalogue/types';
 import type { CodeRecord } from '../codes/types';
+import type { TicketLayout } from '../tickets/layout';
 
 // The wire contract between a terminal's sync client and the central server (docs/SYNC.md). Both sides
 // parse with these schemas: the server its requests, the terminal the server's answers. Design notes
@@ -297,9 +298,15 @@ export interface CodeUsageRecord {
   discountGiven: number;
 }
 
+/**
+ * An event as pull sends it: with the layout its tickets print in (docs/TICKETS.md "Printing tickets"),
+ * null for the default. Absent from an older server: the terminal keeps the layout it holds.
+ */
+export type EventChange = EventRecord & { ticketLayout?: TicketLayout | null };
+
 export type Change =
   | { entity: 'venue'; id: string; data: Venue }
-  | { entity: 'event'; id: string; data: EventRecord }
+  | { entity: 'event'; id: string; data: EventChange }
   | { entity: 'performance'; id: string; data: Performance }
   | { entity: 'price_band'; id: string; data: PriceBand }
   | { entity: 'ticket_type'; id: string; data: TicketType }

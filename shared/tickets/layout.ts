@@ -28,6 +28,10 @@ export interface PrintedTicket {
   duplicate: boolean;
 }
 
+/** PDF tickets: A4 to print at home, or ticket stock (5.5 × 2 in, shared/node/tickets/ticket-pdf.ts). */
+export const TICKET_PDF_FORMATS = ['a4', 'stock'] as const;
+export type TicketPdfFormat = (typeof TICKET_PDF_FORMATS)[number];
+
 /** The facts a layout may show or hide, and order. */
 export const TICKET_FIELDS = ['venue', 'ticketType', 'priceBand', 'pricePaid', 'orderRef'] as const;
 export type TicketField = (typeof TICKET_FIELDS)[number];
@@ -126,6 +130,23 @@ export const DEFAULT_TICKET_LAYOUT: TicketLayout = {
   logo: null,
   freeText: [],
 };
+
+/**
+ * A layout as a store holds it (an event's, JSON the server sent or saved): the layout if it still
+ * parses, null (print with the default) if it is missing or no longer valid, so a stored value can never
+ * stop tickets printing.
+ */
+export function storedTicketLayout(value: unknown): TicketLayout | null {
+  const parsed = ticketLayoutSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** One layout for every ticket of a document, or each ticket's own (its event's). */
+export type TicketLayouts = TicketLayout | ((ticket: PrintedTicket) => TicketLayout);
+
+export function layoutOf(layouts: TicketLayouts, ticket: PrintedTicket): TicketLayout {
+  return typeof layouts === 'function' ? layouts(ticket) : layouts;
+}
 
 /** The logo's size in pixels, from its PNG header; null without a logo. */
 export function logoSize(layout: TicketLayout): { width: number; height: number } | null {

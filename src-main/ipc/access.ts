@@ -128,6 +128,8 @@ export const accessRules = {
   // A network printer's address decides where receipts (customer names included) are sent.
   [c.print.settingsUpdate]: need('catalogue.manage'),
   [c.print.test]: sell,
+  // The customer's tickets, for whoever may print them at the window.
+  [c.print.ticketsPdf]: sell,
 
   // Main checks the terminal role; the manage service then needs this staff member's own server
   // session, and the server checks its role again.

@@ -107,6 +107,7 @@ export function createHandlers(s: Services): Handlers {
     [c.print.settingsGet]: () => ok(s.printing.settings()),
     [c.print.settingsUpdate]: (r) => s.printing.updateSettings(r),
     [c.print.test]: () => s.printing.testPrint(),
+    [c.print.ticketsPdf]: (r) => s.printing.ticketsPdf(r.saleId, r.format, r.language),
 
     ...createManageHandlers(s.manage),
     ...createSyncHandlers({ sync: s.sync, staff: s.staff, cart: s.cart }),

@@ -1,6 +1,7 @@
+import { inflateSync } from 'node:zlib';
 import jsQR from 'jsqr';
 
-// Reads back what a test needs from an uncompressed PDF as pdfkit writes it (`compress: false`): the
+// Reads back what a test needs from a PDF as pdfkit writes it (page streams plain or deflated): the
 // pages in order, each page's text runs, and the QR code drawn on it, read with jsQR from the page's
 // black filled rectangles (the code's modules) painted onto a bitmap, as a scanner would see them.
 // Enough for our own ticket PDFs, not a general PDF parser.
@@ -38,7 +39,11 @@ function streamOf(object: string): string {
   const start = object.indexOf('stream\n');
   const end = object.lastIndexOf('\nendstream');
   if (start < 0 || end < 0) throw new Error('no stream in the page contents');
-  return object.slice(start + 'stream\n'.length, end);
+  const raw = object.slice(start + 'stream\n'.length, end);
+  // A served PDF is compressed (pdfkit's default): inflate it as a viewer would.
+  return /\/Filter \/FlateDecode/.test(object.slice(0, start))
+    ? inflateSync(Buffer.from(raw, 'latin1')).toString('latin1')
+    : raw;
 }
 
 /** The black filled rectangles of a content stream drawn in the page's top-down coordinates. */

@@ -73,3 +73,10 @@ export interface PrinterStatus {
   /** Jobs still to print, oldest first, then the most recent finished ones. */
   jobs: PrintJobView[];
 }
+
+/** A sale's tickets as a PDF for the screen to offer as a download (IPC carries text, hence base64). */
+export interface TicketsPdfFile {
+  fileName: string;
+  /** The PDF's bytes, base64. */
+  pdfBase64: string;
+}

@@ -2,19 +2,25 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { Language } from '../../ipc/types';
 import { printedDateTime, printedWeekday } from '../../printed-date';
-import { logoBase64, logoSize, type PrintedTicket, type TicketLayout } from '../../tickets/layout';
+import {
+  layoutOf,
+  logoBase64,
+  logoSize,
+  type PrintedTicket,
+  type TicketLayout,
+  type TicketLayouts,
+  type TicketPdfFormat,
+} from '../../tickets/layout';
 import { ticketFacts, ticketWord, type TicketWord } from '../../tickets/words';
 
-// PDF tickets (docs/TICKETS.md "Printing tickets"), one ticket per page, for the terminal's system
-// printer and for the server's e-mailed print-at-home tickets:
+// PDF tickets (docs/TICKETS.md "Printing tickets"), one ticket per page, for the terminal's "Save
+// tickets as PDF" and the server's order download (GET /v1/orders/:id/tickets.pdf):
 // - 'a4': print at home, A4 portrait, a big QR code and nothing to cut along;
 // - 'stock': ticket stock of 5.5 × 2 inches (396 × 144 pt, landscape), the common size of fan-fold
 //   thermal ticket stock (BOCA and similar printers), the QR code on the right.
 // The words are the thermal tickets' (shared/tickets/words.ts). The QR code is drawn as vector squares
 // from the `qrcode` package at error correction M; for a base45 secret it picks alphanumeric mode,
 // a version 7 code (45 modules) where byte mode would need version 9.
-
-export type TicketPdfFormat = 'a4' | 'stock';
 
 export interface TicketPdfOptions {
   format: TicketPdfFormat;
@@ -174,10 +180,10 @@ function stockPage(doc: Doc, t: PrintedTicket, layout: TicketLayout, language: L
   else notValid(doc, w, qrX, pad, side, 12);
 }
 
-/** The tickets as one PDF, a page per ticket. */
+/** The tickets as one PDF, a page per ticket, each in its layout (its event's, or one for all). */
 export async function ticketsPdf(
   tickets: readonly PrintedTicket[],
-  layout: TicketLayout,
+  layouts: TicketLayouts,
   options: TicketPdfOptions,
 ): Promise<Buffer> {
   if (tickets.length === 0) throw new Error('no tickets to print');
@@ -198,6 +204,7 @@ export async function ticketsPdf(
   });
   for (const t of tickets) {
     doc.addPage({ size, margin: 0 });
+    const layout = layoutOf(layouts, t);
     if (options.format === 'a4') a4Page(doc, t, layout, options.language);
     else stockPage(doc, t, layout, options.language);
   }

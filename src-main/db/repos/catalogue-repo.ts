@@ -10,6 +10,7 @@ import type {
 import { prepared, type Db } from '../connection';
 import { fromRow, toSnake as snake } from '../rows';
 import type { TicketOffer } from '../../../shared/ipc/domains/catalogue';
+import { storedTicketLayout, type TicketLayout } from '../../../shared/tickets/layout';
 
 interface CatalogueTables {
   venues: Venue;
@@ -56,6 +57,24 @@ export function getVenue(db: Db): TerminalVenue | undefined {
 
 export function setReceiptHeader(db: Db, venueId: string, lines: readonly string[]): void {
   prepared(db, 'UPDATE venues SET receipt_header = ? WHERE id = ?').run(JSON.stringify(lines), venueId);
+}
+
+/** The layout an event's tickets print in, as pulled (migration 0016); null: the default. */
+export function eventTicketLayout(db: Db, eventId: string): TicketLayout | null {
+  const row = prepared(db, 'SELECT layout FROM event_ticket_layouts WHERE event_id = ?').get(eventId) as
+    { layout: string } | undefined;
+  return row ? storedTicketLayout(JSON.parse(row.layout)) : null;
+}
+
+/** Keeps the server's layout for an event; null goes back to the default. */
+export function setEventTicketLayout(db: Db, eventId: string, layout: TicketLayout | null): void {
+  if (layout === null) prepared(db, 'DELETE FROM event_ticket_layouts WHERE event_id = ?').run(eventId);
+  else
+    prepared(
+      db,
+      `INSERT INTO event_ticket_layouts (event_id, layout) VALUES (?, ?)
+       ON CONFLICT (event_id) DO UPDATE SET layout = excluded.layout`,
+    ).run(eventId, JSON.stringify(layout));
 }
 
 export function listEvents(db: Db): EventRecord[] {

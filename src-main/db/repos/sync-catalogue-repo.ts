@@ -39,6 +39,9 @@ const STAFF_REFERENCED = `(EXISTS (SELECT 1 FROM shifts x WHERE x.opened_by = st
   OR EXISTS (SELECT 1 FROM refunds x WHERE x.staff_id = staff.id)
   OR EXISTS (SELECT 1 FROM approvals x WHERE x.approver_id = staff.id))`;
 
+/** Pulls run with foreign keys off, so the layouts of deleted events do not cascade: they go here. */
+const DROP_ORPHAN_LAYOUTS = 'DELETE FROM event_ticket_layouts WHERE event_id NOT IN (SELECT id FROM events)';
+
 /** The end of a full snapshot: everything the server no longer has goes, unless history needs it. */
 export function dropUnseen(db: Db): void {
   const catalogue = unseen('catalogue');
@@ -59,6 +62,7 @@ export function dropUnseen(db: Db): void {
       AND NOT EXISTS (SELECT 1 FROM ticket_prices x WHERE x.event_id = events.id)
       AND NOT EXISTS (SELECT 1 FROM products x WHERE x.event_id = events.id);
     DELETE FROM venues WHERE ${catalogue} AND NOT EXISTS (SELECT 1 FROM events e WHERE e.venue_id = venues.id);
+    ${DROP_ORPHAN_LAYOUTS};
     DELETE FROM code_children WHERE ${unseen('code_child')};
     UPDATE codes SET status = 'deleted' WHERE ${unseen('code')} AND ${unseen('code_child')} AND ${CODE_REFERENCED};
     DELETE FROM code_versions WHERE code_id IN (SELECT id FROM codes WHERE ${unseen('code')} AND ${unseen('code_child')} AND NOT ${CODE_REFERENCED});
@@ -104,6 +108,7 @@ export function deleteCatalogueRow(db: Db, entity: CatalogueEntity, id: string):
       id,
     });
   prepared(db, `DELETE FROM ${table} WHERE id = @id AND ${guard[entity]}`).run({ id });
+  if (entity === 'event') prepared(db, DROP_ORPHAN_LAYOUTS).run();
 }
 
 export function deleteCodeRow(db: Db, id: string): void {

@@ -3,6 +3,7 @@ import type {
   PrinterSettings,
   PrinterStatus,
   PrintJobView,
+  TicketsPdfFile,
 } from '../../../shared/ipc/domains/printing';
 import type { SaleRecord } from '../../../shared/ipc/domains/sales';
 import type { ZReport } from '../../../shared/ipc/domains/shift';
@@ -26,14 +27,16 @@ import {
 import { loadSale } from '../../db/repos/sale-repo';
 import { getStaff } from '../../db/repos/staff-repo';
 import { newId } from '../../ids';
-import { DEFAULT_TICKET_LAYOUT } from '../../../shared/tickets/layout';
+import { ticketsPdf } from '../../../shared/node/tickets/ticket-pdf';
+import type { TicketPdfFormat } from '../../../shared/tickets/layout';
+import { ticketsPdfFileName } from '../../../shared/tickets/ticket-api';
 import { refundReceipt, saleReceipt, testPage, zReport, type DocumentContext } from './documents';
 import { paperFor } from './markup';
 import type { PrintOutput } from './output';
 import { PAPER_NEAR_END, PRINT_REFUSALS, type PrintRefusal } from './print-messages';
 import { createPrintQueue, describeAddress, type PrintQueueOptions } from './print-queue';
 import { toSvg } from './render';
-import { printedTickets } from './sale-tickets';
+import { printedTickets, saleTicketLayouts } from './sale-tickets';
 import { ticketsDocument } from './ticket-documents';
 
 export const DEFAULT_PRINTER_SETTINGS: PrinterSettings = {
@@ -149,7 +152,7 @@ export function createPrintService(deps: PrintServiceDeps) {
       if (!record) return refuse('UNKNOWN_SALE');
       const tickets = printedTickets(db, record, options.duplicate ?? false);
       if (tickets.length === 0) return refuse('NO_TICKETS');
-      const markup = ticketsDocument(tickets, DEFAULT_TICKET_LAYOUT, {
+      const markup = ticketsDocument(tickets, saleTicketLayouts(db, record), {
         language: ctx.language,
         paperWidth: ctx.paperWidth,
       });
@@ -270,6 +273,30 @@ export function createPrintService(deps: PrintServiceDeps) {
       queue.retryNow();
       deps.onChange?.();
       return ok(rows.map(toView));
+    },
+
+    /**
+     * The sale's valid tickets as a PDF to save for the customer (docs/TICKETS.md "Printing tickets"), in
+     * their events' layouts and the printer's language unless asked otherwise. Made here, in main: the
+     * renderer only offers the bytes as a download.
+     */
+    async ticketsPdf(
+      saleId: string,
+      format: TicketPdfFormat,
+      language?: Language,
+    ): Promise<Result<TicketsPdfFile>> {
+      const record = loadSale(db, saleId);
+      if (!record) return refuse('UNKNOWN_SALE');
+      const tickets = printedTickets(db, record);
+      if (tickets.length === 0) return refuse('NO_TICKETS');
+      const pdf = await ticketsPdf(tickets, saleTicketLayouts(db, record), {
+        format,
+        language: language ?? settings().language,
+      });
+      return ok({
+        fileName: ticketsPdfFileName(record.sale.receiptNo, format),
+        pdfBase64: pdf.toString('base64'),
+      });
     },
 
     /** The document as the screen shows it, in the printer's width and language unless asked otherwise. */

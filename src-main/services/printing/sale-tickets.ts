@@ -1,11 +1,12 @@
 import type { SaleRecord } from '../../../shared/ipc/domains/sales';
-import type { PrintedTicket } from '../../../shared/tickets/layout';
+import { DEFAULT_TICKET_LAYOUT, type PrintedTicket, type TicketLayout } from '../../../shared/tickets/layout';
 import type { Db } from '../../db/connection';
-import { getVenue, ticketNames } from '../../db/repos/catalogue-repo';
+import { eventTicketLayout, getVenue, ticketNames } from '../../db/repos/catalogue-repo';
 import { getCode } from '../../db/repos/code-repo';
 
 // The tickets of a sale as they print (docs/TICKETS.md "Printing tickets"): the stored ticket rows with
-// the names the catalogue gives their performance, type and band, and the code that discounted them.
+// the names the catalogue gives their performance, type and band, the code that discounted them, and
+// the layout their event prints in.
 
 /** The sale's valid tickets, in line and unit order; `duplicate` marks a reprint of the same barcodes. */
 export function printedTickets(db: Db, record: SaleRecord, duplicate = false): PrintedTicket[] {
@@ -40,4 +41,18 @@ export function printedTickets(db: Db, record: SaleRecord, duplicate = false): P
         duplicate,
       };
     });
+}
+
+/** Each ticket's layout: its event's as pulled from the server, or the default. Read once per event. */
+export function saleTicketLayouts(db: Db, record: SaleRecord): (t: PrintedTicket) => TicketLayout {
+  const eventOfLine = new Map(record.lines.map((l) => [l.id, l.eventId]));
+  const byEvent = new Map<string, TicketLayout>();
+  const byTicket = new Map<string, TicketLayout>();
+  for (const t of record.tickets) {
+    const eventId = eventOfLine.get(t.lineId);
+    if (!eventId) continue;
+    if (!byEvent.has(eventId)) byEvent.set(eventId, eventTicketLayout(db, eventId) ?? DEFAULT_TICKET_LAYOUT);
+    byTicket.set(t.id, byEvent.get(eventId) ?? DEFAULT_TICKET_LAYOUT);
+  }
+  return (t) => byTicket.get(t.ticketId) ?? DEFAULT_TICKET_LAYOUT;
 }

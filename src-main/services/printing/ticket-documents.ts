@@ -1,7 +1,13 @@
 import type { PaperWidth } from '../../../shared/ipc/domains/printing';
 import type { Language } from '../../../shared/ipc/types';
 import { printedDateTime, printedWeekday } from '../../../shared/printed-date';
-import { logoBase64, type PrintedTicket, type TicketLayout } from '../../../shared/tickets/layout';
+import {
+  layoutOf,
+  logoBase64,
+  type PrintedTicket,
+  type TicketLayout,
+  type TicketLayouts,
+} from '../../../shared/tickets/layout';
 import { ticketFacts } from '../../../shared/tickets/words';
 import { Markup, paperFor } from './markup';
 import { paperWord, type PaperWord } from './print-messages';
@@ -65,17 +71,20 @@ function ticket(doc: Markup, t: PrintedTicket, layout: TicketLayout, ctx: Ticket
   }
 }
 
-/** The tickets as one print job: each on its own length of paper, cut between them and after the last. */
+/**
+ * The tickets as one print job: each on its own length of paper, cut between them and after the last,
+ * each in its layout (its event's, or one for all).
+ */
 export function ticketsDocument(
   tickets: readonly PrintedTicket[],
-  layout: TicketLayout,
+  layouts: TicketLayouts,
   ctx: TicketDocumentContext,
 ): string {
   if (tickets.length === 0) throw new Error('no tickets to print');
   const doc = new Markup(paperFor(ctx.paperWidth));
   tickets.forEach((t, i) => {
     if (i > 0) doc.cut();
-    ticket(doc, t, layout, ctx);
+    ticket(doc, t, layoutOf(layouts, t), ctx);
   });
   return doc.toString();
 }

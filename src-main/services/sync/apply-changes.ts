@@ -11,7 +11,8 @@ import type {
 import type { CodeRecord } from '../../../shared/codes/types';
 import type { Change, ChangeEntity, PullResponse } from '../../../shared/sync/protocol';
 import type { Db } from '../../db/connection';
-import { setReceiptHeader, upsertCatalogue } from '../../db/repos/catalogue-repo';
+import { storedTicketLayout } from '../../../shared/tickets/layout';
+import { setEventTicketLayout, setReceiptHeader, upsertCatalogue } from '../../db/repos/catalogue-repo';
 import { getCode, upsertChildCode, upsertCode } from '../../db/repos/code-repo';
 import { deleteCodeUsage, upsertCodeUsage, upsertLease } from '../../db/repos/lease-repo';
 import {
@@ -169,6 +170,8 @@ function applyChange(db: Db, change: Change, seen: boolean): void {
       return mark('catalogue', id);
     case 'event':
       upsertCatalogue(db, 'events', [event(id, d)]);
+      // Absent (an older server): the layout held stays. One that does not parse prints as the default.
+      if ('ticketLayout' in d) setEventTicketLayout(db, id, storedTicketLayout(d.ticketLayout));
       return mark('catalogue', id);
     case 'performance':
       upsertCatalogue(db, 'performances', [performance(id, d)]);

@@ -30,9 +30,10 @@ const SOURCES: PullSource[] = (
       select: 'c.id, c.name, c.currency, c.timezone, o.receipt_header AS "receiptHeader"',
     },
     {
+      // With the layout its tickets print in (null: the default), docs/TICKETS.md "Printing tickets".
       entity: 'event',
       from: 'events c',
-      select: 'c.id, c.venue_id AS "venueId", c.name, c.description, c.category',
+      select: 'c.id, c.venue_id AS "venueId", c.name, c.description, c.category, c.ticket_layout AS "ticketLayout"',
     },
     {
       entity: 'performance',
