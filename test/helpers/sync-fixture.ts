@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { channels as c } from '../../shared/ipc/channels';
 import type { Database } from '../../src-server/db/database';
 import { startServer, type RunningServer } from '../../src-server/start';
+import type { TerminalOptions } from '../../src-main/terminal';
 import { seedOrganisation, type ApiClient, type SeededOrganisation } from './server-api';
 import { startTestTerminal, testClock, type TestTerminal } from './terminal';
 import { makeTempDir } from './temp-dir';
@@ -139,12 +140,17 @@ export async function startSyncWorld(capacity = 100): Promise<SyncWorld> {
 }
 
 /** A demo terminal pointed at the world's server, enrolled by the demo manager, steps driven by hand. */
-export async function enrolledTerminal(world: SyncWorld, dataDir?: string): Promise<TestTerminal> {
+export async function enrolledTerminal(
+  world: SyncWorld,
+  dataDir?: string,
+  options: Partial<TerminalOptions> = {},
+): Promise<TestTerminal> {
   const pos = await startTestTerminal({
     serverUrl: world.server.url,
     clock: world.clock,
     ...(dataDir ? { dataDir } : {}),
     sync: { autoStart: false },
+    ...options,
   });
   await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
   await pos.must(c.sync.enrol, {

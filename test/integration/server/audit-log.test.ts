@@ -215,6 +215,14 @@ describe.each(backends)('audit log (%s)', (backend) => {
         run: () => api.patch(`/v1/events/${s.event}`, { name: 'Show 2' }),
       },
       {
+        route: 'PUT /v1/events/:id/ticket-layout',
+        action: 'event.ticket_layout',
+        run: () =>
+          api.put(`/v1/events/${s.event}/ticket-layout`, {
+            layout: { fields: ['venue'], logo: null, freeText: ['No re-entry'] },
+          }),
+      },
+      {
         route: 'PATCH /v1/performances/:id',
         action: 'performance.update',
         run: () => api.patch(`/v1/performances/${s.performance}`, { capacity: 12 }),
