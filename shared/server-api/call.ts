@@ -31,6 +31,8 @@ export interface CallOptions {
   query?: Query;
   /** Answer with the body as text (CSV) rather than parsed JSON. */
   text?: boolean;
+  /** Answer with the body's bytes (a PDF); a refusal is still read as JSON. */
+  bytes?: boolean;
 }
 
 export type ServerCall = <T>(method: string, path: string, options?: CallOptions) => Promise<Result<T>>;
@@ -59,6 +61,7 @@ interface WebResponse {
   readonly ok: boolean;
   readonly status: number;
   text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 interface Web {
   fetch(
@@ -104,11 +107,17 @@ export function createServerCall(options: ServerCallOptions): ServerCall {
 
   return async function call<T>(method: string, path: string, opts: CallOptions = {}): Promise<Result<T>> {
     const url = withQuery(`${baseUrl}${path}`, opts.query);
-    const headers: Record<string, string> = { accept: opts.text ? 'text/csv' : 'application/json' };
+    const accept = opts.bytes
+      ? 'application/pdf, application/json'
+      : opts.text
+        ? 'text/csv'
+        : 'application/json';
+    const headers: Record<string, string> = { accept };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
     let response: WebResponse;
     let text: string;
+    let bytes: Uint8Array | undefined;
     try {
       response = await web.fetch(url, {
         method,
@@ -116,7 +125,10 @@ export function createServerCall(options: ServerCallOptions): ServerCall {
         body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
         signal: web.AbortSignal.timeout(timeoutMs),
       });
-      text = await response.text();
+      if (opts.bytes && response.ok) {
+        bytes = new Uint8Array(await response.arrayBuffer());
+        text = '';
+      } else text = await response.text();
     } catch (error) {
       // Refused, reset or timed out: an expected state at a ticket window, said in a sentence.
       return (error as Error).name === 'TimeoutError'
@@ -142,6 +154,7 @@ export function createServerCall(options: ServerCallOptions): ServerCall {
       }
       return say('SERVER_BAD_ANSWER', { status: response.status });
     }
+    if (bytes) return ok(bytes as T);
     if (opts.text) return ok(text as T);
     if (body === undefined) return say('SERVER_BAD_ANSWER', { status: response.status });
     return ok(body as T);

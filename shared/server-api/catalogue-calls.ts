@@ -12,6 +12,8 @@ import type {
   Venue,
 } from '../catalogue/types';
 import type { Result } from '../result';
+import type { TicketLayout } from '../tickets/layout';
+import type { EventTicketLayout } from '../tickets/ticket-api';
 import type { ServerCall } from './call';
 import type { Page, PageRequest } from './page';
 import { EXPECTED_VERSION_FIELD } from './version-conflict';
@@ -62,6 +64,13 @@ export function catalogueCalls(call: ServerCall) {
         body: { ...mutableFields(entity, changes), [EXPECTED_VERSION_FIELD]: row.version },
       }),
     remove: (entity: CatalogueEntity, id: string) => call<null>('DELETE', `${base(entity)}/${id}`),
+    /** The layout an event's tickets print in (docs/TICKETS.md "Printing tickets"). */
+    ticketLayout: (eventId: string) => call<EventTicketLayout>('GET', `/v1/events/${eventId}/ticket-layout`),
+    /** Sets it (null: the default again), from the event's version the editor opened. */
+    setTicketLayout: (eventId: string, layout: TicketLayout | null, version: number) =>
+      call<EventTicketLayout>('PUT', `/v1/events/${eventId}/ticket-layout`, {
+        body: { layout, [EXPECTED_VERSION_FIELD]: version },
+      }),
     /** Every performance of a run in one transaction (shared/catalogue/performance-run.ts). */
     createRun: (body: PerformanceRunInput) =>
       call<{ count: number; ids: string[] }>('POST', '/v1/performances/run', { body }),

@@ -1,6 +1,7 @@
 import type { OrderDetail, OrderFilter, OrderPage } from '../reports/orders';
 import type { SalesByPerformanceQuery, SalesByPerformanceReport } from '../reports/sales';
 import type { ShiftFilter, ShiftPage } from '../reports/shifts';
+import type { TicketsPdfQuery } from '../tickets/ticket-api';
 import type { ServerCall } from './call';
 import type { Page, PageRequest } from './page';
 
@@ -18,6 +19,12 @@ export function reportCalls(call: ServerCall) {
       call<OrderPage>('GET', '/v1/reports/orders', { query: { ...query } }),
     order: (orderId: string) => call<OrderDetail>('GET', `/v1/reports/orders/${orderId}`),
     ordersCsv: (filter: OrderFilter) => csv('/v1/reports/orders', filter),
+    /** The order's valid tickets as a PDF (docs/TICKETS.md "Printing tickets"). */
+    ticketsPdf: (orderId: string, query: TicketsPdfQuery) =>
+      call<Uint8Array<ArrayBuffer>>('GET', `/v1/orders/${orderId}/tickets.pdf`, {
+        query: { ...query },
+        bytes: true,
+      }),
     salesByPerformance: (query: SalesByPerformanceQuery) =>
       call<SalesByPerformanceReport>('GET', '/v1/reports/sales-by-performance', { query: { ...query } }),
     salesByPerformanceCsv: (query: SalesByPerformanceQuery) => csv('/v1/reports/sales-by-performance', query),

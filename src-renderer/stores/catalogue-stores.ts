@@ -18,12 +18,18 @@ import {
   type Versioned,
 } from '../../shared/server-api/catalogue-calls';
 import { allPages, type Page } from '../../shared/server-api/page';
+import type { TicketLayout } from '../../shared/tickets/layout';
 import { server } from '../api/admin-host';
 import { createRecordStore } from './record-store';
 
 // The back office's catalogue lists, one record store per kind of record.
 
 const catalogue = catalogueCalls(server);
+
+/** An event's ticket layout (docs/TICKETS.md "Printing tickets"), and setting it (null: the default). */
+export const loadTicketLayout = (eventId: string) => catalogue.ticketLayout(eventId);
+export const saveTicketLayout = (eventId: string, layout: TicketLayout | null, version: number) =>
+  catalogue.setTicketLayout(eventId, layout, version);
 
 /** The plain list/create/update/remove calls of one kind of record, for createRecordStore. */
 function callsFor<E extends CatalogueEntity>(entity: E) {

@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import type { PrinterSettings, PrinterStatus } from '../../shared/ipc/domains/printing';
 import type { RequestOf } from '../../shared/ipc/contract';
+import type { TicketPdfFormat } from '../../shared/tickets/layout';
 import { api } from '../api';
+import { bytesOfBase64 } from '../features/manage/download';
 import type { Failure } from './sell-store';
 import { noteFailure } from './session-store';
 
@@ -50,3 +52,19 @@ export const usePrinterStore = create<PrinterState>()((set) => ({
     return null;
   },
 }));
+
+/**
+ * A sale's valid tickets as a PDF, which the main process makes (docs/TICKETS.md "Printing tickets"), as
+ * bytes for the screen to offer as a download.
+ */
+export async function saleTicketsPdf(saleId: string, format: TicketPdfFormat) {
+  const result = await api.print.ticketsPdf({ saleId, format });
+  if (!result.ok) {
+    noteFailure(result);
+    return result;
+  }
+  return {
+    ok: true as const,
+    value: { fileName: result.value.fileName, bytes: bytesOfBase64(result.value.pdfBase64) },
+  };
+}

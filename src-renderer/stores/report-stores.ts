@@ -4,6 +4,7 @@ import type { SalesByPerformanceQuery, SalesByPerformanceRow } from '../../share
 import type { ShiftFilter, ShiftRow } from '../../shared/reports/shifts';
 import { ok } from '../../shared/result';
 import { reportCalls } from '../../shared/server-api/report-calls';
+import { ticketsPdfFileName, type TicketsPdfQuery } from '../../shared/tickets/ticket-api';
 import { terminalCalls } from '../../shared/server-api/terminal-calls';
 import { server } from '../api/admin-host';
 import type { Named } from '../components/LookupField';
@@ -77,6 +78,12 @@ export function showCodeOrders(usedCode: CodeOrders, range: { from: string; to: 
 
 /** One order with every line, code use, approval, payment and refund. */
 export const loadOrder = (orderId: string) => reports.order(orderId);
+
+/** An order's valid tickets as a PDF to download, named as the terminal names it. */
+export async function orderTicketsPdf(orderId: string, receiptNo: number, query: TicketsPdfQuery) {
+  const pdf = await reports.ticketsPdf(orderId, query);
+  return pdf.ok ? ok({ fileName: ticketsPdfFileName(receiptNo, query.format), bytes: pdf.value }) : pdf;
+}
 
 export interface SalesView {
   from: string;

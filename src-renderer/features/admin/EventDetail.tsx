@@ -5,8 +5,15 @@ import { useT } from '../../i18n/use-t';
 import { getVenue } from '../../stores/catalogue-stores';
 import { PerformancesPanel } from './PerformancesPanel';
 import { PricesPanel } from './PricesPanel';
+import { TicketLayoutPanel } from './TicketLayoutPanel';
 
-export type EventTab = 'performances' | 'prices';
+export type EventTab = 'performances' | 'prices' | 'layout';
+
+const TAB_LABEL = {
+  performances: 'admin.events.performances',
+  prices: 'admin.events.prices',
+  layout: 'admin.events.layout',
+} as const satisfies Record<EventTab, string>;
 
 interface EventDetailProps {
   event: Versioned<EventRecord>;
@@ -36,14 +43,14 @@ export function EventDetail({ event, tab, onTab, onBack }: EventDetailProps) {
         <h2>{t('admin.events.detailTitle', { name: event.name, venue: venue?.name ?? '…' })}</h2>
       </div>
       <div className="manage__tabs" role="group" aria-label={t('admin.events.parts')}>
-        {(['performances', 'prices'] as const).map((id) => (
+        {(['performances', 'prices', 'layout'] as const).map((id) => (
           <button
             key={id}
             type="button"
             aria-current={tab === id ? 'page' : undefined}
             onClick={() => onTab(id)}
           >
-            {t(id === 'performances' ? 'admin.events.performances' : 'admin.events.prices')}
+            {t(TAB_LABEL[id])}
           </button>
         ))}
       </div>
@@ -52,13 +59,9 @@ export function EventDetail({ event, tab, onTab, onBack }: EventDetailProps) {
           {error}
         </p>
       ) : null}
-      {venue ? (
-        tab === 'performances' ? (
-          <PerformancesPanel eventId={event.id} venue={venue} />
-        ) : (
-          <PricesPanel eventId={event.id} venue={venue} />
-        )
-      ) : null}
+      {tab === 'layout' ? <TicketLayoutPanel eventId={event.id} /> : null}
+      {venue && tab === 'performances' ? <PerformancesPanel eventId={event.id} venue={venue} /> : null}
+      {venue && tab === 'prices' ? <PricesPanel eventId={event.id} venue={venue} /> : null}
     </div>
   );
 }

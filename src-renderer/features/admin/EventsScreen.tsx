@@ -88,6 +88,9 @@ export function EventsScreen() {
             <button type="button" onClick={() => setOpen({ event, tab: 'prices' })}>
               {t('admin.events.prices')}
             </button>
+            <button type="button" onClick={() => setOpen({ event, tab: 'layout' })}>
+              {t('admin.events.layout')}
+            </button>
           </>
         )}
       />

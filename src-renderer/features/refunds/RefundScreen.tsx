@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useDateTime, useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
+import { TicketsPdfButtons } from '../../components/TicketsPdfButtons';
+import { saleTicketsPdf } from '../../stores/printer-store';
 import { useRefundStore, type UnitRef } from '../../stores/refund-store';
 import { paidWith } from './paid-with';
 import { can, useSessionStore } from '../../stores/session-store';
@@ -136,6 +138,12 @@ export function RefundScreen() {
               </span>
             ) : null}
           </h2>
+          {sale.tickets.some((ticket) => ticket.status === 'valid') ? (
+            <TicketsPdfButtons
+              labels={{ a4: t('tickets.pdfA4'), stock: t('tickets.pdfStock') }}
+              load={(format) => saleTicketsPdf(sale.sale.id, format)}
+            />
+          ) : null}
           <table className="table">
             <caption>{t('refund.units')}</caption>
             <thead>

@@ -1,9 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { OrderDetail, OrderRow } from '../../../shared/reports/orders';
 import { Dialog } from '../../components/Dialog';
+import { TicketsPdfButtons } from '../../components/TicketsPdfButtons';
+import { useLanguage } from '../../i18n/language';
 import { useDateTime, useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
-import { loadOrder } from '../../stores/report-stores';
+import { loadOrder, orderTicketsPdf } from '../../stores/report-stores';
 
 /** A small table of one part of an order, with a caption and "None." when it has no rows. */
 function Part(props: { caption: string; columns: { label: string; num?: boolean }[]; rows: ReactNode[] }) {
@@ -36,6 +38,7 @@ function Part(props: { caption: string; columns: { label: string; num?: boolean 
 /** One order as the server keeps it: every line, the code and its overuse, approvals, payments, refunds. */
 export function OrderDetailDialog({ row, onClose }: { row: OrderRow; onClose: () => void }) {
   const t = useT();
+  const language = useLanguage();
   const moneyIn = useMoney();
   const dateTime = useDateTime();
   const money = (amount: number) => moneyIn(amount, row.currency);
@@ -86,6 +89,14 @@ export function OrderDetailDialog({ row, onClose }: { row: OrderRow; onClose: ()
         <dt>{t('report.orders.status')}</dt>
         <dd>{t(`report.orders.status.${order.status}`)}</dd>
       </dl>
+      {detail &&
+      row.receiptNo !== null &&
+      detail.lines.some((l) => l.kind === 'ticket' && l.performanceId) ? (
+        <TicketsPdfButtons
+          labels={{ a4: t('report.order.ticketsA4'), stock: t('report.order.ticketsStock') }}
+          load={(format) => orderTicketsPdf(row.orderId, row.receiptNo ?? 0, { format, language })}
+        />
+      ) : null}
       {detail?.customDiscountReason ? (
         <p>{t('report.order.customReason', { reason: detail.customDiscountReason })}</p>
       ) : null}

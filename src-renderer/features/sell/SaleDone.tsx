@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useMoney } from '../../i18n/use-money';
+import { TicketsPdfButtons } from '../../components/TicketsPdfButtons';
+import { saleTicketsPdf } from '../../stores/printer-store';
 import { useSellStore } from '../../stores/sell-store';
 
 /** After payment: receipt number, change to hand back and the receipt as it prints. */
@@ -41,6 +43,12 @@ export function SaleDone() {
       <button ref={buttonRef} type="button" className="primary big" onClick={newSale}>
         {t('done.next')}
       </button>
+      {sale.tickets.some((ticket) => ticket.status === 'valid') ? (
+        <TicketsPdfButtons
+          labels={{ a4: t('tickets.pdfA4'), stock: t('tickets.pdfStock') }}
+          load={(format) => saleTicketsPdf(sale.sale.id, format)}
+        />
+      ) : null}
       {svg ? (
         <img
           className="receipt-preview"
