@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { readPdf } from '../helpers/pdf-reader';
 import { ADULT_STALLS } from './pages/terminal-page';
 import { expect, test } from './fixtures';
 
@@ -25,6 +27,18 @@ test.describe('selling', () => {
     await expect(page.getByTestId('done-change')).toHaveText('28.00');
     await expect(page.getByRole('heading', { name: /receipt 1$/ })).toBeVisible();
     await expect(page.getByTestId('unsynced')).toHaveAttribute('data-count', '2');
+
+    // The customer's tickets as a PDF, made by the terminal's main process (docs/TICKETS.md).
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save tickets as PDF (A4)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('tickets-1-a4.pdf');
+    const pages = readPdf(await readFile(await file.path()));
+    expect(pages).toHaveLength(2);
+    expect(pages[0]!.texts).toEqual(expect.arrayContaining(['Hamlet', 'EUR 36.00 (Code Summer 20 %)']));
+    // The demo terminal is not enrolled: its tickets have no entry code, and say so.
+    expect(pages.map((p) => p.qr)).toEqual([null, null]);
+    expect(pages[0]!.text.replace(/\s+/g, ' ')).toContain('NOT VALID FOR ENTRY');
   });
 
   test('auto-applies WELCOME5 once the order reaches 50.00', async ({ demoHost, terminal, page }) => {
