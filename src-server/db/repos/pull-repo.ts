@@ -33,7 +33,8 @@ const SOURCES: PullSource[] = (
       // With the layout its tickets print in (null: the default), docs/TICKETS.md "Printing tickets".
       entity: 'event',
       from: 'events c',
-      select: 'c.id, c.venue_id AS "venueId", c.name, c.description, c.category, c.ticket_layout AS "ticketLayout"',
+      select:
+        'c.id, c.venue_id AS "venueId", c.name, c.description, c.category, c.ticket_layout AS "ticketLayout"',
     },
     {
       entity: 'performance',
