@@ -166,6 +166,18 @@ const catalogue = {
   ACTION_PUSH: { en: 'take the sales', de: 'die Verkäufe' },
   ACTION_PULL: { en: 'send the catalogue', de: 'den Katalogabruf' },
   ACTION_LEASE: { en: 'grant a lease', de: 'die Reservierung' },
+  DOOR_NOT_OPEN: {
+    en: 'No door is open on this terminal: pick the performances and name the door first.',
+    de: 'An diesem Terminal ist kein Einlass geöffnet: Bitte zuerst die Vorstellungen wählen und den Einlass benennen.',
+  },
+  DOOR_UNKNOWN_PERFORMANCE: {
+    en: 'This terminal does not know the performance {ids}: sync, then pick the performances again.',
+    de: 'Dieses Terminal kennt die Vorstellung {ids} nicht: Bitte synchronisieren und die Vorstellungen neu wählen.',
+  },
+  DOOR_SERVER_REFUSED: {
+    en: 'The server did not take this door’s performances ({detail}). Open the door again with the performances of tonight.',
+    de: 'Der Server hat die Vorstellungen dieses Einlasses nicht angenommen ({detail}). Bitte den Einlass mit den heutigen Vorstellungen neu öffnen.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -20,6 +20,7 @@ import { createTranslate, fail } from './messages';
 import { createCartService } from './services/cart-service';
 import { createCatalogueService } from './services/catalogue-service';
 import { createConnectivity } from './services/connectivity';
+import { createDoorService } from './services/door/door-service';
 import { createManageService } from './services/manage-service';
 import { seedDemoData } from './services/demo-data';
 import { createCheckoutService } from './services/checkout-service';
@@ -239,6 +240,15 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     printing,
     manage: createManageService({ serverUrl: options.serverUrl, language }),
     sync,
+    door: createDoorService({
+      db,
+      clock,
+      t,
+      terminalId,
+      ask: (request) => sync.request(request),
+      serverLikelyUp: () => connectivity.current().state === 'online' || sync.reachable(),
+      afterWrite: () => sync.afterWrite(),
+    }),
   });
   if (options.sync?.autoStart ?? transport !== undefined) sync.start();
   if (options.printer?.enabled !== false) printing.start();

@@ -87,6 +87,14 @@ export const channels = {
     enrol: 'pos:sync:enrol',
     now: 'pos:sync:now',
   },
+  // Door mode: checking admission tickets (docs/TICKETS.md "Door mode").
+  door: {
+    performances: 'pos:door:performances',
+    current: 'pos:door:current',
+    open: 'pos:door:open',
+    scan: 'pos:door:scan',
+    counts: 'pos:door:counts',
+  },
 } as const;
 
 type ValueOf<T> = T[keyof T];

@@ -10,6 +10,7 @@ import {
   type PrintJobView,
 } from './domains/printing';
 import type { CartView, CodeOption, CustomerInput } from './domains/sell';
+import { doorRequestSchemas, type DoorResponseTypes } from './door-schemas';
 import { manageRequestSchemas, type ManageResponseTypes } from './manage-schemas';
 import { syncRequestSchemas, type SyncResponseTypes } from './sync-schemas';
 import type {
@@ -189,10 +190,11 @@ export const requestSchemas = {
   [c.print.test]: empty,
   ...manageRequestSchemas,
   ...syncRequestSchemas,
+  ...doorRequestSchemas,
 } satisfies Record<ChannelName, z.ZodType>;
 
 /** What each channel answers with when it succeeds. */
-export interface ResponseTypes extends ManageResponseTypes, SyncResponseTypes {
+export interface ResponseTypes extends ManageResponseTypes, SyncResponseTypes, DoorResponseTypes {
   [c.system.status]: TerminalStatus;
   [c.system.loadDemo]: { codes: number };
   [c.settings.get]: TerminalSettings;

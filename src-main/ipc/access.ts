@@ -49,6 +49,7 @@ const sell = need('sell');
 const shiftClose = need('shift.close');
 const codes = need('codes.manage');
 const reports = need('reports.view');
+const door = need('tickets.check');
 /** The manager screens' server session is for anyone who will use one of those screens. */
 const manager = { kind: 'permission', anyOf: ['codes.manage', 'reports.view'] } as const;
 
@@ -156,6 +157,13 @@ export const accessRules = {
     firstRun: 'a new terminal has no staff to sign in: the manager’s one-time enrolment code is the proof',
   },
   [c.sync.now]: signedIn,
+
+  // Door mode: only staff who check tickets see the door's performances, scan and read its counts.
+  [c.door.performances]: door,
+  [c.door.current]: door,
+  [c.door.open]: door,
+  [c.door.scan]: door,
+  [c.door.counts]: door,
 } as const satisfies AccessTable;
 
 /** What a handler is given: the checked actor, or nothing on a public channel (or a first run). */

@@ -4,6 +4,7 @@ import { ok, type Result } from '../../shared/result';
 import type { CartService } from '../services/cart-service';
 import type { CatalogueService } from '../services/catalogue-service';
 import type { CheckoutService } from '../services/checkout-service';
+import type { DoorService } from '../services/door/door-service';
 import type { ManageService } from '../services/manage-service';
 import type { SaleService } from '../services/sale-service';
 import type { SettingsService } from '../services/settings-service';
@@ -12,6 +13,7 @@ import type { ShiftService } from '../services/shift-service';
 import type { StaffService } from '../services/staff-service';
 import type { SyncService } from '../services/sync/sync-service';
 import type { Handlers } from './dispatcher';
+import { createDoorHandlers } from './door-handlers';
 import { createManageHandlers } from './manage-handlers';
 import { createSyncHandlers } from './sync-handlers';
 
@@ -28,6 +30,7 @@ export interface Services {
   printing: PrintService;
   manage: ManageService;
   sync: SyncService;
+  door: DoorService;
 }
 
 /**
@@ -110,5 +113,6 @@ export function createHandlers(s: Services): Handlers {
 
     ...createManageHandlers(s.manage),
     ...createSyncHandlers({ sync: s.sync, staff: s.staff, cart: s.cart }),
+    ...createDoorHandlers(s.door),
   };
 }
