@@ -2,6 +2,7 @@ import type { Language } from '../../shared/ipc/types';
 import { adminDe, adminEn } from './admin-messages';
 import { codePickDe, codePickEn } from './code-pick-messages';
 import { customerDe, customerEn } from './customer-messages';
+import { doorDe, doorEn } from './door-messages';
 import { manageDe, manageEn } from './manage-messages';
 import { peopleDe, peopleEn } from './people-messages';
 import { reportDe, reportEn } from './report-messages';
@@ -33,6 +34,7 @@ const en = {
   ...peopleEn,
   ...codePickEn,
   ...reportEn,
+  ...doorEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -62,6 +64,7 @@ const de: Record<MessageKey, string> = {
   ...peopleDe,
   ...codePickDe,
   ...reportDe,
+  ...doorDe,
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, de };
