@@ -1,21 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { keyIdOf } from '../../shared/node/tickets/secret';
 import { getPerformance, upsertCatalogue } from '../../src-main/db/repos/catalogue-repo';
 import { replaceTicketKeys } from '../../src-main/db/repos/ticket-trust-repo';
 import { secretStoreWithKey } from '../helpers/device-key';
+import { expectAccessible } from './pages/axe';
 import { must, openShiftAs, sellAdults } from './pages/core-setup';
 import { HAMLET } from './pages/terminal-page';
 import { expect, test } from './fixtures';
 
 // docs/TICKETS.md "Door mode": a supervisor opens a door and scans real tickets from a sale made on this
 // terminal, which decides alone (no server): valid, then already entered.
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id}: ${v.help}`)).toEqual([]);
-}
 
 test.describe('Door mode', () => {
   test('scans a ticket from a sale: valid, then already entered, with live counts', async ({

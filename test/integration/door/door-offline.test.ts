@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { channels as c } from '../../../shared/ipc/channels';
+import { channels as c, type ChannelName } from '../../../shared/ipc/channels';
 import {
   keyIdOf,
   publicKeyOf,
@@ -228,14 +228,15 @@ describe('Door mode offline', () => {
   it('refuses a seller every door channel in main, whatever the screen shows', async () => {
     await openDoor('North');
     await pos.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
-    for (const [channel, request] of [
+    const requests: [ChannelName, unknown][] = [
       [c.door.scan, { text: secretOf(0) }],
       [c.door.open, { door: 'North', performanceIds: [HAMLET] }],
       [c.door.counts, {}],
       [c.door.current, {}],
       [c.door.performances, {}],
-    ] as const) {
-      const refused = await pos.call(channel, request);
+    ];
+    for (const [channel, request] of requests) {
+      const refused = await pos.terminal.dispatch(channel, request);
       expect(refused, channel).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
       expect(!refused.ok && refused.message).toContain('check tickets at the door');
     }
