@@ -5,6 +5,7 @@ import { customerDe, customerEn } from './customer-messages';
 import { manageDe, manageEn } from './manage-messages';
 import { peopleDe, peopleEn } from './people-messages';
 import { reportDe, reportEn } from './report-messages';
+import { reprintDe, reprintEn } from './reprint-messages';
 import { syncDe, syncEn } from './sync-messages';
 import { terminalDe, terminalEn } from './terminal-messages';
 
@@ -26,6 +27,7 @@ const en = {
   'status.retry': 'Try again',
   'language.label': 'Language',
   ...terminalEn,
+  ...reprintEn,
   ...manageEn,
   ...syncEn,
   ...customerEn,
@@ -55,6 +57,7 @@ const de: Record<MessageKey, string> = {
   'status.retry': 'Erneut versuchen',
   'language.label': 'Sprache',
   ...terminalDe,
+  ...reprintDe,
   ...manageDe,
   ...syncDe,
   ...customerDe,

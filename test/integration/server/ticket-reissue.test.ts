@@ -97,11 +97,9 @@ describe.each(backends)('ticket reissue: apply, pull and check in (%s)', (backen
       ['applied', undefined],
       ['applied', undefined],
     ]);
-    let cursor: string | null = null;
-    for (let page = await pullFrom(till, null); ; page = await pullFrom(till, cursor)) {
-      cursor = page.cursor;
-      if (!page.more) break;
-    }
+    let page = await pullFrom(till, null);
+    while (page.more) page = await pullFrom(till, page.cursor);
+    const cursor = page.cursor;
 
     const [kept, lost] = sale.tickets;
     const payload = reissue(till, sale, [lost!]);
@@ -116,8 +114,7 @@ describe.each(backends)('ticket reissue: apply, pull and check in (%s)', (backen
       ]),
     );
 
-    const page = await pullFrom(till, cursor);
-    expect(page.revocations).toEqual([
+    expect((await pullFrom(till, cursor)).revocations).toEqual([
       { ticketId: lost!.id, status: 'reissued', changedAt: new Date(payload.at).toISOString() },
     ]);
 
