@@ -106,6 +106,25 @@ const catalogue = {
     en: 'Pick items of this sale that have not been refunded yet.',
     de: 'Bitte Positionen dieses Verkaufs wählen, die noch nicht erstattet wurden.',
   },
+  // Ticket reprints (docs/TICKETS.md "Reprints").
+  TICKET_NOT_IN_SALE: {
+    en: 'That ticket is not one of this sale’s. Look the sale up again and pick its tickets.',
+    de: 'Dieses Ticket gehört nicht zu diesem Verkauf. Bitte den Verkauf erneut aufrufen und seine Tickets wählen.',
+  },
+  TICKET_NOT_VALID: {
+    en: 'Ticket {ticket} is {status}, so it cannot be reprinted: only valid tickets can. Reprint the ticket that replaced it, or leave it out.',
+    de: 'Ticket {ticket} ist {status} und kann nicht nachgedruckt werden: nur gültige Tickets. Bitte das Ticket nachdrucken, das es ersetzt hat, oder es weglassen.',
+  },
+  NO_VALID_TICKETS: {
+    en: 'This sale has no valid tickets to reprint: it sold none, or they were refunded.',
+    de: 'Dieser Verkauf hat keine gültigen Tickets zum Nachdrucken: keine verkauft oder bereits erstattet.',
+  },
+  REPRINT_NEEDS_KEY: {
+    en: 'This terminal is not enrolled, so it cannot sign new barcodes. Ask a supervisor to reprint them with the same barcode, or enrol the terminal.',
+    de: 'Dieses Terminal ist nicht angemeldet und kann keine neuen Barcodes signieren. Bitte eine Aufsicht, sie mit demselben Barcode nachzudrucken, oder das Terminal anmelden.',
+  },
+  TICKET_STATUS_VOID: { en: 'void', de: 'ungültig' },
+  TICKET_STATUS_REISSUED: { en: 'replaced by a reprint', de: 'durch einen Nachdruck ersetzt' },
   SHIFT_ALREADY_OPEN: {
     en: 'A shift is already open on this terminal. Close it before opening a new one.',
     de: 'An diesem Terminal ist bereits eine Schicht offen. Bitte zuerst schließen.',
@@ -216,4 +235,8 @@ export const ACTION_WORDS: Record<string, Record<Language, string>> = {
   'terminals.enrol': { en: 'enrol terminals', de: 'Terminals anmelden' },
   'audit.view': { en: 'view the audit log', de: 'das Änderungsprotokoll ansehen' },
   'tickets.check': { en: 'check tickets at the door', de: 'Tickets am Einlass prüfen' },
+  'tickets.duplicate': {
+    en: 'reprint tickets with the same barcode',
+    de: 'Tickets mit demselben Barcode nachdrucken',
+  },
 };

@@ -25,6 +25,7 @@ import { createManageService } from './services/manage-service';
 import { seedDemoData } from './services/demo-data';
 import { createCheckoutService } from './services/checkout-service';
 import { createSaleService } from './services/sale-service';
+import { createTicketService } from './services/ticket-service';
 import { createSettingsService } from './services/settings-service';
 import { createShiftService } from './services/shift-service';
 import {
@@ -212,6 +213,15 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     sync,
     printing,
   });
+  const tickets = createTicketService({
+    db,
+    clock,
+    t,
+    terminalId,
+    ticketSigner: () => sync.ticketSigner(),
+    printing,
+    sync,
+  });
   const loadDemo = async () => {
     if (getVenue(db)) return { codes: 0 };
     return seedDemoData(db, clock);
@@ -236,6 +246,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     cart,
     checkout,
     sales,
+    tickets,
     shifts,
     printing,
     manage: createManageService({ serverUrl: options.serverUrl, language }),

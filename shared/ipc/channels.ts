@@ -46,6 +46,10 @@ export const channels = {
     refund: 'pos:sales:refund',
     void: 'pos:sales:void',
   },
+  // Reprints of a sale's admission tickets (docs/TICKETS.md "Reprints").
+  tickets: {
+    reprint: 'pos:tickets:reprint',
+  },
   shift: {
     current: 'pos:shift:current',
     open: 'pos:shift:open',

@@ -108,6 +108,14 @@ export const accessRules = {
       r.override ? { permission: 'custom.approve', doing: 'ACTION_REFUND_OVERRIDE' } : undefined,
   },
   [c.sales.void]: need('void'),
+  // Anyone who sells may hand a customer a new ticket for a lost one (the old barcode stops working);
+  // printing the same barcode again makes two good copies, so that is a supervisor's decision.
+  [c.tickets.reprint]: {
+    kind: 'permission',
+    anyOf: ['sell'],
+    also: (r: ParsedRequestOf<typeof c.tickets.reprint>) =>
+      r.mode === 'same_barcode' ? 'tickets.duplicate' : undefined,
+  },
 
   [c.shift.current]: sell,
   [c.shift.open]: sell,

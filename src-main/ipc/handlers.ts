@@ -12,6 +12,7 @@ import type { PrintService } from '../services/printing/print-service';
 import type { ShiftService } from '../services/shift-service';
 import type { StaffService } from '../services/staff-service';
 import type { SyncService } from '../services/sync/sync-service';
+import type { TicketService } from '../services/ticket-service';
 import type { Handlers } from './dispatcher';
 import { createDoorHandlers } from './door-handlers';
 import { createManageHandlers } from './manage-handlers';
@@ -26,6 +27,7 @@ export interface Services {
   cart: CartService;
   checkout: CheckoutService;
   sales: SaleService;
+  tickets: TicketService;
   shifts: ShiftService;
   printing: PrintService;
   manage: ManageService;
@@ -95,6 +97,8 @@ export function createHandlers(s: Services): Handlers {
     [c.sales.find]: (r) => s.sales.find(r),
     [c.sales.refund]: (r, a) => s.sales.refund(a, { ...r, kind: 'refund' }),
     [c.sales.void]: (r, a) => s.sales.refund(a, { ...r, kind: 'void' }),
+
+    [c.tickets.reprint]: (r, a) => s.tickets.reprint(a, r),
 
     [c.shift.current]: () => ok(s.shifts.current()),
     // A round right away: an opened shift takes its leases, a closed one pushes their return.

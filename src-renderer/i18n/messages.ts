@@ -6,6 +6,7 @@ import { doorDe, doorEn } from './door-messages';
 import { manageDe, manageEn } from './manage-messages';
 import { peopleDe, peopleEn } from './people-messages';
 import { reportDe, reportEn } from './report-messages';
+import { reprintDe, reprintEn } from './reprint-messages';
 import { syncDe, syncEn } from './sync-messages';
 import { terminalDe, terminalEn } from './terminal-messages';
 
@@ -27,6 +28,7 @@ const en = {
   'status.retry': 'Try again',
   'language.label': 'Language',
   ...terminalEn,
+  ...reprintEn,
   ...manageEn,
   ...syncEn,
   ...customerEn,
@@ -57,6 +59,7 @@ const de: Record<MessageKey, string> = {
   'status.retry': 'Erneut versuchen',
   'language.label': 'Sprache',
   ...terminalDe,
+  ...reprintDe,
   ...manageDe,
   ...syncDe,
   ...customerDe,

@@ -7,8 +7,17 @@ import { getCode } from '../../db/repos/code-repo';
 // The tickets of a sale as they print (docs/TICKETS.md "Printing tickets"): the stored ticket rows with
 // the names the catalogue gives their performance, type and band, and the code that discounted them.
 
-/** The sale's valid tickets, in line and unit order; `duplicate` marks a reprint of the same barcodes. */
-export function printedTickets(db: Db, record: SaleRecord, duplicate = false): PrintedTicket[] {
+/**
+ * The sale's valid tickets (or those of them `only` names), in line and unit order; `duplicate` marks a
+ * reprint of the same barcodes.
+ */
+export function printedTickets(
+  db: Db,
+  record: SaleRecord,
+  duplicate = false,
+  only?: readonly string[],
+): PrintedTicket[] {
+  const picked = only && new Set(only);
   const venue = getVenue(db);
   const lines = new Map(record.lines.map((l) => [l.id, l]));
   const units = new Map(record.units.map((u) => [`${u.lineId}:${u.unitIndex}`, u]));
@@ -20,7 +29,7 @@ export function printedTickets(db: Db, record: SaleRecord, duplicate = false): P
     return namesOf.get(t.lineId);
   };
   return record.tickets
-    .filter((t) => t.status === 'valid')
+    .filter((t) => t.status === 'valid' && (!picked || picked.has(t.id)))
     .map((t) => {
       const line = lines.get(t.lineId);
       const named = names(t);

@@ -3,6 +3,7 @@ import { useDateTime, useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import { useRefundStore, type UnitRef } from '../../stores/refund-store';
 import { paidWith } from './paid-with';
+import { TicketReprint } from './TicketReprint';
 import { can, useSessionStore } from '../../stores/session-store';
 
 const key = (u: UnitRef) => `${u.lineId}#${u.unitIndex}`;
@@ -241,6 +242,7 @@ export function RefundScreen() {
               })}
             </p>
           ) : null}
+          <TicketReprint key={sale.sale.id} sale={sale} />
         </div>
       ) : null}
     </section>
