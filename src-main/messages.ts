@@ -106,6 +106,25 @@ const catalogue = {
     en: 'Pick items of this sale that have not been refunded yet.',
     de: 'Bitte Positionen dieses Verkaufs wählen, die noch nicht erstattet wurden.',
   },
+  // Ticket reprints (docs/TICKETS.md "Reprints").
+  TICKET_NOT_IN_SALE: {
+    en: 'That ticket is not one of this sale’s. Look the sale up again and pick its tickets.',
+    de: 'Dieses Ticket gehört nicht zu diesem Verkauf. Bitte den Verkauf erneut aufrufen und seine Tickets wählen.',
+  },
+  TICKET_NOT_VALID: {
+    en: 'Ticket {ticket} is {status}, so it cannot be reprinted: only valid tickets can. Reprint the ticket that replaced it, or leave it out.',
+    de: 'Ticket {ticket} ist {status} und kann nicht nachgedruckt werden: nur gültige Tickets. Bitte das Ticket nachdrucken, das es ersetzt hat, oder es weglassen.',
+  },
+  NO_VALID_TICKETS: {
+    en: 'This sale has no valid tickets to reprint: it sold none, or they were refunded.',
+    de: 'Dieser Verkauf hat keine gültigen Tickets zum Nachdrucken: keine verkauft oder bereits erstattet.',
+  },
+  REPRINT_NEEDS_KEY: {
+    en: 'This terminal is not enrolled, so it cannot sign new barcodes. Ask a supervisor to reprint them with the same barcode, or enrol the terminal.',
+    de: 'Dieses Terminal ist nicht angemeldet und kann keine neuen Barcodes signieren. Bitte eine Aufsicht, sie mit demselben Barcode nachzudrucken, oder das Terminal anmelden.',
+  },
+  TICKET_STATUS_VOID: { en: 'void', de: 'ungültig' },
+  TICKET_STATUS_REISSUED: { en: 'replaced by a reprint', de: 'durch einen Nachdruck ersetzt' },
   SHIFT_ALREADY_OPEN: {
     en: 'A shift is already open on this terminal. Close it before opening a new one.',
     de: 'An diesem Terminal ist bereits eine Schicht offen. Bitte zuerst schließen.',
@@ -166,6 +185,18 @@ const catalogue = {
   ACTION_PUSH: { en: 'take the sales', de: 'die Verkäufe' },
   ACTION_PULL: { en: 'send the catalogue', de: 'den Katalogabruf' },
   ACTION_LEASE: { en: 'grant a lease', de: 'die Reservierung' },
+  DOOR_NOT_OPEN: {
+    en: 'No door is open on this terminal: pick the performances and name the door first.',
+    de: 'An diesem Terminal ist kein Einlass geöffnet: Bitte zuerst die Vorstellungen wählen und den Einlass benennen.',
+  },
+  DOOR_UNKNOWN_PERFORMANCE: {
+    en: 'This terminal does not know the performance {ids}: sync, then pick the performances again.',
+    de: 'Dieses Terminal kennt die Vorstellung {ids} nicht: Bitte synchronisieren und die Vorstellungen neu wählen.',
+  },
+  DOOR_SERVER_REFUSED: {
+    en: 'The server did not take this door’s performances ({detail}). Open the door again with the performances of tonight.',
+    de: 'Der Server hat die Vorstellungen dieses Einlasses nicht angenommen ({detail}). Bitte den Einlass mit den heutigen Vorstellungen neu öffnen.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalogue;
@@ -204,4 +235,8 @@ export const ACTION_WORDS: Record<string, Record<Language, string>> = {
   'terminals.enrol': { en: 'enrol terminals', de: 'Terminals anmelden' },
   'audit.view': { en: 'view the audit log', de: 'das Änderungsprotokoll ansehen' },
   'tickets.check': { en: 'check tickets at the door', de: 'Tickets am Einlass prüfen' },
+  'tickets.duplicate': {
+    en: 'reprint tickets with the same barcode',
+    de: 'Tickets mit demselben Barcode nachdrucken',
+  },
 };

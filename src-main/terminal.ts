@@ -20,10 +20,12 @@ import { createTranslate, fail } from './messages';
 import { createCartService } from './services/cart-service';
 import { createCatalogueService } from './services/catalogue-service';
 import { createConnectivity } from './services/connectivity';
+import { createDoorService } from './services/door/door-service';
 import { createManageService } from './services/manage-service';
 import { seedDemoData } from './services/demo-data';
 import { createCheckoutService } from './services/checkout-service';
 import { createSaleService } from './services/sale-service';
+import { createTicketService } from './services/ticket-service';
 import { createSettingsService } from './services/settings-service';
 import { createShiftService } from './services/shift-service';
 import {
@@ -211,6 +213,15 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     sync,
     printing,
   });
+  const tickets = createTicketService({
+    db,
+    clock,
+    t,
+    terminalId,
+    ticketSigner: () => sync.ticketSigner(),
+    printing,
+    sync,
+  });
   const loadDemo = async () => {
     if (getVenue(db)) return { codes: 0 };
     return seedDemoData(db, clock);
@@ -235,10 +246,20 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     cart,
     checkout,
     sales,
+    tickets,
     shifts,
     printing,
     manage: createManageService({ serverUrl: options.serverUrl, language }),
     sync,
+    door: createDoorService({
+      db,
+      clock,
+      t,
+      terminalId,
+      ask: (request) => sync.request(request),
+      serverLikelyUp: () => connectivity.current().state === 'online' || sync.reachable(),
+      afterWrite: () => sync.afterWrite(),
+    }),
   });
   if (options.sync?.autoStart ?? transport !== undefined) sync.start();
   if (options.printer?.enabled !== false) printing.start();

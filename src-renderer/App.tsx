@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { DoorScreen } from './features/door/DoorScreen';
 import { ManageScreen } from './features/manage/ManageScreen';
 import { RefundScreen } from './features/refunds/RefundScreen';
 import { SellScreen } from './features/sell/SellScreen';
@@ -11,11 +12,12 @@ import { StatusScreen } from './features/status/StatusScreen';
 import { TerminalStatusBar } from './features/status/TerminalStatusBar';
 import { useT } from './i18n/use-t';
 import type { MessageKey } from './i18n/messages';
+import { useDoorStore } from './stores/door-store';
 import { useRefundStore } from './stores/refund-store';
 import { useSellStore } from './stores/sell-store';
 import { useManageStore } from './stores/manage-store';
 import { useReportStore } from './stores/report-store';
-import { canManage, useSessionStore, type View } from './stores/session-store';
+import { can, canManage, useSessionStore, type View } from './stores/session-store';
 import { useShiftStore } from './stores/shift-store';
 import { useSyncStore } from './stores/sync-store';
 import { followTerminalEvents, useTerminalStore } from './stores/terminal-store';
@@ -24,6 +26,7 @@ const NAV: { view: View; label: MessageKey }[] = [
   { view: 'sell', label: 'nav.sell' },
   { view: 'refunds', label: 'nav.refunds' },
   { view: 'shift', label: 'nav.shift' },
+  { view: 'door', label: 'nav.door' },
   { view: 'manage', label: 'nav.manage' },
   { view: 'status', label: 'nav.status' },
 ];
@@ -52,6 +55,7 @@ export function App() {
   const resetManage = useManageStore((s) => s.reset);
   const resetReports = useReportStore((s) => s.reset);
   const resetSync = useSyncStore((s) => s.reset);
+  const resetDoor = useDoorStore((s) => s.reset);
 
   useEffect(() => {
     void loadTerminal();
@@ -81,10 +85,13 @@ export function App() {
       resetManage();
       resetReports();
       resetSync();
+      resetDoor();
     }
-  }, [who, resetSell, resetShift, clearRefund, resetManage, resetReports, resetSync]);
+  }, [who, resetSell, resetShift, clearRefund, resetManage, resetReports, resetSync, resetDoor]);
 
   const manager = active && canManage(session);
+  // Main refuses the door's channels without tickets.check; the button is only a convenience.
+  const doorStaff = active && can(session, 'tickets.check');
   // F9 opens the manager menu from any screen, the sell screen included.
   useEffect(() => {
     if (!manager) return;
@@ -99,7 +106,7 @@ export function App() {
   }, [manager, setView]);
 
   const nav = (active ? NAV : NAV.filter((n) => n.view === 'sell' || n.view === 'status')).filter(
-    (n) => n.view !== 'manage' || manager,
+    (n) => (n.view !== 'manage' || manager) && (n.view !== 'door' || doorStaff),
   );
 
   let screen;
@@ -117,6 +124,8 @@ export function App() {
   else if (session.locked) screen = <LockScreen />;
   // Managing codes and reports needs no open shift: it is not selling.
   else if (view === 'manage' && manager) screen = <ManageScreen />;
+  // Checking tickets is not selling either: the door needs no shift.
+  else if (view === 'door' && doorStaff) screen = <DoorScreen />;
   else if (!shiftLoaded) screen = <p className="panel">{t('status.loading')}</p>;
   else if (closedReport) screen = <ZReportScreen />;
   else if (!shift) screen = <OpenShiftScreen />;

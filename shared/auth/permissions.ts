@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'terminals.enrol',
   'audit.view',
   'tickets.check',
+  'tickets.duplicate',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -57,6 +58,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
       'shift.close',
       'reports.view',
       'tickets.check',
+      'tickets.duplicate',
     ],
     customDiscountCeiling: { percent: 5000, amount: 5000 },
     overuseCap: null,

@@ -46,6 +46,10 @@ export const channels = {
     refund: 'pos:sales:refund',
     void: 'pos:sales:void',
   },
+  // Reprints of a sale's admission tickets (docs/TICKETS.md "Reprints").
+  tickets: {
+    reprint: 'pos:tickets:reprint',
+  },
   shift: {
     current: 'pos:shift:current',
     open: 'pos:shift:open',
@@ -87,6 +91,14 @@ export const channels = {
     status: 'pos:sync:status',
     enrol: 'pos:sync:enrol',
     now: 'pos:sync:now',
+  },
+  // Door mode: checking admission tickets (docs/TICKETS.md "Door mode").
+  door: {
+    performances: 'pos:door:performances',
+    current: 'pos:door:current',
+    open: 'pos:door:open',
+    scan: 'pos:door:scan',
+    counts: 'pos:door:counts',
   },
 } as const;
 

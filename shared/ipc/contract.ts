@@ -12,6 +12,9 @@ import {
 } from './domains/printing';
 import type { CartView, CodeOption, CustomerInput } from './domains/sell';
 import { TICKET_PDF_FORMATS } from '../tickets/layout';
+import { doorRequestSchemas, type DoorResponseTypes } from './door-schemas';
+import { REPRINT_MODES, type TicketReprint } from './domains/tickets';
+import { MAX_REPRINT_TICKETS } from '../tickets/issue';
 import { manageRequestSchemas, type ManageResponseTypes } from './manage-schemas';
 import { syncRequestSchemas, type SyncResponseTypes } from './sync-schemas';
 import type {
@@ -153,6 +156,19 @@ export const requestSchemas = {
     })
     .strict(),
   [c.sales.void]: z.object({ saleId: id, reason }).strict(),
+  [c.tickets.reprint]: z
+    .object({
+      saleId: id,
+      mode: z.enum(REPRINT_MODES),
+      // Left out: every valid ticket of the sale.
+      ticketIds: z
+        .array(id)
+        .min(1, 'pick at least one ticket, or leave the list out for all of them')
+        .max(MAX_REPRINT_TICKETS)
+        .refine((ids) => new Set(ids).size === ids.length, { message: 'list each ticket once' })
+        .optional(),
+    })
+    .strict(),
   [c.shift.current]: empty,
   [c.shift.open]: z.object({ openingFloat: minor }).strict(),
   [c.shift.close]: z.object({ countedCash: minor }).strict(),
@@ -195,10 +211,11 @@ export const requestSchemas = {
     .strict(),
   ...manageRequestSchemas,
   ...syncRequestSchemas,
+  ...doorRequestSchemas,
 } satisfies Record<ChannelName, z.ZodType>;
 
 /** What each channel answers with when it succeeds. */
-export interface ResponseTypes extends ManageResponseTypes, SyncResponseTypes {
+export interface ResponseTypes extends ManageResponseTypes, SyncResponseTypes, DoorResponseTypes {
   [c.system.status]: TerminalStatus;
   [c.system.loadDemo]: { codes: number };
   [c.settings.get]: TerminalSettings;
@@ -229,6 +246,7 @@ export interface ResponseTypes extends ManageResponseTypes, SyncResponseTypes {
   [c.sales.find]: SaleView;
   [c.sales.refund]: SaleView;
   [c.sales.void]: SaleView;
+  [c.tickets.reprint]: TicketReprint;
   [c.shift.current]: ZReportView | null;
   [c.shift.open]: ZReportView;
   [c.shift.close]: ZReportView;

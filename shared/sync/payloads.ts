@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, instant, minor, signedMinor, uuid } from './fields';
 import { escrowSchema, type LeaseReturnPayload, type MutationType } from './protocol';
 import { doorNameSchema } from '../tickets/checkins';
+import { MAX_REPRINT_TICKETS } from '../tickets/issue';
 import { pushedSaleParts, refundRowSchema, saleRecordParts, storedSaleParts } from './sale-record';
 
 // The payloads of pushed mutations as the terminal's services write them (src-main/services/
@@ -98,6 +99,25 @@ export const checkinPayloadSchema = z.object({
 export type CheckinPayload = z.infer<typeof checkinPayloadSchema>;
 
 /**
+ * `ticket.reissue`: tickets reprinted with a new barcode (docs/TICKETS.md "Reprints"). Each new ticket
+ * names the one it replaces; the server marks that one reissued (a revocation every door pulls) and
+ * stores the new one valid. A same-barcode reprint (DUPLICATE) changes no ticket and sends nothing.
+ * The status is the server's to keep, as with a sale's tickets.
+ */
+export const ticketReissuePayloadSchema = z.object({
+  terminalId: uuid,
+  saleId: uuid,
+  /** Who reprinted them; a demo terminal's own staff ids are kept as text. */
+  staffId: id,
+  at: instant,
+  tickets: z
+    .array(pushedSaleParts.ticket.extend({ replaces: uuid }))
+    .min(1)
+    .max(MAX_REPRINT_TICKETS),
+});
+export type TicketReissuePayload = z.infer<typeof ticketReissuePayloadSchema>;
+
+/**
  * What the terminal's outbox takes for each mutation type (src-main/db/repos/outbox-repo.ts
  * appendOutbox): a payload that does not match its type does not compile.
  */
@@ -110,6 +130,7 @@ export type MutationPayloads = {
   'lease.return': LeaseReturnPayload;
   'pin.attempt': PinAttemptPayload;
   checkin: CheckinPayload;
+  'ticket.reissue': TicketReissuePayload;
 };
 
 // Compile-time links: every type has its payload, and what the terminal writes is what the server parses.

@@ -88,6 +88,7 @@ export const MUTATION_TYPES = [
   'lease.return',
   'pin.attempt',
   'checkin',
+  'ticket.reissue',
 ] as const;
 export type MutationType = (typeof MUTATION_TYPES)[number];
 

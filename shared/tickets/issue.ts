@@ -66,3 +66,37 @@ export function issueTickets(input: IssueTicketsInput): TicketRow[] {
   }
   return tickets;
 }
+
+/** The most tickets one reprint takes: the reprint request's bound and the pushed reissue's. */
+export const MAX_REPRINT_TICKETS = 1000;
+
+export interface ReissueInput {
+  /** The new ticket's id: a door refuses the old one by its id, so a new barcode needs a new id. */
+  id: string;
+  /** Now: the new secret carries the time it was made. */
+  issuedAt: string;
+  seal: SealTicket;
+}
+
+/**
+ * The ticket that replaces `old` at a reprint with a new barcode (docs/TICKETS.md "Reprints"): the same
+ * sale, unit, performance, type, band and price, a new id and issue time, signed again, pointing at the
+ * ticket it replaces. The caller marks `old` reissued in the same transaction.
+ */
+export function reissueTicket(old: TicketRow, input: ReissueInput): TicketRow & { replaces: string } {
+  const sealed = input.seal({
+    ticketId: input.id,
+    performanceId: old.performanceId,
+    ticketTypeId: old.ticketTypeId,
+    issuedAt: input.issuedAt,
+  });
+  return {
+    ...old,
+    id: input.id,
+    status: 'valid',
+    secret: sealed.secret,
+    keyId: sealed.keyId,
+    issuedAt: input.issuedAt,
+    replaces: old.id,
+  };
+}

@@ -49,6 +49,7 @@ const sell = need('sell');
 const shiftClose = need('shift.close');
 const codes = need('codes.manage');
 const reports = need('reports.view');
+const door = need('tickets.check');
 /** The manager screens' server session is for anyone who will use one of those screens. */
 const manager = { kind: 'permission', anyOf: ['codes.manage', 'reports.view'] } as const;
 
@@ -107,6 +108,14 @@ export const accessRules = {
       r.override ? { permission: 'custom.approve', doing: 'ACTION_REFUND_OVERRIDE' } : undefined,
   },
   [c.sales.void]: need('void'),
+  // Anyone who sells may hand a customer a new ticket for a lost one (the old barcode stops working);
+  // printing the same barcode again makes two good copies, so that is a supervisor's decision.
+  [c.tickets.reprint]: {
+    kind: 'permission',
+    anyOf: ['sell'],
+    also: (r: ParsedRequestOf<typeof c.tickets.reprint>) =>
+      r.mode === 'same_barcode' ? 'tickets.duplicate' : undefined,
+  },
 
   [c.shift.current]: sell,
   [c.shift.open]: sell,
@@ -158,6 +167,13 @@ export const accessRules = {
     firstRun: 'a new terminal has no staff to sign in: the manager’s one-time enrolment code is the proof',
   },
   [c.sync.now]: signedIn,
+
+  // Door mode: only staff who check tickets see the door's performances, scan and read its counts.
+  [c.door.performances]: door,
+  [c.door.current]: door,
+  [c.door.open]: door,
+  [c.door.scan]: door,
+  [c.door.counts]: door,
 } as const satisfies AccessTable;
 
 /** What a handler is given: the checked actor, or nothing on a public channel (or a first run). */

@@ -4,6 +4,7 @@ import { ok, type Result } from '../../shared/result';
 import type { CartService } from '../services/cart-service';
 import type { CatalogueService } from '../services/catalogue-service';
 import type { CheckoutService } from '../services/checkout-service';
+import type { DoorService } from '../services/door/door-service';
 import type { ManageService } from '../services/manage-service';
 import type { SaleService } from '../services/sale-service';
 import type { SettingsService } from '../services/settings-service';
@@ -11,7 +12,9 @@ import type { PrintService } from '../services/printing/print-service';
 import type { ShiftService } from '../services/shift-service';
 import type { StaffService } from '../services/staff-service';
 import type { SyncService } from '../services/sync/sync-service';
+import type { TicketService } from '../services/ticket-service';
 import type { Handlers } from './dispatcher';
+import { createDoorHandlers } from './door-handlers';
 import { createManageHandlers } from './manage-handlers';
 import { createSyncHandlers } from './sync-handlers';
 
@@ -24,10 +27,12 @@ export interface Services {
   cart: CartService;
   checkout: CheckoutService;
   sales: SaleService;
+  tickets: TicketService;
   shifts: ShiftService;
   printing: PrintService;
   manage: ManageService;
   sync: SyncService;
+  door: DoorService;
 }
 
 /**
@@ -93,6 +98,8 @@ export function createHandlers(s: Services): Handlers {
     [c.sales.refund]: (r, a) => s.sales.refund(a, { ...r, kind: 'refund' }),
     [c.sales.void]: (r, a) => s.sales.refund(a, { ...r, kind: 'void' }),
 
+    [c.tickets.reprint]: (r, a) => s.tickets.reprint(a, r),
+
     [c.shift.current]: () => ok(s.shifts.current()),
     // A round right away: an opened shift takes its leases, a closed one pushes their return.
     [c.shift.open]: (r, a) => afterWrite(s.shifts.open(a, r.openingFloat)),
@@ -111,5 +118,6 @@ export function createHandlers(s: Services): Handlers {
 
     ...createManageHandlers(s.manage),
     ...createSyncHandlers({ sync: s.sync, staff: s.staff, cart: s.cart }),
+    ...createDoorHandlers(s.door),
   };
 }

@@ -2,9 +2,11 @@ import type { Language } from '../../shared/ipc/types';
 import { adminDe, adminEn } from './admin-messages';
 import { codePickDe, codePickEn } from './code-pick-messages';
 import { customerDe, customerEn } from './customer-messages';
+import { doorDe, doorEn } from './door-messages';
 import { manageDe, manageEn } from './manage-messages';
 import { peopleDe, peopleEn } from './people-messages';
 import { reportDe, reportEn } from './report-messages';
+import { reprintDe, reprintEn } from './reprint-messages';
 import { syncDe, syncEn } from './sync-messages';
 import { terminalDe, terminalEn } from './terminal-messages';
 
@@ -26,6 +28,7 @@ const en = {
   'status.retry': 'Try again',
   'language.label': 'Language',
   ...terminalEn,
+  ...reprintEn,
   ...manageEn,
   ...syncEn,
   ...customerEn,
@@ -33,6 +36,7 @@ const en = {
   ...peopleEn,
   ...codePickEn,
   ...reportEn,
+  ...doorEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -55,6 +59,7 @@ const de: Record<MessageKey, string> = {
   'status.retry': 'Erneut versuchen',
   'language.label': 'Sprache',
   ...terminalDe,
+  ...reprintDe,
   ...manageDe,
   ...syncDe,
   ...customerDe,
@@ -62,6 +67,7 @@ const de: Record<MessageKey, string> = {
   ...peopleDe,
   ...codePickDe,
   ...reportDe,
+  ...doorDe,
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, de };

@@ -81,6 +81,7 @@ export const peopleEn = {
   'admin.permission.terminals.enrol': 'Enrol and revoke terminals',
   'admin.permission.audit.view': 'Read the audit log',
   'admin.permission.tickets.check': 'Check tickets at the door',
+  'admin.permission.tickets.duplicate': 'Reprint tickets with the same barcode (DUPLICATE)',
 } as const satisfies Record<`admin.permission.${Permission}`, string> & Record<string, string>;
 
 export const peopleDe: Record<keyof typeof peopleEn, string> = {
@@ -163,4 +164,5 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   'admin.permission.terminals.enrol': 'Terminals anmelden und sperren',
   'admin.permission.audit.view': 'Das Protokoll lesen',
   'admin.permission.tickets.check': 'Tickets am Einlass prüfen',
+  'admin.permission.tickets.duplicate': 'Tickets mit demselben Barcode nachdrucken (DUPLIKAT)',
 };

@@ -17,7 +17,7 @@ const GROUPS: { label: MessageKey; permissions: Permission[] }[] = [
       'shift.close',
     ],
   },
-  { label: 'admin.permGroup.door', permissions: ['tickets.check'] },
+  { label: 'admin.permGroup.door', permissions: ['tickets.check', 'tickets.duplicate'] },
   {
     label: 'admin.permGroup.managing',
     permissions: ['catalogue.manage', 'codes.manage', 'staff.manage', 'terminals.enrol'],

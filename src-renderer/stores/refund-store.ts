@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { ReprintMode } from '../../shared/ipc/domains/tickets';
 import type { SaleView } from '../../shared/ipc/types';
 import { api } from '../api';
 import type { Failure } from './sell-store';
@@ -24,6 +25,8 @@ interface RefundState {
     reference: string,
   ) => Promise<Failure | null>;
   voidSale: (reason: string) => Promise<Failure | null>;
+  /** Reprints the named tickets (all valid ones when empty); the count printed, or why not. */
+  reprint: (mode: ReprintMode, ticketIds: string[]) => Promise<{ printed: number } | Failure>;
   clear: () => void;
 }
 
@@ -70,6 +73,23 @@ export const useRefundStore = create<RefundState>()((set, get) => ({
     set({ sale: result.value, done: 'void' });
     void useTerminalStore.getState().refresh();
     return null;
+  },
+  async reprint(mode, ticketIds) {
+    const sale = get().sale;
+    if (!sale) return { printed: 0 };
+    const result = await api.tickets.reprint({
+      saleId: sale.sale.id,
+      mode,
+      ...(ticketIds.length > 0 ? { ticketIds } : {}),
+    });
+    if (!result.ok) {
+      noteFailure(result);
+      return result;
+    }
+    set({ sale: result.value.sale });
+    // A new barcode wrote a ticket.reissue for the server: the status bar's count moves.
+    void useTerminalStore.getState().refresh();
+    return { printed: result.value.printed.length };
   },
   clear() {
     set({ sale: null, findError: null, done: null });

@@ -19,6 +19,7 @@ import { keptBytesFailure, poisonIn } from './poison';
 import { applyRefund } from './refund-apply';
 import { applySale } from './sale-apply';
 import { applyShiftClose, applyShiftOpen } from './shift-apply';
+import { applyTicketReissue } from './ticket-reissue-apply';
 
 // One pushed mutation: applied through a MutationScope (mutation-scope.ts), or quarantined with a review
 // item when it is rejected or the database refuses it for good. Used by a push batch (push-service.ts)
@@ -52,6 +53,8 @@ async function apply(scope: MutationScope, mutation: Mutation): Promise<string |
       const p = parsePayload(checkinPayloadSchema, mutation.payload, 'checkin');
       return scope.run((tx) => applyCheckin(tx, scope.terminal, p, scope.ctx.now().toISOString()));
     }
+    case 'ticket.reissue':
+      return applyTicketReissue(scope, mutation);
   }
 }
 

@@ -60,7 +60,10 @@ export interface MutationScope {
   /** Defers a sale's row; false when a sale with its id exists (pos_sales' id is global). */
   deferSale(sale: NewSale): Promise<boolean>;
   deferEscrow(row: escrow.SaleEscrowInsert): void;
-  /** Defers a deferred sale's tickets; false when one of their ids exists (tickets' id is global). */
+  /**
+   * Defers a sale's tickets, or a reissue's new ones; false when one of their ids exists (tickets' id is
+   * global).
+   */
   deferTickets(tickets: readonly NewTicket[]): Promise<boolean>;
 }
 
@@ -80,8 +83,27 @@ interface Mark {
 
 const SAVEPOINT = 'apply_mutation';
 
-/** Refunds, voids and lease returns read pos_sale_escrow and leases in the database itself. */
-const READS_DEFERRED: ReadonlySet<Mutation['type']> = new Set(['refund', 'void', 'lease.return']);
+/**
+ * Refunds, voids and lease returns read pos_sale_escrow and leases in the database itself; a ticket
+ * reissue reads the tickets it replaces, which a sale earlier in the batch may have deferred.
+ */
+const READS_DEFERRED: ReadonlySet<Mutation['type']> = new Set([
+  'refund',
+  'void',
+  'lease.return',
+  'ticket.reissue',
+]);
+
+/** The ticket ids a pushed mutation brings: a sale's tickets, a reissue's new ones. Unchecked payload. */
+function ticketIdsIn(m: Mutation): string[] {
+  const listed = m.type === 'sale' || m.type === 'ticket.reissue' ? m.payload.tickets : undefined;
+  return Array.isArray(listed)
+    ? listed.flatMap((t) => {
+        const id = (t as { id?: unknown } | null)?.id;
+        return typeof id === 'string' ? [id] : [];
+      })
+    : [];
+}
 
 /** The scope of one push batch (or one retried mutation), applying its mutations one at a time. */
 export class BatchScope implements MutationScope {
@@ -94,7 +116,7 @@ export class BatchScope implements MutationScope {
   private escrowRows: escrow.SaleEscrowInsert[] = [];
   private sales: NewSale[] = [];
   private tickets: NewTicket[] = [];
-  /** Ticket ids the server holds or this batch recorded (lower case); read on the first sale with tickets. */
+  /** Ticket ids the server holds or this batch recorded (lower case); read on the first mutation with tickets. */
   private ticketIds: Set<string> | undefined;
   /** Sale ids the server holds or this batch recorded (lower case); read on the first sale. */
   private saleIds: Set<string> | undefined;
@@ -276,15 +298,7 @@ export class BatchScope implements MutationScope {
   async deferTickets(tickets: readonly NewTicket[]): Promise<boolean> {
     if (tickets.length === 0) return true;
     if (!this.ticketIds) {
-      const ids = this.mutations.flatMap((m) => {
-        const listed = m.type === 'sale' ? m.payload.tickets : undefined;
-        return Array.isArray(listed)
-          ? listed.flatMap((t) => {
-              const id = (t as { id?: unknown } | null)?.id;
-              return typeof id === 'string' ? [id] : [];
-            })
-          : [];
-      });
+      const ids = this.mutations.flatMap(ticketIdsIn);
       const read = [...ids, ...tickets.map((t) => t.id)].filter(isUuid);
       this.ticketIds = await this.run((tx) => ticketIdsTaken(tx, read));
     }

@@ -1,20 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectAccessible } from './pages/axe';
 import { openShiftAs, sellAdults } from './pages/core-setup';
 import { ManagePage, startCentral } from './pages/manage-page';
 import { ADULT_STALLS } from './pages/terminal-page';
 import { expect, test } from './fixtures';
-
-/** axe-core on what is showing now: no serious or critical violation. */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map(
-      (v) => `${screen}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    ),
-  ).toEqual([]);
-}
 
 test.describe('accessibility', () => {
   for (const language of ['English', 'Deutsch'] as const) {

@@ -1,4 +1,5 @@
-import { openShiftAs, sellAdults } from './pages/core-setup';
+import { secretStoreWithKey } from '../helpers/device-key';
+import { must, openShiftAs, sellAdults } from './pages/core-setup';
 import { expect, test } from './fixtures';
 
 test.describe('refunds and voids', () => {
@@ -35,7 +36,8 @@ test.describe('refunds and voids', () => {
     await terminal.nav('Refunds').click();
     await page.getByLabel('Receipt number').fill('1');
     await page.getByRole('button', { name: 'Find sale' }).click();
-    const units = page.getByRole('checkbox');
+    // The refund's own boxes; the ticket reprint below has its own.
+    const units = page.getByRole('checkbox', { name: /^Refund / });
     await expect(units).toHaveCount(3);
     await page.getByRole('checkbox', { name: 'Refund Hamlet · Adult 2' }).check();
     await page.getByLabel('Reason').fill('cannot attend');
@@ -65,5 +67,52 @@ test.describe('refunds and voids', () => {
       ok: true,
       value: { sale: { status: 'voided' }, redemption: { releasedAt: expect.any(String) } },
     });
+  });
+
+  test('a seller reprints a lost ticket with a new barcode; only a supervisor may print the same barcode', async ({
+    startHost,
+    terminal,
+    page,
+  }) => {
+    // A terminal holding a device key signs new barcodes; the queue keeps the jobs (no printer runs here).
+    const host = await startHost({
+      demoData: true,
+      secrets: secretStoreWithKey().secrets,
+      printer: { enabled: false },
+    });
+    await must(host, 'pos:staff:signIn', { staffId: 'staff-max', pin: '640273' });
+    await must(host, 'pos:print:settingsUpdate', { output: 'network', host: '127.0.0.1', port: 9100 });
+    await openShiftAs(host);
+    const sale = await sellAdults(host, 2);
+    const [, lost] = sale.tickets;
+    await terminal.open(host.url);
+    await terminal.nav('Refunds').click();
+    await page.getByLabel('Receipt number').fill('1');
+    await page.getByRole('button', { name: 'Find sale' }).click();
+    const reprint = page.getByTestId('ticket-reprint');
+    await expect(reprint.getByRole('button', { name: 'Reprint with new barcode' })).toBeVisible();
+    await expect(reprint.getByRole('button', { name: 'Same barcode (DUPLICATE)' })).toHaveCount(0);
+
+    await reprint.getByRole('checkbox', { name: 'Reprint Hamlet · Adult 2' }).check();
+    await reprint.getByRole('button', { name: 'Reprint with new barcode' }).click();
+    await expect(page.getByTestId('reprint-outcome')).toHaveText(
+      '1 ticket(s) reprinted with a new barcode; the old one(s) no longer admit.',
+    );
+    await expect(reprint.locator(`tr[data-ticket="${lost!.id}"]`)).toContainText('replaced');
+    const found = await must(host, 'pos:sales:find', { receiptNo: 1 });
+    expect(found.tickets.map((t) => t.status).sort()).toEqual(['reissued', 'valid', 'valid']);
+    expect(found.tickets.find((t) => t.replaces === lost!.id)?.status).toBe('valid');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await terminal.signIn('Sue Supervisor', '5937');
+    await terminal.nav('Refunds').click();
+    await page.getByLabel('Receipt number').fill('1');
+    await page.getByRole('button', { name: 'Find sale' }).click();
+    await reprint.getByRole('button', { name: 'Same barcode (DUPLICATE)' }).click();
+    await expect(page.getByTestId('reprint-outcome')).toHaveText(
+      '2 ticket(s) reprinted as DUPLICATE with the same barcode.',
+    );
+    const jobs = (await must(host, 'pos:print:status')).jobs.filter((j) => j.kind === 'tickets');
+    expect(jobs.map((j) => j.duplicate).sort()).toEqual([false, false, true]);
   });
 });

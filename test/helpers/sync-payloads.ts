@@ -3,8 +3,13 @@ import { chainHash, GENESIS_HASH } from '../../src-main/db/repos/outbox-repo';
 import { discountScopes } from '../../src-main/services/build-sale-record';
 import { ticketSealer, type TicketSigningKey } from '../../shared/node/tickets/secret';
 import { signApproval, type ApprovalSigner } from '../../shared/sync/approval-proof';
-import { issueTickets } from '../../shared/tickets/issue';
-import type { TerminalRefundPayload, TerminalSalePayload } from '../../shared/sync/payloads';
+import { issueTickets, reissueTicket } from '../../shared/tickets/issue';
+import type {
+  TerminalRefundPayload,
+  TerminalSalePayload,
+  TicketReissuePayload,
+} from '../../shared/sync/payloads';
+import type { TicketRow } from '../../shared/sync/sale-record';
 import type { Escrow, Mutation, MutationType } from '../../shared/sync/protocol';
 
 // Outbox rows exactly as a terminal writes them: the payload shapes of src-main/services/
@@ -279,5 +284,27 @@ export function refundPayload(
           ]
         : [],
     ...(spec.escrow ? { escrow: spec.escrow } : {}),
+  };
+}
+
+/**
+ * The reprint's `ticket.reissue` payload (src-main/services/ticket-service.ts): each of `tickets` (every
+ * ticket of the sale when left out) replaced by a new one signed now with `signer`.
+ */
+export function reissuePayload(
+  sale: ReturnType<typeof salePayload>,
+  spec: { staffId: string; signer: TicketSigningKey; tickets?: readonly TicketRow[]; at?: string },
+): TicketReissuePayload {
+  const at = spec.at ?? new Date().toISOString();
+  const seal = ticketSealer(spec.signer);
+  return {
+    terminalId: sale.terminalId,
+    saleId: sale.sale.id,
+    staffId: spec.staffId,
+    at,
+    tickets: (spec.tickets ?? sale.tickets).map((old) => {
+      const { status: _status, ...fresh } = reissueTicket(old, { id: randomUUID(), issuedAt: at, seal });
+      return fresh;
+    }),
   };
 }

@@ -99,6 +99,19 @@ describe('access to every terminal channel', () => {
     expect(REFUSED).not.toContain(receipt.ok ? 'ok' : receipt.reason);
   });
 
+  it('a seller may reprint tickets with a new barcode, but the same barcode needs tickets.duplicate', async () => {
+    await signedInAs('staff-sam', '4826');
+    const reprint = (mode: 'new_secret' | 'same_barcode') =>
+      pos.call(c.tickets.reprint, { saleId: 'no-such-sale', mode });
+    const same = await reprint('same_barcode');
+    expect(same).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
+    expect(same.ok ? '' : same.message).toContain('reprint tickets with the same barcode');
+    // Admitted: the service answers that there is no such sale.
+    expect(await reprint('new_secret')).toMatchObject({ ok: false, reason: 'UNKNOWN_SALE' });
+    await signedInAs('staff-sue', '5937');
+    expect(await reprint('same_barcode')).toMatchObject({ ok: false, reason: 'UNKNOWN_SALE' });
+  });
+
   it('a comp tender and a refund tender override need custom.approve, refused before any service runs', async () => {
     await signedInAs('staff-sam', '4826');
     // No such cart: a request the dispatcher admitted would be refused by checkout as STALE_CART.

@@ -7,7 +7,7 @@ import { findAppRoot } from '../../src-main/app-info';
 import { openDatabase, type Database } from '../../src-server/db/database';
 import { migrate } from '../../src-server/db/migrate';
 import { compareServerDigests, serverDigest } from './checks/server-checks';
-import { resetIds } from './sim-ids';
+import { nextId, resetIds } from './sim-ids';
 import { InvariantViolation, Simulation } from './simulation';
 import type { Step } from './steps';
 
@@ -190,6 +190,35 @@ describe('sync simulation checkers', { timeout: 120_000 }, () => {
     });
     expect(after.some((v) => v.includes('[11 quarantine]'))).toBe(true);
     expect(after.some((v) => v.includes('[9 restore] T1 was flagged'))).toBe(true);
+  });
+
+  it('names an admission for another performance or of no ticket, and a second entry no review names (12)', async () => {
+    const { before, after } = await cleanRun(async (sim) => {
+      const orgId = sim.world.orgId;
+      const [ticket] = await store.query<{ id: string; performance_id: string }>(
+        'SELECT id::text, performance_id FROM tickets WHERE org_id = $1 ORDER BY id LIMIT 1',
+        [orgId],
+      );
+      if (!ticket) throw new Error('the clean run issued no ticket');
+      const other = sim.world.performanceIds.find((id) => id !== ticket.performance_id);
+      const enter = (ticketId: string, admitted: boolean) =>
+        store.query(
+          `INSERT INTO checkins (id, org_id, ticket_id, performance_id, door, admitted, entered_at)
+           VALUES ($1, $2, $3, $4, 'Test door', $5, now())`,
+          [nextId(), orgId, ticketId, other, admitted],
+        );
+      await enter(ticket.id, true);
+      await enter(ticket.id, false);
+      await enter(nextId(), true);
+    });
+    expect(before).toEqual([]);
+    expect(after).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('admitted for another performance than it was sold for'),
+        expect.stringContaining('has 0 review items, not 1'),
+        expect.stringContaining('was admitted but no sale on the server issued it'),
+      ]),
+    );
   });
 
   it('names a sale applied twice by its digest (2)', async () => {

@@ -63,6 +63,9 @@ let supervisorPinHash: Promise<string> | undefined;
  * instead of a password) and the supervisor are written with the server's own repos: a password
  * login and a PIN hash per run would spend scrypt time on nothing the simulation checks.
  */
+/** Tonight's performance starts 90 minutes after the simulation does. */
+const TONIGHT_DAYS = 90 / (24 * 60);
+
 export async function seedWorld(server: SimServer, startMs: number, run: number): Promise<SimWorld> {
   supervisorPinHash ??= hashSecret(SUPERVISOR_PIN, SIM_PIN_COST);
   const pinHash = await supervisorPinHash;
@@ -103,9 +106,11 @@ export async function seedWorld(server: SimServer, startMs: number, run: number)
   const event = await admin<{ id: string }>('POST', '/v1/events', { venueId: venue.id, name: 'Sim play' });
   // One small house, so capacity leases run dry within a run, and one that rarely sells out.
   const performanceIds: string[] = [];
+  // And tonight's, whose doors are already open, so the simulation's doors admit its tickets.
   for (const [days, capacity] of [
     [2, 6],
     [3, 40],
+    [TONIGHT_DAYS, 40],
   ] as const) {
     const performance = await admin<{ id: string }>('POST', '/v1/performances', {
       eventId: event.id,

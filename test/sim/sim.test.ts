@@ -77,7 +77,8 @@ describe('sync simulation', () => {
               phase('heal');
               await sim.guard(sim.checkFinal(), 'final check');
               phase('final');
-              for (const [k, n] of Object.entries(sim.stats)) totals[k] = (totals[k] ?? 0) + n;
+              for (const [k, n] of Object.entries({ ...sim.stats, ...sim.doors.counts() }))
+                totals[k] = (totals[k] ?? 0) + n;
               if (process.env.SIM_DEBUG)
                 console.log(sim.trace.join('\n'), sim.stats, phases, { checks: sim.checkMs });
             } finally {

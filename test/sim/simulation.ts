@@ -17,6 +17,8 @@ import {
   serverDigest,
   serverSaleCounts,
 } from './checks/server-checks';
+import { checkAdmissions } from './checks/ticket-checks';
+import { printedTickets, SimDoors } from './sim-door';
 import { nextId } from './sim-ids';
 import { SimNetwork } from './sim-network';
 import { SimServer } from './sim-server';
@@ -57,7 +59,9 @@ export type SimStats = Record<
   | 'tenderMismatch'
   | 'overuses'
   | 'crashes'
-  | 'restores',
+  | 'restores'
+  | 'scans'
+  | 'admitted',
   number
 >;
 
@@ -89,7 +93,10 @@ export class Simulation {
     overuses: 0,
     crashes: 0,
     restores: 0,
+    scans: 0,
+    admitted: 0,
   };
+  readonly doors: SimDoors;
   private readonly store: Database;
 
   constructor(
@@ -102,6 +109,13 @@ export class Simulation {
     this.store = store;
     this.server = new SimServer(store, () => new Date(this.time));
     this.network = new SimNetwork((request) => this.server.handle(request));
+    this.doors = new SimDoors(
+      this.server,
+      store,
+      () => this.world.orgId,
+      () => this.world.managerToken,
+      () => this.world.performanceIds[2] as string,
+    );
   }
 
   log(line: string): void {
@@ -338,6 +352,11 @@ export class Simulation {
       }
       case 'catalogue':
         return this.catalogueChange(step.change);
+      case 'scan': {
+        this.stats.scans += 1;
+        this.log(`  ${await this.doors.scan(step, printedTickets(this.nodes))}`);
+        return;
+      }
     }
   }
 
@@ -569,7 +588,7 @@ export class Simulation {
 
   async checkNow(): Promise<void> {
     const started = Date.now();
-    const violations: string[] = [...this.thrown];
+    const violations: string[] = [...this.thrown, ...this.doors.violations];
     for (const node of this.nodes) {
       if (!node.terminal) continue;
       violations.push(...checkTerminalStore(node.name, node.terminal.db), ...this.checkCursor(node));
@@ -625,7 +644,7 @@ export class Simulation {
 
   /** Invariants judged once everything has healed and drained. */
   async checkFinal(): Promise<void> {
-    const v: string[] = [...this.thrown];
+    const v: string[] = [...this.thrown, ...this.doors.violations];
     const orgId = this.world.orgId;
     // 7: outboxes drained, nothing in flight.
     for (const node of this.nodes) {
@@ -667,6 +686,17 @@ export class Simulation {
     v.push(...(await checkSeqs(this.store, orgId)));
     v.push(...(await checkServerMoney(this.store, orgId)));
     v.push(...(await checkServerDeadlines(this.store, orgId)));
+    // 12: a ticket of a sale that invariant 1 lets a restore lose may still have been scanned.
+    const lostTicket = (ticketId: string) => {
+      const sale = this.doors.scanned.get(ticketId);
+      return (
+        sale !== undefined &&
+        !onServer.has(sale) &&
+        this.nodes.some((n) => (n.committed.get(sale)?.restoresBefore ?? n.restores) < n.restores)
+      );
+    };
+    v.push(...(await checkAdmissions(this.store, orgId, lostTicket)));
+    this.stats.admitted = this.doors.outcomes.valid ?? 0;
     v.push(...(await checkQuarantine(this.store, orgId, this.network.delivered)));
     const quarantined = await this.store.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM quarantined_mutations WHERE org_id = $1',

@@ -28,7 +28,9 @@ export type Step =
   | { t: 'tick'; minutes: number }
   | { t: 'skew'; node: number; minutes: number }
   | { t: 'backup' | 'restore'; node: number }
-  | { t: 'catalogue'; change: 'newPerformance' | 'raiseMaxUses' | 'raiseCapacity' | 'webRedemption' };
+  | { t: 'catalogue'; change: 'newPerformance' | 'raiseMaxUses' | 'raiseCapacity' | 'webRedemption' }
+  /** A door scans a printed ticket (`tamper`: with one character of its barcode changed). */
+  | { t: 'scan'; door: number; pick: number; tamper: boolean };
 
 const node = fc.nat({ max: 7 });
 const pick = fc.nat({ max: 63 });
@@ -86,6 +88,16 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
     weight: 1,
   },
   { arbitrary: fc.record({ t: fc.constantFrom('backup' as const, 'restore' as const), node }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('scan' as const),
+      door: fc.nat({ max: 2 }),
+      pick,
+      // One scan in five reads a damaged or forged barcode.
+      tamper: fc.nat({ max: 4 }).map((n) => n === 0),
+    }),
+    weight: 4,
+  },
   {
     arbitrary: fc.record({
       t: fc.constant('catalogue' as const),

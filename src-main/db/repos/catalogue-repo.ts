@@ -59,7 +59,7 @@ export function setReceiptHeader(db: Db, venueId: string, lines: readonly string
   prepared(db, 'UPDATE venues SET receipt_header = ? WHERE id = ?').run(JSON.stringify(lines), venueId);
 }
 
-/** The layout an event's tickets print in, as pulled (migration 0016); null: the default. */
+/** The layout an event's tickets print in, as pulled (migration 0017); null: the default. */
 export function eventTicketLayout(db: Db, eventId: string): TicketLayout | null {
   const row = prepared(db, 'SELECT layout FROM event_ticket_layouts WHERE event_id = ?').get(eventId) as
     { layout: string } | undefined;

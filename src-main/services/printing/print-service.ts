@@ -71,6 +71,13 @@ export type DocumentRef = {
   saleId?: string | undefined;
   /** The admission tickets of this sale (docs/TICKETS.md "Printing tickets"), one job. */
   ticketsOfSaleId?: string | undefined;
+  /** Only these of its tickets (a reprint of some); every valid one when left out. */
+  ticketIds?: readonly string[] | undefined;
+  /**
+   * The job's reference instead of the sale: a reissue's new tickets are an original print of their own,
+   * which the sale's first tickets job must not stand in for (print_jobs_original).
+   */
+  jobRefId?: string | undefined;
   refundId?: string | undefined;
   shiftId?: string | undefined;
 };
@@ -150,13 +157,13 @@ export function createPrintService(deps: PrintServiceDeps) {
     if (ref.ticketsOfSaleId !== undefined) {
       const record = loadSale(db, ref.ticketsOfSaleId);
       if (!record) return refuse('UNKNOWN_SALE');
-      const tickets = printedTickets(db, record, options.duplicate ?? false);
+      const tickets = printedTickets(db, record, options.duplicate ?? false, ref.ticketIds);
       if (tickets.length === 0) return refuse('NO_TICKETS');
       const markup = ticketsDocument(tickets, saleTicketLayouts(db, record), {
         language: ctx.language,
         paperWidth: ctx.paperWidth,
       });
-      return ok({ kind: 'tickets', refId: record.sale.id, markup });
+      return ok({ kind: 'tickets', refId: ref.jobRefId ?? record.sale.id, markup });
     }
     if (ref.refundId !== undefined) {
       const refund = findRefund(db, ref.refundId);
@@ -178,8 +185,17 @@ export function createPrintService(deps: PrintServiceDeps) {
     return refuse('ONE_DOCUMENT');
   };
 
-  /** Writes one job per copy in its own transaction, after whatever the document is about has committed. */
-  const enqueue = (
+  /** No printer set up: a document asked for now could not print. */
+  const ready = (): Result<null> => (settings().output === 'none' ? refuse('NO_PRINTER') : ok(null));
+
+  /** The queue prints what was written; after the commit, never inside a transaction still open. */
+  const kick = () => {
+    queue.kick();
+    deps.onChange?.();
+  };
+
+  /** Writes one job per copy in one transaction (a savepoint inside the caller's), without printing yet. */
+  const write = (
     ref: DocumentRef,
     options: { duplicate: boolean; copies: number },
   ): Result<PrintJobView[]> => {
@@ -202,10 +218,17 @@ export function createPrintService(deps: PrintServiceDeps) {
         createdAt: now,
       });
     }
-    const rows = insertPrintJobs(db, jobs);
-    queue.kick();
-    deps.onChange?.();
-    return ok(rows.map(toView));
+    return ok(insertPrintJobs(db, jobs).map(toView));
+  };
+
+  /** Writes the jobs and prints them, after whatever the document is about has committed. */
+  const enqueue = (
+    ref: DocumentRef,
+    options: { duplicate: boolean; copies: number },
+  ): Result<PrintJobView[]> => {
+    const jobs = write(ref, options);
+    if (jobs.ok) kick();
+    return jobs;
   };
 
   /** Automatic printing must never turn a completed sale into an error. */
@@ -221,9 +244,15 @@ export function createPrintService(deps: PrintServiceDeps) {
   /** The receipt of a sale; `duplicate` reprints it marked DUPLICATE. Asking again for the original prints nothing new. */
   const printSale = (saleId: string, duplicate = false): Result<PrintJobView[]> =>
     enqueue({ saleId }, { duplicate, copies: duplicate ? 1 : settings().copies });
-  /** The valid tickets of a sale, once; a reprint with the same barcodes says DUPLICATE on each. */
-  const printTickets = (saleId: string, duplicate = false): Result<PrintJobView[]> =>
-    enqueue({ ticketsOfSaleId: saleId }, { duplicate, copies: 1 });
+  /**
+   * The valid tickets of a sale (or those of them named), once; a reprint with the same barcodes says
+   * DUPLICATE on each.
+   */
+  const printTickets = (
+    saleId: string,
+    duplicate = false,
+    ticketIds?: readonly string[],
+  ): Result<PrintJobView[]> => enqueue({ ticketsOfSaleId: saleId, ticketIds }, { duplicate, copies: 1 });
   const printRefund = (refundId: string, duplicate = false): Result<PrintJobView[]> =>
     enqueue({ refundId }, { duplicate, copies: duplicate ? 1 : settings().copies });
   const printZReport = (shiftId: string, duplicate = false): Result<PrintJobView[]> =>
@@ -251,6 +280,19 @@ export function createPrintService(deps: PrintServiceDeps) {
 
     printSale,
     printTickets,
+    ready,
+    kick,
+
+    /**
+     * The new tickets of a reissue (docs/TICKETS.md "Reprints"), written inside the caller's transaction
+     * with the tickets themselves, so a crash leaves both or neither; the caller kick()s after the commit.
+     */
+    queueReissued(saleId: string, ticketIds: readonly string[], reissueId: string): Result<PrintJobView[]> {
+      return write(
+        { ticketsOfSaleId: saleId, ticketIds, jobRefId: reissueId },
+        { duplicate: false, copies: 1 },
+      );
+    },
     printRefund,
     printZReport,
 

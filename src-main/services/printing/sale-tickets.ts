@@ -8,8 +8,17 @@ import { getCode } from '../../db/repos/code-repo';
 // the names the catalogue gives their performance, type and band, the code that discounted them, and
 // the layout their event prints in.
 
-/** The sale's valid tickets, in line and unit order; `duplicate` marks a reprint of the same barcodes. */
-export function printedTickets(db: Db, record: SaleRecord, duplicate = false): PrintedTicket[] {
+/**
+ * The sale's valid tickets (or those of them `only` names), in line and unit order; `duplicate` marks a
+ * reprint of the same barcodes.
+ */
+export function printedTickets(
+  db: Db,
+  record: SaleRecord,
+  duplicate = false,
+  only?: readonly string[],
+): PrintedTicket[] {
+  const picked = only && new Set(only);
   const venue = getVenue(db);
   const lines = new Map(record.lines.map((l) => [l.id, l]));
   const units = new Map(record.units.map((u) => [`${u.lineId}:${u.unitIndex}`, u]));
@@ -21,7 +30,7 @@ export function printedTickets(db: Db, record: SaleRecord, duplicate = false): P
     return namesOf.get(t.lineId);
   };
   return record.tickets
-    .filter((t) => t.status === 'valid')
+    .filter((t) => t.status === 'valid' && (!picked || picked.has(t.id)))
     .map((t) => {
       const line = lines.get(t.lineId);
       const named = names(t);

@@ -8,7 +8,7 @@ import { heldUnits } from '../../db/repos/lease-repo';
 import { getSyncState } from '../../db/repos/sync-repo';
 import type { Translate } from '../../messages';
 import type { SecretStore } from '../../secret-store';
-import { createSyncContext } from './context';
+import { createSyncContext, requireEnrolled } from './context';
 import { enrol } from './enrol';
 import { createEscrowLedger, type EscrowLedger } from './escrow';
 import {
@@ -24,7 +24,7 @@ import { pullOnce, type PullOutcome } from './pull';
 import { pushAll, pushOnce, type PushOutcome } from './push';
 import { createScheduler } from './scheduler';
 import { syncStatus } from './status';
-import type { SyncTransport } from './transport';
+import type { SyncAnswer, SyncRequest, SyncTransport } from './transport';
 
 /** While the server is unreachable, a checkout tries a top-up at most this often. */
 const OFFLINE_RETRY_MS = 10_000;
@@ -72,6 +72,12 @@ export interface SyncService {
   /** The server's terminal id once enrolled. */
   terminalId(): string | undefined;
   reachable(): boolean;
+  /**
+   * One request with the device token outside the sync protocol (Door mode's check-ins), not queued
+   * behind a sync round. Undefined when there is no enrolment to speak for: standalone, or waiting to
+   * be enrolled again after a restore.
+   */
+  request(request: Omit<SyncRequest, 'token'>): Promise<SyncAnswer | undefined>;
   ledger: EscrowLedger;
   /** Signs the approvals a checkout records, once enrolled (docs/SECURITY.md "Overuse proof"). */
   approvalSigner(): ApprovalSigner | undefined;
@@ -221,6 +227,11 @@ export function createSyncService(deps: {
     status,
     terminalId: () => getSyncState(db)?.terminalId,
     reachable: ctx.reachable,
+    async request(request) {
+      const enrolled = requireEnrolled(ctx);
+      if (!enrolled.ok) return undefined;
+      return ctx.send({ ...request, token: enrolled.value.deviceToken });
+    },
     ledger,
   };
 }

@@ -5,6 +5,8 @@ export interface SyncRequest {
   body?: unknown;
   /** Device token, sent as bearer. */
   token?: string;
+  /** Overrides the transport's timeout: a door cannot keep a queue waiting as long as a sync round can. */
+  timeoutMs?: number;
 }
 
 /** status 0: the server was not reached (refused, reset, timed out); the body then says why. */
@@ -32,7 +34,7 @@ export function createFetchTransport(serverUrl: string, options: { timeoutMs: nu
         method: request.method,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: AbortSignal.timeout(options.timeoutMs),
+        signal: AbortSignal.timeout(request.timeoutMs ?? options.timeoutMs),
       });
       const text = await response.text();
       let body: unknown = text;

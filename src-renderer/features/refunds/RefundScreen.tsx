@@ -5,6 +5,7 @@ import { TicketsPdfButtons } from '../../components/TicketsPdfButtons';
 import { saleTicketsPdf } from '../../stores/printer-store';
 import { useRefundStore, type UnitRef } from '../../stores/refund-store';
 import { paidWith } from './paid-with';
+import { TicketReprint } from './TicketReprint';
 import { can, useSessionStore } from '../../stores/session-store';
 
 const key = (u: UnitRef) => `${u.lineId}#${u.unitIndex}`;
@@ -249,6 +250,7 @@ export function RefundScreen() {
               })}
             </p>
           ) : null}
+          <TicketReprint key={sale.sale.id} sale={sale} />
         </div>
       ) : null}
     </section>

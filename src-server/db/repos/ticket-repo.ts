@@ -116,3 +116,53 @@ export async function revocationOf(
   const status = rows[0]?.status;
   return status === 'void' || status === 'reissued' ? status : undefined;
 }
+
+/** A stored ticket as a reprint checks it (docs/TICKETS.md "Reprints"). */
+export interface HeldTicket {
+  id: string;
+  saleId: string;
+  lineId: string;
+  unitIndex: number;
+  performanceId: string;
+  ticketTypeId: string;
+  priceBandId: string | null;
+  pricePaid: number;
+  status: 'valid' | 'void' | 'reissued';
+}
+
+/**
+ * The organisation's tickets among these ids, by lower-case id, locked until the transaction ends so a
+ * refund applied meanwhile cannot void one this reprint is replacing. Another organisation's are absent.
+ */
+export async function lockTickets(
+  db: Queryable,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, HeldTicket>> {
+  const rows = await db.query<HeldTicket>(
+    `SELECT id, sale_id AS "saleId", line_id AS "lineId", unit_index AS "unitIndex",
+       performance_id AS "performanceId", ticket_type_id AS "ticketTypeId", price_band_id AS "priceBandId",
+       price_paid AS "pricePaid", status
+     FROM tickets WHERE org_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
+    [orgId, [...new Set(ids)]],
+  );
+  return new Map(rows.map((r) => [r.id.toLowerCase(), r]));
+}
+
+/**
+ * Marks these valid tickets reissued under one new change position, so every door's next pull sends
+ * them as revocations. Returns how many it changed.
+ */
+export async function markReissued(
+  db: Queryable,
+  v: { orgId: string; ids: readonly string[]; at: string },
+): Promise<number> {
+  const rows = await db.query(
+    `WITH ${positionCte('$1::uuid')}
+     UPDATE tickets SET status = 'reissued', status_changed_at = $3, change_pos = ${NEXT_POS}
+     WHERE org_id = $1 AND id = ANY($2::uuid[]) AND status = 'valid'
+     RETURNING id`,
+    [v.orgId, [...v.ids], v.at],
+  );
+  return rows.length;
+}

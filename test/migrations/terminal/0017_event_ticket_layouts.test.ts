@@ -4,19 +4,19 @@ import { findAppRoot } from '../../../src-main/app-info';
 import { loadMigrations, migrate } from '../../../src-main/db/migrate';
 import { migratedTo, strictTables } from '../helpers';
 
-describe('0016_event_ticket_layouts', () => {
+describe('0017_event_ticket_layouts', () => {
   let m: ReturnType<typeof migratedTo>;
   const setLayout = (eventId: string, layout: string) =>
     m.db.prepare('INSERT INTO event_ticket_layouts (event_id, layout) VALUES (?, ?)').run(eventId, layout);
   beforeEach(() => {
-    m = migratedTo(15);
+    m = migratedTo(16);
     m.db
       .prepare(`INSERT INTO venues (id, name, currency, timezone) VALUES ('v1', 'Hall', 'EUR', 'UTC')`)
       .run();
     m.db.prepare(`INSERT INTO events (id, venue_id, name) VALUES ('e1', 'v1', 'Hamlet')`).run();
     migrate(
       m.db,
-      loadMigrations(join(findAppRoot(), 'migrations', 'terminal')).slice(0, 16),
+      loadMigrations(join(findAppRoot(), 'migrations', 'terminal')).slice(0, 17),
       () => '2026-01-01T00:00:00.000Z',
     );
   });
