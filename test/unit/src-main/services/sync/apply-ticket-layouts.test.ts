@@ -39,7 +39,7 @@ describe('applyPullPage: event ticket layouts', () => {
     }) as Change;
 
   beforeEach(() => {
-    m = migratedTo(16);
+    m = migratedTo(17);
     saveEnrolment(m.db, {
       terminalId: uuid(1),
       terminalName: 'Box',
