@@ -1,14 +1,19 @@
-import type { CheckinResponse, DoorOutcomeKind } from '../../shared/tickets/checkins';
+import { channels as c } from '../../shared/ipc/channels';
+import type { DoorScanView } from '../../shared/ipc/domains/door';
+import type { Result } from '../../shared/result';
+import type { CheckinResponse, DoorOutcome, DoorOutcomeKind } from '../../shared/tickets/checkins';
+import type { Terminal } from '../../src-main/terminal';
 import type { Database } from '../../src-server/db/database';
 import { nextId } from './sim-ids';
 import type { SimServer } from './sim-server';
 import type { SimNode } from './sim-terminal';
 
 // The simulation's doors (invariant 12, docs/SYNC.md): scanners that check tickets online through
-// POST /v1/checkins, as a third-party scanner or a connected Door mode would. They scan tickets the
-// terminals printed, sometimes twice, sometimes at the door of another performance, and sometimes with
-// one character of the barcode changed. What each answer may be is judged at once; what the server
-// kept is judged by `checkAdmissions` once everything has drained.
+// POST /v1/checkins, as a third-party scanner would, and the terminals' own Door mode, which asks the
+// server when it can reach it and decides alone when it cannot (its entries sync as mutations). They scan
+// tickets the terminals printed, sometimes twice, sometimes at the door of another performance, and
+// sometimes with one character of the barcode changed. What each answer may be is judged at once; what
+// the server kept is judged by `checkAdmissions` once everything has drained.
 
 /**
  * The north door admits every performance; the south door only tonight's, so it also sees tickets for
@@ -16,6 +21,9 @@ import type { SimNode } from './sim-terminal';
  */
 const DOORS = ['North door', 'South door', 'Stage door'] as const;
 const BASE45 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+
+/** Runs a call at a terminal as a person would: to its end, the network moving meanwhile. */
+type AtTill = <T>(fn: (t: Terminal) => Promise<T>) => Promise<T | undefined>;
 
 export interface DoorScanStep {
   door: number;
@@ -94,13 +102,61 @@ export class SimDoors {
       return `answered ${reply.status}`;
     }
     const { outcome } = reply.body as CheckinResponse;
-    this.outcomes[outcome.kind] = (this.outcomes[outcome.kind] ?? 0) + 1;
+    this.count(outcome);
     if (outcome.kind === 'valid') await this.judgeAdmission(door, ticket, step.tamper);
     if (outcome.kind === 'already_entered' && !step.tamper && !(await this.admittedOnServer(ticket.id)))
       this.violations.push(
         `[12 admission] ${door}: ticket ${ticket.id} was refused as already entered, but no door admitted it`,
       );
     return `${door}: ${outcome.kind}${step.tamper ? ' (tampered)' : ''}`;
+  }
+
+  /**
+   * A terminal in Door mode at tonight's door scans a ticket: tonight's on an even pick, any on an odd
+   * one. Offline it may admit a ticket another door already let in (that entry must end as a review
+   * item), but never one it knows void or reissued.
+   */
+  async scanAtTerminal(
+    node: SimNode,
+    step: Omit<DoorScanStep, 'door'>,
+    tickets: readonly PrintedTicket[],
+    atTill: AtTill,
+  ): Promise<string> {
+    const db = node.terminal?.db;
+    const queue = step.pick % 2 === 0 ? tickets.filter((t) => t.performanceId === this.tonightId()) : tickets;
+    const ticket = queue[step.pick % Math.max(1, queue.length)];
+    if (!db || !ticket) return 'no ticket to scan';
+    this.scanned.set(ticket.id, ticket.saleId);
+    const door = `${node.name} door`;
+    const opened = await atTill((t) => t.dispatch(c.door.open, { performanceIds: [this.tonightId()], door }));
+    if (!opened?.ok) return `${door} did not open: ${opened?.reason ?? 'no answer'}`;
+    const secret = step.tamper ? tampered(ticket.secret, step.pick) : ticket.secret;
+    const scanned = (await atTill((t) => t.dispatch(c.door.scan, { text: secret }))) as
+      Result<DoorScanView> | undefined;
+    if (!scanned?.ok) return `${door}: ${scanned?.reason ?? 'no answer'}`;
+    const { outcome, decidedBy } = scanned.value;
+    this.count(outcome);
+    if (outcome.kind === 'valid' && decidedBy === 'server')
+      await this.judgeAdmission(door, ticket, step.tamper);
+    else if (outcome.kind === 'valid') {
+      if (step.tamper)
+        this.violations.push(`[12 admission] ${door}: a barcode with a changed character was admitted`);
+      const known = db
+        .prepare(
+          `SELECT (SELECT status FROM tickets WHERE id = ?) AS status,
+             (SELECT count(*) FROM ticket_revocations WHERE ticket_id = ?) AS revoked`,
+        )
+        .get(ticket.id, ticket.id) as { status: string | null; revoked: number };
+      if ((known.status !== null && known.status !== 'valid') || known.revoked > 0)
+        this.violations.push(
+          `[12 admission] ${door}: admitted ticket ${ticket.id} offline although this terminal knew it revoked`,
+        );
+    }
+    return `${door} (${decidedBy}): ${outcome.kind}${step.tamper ? ' (tampered)' : ''}`;
+  }
+
+  private count(outcome: DoorOutcome): void {
+    this.outcomes[outcome.kind] = (this.outcomes[outcome.kind] ?? 0) + 1;
   }
 
   /** A valid answer must be for an untouched barcode whose ticket the server does not hold revoked. */

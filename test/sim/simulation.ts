@@ -357,6 +357,15 @@ export class Simulation {
         this.log(`  ${await this.doors.scan(step, printedTickets(this.nodes))}`);
         return;
       }
+      case 'doorScan': {
+        const node = this.node(step.node);
+        this.stats.scans += 1;
+        const tickets = printedTickets(this.nodes);
+        this.log(
+          `  ${await this.doors.scanAtTerminal(node, step, tickets, (fn) => this.userAction(node, fn))}`,
+        );
+        return;
+      }
     }
   }
 

@@ -30,7 +30,9 @@ export type Step =
   | { t: 'backup' | 'restore'; node: number }
   | { t: 'catalogue'; change: 'newPerformance' | 'raiseMaxUses' | 'raiseCapacity' | 'webRedemption' }
   /** A door scans a printed ticket (`tamper`: with one character of its barcode changed). */
-  | { t: 'scan'; door: number; pick: number; tamper: boolean };
+  | { t: 'scan'; door: number; pick: number; tamper: boolean }
+  /** A terminal in Door mode scans a printed ticket, online or not, as the network lets it. */
+  | { t: 'doorScan'; node: number; pick: number; tamper: boolean };
 
 const node = fc.nat({ max: 7 });
 const pick = fc.nat({ max: 63 });
@@ -97,6 +99,15 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
       tamper: fc.nat({ max: 4 }).map((n) => n === 0),
     }),
     weight: 4,
+  },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('doorScan' as const),
+      node,
+      pick,
+      tamper: fc.nat({ max: 4 }).map((n) => n === 0),
+    }),
+    weight: 3,
   },
   {
     arbitrary: fc.record({
