@@ -96,4 +96,46 @@ describe('Door mode against the server', () => {
     expect(items.body.items[0]?.summary).toContain(second!.id);
     expect(items.body.items[0]?.summary).toContain('South');
   });
+
+  it('refuses, with the server away, a ticket voided at another terminal once a pull brought the void', async () => {
+    const { org, catalogue, clock, server } = world();
+    const created = await org.api.post<{ id: string }>('/v1/performances', {
+      eventId: catalogue.eventId,
+      startsAt: new Date(clock.now() + 3_600_000).toISOString(),
+      capacity: 100,
+    });
+    const tonight = created.body.id;
+    const till = await enrolled();
+    const door = await enrolled();
+    await signInManager(till);
+    await signInManager(door);
+    await till.must(c.shift.open, { openingFloat: 0 });
+    await till.must(c.cart.addTicket, {
+      performanceId: tonight,
+      ticketPriceId: catalogue.ticketPriceId,
+      qty: 1,
+    });
+    const cart = await till.must(c.cart.get);
+    const sale = await till.must(c.checkout.complete, {
+      cartId: cart.id,
+      tenders: [{ tender: 'cash', amount: cart.total }],
+    });
+    await till.must(c.sales.void, { saleId: sale.sale.id, reason: 'Customer changed their mind' });
+    expect((await till.terminal.sync.pushOnce()).ok).toBe(true);
+    expect((await door.terminal.sync.pullOnce()).ok).toBe(true);
+
+    await server.stop();
+    try {
+      await door.must(c.door.open, { door: 'Foyer', performanceIds: [tonight] });
+      const [ticket] = sale.tickets;
+      expect(await door.must(c.door.scan, { text: ticket!.secret! })).toMatchObject({
+        outcome: { kind: 'voided', ticketId: ticket!.id },
+        decidedBy: 'terminal',
+      });
+      expect(listDoorEntries(door.terminal.db)).toEqual([]);
+      expect(readOutbox(door.terminal.db).filter((e) => e.type === 'checkin')).toEqual([]);
+    } finally {
+      await server.restart();
+    }
+  });
 });
