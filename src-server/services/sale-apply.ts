@@ -12,7 +12,7 @@ import type { CodeRow } from '../db/repos/code-repo';
 import * as escrow from '../db/repos/escrow-repo';
 import * as redemptions from '../db/repos/redemption-repo';
 import { insertReviewItem } from '../db/repos/review-item-repo';
-import type { NewTicket } from '../db/repos/ticket-repo';
+import { storedTicket, type NewTicket } from '../db/repos/ticket-repo';
 import { reject } from '../errors';
 import { proveApprovals, reviewUnproven } from './approval-check';
 import { reviewOverCap } from './overuse-cap';
@@ -294,24 +294,13 @@ function saleTickets(p: SalePayload, terminal: MutationScope['terminal']): NewTi
     if (replacement && !isStorableInstant(replacement.issuedAt)) {
       reject('INVALID_PAYLOAD', `${what} was replaced at a time the server cannot store.`);
     }
-    return {
-      id: t.id,
-      orgId: terminal.orgId,
-      saleId: sale.id,
-      terminalId: terminal.id,
-      lineId: t.lineId,
-      unitIndex: t.unitIndex,
-      performanceId: t.performanceId,
-      ticketTypeId: t.ticketTypeId,
-      priceBandId: t.priceBandId,
-      pricePaid: t.pricePaid,
-      secret: t.secret,
-      keyId: t.keyId,
-      issuedAt: t.issuedAt,
-      replaces: t.replaces,
-      status: replacement ? 'reissued' : 'valid',
-      statusChangedAt: replacement?.issuedAt ?? null,
-    };
+    return storedTicket(
+      t,
+      { orgId: terminal.orgId, terminalId: terminal.id },
+      replacement
+        ? { status: 'reissued', statusChangedAt: replacement.issuedAt }
+        : { status: 'valid', statusChangedAt: null },
+    );
   });
 }
 

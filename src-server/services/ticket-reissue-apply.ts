@@ -1,7 +1,7 @@
 import type { Mutation } from '../../shared/sync/protocol';
 import { ticketReissuePayloadSchema, type TicketReissuePayload } from '../../shared/sync/payloads';
 import { isStorableInstant } from '../db/instant';
-import { lockTickets, markReissued, type HeldTicket, type NewTicket } from '../db/repos/ticket-repo';
+import { lockTickets, markReissued, storedTicket, type HeldTicket } from '../db/repos/ticket-repo';
 import { reject } from '../errors';
 import type { MutationScope } from './mutation-scope';
 import { parsePayload } from './payload-parse';
@@ -72,24 +72,7 @@ export async function applyTicketReissue(scope: MutationScope, mutation: Mutatio
     if (other) reject('INVALID_PAYLOAD', `Reprinted ticket ${t.id} names ${other}, unlike ticket ${old.id}.`);
   }
   await scope.run((tx) => markReissued(tx, { orgId, ids: olds, at: p.at }));
-  const fresh: NewTicket[] = p.tickets.map((t) => ({
-    id: t.id,
-    orgId,
-    saleId: t.saleId,
-    terminalId: scope.terminal.id,
-    lineId: t.lineId,
-    unitIndex: t.unitIndex,
-    performanceId: t.performanceId,
-    ticketTypeId: t.ticketTypeId,
-    priceBandId: t.priceBandId,
-    pricePaid: t.pricePaid,
-    secret: t.secret,
-    keyId: t.keyId,
-    issuedAt: t.issuedAt,
-    replaces: t.replaces,
-    status: 'valid',
-    statusChangedAt: null,
-  }));
+  const fresh = p.tickets.map((t) => storedTicket(t, { orgId, terminalId: scope.terminal.id }));
   if (!(await scope.deferTickets(fresh))) {
     reject('DUPLICATE_TICKET', `A reprinted ticket of sale ${p.saleId} reached the server already.`);
   }

@@ -1,3 +1,4 @@
+import type { TicketRow } from '../../../shared/sync/sale-record';
 import type { Queryable } from '../database';
 import { NEXT_POS, positionCte } from './change-pos';
 
@@ -23,6 +24,34 @@ export interface NewTicket {
   /** reissued: a ticket of the same push replaced it (a reprint before the sale reached the server). */
   status: 'valid' | 'reissued';
   statusChangedAt: string | null;
+}
+
+/** A ticket as a terminal pushed it, with a sale or a reprint: its status is the server's to keep. */
+export type PushedTicket = Omit<TicketRow, 'status'>;
+
+/** The row stored for a pushed ticket of `owner`'s organisation and terminal. */
+export function storedTicket(
+  t: PushedTicket,
+  owner: { orgId: string; terminalId: string },
+  state: Pick<NewTicket, 'status' | 'statusChangedAt'> = { status: 'valid', statusChangedAt: null },
+): NewTicket {
+  return {
+    id: t.id,
+    orgId: owner.orgId,
+    saleId: t.saleId,
+    terminalId: owner.terminalId,
+    lineId: t.lineId,
+    unitIndex: t.unitIndex,
+    performanceId: t.performanceId,
+    ticketTypeId: t.ticketTypeId,
+    priceBandId: t.priceBandId,
+    pricePaid: t.pricePaid,
+    secret: t.secret,
+    keyId: t.keyId,
+    issuedAt: t.issuedAt,
+    replaces: t.replaces,
+    ...state,
+  };
 }
 
 /**
