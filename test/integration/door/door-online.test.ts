@@ -18,9 +18,12 @@ describe('Door mode against the server', () => {
   const signInManager = (pos: TestTerminal) =>
     pos.must(c.staff.signIn, { staffId: world().catalogue.managerId, pin: '907153' });
 
-  it('asks the server first, decides alone while it is away, and the server keeps the first entry', async () => {
-    const { org, catalogue, clock, server } = world();
-    // Tonight's performance, an hour away: its doors are open.
+  /**
+   * Tonight's performance, an hour away (its doors are open), two enrolled terminals with the manager
+   * signed in, and `qty` seats for tonight sold at the first and pushed.
+   */
+  const tonightAtTwoTerminals = async (qty: number) => {
+    const { org, catalogue, clock } = world();
     const created = await org.api.post<{ id: string }>('/v1/performances', {
       eventId: catalogue.eventId,
       startsAt: new Date(clock.now() + 3_600_000).toISOString(),
@@ -28,23 +31,28 @@ describe('Door mode against the server', () => {
     });
     expect(created.status).toBe(201);
     const tonight = created.body.id;
-    const north = await enrolled();
-    const south = await enrolled();
-    await signInManager(north);
-    await signInManager(south);
-
-    await north.must(c.shift.open, { openingFloat: 0 });
-    await north.must(c.cart.addTicket, {
+    const first = await enrolled();
+    const second = await enrolled();
+    await signInManager(first);
+    await signInManager(second);
+    await first.must(c.shift.open, { openingFloat: 0 });
+    await first.must(c.cart.addTicket, {
       performanceId: tonight,
       ticketPriceId: catalogue.ticketPriceId,
-      qty: 2,
+      qty,
     });
-    const cart = await north.must(c.cart.get);
-    const sale = await north.must(c.checkout.complete, {
+    const cart = await first.must(c.cart.get);
+    const sale = await first.must(c.checkout.complete, {
       cartId: cart.id,
       tenders: [{ tender: 'cash', amount: cart.total }],
     });
-    expect((await north.terminal.sync.pushOnce()).ok).toBe(true);
+    expect((await first.terminal.sync.pushOnce()).ok).toBe(true);
+    return { tonight, first, second, sale };
+  };
+
+  it('asks the server first, decides alone while it is away, and the server keeps the first entry', async () => {
+    const { org, clock, server } = world();
+    const { tonight, first: north, second: south, sale } = await tonightAtTwoTerminals(2);
     const [first, second] = sale.tickets.map((t) => ({ id: t.id, secret: t.secret! }));
 
     // Online: the server admits, and each door keeps what it was told.
@@ -98,28 +106,8 @@ describe('Door mode against the server', () => {
   });
 
   it('refuses, with the server away, a ticket voided at another terminal once a pull brought the void', async () => {
-    const { org, catalogue, clock, server } = world();
-    const created = await org.api.post<{ id: string }>('/v1/performances', {
-      eventId: catalogue.eventId,
-      startsAt: new Date(clock.now() + 3_600_000).toISOString(),
-      capacity: 100,
-    });
-    const tonight = created.body.id;
-    const till = await enrolled();
-    const door = await enrolled();
-    await signInManager(till);
-    await signInManager(door);
-    await till.must(c.shift.open, { openingFloat: 0 });
-    await till.must(c.cart.addTicket, {
-      performanceId: tonight,
-      ticketPriceId: catalogue.ticketPriceId,
-      qty: 1,
-    });
-    const cart = await till.must(c.cart.get);
-    const sale = await till.must(c.checkout.complete, {
-      cartId: cart.id,
-      tenders: [{ tender: 'cash', amount: cart.total }],
-    });
+    const { server } = world();
+    const { tonight, first: till, second: door, sale } = await tonightAtTwoTerminals(1);
     await till.must(c.sales.void, { saleId: sale.sale.id, reason: 'Customer changed their mind' });
     expect((await till.terminal.sync.pushOnce()).ok).toBe(true);
     expect((await door.terminal.sync.pullOnce()).ok).toBe(true);
