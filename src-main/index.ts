@@ -7,9 +7,10 @@ import { registerAppScheme, serveRenderer } from './shells/electron/protocol';
 import { registerIpc } from './shells/electron/ipc-bridge';
 import { closeBeforeQuit } from './shells/electron/quit';
 import { chooseSecretStore } from './shells/electron/secrets';
+import { reportStartFailure } from './shells/electron/start-failure';
 import { createMainWindow, hardenContents } from './shells/electron/window';
 import { WINDOW_STATE_FILE } from './shells/electron/window-state';
-import { createTerminal, TerminalOpenError, type Terminal } from './terminal';
+import { createTerminal, type Terminal } from './terminal';
 
 // Electron entry: lifecycle and windows only. Everything else is the core built by createTerminal.
 
@@ -44,16 +45,14 @@ async function start(): Promise<void> {
       printer: { outputs: createElectronPrintOutputs(join(userData, 'receipts')) },
     });
   } catch (error) {
-    // One terminal per data folder (db/instance-lock.ts): a second launch brings the first forward.
-    if (error instanceof TerminalOpenError && error.reason === 'ALREADY_RUNNING' && (await knock(dataDir))) {
-      app.exit(0);
-      return;
-    }
-    if (error instanceof TerminalOpenError) {
-      dialog.showErrorBox('The terminal cannot start', error.message);
-      app.exit(1);
-      return;
-    }
+    // One terminal per data folder (db/instance-lock.ts): a second launch brings the first forward;
+    // any other start error the core explains is shown in a dialog (a damaged store, docs/OPERATIONS.md).
+    const shown = await reportStartFailure(error, dataDir, {
+      exit: (code) => app.exit(code),
+      showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+      knock,
+    });
+    if (shown) return;
     throw error;
   }
   const core = terminal;

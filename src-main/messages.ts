@@ -197,6 +197,25 @@ const catalogue = {
     en: 'The server did not take this door’s performances ({detail}). Open the door again with the performances of tonight.',
     de: 'Der Server hat die Vorstellungen dieses Einlasses nicht angenommen ({detail}). Bitte den Einlass mit den heutigen Vorstellungen neu öffnen.',
   },
+  // The disk under the store (docs/OPERATIONS.md "Disk full"): one sentence whichever write failed,
+  // chosen in src-main/ipc/storage-failure.ts. {cause} is one of the two STORAGE_CAUSE_ sentences.
+  STORAGE_CAUSE_FULL: { en: 'The terminal’s disk is full', de: 'Der Datenträger des Terminals ist voll' },
+  STORAGE_CAUSE_FAILED: {
+    en: 'The terminal could not write to its disk',
+    de: 'Das Terminal konnte nicht auf seinen Datenträger schreiben',
+  },
+  STORAGE_SALE_NOT_SAVED: {
+    en: '{cause}, so this sale was NOT saved. Do not take the money, and hand back any you already took. Free space on the disk or call the technician, then take payment again: the cart is still here.',
+    de: '{cause}, daher wurde dieser Verkauf NICHT gespeichert. Bitte kein Geld annehmen und bereits erhaltenes Geld zurückgeben. Speicherplatz freigeben oder die Technik rufen, dann erneut kassieren: Der Warenkorb bleibt erhalten.',
+  },
+  STORAGE_REFUND_NOT_SAVED: {
+    en: '{cause}, so this refund was NOT saved. Do not pay out any money. Free space on the disk or call the technician, then try again.',
+    de: '{cause}, daher wurde diese Erstattung NICHT gespeichert. Bitte kein Geld auszahlen. Speicherplatz freigeben oder die Technik rufen, dann erneut versuchen.',
+  },
+  STORAGE_NOT_SAVED: {
+    en: '{cause}, so this was NOT saved. Free space on the disk or call the technician, then try again.',
+    de: '{cause}, daher wurde dies NICHT gespeichert. Speicherplatz freigeben oder die Technik rufen, dann erneut versuchen.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -16,8 +16,10 @@ import { hasStaff } from './db/repos/staff-repo';
 import { createAuthorizer } from './ipc/access';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
+import { storageFailure } from './ipc/storage-failure';
 import { createTranslate, fail } from './messages';
 import { createCartService } from './services/cart-service';
+import { createBackupService, DEFAULT_BACKUPS_KEPT, type BackupOptions } from './services/backup-service';
 import { createCatalogueService } from './services/catalogue-service';
 import { createConnectivity } from './services/connectivity';
 import { createDoorService } from './services/door/door-service';
@@ -78,6 +80,8 @@ export interface TerminalOptions {
     /** Jitter source for the backoff; default Math.random. */
     random?: () => number;
   };
+  /** Automatic backups after each shift close (docs/OPERATIONS.md "Terminal backups"). */
+  backups?: BackupOptions;
   /** The print queue: `enabled: false` keeps jobs queued without printing; tests shorten the waits. */
   printer?: {
     enabled?: boolean;
@@ -222,6 +226,14 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     printing,
     sync,
   });
+  const backups = createBackupService({
+    db,
+    dataDir,
+    appRoot,
+    clock,
+    keep: options.backups?.keep ?? DEFAULT_BACKUPS_KEPT,
+    logError,
+  });
   const loadDemo = async () => {
     if (getVenue(db)) return { codes: 0 };
     return seedDemoData(db, clock);
@@ -249,6 +261,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     tickets,
     shifts,
     printing,
+    backups,
     manage: createManageService({ serverUrl: options.serverUrl, language }),
     sync,
     door: createDoorService({
@@ -282,13 +295,15 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
         t,
       }),
       logError,
+      storageFailure(t),
     ),
     close() {
       if (closed) return Promise.resolve();
       closed = true;
       connectivity.stop();
-      // The job on the wire and a sync round in flight finish and are recorded before the store closes.
-      return Promise.all([printing.stop(), sync.stop()]).then(() => {
+      // The job on the wire and a sync round in flight finish and are recorded before the store closes;
+      // a backup being copied is stopped and its partial file removed.
+      return Promise.all([printing.stop(), sync.stop(), backups.stop()]).then(() => {
         store.close();
       });
     },

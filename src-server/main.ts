@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ADMIN_PATH } from './admin-assets';
 import { MigrationError } from './db/migrate';
 import { startServer } from './start';
+import { serverStoreFromEnv } from './store-location';
 
 // `npm run server`: the central server. HOST defaults to loopback; set HOST=0.0.0.0 to serve a venue
 // network. DATABASE_URL selects PostgreSQL; without it an embedded PGlite keeps its data in SERVER_DATA_DIR.
@@ -15,8 +16,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a whole number from 0 to 65535 (got ${process.env.PORT}).`);
   process.exit(1);
 }
-const databaseUrl = process.env.DATABASE_URL || undefined;
-const dataDir = databaseUrl ? undefined : (process.env.SERVER_DATA_DIR ?? './.data/server');
+const store = serverStoreFromEnv(process.env);
+const databaseUrl = store.kind === 'postgres' ? store.url : undefined;
+const dataDir = store.kind === 'pglite' ? store.dataDir : undefined;
 
 let server: Awaited<ReturnType<typeof startServer>>;
 try {

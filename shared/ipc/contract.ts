@@ -267,9 +267,18 @@ export type RequestOf<C extends ChannelName> = z.input<(typeof requestSchemas)[C
 export type ParsedRequestOf<C extends ChannelName> = z.output<(typeof requestSchemas)[C]>;
 export type ResponseOf<C extends ChannelName> = ResponseTypes[C];
 
-/** Failures every channel can answer with, besides its own business reasons. */
+/**
+ * Failures every channel can answer with, besides its own business reasons. STORAGE_FULL and
+ * STORAGE_FAILED: the disk under the terminal's store refused a write, and nothing was saved.
+ */
 export type TransportReason =
-  'INVALID_REQUEST' | 'UNKNOWN_CHANNEL' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'INTERNAL';
+  | 'INVALID_REQUEST'
+  | 'UNKNOWN_CHANNEL'
+  | 'FORBIDDEN'
+  | 'UNAUTHORIZED'
+  | 'INTERNAL'
+  | 'STORAGE_FULL'
+  | 'STORAGE_FAILED';
 export type IpcResult<T> = Result<T>;
 
 /** `window.pos`: one function per channel, grouped by domain. */

@@ -7,7 +7,7 @@ import {
   type ResponseOf,
   type TransportReason,
 } from '../../shared/ipc/contract';
-import { err } from '../../shared/result';
+import { err, type Err } from '../../shared/result';
 import { accessRules, type AccessRule, type ActorFor, type Authorize } from './access';
 
 /** A handler gets the parsed request and the actor its channel's access rule admitted. */
@@ -39,10 +39,14 @@ export function describeInvalid(channel: string, error: z.ZodError): string {
   return `The request to ${channel} was refused: check ${where} (${issue?.message ?? 'invalid'}).`;
 }
 
+/** Turns an error a handler threw into a sentence for staff when it has one (a full disk), else null. */
+export type DescribeFailure = (error: unknown, channel: ChannelName) => Err<TransportReason> | null;
+
 export function createDispatcher(
   handlers: Handlers,
   authorize: Authorize,
   logError: (error: unknown, channel: string) => void,
+  describeFailure: DescribeFailure = () => null,
 ): Dispatch {
   return async (channel, request) => {
     if (!isChannelName(channel)) {
@@ -74,7 +78,7 @@ export function createDispatcher(
       return await handler(parsed.data, actor.value);
     } catch (error) {
       logError(error, channel);
-      return err<TransportReason>('INTERNAL', INTERNAL_MESSAGE);
+      return describeFailure(error, channel) ?? err<TransportReason>('INTERNAL', INTERNAL_MESSAGE);
     }
   };
 }

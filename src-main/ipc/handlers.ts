@@ -1,6 +1,7 @@
 import { channels as c } from '../../shared/ipc/channels';
 import type { TerminalSettings, TerminalStatus } from '../../shared/ipc/types';
 import { ok, type Result } from '../../shared/result';
+import type { BackupService } from '../services/backup-service';
 import type { CartService } from '../services/cart-service';
 import type { CatalogueService } from '../services/catalogue-service';
 import type { CheckoutService } from '../services/checkout-service';
@@ -30,6 +31,7 @@ export interface Services {
   tickets: TicketService;
   shifts: ShiftService;
   printing: PrintService;
+  backups: Pick<BackupService, 'afterShiftClose'>;
   manage: ManageService;
   sync: SyncService;
   door: DoorService;
@@ -103,7 +105,9 @@ export function createHandlers(s: Services): Handlers {
     [c.shift.current]: () => ok(s.shifts.current()),
     // A round right away: an opened shift takes its leases, a closed one pushes their return.
     [c.shift.open]: (r, a) => afterWrite(s.shifts.open(a, r.openingFloat)),
-    [c.shift.close]: (r, a) => s.printing.afterShiftClose(afterWrite(s.shifts.close(a, r.countedCash))),
+    // The Z report prints and the store is backed up (docs/OPERATIONS.md) once the close has committed.
+    [c.shift.close]: (r, a) =>
+      s.backups.afterShiftClose(s.printing.afterShiftClose(afterWrite(s.shifts.close(a, r.countedCash)))),
     [c.shift.report]: (r) => s.shifts.report(r.shiftId),
 
     [c.print.receipt]: (r) => s.printing.printSale(r.saleId, r.duplicate),

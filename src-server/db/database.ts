@@ -24,6 +24,8 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   /** PGlite data folder; omitted = in memory. */
   dataDir?: string;
+  /** A PGlite backup (dumpDataDir's tarball) to fill a new data folder from: the server restore. */
+  loadDataDir?: Blob;
   poolSize?: number;
 }
 
@@ -38,7 +40,7 @@ const toIso = (value: string): string => new Date(value).toISOString();
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.databaseUrl
     ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
-    : openPglite(options.dataDir);
+    : openPglite(options.dataDir, options.loadDataDir);
 }
 
 function openPostgres(url: string, max: number): Database {
@@ -84,10 +86,11 @@ function openPostgres(url: string, max: number): Database {
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
   // Options go in the one-argument form: PGlite ignores them after an undefined data folder.
   const db = new PGlite({
     ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
     parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [TIMESTAMPTZ]: toIso },
   });
   await db.waitReady;

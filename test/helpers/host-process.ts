@@ -13,9 +13,12 @@ export interface HostProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs a TypeScript entry of this project (`scripts/start.ts`, the browser host) as its own process. */
-export function runHost(entry: string, env: NodeJS.ProcessEnv): HostProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+/**
+ * Runs a TypeScript entry of this project (`scripts/start.ts`, the browser host, the backup commands)
+ * as its own process, with `args` after the entry as `npm run <script> -- <args>` passes them.
+ */
+export function runHost(entry: string, env: NodeJS.ProcessEnv, args: readonly string[] = []): HostProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: root,
     env: { ...process.env, BROWSER: 'none', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -29,10 +29,12 @@ export interface TestTerminal {
   close(): Promise<void>;
 }
 
-export async function startTestTerminal(options: Partial<TerminalOptions> = {}): Promise<TestTerminal> {
-  const temp = makeTempDir('pos-core-');
-  const clock = testClock();
-  const terminal = await createTerminal({ dataDir: temp.path, clock, demoData: true, ...options });
+/** Calls and closes an existing core the way tests do; `close` defaults to closing the core. */
+export function testTerminalOf(
+  terminal: Terminal,
+  clock: ReturnType<typeof testClock>,
+  close: () => Promise<void> = () => terminal.close(),
+): TestTerminal {
   const call = (async (channel: ChannelName, request: unknown = {}) =>
     terminal.dispatch(channel, request)) as TestTerminal['call'];
   const must = (async (channel: ChannelName, request: unknown = {}) => {
@@ -40,14 +42,15 @@ export async function startTestTerminal(options: Partial<TerminalOptions> = {}):
     if (!result.ok) throw new Error(`${channel} failed: ${result.reason}: ${result.message}`);
     return result.value;
   }) as TestTerminal['must'];
-  return {
-    terminal,
-    clock,
-    call,
-    must,
-    async close() {
-      await terminal.close();
-      temp.cleanup();
-    },
-  };
+  return { terminal, clock, call, must, close };
+}
+
+export async function startTestTerminal(options: Partial<TerminalOptions> = {}): Promise<TestTerminal> {
+  const temp = makeTempDir('pos-core-');
+  const clock = testClock();
+  const terminal = await createTerminal({ dataDir: temp.path, clock, demoData: true, ...options });
+  return testTerminalOf(terminal, clock, async () => {
+    await terminal.close();
+    temp.cleanup();
+  });
 }

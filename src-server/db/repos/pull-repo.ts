@@ -165,6 +165,17 @@ export async function pullTombstones(
   );
 }
 
+/**
+ * After a restore from a backup: every organisation's positions start a new generation. A terminal's
+ * pull cursor may point past what the backup holds, and would skip the changes made after the restore
+ * until the positions caught up; with a new generation its next pull is a full snapshot instead
+ * (migrations/server/0005_sync.sql). Returns how many organisations were renewed.
+ */
+export async function renewGenerations(db: Queryable): Promise<number> {
+  const rows = await db.query('UPDATE sync_positions SET generation = gen_random_uuid() RETURNING org_id');
+  return rows.length;
+}
+
 export async function positionOf(
   db: Queryable,
   orgId: string,

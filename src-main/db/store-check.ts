@@ -1,0 +1,60 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { resolveNativeBinding } from './native-binding';
+
+/** SQLite's answers that mean the file itself is damaged, not merely out of reach. */
+const DAMAGE_CODES = ['SQLITE_CORRUPT', 'SQLITE_NOTADB'];
+
+export function isDamageError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    error instanceof Database.SqliteError &&
+    typeof code === 'string' &&
+    DAMAGE_CODES.some((damage) => code === damage || code.startsWith(`${damage}_`))
+  );
+}
+
+/** At most this much of SQLite's report goes into a sentence; the rest is the technician's to look up. */
+const MAX_DETAIL = 240;
+
+/**
+ * Looks a store file over: `quick` is PRAGMA quick_check, run at every start (its cost on a large store
+ * is measured by `npm run bench -- --only store`; docs/OPERATIONS.md "Damaged store" says why not
+ * integrity_check), `full` is integrity_check, for backups and restores, where time is not a till
+ * waiting. Returns SQLite's words for what is wrong, or null when the file is sound or does not exist
+ * yet (a new data folder). The connection is read-only, so nothing is written to a damaged file, not
+ * even the checkpoint a closing writer makes. Errors that are not damage (no permission) are thrown.
+ */
+export function findStoreDamage(
+  file: string,
+  appRoot: string,
+  check: 'quick' | 'full' = 'quick',
+): string | null {
+  if (!existsSync(file)) return null;
+  const nativeBinding = resolveNativeBinding(appRoot);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
+    const rows = db.pragma(check === 'quick' ? 'quick_check' : 'integrity_check') as Record<string, string>[];
+    const report = rows.flatMap((row) => Object.values(row));
+    if (report.length === 1 && report[0] === 'ok') return null;
+    return describe(report.join('; '));
+  } catch (error) {
+    if (isDamageError(error)) return describe((error as Error).message);
+    throw error;
+  } finally {
+    db?.close();
+  }
+}
+
+const describe = (report: string) => {
+  const flat = report
+    .replace(/\*\*\* in database main \*\*\*\s*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return flat.length > MAX_DETAIL ? `${flat.slice(0, MAX_DETAIL - 1)}…` : flat;
+};
