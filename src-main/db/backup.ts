@@ -1,8 +1,6 @@
-import Database from 'better-sqlite3';
 import { chmodSync, existsSync, readdirSync, renameSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DATABASE_FILE, ensurePrivateDir, type Db } from './connection';
-import { resolveNativeBinding } from './native-binding';
+import { DATABASE_FILE, ensurePrivateDir, openReadOnly, type Db } from './connection';
 import { findStoreDamage } from './store-check';
 
 // Copies of the terminal store made with SQLite's online backup (docs/OPERATIONS.md "Terminal
@@ -37,9 +35,14 @@ export function backupDir(dataDir: string): string {
   return join(dataDir, BACKUP_DIR);
 }
 
-/** `terminal-2026-11-21T10-00-00-000Z.sqlite`: names sort by time, and carry no colon (Windows). */
+/** `2026-11-21T10-00-00-000Z`: sorts by time, and carries no colon (Windows). */
+export function fileStamp(at: Date): string {
+  return at.toISOString().replace(/[:.]/g, '-');
+}
+
+/** `terminal-2026-11-21T10-00-00-000Z.sqlite`. */
 export function backupFileName(at: Date): string {
-  return `${PREFIX}${at.toISOString().replace(/[:.]/g, '-')}${SUFFIX}`;
+  return `${PREFIX}${fileStamp(at)}${SUFFIX}`;
 }
 
 /** The automatic backups in the data folder, oldest first. */
@@ -129,12 +132,7 @@ export async function backupDataFolder(
       `There is no terminal store in ${dataDir} (no ${DATABASE_FILE}). Check the --data folder.`,
     );
   }
-  const nativeBinding = resolveNativeBinding(appRoot);
-  const source = new Database(file, {
-    readonly: true,
-    fileMustExist: true,
-    ...(nativeBinding ? { nativeBinding } : {}),
-  });
+  const source = openReadOnly(file, appRoot);
   try {
     return await backupStore(source, target, { appRoot, pagesPerStep: ALL_PAGES });
   } finally {

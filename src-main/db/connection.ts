@@ -38,6 +38,20 @@ export function openDatabase(dataDir: string, appRoot: string): Db {
   return db;
 }
 
+/**
+ * A read-only connection to a store file that must exist, for checks and copies. Read-only also
+ * means that closing it never checkpoints a write-ahead log into the file, so a damaged store or a
+ * backup stays byte for byte as it was.
+ */
+export function openReadOnly(file: string, appRoot: string): Db {
+  const nativeBinding = resolveNativeBinding(appRoot);
+  return new Database(file, {
+    readonly: true,
+    fileMustExist: true,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+}
+
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();
 
 /**

@@ -1,10 +1,8 @@
-import Database from 'better-sqlite3';
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { backupStore, ALL_PAGES } from './backup';
-import { DATABASE_FILE, ensurePrivateDir } from './connection';
+import { ALL_PAGES, backupStore, fileStamp } from './backup';
+import { DATABASE_FILE, ensurePrivateDir, openReadOnly, type Db } from './connection';
 import { acquireInstanceLock } from './instance-lock';
-import { resolveNativeBinding } from './native-binding';
 import { verifyOutboxChain } from './repos/outbox-repo';
 import { findStoreDamage } from './store-check';
 
@@ -32,40 +30,28 @@ export interface Restored {
   lastSeq: number;
 }
 
-const stamp = (at: Date) => at.toISOString().replace(/[:.]/g, '-');
-
 /** What the backup holds, once it passed integrity_check; refused when it is no terminal store. */
-function readBackup(from: string, appRoot: string): { sales: number; lastSeq: number } {
-  const nativeBinding = resolveNativeBinding(appRoot);
-  const db = new Database(from, {
-    readonly: true,
-    fileMustExist: true,
-    ...(nativeBinding ? { nativeBinding } : {}),
-  });
-  try {
-    const has = (table: string) =>
-      db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table) !== undefined;
-    if (!has('sales') || !has('outbox')) {
-      throw new RestoreRefused(
-        'NOT_A_TERMINAL_STORE',
-        `${from} is a SQLite file but not a terminal store (it has no sales or outbox). Nothing was changed: pick a terminal backup (a terminal-….sqlite file).`,
-      );
-    }
-    const broken = verifyOutboxChain(db);
-    if (broken !== null) {
-      throw new RestoreRefused(
-        'BACKUP_DAMAGED',
-        `The backup ${from} has a broken outbox chain at seq ${broken}, so the server would not take its sales. Nothing was changed: pick another backup.`,
-      );
-    }
-    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    return {
-      sales: count('SELECT count(*) AS n FROM sales'),
-      lastSeq: count('SELECT coalesce(max(seq), 0) AS n FROM outbox'),
-    };
-  } finally {
-    db.close();
+function readBackup(db: Db, from: string): { sales: number; lastSeq: number } {
+  const has = (table: string) =>
+    db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table) !== undefined;
+  if (!has('sales') || !has('outbox')) {
+    throw new RestoreRefused(
+      'NOT_A_TERMINAL_STORE',
+      `${from} is a SQLite file but not a terminal store (it has no sales or outbox). Nothing was changed: pick a terminal backup (a terminal-….sqlite file).`,
+    );
   }
+  const broken = verifyOutboxChain(db);
+  if (broken !== null) {
+    throw new RestoreRefused(
+      'BACKUP_DAMAGED',
+      `The backup ${from} has a broken outbox chain at seq ${broken}, so the server would not take its sales. Nothing was changed: pick another backup.`,
+    );
+  }
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  return {
+    sales: count('SELECT count(*) AS n FROM sales'),
+    lastSeq: count('SELECT coalesce(max(seq), 0) AS n FROM outbox'),
+  };
 }
 
 /**
@@ -102,16 +88,12 @@ export async function restoreStore(o: {
         `The backup ${o.from} is damaged (${damage}). Nothing was changed: pick another backup.`,
       );
     }
-    const backup = readBackup(o.from, o.appRoot);
     const live = join(o.dataDir, DATABASE_FILE);
     const incoming = `${live}.restoring`;
-    const nativeBinding = resolveNativeBinding(o.appRoot);
-    const source = new Database(o.from, {
-      readonly: true,
-      fileMustExist: true,
-      ...(nativeBinding ? { nativeBinding } : {}),
-    });
+    const source = openReadOnly(o.from, o.appRoot);
+    let backup: { sales: number; lastSeq: number };
     try {
+      backup = readBackup(source, o.from);
       await backupStore(source, incoming, { appRoot: o.appRoot, pagesPerStep: ALL_PAGES });
     } finally {
       source.close();
@@ -123,7 +105,7 @@ export async function restoreStore(o: {
     if (present.length > 0) {
       const aside = join(o.dataDir, SET_ASIDE_DIR);
       ensurePrivateDir(aside);
-      setAside = join(aside, `terminal-${stamp(o.now)}.sqlite`);
+      setAside = join(aside, `terminal-${fileStamp(o.now)}.sqlite`);
       for (const suffix of present) renameSync(live + suffix, setAside + suffix);
     }
     renameSync(incoming, live);

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { resolveNativeBinding } from './native-binding';
+import { openReadOnly, type Db } from './connection';
 
 /** SQLite's answers that mean the file itself is damaged, not merely out of reach. */
 const DAMAGE_CODES = ['SQLITE_CORRUPT', 'SQLITE_NOTADB'];
@@ -31,14 +31,9 @@ export function findStoreDamage(
   check: 'quick' | 'full' = 'quick',
 ): string | null {
   if (!existsSync(file)) return null;
-  const nativeBinding = resolveNativeBinding(appRoot);
-  let db: Database.Database | undefined;
+  let db: Db | undefined;
   try {
-    db = new Database(file, {
-      readonly: true,
-      fileMustExist: true,
-      ...(nativeBinding ? { nativeBinding } : {}),
-    });
+    db = openReadOnly(file, appRoot);
     const rows = db.pragma(check === 'quick' ? 'quick_check' : 'integrity_check') as Record<string, string>[];
     const report = rows.flatMap((row) => Object.values(row));
     if (report.length === 1 && report[0] === 'ok') return null;

@@ -4,6 +4,7 @@ import { adminUiSuite } from './admin-ui.bench';
 import { coreSuite } from './core.bench';
 import { engineSuite } from './engine.bench';
 import { serverSuite } from './server.bench';
+import { storeSuite } from './store.bench';
 import { syncSuite } from './sync.bench';
 import { terminalSuite } from './terminal.bench';
 import { ticketsSuite } from './tickets.bench';
@@ -20,4 +21,5 @@ export const suites: BenchSuite[] = [
   adminSuite,
   adminUiSuite,
   ticketsSuite,
+  storeSuite,
 ];
