@@ -57,7 +57,8 @@ export function listBackups(dataDir: string): string[] {
 
 /** Deletes all but the newest `keep` automatic backups; returns what it deleted. */
 export function pruneBackups(dataDir: string, keep: number): string[] {
-  const old = listBackups(dataDir).slice(0, Math.max(0, listBackups(dataDir).length - keep));
+  const all = listBackups(dataDir);
+  const old = all.slice(0, Math.max(0, all.length - keep));
   for (const file of old) rmSync(file, { force: true });
   return old;
 }

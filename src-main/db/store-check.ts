@@ -20,8 +20,8 @@ const MAX_DETAIL = 240;
 /**
  * Looks a store file over: `quick` is PRAGMA quick_check, run at every start (its cost on a large store
  * is measured by `npm run bench -- --only store`; docs/OPERATIONS.md "Damaged store" says why not
- * integrity_check), `full` is integrity_check, for backups and restores, where time is not a till
- * waiting. Returns SQLite's words for what is wrong, or null when the file is sound or does not exist
+ * integrity_check), `full` is integrity_check, for the backup a restore is asked to use, where no
+ * till is waiting. Returns SQLite's words for what is wrong, or null when the file is sound or does not exist
  * yet (a new data folder). The connection is read-only, so nothing is written to a damaged file, not
  * even the checkpoint a closing writer makes. Errors that are not damage (no permission) are thrown.
  */
@@ -37,16 +37,16 @@ export function findStoreDamage(
     const rows = db.pragma(check === 'quick' ? 'quick_check' : 'integrity_check') as Record<string, string>[];
     const report = rows.flatMap((row) => Object.values(row));
     if (report.length === 1 && report[0] === 'ok') return null;
-    return describe(report.join('; '));
+    return summarise(report.join('; '));
   } catch (error) {
-    if (isDamageError(error)) return describe((error as Error).message);
+    if (isDamageError(error)) return summarise((error as Error).message);
     throw error;
   } finally {
     db?.close();
   }
 }
 
-const describe = (report: string) => {
+const summarise = (report: string) => {
   const flat = report
     .replace(/\*\*\* in database main \*\*\*\s*/g, '')
     .replace(/\s+/g, ' ')

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { channels as c } from '../../shared/ipc/channels';
 import { listBackups } from '../../src-main/db/backup';
 import { verifyOutboxChain } from '../../src-main/db/repos/outbox-repo';
@@ -46,6 +46,8 @@ describe.skipIf(noTmpfs !== null)(
       await pos.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
       await pos.must(c.shift.open, { openingFloat: 10_000 });
     });
+    // A test that fails with the disk full must not leave the next one without room.
+    afterEach(() => disk.free());
     afterAll(async () => {
       disk?.free();
       await pos?.close();
