@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, readdirSync, renameSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DATABASE_FILE, ensurePrivateDir, openReadOnly, type Db } from './connection';
+import { DATABASE_FILE, ensurePrivateDir, openStoreFile, type Db } from './connection';
 import { findStoreDamage } from './store-check';
 
 // Copies of the terminal store made with SQLite's online backup (docs/OPERATIONS.md "Terminal
@@ -77,6 +77,20 @@ export function storeBytes(db: Db): number {
 }
 
 /**
+ * The copy carries the store's WAL mode in its header, so every read-only look at it would leave an
+ * empty log and index beside it. In rollback mode it is one file, whole by itself, wherever it is
+ * copied; the terminal that opens it after a restore puts it back in WAL mode (connection.ts).
+ */
+function selfContained(file: string, appRoot: string): void {
+  const db = openStoreFile(file, appRoot, 'write');
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+}
+
+/**
  * Copies the open store into `target` with SQLite's online backup, safely while the terminal sells:
  * each step reads a consistent snapshot, and a sale written on the same connection meanwhile is
  * carried into the copy by SQLite itself (a write from another connection restarts the copy). The
@@ -100,6 +114,7 @@ export async function backupStore(
       },
     });
     if (process.platform !== 'win32') chmodSync(partial, 0o600);
+    selfContained(partial, o.appRoot);
     const damage = findStoreDamage(partial, o.appRoot);
     if (damage !== null) {
       throw new BackupError(
@@ -133,7 +148,7 @@ export async function backupDataFolder(
       `There is no terminal store in ${dataDir} (no ${DATABASE_FILE}). Check the --data folder.`,
     );
   }
-  const source = openReadOnly(file, appRoot);
+  const source = openStoreFile(file, appRoot);
   try {
     return await backupStore(source, target, { appRoot, pagesPerStep: ALL_PAGES });
   } finally {

@@ -39,14 +39,14 @@ export function openDatabase(dataDir: string, appRoot: string): Db {
 }
 
 /**
- * A read-only connection to a store file that must exist, for checks and copies. Read-only also
- * means that closing it never checkpoints a write-ahead log into the file, so a damaged store or a
- * backup stays byte for byte as it was.
+ * A connection to a store file that must exist, for checks and copies rather than selling (no pragmas
+ * of openDatabase). Read-only by default, which also means that closing it never checkpoints a
+ * write-ahead log into the file, so a damaged store or a backup stays byte for byte as it was.
  */
-export function openReadOnly(file: string, appRoot: string): Db {
+export function openStoreFile(file: string, appRoot: string, mode: 'read' | 'write' = 'read'): Db {
   const nativeBinding = resolveNativeBinding(appRoot);
   return new Database(file, {
-    readonly: true,
+    readonly: mode === 'read',
     fileMustExist: true,
     ...(nativeBinding ? { nativeBinding } : {}),
   });

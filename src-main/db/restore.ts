@@ -1,7 +1,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_PAGES, backupStore, fileStamp } from './backup';
-import { DATABASE_FILE, ensurePrivateDir, openReadOnly, type Db } from './connection';
+import { DATABASE_FILE, ensurePrivateDir, openStoreFile, type Db } from './connection';
 import { acquireInstanceLock } from './instance-lock';
 import { verifyOutboxChain } from './repos/outbox-repo';
 import { findStoreDamage } from './store-check';
@@ -90,7 +90,7 @@ export async function restoreStore(o: {
     }
     const live = join(o.dataDir, DATABASE_FILE);
     const incoming = `${live}.restoring`;
-    const source = openReadOnly(o.from, o.appRoot);
+    const source = openStoreFile(o.from, o.appRoot);
     let backup: { sales: number; lastSeq: number };
     try {
       backup = readBackup(source, o.from);

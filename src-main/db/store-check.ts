@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
-import { openReadOnly, type Db } from './connection';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { openStoreFile, type Db } from './connection';
 
 /** SQLite's answers that mean the file itself is damaged, not merely out of reach. */
 const DAMAGE_CODES = ['SQLITE_CORRUPT', 'SQLITE_NOTADB'];
@@ -31,9 +31,10 @@ export function findStoreDamage(
   check: 'quick' | 'full' = 'quick',
 ): string | null {
   if (!existsSync(file)) return null;
+  const sideFiles = SIDE_FILES.map((suffix) => file + suffix).filter((side) => !existsSync(side));
   let db: Db | undefined;
   try {
-    db = openReadOnly(file, appRoot);
+    db = openStoreFile(file, appRoot);
     const rows = db.pragma(check === 'quick' ? 'quick_check' : 'integrity_check') as Record<string, string>[];
     const report = rows.flatMap((row) => Object.values(row));
     if (report.length === 1 && report[0] === 'ok') return null;
@@ -43,7 +44,22 @@ export function findStoreDamage(
     throw error;
   } finally {
     db?.close();
+    removeEmptyLog(file, sideFiles);
   }
+}
+
+const SIDE_FILES = ['-wal', '-shm'];
+
+/**
+ * A read-only connection to a store in WAL mode creates an empty log and its index beside the file
+ * and leaves them when it closes. Those it created, while the log is still empty, hold nothing and are
+ * removed, so a check leaves the folder as it found it. Callers hold the folder's instance lock or
+ * check a file no terminal uses (a copy, a backup), so no other connection can be sharing them.
+ */
+function removeEmptyLog(file: string, created: readonly string[]): void {
+  const wal = file + '-wal';
+  if (!created.includes(wal) || !existsSync(wal) || statSync(wal).size > 0) return;
+  for (const side of created) rmSync(side, { force: true });
 }
 
 const summarise = (report: string) => {

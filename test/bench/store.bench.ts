@@ -54,7 +54,7 @@ export const storeSuite: BenchSuite = {
       const backupStarted = performance.now();
       await backupStore(pos.terminal.db, join(temp.path, 'backup.sqlite'), { appRoot });
       const backupMs = performance.now() - backupStarted;
-      await pos.terminal.close();
+      await pos.close();
       const file = join(temp.path, DATABASE_FILE);
       const megabytes = statSync(file).size / 1_000_000;
 

@@ -4,6 +4,7 @@ import {
   copyFileSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   statSync,
   truncateSync,
@@ -54,7 +55,7 @@ describe('a damaged terminal store', () => {
     const pos = await startTestTerminal({ dataDir: join(temp.path, 'pristine') });
     await pos.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
     fillTerminalSales(pos.terminal.db, await sellTemplate(pos), pos.terminal.terminalId, 300);
-    await pos.terminal.close();
+    await pos.close();
   });
   afterAll(() => temp.cleanup());
 
@@ -96,6 +97,10 @@ describe('a damaged terminal store', () => {
       expect(error.message).toContain('enrol this terminal again with an empty data folder');
       expect(error.message).toContain('sales it already sent to the server are safe there');
       expect(sha256(file)).toBe(before);
+      // Not even an empty log beside it: the folder holds what it held, and the instance lock.
+      expect(readdirSync(dataDir).filter((name) => !name.startsWith('instance.lock'))).toEqual([
+        DATABASE_FILE,
+      ]);
       // The folder was let go: the next start says the same, not "already running".
       expect((await startError(dataDir)).reason).toBe('STORE_DAMAGED');
       expect(sha256(file)).toBe(before);
@@ -109,7 +114,7 @@ describe('a damaged terminal store', () => {
     const newer = join(backupDir(dataDir), backupFileName(new Date('2026-11-21T22:00:00Z')));
     await backupStore(pos.terminal.db, older, { appRoot });
     await backupStore(pos.terminal.db, newer, { appRoot });
-    await pos.terminal.close();
+    await pos.close();
     damages['three pages in the middle overwritten']?.(join(dataDir, DATABASE_FILE));
 
     const error = await startError(dataDir);

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels as c } from '../../shared/ipc/channels';
 import { findAppRoot } from '../../src-main/app-info';
-import { backupFileName, backupStore, listBackups } from '../../src-main/db/backup';
+import { backupDir, backupFileName, backupStore, listBackups } from '../../src-main/db/backup';
 import { DATABASE_FILE, type Db } from '../../src-main/db/connection';
 import { verifyOutboxChain } from '../../src-main/db/repos/outbox-repo';
 import { SET_ASIDE_DIR } from '../../src-main/db/restore';
@@ -50,7 +50,7 @@ describe('terminal backups', () => {
   let pos: TestTerminal;
   const out = makeTempDir('pos-backups-');
   beforeAll(async () => {
-    pos = await startTestTerminal({ printer: { enabled: false } });
+    pos = await startTestTerminal({ dataDir: join(out.path, 'terminal'), printer: { enabled: false } });
     await pos.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
     // About 13 MB: the copy takes many steps, with sales written between them.
     fillTerminalSales(pos.terminal.db, await sellTemplate(pos), pos.terminal.terminalId, 2_000);
@@ -120,6 +120,8 @@ describe('terminal backups', () => {
         till.clock.advance(8 * 3_600_000);
       }
       const kept = listBackups(till.terminal.dataDir);
+      // Whole files only: no partial copy, no log or index beside a backup.
+      expect(readdirSync(backupDir(till.terminal.dataDir)).sort()).toEqual(kept.map((f) => basename(f)));
       expect(kept.map((f) => f.slice(-40))).toEqual(
         [2, 3].map((n) => backupFileName(new Date(till.clock.now() - (4 - n) * 8 * 3_600_000)).slice(-40)),
       );
@@ -143,7 +145,7 @@ describe('terminal backups', () => {
     expect(refused.output()).toContain(`A terminal is running on ${dataDir}. Nothing was changed`);
 
     const soldBefore = sales(pos.terminal.db);
-    await pos.terminal.close();
+    await pos.close();
     const replaced = sha256(join(dataDir, DATABASE_FILE));
 
     const notAStore = join(out.path, 'notes.txt');
@@ -158,6 +160,7 @@ describe('terminal backups', () => {
     const [, aside = ''] = /The store it replaced is kept in (\S+);/.exec(restored.output()) ?? [];
     expect(aside.startsWith(join(dataDir, SET_ASIDE_DIR))).toBe(true);
     expect(sha256(aside)).toBe(replaced);
+    expect(readdirSync(dataDir).filter((name) => name.startsWith(DATABASE_FILE))).toEqual([DATABASE_FILE]);
 
     pos = await startTestTerminal({ dataDir, printer: { enabled: false } });
     expect(sales(pos.terminal.db)).toBe(inBackup);

@@ -44,7 +44,7 @@ describe('a terminal restored with npm run terminal:restore', () => {
     expect(await sell(pos, world.catalogue)).toMatchObject({ ok: true });
     expect(await pos.must(c.sync.now)).toMatchObject({ pendingSales: 0 });
     const terminalId = pos.terminal.terminalId;
-    await pos.terminal.close();
+    await pos.close();
 
     const said = await command('scripts/ops/terminal-restore.ts', ['--data', dataDir, '--from', backup]);
     expect(said).toContain('1 sales, outbox up to seq');
