@@ -3,6 +3,7 @@ import { adminSuite } from './admin.bench';
 import { adminUiSuite } from './admin-ui.bench';
 import { coreSuite } from './core.bench';
 import { engineSuite } from './engine.bench';
+import { loadSuite } from './load.bench';
 import { serverSuite } from './server.bench';
 import { syncSuite } from './sync.bench';
 import { terminalSuite } from './terminal.bench';
@@ -20,4 +21,5 @@ export const suites: BenchSuite[] = [
   adminSuite,
   adminUiSuite,
   ticketsSuite,
+  loadSuite,
 ];
