@@ -3,6 +3,7 @@ import { adminSuite } from './admin.bench';
 import { adminUiSuite } from './admin-ui.bench';
 import { coreSuite } from './core.bench';
 import { engineSuite } from './engine.bench';
+import { loadSuite } from './load.bench';
 import { serverSuite } from './server.bench';
 import { storeSuite } from './store.bench';
 import { syncSuite } from './sync.bench';
@@ -22,4 +23,5 @@ export const suites: BenchSuite[] = [
   adminUiSuite,
   ticketsSuite,
   storeSuite,
+  loadSuite,
 ];

@@ -1,29 +1,14 @@
 import { channels as c } from '../../shared/ipc/channels';
 import { countPendingOutbox } from '../../src-main/db/repos/outbox-repo';
-import { createFetchTransport, type SyncTransport } from '../../src-main/services/sync/transport';
-import { seedOrganisation, waitFor, type ApiClient } from '../helpers/server-api';
+import { seedOrganisation, waitFor } from '../helpers/server-api';
 import { startTestServer, type Backend } from '../helpers/server-db';
-import { createCode, enrolmentCode, seedCatalogue, type Catalogue } from '../helpers/sync-fixture';
-import { startTestTerminal, type TestTerminal } from '../helpers/terminal';
+import { createCode, enrolTerminal, seedCatalogue } from '../helpers/sync-fixture';
+import { switchableTransport } from '../helpers/switchable-transport';
+import { startTestTerminal } from '../helpers/terminal';
 import type { BenchSuite, Figure } from './harness';
 
 const QUEUED_SALES = 10_000;
 const CHILD_CODES = 100_000;
-
-/** HTTP to the server that the bench can cut, so sales queue up as they would offline. */
-function switchableTransport(serverUrl: string): { transport: SyncTransport; online(on: boolean): void } {
-  const http = createFetchTransport(serverUrl, { timeoutMs: 60_000 });
-  let up = true;
-  return {
-    transport: (request) => (up ? http(request) : Promise.resolve({ status: 0, body: { message: 'cut' } })),
-    online: (on) => void (up = on),
-  };
-}
-
-async function enrol(pos: TestTerminal, api: ApiClient, catalogue: Catalogue): Promise<void> {
-  await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
-  await pos.must(c.sync.enrol, { enrolmentCode: await enrolmentCode(api, catalogue.venueId), name: 'Bench' });
-}
 
 /** 10,000 sales (a ticket each, every tenth with a capped code) queued offline, then pushed until acknowledged. */
 async function pushQueued(backend: Backend): Promise<number> {
@@ -38,7 +23,7 @@ async function pushQueued(backend: Backend): Promise<number> {
     const startsAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
     const catalogue = await seedCatalogue(org, 1_000_000, startsAt);
     const codeId = await createCode(org.api, { code: 'BENCHCAP', rules: { maxUses: 100_000 } });
-    await enrol(pos, org.api, catalogue);
+    await enrolTerminal(pos, org.api, catalogue.venueId, 'Bench');
     await pos.must(c.staff.signIn, { staffId: catalogue.sellerId, pin: '7305' });
     // Leases for every seat and code use the queue will take, while still online.
     await pos.terminal.sync.topUpOnce([
@@ -96,7 +81,7 @@ async function pullCodes(backend: Backend): Promise<number> {
     }, 180_000);
 
     const started = performance.now();
-    await enrol(pos, org.api, catalogue);
+    await enrolTerminal(pos, org.api, catalogue.venueId, 'Bench');
     const seconds = (performance.now() - started) / 1000;
     const held = pos.terminal.db
       .prepare('SELECT count(*) AS n FROM codes WHERE parent_id IS NOT NULL')

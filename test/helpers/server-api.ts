@@ -74,6 +74,31 @@ export async function seedOrganisation(
   };
 }
 
+/**
+ * The first organisation of a server nobody has set up yet, through its first-run `POST /v1/setup`, with
+ * the manager signed in: for a server in another process, whose database the test does not hold.
+ */
+export async function setUpFirstOrganisation(baseUrl: string, name = 'Globe'): Promise<SeededOrganisation> {
+  const email = `manager@${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.example`;
+  const password = 'correct horse battery';
+  const setup = await apiClient(baseUrl).post<{ organisationId: string; managerId: string }>('/v1/setup', {
+    organisationName: name,
+    managerName: 'Mia',
+    email,
+    password,
+  });
+  if (setup.status !== 201) throw new Error(`setup failed: ${setup.status} ${setup.text}`);
+  const login = await apiClient(baseUrl).post<{ token: string }>('/v1/auth/login', { email, password });
+  if (login.status !== 200) throw new Error(`login failed: ${login.text}`);
+  return {
+    ...setup.body,
+    email,
+    password,
+    token: login.body.token,
+    api: apiClient(baseUrl, login.body.token),
+  };
+}
+
 /** A staff member with a role and a password, signed in. */
 export async function signInAs(
   manager: ApiClient,

@@ -23,9 +23,10 @@ function withDatabase(url: string, name: string): string {
   return parsed.toString();
 }
 
-/** A fresh PostgreSQL database for one test file, dropped afterwards. */
-export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const adminUrl = process.env.DATABASE_URL;
+/** A fresh PostgreSQL database for one test file (or bench run) on `adminUrl`'s server, dropped afterwards. */
+export async function createPostgresDatabase(
+  adminUrl = process.env.DATABASE_URL,
+): Promise<{ url: string; drop(): Promise<void> }> {
   if (!adminUrl) throw new Error('DATABASE_URL is not set');
   const name = `pos_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });

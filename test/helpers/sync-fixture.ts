@@ -4,6 +4,7 @@ import { channels as c } from '../../shared/ipc/channels';
 import type { Database } from '../../src-server/db/database';
 import { startServer, type RunningServer } from '../../src-server/start';
 import type { TerminalOptions } from '../../src-main/terminal';
+import { systemClock } from '../../src-main/clock';
 import { seedOrganisation, type ApiClient, type SeededOrganisation } from './server-api';
 import { startTestTerminal, testClock, type TestTerminal } from './terminal';
 import { makeTempDir } from './temp-dir';
@@ -139,6 +140,17 @@ export async function startSyncWorld(capacity = 100): Promise<SyncWorld> {
   return { clock, server, org, catalogue, close: () => server.close() };
 }
 
+/** The demo manager enrols a demo terminal at the venue with a fresh enrolment code. */
+export async function enrolTerminal(
+  pos: TestTerminal,
+  api: ApiClient,
+  venueId: string,
+  name = 'Box 1',
+): Promise<void> {
+  await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
+  await pos.must(c.sync.enrol, { enrolmentCode: await enrolmentCode(api, venueId), name });
+}
+
 /** A demo terminal pointed at the world's server, enrolled by the demo manager, steps driven by hand. */
 export async function enrolledTerminal(
   world: SyncWorld,
@@ -152,24 +164,53 @@ export async function enrolledTerminal(
     sync: { autoStart: false },
     ...options,
   });
-  await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
-  await pos.must(c.sync.enrol, {
-    enrolmentCode: await enrolmentCode(world.org.api, world.catalogue.venueId),
-    name: 'Box 1',
-  });
+  await enrolTerminal(pos, world.org.api, world.catalogue.venueId);
   return pos;
 }
 
-/** Opens a shift if none is open, then sells `qty` seats (with `code` if given) for cash. */
+/**
+ * A terminal core on the real clock talking to a server in another process (test/helpers/
+ * server-process.ts): enrolled at the catalogue's venue, allowed `leaseCapPercent` of each counter, and
+ * signed in as the catalogue's seller, ready to sell. Sync steps are driven by hand.
+ */
+export async function enrolledAtServer(
+  serverUrl: string,
+  org: SeededOrganisation,
+  catalogue: Catalogue,
+  options: { name: string; leaseCapPercent: number; sync?: TerminalOptions['sync'] },
+): Promise<TestTerminal> {
+  const pos = await startTestTerminal({
+    serverUrl,
+    clock: systemClock,
+    sync: options.sync ?? { autoStart: false, timeoutMs: 2_000, prepareTimeoutMs: 2_000 },
+  });
+  try {
+    await enrolTerminal(pos, org.api, catalogue.venueId, options.name);
+    const cap = await org.api.put(`/v1/terminals/${pos.terminal.terminalId}/lease-cap`, {
+      percent: options.leaseCapPercent,
+    });
+    if (cap.status !== 200) throw new Error(`lease cap: ${cap.status} ${cap.text}`);
+    await pos.must(c.staff.signIn, { staffId: catalogue.sellerId, pin: '7305' });
+    return pos;
+  } catch (error) {
+    await pos.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens a shift if none is open, then sells `qty` seats of the catalogue's performance (or
+ * `performanceId`, at the same price), with `code` if given, for cash.
+ */
 export async function sell(
   pos: TestTerminal,
   catalogue: Catalogue,
-  options: { qty?: number; code?: string } = {},
+  options: { qty?: number; code?: string; performanceId?: string } = {},
 ): Promise<Awaited<ReturnType<TestTerminal['call']>>> {
   if (!(await pos.must(c.shift.current))) await pos.must(c.shift.open, { openingFloat: 10_000 });
   await pos.must(c.cart.clear);
   await pos.must(c.cart.addTicket, {
-    performanceId: catalogue.performanceId,
+    performanceId: options.performanceId ?? catalogue.performanceId,
     ticketPriceId: catalogue.ticketPriceId,
     qty: options.qty ?? 1,
   });

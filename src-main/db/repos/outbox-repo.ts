@@ -40,14 +40,25 @@ export function chainHash(prevHash: string, payload: unknown): string {
 export function appendOutbox(db: Db, entry: OutboxMutation): OutboxEntry {
   const tail = prepared(db, 'SELECT seq, hash FROM outbox ORDER BY seq DESC LIMIT 1').get() as
     { seq: number; hash: string } | undefined;
-  const seq = (tail?.seq ?? 0) + 1;
-  const prevHash = tail?.hash ?? GENESIS_HASH;
-  const hash = chainHash(prevHash, entry.payload);
+  const next = nextOutboxEntry(tail, entry);
+  const { seq, prevHash, hash } = next;
   prepared(
     db,
     'INSERT INTO outbox (seq, mutation_id, type, payload, prev_hash, hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(seq, entry.mutationId, entry.type, canonicalJson(entry.payload), prevHash, hash, entry.createdAt);
-  return { seq, prevHash, hash, ...entry };
+  return next;
+}
+
+/**
+ * The entry that follows `tail` in the chain (the first one after none): its seq, prevHash and hash.
+ * appendOutbox stores it; the load bench's terminals, which keep their outbox in memory, chain with it too.
+ */
+export function nextOutboxEntry(
+  tail: { seq: number; hash: string } | undefined,
+  entry: OutboxMutation,
+): OutboxEntry {
+  const prevHash = tail?.hash ?? GENESIS_HASH;
+  return { seq: (tail?.seq ?? 0) + 1, prevHash, hash: chainHash(prevHash, entry.payload), ...entry };
 }
 
 export function readOutbox(db: Db, afterSeq = 0, limit = 1000): OutboxEntry[] {

@@ -8,7 +8,7 @@ import {
   type MutationType,
 } from '../../../shared/sync/protocol';
 import { voidAllLeases } from '../../db/repos/lease-repo';
-import { readOutbox } from '../../db/repos/outbox-repo';
+import { readOutbox, type OutboxEntry } from '../../db/repos/outbox-repo';
 import { lastOutboxSeq, markPushedThrough, setSyncState } from '../../db/repos/sync-repo';
 import { exchangeFailed, requireEnrolled, type SyncContext } from './context';
 
@@ -30,25 +30,9 @@ export async function pushOnce(ctx: SyncContext): Promise<Result<PushOutcome>> {
   if (!enrolled.ok) return enrolled;
   const { db } = ctx;
   const { terminalId, epoch, deviceToken, pushedThrough } = enrolled.value;
-  const batch = readOutbox(db, pushedThrough, MAX_PUSH_BATCH);
+  const mutations = pushBatch(readOutbox(db, pushedThrough, MAX_PUSH_BATCH));
   const tail = lastOutboxSeq(db);
-  if (batch.length === 0) return ok({ sent: 0, lastSeq: pushedThrough, remaining: 0 });
-  const mutations: Mutation[] = [];
-  let bytes = 0;
-  for (const m of batch) {
-    const mutation: Mutation = {
-      seq: m.seq,
-      mutationId: m.mutationId,
-      type: m.type as MutationType,
-      payload: m.payload as Record<string, unknown>,
-      prevHash: m.prevHash,
-      hash: m.hash,
-      createdAt: m.createdAt,
-    };
-    bytes += JSON.stringify(mutation).length;
-    if (mutations.length > 0 && bytes > MAX_PUSH_BYTES) break;
-    mutations.push(mutation);
-  }
+  if (mutations.length === 0) return ok({ sent: 0, lastSeq: pushedThrough, remaining: 0 });
   const answer = await ctx.send({
     method: 'POST',
     path: '/v1/sync/push',
@@ -89,6 +73,30 @@ export async function pushOnce(ctx: SyncContext): Promise<Result<PushOutcome>> {
     }
   }
   return exchangeFailed(ctx, answer, ctx.t('ACTION_PUSH'));
+}
+
+/**
+ * The mutations one push request carries: the oldest unacknowledged rows, at most MAX_PUSH_BATCH of them
+ * and MAX_PUSH_BYTES of JSON (a single larger row still goes alone).
+ */
+export function pushBatch(rows: readonly OutboxEntry[]): Mutation[] {
+  const mutations: Mutation[] = [];
+  let bytes = 0;
+  for (const m of rows.slice(0, MAX_PUSH_BATCH)) {
+    const mutation: Mutation = {
+      seq: m.seq,
+      mutationId: m.mutationId,
+      type: m.type as MutationType,
+      payload: m.payload as Record<string, unknown>,
+      prevHash: m.prevHash,
+      hash: m.hash,
+      createdAt: m.createdAt,
+    };
+    bytes += JSON.stringify(mutation).length;
+    if (mutations.length > 0 && bytes > MAX_PUSH_BYTES) break;
+    mutations.push(mutation);
+  }
+  return mutations;
 }
 
 /** Pushes batch after batch until the outbox is drained or a batch fails. */

@@ -1,13 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels as c } from '../../../shared/ipc/channels';
 import { readOutbox } from '../../../src-main/db/repos/outbox-repo';
-import { systemClock } from '../../../src-main/clock';
-import { apiClient, type ApiClient, type SeededOrganisation } from '../../helpers/server-api';
+import { setUpFirstOrganisation, type ApiClient, type SeededOrganisation } from '../../helpers/server-api';
 import { createPostgresDatabase } from '../../helpers/server-db';
-import { spawnServer } from '../../helpers/server-process';
-import { createCode, enrolmentCode, seedCatalogue, sell, type Catalogue } from '../../helpers/sync-fixture';
+import { spawnServer, type ServerProcess } from '../../helpers/server-process';
+import {
+  createCode,
+  enrolledAtServer,
+  seedCatalogue,
+  sell,
+  type Catalogue,
+} from '../../helpers/sync-fixture';
 import { makeTempDir } from '../../helpers/temp-dir';
-import { startTestTerminal, type TestTerminal } from '../../helpers/terminal';
+import type { TestTerminal } from '../../helpers/terminal';
 import type { Page } from '../../../shared/server-api/page';
 
 // The whole offline story with nothing in-process on the server side: `npm run server` as a child
@@ -20,7 +25,7 @@ describe('two terminals and a server process', () => {
   const folder = makeTempDir('pos-server-process-');
   let env: Record<string, string>;
   let dropDatabase: (() => Promise<void>) | undefined;
-  let server: { url: string; stop(): Promise<void> };
+  let server: ServerProcess;
   let org: SeededOrganisation;
   let catalogue: Catalogue;
   const terminals: TestTerminal[] = [];
@@ -34,21 +39,7 @@ describe('two terminals and a server process', () => {
       env = { SERVER_DATA_DIR: folder.path };
     }
     server = await spawnServer(env);
-    const email = 'manager@globe.example';
-    const password = 'correct horse battery';
-    const setup = await apiClient(server.url).post<{ organisationId: string; managerId: string }>(
-      '/v1/setup',
-      {
-        organisationName: 'Globe',
-        managerName: 'Mia',
-        email,
-        password,
-      },
-    );
-    expect(setup.status).toBe(201);
-    const login = await apiClient(server.url).post<{ token: string }>('/v1/auth/login', { email, password });
-    const api = apiClient(server.url, login.body.token);
-    org = { ...setup.body, email, password, token: login.body.token, api };
+    org = await setUpFirstOrganisation(server.url);
     catalogue = await seedCatalogue(org, 500, new Date(Date.now() + 7 * 86_400_000).toISOString());
   }, 60_000);
 
@@ -62,18 +53,9 @@ describe('two terminals and a server process', () => {
   const api = (): ApiClient => org.api;
 
   async function enrolled(name: string): Promise<TestTerminal> {
-    const pos = await startTestTerminal({
-      serverUrl: server.url,
-      clock: systemClock,
-      sync: { autoStart: false, timeoutMs: 2_000, prepareTimeoutMs: 2_000 },
-    });
-    terminals.push(pos);
-    await pos.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
-    await pos.must(c.sync.enrol, { enrolmentCode: await enrolmentCode(api(), catalogue.venueId), name });
     // Two windows share a code of 6 uses: each may hold half (the default quarter is one use each).
-    const cap = await api().put(`/v1/terminals/${pos.terminal.terminalId}/lease-cap`, { percent: 50 });
-    expect(cap.status).toBe(200);
-    await pos.must(c.staff.signIn, { staffId: catalogue.sellerId, pin: '7305' });
+    const pos = await enrolledAtServer(server.url, org, catalogue, { name, leaseCapPercent: 50 });
+    terminals.push(pos);
     return pos;
   }
 
