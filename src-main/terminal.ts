@@ -79,6 +79,8 @@ export interface TerminalOptions {
     prepareTimeoutMs?: number;
     /** Jitter source for the backoff; default Math.random. */
     random?: () => number;
+    /** Rows per pull page; default 5,000. The simulation pages by a few rows to exercise cursors. */
+    pullPageLimit?: number;
   };
   /** Automatic backups after each shift close (docs/OPERATIONS.md "Terminal backups"). */
   backups?: BackupOptions;
@@ -144,6 +146,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     intervalMs: options.sync?.intervalMs ?? 15_000,
     prepareTimeoutMs: options.sync?.prepareTimeoutMs ?? 1_500,
     ...(options.sync?.random ? { random: options.sync.random } : {}),
+    ...(options.sync?.pullPageLimit ? { pullPageLimit: options.sync.pullPageLimit } : {}),
     onStatus: (status) => events.emit({ type: 'sync-status', sync: status }),
     logError,
   });

@@ -34,9 +34,14 @@ export interface SyncContext {
   ticketSigner(): TicketSigningKey | undefined;
   /** The private signing key (PKCS#8 PEM) of a new enrolment, kept like the device token. */
   saveSigningKey(privateKeyPem: string): void;
+  /** Rows asked for per pull page. */
+  pullPageLimit: number;
 }
 
 export const DEVICE_TOKEN_SECRET = 'device-token';
+
+/** Rows per pull page: large enough that a venue's catalogue arrives in a few round trips. */
+const PULL_PAGE_LIMIT = 5_000;
 
 export function createSyncContext(deps: {
   db: Db;
@@ -45,6 +50,7 @@ export function createSyncContext(deps: {
   transport: SyncTransport;
   changed: () => void;
   secrets: SecretStore;
+  pullPageLimit?: number;
 }): SyncContext {
   // Unknown until the first exchange: a 'deny' code is refused rather than guessed at.
   let reachable = false;
@@ -82,6 +88,7 @@ export function createSyncContext(deps: {
       token = value;
     },
     db: deps.db,
+    pullPageLimit: deps.pullPageLimit ?? PULL_PAGE_LIMIT,
     clock: deps.clock,
     t: deps.t,
     changed: deps.changed,

@@ -9,7 +9,6 @@ export interface PullOutcome {
   changes: number;
 }
 
-const PAGE_LIMIT = 5_000;
 const MAX_PAGES = 10_000;
 
 /** Pulls page after page until the server says there is no more; each page is its own transaction. */
@@ -29,7 +28,7 @@ export async function pullOnce(ctx: SyncContext): Promise<Result<PullOutcome>> {
       method: 'POST',
       path: '/v1/sync/pull',
       token: deviceToken,
-      body: { terminalId, cursor, limit: PAGE_LIMIT, pendingSales },
+      body: { terminalId, cursor, limit: ctx.pullPageLimit, pendingSales },
     });
     if (answer.status !== 200) return exchangeFailed(ctx, answer, ctx.t('ACTION_PULL'));
     const parsed = pullResponseSchema.safeParse(answer.body);

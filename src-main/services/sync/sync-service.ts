@@ -97,6 +97,7 @@ export function createSyncService(deps: {
   /** How long a checkout waits for a top-up before selling on what it holds. */
   prepareTimeoutMs: number;
   random?: () => number;
+  pullPageLimit?: number;
   onStatus: (status: SyncStatus) => void;
   logError: (error: unknown, context: string) => void;
 }): SyncService {
@@ -119,6 +120,7 @@ export function createSyncService(deps: {
     transport: deps.transport ?? noServer,
     changed,
     secrets: deps.secrets,
+    ...(deps.pullPageLimit ? { pullPageLimit: deps.pullPageLimit } : {}),
   });
   const topUp = createTopUp(ctx);
   let lastPrepareAttempt = -Infinity;
