@@ -192,6 +192,32 @@ describe('sync simulation checkers', { timeout: 120_000 }, () => {
     expect(after.some((v) => v.includes('[9 restore] T1 was flagged'))).toBe(true);
   });
 
+  it('names poison applied instead of quarantined (11)', async () => {
+    const { after } = await cleanRun(async (sim) => {
+      await sim.step({ t: 'poison', node: 0, kind: 'shape' });
+      await sim.step({ t: 'push', node: 0 });
+      await sim.step({ t: 'deliverAll' });
+      const quarantined = await store.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM quarantined_mutations WHERE org_id = $1',
+        [sim.world.orgId],
+      );
+      // The clean run quarantines the poison; then it is made to look applied and the kept copy goes.
+      expect(quarantined[0]?.n).toBe(1);
+      await store.query(
+        `UPDATE sync_mutations SET status = 'applied' WHERE org_id = $1 AND status = 'quarantined'`,
+        [sim.world.orgId],
+      );
+      await store.query('DELETE FROM review_items WHERE org_id = $1 AND kind = $2', [
+        sim.world.orgId,
+        'quarantined',
+      ]);
+      await store.query('DELETE FROM quarantined_mutations WHERE org_id = $1', [sim.world.orgId]);
+    });
+    expect(after.some((v) => v.includes('[11 quarantine] poison') && v.includes('logged as applied'))).toBe(
+      true,
+    );
+  });
+
   it('names an admission for another performance or of no ticket, and a second entry no review names (12)', async () => {
     const { before, after } = await cleanRun(async (sim) => {
       const orgId = sim.world.orgId;

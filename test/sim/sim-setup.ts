@@ -109,8 +109,8 @@ export async function seedWorld(server: SimServer, startMs: number, run: number)
   // And tonight's, whose doors are already open, so the simulation's doors admit its tickets.
   for (const [days, capacity] of [
     [2, 6],
-    [3, 40],
-    [TONIGHT_DAYS, 40],
+    [3, 400],
+    [TONIGHT_DAYS, 400],
   ] as const) {
     const performance = await admin<{ id: string }>('POST', '/v1/performances', {
       eventId: event.id,
@@ -154,7 +154,7 @@ export async function seedWorld(server: SimServer, startMs: number, run: number)
         code: SIM_CODES.budget,
         name: 'Capped budget',
         benefit: percent(2000),
-        rules: { budget: 3000 },
+        rules: { budget: 30000 },
       })
     ).id,
     open: (await code({ code: SIM_CODES.open, name: 'Uncapped', benefit: percent(500) })).id,

@@ -69,6 +69,8 @@ export class SimNode {
         // Never let the wall clock decide whether a checkout waited for its lease: the till action
         // pumps the network until the top-up is answered or times out by the simulation's choice.
         prepareTimeoutMs: 1_000_000_000,
+        // Pages of a few rows, so pulls cross page boundaries (and cursors inside one position) often.
+        pullPageLimit: 7,
       },
       logError: () => undefined,
     });

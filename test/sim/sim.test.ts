@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../../src-server/db/database';
 import { migrate } from '../../src-server/db/migrate';
 import { simConfig } from './sim-config';
 import { resetIds } from './sim-ids';
+import { faultPathsReached, reachReport } from './reach';
 import { Simulation } from './simulation';
 import { stepsArb } from './steps';
 
@@ -44,6 +45,8 @@ describe('sync simulation', () => {
       let run = 0;
       // What the runs exercised, so a green result can be judged: a sim that never sells proves nothing.
       const totals: Record<string, number> = {};
+      // Runs in which each fault path was reached: the share is the simulation's reach (printed below).
+      const reached: Record<string, number> = {};
       const started = Date.now();
       await fc.assert(
         fc.asyncProperty(
@@ -79,6 +82,7 @@ describe('sync simulation', () => {
               phase('final');
               for (const [k, n] of Object.entries({ ...sim.stats, ...sim.doors.counts() }))
                 totals[k] = (totals[k] ?? 0) + n;
+              for (const path of faultPathsReached(sim.stats)) reached[path] = (reached[path] ?? 0) + 1;
               if (process.env.SIM_DEBUG)
                 console.log(sim.trace.join('\n'), sim.stats, phases, { checks: sim.checkMs });
             } finally {
@@ -99,6 +103,7 @@ describe('sync simulation', () => {
         },
       );
       console.log(`sync simulation: ${run} runs in ${Math.round((Date.now() - started) / 1000)} s`, totals);
+      console.log(reachReport(run, totals, reached));
     },
   );
 });

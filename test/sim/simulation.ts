@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { channels as c } from '../../shared/ipc/channels';
 import type { Result } from '../../shared/result';
-import { countPendingOutbox } from '../../src-main/db/repos/outbox-repo';
+import { appendOutbox, countPendingOutbox } from '../../src-main/db/repos/outbox-repo';
 import type { Terminal } from '../../src-main/terminal';
 import type { Database } from '../../src-server/db/database';
 import { compareKeys, cursorKey } from './checks/cursor-order';
-import { checkQuarantine, checkRestores } from './checks/sync-checks';
+import { checkPoisonKept, checkQuarantine, checkRestores } from './checks/sync-checks';
 import { catalogueDigest, checkTerminalStore, compareDigests } from './checks/terminal-checks';
 import {
   checkConservation,
@@ -61,9 +61,26 @@ export type SimStats = Record<
   | 'crashes'
   | 'restores'
   | 'scans'
-  | 'admitted',
+  | 'admitted'
+  | 'pushCrashes'
+  | 'poisoned'
+  | 'diskFaults'
+  | 'leaseExpiries'
+  | 'clockBackSales',
   number
 >;
+
+/** Tables a sale writes, for the disk-full step (the outbox twice: its row is the one sync depends on). */
+const SALE_TABLES = [
+  'sales',
+  'sale_lines',
+  'payments',
+  'outbox',
+  'outbox',
+  'redemptions',
+  'sale_escrow',
+  'tickets',
+] as const;
 
 const isResult = (value: unknown): value is Result<unknown> =>
   typeof value === 'object' && value !== null && 'ok' in value;
@@ -95,7 +112,16 @@ export class Simulation {
     restores: 0,
     scans: 0,
     admitted: 0,
+    pushCrashes: 0,
+    poisoned: 0,
+    diskFaults: 0,
+    leaseExpiries: 0,
+    clockBackSales: 0,
   };
+  /** Poison the terminals wrote into their outboxes (mutation ids), to find on the server at the end. */
+  private readonly poison = new Set<string>();
+  /** A disk fault is on: a till action failing on a storage error is what the step expects. */
+  private storageFault = false;
   readonly doors: SimDoors;
   private readonly store: Database;
 
@@ -234,9 +260,17 @@ export class Simulation {
       else await this.network.deliver(index);
     }
     if (!done)
-      this.thrown.push(`${node.name}: a till action never finished (waiting on the network for ever)`);
-    if (failure !== undefined && node.instance === instance)
-      this.thrown.push(`${node.name}: a till action threw ${describeError(failure)}`);
+      this.thrown.push(
+        `[liveness] ${node.name}: a till action never finished (waiting on the network for ever)`,
+      );
+    // "Something went wrong" is the dispatcher's answer to an error no code path expected: a bug, like a
+    // throw, unless the step broke the disk on purpose.
+    if (isResult(value) && !value.ok && value.reason === 'INTERNAL' && !this.storageFault)
+      this.thrown.push(`[no error] ${node.name}: a till action failed with INTERNAL: ${value.message}`);
+    if (failure !== undefined && node.instance === instance) {
+      if (this.storageFault) this.log(`  storage failure: ${describeError(failure).split('\n')[0]}`);
+      else this.thrown.push(`[no error] ${node.name}: a till action threw ${describeError(failure)}`);
+    }
     return value;
   }
 
@@ -254,7 +288,7 @@ export class Simulation {
         (error: unknown) => {
           // A crashed incarnation finishing against its closed store is expected and harmless.
           if (node.instance === instance && node.terminal === t)
-            this.thrown.push(`${node.name}: ${what} threw ${describeError(error)}`);
+            this.thrown.push(`[no error] ${node.name}: ${what} threw ${describeError(error)}`);
         },
       )
       .finally(() => node.ops.delete(op));
@@ -266,6 +300,14 @@ export class Simulation {
     switch (step.t) {
       case 'sell':
         return this.sell(step);
+      case 'rush':
+        return this.rush(step);
+      case 'pushCrash':
+        return this.pushCrash(step);
+      case 'poison':
+        return this.writePoison(step);
+      case 'diskFull':
+        return this.diskFull(step);
       case 'refund':
       case 'void':
         return this.refund(step.t, this.node(step.node), step.pick);
@@ -314,9 +356,15 @@ export class Simulation {
       case 'tick':
         this.time += step.minutes * 60_000;
         return;
-      case 'skew':
-        this.node(step.node).skewMs = step.minutes * 60_000;
+      case 'skew': {
+        const node = this.node(step.node);
+        const back = step.minutes * 60_000 < node.skewMs;
+        node.skewMs = step.minutes * 60_000;
+        // The window keeps selling after its clock was set back: that sale is the one that must not
+        // trust the leases it held.
+        if (back) await this.sell(this.oneTicket(node, step.node), true);
         return;
+      }
       case 'backup': {
         const node = this.node(step.node);
         if (!node.terminal) return;
@@ -330,23 +378,23 @@ export class Simulation {
         return;
       }
       case 'restore': {
-        // Only a terminal with a backup can be restored: pick among those, so restores are not rare.
+        // Only a terminal with a backup can be restored: pick among those, or back one up first, so
+        // that restores are not rare.
+        if (!this.nodes.some((n) => n.backup)) await this.step({ t: 'backup', node: step.node });
         const backed = this.nodes.filter((n) => n.backup);
         const node = backed[step.node % Math.max(1, backed.length)];
+        // What the till did after the backup reached the server first, as it would in a day's trading:
+        // the restore then rolls back a future the server already holds.
+        if (node?.terminal) {
+          await this.sell(this.oneTicket(node, step.node));
+          await this.userAction(node, (t) => t.sync.pushOnce());
+        }
         if (node && (await node.restoreBackup(() => this.settle()))) {
           this.stats.restores += 1;
           this.forgetCursor(node);
           await node.ready();
           // The till keeps selling after the restore: its next seq is where the lost future already was.
-          await this.sell({
-            t: 'sell',
-            node: this.nodes.indexOf(node),
-            lines: [{ offer: step.node, qty: 1 }],
-            code: null,
-            customer: 0,
-            cashPercent: 100,
-            overuse: false,
-          });
+          await this.sell(this.oneTicket(node, step.node));
         }
         return;
       }
@@ -369,6 +417,108 @@ export class Simulation {
     }
   }
 
+  private oneTicket(node: SimNode, offer: number): Extract<Step, { t: 'sell' }> {
+    return {
+      t: 'sell',
+      node: this.nodes.indexOf(node),
+      lines: [{ offer, qty: 1 }],
+      code: null,
+      customer: 0,
+      cashPercent: 100,
+      overuse: false,
+    };
+  }
+
+  private async rush(step: Extract<Step, { t: 'rush' }>): Promise<void> {
+    for (let i = 0; i < step.sales; i++) {
+      await this.sell(
+        {
+          t: 'sell',
+          node: step.node,
+          lines: [{ offer: step.offer + i, qty: 1 + (i % 2) }],
+          code: step.code !== null && i % 3 === 1 ? step.code + i : null,
+          customer: i % 3,
+          cashPercent: [100, 0, 50][i % 3] as number,
+          overuse: i % 3 === 1,
+        },
+        true,
+      );
+    }
+  }
+
+  /**
+   * The server dies while it works on a push: a queued push request (or a new one) reaches it, the
+   * database fails part-way (or the batch commits first), and the process is gone.
+   */
+  private async pushCrash(step: Extract<Step, { t: 'pushCrash' }>): Promise<void> {
+    const node = this.node(step.node);
+    if (!this.server.up || !node.terminal) return;
+    const queued = () =>
+      this.network.queue.findIndex((m) => m.request.path === '/v1/sync/push' && !m.response);
+    if (queued() < 0) {
+      this.startOp(node, 'push', (t) => t.sync.pushOnce());
+      await this.settle();
+    }
+    const index = queued();
+    if (index < 0 || this.network.isPartitioned(this.network.queue[index]?.node ?? '')) return;
+    const message = this.network.queue[index];
+    this.stats.pushCrashes += 1;
+    this.server.db.failAfterStatements(step.after);
+    await this.network.deliver(index);
+    const answered = this.network.queue.findIndex((m) => m === message);
+    if (answered >= 0) {
+      if (step.answered) await this.network.deliver(answered);
+      else this.network.drop(answered);
+    }
+    await this.server.crash();
+  }
+
+  /** Appends a mutation no server can apply, with a valid chain: only the server's apply may refuse it. */
+  private writePoison(step: Extract<Step, { t: 'poison' }>): void {
+    const node = this.node(step.node);
+    const t = node.terminal;
+    if (!t) return;
+    const terminalId = (
+      t.db.prepare('SELECT terminal_id AS id FROM sync_state WHERE id = 1').get() as
+        { id: string } | undefined
+    )?.id;
+    if (!terminalId) return;
+    const mutationId = nextId();
+    const at = new Date(node.clock.now()).toISOString();
+    const payload =
+      step.kind === 'shape'
+        ? { terminalId, staffId: 'not-a-staff-id', ok: 'sometimes', at }
+        : { terminalId, staffId: this.world.supervisorId, ok: false, at, note: 'bad\u0000byte' };
+    t.db.transaction(() =>
+      appendOutbox(t.db, { mutationId, type: 'pin.attempt', payload: payload as never, createdAt: at }),
+    )();
+    this.poison.add(mutationId);
+    this.stats.poisoned += 1;
+  }
+
+  /**
+   * The disk fills while a sale is written: one of its tables refuses the insert (a temporary trigger
+   * on this connection only). The sale must fail whole, and the till must go on afterwards.
+   */
+  private async diskFull(step: Extract<Step, { t: 'diskFull' }>): Promise<void> {
+    const node = this.node(step.node);
+    const t = node.terminal;
+    if (!t) return;
+    const table = SALE_TABLES[step.table % SALE_TABLES.length] as string;
+    this.stats.diskFaults += 1;
+    t.db.exec(
+      `CREATE TEMP TRIGGER sim_disk_full BEFORE INSERT ON main.${table} BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`,
+    );
+    this.storageFault = true;
+    try {
+      await this.sell({ ...this.oneTicket(node, step.offer), code: step.offer % 5, cashPercent: 50 });
+    } finally {
+      this.storageFault = false;
+      // The node may have crashed meanwhile; a temporary trigger dies with its connection anyway.
+      if (node.terminal === t) t.db.exec('DROP TRIGGER IF EXISTS temp.sim_disk_full');
+    }
+  }
+
   private async deliverAll(): Promise<void> {
     await this.settle();
     for (let i = 0; i < 400 && this.network.pending() > 0; i++) {
@@ -378,21 +528,40 @@ export class Simulation {
     }
   }
 
-  private offers(t: Terminal): { performanceId: string; ticketPriceId: string }[] {
+  /**
+   * What the till offers. `withSeats`: what a cashier with a queue picks, a performance not yet started
+   * with seats left, that this window can sell now: one its leases hold seats for, or, while the server
+   * answers, a big house (the small one's seats sit in the other windows' leases).
+   */
+  private offers(
+    node: SimNode,
+    t: Terminal,
+    withSeats = false,
+  ): { performanceId: string; ticketPriceId: string }[] {
+    const offline = !this.server.up || this.network.isPartitioned(node.name);
     return t.db
       .prepare(
         `SELECT p.id AS performanceId, tp.id AS ticketPriceId FROM ticket_prices tp
          JOIN performances p ON p.event_id = tp.event_id AND (tp.performance_id IS NULL OR tp.performance_id = p.id)
-         WHERE p.status = 'on_sale' ORDER BY p.id, tp.id`,
+         LEFT JOIN performance_sold ps ON ps.performance_id = p.id
+         WHERE p.status = 'on_sale' AND (@all = 1 OR (p.capacity - coalesce(ps.sold, 0) >= 3
+           AND julianday(p.starts_at) > julianday(@now) AND ((@offline = 0 AND p.capacity >= 40)
+           OR (SELECT coalesce(sum(granted - used), 0) FROM leases l WHERE l.counter = 'capacity:' || p.id
+                 AND l.status = 'active' AND l.server_status = 'active' AND l.expires_at > @now) >= 2)))
+         ORDER BY p.id, tp.id`,
       )
-      .all() as { performanceId: string; ticketPriceId: string }[];
+      .all({
+        all: withSeats ? 0 : 1,
+        offline: offline ? 1 : 0,
+        now: new Date(node.clock.now()).toISOString(),
+      }) as { performanceId: string; ticketPriceId: string }[];
   }
 
-  private async sell(step: Extract<Step, { t: 'sell' }>): Promise<void> {
+  private async sell(step: Extract<Step, { t: 'sell' }>, withSeats = false): Promise<void> {
     const node = this.node(step.node);
     const t = node.terminal;
     if (!t) return;
-    const offers = this.offers(t);
+    const offers = this.offers(node, t, withSeats);
     if (offers.length === 0) return;
     const act = <C extends Parameters<Terminal['dispatch']>[0]>(channel: C, request: unknown) =>
       this.userAction(node, (x) => x.dispatch(channel, request));
@@ -445,6 +614,7 @@ export class Simulation {
         ...(card > 0 ? [{ tender: 'card', amount: card, reference: 'SIM-CARD' }] : []),
       ];
     };
+    const staleLeases = this.leasesBehindHighWater(node);
     let sold = await act(c.checkout.complete, { cartId: view.id, tenders: tendersFor(view.total) });
     if (sold && !sold.ok && sold.reason === 'TENDER_MISMATCH') {
       // The total moved between the cart and checkout (checkout's own lease top-up changed what the
@@ -455,7 +625,16 @@ export class Simulation {
       const total = again?.ok ? (again.value as { total: number }).total : view.total;
       sold = await act(c.checkout.complete, { cartId: view.id, tenders: tendersFor(total) });
     }
+    if (withSeats && sold && !sold.ok && sold.reason === 'CODE_NOT_APPLICABLE') {
+      // A queue does not wait: the cashier takes the code off and sells at the full price.
+      this.log(`  code off at checkout: ${sold.message}`);
+      await act(c.cart.removeCode, {});
+      const again = await this.userAction(node, (x) => x.dispatch(c.cart.get, {}));
+      const total = again?.ok ? (again.value as { total: number }).total : view.total;
+      sold = await act(c.checkout.complete, { cartId: view.id, tenders: tendersFor(total) });
+    }
     if (sold?.ok) {
+      this.checkNoStaleLease(node, view.id, staleLeases);
       node.committed.set(view.id, { restoresBefore: node.restores });
       this.stats.sales += 1;
       this.log(`  sold ${view.id} total ${view.total}`);
@@ -464,6 +643,34 @@ export class Simulation {
       this.log(`  checkout refused: ${sold?.reason ?? 'no answer'} ${sold && !sold.ok ? sold.message : ''}`);
       await act(c.cart.clear, {});
     }
+  }
+
+  /**
+   * 5: a terminal whose clock stands behind the highest time it has seen cannot trust any deadline, so
+   * none of the leases it held then may back a sale (docs/SYNC.md "Expiry"). Lists those leases.
+   */
+  private leasesBehindHighWater(node: SimNode): Set<string> | undefined {
+    const db = node.terminal?.db;
+    const state = db?.prepare('SELECT clock_high_water AS high FROM sync_state WHERE id = 1').get() as
+      { high: number } | undefined;
+    if (!db || !state || node.clock.now() >= state.high) return undefined;
+    this.stats.clockBackSales += 1;
+    const rows = db.prepare("SELECT id FROM leases WHERE status = 'active'").all() as { id: string }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
+  private checkNoStaleLease(node: SimNode, saleId: string, stale: Set<string> | undefined): void {
+    if (!stale || stale.size === 0 || !node.terminal) return;
+    const used = node.terminal.db
+      .prepare(
+        'SELECT lease_id AS id FROM sale_escrow WHERE sale_id = ? AND lease_id IS NOT NULL AND units > 0',
+      )
+      .all(saleId) as { id: string }[];
+    for (const { id } of used)
+      if (stale.has(id))
+        this.thrown.push(
+          `[5 lease deadline] ${node.name}: sale ${saleId} used lease ${id} while the clock stood behind its high-water mark`,
+        );
   }
 
   private async refund(kind: 'refund' | 'void', node: SimNode, pick: number): Promise<void> {
@@ -533,6 +740,19 @@ export class Simulation {
         });
         return;
       }
+      case 'generateCodes': {
+        this.parentCodeId ??= (
+          await this.admin<{ id: string }>('POST', '/v1/codes', {
+            code: 'SIMPARENT',
+            name: 'Generated vouchers',
+            benefit: { type: 'percentage', percent: 1000 },
+            isParent: true,
+          })
+        ).id;
+        await this.admin('POST', `/v1/codes/${this.parentCodeId}/children`, { count: 12 });
+        await this.server.ctx.background.drain();
+        return;
+      }
       case 'webRedemption': {
         // An online sale on the server itself: it takes from the pool the terminals lease from.
         const reply = await this.server.handle({
@@ -557,6 +777,7 @@ export class Simulation {
   }
 
   private witnesses = 0;
+  private parentCodeId: string | undefined;
 
   /** The last pull position each terminal stood at, to check that it only moves forward. */
   private readonly cursors = new Map<string, { key: (string | number)[]; raw: string }>();
@@ -707,6 +928,15 @@ export class Simulation {
     v.push(...(await checkAdmissions(this.store, orgId, lostTicket)));
     this.stats.admitted = this.doors.outcomes.valid ?? 0;
     v.push(...(await checkQuarantine(this.store, orgId, this.network.delivered)));
+    v.push(...(await checkPoisonKept(this.store, orgId, this.poison)));
+    for (const node of this.nodes)
+      this.stats.leaseExpiries += (
+        node.open.db
+          .prepare(
+            "SELECT count(*) AS n FROM outbox WHERE type = 'lease.return' AND json_extract(payload, '$.why') <> 'surplus'",
+          )
+          .get() as { n: number }
+      ).n;
     const quarantined = await this.store.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM quarantined_mutations WHERE org_id = $1',
       [orgId],
@@ -776,7 +1006,8 @@ export class Simulation {
         const performances = db.prepare('SELECT id, capacity, status FROM performances ORDER BY id').all();
         const codes = db
           .prepare(
-            "SELECT id, version, status, json_extract(definition, '$.rules.maxUses') AS max_uses FROM codes ORDER BY id",
+            `SELECT id, version, status, CASE WHEN json_valid(definition)
+               THEN json_extract(definition, '$.rules.maxUses') END AS max_uses FROM codes ORDER BY id`,
           )
           .all();
         if (JSON.stringify([performances, codes]) !== expected)

@@ -15,6 +15,8 @@ export type Step =
       cashPercent: number;
       overuse: boolean;
     }
+  /** A queue at one window: several sales in a row, each from `offer` on, every other one with a code. */
+  | { t: 'rush'; node: number; sales: number; offer: number; code: number | null }
   | { t: 'refund'; node: number; pick: number }
   | { t: 'void'; node: number; pick: number }
   | { t: 'shift'; node: number }
@@ -25,10 +27,25 @@ export type Step =
   | { t: 'crash'; node: number }
   | { t: 'serverCrash' | 'serverRestart' }
   | { t: 'dbFault'; after: number }
+  /**
+   * The server process dies during a push: its database fails after `after` statements (or the batch
+   * commits first), and the answer never reaches the terminal unless `answered`.
+   */
+  | { t: 'pushCrash'; node: number; after: number; answered: boolean }
+  /**
+   * A mutation the server can never apply reaches a terminal's outbox (as an older or faulty build
+   * would write it): a payload of the wrong shape, or text the database cannot store.
+   */
+  | { t: 'poison'; node: number; kind: 'shape' | 'text' }
+  /** The terminal's disk fills up while it writes `table` during a sale: the write fails. */
+  | { t: 'diskFull'; node: number; table: number; offer: number }
   | { t: 'tick'; minutes: number }
   | { t: 'skew'; node: number; minutes: number }
   | { t: 'backup' | 'restore'; node: number }
-  | { t: 'catalogue'; change: 'newPerformance' | 'raiseMaxUses' | 'raiseCapacity' | 'webRedemption' }
+  | {
+      t: 'catalogue';
+      change: 'newPerformance' | 'raiseMaxUses' | 'raiseCapacity' | 'webRedemption' | 'generateCodes';
+    }
   /** A door scans a printed ticket (`tamper`: with one character of its barcode changed). */
   | { t: 'scan'; door: number; pick: number; tamper: boolean }
   /** A terminal in Door mode scans a printed ticket, online or not, as the network lets it. */
@@ -50,9 +67,44 @@ const sell = fc.record({
   overuse: fc.boolean(),
 });
 
-/** Weighted so that most runs sell, sync and lose messages, with rarer crashes and restores. */
+const rush = fc.record({
+  t: fc.constant('rush' as const),
+  node,
+  sales: fc.integer({ min: 8, max: 20 }),
+  offer: fc.nat({ max: 15 }),
+  code: fc.option(fc.nat({ max: 4 }), { nil: null }),
+});
+
+/**
+ * Weighted so that every run sells a lot (queues at the windows), syncs and loses messages, and so
+ * that each fault path (docs/SYNC.md, "How strong the simulation is") is reached in a good share of
+ * runs: poison, server crashes mid-push, disk faults, clocks set back, restores.
+ */
 export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: sell, weight: 12 },
+  { arbitrary: rush, weight: 18 },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('pushCrash' as const),
+      node,
+      after: fc.nat({ max: 24 }),
+      answered: fc.boolean(),
+    }),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({ t: fc.constant('poison' as const), node, kind: fc.constantFrom('shape', 'text') }),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('diskFull' as const),
+      node,
+      table: fc.nat({ max: 7 }),
+      offer: fc.nat({ max: 15 }),
+    }),
+    weight: 2,
+  },
   { arbitrary: fc.record({ t: fc.constant('refund' as const), node, pick }), weight: 2 },
   { arbitrary: fc.record({ t: fc.constant('void' as const), node, pick }), weight: 2 },
   { arbitrary: fc.record({ t: fc.constant('shift' as const), node }), weight: 1 },
@@ -74,7 +126,11 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.constantFrom({ t: 'serverCrash' as const }, { t: 'serverRestart' as const }), weight: 1 },
   { arbitrary: fc.record({ t: fc.constant('dbFault' as const), after: fc.nat({ max: 12 }) }), weight: 1 },
   {
-    arbitrary: fc.record({ t: fc.constant('tick' as const), minutes: fc.integer({ min: 5, max: 240 }) }),
+    arbitrary: fc.record({
+      t: fc.constant('tick' as const),
+      // Now and then past the venue's 04:00, when every lease of the business day ends.
+      minutes: fc.oneof({ arbitrary: fc.integer({ min: 5, max: 240 }), weight: 5 }, fc.constant(1200)),
+    }),
     weight: 3,
   },
   {
@@ -87,9 +143,9 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
         fc.constant(0),
       ),
     }),
-    weight: 1,
+    weight: 2,
   },
-  { arbitrary: fc.record({ t: fc.constantFrom('backup' as const, 'restore' as const), node }), weight: 2 },
+  { arbitrary: fc.record({ t: fc.constantFrom('backup' as const, 'restore' as const), node }), weight: 4 },
   {
     arbitrary: fc.record({
       t: fc.constant('scan' as const),
@@ -117,9 +173,12 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
         'raiseMaxUses' as const,
         'raiseCapacity' as const,
         'webRedemption' as const,
+        // Child codes are written by one statement, so many rows share a change position: pull pages
+        // end inside such a tie.
+        'generateCodes' as const,
       ),
     }),
-    weight: 1,
+    weight: 3,
   },
 );
 

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../../../shared/canonical-json';
 import type { Db } from '../../../src-main/db/connection';
 import type { Queryable } from '../../../src-server/db/database';
 import type { Delivered } from '../sim-network';
@@ -35,7 +36,7 @@ export async function checkQuarantine(
       const payload = kept.get(mutation.mutationId);
       if (payload === undefined)
         out.push(`[11 quarantine] mutation ${mutation.mutationId} was answered quarantined but is not kept`);
-      else if (JSON.stringify(sortKeys(payload)) !== JSON.stringify(sortKeys(mutation.payload)))
+      else if (!keptWhole(payload, mutation.payload))
         out.push(`[11 quarantine] mutation ${mutation.mutationId} is kept without its full payload`);
     }
   }
@@ -46,6 +47,50 @@ export async function checkQuarantine(
   );
   if ((reviewed[0]?.n ?? 0) > 0)
     out.push(`[11 quarantine] ${reviewed[0]?.n} quarantined mutation(s) without a review item`);
+  return out;
+}
+
+/**
+ * 11: a mutation no server can apply, once the server has logged it, is quarantined with a review item:
+ * never applied, never dropped (poison a restore rolled back before it was pushed never arrived); and
+ * nothing else is quarantined.
+ */
+export async function checkPoisonKept(
+  db: Queryable,
+  orgId: string,
+  poison: ReadonlySet<string>,
+): Promise<string[]> {
+  const out: string[] = [];
+  // The terminals run the real code: whatever they write must apply. Only the poison a step wrote by
+  // hand may be refused; any other quarantine is the server refusing a good mutation.
+  const refused = await db.query<{ mutation_id: string; type: string; reason: string }>(
+    'SELECT mutation_id::text, type, reason FROM quarantined_mutations WHERE org_id = $1',
+    [orgId],
+  );
+  for (const r of refused)
+    if (!poison.has(r.mutation_id))
+      out.push(`[11 quarantine] a good ${r.type} ${r.mutation_id} was quarantined: ${r.reason}`);
+  if (poison.size === 0) return out;
+  const ids = [...poison];
+  const logged = await db.query<{ mutation_id: string; status: string }>(
+    `SELECT mutation_id::text, status FROM sync_mutations
+     WHERE org_id = $1 AND mutation_id::text = ANY($2) AND status <> 'duplicate'`,
+    [orgId, ids],
+  );
+  const kept = new Set(
+    (
+      await db.query<{ mutation_id: string }>(
+        'SELECT mutation_id::text FROM quarantined_mutations WHERE org_id = $1 AND mutation_id::text = ANY($2)',
+        [orgId, ids],
+      )
+    ).map((r) => r.mutation_id),
+  );
+  for (const row of logged) {
+    if (row.status !== 'quarantined')
+      out.push(`[11 quarantine] poison ${row.mutation_id} was logged as ${row.status}, not quarantined`);
+    else if (!kept.has(row.mutation_id))
+      out.push(`[11 quarantine] poison ${row.mutation_id} was answered quarantined but is not kept`);
+  }
   return out;
 }
 
@@ -86,6 +131,16 @@ export async function checkRestores(
       out.push(`[9 restore] ${node.name} was flagged restore_detected but was never restored`);
   }
   return out;
+}
+
+/**
+ * The payload as the server keeps it: as JSON, or, for one the database cannot store as JSON (a NUL
+ * byte, too deep), as the exact bytes sent in base64 (`src-server/services/poison.ts`).
+ */
+function keptWhole(kept: unknown, sent: unknown): boolean {
+  if (kept && typeof kept === 'object' && 'unstorable' in kept && 'base64' in kept)
+    return Buffer.from(String(kept.base64), 'base64').toString('utf8') === canonicalJson(sent);
+  return JSON.stringify(sortKeys(kept)) === JSON.stringify(sortKeys(sent));
 }
 
 function sortKeys(value: unknown): unknown {
