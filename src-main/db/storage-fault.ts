@@ -23,12 +23,24 @@ const SYSTEM_FAULTS: Readonly<Record<string, StorageFault>> = {
   EROFS: 'failed',
 };
 
+/**
+ * The primary result code of an SQLite error (SQLITE_IOERR for SQLITE_IOERR_WRITE), if it is one of
+ * `primaries`; undefined for other errors.
+ */
+export function sqlitePrimary<P extends string>(error: unknown, primaries: readonly P[]): P | undefined {
+  if (!(error instanceof Database.SqliteError)) return undefined;
+  const code = error.code;
+  return primaries.find((primary) => code === primary || code.startsWith(`${primary}_`));
+}
+
 export function storageFault(error: unknown): StorageFault | null {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string') return null;
   if (error instanceof Database.SqliteError) {
-    const found = SQLITE_FAULTS.find(([prefix]) => code === prefix || code.startsWith(`${prefix}_`));
-    return found ? found[1] : null;
+    const primary = sqlitePrimary(
+      error,
+      SQLITE_FAULTS.map(([code]) => code),
+    );
+    return SQLITE_FAULTS.find(([code]) => code === primary)?.[1] ?? null;
   }
-  return SYSTEM_FAULTS[code] ?? null;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? (SYSTEM_FAULTS[code] ?? null) : null;
 }

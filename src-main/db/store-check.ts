@@ -1,17 +1,12 @@
-import Database from 'better-sqlite3';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { openStoreFile, type Db } from './connection';
+import { sqlitePrimary } from './storage-fault';
 
 /** SQLite's answers that mean the file itself is damaged, not merely out of reach. */
-const DAMAGE_CODES = ['SQLITE_CORRUPT', 'SQLITE_NOTADB'];
+const DAMAGE_CODES = ['SQLITE_CORRUPT', 'SQLITE_NOTADB'] as const;
 
 export function isDamageError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    error instanceof Database.SqliteError &&
-    typeof code === 'string' &&
-    DAMAGE_CODES.some((damage) => code === damage || code.startsWith(`${damage}_`))
-  );
+  return sqlitePrimary(error, DAMAGE_CODES) !== undefined;
 }
 
 /** At most this much of SQLite's report goes into a sentence; the rest is the technician's to look up. */

@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { channels as c } from '../../shared/ipc/channels';
 import type { Result } from '../../shared/result';
+import { activeLeases, heldUnits } from '../../src-main/db/repos/lease-repo';
 import { appendOutbox, countPendingOutbox } from '../../src-main/db/repos/outbox-repo';
+import { getSyncState } from '../../src-main/db/repos/sync-repo';
+import { counterKey } from '../../shared/sync/protocol';
 import type { Terminal } from '../../src-main/terminal';
 import type { Database } from '../../src-server/db/database';
 import { compareKeys, cursorKey } from './checks/cursor-order';
@@ -478,10 +481,7 @@ export class Simulation {
     const node = this.node(step.node);
     const t = node.terminal;
     if (!t) return;
-    const terminalId = (
-      t.db.prepare('SELECT terminal_id AS id FROM sync_state WHERE id = 1').get() as
-        { id: string } | undefined
-    )?.id;
+    const terminalId = getSyncState(t.db)?.terminalId;
     if (!terminalId) return;
     const mutationId = nextId();
     const at = new Date(node.clock.now()).toISOString();
@@ -538,23 +538,32 @@ export class Simulation {
     t: Terminal,
     withSeats = false,
   ): { performanceId: string; ticketPriceId: string }[] {
-    const offline = !this.server.up || this.network.isPartitioned(node.name);
-    return t.db
+    const rows = t.db
       .prepare(
-        `SELECT p.id AS performanceId, tp.id AS ticketPriceId FROM ticket_prices tp
+        `SELECT p.id AS performanceId, tp.id AS ticketPriceId, p.capacity, p.starts_at AS startsAt,
+           p.capacity - coalesce(ps.sold, 0) AS left FROM ticket_prices tp
          JOIN performances p ON p.event_id = tp.event_id AND (tp.performance_id IS NULL OR tp.performance_id = p.id)
          LEFT JOIN performance_sold ps ON ps.performance_id = p.id
-         WHERE p.status = 'on_sale' AND (@all = 1 OR (p.capacity - coalesce(ps.sold, 0) >= 3
-           AND julianday(p.starts_at) > julianday(@now) AND ((@offline = 0 AND p.capacity >= 40)
-           OR (SELECT coalesce(sum(granted - used), 0) FROM leases l WHERE l.counter = 'capacity:' || p.id
-                 AND l.status = 'active' AND l.server_status = 'active' AND l.expires_at > @now) >= 2)))
-         ORDER BY p.id, tp.id`,
+         WHERE p.status = 'on_sale' ORDER BY p.id, tp.id`,
       )
-      .all({
-        all: withSeats ? 0 : 1,
-        offline: offline ? 1 : 0,
-        now: new Date(node.clock.now()).toISOString(),
-      }) as { performanceId: string; ticketPriceId: string }[];
+      .all() as {
+      performanceId: string;
+      ticketPriceId: string;
+      capacity: number;
+      startsAt: string;
+      left: number;
+    }[];
+    const offline = !this.server.up || this.network.isPartitioned(node.name);
+    const nowMs = node.clock.now();
+    const now = new Date(nowMs).toISOString();
+    const sellable = (o: (typeof rows)[number]) =>
+      o.left >= 3 &&
+      Date.parse(o.startsAt) > nowMs &&
+      ((!offline && o.capacity >= 40) ||
+        heldUnits(t.db, counterKey({ kind: 'capacity', id: o.performanceId }), now) >= 2);
+    return rows
+      .filter((o) => !withSeats || sellable(o))
+      .map(({ performanceId, ticketPriceId }) => ({ performanceId, ticketPriceId }));
   }
 
   private async sell(step: Extract<Step, { t: 'sell' }>, withSeats = false): Promise<void> {
@@ -651,12 +660,10 @@ export class Simulation {
    */
   private leasesBehindHighWater(node: SimNode): Set<string> | undefined {
     const db = node.terminal?.db;
-    const state = db?.prepare('SELECT clock_high_water AS high FROM sync_state WHERE id = 1').get() as
-      { high: number } | undefined;
-    if (!db || !state || node.clock.now() >= state.high) return undefined;
+    const high = db && getSyncState(db)?.clockHighWater;
+    if (!db || high === undefined || node.clock.now() >= high) return undefined;
     this.stats.clockBackSales += 1;
-    const rows = db.prepare("SELECT id FROM leases WHERE status = 'active'").all() as { id: string }[];
-    return new Set(rows.map((r) => r.id));
+    return new Set(activeLeases(db).map((lease) => lease.id));
   }
 
   private checkNoStaleLease(node: SimNode, saleId: string, stale: Set<string> | undefined): void {

@@ -77,14 +77,7 @@ export async function checkPoisonKept(
      WHERE org_id = $1 AND mutation_id::text = ANY($2) AND status <> 'duplicate'`,
     [orgId, ids],
   );
-  const kept = new Set(
-    (
-      await db.query<{ mutation_id: string }>(
-        'SELECT mutation_id::text FROM quarantined_mutations WHERE org_id = $1 AND mutation_id::text = ANY($2)',
-        [orgId, ids],
-      )
-    ).map((r) => r.mutation_id),
-  );
+  const kept = new Set(refused.map((r) => r.mutation_id));
   for (const row of logged) {
     if (row.status !== 'quarantined')
       out.push(`[11 quarantine] poison ${row.mutation_id} was logged as ${row.status}, not quarantined`);
