@@ -42,6 +42,11 @@ export const customerSchema = z
     id: text().min(1).max(100),
     name: text().trim().min(1).max(200),
     email: text().email().max(200).optional(),
+    phone: text()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{3,40}$/, 'a phone number is digits, spaces and + - ( ) only')
+      .optional(),
+    emailConsent: z.boolean().optional(),
     priorOrders: z.number().int().nonnegative(),
     groups: z.array(text().min(1).max(100)).max(50),
   })

@@ -6,6 +6,10 @@ export interface CustomerInput {
   id: string;
   name: string;
   email?: string;
+  /** As typed: digits, spaces and + - ( ) only. */
+  phone?: string;
+  /** The customer agreed to receive receipts and tickets by e-mail (issue 17: only with consent or on request). */
+  emailConsent?: boolean;
   priorOrders: number;
   groups: string[];
 }
