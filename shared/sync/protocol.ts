@@ -370,6 +370,26 @@ export const ticketRevocationSchema = z.object({
 });
 export type TicketRevocation = z.infer<typeof ticketRevocationSchema>;
 
+/**
+ * A refund or void of one of the pulling terminal's sales, made at another terminal (docs/ORDERS.md
+ * "Refunds at another window"): the units it gave back are no longer this terminal's to refund.
+ */
+export const refundElsewhereSchema = z.object({
+  id: uuid,
+  saleId: uuid,
+  /** The terminal that made the refund. */
+  terminalId: uuid,
+  kind: z.enum(['refund', 'void']),
+  staffId: uuid,
+  amount: count,
+  units: z
+    .array(z.object({ lineId: text().min(1).max(100), unitIndex: z.number().int().min(0) }))
+    .min(1)
+    .max(100_000),
+  createdAt: instant,
+});
+export type RefundElsewhere = z.infer<typeof refundElsewhereSchema>;
+
 export const pullResponseSchema = z.object({
   /** Pass back on the next pull. */
   cursor: text(),
@@ -392,6 +412,11 @@ export const pullResponseSchema = z.object({
    * server.
    */
   revocations: z.array(ticketRevocationSchema).max(MAX_PULL_LIMIT).optional(),
+  /**
+   * This terminal's sales refunded or voided at another terminal, paged like the revocations. Absent
+   * from an older server.
+   */
+  refundsElsewhere: z.array(refundElsewhereSchema).max(MAX_PULL_LIMIT).optional(),
 });
 export interface PullResponse {
   cursor: string;
@@ -402,6 +427,7 @@ export interface PullResponse {
   epoch: number;
   ticketKeys?: TicketKey[];
   revocations?: TicketRevocation[];
+  refundsElsewhere?: RefundElsewhere[];
 }
 
 // ---------------------------------------------------------------------------------------------------

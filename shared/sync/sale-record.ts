@@ -64,6 +64,11 @@ export const saleUnitSchema = z.object({
   total: minor,
   /** The refund that gave this unit back; terminal-local (a refund is pushed as its own mutation). */
   refundId: uuid.nullable(),
+  /**
+   * The refund at another terminal that gave this unit back, as pull brought it (docs/ORDERS.md);
+   * terminal-local. Missing from a record stored before it existed.
+   */
+  refundedElsewhereId: uuid.nullable().default(null),
 });
 
 export const paymentSchema = z.object({
@@ -217,7 +222,7 @@ export const pushedSaleParts = {
     category: true,
     vatRate: true,
   }),
-  unit: saleUnitSchema.omit({ refundId: true }),
+  unit: saleUnitSchema.omit({ refundId: true, refundedElsewhereId: true }),
   payment: paymentSchema.omit({ tendered: true, changeGiven: true, reference: true }),
   redemption: redemptionSchema.omit({ releasedAt: true }),
   approval: approvalSchema.partial({ signature: true }),

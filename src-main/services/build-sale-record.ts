@@ -83,6 +83,7 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
         customDiscount,
         total: line.unitPrice - codeDiscount - customDiscount,
         refundId: null,
+        refundedElsewhereId: null,
       });
     }
   });

@@ -84,7 +84,8 @@ export function createSaleService({
     if (sale.sale.status === 'voided') return err('ALREADY_VOIDED', t('ALREADY_VOIDED'));
     const shift = getOpenShift(db);
     if (!shift) return err('NO_SHIFT', t('NO_SHIFT'));
-    const open = sale.units.filter((u) => u.refundId === null);
+    // A unit given back at another terminal (docs/ORDERS.md) is not this terminal's to give back again.
+    const open = sale.units.filter((u) => u.refundId === null && u.refundedElsewhereId === null);
     const chosen =
       input.kind === 'void'
         ? open

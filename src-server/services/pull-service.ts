@@ -7,6 +7,7 @@ import {
   type Change,
   type PullRequest,
   type PullResponse,
+  type RefundElsewhere,
   type RoleRecord,
   type TicketKey,
   type TicketRevocation,
@@ -35,7 +36,8 @@ import { toView } from './code-service';
 //   after b, so nothing written while the snapshot was paged is missed.
 // - changes: everything with a position after the cursor, in (change_pos, entity, id) order, tombstones
 //   of hard deletes included.
-// Revoked tickets page in the same stream and leave in `revocations`; the organisation's ticket keys
+// Revoked tickets page in the same stream and leave in `revocations`, this terminal's sales refunded
+// elsewhere in `refundsElsewhere` (docs/ORDERS.md); the organisation's ticket keys
 // go in full with every page, like the terminal's leases (docs/TICKETS.md "Trust").
 
 export const DEFAULT_PULL_LIMIT = 5000;
@@ -90,11 +92,25 @@ const BUILT_IN_RECORDS: RoleRecord[] = BUILT_IN_ROLES.map((r) => ({
 function pageRows(rows: readonly (PulledRow & { deleted?: true })[]): {
   changes: Change[];
   revocations: TicketRevocation[];
+  refundsElsewhere: RefundElsewhere[];
 } {
   const changes: Change[] = [];
   const revocations: TicketRevocation[] = [];
+  const refundsElsewhere: RefundElsewhere[] = [];
   for (const row of rows) {
-    if (row.entity === 'ticket_revocation') {
+    if (row.entity === 'sale_refund') {
+      const d = row.data;
+      refundsElsewhere.push({
+        id: row.id,
+        saleId: d.saleId as string,
+        terminalId: d.terminalId as string,
+        kind: d.kind as RefundElsewhere['kind'],
+        staffId: d.staffId as string,
+        amount: Number(d.amount),
+        units: d.units as RefundElsewhere['units'],
+        createdAt: new Date(d.createdAt as string | Date).toISOString(),
+      });
+    } else if (row.entity === 'ticket_revocation') {
       revocations.push({
         ticketId: row.id,
         status: row.data.status as TicketRevocation['status'],
@@ -106,7 +122,7 @@ function pageRows(rows: readonly (PulledRow & { deleted?: true })[]): {
       changes.push(toChange(row));
     }
   }
-  return { changes, revocations };
+  return { changes, revocations, refundsElsewhere };
 }
 
 async function ticketKeysOf(tx: Queryable, orgId: string): Promise<TicketKey[]> {
@@ -133,7 +149,7 @@ const before = (a: PulledRow, b: { pos: number; entity: string; id: string }) =>
 
 async function snapshotPage(
   tx: Queryable,
-  { orgId, venueId }: { orgId: string; venueId: string },
+  { orgId, venueId, id: terminalId }: { orgId: string; venueId: string; id: string },
   cursor: Extract<Cursor, { m: 's' }>,
   limit: number,
   now: string,
@@ -144,7 +160,7 @@ async function snapshotPage(
     const entity = SNAPSHOT_ORDER[rank] as PullEntity;
     const want = limit - rows.length;
     const bound = id === null ? { from: pos } : { after: [pos, id] as [number, string] };
-    let page = await pullEntity(tx, orgId, entity, bound, want, now, venueId);
+    let page = await pullEntity(tx, orgId, entity, bound, want, now, venueId, terminalId);
     if (entity === 'role') {
       // Built-in roles live in code: they sit at position 0, before every stored role.
       const builtIn = BUILT_IN_RECORDS.filter((r) => pos === 0 && (id === null || r.id > id)).map(
@@ -168,7 +184,7 @@ async function snapshotPage(
 
 async function changesPage(
   tx: Queryable,
-  { orgId, venueId }: { orgId: string; venueId: string },
+  { orgId, venueId, id: terminalId }: { orgId: string; venueId: string; id: string },
   cursor: Extract<Cursor, { m: 'c' }>,
   limit: number,
   now: string,
@@ -182,7 +198,7 @@ async function changesPage(
         : entity === cursor.e
           ? { after: [cursor.p, cursor.i] as [number, string] }
           : { above: cursor.p };
-    const rows = await pullEntity(tx, orgId, entity, bound, limit, now, venueId);
+    const rows = await pullEntity(tx, orgId, entity, bound, limit, now, venueId, terminalId);
     if (rows.length === limit) more = true;
     candidates.push(...rows);
   }

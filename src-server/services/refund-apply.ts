@@ -145,6 +145,7 @@ async function refundSale(
     amount: refund.amount,
     payload: mutation.payload,
     createdAt: refund.createdAt,
+    saleTerminalId: sale.terminalId === terminal.id ? null : sale.terminalId,
   });
 
   const saleVoided = refund.kind === 'void' && refunded.size + picked.length === original.units.length;

@@ -140,6 +140,7 @@ export function salePayload(spec: SaleSpec): TerminalSalePayload {
         customDiscount: 0,
         total: line.unitPrice - discount,
         refundId: null,
+        refundedElsewhereId: null,
       };
     }),
   );

@@ -1,5 +1,7 @@
 import { prepared, type Db } from '../connection';
 import { fromRow, insertRow as insert } from '../rows';
+import type { RefundElsewhere } from '../../../shared/sync/protocol';
+import { addSold } from './catalogue-repo';
 import type {
   ApprovalRow,
   PaymentRow,
@@ -35,6 +37,14 @@ export function insertSale(db: Db, record: Omit<SaleRecord, 'refunds'>): void {
   for (const ticket of record.tickets) insert(db, 'tickets', ticket);
 }
 
+/** A unit given back admits no one: its ticket (or the reprint that replaced it) is void. */
+function voidUnitTicket(db: Db, unit: { lineId: string; unitIndex: number }): void {
+  prepared(
+    db,
+    "UPDATE tickets SET status = 'void' WHERE line_id = ? AND unit_index = ? AND status = 'valid'",
+  ).run(unit.lineId, unit.unitIndex);
+}
+
 export function insertRefund(
   db: Db,
   refund: RefundRow,
@@ -46,17 +56,53 @@ export function insertRefund(
     db,
     'UPDATE sale_units SET refund_id = ? WHERE line_id = ? AND unit_index = ? AND refund_id IS NULL',
   );
-  const voidTicket = prepared(
-    db,
-    "UPDATE tickets SET status = 'void' WHERE line_id = ? AND unit_index = ? AND status = 'valid'",
-  );
   for (const unit of units) {
     if (mark.run(refund.id, unit.lineId, unit.unitIndex).changes !== 1)
       throw new Error('unit already refunded');
-    // A unit given back admits no one: its ticket (or the reprint that replaced it) is void.
-    voidTicket.run(unit.lineId, unit.unitIndex);
+    voidUnitTicket(db, unit);
   }
   for (const payment of payments) insert(db, 'payments', payment);
+}
+
+/**
+ * This terminal's sales refunded or voided at another terminal, as pull brings them (docs/ORDERS.md
+ * "Refunds at another window"): each once, for a sale this store holds. Their units are given back as a
+ * refund here gives them back, tickets voided and seats freed, but no money moves here: the other
+ * terminal paid it out. A void that leaves nothing charged voids the sale and releases its code use.
+ */
+export function recordRefundsElsewhere(db: Db, refunds: readonly RefundElsewhere[]): void {
+  const record = prepared(
+    db,
+    `INSERT INTO refunds_elsewhere (id, sale_id, terminal_id, kind, staff_id, amount, created_at)
+     SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM sales WHERE id = ?)
+     ON CONFLICT (id) DO NOTHING`,
+  );
+  const mark = prepared(
+    db,
+    `UPDATE sale_units SET refunded_elsewhere_id = ?
+     WHERE line_id = ? AND unit_index = ? AND refund_id IS NULL AND refunded_elsewhere_id IS NULL`,
+  );
+  const performanceOf = prepared(
+    db,
+    "SELECT performance_id FROM sale_lines WHERE id = ? AND kind = 'ticket'",
+  );
+  const open = prepared(
+    db,
+    `SELECT count(*) AS n FROM sale_units u JOIN sale_lines l ON l.id = u.line_id
+     WHERE l.sale_id = ? AND u.refund_id IS NULL AND u.refunded_elsewhere_id IS NULL`,
+  );
+  for (const r of refunds) {
+    const args = [r.id, r.saleId, r.terminalId, r.kind, r.staffId, r.amount, r.createdAt, r.saleId];
+    if (record.run(...args).changes === 0) continue;
+    for (const unit of r.units) {
+      if (mark.run(r.id, unit.lineId, unit.unitIndex).changes === 0) continue;
+      voidUnitTicket(db, unit);
+      const line = performanceOf.get(unit.lineId) as { performance_id: string | null } | undefined;
+      if (line?.performance_id) addSold(db, line.performance_id, -1);
+    }
+    if (r.kind === 'void' && (open.get(r.saleId) as { n: number }).n === 0)
+      markVoided(db, r.saleId, r.createdAt);
+  }
 }
 
 export function markVoided(db: Db, saleId: string, at: string): void {

@@ -39,6 +39,7 @@ import {
 } from '../../db/repos/sync-catalogue-repo';
 import { getSyncState, saveCursor } from '../../db/repos/sync-repo';
 import { replaceTicketKeys, upsertRevocations } from '../../db/repos/ticket-trust-repo';
+import { recordRefundsElsewhere } from '../../db/repos/sale-repo';
 
 // Parents before children inside a page, so most pages never lean on the deferred foreign keys.
 const ORDER: Record<ChangeEntity, number> = {
@@ -273,6 +274,7 @@ export function applyPullPage(
     // docs/TICKETS.md "Trust". Absent (an older server): what the terminal holds stays.
     if (page.ticketKeys) replaceTicketKeys(db, page.ticketKeys);
     if (page.revocations) upsertRevocations(db, page.revocations);
+    if (page.refundsElsewhere) recordRefundsElsewhere(db, page.refundsElsewhere);
     const finished = !page.more;
     if (finished && resetting) {
       dropUnseen(db);

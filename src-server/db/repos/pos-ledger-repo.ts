@@ -1,4 +1,5 @@
 import type { Queryable } from '../database';
+import { NEXT_POS, positionCte } from './change-pos';
 
 // The POS ledger: sales, refunds, voids and shift events as the terminals recorded them. Payloads are
 // stored whole as JSONB: the terminal's record is the source of truth of a sale.
@@ -49,6 +50,8 @@ export async function saleIdsTaken(db: Queryable, ids: readonly string[]): Promi
 
 export interface LockedSale {
   id: string;
+  /** The terminal that made the sale. */
+  terminalId: string;
   mutationId: string;
   status: 'completed' | 'voided';
   payload: unknown;
@@ -56,7 +59,7 @@ export interface LockedSale {
 
 export async function lockSale(db: Queryable, orgId: string, id: string): Promise<LockedSale | undefined> {
   const rows = await db.query<LockedSale>(
-    `SELECT id, mutation_id AS "mutationId", status, payload FROM pos_sales WHERE org_id = $1 AND id = $2
+    `SELECT id, terminal_id AS "terminalId", mutation_id AS "mutationId", status, payload FROM pos_sales WHERE org_id = $1 AND id = $2
      FOR UPDATE`,
     [orgId, id],
   );
@@ -81,12 +84,21 @@ export async function insertRefund(
     amount: number;
     payload: unknown;
     createdAt: string;
+    /**
+     * The sale's terminal when it is not the refunding one: the refund then takes a change position, so
+     * the sale's terminal pulls it (migrations/server/0025_refunds_elsewhere.sql).
+     */
+    saleTerminalId: string | null;
   },
 ): Promise<boolean> {
+  // A data-modifying CTE always runs: only a refund elsewhere may take a position.
+  const elsewhere = r.saleTerminalId !== null;
   const rows = await db.query(
-    `INSERT INTO pos_refunds (id, org_id, terminal_id, sale_id, mutation_id, kind, shift_id, staff_id, amount, payload,
-       created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11) ON CONFLICT (id) DO NOTHING RETURNING id`,
+    `${elsewhere ? `WITH ${positionCte('$2::uuid')}` : ''}
+     INSERT INTO pos_refunds (id, org_id, terminal_id, sale_id, mutation_id, kind, shift_id, staff_id, amount, payload,
+       created_at, sale_terminal_id, change_pos)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12::uuid, ${elsewhere ? NEXT_POS : 'NULL'})
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
     [
       r.id,
       r.orgId,
@@ -99,6 +111,7 @@ export async function insertRefund(
       r.amount,
       JSON.stringify(r.payload),
       r.createdAt,
+      r.saleTerminalId,
     ],
   );
   return rows.length === 1;

@@ -10,7 +10,7 @@ import { codeColumns } from './code-repo';
  * response's own `revocations` so that an older terminal, whose change schema lists its entities, is
  * not refused a page.
  */
-export type PullEntity = ChangeEntity | 'ticket_revocation';
+export type PullEntity = ChangeEntity | 'ticket_revocation' | 'sale_refund';
 
 interface PullSource {
   entity: PullEntity;
@@ -100,6 +100,14 @@ const SOURCES: PullSource[] = (
       select: 'c.status, c.status_changed_at AS "changedAt"',
       where: 'c.change_pos IS NOT NULL',
     },
+    {
+      // The pulling terminal's sales refunded at another terminal (docs/ORDERS.md), after the tickets.
+      entity: 'sale_refund',
+      from: 'pos_refunds c',
+      select: `c.sale_id AS "saleId", c.terminal_id AS "terminalId", c.kind, c.staff_id AS "staffId", c.amount,
+        c.payload->'units' AS units, c.created_at AS "createdAt"`,
+      where: 'c.change_pos IS NOT NULL AND c.sale_terminal_id = $7::uuid',
+    },
   ] satisfies (Partial<PullSource> & Pick<PullSource, 'entity' | 'from' | 'select'>)[]
 ).map((s) => ({ pos: 'change_pos', where: 'true', textId: false, ...s }));
 
@@ -124,6 +132,7 @@ export async function pullEntity(
   limit: number,
   now: string,
   venueId: string,
+  terminalId: string,
 ): Promise<PulledRow[]> {
   const source = SOURCES.find((s) => s.entity === entity);
   if (!source) return [];
@@ -145,8 +154,9 @@ export async function pullEntity(
   const rows = await db.query<Record<string, unknown> & { _pos: number; _id: string }>(
     `SELECT ${pos} AS _pos, c.id::text AS _id, ${source.select} FROM ${source.from}
      WHERE c.org_id = $1 AND ${source.where} AND ${keyset} AND $5::text IS NOT NULL AND $6::uuid IS NOT NULL
+       AND $7::uuid IS NOT NULL
      ORDER BY ${pos}, ${id} LIMIT $4`,
-    [orgId, at, lastId, limit, now, venueId],
+    [orgId, at, lastId, limit, now, venueId, terminalId],
   );
   return rows.map(({ _pos, _id, ...data }) => ({ pos: _pos, entity, id: _id, data }));
 }

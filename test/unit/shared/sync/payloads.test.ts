@@ -48,7 +48,7 @@ describe('pushed sale and refund payloads', () => {
       terminalId: payload.terminalId,
       sale: row,
       lines: payload.lines.map(({ name: _n, vatRate: _vr, category: _cat, ...l }) => l),
-      units: payload.units.map(({ refundId: _ref, ...u }) => u),
+      units: payload.units.map(({ refundId: _ref, refundedElsewhereId: _else, ...u }) => u),
       payments: payload.payments.map(({ tendered: _t, changeGiven: _g, reference: _rf, ...p }) => p),
       redemption: payload.redemption && { ...payload.redemption, releasedAt: undefined },
       scopes: payload.scopes,
