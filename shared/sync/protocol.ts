@@ -390,6 +390,29 @@ export const refundElsewhereSchema = z.object({
 });
 export type RefundElsewhere = z.infer<typeof refundElsewhereSchema>;
 
+/** How long a claim on units holds (docs/ORDERS.md "Refunds at another window"). */
+export const REFUND_CLAIM_MINUTES = 15;
+
+/**
+ * POST /v1/refund-claims: the terminal is about to refund these units of another terminal's sale.
+ * Idempotent by claimId.
+ */
+export const refundClaimRequestSchema = z.strictObject({
+  terminalId: uuid,
+  claimId: uuid,
+  saleId: uuid,
+  units: z
+    .array(
+      z.strictObject({ lineId: text().min(1).max(100), unitIndex: z.number().int().min(0).max(100_000) }),
+    )
+    .min(1)
+    .max(1000),
+});
+export type RefundClaimRequest = z.infer<typeof refundClaimRequestSchema>;
+
+export const refundClaimSchema = z.object({ claimId: uuid, saleId: uuid, expiresAt: instant });
+export type RefundClaim = z.infer<typeof refundClaimSchema>;
+
 export const pullResponseSchema = z.object({
   /** Pass back on the next pull. */
   cursor: text(),

@@ -4,6 +4,7 @@ import {
   pullRequestSchema,
   PUSH_BODY_LIMIT,
   pushRequestSchema,
+  refundClaimRequestSchema,
   REVIEW_KINDS,
   REVIEW_STATUSES,
   reviewActionSchema,
@@ -12,6 +13,7 @@ import type { ServerContext } from '../context';
 import { acquireLease } from '../services/escrow-service';
 import { pull } from '../services/pull-service';
 import { push } from '../services/push-service';
+import { claimRefund } from '../services/refund-claim-service';
 import { listReviewItems, resolveReviewItem, retryQuarantined } from '../services/review-service';
 import { terminalSyncStatus } from '../services/terminal-service';
 import {
@@ -83,6 +85,22 @@ export function registerSyncRoutes(app: App, ctx: ServerContext): void {
     async (request) => acquireLease(ctx, principalOf(request), request.body),
   );
 
+  app.post(
+    '/v1/refund-claims',
+    {
+      schema: {
+        tags,
+        summary: "Claim units of another terminal's sale before refunding them; idempotent by claimId",
+        description:
+          'docs/ORDERS.md "Refunds at another window". 404 UNKNOWN_SALE: the sale has not reached the server. 409 UNIT_CLAIMED: another terminal holds a live claim on one of the units.',
+        body: refundClaimRequestSchema,
+        security: bearer,
+      },
+      onRequest: terminalGuard(ctx),
+    },
+    async (request, reply) =>
+      reply.code(201).send(await claimRefund(ctx, principalOf(request), request.body)),
+  );
   app.get(
     '/v1/review-items',
     {

@@ -5,6 +5,7 @@ import type { Queryable } from '../db/database';
 import * as escrow from '../db/repos/escrow-repo';
 import * as ledger from '../db/repos/pos-ledger-repo';
 import * as redemptions from '../db/repos/redemption-repo';
+import * as claims from '../db/repos/refund-claim-repo';
 import * as reviews from '../db/repos/review-item-repo';
 import type { TerminalSyncRow } from '../db/repos/terminal-repo';
 import { voidTickets } from '../db/repos/ticket-repo';
@@ -125,6 +126,13 @@ async function refundSale(
       reject('UNIT_NOT_REFUNDABLE', `Unit ${key} of sale ${sale.id} is unknown or refunded already.`);
     }
   }
+  // docs/ORDERS.md "Refunds at another window": a unit another terminal claimed is that terminal's to
+  // give back; this terminal's own claims on the units are consumed.
+  const claimed = await claims.claimedByOthers(tx, sale.id, terminal.id, picked, ctx.now().toISOString());
+  if (claimed.length > 0) {
+    reject('UNIT_CLAIMED', `Unit ${claimed[0]} of sale ${sale.id} is being refunded at another terminal.`);
+  }
+  await claims.releaseClaims(tx, sale.id, terminal.id, picked);
   const charged = sum(picked.map((k) => unitByKey.get(k)?.total ?? 0));
   const paidBack = -sum(p.payments.map((x) => x.amount));
   if (charged !== refund.amount || paidBack !== refund.amount) {
