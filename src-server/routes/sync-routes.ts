@@ -13,7 +13,7 @@ import type { ServerContext } from '../context';
 import { acquireLease } from '../services/escrow-service';
 import { pull } from '../services/pull-service';
 import { push } from '../services/push-service';
-import { claimRefund } from '../services/refund-claim-service';
+import { claimRefund, refundableOrder } from '../services/refund-claim-service';
 import { listReviewItems, resolveReviewItem, retryQuarantined } from '../services/review-service';
 import { terminalSyncStatus } from '../services/terminal-service';
 import {
@@ -100,6 +100,22 @@ export function registerSyncRoutes(app: App, ctx: ServerContext): void {
     },
     async (request, reply) =>
       reply.code(201).send(await claimRefund(ctx, principalOf(request), request.body)),
+  );
+  app.get(
+    '/v1/sync/orders/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          "Another terminal's sale as a terminal refunds it: its units, refunded or not, and its tenders",
+        description:
+          'docs/ORDERS.md "Refunds at another window". 404 UNKNOWN_SALE: the sale has not reached the server.',
+        params: idParams,
+        security: bearer,
+      },
+      onRequest: terminalGuard(ctx),
+    },
+    async (request) => refundableOrder(ctx, principalOf(request), request.params.id),
   );
   app.get(
     '/v1/review-items',

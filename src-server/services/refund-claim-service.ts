@@ -1,5 +1,6 @@
 import { REFUND_CLAIM_MINUTES, type RefundClaim, type RefundClaimRequest } from '../../shared/sync/protocol';
 import { salePayloadSchema } from '../../shared/sync/payloads';
+import type { RefundableOrder } from '../../shared/sync/refundable-order';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import * as ledger from '../db/repos/pos-ledger-repo';
@@ -64,4 +65,56 @@ export async function claimRefund(
     }
     return { claimId: request.claimId, saleId: sale.id, expiresAt };
   });
+}
+
+/** A line's name as the terminal sent it (the pushed schema strips it; the stored payload keeps it). */
+function namesOf(payload: unknown): Map<string, string> {
+  const lines = (payload as { lines?: unknown } | null)?.lines;
+  const names = new Map<string, string>();
+  if (!Array.isArray(lines)) return names;
+  for (const line of lines as { id?: unknown; name?: unknown }[]) {
+    if (typeof line.id === 'string' && typeof line.name === 'string')
+      names.set(line.id, line.name.slice(0, 500));
+  }
+  return names;
+}
+
+/** GET /v1/sync/orders/:id: another terminal's sale as this terminal refunds it. */
+export async function refundableOrder(
+  ctx: ServerContext,
+  principal: Principal,
+  saleId: string,
+): Promise<RefundableOrder> {
+  if (principal.kind !== 'terminal') reject('FORBIDDEN', 'Only a terminal refunds a sale at the window.');
+  const sale = await ledger.getSale(ctx.db, principal.orgId, saleId);
+  if (!sale) reject('UNKNOWN_SALE', UNKNOWN_SALE_SENTENCE);
+  const record = salePayloadSchema.parse(sale.payload);
+  const names = namesOf(sale.payload);
+  const lines = new Map(record.lines.map((l) => [l.id, l]));
+  const refunded = await ledger.refundedUnits(ctx.db, sale.id);
+  return {
+    saleId: sale.id,
+    terminalId: sale.terminalId,
+    terminalName: sale.terminalName,
+    receiptNo: sale.receiptNo,
+    currency: sale.currency,
+    status: sale.status,
+    createdAt: sale.createdAt,
+    units: record.units.map((u) => {
+      const line = lines.get(u.lineId);
+      return {
+        lineId: u.lineId,
+        unitIndex: u.unitIndex,
+        name: names.get(u.lineId) ?? line?.itemId ?? u.lineId,
+        kind: line?.kind ?? 'merch',
+        performanceId: line?.performanceId ?? null,
+        total: u.total,
+        refunded: refunded.has(`${u.lineId}:${u.unitIndex}`),
+      };
+    }),
+    payments: [
+      ...record.payments.map((p) => ({ tender: p.tender, amount: p.amount })),
+      ...(await ledger.refundPayments(ctx.db, sale.id)),
+    ],
+  };
 }

@@ -117,6 +117,39 @@ export async function insertRefund(
   return rows.length === 1;
 }
 
+export interface LedgerSale extends LockedSale {
+  receiptNo: number;
+  currency: string;
+  createdAt: string;
+  terminalName: string | null;
+}
+
+/** A sale with its terminal's name, unlocked (docs/ORDERS.md: another terminal refunding it reads it). */
+export async function getSale(db: Queryable, orgId: string, id: string): Promise<LedgerSale | undefined> {
+  const rows = await db.query<LedgerSale & { createdAt: Date | string }>(
+    `SELECT s.id, s.terminal_id AS "terminalId", s.mutation_id AS "mutationId", s.status, s.payload,
+       s.receipt_no::int AS "receiptNo", s.currency, s.created_at AS "createdAt", t.name AS "terminalName"
+     FROM pos_sales s LEFT JOIN terminals t ON t.id = s.terminal_id WHERE s.org_id = $1 AND s.id = $2`,
+    [orgId, id],
+  );
+  const row = rows[0];
+  return row && { ...row, createdAt: new Date(row.createdAt).toISOString() };
+}
+
+/** The money every refund and void of a sale paid back (negative amounts), oldest first. */
+export async function refundPayments(
+  db: Queryable,
+  saleId: string,
+): Promise<{ tender: 'cash' | 'card' | 'complimentary'; amount: number }[]> {
+  const rows = await db.query<{ tender: 'cash' | 'card' | 'complimentary'; amount: string | number }>(
+    `SELECT p->>'tender' AS tender, (p->>'amount')::bigint AS amount
+     FROM pos_refunds r, jsonb_array_elements(r.payload->'payments') WITH ORDINALITY AS x (p, n)
+     WHERE r.sale_id = $1 ORDER BY r.created_at, r.id, x.n`,
+    [saleId],
+  );
+  return rows.map((r) => ({ tender: r.tender, amount: Number(r.amount) }));
+}
+
 /** Unit keys ("lineId:unitIndex") refunded so far on a sale. */
 export async function refundedUnits(db: Queryable, saleId: string): Promise<Set<string>> {
   const rows = await db.query<{ key: string }>(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFUND_CLAIM_MINUTES } from '../../../shared/sync/protocol';
+import { refundableOrderSchema, type RefundableOrder } from '../../../shared/sync/refundable-order';
 import { seedOrganisation, type SeededOrganisation } from '../../helpers/server-api';
 import { backends, startTestServer, type TestServer } from '../../helpers/server-db';
 import { refundPayload, salePayload } from '../../helpers/sync-payloads';
@@ -128,6 +129,35 @@ describe.each(backends)('refund claims (%s)', (backend) => {
     const bad = await claim(b, sale.sale.id, [{ lineId: 'no-such-line', unitIndex: 0 }]);
     expect(bad.status).toBe(409);
     expect(bad.body).toMatchObject({ reason: 'UNIT_NOT_REFUNDABLE' });
+  });
+
+  it('shows another terminal the sale as it refunds it: units given back, and every payment and payout', async () => {
+    const a = await till();
+    const b = await till();
+    const sale = await soldAt(a);
+    const [first] = unitsOf(sale);
+    if (!first) throw new Error('a unit');
+    expect(await refundAt(a, sale, [first])).toMatchObject({ status: 'applied' });
+    const order = await b.api.get<RefundableOrder>(`/v1/sync/orders/${sale.sale.id}`);
+    expect(order.status).toBe(200);
+    const parsed = refundableOrderSchema.parse(order.body);
+    expect(parsed).toMatchObject({
+      saleId: sale.sale.id,
+      terminalId: a.id,
+      currency: 'EUR',
+      status: 'completed',
+    });
+    expect(parsed.units.map((u) => [u.total, u.refunded, u.kind])).toEqual([
+      [2000, true, 'ticket'],
+      [2000, false, 'ticket'],
+    ]);
+    expect(parsed.payments).toEqual([
+      { tender: 'cash', amount: 4000 },
+      { tender: 'cash', amount: -2000 },
+    ]);
+    const missing = await b.api.get<{ reason: string }>(`/v1/sync/orders/${randomUUID()}`);
+    expect(missing.status).toBe(404);
+    expect((await org.api.get(`/v1/sync/orders/${sale.sale.id}`)).status).toBe(403);
   });
 
   it('takes claims only from a terminal for itself', async () => {

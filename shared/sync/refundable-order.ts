@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { text } from '../text';
+import { id, minor, signedMinor, uuid } from './fields';
+import { saleLineSchema } from './sale-record';
+
+// GET /v1/sync/orders/:id (docs/ORDERS.md "Refunds at another window"): another terminal's sale as a
+// terminal refunds it: every unit, whether it was given back already, and the tenders it was paid and
+// paid back with. The terminal parses the server's answer with this schema.
+
+export const refundableUnitSchema = z.object({
+  lineId: id,
+  unitIndex: z.number().int().min(0),
+  /** The line's name as its terminal sent it; the item id when it sent none. */
+  name: text().max(500),
+  kind: saleLineSchema.shape.kind,
+  performanceId: id.nullable(),
+  /** What the unit was charged, after discounts. */
+  total: minor,
+  refunded: z.boolean(),
+});
+
+export const refundableOrderSchema = z.object({
+  saleId: uuid,
+  /** The terminal that made the sale, and its receipt number there. */
+  terminalId: uuid,
+  terminalName: text().max(200).nullable(),
+  receiptNo: z.number().int().min(0),
+  currency: text().regex(/^[A-Z]{3}$/),
+  status: z.enum(['completed', 'voided']),
+  createdAt: z.iso.datetime({ offset: true }),
+  units: z.array(refundableUnitSchema).max(100_000),
+  /** The sale's payments and every refund's (negative), oldest first. */
+  payments: z
+    .array(z.object({ tender: z.enum(['cash', 'card', 'complimentary']), amount: signedMinor }))
+    .max(10_000),
+});
+
+export type RefundableUnit = z.infer<typeof refundableUnitSchema>;
+export type RefundableOrder = z.infer<typeof refundableOrderSchema>;
