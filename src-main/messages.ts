@@ -102,6 +102,19 @@ const catalogue = {
     en: 'This terminal is enrolled with a server, so it cannot take the demo data. Use a terminal that is not enrolled.',
     de: 'Dieses Terminal ist bei einem Server angemeldet und kann keine Demodaten laden. Bitte ein nicht angemeldetes Terminal verwenden.',
   },
+  // Refunds of another terminal's sales (docs/ORDERS.md "Refunds at another window").
+  REMOTE_REFUND_NEEDS_SERVER: {
+    en: 'This sale was made at another window, and refunding it needs the central server, which this terminal cannot reach now. Try again when it is online, or refund the sale at the window that sold it.',
+    de: 'Dieser Verkauf stammt von einem anderen Schalter; seine Erstattung braucht den Zentralserver, den dieses Terminal gerade nicht erreicht. Bitte erneut versuchen, sobald es online ist, oder am verkaufenden Schalter erstatten.',
+  },
+  REMOTE_REFUND_OWN_SALE: {
+    en: 'This sale was made at this terminal: refund it from its receipt here.',
+    de: 'Dieser Verkauf stammt von diesem Terminal: bitte hier über seinen Beleg erstatten.',
+  },
+  REMOTE_REFUND_REFUSED: {
+    en: 'The server refused this refund: {message}',
+    de: 'Der Server hat diese Erstattung abgelehnt: {message}',
+  },
   UNIT_NOT_REFUNDABLE: {
     en: 'Pick items of this sale that have not been refunded yet.',
     de: 'Bitte Positionen dieses Verkaufs wählen, die noch nicht erstattet wurden.',

@@ -26,6 +26,7 @@ import { createDoorService } from './services/door/door-service';
 import { createManageService } from './services/manage-service';
 import { seedDemoData } from './services/demo-data';
 import { createCheckoutService } from './services/checkout-service';
+import { createRemoteRefundService } from './services/remote-refund-service';
 import { createSaleService } from './services/sale-service';
 import { createTicketService } from './services/ticket-service';
 import { createSettingsService } from './services/settings-service';
@@ -220,6 +221,16 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     sync,
     printing,
   });
+  const remoteRefunds = createRemoteRefundService({
+    db,
+    clock,
+    t,
+    language,
+    terminalId,
+    ask: (request) => sync.request(request),
+    sync,
+    printing,
+  });
   const tickets = createTicketService({
     db,
     clock,
@@ -261,6 +272,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     cart,
     checkout,
     sales,
+    remoteRefunds,
     tickets,
     shifts,
     printing,

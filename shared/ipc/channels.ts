@@ -45,6 +45,10 @@ export const channels = {
     find: 'pos:sales:find',
     refund: 'pos:sales:refund',
     void: 'pos:sales:void',
+    // Another terminal's sale, on the server (docs/ORDERS.md "Refunds at another window").
+    order: 'pos:sales:order',
+    refundElsewhere: 'pos:sales:refundElsewhere',
+    voidElsewhere: 'pos:sales:voidElsewhere',
   },
   // Reprints of a sale's admission tickets (docs/TICKETS.md "Reprints").
   tickets: {

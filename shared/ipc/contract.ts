@@ -17,6 +17,7 @@ import { REPRINT_MODES, type TicketReprint } from './domains/tickets';
 import { MAX_REPRINT_TICKETS } from '../tickets/issue';
 import { manageRequestSchemas, type ManageResponseTypes } from './manage-schemas';
 import { syncRequestSchemas, type SyncResponseTypes } from './sync-schemas';
+import type { RefundableOrder, RemoteRefundView } from './domains/sales';
 import type {
   CatalogueEvent,
   PerformanceOffer,
@@ -51,6 +52,27 @@ export const customerSchema = z
     groups: z.array(text().min(1).max(100)).max(50),
   })
   .strict() satisfies z.ZodType<CustomerInput>;
+
+/** A refund of some units of a sale: here (a local id) or another terminal's (a uuid on the server). */
+function refundRequest<Id extends z.ZodType<string>>(saleId: Id) {
+  return z
+    .object({
+      saleId,
+      units: z
+        .array(z.object({ lineId: id, unitIndex: z.number().int().min(0).max(100_000) }).strict())
+        .min(1)
+        .max(1000)
+        .refine((us) => new Set(us.map((u) => `${u.lineId}#${u.unitIndex}`)).size === us.length, {
+          message: 'list each item once',
+        }),
+      reason,
+      tender: z.enum(['cash', 'card']).optional(),
+      reference: text().max(64).optional(),
+      // Paying back another way than the sale was paid needs a supervisor and a reason on the refund.
+      override: z.object({ reason }).strict().optional(),
+    })
+    .strict();
+}
 
 const ipv4 = z.ipv4();
 const ipv6 = z.ipv6();
@@ -143,24 +165,11 @@ export const requestSchemas = {
       message: 'give a receipt number',
       path: ['receiptNo'],
     }),
-  [c.sales.refund]: z
-    .object({
-      saleId: id,
-      units: z
-        .array(z.object({ lineId: id, unitIndex: z.number().int().min(0).max(100_000) }).strict())
-        .min(1)
-        .max(1000)
-        .refine((us) => new Set(us.map((u) => `${u.lineId}#${u.unitIndex}`)).size === us.length, {
-          message: 'list each item once',
-        }),
-      reason,
-      tender: z.enum(['cash', 'card']).optional(),
-      reference: text().max(64).optional(),
-      // Paying back another way than the sale was paid needs a supervisor and a reason on the refund.
-      override: z.object({ reason }).strict().optional(),
-    })
-    .strict(),
+  [c.sales.refund]: refundRequest(id),
   [c.sales.void]: z.object({ saleId: id, reason }).strict(),
+  [c.sales.order]: z.object({ saleId: z.uuid() }).strict(),
+  [c.sales.refundElsewhere]: refundRequest(z.uuid()),
+  [c.sales.voidElsewhere]: z.object({ saleId: z.uuid(), reason }).strict(),
   [c.tickets.reprint]: z
     .object({
       saleId: id,
@@ -251,6 +260,9 @@ export interface ResponseTypes extends ManageResponseTypes, SyncResponseTypes, D
   [c.sales.find]: SaleView;
   [c.sales.refund]: SaleView;
   [c.sales.void]: SaleView;
+  [c.sales.order]: RefundableOrder;
+  [c.sales.refundElsewhere]: RemoteRefundView;
+  [c.sales.voidElsewhere]: RemoteRefundView;
   [c.tickets.reprint]: TicketReprint;
   [c.shift.current]: ZReportView | null;
   [c.shift.open]: ZReportView;

@@ -13,6 +13,8 @@ export const refundableUnitSchema = z.object({
   /** The line's name as its terminal sent it; the item id when it sent none. */
   name: text().max(500),
   kind: saleLineSchema.shape.kind,
+  /** Basis points, as the sale's terminal sent it (0 when it sent none). */
+  vatRate: z.number().int().min(0).max(100_000),
   performanceId: id.nullable(),
   /** What the unit was charged, after discounts. */
   total: minor,

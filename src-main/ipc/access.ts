@@ -108,6 +108,15 @@ export const accessRules = {
       r.override ? { permission: 'custom.approve', doing: 'ACTION_REFUND_OVERRIDE' } : undefined,
   },
   [c.sales.void]: need('void'),
+  // Another terminal's sale (docs/ORDERS.md "Refunds at another window"): the same rules as this one's.
+  [c.sales.order]: { kind: 'permission', anyOf: ['refund', 'void'] },
+  [c.sales.refundElsewhere]: {
+    kind: 'permission',
+    anyOf: ['refund'],
+    also: (r: ParsedRequestOf<typeof c.sales.refundElsewhere>) =>
+      r.override ? { permission: 'custom.approve', doing: 'ACTION_REFUND_OVERRIDE' } : undefined,
+  },
+  [c.sales.voidElsewhere]: need('void'),
   // Anyone who sells may hand a customer a new ticket for a lost one (the old barcode stops working);
   // printing the same barcode again makes two good copies, so that is a supervisor's decision.
   [c.tickets.reprint]: {

@@ -7,6 +7,7 @@ import type { CatalogueService } from '../services/catalogue-service';
 import type { CheckoutService } from '../services/checkout-service';
 import type { DoorService } from '../services/door/door-service';
 import type { ManageService } from '../services/manage-service';
+import type { RemoteRefundService } from '../services/remote-refund-service';
 import type { SaleService } from '../services/sale-service';
 import type { SettingsService } from '../services/settings-service';
 import type { PrintService } from '../services/printing/print-service';
@@ -28,6 +29,7 @@ export interface Services {
   cart: CartService;
   checkout: CheckoutService;
   sales: SaleService;
+  remoteRefunds: RemoteRefundService;
   tickets: TicketService;
   shifts: ShiftService;
   printing: PrintService;
@@ -99,6 +101,9 @@ export function createHandlers(s: Services): Handlers {
     [c.sales.find]: (r) => s.sales.find(r),
     [c.sales.refund]: (r, a) => s.sales.refund(a, { ...r, kind: 'refund' }),
     [c.sales.void]: (r, a) => s.sales.refund(a, { ...r, kind: 'void' }),
+    [c.sales.order]: (r) => s.remoteRefunds.order(r.saleId),
+    [c.sales.refundElsewhere]: (r, a) => s.remoteRefunds.refund(a, { ...r, kind: 'refund' }),
+    [c.sales.voidElsewhere]: (r, a) => s.remoteRefunds.refund(a, { ...r, kind: 'void' }),
 
     [c.tickets.reprint]: (r, a) => s.tickets.reprint(a, r),
 

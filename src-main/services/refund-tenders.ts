@@ -1,9 +1,11 @@
 import type { PaymentRow } from '../../shared/ipc/domains/sales';
 
 export type Tender = PaymentRow['tender'];
+/** What a refund reads of a payment: here or on the server (another terminal's sale). */
+type Paid = Pick<PaymentRow, 'tender' | 'amount'>;
 
 /** What is still refundable per tender kind: what the sale took with it less what went back already. */
-export function refundableByTender(payments: readonly PaymentRow[]): Map<Tender, number> {
+export function refundableByTender(payments: readonly Paid[]): Map<Tender, number> {
   const left = new Map<Tender, number>();
   for (const p of payments) left.set(p.tender, (left.get(p.tender) ?? 0) + p.amount);
   return left;
@@ -15,7 +17,7 @@ export function refundableByTender(payments: readonly PaymentRow[]): Map<Tender,
  * money. With `asked`, all of it must fit that one tender. Undefined when it does not fit.
  */
 export function allocateRefund(
-  payments: readonly PaymentRow[],
+  payments: readonly Paid[],
   amount: number,
   asked?: Tender,
 ): { tender: Tender; amount: number }[] | undefined {
@@ -32,10 +34,7 @@ export function allocateRefund(
 }
 
 /** The tenders a sale was paid with, for a sentence: "card 38.25, cash 10.00". */
-export function describeRefundable(
-  payments: readonly PaymentRow[],
-  money: (amount: number) => string,
-): string {
+export function describeRefundable(payments: readonly Paid[], money: (amount: number) => string): string {
   return [...refundableByTender(payments)]
     .filter(([, amount]) => amount > 0)
     .map(([tender, amount]) => `${tender} ${money(amount)}`)

@@ -67,16 +67,23 @@ export async function claimRefund(
   });
 }
 
-/** A line's name as the terminal sent it (the pushed schema strips it; the stored payload keeps it). */
-function namesOf(payload: unknown): Map<string, string> {
+/**
+ * A line's name and VAT rate as the terminal sent them: the pushed schema strips both (the server reads
+ * neither), the stored payload keeps them for the refund receipt another terminal prints.
+ */
+function receiptFactsOf(payload: unknown): Map<string, { name: string; vatRate: number }> {
   const lines = (payload as { lines?: unknown } | null)?.lines;
-  const names = new Map<string, string>();
-  if (!Array.isArray(lines)) return names;
-  for (const line of lines as { id?: unknown; name?: unknown }[]) {
-    if (typeof line.id === 'string' && typeof line.name === 'string')
-      names.set(line.id, line.name.slice(0, 500));
+  const facts = new Map<string, { name: string; vatRate: number }>();
+  if (!Array.isArray(lines)) return facts;
+  for (const line of lines as { id?: unknown; name?: unknown; vatRate?: unknown }[]) {
+    if (typeof line.id !== 'string') continue;
+    facts.set(line.id, {
+      name: typeof line.name === 'string' ? line.name.slice(0, 500) : '',
+      vatRate:
+        Number.isSafeInteger(line.vatRate) && (line.vatRate as number) >= 0 ? (line.vatRate as number) : 0,
+    });
   }
-  return names;
+  return facts;
 }
 
 /** GET /v1/sync/orders/:id: another terminal's sale as this terminal refunds it. */
@@ -89,7 +96,7 @@ export async function refundableOrder(
   const sale = await ledger.getSale(ctx.db, principal.orgId, saleId);
   if (!sale) reject('UNKNOWN_SALE', UNKNOWN_SALE_SENTENCE);
   const record = salePayloadSchema.parse(sale.payload);
-  const names = namesOf(sale.payload);
+  const facts = receiptFactsOf(sale.payload);
   const lines = new Map(record.lines.map((l) => [l.id, l]));
   const refunded = await ledger.refundedUnits(ctx.db, sale.id);
   return {
@@ -105,8 +112,9 @@ export async function refundableOrder(
       return {
         lineId: u.lineId,
         unitIndex: u.unitIndex,
-        name: names.get(u.lineId) ?? line?.itemId ?? u.lineId,
+        name: facts.get(u.lineId)?.name || (line?.itemId ?? u.lineId),
         kind: line?.kind ?? 'merch',
+        vatRate: Math.min(facts.get(u.lineId)?.vatRate ?? 0, 100_000),
         performanceId: line?.performanceId ?? null,
         total: u.total,
         refunded: refunded.has(`${u.lineId}:${u.unitIndex}`),

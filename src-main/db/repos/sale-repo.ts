@@ -18,8 +18,11 @@ export function nextReceiptNo(db: Db): number {
   return (prepared(db, 'SELECT coalesce(max(receipt_no), 0) + 1 AS n FROM sales').get() as { n: number }).n;
 }
 
+/** Refunds of this terminal's sales and of other terminals' share one numbering (docs/ORDERS.md). */
 export function nextRefundNo(db: Db): number {
-  return (prepared(db, 'SELECT coalesce(max(refund_no), 0) + 1 AS n FROM refunds').get() as { n: number }).n;
+  return (
+    prepared(db, 'SELECT coalesce(max(refund_no), 0) + 1 AS n FROM shift_refunds').get() as { n: number }
+  ).n;
 }
 
 /** Writes a sale and its parts; call inside the sale transaction. */

@@ -36,7 +36,7 @@ export function cashMovement(db: Db, shiftId: string): number {
   return (
     prepared(
       db,
-      "SELECT coalesce(sum(amount), 0) AS n FROM payments WHERE shift_id = ? AND tender = 'cash'",
+      "SELECT coalesce(sum(amount), 0) AS n FROM shift_payments WHERE shift_id = ? AND tender = 'cash'",
     ).get(shiftId) as { n: number }
   ).n;
 }
@@ -49,7 +49,7 @@ export function shiftFigures(db: Db, shiftId: string): ShiftFigures {
       .map((r) => fromRow<T>(r));
   return {
     byTender: q<{ tender: string; amount: number; count: number }>(
-      'SELECT tender, sum(amount) AS amount, count(*) AS count FROM payments WHERE shift_id = ? GROUP BY tender ORDER BY tender',
+      'SELECT tender, sum(amount) AS amount, count(*) AS count FROM shift_payments WHERE shift_id = ? GROUP BY tender ORDER BY tender',
     ),
     sales: q<{ count: number; gross: number; codeDiscount: number; customDiscount: number; total: number }>(
       `SELECT count(*) AS count, coalesce(sum(gross), 0) AS gross, coalesce(sum(code_discount), 0) AS code_discount,
@@ -57,7 +57,7 @@ export function shiftFigures(db: Db, shiftId: string): ShiftFigures {
        FROM sales WHERE shift_id = ?`,
     )[0] ?? { count: 0, gross: 0, codeDiscount: 0, customDiscount: 0, total: 0 },
     refunds: q<{ kind: string; count: number; amount: number }>(
-      'SELECT kind, count(*) AS count, sum(amount) AS amount FROM refunds WHERE shift_id = ? GROUP BY kind ORDER BY kind',
+      'SELECT kind, count(*) AS count, sum(amount) AS amount FROM shift_refunds WHERE shift_id = ? GROUP BY kind ORDER BY kind',
     ),
     byCode: q<{ code: string; orders: number; discount: number }>(
       `SELECT code_text AS code, count(*) AS orders, sum(code_discount) AS discount FROM sales

@@ -1,7 +1,7 @@
 import { formatMinor, mulDivRoundHalfUp } from '../../../shared/money';
 import { printedDateTime } from '../../../shared/printed-date';
 import type { PaperWidth } from '../../../shared/ipc/domains/printing';
-import type { RefundRow, SaleLineRow, SaleRecord } from '../../../shared/ipc/domains/sales';
+import type { PaymentRow, RefundRow, SaleLineRow, SaleRecord } from '../../../shared/ipc/domains/sales';
 import type { ZReport } from '../../../shared/ipc/domains/shift';
 import type { Language } from '../../../shared/ipc/types';
 import { Markup, paperFor } from './markup';
@@ -57,7 +57,7 @@ export function vatByRate(
 }
 
 /** VAT letters (A, B, …) by ascending rate, printed beside each line and in the VAT table. */
-function vatLetters(lines: readonly SaleLineRow[]): Map<number, string> {
+function vatLetters(lines: readonly Pick<SaleLineRow, 'vatRate'>[]): Map<number, string> {
   const rates = [...new Set(lines.map((l) => l.vatRate))].sort((a, b) => a - b);
   return new Map(rates.map((rate, i) => [rate, String.fromCharCode(65 + i)]));
 }
@@ -172,44 +172,78 @@ export function saleReceipt(record: SaleRecord, ctx: DocumentContext): string {
   return doc.toString();
 }
 
+/**
+ * A refund or void as its receipt prints it: of a sale in this store, or of another terminal's sale
+ * (docs/ORDERS.md "Refunds at another window"), whose facts the refund keeps.
+ */
+export interface RefundPaper {
+  refund: Pick<RefundRow, 'kind' | 'refundNo' | 'createdAt' | 'staffId' | 'reason' | 'amount'>;
+  saleId: string;
+  receiptNo: number;
+  currency: string;
+  /** The terminal that made the sale, when it is not this one. */
+  saleTerminal: string | null;
+  lines: { name: string; vatRate: number; count: number; amount: number }[];
+  paidBack: { tender: PaymentRow['tender']; reference: string | null; amount: number }[];
+}
+
 /** The receipt for a refund or void: what went back, the money paid back, and the reason. */
 export function refundReceipt(record: SaleRecord, refund: RefundRow, ctx: DocumentContext): string {
-  const { sale } = record;
+  const units = record.units.filter((u) => u.refundId === refund.id);
+  const lines = record.lines.flatMap((line) => {
+    const mine = units.filter((u) => u.lineId === line.id);
+    if (mine.length === 0) return [];
+    const amount = mine.reduce((n, u) => n + u.total, 0);
+    return [{ name: line.name, vatRate: line.vatRate, count: mine.length, amount }];
+  });
+  return refundPaper(
+    {
+      refund,
+      saleId: record.sale.id,
+      receiptNo: record.sale.receiptNo,
+      currency: record.sale.currency,
+      saleTerminal: null,
+      lines,
+      paidBack: record.payments.filter((p) => p.refundId === refund.id),
+    },
+    ctx,
+  );
+}
+
+export function refundPaper(paper: RefundPaper, ctx: DocumentContext): string {
+  const { refund } = paper;
   const doc = new Markup(paperFor(ctx.paperWidth));
-  const m: Amounts = { currency: sale.currency, language: ctx.language };
+  const m: Amounts = { currency: paper.currency, language: ctx.language };
   const w = (key: PaperWord) => paperWord(ctx.language, key);
-  const letters = vatLetters(record.lines);
+  const letters = vatLetters(paper.lines);
 
   header(doc, ctx, w(refund.kind === 'void' ? 'void' : 'refund'));
   doc.fact(w('refundNo'), String(refund.refundNo));
-  doc.fact(w('originalReceipt'), String(sale.receiptNo));
+  doc.fact(w('originalReceipt'), String(paper.receiptNo));
+  if (paper.saleTerminal) doc.text(`${w('soldAt')} ${paper.saleTerminal}`);
   doc.fact(w('date'), dateTime(refund.createdAt, ctx));
   doc.fact(w('staff'), ctx.staffName(refund.staffId));
   doc.text(`${w('terminal')} ${ctx.terminalId}`);
   doc.text(`${w('reason')}: ${refund.reason}`);
   doc.rule();
 
-  const units = record.units.filter((u) => u.refundId === refund.id);
   const parts: { vatRate: number; gross: number }[] = [];
-  for (const line of record.lines) {
-    const mine = units.filter((u) => u.lineId === line.id);
-    if (mine.length === 0) continue;
-    const amount = mine.reduce((n, u) => n + u.total, 0);
-    parts.push({ vatRate: line.vatRate, gross: amount });
-    doc.row(`${mine.length} x ${line.name}`, `${minus(m, amount)} ${letters.get(line.vatRate) ?? ''}`);
+  for (const line of paper.lines) {
+    parts.push({ vatRate: line.vatRate, gross: line.amount });
+    doc.row(`${line.count} x ${line.name}`, `${minus(m, line.amount)} ${letters.get(line.vatRate) ?? ''}`);
   }
   doc.rule();
-  doc.row(`${w('total')} ${sale.currency}`, minus(m, refund.amount), { size: 'wide', bold: true });
+  doc.row(`${w('total')} ${paper.currency}`, minus(m, refund.amount), { size: 'wide', bold: true });
   doc.rule();
   vatTable(doc, ctx, m, parts, letters, -1);
   doc.rule();
-  for (const payment of record.payments.filter((p) => p.refundId === refund.id)) {
+  for (const payment of paper.paidBack) {
     doc.row(
       `${w('paidBack')}: ${w(payment.tender)} ${payment.reference ?? ''}`.trim(),
       money(m, Math.abs(payment.amount)),
     );
   }
-  footer(doc, ctx, sale.id);
+  footer(doc, ctx, paper.saleId);
   return doc.toString();
 }
 

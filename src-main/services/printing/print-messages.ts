@@ -17,6 +17,7 @@ export const PAPER_WORDS = {
   receiptNo: { en: 'Receipt no.', de: 'Beleg-Nr.' },
   refundNo: { en: 'Refund no.', de: 'Erstattungs-Nr.' },
   originalReceipt: { en: 'Sale receipt', de: 'Ursprungsbeleg' },
+  soldAt: { en: 'Sold at', de: 'Verkauft an' },
   date: { en: 'Date', de: 'Datum' },
   cashier: { en: 'Cashier', de: 'Kasse' },
   staff: { en: 'Staff', de: 'Mitarbeiter' },

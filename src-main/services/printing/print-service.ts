@@ -24,13 +24,22 @@ import {
   type NewPrintJob,
   type PrintJobRow,
 } from '../../db/repos/print-repo';
+import { findRemoteRefund } from '../../db/repos/remote-refund-repo';
 import { loadSale } from '../../db/repos/sale-repo';
 import { getStaff } from '../../db/repos/staff-repo';
 import { newId } from '../../ids';
 import { ticketsPdf } from '../../../shared/node/tickets/ticket-pdf';
 import type { TicketPdfFormat } from '../../../shared/tickets/layout';
 import { ticketsPdfFileName } from '../../../shared/tickets/ticket-api';
-import { refundReceipt, saleReceipt, testPage, zReport, type DocumentContext } from './documents';
+import {
+  refundPaper,
+  refundReceipt,
+  saleReceipt,
+  testPage,
+  zReport,
+  type DocumentContext,
+  type RefundPaper,
+} from './documents';
 import { paperFor } from './markup';
 import type { PrintOutput } from './output';
 import { PAPER_NEAR_END, PRINT_REFUSALS, type PrintRefusal } from './print-messages';
@@ -105,6 +114,22 @@ const toView = (row: PrintJobRow): PrintJobView => ({
   printedAt: row.printedAt,
 });
 
+/** A refund of another terminal's sale as its receipt prints it: one line per unit given back. */
+function remoteRefundPaper({
+  refund,
+  payments,
+}: NonNullable<ReturnType<typeof findRemoteRefund>>): RefundPaper {
+  return {
+    refund,
+    saleId: refund.saleId,
+    receiptNo: refund.saleReceiptNo,
+    currency: refund.currency,
+    saleTerminal: refund.saleTerminalName ?? refund.saleTerminalId,
+    lines: refund.units.map((u) => ({ name: u.name, vatRate: u.vatRate, count: 1, amount: u.total })),
+    paidBack: payments,
+  };
+}
+
 export function createPrintService(deps: PrintServiceDeps) {
   const { db, clock, terminalId } = deps;
   const refuse = (reason: PrintRefusal) => err(reason, PRINT_REFUSALS[reason][deps.language()]);
@@ -168,8 +193,12 @@ export function createPrintService(deps: PrintServiceDeps) {
     if (ref.refundId !== undefined) {
       const refund = findRefund(db, ref.refundId);
       const record = refund && loadSale(db, refund.saleId);
-      return refund && record
-        ? ok({ kind: 'refund', refId: refund.id, markup: refundReceipt(record, refund, ctx) })
+      if (refund && record)
+        return ok({ kind: 'refund', refId: refund.id, markup: refundReceipt(record, refund, ctx) });
+      // docs/ORDERS.md "Refunds at another window": a refund of another terminal's sale.
+      const remote = findRemoteRefund(db, ref.refundId);
+      return remote
+        ? ok({ kind: 'refund', refId: remote.refund.id, markup: refundPaper(remoteRefundPaper(remote), ctx) })
         : refuse('UNKNOWN_REFUND');
     }
     if (ref.shiftId !== undefined) {
@@ -398,6 +427,11 @@ export function createPrintService(deps: PrintServiceDeps) {
       const refund = result.ok ? result.value.refunds.at(-1) : undefined;
       if (refund) autoPrint(`refund ${refund.id}`, () => void printRefund(refund.id));
       return result;
+    },
+
+    /** Prints the receipt of a refund of another terminal's sale just made (docs/ORDERS.md). */
+    afterRemoteRefund(refundId: string): void {
+      autoPrint(`refund ${refundId}`, () => void printRefund(refundId));
     },
 
     /** Prints the Z report of the shift just closed. */

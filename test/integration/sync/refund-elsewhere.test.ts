@@ -1,147 +1,186 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { channels as c } from '../../../shared/ipc/channels';
+import type { OrderDetail } from '../../../shared/reports/orders';
 import type { SaleRecord } from '../../../shared/sync/sale-record';
-import { appendOutbox } from '../../../src-main/db/repos/outbox-repo';
-import { getOpenShift } from '../../../src-main/db/repos/shift-repo';
+import { decodeEscPos } from '../../helpers/escpos-decoder';
+import { startEscPosEmulator } from '../../helpers/escpos-emulator';
 import { sell, useSyncWorld } from '../../helpers/sync-fixture';
 import type { TestTerminal } from '../../helpers/terminal';
 
-// docs/ORDERS.md "Refunds at another window": a refund of terminal A's sale recorded by terminal B
-// reaches the server by B's push and terminal A by its pull, so A never gives the same unit back again.
+// docs/ORDERS.md "Refunds at another window": terminal B refunds terminal A's sale. B claims the units
+// on the server, records the refund in its own shift and pushes it; A learns of it by pull and never
+// gives those units back again; the server's order agrees with both.
 
-describe('sync: refunds made at another terminal', () => {
+describe('sync: refunds at another window', () => {
   const { world, enrolled } = useSyncWorld();
 
-  /**
-   * B records a refund (or void) of A's units in its own outbox, paid back in cash from B's shift, as
-   * B's journal does once it has found the sale on the server.
-   */
-  const refundAt = async (
-    b: TestTerminal,
-    sale: SaleRecord,
-    kind: 'refund' | 'void',
-    keys: { lineId: string; unitIndex: number }[],
-  ) => {
-    const units = keys.map((k) => {
-      const unit = sale.units.find((u) => u.lineId === k.lineId && u.unitIndex === k.unitIndex);
-      if (!unit) throw new Error('no such unit');
-      return unit;
-    });
-    if (!(await b.must(c.shift.current))) await b.must(c.shift.open, { openingFloat: 10_000 });
-    const shift = getOpenShift(b.terminal.db);
-    if (!shift) throw new Error('B has no shift');
-    const at = new Date(world().clock.now()).toISOString();
-    const amount = units.reduce((n, u) => n + u.total, 0);
-    const refund = {
-      id: randomUUID(),
-      refundNo: 1,
-      saleId: sale.sale.id,
-      kind,
-      shiftId: shift.id,
-      staffId: world().catalogue.sellerId,
-      reason: 'changed plans',
-      amount,
-      createdAt: at,
-    };
-    appendOutbox(b.terminal.db, {
-      mutationId: randomUUID(),
-      type: kind,
-      payload: {
-        terminalId: b.terminal.terminalId,
-        refund,
-        units: units.map((u) => ({ lineId: u.lineId, unitIndex: u.unitIndex })),
-        payments: [
-          {
-            id: randomUUID(),
-            saleId: sale.sale.id,
-            refundId: refund.id,
-            shiftId: shift.id,
-            tender: 'cash',
-            amount: -amount,
-            tendered: null,
-            changeGiven: null,
-            reference: null,
-            createdAt: at,
-          },
-        ],
-      },
-      createdAt: at,
-    });
-    await b.must(c.sync.now);
-    return refund;
-  };
-
-  const signedIn = async () => {
+  const signedIn = async (who: 'seller' | 'supervisor') => {
     const pos = await enrolled();
-    await pos.must(c.staff.signIn, { staffId: world().catalogue.sellerId, pin: '7305' });
+    const { sellerId, supervisorId } = world().catalogue;
+    await pos.must(
+      c.staff.signIn,
+      who === 'seller' ? { staffId: sellerId, pin: '7305' } : { staffId: supervisorId, pin: '8142' },
+    );
+    if (!(await pos.must(c.shift.current))) await pos.must(c.shift.open, { openingFloat: 10_000 });
     return pos;
   };
 
-  const soldAt = async (a: TestTerminal, qty: number) => {
+  /** A sale of `qty` seats at A, pushed unless `push` is false. */
+  const soldAt = async (a: TestTerminal, qty: number, push = true) => {
     const sold = await sell(a, world().catalogue, { qty });
     if (!sold.ok) throw new Error(sold.message);
-    await a.must(c.sync.now);
+    if (push) await a.must(c.sync.now);
     return sold.value as SaleRecord;
   };
+  const key = (u: { lineId: string; unitIndex: number }) => ({ lineId: u.lineId, unitIndex: u.unitIndex });
+  /** The cash the shift's drawer should hold, and its refunds, as the Z report counts them. */
+  const drawerOf = async (pos: TestTerminal) => {
+    const report = await pos.must(c.shift.current);
+    if (!report) throw new Error('no shift');
+    return { cash: report.expectedCash, refunds: report.figures.refunds };
+  };
 
-  /** Refunds need a supervisor at the till. */
-  const supervisorAt = (a: TestTerminal) =>
-    a.must(c.staff.signIn, { staffId: world().catalogue.supervisorId, pin: '8142' });
-
-  it('marks the units B gave back at A, voids their tickets, and A refunds only what is left', async () => {
-    const a = await signedIn();
-    const b = await signedIn();
+  it('refunds one of A’s seats at B: B pays it out, A learns it, and the server’s order agrees', async () => {
+    const a = await signedIn('supervisor');
+    const b = await signedIn('supervisor');
     const sale = await soldAt(a, 2);
-    const [first, second] = sale.units.map((u) => ({ lineId: u.lineId, unitIndex: u.unitIndex }));
+    const [first, second] = sale.units.map(key);
     if (!first || !second) throw new Error('two units');
-    const refund = await refundAt(b, sale, 'refund', [first]);
 
+    // B's refund receipt prints on B's printer and names the window that sold.
+    const printer = await startEscPosEmulator();
+    await b.must(c.staff.signIn, { staffId: world().catalogue.managerId, pin: '907153' });
+    await b.must(c.print.settingsUpdate, { output: 'network', host: printer.host, port: printer.port });
+    await b.must(c.staff.signIn, { staffId: world().catalogue.supervisorId, pin: '8142' });
+
+    const order = await b.must(c.sales.order, { saleId: sale.sale.id });
+    expect(order).toMatchObject({
+      saleId: sale.sale.id,
+      terminalId: a.terminal.terminalId,
+      status: 'completed',
+    });
+    expect(order.units.map((u) => u.refunded)).toEqual([false, false]);
+    const before = await drawerOf(b);
+    const refunded = await b.must(c.sales.refundElsewhere, {
+      saleId: sale.sale.id,
+      units: [first],
+      reason: 'cannot come',
+    });
+    expect(refunded.amount).toBe(sale.units[0]?.total);
+    expect(refunded.order.units.map((u) => u.refunded)).toEqual([true, false]);
+    try {
+      const [job] = await printer.waitForPrinted(1);
+      const paper = decodeEscPos(job!, [sale.sale.id]);
+      expect(paper.text).toMatch(/^\s*REFUND$/m);
+      expect(paper.text).toContain(`Sold at ${order.terminalName ?? ''}`);
+      expect(paper.text).toMatch(new RegExp(`Sale receipt\\s+${sale.sale.receiptNo}`));
+      expect(paper.text).toContain('Reason: cannot come');
+      expect(paper.text).toMatch(/Paid back: Cash\s+40\.00/);
+      expect(paper.qr).toEqual([sale.sale.id]);
+    } finally {
+      await printer.close();
+    }
+    // The money left B's drawer, and B's shift says so.
+    expect(await drawerOf(b)).toEqual({
+      cash: before.cash - refunded.amount,
+      refunds: [{ kind: 'refund', count: 1, amount: refunded.amount }],
+    });
+    // B will not give the same seat back twice, even before its refund reached the server.
+    expect(
+      await b.call(c.sales.refundElsewhere, { saleId: sale.sale.id, units: [first], reason: 'again' }),
+    ).toMatchObject({ ok: false, reason: 'UNIT_NOT_REFUNDABLE' });
+
+    await b.must(c.sync.now);
     await a.must(c.sync.now);
-    const seen = await a.must(c.sales.find, { saleId: sale.sale.id });
-    expect(seen.units.map((u) => [u.refundId, u.refundedElsewhereId])).toEqual([
-      [null, refund.id],
+    const atA = await a.must(c.sales.find, { saleId: sale.sale.id });
+    expect(atA.units.map((u) => [u.refundId, u.refundedElsewhereId])).toEqual([
+      [null, refunded.refundId],
       [null, null],
     ]);
-    expect(seen.tickets.map((t) => t.status)).toEqual(['void', 'valid']);
-    expect(seen.sale.status).toBe('completed');
-
-    await supervisorAt(a);
-    const again = await a.call(c.sales.refund, { saleId: sale.sale.id, units: [first], reason: 'again' });
-    expect(again).toMatchObject({ ok: false, reason: 'UNIT_NOT_REFUNDABLE' });
-    const rest = await a.must(c.sales.refund, { saleId: sale.sale.id, units: [second], reason: 'rest' });
-    expect(rest.units.map((u) => u.refundId === null)).toEqual([true, false]);
-
-    // A's own refund is pushed and applied (not quarantined), and does not come back to A by pull.
-    const pushed = await a.must(c.sync.now);
-    expect(pushed).toBeTruthy();
-    const quarantined = await world().org.api.get<{ items: unknown[] }>('/v1/review-items?kind=quarantined');
-    expect(quarantined.status).toBe(200);
-    expect(quarantined.body.items).toEqual([]);
+    expect(atA.tickets.map((t) => t.status)).toEqual(['void', 'valid']);
+    expect(
+      await a.call(c.sales.refund, { saleId: sale.sale.id, units: [first], reason: 'again' }),
+    ).toMatchObject({
+      ok: false,
+      reason: 'UNIT_NOT_REFUNDABLE',
+    });
+    // A refunds the other seat itself: applied, and it does not come back to A as a refund elsewhere.
+    const own = await a.must(c.sales.refund, { saleId: sale.sale.id, units: [second], reason: 'ill' });
     await a.must(c.sync.now);
-    const count = a.terminal.db.prepare('SELECT count(*) AS n FROM refunds_elsewhere').get() as { n: number };
-    expect(count.n).toBe(1);
+    await a.must(c.sync.now);
+    const elsewhere = a.terminal.db.prepare('SELECT count(*) AS n FROM refunds_elsewhere').get() as {
+      n: number;
+    };
+    expect(elsewhere.n).toBe(1);
+
+    const detail = await world().org.api.get<OrderDetail>(`/v1/reports/orders/${sale.sale.id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.order).toMatchObject({ status: 'refunded', refunded: sale.sale.total });
+    expect(detail.body.refunds.map((r) => [r.refundId, r.amount]).sort()).toEqual(
+      [
+        [refunded.refundId, refunded.amount],
+        [own.refunds[0]?.id, sale.units[1]?.total],
+      ].sort(),
+    );
+    const quarantined = await world().org.api.get<{ items: unknown[] }>('/v1/review-items?kind=quarantined');
+    expect(quarantined.body.items).toEqual([]);
   });
 
-  it('voids A’s sale when B voids it, and A can neither refund nor void it again', async () => {
-    const a = await signedIn();
-    const b = await signedIn();
+  it('voids A’s sale at B, and A holds it voided with every ticket void', async () => {
+    const a = await signedIn('supervisor');
+    const b = await signedIn('supervisor');
     const sale = await soldAt(a, 1);
-    await refundAt(b, sale, 'void', sale.units);
-
-    // B's refund reached only A: B has no row for it.
+    const voided = await b.must(c.sales.voidElsewhere, { saleId: sale.sale.id, reason: 'wrong day' });
+    expect(voided.order.units.every((u) => u.refunded)).toBe(true);
     await b.must(c.sync.now);
-    const atB = b.terminal.db.prepare('SELECT count(*) AS n FROM refunds_elsewhere').get() as { n: number };
-    expect(atB.n).toBe(0);
-
     await a.must(c.sync.now);
-    const seen = await a.must(c.sales.find, { saleId: sale.sale.id });
-    expect(seen.sale.status).toBe('voided');
-    expect(seen.tickets.every((t) => t.status === 'void')).toBe(true);
-    await supervisorAt(a);
+    const atA = await a.must(c.sales.find, { saleId: sale.sale.id });
+    expect(atA.sale.status).toBe('voided');
+    expect(atA.tickets.every((t) => t.status === 'void')).toBe(true);
     expect(await a.call(c.sales.void, { saleId: sale.sale.id, reason: 'again' })).toMatchObject({
       ok: false,
       reason: 'ALREADY_VOIDED',
     });
+    expect(await b.call(c.sales.order, { saleId: sale.sale.id })).toMatchObject({ ok: true });
+    expect(await b.call(c.sales.voidElsewhere, { saleId: sale.sale.id, reason: 'again' })).toMatchObject({
+      ok: false,
+      reason: 'ALREADY_VOIDED',
+    });
+  });
+
+  it('refuses a sale not synced yet, a sale of its own, a seller, and says so when the server is away', async () => {
+    const a = await signedIn('supervisor');
+    const b = await signedIn('supervisor');
+    const unsynced = await soldAt(a, 1, false);
+    const missing = await b.call(c.sales.order, { saleId: unsynced.sale.id });
+    expect(missing).toMatchObject({ ok: false, reason: 'UNKNOWN_SALE' });
+    expect(!missing.ok && missing.message).toContain('not on the server yet');
+
+    const own = await soldAt(b, 1);
+    expect(await b.call(c.sales.order, { saleId: own.sale.id })).toMatchObject({
+      ok: false,
+      reason: 'REMOTE_REFUND_OWN_SALE',
+    });
+
+    const seller = await signedIn('seller');
+    const sale = await soldAt(a, 1);
+    expect(
+      await seller.call(c.sales.refundElsewhere, {
+        saleId: sale.sale.id,
+        units: sale.units.map(key),
+        reason: 'no permission',
+      }),
+    ).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
+
+    await world().server.stop();
+    try {
+      const away = await b.call(c.sales.voidElsewhere, { saleId: sale.sale.id, reason: 'server away' });
+      expect(away).toMatchObject({ ok: false, reason: 'REMOTE_REFUND_NEEDS_SERVER' });
+      expect(!away.ok && away.message).toContain('refund the sale at the window that sold it');
+    } finally {
+      await world().server.restart();
+    }
+    const nothing = b.terminal.db.prepare('SELECT count(*) AS n FROM remote_refunds').get() as { n: number };
+    expect(nothing.n).toBe(0);
   });
 });

@@ -1,0 +1,235 @@
+import type { RemoteRefundView } from '../../shared/ipc/domains/sales';
+import type { Language } from '../../shared/ipc/types';
+import { formatMinor } from '../../shared/money';
+import { err, ok, type Result } from '../../shared/result';
+import type { RefundClaimRequest } from '../../shared/sync/protocol';
+import { refundableOrderSchema, type RefundableOrder } from '../../shared/sync/refundable-order';
+import { isoNow, type Clock } from '../clock';
+import type { Db } from '../db/connection';
+import { appendOutbox } from '../db/repos/outbox-repo';
+import {
+  insertRemoteRefund,
+  unitsRefundedHere,
+  type RemoteRefundPayment,
+  type RemoteRefundRow,
+} from '../db/repos/remote-refund-repo';
+import { findSaleId, nextRefundNo } from '../db/repos/sale-repo';
+import { getOpenShift } from '../db/repos/shift-repo';
+import { newId } from '../ids';
+import type { Translate } from '../messages';
+import type { AskServer } from './door/server-door';
+import type { PrintService } from './printing/print-service';
+import { allocateRefund, describeRefundable } from './refund-tenders';
+import type { Actor } from './staff-service';
+import type { SyncService } from './sync/sync-service';
+
+// Refunds and voids of another terminal's sales (docs/ORDERS.md "Refunds at another window"). Online
+// only: the sale is on the server, not here. The units are claimed on the server first, so no other
+// terminal gives them back while this refund travels; then the refund is recorded here and pushed like
+// any refund, in this terminal's shift, so the money it pays out is this drawer's.
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  t: Translate;
+  language: () => Language;
+  terminalId: () => string;
+  ask: AskServer;
+  sync: Pick<SyncService, 'afterWrite'>;
+  printing: Pick<PrintService, 'afterRemoteRefund'>;
+}
+
+export interface RemoteRefundInput {
+  saleId: string;
+  kind: 'refund' | 'void';
+  units?: { lineId: string; unitIndex: number }[] | undefined;
+  reason: string;
+  tender?: 'cash' | 'card' | undefined;
+  reference?: string | undefined;
+  override?: { reason: string } | undefined;
+}
+
+/** A server answer that refused the request, in the server's own sentence. */
+function refusal(body: unknown): { reason: string; message: string } | undefined {
+  const b = body as { reason?: unknown; message?: unknown } | null;
+  return typeof b?.reason === 'string' && typeof b.message === 'string'
+    ? { reason: b.reason, message: b.message }
+    : undefined;
+}
+
+export type RemoteRefundService = ReturnType<typeof createRemoteRefundService>;
+
+export function createRemoteRefundService({ db, clock, t, language, terminalId, ask, sync, printing }: Deps) {
+  const needsServer = () => err('REMOTE_REFUND_NEEDS_SERVER', t('REMOTE_REFUND_NEEDS_SERVER'));
+
+  /** The server's answer to a request of the refund, as a result. */
+  const answered = <T>(
+    answer: Awaited<ReturnType<AskServer>>,
+    expected: number,
+    parse: (body: unknown) => T,
+  ): Result<T> => {
+    if (!answer || answer.status === 0 || answer.status >= 500) return needsServer();
+    if (answer.status === expected) return ok(parse(answer.body));
+    const refused = refusal(answer.body);
+    return refused
+      ? err(refused.reason, t('REMOTE_REFUND_REFUSED', { message: refused.message }))
+      : needsServer();
+  };
+
+  /** The order as the server holds it, with the units this terminal gave back and not yet pushed. */
+  const order = async (saleId: string): Promise<Result<RefundableOrder>> => {
+    if (findSaleId(db, { saleId })) return err('REMOTE_REFUND_OWN_SALE', t('REMOTE_REFUND_OWN_SALE'));
+    const answer = await ask({ method: 'GET', path: `/v1/sync/orders/${encodeURIComponent(saleId)}` });
+    const found = answered(answer, 200, (body) => refundableOrderSchema.parse(body));
+    if (!found.ok) return found;
+    const here = unitsRefundedHere(db, saleId);
+    return ok({
+      ...found.value,
+      units: found.value.units.map((u) => ({
+        ...u,
+        refunded: u.refunded || here.has(`${u.lineId}:${u.unitIndex}`),
+      })),
+    });
+  };
+
+  const claim = async (request: RefundClaimRequest): Promise<Result<true>> =>
+    answered(
+      await ask({ method: 'POST', path: '/v1/refund-claims', body: request }),
+      201,
+      () => true as const,
+    );
+
+  return {
+    order,
+
+    /**
+     * Claims the units, then records the refund (or, as a void, of every unit still charged) with its
+     * payments in this terminal's shift and outbox in one transaction, and prints its receipt.
+     */
+    async refund(actor: Actor, input: RemoteRefundInput): Promise<Result<RemoteRefundView>> {
+      const found = await order(input.saleId);
+      if (!found.ok) return found;
+      const sale = found.value;
+      if (sale.status === 'voided') return err('ALREADY_VOIDED', t('ALREADY_VOIDED'));
+      if (!getOpenShift(db)) return err('NO_SHIFT', t('NO_SHIFT'));
+      const open = sale.units.filter((u) => !u.refunded);
+      const chosen =
+        input.kind === 'void'
+          ? open
+          : (input.units ?? []).map((want) =>
+              open.find((u) => u.lineId === want.lineId && u.unitIndex === want.unitIndex),
+            );
+      const picked = chosen.flatMap((u) => (u ? [u] : []));
+      if (picked.length === 0 || picked.length !== chosen.length)
+        return err('UNIT_NOT_REFUNDABLE', t('UNIT_NOT_REFUNDABLE'));
+      const amount = picked.reduce((n, u) => n + u.total, 0);
+      // Paid back the way the sale was paid, less what went back already, unless a supervisor overrides.
+      const parts = input.override
+        ? [{ tender: input.tender ?? sale.payments.find((p) => p.amount > 0)?.tender ?? 'cash', amount }]
+        : allocateRefund(sale.payments, amount, input.tender);
+      if (!parts) {
+        const money = (n: number) => `${formatMinor(n, sale.currency, language())} ${sale.currency}`;
+        return err(
+          'REFUND_TENDER_NOT_PAID',
+          t('REFUND_TENDER_NOT_PAID', { left: describeRefundable(sale.payments, money) }),
+        );
+      }
+      const refundId = newId();
+      const units = picked.map((u) => ({ lineId: u.lineId, unitIndex: u.unitIndex }));
+      const claimed = await claim({
+        terminalId: terminalId(),
+        claimId: refundId,
+        saleId: sale.saleId,
+        units,
+      });
+      if (!claimed.ok) return claimed;
+
+      // The shift may have closed while the claim was asked; the claim then lapses unused.
+      const shift = getOpenShift(db);
+      if (!shift) return err('NO_SHIFT', t('NO_SHIFT'));
+      const now = isoNow(clock);
+      const reason = input.override
+        ? `${input.reason} (tender override: ${input.override.reason})`
+        : input.reason;
+      const payments: RemoteRefundPayment[] = parts
+        .filter((part) => part.amount > 0)
+        .map((part) => ({
+          id: newId(),
+          refundId,
+          shiftId: shift.id,
+          tender: part.tender,
+          amount: -part.amount,
+          reference: part.tender === 'card' ? (input.reference ?? null) : null,
+          createdAt: now,
+        }));
+      const refund = db.transaction((): RemoteRefundRow => {
+        const row: RemoteRefundRow = {
+          id: refundId,
+          refundNo: nextRefundNo(db),
+          saleId: sale.saleId,
+          kind: input.kind,
+          shiftId: shift.id,
+          staffId: actor.staffId,
+          reason,
+          amount,
+          createdAt: now,
+          saleTerminalId: sale.terminalId,
+          saleTerminalName: sale.terminalName,
+          saleReceiptNo: sale.receiptNo,
+          currency: sale.currency,
+          units: picked.map(receiptUnit),
+        };
+        insertRemoteRefund(db, row, payments);
+        // The same mutation as a refund of this terminal's own sale: the server applies it to the sale
+        // whichever terminal made it (src-server/services/refund-apply.ts).
+        appendOutbox(db, {
+          mutationId: newId(),
+          type: input.kind,
+          payload: {
+            terminalId: terminalId(),
+            refund: {
+              id: row.id,
+              refundNo: row.refundNo,
+              saleId: row.saleId,
+              kind: row.kind,
+              shiftId: row.shiftId,
+              staffId: row.staffId,
+              reason: row.reason,
+              amount: row.amount,
+              createdAt: row.createdAt,
+            },
+            units,
+            payments: payments.map((p) => ({
+              ...p,
+              saleId: sale.saleId,
+              tendered: null,
+              changeGiven: null,
+            })),
+          },
+          createdAt: now,
+        });
+        return row;
+      })();
+      sync.afterWrite();
+      printing.afterRemoteRefund(refund.id);
+      const given = new Set(units.map((u) => `${u.lineId}:${u.unitIndex}`));
+      return ok({
+        refundId: refund.id,
+        refundNo: refund.refundNo,
+        amount,
+        order: {
+          ...sale,
+          units: sale.units.map((u) => ({
+            ...u,
+            refunded: u.refunded || given.has(`${u.lineId}:${u.unitIndex}`),
+          })),
+        },
+      });
+    },
+  };
+}
+
+/** What the refund receipt prints of a unit. */
+function receiptUnit(u: RefundableOrder['units'][number]) {
+  return { lineId: u.lineId, unitIndex: u.unitIndex, name: u.name, vatRate: u.vatRate, total: u.total };
+}
