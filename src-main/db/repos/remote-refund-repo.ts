@@ -2,7 +2,7 @@ import type { PaymentRow, RefundRow } from '../../../shared/sync/sale-record';
 import { prepared, type Db } from '../connection';
 import { fromRow, insertRow as insert } from '../rows';
 
-// Refunds this terminal made of another terminal's sales (migrations/terminal/0019_remote_refunds.sql,
+// Refunds this terminal made of another terminal's sales (migrations/terminal/0021_remote_refunds.sql,
 // docs/ORDERS.md "Refunds at another window").
 
 /** A unit given back, as the refund receipt prints it. */

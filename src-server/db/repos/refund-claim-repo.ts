@@ -1,6 +1,6 @@
 import type { Queryable } from '../database';
 
-// Claims on a sale's units by a terminal about to refund them (migrations/server/0024_refund_claims.sql,
+// Claims on a sale's units by a terminal about to refund them (migrations/server/0026_refund_claims.sql,
 // docs/ORDERS.md "Refunds at another window"). Callers hold the sale's row lock (lockSale), which
 // orders every claim and refund of one sale.
 

@@ -6,7 +6,7 @@ const { org: ORG, terminal: TERMINAL } = SEEDED;
 const SALE = '00000000-0000-7000-8000-00000000a001';
 const OLD_REFUND = '00000000-0000-7000-8000-00000000b001';
 
-describe.each(backends)('0023_refunds_elsewhere (%s)', (backend) => {
+describe.each(backends)('0025_refunds_elsewhere (%s)', (backend) => {
   let database: TestDatabase;
   const q = (sql: string, params: unknown[] = []) => database.db.query(sql, params);
   const refund = (id: string, saleTerminal: string | null, pos: number | null) =>
@@ -19,7 +19,7 @@ describe.each(backends)('0023_refunds_elsewhere (%s)', (backend) => {
     );
   beforeEach(async () => {
     database = await freshDatabase(backend, { migrated: false });
-    await migrate(database.db, loadMigrations().slice(0, 22));
+    await migrate(database.db, loadMigrations().slice(0, 24));
     await seedTerminal(database.db);
     await q(
       `INSERT INTO pos_sales (id, org_id, terminal_id, mutation_id, shift_id, cashier_id, receipt_no, currency, gross,
@@ -34,7 +34,7 @@ describe.each(backends)('0023_refunds_elsewhere (%s)', (backend) => {
        VALUES ($1, $2, $3, $4, gen_random_uuid(), 'refund', gen_random_uuid(), gen_random_uuid(), 100, '{}', now())`,
       [OLD_REFUND, ORG, TERMINAL, SALE],
     );
-    await migrate(database.db, loadMigrations().slice(0, 23));
+    await migrate(database.db, loadMigrations().slice(0, 25));
   });
   afterEach(async () => {
     await database.dispose();

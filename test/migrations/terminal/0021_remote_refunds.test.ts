@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migratedTo, strictTables } from '../helpers';
 
-describe('0019_remote_refunds', () => {
+describe('0021_remote_refunds', () => {
   let m: ReturnType<typeof migratedTo>;
   beforeEach(() => {
-    m = migratedTo(19);
+    m = migratedTo(21);
     m.db.exec(`
       INSERT INTO roles (id, name, permissions, custom_ceiling_percent, custom_ceiling_amount)
         VALUES ('supervisor', 'Supervisor', '[]', 0, 0);

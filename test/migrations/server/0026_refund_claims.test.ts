@@ -5,7 +5,7 @@ import { backends, freshDatabase, SEEDED, seedTerminal, type TestDatabase } from
 const { org: ORG, terminal: TERMINAL } = SEEDED;
 const SALE = '00000000-0000-7000-8000-00000000a001';
 
-describe.each(backends)('0024_refund_claims (%s)', (backend) => {
+describe.each(backends)('0026_refund_claims (%s)', (backend) => {
   let database: TestDatabase;
   const q = (sql: string, params: unknown[] = []) => database.db.query(sql, params);
   const claim = (lineId: string, sale: string, createdAt: string, expiresAt: string) =>
@@ -16,7 +16,7 @@ describe.each(backends)('0024_refund_claims (%s)', (backend) => {
     );
   beforeEach(async () => {
     database = await freshDatabase(backend, { migrated: false });
-    await migrate(database.db, loadMigrations().slice(0, 24));
+    await migrate(database.db, loadMigrations().slice(0, 26));
     await seedTerminal(database.db);
     await q(
       `INSERT INTO pos_sales (id, org_id, terminal_id, mutation_id, shift_id, cashier_id, receipt_no, currency, gross,

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migratedTo, strictTables } from '../helpers';
 
-describe('0018_refunds_elsewhere', () => {
+describe('0020_refunds_elsewhere', () => {
   let m: ReturnType<typeof migratedTo>;
   beforeEach(() => {
-    m = migratedTo(18);
+    m = migratedTo(20);
   });
   afterEach(() => m.close());
 
