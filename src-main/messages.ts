@@ -216,6 +216,51 @@ const catalogue = {
     en: '{cause}, so this was NOT saved. Free space on the disk or call the technician, then try again.',
     de: '{cause}, daher wurde dies NICHT gespeichert. Speicherplatz freigeben oder die Technik rufen, dann erneut versuchen.',
   },
+  // E-mail (docs/MAIL.md).
+  MAIL_NOT_CONFIGURED: {
+    en: 'E-mail is not set up on this terminal. A manager can set up the mail server under Manage → E-mail; until then, print the receipt or save the tickets as PDF.',
+    de: 'E-Mail ist an diesem Terminal nicht eingerichtet. Eine Leitung kann den Mailserver unter Verwaltung → E-Mail einrichten; bis dahin bitte den Beleg drucken oder die Tickets als PDF speichern.',
+  },
+  MAIL_NO_ADDRESS: {
+    en: 'This sale has no e-mail address for the customer. Type the address the customer gives you, then send again.',
+    de: 'Zu diesem Verkauf ist keine E-Mail-Adresse des Kunden gespeichert. Bitte die Adresse eingeben, die der Kunde nennt, und erneut senden.',
+  },
+  MAIL_UNKNOWN_SALE: {
+    en: 'No sale with that number on this terminal. Check the receipt number.',
+    de: 'An diesem Terminal gibt es keinen Verkauf mit dieser Nummer. Bitte die Belegnummer prüfen.',
+  },
+  MAIL_NO_TICKETS: {
+    en: 'This sale has no valid tickets to send. Send the receipt instead.',
+    de: 'Dieser Verkauf hat keine gültigen Tickets zum Senden. Bitte stattdessen den Beleg senden.',
+  },
+  MAIL_UNREACHABLE: {
+    en: 'The mail server {address} does not answer ({detail}). Mails wait and go as soon as it answers; check the network or the settings under Manage → E-mail.',
+    de: 'Der Mailserver {address} antwortet nicht ({detail}). Die Mails warten und gehen, sobald er antwortet; bitte das Netzwerk oder die Einstellungen unter Verwaltung → E-Mail prüfen.',
+  },
+  MAIL_DEFERRED: {
+    en: 'The mail server asked to try later ({detail}). The mail waits and is sent again automatically.',
+    de: 'Der Mailserver bittet, es später zu versuchen ({detail}). Die Mail wartet und wird automatisch erneut gesendet.',
+  },
+  MAIL_AUTH: {
+    en: 'The mail server refused the sign-in ({detail}). Mails wait; a manager must correct the user name or password under Manage → E-mail.',
+    de: 'Der Mailserver hat die Anmeldung abgelehnt ({detail}). Die Mails warten; eine Leitung muss Benutzername oder Passwort unter Verwaltung → E-Mail korrigieren.',
+  },
+  MAIL_REJECTED: {
+    en: 'The mail server refused this mail for good ({detail}). Check the address with the customer and send again.',
+    de: 'Der Mailserver hat diese Mail endgültig abgelehnt ({detail}). Bitte die Adresse mit dem Kunden prüfen und erneut senden.',
+  },
+  MAIL_BROKEN: {
+    en: 'This mail could not be made ({detail}). Call the technician; the other mails go on.',
+    de: 'Diese Mail konnte nicht erstellt werden ({detail}). Bitte die Technik rufen; die anderen Mails gehen weiter.',
+  },
+  MAIL_TEST_FAILED: {
+    en: 'The test e-mail did not go through: {detail}',
+    de: 'Die Test-E-Mail ist nicht durchgegangen: {detail}',
+  },
+  MAIL_PASSWORD_WITHOUT_USER: {
+    en: 'A password needs a user name. Enter the user name the mail provider gave you, or leave both empty.',
+    de: 'Ein Passwort braucht einen Benutzernamen. Bitte den Benutzernamen des Mailanbieters eingeben oder beides leer lassen.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -23,6 +23,8 @@ import { createBackupService, DEFAULT_BACKUPS_KEPT, type BackupOptions } from '.
 import { createCatalogueService } from './services/catalogue-service';
 import { createConnectivity } from './services/connectivity';
 import { createDoorService } from './services/door/door-service';
+import { createMailService } from './services/mail/mail-service';
+import { createSmtpSend, DEFAULT_SMTP_TIMEOUTS, type SmtpTimeouts } from './services/mail/smtp-transport';
 import { createManageService } from './services/manage-service';
 import { seedDemoData } from './services/demo-data';
 import { createCheckoutService } from './services/checkout-service';
@@ -93,6 +95,15 @@ export interface TerminalOptions {
     network?: Partial<NetworkOutputOptions>;
     /** System printer and PDF, which only the Electron shell can provide. */
     outputs?: ShellPrintOutputs;
+  };
+  /** The mail queue (docs/MAIL.md): `enabled: false` keeps mails queued without sending; tests shorten the waits. */
+  mail?: {
+    enabled?: boolean;
+    /** First wait after a failed attempt (doubles per failure in a row, up to retryCapMs); default 5 s. */
+    retryBaseMs?: number;
+    /** Default 5 minutes. */
+    retryCapMs?: number;
+    smtp?: Partial<SmtpTimeouts>;
   };
 }
 
@@ -196,6 +207,19 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     },
     logError,
   });
+  const mail = createMailService({
+    db,
+    clock,
+    t,
+    terminalId,
+    secrets,
+    send: createSmtpSend({ ...DEFAULT_SMTP_TIMEOUTS, ...options.mail?.smtp }),
+    queue: {
+      retryBaseMs: options.mail?.retryBaseMs ?? 5_000,
+      retryCapMs: options.mail?.retryCapMs ?? 300_000,
+    },
+    logError,
+  });
   const checkout = createCheckoutService({
     db,
     clock,
@@ -208,6 +232,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     ticketSigner: () => sync.ticketSigner(),
     sync,
     printing,
+    mail,
   });
   const sales = createSaleService({
     db,
@@ -276,9 +301,11 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       serverLikelyUp: () => connectivity.current().state === 'online' || sync.reachable(),
       afterWrite: () => sync.afterWrite(),
     }),
+    mail,
   });
   if (options.sync?.autoStart ?? transport !== undefined) sync.start();
   if (options.printer?.enabled !== false) printing.start();
+  if (options.mail?.enabled !== false) mail.start();
 
   let closed = false;
   return {
@@ -306,7 +333,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       connectivity.stop();
       // The job on the wire and a sync round in flight finish and are recorded before the store closes;
       // a backup being copied is stopped and its partial file removed.
-      return Promise.all([printing.stop(), sync.stop(), backups.stop()]).then(() => {
+      return Promise.all([printing.stop(), mail.stop(), sync.stop(), backups.stop()]).then(() => {
         store.close();
       });
     },

@@ -45,6 +45,8 @@ export const channels = {
     find: 'pos:sales:find',
     refund: 'pos:sales:refund',
     void: 'pos:sales:void',
+    // E-mail a sale's receipt or tickets at the customer's request (docs/MAIL.md).
+    email: 'pos:sales:email',
   },
   // Reprints of a sale's admission tickets (docs/TICKETS.md "Reprints").
   tickets: {
@@ -85,6 +87,15 @@ export const channels = {
     exportCsv: 'pos:manage:exportCsv',
     codeVersions: 'pos:manage:codeVersions',
     searchCatalogue: 'pos:manage:searchCatalogue',
+  },
+  // E-mail (docs/MAIL.md): the durable mail queue's state, and this terminal's SMTP settings, which a
+  // manager sets on the Manage screen; they stay in main (unlike the manage domain, nothing is relayed).
+  mail: {
+    status: 'pos:mail:status',
+    settings: 'pos:mail:settings',
+    updateSettings: 'pos:mail:updateSettings',
+    clearSettings: 'pos:mail:clearSettings',
+    test: 'pos:mail:test',
   },
   // Offline sync with the central server (docs/SYNC.md).
   sync: {

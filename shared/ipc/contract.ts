@@ -13,6 +13,8 @@ import {
 import type { CartView, CodeOption, CustomerInput } from './domains/sell';
 import { TICKET_PDF_FORMATS } from '../tickets/layout';
 import { doorRequestSchemas, type DoorResponseTypes } from './door-schemas';
+import { hostSchema } from './host-schema';
+import { mailRequestSchemas, type MailResponseTypes } from './mail-schemas';
 import { REPRINT_MODES, type TicketReprint } from './domains/tickets';
 import { MAX_REPRINT_TICKETS } from '../tickets/issue';
 import { manageRequestSchemas, type ManageResponseTypes } from './manage-schemas';
@@ -52,22 +54,6 @@ export const customerSchema = z
   })
   .strict() satisfies z.ZodType<CustomerInput>;
 
-const ipv4 = z.ipv4();
-const ipv6 = z.ipv6();
-const hostName =
-  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
-/** A printer's IP address or host name; a URL, a port or a path is refused. */
-export const printerHostSchema = text()
-  .trim()
-  .min(1)
-  .max(253)
-  .refine(
-    (v) =>
-      ipv4.safeParse(v).success || ipv6.safeParse(v).success || (hostName.test(v) && !/^[\d.]+$/.test(v)),
-    {
-      message: 'enter an IP address or host name, without http:// or a port',
-    },
-  );
 const paperWidth = z.union([z.literal(58), z.literal(80)]);
 const duplicate = z.boolean().optional();
 
@@ -200,7 +186,7 @@ export const requestSchemas = {
   [c.print.settingsUpdate]: z
     .object({
       output: z.enum(['none', 'network', 'system', 'pdf']).optional(),
-      host: printerHostSchema.nullable().optional(),
+      host: hostSchema.nullable().optional(),
       port: z.number().int().min(1).max(65535).optional(),
       paperWidth: paperWidth.optional(),
       language: languageSchema.optional(),
@@ -217,10 +203,12 @@ export const requestSchemas = {
   ...manageRequestSchemas,
   ...syncRequestSchemas,
   ...doorRequestSchemas,
+  ...mailRequestSchemas,
 } satisfies Record<ChannelName, z.ZodType>;
 
 /** What each channel answers with when it succeeds. */
-export interface ResponseTypes extends ManageResponseTypes, SyncResponseTypes, DoorResponseTypes {
+export interface ResponseTypes
+  extends ManageResponseTypes, SyncResponseTypes, DoorResponseTypes, MailResponseTypes {
   [c.system.status]: TerminalStatus;
   [c.system.loadDemo]: { codes: number };
   [c.settings.get]: TerminalSettings;

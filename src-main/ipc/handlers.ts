@@ -6,6 +6,7 @@ import type { CartService } from '../services/cart-service';
 import type { CatalogueService } from '../services/catalogue-service';
 import type { CheckoutService } from '../services/checkout-service';
 import type { DoorService } from '../services/door/door-service';
+import type { MailService } from '../services/mail/mail-service';
 import type { ManageService } from '../services/manage-service';
 import type { SaleService } from '../services/sale-service';
 import type { SettingsService } from '../services/settings-service';
@@ -16,6 +17,7 @@ import type { SyncService } from '../services/sync/sync-service';
 import type { TicketService } from '../services/ticket-service';
 import type { Handlers } from './dispatcher';
 import { createDoorHandlers } from './door-handlers';
+import { createMailHandlers } from './mail-handlers';
 import { createManageHandlers } from './manage-handlers';
 import { createSyncHandlers } from './sync-handlers';
 
@@ -35,6 +37,7 @@ export interface Services {
   manage: ManageService;
   sync: SyncService;
   door: DoorService;
+  mail: MailService;
 }
 
 /**
@@ -123,5 +126,6 @@ export function createHandlers(s: Services): Handlers {
     ...createManageHandlers(s.manage),
     ...createSyncHandlers({ sync: s.sync, staff: s.staff, cart: s.cart }),
     ...createDoorHandlers(s.door),
+    ...createMailHandlers(s.mail),
   };
 }
