@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { text } from '../text';
 import { channels as c } from './channels';
 import { hostSchema } from './host-schema';
-import { MAIL_KINDS, SMTP_TLS_MODES, type MailJobView, type MailSettings, type MailStatus } from './domains/mail';
+import {
+  MAIL_KINDS,
+  SMTP_TLS_MODES,
+  type MailJobView,
+  type MailSettings,
+  type MailStatus,
+} from './domains/mail';
 
 // E-mail's requests and answers (docs/MAIL.md), spread into the one contract (contract.ts).
 

@@ -34,7 +34,8 @@ export interface MailBench extends PrintCore {
 export async function startMailBench(options: Partial<TerminalOptions> = {}): Promise<MailBench> {
   const temp = makeTempDir('pos-mail-');
   const smtp = await startSmtpSink();
-  const open = (more: Partial<TerminalOptions>) => openCore(temp.path, { mail: FAST_MAIL, ...options, ...more });
+  const open = (more: Partial<TerminalOptions>) =>
+    openCore(temp.path, { mail: FAST_MAIL, ...options, ...more });
   const bench: MailBench = {
     ...(await open({})),
     smtp,

@@ -24,7 +24,9 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-export async function startSmtpSink(options: { auth?: { user: string; pass: string } } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(
+  options: { auth?: { user: string; pass: string } } = {},
+): Promise<SmtpSink> {
   const received: ParsedMail[] = [];
   const attempts: string[] = [];
   const rejected = new Set<string>();

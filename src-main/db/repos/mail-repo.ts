@@ -1,6 +1,6 @@
 import { prepared, type Db } from '../connection';
 import { fromRow } from '../rows';
-import type { MailJobState, MailKind, SmtpTlsMode } from '../../../shared/ipc/domains/mail';
+import type { MailJobView, SmtpTlsMode } from '../../../shared/ipc/domains/mail';
 import type { Language } from '../../../shared/ipc/types';
 
 // The SMTP settings row and the durable mail queue (migrations/terminal/0018_mail_queue.sql,
@@ -16,21 +16,10 @@ export interface MailSettingsRow {
   language: Language;
 }
 
-export interface MailJobRow {
+/** The stored row: what the screens see, plus its place in the queue and its Message-ID. */
+export interface MailJobRow extends MailJobView {
   seq: number;
-  id: string;
-  kind: MailKind;
-  saleId: string;
-  origin: 'consent' | 'request';
-  recipient: string;
-  language: Language;
   messageId: string;
-  state: MailJobState;
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
 }
 
 export type NewMailJob = Pick<
@@ -109,7 +98,11 @@ export function markMailSent(db: Db, id: string, at: string): void {
   ).run(at, id);
 }
 
-export function markMailRetrying(db: Db, id: string, failure: { message: string; nextAttemptAt: string }): void {
+export function markMailRetrying(
+  db: Db,
+  id: string,
+  failure: { message: string; nextAttemptAt: string },
+): void {
   prepared(
     db,
     "UPDATE mail_jobs SET state = 'retrying', last_error = ?, next_attempt_at = ? WHERE id = ? AND state = 'sending'",

@@ -10,14 +10,11 @@ import {
   type MailJobRow,
 } from '../../db/repos/mail-repo';
 import type { Translate } from '../../messages';
+import { createSerialDrain, type SerialDrainOptions, type StepOutcome } from '../serial-drain';
 import type { OutgoingMail, SmtpConfig, SmtpOutcome, SmtpSend } from './smtp-transport';
 
-export interface MailQueueOptions {
-  /** First wait after a failed attempt; it doubles with each failure in a row. */
-  retryBaseMs: number;
-  /** The longest wait between attempts. */
-  retryCapMs: number;
-}
+/** The waits after a failed attempt: the first, doubling with each failure in a row, up to the cap. */
+export type MailQueueOptions = SerialDrainOptions;
 
 interface Deps extends MailQueueOptions {
   db: Db;
@@ -43,24 +40,7 @@ export type MailQueue = ReturnType<typeof createMailQueue>;
  */
 export function createMailQueue(deps: Deps) {
   const { db, clock, t } = deps;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  let stopped = true;
-  let kicked = false;
-  let failuresInRow = 0;
   let fault: { message: string; since: string } | null = null;
-
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      drain();
-    }, ms);
-  };
-
-  const backoff = () =>
-    Math.min(deps.retryCapMs, deps.retryBaseMs * 2 ** Math.min(failuresInRow - 1, 30));
 
   const setFault = (message: string) => {
     fault = { message, since: fault?.message === message ? fault.since : isoNow(clock) };
@@ -73,7 +53,7 @@ export function createMailQueue(deps: Deps) {
     return t('MAIL_UNREACHABLE', { address: `${config.host}:${config.port}`, detail });
   };
 
-  async function attempt(): Promise<'again' | 'wait' | 'idle'> {
+  async function attempt(): Promise<StepOutcome> {
     const row = nextPendingMail(db);
     if (!row) return 'idle';
     const config = deps.config();
@@ -100,73 +80,42 @@ export function createMailQueue(deps: Deps) {
     if (outcome.ok) {
       // The server has the mail: marked in one statement before anything else can happen.
       markMailSent(db, row.id, isoNow(clock));
-      failuresInRow = 0;
+      worker.succeeded();
       fault = null;
       return 'again';
     }
     if (outcome.kind === 'rejected') {
       markMailFailed(db, row.id, t('MAIL_REJECTED', { detail: outcome.detail }));
       // The server answered: it works, only this mail is refused.
-      failuresInRow = 0;
+      worker.succeeded();
       fault = null;
       return 'again';
     }
-    failuresInRow += 1;
-    const wait = backoff();
+    const wait = worker.failed();
     const message = faultSentence(outcome, config);
     setFault(message);
     markMailRetrying(db, row.id, { message, nextAttemptAt: new Date(clock.now() + wait).toISOString() });
-    schedule(wait);
     return 'wait';
   }
 
-  function drain(): void {
-    if (stopped) return;
-    if (running) {
-      kicked = true;
-      return;
-    }
-    kicked = false;
-    running = (async () => {
-      try {
-        for (;;) {
-          if (stopped) return;
-          const next = await attempt();
-          deps.onChange?.();
-          if (next !== 'again') return;
-        }
-      } catch (error) {
-        deps.logError(error, 'mail queue');
-        failuresInRow += 1;
-        schedule(backoff());
-      }
-    })().finally(() => {
-      running = null;
-      if (kicked && timer === undefined) drain();
-    });
-  }
+  const worker = createSerialDrain({
+    ...deps,
+    step: attempt,
+    resume: () => requeueInterruptedMail(db),
+    logError: (error) => deps.logError(error, 'mail queue'),
+  });
 
   return {
     /** Puts mails a crash left 'sending' back in the queue (same Message-ID) and starts draining. */
-    start(): number {
-      const resumed = requeueInterruptedMail(db);
-      stopped = false;
-      drain();
-      return resumed;
-    },
+    start: worker.start,
 
     /** New mail arrived; a queue waiting out a failure keeps waiting. */
-    kick(): void {
-      if (timer === undefined) drain();
-    },
+    kick: worker.kick,
 
     /** Try again at once, e.g. after the settings changed. */
     retryNow(): void {
-      clearTimeout(timer);
-      timer = undefined;
-      failuresInRow = 0;
       fault = null;
-      drain();
+      worker.retryNow();
     },
 
     fault(): { message: string; since: string } | null {
@@ -174,11 +123,6 @@ export function createMailQueue(deps: Deps) {
     },
 
     /** Stops the worker and waits for the mail on the wire, so its outcome is written before the store closes. */
-    async stop(): Promise<void> {
-      stopped = true;
-      clearTimeout(timer);
-      timer = undefined;
-      await running;
-    },
+    stop: worker.stop,
   };
 }

@@ -54,19 +54,9 @@ export interface SaleBeingWritten {
   tickets: readonly { status: string }[];
 }
 
-const toView = (row: MailJobRow): MailJobView => ({
-  id: row.id,
-  kind: row.kind,
-  saleId: row.saleId,
-  origin: row.origin,
-  recipient: row.recipient,
-  language: row.language,
-  state: row.state,
-  attempts: row.attempts,
-  nextAttemptAt: row.state === 'retrying' ? row.nextAttemptAt : null,
-  lastError: row.lastError,
-  createdAt: row.createdAt,
-  sentAt: row.sentAt,
+const toView = ({ seq: _seq, messageId: _messageId, ...view }: MailJobRow): MailJobView => ({
+  ...view,
+  nextAttemptAt: view.state === 'retrying' ? view.nextAttemptAt : null,
 });
 
 /** The customer as stored on the sale (JSON of CustomerInput), or null when there is none or it is unreadable. */
@@ -74,7 +64,7 @@ function customerOf(json: string | null): Partial<CustomerInput> | null {
   if (!json) return null;
   try {
     const parsed: unknown = JSON.parse(json);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Partial<CustomerInput>) : null;
+    return typeof parsed === 'object' && parsed !== null ? parsed : null;
   } catch {
     return null;
   }
@@ -108,7 +98,9 @@ export function createMailService(deps: MailServiceDeps) {
     const venue = getVenue(db);
     return {
       language,
-      venue: venue ? { name: venue.name, timezone: venue.timezone, receiptHeader: venue.receiptHeader } : null,
+      venue: venue
+        ? { name: venue.name, timezone: venue.timezone, receiptHeader: venue.receiptHeader }
+        : null,
       staffName: (id) => getStaff(db, id)?.name ?? id,
     };
   };
@@ -122,7 +114,10 @@ export function createMailService(deps: MailServiceDeps) {
     if (row.kind === 'receipt') return { ...base, ...receiptMail(record, ctx) };
     const tickets = printedTickets(db, record);
     if (tickets.length === 0) return t('MAIL_NO_TICKETS');
-    const pdf = await ticketsPdf(tickets, saleTicketLayouts(db, record), { format: 'a4', language: row.language });
+    const pdf = await ticketsPdf(tickets, saleTicketLayouts(db, record), {
+      format: 'a4',
+      language: row.language,
+    });
     return {
       ...base,
       ...ticketsMail(record, tickets.length, ctx),
@@ -155,7 +150,13 @@ export function createMailService(deps: MailServiceDeps) {
 
   const add = (
     settings: MailSettingsRow,
-    job: { kind: MailKind; saleId: string; origin: 'consent' | 'request'; recipient: string; language: Language },
+    job: {
+      kind: MailKind;
+      saleId: string;
+      origin: 'consent' | 'request';
+      recipient: string;
+      language: Language;
+    },
   ): MailJobRow => {
     const id = newId();
     return insertMailJob(db, {
@@ -166,7 +167,8 @@ export function createMailService(deps: MailServiceDeps) {
     });
   };
 
-  const hasValidTickets = (tickets: readonly { status: string }[]) => tickets.some((x) => x.status === 'valid');
+  const hasValidTickets = (tickets: readonly { status: string }[]) =>
+    tickets.some((x) => x.status === 'valid');
 
   return {
     start: () => queue.start(),
@@ -230,7 +232,12 @@ export function createMailService(deps: MailServiceDeps) {
      * At the customer's request: the sale's receipt or tickets to `to`, or to the e-mail the customer
      * gave at the sale. Queued, so it goes when the server answers.
      */
-    request(input: { saleId: string; kind: MailKind; to?: string | undefined; language?: Language | undefined }): Result<MailJobView> {
+    request(input: {
+      saleId: string;
+      kind: MailKind;
+      to?: string | undefined;
+      language?: Language | undefined;
+    }): Result<MailJobView> {
       const settings = readMailSettings(db);
       if (!settings) return fail(t, 'MAIL_NOT_CONFIGURED');
       const record = loadSale(db, input.saleId);
@@ -258,7 +265,12 @@ export function createMailService(deps: MailServiceDeps) {
       const settings = readMailSettings(db);
       const customer = customerOf(record.sale.customer);
       if (!settings || customer?.emailConsent !== true || !customer.email) return;
-      const job = { saleId: record.sale.id, origin: 'consent', recipient: customer.email, language: settings.language } as const;
+      const job = {
+        saleId: record.sale.id,
+        origin: 'consent',
+        recipient: customer.email,
+        language: settings.language,
+      } as const;
       add(settings, { ...job, kind: 'receipt' });
       if (hasValidTickets(record.tickets)) add(settings, { ...job, kind: 'tickets' });
     },

@@ -1,4 +1,5 @@
 import type { Language } from '../../../shared/ipc/types';
+import { fillIn } from '../printing/print-messages';
 
 // The words of the mails themselves, in the mail's language (the receipt's figures use the paper words
 // of src-main/services/printing/print-messages.ts, so paper and mail say the same).
@@ -9,7 +10,10 @@ export const MAIL_WORDS = {
     en: 'Thank you for your purchase. Here is your receipt.',
     de: 'Vielen Dank für Ihren Einkauf. Hier ist Ihr Beleg.',
   },
-  ticketsSubject: { en: 'Your tickets from {venue} (order {no})', de: 'Ihre Tickets von {venue} (Bestellung {no})' },
+  ticketsSubject: {
+    en: 'Your tickets from {venue} (order {no})',
+    de: 'Ihre Tickets von {venue} (Bestellung {no})',
+  },
   ticketsBody: {
     en: 'Your {count} ticket(s) are attached as a PDF. Show the QR code at the door, on your phone or printed. Each code admits once.',
     de: 'Ihre {count} Ticket(s) sind als PDF angehängt. Bitte den QR-Code am Einlass zeigen, auf dem Telefon oder ausgedruckt. Jeder Code gilt für einen Einlass.',
@@ -33,7 +37,5 @@ export function mailWord(
   key: MailWord,
   values: Record<string, string | number> = {},
 ): string {
-  return MAIL_WORDS[key][language].replace(/\{(\w+)\}/g, (_, name: string) =>
-    String(values[name] ?? `{${name}}`),
-  );
+  return fillIn(MAIL_WORDS[key][language], values);
 }

@@ -60,8 +60,10 @@ export function classifySmtpError(error: unknown): Extract<SmtpOutcome, { ok: fa
   const e = (typeof error === 'object' && error !== null ? error : {}) as SmtpError;
   const detail = (e.response ?? e.message ?? String(error)).trim().slice(0, 300);
   if (e.code === 'EAUTH' || e.code === 'ENOAUTH') return { ok: false, kind: 'auth', detail };
-  if (typeof e.responseCode === 'number' && e.responseCode >= 500) return { ok: false, kind: 'rejected', detail };
-  if (typeof e.responseCode === 'number' && e.responseCode >= 400) return { ok: false, kind: 'deferred', detail };
+  if (typeof e.responseCode === 'number' && e.responseCode >= 500)
+    return { ok: false, kind: 'rejected', detail };
+  if (typeof e.responseCode === 'number' && e.responseCode >= 400)
+    return { ok: false, kind: 'deferred', detail };
   return { ok: false, kind: 'unreachable', detail };
 }
 

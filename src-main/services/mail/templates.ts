@@ -22,8 +22,7 @@ export interface MailContext {
   staffName: (staffId: string) => string;
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 type Row = { label: string; amount: string; strong?: boolean };
 
@@ -46,12 +45,14 @@ function receiptRows(record: SaleRecord, ctx: MailContext): { facts: Row[]; line
     lines.push({ label: `${line.qty} x ${line.name}`, amount: money(line.gross) });
     if (line.codeDiscount > 0 && sale.codeText)
       lines.push({ label: `  ${w('code')} ${sale.codeText}`, amount: minus(line.codeDiscount) });
-    if (line.customDiscount > 0) lines.push({ label: `  ${w('customDiscount')}`, amount: minus(line.customDiscount) });
+    if (line.customDiscount > 0)
+      lines.push({ label: `  ${w('customDiscount')}`, amount: minus(line.customDiscount) });
   }
   const totals: Row[] = [{ label: w('subtotal'), amount: money(sale.gross) }];
   if (sale.codeDiscount > 0 && sale.codeText)
     totals.push({ label: `${w('code')} ${sale.codeText}`, amount: minus(sale.codeDiscount) });
-  if (sale.customDiscount > 0) totals.push({ label: w('customDiscount'), amount: minus(sale.customDiscount) });
+  if (sale.customDiscount > 0)
+    totals.push({ label: w('customDiscount'), amount: minus(sale.customDiscount) });
   totals.push({ label: `${w('total')} ${sale.currency}`, amount: money(sale.total), strong: true });
   for (const v of vatByRate(record.lines.map((l) => ({ vatRate: l.vatRate, gross: l.total })))) {
     totals.push({ label: `${w('vat')} ${percent(v.rate, ctx.language)}`, amount: money(v.vat) });
@@ -118,7 +119,9 @@ export function receiptMail(record: SaleRecord, ctx: MailContext): MailContent {
   const html = [
     '<!doctype html><html><body style="font-family:sans-serif">',
     `<p>${escapeHtml(intro)}</p>`,
-    ...header.map((line, i) => (i === 0 ? `<h1 style="font-size:1.2em">${escapeHtml(line)}</h1>` : `<div>${escapeHtml(line)}</div>`)),
+    ...header.map((line, i) =>
+      i === 0 ? `<h1 style="font-size:1.2em">${escapeHtml(line)}</h1>` : `<div>${escapeHtml(line)}</div>`,
+    ),
     table(facts),
     table(lines),
     table(totals),

@@ -61,7 +61,12 @@ describe('e-mailed receipts and tickets', () => {
       to: 'kunde@example.de',
       language: 'de',
     });
-    expect(job).toMatchObject({ kind: 'receipt', origin: 'request', recipient: 'kunde@example.de', language: 'de' });
+    expect(job).toMatchObject({
+      kind: 'receipt',
+      origin: 'request',
+      recipient: 'kunde@example.de',
+      language: 'de',
+    });
     await until(() => bench.smtp.received.length === 1, 'the mail');
     const mail = bench.smtp.received[0]!;
     expect(mail.subject).toMatch(new RegExp(`^Ihr Beleg Nr\\. ${sale.sale.receiptNo} von .+`));

@@ -16,6 +16,12 @@ const row = (bench: MailBench, id: string) =>
     message_id: string;
   };
 
+/** A sale without a customer, its receipt asked for by mail to a@example.com. */
+async function receiptOfNewSale(bench: MailBench) {
+  const sale = await sellTo(bench, null);
+  return bench.must(c.sales.email, { saleId: sale.sale.id, kind: 'receipt', to: 'a@example.com' });
+}
+
 describe('the mail queue', () => {
   let bench: MailBench;
   beforeEach(async () => {
@@ -26,8 +32,7 @@ describe('the mail queue', () => {
 
   it('keeps a mail while the SMTP server is down and sends it once, with its Message-ID, when it is back', async () => {
     await bench.smtp.stop();
-    const sale = await sellTo(bench, null);
-    const job = await bench.must(c.sales.email, { saleId: sale.sale.id, kind: 'receipt', to: 'a@example.com' });
+    const job = await receiptOfNewSale(bench);
     await until(() => row(bench, job.id).attempts >= 2, 'two failed attempts');
     const status = await bench.must(c.mail.status);
     expect(status).toMatchObject({ configured: true, waiting: 1, failed: 0 });
@@ -68,8 +73,7 @@ describe('the mail queue', () => {
     await bench.restart({ mail: { retryBaseMs: 150, retryCapMs: 250 } });
     await bench.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
     await bench.smtp.stop();
-    const sale = await sellTo(bench, null);
-    const job = await bench.must(c.sales.email, { saleId: sale.sale.id, kind: 'receipt', to: 'a@example.com' });
+    const job = await receiptOfNewSale(bench);
     const now = bench.terminal.db.prepare('SELECT created_at AS at FROM mail_jobs').get() as { at: string };
     const waitAfter = async (attempts: number) => {
       const r = await until(() => {
@@ -87,8 +91,16 @@ describe('the mail queue', () => {
   it('fails a mail the server refuses for good (5xx) with the reason, and goes on with the next', async () => {
     bench.smtp.rejectRecipient('nobody@example.com');
     const sale = await sellTo(bench, null);
-    const bad = await bench.must(c.sales.email, { saleId: sale.sale.id, kind: 'receipt', to: 'nobody@example.com' });
-    const good = await bench.must(c.sales.email, { saleId: sale.sale.id, kind: 'receipt', to: 'ok@example.com' });
+    const bad = await bench.must(c.sales.email, {
+      saleId: sale.sale.id,
+      kind: 'receipt',
+      to: 'nobody@example.com',
+    });
+    const good = await bench.must(c.sales.email, {
+      saleId: sale.sale.id,
+      kind: 'receipt',
+      to: 'ok@example.com',
+    });
     await until(() => bench.smtp.received.length === 1, 'the good mail');
     await settle();
     expect(row(bench, bad.id)).toMatchObject({ state: 'failed', attempts: 1 });
@@ -97,7 +109,11 @@ describe('the mail queue', () => {
     expect(await bench.must(c.mail.status)).toMatchObject({ waiting: 0, failed: 1, fault: null });
 
     bench.smtp.refuseNext(1, 554, 'Message rejected as spam');
-    const spam = await bench.must(c.sales.email, { saleId: sale.sale.id, kind: 'receipt', to: 'x@example.com' });
+    const spam = await bench.must(c.sales.email, {
+      saleId: sale.sale.id,
+      kind: 'receipt',
+      to: 'x@example.com',
+    });
     await until(() => row(bench, spam.id).state === 'failed', 'the refusal');
     await settle();
     expect(row(bench, spam.id).attempts).toBe(1);
@@ -107,8 +123,7 @@ describe('the mail queue', () => {
   it('resends a mail a crash left "sending" with the same Message-ID, and only that once', async () => {
     await bench.restart({ mail: { enabled: false } });
     await bench.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
-    const sale = await sellTo(bench, null);
-    const job = await bench.must(c.sales.email, { saleId: sale.sale.id, kind: 'receipt', to: 'a@example.com' });
+    const job = await receiptOfNewSale(bench);
     // As a crash between the server's answer and the row's update would leave it.
     expect(claimMailJob(bench.terminal.db, job.id)).toBe(true);
     // One drain at a time: a second claim of the same row finds it taken.

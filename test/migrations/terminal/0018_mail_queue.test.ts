@@ -29,7 +29,9 @@ describe('0018_mail_queue', () => {
     // A sent row says when.
     expect(() => mail('m8', 'receipt', 'request', 'sent')).toThrow(/CHECK constraint failed/);
     m.db.pragma('foreign_keys = ON');
-    expect(() => mail('m9', 'receipt', 'request', 'queued', 'no-such-sale')).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() => mail('m9', 'receipt', 'request', 'queued', 'no-such-sale')).toThrow(
+      /FOREIGN KEY constraint failed/,
+    );
   });
 
   it('holds one settings row without a password column', () => {
@@ -42,10 +44,12 @@ describe('0018_mail_queue', () => {
         .run(id, tls);
     insert(1);
     expect(() => insert(2)).toThrow(/CHECK constraint failed/);
-    expect(() => m.db.prepare(`UPDATE mail_settings SET tls = 'ssl3'`).run()).toThrow(/CHECK constraint failed/);
-    const columns = (m.db.prepare('SELECT name FROM pragma_table_info(?)').all('mail_settings') as { name: string }[]).map(
-      (c) => c.name,
+    expect(() => m.db.prepare(`UPDATE mail_settings SET tls = 'ssl3'`).run()).toThrow(
+      /CHECK constraint failed/,
     );
+    const columns = (
+      m.db.prepare('SELECT name FROM pragma_table_info(?)').all('mail_settings') as { name: string }[]
+    ).map((c) => c.name);
     expect(columns.some((c) => /pass/i.test(c))).toBe(false);
   });
 });
