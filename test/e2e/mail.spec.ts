@@ -1,4 +1,4 @@
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
+import { sinkSettings, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { expectAccessible } from './pages/axe';
 import { must, openShiftAs } from './pages/core-setup';
 import { ManagePage } from './pages/manage-page';
@@ -24,14 +24,7 @@ test.describe('e-mail receipt', () => {
   }) => {
     test.setTimeout(60_000);
     await must(demoHost, 'pos:staff:signIn', { staffId: 'staff-max', pin: '640273' });
-    await must(demoHost, 'pos:mail:updateSettings', {
-      host: smtp.host,
-      port: smtp.port,
-      tls: 'none',
-      username: null,
-      fromAddress: 'boxoffice@theatre.example',
-      language: 'en',
-    });
+    await must(demoHost, 'pos:mail:updateSettings', sinkSettings(smtp));
     await openShiftAs(demoHost);
     await terminal.open(demoHost.url);
     await terminal.pickPerformance();

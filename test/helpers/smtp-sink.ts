@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import type { channels as c } from '../../shared/ipc/channels';
+import type { RequestOf } from '../../shared/ipc/contract';
 
 // A real SMTP server on 127.0.0.1 for the mail tests (smtp-server), keeping every mail it accepted,
 // parsed with mailparser. It can answer "try later" (4xx) or "never" (5xx) to the next messages, demand a
@@ -101,4 +103,16 @@ export async function startSmtpSink(
   };
   await sink.start();
   return sink;
+}
+
+/** The settings that point a terminal at `smtp`, as a manager saves them. */
+export function sinkSettings(smtp: Pick<SmtpSink, 'host' | 'port'>): RequestOf<typeof c.mail.updateSettings> {
+  return {
+    host: smtp.host,
+    port: smtp.port,
+    tls: 'none',
+    username: null,
+    fromAddress: 'boxoffice@theatre.example',
+    language: 'en',
+  };
 }

@@ -7,7 +7,8 @@ import {
   type SmtpTlsMode,
 } from '../../../shared/ipc/domains/mail';
 import type { Language } from '../../../shared/ipc/types';
-import { FieldCell, SelectField } from '../../components/FormFields';
+import { EndpointFields, portOf } from '../../components/EndpointFields';
+import { FieldCell, FormOutcome, LANGUAGE_OPTIONS, SelectField } from '../../components/FormFields';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages';
@@ -96,7 +97,7 @@ export function MailSettings() {
 
   const submit = () =>
     outcome(async () => {
-      const port = /^\d{1,5}$/.test(shown.port.trim()) ? Number(shown.port.trim()) : NaN;
+      const port = portOf(shown.port);
       const request = {
         host: shown.host.trim(),
         port,
@@ -164,25 +165,14 @@ export function MailSettings() {
             : t('mail.settings.notSetUp')}
       </p>
       <div className="field-grid">
-        <FieldCell>
-          <TextField
-            id={`${id}-host`}
-            label={t('mail.settings.host')}
-            value={shown.host}
-            onChange={(v) => set('host', v)}
-            error={errors.host}
-          />
-        </FieldCell>
-        <FieldCell>
-          <TextField
-            id={`${id}-port`}
-            label={t('mail.settings.port')}
-            inputMode="numeric"
-            value={shown.port}
-            onChange={(v) => set('port', v)}
-            error={errors.port}
-          />
-        </FieldCell>
+        <EndpointFields
+          id={id}
+          labels={{ host: t('mail.settings.host'), port: t('mail.settings.port') }}
+          host={shown.host}
+          port={shown.port}
+          errors={errors}
+          onChange={set}
+        />
         <FieldCell>
           <SelectField
             id={`${id}-tls`}
@@ -227,24 +217,12 @@ export function MailSettings() {
             id={`${id}-language`}
             label={t('mail.settings.language')}
             value={shown.language}
-            options={[
-              { value: 'en', label: 'English' },
-              { value: 'de', label: 'Deutsch' },
-            ]}
+            options={LANGUAGE_OPTIONS}
             onChange={(v) => set('language', v)}
           />
         </FieldCell>
       </div>
-      {formError ? (
-        <p role="alert" className="error" data-testid="mail-settings-error">
-          {formError}
-        </p>
-      ) : null}
-      {notice ? (
-        <p role="status" className="ok" data-testid="mail-settings-notice">
-          {notice}
-        </p>
-      ) : null}
+      <FormOutcome error={formError} notice={notice} testId="mail-settings" />
       <div className="button-row">
         <button type="submit" className="primary" disabled={busy}>
           {t('mail.settings.save')}

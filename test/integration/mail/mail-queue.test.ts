@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { channels as c } from '../../../shared/ipc/channels';
 import { claimMailJob } from '../../../src-main/db/repos/mail-repo';
-import { CUSTOMER, mailRows, sellTo, setUpMail, startMailBench, type MailBench } from '../../helpers/mail';
+import { CUSTOMER, mailRows, queueDrained, sellTo, useMailBench, type MailBench } from '../../helpers/mail';
 import { settle, until } from '../../helpers/printing';
 
 // docs/MAIL.md: the mail queue is durable like the print queue. Queued while the SMTP server is away,
@@ -23,12 +23,11 @@ async function receiptOfNewSale(bench: MailBench) {
 }
 
 describe('the mail queue', () => {
+  const current = useMailBench({ setUp: true });
   let bench: MailBench;
-  beforeEach(async () => {
-    bench = await startMailBench();
-    await setUpMail(bench, bench.smtp);
+  beforeEach(() => {
+    bench = current();
   });
-  afterEach(() => bench.close());
 
   it('keeps a mail while the SMTP server is down and sends it once, with its Message-ID, when it is back', async () => {
     await bench.smtp.stop();
@@ -42,6 +41,7 @@ describe('the mail queue', () => {
 
     await bench.smtp.start();
     await until(() => bench.smtp.received.length === 1, 'the mail');
+    await queueDrained(bench);
     await settle();
     expect(bench.smtp.received).toHaveLength(1);
     expect(bench.smtp.received[0]!.messageId).toBe(row(bench, job.id).message_id);
@@ -53,6 +53,7 @@ describe('the mail queue', () => {
     bench.smtp.refuseNext(2, 451);
     const sale = await sellTo(bench, CUSTOMER);
     await until(() => bench.smtp.received.length === 2, 'receipt and tickets');
+    await queueDrained(bench);
     await settle();
     // Three answers for the first mail (451, 451, 250), one for the second: the same Message-ID each time.
     const [receipt] = mailRows(bench);
@@ -102,6 +103,7 @@ describe('the mail queue', () => {
       to: 'ok@example.com',
     });
     await until(() => bench.smtp.received.length === 1, 'the good mail');
+    await queueDrained(bench);
     await settle();
     expect(row(bench, bad.id)).toMatchObject({ state: 'failed', attempts: 1 });
     expect(row(bench, bad.id).last_error).toMatch(/refused this mail for good \(550 No such user here\)/);
@@ -115,6 +117,7 @@ describe('the mail queue', () => {
       to: 'x@example.com',
     });
     await until(() => row(bench, spam.id).state === 'failed', 'the refusal');
+    await queueDrained(bench);
     await settle();
     expect(row(bench, spam.id).attempts).toBe(1);
     expect(bench.smtp.received).toHaveLength(1);
@@ -130,6 +133,7 @@ describe('the mail queue', () => {
     expect(claimMailJob(bench.terminal.db, job.id)).toBe(false);
     await bench.restart();
     await until(() => bench.smtp.received.length === 1, 'the resend');
+    await queueDrained(bench);
     await settle();
     expect(bench.smtp.received).toHaveLength(1);
     expect(bench.smtp.received[0]!.messageId).toBe(row(bench, job.id).message_id);

@@ -2,17 +2,27 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channels as c } from '../../../shared/ipc/channels';
 import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink';
-import { CUSTOMER, mailRows, sellTo, setUpMail, startMailBench, type MailBench } from '../../helpers/mail';
+import {
+  CUSTOMER,
+  mailRows,
+  queueDrained,
+  sellTo,
+  setUpMail,
+  startMailBench,
+  useMailBench,
+  type MailBench,
+} from '../../helpers/mail';
+import { settle, until } from '../../helpers/printing';
 
 // docs/MAIL.md: who may send what, the sentences for a customer e-mail cannot reach, and the SMTP
 // settings with their password in the secret store.
 
 describe('asking for e-mail', () => {
+  const current = useMailBench();
   let bench: MailBench;
-  beforeEach(async () => {
-    bench = await startMailBench();
+  beforeEach(() => {
+    bench = current();
   });
-  afterEach(() => bench.close());
 
   it('without SMTP set up, queues nothing with a sale and says so to a request', async () => {
     await bench.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
@@ -58,6 +68,42 @@ describe('asking for e-mail', () => {
       reason: 'MAIL_UNKNOWN_SALE',
     });
     expect(mailRows(bench)).toEqual([]);
+  });
+
+  it('writes a consent mail in the sale’s transaction: when the mail cannot be written, neither is the sale', async () => {
+    await setUpMail(bench, bench.smtp);
+    const db = bench.terminal.db;
+    db.exec(
+      "CREATE TRIGGER refuse_mail BEFORE INSERT ON mail_jobs BEGIN SELECT RAISE(ABORT, 'no room'); END",
+    );
+    const count = (table: string) =>
+      (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const before = { sales: count('sales'), outbox: count('outbox'), tickets: count('tickets') };
+    await bench.must(c.cart.setCustomer, { customer: CUSTOMER });
+    await bench.must(c.cart.addTicket, {
+      performanceId: 'perf-hamlet-1',
+      ticketPriceId: 'price-hamlet-adult-stalls',
+      qty: 1,
+    });
+    const cart = await bench.must(c.cart.get);
+    const result = await bench.call(c.checkout.complete, {
+      cartId: cart.id,
+      tenders: [{ tender: 'cash', amount: cart.total }],
+    });
+    expect(result).toMatchObject({ ok: false, reason: 'INTERNAL' });
+    expect(bench.logged).toEqual([expect.stringContaining('no room') as unknown]);
+    expect({ sales: count('sales'), outbox: count('outbox'), tickets: count('tickets') }).toEqual(before);
+    expect(mailRows(bench)).toEqual([]);
+    // The cart waits; once mail can be written the same sale goes through with its mails.
+    db.exec('DROP TRIGGER refuse_mail');
+    const sold = await bench.must(c.checkout.complete, {
+      cartId: cart.id,
+      tenders: [{ tender: 'cash', amount: cart.total }],
+    });
+    expect(mailRows(bench).map((r) => [r.kind, r.sale_id])).toEqual([
+      ['receipt', sold.sale.id],
+      ['tickets', sold.sale.id],
+    ]);
   });
 
   it('answers in German on a German terminal', async () => {
@@ -154,6 +200,37 @@ describe('SMTP settings', () => {
       hasPassword: true,
     });
     expect((await bench.call(c.mail.test, { to: 'manager@theatre.example' })).ok).toBe(true);
+  });
+
+  it('keeps mails waiting while the sign-in is refused, and sends them once a manager corrects it', async () => {
+    await bench.must(c.mail.updateSettings, settings({ password: 'wrong' }));
+    await bench.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
+    await bench.must(c.shift.open, { openingFloat: 0 });
+    const sale = await sellTo(bench, null);
+    const job = await bench.must(c.sales.email, {
+      saleId: sale.sale.id,
+      kind: 'receipt',
+      to: 'a@example.com',
+    });
+    const attempts = () =>
+      (
+        bench.terminal.db.prepare('SELECT attempts FROM mail_jobs WHERE id = ?').get(job.id) as {
+          attempts: number;
+        }
+      ).attempts;
+    await until(() => attempts() >= 2, 'two refused sign-ins');
+    const status = await bench.must(c.mail.status);
+    expect(status).toMatchObject({ waiting: 1, failed: 0 });
+    expect(status.fault?.message).toMatch(
+      /^The mail server refused the sign-in \(.*535.*\)\. Mails wait; a manager must correct/,
+    );
+    await bench.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
+    await bench.must(c.mail.updateSettings, settings({ password: 's3cret-pass' }));
+    await until(() => secure.received.length === 1, 'the mail');
+    await queueDrained(bench);
+    await settle();
+    expect(secure.received).toHaveLength(1);
+    expect((await bench.must(c.mail.status)).jobs[0]).toMatchObject({ id: job.id, state: 'sent' });
   });
 
   it('reports a refused sign-in in a sentence, and a password without a user name is refused', async () => {
