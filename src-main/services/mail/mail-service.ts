@@ -1,5 +1,5 @@
 import type { MailJobView, MailKind, MailSettings, MailStatus } from '../../../shared/ipc/domains/mail';
-import type { CustomerInput } from '../../../shared/ipc/domains/sell';
+import { storedCustomer } from '../../../shared/ipc/stored-customer';
 import type { Language } from '../../../shared/ipc/types';
 import { ticketsPdf } from '../../../shared/node/tickets/ticket-pdf';
 import { ticketsPdfFileName } from '../../../shared/tickets/ticket-api';
@@ -58,17 +58,6 @@ const toView = ({ seq: _seq, messageId: _messageId, ...view }: MailJobRow): Mail
   ...view,
   nextAttemptAt: view.state === 'retrying' ? view.nextAttemptAt : null,
 });
-
-/** The customer as stored on the sale (JSON of CustomerInput), or null when there is none or it is unreadable. */
-function customerOf(json: string | null): Partial<CustomerInput> | null {
-  if (!json) return null;
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return typeof parsed === 'object' && parsed !== null ? parsed : null;
-  } catch {
-    return null;
-  }
-}
 
 /** `<row id@sender's domain>`: the same on every attempt, unique per row. */
 const messageIdFor = (id: string, fromAddress: string) =>
@@ -242,7 +231,7 @@ export function createMailService(deps: MailServiceDeps) {
       if (!settings) return fail(t, 'MAIL_NOT_CONFIGURED');
       const record = loadSale(db, input.saleId);
       if (!record) return fail(t, 'MAIL_UNKNOWN_SALE');
-      const recipient = input.to ?? customerOf(record.sale.customer)?.email;
+      const recipient = input.to ?? storedCustomer(record.sale.customer)?.email;
       if (!recipient) return fail(t, 'MAIL_NO_ADDRESS');
       if (input.kind === 'tickets' && !hasValidTickets(record.tickets)) return fail(t, 'MAIL_NO_TICKETS');
       const row = add(settings, {
@@ -263,7 +252,7 @@ export function createMailService(deps: MailServiceDeps) {
      */
     queueWithSale(record: SaleBeingWritten): void {
       const settings = readMailSettings(db);
-      const customer = customerOf(record.sale.customer);
+      const customer = storedCustomer(record.sale.customer);
       if (!settings || customer?.emailConsent !== true || !customer.email) return;
       const job = {
         saleId: record.sale.id,

@@ -1,20 +1,13 @@
 import { useEffect, useId, useState } from 'react';
 import type { MailKind } from '../../../shared/ipc/domains/mail';
+import { storedCustomer } from '../../../shared/ipc/stored-customer';
 import type { SaleView } from '../../../shared/ipc/types';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/use-t';
 import { useMailStore } from '../../stores/mail-store';
 
-/** The e-mail the customer gave at the sale (the sale keeps the customer as JSON), or ''. */
-function customerEmail(sale: SaleView): string {
-  try {
-    const customer: unknown = JSON.parse(sale.sale.customer ?? 'null');
-    const email = (customer as { email?: unknown } | null)?.email;
-    return typeof email === 'string' ? email : '';
-  } catch {
-    return '';
-  }
-}
+/** The e-mail the customer gave at the sale, or ''. */
+const customerEmail = (sale: SaleView): string => storedCustomer(sale.sale.customer)?.email ?? '';
 
 /**
  * "E-mail receipt" and "E-mail tickets" for a completed sale (docs/MAIL.md), with the address to send to.
