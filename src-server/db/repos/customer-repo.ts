@@ -100,12 +100,18 @@ export async function pageCustomers(
   const params = [...where.params];
   const order = match ? `${match.rank(params)}, name, id` : 'name, id';
   const n = params.length;
-  const [items, counted] = await Promise.all([
-    db.query<Customer>(
-      `SELECT ${COLUMNS} FROM customers ${filtered} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
-      [...params, f.limit, f.offset],
-    ),
-    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM customers ${filtered}`, counting),
-  ]);
-  return { items, total: counted[0]?.n ?? 0 };
+  // The total rides on the page's rows: the matching rows are read once, for the sort and the count.
+  const rows = await db.query<Customer & { total: number }>(
+    `SELECT ${COLUMNS}, count(*) OVER ()::int AS total FROM customers ${filtered}
+     ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...params, f.limit, f.offset],
+  );
+  const items = rows.map(({ total: _total, ...customer }) => customer);
+  if (rows[0]) return { items, total: rows[0].total };
+  // A page past the end has no row to carry the total.
+  const [counted] =
+    f.offset > 0
+      ? await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM customers ${filtered}`, counting)
+      : [];
+  return { items, total: counted?.n ?? 0 };
 }

@@ -20,7 +20,7 @@ const MAX_WORDS = 5;
 export interface CustomerMatch {
   /** The WHERE condition; pushes its parameters onto `params`. */
   condition(params: unknown[]): string;
-  /** An ORDER BY term putting the best matches first; pushes its parameters onto `params`. */
+  /** An ORDER BY term, false for the best matches (they sort first); pushes its parameters onto `params`. */
   rank(params: unknown[]): string;
 }
 
@@ -51,16 +51,17 @@ export function customerMatch(q: string): CustomerMatch | undefined {
   if (PHONE_LIKE.test(text) && digits.length >= 3) {
     return {
       condition: (params) => `phone_digits LIKE ${placeholder(params, containsPattern(digits))}`,
-      rank: (params) =>
-        `CASE WHEN phone_digits LIKE ${placeholder(params, startsPattern(digits))} THEN 0 ELSE 1 END`,
+      rank: (params) => `left(phone_digits, ${digits.length}) <> ${placeholder(params, digits)}`,
     };
   }
   const words = text.split(/\s+/).slice(0, MAX_WORDS);
   return {
     condition: (params) => words.map((word) => wordCondition(params, word)).join(' AND '),
+    // An equality on the first characters, not a pattern: it runs on every matching row.
     rank: (params) => {
-      const starts = placeholder(params, startsPattern(text));
-      return `CASE WHEN name ILIKE ${starts} OR email ILIKE ${starts} THEN 0 ELSE 1 END`;
+      const start = placeholder(params, text.toLowerCase());
+      const n = [...text].length;
+      return `NOT (lower(left(name, ${n})) = ${start} OR lower(left(COALESCE(email, ''), ${n})) = ${start})`;
     },
   };
 }

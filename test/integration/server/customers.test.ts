@@ -244,6 +244,10 @@ describe.each(backends)('customers (%s)', (backend) => {
     expect(first.items.map((c) => c.name)).toEqual(['Anna Müller', 'Annabel Lee']);
     expect(second.items.map((c) => c.name)).toEqual(['Bert Annan', 'Carla Mueller-Lüdenscheidt']);
     expect(first.total).toBe(second.total);
+    // A page past the end is empty and still says how many there are.
+    const past = (await org.api.get<Page<Customer>>('/v1/customers?limit=2&offset=1000')).body;
+    expect(past).toMatchObject({ items: [], total: first.total });
+    expect((await org.api.get<Page<Customer>>('/v1/customers?q=Zebedee')).body.total).toBe(0);
     expect(first.total).toBeGreaterThan(8);
   });
 });
