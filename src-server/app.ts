@@ -16,6 +16,7 @@ import { registerCatalogueRoutes } from './routes/catalogue-routes';
 import { registerCatalogueSearchRoutes } from './routes/catalogue-search-routes';
 import { registerCheckinRoutes } from './routes/checkin-routes';
 import { registerCodeRoutes } from './routes/code-routes';
+import { registerCustomerRoutes } from './routes/customer-routes';
 import { registerOrganisationRoutes } from './routes/organisation-routes';
 import type { App } from './routes/common';
 import { registerRedemptionRoutes } from './routes/redemption-routes';
@@ -157,6 +158,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   registerCatalogueSearchRoutes(app, ctx);
   registerTerminalRoutes(app, ctx);
   registerCodeRoutes(app, ctx);
+  registerCustomerRoutes(app, ctx);
   registerRedemptionRoutes(app, ctx);
   registerCheckinRoutes(app, ctx);
   registerReportRoutes(app, ctx);

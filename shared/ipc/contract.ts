@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_MONEY_MINOR, MAX_MONEY_SENTENCE } from '../money/limits';
 import { text } from '../text';
+import { customerPhoneSchema } from '../customers/schema';
 import type { Result } from '../result';
 import { channels as c, type ChannelName, type Domain } from './channels';
 import {
@@ -44,10 +45,7 @@ export const customerSchema = z
     id: text().min(1).max(100),
     name: text().trim().min(1).max(200),
     email: text().email().max(200).optional(),
-    phone: text()
-      .trim()
-      .regex(/^\+?[0-9 ()-]{3,40}$/, 'a phone number is digits, spaces and + - ( ) only')
-      .optional(),
+    phone: customerPhoneSchema.optional(),
     emailConsent: z.boolean().optional(),
     priorOrders: z.number().int().nonnegative(),
     groups: z.array(text().min(1).max(100)).max(50),

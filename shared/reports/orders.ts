@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SaleLineRow } from '../sync/sale-record';
+import { text } from '../text';
 import { codeUseFilters, dateRange, keysetPage, type KeysetPage } from './filters';
 
 // GET /v1/reports/orders (+ .csv) and /v1/reports/orders/:id (docs/REPORTS.md).
@@ -9,6 +10,8 @@ export const orderFilters = {
   ...codeUseFilters,
   terminalId: z.uuid().optional(),
   performanceId: z.uuid().optional(),
+  /** Exactly this customer id (a sale's customerId, an online use's customer): one customer's orders. */
+  customerId: text().min(1).max(100).optional(),
 };
 
 export const orderQuerySchema = z.strictObject({ ...orderFilters, ...keysetPage });

@@ -1,6 +1,7 @@
 import type { Language } from '../../shared/ipc/types';
 import { adminDe, adminEn } from './admin-messages';
 import { codePickDe, codePickEn } from './code-pick-messages';
+import { customerAdminDe, customerAdminEn } from './customer-admin-messages';
 import { customerDe, customerEn } from './customer-messages';
 import { doorDe, doorEn } from './door-messages';
 import { mailDe, mailEn } from './mail-messages';
@@ -35,6 +36,7 @@ const en = {
   ...customerEn,
   ...adminEn,
   ...peopleEn,
+  ...customerAdminEn,
   ...codePickEn,
   ...reportEn,
   ...doorEn,
@@ -67,6 +69,7 @@ const de: Record<MessageKey, string> = {
   ...customerDe,
   ...adminDe,
   ...peopleDe,
+  ...customerAdminDe,
   ...codePickDe,
   ...reportDe,
   ...doorDe,

@@ -2,6 +2,7 @@ import type { BenchSuite } from './harness';
 import { adminSuite } from './admin.bench';
 import { adminUiSuite } from './admin-ui.bench';
 import { coreSuite } from './core.bench';
+import { customersSuite } from './customers.bench';
 import { engineSuite } from './engine.bench';
 import { loadSuite } from './load.bench';
 import { serverSuite } from './server.bench';
@@ -21,6 +22,7 @@ export const suites: BenchSuite[] = [
   uiSuite,
   adminSuite,
   adminUiSuite,
+  customersSuite,
   ticketsSuite,
   storeSuite,
   loadSuite,

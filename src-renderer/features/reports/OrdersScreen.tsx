@@ -3,13 +3,13 @@ import type { OrderRow } from '../../../shared/reports/orders';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { KeysetTable } from '../../components/KeysetTable';
 import { SearchField } from '../../components/SearchField';
-import { StatusBadge } from '../../components/StatusBadge';
 import { useDateTime, useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import { useOrdersStore } from '../../stores/report-stores';
 import { OrderDetailDialog } from './OrderDetailDialog';
 import { PerformancePicker } from './PerformancePicker';
 import { CashierTerminalFields, ReportDays } from './ReportFilters';
+import { OrderStatusBadge } from './OrderStatusBadge';
 
 /**
  * Every order newest first, a keyset page at a time, narrowed by the orders report's filters; a row
@@ -123,11 +123,7 @@ export function OrdersScreen() {
             <td className="num">{money(row.total, row.currency)}</td>
             <td className="num">{money(row.discount, row.currency)}</td>
             <td>
-              <StatusBadge
-                status={row.status}
-                label={t(`report.orders.status.${row.status}`)}
-                testId="order-status"
-              />
+              <OrderStatusBadge status={row.status} />
             </td>
           </tr>
         )}

@@ -64,6 +64,7 @@ function saleWhere(w: Where, orgId: string, f: OrderFilter, after: OrderKey | un
       containsPattern(f.buyer),
     );
   }
+  if (f.customerId) w.add((p) => `s.payload->'sale'->>'customerId' = ${p}`, f.customerId);
   if (f.reason) w.add(REASON, containsPattern(f.reason));
   if (after) w.before('s.created_at, s.id', after);
 }
@@ -85,6 +86,7 @@ function useWhere(w: Where, orgId: string, f: OrderFilter, after: OrderKey | und
       containsPattern(f.buyer),
     );
   }
+  if (f.customerId) w.add((p) => `r.customer_id = ${p}`, f.customerId);
   if (f.reason) w.add(REASON, containsPattern(f.reason));
   if (after) w.before('r.redeemed_at, r.order_id', after);
 }
