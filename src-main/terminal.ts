@@ -23,6 +23,7 @@ import { createBackupService, DEFAULT_BACKUPS_KEPT, type BackupOptions } from '.
 import { createCatalogueService } from './services/catalogue-service';
 import { createConnectivity } from './services/connectivity';
 import { createDoorService } from './services/door/door-service';
+import { createJournalService } from './services/journal/journal-service';
 import { createManageService } from './services/manage-service';
 import { seedDemoData } from './services/demo-data';
 import { createCheckoutService } from './services/checkout-service';
@@ -275,6 +276,14 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       ask: (request) => sync.request(request),
       serverLikelyUp: () => connectivity.current().state === 'online' || sync.reachable(),
       afterWrite: () => sync.afterWrite(),
+    }),
+    journal: createJournalService({
+      db,
+      t,
+      here: () => ({ terminalId: terminalId(), terminalName: getSyncState(db)?.terminalName ?? null }),
+      enrolled: () => getSyncState(db) !== undefined,
+      ask: (request) => sync.request(request),
+      serverLikelyUp: () => connectivity.current().state === 'online' || sync.reachable(),
     }),
   });
   if (options.sync?.autoStart ?? transport !== undefined) sync.start();

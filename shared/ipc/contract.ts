@@ -13,6 +13,7 @@ import {
 import type { CartView, CodeOption, CustomerInput } from './domains/sell';
 import { TICKET_PDF_FORMATS } from '../tickets/layout';
 import { doorRequestSchemas, type DoorResponseTypes } from './door-schemas';
+import { journalRequestSchemas, type JournalResponseTypes } from './journal-schemas';
 import { REPRINT_MODES, type TicketReprint } from './domains/tickets';
 import { MAX_REPRINT_TICKETS } from '../tickets/issue';
 import { manageRequestSchemas, type ManageResponseTypes } from './manage-schemas';
@@ -217,10 +218,12 @@ export const requestSchemas = {
   ...manageRequestSchemas,
   ...syncRequestSchemas,
   ...doorRequestSchemas,
+  ...journalRequestSchemas,
 } satisfies Record<ChannelName, z.ZodType>;
 
 /** What each channel answers with when it succeeds. */
-export interface ResponseTypes extends ManageResponseTypes, SyncResponseTypes, DoorResponseTypes {
+export interface ResponseTypes
+  extends ManageResponseTypes, SyncResponseTypes, DoorResponseTypes, JournalResponseTypes {
   [c.system.status]: TerminalStatus;
   [c.system.loadDemo]: { codes: number };
   [c.settings.get]: TerminalSettings;

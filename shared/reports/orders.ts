@@ -106,6 +106,9 @@ export interface OrderRefundDetail {
   kind: 'refund' | 'void';
   staffId: string;
   staffName: string | null;
+  /** The terminal that made it: not always the sale's own. */
+  terminalId: string;
+  terminalName: string | null;
   reason: string | null;
   amount: number;
   units: number;
@@ -129,4 +132,41 @@ export interface OrderDetail {
   redemptions: OrderRedemptionDetail[];
   refunds: OrderRefundDetail[];
   approvals: OrderApprovalDetail[];
+}
+
+/** What an order's status is read from, on the server's ledger or a terminal's store. */
+export interface OrderStatusFacts {
+  source: OrderSource;
+  saleStatus: 'completed' | 'voided' | null;
+  releasedAt: string | null;
+  refundedUnits: number;
+  /** The sale's units; null for an online order. */
+  units: number | null;
+}
+
+export function orderStatus(row: OrderStatusFacts): OrderStatus {
+  if (row.saleStatus === 'voided' || (row.source === 'online' && row.releasedAt)) return 'voided';
+  if (row.refundedUnits === 0) return 'completed';
+  return row.units !== null && row.refundedUnits >= row.units ? 'refunded' : 'partly_refunded';
+}
+
+/**
+ * The buyer in a few words: the name and email picked at the till (the sale's customer JSON), or as an
+ * online order recorded them, or the customer id.
+ */
+export function buyerOf(row: {
+  customer: string | null;
+  customerId: string | null;
+  buyerText: string | null;
+}): string | null {
+  if (row.customer) {
+    try {
+      const c = JSON.parse(row.customer) as { name?: unknown; email?: unknown };
+      const parts = [c.name, c.email].filter((p): p is string => typeof p === 'string' && p !== '');
+      if (parts.length > 0) return parts.join(' ');
+    } catch {
+      // a customer the terminal stored in another shape: its id still names them
+    }
+  }
+  return row.buyerText ?? row.customerId ?? null;
 }

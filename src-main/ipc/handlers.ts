@@ -6,6 +6,7 @@ import type { CartService } from '../services/cart-service';
 import type { CatalogueService } from '../services/catalogue-service';
 import type { CheckoutService } from '../services/checkout-service';
 import type { DoorService } from '../services/door/door-service';
+import type { JournalService } from '../services/journal/journal-service';
 import type { ManageService } from '../services/manage-service';
 import type { SaleService } from '../services/sale-service';
 import type { SettingsService } from '../services/settings-service';
@@ -35,6 +36,7 @@ export interface Services {
   manage: ManageService;
   sync: SyncService;
   door: DoorService;
+  journal: JournalService;
 }
 
 /**
@@ -123,5 +125,7 @@ export function createHandlers(s: Services): Handlers {
     ...createManageHandlers(s.manage),
     ...createSyncHandlers({ sync: s.sync, staff: s.staff, cart: s.cart }),
     ...createDoorHandlers(s.door),
+    [c.journal.search]: (r) => s.journal.search(r),
+    [c.journal.open]: (r) => s.journal.open(r.ref),
   };
 }

@@ -87,6 +87,8 @@ export async function orderDetail(
       kind: row.kind,
       staffId: row.staffId,
       staffName: row.staffName,
+      terminalId: row.terminalId,
+      terminalName: row.terminalName,
       reason: payload?.refund.reason ?? null,
       amount: row.amount,
       units: payload?.units.length ?? 0,
