@@ -3,6 +3,7 @@ import { adminDe, adminEn } from './admin-messages';
 import { codePickDe, codePickEn } from './code-pick-messages';
 import { customerDe, customerEn } from './customer-messages';
 import { doorDe, doorEn } from './door-messages';
+import { journalDe, journalEn } from './journal-messages';
 import { manageDe, manageEn } from './manage-messages';
 import { peopleDe, peopleEn } from './people-messages';
 import { reportDe, reportEn } from './report-messages';
@@ -37,6 +38,7 @@ const en = {
   ...codePickEn,
   ...reportEn,
   ...doorEn,
+  ...journalEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -68,6 +70,7 @@ const de: Record<MessageKey, string> = {
   ...codePickDe,
   ...reportDe,
   ...doorDe,
+  ...journalDe,
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, de };

@@ -3,6 +3,7 @@ import { adminSuite } from './admin.bench';
 import { adminUiSuite } from './admin-ui.bench';
 import { coreSuite } from './core.bench';
 import { engineSuite } from './engine.bench';
+import { journalSuite } from './journal.bench';
 import { loadSuite } from './load.bench';
 import { serverSuite } from './server.bench';
 import { storeSuite } from './store.bench';
@@ -24,4 +25,5 @@ export const suites: BenchSuite[] = [
   ticketsSuite,
   storeSuite,
   loadSuite,
+  journalSuite,
 ];

@@ -45,29 +45,41 @@ export interface LocalOrderRow extends Omit<OrderStatusFacts, 'source' | 'units'
 /** Just past every string that starts with `prefix`: a prefix as an index range. */
 const LAST = '\u{10FFFF}';
 
+/**
+ * The sales the search names, as one UNION of index lookups (rowids): an OR of the parts in the outer
+ * query would make SQLite scan every sale, because the end of a phone number is no index range.
+ */
 function searchSql(search: LocalSearch, params: unknown[]): string {
-  const any: string[] = [];
+  const parts: string[] = [];
   if (search.saleIds) {
-    any.push(`s.id IN (${search.saleIds.map(() => '?').join(', ') || 'NULL'})`);
+    parts.push(`SELECT rowid FROM sales WHERE id IN (${search.saleIds.map(() => '?').join(', ') || 'NULL'})`);
     params.push(...search.saleIds);
   }
   if (search.receiptNo) {
-    any.push('s.receipt_no = ?');
+    parts.push('SELECT rowid FROM sales WHERE receipt_no = ?');
     params.push(search.receiptNo);
   }
   if (search.phone) {
-    any.push(`(s.customer_phone IS NOT NULL AND s.customer_phone LIKE '%' || ?)`);
+    // The partial index holds only sales with a phone: scanning it is scanning those.
+    parts.push(
+      `SELECT rowid FROM sales INDEXED BY sales_customer_phone
+       WHERE customer_phone IS NOT NULL AND customer_phone LIKE '%' || ?`,
+    );
     params.push(search.phone);
   }
   if (search.customer) {
     for (const column of ['customer_name', 'customer_last_name', 'customer_email']) {
-      any.push(`(s.${column} >= ? AND s.${column} < ?)`);
+      parts.push(`SELECT rowid FROM sales WHERE ${column} >= ? AND ${column} < ?`);
       params.push(search.customer, search.customer + LAST);
     }
   }
-  return any.length > 0 ? `(${any.join(' OR ')})` : '0';
+  return parts.length > 0 ? `s.rowid IN (${parts.join(' UNION ')})` : '0';
 }
 
+/**
+ * One page newest first, in two steps as the server's orders report pages: the page's keys from the
+ * indexes, then the rows of just those (their refunds and units are counted per row).
+ */
 export function searchLocalSales(
   db: Db,
   f: LocalJournalFilter,
@@ -84,8 +96,13 @@ export function searchLocalSales(
   if (f.from) add('s.created_at >= ?', f.from);
   if (f.to) add('s.created_at <= ?', f.to);
   if (f.cashierId) add('s.cashier_id = ?', f.cashierId);
-  if (f.performanceId)
-    add('s.id IN (SELECT sale_id FROM sale_lines WHERE performance_id = ?)', f.performanceId);
+  // Probed per sale newest first (one index lookup each), so a page stops once it has its rows.
+  if (f.performanceId) {
+    add(
+      'EXISTS (SELECT 1 FROM sale_lines l WHERE l.performance_id = ? AND l.sale_id = s.id)',
+      f.performanceId,
+    );
+  }
   if (after) {
     where.push('(s.created_at < ? OR (s.created_at = ? AND s.id < ?))');
     params.push(after.at, after.at, after.id);
@@ -103,11 +120,12 @@ export function searchLocalSales(
        (SELECT count(*) FROM sale_lines l JOIN sale_units u ON u.line_id = l.id
          WHERE l.sale_id = s.id AND u.refund_id IS NOT NULL) AS refundedUnits,
        s.currency, s.status AS saleStatus, r.released_at AS releasedAt
-     FROM sales s
+     FROM (SELECT s.rowid AS k FROM sales s ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+           ORDER BY s.created_at DESC, s.id DESC LIMIT ?) page
+       JOIN sales s ON s.rowid = page.k
        LEFT JOIN staff st ON st.id = s.cashier_id
        LEFT JOIN redemptions r ON r.sale_id = s.id
-     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY s.created_at DESC, s.id DESC LIMIT ?`,
+     ORDER BY s.created_at DESC, s.id DESC`,
   ).all(...params) as LocalOrderRow[];
 }
 
