@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SaleLineRow } from '../sync/sale-record';
+import type { ApprovalRow, SaleLineRow } from '../sync/sale-record';
 import { codeUseFilters, dateRange, keysetPage, type KeysetPage } from './filters';
 
 // GET /v1/reports/orders (+ .csv) and /v1/reports/orders/:id (docs/REPORTS.md).
@@ -169,4 +169,43 @@ export function buyerOf(row: {
     }
   }
   return row.buyerText ?? row.customerId ?? null;
+}
+
+/** A sale line in the order view; `extra` holds what only the terminal's record names. */
+export function lineDetail(
+  l: Omit<OrderLineDetail, 'name' | 'ticketTypeId' | 'priceBandId' | 'refundedQty'>,
+  extra: { name?: string | null; ticketTypeId?: string | null; priceBandId?: string | null } | undefined,
+  refundedQty: number,
+): OrderLineDetail {
+  return {
+    id: l.id,
+    lineNo: l.lineNo,
+    kind: l.kind,
+    name: extra?.name ?? null,
+    eventId: l.eventId,
+    performanceId: l.performanceId,
+    ticketTypeId: extra?.ticketTypeId ?? null,
+    priceBandId: extra?.priceBandId ?? null,
+    qty: l.qty,
+    unitPrice: l.unitPrice,
+    gross: l.gross,
+    codeDiscount: l.codeDiscount,
+    customDiscount: l.customDiscount,
+    total: l.total,
+    refundedQty,
+  };
+}
+
+/** An approval in the order view, with its approver's name where known. */
+export function approvalDetail(
+  a: Pick<ApprovalRow, 'kind' | 'approverId' | 'reason' | 'createdAt'>,
+  names: ReadonlyMap<string, string>,
+): OrderApprovalDetail {
+  return {
+    kind: a.kind,
+    approverId: a.approverId,
+    approverName: names.get(a.approverId) ?? null,
+    reason: a.reason,
+    at: a.createdAt,
+  };
 }

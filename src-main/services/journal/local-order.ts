@@ -1,6 +1,12 @@
 import type { JournalHistoryEntry } from '../../../shared/ipc/domains/journal';
 import type { JournalOrderDetail } from '../../../shared/reports/journal';
-import { buyerOf, orderStatus, type OrderRow } from '../../../shared/reports/orders';
+import {
+  approvalDetail,
+  buyerOf,
+  lineDetail,
+  orderStatus,
+  type OrderRow,
+} from '../../../shared/reports/orders';
 import type { SaleRecord } from '../../../shared/sync/sale-record';
 import type { LocalOrderRow, ReprintRow } from '../../db/repos/journal-repo';
 
@@ -71,23 +77,7 @@ export function localOrderDetail(
   return {
     order,
     customDiscountReason: sale.customReason,
-    lines: record.lines.map((l) => ({
-      id: l.id,
-      lineNo: l.lineNo,
-      kind: l.kind,
-      name: l.name,
-      eventId: l.eventId,
-      performanceId: l.performanceId,
-      ticketTypeId: l.ticketTypeId,
-      priceBandId: l.priceBandId,
-      qty: l.qty,
-      unitPrice: l.unitPrice,
-      gross: l.gross,
-      codeDiscount: l.codeDiscount,
-      customDiscount: l.customDiscount,
-      total: l.total,
-      refundedQty: refundedUnits.filter((u) => u.lineId === l.id).length,
-    })),
+    lines: record.lines.map((l) => lineDetail(l, l, refundedUnits.filter((u) => u.lineId === l.id).length)),
     payments: record.payments.map((p) => ({
       id: p.id,
       tender: p.tender,
@@ -127,13 +117,7 @@ export function localOrderDetail(
       units: record.units.filter((u) => u.refundId === r.id).length,
       at: r.createdAt,
     })),
-    approvals: record.approvals.map((a) => ({
-      kind: a.kind,
-      approverId: a.approverId,
-      approverName: names.get(a.approverId) ?? null,
-      reason: a.reason,
-      at: a.createdAt,
-    })),
+    approvals: record.approvals.map((a) => approvalDetail(a, names)),
     tickets: record.tickets.map((t) => ({
       id: t.id,
       lineId: t.lineId,

@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { DateRangeFields } from '../../components/DateRangeFields';
-import { StatusBadge } from '../../components/StatusBadge';
-import { useDateTime, useMoney } from '../../i18n/use-money';
+import { useDateTime } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import { useJournalStore, type JournalFilters } from '../../stores/journal-store';
 import { useSellStore } from '../../stores/sell-store';
 import { useSessionStore } from '../../stores/session-store';
+import { OrderTableRow, useOrderColumns } from '../reports/OrderTableRow';
 import { JournalOrder } from './JournalOrder';
 
 /** A scanned receipt (its order id), a ticket's QR or a receipt number: what opens one order at once. */
@@ -20,7 +20,6 @@ const REFERENCE =
 export function JournalScreen() {
   const t = useT();
   const id = useId();
-  const money = useMoney();
   const dateTime = useDateTime();
   const state = useJournalStore();
   const events = useSellStore((s) => s.events);
@@ -28,6 +27,7 @@ export function JournalScreen() {
   const [q, setQ] = useState(state.q);
   const [filters, setFilters] = useState<JournalFilters>(state.filters);
   const searchRef = useRef<HTMLInputElement>(null);
+  const columns = useOrderColumns();
 
   useEffect(() => {
     if (!state.order) searchRef.current?.focus();
@@ -131,42 +131,16 @@ export function JournalScreen() {
           <caption>{t('journal.results')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('report.orders.receipt')}</th>
-              <th scope="col">{t('report.orders.time')}</th>
-              <th scope="col">{t('report.terminal')}</th>
-              <th scope="col">{t('report.cashier')}</th>
-              <th scope="col">{t('report.orders.buyer')}</th>
-              <th scope="col" className="num">
-                {t('report.total')}
-              </th>
-              <th scope="col">{t('report.orders.status')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('journal.open')}</span>
-              </th>
+              {columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {state.rows.map((row) => (
-              <tr key={row.orderId}>
-                <th scope="row">{row.receiptNo === null ? t('journal.online') : `#${row.receiptNo}`}</th>
-                <td>{dateTime(row.at)}</td>
-                <td>{row.terminalName ?? '—'}</td>
-                <td>{row.cashierName ?? '—'}</td>
-                <td>{row.buyer ?? '—'}</td>
-                <td className="num">{money(row.total, row.currency)}</td>
-                <td>
-                  <StatusBadge
-                    status={row.status}
-                    label={t(`report.orders.status.${row.status}`)}
-                    testId="order-status"
-                  />
-                </td>
-                <td>
-                  <button type="button" onClick={() => void state.open(row.orderId)}>
-                    {t('journal.open')}
-                  </button>
-                </td>
-              </tr>
+              <OrderTableRow key={row.orderId} row={row} onOpen={(r) => void state.open(r.orderId)} />
             ))}
           </tbody>
         </table>
