@@ -25,6 +25,7 @@ import { createConnectivity } from './services/connectivity';
 import { createDoorService } from './services/door/door-service';
 import { createMailService } from './services/mail/mail-service';
 import { createSmtpSend, DEFAULT_SMTP_TIMEOUTS, type SmtpTimeouts } from './services/mail/smtp-transport';
+import { createJournalService } from './services/journal/journal-service';
 import { createManageService } from './services/manage-service';
 import { seedDemoData } from './services/demo-data';
 import { createCheckoutService } from './services/checkout-service';
@@ -302,6 +303,14 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       afterWrite: () => sync.afterWrite(),
     }),
     mail,
+    journal: createJournalService({
+      db,
+      t,
+      here: () => ({ terminalId: terminalId(), terminalName: getSyncState(db)?.terminalName ?? null }),
+      enrolled: () => getSyncState(db) !== undefined,
+      ask: (request) => sync.request(request),
+      serverLikelyUp: () => connectivity.current().state === 'online' || sync.reachable(),
+    }),
   });
   if (options.sync?.autoStart ?? transport !== undefined) sync.start();
   if (options.printer?.enabled !== false) printing.start();

@@ -17,6 +17,7 @@ import { registerCatalogueSearchRoutes } from './routes/catalogue-search-routes'
 import { registerCheckinRoutes } from './routes/checkin-routes';
 import { registerCodeRoutes } from './routes/code-routes';
 import { registerCustomerRoutes } from './routes/customer-routes';
+import { registerJournalRoutes } from './routes/journal-routes';
 import { registerOrganisationRoutes } from './routes/organisation-routes';
 import type { App } from './routes/common';
 import { registerRedemptionRoutes } from './routes/redemption-routes';
@@ -162,6 +163,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   registerRedemptionRoutes(app, ctx);
   registerCheckinRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerJournalRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerAdminApp(app, options.adminDir ?? DEFAULT_ADMIN_DIR);

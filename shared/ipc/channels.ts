@@ -111,6 +111,11 @@ export const channels = {
     scan: 'pos:door:scan',
     counts: 'pos:door:counts',
   },
+  // The sales journal (docs/ORDERS.md).
+  journal: {
+    search: 'pos:journal:search',
+    open: 'pos:journal:open',
+  },
 } as const;
 
 type ValueOf<T> = T[keyof T];

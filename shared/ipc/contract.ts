@@ -16,6 +16,7 @@ import { TICKET_PDF_FORMATS } from '../tickets/layout';
 import { doorRequestSchemas, type DoorResponseTypes } from './door-schemas';
 import { hostSchema } from './host-schema';
 import { mailRequestSchemas, type MailResponseTypes } from './mail-schemas';
+import { journalRequestSchemas, type JournalResponseTypes } from './journal-schemas';
 import { REPRINT_MODES, type TicketReprint } from './domains/tickets';
 import { MAX_REPRINT_TICKETS } from '../tickets/issue';
 import { manageRequestSchemas, type ManageResponseTypes } from './manage-schemas';
@@ -202,11 +203,12 @@ export const requestSchemas = {
   ...syncRequestSchemas,
   ...doorRequestSchemas,
   ...mailRequestSchemas,
+  ...journalRequestSchemas,
 } satisfies Record<ChannelName, z.ZodType>;
 
 /** What each channel answers with when it succeeds. */
 export interface ResponseTypes
-  extends ManageResponseTypes, SyncResponseTypes, DoorResponseTypes, MailResponseTypes {
+  extends ManageResponseTypes, SyncResponseTypes, DoorResponseTypes, MailResponseTypes, JournalResponseTypes {
   [c.system.status]: TerminalStatus;
   [c.system.loadDemo]: { codes: number };
   [c.settings.get]: TerminalSettings;

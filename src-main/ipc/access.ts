@@ -185,6 +185,9 @@ export const accessRules = {
   [c.door.open]: door,
   [c.door.scan]: door,
   [c.door.counts]: door,
+  // The sales journal: whoever may look a sale up for a refund may search and open orders.
+  [c.journal.search]: sell,
+  [c.journal.open]: sell,
 } as const satisfies AccessTable;
 
 /** What a handler is given: the checked actor, or nothing on a public channel (or a first run). */

@@ -7,6 +7,7 @@ import type { CatalogueService } from '../services/catalogue-service';
 import type { CheckoutService } from '../services/checkout-service';
 import type { DoorService } from '../services/door/door-service';
 import type { MailService } from '../services/mail/mail-service';
+import type { JournalService } from '../services/journal/journal-service';
 import type { ManageService } from '../services/manage-service';
 import type { SaleService } from '../services/sale-service';
 import type { SettingsService } from '../services/settings-service';
@@ -38,6 +39,7 @@ export interface Services {
   sync: SyncService;
   door: DoorService;
   mail: MailService;
+  journal: JournalService;
 }
 
 /**
@@ -127,5 +129,7 @@ export function createHandlers(s: Services): Handlers {
     ...createSyncHandlers({ sync: s.sync, staff: s.staff, cart: s.cart }),
     ...createDoorHandlers(s.door),
     ...createMailHandlers(s.mail),
+    [c.journal.search]: (r) => s.journal.search(r),
+    [c.journal.open]: (r) => s.journal.open(r.ref),
   };
 }

@@ -5,6 +5,7 @@ import { customerAdminDe, customerAdminEn } from './customer-admin-messages';
 import { customerDe, customerEn } from './customer-messages';
 import { doorDe, doorEn } from './door-messages';
 import { mailDe, mailEn } from './mail-messages';
+import { journalDe, journalEn } from './journal-messages';
 import { manageDe, manageEn } from './manage-messages';
 import { peopleDe, peopleEn } from './people-messages';
 import { reportDe, reportEn } from './report-messages';
@@ -41,6 +42,7 @@ const en = {
   ...reportEn,
   ...doorEn,
   ...mailEn,
+  ...journalEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -74,6 +76,7 @@ const de: Record<MessageKey, string> = {
   ...reportDe,
   ...doorDe,
   ...mailDe,
+  ...journalDe,
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, de };

@@ -17,3 +17,8 @@ export function startsPattern(text: string): string {
 export function wordStartPattern(text: string): string {
   return `% ${escapeLike(text)}%`;
 }
+
+/** A pattern matching text that starts with `text`, wildcards in it matching themselves. */
+export function prefixPattern(text: string): string {
+  return `${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}

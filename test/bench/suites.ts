@@ -4,6 +4,7 @@ import { adminUiSuite } from './admin-ui.bench';
 import { coreSuite } from './core.bench';
 import { customersSuite } from './customers.bench';
 import { engineSuite } from './engine.bench';
+import { journalSuite } from './journal.bench';
 import { loadSuite } from './load.bench';
 import { serverSuite } from './server.bench';
 import { storeSuite } from './store.bench';
@@ -26,4 +27,5 @@ export const suites: BenchSuite[] = [
   ticketsSuite,
   storeSuite,
   loadSuite,
+  journalSuite,
 ];
