@@ -210,6 +210,56 @@ const catalogue = {
     en: 'The server did not take this door’s performances ({detail}). Open the door again with the performances of tonight.',
     de: 'Der Server hat die Vorstellungen dieses Einlasses nicht angenommen ({detail}). Bitte den Einlass mit den heutigen Vorstellungen neu öffnen.',
   },
+  // The sales journal (docs/ORDERS.md).
+  JOURNAL_OFFLINE: {
+    en: 'Offline: showing this terminal’s sales only. Other terminals’ sales and online orders show again once the server is back.',
+    de: 'Offline: Es werden nur die Verkäufe dieses Terminals gezeigt. Verkäufe anderer Terminals und Online-Bestellungen erscheinen wieder, sobald der Server erreichbar ist.',
+  },
+  JOURNAL_STANDALONE: {
+    en: 'This terminal is not enrolled with a server: the journal shows its own sales.',
+    de: 'Dieses Terminal ist bei keinem Server angemeldet: Das Journal zeigt seine eigenen Verkäufe.',
+  },
+  JOURNAL_NOT_A_CODE: {
+    en: 'This code is neither a receipt nor a ticket of ours: scan the QR code on the receipt or ticket again, or type the receipt number.',
+    de: 'Dieser Code ist weder ein Beleg noch ein Ticket von uns: Bitte den QR-Code auf dem Beleg oder Ticket erneut scannen oder die Belegnummer eingeben.',
+  },
+  JOURNAL_UNKNOWN_ORDER: {
+    en: 'No order matches “{ref}”. Check the receipt number, scan the receipt’s or ticket’s QR code, or search by the customer’s name.',
+    de: 'Keine Bestellung passt zu „{ref}“. Bitte die Belegnummer prüfen, den QR-Code des Belegs oder Tickets scannen oder nach dem Namen des Kunden suchen.',
+  },
+  JOURNAL_UNKNOWN_ORDER_OFFLINE: {
+    en: 'This terminal has no order matching “{ref}”, and the server cannot be reached to look at other terminals’ sales. Try again once the terminal is online.',
+    de: 'Dieses Terminal hat keine Bestellung zu „{ref}“, und der Server ist nicht erreichbar, um die Verkäufe anderer Terminals zu prüfen. Bitte erneut versuchen, wenn das Terminal online ist.',
+  },
+  JOURNAL_RECEIPT_AMBIGUOUS: {
+    en: 'Receipt {receiptNo} was issued at several terminals ({terminals}). Search for it and pick the one from the right terminal, or scan the receipt’s QR code.',
+    de: 'Beleg {receiptNo} wurde an mehreren Terminals ausgestellt ({terminals}). Bitte danach suchen und den vom richtigen Terminal wählen oder den QR-Code des Belegs scannen.',
+  },
+  JOURNAL_OPEN_NEEDS_REFERENCE: {
+    en: 'To open an order, scan its receipt or ticket or type its receipt number. To find a customer’s orders, search for them in the list.',
+    de: 'Um eine Bestellung zu öffnen, bitte Beleg oder Ticket scannen oder die Belegnummer eingeben. Die Bestellungen eines Kunden findet die Suche in der Liste.',
+  },
+  JOURNAL_SERVER_REFUSED: {
+    en: 'The server did not take this search: {detail}',
+    de: 'Der Server hat diese Suche nicht angenommen: {detail}',
+  },
+  JOURNAL_BAD_CURSOR: {
+    en: 'This list is out of date: search again from the start.',
+    de: 'Diese Liste ist veraltet: Bitte die Suche neu beginnen.',
+  },
+  JOURNAL_REFUND_OTHER_TERMINAL: {
+    en: '{terminal} sold this order: refund it at that terminal. Refunds of other terminals’ orders are not possible here yet.',
+    de: '{terminal} hat diese Bestellung verkauft: Bitte dort erstatten. Erstattungen von Bestellungen anderer Terminals sind hier noch nicht möglich.',
+  },
+  JOURNAL_REFUND_ONLINE: {
+    en: 'This is an online order: the online shop refunds it.',
+    de: 'Dies ist eine Online-Bestellung: Der Online-Shop erstattet sie.',
+  },
+  JOURNAL_REFUND_NOTHING_LEFT: {
+    en: 'Nothing is left to refund on this order.',
+    de: 'Bei dieser Bestellung ist nichts mehr zu erstatten.',
+  },
+  JOURNAL_OTHER_TERMINAL: { en: 'Another terminal', de: 'Ein anderes Terminal' },
   // The disk under the store (docs/OPERATIONS.md "Disk full"): one sentence whichever write failed,
   // chosen in src-main/ipc/storage-failure.ts. {cause} is one of the two STORAGE_CAUSE_ sentences.
   STORAGE_CAUSE_FULL: { en: 'The terminal’s disk is full', de: 'Der Datenträger des Terminals ist voll' },
@@ -228,6 +278,51 @@ const catalogue = {
   STORAGE_NOT_SAVED: {
     en: '{cause}, so this was NOT saved. Free space on the disk or call the technician, then try again.',
     de: '{cause}, daher wurde dies NICHT gespeichert. Speicherplatz freigeben oder die Technik rufen, dann erneut versuchen.',
+  },
+  // E-mail (docs/MAIL.md).
+  MAIL_NOT_CONFIGURED: {
+    en: 'E-mail is not set up on this terminal. A manager can set up the mail server under Manage → E-mail; until then, print the receipt or save the tickets as PDF.',
+    de: 'E-Mail ist an diesem Terminal nicht eingerichtet. Eine Leitung kann den Mailserver unter Verwaltung → E-Mail einrichten; bis dahin bitte den Beleg drucken oder die Tickets als PDF speichern.',
+  },
+  MAIL_NO_ADDRESS: {
+    en: 'This sale has no e-mail address for the customer. Type the address the customer gives you, then send again.',
+    de: 'Zu diesem Verkauf ist keine E-Mail-Adresse des Kunden gespeichert. Bitte die Adresse eingeben, die der Kunde nennt, und erneut senden.',
+  },
+  MAIL_UNKNOWN_SALE: {
+    en: 'No sale with that number on this terminal. Check the receipt number.',
+    de: 'An diesem Terminal gibt es keinen Verkauf mit dieser Nummer. Bitte die Belegnummer prüfen.',
+  },
+  MAIL_NO_TICKETS: {
+    en: 'This sale has no valid tickets to send. Send the receipt instead.',
+    de: 'Dieser Verkauf hat keine gültigen Tickets zum Senden. Bitte stattdessen den Beleg senden.',
+  },
+  MAIL_UNREACHABLE: {
+    en: 'The mail server {address} does not answer ({detail}). Mails wait and go as soon as it answers; check the network or the settings under Manage → E-mail.',
+    de: 'Der Mailserver {address} antwortet nicht ({detail}). Die Mails warten und gehen, sobald er antwortet; bitte das Netzwerk oder die Einstellungen unter Verwaltung → E-Mail prüfen.',
+  },
+  MAIL_DEFERRED: {
+    en: 'The mail server asked to try later ({detail}). The mail waits and is sent again automatically.',
+    de: 'Der Mailserver bittet, es später zu versuchen ({detail}). Die Mail wartet und wird automatisch erneut gesendet.',
+  },
+  MAIL_AUTH: {
+    en: 'The mail server refused the sign-in ({detail}). Mails wait; a manager must correct the user name or password under Manage → E-mail.',
+    de: 'Der Mailserver hat die Anmeldung abgelehnt ({detail}). Die Mails warten; eine Leitung muss Benutzername oder Passwort unter Verwaltung → E-Mail korrigieren.',
+  },
+  MAIL_REJECTED: {
+    en: 'The mail server refused this mail for good ({detail}). Check the address with the customer and send again.',
+    de: 'Der Mailserver hat diese Mail endgültig abgelehnt ({detail}). Bitte die Adresse mit dem Kunden prüfen und erneut senden.',
+  },
+  MAIL_BROKEN: {
+    en: 'This mail could not be made ({detail}). Call the technician; the other mails go on.',
+    de: 'Diese Mail konnte nicht erstellt werden ({detail}). Bitte die Technik rufen; die anderen Mails gehen weiter.',
+  },
+  MAIL_TEST_FAILED: {
+    en: 'The test e-mail did not go through: {detail}',
+    de: 'Die Test-E-Mail ist nicht durchgegangen: {detail}',
+  },
+  MAIL_PASSWORD_WITHOUT_USER: {
+    en: 'A password needs a user name. Enter the user name the mail provider gave you, or leave both empty.',
+    de: 'Ein Passwort braucht einen Benutzernamen. Bitte den Benutzernamen des Mailanbieters eingeben oder beides leer lassen.',
   },
 } as const satisfies Record<string, Record<Language, string>>;
 

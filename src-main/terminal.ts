@@ -23,6 +23,9 @@ import { createBackupService, DEFAULT_BACKUPS_KEPT, type BackupOptions } from '.
 import { createCatalogueService } from './services/catalogue-service';
 import { createConnectivity } from './services/connectivity';
 import { createDoorService } from './services/door/door-service';
+import { createMailService } from './services/mail/mail-service';
+import { createSmtpSend, DEFAULT_SMTP_TIMEOUTS, type SmtpTimeouts } from './services/mail/smtp-transport';
+import { createJournalService } from './services/journal/journal-service';
 import { createManageService } from './services/manage-service';
 import { seedDemoData } from './services/demo-data';
 import { createCheckoutService } from './services/checkout-service';
@@ -94,6 +97,15 @@ export interface TerminalOptions {
     network?: Partial<NetworkOutputOptions>;
     /** System printer and PDF, which only the Electron shell can provide. */
     outputs?: ShellPrintOutputs;
+  };
+  /** The mail queue (docs/MAIL.md): `enabled: false` keeps mails queued without sending; tests shorten the waits. */
+  mail?: {
+    enabled?: boolean;
+    /** First wait after a failed attempt (doubles per failure in a row, up to retryCapMs); default 5 s. */
+    retryBaseMs?: number;
+    /** Default 5 minutes. */
+    retryCapMs?: number;
+    smtp?: Partial<SmtpTimeouts>;
   };
 }
 
@@ -197,6 +209,19 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     },
     logError,
   });
+  const mail = createMailService({
+    db,
+    clock,
+    t,
+    terminalId,
+    secrets,
+    send: createSmtpSend({ ...DEFAULT_SMTP_TIMEOUTS, ...options.mail?.smtp }),
+    queue: {
+      retryBaseMs: options.mail?.retryBaseMs ?? 5_000,
+      retryCapMs: options.mail?.retryCapMs ?? 300_000,
+    },
+    logError,
+  });
   const checkout = createCheckoutService({
     db,
     clock,
@@ -209,6 +234,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     ticketSigner: () => sync.ticketSigner(),
     sync,
     printing,
+    mail,
   });
   const sales = createSaleService({
     db,
@@ -288,9 +314,19 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       serverLikelyUp: () => connectivity.current().state === 'online' || sync.reachable(),
       afterWrite: () => sync.afterWrite(),
     }),
+    mail,
+    journal: createJournalService({
+      db,
+      t,
+      here: () => ({ terminalId: terminalId(), terminalName: getSyncState(db)?.terminalName ?? null }),
+      enrolled: () => getSyncState(db) !== undefined,
+      ask: (request) => sync.request(request),
+      serverLikelyUp: () => connectivity.current().state === 'online' || sync.reachable(),
+    }),
   });
   if (options.sync?.autoStart ?? transport !== undefined) sync.start();
   if (options.printer?.enabled !== false) printing.start();
+  if (options.mail?.enabled !== false) mail.start();
 
   let closed = false;
   return {
@@ -318,7 +354,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       connectivity.stop();
       // The job on the wire and a sync round in flight finish and are recorded before the store closes;
       // a backup being copied is stopped and its partial file removed.
-      return Promise.all([printing.stop(), sync.stop(), backups.stop()]).then(() => {
+      return Promise.all([printing.stop(), mail.stop(), sync.stop(), backups.stop()]).then(() => {
         store.close();
       });
     },

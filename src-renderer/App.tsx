@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { DoorScreen } from './features/door/DoorScreen';
+import { JournalScreen } from './features/journal/JournalScreen';
 import { ManageScreen } from './features/manage/ManageScreen';
 import { RefundScreen } from './features/refunds/RefundScreen';
 import { SellScreen } from './features/sell/SellScreen';
@@ -13,6 +14,7 @@ import { TerminalStatusBar } from './features/status/TerminalStatusBar';
 import { useT } from './i18n/use-t';
 import type { MessageKey } from './i18n/messages';
 import { useDoorStore } from './stores/door-store';
+import { useJournalStore } from './stores/journal-store';
 import { useRefundStore } from './stores/refund-store';
 import { useSellStore } from './stores/sell-store';
 import { useManageStore } from './stores/manage-store';
@@ -25,6 +27,7 @@ import { followTerminalEvents, useTerminalStore } from './stores/terminal-store'
 const NAV: { view: View; label: MessageKey }[] = [
   { view: 'sell', label: 'nav.sell' },
   { view: 'refunds', label: 'nav.refunds' },
+  { view: 'journal', label: 'nav.journal' },
   { view: 'shift', label: 'nav.shift' },
   { view: 'door', label: 'nav.door' },
   { view: 'manage', label: 'nav.manage' },
@@ -56,6 +59,7 @@ export function App() {
   const resetReports = useReportStore((s) => s.reset);
   const resetSync = useSyncStore((s) => s.reset);
   const resetDoor = useDoorStore((s) => s.reset);
+  const resetJournal = useJournalStore((s) => s.reset);
 
   useEffect(() => {
     void loadTerminal();
@@ -86,24 +90,37 @@ export function App() {
       resetReports();
       resetSync();
       resetDoor();
+      resetJournal();
     }
-  }, [who, resetSell, resetShift, clearRefund, resetManage, resetReports, resetSync, resetDoor]);
+  }, [
+    who,
+    resetSell,
+    resetShift,
+    clearRefund,
+    resetManage,
+    resetReports,
+    resetSync,
+    resetDoor,
+    resetJournal,
+  ]);
 
   const manager = active && canManage(session);
   // Main refuses the door's channels without tickets.check; the button is only a convenience.
   const doorStaff = active && can(session, 'tickets.check');
-  // F9 opens the manager menu from any screen, the sell screen included.
+  // F9 opens the manager menu from any screen, the sell screen included; F8 the sales journal.
   useEffect(() => {
-    if (!manager) return;
+    if (!active) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F9' && !document.querySelector('dialog[open]')) {
+      if (document.querySelector('dialog[open]')) return;
+      const to = e.key === 'F9' && manager ? 'manage' : e.key === 'F8' ? 'journal' : null;
+      if (to) {
         e.preventDefault();
-        setView('manage');
+        setView(to);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [manager, setView]);
+  }, [active, manager, setView]);
 
   const nav = (active ? NAV : NAV.filter((n) => n.view === 'sell' || n.view === 'status')).filter(
     (n) => (n.view !== 'manage' || manager) && (n.view !== 'door' || doorStaff),
@@ -126,6 +143,8 @@ export function App() {
   else if (view === 'manage' && manager) screen = <ManageScreen />;
   // Checking tickets is not selling either: the door needs no shift.
   else if (view === 'door' && doorStaff) screen = <DoorScreen />;
+  // Looking an order up needs no shift either; refunding it does (the refund screen asks for one).
+  else if (view === 'journal') screen = <JournalScreen />;
   else if (!shiftLoaded) screen = <p className="panel">{t('status.loading')}</p>;
   else if (closedReport) screen = <ZReportScreen />;
   else if (!shift) screen = <OpenShiftScreen />;

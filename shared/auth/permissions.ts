@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   'codes.manage',
   'catalogue.manage',
   'staff.manage',
+  'customers.manage',
   'reports.view',
   'terminals.enrol',
   'audit.view',

@@ -49,6 +49,8 @@ export const channels = {
     order: 'pos:sales:order',
     refundElsewhere: 'pos:sales:refundElsewhere',
     voidElsewhere: 'pos:sales:voidElsewhere',
+    // E-mail a sale's receipt or tickets at the customer's request (docs/MAIL.md).
+    email: 'pos:sales:email',
   },
   // Reprints of a sale's admission tickets (docs/TICKETS.md "Reprints").
   tickets: {
@@ -90,6 +92,15 @@ export const channels = {
     codeVersions: 'pos:manage:codeVersions',
     searchCatalogue: 'pos:manage:searchCatalogue',
   },
+  // E-mail (docs/MAIL.md): the durable mail queue's state, and this terminal's SMTP settings, which a
+  // manager sets on the Manage screen; they stay in main (unlike the manage domain, nothing is relayed).
+  mail: {
+    status: 'pos:mail:status',
+    settings: 'pos:mail:settings',
+    updateSettings: 'pos:mail:updateSettings',
+    clearSettings: 'pos:mail:clearSettings',
+    test: 'pos:mail:test',
+  },
   // Offline sync with the central server (docs/SYNC.md).
   sync: {
     status: 'pos:sync:status',
@@ -103,6 +114,11 @@ export const channels = {
     open: 'pos:door:open',
     scan: 'pos:door:scan',
     counts: 'pos:door:counts',
+  },
+  // The sales journal (docs/ORDERS.md).
+  journal: {
+    search: 'pos:journal:search',
+    open: 'pos:journal:open',
   },
 } as const;
 

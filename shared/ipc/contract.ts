@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_MONEY_MINOR, MAX_MONEY_SENTENCE } from '../money/limits';
 import { text } from '../text';
+import { customerPhoneSchema } from '../customers/schema';
 import type { Result } from '../result';
 import { channels as c, type ChannelName, type Domain } from './channels';
 import {
@@ -13,6 +14,9 @@ import {
 import type { CartView, CodeOption, CustomerInput } from './domains/sell';
 import { TICKET_PDF_FORMATS } from '../tickets/layout';
 import { doorRequestSchemas, type DoorResponseTypes } from './door-schemas';
+import { hostSchema } from './host-schema';
+import { mailRequestSchemas, type MailResponseTypes } from './mail-schemas';
+import { journalRequestSchemas, type JournalResponseTypes } from './journal-schemas';
 import { REPRINT_MODES, type TicketReprint } from './domains/tickets';
 import { MAX_REPRINT_TICKETS } from '../tickets/issue';
 import { manageRequestSchemas, type ManageResponseTypes } from './manage-schemas';
@@ -43,10 +47,7 @@ export const customerSchema = z
     id: text().min(1).max(100),
     name: text().trim().min(1).max(200),
     email: text().email().max(200).optional(),
-    phone: text()
-      .trim()
-      .regex(/^\+?[0-9 ()-]{3,40}$/, 'a phone number is digits, spaces and + - ( ) only')
-      .optional(),
+    phone: customerPhoneSchema.optional(),
     emailConsent: z.boolean().optional(),
     priorOrders: z.number().int().nonnegative(),
     groups: z.array(text().min(1).max(100)).max(50),
@@ -74,22 +75,6 @@ function refundRequest<Id extends z.ZodType<string>>(saleId: Id) {
     .strict();
 }
 
-const ipv4 = z.ipv4();
-const ipv6 = z.ipv6();
-const hostName =
-  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
-/** A printer's IP address or host name; a URL, a port or a path is refused. */
-export const printerHostSchema = text()
-  .trim()
-  .min(1)
-  .max(253)
-  .refine(
-    (v) =>
-      ipv4.safeParse(v).success || ipv6.safeParse(v).success || (hostName.test(v) && !/^[\d.]+$/.test(v)),
-    {
-      message: 'enter an IP address or host name, without http:// or a port',
-    },
-  );
 const paperWidth = z.union([z.literal(58), z.literal(80)]);
 const duplicate = z.boolean().optional();
 
@@ -209,7 +194,7 @@ export const requestSchemas = {
   [c.print.settingsUpdate]: z
     .object({
       output: z.enum(['none', 'network', 'system', 'pdf']).optional(),
-      host: printerHostSchema.nullable().optional(),
+      host: hostSchema.nullable().optional(),
       port: z.number().int().min(1).max(65535).optional(),
       paperWidth: paperWidth.optional(),
       language: languageSchema.optional(),
@@ -226,10 +211,13 @@ export const requestSchemas = {
   ...manageRequestSchemas,
   ...syncRequestSchemas,
   ...doorRequestSchemas,
+  ...mailRequestSchemas,
+  ...journalRequestSchemas,
 } satisfies Record<ChannelName, z.ZodType>;
 
 /** What each channel answers with when it succeeds. */
-export interface ResponseTypes extends ManageResponseTypes, SyncResponseTypes, DoorResponseTypes {
+export interface ResponseTypes
+  extends ManageResponseTypes, SyncResponseTypes, DoorResponseTypes, MailResponseTypes, JournalResponseTypes {
   [c.system.status]: TerminalStatus;
   [c.system.loadDemo]: { codes: number };
   [c.settings.get]: TerminalSettings;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { SaleLineRow } from '../sync/sale-record';
+import type { ApprovalRow, SaleLineRow } from '../sync/sale-record';
+import { text } from '../text';
 import { codeUseFilters, dateRange, keysetPage, type KeysetPage } from './filters';
 
 // GET /v1/reports/orders (+ .csv) and /v1/reports/orders/:id (docs/REPORTS.md).
@@ -9,6 +10,8 @@ export const orderFilters = {
   ...codeUseFilters,
   terminalId: z.uuid().optional(),
   performanceId: z.uuid().optional(),
+  /** Exactly this customer id (a sale's customerId, an online use's customer): one customer's orders. */
+  customerId: text().min(1).max(100).optional(),
 };
 
 export const orderQuerySchema = z.strictObject({ ...orderFilters, ...keysetPage });
@@ -106,6 +109,9 @@ export interface OrderRefundDetail {
   kind: 'refund' | 'void';
   staffId: string;
   staffName: string | null;
+  /** The terminal that made it: not always the sale's own. */
+  terminalId: string;
+  terminalName: string | null;
   reason: string | null;
   amount: number;
   units: number;
@@ -129,4 +135,80 @@ export interface OrderDetail {
   redemptions: OrderRedemptionDetail[];
   refunds: OrderRefundDetail[];
   approvals: OrderApprovalDetail[];
+}
+
+/** What an order's status is read from, on the server's ledger or a terminal's store. */
+export interface OrderStatusFacts {
+  source: OrderSource;
+  saleStatus: 'completed' | 'voided' | null;
+  releasedAt: string | null;
+  refundedUnits: number;
+  /** The sale's units; null for an online order. */
+  units: number | null;
+}
+
+export function orderStatus(row: OrderStatusFacts): OrderStatus {
+  if (row.saleStatus === 'voided' || (row.source === 'online' && row.releasedAt)) return 'voided';
+  if (row.refundedUnits === 0) return 'completed';
+  return row.units !== null && row.refundedUnits >= row.units ? 'refunded' : 'partly_refunded';
+}
+
+/**
+ * The buyer in a few words: the name and email picked at the till (the sale's customer JSON), or as an
+ * online order recorded them, or the customer id.
+ */
+export function buyerOf(row: {
+  customer: string | null;
+  customerId: string | null;
+  buyerText: string | null;
+}): string | null {
+  if (row.customer) {
+    try {
+      const c = JSON.parse(row.customer) as { name?: unknown; email?: unknown };
+      const parts = [c.name, c.email].filter((p): p is string => typeof p === 'string' && p !== '');
+      if (parts.length > 0) return parts.join(' ');
+    } catch {
+      // a customer the terminal stored in another shape: its id still names them
+    }
+  }
+  return row.buyerText ?? row.customerId ?? null;
+}
+
+/** A sale line in the order view; `extra` holds what only the terminal's record names. */
+export function lineDetail(
+  l: Omit<OrderLineDetail, 'name' | 'ticketTypeId' | 'priceBandId' | 'refundedQty'>,
+  extra: { name?: string | null; ticketTypeId?: string | null; priceBandId?: string | null } | undefined,
+  refundedQty: number,
+): OrderLineDetail {
+  return {
+    id: l.id,
+    lineNo: l.lineNo,
+    kind: l.kind,
+    name: extra?.name ?? null,
+    eventId: l.eventId,
+    performanceId: l.performanceId,
+    ticketTypeId: extra?.ticketTypeId ?? null,
+    priceBandId: extra?.priceBandId ?? null,
+    qty: l.qty,
+    unitPrice: l.unitPrice,
+    gross: l.gross,
+    codeDiscount: l.codeDiscount,
+    customDiscount: l.customDiscount,
+    total: l.total,
+    refundedQty,
+  };
+}
+
+/** An approval in the order view, with its approver's name where known. */
+export function approvalDetail(
+  a: Pick<ApprovalRow, 'kind' | 'approverId' | 'reason' | 'createdAt'>,
+  names: ReadonlyMap<string, string>,
+): OrderApprovalDetail {
+  return {
+    kind: a.kind,
+    approverId: a.approverId,
+    approverName: names.get(a.approverId) ?? null,
+    reason: a.reason,
+    at: a.createdAt,
+  };
 }

@@ -207,13 +207,16 @@ export const storedSaleParts = {
  * before approval signing).
  */
 export const pushedSaleParts = {
-  sale: saleRowSchema.omit({
-    customer: true,
-    codeAuto: true,
-    customKind: true,
-    customValue: true,
-    customReason: true,
-  }),
+  // The customer snapshot is kept for the sales journal's customer search (docs/ORDERS.md); a sale
+  // from a terminal that stripped it parses with none.
+  sale: saleRowSchema
+    .omit({
+      codeAuto: true,
+      customKind: true,
+      customValue: true,
+      customReason: true,
+    })
+    .extend({ customer: saleRowSchema.shape.customer.default(null) }),
   line: saleLineSchema.omit({
     name: true,
     priceBandId: true,

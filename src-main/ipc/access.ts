@@ -117,6 +117,8 @@ export const accessRules = {
       r.override ? { permission: 'custom.approve', doing: 'ACTION_REFUND_OVERRIDE' } : undefined,
   },
   [c.sales.voidElsewhere]: need('void'),
+  // E-mailing a receipt or the tickets at the customer's request: whoever may print them at the window.
+  [c.sales.email]: sell,
   // Anyone who sells may hand a customer a new ticket for a lost one (the old barcode stops working);
   // printing the same barcode again makes two good copies, so that is a supervisor's decision.
   [c.tickets.reprint]: {
@@ -169,6 +171,15 @@ export const accessRules = {
   // Picking a code's targets by name: the server admits codes.manage (or catalogue.manage) again.
   [c.manage.searchCatalogue]: codes,
 
+  // E-mail (docs/MAIL.md): the queue's state for anyone selling; the SMTP settings decide where receipts
+  // (customer names and addresses included) go and hold the server's password, so, like the printer's,
+  // they are a manager's.
+  [c.mail.status]: sell,
+  [c.mail.settings]: need('catalogue.manage'),
+  [c.mail.updateSettings]: need('catalogue.manage'),
+  [c.mail.clearSettings]: need('catalogue.manage'),
+  [c.mail.test]: need('catalogue.manage'),
+
   [c.sync.status]: signedIn,
   [c.sync.enrol]: {
     kind: 'permission',
@@ -183,6 +194,9 @@ export const accessRules = {
   [c.door.open]: door,
   [c.door.scan]: door,
   [c.door.counts]: door,
+  // The sales journal: whoever may look a sale up for a refund may search and open orders.
+  [c.journal.search]: sell,
+  [c.journal.open]: sell,
 } as const satisfies AccessTable;
 
 /** What a handler is given: the checked actor, or nothing on a public channel (or a first run). */

@@ -6,6 +6,8 @@ import type { CartService } from '../services/cart-service';
 import type { CatalogueService } from '../services/catalogue-service';
 import type { CheckoutService } from '../services/checkout-service';
 import type { DoorService } from '../services/door/door-service';
+import type { MailService } from '../services/mail/mail-service';
+import type { JournalService } from '../services/journal/journal-service';
 import type { ManageService } from '../services/manage-service';
 import type { RemoteRefundService } from '../services/remote-refund-service';
 import type { SaleService } from '../services/sale-service';
@@ -17,6 +19,7 @@ import type { SyncService } from '../services/sync/sync-service';
 import type { TicketService } from '../services/ticket-service';
 import type { Handlers } from './dispatcher';
 import { createDoorHandlers } from './door-handlers';
+import { createMailHandlers } from './mail-handlers';
 import { createManageHandlers } from './manage-handlers';
 import { createSyncHandlers } from './sync-handlers';
 
@@ -37,6 +40,8 @@ export interface Services {
   manage: ManageService;
   sync: SyncService;
   door: DoorService;
+  mail: MailService;
+  journal: JournalService;
 }
 
 /**
@@ -128,5 +133,8 @@ export function createHandlers(s: Services): Handlers {
     ...createManageHandlers(s.manage),
     ...createSyncHandlers({ sync: s.sync, staff: s.staff, cart: s.cart }),
     ...createDoorHandlers(s.door),
+    ...createMailHandlers(s.mail),
+    [c.journal.search]: (r) => s.journal.search(r),
+    [c.journal.open]: (r) => s.journal.open(r.ref),
   };
 }

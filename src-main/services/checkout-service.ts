@@ -22,6 +22,7 @@ import { newId } from '../ids';
 import type { Translate } from '../messages';
 import { buildSaleRecord, type NewSaleRecord } from './build-sale-record';
 import type { CartService, PricedCart } from './cart-service';
+import type { MailService } from './mail/mail-service';
 import type { PrintService } from './printing/print-service';
 import type { Actor } from './staff-service';
 import type { EscrowLedger } from './sync/escrow';
@@ -43,6 +44,8 @@ interface Deps {
   /** Tops up the leases before the sale, and pushes soon after it. */
   sync: Pick<SyncService, 'prepare' | 'afterWrite'>;
   printing: Pick<PrintService, 'afterSale'>;
+  /** A customer who agreed to e-mail gets the receipt and tickets by mail, queued with the sale (docs/MAIL.md). */
+  mail?: Pick<MailService, 'queueWithSale' | 'afterSale'> | undefined;
 }
 
 /** What validation found the sale will take: seats per performance, and the escrow's counters. */
@@ -130,6 +133,7 @@ export function createCheckoutService(deps: Deps) {
       if (taken && !taken.ok) return taken;
       const sale = { ...record, sale: { ...record.sale, receiptNo: nextReceiptNo(db) } };
       insertSale(db, sale);
+      deps.mail?.queueWithSale(sale);
       for (const [performanceId, qty] of admitted.perPerformance) addSold(db, performanceId, qty);
       const entry = appendOutbox(db, {
         mutationId: newId(),
@@ -211,7 +215,7 @@ export function createCheckoutService(deps: Deps) {
         sold = sellPriced(actor, input, priced);
       }
       if (sold.ok) sync.afterWrite();
-      return printing.afterSale(sold);
+      return printing.afterSale(deps.mail ? deps.mail.afterSale(sold) : sold);
     },
   };
 }

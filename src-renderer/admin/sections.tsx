@@ -8,6 +8,7 @@ import { RolesScreen } from '../features/admin/RolesScreen';
 import { StaffScreen } from '../features/admin/StaffScreen';
 import { TerminalsScreen } from '../features/admin/TerminalsScreen';
 import { AuditScreen } from '../features/admin/AuditScreen';
+import { CustomersScreen } from '../features/admin/CustomersScreen';
 import { VenuesScreen } from '../features/admin/VenuesScreen';
 import { CodeReportScreen } from '../features/reports/CodeReportScreen';
 import { OrdersScreen } from '../features/reports/OrdersScreen';
@@ -83,6 +84,13 @@ export const SECTIONS: Section[] = [
     label: 'admin.section.roles',
     permission: 'staff.manage',
     Screen: RolesScreen,
+  },
+  {
+    id: 'customers',
+    group: 'people',
+    label: 'admin.section.customers',
+    permission: 'customers.manage',
+    Screen: CustomersScreen,
   },
   {
     id: 'terminals',

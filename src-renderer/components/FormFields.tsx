@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Language } from '../../shared/ipc/types';
 
 // Labelled form controls beside TextField, each with its error sentence under it; the error also marks
 // the control invalid for assistive technology.
@@ -9,6 +10,41 @@ export function FieldError({ id, error }: { id: string; error: string | null | u
       {error}
     </p>
   ) : null;
+}
+
+/** The two languages as a select lists them, each in its own words. */
+export const LANGUAGE_OPTIONS: { value: Language; label: string }[] = [
+  { value: 'en', label: 'English' },
+  { value: 'de', label: 'Deutsch' },
+];
+
+/**
+ * A settings form's answer under its buttons: the refusal as an alert, or what was done as a status
+ * (`<testId>-error`, `<testId>-notice`).
+ */
+export function FormOutcome({
+  error,
+  notice,
+  testId,
+}: {
+  error: string | null;
+  notice: string | null;
+  testId: string;
+}) {
+  return (
+    <>
+      {error ? (
+        <p role="alert" className="error" data-testid={`${testId}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {notice ? (
+        <p role="status" className="ok" data-testid={`${testId}-notice`}>
+          {notice}
+        </p>
+      ) : null}
+    </>
+  );
 }
 
 interface SelectFieldProps<V extends string> {

@@ -9,6 +9,7 @@ export const manageEn = {
   'manage.tab.reports': 'Reports',
   'manage.tab.overuses': 'Overuses',
   'manage.tab.printer': 'Printer',
+  'manage.tab.mail': 'E-mail',
   'manage.server.heading': 'Sign in to the central server',
   'manage.server.intro':
     'Codes and reports live on the central server ({url}). Sign in with your manager email and password.',
@@ -261,6 +262,7 @@ export const manageDe: Record<ManageKey, string> = {
   'manage.tab.reports': 'Berichte',
   'manage.tab.overuses': 'Überschreitungen',
   'manage.tab.printer': 'Drucker',
+  'manage.tab.mail': 'E-Mail',
   'manage.server.heading': 'Am Zentralserver anmelden',
   'manage.server.intro':
     'Codes und Berichte liegen auf dem Zentralserver ({url}). Bitte mit Manager-E-Mail und Passwort anmelden.',

@@ -1,8 +1,11 @@
 import type { Language } from '../../shared/ipc/types';
 import { adminDe, adminEn } from './admin-messages';
 import { codePickDe, codePickEn } from './code-pick-messages';
+import { customerAdminDe, customerAdminEn } from './customer-admin-messages';
 import { customerDe, customerEn } from './customer-messages';
 import { doorDe, doorEn } from './door-messages';
+import { mailDe, mailEn } from './mail-messages';
+import { journalDe, journalEn } from './journal-messages';
 import { manageDe, manageEn } from './manage-messages';
 import { peopleDe, peopleEn } from './people-messages';
 import { reportDe, reportEn } from './report-messages';
@@ -34,9 +37,12 @@ const en = {
   ...customerEn,
   ...adminEn,
   ...peopleEn,
+  ...customerAdminEn,
   ...codePickEn,
   ...reportEn,
   ...doorEn,
+  ...mailEn,
+  ...journalEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -65,9 +71,12 @@ const de: Record<MessageKey, string> = {
   ...customerDe,
   ...adminDe,
   ...peopleDe,
+  ...customerAdminDe,
   ...codePickDe,
   ...reportDe,
   ...doorDe,
+  ...mailDe,
+  ...journalDe,
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, de };

@@ -20,7 +20,7 @@ const GROUPS: { label: MessageKey; permissions: Permission[] }[] = [
   { label: 'admin.permGroup.door', permissions: ['tickets.check', 'tickets.duplicate'] },
   {
     label: 'admin.permGroup.managing',
-    permissions: ['catalogue.manage', 'codes.manage', 'staff.manage', 'terminals.enrol'],
+    permissions: ['catalogue.manage', 'codes.manage', 'staff.manage', 'customers.manage', 'terminals.enrol'],
   },
   { label: 'admin.permGroup.reading', permissions: ['reports.view', 'audit.view'] },
 ];

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { databaseName } from '../store-location';
-import { openDatabase, type Database } from './database';
+import { openDatabase, PGLITE_EXTENSIONS, type Database } from './database';
 import { renewGenerations } from './repos/pull-repo';
 
 // The server's backups (docs/OPERATIONS.md "Server backups"): pg_dump's custom format for PostgreSQL,
@@ -147,7 +147,7 @@ export async function dumpPglite(dataDir: string, out: string): Promise<{ bytes:
       `The server is running on ${dataDir} (its ${PID_FILE} is there). Nothing was written: stop it (Ctrl+C), then back up again. If it is not running, it was stopped without closing: start it and stop it once, then back up.`,
     );
   }
-  const db = new PGlite({ dataDir });
+  const db = new PGlite({ dataDir, extensions: PGLITE_EXTENSIONS });
   try {
     await db.waitReady;
     const dump = await db.dumpDataDir('gzip');

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 
 /** What repos need from a connection or a transaction: one parameterised statement at a time. */
@@ -28,6 +29,12 @@ export interface DatabaseOptions {
   loadDataDir?: Blob;
   poolSize?: number;
 }
+
+/**
+ * The extensions the migrations create (0023: pg_trgm for the customer search). PostgreSQL has them in
+ * its contrib; PGlite must be given its own builds when it opens, on every open of a data folder.
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm };
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -91,6 +98,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
   const db = new PGlite({
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
+    extensions: PGLITE_EXTENSIONS,
     parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [TIMESTAMPTZ]: toIso },
   });
   await db.waitReady;

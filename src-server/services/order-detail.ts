@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from '../../shared/text';
-import type { OrderDetail, OrderLineDetail, OrderRow } from '../../shared/reports/orders';
+import { approvalDetail, lineDetail, type OrderDetail, type OrderRow } from '../../shared/reports/orders';
 import { refundPayloadSchema, salePayloadSchema } from '../../shared/sync/payloads';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
@@ -47,23 +47,8 @@ export async function orderDetail(
     for (const u of r.payload?.units ?? [])
       refundedPerLine.set(u.lineId, (refundedPerLine.get(u.lineId) ?? 0) + 1);
   }
-  const lines: OrderLineDetail[] = sale.lines.map((l) => ({
-    id: l.id,
-    lineNo: l.lineNo,
-    kind: l.kind,
-    name: extraOf.get(l.id)?.name ?? null,
-    eventId: l.eventId,
-    performanceId: l.performanceId,
-    ticketTypeId: extraOf.get(l.id)?.ticketTypeId ?? null,
-    priceBandId: extraOf.get(l.id)?.priceBandId ?? null,
-    qty: l.qty,
-    unitPrice: l.unitPrice,
-    gross: l.gross,
-    codeDiscount: l.codeDiscount,
-    customDiscount: l.customDiscount,
-    total: l.total,
-    refundedQty: refundedPerLine.get(l.id) ?? 0,
-  }));
+  const lines = sale.lines.map((l) => lineDetail(l, extraOf.get(l.id), refundedPerLine.get(l.id) ?? 0));
+
   const payments = [...sale.payments, ...refunds.flatMap((r) => r.payload?.payments ?? [])].map((p) => ({
     id: p.id,
     tender: p.tender,
@@ -87,17 +72,13 @@ export async function orderDetail(
       kind: row.kind,
       staffId: row.staffId,
       staffName: row.staffName,
+      terminalId: row.terminalId,
+      terminalName: row.terminalName,
       reason: payload?.refund.reason ?? null,
       amount: row.amount,
       units: payload?.units.length ?? 0,
       at: row.createdAt,
     })),
-    approvals: sale.approvals.map((a) => ({
-      kind: a.kind,
-      approverId: a.approverId,
-      approverName: names.get(a.approverId) ?? null,
-      reason: a.reason,
-      at: a.createdAt,
-    })),
+    approvals: sale.approvals.map((a) => approvalDetail(a, names)),
   };
 }

@@ -1,11 +1,13 @@
-import type {
-  OrderDetail,
-  OrderFilter,
-  OrderPage,
-  OrderQuery,
-  OrderRow,
-  OrderStatus,
+import {
+  buyerOf,
+  orderStatus,
+  type OrderDetail,
+  type OrderFilter,
+  type OrderPage,
+  type OrderQuery,
+  type OrderRow,
 } from '../../shared/reports/orders';
+import { readCursor, writeCursor } from '../../shared/node/keyset-cursor';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import * as repo from '../db/repos/order-report-repo';
@@ -15,46 +17,14 @@ import { orderDetail } from './order-detail';
 
 // The orders report (docs/REPORTS.md "Orders"): keyset pages newest first, each row with its currency.
 
-/** The cursor is the last row's key, opaque to the caller. */
-function encodeCursor(key: repo.OrderKey): string {
-  return Buffer.from(JSON.stringify([key.at, key.id])).toString('base64url');
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function decodeCursor(cursor: string): repo.OrderKey {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && UUID.test(id)) {
-      return { at, id };
-    }
-  } catch {
-    // falls through to the refusal
-  }
-  return reject(
-    'VALIDATION_FAILED',
-    'The cursor is not one this report gave out: start again from the first page (leave cursor out).',
+  return (
+    readCursor(cursor) ??
+    reject(
+      'VALIDATION_FAILED',
+      'The cursor is not one this report gave out: start again from the first page (leave cursor out).',
+    )
   );
-}
-
-/** The buyer in a few words: the name and email picked at the till, or as an online order recorded them. */
-export function buyerOf(row: Pick<repo.OrderDbRow, 'customer' | 'customerId' | 'buyerText'>): string | null {
-  if (row.customer) {
-    try {
-      const c = JSON.parse(row.customer) as { name?: unknown; email?: unknown };
-      const parts = [c.name, c.email].filter((p): p is string => typeof p === 'string' && p !== '');
-      if (parts.length > 0) return parts.join(' ');
-    } catch {
-      // a customer the terminal stored in another shape: its id still names them
-    }
-  }
-  return row.buyerText ?? row.customerId ?? null;
-}
-
-function statusOf(row: repo.OrderDbRow): OrderStatus {
-  if (row.saleStatus === 'voided' || (row.source === 'online' && row.releasedAt)) return 'voided';
-  if (row.refundedUnits === 0) return 'completed';
-  return row.units !== null && row.refundedUnits >= row.units ? 'refunded' : 'partly_refunded';
 }
 
 export function toOrderRow(row: repo.OrderDbRow): OrderRow {
@@ -76,14 +46,15 @@ export function toOrderRow(row: repo.OrderDbRow): OrderRow {
     total: row.total,
     refunded: row.refunded,
     currency: row.currency,
-    status: statusOf(row),
+    status: orderStatus(row),
   };
 }
 
+/** The report's page; the sales journal (journal-service.ts) adds its search. */
 export async function listOrders(
   ctx: ServerContext,
   principal: Principal,
-  q: OrderQuery,
+  q: OrderQuery & { search?: repo.OrderSearch | undefined },
 ): Promise<OrderPage> {
   const { limit, cursor, ...filter } = q;
   const after = cursor ? decodeCursor(cursor) : undefined;
@@ -97,7 +68,7 @@ export async function listOrders(
   const last = page.at(-1);
   return {
     rows: rows.map(toOrderRow),
-    nextCursor: keys.length > limit && last ? encodeCursor(last) : null,
+    nextCursor: keys.length > limit && last ? writeCursor(last) : null,
     limit,
   };
 }

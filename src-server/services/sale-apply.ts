@@ -7,6 +7,7 @@ import {
 } from '../../shared/sync/counters';
 import { parseCounterKey, type Escrow, type Mutation } from '../../shared/sync/protocol';
 import { salePayloadSchema, type SalePayload } from '../../shared/sync/payloads';
+import { customerColumns } from '../db/repos/pos-ledger-repo';
 import { isStorableInstant } from '../db/instant';
 import type { CodeRow } from '../db/repos/code-repo';
 import * as escrow from '../db/repos/escrow-repo';
@@ -152,6 +153,7 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
     total: sale.total,
     payload: mutation.payload,
     createdAt: sale.createdAt,
+    ...customerColumns(sale.customer),
   });
   if (!inserted) reject('DUPLICATE_SALE', `Sale ${sale.id} reached the server already in another mutation.`);
   if (!(await scope.deferTickets(tickets))) {

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { apiClient, seedOrganisation, waitFor, type SeededOrganisation } from '../helpers/server-api';
 import { startTestServer, type Backend } from '../helpers/server-db';
 import type { Queryable } from '../../src-server/db/database';
 import { orderKeys } from '../../src-server/db/repos/order-report-repo';
-import { fillSales, type SalesWorld } from './fill-sales';
+import { fillSales, salesWorld, type SalesWorld } from './fill-sales';
 import { percentile, sample, type BenchSuite, type Figure } from './harness';
 
 // The back office's list pages over HTTP (docs/REPORTS.md): the codes list with 100,000 codes, and
@@ -49,54 +48,6 @@ async function generateChildren(org: SeededOrganisation): Promise<string> {
   }, 180_000);
   if (done.status !== 'done' || done.generated !== CHILD_CODES) throw new Error('generation failed');
   return parent.body.id;
-}
-
-/** A venue, an event with 20 performances, 4 terminals and 10 cashiers for the million sales. */
-async function salesWorld(org: SeededOrganisation, db: Queryable, parentId: string): Promise<SalesWorld> {
-  const post = async (path: string, body: unknown) => {
-    const reply = await org.api.post<{ id: string }>(path, body);
-    if (reply.status !== 201) throw new Error(`${path}: ${reply.text}`);
-    return reply.body.id;
-  };
-  const venueId = await post('/v1/venues', { name: 'Bench hall', currency: 'EUR', timezone: 'UTC' });
-  const eventId = await post('/v1/events', { venueId, name: 'Bench show' });
-  const performanceIds: string[] = [];
-  for (let i = 0; i < 20; i++) {
-    const startsAt = new Date(Date.now() + (30 + i) * 86_400_000).toISOString();
-    performanceIds.push(await post('/v1/performances', { eventId, startsAt, capacity: 1_000_000 }));
-  }
-  const cashierIds: string[] = [];
-  for (let i = 0; i < 10; i++) {
-    cashierIds.push(
-      await post('/v1/staff', {
-        name: `Cashier ${i}`,
-        email: `cashier-${i}-${randomUUID()}@example.test`,
-        password: 'a long bench password',
-        roleId: 'seller',
-      }),
-    );
-  }
-  const terminalIds = Array.from({ length: 4 }, () => randomUUID());
-  for (const [i, id] of terminalIds.entries()) {
-    await db.query(
-      'INSERT INTO terminals (id, org_id, venue_id, name, token_hash) VALUES ($1, $2, $3, $4, $5)',
-      [id, org.organisationId, venueId, `Till ${i + 1}`, randomUUID()],
-    );
-  }
-  const children = await org.api.get<{ items: { id: string }[] }>(
-    `/v1/codes?parentId=${parentId}&limit=1000`,
-  );
-  return {
-    orgId: org.organisationId,
-    eventId,
-    ticketTypeId: await post('/v1/ticket-types', { eventId, name: 'Adult' }),
-    priceBandId: await post('/v1/price-bands', { eventId, name: 'Stalls' }),
-    terminalIds,
-    cashierIds,
-    performanceIds,
-    codeIds: children.body.items.map((c) => c.id),
-    parentId,
-  };
 }
 
 /** BENCH_EXPLAIN=1: the plans of the orders pages' key queries, to stderr, to check they stay on an index. */

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../src-server/db/database';
+import type { SeededOrganisation } from '../helpers/server-api';
 
 // A million pushed sales in a few statements (PostgreSQL): rows shaped as the push writes them
 // (pos_sales with the terminal's whole record as payload, the code use in redemptions with pos_sale,
@@ -43,7 +45,7 @@ export async function fillSales(db: Queryable, w: SalesWorld, count: number, sta
     const to = Math.min(count, from + CHUNK - 1);
     await db.query(
       `INSERT INTO pos_sales (id, org_id, terminal_id, mutation_id, shift_id, cashier_id, receipt_no, currency, gross,
-         code_discount, custom_discount, total, payload, status, created_at)
+         code_discount, custom_discount, total, payload, status, created_at, customer_name, customer_email, customer_phone)
        SELECT g.id, $1, g.terminal_id, gen_random_uuid(), g.shift_id, g.cashier_id, g.i, 'EUR', 4000, g.disc, 0,
          4000 - g.disc,
          jsonb_build_object(
@@ -52,6 +54,7 @@ export async function fillSales(db: Queryable, w: SalesWorld, count: number, sta
              'currency', 'EUR', 'customerId', g.customer_id,
              'customer', CASE WHEN g.customer_id IS NOT NULL THEN jsonb_build_object('id', g.customer_id,
                'name', 'Customer ' || (g.i % 5000), 'email', 'c' || (g.i % 5000) || '@example.test',
+               'phone', '+49 30 ' || lpad((g.i % 5000)::text, 7, '0'),
                'priorOrders', 0, 'groups', '[]'::jsonb)::text END,
              'gross', 4000, 'codeDiscount', g.disc, 'customDiscount', 0, 'total', 4000 - g.disc,
              'codeId', g.code_id, 'codeVersion', CASE WHEN g.code_id IS NOT NULL THEN 1 END, 'codeText', NULL,
@@ -74,7 +77,11 @@ export async function fillSales(db: Queryable, w: SalesWorld, count: number, sta
              'saleId', g.id, 'codeId', g.code_id, 'codeVersion', 1, 'customerId', g.customer_id, 'itemUses', 2,
              'discount', g.disc, 'overuse', 0, 'releasedAt', NULL, 'createdAt', g.at_text) END,
            'scopes', '[]'::jsonb, 'approvals', '[]'::jsonb),
-         'completed', g.at
+         'completed', g.at,
+         -- The customer search keys as the push writes them (shared/reports/journal.ts customerKeys).
+         CASE WHEN g.customer_id IS NOT NULL THEN 'customer ' || (g.i % 5000) END,
+         CASE WHEN g.customer_id IS NOT NULL THEN 'c' || (g.i % 5000) || '@example.test' END,
+         CASE WHEN g.customer_id IS NOT NULL THEN '4930' || lpad((g.i % 5000)::text, 7, '0') END
        FROM (
          SELECT i, gen_random_uuid() AS id, gen_random_uuid() AS line_id,
            ($5::uuid[])[1 + i % cardinality($5::uuid[])] AS terminal_id,
@@ -132,4 +139,56 @@ export async function fillSales(db: Queryable, w: SalesWorld, count: number, sta
     [w.orgId],
   );
   await db.exec('ANALYZE pos_sales; ANALYZE redemptions; ANALYZE pos_refunds; ANALYZE codes;');
+}
+
+/** A venue, an event with 20 performances, 4 terminals and 10 cashiers for the million sales. */
+export async function salesWorld(
+  org: SeededOrganisation,
+  db: Queryable,
+  parentId: string,
+): Promise<SalesWorld> {
+  const post = async (path: string, body: unknown) => {
+    const reply = await org.api.post<{ id: string }>(path, body);
+    if (reply.status !== 201) throw new Error(`${path}: ${reply.text}`);
+    return reply.body.id;
+  };
+  const venueId = await post('/v1/venues', { name: 'Bench hall', currency: 'EUR', timezone: 'UTC' });
+  const eventId = await post('/v1/events', { venueId, name: 'Bench show' });
+  const performanceIds: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const startsAt = new Date(Date.now() + (30 + i) * 86_400_000).toISOString();
+    performanceIds.push(await post('/v1/performances', { eventId, startsAt, capacity: 1_000_000 }));
+  }
+  const cashierIds: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    cashierIds.push(
+      await post('/v1/staff', {
+        name: `Cashier ${i}`,
+        email: `cashier-${i}-${randomUUID()}@example.test`,
+        password: 'a long bench password',
+        roleId: 'seller',
+      }),
+    );
+  }
+  const terminalIds = Array.from({ length: 4 }, () => randomUUID());
+  for (const [i, id] of terminalIds.entries()) {
+    await db.query(
+      'INSERT INTO terminals (id, org_id, venue_id, name, token_hash) VALUES ($1, $2, $3, $4, $5)',
+      [id, org.organisationId, venueId, `Till ${i + 1}`, randomUUID()],
+    );
+  }
+  const children = await org.api.get<{ items: { id: string }[] }>(
+    `/v1/codes?parentId=${parentId}&limit=1000`,
+  );
+  return {
+    orgId: org.organisationId,
+    eventId,
+    ticketTypeId: await post('/v1/ticket-types', { eventId, name: 'Adult' }),
+    priceBandId: await post('/v1/price-bands', { eventId, name: 'Stalls' }),
+    terminalIds,
+    cashierIds,
+    performanceIds,
+    codeIds: children.body.items.map((c) => c.id),
+    parentId,
+  };
 }

@@ -2,7 +2,9 @@ import type { BenchSuite } from './harness';
 import { adminSuite } from './admin.bench';
 import { adminUiSuite } from './admin-ui.bench';
 import { coreSuite } from './core.bench';
+import { customersSuite } from './customers.bench';
 import { engineSuite } from './engine.bench';
+import { journalSuite } from './journal.bench';
 import { loadSuite } from './load.bench';
 import { serverSuite } from './server.bench';
 import { storeSuite } from './store.bench';
@@ -21,7 +23,9 @@ export const suites: BenchSuite[] = [
   uiSuite,
   adminSuite,
   adminUiSuite,
+  customersSuite,
   ticketsSuite,
   storeSuite,
   loadSuite,
+  journalSuite,
 ];

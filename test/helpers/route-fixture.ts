@@ -23,7 +23,8 @@ export type Resource =
   | 'roles'
   | 'terminals'
   | 'review-items'
-  | 'orders';
+  | 'orders'
+  | 'customers';
 
 export interface SeededWorld extends SeededOrganisation {
   ids: Record<Resource, string>;
@@ -89,6 +90,7 @@ export async function seedWorld(server: TestServer, name: string): Promise<Seede
     customDiscountCeiling: { percent: 0, amount: 0 },
   });
   if (role.status !== 201) throw new Error(`role: ${role.text}`);
+  const customer = await id(api, '/v1/customers', { name: 'Ada Customer', email: `${roleId}@example.test` });
   const seller = await signInAs(api, server.url, 'seller');
   const reg = await enrol(org, server.url, cat.venueId);
   // A review item is made by sync's edge cases; written directly, as the queue stores it.
@@ -112,6 +114,7 @@ export async function seedWorld(server: TestServer, name: string): Promise<Seede
     terminals: reg.terminalId,
     'review-items': reviewItem,
     orders: orderId,
+    customers: customer,
   };
   return {
     ...org,

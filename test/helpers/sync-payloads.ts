@@ -93,7 +93,7 @@ export interface SaleSpec {
   tender?: 'cash' | 'card' | 'complimentary';
   createdAt?: string;
   /** The customer picked at the till, stored as the terminal stores it (JSON text). */
-  customer?: { id: string; name: string; email?: string };
+  customer?: { id: string; name: string; email?: string; phone?: string };
 }
 
 /**

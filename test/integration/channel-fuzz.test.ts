@@ -27,13 +27,17 @@ const HOST_RUNS = Math.max(3, Math.round(RUNS / 6));
 /**
  * Fields held to harmless values, for the machine's sake, not the code's: a fuzzed printer address
  * would send print jobs to random hosts on the internet, and a system printer runs the OS's print
- * command. Network printing is still fuzzed, against a closed local port.
+ * command. Network printing is still fuzzed, against a closed local port; so is SMTP (docs/MAIL.md).
  */
 const HARMLESS: Partial<Record<ChannelName, (request: Record<string, unknown>) => void>> = {
   [c.print.settingsUpdate]: (request) => {
     if (request.output === 'system') request.output = 'none';
     if ('host' in request) request.host = '127.0.0.1';
     if ('port' in request) request.port = 9;
+  },
+  [c.mail.updateSettings]: (request) => {
+    request.host = '127.0.0.1';
+    request.port = 9;
   },
 };
 

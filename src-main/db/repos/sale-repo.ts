@@ -1,17 +1,18 @@
 import { prepared, type Db } from '../connection';
-import { fromRow, insertRow as insert } from '../rows';
+import { fromRow, insertRow as insert, toSnake } from '../rows';
 import type { RefundElsewhere } from '../../../shared/sync/protocol';
 import { addSold } from './catalogue-repo';
-import type {
-  ApprovalRow,
-  PaymentRow,
-  RedemptionRow,
-  RefundRow,
-  SaleLineRow,
-  SaleRecord,
-  SaleRow,
-  SaleUnitRow,
-  TicketRow,
+import {
+  saleRowSchema,
+  type ApprovalRow,
+  type PaymentRow,
+  type RedemptionRow,
+  type RefundRow,
+  type SaleLineRow,
+  type SaleRecord,
+  type SaleRow,
+  type SaleUnitRow,
+  type TicketRow,
 } from '../../../shared/sync/sale-record';
 
 export function nextReceiptNo(db: Db): number {
@@ -128,8 +129,11 @@ export function findSaleId(
   return (row as { id: string } | undefined)?.id;
 }
 
+/** The record's columns only: the journal's virtual search columns (migration 0019) stay out. */
+const SALE_COLUMNS = Object.keys(saleRowSchema.shape).map(toSnake).join(', ');
+
 export function loadSale(db: Db, id: string): SaleRecord | undefined {
-  const sale = prepared(db, 'SELECT * FROM sales WHERE id = ?').get(id);
+  const sale = prepared(db, `SELECT ${SALE_COLUMNS} FROM sales WHERE id = ?`).get(id);
   if (!sale) return undefined;
   const all = (sql: string) =>
     prepared(db, sql)

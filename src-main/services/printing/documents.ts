@@ -29,7 +29,7 @@ const money = (m: Amounts, amount: number) => formatMinor(amount, m.currency, m.
 const minus = (m: Amounts, amount: number) => (amount === 0 ? money(m, 0) : `-${money(m, Math.abs(amount))}`);
 
 /** 700 basis points → "7%", 550 → "5.5%" / "5,5%". */
-function percent(bp: number, language: Language): string {
+export function percent(bp: number, language: Language): string {
   const whole = Math.floor(bp / 100);
   const rest = bp % 100;
   if (rest === 0) return `${whole}%`;

@@ -68,14 +68,17 @@ export const PAPER_WORDS = {
 
 export type PaperWord = keyof typeof PAPER_WORDS;
 
+/** `{name}` in a sentence replaced by its value; a name without a value stays visible as `{name}`. */
+export function fillIn(sentence: string, values: Record<string, string | number>): string {
+  return sentence.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+}
+
 export function paperWord(
   language: Language,
   key: PaperWord,
   values: Record<string, string | number> = {},
 ): string {
-  return PAPER_WORDS[key][language].replace(/\{(\w+)\}/g, (_, name: string) =>
-    String(values[name] ?? `{${name}}`),
-  );
+  return fillIn(PAPER_WORDS[key][language], values);
 }
 
 /** What stops printing, and what staff can do about it. */
@@ -119,9 +122,7 @@ export function faultMessage(
   fault: PrinterFault,
   values: Record<string, string | number> = {},
 ): string {
-  return FAULTS[fault][language].replace(/\{(\w+)\}/g, (_, name: string) =>
-    String(values[name] ?? `{${name}}`),
-  );
+  return fillIn(FAULTS[fault][language], values);
 }
 
 export const PAPER_NEAR_END: Record<Language, string> = {

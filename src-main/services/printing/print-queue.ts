@@ -10,15 +10,12 @@ import {
   nextPendingJob,
   requeueInterruptedJobs,
 } from '../../db/repos/print-repo';
+import { createSerialDrain, type SerialDrainOptions } from '../serial-drain';
 import type { PrintOutput, SendResult } from './output';
 import { brokenJobMessage, faultMessage } from './print-messages';
 
-export interface PrintQueueOptions {
-  /** First wait after a fault; it doubles with each fault in a row. */
-  retryBaseMs: number;
-  /** The longest wait between attempts. */
-  retryCapMs: number;
-}
+/** The waits after a printer fault: the first, doubling with each fault in a row, up to the cap. */
+export type PrintQueueOptions = SerialDrainOptions;
 
 interface Deps extends PrintQueueOptions {
   db: Db;
@@ -52,24 +49,8 @@ export function describeAddress(settings: PrinterSettings): string {
  */
 export function createPrintQueue(deps: Deps) {
   const { db, clock } = deps;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  let stopped = true;
-  let kicked = false;
-  let faultsInRow = 0;
   let fault: QueueFault | null = null;
   let paperLow = false;
-
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      drain();
-    }, ms);
-  };
-
-  const backoff = () => Math.min(deps.retryCapMs, deps.retryBaseMs * 2 ** Math.min(faultsInRow - 1, 30));
 
   const setFault = (reason: PrinterFault, settings: PrinterSettings) => {
     const message = faultMessage(deps.language(), reason, { address: describeAddress(settings) });
@@ -108,70 +89,37 @@ export function createPrintQueue(deps: Deps) {
     }
     if (result.ok) {
       markPrintJobDone(db, job.id, isoNow(clock));
-      faultsInRow = 0;
+      worker.succeeded();
       fault = null;
       paperLow = result.paperLow ?? false;
       return 'again';
     }
-    faultsInRow += 1;
-    const wait = backoff();
+    const wait = worker.failed();
     const current = setFault(result.fault, settings);
     markPrintJobRetrying(db, job.id, {
       reason: result.fault,
       message: current.message,
       nextAttemptAt: new Date(clock.now() + wait).toISOString(),
     });
-    schedule(wait);
     return 'wait';
   }
 
-  function drain(): void {
-    if (stopped) return;
-    if (running) {
-      kicked = true;
-      return;
-    }
-    kicked = false;
-    running = (async () => {
-      try {
-        for (;;) {
-          if (stopped) return;
-          const next = await attempt();
-          deps.onChange?.();
-          if (next !== 'again') return;
-        }
-      } catch (error) {
-        deps.logError(error, 'print queue');
-        faultsInRow += 1;
-        schedule(backoff());
-      }
-    })().finally(() => {
-      running = null;
-      if (kicked && timer === undefined) drain();
-    });
-  }
+  const worker = createSerialDrain({
+    ...deps,
+    step: attempt,
+    resume: () => requeueInterruptedJobs(db),
+    logError: (error) => deps.logError(error, 'print queue'),
+  });
 
   return {
     /** Puts jobs a crash left half-done back in the queue and starts draining. */
-    start(): number {
-      const resumed = requeueInterruptedJobs(db);
-      stopped = false;
-      drain();
-      return resumed;
-    },
+    start: worker.start,
 
     /** New jobs arrived; a printer that is waiting out a fault keeps waiting. */
-    kick(): void {
-      if (timer === undefined) drain();
-    },
+    kick: worker.kick,
 
     /** Try again at once, e.g. after the settings changed or staff say the paper is in. */
-    retryNow(): void {
-      clearTimeout(timer);
-      timer = undefined;
-      faultsInRow = 0;
-      drain();
-    },
+    retryNow: worker.retryNow,
 
     fault(): QueueFault | null {
       return fault;
@@ -183,11 +131,6 @@ export function createPrintQueue(deps: Deps) {
     },
 
     /** Stops the worker and waits for the job on the wire, so its outcome is written before the store closes. */
-    async stop(): Promise<void> {
-      stopped = true;
-      clearTimeout(timer);
-      timer = undefined;
-      await running;
-    },
+    stop: worker.stop,
   };
 }

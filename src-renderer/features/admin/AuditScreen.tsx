@@ -26,6 +26,7 @@ const KINDS = [
   'role',
   'terminal',
   'review_item',
+  'customer',
 ] as const;
 
 /** Every change in the back office: who, when, what, before and after; newest first, filterable, as CSV. */

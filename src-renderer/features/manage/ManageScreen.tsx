@@ -5,6 +5,7 @@ import type { MessageKey } from '../../i18n/messages';
 import { useManageStore, type ManageTab } from '../../stores/manage-store';
 import { can, useSessionStore } from '../../stores/session-store';
 import { CodesScreen } from './CodesScreen';
+import { MailSettings } from './MailSettings';
 import { OverusesScreen } from './OverusesScreen';
 import { PrinterSettings } from './PrinterSettings';
 import { ReportsScreen } from './ReportsScreen';
@@ -17,10 +18,12 @@ const TABS: { tab: ManageTab; label: MessageKey; permission: Permission | null }
   { tab: 'overuses', label: 'manage.tab.overuses', permission: 'reports.view' },
   { tab: 'terminal', label: 'manage.tab.terminal', permission: 'terminals.enrol' },
   { tab: 'printer', label: 'manage.tab.printer', permission: null },
+  // The SMTP settings hold where customers' receipts go and the server's password (docs/MAIL.md).
+  { tab: 'mail', label: 'manage.tab.mail', permission: 'catalogue.manage' },
 ];
 
 /** Tabs about this terminal itself, which need no central-server sign-in. */
-const LOCAL_TABS: readonly ManageTab[] = ['printer', 'terminal'];
+const LOCAL_TABS: readonly ManageTab[] = ['printer', 'terminal', 'mail'];
 
 /** The manager menu: codes, reports and overuses on the central server; this terminal's sync and printer. */
 export function ManageScreen() {
@@ -46,6 +49,7 @@ export function ManageScreen() {
   else if (tab === 'reports') body = <ReportsScreen />;
   else if (tab === 'overuses') body = <OverusesScreen />;
   else if (tab === 'terminal') body = <TerminalSync />;
+  else if (tab === 'mail') body = <MailSettings />;
   else body = <PrinterSettings />;
 
   return (

@@ -9,7 +9,8 @@ import {
   type TicketOrder,
 } from '../../../shared/ipc/domains/printing';
 import type { Language } from '../../../shared/ipc/types';
-import { FieldCell, SelectField } from '../../components/FormFields';
+import { EndpointFields, portOf } from '../../components/EndpointFields';
+import { FieldCell, FormOutcome, LANGUAGE_OPTIONS, SelectField } from '../../components/FormFields';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/use-t';
 import { usePrinterStore } from '../../stores/printer-store';
@@ -81,7 +82,7 @@ export function PrinterSettings() {
   const submit = async () => {
     setFormError(null);
     setNotice(null);
-    const port = /^\d{1,5}$/.test(shown.port.trim()) ? Number(shown.port.trim()) : NaN;
+    const port = portOf(shown.port);
     const request = {
       output: shown.output,
       host: shown.host.trim() === '' ? null : shown.host.trim(),
@@ -159,27 +160,14 @@ export function PrinterSettings() {
           />
         </FieldCell>
         {shown.output === 'network' ? (
-          <>
-            <FieldCell>
-              <TextField
-                id={`${id}-host`}
-                label={t('printer.host')}
-                value={shown.host}
-                onChange={(v) => set('host', v)}
-                error={errors.host}
-              />
-            </FieldCell>
-            <FieldCell>
-              <TextField
-                id={`${id}-port`}
-                label={t('printer.port')}
-                inputMode="numeric"
-                value={shown.port}
-                onChange={(v) => set('port', v)}
-                error={errors.port}
-              />
-            </FieldCell>
-          </>
+          <EndpointFields
+            id={id}
+            labels={{ host: t('printer.host'), port: t('printer.port') }}
+            host={shown.host}
+            port={shown.port}
+            errors={errors}
+            onChange={set}
+          />
         ) : null}
         {shown.output === 'system' ? (
           <FieldCell>
@@ -210,10 +198,7 @@ export function PrinterSettings() {
             id={`${id}-language`}
             label={t('printer.language')}
             value={shown.language}
-            options={[
-              { value: 'en', label: 'English' },
-              { value: 'de', label: 'Deutsch' },
-            ]}
+            options={LANGUAGE_OPTIONS}
             onChange={(v) => set('language', v)}
             disabled={!mayChange}
           />
@@ -243,16 +228,7 @@ export function PrinterSettings() {
           />
         </FieldCell>
       </div>
-      {formError ? (
-        <p role="alert" className="error" data-testid="printer-error">
-          {formError}
-        </p>
-      ) : null}
-      {notice ? (
-        <p role="status" className="ok" data-testid="printer-notice">
-          {notice}
-        </p>
-      ) : null}
+      <FormOutcome error={formError} notice={notice} testId="printer" />
       <div className="button-row">
         <button type="submit" className="primary" disabled={busy || !mayChange}>
           {t('printer.save')}

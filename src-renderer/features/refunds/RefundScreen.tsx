@@ -5,6 +5,7 @@ import { TicketsPdfButtons } from '../../components/TicketsPdfButtons';
 import { saleTicketsPdf } from '../../stores/printer-store';
 import { useRefundStore, type UnitRef } from '../../stores/refund-store';
 import { paidWith } from './paid-with';
+import { EmailSale } from '../sell/EmailSale';
 import { TicketReprint } from './TicketReprint';
 import { can, useSessionStore } from '../../stores/session-store';
 
@@ -145,6 +146,7 @@ export function RefundScreen() {
               load={(format) => saleTicketsPdf(sale.sale.id, format)}
             />
           ) : null}
+          <EmailSale key={sale.sale.id} sale={sale} />
           <table className="table">
             <caption>{t('refund.units')}</caption>
             <thead>

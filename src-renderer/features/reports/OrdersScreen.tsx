@@ -3,11 +3,10 @@ import type { OrderRow } from '../../../shared/reports/orders';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { KeysetTable } from '../../components/KeysetTable';
 import { SearchField } from '../../components/SearchField';
-import { StatusBadge } from '../../components/StatusBadge';
-import { useDateTime, useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import { useOrdersStore } from '../../stores/report-stores';
 import { OrderDetailDialog } from './OrderDetailDialog';
+import { OrderTableRow, useOrderColumns } from './OrderTableRow';
 import { PerformancePicker } from './PerformancePicker';
 import { CashierTerminalFields, ReportDays } from './ReportFilters';
 
@@ -18,8 +17,6 @@ import { CashierTerminalFields, ReportDays } from './ReportFilters';
 export function OrdersScreen() {
   const t = useT();
   const id = useId();
-  const money = useMoney();
-  const dateTime = useDateTime();
   const list = useOrdersStore();
   const { filter, setFilter, load, csv } = list;
   const [open, setOpen] = useState<OrderRow | null>(null);
@@ -28,8 +25,7 @@ export function OrdersScreen() {
     void load();
   }, [load]);
 
-  const receipt = (row: OrderRow) =>
-    row.receiptNo === null ? t('report.orders.online') : `#${row.receiptNo}`;
+  const columns = useOrderColumns();
 
   return (
     <div data-testid="orders-screen">
@@ -90,47 +86,10 @@ export function OrdersScreen() {
       ) : null}
       <KeysetTable
         testId="orders-table"
-        columns={[
-          t('report.orders.time'),
-          t('report.orders.receipt'),
-          t('report.terminal'),
-          t('report.cashier'),
-          t('report.orders.buyer'),
-          t('report.orders.code'),
-          t('report.total'),
-          t('report.discount'),
-          t('report.orders.status'),
-        ]}
+        columns={columns}
         list={list}
         emptyText={t('report.none')}
-        row={(row) => (
-          <tr key={row.orderId} data-order={row.orderId}>
-            <td>{dateTime(row.at)}</td>
-            <th scope="row">
-              <button
-                type="button"
-                className="link"
-                aria-label={t('report.orders.open', { receipt: receipt(row) })}
-                onClick={() => setOpen(row)}
-              >
-                {receipt(row)}
-              </button>
-            </th>
-            <td>{row.terminalName ?? '—'}</td>
-            <td>{row.cashierName ?? '—'}</td>
-            <td>{row.buyer ?? '—'}</td>
-            <td>{row.code ?? '—'}</td>
-            <td className="num">{money(row.total, row.currency)}</td>
-            <td className="num">{money(row.discount, row.currency)}</td>
-            <td>
-              <StatusBadge
-                status={row.status}
-                label={t(`report.orders.status.${row.status}`)}
-                testId="order-status"
-              />
-            </td>
-          </tr>
-        )}
+        row={(row) => <OrderTableRow key={row.orderId} row={row} onOpen={setOpen} />}
       />
       {open ? <OrderDetailDialog row={open} onClose={() => setOpen(null)} /> : null}
     </div>

@@ -4,6 +4,7 @@ import { useMoney } from '../../i18n/use-money';
 import { TicketsPdfButtons } from '../../components/TicketsPdfButtons';
 import { saleTicketsPdf } from '../../stores/printer-store';
 import { useSellStore } from '../../stores/sell-store';
+import { EmailSale } from './EmailSale';
 
 /** After payment: receipt number, change to hand back and the receipt as it prints. */
 export function SaleDone() {
@@ -49,6 +50,7 @@ export function SaleDone() {
           load={(format) => saleTicketsPdf(sale.sale.id, format)}
         />
       ) : null}
+      <EmailSale key={sale.sale.id} sale={sale} />
       {svg ? (
         <img
           className="receipt-preview"

@@ -1,6 +1,6 @@
 import type { OrderFilter, OrderRedemptionDetail, OrderRow } from '../../../shared/reports/orders';
 import type { Queryable } from '../database';
-import { containsPattern } from '../like';
+import { containsPattern, prefixPattern } from '../like';
 
 // The orders report's SQL (docs/REPORTS.md "Orders"). An order is a pushed sale, or a code use with no
 // sale behind it (redemptions.pos_sale false). A page is found in two steps: the keys of the page,
@@ -24,6 +24,59 @@ export type OrderDbRow = Omit<OrderRow, 'buyer' | 'status'> & {
   saleStatus: 'completed' | 'voided' | null;
   releasedAt: string | null;
 };
+
+/**
+ * The sales journal's search (docs/ORDERS.md), read from its one text field by the service: orders by
+ * id (a receipt's QR, or the sale of a scanned ticket), a receipt number and/or the end of a phone
+ * number, or the start of a customer's name, last name or e-mail. Each part has its own index
+ * (migration 0024); the parts present are ORed.
+ */
+export interface OrderSearch {
+  orderIds?: string[];
+  receiptNo?: number | null;
+  /** Digits only. */
+  phone?: string | null;
+  /** Lower case. */
+  customer?: string;
+}
+
+/** The search on a sale (s). */
+function saleSearch(w: Where, search: OrderSearch): void {
+  const any: string[] = [];
+  const param = (value: unknown) => {
+    w.params.push(value);
+    return `$${w.params.length}`;
+  };
+  if (search.orderIds) any.push(`s.id = ANY(${param(search.orderIds)}::uuid[])`);
+  if (search.receiptNo) any.push(`s.receipt_no = ${param(search.receiptNo)}`);
+  if (search.phone) {
+    const p = param(prefixPattern([...search.phone].reverse().join('')));
+    any.push(`(s.customer_phone IS NOT NULL AND reverse(s.customer_phone) LIKE ${p})`);
+  }
+  if (search.customer) {
+    const p = param(prefixPattern(search.customer));
+    any.push(
+      `(s.customer_name IS NOT NULL AND s.customer_name LIKE ${p})`,
+      `(s.customer_name IS NOT NULL AND substring(s.customer_name FROM '(\\S+)$') LIKE ${p})`,
+      `(s.customer_email IS NOT NULL AND s.customer_email LIKE ${p})`,
+    );
+  }
+  w.parts.push(any.length > 0 ? `(${any.join(' OR ')})` : 'false');
+}
+
+/** The search on an order known only by its code use (r): by id, or by the buyer as recorded. */
+function useSearch(w: Where, search: OrderSearch): void {
+  const any: string[] = [];
+  if (search.orderIds) {
+    w.params.push(search.orderIds);
+    any.push(`r.order_id = ANY($${w.params.length}::uuid[])`);
+  }
+  if (search.customer) {
+    w.params.push(prefixPattern(search.customer));
+    any.push(`(r.buyer IS NOT NULL AND lower(r.buyer) LIKE $${w.params.length})`);
+  }
+  w.parts.push(any.length > 0 ? `(${any.join(' OR ')})` : 'false');
+}
 
 /** The sale's performances, as the GIN index pos_sales_performances holds them. */
 const PERFORMANCES = `jsonb_path_query_array(s.payload, '$.lines[*].performanceId')`;
@@ -51,7 +104,7 @@ const REASON = (p: string) =>
   `(r.overuse_reason ILIKE ${p} OR s.payload->'sale'->>'customReason' ILIKE ${p})`;
 
 /** Filters on a sale (s) and, where it has one, its code use (r). */
-function saleWhere(w: Where, orgId: string, f: OrderFilter, after: OrderKey | undefined): void {
+function saleWhere(w: Where, orgId: string, f: OrderKeyFilter, after: OrderKey | undefined): void {
   w.add((p) => `s.org_id = ${p}`, orgId);
   if (f.from) w.add((p) => `s.created_at >= ${p}::timestamptz`, f.from);
   if (f.to) w.add((p) => `s.created_at <= ${p}::timestamptz`, f.to);
@@ -64,12 +117,14 @@ function saleWhere(w: Where, orgId: string, f: OrderFilter, after: OrderKey | un
       containsPattern(f.buyer),
     );
   }
+  if (f.customerId) w.add((p) => `s.payload->'sale'->>'customerId' = ${p}`, f.customerId);
   if (f.reason) w.add(REASON, containsPattern(f.reason));
+  if (f.search) saleSearch(w, f.search);
   if (after) w.before('s.created_at, s.id', after);
 }
 
 /** Filters on a code use (r); for a use with a sale behind it (s) the sale's own fields count too. */
-function useWhere(w: Where, orgId: string, f: OrderFilter, after: OrderKey | undefined): void {
+function useWhere(w: Where, orgId: string, f: OrderKeyFilter, after: OrderKey | undefined): void {
   w.add((p) => `r.org_id = ${p}`, orgId);
   if (f.codeId) w.add((p) => `r.code_id = ${p}`, f.codeId);
   if (f.parentId) w.add((p) => `COALESCE(r.parent_id, r.code_id) = ${p}`, f.parentId);
@@ -85,9 +140,14 @@ function useWhere(w: Where, orgId: string, f: OrderFilter, after: OrderKey | und
       containsPattern(f.buyer),
     );
   }
+  if (f.customerId) w.add((p) => `r.customer_id = ${p}`, f.customerId);
   if (f.reason) w.add(REASON, containsPattern(f.reason));
+  if (f.search) useSearch(w, f.search);
   if (after) w.before('r.redeemed_at, r.order_id', after);
 }
+
+/** The report's filters, and the journal's search. */
+export type OrderKeyFilter = OrderFilter & { search?: OrderSearch | undefined };
 
 const needsUse = (f: OrderFilter) => Boolean(f.code || f.codeId || f.parentId);
 
@@ -99,7 +159,7 @@ const needsUse = (f: OrderFilter) => Boolean(f.code || f.codeId || f.parentId);
 export async function orderKeys(
   db: Queryable,
   orgId: string,
-  f: OrderFilter,
+  f: OrderKeyFilter,
   limit: number,
   after?: OrderKey,
 ): Promise<OrderKey[]> {
@@ -172,6 +232,8 @@ export interface SaleLedger {
     kind: 'refund' | 'void';
     staffId: string;
     staffName: string | null;
+    terminalId: string;
+    terminalName: string | null;
     amount: number;
     payload: unknown;
     createdAt: string;
@@ -186,9 +248,10 @@ export async function saleLedger(db: Queryable, orgId: string, id: string): Prom
   );
   if (!sale) return undefined;
   const refunds = await db.query<SaleLedger['refunds'][number]>(
-    `SELECT x.id, x.kind, x.staff_id AS "staffId", st.name AS "staffName", x.amount, x.payload,
-       x.created_at AS "createdAt"
+    `SELECT x.id, x.kind, x.staff_id AS "staffId", st.name AS "staffName", x.terminal_id AS "terminalId",
+       t.name AS "terminalName", x.amount, x.payload, x.created_at AS "createdAt"
      FROM pos_refunds x LEFT JOIN staff st ON st.org_id = x.org_id AND st.id = x.staff_id
+       LEFT JOIN terminals t ON t.org_id = x.org_id AND t.id = x.terminal_id
      WHERE x.org_id = $1 AND x.sale_id = $2 ORDER BY x.created_at, x.id`,
     [orgId, id],
   );

@@ -1,3 +1,4 @@
+import { customerKeys } from '../../../shared/reports/journal';
 import type { Queryable } from '../database';
 import { NEXT_POS, positionCte } from './change-pos';
 
@@ -19,6 +20,18 @@ export interface NewSale {
   total: number;
   payload: unknown;
   createdAt: string;
+  /** The customer's search keys (shared/reports/journal.ts customerKeys). */
+  customerName: string | null;
+  customerEmail: string | null;
+  customerPhone: string | null;
+}
+
+/** The customer search columns (migration 0024) of a sale's `customer` JSON. */
+export function customerColumns(
+  customer: string | null,
+): Pick<NewSale, 'customerName' | 'customerEmail' | 'customerPhone'> {
+  const keys = customerKeys(customer);
+  return { customerName: keys.name, customerEmail: keys.email, customerPhone: keys.phone };
 }
 
 /**
@@ -29,12 +42,14 @@ export async function insertSales(db: Queryable, sales: readonly NewSale[]): Pro
   if (sales.length === 0) return;
   await db.query(
     `INSERT INTO pos_sales (id, org_id, terminal_id, mutation_id, shift_id, cashier_id, receipt_no, currency, gross,
-       code_discount, custom_discount, total, payload, status, created_at)
+       code_discount, custom_discount, total, payload, status, created_at, customer_name, customer_email, customer_phone)
      SELECT s.id, s."orgId", s."terminalId", s."mutationId", s."shiftId", s."cashierId", s."receiptNo", s.currency,
-       s.gross, s."codeDiscount", s."customDiscount", s.total, s.payload, 'completed', s."createdAt"
+       s.gross, s."codeDiscount", s."customDiscount", s.total, s.payload, 'completed', s."createdAt",
+       s."customerName", s."customerEmail", s."customerPhone"
      FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, "orgId" uuid, "terminalId" uuid, "mutationId" uuid,
        "shiftId" uuid, "cashierId" uuid, "receiptNo" bigint, currency text, gross bigint, "codeDiscount" bigint,
-       "customDiscount" bigint, total bigint, payload jsonb, "createdAt" timestamptz)`,
+       "customDiscount" bigint, total bigint, payload jsonb, "createdAt" timestamptz, "customerName" text,
+       "customerEmail" text, "customerPhone" text)`,
     [JSON.stringify(sales)],
   );
 }

@@ -76,7 +76,7 @@ export class ManagePage {
     this.statusFilter = page.getByTestId('codes-screen').getByLabel('Status');
   }
 
-  tab(name: 'Codes' | 'Reports' | 'Overuses' | 'Terminal' | 'Printer'): Locator {
+  tab(name: 'Codes' | 'Reports' | 'Overuses' | 'Terminal' | 'Printer' | 'E-mail'): Locator {
     return this.page.getByRole('navigation', { name: 'Manager screens' }).getByRole('button', { name });
   }
 

@@ -333,6 +333,21 @@ describe.each(backends)('audit log (%s)', (backend) => {
         run: () => api.delete(`/v1/staff/${s.staff}`),
       },
       {
+        route: 'POST /v1/customers',
+        action: 'customer.create',
+        run: () =>
+          create('customer', '/v1/customers', {
+            name: 'Cleo Customer',
+            email: `cleo-${randomUUID()}@example.test`,
+            emailConsent: true,
+          }),
+      },
+      {
+        route: 'PATCH /v1/customers/:id',
+        action: 'customer.update',
+        run: () => api.patch(`/v1/customers/${s.customer}`, { groups: ['Friends'] }),
+      },
+      {
         route: 'POST /v1/venues/:id/enrolment-codes',
         action: 'terminal.enrolment_code_issue',
         run: async () => {

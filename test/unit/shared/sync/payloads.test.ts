@@ -26,7 +26,8 @@ describe('pushed sale and refund payloads', () => {
     const payload = sale();
     expect(terminalSalePayloadSchema.parse(payload)).toEqual(payload);
     const parsed = salePayloadSchema.parse(payload);
-    expect(Object.keys(parsed.sale)).not.toContain('customer');
+    // The customer snapshot is kept: the server's sales journal searches it (docs/ORDERS.md).
+    expect(parsed.sale.customer).toBe(payload.sale.customer);
     expect(Object.keys(parsed.sale)).not.toContain('codeAuto');
     expect(Object.keys(parsed.lines[0] ?? {})).not.toContain('vatRate');
     expect(Object.keys(parsed.payments[0] ?? {})).not.toContain('tendered');
@@ -54,7 +55,9 @@ describe('pushed sale and refund payloads', () => {
       scopes: payload.scopes,
       approvals: payload.approvals.map(({ signature: _s, ...a }) => a),
     };
-    expect(salePayloadSchema.safeParse(older).success).toBe(true);
+    const parsedOlder = salePayloadSchema.safeParse(older);
+    expect(parsedOlder.success).toBe(true);
+    expect(parsedOlder.data?.sale.customer).toBeNull();
     expect(terminalSalePayloadSchema.safeParse(older).success).toBe(false);
   });
 

@@ -324,8 +324,9 @@ describe('buildSaleRecord', () => {
     expect(terminalSalePayloadSchema.parse(payload)).toEqual(payload);
     const parsed = salePayloadSchema.parse(payload);
     expect(parsed.sale.total).toBe(record.sale.total);
-    // The terminal's own fields stay with the terminal.
-    expect(parsed.sale).not.toHaveProperty('customer');
+    // The customer travels, for the server's sales journal (docs/ORDERS.md); the terminal's own fields
+    // stay with the terminal.
+    expect(parsed.sale.customer).toBe(record.sale.customer);
     expect(parsed.lines[0]).not.toHaveProperty('name');
     expect(parsed.units[0]).not.toHaveProperty('refundId');
     expect(parsed.tickets.map((t) => t.id)).toEqual(record.tickets.map((t) => t.id));
