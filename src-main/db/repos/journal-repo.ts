@@ -115,10 +115,11 @@ export function searchLocalSales(
        s.code_text AS code,
        EXISTS (SELECT 1 FROM approvals a WHERE a.sale_id = s.id AND a.kind = 'overuse') AS overuse,
        s.gross, s.code_discount + s.custom_discount AS discount, s.total,
-       (SELECT coalesce(sum(r.amount), 0) FROM refunds r WHERE r.sale_id = s.id) AS refunded,
+       (SELECT coalesce(sum(r.amount), 0) FROM refunds r WHERE r.sale_id = s.id)
+         + (SELECT coalesce(sum(e.amount), 0) FROM refunds_elsewhere e WHERE e.sale_id = s.id) AS refunded,
        (SELECT count(*) FROM sale_lines l JOIN sale_units u ON u.line_id = l.id WHERE l.sale_id = s.id) AS units,
        (SELECT count(*) FROM sale_lines l JOIN sale_units u ON u.line_id = l.id
-         WHERE l.sale_id = s.id AND u.refund_id IS NOT NULL) AS refundedUnits,
+         WHERE l.sale_id = s.id AND (u.refund_id IS NOT NULL OR u.refunded_elsewhere_id IS NOT NULL)) AS refundedUnits,
        s.currency, s.status AS saleStatus, r.released_at AS releasedAt
      FROM (SELECT s.rowid AS k FROM sales s ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
            ORDER BY s.created_at DESC, s.id DESC LIMIT ?) page

@@ -109,6 +109,23 @@ export function recordRefundsElsewhere(db: Db, refunds: readonly RefundElsewhere
   }
 }
 
+/** A refund of this sale made at another terminal, as pull brought it. */
+export interface RefundElsewhereRow {
+  id: string;
+  saleId: string;
+  terminalId: string;
+  kind: 'refund' | 'void';
+  staffId: string;
+  amount: number;
+  createdAt: string;
+}
+
+export function refundsElsewhereOf(db: Db, saleId: string): RefundElsewhereRow[] {
+  return prepared(db, 'SELECT * FROM refunds_elsewhere WHERE sale_id = ? ORDER BY created_at, id')
+    .all(saleId)
+    .map((r) => fromRow<RefundElsewhereRow>(r));
+}
+
 export function markVoided(db: Db, saleId: string, at: string): void {
   prepared(db, "UPDATE sales SET status = 'voided' WHERE id = ?").run(saleId);
   // insertRefund voided each unit's ticket already; a voided sale admits no one whatever else holds.

@@ -17,7 +17,7 @@ import {
   staffNamesHere,
   type LocalSearch,
 } from '../../db/repos/journal-repo';
-import { findSaleId, loadSale } from '../../db/repos/sale-repo';
+import { findSaleId, loadSale, refundsElsewhereOf } from '../../db/repos/sale-repo';
 import { fail, type Translate } from '../../messages';
 import type { AskServer } from '../door/server-door';
 import { serverMessage } from '../sync/transport';
@@ -181,12 +181,14 @@ export function createJournalService(deps: {
   const openHere = (saleId: string, notice: string | null): JournalOrderView | undefined => {
     const record = loadSale(db, saleId);
     if (!record) return undefined;
+    const elsewhere = refundsElsewhereOf(db, saleId);
     const names = staffNamesHere(db, [
       record.sale.cashierId,
       ...record.refunds.map((r) => r.staffId),
+      ...elsewhere.map((r) => r.staffId),
       ...record.approvals.map((a) => a.approverId),
     ]);
-    return view(localOrderDetail(record, deps.here(), names), 'this-terminal', notice);
+    return view(localOrderDetail(record, deps.here(), names, elsewhere), 'this-terminal', notice);
   };
 
   /** The server's order view: undefined when the server did not answer, null when it knows no such order. */

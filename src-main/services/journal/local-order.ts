@@ -9,6 +9,7 @@ import {
 } from '../../../shared/reports/orders';
 import type { SaleRecord } from '../../../shared/sync/sale-record';
 import type { LocalOrderRow, ReprintRow } from '../../db/repos/journal-repo';
+import type { RefundElsewhereRow } from '../../db/repos/sale-repo';
 
 // This terminal's own sales in the journal's shapes (shared/reports): the same rows and order view the
 // server's journal gives, read from the terminal's store instead.
@@ -46,9 +47,11 @@ export function localOrderDetail(
   record: SaleRecord,
   here: Here,
   names: ReadonlyMap<string, string>,
+  /** Its refunds made at other terminals (docs/ORDERS.md "Refunds at another window"). */
+  elsewhere: readonly RefundElsewhereRow[] = [],
 ): JournalOrderDetail {
   const { sale } = record;
-  const refundedUnits = record.units.filter((u) => u.refundId !== null);
+  const refundedUnits = record.units.filter((u) => u.refundId !== null || u.refundedElsewhereId !== null);
   const order = localOrderRow(
     {
       orderId: sale.id,
@@ -64,7 +67,7 @@ export function localOrderDetail(
       gross: sale.gross,
       discount: sale.codeDiscount + sale.customDiscount,
       total: sale.total,
-      refunded: record.refunds.reduce((n, r) => n + r.amount, 0),
+      refunded: [...record.refunds, ...elsewhere].reduce((n, r) => n + r.amount, 0),
       units: record.units.length,
       refundedUnits: refundedUnits.length,
       currency: sale.currency,
@@ -105,18 +108,33 @@ export function localOrderDetail(
           },
         ]
       : [],
-    refunds: record.refunds.map((r) => ({
-      refundId: r.id,
-      kind: r.kind,
-      staffId: r.staffId,
-      staffName: names.get(r.staffId) ?? null,
-      terminalId: here.terminalId,
-      terminalName: here.terminalName,
-      reason: r.reason,
-      amount: r.amount,
-      units: record.units.filter((u) => u.refundId === r.id).length,
-      at: r.createdAt,
-    })),
+    refunds: [
+      ...record.refunds.map((r) => ({
+        refundId: r.id,
+        kind: r.kind,
+        staffId: r.staffId,
+        staffName: names.get(r.staffId) ?? null,
+        terminalId: here.terminalId,
+        terminalName: here.terminalName,
+        reason: r.reason,
+        amount: r.amount,
+        units: record.units.filter((u) => u.refundId === r.id).length,
+        at: r.createdAt,
+      })),
+      // The other terminal's name is the server's to know; its id is what this store holds.
+      ...elsewhere.map((r) => ({
+        refundId: r.id,
+        kind: r.kind,
+        staffId: r.staffId,
+        staffName: names.get(r.staffId) ?? null,
+        terminalId: r.terminalId,
+        terminalName: null,
+        reason: null,
+        amount: r.amount,
+        units: record.units.filter((u) => u.refundedElsewhereId === r.id).length,
+        at: r.createdAt,
+      })),
+    ],
     approvals: record.approvals.map((a) => approvalDetail(a, names)),
     tickets: record.tickets.map((t) => ({
       id: t.id,

@@ -98,6 +98,12 @@ describe('sync: refunds at another window', () => {
       [null, null],
     ]);
     expect(atA.tickets.map((t) => t.status)).toEqual(['void', 'valid']);
+    // A's journal shows B's refund of it.
+    const journal = await a.must(c.journal.open, { ref: sale.sale.id });
+    expect(journal.order).toMatchObject({ status: 'partly_refunded', refunded: refunded.amount });
+    expect(journal.refunds.map((r) => [r.refundId, r.terminalId, r.units])).toEqual([
+      [refunded.refundId, b.terminal.terminalId, 1],
+    ]);
     expect(
       await a.call(c.sales.refund, { saleId: sale.sale.id, units: [first], reason: 'again' }),
     ).toMatchObject({
@@ -116,6 +122,9 @@ describe('sync: refunds at another window', () => {
     const detail = await world().org.api.get<OrderDetail>(`/v1/reports/orders/${sale.sale.id}`);
     expect(detail.status).toBe(200);
     expect(detail.body.order).toMatchObject({ status: 'refunded', refunded: sale.sale.total });
+    // A's journal and the server's order agree.
+    const atAJournal = await a.must(c.journal.open, { ref: sale.sale.id });
+    expect(atAJournal.order).toMatchObject({ status: 'refunded', refunded: detail.body.order.refunded });
     expect(detail.body.refunds.map((r) => [r.refundId, r.amount]).sort()).toEqual(
       [
         [refunded.refundId, refunded.amount],
