@@ -248,8 +248,8 @@ const catalogue = {
     de: 'Diese Liste ist veraltet: Bitte die Suche neu beginnen.',
   },
   JOURNAL_REFUND_OTHER_TERMINAL: {
-    en: '{terminal} sold this order: refund it at that terminal. Refunds of other terminals’ orders are not possible here yet.',
-    de: '{terminal} hat diese Bestellung verkauft: Bitte dort erstatten. Erstattungen von Bestellungen anderer Terminals sind hier noch nicht möglich.',
+    en: '{terminal} sold this order, and the server cannot be reached: refund it at that terminal, or here once the server is back.',
+    de: '{terminal} hat diese Bestellung verkauft, und der Server ist nicht erreichbar: Bitte dort erstatten oder hier, sobald der Server wieder da ist.',
   },
   JOURNAL_REFUND_ONLINE: {
     en: 'This is an online order: the online shop refunds it.',

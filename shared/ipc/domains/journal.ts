@@ -38,6 +38,11 @@ export interface JournalOrderView extends JournalOrderDetail {
   history: JournalHistoryEntry[];
   /** Whether this terminal may refund the order now. */
   canRefund: boolean;
+  /**
+   * The order is another terminal's, opened from the server: a refund here goes through the server
+   * (pos:sales:order, pos:sales:refundElsewhere; docs/ORDERS.md "Refunds at another window").
+   */
+  refundsThroughServer: boolean;
   /** Whether this terminal can reprint its receipt and tickets (it holds the sale). */
   canReprint: boolean;
   /** Why not, when it may not (another terminal's order, an online order, nothing left to refund). */

@@ -157,10 +157,12 @@ export function createJournalService(deps: {
     const { order } = detail;
     const mine = order.source === 'pos' && order.terminalId === here.terminalId;
     const left = order.status === 'completed' || order.status === 'partly_refunded';
+    // Another terminal's order opened from the server is refunded through the server; one this terminal
+    // knows only from its own store (offline) is not.
     const refundNote =
       order.source === 'online'
         ? t('JOURNAL_REFUND_ONLINE')
-        : !mine
+        : !mine && scope !== 'all'
           ? t('JOURNAL_REFUND_OTHER_TERMINAL', {
               terminal: order.terminalName ?? t('JOURNAL_OTHER_TERMINAL'),
             })
@@ -173,6 +175,7 @@ export function createJournalService(deps: {
       notice,
       history: orderHistory(detail, mine ? reprintsOf(db, order.orderId) : []),
       canRefund: refundNote === null,
+      refundsThroughServer: !mine && order.source === 'pos',
       canReprint: mine,
       refundNote,
     };

@@ -5,11 +5,13 @@ import { useJournalStore } from '../../stores/journal-store';
 import { useRefundStore } from '../../stores/refund-store';
 import { can, useSessionStore } from '../../stores/session-store';
 import { OrderDetailParts } from '../reports/OrderDetailParts';
+import { RemoteRefund } from './RemoteRefund';
 
 /**
  * One order in the journal: the record (lines, discounts, code, approvals, tenders, refunds, as the
- * back office shows it), its tickets and history, and what this terminal can do with it. Refunds go
- * through the refund screen; the buttons follow main's answer (canRefund, canReprint) and main checks
+ * back office shows it), its tickets and history, and what this terminal can do with it. Refunds of
+ * this terminal's orders go through the refund screen, another terminal's through the server
+ * (RemoteRefund); the buttons follow main's answer (canRefund, canReprint) and main checks
  * every action again.
  */
 export function JournalOrder() {
@@ -25,6 +27,7 @@ export function JournalOrder() {
   const session = useSessionStore((s) => s.session);
   const setView = useSessionStore((s) => s.setView);
   const [busy, setBusy] = useState(false);
+  const [refundHere, setRefundHere] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -69,7 +72,15 @@ export function JournalOrder() {
         ) : (
           <p className="hint">{t('journal.reprintElsewhere')}</p>
         )}
-        {view.canRefund && order.receiptNo !== null && can(session, 'refund') ? (
+        {view.canRefund && view.refundsThroughServer && (can(session, 'refund') || can(session, 'void')) ? (
+          <button type="button" aria-expanded={refundHere} onClick={() => setRefundHere((shown) => !shown)}>
+            {t('journal.refundAtThisWindow')}
+          </button>
+        ) : null}
+        {view.canRefund &&
+        !view.refundsThroughServer &&
+        order.receiptNo !== null &&
+        can(session, 'refund') ? (
           <button
             type="button"
             disabled={busy}
@@ -94,6 +105,7 @@ export function JournalOrder() {
           {printed.ok ? t('journal.reprinted') : printed.message}
         </p>
       ) : null}
+      {refundHere && view.refundsThroughServer ? <RemoteRefund saleId={order.orderId} /> : null}
       <OrderDetailParts order={order} detail={view} />
       <table className="table manage__table" data-testid="journal-tickets">
         <caption>{t('journal.tickets')}</caption>

@@ -3,13 +3,12 @@ import { useDateTime, useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import { TicketsPdfButtons } from '../../components/TicketsPdfButtons';
 import { saleTicketsPdf } from '../../stores/printer-store';
-import { useRefundStore, type UnitRef } from '../../stores/refund-store';
+import { useRefundStore } from '../../stores/refund-store';
 import { paidWith } from './paid-with';
 import { EmailSale } from '../sell/EmailSale';
+import { RefundForm } from './RefundForm';
 import { TicketReprint } from './TicketReprint';
 import { can, useSessionStore } from '../../stores/session-store';
-
-const key = (u: UnitRef) => `${u.lineId}#${u.unitIndex}`;
 
 /** Find a sale by receipt number; refund single units exactly, or void the whole sale. */
 export function RefundScreen() {
@@ -25,21 +24,14 @@ export function RefundScreen() {
   const refund = useRefundStore((s) => s.refund);
   const voidSale = useRefundStore((s) => s.voidSale);
   const [receiptText, setReceiptText] = useState('');
-  const [picked, setPicked] = useState<Set<string>>(new Set());
-  const [reason, setReason] = useState('');
-  const [tender, setTender] = useState<'cash' | 'card'>('cash');
-  const [reference, setReference] = useState('');
-  const [error, setError] = useState<{ field: 'receipt' | 'reason' | 'units'; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ field: 'receipt'; message: string } | null>(null);
   const receiptRef = useRef<HTMLInputElement>(null);
-  const reasonRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     receiptRef.current?.focus();
   }, []);
 
   const mayRefund = can(session, 'refund');
-  const mayVoid = can(session, 'void');
 
   const onFind = async () => {
     setError(null);
@@ -49,49 +41,12 @@ export function RefundScreen() {
       receiptRef.current?.focus();
       return;
     }
-    setPicked(new Set());
-    if (await find(receiptNo)) setTender(paidWith(useRefundStore.getState().sale));
-    else receiptRef.current?.focus();
-  };
-
-  const run = async (action: 'refund' | 'void') => {
-    setError(null);
-    if (reason.trim().length < 3) {
-      setError({ field: 'reason', message: t('approve.reasonShort') });
-      reasonRef.current?.focus();
-      return;
-    }
-    let units: UnitRef[] = [];
-    if (action === 'refund') {
-      units = (sale?.units ?? [])
-        .filter((u) => picked.has(key(u)))
-        .map((u) => ({ lineId: u.lineId, unitIndex: u.unitIndex }));
-      if (units.length === 0) {
-        setError({ field: 'units', message: t('refund.pickUnits') });
-        return;
-      }
-    }
-    setBusy(true);
-    const failure =
-      action === 'refund'
-        ? await refund(units, reason.trim(), tender, tender === 'card' ? reference.trim() : '')
-        : await voidSale(reason.trim());
-    setBusy(false);
-    if (failure)
-      setError({
-        field: failure.reason === 'INVALID_REQUEST' ? 'reason' : 'units',
-        message: failure.message,
-      });
-    else {
-      setPicked(new Set());
-      setReason('');
-      setReference('');
-    }
+    if (!(await find(receiptNo))) receiptRef.current?.focus();
   };
 
   const m = (amount: number) => (sale ? money(amount, sale.sale.currency) : '');
   const lastRefund = sale?.refunds.at(-1);
-  const errorFor = (field: 'receipt' | 'reason' | 'units') =>
+  const errorFor = (field: 'receipt') =>
     error?.field === field ? (
       <p id={`${id}-${field}-error`} role="alert" className="error">
         {error.message}
@@ -147,103 +102,21 @@ export function RefundScreen() {
             />
           ) : null}
           <EmailSale key={sale.sale.id} sale={sale} />
-          <table className="table">
-            <caption>{t('refund.units')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('refund.pick')}</th>
-                <th scope="col">{t('cart.item')}</th>
-                <th scope="col" className="num">
-                  {t('cart.lineTotal')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sale.units.map((unit) => {
-                const line = sale.lines.find((l) => l.id === unit.lineId);
-                const k = key(unit);
-                const label = `${line?.name ?? ''} ${unit.unitIndex + 1}`;
-                return (
-                  <tr key={k} data-unit={k}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={t('refund.pickUnit', { name: label })}
-                        disabled={unit.refundId !== null || !mayRefund}
-                        checked={picked.has(k)}
-                        onChange={(e) => {
-                          const next = new Set(picked);
-                          if (e.target.checked) next.add(k);
-                          else next.delete(k);
-                          setPicked(next);
-                        }}
-                      />
-                    </td>
-                    <td>
-                      {label}
-                      {unit.refundId !== null ? <span className="tag">{t('refund.refunded')}</span> : null}
-                    </td>
-                    <td className="num">{m(unit.total)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          {errorFor('units')}
-          {sale.sale.status !== 'voided' && (mayRefund || mayVoid) ? (
-            <form
-              className="form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void run('refund');
-              }}
-            >
-              <label htmlFor={`${id}-reason`}>{t('approve.reason')}</label>
-              <input
-                id={`${id}-reason`}
-                ref={reasonRef}
-                value={reason}
-                maxLength={200}
-                onChange={(e) => setReason(e.target.value)}
-                aria-invalid={error?.field === 'reason' ? true : undefined}
-                aria-describedby={error?.field === 'reason' ? `${id}-reason-error` : undefined}
-              />
-              {errorFor('reason')}
-              <label htmlFor={`${id}-tender`}>{t('refund.tender')}</label>
-              <select
-                id={`${id}-tender`}
-                value={tender}
-                onChange={(e) => setTender(e.target.value as 'cash' | 'card')}
-              >
-                <option value="cash">{t('tender.cash')}</option>
-                <option value="card">{t('tender.card')}</option>
-              </select>
-              {tender === 'card' ? (
-                <>
-                  <label htmlFor={`${id}-reference`}>{t('pay.reference')}</label>
-                  <input
-                    id={`${id}-reference`}
-                    value={reference}
-                    maxLength={64}
-                    autoComplete="off"
-                    onChange={(e) => setReference(e.target.value)}
-                  />
-                </>
-              ) : null}
-              <div className="button-row">
-                {mayRefund ? (
-                  <button type="submit" className="primary" disabled={busy}>
-                    {t('refund.refundPicked')}
-                  </button>
-                ) : null}
-                {mayVoid ? (
-                  <button type="button" className="danger" disabled={busy} onClick={() => void run('void')}>
-                    {t('refund.void')}
-                  </button>
-                ) : null}
-              </div>
-            </form>
-          ) : null}
+          <RefundForm
+            key={sale.sale.id}
+            units={sale.units.map((unit) => ({
+              lineId: unit.lineId,
+              unitIndex: unit.unitIndex,
+              label: `${sale.lines.find((l) => l.id === unit.lineId)?.name ?? ''} ${unit.unitIndex + 1}`,
+              total: unit.total,
+              refunded: unit.refundId !== null || unit.refundedElsewhereId !== null,
+            }))}
+            currency={sale.sale.currency}
+            open={sale.sale.status !== 'voided'}
+            paidWith={paidWith(sale)}
+            onRefund={refund}
+            onVoid={voidSale}
+          />
           {done && lastRefund ? (
             <p role="status" className="ok" data-testid="refund-done">
               {t(done === 'void' ? 'refund.doneVoid' : 'refund.doneRefund', {

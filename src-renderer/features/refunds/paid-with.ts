@@ -1,12 +1,19 @@
 import type { SaleView } from '../../../shared/ipc/types';
 
+type Paid = { tender: 'cash' | 'card' | 'complimentary'; amount: number; refundId?: string | null };
+
 /**
  * Money goes back the way it was paid (the core refuses anything else without a supervisor's
- * override), so the refund form starts on the first money tender the sale took.
+ * override), so the refund form starts on the first money tender the sale took: of a sale here, or of
+ * another terminal's as the server lists its payments (payouts are negative).
  */
-export function paidWith(sale: SaleView | null): 'cash' | 'card' {
-  const paid = sale?.payments.find(
-    (p) => p.refundId === null && p.amount > 0 && p.tender !== 'complimentary',
+export function firstTender(payments: readonly Paid[]): 'cash' | 'card' {
+  const paid = payments.find(
+    (p) => (p.refundId ?? null) === null && p.amount > 0 && p.tender !== 'complimentary',
   );
   return paid?.tender === 'card' ? 'card' : 'cash';
+}
+
+export function paidWith(sale: SaleView | null): 'cash' | 'card' {
+  return firstTender(sale?.payments ?? []);
 }
