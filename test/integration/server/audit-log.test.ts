@@ -28,7 +28,8 @@ const NOT_AUDITED: Record<string, string> = {
   'POST /v1/leases/acquire': 'escrow bookkeeping between a terminal and the server',
   'POST /v1/redemptions': 'a sale: the redemption ledger is its record',
   'POST /v1/checkins': 'an entry at a door: the check-in log is its record',
-  'POST /v1/refund-claims': 'a terminal holding units for a refund: the refund in the sales ledger is its record',
+  'POST /v1/refund-claims':
+    'a terminal holding units for a refund: the refund in the sales ledger is its record',
 };
 
 interface Step {
