@@ -2,7 +2,7 @@ import type { PaymentRow } from '../../shared/ipc/domains/sales';
 
 export type Tender = PaymentRow['tender'];
 /** What a refund reads of a payment: here or on the server (another terminal's sale). */
-type Paid = Pick<PaymentRow, 'tender' | 'amount'>;
+export type Paid = Pick<PaymentRow, 'tender' | 'amount'>;
 
 /** What is still refundable per tender kind: what the sale took with it less what went back already. */
 export function refundableByTender(payments: readonly Paid[]): Map<Tender, number> {

@@ -1,6 +1,5 @@
-import type { RemoteRefundView } from '../../shared/ipc/domains/sales';
+import type { RefundRow, RemoteRefundView } from '../../shared/ipc/domains/sales';
 import type { Language } from '../../shared/ipc/types';
-import { formatMinor } from '../../shared/money';
 import { err, ok, type Result } from '../../shared/result';
 import type { RefundClaimRequest } from '../../shared/sync/protocol';
 import { refundableOrderSchema, type RefundableOrder } from '../../shared/sync/refundable-order';
@@ -19,7 +18,7 @@ import { newId } from '../ids';
 import type { Translate } from '../messages';
 import type { AskServer } from './door/server-door';
 import type { PrintService } from './printing/print-service';
-import { allocateRefund, describeRefundable } from './refund-tenders';
+import { planRefund, type RefundInput } from './refund-plan';
 import type { Actor } from './staff-service';
 import type { SyncService } from './sync/sync-service';
 
@@ -37,16 +36,6 @@ interface Deps {
   ask: AskServer;
   sync: Pick<SyncService, 'afterWrite'>;
   printing: Pick<PrintService, 'afterRemoteRefund'>;
-}
-
-export interface RemoteRefundInput {
-  saleId: string;
-  kind: 'refund' | 'void';
-  units?: { lineId: string; unitIndex: number }[] | undefined;
-  reason: string;
-  tender?: 'cash' | 'card' | undefined;
-  reference?: string | undefined;
-  override?: { reason: string } | undefined;
 }
 
 /** A server answer that refused the request, in the server's own sentence. */
@@ -106,34 +95,16 @@ export function createRemoteRefundService({ db, clock, t, language, terminalId, 
      * Claims the units, then records the refund (or, as a void, of every unit still charged) with its
      * payments in this terminal's shift and outbox in one transaction, and prints its receipt.
      */
-    async refund(actor: Actor, input: RemoteRefundInput): Promise<Result<RemoteRefundView>> {
+    async refund(actor: Actor, input: RefundInput): Promise<Result<RemoteRefundView>> {
       const found = await order(input.saleId);
       if (!found.ok) return found;
       const sale = found.value;
       if (sale.status === 'voided') return err('ALREADY_VOIDED', t('ALREADY_VOIDED'));
       if (!getOpenShift(db)) return err('NO_SHIFT', t('NO_SHIFT'));
       const open = sale.units.filter((u) => !u.refunded);
-      const chosen =
-        input.kind === 'void'
-          ? open
-          : (input.units ?? []).map((want) =>
-              open.find((u) => u.lineId === want.lineId && u.unitIndex === want.unitIndex),
-            );
-      const picked = chosen.flatMap((u) => (u ? [u] : []));
-      if (picked.length === 0 || picked.length !== chosen.length)
-        return err('UNIT_NOT_REFUNDABLE', t('UNIT_NOT_REFUNDABLE'));
-      const amount = picked.reduce((n, u) => n + u.total, 0);
-      // Paid back the way the sale was paid, less what went back already, unless a supervisor overrides.
-      const parts = input.override
-        ? [{ tender: input.tender ?? sale.payments.find((p) => p.amount > 0)?.tender ?? 'cash', amount }]
-        : allocateRefund(sale.payments, amount, input.tender);
-      if (!parts) {
-        const money = (n: number) => `${formatMinor(n, sale.currency, language())} ${sale.currency}`;
-        return err(
-          'REFUND_TENDER_NOT_PAID',
-          t('REFUND_TENDER_NOT_PAID', { left: describeRefundable(sale.payments, money) }),
-        );
-      }
+      const plan = planRefund(open, sale.payments, sale.currency, input, { t, language: language() });
+      if (!plan.ok) return plan;
+      const { units: picked, amount, parts, reason } = plan.value;
       const refundId = newId();
       const units = picked.map((u) => ({ lineId: u.lineId, unitIndex: u.unitIndex }));
       const claimed = await claim({
@@ -148,9 +119,6 @@ export function createRemoteRefundService({ db, clock, t, language, terminalId, 
       const shift = getOpenShift(db);
       if (!shift) return err('NO_SHIFT', t('NO_SHIFT'));
       const now = isoNow(clock);
-      const reason = input.override
-        ? `${input.reason} (tender override: ${input.override.reason})`
-        : input.reason;
       const payments: RemoteRefundPayment[] = parts
         .filter((part) => part.amount > 0)
         .map((part) => ({
@@ -162,8 +130,8 @@ export function createRemoteRefundService({ db, clock, t, language, terminalId, 
           reference: part.tender === 'card' ? (input.reference ?? null) : null,
           createdAt: now,
         }));
-      const refund = db.transaction((): RemoteRefundRow => {
-        const row: RemoteRefundRow = {
+      const recorded = db.transaction((): RemoteRefundRow => {
+        const refund: RefundRow = {
           id: refundId,
           refundNo: nextRefundNo(db),
           saleId: sale.saleId,
@@ -173,6 +141,9 @@ export function createRemoteRefundService({ db, clock, t, language, terminalId, 
           reason,
           amount,
           createdAt: now,
+        };
+        const row: RemoteRefundRow = {
+          ...refund,
           saleTerminalId: sale.terminalId,
           saleTerminalName: sale.terminalName,
           saleReceiptNo: sale.receiptNo,
@@ -187,17 +158,7 @@ export function createRemoteRefundService({ db, clock, t, language, terminalId, 
           type: input.kind,
           payload: {
             terminalId: terminalId(),
-            refund: {
-              id: row.id,
-              refundNo: row.refundNo,
-              saleId: row.saleId,
-              kind: row.kind,
-              shiftId: row.shiftId,
-              staffId: row.staffId,
-              reason: row.reason,
-              amount: row.amount,
-              createdAt: row.createdAt,
-            },
+            refund,
             units,
             payments: payments.map((p) => ({
               ...p,
@@ -211,11 +172,11 @@ export function createRemoteRefundService({ db, clock, t, language, terminalId, 
         return row;
       })();
       sync.afterWrite();
-      printing.afterRemoteRefund(refund.id);
+      printing.afterRemoteRefund(recorded.id);
       const given = new Set(units.map((u) => `${u.lineId}:${u.unitIndex}`));
       return ok({
-        refundId: refund.id,
-        refundNo: refund.refundNo,
+        refundId: recorded.id,
+        refundNo: recorded.refundNo,
         amount,
         order: {
           ...sale,

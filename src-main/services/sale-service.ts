@@ -1,9 +1,8 @@
 import { customerSchema } from '../../shared/ipc/contract';
 import type { CustomerInput } from '../../shared/ipc/domains/sell';
 import type { Language } from '../../shared/ipc/types';
-import { formatMinor } from '../../shared/money';
 import { err, ok, type Result } from '../../shared/result';
-import type { PaymentRow, SaleRecord, SaleUnitRow } from '../../shared/sync/sale-record';
+import type { PaymentRow, SaleRecord } from '../../shared/sync/sale-record';
 import { isoNow, type Clock } from '../clock';
 import type { Db } from '../db/connection';
 import { businessDayOf } from '../../shared/business-day';
@@ -22,7 +21,7 @@ import { getOpenShift } from '../db/repos/shift-repo';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
 import type { PrintService } from './printing/print-service';
-import { allocateRefund, describeRefundable } from './refund-tenders';
+import { planRefund, type RefundInput } from './refund-plan';
 import type { Actor } from './staff-service';
 import type { EscrowLedger } from './sync/escrow';
 import type { SyncService } from './sync/sync-service';
@@ -42,16 +41,6 @@ interface Deps {
   /** Pushes soon after a refund or void. */
   sync: Pick<SyncService, 'afterWrite'>;
   printing: Pick<PrintService, 'afterRefund'>;
-}
-
-interface RefundInput {
-  saleId: string;
-  kind: 'refund' | 'void';
-  units?: { lineId: string; unitIndex: number }[] | undefined;
-  reason: string;
-  tender?: 'cash' | 'card' | undefined;
-  reference?: string | undefined;
-  override?: { reason: string } | undefined;
 }
 
 export type SaleService = ReturnType<typeof createSaleService>;
@@ -86,28 +75,9 @@ export function createSaleService({
     if (!shift) return err('NO_SHIFT', t('NO_SHIFT'));
     // A unit given back at another terminal (docs/ORDERS.md) is not this terminal's to give back again.
     const open = sale.units.filter((u) => u.refundId === null && u.refundedElsewhereId === null);
-    const chosen =
-      input.kind === 'void'
-        ? open
-        : (input.units ?? []).map((want) =>
-            open.find((u) => u.lineId === want.lineId && u.unitIndex === want.unitIndex),
-          );
-    if (chosen.length === 0 || chosen.some((u) => !u))
-      return err('UNIT_NOT_REFUNDABLE', t('UNIT_NOT_REFUNDABLE'));
-    const picked = chosen as SaleUnitRow[];
-    const amount = picked.reduce((n, u) => n + u.total, 0);
-    const override = input.override;
-    // The money goes back the way it came (a comp pays out nothing) unless a supervisor overrides.
-    const parts = override
-      ? [{ tender: input.tender ?? sale.payments.find((p) => p.amount > 0)?.tender ?? 'cash', amount }]
-      : allocateRefund(sale.payments, amount, input.tender);
-    if (!parts) {
-      const money = (n: number) => `${formatMinor(n, sale.sale.currency, language())} ${sale.sale.currency}`;
-      return err(
-        'REFUND_TENDER_NOT_PAID',
-        t('REFUND_TENDER_NOT_PAID', { left: describeRefundable(sale.payments, money) }),
-      );
-    }
+    const plan = planRefund(open, sale.payments, sale.sale.currency, input, { t, language: language() });
+    if (!plan.ok) return plan;
+    const { units: picked, amount, parts } = plan.value;
     const now = isoNow(clock);
     const refundId = newId();
     const payments: PaymentRow[] = parts
@@ -141,7 +111,7 @@ export function createSaleService({
         kind: input.kind,
         shiftId: shift.id,
         staffId: actor.staffId,
-        reason: override ? `${input.reason} (tender override: ${override.reason})` : input.reason,
+        reason: plan.value.reason,
         amount,
         createdAt: now,
       };

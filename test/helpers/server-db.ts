@@ -120,3 +120,14 @@ export async function seedTerminal(db: Database): Promise<void> {
     [SEEDED.terminal, SEEDED.org, SEEDED.venue],
   );
 }
+
+/** A pushed 10.00 sale of the seeded terminal, written by SQL for migration tests (schema 0005 on). */
+export async function seedPosSale(db: Database, id: string): Promise<void> {
+  await db.query(
+    `INSERT INTO pos_sales (id, org_id, terminal_id, mutation_id, shift_id, cashier_id, receipt_no, currency, gross,
+       code_discount, custom_discount, total, payload, status, created_at)
+     VALUES ($1, $2, $3, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 1, 'EUR', 1000, 0, 0, 1000,
+       '{}', 'completed', now())`,
+    [id, SEEDED.org, SEEDED.terminal],
+  );
+}

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../../src-server/db/migrate';
-import { backends, freshDatabase, SEEDED, seedTerminal, type TestDatabase } from '../../helpers/server-db';
+import {
+  backends,
+  freshDatabase,
+  SEEDED,
+  seedPosSale,
+  seedTerminal,
+  type TestDatabase,
+} from '../../helpers/server-db';
 
 const { org: ORG, terminal: TERMINAL } = SEEDED;
 const SALE = '00000000-0000-7000-8000-00000000a001';
@@ -18,13 +25,7 @@ describe.each(backends)('0026_refund_claims (%s)', (backend) => {
     database = await freshDatabase(backend, { migrated: false });
     await migrate(database.db, loadMigrations().slice(0, 26));
     await seedTerminal(database.db);
-    await q(
-      `INSERT INTO pos_sales (id, org_id, terminal_id, mutation_id, shift_id, cashier_id, receipt_no, currency, gross,
-         code_discount, custom_discount, total, payload, status, created_at)
-       VALUES ($1, $2, $3, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 1, 'EUR', 1000, 0, 0, 1000,
-         '{}', 'completed', now())`,
-      [SALE, ORG, TERMINAL],
-    );
+    await seedPosSale(database.db, SALE);
   });
   afterEach(async () => {
     await database.dispose();
