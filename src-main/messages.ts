@@ -324,6 +324,39 @@ const catalogue = {
     en: 'A password needs a user name. Enter the user name the mail provider gave you, or leave both empty.',
     de: 'Ein Passwort braucht einen Benutzernamen. Bitte den Benutzernamen des Mailanbieters eingeben oder beides leer lassen.',
   },
+  // The customer picker (docs/CUSTOMERS.md "At the terminal").
+  CUSTOMERS_OFFLINE: {
+    en: 'Offline: searching the customers this terminal holds (with personal codes or recent orders). Everyone else shows again once the server is back.',
+    de: 'Offline: Gesucht wird in den Kunden, die dieses Terminal kennt (mit persönlichen Codes oder neueren Bestellungen). Alle anderen erscheinen wieder, sobald der Server erreichbar ist.',
+  },
+  CUSTOMERS_STANDALONE: {
+    en: 'This terminal is not enrolled with a server: only customers created here can be found.',
+    de: 'Dieses Terminal ist bei keinem Server angemeldet: Nur hier angelegte Kunden sind auffindbar.',
+  },
+  CUSTOMER_UNKNOWN: {
+    en: 'There is no such customer in the customer store. Search for them again, or create them.',
+    de: 'Diesen Kunden gibt es im Kundenstamm nicht. Bitte erneut suchen oder den Kunden anlegen.',
+  },
+  CUSTOMER_NOT_HERE: {
+    en: 'This customer is not held on this terminal and the server does not answer. Create them again, or wait until the server is back.',
+    de: 'Dieser Kunde ist an diesem Terminal nicht gespeichert und der Server antwortet nicht. Bitte neu anlegen oder warten, bis der Server erreichbar ist.',
+  },
+  CUSTOMER_DUPLICATE_EMAIL: {
+    en: '{name} already has the e-mail address {email}: pick that customer instead, or use another address.',
+    de: '{name} hat die E-Mail-Adresse {email} bereits: Bitte diesen Kunden wählen oder eine andere Adresse verwenden.',
+  },
+  CUSTOMER_CONSENT_NEEDS_EMAIL: {
+    en: 'E-mail consent needs an e-mail address: add the address, or untick the consent.',
+    de: 'Die Einwilligung zu E-Mails braucht eine E-Mail-Adresse: Bitte die Adresse eingeben oder die Einwilligung entfernen.',
+  },
+  CUSTOMER_SERVER_REFUSED: {
+    en: 'The server did not store the customer: {message}',
+    de: 'Der Server hat den Kunden nicht gespeichert: {message}',
+  },
+  CUSTOMER_HISTORY_OFFLINE: {
+    en: 'Order history and personal codes need the server, which does not answer: the count shown is what this terminal knows.',
+    de: 'Bestellverlauf und persönliche Codes brauchen den Server, der nicht antwortet: Die gezeigte Anzahl ist, was dieses Terminal weiß.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -25,6 +25,7 @@ import { createConnectivity } from './services/connectivity';
 import { createDoorService } from './services/door/door-service';
 import { createMailService } from './services/mail/mail-service';
 import { createSmtpSend, DEFAULT_SMTP_TIMEOUTS, type SmtpTimeouts } from './services/mail/smtp-transport';
+import { createCustomerService } from './services/customers/customer-service';
 import { createJournalService } from './services/journal/journal-service';
 import { createManageService } from './services/manage-service';
 import { seedDemoData } from './services/demo-data';
@@ -222,8 +223,20 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     },
     logError,
   });
+  const customers = createCustomerService({
+    db,
+    clock,
+    t,
+    terminalId,
+    ask: (request) => sync.request(request),
+    enrolled: () => getSyncState(db) !== undefined,
+    serverLikelyUp: () => connectivity.current().state === 'online' || sync.reachable(),
+    cart,
+    afterWrite: () => sync.afterWrite(),
+  });
   const checkout = createCheckoutService({
     db,
+    customers,
     clock,
     t,
     language,
@@ -315,6 +328,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       afterWrite: () => sync.afterWrite(),
     }),
     mail,
+    customers,
     journal: createJournalService({
       db,
       t,

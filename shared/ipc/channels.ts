@@ -38,6 +38,13 @@ export const channels = {
   codes: {
     search: 'pos:codes:search',
   },
+  // The customer store at the till (docs/CUSTOMERS.md "At the terminal").
+  customers: {
+    search: 'pos:customers:search',
+    create: 'pos:customers:create',
+    attach: 'pos:customers:attach',
+    detail: 'pos:customers:detail',
+  },
   checkout: {
     complete: 'pos:checkout:complete',
   },

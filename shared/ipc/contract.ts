@@ -17,6 +17,7 @@ import { doorRequestSchemas, type DoorResponseTypes } from './door-schemas';
 import { hostSchema } from './host-schema';
 import { mailRequestSchemas, type MailResponseTypes } from './mail-schemas';
 import { journalRequestSchemas, type JournalResponseTypes } from './journal-schemas';
+import { customerRequestSchemas, type CustomerResponseTypes } from './customer-schemas';
 import { REPRINT_MODES, type TicketReprint } from './domains/tickets';
 import { MAX_REPRINT_TICKETS } from '../tickets/issue';
 import { manageRequestSchemas, type ManageResponseTypes } from './manage-schemas';
@@ -111,7 +112,17 @@ export const requestSchemas = {
   [c.cart.addProduct]: z.object({ productId: id, qty }).strict(),
   [c.cart.setQty]: z.object({ lineId: id, qty: z.number().int().min(0).max(1000) }).strict(),
   [c.cart.clear]: empty,
-  [c.cart.setCustomer]: z.object({ customer: customerSchema.nullable() }).strict(),
+  // A customer typed by hand (no store): the main process ignores any figures sent and counts them itself.
+  [c.cart.setCustomer]: z
+    .object({
+      customer: customerSchema
+        .extend({
+          priorOrders: z.number().int().nonnegative().optional(),
+          groups: z.array(text().min(1).max(100)).max(50).optional(),
+        })
+        .nullable(),
+    })
+    .strict(),
   [c.cart.recentCustomers]: empty,
   [c.cart.applyCode]: z.object({ input: text().max(2048) }).strict(),
   [c.cart.removeCode]: empty,
@@ -213,11 +224,18 @@ export const requestSchemas = {
   ...doorRequestSchemas,
   ...mailRequestSchemas,
   ...journalRequestSchemas,
+  ...customerRequestSchemas,
 } satisfies Record<ChannelName, z.ZodType>;
 
 /** What each channel answers with when it succeeds. */
 export interface ResponseTypes
-  extends ManageResponseTypes, SyncResponseTypes, DoorResponseTypes, MailResponseTypes, JournalResponseTypes {
+  extends
+    ManageResponseTypes,
+    SyncResponseTypes,
+    DoorResponseTypes,
+    MailResponseTypes,
+    JournalResponseTypes,
+    CustomerResponseTypes {
   [c.system.status]: TerminalStatus;
   [c.system.loadDemo]: { codes: number };
   [c.settings.get]: TerminalSettings;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CustomerCreatePayload } from '../customers/offline';
 import { id, instant, minor, signedMinor, uuid } from './fields';
 import { escrowSchema, type LeaseReturnPayload, type MutationType } from './protocol';
 import { doorNameSchema } from '../tickets/checkins';
@@ -131,6 +132,7 @@ export type MutationPayloads = {
   'pin.attempt': PinAttemptPayload;
   checkin: CheckinPayload;
   'ticket.reissue': TicketReissuePayload;
+  'customer.create': CustomerCreatePayload;
 };
 
 // Compile-time links: every type has its payload, and what the terminal writes is what the server parses.

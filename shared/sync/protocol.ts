@@ -12,6 +12,7 @@ import type {
 } from '../catalogue/types';
 import type { CodeRecord } from '../codes/types';
 import type { TicketLayout } from '../tickets/layout';
+import { offlineCustomerSchema, type OfflineCustomer } from '../customers/offline';
 
 // The wire contract between a terminal's sync client and the central server (docs/SYNC.md). Both sides
 // parse with these schemas: the server its requests, the terminal the server's answers. Design notes
@@ -89,6 +90,7 @@ export const MUTATION_TYPES = [
   'pin.attempt',
   'checkin',
   'ticket.reissue',
+  'customer.create',
 ] as const;
 export type MutationType = (typeof MUTATION_TYPES)[number];
 
@@ -440,6 +442,11 @@ export const pullResponseSchema = z.object({
    * from an older server.
    */
   refundsElsewhere: z.array(refundElsewhereSchema).max(MAX_PULL_LIMIT).optional(),
+  /**
+   * Customers of the offline subset created or changed since the cursor (docs/CUSTOMERS.md "At the
+   * terminal"), paged like the revocations. Absent from an older server.
+   */
+  customers: z.array(offlineCustomerSchema).max(MAX_PULL_LIMIT).optional(),
 });
 export interface PullResponse {
   cursor: string;
@@ -451,6 +458,7 @@ export interface PullResponse {
   ticketKeys?: TicketKey[];
   revocations?: TicketRevocation[];
   refundsElsewhere?: RefundElsewhere[];
+  customers?: OfflineCustomer[];
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -197,6 +197,11 @@ export const accessRules = {
   // The sales journal: whoever may look a sale up for a refund may search and open orders.
   [c.journal.search]: sell,
   [c.journal.open]: sell,
+  // The customer picker: whoever sells finds, creates and attaches customers (docs/CUSTOMERS.md).
+  [c.customers.search]: sell,
+  [c.customers.create]: sell,
+  [c.customers.attach]: sell,
+  [c.customers.detail]: sell,
 } as const satisfies AccessTable;
 
 /** What a handler is given: the checked actor, or nothing on a public channel (or a first run). */

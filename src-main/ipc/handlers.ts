@@ -8,6 +8,7 @@ import type { CheckoutService } from '../services/checkout-service';
 import type { DoorService } from '../services/door/door-service';
 import type { MailService } from '../services/mail/mail-service';
 import type { JournalService } from '../services/journal/journal-service';
+import type { CustomerService } from '../services/customers/customer-service';
 import type { ManageService } from '../services/manage-service';
 import type { RemoteRefundService } from '../services/remote-refund-service';
 import type { SaleService } from '../services/sale-service';
@@ -42,6 +43,7 @@ export interface Services {
   door: DoorService;
   mail: MailService;
   journal: JournalService;
+  customers: CustomerService;
 }
 
 /**
@@ -85,7 +87,8 @@ export function createHandlers(s: Services): Handlers {
     [c.cart.addProduct]: (r, a) => s.cart.addProduct(a, r),
     [c.cart.setQty]: (r, a) => s.cart.setQty(a, r),
     [c.cart.clear]: (_r, a) => ok(s.cart.clear(a)),
-    [c.cart.setCustomer]: (r, a) => ok(s.cart.setCustomer(a, r.customer)),
+    // Figures typed with the customer are ignored: the main process counts them (customer-service.ts).
+    [c.cart.setCustomer]: (r, a) => ok(s.customers.typed(a, r.customer)),
     [c.cart.recentCustomers]: () => ok(s.sales.recentCustomers()),
     [c.cart.applyCode]: async (r, a) => {
       const applied = s.cart.applyCode(a, r.input);
@@ -136,5 +139,9 @@ export function createHandlers(s: Services): Handlers {
     ...createMailHandlers(s.mail),
     [c.journal.search]: (r) => s.journal.search(r),
     [c.journal.open]: (r) => s.journal.open(r.ref),
+    [c.customers.search]: (r) => s.customers.search(r.q),
+    [c.customers.create]: (r, a) => s.customers.create(a, r),
+    [c.customers.attach]: (r, a) => s.customers.attach(a, r.customerId),
+    [c.customers.detail]: (r) => s.customers.detail(r.customerId),
   };
 }

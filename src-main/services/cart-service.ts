@@ -26,6 +26,8 @@ import type { Db } from '../db/connection';
 import { getPerformance, getProduct, getTicketOffer, getVenue } from '../db/repos/catalogue-repo';
 import { getCode, getCodeByText, listAutoApplyCodes, searchCodes } from '../db/repos/code-repo';
 import { usageForCodes } from '../db/repos/usage-repo';
+import { addCustomerUsage } from '../../shared/customers/usage';
+import type { CustomerCodeUsage } from '../../shared/customers/history';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
 import { lineMoney } from './build-sale-record';
@@ -53,10 +55,23 @@ export interface CustomGrant extends CustomDiscount {
   approverName: string | null;
 }
 
+/**
+ * Where the attached customer's figures come from (docs/CUSTOMERS.md "At the terminal"), set by the
+ * main process from the store, never by the renderer. Online, the server's per-code counts as of
+ * `countedAt`: the sales here it had not counted by then are added to them.
+ */
+export interface CustomerFacts {
+  source: 'server' | 'local';
+  usage: Record<string, CustomerCodeUsage> | null;
+  countedAt: string | null;
+}
+
 interface CartState {
   id: string;
   lines: CartLine[];
   customer: CustomerInput | null;
+  /** Absent or null: no stored customer (figures counted here). */
+  facts?: CustomerFacts | null;
   manualCodeId: string | null;
   overuse: OveruseGrant | null;
   custom: CustomGrant | null;
@@ -106,6 +121,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     id: newId(),
     lines: [],
     customer: null,
+    facts: null,
     manualCodeId: null,
     overuse: null,
     custom: null,
@@ -159,17 +175,23 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       eventIds: [...new Set(basket.lines.flatMap((l) => (l.eventId ? [l.eventId] : [])))],
       scheduleIds: [...new Set(basket.lines.flatMap((l) => (l.scheduleId ? [l.scheduleId] : [])))],
     };
-    const local = usageForCodes(
-      db,
-      codes.map((c) => c.id),
-      cart.customer?.id ?? null,
-      scope,
-    );
+    const ids = codes.map((c) => c.id);
+    const customerId = cart.customer?.id ?? null;
+    const local = usageForCodes(db, ids, customerId, scope);
+    // Online, a stored customer's counts are the server's plus the uses here it had not counted yet.
+    const server = cart.facts?.usage;
+    const uncounted =
+      server && customerId
+        ? usageForCodes(db, ids, customerId, { ...scope, uncountedAfter: cart.facts?.countedAt ?? '' })
+        : undefined;
     const ledger = escrowed() ? escrow : undefined;
-    // Per-customer counts stay local (best effort offline); the code-wide ones come from the escrow
-    // when enrolled, so the engine's own limit message appears exactly when the leases run dry.
+    // Per-customer counts: the server's (online, stored customer) or local (best effort offline); the
+    // code-wide ones come from the escrow when enrolled, so the engine's own limit message appears
+    // exactly when the leases run dry.
     const usageOf = (code: CodeRecord): Usage => {
-      const mine = local.get(code.id) as Usage;
+      const counted = server?.[code.id];
+      const here = (uncounted?.get(code.id) ?? local.get(code.id)) as Usage;
+      const mine = counted ? { ...here, ...addCustomerUsage(counted, here) } : (local.get(code.id) as Usage);
       return ledger ? { ...mine, ...ledger.usage(code, preview) } : mine;
     };
     return Object.fromEntries(codes.map((code) => [code.id, usageOf(code)]));
@@ -420,11 +442,28 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       return view(actor);
     },
 
-    setCustomer(actor: Actor, customer: CustomerInput | null): CartView {
+    /** The customer and their figures as the main process read them from the store (customer-service.ts). */
+    setCustomer(actor: Actor, customer: CustomerInput | null, facts: CustomerFacts | null = null): CartView {
       cart.customer = customer;
+      cart.facts = customer ? facts : null;
       changed();
       return view(actor);
     },
+
+    /**
+     * The attached customer's figures read again (before a checkout): unlike setCustomer, an overuse
+     * granted for this basket stays; the checkout prices the cart again with the new figures.
+     */
+    refreshCustomer(customer: CustomerInput, facts: CustomerFacts): void {
+      cart.customer = customer;
+      cart.facts = facts;
+    },
+
+    /** The attached customer's id and where their figures came from; null without one. */
+    customer: () => (cart.customer ? { id: cart.customer.id, source: cart.facts?.source ?? null } : null),
+
+    /** The code applied by hand, whose per-customer counts a checkout asks the server for. */
+    manualCodeId: () => cart.manualCodeId,
 
     applyCode(actor: Actor, input: string): Result<CartView> {
       const normalized = normalizeCode(extractCouponInput(input));

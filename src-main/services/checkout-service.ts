@@ -26,6 +26,7 @@ import type { MailService } from './mail/mail-service';
 import type { PrintService } from './printing/print-service';
 import type { Actor } from './staff-service';
 import type { EscrowLedger } from './sync/escrow';
+import type { CustomerService } from './customers/customer-service';
 import type { SyncService } from './sync/sync-service';
 
 interface Deps {
@@ -37,6 +38,8 @@ interface Deps {
   terminalId: () => string;
   /** Escrow leases once the terminal is enrolled (docs/SYNC.md); absent or standalone: local counts only. */
   escrow?: EscrowLedger | undefined;
+  /** The customer store (docs/CUSTOMERS.md "At the terminal"): figures refreshed before a checkout. */
+  customers?: Pick<CustomerService, 'refresh'>;
   /** The device signing key once enrolled: every approval recorded is signed (docs/SECURITY.md). */
   approvalSigner?: (() => ApprovalSigner | undefined) | undefined;
   /** The same key for ticket secrets (docs/TICKETS.md); before enrolment tickets carry no secret. */
@@ -209,6 +212,8 @@ export function createCheckoutService(deps: Deps) {
     async complete(actor: Actor, input: { cartId: string; tenders: readonly TenderInput[] }) {
       let sold = settled(input.cartId);
       if (!sold) {
+        // The attached customer's counts read again from the server: a use elsewhere since counts.
+        await deps.customers?.refresh();
         const priced = cart.priceCart(actor);
         // Enrolled: fetch the leases this cart needs first (outside any transaction, with a short timeout).
         if (mode() === 'enrolled') await sync.prepare(cart.escrowNeeds(actor, priced));

@@ -13,6 +13,7 @@ import { applyLeaseReturn } from './lease-return-apply';
 import { BatchScope, type MutationScope } from './mutation-scope';
 import { checkinPayloadSchema } from '../../shared/sync/payloads';
 import { applyCheckin } from './checkin-service';
+import { applyCustomerCreate } from './customer-create-apply';
 import { parsePayload } from './payload-parse';
 import { applyPinAttempt } from './pin-lockout-service';
 import { keptBytesFailure, poisonIn } from './poison';
@@ -55,6 +56,8 @@ async function apply(scope: MutationScope, mutation: Mutation): Promise<string |
     }
     case 'ticket.reissue':
       return applyTicketReissue(scope, mutation);
+    case 'customer.create':
+      return applyCustomerCreate(scope, mutation);
   }
 }
 

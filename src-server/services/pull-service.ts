@@ -12,6 +12,7 @@ import {
   type TicketKey,
   type TicketRevocation,
 } from '../../shared/sync/protocol';
+import type { OfflineCustomer } from '../../shared/customers/offline';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
@@ -37,7 +38,8 @@ import { toView } from './code-service';
 // - changes: everything with a position after the cursor, in (change_pos, entity, id) order, tombstones
 //   of hard deletes included.
 // Revoked tickets page in the same stream and leave in `revocations`, this terminal's sales refunded
-// elsewhere in `refundsElsewhere` (docs/ORDERS.md); the organisation's ticket keys
+// elsewhere in `refundsElsewhere` (docs/ORDERS.md), the offline subset of customers in `customers`
+// (docs/CUSTOMERS.md "At the terminal"); the organisation's ticket keys
 // go in full with every page, like the terminal's leases (docs/TICKETS.md "Trust").
 
 export const DEFAULT_PULL_LIMIT = 5000;
@@ -93,12 +95,16 @@ function pageRows(rows: readonly (PulledRow & { deleted?: true })[]): {
   changes: Change[];
   revocations: TicketRevocation[];
   refundsElsewhere: RefundElsewhere[];
+  customers: OfflineCustomer[];
 } {
   const changes: Change[] = [];
   const revocations: TicketRevocation[] = [];
   const refundsElsewhere: RefundElsewhere[] = [];
+  const customers: OfflineCustomer[] = [];
   for (const row of rows) {
-    if (row.entity === 'sale_refund') {
+    if (row.entity === 'customer') {
+      customers.push(offlineCustomer(row));
+    } else if (row.entity === 'sale_refund') {
       const d = row.data;
       refundsElsewhere.push({
         id: row.id,
@@ -122,7 +128,22 @@ function pageRows(rows: readonly (PulledRow & { deleted?: true })[]): {
       changes.push(toChange(row));
     }
   }
-  return { changes, revocations, refundsElsewhere };
+  return { changes, revocations, refundsElsewhere, customers };
+}
+
+function offlineCustomer({ id, data: d }: PulledRow): OfflineCustomer {
+  const lastOrderAt = d.lastOrderAt as string | Date | null;
+  return {
+    id,
+    name: d.name as string,
+    email: (d.email as string | null) ?? null,
+    phone: (d.phone as string | null) ?? null,
+    groups: (d.groups as string[] | null) ?? [],
+    emailConsent: d.emailConsent === true,
+    completedOrders: Number(d.completedOrders),
+    lastOrderAt: lastOrderAt === null ? null : new Date(lastOrderAt).toISOString(),
+    hasCodes: d.hasCodes === true,
+  };
 }
 
 async function ticketKeysOf(tx: Queryable, orgId: string): Promise<TicketKey[]> {

@@ -8,6 +8,7 @@ import {
 import { parseCounterKey, type Escrow, type Mutation } from '../../shared/sync/protocol';
 import { salePayloadSchema, type SalePayload } from '../../shared/sync/payloads';
 import { customerColumns } from '../db/repos/pos-ledger-repo';
+import { touchCustomer } from '../db/repos/customer-pull';
 import { isStorableInstant } from '../db/instant';
 import type { CodeRow } from '../db/repos/code-repo';
 import * as escrow from '../db/repos/escrow-repo';
@@ -250,6 +251,9 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
     );
   }
   await reviewUnproven(scope, mutation, sale, redemptionId, approvals.unproven);
+  // Their order count changed: terminals holding them offline get the row again (docs/CUSTOMERS.md).
+  const customerId = sale.customerId;
+  if (customerId) await scope.run((tx) => touchCustomer(tx, terminal.orgId, customerId));
   const toReview = [
     ...excess.map((e) => `${e.units} over ${e.counter}`),
     ...approvals.unproven.map((u) => `an unproven ${u.approval.kind} approval`),

@@ -18,12 +18,24 @@ export function usageFor(db: Db, codeId: string, customerId: string | null, scop
 // for all of them costs what one query per code costs for a single code.
 const CODE_IN = 'IN (SELECT value FROM json_each(@codeIds))';
 
+/**
+ * Only the sales the server had not counted when its counts were read (docs/CUSTOMERS.md "At the
+ * terminal"): not acknowledged yet, or acknowledged after @countedAt.
+ */
+const UNCOUNTED = `AND r.sale_id IN (SELECT json_extract(payload, '$.sale.id') FROM outbox
+  WHERE type = 'sale' AND (acked_at IS NULL OR acked_at > @countedAt))`;
+
+/** Whose uses: every sale here, or (uncountedAfter) those the server's counts of that time miss. */
+export interface CustomerUsageScope extends UsageScope {
+  uncountedAfter?: string | undefined;
+}
+
 /** usageFor for many codes at once: a fixed number of queries however many codes there are. */
 export function usageForCodes(
   db: Db,
   codeIds: readonly string[],
   customerId: string | null,
-  scope: UsageScope,
+  scope: CustomerUsageScope,
 ): Map<string, Usage> {
   const byCode = new Map<string, Usage>();
   for (const codeId of codeIds) byCode.set(codeId, emptyUsage(customerId === null ? undefined : scope));
@@ -60,22 +72,31 @@ function addCustomerUsage(
   byCode: Map<string, Usage>,
   ids: string,
   customerId: string,
-  scope: UsageScope,
+  scope: CustomerUsageScope,
 ): void {
+  const countedAt = scope.uncountedAfter ?? null;
+  const only = countedAt === null ? '' : UNCOUNTED;
   const mine = prepared(
     db,
-    `SELECT code_id AS codeId, count(*) AS uses, coalesce(sum(item_uses), 0) AS itemUses
-     FROM redemptions WHERE code_id ${CODE_IN} AND customer_id = @customerId AND released_at IS NULL
-     GROUP BY code_id`,
-  ).all({ codeIds: ids, customerId }) as { codeId: string; uses: number; itemUses: number }[];
+    `SELECT r.code_id AS codeId, count(*) AS uses, coalesce(sum(r.item_uses), 0) AS itemUses
+     FROM redemptions r WHERE r.code_id ${CODE_IN} AND r.customer_id = @customerId AND r.released_at IS NULL
+       ${only}
+     GROUP BY r.code_id`,
+  ).all({ codeIds: ids, customerId, ...(countedAt === null ? {} : { countedAt }) }) as {
+    codeId: string;
+    uses: number;
+    itemUses: number;
+  }[];
   for (const { codeId, uses, itemUses } of mine) {
     const usage = byCode.get(codeId) as Usage;
     usage.customerUses = uses;
     usage.customerItemUses = itemUses;
   }
-  for (const { codeId, scopeId, n } of scopedUses(db, 'event_id', ids, customerId, scope.eventIds))
+  const by = (column: 'event_id' | 'performance_id', scopeIds: readonly string[]) =>
+    scopedUses(db, column, ids, customerId, scopeIds, countedAt);
+  for (const { codeId, scopeId, n } of by('event_id', scope.eventIds))
     (byCode.get(codeId) as Usage).customerUsesByEvent[scopeId] = n;
-  for (const { codeId, scopeId, n } of scopedUses(db, 'performance_id', ids, customerId, scope.scheduleIds))
+  for (const { codeId, scopeId, n } of by('performance_id', scope.scheduleIds))
     (byCode.get(codeId) as Usage).customerUsesBySchedule[scopeId] = n;
 }
 
@@ -86,6 +107,7 @@ function scopedUses(
   ids: string,
   customerId: string,
   scopeIds: readonly string[],
+  countedAt: string | null,
 ): { codeId: string; scopeId: string; n: number }[] {
   if (scopeIds.length === 0) return [];
   return prepared(
@@ -93,9 +115,14 @@ function scopedUses(
     `SELECT r.code_id AS codeId, s.${column} AS scopeId, count(DISTINCT r.id) AS n
      FROM redemptions r JOIN redemption_scopes s ON s.redemption_id = r.id
      WHERE r.code_id ${CODE_IN} AND r.customer_id = @customerId AND r.released_at IS NULL
-       AND s.${column} IN (SELECT value FROM json_each(@scopeIds))
+       AND s.${column} IN (SELECT value FROM json_each(@scopeIds)) ${countedAt === null ? '' : UNCOUNTED}
      GROUP BY r.code_id, s.${column}`,
-  ).all({ codeIds: ids, customerId, scopeIds: JSON.stringify(scopeIds) }) as {
+  ).all({
+    codeIds: ids,
+    customerId,
+    scopeIds: JSON.stringify(scopeIds),
+    ...(countedAt === null ? {} : { countedAt }),
+  }) as {
     codeId: string;
     scopeId: string;
     n: number;

@@ -40,6 +40,7 @@ import {
 import { getSyncState, saveCursor } from '../../db/repos/sync-repo';
 import { replaceTicketKeys, upsertRevocations } from '../../db/repos/ticket-trust-repo';
 import { recordRefundsElsewhere } from '../../db/repos/sale-repo';
+import { upsertPulledCustomers } from '../../db/repos/customer-repo';
 
 // Parents before children inside a page, so most pages never lean on the deferred foreign keys.
 const ORDER: Record<ChangeEntity, number> = {
@@ -275,6 +276,8 @@ export function applyPullPage(
     if (page.ticketKeys) replaceTicketKeys(db, page.ticketKeys);
     if (page.revocations) upsertRevocations(db, page.revocations);
     if (page.refundsElsewhere) recordRefundsElsewhere(db, page.refundsElsewhere);
+    // docs/CUSTOMERS.md "At the terminal": the offline subset, with the server's counts as of now.
+    if (page.customers) upsertPulledCustomers(db, page.customers, p.at);
     const finished = !page.more;
     if (finished && resetting) {
       dropUnseen(db);

@@ -1,6 +1,7 @@
 import type { Customer } from '../../../shared/customers/schema';
 import type { Queryable } from '../database';
 import { whereClause } from '../where';
+import { NEXT_POS, positionCte } from './change-pos';
 import { customerMatch } from './customer-search';
 
 const COLUMNS = `id, name, email, phone, groups, email_consent AS "emailConsent",
@@ -22,13 +23,16 @@ export async function insertCustomer(
   id: string,
   c: CustomerRecord,
   at: string,
-): Promise<void> {
-  await db.query(
-    `INSERT INTO customers (id, org_id, name, email, phone, groups, email_consent, email_consent_at, notes,
-       created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6::text[], $7::timestamptz IS NOT NULL, $7::timestamptz, $8, $9, $9)`,
+): Promise<boolean> {
+  const rows = await db.query(
+    `WITH ${positionCte('$2::uuid')}
+     INSERT INTO customers (id, org_id, name, email, phone, groups, email_consent, email_consent_at, notes,
+       created_at, updated_at, change_pos)
+     VALUES ($1, $2, $3, $4, $5, $6::text[], $7::timestamptz IS NOT NULL, $7::timestamptz, $8, $9, $9, ${NEXT_POS})
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
     [id, orgId, c.name, c.email, c.phone, c.groups, c.emailConsentAt, c.notes, at],
   );
+  return rows.length === 1;
 }
 
 /** Replaces the fields and bumps the version; false when there is no such customer. */
@@ -40,8 +44,9 @@ export async function updateCustomer(
   at: string,
 ): Promise<boolean> {
   const rows = await db.query(
-    `UPDATE customers SET name = $3, email = $4, phone = $5, groups = $6::text[], email_consent = $7::timestamptz IS NOT NULL,
-       email_consent_at = $7::timestamptz, notes = $8, updated_at = $9, version = version + 1
+    `WITH ${positionCte('$1::uuid')}
+     UPDATE customers SET name = $3, email = $4, phone = $5, groups = $6::text[], email_consent = $7::timestamptz IS NOT NULL,
+       email_consent_at = $7::timestamptz, notes = $8, updated_at = $9, version = version + 1, change_pos = ${NEXT_POS}
      WHERE org_id = $1 AND id = $2 RETURNING id`,
     [orgId, id, c.name, c.email, c.phone, c.groups, c.emailConsentAt, c.notes, at],
   );

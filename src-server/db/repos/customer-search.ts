@@ -1,4 +1,4 @@
-import { phoneDigits } from '../../../shared/customers/schema';
+import { customerSearchTerms } from '../../../shared/customers/offline';
 import { containsPattern, startsPattern, wordStartPattern } from '../like';
 
 // How a search finds customers (docs/CUSTOMERS.md "Search"). Every condition is an ILIKE or LIKE that a
@@ -13,9 +13,6 @@ import { containsPattern, startsPattern, wordStartPattern } from '../like';
 //   "Johann"), as two letters anywhere would match most of the store. A word of digits also matches the
 //   phone's digits.
 // - Best first: a name or address that starts with the search as typed, then by name.
-
-const PHONE_LIKE = /^[+0-9 ()\-/.]+$/;
-const MAX_WORDS = 5;
 
 export interface CustomerMatch {
   /** The WHERE condition; pushes its parameters onto `params`. */
@@ -45,16 +42,17 @@ function wordCondition(params: unknown[], word: string): string {
 
 /** The match for search text `q`; undefined for a blank search (everyone). */
 export function customerMatch(q: string): CustomerMatch | undefined {
-  const text = q.trim();
-  if (text === '') return undefined;
-  const digits = phoneDigits(text);
-  if (PHONE_LIKE.test(text) && digits.length >= 3) {
+  const terms = customerSearchTerms(q);
+  if (terms === null) return undefined;
+  if ('digits' in terms) {
+    const { digits } = terms;
     return {
       condition: (params) => `phone_digits LIKE ${placeholder(params, containsPattern(digits))}`,
       rank: (params) => `left(phone_digits, ${digits.length}) <> ${placeholder(params, digits)}`,
     };
   }
-  const words = text.split(/\s+/).slice(0, MAX_WORDS);
+  const { words } = terms;
+  const text = q.trim();
   return {
     condition: (params) => words.map((word) => wordCondition(params, word)).join(' AND '),
     // An equality on the first characters, not a pattern: it runs on every matching row.

@@ -1,6 +1,7 @@
 import type { ChangeEntity } from '../../../shared/sync/protocol';
 import type { Queryable } from '../database';
 import { codeColumns } from './code-repo';
+import { OFFLINE_CUSTOMER_SUBSET, offlineCustomerColumns } from './customer-pull';
 
 // Pull reads: every synced table pages by (change_pos, id) on its own index; the service merges the
 // tables into one commit-ordered stream. Table and column names come only from this file.
@@ -10,7 +11,7 @@ import { codeColumns } from './code-repo';
  * response's own `revocations` so that an older terminal, whose change schema lists its entities, is
  * not refused a page.
  */
-export type PullEntity = ChangeEntity | 'ticket_revocation' | 'sale_refund';
+export type PullEntity = ChangeEntity | 'ticket_revocation' | 'sale_refund' | 'customer';
 
 interface PullSource {
   entity: PullEntity;
@@ -107,6 +108,13 @@ const SOURCES: PullSource[] = (
       select: `c.sale_id AS "saleId", c.terminal_id AS "terminalId", c.kind, c.staff_id AS "staffId", c.amount,
         c.payload->'units' AS units, c.created_at AS "createdAt"`,
       where: 'c.change_pos IS NOT NULL AND c.sale_terminal_id = $7::uuid',
+    },
+    {
+      // The offline subset of the customer store (docs/CUSTOMERS.md "At the terminal"), last.
+      entity: 'customer',
+      from: 'customers c',
+      select: offlineCustomerColumns('$5'),
+      where: OFFLINE_CUSTOMER_SUBSET('$5'),
     },
   ] satisfies (Partial<PullSource> & Pick<PullSource, 'entity' | 'from' | 'select'>)[]
 ).map((s) => ({ pos: 'change_pos', where: 'true', textId: false, ...s }));
