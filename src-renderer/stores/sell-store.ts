@@ -38,6 +38,15 @@ interface SellState {
   loadRecentCustomers: () => Promise<void>;
   /** Puts a customer on the cart (per-customer limits need one); a failure leaves the cart as it was. */
   setCustomer: (customer: CustomerInput | null) => Promise<Failure | null>;
+  /** Attaches a customer of the store by id; the main process reads their figures (docs/CUSTOMERS.md). */
+  attachCustomer: (customerId: string) => Promise<Failure | null>;
+  /** Creates a customer inline (on the server, or offline here) and attaches them. */
+  createCustomer: (input: {
+    name: string;
+    email?: string;
+    phone?: string;
+    emailConsent?: boolean;
+  }) => Promise<Failure | null>;
   /** Takes the customer off the cart; a failure shows under the cart. */
   clearCustomer: () => Promise<void>;
   loadCatalogue: () => Promise<void>;
@@ -151,6 +160,22 @@ export const useSellStore = create<SellState>()((set, get) => {
     },
     async setCustomer(customer) {
       const result = await api.cart.setCustomer({ customer });
+      if (!result.ok) {
+        noteFailure(result);
+        return result;
+      }
+      return takeCart(result);
+    },
+    async attachCustomer(customerId) {
+      const result = await api.customers.attach({ customerId });
+      if (!result.ok) {
+        noteFailure(result);
+        return result;
+      }
+      return takeCart(result);
+    },
+    async createCustomer(input) {
+      const result = await api.customers.create(input);
       if (!result.ok) {
         noteFailure(result);
         return result;
