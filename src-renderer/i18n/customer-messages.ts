@@ -75,5 +75,6 @@ export const customerDe: Record<CustomerKey, string> = {
     'Bitte eine E-Mail-Adresse wie anna@example.com eingeben oder das Feld leer lassen.',
   'customer.consentNeedsEmail':
     'Die Einwilligung zu E-Mails braucht eine E-Mail-Adresse: Bitte eingeben oder die Einwilligung entfernen.',
-  'customer.phoneInvalid': 'Eine Telefonnummer besteht aus Ziffern, Leerzeichen und + - ( ), z. B. +49 30 1234.',
+  'customer.phoneInvalid':
+    'Eine Telefonnummer besteht aus Ziffern, Leerzeichen und + - ( ), z. B. +49 30 1234.',
 };

@@ -86,7 +86,9 @@ test.describe('customer picker', () => {
     await expect(dialog.getByTestId('customer-no-email')).toContainText('cannot be e-mailed');
     const stored = await world.server
       .db()
-      .query<{ name: string; phone: string }>("SELECT name, phone FROM customers WHERE name = 'Grace Hopper'");
+      .query<{ name: string; phone: string }>(
+        "SELECT name, phone FROM customers WHERE name = 'Grace Hopper'",
+      );
     expect(stored).toEqual([{ name: 'Grace Hopper', phone: '030 1234' }]);
 
     await dialog.getByRole('button', { name: 'Remove customer' }).click();

@@ -88,7 +88,12 @@ export function CustomerCreateForm({
         error={message('phone')}
         maxLength={40}
       />
-      <CheckField id={`${formId}-consent`} label={t('customer.consent')} checked={consent} onChange={setConsent} />
+      <CheckField
+        id={`${formId}-consent`}
+        label={t('customer.consent')}
+        checked={consent}
+        onChange={setConsent}
+      />
       <div className="dialog__actions">
         <button type="button" onClick={onCancel}>
           {t('customer.backToSearch')}

@@ -41,7 +41,9 @@ export function CustomerInfo({
       <p>
         <strong>{customer.name}</strong>{' '}
         <span className="muted small">
-          {customer.priorOrders === 0 ? t('customer.new') : t('customer.prior', { count: customer.priorOrders })}
+          {customer.priorOrders === 0
+            ? t('customer.new')
+            : t('customer.prior', { count: customer.priorOrders })}
           {customer.groups.length > 0 ? ` · ${customer.groups.join(', ')}` : ''}
         </span>
       </p>

@@ -23,10 +23,7 @@ export function CustomerSearch({
   const [active, setActive] = useState(0);
 
   useEffect(() => {
-    if (q.trim() === '') {
-      setFound(null);
-      return;
-    }
+    if (q.trim() === '') return;
     let current = true;
     const timer = setTimeout(() => {
       void api.customers.search({ q }).then((result) => {
@@ -69,7 +66,10 @@ export function CustomerSearch({
         aria-activedescendant={items[active] ? optionId(active) : undefined}
         aria-describedby={`${id}-source`}
         value={q}
-        onChange={(e) => setQ(e.target.value)}
+        onChange={(e) => {
+          setQ(e.target.value);
+          if (e.target.value.trim() === '') setFound(null);
+        }}
         onKeyDown={keys}
         maxLength={100}
       />

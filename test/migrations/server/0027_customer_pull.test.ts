@@ -23,7 +23,10 @@ describe.each(backends)('0027_customer_pull (%s)', (backend) => {
 
   it('puts an existing customer at position 0, where a full snapshot finds them, and refuses no position', async () => {
     expect(await q('SELECT id::text, change_pos FROM customers')).toEqual([{ id: OLD, change_pos: 0 }]);
-    await q("INSERT INTO customers (id, org_id, name, change_pos) VALUES ($1, $2, 'Nina New', 9)", [NEW, ORG]);
+    await q("INSERT INTO customers (id, org_id, name, change_pos) VALUES ($1, $2, 'Nina New', 9)", [
+      NEW,
+      ORG,
+    ]);
     await expect(q('UPDATE customers SET change_pos = NULL WHERE id = $1', [NEW])).rejects.toThrow(/null/i);
     const pulled = await q(
       'SELECT id::text FROM customers WHERE org_id = $1 AND change_pos > $2 ORDER BY change_pos, id',
