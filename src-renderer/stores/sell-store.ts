@@ -131,6 +131,15 @@ export const useSellStore = create<SellState>()((set, get) => {
     return null;
   };
 
+  /** A dialog's cart change: a refusal stays with the dialog (its sentence), not under the cart. */
+  const dialogCart = (
+    result: { ok: true; value: CartView } | { ok: false; reason: string; message: string },
+  ): Failure | null => {
+    if (result.ok) return takeCart(result);
+    noteFailure(result);
+    return result;
+  };
+
   const runSearch = async (): Promise<void> => {
     while (waiting !== null) {
       const query = waiting;
@@ -159,28 +168,13 @@ export const useSellStore = create<SellState>()((set, get) => {
       else noteFailure(result);
     },
     async setCustomer(customer) {
-      const result = await api.cart.setCustomer({ customer });
-      if (!result.ok) {
-        noteFailure(result);
-        return result;
-      }
-      return takeCart(result);
+      return dialogCart(await api.cart.setCustomer({ customer }));
     },
     async attachCustomer(customerId) {
-      const result = await api.customers.attach({ customerId });
-      if (!result.ok) {
-        noteFailure(result);
-        return result;
-      }
-      return takeCart(result);
+      return dialogCart(await api.customers.attach({ customerId }));
     },
     async createCustomer(input) {
-      const result = await api.customers.create(input);
-      if (!result.ok) {
-        noteFailure(result);
-        return result;
-      }
-      return takeCart(result);
+      return dialogCart(await api.customers.create(input));
     },
     async clearCustomer() {
       takeCart(await api.cart.setCustomer({ customer: null }));
@@ -261,20 +255,10 @@ export const useSellStore = create<SellState>()((set, get) => {
       set({ search: emptySearch });
     },
     async grantOveruse(approverId, pin, reason) {
-      const result = await api.cart.grantOveruse({ approverId, pin, reason });
-      if (!result.ok) {
-        noteFailure(result);
-        return result;
-      }
-      return takeCart(result);
+      return dialogCart(await api.cart.grantOveruse({ approverId, pin, reason }));
     },
     async setCustom(request) {
-      const result = await api.cart.setCustomDiscount(request);
-      if (!result.ok) {
-        noteFailure(result);
-        return result;
-      }
-      return takeCart(result);
+      return dialogCart(await api.cart.setCustomDiscount(request));
     },
     async removeCustom() {
       takeCart(await api.cart.removeCustomDiscount({}));

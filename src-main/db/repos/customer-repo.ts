@@ -1,17 +1,14 @@
-import { phoneDigits } from '../../../shared/customers/schema';
+import { phoneDigits, type Customer } from '../../../shared/customers/schema';
 import type { OfflineCustomer } from '../../../shared/customers/offline';
 import { prepared, type Db } from '../connection';
 
 // The customers this terminal holds (migration 0022, docs/CUSTOMERS.md "At the terminal"): the
 // server's offline subset, pulled, and those created here while the server did not answer.
 
-export interface LocalCustomer {
-  id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  groups: string[];
-  emailConsent: boolean;
+export interface LocalCustomer extends Pick<
+  Customer,
+  'id' | 'name' | 'email' | 'phone' | 'groups' | 'emailConsent'
+> {
   completedOrders: number;
   origin: 'pulled' | 'created';
   /** When this terminal wrote the row: the server's counts are as of then. */
