@@ -4,6 +4,7 @@ import type { Page } from '../../shared/server-api/page';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
+import { lockPositions } from '../db/repos/change-pos';
 import * as repo from '../db/repos/customer-repo';
 import { isUuid } from '../db/uuid';
 import { isUniqueViolation, reject } from '../errors';
@@ -124,6 +125,9 @@ export async function updateCustomer(
   let email: string | null = null;
   try {
     await ctx.db.transaction(async (tx) => {
+      // The position first, as a push does before it moves a customer (customer-pull.ts): the two
+      // never wait on each other's lock in opposite order.
+      await lockPositions(tx, principal.orgId);
       const current = await repo.getCustomer(tx, principal.orgId, id, true);
       if (!current) reject('NOT_FOUND', NOT_FOUND);
       assertVersion('customer', current.version, expected);

@@ -192,6 +192,32 @@ describe('sync: customers at the terminal', () => {
     expect(used.code).toMatchObject({ applies: false, reason: 'CUSTOMER_MAX_USES' });
   });
 
+  it('reads the counts again at checkout: a use at another terminal since the attach refuses the code', async () => {
+    const t = tag();
+    await createCode(world().org.api, {
+      code: `LAST${t}`,
+      rules: { maxUsesPerCustomer: 1 },
+      offlinePolicy: 'best_effort',
+    });
+    const kim = await stored({ name: `Kim Checkout${t}` });
+    const a = await signedIn();
+    const b = await signedIn();
+    await addSeat(b);
+    await b.must(c.customers.attach, { customerId: kim.id });
+    expect((await b.must(c.cart.applyCode, { input: `LAST${t}` })).code).toMatchObject({ applies: true });
+    // Meanwhile Kim uses it at A, and A pushes.
+    await sellTo(a, kim.id, `LAST${t}`);
+    await a.must(c.sync.now);
+    const cart = await b.must(c.cart.get);
+    expect(
+      await b.call(c.checkout.complete, {
+        cartId: cart.id,
+        tenders: [{ tender: 'cash', amount: cart.total }],
+      }),
+    ).toMatchObject({ ok: false, reason: 'CODE_NOT_APPLICABLE' });
+    expect((await b.must(c.cart.get)).code).toMatchObject({ applies: false, reason: 'CUSTOMER_MAX_USES' });
+  });
+
   it('searches the pulled subset offline: customers with recent orders or personal codes, not everyone', async () => {
     const t = tag();
     const buyer = await stored({ name: `Olga Offline${t}`, phone: '030 5550' });
