@@ -75,6 +75,29 @@ export interface PricedCart {
   stamp: string;
 }
 
+/** A ticket line of a performance at one price, as the till sells it. */
+export function ticketLine(
+  offer: NonNullable<ReturnType<typeof getTicketOffer>>,
+  input: { performanceId: string; ticketPriceId: string; qty: number },
+): CartLine {
+  return {
+    id: newId(),
+    sourceId: input.ticketPriceId,
+    itemId: offer.ticketTypeId,
+    ticketTypeId: offer.ticketTypeId,
+    kind: 'ticket',
+    name: `${offer.eventName} · ${offer.ticketTypeName}`,
+    detail: `${offer.priceBandName} · ${offer.startsAt}`,
+    unitPrice: offer.unitPrice,
+    qty: input.qty,
+    vatRate: offer.vatRate,
+    eventId: offer.eventId,
+    scheduleId: input.performanceId,
+    priceBandId: offer.priceBandId,
+    ...(offer.category ? { category: offer.category } : {}),
+  };
+}
+
 /** A scanned QR or link carries `coupon=CODE`; anything else is the code itself. */
 export function extractCouponInput(input: string): string {
   const match = /[?&#]coupon=([^&#\s]+)/i.exec(input);
@@ -125,6 +148,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     basket: Basket,
     usage: Usage | undefined,
     overuse: boolean,
+    customer = cart.customer,
   ): EvaluationContext => {
     const performances: Record<string, { startsAt: string }> = {};
     for (const line of basket.lines) {
@@ -137,8 +161,8 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       now: isoNow(clock),
       channel: 'box_office',
       staffRoles: [actor.role.id],
-      customer: cart.customer
-        ? { id: cart.customer.id, priorOrders: cart.customer.priorOrders, groups: cart.customer.groups }
+      customer: customer
+        ? { id: customer.id, priorOrders: customer.priorOrders, groups: customer.groups }
         : undefined,
       usage,
       overuse,
@@ -154,6 +178,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     codes: readonly CodeRecord[],
     basket: Basket,
     preview = false,
+    customerId = cart.customer?.id ?? null,
   ): Record<string, Usage> => {
     const scope = {
       eventIds: [...new Set(basket.lines.flatMap((l) => (l.eventId ? [l.eventId] : [])))],
@@ -162,7 +187,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     const local = usageForCodes(
       db,
       codes.map((c) => c.id),
-      cart.customer?.id ?? null,
+      customerId,
       scope,
     );
     const ledger = escrowed() ? escrow : undefined;
@@ -331,8 +356,35 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     return saleNeeds(ticketsPerPerformance(lines), code, uncapped?.ok ? uncapped : null);
   };
 
+  /**
+   * Prices lines outside the till's cart, for a customer, with one code that staff entered before (an
+   * exchange's new sale re-checks the original order's code, exchange-service.ts). `usage` adjusts
+   * the code's usage as read now (the order's own use is not a second use).
+   */
+  const priceLines = (
+    actor: Actor,
+    input: {
+      lines: CartLine[];
+      customer: CustomerInput | null;
+      code: CodeRecord | null;
+      usage: (usage: Usage) => Usage;
+    },
+  ): PricedCart => {
+    const basket = basketOf(input.lines);
+    const { code } = input;
+    const usage = code
+      ? input.usage(usageByCode([code], basket, false, input.customer?.id ?? null)[code.id] as Usage)
+      : null;
+    const evaluation =
+      code && usage ? evaluateCode(code, basket, contextFor(actor, basket, usage, false, input.customer)) : null;
+    const priced = priceBasket(basket, evaluation?.ok ? evaluation : null, undefined);
+    const state = { ...fresh(), lines: input.lines, customer: input.customer, manualCodeId: code?.id ?? null };
+    return { cart: state, basket, code, evaluation, source: code ? 'manual' : null, priced, usage, stamp: '' };
+  };
+
   return {
     priceCart,
+    priceLines,
     current,
     view,
     escrowNeeds,
@@ -354,23 +406,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       const capacity = checkCapacity(input.performanceId, input.qty);
       if (!capacity.ok) return capacity;
       if (existing) existing.qty += input.qty;
-      else
-        cart.lines.push({
-          id: newId(),
-          sourceId: input.ticketPriceId,
-          itemId: offer.ticketTypeId,
-          ticketTypeId: offer.ticketTypeId,
-          kind: 'ticket',
-          name: `${offer.eventName} · ${offer.ticketTypeName}`,
-          detail: `${offer.priceBandName} · ${offer.startsAt}`,
-          unitPrice: offer.unitPrice,
-          qty: input.qty,
-          vatRate: offer.vatRate,
-          eventId: offer.eventId,
-          scheduleId: input.performanceId,
-          priceBandId: offer.priceBandId,
-          ...(offer.category ? { category: offer.category } : {}),
-        });
+      else cart.lines.push(ticketLine(offer, input));
       changed();
       return ok(view(actor));
     },
