@@ -180,7 +180,10 @@ export function createExchangeService(deps: Deps) {
   const lapsedUnconfirmed = (planned: Planned, input: ExchangeInput): Result<never> | null => {
     const { code } = planned.preview;
     if (!code || code.applies || input.fullPrice) return null;
-    return err('EXCHANGE_CODE_LAPSED', t('EXCHANGE_CODE_LAPSED', { code: code.code, message: code.message ?? '' }));
+    return err(
+      'EXCHANGE_CODE_LAPSED',
+      t('EXCHANGE_CODE_LAPSED', { code: code.code, message: code.message ?? '' }),
+    );
   };
 
   /** The one transaction; a refusal anywhere in it leaves the store as it was. */
@@ -192,7 +195,9 @@ export function createExchangeService(deps: Deps) {
     const ticketKey = deps.ticketSigner?.();
     const built = buildSaleRecord({
       // A code that no longer applies is left off: the cashier confirmed full price.
-      priced: planned.priced.evaluation?.ok ? planned.priced : { ...planned.priced, code: null, evaluation: null },
+      priced: planned.priced.evaluation?.ok
+        ? planned.priced
+        : { ...planned.priced, code: null, evaluation: null },
       tenders,
       saleId,
       shiftId: shift.id,
@@ -225,7 +230,11 @@ export function createExchangeService(deps: Deps) {
       scopes: [],
     };
     const seatsOnly = mode() === 'standalone' ? [] : saleNeeds(planned.perPerformance, null, null);
-    const admitted: Admitted = { perPerformance: planned.perPerformance, needs: seatsOnly, overuseGranted: false };
+    const admitted: Admitted = {
+      perPerformance: planned.perPerformance,
+      needs: seatsOnly,
+      overuseGranted: false,
+    };
     try {
       return db.transaction(() => {
         const refunded = deps.sales.refundNow(

@@ -89,5 +89,8 @@ export function commitSale(
   if (!refused) return ok(true);
   const reason = limitReasonOf(refused.counter);
   if (!reason) return err('CAPACITY', t('CAPACITY', { left: refused.held }));
-  return err('CODE_NOT_APPLICABLE', t('CODE_NOT_APPLICABLE', { message: REASON_MESSAGES[reason][language()] }));
+  return err(
+    'CODE_NOT_APPLICABLE',
+    t('CODE_NOT_APPLICABLE', { message: REASON_MESSAGES[reason][language()] }),
+  );
 }
