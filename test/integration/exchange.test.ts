@@ -112,6 +112,13 @@ describe('exchanges at the window that sold', () => {
     expect(outbox.map((e) => e.type)).toEqual(['shift.open', 'sale', 'refund', 'sale']);
     const pushed = outbox[3]!.payload as { sale: { id: string; exchangeOf: string } };
     expect(pushed.sale).toMatchObject({ id: fresh.sale.id, exchangeOf: old.sale.id });
+    // The journal's history names the other receipt on both orders.
+    const historyOf = async (saleId: string) =>
+      (await pos.must(c.journal.open, { ref: saleId })).history
+        .filter((h) => h.kind === 'exchange_of' || h.kind === 'exchanged_for')
+        .map((h) => [h.kind, h.receiptNo]);
+    expect(await historyOf(old.sale.id)).toEqual([['exchanged_for', fresh.sale.receiptNo]]);
+    expect(await historyOf(fresh.sale.id)).toEqual([['exchange_of', old.sale.receiptNo]]);
     // The shift: 72.00 cash and 20.00 card taken; the exchange credit nets out.
     const z = await pos.must(c.shift.current);
     const byTender = Object.fromEntries(z!.figures.byTender.map((r) => [r.tender, r.amount]));

@@ -152,7 +152,9 @@ export function JournalOrder() {
           {view.history.map((entry, i) => (
             <tr key={`${entry.kind}-${entry.at}-${i}`} data-kind={entry.kind}>
               <td>{dateTime(entry.at)}</td>
-              <th scope="row">{t(`journal.history.${entry.kind}`)}</th>
+              <th scope="row">
+                {t(`journal.history.${entry.kind}`, { receipt: String(entry.receiptNo ?? '') })}
+              </th>
               <td>{entry.staffName ?? '—'}</td>
               <td>{entry.terminalName ?? '—'}</td>
               <td>{entry.reason ?? ''}</td>
