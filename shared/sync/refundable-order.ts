@@ -32,9 +32,7 @@ export const refundableOrderSchema = z.object({
   createdAt: z.iso.datetime({ offset: true }),
   units: z.array(refundableUnitSchema).max(100_000),
   /** The sale's payments and every refund's (negative), oldest first. */
-  payments: z
-    .array(z.object({ tender: z.enum(PAYMENT_TENDERS), amount: signedMinor }))
-    .max(10_000),
+  payments: z.array(z.object({ tender: z.enum(PAYMENT_TENDERS), amount: signedMinor })).max(10_000),
 });
 
 export type RefundableUnit = z.infer<typeof refundableUnitSchema>;

@@ -376,10 +376,26 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       ? input.usage(usageByCode([code], basket, false, input.customer?.id ?? null)[code.id] as Usage)
       : null;
     const evaluation =
-      code && usage ? evaluateCode(code, basket, contextFor(actor, basket, usage, false, input.customer)) : null;
+      code && usage
+        ? evaluateCode(code, basket, contextFor(actor, basket, usage, false, input.customer))
+        : null;
     const priced = priceBasket(basket, evaluation?.ok ? evaluation : null, undefined);
-    const state = { ...fresh(), lines: input.lines, customer: input.customer, manualCodeId: code?.id ?? null };
-    return { cart: state, basket, code, evaluation, source: code ? 'manual' : null, priced, usage, stamp: '' };
+    const state = {
+      ...fresh(),
+      lines: input.lines,
+      customer: input.customer,
+      manualCodeId: code?.id ?? null,
+    };
+    return {
+      cart: state,
+      basket,
+      code,
+      evaluation,
+      source: code ? 'manual' : null,
+      priced,
+      usage,
+      stamp: '',
+    };
   };
 
   return {

@@ -58,7 +58,12 @@ export function planRefund<U extends { lineId: string; unitIndex: number; total:
   // Credit kept for an exchange must be money the sale still holds, as a refund of it would be.
   const fits = kept === 0 || allocateRefund(payments, amount) !== undefined;
   const paid = override
-    ? [{ tender: input.tender ?? payments.find((p) => p.amount > 0)?.tender ?? 'cash', amount: amount - kept }]
+    ? [
+        {
+          tender: input.tender ?? payments.find((p) => p.amount > 0)?.tender ?? 'cash',
+          amount: amount - kept,
+        },
+      ]
     : fits
       ? allocateRefund(payments, amount - kept, input.tender)
       : undefined;

@@ -93,7 +93,7 @@ describe('exchanges at the window that sold', () => {
     expect(fresh.redemption).toBeNull();
     expect(usageFor(db(), 'code-summer20', null, { eventIds: [], scheduleIds: [] }).uses).toBe(1);
     // Old ticket void, two new valid ones; seats moved between the performances.
-    const oldNow = (await pos.must(c.sales.find, { saleId: old.sale.id })) as SaleRecord;
+    const oldNow = await pos.must(c.sales.find, { saleId: old.sale.id });
     expect(oldNow.tickets.map((t) => t.status)).toEqual(['void', 'valid']);
     expect(fresh.tickets.map((t) => [t.performanceId, t.status])).toEqual([
       [HAMLET_2, 'valid'],
@@ -150,7 +150,7 @@ describe('exchanges at the window that sold', () => {
     });
     const done = await pos.must(c.sales.exchange, { ...ask, tenders: [] });
     expect(done.sale.payments.map((p) => [p.tender, p.amount])).toEqual([['exchange', 2975]]);
-    const oldNow = (await pos.must(c.sales.find, { saleId: old.sale.id })) as SaleRecord;
+    const oldNow = await pos.must(c.sales.find, { saleId: old.sale.id });
     expect(
       oldNow.payments
         .filter((p) => p.refundId)
@@ -193,7 +193,7 @@ describe('exchanges at the window that sold', () => {
       codeId: null,
       exchangeOf: old.sale.id,
     });
-    const oldNow = (await pos.must(c.sales.find, { saleId: old.sale.id })) as SaleRecord;
+    const oldNow = await pos.must(c.sales.find, { saleId: old.sale.id });
     expect(
       oldNow.payments
         .filter((p) => p.refundId)

@@ -17,8 +17,17 @@ export async function saleOfTicket(
 }
 
 /** The sales an exchange links to this one, either way (migration 0028), oldest first. */
-export async function saleExchanges(db: Queryable, orgId: string, saleId: string): Promise<JournalExchange[]> {
-  const rows = await db.query<{ direction: 'of' | 'for'; orderId: string; receiptNo: string | number; at: Date | string }>(
+export async function saleExchanges(
+  db: Queryable,
+  orgId: string,
+  saleId: string,
+): Promise<JournalExchange[]> {
+  const rows = await db.query<{
+    direction: 'of' | 'for';
+    orderId: string;
+    receiptNo: string | number;
+    at: Date | string;
+  }>(
     `SELECT CASE WHEN s.id = o.exchange_of THEN 'of' ELSE 'for' END AS direction, s.id AS "orderId",
        s.receipt_no AS "receiptNo", s.created_at AS at
      FROM pos_sales o JOIN pos_sales s ON s.org_id = o.org_id AND (s.id = o.exchange_of OR s.exchange_of = o.id)

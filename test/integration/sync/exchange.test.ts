@@ -64,9 +64,10 @@ describe('sync: exchanges', () => {
 
     // Pushing again sends nothing twice.
     await pos.must(c.sync.now);
-    const again = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM pos_sales WHERE exchange_of = $1', [
-      old.sale.id,
-    ]);
+    const again = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pos_sales WHERE exchange_of = $1',
+      [old.sale.id],
+    );
     expect(again).toEqual([{ n: 1 }]);
 
     const detail = async (id: string) => {

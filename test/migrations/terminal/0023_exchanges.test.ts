@@ -62,7 +62,9 @@ describe('0023_exchanges', () => {
   it('links a sale to the sale it exchanges, which must exist', () => {
     sale('sale-b', 2);
     m.db.prepare("UPDATE sales SET exchange_of = 'sale-a' WHERE id = 'sale-b'").run();
-    expect(m.db.prepare("SELECT id FROM sales WHERE exchange_of = 'sale-a'").all()).toEqual([{ id: 'sale-b' }]);
+    expect(m.db.prepare("SELECT id FROM sales WHERE exchange_of = 'sale-a'").all()).toEqual([
+      { id: 'sale-b' },
+    ]);
     expect(() => m.db.prepare("UPDATE sales SET exchange_of = 'nope' WHERE id = 'sale-b'").run()).toThrow(
       /FOREIGN KEY constraint failed/,
     );
