@@ -34,7 +34,6 @@ export const PAPER_WORDS = {
   card: { en: 'Card', de: 'Karte' },
   complimentary: { en: 'Complimentary', de: 'Freikarte' },
   exchange: { en: 'Exchange credit', de: 'Umtauschguthaben' },
-  exchangeOf: { en: 'Exchange of receipt', de: 'Umtausch von Beleg' },
   given: { en: 'Given', de: 'Gegeben' },
   change: { en: 'Change', de: 'Rückgeld' },
   paidBack: { en: 'Paid back', de: 'Ausgezahlt' },
