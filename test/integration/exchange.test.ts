@@ -37,6 +37,26 @@ describe('exchanges at the window that sold', () => {
     lineId: sale.units[i]!.lineId,
     unitIndex: sale.units[i]!.unitIndex,
   });
+  /** The first unit of `old` exchanged for `qty` seats at one price. */
+  const firstFor = (
+    old: SaleRecord,
+    performanceId: string,
+    ticketPriceId: string,
+    qty: number,
+    reason: string,
+  ) => ({
+    saleId: old.sale.id,
+    units: [unit(old, 0)],
+    lines: [{ performanceId, ticketPriceId, qty }],
+    reason,
+  });
+  /** What the sale's refunds paid out, per tender, sorted. */
+  const paidOut = async (saleId: string) =>
+    (await pos.must(c.sales.find, { saleId })).payments
+      .filter((p) => p.refundId)
+      .map((p) => [p.tender, p.amount])
+      .sort();
+  const usesOf = (codeId: string) => usageFor(db(), codeId, null, { eventIds: [], scheduleIds: [] }).uses;
   /** Everything an exchange writes, to show a refused one wrote nothing. */
   const store = () =>
     ['sales', 'refunds', 'payments', 'sale_units WHERE refund_id IS NOT NULL', 'tickets', 'outbox']
@@ -58,12 +78,7 @@ describe('exchanges at the window that sold', () => {
     const old = await sell(2, 'SUMMER20');
     expect(old.units.map((u) => u.total)).toEqual([3600, 3600]);
     const before = { h1: sold(HAMLET_1), h2: sold(HAMLET_2) };
-    const ask = {
-      saleId: old.sale.id,
-      units: [unit(old, 0)],
-      lines: [{ performanceId: HAMLET_2, ticketPriceId: ADULT_CIRCLE, qty: 2 }],
-      reason: 'wants the later date',
-    };
+    const ask = firstFor(old, HAMLET_2, ADULT_CIRCLE, 2, 'wants the later date');
     const preview = await pos.must(c.sales.exchangePreview, ask);
     // Two circle seats at 35.00 = 70.00, SUMMER20 still applies: 56.00 against the 36.00 given back.
     expect(preview).toMatchObject({
@@ -91,7 +106,7 @@ describe('exchanges at the window that sold', () => {
     ]);
     // The code's use stays with the original order: one use, not two.
     expect(fresh.redemption).toBeNull();
-    expect(usageFor(db(), 'code-summer20', null, { eventIds: [], scheduleIds: [] }).uses).toBe(1);
+    expect(usesOf('code-summer20')).toBe(1);
     // Old ticket void, two new valid ones; seats moved between the performances.
     const oldNow = await pos.must(c.sales.find, { saleId: old.sale.id });
     expect(oldNow.tickets.map((t) => t.status)).toEqual(['void', 'valid']);
@@ -130,13 +145,8 @@ describe('exchanges at the window that sold', () => {
     await sell(1, 'LIMITED');
     await sell(1, 'LIMITED');
     const old = await sell(1, 'LIMITED', (total) => [{ tender: 'card', amount: total, reference: 'A1' }]);
-    expect(usageFor(db(), 'code-limited', null, { eventIds: [], scheduleIds: [] }).uses).toBe(3);
-    const ask = {
-      saleId: old.sale.id,
-      units: [unit(old, 0)],
-      lines: [{ performanceId: HAMLET_1, ticketPriceId: ADULT_CIRCLE, qty: 1 }],
-      reason: 'cheaper seat',
-    };
+    expect(usesOf('code-limited')).toBe(3);
+    const ask = firstFor(old, HAMLET_1, ADULT_CIRCLE, 1, 'cheaper seat');
     const preview = await pos.must(c.sales.exchangePreview, ask);
     // 45.00 − 15 % = 38.25 given back; 35.00 − 15 % = 29.75 new: 8.50 back to the card it was paid with.
     expect(preview).toMatchObject({
@@ -150,28 +160,17 @@ describe('exchanges at the window that sold', () => {
     });
     const done = await pos.must(c.sales.exchange, { ...ask, tenders: [] });
     expect(done.sale.payments.map((p) => [p.tender, p.amount])).toEqual([['exchange', 2975]]);
-    const oldNow = await pos.must(c.sales.find, { saleId: old.sale.id });
-    expect(
-      oldNow.payments
-        .filter((p) => p.refundId)
-        .map((p) => [p.tender, p.amount])
-        .sort(),
-    ).toEqual([
+    expect(await paidOut(old.sale.id)).toEqual([
       ['card', -850],
       ['exchange', -2975],
     ]);
-    expect(usageFor(db(), 'code-limited', null, { eventIds: [], scheduleIds: [] }).uses).toBe(3);
+    expect(usesOf('code-limited')).toBe(3);
   });
 
   it('says in the engine’s words why the code no longer applies, and goes ahead at full price only when confirmed', async () => {
     // TENOFF: 10.00 off orders of 30.00 or more. 45.00 − 10.00 = 35.00, paid by card.
     const old = await sell(1, 'TENOFF', (total) => [{ tender: 'card', amount: total, reference: 'A2' }]);
-    const ask = {
-      saleId: old.sale.id,
-      units: [unit(old, 0)],
-      lines: [{ performanceId: JAZZ, ticketPriceId: JAZZ_CHILD_CIRCLE, qty: 1 }],
-      reason: 'wants the jazz instead',
-    };
+    const ask = firstFor(old, JAZZ, JAZZ_CHILD_CIRCLE, 1, 'wants the jazz instead');
     const preview = await pos.must(c.sales.exchangePreview, ask);
     expect(preview.code).toMatchObject({ code: 'TENOFF', applies: false });
     expect(preview.code?.message).toMatch(/minimum spend/);
@@ -193,13 +192,7 @@ describe('exchanges at the window that sold', () => {
       codeId: null,
       exchangeOf: old.sale.id,
     });
-    const oldNow = await pos.must(c.sales.find, { saleId: old.sale.id });
-    expect(
-      oldNow.payments
-        .filter((p) => p.refundId)
-        .map((p) => [p.tender, p.amount])
-        .sort(),
-    ).toEqual([
+    expect(await paidOut(old.sale.id)).toEqual([
       ['card', -2750],
       ['exchange', -750],
     ]);

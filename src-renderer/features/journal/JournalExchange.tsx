@@ -4,6 +4,7 @@ import { useDateTime, useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import { useExchangeStore, type ExchangeAsk } from '../../stores/exchange-store';
 import { paidWith } from '../refunds/paid-with';
+import { TenderPick } from '../refunds/TenderPick';
 
 const key = (u: { lineId: string; unitIndex: number }) => `${u.lineId}#${u.unitIndex}`;
 
@@ -202,29 +203,14 @@ export function JournalExchange({ saleId }: { saleId: string }) {
         </>
       ) : null}
       {preview && preview.toPay > 0 ? (
-        <>
-          <label htmlFor={`${id}-tender`}>{t('exchange.tender')}</label>
-          <select
-            id={`${id}-tender`}
-            value={tender}
-            onChange={(e) => setTender(e.target.value as 'cash' | 'card')}
-          >
-            <option value="cash">{t('tender.cash')}</option>
-            <option value="card">{t('tender.card')}</option>
-          </select>
-          {tender === 'card' ? (
-            <>
-              <label htmlFor={`${id}-reference`}>{t('pay.reference')}</label>
-              <input
-                id={`${id}-reference`}
-                value={reference}
-                maxLength={64}
-                autoComplete="off"
-                onChange={(e) => setReference(e.target.value)}
-              />
-            </>
-          ) : null}
-        </>
+        <TenderPick
+          id={id}
+          label={t('exchange.tender')}
+          tender={tender}
+          reference={reference}
+          onTender={setTender}
+          onReference={setReference}
+        />
       ) : null}
       {failure ? (
         <p role="alert" className="error" data-testid="exchange-failure">
