@@ -5,6 +5,7 @@ import type { SaleRecord } from '../../shared/ipc/domains/sales';
 import { getPerformance } from '../../src-main/db/repos/catalogue-repo';
 import { readOutbox } from '../../src-main/db/repos/outbox-repo';
 import { usageFor } from '../../src-main/db/repos/usage-repo';
+import { saleReceipt } from '../../src-main/services/printing/documents';
 import { startTestTerminal, type TestTerminal } from '../helpers/terminal';
 
 // Exchanges at the terminal that sold (docs/ORDERS.md "Exchanges"): the real core, SQLite and dispatcher.
@@ -127,6 +128,17 @@ describe('exchanges at the window that sold', () => {
     expect(outbox.map((e) => e.type)).toEqual(['shift.open', 'sale', 'refund', 'sale']);
     const pushed = outbox[3]!.payload as { sale: { id: string; exchangeOf: string } };
     expect(pushed.sale).toMatchObject({ id: fresh.sale.id, exchangeOf: old.sale.id });
+    // The new sale's receipt lists the credit and the difference paid.
+    const paper = saleReceipt(fresh, {
+      language: 'en',
+      paperWidth: 80,
+      venue: null,
+      terminalId: 'T',
+      staffName: () => 'Sue',
+    });
+    // (The paper's markup: `|left | right`.)
+    expect(paper).toContain('|Exchange credit | 36.00');
+    expect(paper).toContain('|Card AUTH\\-77 | 20.00');
     // The journal's history names the other receipt on both orders.
     const historyOf = async (saleId: string) =>
       (await pos.must(c.journal.open, { ref: saleId })).history
