@@ -119,6 +119,23 @@ const catalogue = {
     en: 'Pick items of this sale that have not been refunded yet.',
     de: 'Bitte Positionen dieses Verkaufs wählen, die noch nicht erstattet wurden.',
   },
+  // Exchanges (docs/ORDERS.md "Exchanges").
+  EXCHANGE_ELSEWHERE: {
+    en: 'This order was sold at another window: exchange it at the window that sold it, or refund it here and sell the new tickets.',
+    de: 'Diese Bestellung wurde an einem anderen Schalter verkauft: bitte dort umtauschen, oder hier erstatten und die neuen Tickets verkaufen.',
+  },
+  EXCHANGE_NO_LINES: {
+    en: 'Pick at least one new ticket to exchange for.',
+    de: 'Bitte mindestens ein neues Ticket für den Umtausch wählen.',
+  },
+  EXCHANGE_CODE_LAPSED: {
+    en: 'Code {code} does not apply to the new tickets: {message} Confirm to exchange at full price, or pick other tickets.',
+    de: 'Code {code} gilt nicht für die neuen Tickets: {message} Zum Umtausch zum vollen Preis bestätigen oder andere Tickets wählen.',
+  },
+  EXCHANGE_TENDER_MISMATCH: {
+    en: 'The customer owes {due} for the exchange, but the payments add up to {paid}. Adjust the amounts.',
+    de: 'Für den Umtausch sind {due} zu zahlen, die Zahlungen ergeben {paid}. Bitte die Beträge anpassen.',
+  },
   // Ticket reprints (docs/TICKETS.md "Reprints").
   TICKET_NOT_IN_SALE: {
     en: 'That ticket is not one of this sale’s. Look the sale up again and pick its tickets.',

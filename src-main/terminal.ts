@@ -31,6 +31,7 @@ import { createManageService } from './services/manage-service';
 import { seedDemoData } from './services/demo-data';
 import { createCheckoutService } from './services/checkout-service';
 import { createRemoteRefundService } from './services/remote-refund-service';
+import { createExchangeService } from './services/exchange-service';
 import { createSaleService } from './services/sale-service';
 import { createTicketService } from './services/ticket-service';
 import { createSettingsService } from './services/settings-service';
@@ -270,6 +271,19 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     sync,
     printing,
   });
+  const exchanges = createExchangeService({
+    db,
+    clock,
+    t,
+    language,
+    terminalId,
+    cart,
+    sales,
+    escrow: sync.ledger,
+    ticketSigner: () => sync.ticketSigner(),
+    sync,
+    printing,
+  });
   const tickets = createTicketService({
     db,
     clock,
@@ -312,6 +326,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     checkout,
     sales,
     remoteRefunds,
+    exchanges,
     tickets,
     shifts,
     printing,

@@ -58,6 +58,9 @@ export const channels = {
     voidElsewhere: 'pos:sales:voidElsewhere',
     // E-mail a sale's receipt or tickets at the customer's request (docs/MAIL.md).
     email: 'pos:sales:email',
+    // Units of a sale given back for new tickets in one transaction (docs/ORDERS.md "Exchanges").
+    exchangePreview: 'pos:sales:exchangePreview',
+    exchange: 'pos:sales:exchange',
   },
   // Reprints of a sale's admission tickets (docs/TICKETS.md "Reprints").
   tickets: {

@@ -22,7 +22,7 @@ import { REPRINT_MODES, type TicketReprint } from './domains/tickets';
 import { MAX_REPRINT_TICKETS } from '../tickets/issue';
 import { manageRequestSchemas, type ManageResponseTypes } from './manage-schemas';
 import { syncRequestSchemas, type SyncResponseTypes } from './sync-schemas';
-import type { RefundableOrder, RemoteRefundView } from './domains/sales';
+import type { ExchangePreview, ExchangeView, RefundableOrder, RemoteRefundView } from './domains/sales';
 import type {
   CatalogueEvent,
   PerformanceOffer,
@@ -55,18 +55,21 @@ export const customerSchema = z
   })
   .strict() satisfies z.ZodType<CustomerInput>;
 
+/** Units of a sale to give back, each once. */
+const unitsGivenBack = z
+  .array(z.object({ lineId: id, unitIndex: z.number().int().min(0).max(100_000) }).strict())
+  .min(1)
+  .max(1000)
+  .refine((us) => new Set(us.map((u) => `${u.lineId}#${u.unitIndex}`)).size === us.length, {
+    message: 'list each item once',
+  });
+
 /** A refund of some units of a sale: here (a local id) or another terminal's (a uuid on the server). */
 function refundRequest<Id extends z.ZodType<string>>(saleId: Id) {
   return z
     .object({
       saleId,
-      units: z
-        .array(z.object({ lineId: id, unitIndex: z.number().int().min(0).max(100_000) }).strict())
-        .min(1)
-        .max(1000)
-        .refine((us) => new Set(us.map((u) => `${u.lineId}#${u.unitIndex}`)).size === us.length, {
-          message: 'list each item once',
-        }),
+      units: unitsGivenBack,
       reason,
       tender: z.enum(['cash', 'card']).optional(),
       reference: text().max(64).optional(),
@@ -92,6 +95,39 @@ export const tenderSchema = z.discriminatedUnion('tender', [
   z.object({ tender: z.literal('complimentary'), amount: minor }).strict(),
 ]);
 export type TenderInput = z.infer<typeof tenderSchema>;
+
+/**
+ * An exchange (docs/ORDERS.md "Exchanges"): units of a sale given back for new tickets. `fullPrice`
+ * confirms going ahead when the order's code no longer applies; `refundTender` as a refund's `tender`.
+ */
+const exchangeAsked = {
+  saleId: id,
+  units: unitsGivenBack,
+  lines: z
+    .array(z.object({ performanceId: id, ticketPriceId: id, qty }).strict())
+    .min(1, 'pick at least one new ticket')
+    .max(20),
+  reason,
+  fullPrice: z.boolean().optional(),
+  refundTender: z.enum(['cash', 'card']).optional(),
+  reference: text().max(64).optional(),
+};
+const exchangePreviewSchema = z.object(exchangeAsked).strict();
+const exchangeSchema = z
+  .object({
+    ...exchangeAsked,
+    /** What pays the difference when the new tickets cost more; empty when they do not. */
+    tenders: z
+      .array(tenderSchema)
+      .max(10)
+      .refine((ts) => ts.every((x) => x.tender !== 'complimentary'), {
+        message: 'pay the difference in cash or by card',
+      })
+      .refine((ts) => ts.reduce((n, x) => n + x.amount, 0) <= MAX_MONEY_MINOR, {
+        message: `the tenders together may be ${MAX_MONEY_SENTENCE}`,
+      }),
+  })
+  .strict();
 
 /** One zod schema per request; unknown keys are refused so a typo never passes silently. */
 export const requestSchemas = {
@@ -166,6 +202,8 @@ export const requestSchemas = {
   [c.sales.order]: z.object({ saleId: z.uuid() }).strict(),
   [c.sales.refundElsewhere]: refundRequest(z.uuid()),
   [c.sales.voidElsewhere]: z.object({ saleId: z.uuid(), reason }).strict(),
+  [c.sales.exchangePreview]: exchangePreviewSchema,
+  [c.sales.exchange]: exchangeSchema,
   [c.tickets.reprint]: z
     .object({
       saleId: id,
@@ -269,6 +307,8 @@ export interface ResponseTypes
   [c.sales.order]: RefundableOrder;
   [c.sales.refundElsewhere]: RemoteRefundView;
   [c.sales.voidElsewhere]: RemoteRefundView;
+  [c.sales.exchangePreview]: ExchangePreview;
+  [c.sales.exchange]: ExchangeView;
   [c.tickets.reprint]: TicketReprint;
   [c.shift.current]: ZReportView | null;
   [c.shift.open]: ZReportView;

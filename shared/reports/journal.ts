@@ -97,7 +97,20 @@ export type JournalTicket = Pick<
   'id' | 'lineId' | 'unitIndex' | 'performanceId' | 'ticketTypeId' | 'status' | 'issuedAt' | 'replaces'
 >;
 
+/**
+ * An exchange linking this order to another (docs/ORDERS.md "Exchanges"): 'of' when this order is the
+ * new sale of an exchange of `orderId`, 'for' when units of this order were exchanged for `orderId`.
+ */
+export interface JournalExchange {
+  direction: 'of' | 'for';
+  orderId: string;
+  receiptNo: number;
+  at: string;
+}
+
 /** One order as the server's journal shows it: the orders report's drill-down plus its tickets. */
 export interface JournalOrderDetail extends OrderDetail {
   tickets: JournalTicket[];
+  /** Its exchanges, oldest first; missing from a server older than exchanges. */
+  exchanges?: JournalExchange[];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApprovalRow, SaleLineRow } from '../sync/sale-record';
+import type { ApprovalRow, PaymentRow, SaleLineRow } from '../sync/sale-record';
 import { text } from '../text';
 import { codeUseFilters, dateRange, keysetPage, type KeysetPage } from './filters';
 
@@ -80,7 +80,7 @@ export type OrderLineDetail = Pick<
 
 export interface OrderPaymentDetail {
   id: string;
-  tender: 'cash' | 'card' | 'complimentary';
+  tender: PaymentRow['tender'];
   /** Negative for money paid back. */
   amount: number;
   refundId: string | null;

@@ -14,7 +14,8 @@ export const shiftCsvQuerySchema = z.strictObject(shiftFilters);
 export type ShiftQuery = z.infer<typeof shiftQuerySchema>;
 export type ShiftFilter = z.infer<typeof shiftCsvQuerySchema>;
 
-export const TENDERS = ['cash', 'card', 'complimentary'] as const;
+// 'exchange' nets to zero in a shift: an exchange's refund pays it out and its new sale takes it in.
+export const TENDERS = ['cash', 'card', 'complimentary', 'exchange'] as const;
 export type Tender = (typeof TENDERS)[number];
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { text } from '../text';
 import { id, minor, signedMinor, uuid } from './fields';
-import { saleLineSchema } from './sale-record';
+import { PAYMENT_TENDERS, saleLineSchema } from './sale-record';
 
 // GET /v1/sync/orders/:id (docs/ORDERS.md "Refunds at another window"): another terminal's sale as a
 // terminal refunds it: every unit, whether it was given back already, and the tenders it was paid and
@@ -32,9 +32,7 @@ export const refundableOrderSchema = z.object({
   createdAt: z.iso.datetime({ offset: true }),
   units: z.array(refundableUnitSchema).max(100_000),
   /** The sale's payments and every refund's (negative), oldest first. */
-  payments: z
-    .array(z.object({ tender: z.enum(['cash', 'card', 'complimentary']), amount: signedMinor }))
-    .max(10_000),
+  payments: z.array(z.object({ tender: z.enum(PAYMENT_TENDERS), amount: signedMinor })).max(10_000),
 });
 
 export type RefundableUnit = z.infer<typeof refundableUnitSchema>;

@@ -30,6 +30,11 @@ export const saleRowSchema = z.object({
   customReason: text().nullable(),
   status: z.enum(['completed', 'voided']),
   createdAt: instant,
+  /**
+   * The sale whose units this one took in exchange (docs/ORDERS.md "Exchanges"); null for a plain sale
+   * and missing from a sale recorded before exchanges.
+   */
+  exchangeOf: uuid.nullable().default(null),
 });
 
 export const saleLineSchema = z.object({
@@ -71,12 +76,18 @@ export const saleUnitSchema = z.object({
   refundedElsewhereId: uuid.nullable().default(null),
 });
 
+/**
+ * How money moves: 'exchange' is the value of units given back in an exchange, paid out by its refund
+ * and taken as credit by the new sale (docs/ORDERS.md "Exchanges"); no cash moves with it.
+ */
+export const PAYMENT_TENDERS = ['cash', 'card', 'complimentary', 'exchange'] as const;
+
 export const paymentSchema = z.object({
   id: uuid,
   saleId: uuid,
   refundId: uuid.nullable(),
   shiftId: uuid,
-  tender: z.enum(['cash', 'card', 'complimentary']),
+  tender: z.enum(PAYMENT_TENDERS),
   amount: signedMinor,
   /** Cash handed over and change given back; null for other tenders. */
   tendered: minor.nullable(),

@@ -117,6 +117,10 @@ export const accessRules = {
       r.override ? { permission: 'custom.approve', doing: 'ACTION_REFUND_OVERRIDE' } : undefined,
   },
   [c.sales.voidElsewhere]: need('void'),
+  // An exchange refunds and sells (docs/ORDERS.md "Exchanges"): the refund's permission, and selling.
+  // Its refund pays back only the way the sale was paid: there is no tender override to approve.
+  [c.sales.exchangePreview]: { kind: 'permission', anyOf: ['refund'], also: () => 'sell' },
+  [c.sales.exchange]: { kind: 'permission', anyOf: ['refund'], also: () => 'sell' },
   // E-mailing a receipt or the tickets at the customer's request: whoever may print them at the window.
   [c.sales.email]: sell,
   // Anyone who sells may hand a customer a new ticket for a lost one (the old barcode stops working);

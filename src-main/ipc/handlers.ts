@@ -5,6 +5,7 @@ import type { BackupService } from '../services/backup-service';
 import type { CartService } from '../services/cart-service';
 import type { CatalogueService } from '../services/catalogue-service';
 import type { CheckoutService } from '../services/checkout-service';
+import type { ExchangeService } from '../services/exchange-service';
 import type { DoorService } from '../services/door/door-service';
 import type { MailService } from '../services/mail/mail-service';
 import type { JournalService } from '../services/journal/journal-service';
@@ -34,6 +35,7 @@ export interface Services {
   checkout: CheckoutService;
   sales: SaleService;
   remoteRefunds: RemoteRefundService;
+  exchanges: ExchangeService;
   tickets: TicketService;
   shifts: ShiftService;
   printing: PrintService;
@@ -112,6 +114,8 @@ export function createHandlers(s: Services): Handlers {
     [c.sales.order]: (r) => s.remoteRefunds.order(r.saleId),
     [c.sales.refundElsewhere]: (r, a) => s.remoteRefunds.refund(a, { ...r, kind: 'refund' }),
     [c.sales.voidElsewhere]: (r, a) => s.remoteRefunds.refund(a, { ...r, kind: 'void' }),
+    [c.sales.exchangePreview]: (r, a) => s.exchanges.preview(a, r),
+    [c.sales.exchange]: (r, a) => s.exchanges.exchange(a, r),
 
     [c.tickets.reprint]: (r, a) => s.tickets.reprint(a, r),
 

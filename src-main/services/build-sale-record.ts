@@ -28,6 +28,8 @@ export interface SaleRecordInput {
   sign: (approval: SignedApprovalFields) => ApprovalRow;
   /** Signs a ticket's secret with the device key; undefined before enrolment (tickets without secrets). */
   sealTicket?: SealTicket | undefined;
+  /** The sale whose units this one takes in exchange (exchange-service.ts). */
+  exchangeOf?: string | undefined;
 }
 
 /**
@@ -151,6 +153,7 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
       customReason: custom?.reason ?? null,
       status: 'completed',
       createdAt: now,
+      exchangeOf: input.exchangeOf ?? null,
     },
     lines,
     units,

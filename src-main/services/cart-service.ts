@@ -90,6 +90,29 @@ export interface PricedCart {
   stamp: string;
 }
 
+/** A ticket line of a performance at one price, as the till sells it. */
+export function ticketLine(
+  offer: NonNullable<ReturnType<typeof getTicketOffer>>,
+  input: { performanceId: string; ticketPriceId: string; qty: number },
+): CartLine {
+  return {
+    id: newId(),
+    sourceId: input.ticketPriceId,
+    itemId: offer.ticketTypeId,
+    ticketTypeId: offer.ticketTypeId,
+    kind: 'ticket',
+    name: `${offer.eventName} · ${offer.ticketTypeName}`,
+    detail: `${offer.priceBandName} · ${offer.startsAt}`,
+    unitPrice: offer.unitPrice,
+    qty: input.qty,
+    vatRate: offer.vatRate,
+    eventId: offer.eventId,
+    scheduleId: input.performanceId,
+    priceBandId: offer.priceBandId,
+    ...(offer.category ? { category: offer.category } : {}),
+  };
+}
+
 /** A scanned QR or link carries `coupon=CODE`; anything else is the code itself. */
 export function extractCouponInput(input: string): string {
   const match = /[?&#]coupon=([^&#\s]+)/i.exec(input);
@@ -141,6 +164,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     basket: Basket,
     usage: Usage | undefined,
     overuse: boolean,
+    customer = cart.customer,
   ): EvaluationContext => {
     const performances: Record<string, { startsAt: string }> = {};
     for (const line of basket.lines) {
@@ -153,8 +177,8 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       now: isoNow(clock),
       channel: 'box_office',
       staffRoles: [actor.role.id],
-      customer: cart.customer
-        ? { id: cart.customer.id, priorOrders: cart.customer.priorOrders, groups: cart.customer.groups }
+      customer: customer
+        ? { id: customer.id, priorOrders: customer.priorOrders, groups: customer.groups }
         : undefined,
       usage,
       overuse,
@@ -170,16 +194,17 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     codes: readonly CodeRecord[],
     basket: Basket,
     preview = false,
+    customerId = cart.customer?.id ?? null,
   ): Record<string, Usage> => {
     const scope = {
       eventIds: [...new Set(basket.lines.flatMap((l) => (l.eventId ? [l.eventId] : [])))],
       scheduleIds: [...new Set(basket.lines.flatMap((l) => (l.scheduleId ? [l.scheduleId] : [])))],
     };
     const ids = codes.map((c) => c.id);
-    const customerId = cart.customer?.id ?? null;
     const local = usageForCodes(db, ids, customerId, scope);
     // Online, a stored customer's counts are the server's plus the uses here it had not counted yet.
-    const server = cart.facts?.usage;
+    // Only the cart's own customer has counts fetched (an exchange prices for the order's customer).
+    const server = customerId !== null && customerId === cart.customer?.id ? cart.facts?.usage : undefined;
     const uncounted =
       server && customerId
         ? usageForCodes(db, ids, customerId, { ...scope, uncountedAfter: cart.facts?.countedAt ?? '' })
@@ -353,8 +378,51 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     return saleNeeds(ticketsPerPerformance(lines), code, uncapped?.ok ? uncapped : null);
   };
 
+  /**
+   * Prices lines outside the till's cart, for a customer, with one code that staff entered before (an
+   * exchange's new sale re-checks the original order's code, exchange-service.ts). `usage` adjusts
+   * the code's usage as read now (the order's own use is not a second use).
+   */
+  const priceLines = (
+    actor: Actor,
+    input: {
+      lines: CartLine[];
+      customer: CustomerInput | null;
+      code: CodeRecord | null;
+      usage: (usage: Usage) => Usage;
+    },
+  ): PricedCart => {
+    const basket = basketOf(input.lines);
+    const { code } = input;
+    const usage = code
+      ? input.usage(usageByCode([code], basket, false, input.customer?.id ?? null)[code.id] as Usage)
+      : null;
+    const evaluation =
+      code && usage
+        ? evaluateCode(code, basket, contextFor(actor, basket, usage, false, input.customer))
+        : null;
+    const priced = priceBasket(basket, evaluation?.ok ? evaluation : null, undefined);
+    const state = {
+      ...fresh(),
+      lines: input.lines,
+      customer: input.customer,
+      manualCodeId: code?.id ?? null,
+    };
+    return {
+      cart: state,
+      basket,
+      code,
+      evaluation,
+      source: code ? 'manual' : null,
+      priced,
+      usage,
+      stamp: '',
+    };
+  };
+
   return {
     priceCart,
+    priceLines,
     current,
     view,
     escrowNeeds,
@@ -376,23 +444,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       const capacity = checkCapacity(input.performanceId, input.qty);
       if (!capacity.ok) return capacity;
       if (existing) existing.qty += input.qty;
-      else
-        cart.lines.push({
-          id: newId(),
-          sourceId: input.ticketPriceId,
-          itemId: offer.ticketTypeId,
-          ticketTypeId: offer.ticketTypeId,
-          kind: 'ticket',
-          name: `${offer.eventName} · ${offer.ticketTypeName}`,
-          detail: `${offer.priceBandName} · ${offer.startsAt}`,
-          unitPrice: offer.unitPrice,
-          qty: input.qty,
-          vatRate: offer.vatRate,
-          eventId: offer.eventId,
-          scheduleId: input.performanceId,
-          priceBandId: offer.priceBandId,
-          ...(offer.category ? { category: offer.category } : {}),
-        });
+      else cart.lines.push(ticketLine(offer, input));
       changed();
       return ok(view(actor));
     },

@@ -1,26 +1,19 @@
-import { REASON_MESSAGES } from '../../shared/discounts/messages';
 import type { TenderInput } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/ipc/types';
 import { formatMinor } from '../../shared/money';
 import { err, ok, type Result } from '../../shared/result';
 import { ticketSealer, type TicketSigningKey } from '../../shared/node/tickets/secret';
 import { signApproval, type ApprovalSigner } from '../../shared/sync/approval-proof';
-import {
-  limitReasonOf,
-  saleNeeds,
-  ticketsPerPerformance,
-  type CounterNeed,
-} from '../../shared/sync/counters';
+import { saleNeeds, ticketsPerPerformance } from '../../shared/sync/counters';
 import type { SaleRecord } from '../../shared/sync/sale-record';
 import { isoNow, type Clock } from '../clock';
 import type { Db } from '../db/connection';
-import { addSold, getPerformance } from '../db/repos/catalogue-repo';
-import { appendOutbox } from '../db/repos/outbox-repo';
-import { insertSale, loadSale, nextReceiptNo } from '../db/repos/sale-repo';
+import { loadSale } from '../db/repos/sale-repo';
 import { getOpenShift } from '../db/repos/shift-repo';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
 import { buildSaleRecord, type NewSaleRecord } from './build-sale-record';
+import { checkSeats, commitSale, type Admitted } from './sale-commit';
 import type { CartService, PricedCart } from './cart-service';
 import type { MailService } from './mail/mail-service';
 import type { PrintService } from './printing/print-service';
@@ -49,14 +42,6 @@ interface Deps {
   printing: Pick<PrintService, 'afterSale'>;
   /** A customer who agreed to e-mail gets the receipt and tickets by mail, queued with the sale (docs/MAIL.md). */
   mail?: Pick<MailService, 'queueWithSale' | 'afterSale'> | undefined;
-}
-
-/** What validation found the sale will take: seats per performance, and the escrow's counters. */
-interface Admitted {
-  perPerformance: Map<string, number>;
-  needs: CounterNeed[];
-  /** A supervisor's overuse grant lets the code's units go without a lease (never seats). */
-  overuseGranted: boolean;
 }
 
 export type CheckoutService = ReturnType<typeof createCheckoutService>;
@@ -103,13 +88,8 @@ export function createCheckoutService(deps: Deps) {
     const perPerformance = ticketsPerPerformance(
       priced.cart.lines.map((l) => ({ kind: l.kind, performanceId: l.scheduleId ?? null, qty: l.qty })),
     );
-    for (const [performanceId, qty] of perPerformance) {
-      const performance = getPerformance(db, performanceId);
-      if (!performance || performance.capacity - performance.sold < qty) {
-        const left = Math.max(0, (performance?.capacity ?? 0) - (performance?.sold ?? 0));
-        return err('CAPACITY', t('CAPACITY', { left }));
-      }
-    }
+    const seats = checkSeats(db, t, perPerformance);
+    if (!seats.ok) return seats;
     const evaluation = priced.evaluation?.ok ? priced.evaluation : null;
     if (priced.code && evaluation && escrow?.blockedOffline(priced.code))
       return err('CODE_NEEDS_SERVER', t('CODE_NEEDS_SERVER'));
@@ -121,49 +101,8 @@ export function createCheckoutService(deps: Deps) {
     return ok({ perPerformance, needs, overuseGranted });
   };
 
-  /**
-   * One transaction: the leases, the sale with its tickets, the seats and the outbox row commit together
-   * or not at all.
-   */
-  const commit = (record: NewSaleRecord, admitted: Admitted, now: string): Result<true> => {
-    const escrowed = escrow && mode() !== 'standalone' ? escrow : undefined;
-    const refused = db.transaction(() => {
-      const { needs, overuseGranted } = admitted;
-      const taken =
-        escrowed && needs.length > 0
-          ? escrowed.take(needs, (counter) => overuseGranted && limitReasonOf(counter) !== undefined)
-          : null;
-      if (taken && !taken.ok) return taken;
-      const sale = { ...record, sale: { ...record.sale, receiptNo: nextReceiptNo(db) } };
-      insertSale(db, sale);
-      deps.mail?.queueWithSale(sale);
-      for (const [performanceId, qty] of admitted.perPerformance) addSold(db, performanceId, qty);
-      const entry = appendOutbox(db, {
-        mutationId: newId(),
-        type: 'sale',
-        payload: {
-          terminalId: deps.terminalId(),
-          ...sale,
-          ...(escrowed ? { escrow: taken?.escrow ?? { leaseUses: [], unbacked: [] } } : {}),
-        },
-        createdAt: now,
-      });
-      escrowed?.recordSale(
-        sale.sale.id,
-        taken ?? { ok: true, rows: [], escrow: { leaseUses: [], unbacked: [] } },
-        sale.redemption && { id: sale.redemption.id, codeId: sale.redemption.codeId },
-        entry.seq,
-      );
-      return null;
-    })();
-    if (!refused) return ok(true);
-    const reason = limitReasonOf(refused.counter);
-    if (!reason) return err('CAPACITY', t('CAPACITY', { left: refused.held }));
-    return err(
-      'CODE_NOT_APPLICABLE',
-      t('CODE_NOT_APPLICABLE', { message: REASON_MESSAGES[reason][language()] }),
-    );
-  };
+  const commit = (record: NewSaleRecord, admitted: Admitted, now: string) =>
+    commitSale(deps, record, admitted, now);
 
   /** From here to the commit nothing awaits: no other call can change the cart or the leases meanwhile. */
   const sellPriced = (

@@ -35,6 +35,11 @@ export function planRefund<U extends { lineId: string; unitIndex: number; total:
   currency: string,
   input: RefundInput,
   words: { t: Translate; language: Language },
+  /**
+   * Of the amount, this much stays with the customer as credit on an exchange's new sale (tender
+   * 'exchange', exchange-service.ts) instead of being paid back; the rest goes back as any refund's.
+   */
+  credit = 0,
 ): Result<RefundPlan<U>> {
   const { t } = words;
   const chosen =
@@ -48,10 +53,21 @@ export function planRefund<U extends { lineId: string; unitIndex: number; total:
     return err('UNIT_NOT_REFUNDABLE', t('UNIT_NOT_REFUNDABLE'));
   const amount = units.reduce((n, u) => n + u.total, 0);
   const { override } = input;
+  const kept = Math.min(credit, amount);
   // The money goes back the way it came, less what went back already, unless a supervisor overrides.
-  const parts = override
-    ? [{ tender: input.tender ?? payments.find((p) => p.amount > 0)?.tender ?? 'cash', amount }]
-    : allocateRefund(payments, amount, input.tender);
+  // Credit kept for an exchange must be money the sale still holds, as a refund of it would be.
+  const fits = kept === 0 || allocateRefund(payments, amount) !== undefined;
+  const paid = override
+    ? [
+        {
+          tender: input.tender ?? payments.find((p) => p.amount > 0)?.tender ?? 'cash',
+          amount: amount - kept,
+        },
+      ]
+    : fits
+      ? allocateRefund(payments, amount - kept, input.tender)
+      : undefined;
+  const parts = paid && [...(kept > 0 ? [{ tender: 'exchange' as const, amount: kept }] : []), ...paid];
   if (!parts) {
     const money = (n: number) => `${formatMinor(n, currency, words.language)} ${currency}`;
     return err(

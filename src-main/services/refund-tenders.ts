@@ -4,17 +4,38 @@ export type Tender = PaymentRow['tender'];
 /** What a refund reads of a payment: here or on the server (another terminal's sale). */
 export type Paid = Pick<PaymentRow, 'tender' | 'amount'>;
 
-/** What is still refundable per tender kind: what the sale took with it less what went back already. */
+/** The tenders money was taken with, in the order they were first taken. */
+const takenTenders = (payments: readonly Paid[]): Tender[] => [
+  ...new Set(payments.filter((p) => p.amount > 0).map((p) => p.tender)),
+];
+
+/**
+ * What is still refundable per tender kind: what the sale took with it less what went back already.
+ * An exchange's payout (tender 'exchange', docs/ORDERS.md "Exchanges") moved the sale's money to the
+ * new sale: it comes off the tenders the sale was paid with, in the order they were taken, as a refund
+ * would have paid it back.
+ */
 export function refundableByTender(payments: readonly Paid[]): Map<Tender, number> {
   const left = new Map<Tender, number>();
-  for (const p of payments) left.set(p.tender, (left.get(p.tender) ?? 0) + p.amount);
+  let moved = 0;
+  for (const p of payments) {
+    if (p.tender === 'exchange' && p.amount < 0) moved -= p.amount;
+    else left.set(p.tender, (left.get(p.tender) ?? 0) + p.amount);
+  }
+  for (const tender of takenTenders(payments)) {
+    const take = Math.min(moved, Math.max(0, left.get(tender) ?? 0));
+    left.set(tender, (left.get(tender) ?? 0) - take);
+    moved -= take;
+  }
   return left;
 }
 
 /**
  * Splits `amount` over the tenders the sale was paid with, in the order they were taken, never more
  * to a kind than it still holds: a card sale goes back to the card, a complimentary one pays out no
- * money. With `asked`, all of it must fit that one tender. Undefined when it does not fit.
+ * money. An exchange credit is no money to pay out: a sale paid with one is refunded to its other
+ * tenders or as a supervisor overrides. With `asked`, all of it must fit that one tender. Undefined
+ * when it does not fit.
  */
 export function allocateRefund(
   payments: readonly Paid[],
@@ -25,7 +46,7 @@ export function allocateRefund(
   if (asked !== undefined) return (left.get(asked) ?? 0) >= amount ? [{ tender: asked, amount }] : undefined;
   const parts: { tender: Tender; amount: number }[] = [];
   let due = amount;
-  for (const tender of new Set(payments.filter((p) => p.amount > 0).map((p) => p.tender))) {
+  for (const tender of takenTenders(payments).filter((x) => x !== 'exchange')) {
     const take = Math.min(due, Math.max(0, left.get(tender) ?? 0));
     if (take > 0) parts.push({ tender, amount: take });
     due -= take;

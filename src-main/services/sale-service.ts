@@ -67,7 +67,7 @@ export function createSaleService({
   const overusesGrantedToday = (approverId: string) => countOverusesSince(db, startOfDay(), approverId);
 
   /** The refund or void itself, in one transaction with its outbox row and the escrow given back. */
-  const refundNow = (actor: Actor, input: RefundInput): Result<SaleRecord> => {
+  const refundNow = (actor: Actor, input: RefundInput, credit = 0): Result<SaleRecord> => {
     const sale = loadSale(db, input.saleId);
     if (!sale) return err('UNKNOWN_SALE', t('UNKNOWN_SALE'));
     if (sale.sale.status === 'voided') return err('ALREADY_VOIDED', t('ALREADY_VOIDED'));
@@ -75,7 +75,8 @@ export function createSaleService({
     if (!shift) return err('NO_SHIFT', t('NO_SHIFT'));
     // A unit given back at another terminal (docs/ORDERS.md) is not this terminal's to give back again.
     const open = sale.units.filter((u) => u.refundId === null && u.refundedElsewhereId === null);
-    const plan = planRefund(open, sale.payments, sale.sale.currency, input, { t, language: language() });
+    const words = { t, language: language() };
+    const plan = planRefund(open, sale.payments, sale.sale.currency, input, words, credit);
     if (!plan.ok) return plan;
     const { units: picked, amount, parts } = plan.value;
     const now = isoNow(clock);
@@ -141,6 +142,12 @@ export function createSaleService({
   return {
     overuseCapLeft,
     overusesGrantedToday,
+    /**
+     * The refund alone, for a caller that wraps it in its own transaction with more (exchange-service.ts):
+     * `credit` of its amount goes to the exchange's new sale instead of back to the customer. No push
+     * is kicked and nothing printed here.
+     */
+    refundNow,
 
     /**
      * Customers of this terminal's latest sales, to pick again. A completed sale counts as one more

@@ -40,6 +40,7 @@ export type ZKey =
   | 'tender.cash'
   | 'tender.card'
   | 'tender.complimentary'
+  | 'tender.exchange'
   | 'refund.kind.refund'
   | 'refund.kind.void';
 
@@ -48,7 +49,9 @@ function tenderKey(tender: string): ZKey {
     ? 'tender.card'
     : tender === 'complimentary'
       ? 'tender.complimentary'
-      : 'tender.cash';
+      : tender === 'exchange'
+        ? 'tender.exchange'
+        : 'tender.cash';
 }
 
 /** The limits column is stored as a JSON list of reasons. */

@@ -7,7 +7,7 @@ import {
 import { readTicketSecret } from '../../shared/node/tickets/secret';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
-import { saleOfTicket, saleTickets } from '../db/repos/journal-repo';
+import { saleExchanges, saleOfTicket, saleTickets } from '../db/repos/journal-repo';
 import type { OrderSearch } from '../db/repos/order-report-repo';
 import { reject } from '../errors';
 import { getOrder, listOrders } from './order-report-service';
@@ -62,6 +62,8 @@ export async function journalOrder(
   id: string,
 ): Promise<JournalOrderDetail> {
   const detail = await getOrder(ctx, principal, id);
-  const tickets = detail.order.source === 'pos' ? await saleTickets(ctx.db, principal.orgId, id) : [];
-  return { ...detail, tickets };
+  if (detail.order.source !== 'pos') return { ...detail, tickets: [], exchanges: [] };
+  const tickets = await saleTickets(ctx.db, principal.orgId, id);
+  const exchanges = await saleExchanges(ctx.db, principal.orgId, id);
+  return { ...detail, tickets, exchanges };
 }

@@ -155,6 +155,7 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
     payload: mutation.payload,
     createdAt: sale.createdAt,
     ...customerColumns(sale.customer),
+    exchangeOf: sale.exchangeOf,
   });
   if (!inserted) reject('DUPLICATE_SALE', `Sale ${sale.id} reached the server already in another mutation.`);
   if (!(await scope.deferTickets(tickets))) {

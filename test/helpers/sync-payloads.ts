@@ -173,6 +173,7 @@ export function salePayload(spec: SaleSpec): TerminalSalePayload {
       customReason: null,
       status: 'completed',
       createdAt: now,
+      exchangeOf: null,
     },
     lines,
     units,

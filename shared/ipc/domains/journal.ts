@@ -17,7 +17,14 @@ export interface JournalSearchView {
 }
 
 export type JournalHistoryKind =
-  'sale' | 'refund' | 'void' | 'reprint_receipt' | 'reprint_tickets' | 'ticket_reissue';
+  | 'sale'
+  | 'refund'
+  | 'void'
+  | 'reprint_receipt'
+  | 'reprint_tickets'
+  | 'ticket_reissue'
+  | 'exchange_of'
+  | 'exchanged_for';
 
 /** One thing that happened to the order, oldest first. */
 export interface JournalHistoryEntry {
@@ -30,6 +37,8 @@ export interface JournalHistoryEntry {
   /** A refund's or void's amount in minor units of the order's currency; null for the rest. */
   amount: number | null;
   reason: string | null;
+  /** The other order's receipt number, for an exchange (docs/ORDERS.md "Exchanges"). */
+  receiptNo?: number;
 }
 
 export interface JournalOrderView extends JournalOrderDetail {

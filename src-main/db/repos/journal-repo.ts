@@ -1,3 +1,4 @@
+import type { JournalExchange } from '../../../shared/reports/journal';
 import type { OrderStatusFacts } from '../../../shared/reports/orders';
 import { prepared, type Db } from '../connection';
 
@@ -148,6 +149,17 @@ export function reprintsOf(db: Db, saleId: string): ReprintRow[] {
     `SELECT kind, created_at AS createdAt FROM print_jobs
      WHERE ref_id = ? AND duplicate = 1 AND kind IN ('sale', 'tickets') ORDER BY seq`,
   ).all(saleId) as ReprintRow[];
+}
+
+/** The sales an exchange links to this one, either way (migration 0023), oldest first. */
+export function exchangesHere(db: Db, saleId: string): JournalExchange[] {
+  return prepared(
+    db,
+    `SELECT CASE WHEN s.id = o.exchange_of THEN 'of' ELSE 'for' END AS direction, s.id AS orderId,
+       s.receipt_no AS receiptNo, s.created_at AS at
+     FROM sales o JOIN sales s ON s.id = o.exchange_of OR s.exchange_of = o.id
+     WHERE o.id = ? ORDER BY s.created_at, s.id`,
+  ).all(saleId) as JournalExchange[];
 }
 
 /** Names of these staff members, by id (those this terminal knows). */

@@ -14,6 +14,7 @@ import {
   reprintsOf,
   saleIdOfTicket,
   searchLocalSales,
+  exchangesHere,
   staffNamesHere,
   type LocalSearch,
 } from '../../db/repos/journal-repo';
@@ -191,7 +192,8 @@ export function createJournalService(deps: {
       ...elsewhere.map((r) => r.staffId),
       ...record.approvals.map((a) => a.approverId),
     ]);
-    return view(localOrderDetail(record, deps.here(), names, elsewhere), 'this-terminal', notice);
+    const detail = localOrderDetail(record, deps.here(), names, elsewhere);
+    return view({ ...detail, exchanges: exchangesHere(db, saleId) }, 'this-terminal', notice);
   };
 
   /** The server's order view: undefined when the server did not answer, null when it knows no such order. */

@@ -151,7 +151,8 @@ export function localOrderDetail(
 
 /**
  * What happened to the order, oldest first: the sale, its refunds and voids (from whichever terminal),
- * tickets reissued with new barcodes, and the reprints marked DUPLICATE this terminal printed.
+ * tickets reissued with new barcodes, exchanges to and from other orders, and the reprints marked
+ * DUPLICATE this terminal printed.
  */
 export function orderHistory(
   detail: JournalOrderDetail,
@@ -185,6 +186,15 @@ export function orderHistory(
         amount: null,
         reason: null,
       })),
+    ...(detail.exchanges ?? []).map((x) => ({
+      kind: x.direction === 'of' ? ('exchange_of' as const) : ('exchanged_for' as const),
+      at: x.at,
+      staffName: null,
+      terminalName: null,
+      amount: null,
+      reason: null,
+      receiptNo: x.receiptNo,
+    })),
     ...reprints.map((p) => ({
       kind: p.kind === 'sale' ? ('reprint_receipt' as const) : ('reprint_tickets' as const),
       at: p.createdAt,

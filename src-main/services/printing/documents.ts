@@ -162,6 +162,8 @@ export function saleReceipt(record: SaleRecord, ctx: DocumentContext): string {
       }
     } else if (payment.tender === 'card') {
       doc.row(`${w('card')} ${payment.reference ?? ''}`.trim(), money(m, payment.amount));
+    } else if (payment.tender === 'exchange') {
+      doc.row(w('exchange'), money(m, payment.amount));
     } else {
       doc.row(w('complimentary'), money(m, payment.amount));
     }
@@ -254,7 +256,9 @@ export function zReport(report: ZReport, currency: string, ctx: DocumentContext)
   const w = (key: PaperWord) => paperWord(ctx.language, key);
   const { shift, figures } = report;
   const tenderWord = (tender: string) =>
-    tender === 'cash' || tender === 'card' || tender === 'complimentary' ? w(tender) : tender;
+    tender === 'cash' || tender === 'card' || tender === 'complimentary' || tender === 'exchange'
+      ? w(tender)
+      : tender;
 
   header(doc, ctx, w('zReport'));
   doc.text(`${w('shift')} ${shift.id}`);

@@ -33,6 +33,7 @@ export const PAPER_WORDS = {
   cash: { en: 'Cash', de: 'Bar' },
   card: { en: 'Card', de: 'Karte' },
   complimentary: { en: 'Complimentary', de: 'Freikarte' },
+  exchange: { en: 'Exchange credit', de: 'Umtauschguthaben' },
   given: { en: 'Given', de: 'Gegeben' },
   change: { en: 'Change', de: 'Rückgeld' },
   paidBack: { en: 'Paid back', de: 'Ausgezahlt' },

@@ -5,6 +5,7 @@ import { useJournalStore } from '../../stores/journal-store';
 import { useRefundStore } from '../../stores/refund-store';
 import { can, useSessionStore } from '../../stores/session-store';
 import { OrderDetailParts } from '../reports/OrderDetailParts';
+import { JournalExchange } from './JournalExchange';
 import { RemoteRefund } from './RemoteRefund';
 
 /**
@@ -28,6 +29,7 @@ export function JournalOrder() {
   const setView = useSessionStore((s) => s.setView);
   const [busy, setBusy] = useState(false);
   const [refundHere, setRefundHere] = useState(false);
+  const [exchanging, setExchanging] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -94,6 +96,11 @@ export function JournalOrder() {
             {t('journal.refund')}
           </button>
         ) : null}
+        {view.canRefund && view.canReprint && can(session, 'refund') && can(session, 'sell') ? (
+          <button type="button" aria-expanded={exchanging} onClick={() => setExchanging((shown) => !shown)}>
+            {t('journal.exchange')}
+          </button>
+        ) : null}
       </div>
       {view.refundNote ? (
         <p className="hint" data-testid="journal-refund-note">
@@ -106,6 +113,7 @@ export function JournalOrder() {
         </p>
       ) : null}
       {refundHere && view.refundsThroughServer ? <RemoteRefund saleId={order.orderId} /> : null}
+      {exchanging && view.canReprint ? <JournalExchange saleId={order.orderId} /> : null}
       <OrderDetailParts order={order} detail={view} />
       <table className="table manage__table" data-testid="journal-tickets">
         <caption>{t('journal.tickets')}</caption>
@@ -152,7 +160,9 @@ export function JournalOrder() {
           {view.history.map((entry, i) => (
             <tr key={`${entry.kind}-${entry.at}-${i}`} data-kind={entry.kind}>
               <td>{dateTime(entry.at)}</td>
-              <th scope="row">{t(`journal.history.${entry.kind}`)}</th>
+              <th scope="row">
+                {t(`journal.history.${entry.kind}`, { receipt: String(entry.receiptNo ?? '') })}
+              </th>
               <td>{entry.staffName ?? '—'}</td>
               <td>{entry.terminalName ?? '—'}</td>
               <td>{entry.reason ?? ''}</td>

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import type { UnitRef } from '../../stores/refund-store';
+import { TenderPick } from './TenderPick';
 import type { Failure } from '../../stores/sell-store';
 import { can, useSessionStore } from '../../stores/session-store';
 
@@ -156,23 +157,14 @@ export function RefundForm({
             aria-describedby={error?.field === 'reason' ? `${id}-reason-error` : undefined}
           />
           {errorFor('reason')}
-          <label htmlFor={`${id}-tender`}>{t('refund.tender')}</label>
-          <select id={`${id}-tender`} value={tender} onChange={(e) => setTender(e.target.value as Tender)}>
-            <option value="cash">{t('tender.cash')}</option>
-            <option value="card">{t('tender.card')}</option>
-          </select>
-          {tender === 'card' ? (
-            <>
-              <label htmlFor={`${id}-reference`}>{t('pay.reference')}</label>
-              <input
-                id={`${id}-reference`}
-                value={reference}
-                maxLength={64}
-                autoComplete="off"
-                onChange={(e) => setReference(e.target.value)}
-              />
-            </>
-          ) : null}
+          <TenderPick
+            id={id}
+            label={t('refund.tender')}
+            tender={tender}
+            reference={reference}
+            onTender={setTender}
+            onReference={setReference}
+          />
           <div className="button-row">
             {mayRefund ? (
               <button type="submit" className="primary" disabled={busy}>

@@ -1,6 +1,7 @@
+import type { PaymentRow } from '../../../shared/ipc/domains/sales';
 import type { SaleView } from '../../../shared/ipc/types';
 
-type Paid = { tender: 'cash' | 'card' | 'complimentary'; amount: number; refundId?: string | null };
+type Paid = { tender: PaymentRow['tender']; amount: number; refundId?: string | null };
 
 /**
  * Money goes back the way it was paid (the core refuses anything else without a supervisor's
@@ -9,7 +10,7 @@ type Paid = { tender: 'cash' | 'card' | 'complimentary'; amount: number; refundI
  */
 export function firstTender(payments: readonly Paid[]): 'cash' | 'card' {
   const paid = payments.find(
-    (p) => (p.refundId ?? null) === null && p.amount > 0 && p.tender !== 'complimentary',
+    (p) => (p.refundId ?? null) === null && p.amount > 0 && (p.tender === 'cash' || p.tender === 'card'),
   );
   return paid?.tender === 'card' ? 'card' : 'cash';
 }

@@ -34,7 +34,9 @@ export function SaleDone() {
                 ? 'tender.card'
                 : p.tender === 'complimentary'
                   ? 'tender.complimentary'
-                  : 'tender.cash',
+                  : p.tender === 'exchange'
+                    ? 'tender.exchange'
+                    : 'tender.cash',
             )}
             : {m(p.amount)}
             {p.reference ? ` (${p.reference})` : ''}

@@ -1,5 +1,6 @@
 import { customerKeys } from '../../../shared/reports/journal';
 import type { Queryable } from '../database';
+import type { PaymentRow } from '../../../shared/sync/sale-record';
 import { NEXT_POS, positionCte } from './change-pos';
 
 // The POS ledger: sales, refunds, voids and shift events as the terminals recorded them. Payloads are
@@ -24,6 +25,8 @@ export interface NewSale {
   customerName: string | null;
   customerEmail: string | null;
   customerPhone: string | null;
+  /** The sale whose units this one took in exchange (migration 0028, docs/ORDERS.md "Exchanges"). */
+  exchangeOf: string | null;
 }
 
 /** The customer search columns (migration 0024) of a sale's `customer` JSON. */
@@ -42,14 +45,15 @@ export async function insertSales(db: Queryable, sales: readonly NewSale[]): Pro
   if (sales.length === 0) return;
   await db.query(
     `INSERT INTO pos_sales (id, org_id, terminal_id, mutation_id, shift_id, cashier_id, receipt_no, currency, gross,
-       code_discount, custom_discount, total, payload, status, created_at, customer_name, customer_email, customer_phone)
+       code_discount, custom_discount, total, payload, status, created_at, customer_name, customer_email, customer_phone,
+       exchange_of)
      SELECT s.id, s."orgId", s."terminalId", s."mutationId", s."shiftId", s."cashierId", s."receiptNo", s.currency,
        s.gross, s."codeDiscount", s."customDiscount", s.total, s.payload, 'completed', s."createdAt",
-       s."customerName", s."customerEmail", s."customerPhone"
+       s."customerName", s."customerEmail", s."customerPhone", s."exchangeOf"
      FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, "orgId" uuid, "terminalId" uuid, "mutationId" uuid,
        "shiftId" uuid, "cashierId" uuid, "receiptNo" bigint, currency text, gross bigint, "codeDiscount" bigint,
        "customDiscount" bigint, total bigint, payload jsonb, "createdAt" timestamptz, "customerName" text,
-       "customerEmail" text, "customerPhone" text)`,
+       "customerEmail" text, "customerPhone" text, "exchangeOf" uuid)`,
     [JSON.stringify(sales)],
   );
 }
@@ -155,8 +159,8 @@ export async function getSale(db: Queryable, orgId: string, id: string): Promise
 export async function refundPayments(
   db: Queryable,
   saleId: string,
-): Promise<{ tender: 'cash' | 'card' | 'complimentary'; amount: number }[]> {
-  const rows = await db.query<{ tender: 'cash' | 'card' | 'complimentary'; amount: string | number }>(
+): Promise<{ tender: PaymentRow['tender']; amount: number }[]> {
+  const rows = await db.query<{ tender: PaymentRow['tender']; amount: string | number }>(
     `SELECT p->>'tender' AS tender, (p->>'amount')::bigint AS amount
      FROM pos_refunds r, jsonb_array_elements(r.payload->'payments') WITH ORDINALITY AS x (p, n)
      WHERE r.sale_id = $1 ORDER BY r.created_at, r.id, x.n`,

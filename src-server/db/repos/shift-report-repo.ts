@@ -5,7 +5,7 @@ import type { Queryable } from '../database';
 // shift-apply.ts), the sales pushed in the shift and the money paid back in it. A sale's payments
 // belong to its shift; a refund's to the shift it was made in, which may be a later one.
 
-type ShiftDbRow = Omit<ShiftRow, 'tenders'> & { cash: number; card: number; complimentary: number };
+type ShiftDbRow = Omit<ShiftRow, 'tenders'> & ShiftRow['tenders'];
 
 function shiftsSql(orgId: string, f: ShiftFilter, params: unknown[]): string {
   params.push(orgId);
@@ -84,6 +84,7 @@ export async function listShifts(
        COALESCE((SELECT amount FROM pay WHERE pay.shift_id = g.shift_id AND tender = 'card'), 0)::bigint AS card,
        COALESCE((SELECT amount FROM pay WHERE pay.shift_id = g.shift_id AND tender = 'complimentary'), 0)::bigint
          AS complimentary,
+       COALESCE((SELECT amount FROM pay WHERE pay.shift_id = g.shift_id AND tender = 'exchange'), 0)::bigint AS exchange,
        COALESCE(sl.currency, v.currency) AS currency
      FROM page g
        JOIN terminals t ON t.org_id = $1 AND t.id = g.terminal_id
@@ -100,8 +101,8 @@ export async function listShifts(
      ORDER BY COALESCE(g.opened_at, g.closed_at) DESC, g.shift_id DESC`,
     params,
   );
-  return rows.map(({ cash, card, complimentary, ...row }) => ({
+  return rows.map(({ cash, card, complimentary, exchange, ...row }) => ({
     ...row,
-    tenders: { cash, card, complimentary },
+    tenders: { cash, card, complimentary, exchange },
   }));
 }

@@ -1,0 +1,96 @@
+import { REASON_MESSAGES } from '../../shared/discounts/messages';
+import type { Language } from '../../shared/ipc/types';
+import { err, ok, type Result } from '../../shared/result';
+import { limitReasonOf, type CounterNeed } from '../../shared/sync/counters';
+import type { Db } from '../db/connection';
+import { addSold, getPerformance } from '../db/repos/catalogue-repo';
+import { appendOutbox } from '../db/repos/outbox-repo';
+import { insertSale, nextReceiptNo } from '../db/repos/sale-repo';
+import { newId } from '../ids';
+import type { Translate } from '../messages';
+import type { NewSaleRecord } from './build-sale-record';
+import type { MailService } from './mail/mail-service';
+import type { EscrowLedger } from './sync/escrow';
+
+// Writing a validated sale: checkout's (checkout-service.ts) and an exchange's new sale
+// (exchange-service.ts) commit the same way.
+
+export interface CommitDeps {
+  db: Db;
+  t: Translate;
+  language: () => Language;
+  terminalId: () => string;
+  /** Escrow leases once enrolled; absent or standalone: local counts only. */
+  escrow?: EscrowLedger | undefined;
+  mail?: Pick<MailService, 'queueWithSale'> | undefined;
+}
+
+/** What validation found the sale will take: seats per performance, and the escrow's counters. */
+export interface Admitted {
+  perPerformance: Map<string, number>;
+  needs: CounterNeed[];
+  /** A supervisor's overuse grant lets the code's units go without a lease (never seats). */
+  overuseGranted: boolean;
+}
+
+/** Seats left for each performance as the store counts them now. */
+export function checkSeats(db: Db, t: Translate, perPerformance: Map<string, number>): Result<true> {
+  for (const [performanceId, qty] of perPerformance) {
+    const performance = getPerformance(db, performanceId);
+    if (!performance || performance.capacity - performance.sold < qty) {
+      const left = Math.max(0, (performance?.capacity ?? 0) - (performance?.sold ?? 0));
+      return err('CAPACITY', t('CAPACITY', { left }));
+    }
+  }
+  return ok(true);
+}
+
+/**
+ * One transaction (or a savepoint inside the caller's): the leases, the sale with its tickets, the
+ * seats and the outbox row commit together or not at all. The receipt number comes with the commit.
+ */
+export function commitSale(
+  deps: CommitDeps,
+  record: NewSaleRecord,
+  admitted: Admitted,
+  now: string,
+): Result<true> {
+  const { db, t, language, escrow } = deps;
+  const escrowed = escrow && escrow.mode() !== 'standalone' ? escrow : undefined;
+  const refused = db.transaction(() => {
+    const { needs, overuseGranted } = admitted;
+    const taken =
+      escrowed && needs.length > 0
+        ? escrowed.take(needs, (counter) => overuseGranted && limitReasonOf(counter) !== undefined)
+        : null;
+    if (taken && !taken.ok) return taken;
+    const sale = { ...record, sale: { ...record.sale, receiptNo: nextReceiptNo(db) } };
+    insertSale(db, sale);
+    deps.mail?.queueWithSale(sale);
+    for (const [performanceId, qty] of admitted.perPerformance) addSold(db, performanceId, qty);
+    const entry = appendOutbox(db, {
+      mutationId: newId(),
+      type: 'sale',
+      payload: {
+        terminalId: deps.terminalId(),
+        ...sale,
+        ...(escrowed ? { escrow: taken?.escrow ?? { leaseUses: [], unbacked: [] } } : {}),
+      },
+      createdAt: now,
+    });
+    escrowed?.recordSale(
+      sale.sale.id,
+      taken ?? { ok: true, rows: [], escrow: { leaseUses: [], unbacked: [] } },
+      sale.redemption && { id: sale.redemption.id, codeId: sale.redemption.codeId },
+      entry.seq,
+    );
+    return null;
+  })();
+  if (!refused) return ok(true);
+  const reason = limitReasonOf(refused.counter);
+  if (!reason) return err('CAPACITY', t('CAPACITY', { left: refused.held }));
+  return err(
+    'CODE_NOT_APPLICABLE',
+    t('CODE_NOT_APPLICABLE', { message: REASON_MESSAGES[reason][language()] }),
+  );
+}
