@@ -1,5 +1,6 @@
 import type { Language } from '../shared/ipc/types';
 import { err, type Err } from '../shared/result';
+import { reservationMessages } from './reservation-messages';
 
 // Sentences the core says to staff, in both UI languages. Each says what happened and what to do.
 const catalogue = {
@@ -324,6 +325,7 @@ const catalogue = {
     en: 'A password needs a user name. Enter the user name the mail provider gave you, or leave both empty.',
     de: 'Ein Passwort braucht einen Benutzernamen. Bitte den Benutzernamen des Mailanbieters eingeben oder beides leer lassen.',
   },
+  ...reservationMessages,
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalogue;

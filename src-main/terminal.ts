@@ -29,6 +29,8 @@ import { createJournalService } from './services/journal/journal-service';
 import { createManageService } from './services/manage-service';
 import { seedDemoData } from './services/demo-data';
 import { createCheckoutService } from './services/checkout-service';
+import { createReservationService } from './services/reservations/reservation-service';
+import { createScheduler } from './services/sync/scheduler';
 import { createRemoteRefundService } from './services/remote-refund-service';
 import { createSaleService } from './services/sale-service';
 import { createTicketService } from './services/ticket-service';
@@ -64,6 +66,8 @@ export interface TerminalOptions {
   demoData?: boolean;
   /** Minutes without a call before the session locks itself. */
   idleMinutes?: number;
+  /** Between sweeps that release expired reservations (docs/RESERVATIONS.md); default 30 s. */
+  reservationSweepMs?: number;
   /** Overuse grants this terminal may give per day. */
   overuseCapPerDay?: number;
   logError?: (error: unknown, context: string) => void;
@@ -222,6 +226,25 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     },
     logError,
   });
+  const serverLikelyUp = () => connectivity.current().state === 'online' || sync.reachable();
+  const reservations = createReservationService({
+    db,
+    clock,
+    t,
+    language,
+    cart,
+    terminalId,
+    escrow: sync.ledger,
+    sync,
+    ask: (request) => sync.request(request),
+    serverLikelyUp,
+  });
+  // Expired holds are released on start and then every half minute, also offline and standalone.
+  const reservationSweeper = createScheduler({
+    round: () => Promise.resolve((reservations.sweep(), true)),
+    intervalMs: options.reservationSweepMs ?? 30_000,
+    onError: (error) => logError(error, 'reservation sweep'),
+  });
   const checkout = createCheckoutService({
     db,
     clock,
@@ -235,6 +258,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     sync,
     printing,
     mail,
+    reservations,
   });
   const sales = createSaleService({
     db,
@@ -323,9 +347,11 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       ask: (request) => sync.request(request),
       serverLikelyUp: () => connectivity.current().state === 'online' || sync.reachable(),
     }),
+    reservations,
   });
   if (options.sync?.autoStart ?? transport !== undefined) sync.start();
   if (options.printer?.enabled !== false) printing.start();
+  reservationSweeper.start();
   if (options.mail?.enabled !== false) mail.start();
 
   let closed = false;
@@ -354,7 +380,8 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       connectivity.stop();
       // The job on the wire and a sync round in flight finish and are recorded before the store closes;
       // a backup being copied is stopped and its partial file removed.
-      return Promise.all([printing.stop(), mail.stop(), sync.stop(), backups.stop()]).then(() => {
+      const stopping = [printing.stop(), mail.stop(), sync.stop(), backups.stop(), reservationSweeper.stop()];
+      return Promise.all(stopping).then(() => {
         store.close();
       });
     },

@@ -17,6 +17,7 @@ import { doorRequestSchemas, type DoorResponseTypes } from './door-schemas';
 import { hostSchema } from './host-schema';
 import { mailRequestSchemas, type MailResponseTypes } from './mail-schemas';
 import { journalRequestSchemas, type JournalResponseTypes } from './journal-schemas';
+import { reservationRequestSchemas, type ReservationResponseTypes } from './reservation-schemas';
 import { REPRINT_MODES, type TicketReprint } from './domains/tickets';
 import { MAX_REPRINT_TICKETS } from '../tickets/issue';
 import { manageRequestSchemas, type ManageResponseTypes } from './manage-schemas';
@@ -213,11 +214,18 @@ export const requestSchemas = {
   ...doorRequestSchemas,
   ...mailRequestSchemas,
   ...journalRequestSchemas,
+  ...reservationRequestSchemas,
 } satisfies Record<ChannelName, z.ZodType>;
 
 /** What each channel answers with when it succeeds. */
 export interface ResponseTypes
-  extends ManageResponseTypes, SyncResponseTypes, DoorResponseTypes, MailResponseTypes, JournalResponseTypes {
+  extends
+    ManageResponseTypes,
+    SyncResponseTypes,
+    DoorResponseTypes,
+    MailResponseTypes,
+    JournalResponseTypes,
+    ReservationResponseTypes {
   [c.system.status]: TerminalStatus;
   [c.system.loadDemo]: { codes: number };
   [c.settings.get]: TerminalSettings;

@@ -89,6 +89,9 @@ export const MUTATION_TYPES = [
   'pin.attempt',
   'checkin',
   'ticket.reissue',
+  'reservation.create',
+  'reservation.release',
+  'reservation.pickup',
 ] as const;
 export type MutationType = (typeof MUTATION_TYPES)[number];
 

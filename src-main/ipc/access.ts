@@ -197,6 +197,12 @@ export const accessRules = {
   // The sales journal: whoever may look a sale up for a refund may search and open orders.
   [c.journal.search]: sell,
   [c.journal.open]: sell,
+
+  // Reservations are selling: whoever may sell may reserve, pick up and cancel (docs/RESERVATIONS.md).
+  [c.reservations.reserve]: sell,
+  [c.reservations.list]: sell,
+  [c.reservations.pickup]: sell,
+  [c.reservations.cancel]: sell,
 } as const satisfies AccessTable;
 
 /** What a handler is given: the checked actor, or nothing on a public channel (or a first run). */

@@ -8,6 +8,7 @@ import type { CheckoutService } from '../services/checkout-service';
 import type { DoorService } from '../services/door/door-service';
 import type { MailService } from '../services/mail/mail-service';
 import type { JournalService } from '../services/journal/journal-service';
+import type { ReservationService } from '../services/reservations/reservation-service';
 import type { ManageService } from '../services/manage-service';
 import type { RemoteRefundService } from '../services/remote-refund-service';
 import type { SaleService } from '../services/sale-service';
@@ -42,6 +43,7 @@ export interface Services {
   door: DoorService;
   mail: MailService;
   journal: JournalService;
+  reservations: ReservationService;
 }
 
 /**
@@ -136,5 +138,10 @@ export function createHandlers(s: Services): Handlers {
     ...createMailHandlers(s.mail),
     [c.journal.search]: (r) => s.journal.search(r),
     [c.journal.open]: (r) => s.journal.open(r.ref),
+
+    [c.reservations.reserve]: (r, a) => s.reservations.reserve(a, r),
+    [c.reservations.list]: (r) => s.reservations.list(r),
+    [c.reservations.pickup]: (r, a) => s.reservations.pickup(a, r),
+    [c.reservations.cancel]: (r, a) => s.reservations.cancel(a, r),
   };
 }

@@ -24,6 +24,7 @@ import { buildSaleRecord, type NewSaleRecord } from './build-sale-record';
 import type { CartService, PricedCart } from './cart-service';
 import type { MailService } from './mail/mail-service';
 import type { PrintService } from './printing/print-service';
+import type { ReservationService } from './reservations/reservation-service';
 import type { Actor } from './staff-service';
 import type { EscrowLedger } from './sync/escrow';
 import type { SyncService } from './sync/sync-service';
@@ -46,6 +47,8 @@ interface Deps {
   printing: Pick<PrintService, 'afterSale'>;
   /** A customer who agreed to e-mail gets the receipt and tickets by mail, queued with the sale (docs/MAIL.md). */
   mail?: Pick<MailService, 'queueWithSale' | 'afterSale'> | undefined;
+  /** A cart picking a reservation up sells its held seats (docs/RESERVATIONS.md). */
+  reservations?: Pick<ReservationService, 'sweep' | 'pickupProblem' | 'handOver'> | undefined;
 }
 
 /** What validation found the sale will take: seats per performance, and the escrow's counters. */
@@ -54,6 +57,8 @@ interface Admitted {
   needs: CounterNeed[];
   /** A supervisor's overuse grant lets the code's units go without a lease (never seats). */
   overuseGranted: boolean;
+  /** The reservation this sale picks up, if any. */
+  reservationId: string | null;
 }
 
 export type CheckoutService = ReturnType<typeof createCheckoutService>;
@@ -89,6 +94,9 @@ export function createCheckoutService(deps: Deps) {
   /** Everything that may refuse the sale before anything is written. */
   const validate = (priced: PricedCart, tenders: readonly TenderInput[]): Result<Admitted> => {
     if (priced.cart.lines.length === 0) return err('EMPTY_CART', t('EMPTY_CART'));
+    const picking = priced.cart.reservationId ?? null;
+    const pickup = picking ? deps.reservations?.pickupProblem(picking) : null;
+    if (pickup) return pickup;
     if (priced.source === 'manual' && priced.evaluation && !priced.evaluation.ok) {
       return err(
         'CODE_NOT_APPLICABLE',
@@ -102,8 +110,10 @@ export function createCheckoutService(deps: Deps) {
     );
     for (const [performanceId, qty] of perPerformance) {
       const performance = getPerformance(db, performanceId);
-      if (!performance || performance.capacity - performance.sold < qty) {
-        const left = Math.max(0, (performance?.capacity ?? 0) - (performance?.sold ?? 0));
+      // The seats a picked-up reservation holds are this sale's own.
+      const sold = (performance?.sold ?? 0) - cart.heldByCart(performanceId);
+      if (!performance || performance.capacity - sold < qty) {
+        const left = Math.max(0, (performance?.capacity ?? 0) - sold);
         return err('CAPACITY', t('CAPACITY', { left }));
       }
     }
@@ -115,7 +125,7 @@ export function createCheckoutService(deps: Deps) {
     if (mode() === 'restore_detected' && needs.length > 0)
       return err('RESTORE_DETECTED', t('SYNC_RESTORE_DETECTED'));
     const overuseGranted = priced.cart.overuse !== null && (evaluation?.overridden.length ?? 0) > 0;
-    return ok({ perPerformance, needs, overuseGranted });
+    return ok({ perPerformance, needs, overuseGranted, reservationId: picking });
   };
 
   /**
@@ -126,6 +136,8 @@ export function createCheckoutService(deps: Deps) {
     const escrowed = escrow && mode() !== 'standalone' ? escrow : undefined;
     const refused = db.transaction(() => {
       const { needs, overuseGranted } = admitted;
+      // First: the hold's seats and lease units are given back, for the sale to count and take them again.
+      if (admitted.reservationId) deps.reservations?.handOver(admitted.reservationId, record.sale.id, now);
       const taken =
         escrowed && needs.length > 0
           ? escrowed.take(needs, (counter) => overuseGranted && limitReasonOf(counter) !== undefined)
@@ -173,6 +185,8 @@ export function createCheckoutService(deps: Deps) {
     const shift = getOpenShift(db);
     if (!shift) return err('NO_SHIFT', t('NO_SHIFT'));
     let priced = pricedBefore;
+    // A hold that expired meanwhile is released first; the pickup is then refused with its sentence.
+    deps.reservations?.sweep();
     if (mode() !== 'standalone') {
       // Expired leases (or all of them, if the clock went back) must be out of reach before the sale;
       // what expired or was fetched since pricing may change what the code gives.

@@ -17,6 +17,11 @@ import { parsePayload } from './payload-parse';
 import { applyPinAttempt } from './pin-lockout-service';
 import { keptBytesFailure, poisonIn } from './poison';
 import { applyRefund } from './refund-apply';
+import {
+  applyReservationCreate,
+  applyReservationPickup,
+  applyReservationRelease,
+} from './reservation-apply';
 import { applySale } from './sale-apply';
 import { applyShiftClose, applyShiftOpen } from './shift-apply';
 import { applyTicketReissue } from './ticket-reissue-apply';
@@ -55,6 +60,12 @@ async function apply(scope: MutationScope, mutation: Mutation): Promise<string |
     }
     case 'ticket.reissue':
       return applyTicketReissue(scope, mutation);
+    case 'reservation.create':
+      return applyReservationCreate(scope, mutation.mutationId, mutation.payload);
+    case 'reservation.release':
+      return applyReservationRelease(scope, mutation.payload);
+    case 'reservation.pickup':
+      return applyReservationPickup(scope, mutation.payload);
   }
 }
 
