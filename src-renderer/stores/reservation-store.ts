@@ -42,6 +42,7 @@ export const useReservationStore = create<ReservationState>()((set, get) => {
       set({ made: result.value, error: null });
       // The cart was emptied by the reservation, and its seats are now held.
       await useSellStore.getState().loadCatalogue();
+      await useSellStore.getState().refreshAvailability();
       return null;
     },
     closeMade: () => set({ made: null }),

@@ -21,8 +21,12 @@ export function WillCallScreen() {
   const load = useReservationStore((s) => s.load);
   const pickup = useReservationStore((s) => s.pickup);
   const [cancelling, setCancelling] = useState<string | null>(null);
-  const performances = events.flatMap((e) => e.performances.map((p) => ({ ...p, eventName: e.name })));
-  const first = performances[0]?.id;
+  const selling = useSellStore((s) => s.offer?.performance.id);
+  const performances = events
+    .flatMap((e) => e.performances.map((p) => ({ ...p, eventName: e.name })))
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  // The performance the sell screen shows, else the next one to start.
+  const first = selling ?? performances[0]?.id;
 
   useEffect(() => {
     if (!performanceId && first) void setPerformance(first);
