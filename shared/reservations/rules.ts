@@ -18,7 +18,11 @@ export function defaultExpiry(startsAt: readonly string[]): string {
 export type ExpiryProblem = 'RESERVE_EXPIRY_PAST' | 'RESERVE_EXPIRY_AFTER_START';
 
 /** An expiry must lie ahead and never after the earliest performance of the reservation starts. */
-export function expiryProblem(expiresAt: string, now: number, startsAt: readonly string[]): ExpiryProblem | null {
+export function expiryProblem(
+  expiresAt: string,
+  now: number,
+  startsAt: readonly string[],
+): ExpiryProblem | null {
   const at = Date.parse(expiresAt);
   if (!(at > now)) return 'RESERVE_EXPIRY_PAST';
   if (startsAt.some((s) => at > Date.parse(s))) return 'RESERVE_EXPIRY_AFTER_START';
@@ -31,7 +35,10 @@ export function stillHeld(r: { status: ReservationStatus; expiresAt: string }, n
 }
 
 /** What the will-call list shows: a hold past its expiry is expired even before a sweep records it. */
-export function shownStatus(r: { status: ReservationStatus; expiresAt: string }, now: number): ReservationStatus {
+export function shownStatus(
+  r: { status: ReservationStatus; expiresAt: string },
+  now: number,
+): ReservationStatus {
   return r.status === 'held' && !stillHeld(r, now) ? 'expired' : r.status;
 }
 

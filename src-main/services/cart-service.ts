@@ -80,7 +80,12 @@ export interface PricedCart {
 }
 
 /** A cart line for `qty` tickets of one price of one performance, at the offer's price. */
-export function ticketLine(offer: TicketOffer, performanceId: string, ticketPriceId: string, qty: number): CartLine {
+export function ticketLine(
+  offer: TicketOffer,
+  performanceId: string,
+  ticketPriceId: string,
+  qty: number,
+): CartLine {
   return {
     id: newId(),
     sourceId: ticketPriceId,

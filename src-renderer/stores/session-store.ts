@@ -6,7 +6,16 @@ import { api } from '../api';
 export type View = 'sell' | 'refunds' | 'journal' | 'willcall' | 'shift' | 'status' | 'manage' | 'door';
 
 const VIEW_KEY = 'pos.view';
-const VIEWS: readonly string[] = ['sell', 'refunds', 'journal', 'willcall', 'shift', 'status', 'manage', 'door'];
+const VIEWS: readonly string[] = [
+  'sell',
+  'refunds',
+  'journal',
+  'willcall',
+  'shift',
+  'status',
+  'manage',
+  'door',
+];
 
 /** A reload comes back to the screen staff were on. */
 function storedView(): View {

@@ -17,11 +17,7 @@ import { parsePayload } from './payload-parse';
 import { applyPinAttempt } from './pin-lockout-service';
 import { keptBytesFailure, poisonIn } from './poison';
 import { applyRefund } from './refund-apply';
-import {
-  applyReservationCreate,
-  applyReservationPickup,
-  applyReservationRelease,
-} from './reservation-apply';
+import { applyReservationCreate, applyReservationPickup, applyReservationRelease } from './reservation-apply';
 import { applySale } from './sale-apply';
 import { applyShiftClose, applyShiftOpen } from './shift-apply';
 import { applyTicketReissue } from './ticket-reissue-apply';

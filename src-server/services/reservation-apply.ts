@@ -18,11 +18,17 @@ import { parsePayload } from './payload-parse';
 // the batch's deferred rows are written (READS_DEFERRED in mutation-scope.ts) and read leases afresh.
 
 /** Gives a hold's lease units back: to the lease while this terminal still uses it, else to the pool. */
-export async function giveHoldBack(tx: Queryable, orgId: string, terminalId: string, held: readonly LeaseUse[]) {
+export async function giveHoldBack(
+  tx: Queryable,
+  orgId: string,
+  terminalId: string,
+  held: readonly LeaseUse[],
+) {
   for (const use of held) {
     const lease = await escrow.lockLease(tx, orgId, use.leaseId);
     if (!lease) continue;
-    if (lease.status === 'active' && lease.terminalId === terminalId) await escrow.giveBackToLease(tx, lease.id, use.units);
+    if (lease.status === 'active' && lease.terminalId === terminalId)
+      await escrow.giveBackToLease(tx, lease.id, use.units);
     else await escrow.giveBackToPool(tx, orgId, lease.id, use.counter, use.units);
   }
 }
@@ -36,7 +42,10 @@ export async function applyReservationCreate(
   const { terminal } = scope;
   const total = p.lines.reduce((n, l) => n + l.unitPrice * l.qty, 0);
   if (total !== p.total)
-    reject('MONEY_MISMATCH', `The reservation does not add up: lines ${total}, total ${p.total} (minor units).`);
+    reject(
+      'MONEY_MISMATCH',
+      `The reservation does not add up: lines ${total}, total ${p.total} (minor units).`,
+    );
   const seats = new Set<string>();
   for (const line of p.lines) {
     if (!(await scope.performanceExists(line.performanceId)))
@@ -45,9 +54,15 @@ export async function applyReservationCreate(
   }
   return scope.run(async (tx) => {
     const backed = await backHold(tx, terminal, p.escrow.leaseUses, seats, p.createdAt);
-    const stored = await reservations.insertReservation(tx, { ...p, orgId: terminal.orgId, mutationId, backed });
+    const stored = await reservations.insertReservation(tx, {
+      ...p,
+      orgId: terminal.orgId,
+      mutationId,
+      backed,
+    });
     if (!stored) return 'This reservation is on the server already; nothing changed.';
-    const short = p.escrow.leaseUses.reduce((n, u) => n + u.units, 0) - backed.reduce((n, u) => n + u.units, 0);
+    const short =
+      p.escrow.leaseUses.reduce((n, u) => n + u.units, 0) - backed.reduce((n, u) => n + u.units, 0);
     return short > 0 ? `${short} held seats were not backed by this terminal's leases.` : undefined;
   });
 }
@@ -78,7 +93,12 @@ async function backHold(
 async function endHold(
   scope: MutationScope,
   id: string,
-  end: { status: 'expired' | 'cancelled' | 'picked_up'; at: string; reason: string | null; saleId: string | null },
+  end: {
+    status: 'expired' | 'cancelled' | 'picked_up';
+    at: string;
+    reason: string | null;
+    saleId: string | null;
+  },
 ): Promise<string | undefined> {
   const { terminal } = scope;
   return scope.run(async (tx) => {

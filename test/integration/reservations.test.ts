@@ -16,7 +16,9 @@ describe('reservations at the terminal', () => {
   let pos: TestTerminal;
   const hours = (n: number) => new Date(pos.clock.now() + n * 3_600_000).toISOString();
   const tables = () =>
-    pos.terminal.db.prepare('SELECT (SELECT count(*) FROM reservations) + (SELECT count(*) FROM reservation_lines) AS n').get();
+    pos.terminal.db
+      .prepare('SELECT (SELECT count(*) FROM reservations) + (SELECT count(*) FROM reservation_lines) AS n')
+      .get();
   const sold = async (performanceId: string) =>
     (await pos.must(c.catalogue.performance, { performanceId })).performance.sold;
   const reserve = async (expiresAt?: string) => {
@@ -37,7 +39,9 @@ describe('reservations at the terminal', () => {
     const noContact = await reserve();
     expect(noContact).toMatchObject({ ok: false, reason: 'RESERVE_NO_CUSTOMER' });
     expect(!noContact.ok && noContact.message).toContain('phone number or e-mail');
-    await pos.must(c.cart.setCustomer, { customer: { id: 'c-2', name: 'No Contact', priorOrders: 0, groups: [] } });
+    await pos.must(c.cart.setCustomer, {
+      customer: { id: 'c-2', name: 'No Contact', priorOrders: 0, groups: [] },
+    });
     expect(await reserve()).toMatchObject({ ok: false, reason: 'RESERVE_NO_CUSTOMER' });
     await pos.must(c.cart.setCustomer, { customer });
     expect(await reserve(hours(-1))).toMatchObject({ ok: false, reason: 'RESERVE_EXPIRY_PAST' });
@@ -72,7 +76,9 @@ describe('reservations at the terminal', () => {
     if (!held.ok) throw new Error('no hold');
     const cart = await pos.must(c.reservations.pickup, { ref: held.value.reference });
     expect(cart.lines).toMatchObject([{ qty: 78 }]);
-    expect(await pos.call(c.cart.setQty, { lineId: cart.lines[0]?.id ?? '', qty: 80 })).toMatchObject({ ok: true });
+    expect(await pos.call(c.cart.setQty, { lineId: cart.lines[0]?.id ?? '', qty: 80 })).toMatchObject({
+      ok: true,
+    });
     expect(await pos.call(c.cart.setQty, { lineId: cart.lines[0]?.id ?? '', qty: 81 })).toMatchObject({
       ok: false,
       reason: 'CAPACITY',
@@ -110,7 +116,11 @@ describe('reservations at the terminal', () => {
     if (!second.ok) throw new Error(second.message);
     expect(await sold(HAMLET)).toBe(5);
     pos.clock.advance(3_600_000);
-    await expect.poll(() => pos.terminal.db.prepare('SELECT status FROM reservations WHERE id = ?').get(second.value.id)).toEqual({ status: 'expired' });
+    await expect
+      .poll(() =>
+        pos.terminal.db.prepare('SELECT status FROM reservations WHERE id = ?').get(second.value.id),
+      )
+      .toEqual({ status: 'expired' });
     await pos.must(c.staff.unlock, { pin: '4826' });
     expect(await sold(HAMLET)).toBe(2);
     const released = readOutbox(pos.terminal.db).filter((m) => m.type === 'reservation.release');

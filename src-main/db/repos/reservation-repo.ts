@@ -43,7 +43,8 @@ export function insertReservation(
   lines.forEach((line, position) =>
     insertRow(db, 'reservation_lines', { id: newId(), reservationId: row.id, position, ...line }),
   );
-  for (const e of escrow) if (e.units > 0) insertRow(db, 'reservation_escrow', { reservationId: row.id, ...e });
+  for (const e of escrow)
+    if (e.units > 0) insertRow(db, 'reservation_escrow', { reservationId: row.id, ...e });
 }
 
 export function getReservation(db: Db, id: string): ReservationRow | undefined {
@@ -111,7 +112,12 @@ export function reservationsDue(db: Db, now: string): ReservationRow[] {
 export function closeReservation(
   db: Db,
   id: string,
-  end: { status: Exclude<ReservationStatus, 'held'>; at: string; reason: string | null; saleId: string | null },
+  end: {
+    status: Exclude<ReservationStatus, 'held'>;
+    at: string;
+    reason: string | null;
+    saleId: string | null;
+  },
 ): boolean {
   return (
     prepared(

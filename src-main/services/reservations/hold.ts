@@ -20,7 +20,8 @@ import { newId } from '../../ids';
  * the pool when the release or pickup arrives, as for a refund).
  */
 function freeSeats(db: Db, reservationId: string): void {
-  for (const [performanceId, units] of heldPerPerformance(db, reservationId)) addSold(db, performanceId, -units);
+  for (const [performanceId, units] of heldPerPerformance(db, reservationId))
+    addSold(db, performanceId, -units);
   for (const row of reservationEscrow(db, reservationId)) {
     const lease = row.leaseId ? getLease(db, row.leaseId) : undefined;
     if (lease?.status === 'active') addLeaseUse(db, lease.id, -Math.min(row.units, lease.used));
@@ -44,7 +45,13 @@ export function releaseHold(
   appendOutbox(db, {
     mutationId: newId(),
     type: 'reservation.release',
-    payload: { terminalId: end.terminalId, id: reservation.id, reason: end.reason, note: end.note, at: end.at },
+    payload: {
+      terminalId: end.terminalId,
+      id: reservation.id,
+      reason: end.reason,
+      note: end.note,
+      at: end.at,
+    },
     createdAt: end.at,
   });
   return true;

@@ -104,7 +104,14 @@ export function createReservationService(deps: Deps) {
     let released = 0;
     db.transaction(() => {
       for (const r of due) {
-        if (releaseHold(db, r, { reason: 'expired', note: null, at: r.expiresAt, terminalId: deps.terminalId() }))
+        if (
+          releaseHold(db, r, {
+            reason: 'expired',
+            note: null,
+            at: r.expiresAt,
+            terminalId: deps.terminalId(),
+          })
+        )
           released += 1;
       }
     })();
@@ -256,7 +263,12 @@ export function createReservationService(deps: Deps) {
       const closed = closedProblem(found.value);
       if (closed) return closed;
       db.transaction(() =>
-        releaseHold(db, found.value, { reason: 'cancelled', note: reason, at: now(), terminalId: deps.terminalId() }),
+        releaseHold(db, found.value, {
+          reason: 'cancelled',
+          note: reason,
+          at: now(),
+          terminalId: deps.terminalId(),
+        }),
       )();
       if (cart.reservationId() === found.value.id) cart.reset();
       deps.sync.afterWrite();
@@ -275,7 +287,10 @@ export function createReservationService(deps: Deps) {
       for (const line of reservationLines(db, r.id)) {
         const offer = getTicketOffer(db, line.performanceId, line.priceId);
         if (!offer) return fail(t, 'UNKNOWN_ITEM');
-        lines.push({ ...ticketLine(offer, line.performanceId, line.priceId, line.qty), unitPrice: line.unitPrice });
+        lines.push({
+          ...ticketLine(offer, line.performanceId, line.priceId, line.qty),
+          unitPrice: line.unitPrice,
+        });
       }
       const customer = JSON.parse(r.customer) as CustomerInput;
       return ok(cart.loadReservation(actor, { id: r.id, customer, lines }));
@@ -299,7 +314,10 @@ export function createReservationService(deps: Deps) {
      * The will-call list: from the server (every terminal's reservations) while it answers, else this
      * terminal's own from the local store.
      */
-    async list(filter: { performanceId?: string | undefined; query?: string | undefined }): Promise<Result<ReservationList>> {
+    async list(filter: {
+      performanceId?: string | undefined;
+      query?: string | undefined;
+    }): Promise<Result<ReservationList>> {
       sweep();
       if (filter.performanceId && !filter.query) {
         const remote = await remoteList({ performanceId: filter.performanceId });
@@ -308,7 +326,9 @@ export function createReservationService(deps: Deps) {
           const mine = new Map(listReservations(db, filter).map((r) => [r.id, toView(r)]));
           const merged = remote.map((r) => mine.get(r.id) ?? r);
           for (const [rid, view] of mine) if (!merged.some((r) => r.id === rid)) merged.push(view);
-          merged.sort((a, b) => a.expiresAt.localeCompare(b.expiresAt) || a.reference.localeCompare(b.reference));
+          merged.sort(
+            (a, b) => a.expiresAt.localeCompare(b.expiresAt) || a.reference.localeCompare(b.reference),
+          );
           return ok({ source: 'server', reservations: merged });
         }
       }

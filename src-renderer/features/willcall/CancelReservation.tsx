@@ -23,7 +23,11 @@ export function CancelReservation({ reference, onClose }: { reference: string; o
   };
 
   return (
-    <Dialog title={`${t('willcall.cancelConfirm')} ${reference}`} onClose={onClose} testId="cancel-reservation">
+    <Dialog
+      title={`${t('willcall.cancelConfirm')} ${reference}`}
+      onClose={onClose}
+      testId="cancel-reservation"
+    >
       <DialogForm
         busy={busy}
         onSubmit={() => void submit()}

@@ -103,7 +103,9 @@ export function WillCallScreen() {
                 </td>
                 <td>
                   {r.customerName}
-                  <div className="muted small">{[r.customerPhone, r.customerEmail].filter(Boolean).join(' · ')}</div>
+                  <div className="muted small">
+                    {[r.customerPhone, r.customerEmail].filter(Boolean).join(' · ')}
+                  </div>
                 </td>
                 <td className="num">{r.units}</td>
                 <td>{dateTime(r.expiresAt)}</td>

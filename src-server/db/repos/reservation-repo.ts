@@ -96,7 +96,12 @@ export async function closeReservation(
 }
 
 /** Seats a performance's reservations hold now: held and not yet past their expiry. */
-export async function heldSeats(db: Queryable, orgId: string, performanceId: string, now: string): Promise<number> {
+export async function heldSeats(
+  db: Queryable,
+  orgId: string,
+  performanceId: string,
+  now: string,
+): Promise<number> {
   const rows = await db.query<{ n: string | number }>(
     `SELECT coalesce(sum(u.units), 0) AS n FROM pos_reservation_units u
      JOIN pos_reservations r ON r.id = u.reservation_id

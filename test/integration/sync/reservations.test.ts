@@ -8,7 +8,13 @@ import type { TestTerminal } from '../../helpers/terminal';
 // docs/RESERVATIONS.md with a real server: holds taken from the capacity leases, released by expiry
 // offline and online, picked up into a sale, cancelled. Seats are counted once everywhere.
 
-const customer = { id: 'cust-1', name: 'Ada Lovelace', phone: '+44 20 7946 0000', priorOrders: 0, groups: [] };
+const customer = {
+  id: 'cust-1',
+  name: 'Ada Lovelace',
+  phone: '+44 20 7946 0000',
+  priorOrders: 0,
+  groups: [],
+};
 
 describe('sync: reservations and the will-call list', () => {
   const { world, enrolled } = useSyncWorld(40);
@@ -31,7 +37,8 @@ describe('sync: reservations and the will-call list', () => {
   const leaseLeft = async (pos: TestTerminal) =>
     (await pos.must(c.sync.status)).leases.find((l) => l.counter === seats())?.remaining ?? 0;
   const soldHere = async (pos: TestTerminal) =>
-    (await pos.must(c.catalogue.performance, { performanceId: w().catalogue.performanceId })).performance.sold;
+    (await pos.must(c.catalogue.performance, { performanceId: w().catalogue.performanceId })).performance
+      .sold;
 
   const reserve = async (pos: TestTerminal, qty: number, expiresInMs: number | null = 3_600_000) => {
     await pos.must(c.cart.clear);
@@ -143,7 +150,9 @@ describe('sync: reservations and the will-call list', () => {
     await pos.must(c.sync.now);
     expect(await mutations(pos, 'reservation.release')).toBe(1);
     expect(await serverLeaseUsed(pos)).toBe(0);
-    expect(await one<{ n: number }>('SELECT count(*)::int AS n FROM quarantined_mutations')).toEqual({ n: 0 });
+    expect(await one<{ n: number }>('SELECT count(*)::int AS n FROM quarantined_mutations')).toEqual({
+      n: 0,
+    });
   });
 
   it('picks up into a sale with tickets at the reserved price; the seats and lease units count once', async () => {
@@ -151,7 +160,9 @@ describe('sync: reservations and the will-call list', () => {
     const soldBefore = await soldHere(pos);
     const held = await reserve(pos, 2, null);
     // Without a chosen expiry the hold ends 30 minutes before the performance starts.
-    const performance = await pos.must(c.catalogue.performance, { performanceId: w().catalogue.performanceId });
+    const performance = await pos.must(c.catalogue.performance, {
+      performanceId: w().catalogue.performanceId,
+    });
     expect(Date.parse(performance.performance.startsAt) - Date.parse(held.expiresAt)).toBe(30 * 60_000);
 
     const cart = await pos.must(c.reservations.pickup, { ref: held.reference.toLowerCase() });

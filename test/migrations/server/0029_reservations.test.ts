@@ -8,7 +8,11 @@ const PERFORMANCE = '00000000-0000-7000-8000-00000000b001';
 describe.each(backends)('0029_reservations (%s)', (backend) => {
   let database: TestDatabase;
   const q = (sql: string, params: unknown[] = []) => database.db.query(sql, params);
-  const reservation = (id: string, reference: string, fields: { status?: string; closedAt?: string | null } = {}) =>
+  const reservation = (
+    id: string,
+    reference: string,
+    fields: { status?: string; closedAt?: string | null } = {},
+  ) =>
     q(
       `INSERT INTO pos_reservations (id, org_id, terminal_id, mutation_id, reference, staff_id, customer_name,
          customer_phone, currency, total, lines, expires_at, created_at, status, closed_at)

@@ -14,7 +14,13 @@ describe('0024_reservations', () => {
 
   const reservation = (
     id: string,
-    fields: { phone?: string | null; email?: string | null; status?: string; closedAt?: string | null; saleId?: string | null } = {},
+    fields: {
+      phone?: string | null;
+      email?: string | null;
+      status?: string;
+      closedAt?: string | null;
+      saleId?: string | null;
+    } = {},
   ) =>
     m.db
       .prepare(
