@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { CartView, CustomerInput } from '../../../shared/ipc/domains/sell';
-import type { Language } from '../../../shared/ipc/types';
 import {
   defaultExpiry,
   expiryProblem,
@@ -45,7 +44,6 @@ interface Deps {
   db: Db;
   clock: Clock;
   t: Translate;
-  language: () => Language;
   cart: CartService;
   terminalId: () => string;
   escrow: EscrowLedger;

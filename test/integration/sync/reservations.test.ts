@@ -116,9 +116,10 @@ describe('sync: reservations and the will-call list', () => {
     await pos.must(c.sync.now);
     expect(await mutations(pos, 'reservation.create')).toBe(1);
     expect(await mutations(pos, 'reservation.release')).toBe(1);
+    const created = readOutbox(pos.terminal.db).find((m) => m.type === 'reservation.create');
     expect(
-      await one('SELECT status, closed_by AS "closedBy" FROM pos_reservations WHERE reference = $1', [
-        readOutbox(pos.terminal.db).find((m) => m.type === 'reservation.create')?.payload.reference,
+      await one('SELECT status, closed_by AS "closedBy" FROM pos_reservations WHERE id = $1', [
+        (created?.payload as { id: string }).id,
       ]),
     ).toEqual({ status: 'expired', closedBy: 'terminal' });
     expect(await serverLeaseUsed(pos)).toBe(0);
