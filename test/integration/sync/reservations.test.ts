@@ -90,6 +90,21 @@ describe('sync: reservations and the will-call list', () => {
 
     await w().server.stop();
     try {
+      // More than the lease holds: refused offline with the seats left, nothing saved or taken.
+      await pos.must(c.cart.clear);
+      await pos.must(c.cart.addTicket, {
+        performanceId: w().catalogue.performanceId,
+        ticketPriceId: w().catalogue.ticketPriceId,
+        qty: leased + 1,
+      });
+      await pos.must(c.cart.setCustomer, { customer });
+      const cartId = (await pos.must(c.cart.get)).id;
+      const over = await pos.call(c.reservations.reserve, { cartId });
+      expect(over).toMatchObject({ ok: false, reason: 'CAPACITY' });
+      expect(!over.ok && over.message).toContain(`Only ${leased} seats`);
+      expect(await leaseLeft(pos)).toBe(leased);
+      expect(readOutbox(pos.terminal.db).filter((m) => m.type === 'reservation.create')).toEqual([]);
+
       const held = await reserve(pos, 3);
       expect(held).toMatchObject({ status: 'held', units: 3, total: 12_000, customerName: 'Ada Lovelace' });
       expect(held.reference).toMatch(/^R-[2-9A-Z]{7}$/);
@@ -188,6 +203,36 @@ describe('sync: reservations and the will-call list', () => {
     expect(await serverLeaseUsed(pos)).toBe(2);
     expect(await one('SELECT sale_id AS "saleId" FROM pos_reservations WHERE id = $1', [held.id])).toEqual({
       saleId: sale.sale.id,
+    });
+  });
+
+  it('picks up offline at the window that holds it; the server learns hold and sale in order', async () => {
+    const pos = await till();
+    const held = await reserve(pos, 2);
+    const leased = await leaseLeft(pos);
+    await w().server.stop();
+    let saleId: string | undefined;
+    try {
+      const cart = await pos.must(c.reservations.pickup, { ref: held.reference });
+      const sale = await pos.must(c.checkout.complete, {
+        cartId: cart.id,
+        tenders: [{ tender: 'cash', amount: cart.total }],
+      });
+      saleId = sale.sale.id;
+      expect(sale.tickets).toHaveLength(2);
+      // The hold's lease units became the sale's: the lease holds what it held after the reservation.
+      expect(await leaseLeft(pos)).toBe(leased);
+    } finally {
+      await w().server.restart();
+    }
+    await pos.must(c.sync.now);
+    const server = await serverList(pos);
+    expect(server.of(held.id)).toMatchObject([{ status: 'picked_up' }]);
+    expect(await one('SELECT sale_id AS "saleId" FROM pos_reservations WHERE id = $1', [held.id])).toEqual({
+      saleId,
+    });
+    expect(await one<{ n: number }>('SELECT count(*)::int AS n FROM quarantined_mutations')).toEqual({
+      n: 0,
     });
   });
 
