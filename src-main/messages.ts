@@ -1,5 +1,6 @@
 import type { Language } from '../shared/ipc/types';
 import { err, type Err } from '../shared/result';
+import { reservationMessages } from './reservation-messages';
 
 // Sentences the core says to staff, in both UI languages. Each says what happened and what to do.
 const catalogue = {
@@ -374,6 +375,7 @@ const catalogue = {
     en: 'Order history and personal codes need the server, which does not answer: the count shown is what this terminal knows.',
     de: 'Bestellverlauf und persönliche Codes brauchen den Server, der nicht antwortet: Die gezeigte Anzahl ist, was dieses Terminal weiß.',
   },
+  ...reservationMessages,
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -30,6 +30,8 @@ import { createJournalService } from './services/journal/journal-service';
 import { createManageService } from './services/manage-service';
 import { seedDemoData } from './services/demo-data';
 import { createCheckoutService } from './services/checkout-service';
+import { createReservationService } from './services/reservations/reservation-service';
+import { createScheduler } from './services/sync/scheduler';
 import { createRemoteRefundService } from './services/remote-refund-service';
 import { createExchangeService } from './services/exchange-service';
 import { createSaleService } from './services/sale-service';
@@ -66,6 +68,8 @@ export interface TerminalOptions {
   demoData?: boolean;
   /** Minutes without a call before the session locks itself. */
   idleMinutes?: number;
+  /** Between sweeps that release expired reservations (docs/RESERVATIONS.md); default 30 s. */
+  reservationSweepMs?: number;
   /** Overuse grants this terminal may give per day. */
   overuseCapPerDay?: number;
   logError?: (error: unknown, context: string) => void;
@@ -224,6 +228,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     },
     logError,
   });
+  const serverLikelyUp = () => connectivity.current().state === 'online' || sync.reachable();
   const customers = createCustomerService({
     db,
     clock,
@@ -231,9 +236,26 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     terminalId,
     ask: (request) => sync.request(request),
     enrolled: () => getSyncState(db) !== undefined,
-    serverLikelyUp: () => connectivity.current().state === 'online' || sync.reachable(),
+    serverLikelyUp,
     cart,
     afterWrite: () => sync.afterWrite(),
+  });
+  const reservations = createReservationService({
+    db,
+    clock,
+    t,
+    cart,
+    terminalId,
+    escrow: sync.ledger,
+    sync,
+    ask: (request) => sync.request(request),
+    serverLikelyUp,
+  });
+  // Expired holds are released on start and then every half minute, also offline and standalone.
+  const reservationSweeper = createScheduler({
+    round: () => Promise.resolve((reservations.sweep(), true)),
+    intervalMs: options.reservationSweepMs ?? 30_000,
+    onError: (error) => logError(error, 'reservation sweep'),
   });
   const checkout = createCheckoutService({
     db,
@@ -249,6 +271,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     sync,
     printing,
     mail,
+    reservations,
   });
   const sales = createSaleService({
     db,
@@ -339,7 +362,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       t,
       terminalId,
       ask: (request) => sync.request(request),
-      serverLikelyUp: () => connectivity.current().state === 'online' || sync.reachable(),
+      serverLikelyUp,
       afterWrite: () => sync.afterWrite(),
     }),
     mail,
@@ -350,11 +373,13 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       here: () => ({ terminalId: terminalId(), terminalName: getSyncState(db)?.terminalName ?? null }),
       enrolled: () => getSyncState(db) !== undefined,
       ask: (request) => sync.request(request),
-      serverLikelyUp: () => connectivity.current().state === 'online' || sync.reachable(),
+      serverLikelyUp,
     }),
+    reservations,
   });
   if (options.sync?.autoStart ?? transport !== undefined) sync.start();
   if (options.printer?.enabled !== false) printing.start();
+  reservationSweeper.start();
   if (options.mail?.enabled !== false) mail.start();
 
   let closed = false;
@@ -383,7 +408,8 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       connectivity.stop();
       // The job on the wire and a sync round in flight finish and are recorded before the store closes;
       // a backup being copied is stopped and its partial file removed.
-      return Promise.all([printing.stop(), mail.stop(), sync.stop(), backups.stop()]).then(() => {
+      const stopping = [printing.stop(), mail.stop(), sync.stop(), backups.stop(), reservationSweeper.stop()];
+      return Promise.all(stopping).then(() => {
         store.close();
       });
     },

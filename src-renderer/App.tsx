@@ -5,6 +5,7 @@ import { JournalScreen } from './features/journal/JournalScreen';
 import { ManageScreen } from './features/manage/ManageScreen';
 import { RefundScreen } from './features/refunds/RefundScreen';
 import { SellScreen } from './features/sell/SellScreen';
+import { WillCallScreen } from './features/willcall/WillCallScreen';
 import { OpenShiftScreen } from './features/shift/OpenShiftScreen';
 import { ShiftScreen, ZReportScreen } from './features/shift/ShiftScreen';
 import { LockScreen } from './features/signin/LockScreen';
@@ -16,6 +17,7 @@ import type { MessageKey } from './i18n/messages';
 import { useDoorStore } from './stores/door-store';
 import { useJournalStore } from './stores/journal-store';
 import { useRefundStore } from './stores/refund-store';
+import { useReservationStore } from './stores/reservation-store';
 import { useSellStore } from './stores/sell-store';
 import { useManageStore } from './stores/manage-store';
 import { useReportStore } from './stores/report-store';
@@ -28,6 +30,7 @@ const NAV: { view: View; label: MessageKey }[] = [
   { view: 'sell', label: 'nav.sell' },
   { view: 'refunds', label: 'nav.refunds' },
   { view: 'journal', label: 'nav.journal' },
+  { view: 'willcall', label: 'nav.willcall' },
   { view: 'shift', label: 'nav.shift' },
   { view: 'door', label: 'nav.door' },
   { view: 'manage', label: 'nav.manage' },
@@ -60,6 +63,7 @@ export function App() {
   const resetSync = useSyncStore((s) => s.reset);
   const resetDoor = useDoorStore((s) => s.reset);
   const resetJournal = useJournalStore((s) => s.reset);
+  const resetReservations = useReservationStore((s) => s.reset);
 
   useEffect(() => {
     void loadTerminal();
@@ -91,6 +95,7 @@ export function App() {
       resetSync();
       resetDoor();
       resetJournal();
+      resetReservations();
     }
   }, [
     who,
@@ -102,6 +107,7 @@ export function App() {
     resetSync,
     resetDoor,
     resetJournal,
+    resetReservations,
   ]);
 
   const manager = active && canManage(session);
@@ -149,6 +155,7 @@ export function App() {
   else if (closedReport) screen = <ZReportScreen />;
   else if (!shift) screen = <OpenShiftScreen />;
   else if (view === 'refunds') screen = <RefundScreen />;
+  else if (view === 'willcall') screen = <WillCallScreen />;
   else if (view === 'shift') screen = <ShiftScreen />;
   else screen = <SellScreen />;
 

@@ -130,6 +130,13 @@ export const channels = {
     search: 'pos:journal:search',
     open: 'pos:journal:open',
   },
+  // Reservations and the will-call list (docs/RESERVATIONS.md).
+  reservations: {
+    reserve: 'pos:reservations:reserve',
+    list: 'pos:reservations:list',
+    pickup: 'pos:reservations:pickup',
+    cancel: 'pos:reservations:cancel',
+  },
 } as const;
 
 type ValueOf<T> = T[keyof T];

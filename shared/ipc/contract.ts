@@ -18,6 +18,7 @@ import { hostSchema } from './host-schema';
 import { mailRequestSchemas, type MailResponseTypes } from './mail-schemas';
 import { journalRequestSchemas, type JournalResponseTypes } from './journal-schemas';
 import { customerRequestSchemas, type CustomerResponseTypes } from './customer-schemas';
+import { reservationRequestSchemas, type ReservationResponseTypes } from './reservation-schemas';
 import { REPRINT_MODES, type TicketReprint } from './domains/tickets';
 import { MAX_REPRINT_TICKETS } from '../tickets/issue';
 import { manageRequestSchemas, type ManageResponseTypes } from './manage-schemas';
@@ -263,6 +264,7 @@ export const requestSchemas = {
   ...mailRequestSchemas,
   ...journalRequestSchemas,
   ...customerRequestSchemas,
+  ...reservationRequestSchemas,
 } satisfies Record<ChannelName, z.ZodType>;
 
 /** What each channel answers with when it succeeds. */
@@ -274,6 +276,7 @@ export interface ResponseTypes
     MailResponseTypes,
     JournalResponseTypes,
     CustomerResponseTypes {
+    ReservationResponseTypes {
   [c.system.status]: TerminalStatus;
   [c.system.loadDemo]: { codes: number };
   [c.settings.get]: TerminalSettings;

@@ -4,6 +4,11 @@ import { id, instant, minor, signedMinor, uuid } from './fields';
 import { escrowSchema, type LeaseReturnPayload, type MutationType } from './protocol';
 import { doorNameSchema } from '../tickets/checkins';
 import { MAX_REPRINT_TICKETS } from '../tickets/issue';
+import type {
+  ReservationCreatePayload,
+  ReservationPickupPayload,
+  ReservationReleasePayload,
+} from './reservation-payloads';
 import { pushedSaleParts, refundRowSchema, saleRecordParts, storedSaleParts } from './sale-record';
 
 // The payloads of pushed mutations as the terminal's services write them (src-main/services/
@@ -133,6 +138,9 @@ export type MutationPayloads = {
   checkin: CheckinPayload;
   'ticket.reissue': TicketReissuePayload;
   'customer.create': CustomerCreatePayload;
+  'reservation.create': ReservationCreatePayload;
+  'reservation.release': ReservationReleasePayload;
+  'reservation.pickup': ReservationPickupPayload;
 };
 
 // Compile-time links: every type has its payload, and what the terminal writes is what the server parses.

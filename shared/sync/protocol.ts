@@ -91,6 +91,9 @@ export const MUTATION_TYPES = [
   'checkin',
   'ticket.reissue',
   'customer.create',
+  'reservation.create',
+  'reservation.release',
+  'reservation.pickup',
 ] as const;
 export type MutationType = (typeof MUTATION_TYPES)[number];
 

@@ -206,6 +206,12 @@ export const accessRules = {
   [c.customers.create]: sell,
   [c.customers.attach]: sell,
   [c.customers.detail]: sell,
+
+  // Reservations are selling: whoever may sell may reserve, pick up and cancel (docs/RESERVATIONS.md).
+  [c.reservations.reserve]: sell,
+  [c.reservations.list]: sell,
+  [c.reservations.pickup]: sell,
+  [c.reservations.cancel]: sell,
 } as const satisfies AccessTable;
 
 /** What a handler is given: the checked actor, or nothing on a public channel (or a first run). */

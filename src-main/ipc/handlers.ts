@@ -10,6 +10,7 @@ import type { DoorService } from '../services/door/door-service';
 import type { MailService } from '../services/mail/mail-service';
 import type { JournalService } from '../services/journal/journal-service';
 import type { CustomerService } from '../services/customers/customer-service';
+import type { ReservationService } from '../services/reservations/reservation-service';
 import type { ManageService } from '../services/manage-service';
 import type { RemoteRefundService } from '../services/remote-refund-service';
 import type { SaleService } from '../services/sale-service';
@@ -46,6 +47,7 @@ export interface Services {
   mail: MailService;
   journal: JournalService;
   customers: CustomerService;
+  reservations: ReservationService;
 }
 
 /**
@@ -147,5 +149,10 @@ export function createHandlers(s: Services): Handlers {
     [c.customers.create]: (r, a) => s.customers.create(a, r),
     [c.customers.attach]: (r, a) => s.customers.attach(a, r.customerId),
     [c.customers.detail]: (r) => s.customers.detail(r.customerId),
+
+    [c.reservations.reserve]: (r, a) => s.reservations.reserve(a, r),
+    [c.reservations.list]: (r) => s.reservations.list(r),
+    [c.reservations.pickup]: (r, a) => s.reservations.pickup(a, r),
+    [c.reservations.cancel]: (r, a) => s.reservations.cancel(a, r),
   };
 }

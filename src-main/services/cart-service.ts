@@ -23,7 +23,9 @@ import type { CartView, CodeOption, CustomerInput } from '../../shared/ipc/domai
 import { err, ok, type Result } from '../../shared/result';
 import { isoNow, type Clock } from '../clock';
 import type { Db } from '../db/connection';
+import type { TicketOffer } from '../../shared/ipc/domains/catalogue';
 import { getPerformance, getProduct, getTicketOffer, getVenue } from '../db/repos/catalogue-repo';
+import { getReservation, heldPerPerformance } from '../db/repos/reservation-repo';
 import { getCode, getCodeByText, listAutoApplyCodes, searchCodes } from '../db/repos/code-repo';
 import { usageForCodes } from '../db/repos/usage-repo';
 import { addCustomerUsage } from '../../shared/customers/usage';
@@ -75,6 +77,8 @@ interface CartState {
   manualCodeId: string | null;
   overuse: OveruseGrant | null;
   custom: CustomGrant | null;
+  /** A reservation being picked up: its held seats are this cart's own (docs/RESERVATIONS.md). */
+  reservationId?: string | null;
 }
 
 /** Everything checkout needs, priced at one instant. */
@@ -92,7 +96,7 @@ export interface PricedCart {
 
 /** A ticket line of a performance at one price, as the till sells it. */
 export function ticketLine(
-  offer: NonNullable<ReturnType<typeof getTicketOffer>>,
+  offer: TicketOffer,
   input: { performanceId: string; ticketPriceId: string; qty: number },
 ): CartLine {
   return {
@@ -148,6 +152,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     manualCodeId: null,
     overuse: null,
     custom: null,
+    reservationId: null,
   });
   let cart = fresh();
 
@@ -344,6 +349,13 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     };
   };
 
+  /** Seats the reservation being picked up still holds for this performance: they count as the cart's. */
+  const heldByCart = (performanceId: string): number => {
+    const reservation = cart.reservationId ? getReservation(db, cart.reservationId) : undefined;
+    if (reservation?.status !== 'held') return 0;
+    return heldPerPerformance(db, reservation.id).get(performanceId) ?? 0;
+  };
+
   const ticketsInCart = (performanceId: string, exceptLineId?: string) =>
     cart.lines.reduce(
       (n, l) =>
@@ -354,7 +366,11 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
   const checkCapacity = (performanceId: string, wanted: number, exceptLineId?: string): Result<true> => {
     const performance = getPerformance(db, performanceId);
     if (!performance || performance.status !== 'on_sale') return err('NOT_ON_SALE', t('NOT_ON_SALE'));
-    const left = performance.capacity - performance.sold - ticketsInCart(performanceId, exceptLineId);
+    const left =
+      performance.capacity -
+      performance.sold +
+      heldByCart(performanceId) -
+      ticketsInCart(performanceId, exceptLineId);
     return wanted <= left ? ok(true) : err('CAPACITY', t('CAPACITY', { left: Math.max(0, left) }));
   };
 
@@ -426,7 +442,23 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     current,
     view,
     escrowNeeds,
+    heldByCart,
     id: () => cart.id,
+    /** The reservation this cart picks up, if any. */
+    reservationId: () => cart.reservationId ?? null,
+
+    /**
+     * Replaces the cart with a reservation's lines at their reserved prices and its customer. The
+     * lines come from the reservation as stored; the code engine prices them like any cart.
+     */
+    loadReservation(
+      actor: Actor,
+      reservation: { id: string; customer: CustomerInput; lines: readonly CartLine[] },
+    ): CartView {
+      cart = { ...fresh(), reservationId: reservation.id, customer: reservation.customer };
+      cart.lines = reservation.lines.map((line) => ({ ...line }));
+      return view(actor);
+    },
 
     reset() {
       cart = fresh();

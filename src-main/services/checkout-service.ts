@@ -17,6 +17,7 @@ import { checkSeats, commitSale, type Admitted } from './sale-commit';
 import type { CartService, PricedCart } from './cart-service';
 import type { MailService } from './mail/mail-service';
 import type { PrintService } from './printing/print-service';
+import type { ReservationService } from './reservations/reservation-service';
 import type { Actor } from './staff-service';
 import type { EscrowLedger } from './sync/escrow';
 import type { CustomerService } from './customers/customer-service';
@@ -42,6 +43,8 @@ interface Deps {
   printing: Pick<PrintService, 'afterSale'>;
   /** A customer who agreed to e-mail gets the receipt and tickets by mail, queued with the sale (docs/MAIL.md). */
   mail?: Pick<MailService, 'queueWithSale' | 'afterSale'> | undefined;
+  /** A cart picking a reservation up sells its held seats (docs/RESERVATIONS.md). */
+  reservations?: Pick<ReservationService, 'sweep' | 'pickupProblem' | 'handOver'> | undefined;
 }
 
 export type CheckoutService = ReturnType<typeof createCheckoutService>;
@@ -77,6 +80,9 @@ export function createCheckoutService(deps: Deps) {
   /** Everything that may refuse the sale before anything is written. */
   const validate = (priced: PricedCart, tenders: readonly TenderInput[]): Result<Admitted> => {
     if (priced.cart.lines.length === 0) return err('EMPTY_CART', t('EMPTY_CART'));
+    const picking = priced.cart.reservationId ?? null;
+    const pickup = picking ? deps.reservations?.pickupProblem(picking) : null;
+    if (pickup) return pickup;
     if (priced.source === 'manual' && priced.evaluation && !priced.evaluation.ok) {
       return err(
         'CODE_NOT_APPLICABLE',
@@ -88,7 +94,7 @@ export function createCheckoutService(deps: Deps) {
     const perPerformance = ticketsPerPerformance(
       priced.cart.lines.map((l) => ({ kind: l.kind, performanceId: l.scheduleId ?? null, qty: l.qty })),
     );
-    const seats = checkSeats(db, t, perPerformance);
+    const seats = checkSeats(db, t, perPerformance, (id) => cart.heldByCart(id));
     if (!seats.ok) return seats;
     const evaluation = priced.evaluation?.ok ? priced.evaluation : null;
     if (priced.code && evaluation && escrow?.blockedOffline(priced.code))
@@ -98,7 +104,7 @@ export function createCheckoutService(deps: Deps) {
     if (mode() === 'restore_detected' && needs.length > 0)
       return err('RESTORE_DETECTED', t('SYNC_RESTORE_DETECTED'));
     const overuseGranted = priced.cart.overuse !== null && (evaluation?.overridden.length ?? 0) > 0;
-    return ok({ perPerformance, needs, overuseGranted });
+    return ok({ perPerformance, needs, overuseGranted, reservationId: picking });
   };
 
   const commit = (record: NewSaleRecord, admitted: Admitted, now: string) =>
@@ -115,6 +121,8 @@ export function createCheckoutService(deps: Deps) {
     const shift = getOpenShift(db);
     if (!shift) return err('NO_SHIFT', t('NO_SHIFT'));
     let priced = pricedBefore;
+    // A hold that expired meanwhile is released first; the pickup is then refused with its sentence.
+    deps.reservations?.sweep();
     if (mode() !== 'standalone') {
       // Expired leases (or all of them, if the clock went back) must be out of reach before the sale;
       // what expired or was fetched since pricing may change what the code gives.

@@ -10,6 +10,7 @@ import { newId } from '../ids';
 import type { Translate } from '../messages';
 import type { NewSaleRecord } from './build-sale-record';
 import type { MailService } from './mail/mail-service';
+import type { ReservationService } from './reservations/reservation-service';
 import type { EscrowLedger } from './sync/escrow';
 
 // Writing a validated sale: checkout's (checkout-service.ts) and an exchange's new sale
@@ -23,6 +24,8 @@ export interface CommitDeps {
   /** Escrow leases once enrolled; absent or standalone: local counts only. */
   escrow?: EscrowLedger | undefined;
   mail?: Pick<MailService, 'queueWithSale'> | undefined;
+  /** A sale picking a reservation up takes over its held seats (docs/RESERVATIONS.md). */
+  reservations?: Pick<ReservationService, 'handOver'> | undefined;
 }
 
 /** What validation found the sale will take: seats per performance, and the escrow's counters. */
@@ -31,14 +34,25 @@ export interface Admitted {
   needs: CounterNeed[];
   /** A supervisor's overuse grant lets the code's units go without a lease (never seats). */
   overuseGranted: boolean;
+  /** The reservation this sale picks up, if any. */
+  reservationId?: string | null;
 }
 
-/** Seats left for each performance as the store counts them now. */
-export function checkSeats(db: Db, t: Translate, perPerformance: Map<string, number>): Result<true> {
+/**
+ * Seats left for each performance as the store counts them now. `heldHere` is what a reservation the
+ * sale picks up holds already: those seats are the sale's own.
+ */
+export function checkSeats(
+  db: Db,
+  t: Translate,
+  perPerformance: Map<string, number>,
+  heldHere: (performanceId: string) => number = () => 0,
+): Result<true> {
   for (const [performanceId, qty] of perPerformance) {
     const performance = getPerformance(db, performanceId);
-    if (!performance || performance.capacity - performance.sold < qty) {
-      const left = Math.max(0, (performance?.capacity ?? 0) - (performance?.sold ?? 0));
+    const sold = (performance?.sold ?? 0) - heldHere(performanceId);
+    if (!performance || performance.capacity - sold < qty) {
+      const left = Math.max(0, (performance?.capacity ?? 0) - sold);
       return err('CAPACITY', t('CAPACITY', { left }));
     }
   }
@@ -59,6 +73,8 @@ export function commitSale(
   const escrowed = escrow && escrow.mode() !== 'standalone' ? escrow : undefined;
   const refused = db.transaction(() => {
     const { needs, overuseGranted } = admitted;
+    // First: the hold's seats and lease units are given back, for the sale to count and take them again.
+    if (admitted.reservationId) deps.reservations?.handOver(admitted.reservationId, record.sale.id, now);
     const taken =
       escrowed && needs.length > 0
         ? escrowed.take(needs, (counter) => overuseGranted && limitReasonOf(counter) !== undefined)

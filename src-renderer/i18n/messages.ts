@@ -9,6 +9,7 @@ import { journalDe, journalEn } from './journal-messages';
 import { manageDe, manageEn } from './manage-messages';
 import { peopleDe, peopleEn } from './people-messages';
 import { reportDe, reportEn } from './report-messages';
+import { reservationDe, reservationEn } from './reservation-messages';
 import { reprintDe, reprintEn } from './reprint-messages';
 import { syncDe, syncEn } from './sync-messages';
 import { terminalDe, terminalEn } from './terminal-messages';
@@ -43,6 +44,7 @@ const en = {
   ...doorEn,
   ...mailEn,
   ...journalEn,
+  ...reservationEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -77,6 +79,7 @@ const de: Record<MessageKey, string> = {
   ...doorDe,
   ...mailDe,
   ...journalDe,
+  ...reservationDe,
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, de };

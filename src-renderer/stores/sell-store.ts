@@ -75,6 +75,8 @@ interface SellState {
   removeCustom: () => Promise<void>;
   checkout: (tenders: TenderInput[]) => Promise<Failure | null>;
   newSale: () => void;
+  /** Seats left change without a sale here too (a reservation): reads them again. */
+  refreshAvailability: () => Promise<void>;
   reset: () => void;
 }
 
@@ -284,6 +286,7 @@ export const useSellStore = create<SellState>()((set, get) => {
     newSale() {
       set({ lastSale: null, receiptSvg: null });
     },
+    refreshAvailability: () => refreshAvailability(),
     reset() {
       // A search still on its way belongs to the person who signed out: its answer is dropped too.
       epoch++;

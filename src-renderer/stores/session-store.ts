@@ -3,10 +3,19 @@ import { hasPermission, type Permission } from '../../shared/auth/permissions';
 import type { SessionView, StaffSummary } from '../../shared/ipc/types';
 import { api } from '../api';
 
-export type View = 'sell' | 'refunds' | 'journal' | 'shift' | 'status' | 'manage' | 'door';
+export type View = 'sell' | 'refunds' | 'journal' | 'willcall' | 'shift' | 'status' | 'manage' | 'door';
 
 const VIEW_KEY = 'pos.view';
-const VIEWS: readonly string[] = ['sell', 'refunds', 'journal', 'shift', 'status', 'manage', 'door'];
+const VIEWS: readonly string[] = [
+  'sell',
+  'refunds',
+  'journal',
+  'willcall',
+  'shift',
+  'status',
+  'manage',
+  'door',
+];
 
 /** A reload comes back to the screen staff were on. */
 function storedView(): View {

@@ -9,11 +9,13 @@ import {
   REVIEW_STATUSES,
   reviewActionSchema,
 } from '../../shared/sync/protocol';
+import { text } from '../../shared/text';
 import type { ServerContext } from '../context';
 import { acquireLease } from '../services/escrow-service';
 import { pull } from '../services/pull-service';
 import { push } from '../services/push-service';
 import { claimRefund, refundableOrder } from '../services/refund-claim-service';
+import { listReservationsFor } from '../services/reservation-service';
 import { listReviewItems, resolveReviewItem, retryQuarantined } from '../services/review-service';
 import { terminalSyncStatus } from '../services/terminal-service';
 import {
@@ -116,6 +118,24 @@ export function registerSyncRoutes(app: App, ctx: ServerContext): void {
       onRequest: terminalGuard(ctx),
     },
     async (request) => refundableOrder(ctx, principalOf(request), request.params.id),
+  );
+  app.get(
+    '/v1/sync/reservations',
+    {
+      schema: {
+        tags,
+        summary: "The will-call list across terminals: a performance's reservations, or one by reference",
+        description:
+          'docs/RESERVATIONS.md. Sweeps expired holds first (recorded as expired by the server). With performanceId, `capacity` gives the seats sold, held and left.',
+        querystring: z.strictObject({
+          performanceId: z.uuid().optional(),
+          reference: text().trim().min(1).max(20).optional(),
+        }),
+        security: bearer,
+      },
+      onRequest: terminalGuard(ctx),
+    },
+    async (request) => listReservationsFor(ctx, principalOf(request), request.query),
   );
   app.get(
     '/v1/review-items',

@@ -18,6 +18,7 @@ import { parsePayload } from './payload-parse';
 import { applyPinAttempt } from './pin-lockout-service';
 import { keptBytesFailure, poisonIn } from './poison';
 import { applyRefund } from './refund-apply';
+import { applyReservationCreate, applyReservationPickup, applyReservationRelease } from './reservation-apply';
 import { applySale } from './sale-apply';
 import { applyShiftClose, applyShiftOpen } from './shift-apply';
 import { applyTicketReissue } from './ticket-reissue-apply';
@@ -58,6 +59,12 @@ async function apply(scope: MutationScope, mutation: Mutation): Promise<string |
       return applyTicketReissue(scope, mutation);
     case 'customer.create':
       return applyCustomerCreate(scope, mutation);
+    case 'reservation.create':
+      return applyReservationCreate(scope, mutation.mutationId, mutation.payload);
+    case 'reservation.release':
+      return applyReservationRelease(scope, mutation.payload);
+    case 'reservation.pickup':
+      return applyReservationPickup(scope, mutation.payload);
   }
 }
 

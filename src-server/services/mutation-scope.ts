@@ -92,6 +92,10 @@ const READS_DEFERRED: ReadonlySet<Mutation['type']> = new Set([
   'void',
   'lease.return',
   'ticket.reissue',
+  // Reservations lock and write leases themselves (reservation-apply.ts).
+  'reservation.create',
+  'reservation.release',
+  'reservation.pickup',
 ]);
 
 /** The ticket ids a pushed mutation brings: a sale's tickets, a reissue's new ones. Unchecked payload. */

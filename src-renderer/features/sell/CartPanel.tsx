@@ -13,13 +13,14 @@ const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]
 interface CartPanelProps {
   codeRef: RefObject<HTMLInputElement | null>;
   onPay: () => void;
+  onReserve: () => void;
   onCustom: () => void;
   onOveruse: () => void;
   onCustomer: () => void;
 }
 
 /** The cart with each line's discount, the code field, the code's state, the custom discount and totals. */
-export function CartPanel({ codeRef, onPay, onCustom, onOveruse, onCustomer }: CartPanelProps) {
+export function CartPanel({ codeRef, onPay, onReserve, onCustom, onOveruse, onCustomer }: CartPanelProps) {
   const t = useT();
   const money = useMoney();
   const dateTime = useDateTime();
@@ -225,6 +226,9 @@ export function CartPanel({ codeRef, onPay, onCustom, onOveruse, onCustomer }: C
       <div className="button-row">
         <button type="button" className="primary big" onClick={onPay} disabled={cart.lines.length === 0}>
           {t('cart.pay')} <kbd>F4</kbd>
+        </button>
+        <button type="button" onClick={onReserve} disabled={cart.lines.length === 0}>
+          {t('reserve.open')} <kbd>F3</kbd>
         </button>
         {can(session, 'discount.custom') && !cart.custom ? (
           <button type="button" onClick={onCustom} disabled={cart.lines.length === 0}>

@@ -6,11 +6,12 @@ import { CustomDiscountDialog } from './CustomDiscountDialog';
 import { CustomerDialog } from './CustomerDialog';
 import { OveruseDialog } from './OveruseDialog';
 import { PaymentDialog } from './PaymentDialog';
+import { ReserveDialog } from './ReserveDialog';
 import { SaleDone } from './SaleDone';
 
-type DialogName = 'pay' | 'custom' | 'overuse' | 'customer' | null;
+type DialogName = 'pay' | 'reserve' | 'custom' | 'overuse' | 'customer' | null;
 
-/** The sell screen: F2 code field, F4 pay, F6 custom discount, F7 customer; Esc closes a dialog. */
+/** The sell screen: F2 code field, F3 reserve, F4 pay, F6 custom discount, F7 customer; Esc closes a dialog. */
 export function SellScreen() {
   const codeRef = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<DialogName>(null);
@@ -26,6 +27,9 @@ export function SellScreen() {
       } else if (e.key === 'F4' && hasLines) {
         e.preventDefault();
         setDialog('pay');
+      } else if (e.key === 'F3' && hasLines) {
+        e.preventDefault();
+        setDialog('reserve');
       } else if (e.key === 'F6' && hasLines) {
         e.preventDefault();
         setDialog('custom');
@@ -48,12 +52,14 @@ export function SellScreen() {
         <CartPanel
           codeRef={codeRef}
           onPay={() => setDialog('pay')}
+          onReserve={() => setDialog('reserve')}
           onCustom={() => setDialog('custom')}
           onOveruse={() => setDialog('overuse')}
           onCustomer={() => setDialog('customer')}
         />
       )}
       {dialog === 'pay' ? <PaymentDialog onClose={close} /> : null}
+      {dialog === 'reserve' ? <ReserveDialog onClose={close} /> : null}
       {dialog === 'custom' ? <CustomDiscountDialog onClose={close} /> : null}
       {dialog === 'overuse' ? <OveruseDialog onClose={close} /> : null}
       {dialog === 'customer' ? <CustomerDialog onClose={close} /> : null}
