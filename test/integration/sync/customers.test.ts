@@ -228,7 +228,11 @@ describe('sync: customers at the terminal', () => {
     await sellTo(a, buyer.id);
     await a.must(c.sync.now);
     const b = await signedIn();
-    await b.must(c.sync.now);
+    // The pull that brings the subset (a round on a busy machine may time out: it is tried again).
+    const held = () =>
+      b.terminal.db.prepare('SELECT name FROM customers WHERE name LIKE ? ORDER BY name').all(`%${t}`);
+    for (let round = 0; round < 3 && held().length < 2; round++) await b.must(c.sync.now);
+    expect(held()).toEqual([{ name: `Max Member${t}` }, { name: `Olga Offline${t}` }]);
     await world().server.stop();
     try {
       expect(await b.call(c.sync.now)).toMatchObject({ ok: false });
