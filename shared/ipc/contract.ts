@@ -275,7 +275,7 @@ export interface ResponseTypes
     DoorResponseTypes,
     MailResponseTypes,
     JournalResponseTypes,
-    CustomerResponseTypes {
+    CustomerResponseTypes,
     ReservationResponseTypes {
   [c.system.status]: TerminalStatus;
   [c.system.loadDemo]: { codes: number };
