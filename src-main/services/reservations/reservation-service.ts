@@ -286,7 +286,11 @@ export function createReservationService(deps: Deps) {
         const offer = getTicketOffer(db, line.performanceId, line.priceId);
         if (!offer) return fail(t, 'UNKNOWN_ITEM');
         lines.push({
-          ...ticketLine(offer, { performanceId: line.performanceId, ticketPriceId: line.priceId, qty: line.qty }),
+          ...ticketLine(offer, {
+            performanceId: line.performanceId,
+            ticketPriceId: line.priceId,
+            qty: line.qty,
+          }),
           unitPrice: line.unitPrice,
         });
       }
