@@ -122,8 +122,8 @@ const catalogue = {
   },
   // Exchanges (docs/ORDERS.md "Exchanges").
   EXCHANGE_ELSEWHERE: {
-    en: 'This order was sold at another window: exchange it at the window that sold it, or refund it here and sell the new tickets.',
-    de: 'Diese Bestellung wurde an einem anderen Schalter verkauft: bitte dort umtauschen, oder hier erstatten und die neuen Tickets verkaufen.',
+    en: 'This order was sold at another window, and exchanging it here needs the central server, but this terminal is offline. Exchange it at the window that sold it, or here once this terminal is online again.',
+    de: 'Diese Bestellung wurde an einem anderen Schalter verkauft; ihr Umtausch hier braucht den Zentralserver, aber dieses Terminal ist offline. Bitte am verkaufenden Schalter umtauschen, oder hier, sobald dieses Terminal wieder online ist.',
   },
   EXCHANGE_NO_LINES: {
     en: 'Pick at least one new ticket to exchange for.',

@@ -302,6 +302,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     terminalId,
     cart,
     sales,
+    remote: remoteRefunds,
     escrow: sync.ledger,
     ticketSigner: () => sync.ticketSigner(),
     sync,

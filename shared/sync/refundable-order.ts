@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { text } from '../text';
 import { id, minor, signedMinor, uuid } from './fields';
-import { PAYMENT_TENDERS, saleLineSchema } from './sale-record';
+import { PAYMENT_TENDERS, saleLineSchema, scopeSchema } from './sale-record';
 
 // GET /v1/sync/orders/:id (docs/ORDERS.md "Refunds at another window"): another terminal's sale as a
 // terminal refunds it: every unit, whether it was given back already, and the tenders it was paid and
@@ -33,6 +33,16 @@ export const refundableOrderSchema = z.object({
   units: z.array(refundableUnitSchema).max(100_000),
   /** The sale's payments and every refund's (negative), oldest first. */
   payments: z.array(z.object({ tender: z.enum(PAYMENT_TENDERS), amount: signedMinor })).max(10_000),
+  // What an exchange at this window re-checks the order's code with (docs/ORDERS.md "Exchanges"): the
+  // code, the order's own use of it (left out of the code's usage) and the customer as picked at the
+  // till. Missing from an older server: the exchange then prices the new tickets without the code.
+  codeId: uuid.nullable().default(null),
+  redemption: z
+    .object({ itemUses: z.number().int().min(0), discount: minor })
+    .nullable()
+    .default(null),
+  scopes: z.array(scopeSchema).max(1000).default([]),
+  customer: text().nullable().default(null),
 });
 
 export type RefundableUnit = z.infer<typeof refundableUnitSchema>;

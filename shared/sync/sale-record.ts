@@ -168,7 +168,7 @@ export const ticketRowSchema = z.object({
   replaces: uuid.nullable(),
 });
 
-const scopeSchema = z.object({ eventId: id, performanceId: text() });
+export const scopeSchema = z.object({ eventId: id, performanceId: text() });
 
 /** The parts of a sale record, bounded as the server takes them: the same shape stored and pushed. */
 export function saleRecordParts<

@@ -6,7 +6,8 @@ import type { Language } from '../../shared/ipc/types';
 import { formatMinor } from '../../shared/money';
 import { err, ok, type Result } from '../../shared/result';
 import { saleNeeds, ticketsPerPerformance } from '../../shared/sync/counters';
-import type { PaymentRow, SaleRecord } from '../../shared/sync/sale-record';
+import type { RefundableOrder } from '../../shared/sync/refundable-order';
+import type { PaymentRow, RedemptionRow, SaleRecord } from '../../shared/sync/sale-record';
 import { ticketSealer, type TicketSigningKey } from '../../shared/node/tickets/secret';
 import { customerSchema } from '../../shared/ipc/contract';
 import { isoNow, type Clock } from '../clock';
@@ -22,6 +23,9 @@ import { ticketLine, type CartService, type PricedCart } from './cart-service';
 import { withoutOwnUse } from './exchange-usage';
 import type { PrintService } from './printing/print-service';
 import { planRefund, type RefundPlan } from './refund-plan';
+import type { Paid } from './refund-tenders';
+import type { RemoteRefundService } from './remote-refund-service';
+import { writeRemoteRefund } from './remote-refund-write';
 import { checkSeats, commitSale, type Admitted } from './sale-commit';
 import type { SaleService } from './sale-service';
 import type { Actor } from './staff-service';
@@ -33,6 +37,8 @@ import type { SyncService } from './sync/sync-service';
 // outbox) and the new sale (sale-commit.ts: leases, seats, tickets, outbox). The old units' value is a
 // credit on the new sale in the tender 'exchange'; the difference is paid as checkout takes tenders or
 // paid back the way the old sale was paid. The new sale names the old one (`exchangeOf`).
+// Another terminal's order (online only) is read from the server, its units claimed there, and its
+// refund written as a remote refund (remote-refund-write.ts) in the same one transaction.
 
 export interface ExchangeInput {
   saleId: string;
@@ -53,17 +59,65 @@ interface Deps {
   terminalId: () => string;
   cart: Pick<CartService, 'priceLines'>;
   sales: Pick<SaleService, 'refundNow'>;
+  remote: Pick<RemoteRefundService, 'order' | 'claim'>;
   escrow?: EscrowLedger | undefined;
   ticketSigner?: (() => TicketSigningKey | undefined) | undefined;
   sync: Pick<SyncService, 'prepare' | 'afterWrite'>;
   printing: Pick<PrintService, 'afterSale'>;
 }
 
+type OpenUnit = { lineId: string; unitIndex: number; total: number };
+
+/** The order given back from: this terminal's sale, or another terminal's as the server holds it. */
+interface Order {
+  saleId: string;
+  receiptNo: number;
+  currency: string;
+  status: 'completed' | 'voided';
+  codeId: string | null;
+  own: Pick<RedemptionRow, 'itemUses' | 'discount' | 'releasedAt'> | null;
+  scopes: readonly { eventId: string; performanceId: string }[];
+  customer: string | null;
+  open: readonly OpenUnit[];
+  payments: readonly Paid[];
+  /** Set for another terminal's order. */
+  remote: RefundableOrder | null;
+}
+
+const localOrder = (sale: SaleRecord): Order => ({
+  saleId: sale.sale.id,
+  receiptNo: sale.sale.receiptNo,
+  currency: sale.sale.currency,
+  status: sale.sale.status,
+  codeId: sale.sale.codeId,
+  own: sale.redemption,
+  scopes: sale.scopes,
+  customer: sale.sale.customer,
+  open: sale.units.filter((u) => u.refundId === null && u.refundedElsewhereId === null),
+  payments: sale.payments,
+  remote: null,
+});
+
+const remoteOrder = (sale: RefundableOrder): Order => ({
+  saleId: sale.saleId,
+  receiptNo: sale.receiptNo,
+  currency: sale.currency,
+  status: sale.status,
+  codeId: sale.codeId,
+  // A voided order is refused before its use is looked at: an order still charged holds its use.
+  own: sale.redemption && { ...sale.redemption, releasedAt: null },
+  scopes: sale.scopes,
+  customer: sale.customer,
+  open: sale.units.filter((u) => !u.refunded),
+  payments: sale.payments,
+  remote: sale,
+});
+
 /** Everything worked out before anything is written. */
 interface Planned {
-  old: SaleRecord;
+  old: Order;
   priced: PricedCart;
-  refund: RefundPlan<{ lineId: string; unitIndex: number; total: number }>;
+  refund: RefundPlan<OpenUnit>;
   preview: ExchangePreview;
   perPerformance: Map<string, number>;
 }
@@ -83,21 +137,29 @@ export function createExchangeService(deps: Deps) {
   const money = (amount: number, currency: string) =>
     `${formatMinor(amount, currency, language())} ${currency}`;
 
-  const customerOf = (sale: SaleRecord): CustomerInput | null => {
-    if (!sale.sale.customer) return null;
+  const customerOf = (order: Order): CustomerInput | null => {
+    if (!order.customer) return null;
     try {
-      const parsed = customerSchema.safeParse(JSON.parse(sale.sale.customer));
+      const parsed = customerSchema.safeParse(JSON.parse(order.customer));
       return parsed.success ? parsed.data : null;
     } catch {
       return null;
     }
   };
 
-  const plan = (actor: Actor, input: ExchangeInput): Result<Planned> => {
-    const old = loadSale(db, input.saleId);
-    // Another terminal's sale is not in this store (docs/ORDERS.md "Exchanges": not done there yet).
-    if (!old) return err('EXCHANGE_ELSEWHERE', t('EXCHANGE_ELSEWHERE'));
-    if (old.sale.status === 'voided') return err('ALREADY_VOIDED', t('ALREADY_VOIDED'));
+  /** The order here, or another terminal's from the server; offline, that one is refused. */
+  const find = async (saleId: string): Promise<Result<Order>> => {
+    const here = loadSale(db, saleId);
+    if (here) return ok(localOrder(here));
+    const there = await deps.remote.order(saleId);
+    if (there.ok) return ok(remoteOrder(there.value));
+    return there.reason === 'REMOTE_REFUND_NEEDS_SERVER'
+      ? err('EXCHANGE_ELSEWHERE', t('EXCHANGE_ELSEWHERE'))
+      : there;
+  };
+
+  const plan = (actor: Actor, input: ExchangeInput, old: Order): Result<Planned> => {
+    if (old.status === 'voided') return err('ALREADY_VOIDED', t('ALREADY_VOIDED'));
     if (input.lines.length === 0) return err('EXCHANGE_NO_LINES', t('EXCHANGE_NO_LINES'));
     const lines = [];
     for (const wanted of input.lines) {
@@ -108,8 +170,8 @@ export function createExchangeService(deps: Deps) {
       lines.push(ticketLine(offer, wanted));
     }
     // The order's code, re-checked on the new basket; its own use is not a second use.
-    const code = old.sale.codeId ? (getCode(db, old.sale.codeId) ?? null) : null;
-    const own = old.redemption;
+    const code = old.codeId ? (getCode(db, old.codeId) ?? null) : null;
+    const own = old.own;
     const priced = deps.cart.priceLines(actor, {
       lines,
       customer: customerOf(old),
@@ -118,13 +180,12 @@ export function createExchangeService(deps: Deps) {
     });
     const { evaluation } = priced;
     const lapsed = code && evaluation && !evaluation.ok ? evaluation.message[language()] : null;
-    const open = old.units.filter((u) => u.refundId === null && u.refundedElsewhereId === null);
     const refund = planRefund(
-      open,
+      old.open,
       old.payments,
-      old.sale.currency,
+      old.currency,
       {
-        saleId: old.sale.id,
+        saleId: old.saleId,
         kind: 'refund',
         units: input.units,
         reason: input.reason,
@@ -137,9 +198,9 @@ export function createExchangeService(deps: Deps) {
     const credit = refund.value.parts.find((p) => p.tender === 'exchange')?.amount ?? 0;
     const toRefund = refund.value.amount - credit;
     const preview: ExchangePreview = {
-      saleId: old.sale.id,
-      receiptNo: old.sale.receiptNo,
-      currency: old.sale.currency,
+      saleId: old.saleId,
+      receiptNo: old.receiptNo,
+      currency: old.currency,
       givenBack: refund.value.amount,
       lines: lines.map((l) => {
         const p = priced.priced.lines.find((x) => x.lineId === l.id);
@@ -187,7 +248,13 @@ export function createExchangeService(deps: Deps) {
   };
 
   /** The one transaction; a refusal anywhere in it leaves the store as it was. */
-  const write = (actor: Actor, input: ExchangeInput, tenders: readonly TenderInput[], planned: Planned) => {
+  const write = (
+    actor: Actor,
+    input: ExchangeInput,
+    tenders: readonly TenderInput[],
+    planned: Planned,
+    refundId: string,
+  ) => {
     const shift = getOpenShift(db);
     if (!shift) return err('NO_SHIFT', t('NO_SHIFT'));
     const now = isoNow(clock);
@@ -208,7 +275,7 @@ export function createExchangeService(deps: Deps) {
         throw new Error('an exchange records no approvals');
       },
       sealTicket: ticketKey && ticketSealer(ticketKey),
-      exchangeOf: planned.old.sale.id,
+      exchangeOf: planned.old.remote ? undefined : planned.old.saleId,
     });
     const credit: PaymentRow = {
       id: newId(),
@@ -237,31 +304,23 @@ export function createExchangeService(deps: Deps) {
     };
     try {
       return db.transaction(() => {
-        const refunded = deps.sales.refundNow(
-          actor,
-          {
-            saleId: planned.old.sale.id,
-            kind: 'refund',
-            units: input.units,
-            reason: input.reason,
-            tender: input.refundTender,
-            reference: input.reference,
-          },
-          planned.preview.total,
-        );
-        if (!refunded.ok) throw new Refused(refunded);
+        const refund = refundOld(actor, input, planned, { refundId, shiftId: shift.id, now });
         // Seats the old units gave back count: exchanging within one performance needs no free seat.
         const seats = checkSeats(db, t, planned.perPerformance);
         if (!seats.ok) throw new Refused(seats);
-        const committed = commitSale(deps, record, admitted, now);
+        const committed = commitSale(
+          deps,
+          record,
+          admitted,
+          now,
+          planned.old.remote ? planned.old.saleId : undefined,
+        );
         if (!committed.ok) throw new Refused(committed);
-        const refund = refunded.value.refunds[refunded.value.refunds.length - 1];
-        if (!refund) throw new Error('the exchange wrote no refund');
         const view: ExchangeView = {
           sale: loadSale(db, saleId) as SaleRecord,
           refundId: refund.id,
           refundNo: refund.refundNo,
-          original: { saleId: planned.old.sale.id, receiptNo: planned.old.sale.receiptNo },
+          original: { saleId: planned.old.saleId, receiptNo: planned.old.receiptNo },
         };
         return ok(view);
       })();
@@ -271,10 +330,54 @@ export function createExchangeService(deps: Deps) {
     }
   };
 
+  /** The old units' refund, inside the exchange's transaction: here, or as a remote refund. */
+  const refundOld = (
+    actor: Actor,
+    input: ExchangeInput,
+    planned: Planned,
+    at: { refundId: string; shiftId: string; now: string },
+  ): { id: string; refundNo: number } => {
+    const { remote } = planned.old;
+    if (remote) {
+      const units = planned.refund.units.flatMap(
+        (u) => remote.units.find((x) => x.lineId === u.lineId && x.unitIndex === u.unitIndex) ?? [],
+      );
+      return writeRemoteRefund(db, {
+        refundId: at.refundId,
+        sale: remote,
+        kind: 'refund',
+        plan: { ...planned.refund, units },
+        shiftId: at.shiftId,
+        staffId: actor.staffId,
+        terminalId: deps.terminalId(),
+        reference: input.reference,
+        now: at.now,
+      });
+    }
+    const refunded = deps.sales.refundNow(
+      actor,
+      {
+        saleId: planned.old.saleId,
+        kind: 'refund',
+        units: input.units,
+        reason: input.reason,
+        tender: input.refundTender,
+        reference: input.reference,
+      },
+      planned.preview.total,
+    );
+    if (!refunded.ok) throw new Refused(refunded);
+    const refund = refunded.value.refunds[refunded.value.refunds.length - 1];
+    if (!refund) throw new Error('the exchange wrote no refund');
+    return refund;
+  };
+
   return {
     /** What the exchange would do, with the code re-checked; nothing is written. */
-    preview(actor: Actor, input: ExchangeInput): Result<ExchangePreview> {
-      const planned = plan(actor, input);
+    async preview(actor: Actor, input: ExchangeInput): Promise<Result<ExchangePreview>> {
+      const old = await find(input.saleId);
+      if (!old.ok) return old;
+      const planned = plan(actor, input, old.value);
       return planned.ok ? ok(planned.value.preview) : planned;
     },
 
@@ -286,13 +389,17 @@ export function createExchangeService(deps: Deps) {
       actor: Actor,
       input: ExchangeInput & { tenders: readonly TenderInput[] },
     ): Promise<Result<ExchangeView>> {
-      let planned = plan(actor, input);
+      const old = await find(input.saleId);
+      if (!old.ok) return old;
+      let planned = plan(actor, input, old.value);
       if (!planned.ok) return planned;
       if (mode() === 'enrolled') {
         await deps.sync.prepare(saleNeeds(planned.value.perPerformance, null, null));
         escrow?.beforeSale();
-        // The wait may have moved the code's usage: plan again on what holds now.
-        planned = plan(actor, input);
+        // The wait may have moved the code's usage (and this terminal's own sale): plan again.
+        const again = old.value.remote ? old : await find(input.saleId);
+        if (!again.ok) return again;
+        planned = plan(actor, input, again.value);
         if (!planned.ok) return planned;
       }
       if (mode() === 'restore_detected') return err('RESTORE_DETECTED', t('SYNC_RESTORE_DETECTED'));
@@ -300,7 +407,19 @@ export function createExchangeService(deps: Deps) {
       if (lapsed) return lapsed;
       const paid = checkTenders(input.tenders, planned.value);
       if (!paid.ok) return paid;
-      const done = write(actor, input, input.tenders, planned.value);
+      const refundId = newId();
+      if (planned.value.old.remote) {
+        // Another terminal's units are claimed on the server first, so no other window gives them back.
+        const units = planned.value.refund.units.map((u) => ({ lineId: u.lineId, unitIndex: u.unitIndex }));
+        const claimed = await deps.remote.claim({
+          terminalId: deps.terminalId(),
+          claimId: refundId,
+          saleId: planned.value.old.saleId,
+          units,
+        });
+        if (!claimed.ok) return claimed;
+      }
+      const done = write(actor, input, input.tenders, planned.value, refundId);
       if (!done.ok) return done;
       deps.sync.afterWrite();
       const printed = deps.printing.afterSale(ok(done.value.sale));

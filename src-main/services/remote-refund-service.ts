@@ -1,21 +1,16 @@
-import type { RefundRow, RemoteRefundView } from '../../shared/ipc/domains/sales';
+import type { RemoteRefundView } from '../../shared/ipc/domains/sales';
 import type { Language } from '../../shared/ipc/types';
 import { err, ok, type Result } from '../../shared/result';
 import type { RefundClaimRequest } from '../../shared/sync/protocol';
 import { refundableOrderSchema, type RefundableOrder } from '../../shared/sync/refundable-order';
 import { isoNow, type Clock } from '../clock';
 import type { Db } from '../db/connection';
-import { appendOutbox } from '../db/repos/outbox-repo';
-import {
-  insertRemoteRefund,
-  unitsRefundedHere,
-  type RemoteRefundPayment,
-  type RemoteRefundRow,
-} from '../db/repos/remote-refund-repo';
-import { findSaleId, nextRefundNo } from '../db/repos/sale-repo';
+import { unitsRefundedHere } from '../db/repos/remote-refund-repo';
+import { findSaleId } from '../db/repos/sale-repo';
 import { getOpenShift } from '../db/repos/shift-repo';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
+import { writeRemoteRefund } from './remote-refund-write';
 import type { AskServer } from './door/server-door';
 import type { PrintService } from './printing/print-service';
 import { planRefund, type RefundInput } from './refund-plan';
@@ -90,6 +85,7 @@ export function createRemoteRefundService({ db, clock, t, language, terminalId, 
 
   return {
     order,
+    claim,
 
     /**
      * Claims the units, then records the refund (or, as a void, of every unit still charged) with its
@@ -104,9 +100,8 @@ export function createRemoteRefundService({ db, clock, t, language, terminalId, 
       const open = sale.units.filter((u) => !u.refunded);
       const plan = planRefund(open, sale.payments, sale.currency, input, { t, language: language() });
       if (!plan.ok) return plan;
-      const { units: picked, amount, parts, reason } = plan.value;
       const refundId = newId();
-      const units = picked.map((u) => ({ lineId: u.lineId, unitIndex: u.unitIndex }));
+      const units = plan.value.units.map((u) => ({ lineId: u.lineId, unitIndex: u.unitIndex }));
       const claimed = await claim({
         terminalId: terminalId(),
         claimId: refundId,
@@ -118,66 +113,26 @@ export function createRemoteRefundService({ db, clock, t, language, terminalId, 
       // The shift may have closed while the claim was asked; the claim then lapses unused.
       const shift = getOpenShift(db);
       if (!shift) return err('NO_SHIFT', t('NO_SHIFT'));
-      const now = isoNow(clock);
-      const payments: RemoteRefundPayment[] = parts
-        .filter((part) => part.amount > 0)
-        .map((part) => ({
-          id: newId(),
+      const recorded = db.transaction(() =>
+        writeRemoteRefund(db, {
           refundId,
-          shiftId: shift.id,
-          tender: part.tender,
-          amount: -part.amount,
-          reference: part.tender === 'card' ? (input.reference ?? null) : null,
-          createdAt: now,
-        }));
-      const recorded = db.transaction((): RemoteRefundRow => {
-        const refund: RefundRow = {
-          id: refundId,
-          refundNo: nextRefundNo(db),
-          saleId: sale.saleId,
+          sale,
           kind: input.kind,
+          plan: plan.value,
           shiftId: shift.id,
           staffId: actor.staffId,
-          reason,
-          amount,
-          createdAt: now,
-        };
-        const row: RemoteRefundRow = {
-          ...refund,
-          saleTerminalId: sale.terminalId,
-          saleTerminalName: sale.terminalName,
-          saleReceiptNo: sale.receiptNo,
-          currency: sale.currency,
-          units: picked.map(receiptUnit),
-        };
-        insertRemoteRefund(db, row, payments);
-        // The same mutation as a refund of this terminal's own sale: the server applies it to the sale
-        // whichever terminal made it (src-server/services/refund-apply.ts).
-        appendOutbox(db, {
-          mutationId: newId(),
-          type: input.kind,
-          payload: {
-            terminalId: terminalId(),
-            refund,
-            units,
-            payments: payments.map((p) => ({
-              ...p,
-              saleId: sale.saleId,
-              tendered: null,
-              changeGiven: null,
-            })),
-          },
-          createdAt: now,
-        });
-        return row;
-      })();
+          terminalId: terminalId(),
+          reference: input.reference,
+          now: isoNow(clock),
+        }),
+      )();
       sync.afterWrite();
       printing.afterRemoteRefund(recorded.id);
       const given = new Set(units.map((u) => `${u.lineId}:${u.unitIndex}`));
       return ok({
         refundId: recorded.id,
         refundNo: recorded.refundNo,
-        amount,
+        amount: plan.value.amount,
         order: {
           ...sale,
           units: sale.units.map((u) => ({
@@ -188,9 +143,4 @@ export function createRemoteRefundService({ db, clock, t, language, terminalId, 
       });
     },
   };
-}
-
-/** What the refund receipt prints of a unit. */
-function receiptUnit(u: RefundableOrder['units'][number]) {
-  return { lineId: u.lineId, unitIndex: u.unitIndex, name: u.name, vatRate: u.vatRate, total: u.total };
 }

@@ -68,6 +68,11 @@ export function commitSale(
   record: NewSaleRecord,
   admitted: Admitted,
   now: string,
+  /**
+   * The sale another terminal sold that this one exchanges (exchange-service.ts): the server links the
+   * two; this store cannot, as that sale is not in it (sales.exchange_of references a sale here).
+   */
+  exchangeOfElsewhere?: string,
 ): Result<true> {
   const { db, t, language, escrow } = deps;
   const escrowed = escrow && escrow.mode() !== 'standalone' ? escrow : undefined;
@@ -90,6 +95,7 @@ export function commitSale(
       payload: {
         terminalId: deps.terminalId(),
         ...sale,
+        ...(exchangeOfElsewhere ? { sale: { ...sale.sale, exchangeOf: exchangeOfElsewhere } } : {}),
         ...(escrowed ? { escrow: taken?.escrow ?? { leaseUses: [], unbacked: [] } } : {}),
       },
       createdAt: now,

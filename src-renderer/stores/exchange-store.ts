@@ -1,16 +1,26 @@
 import { create } from 'zustand';
 import type { CatalogueEvent, TicketOffer } from '../../shared/ipc/domains/catalogue';
-import type { ExchangePreview, ExchangeView } from '../../shared/ipc/domains/sales';
+import type { ExchangePreview, ExchangeView, PaymentRow } from '../../shared/ipc/domains/sales';
 import type { TenderInput } from '../../shared/ipc/contract';
-import type { SaleView } from '../../shared/ipc/types';
 import { api } from '../api';
 import type { UnitRef } from './refund-store';
 import type { Failure } from './sell-store';
 import { noteFailure } from './session-store';
 import { useTerminalStore } from './terminal-store';
 
-// Exchanging units of this terminal's order from the journal (docs/ORDERS.md "Exchanges"): the sale's
-// units, the performances and prices to exchange for, main's preview and the exchange itself.
+// Exchanging units of an order from the journal (docs/ORDERS.md "Exchanges"): the order's units (of
+// this terminal's sale, or of another terminal's as the server holds it, online), the performances and
+// prices to exchange for, main's preview and the exchange itself.
+
+/** The order as the form shows it, whichever terminal sold it. */
+export interface ExchangeOrder {
+  saleId: string;
+  currency: string;
+  /** The units still charged, to tick. */
+  open: { lineId: string; unitIndex: number; name: string; total: number }[];
+  /** Its payments and payouts, for the tender the difference goes back in. */
+  payments: { tender: PaymentRow['tender']; amount: number; refundId?: string | null }[];
+}
 
 /** What the cashier asks for; the form keeps it, the store sends it. */
 export interface ExchangeAsk {
@@ -23,14 +33,15 @@ export interface ExchangeAsk {
 }
 
 interface ExchangeState {
-  sale: SaleView | null;
+  sale: ExchangeOrder | null;
   events: CatalogueEvent[];
   /** The ticket prices of the performance picked, by performance id. */
   offers: Record<string, TicketOffer[]>;
   preview: ExchangePreview | null;
   done: ExchangeView | null;
   error: string | null;
-  load: (saleId: string) => Promise<void>;
+  /** `elsewhere`: another terminal's order, read from the server. */
+  load: (saleId: string, elsewhere: boolean) => Promise<void>;
   loadOffers: (performanceId: string) => Promise<void>;
   showPreview: (ask: ExchangeAsk) => Promise<Failure | null>;
   exchange: (ask: ExchangeAsk, tenders: TenderInput[]) => Promise<Failure | null>;
@@ -45,6 +56,34 @@ const request = (saleId: string, ask: ExchangeAsk) => ({
   ...(ask.fullPrice ? { fullPrice: true } : {}),
 });
 
+async function localOrder(saleId: string) {
+  const found = await api.sales.find({ saleId });
+  if (!found.ok) return found;
+  const { sale, lines, units, payments } = found.value;
+  const order: ExchangeOrder = {
+    saleId: sale.id,
+    currency: sale.currency,
+    open: units
+      .filter((u) => u.refundId === null && u.refundedElsewhereId === null)
+      .map((u) => ({ ...u, name: lines.find((l) => l.id === u.lineId)?.name ?? '' })),
+    payments,
+  };
+  return { ok: true as const, value: order };
+}
+
+async function remoteOrder(saleId: string) {
+  const found = await api.sales.order({ saleId });
+  if (!found.ok) return found;
+  const { currency, units, payments } = found.value;
+  const order: ExchangeOrder = {
+    saleId,
+    currency,
+    open: units.filter((u) => !u.refunded),
+    payments,
+  };
+  return { ok: true as const, value: order };
+}
+
 export const useExchangeStore = create<ExchangeState>()((set, get) => ({
   sale: null,
   events: [],
@@ -52,9 +91,12 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => ({
   preview: null,
   done: null,
   error: null,
-  async load(saleId) {
+  async load(saleId, elsewhere) {
     set({ sale: null, preview: null, done: null, error: null });
-    const [sale, events] = await Promise.all([api.sales.find({ saleId }), api.catalogue.events({})]);
+    const [sale, events] = await Promise.all([
+      elsewhere ? remoteOrder(saleId) : localOrder(saleId),
+      api.catalogue.events({}),
+    ]);
     if (!sale.ok) {
       noteFailure(sale);
       set({ error: sale.message });
@@ -70,7 +112,7 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => ({
   async showPreview(ask) {
     const sale = get().sale;
     if (!sale) return null;
-    const result = await api.sales.exchangePreview(request(sale.sale.id, ask));
+    const result = await api.sales.exchangePreview(request(sale.saleId, ask));
     if (!result.ok) {
       noteFailure(result);
       set({ preview: null });
@@ -82,7 +124,7 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => ({
   async exchange(ask, tenders) {
     const sale = get().sale;
     if (!sale) return null;
-    const result = await api.sales.exchange({ ...request(sale.sale.id, ask), tenders });
+    const result = await api.sales.exchange({ ...request(sale.saleId, ask), tenders });
     if (!result.ok) {
       noteFailure(result);
       return result;

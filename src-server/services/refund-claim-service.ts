@@ -124,5 +124,12 @@ export async function refundableOrder(
       ...record.payments.map((p) => ({ tender: p.tender, amount: p.amount })),
       ...(await ledger.refundPayments(ctx.db, sale.id)),
     ],
+    codeId: record.sale.codeId,
+    redemption: record.redemption && {
+      itemUses: record.redemption.itemUses,
+      discount: record.redemption.discount,
+    },
+    scopes: record.scopes,
+    customer: record.sale.customer,
   };
 }

@@ -3,17 +3,18 @@ import type { TenderInput } from '../../../shared/ipc/contract';
 import { useDateTime, useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import { useExchangeStore, type ExchangeAsk } from '../../stores/exchange-store';
-import { paidWith } from '../refunds/paid-with';
+import { firstTender } from '../refunds/paid-with';
 import { TenderPick } from '../refunds/TenderPick';
 
 const key = (u: { lineId: string; unitIndex: number }) => `${u.lineId}#${u.unitIndex}`;
 
 /**
- * Exchanging units of this terminal's order (docs/ORDERS.md "Exchanges"): tick the units given back,
+ * Exchanging units of an order (docs/ORDERS.md "Exchanges"), this terminal's or, online, another's
+ * (`elsewhere`): tick the units given back,
  * pick the new performance, price and quantity, see main's preview (the code re-checked, the difference
  * to pay or to pay back), then confirm with the tender for the difference. Main checks everything again.
  */
-export function JournalExchange({ saleId }: { saleId: string }) {
+export function JournalExchange({ saleId, elsewhere }: { saleId: string; elsewhere: boolean }) {
   const t = useT();
   const money = useMoney();
   const dateTime = useDateTime();
@@ -33,9 +34,9 @@ export function JournalExchange({ saleId }: { saleId: string }) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void load(saleId);
+    void load(saleId, elsewhere);
     return clear;
-  }, [saleId, load, clear]);
+  }, [saleId, elsewhere, load, clear]);
   useEffect(() => {
     if (performanceId) void loadOffers(performanceId);
   }, [performanceId, loadOffers]);
@@ -48,10 +49,8 @@ export function JournalExchange({ saleId }: { saleId: string }) {
     );
   }
   if (!sale) return null;
-  const currency = sale.sale.currency;
-  const tender = pickedTender ?? paidWith(sale);
-  const lineName = (lineId: string) => sale.lines.find((l) => l.id === lineId)?.name ?? '';
-  const open = sale.units.filter((u) => u.refundId === null && u.refundedElsewhereId === null);
+  const { currency, open } = sale;
+  const tender = pickedTender ?? firstTender(sale.payments);
   const prices = offers[performanceId] ?? [];
   const ask = (): ExchangeAsk => ({
     units: open.filter((u) => picked.has(key(u))).map((u) => ({ lineId: u.lineId, unitIndex: u.unitIndex })),
@@ -110,7 +109,7 @@ export function JournalExchange({ saleId }: { saleId: string }) {
                 useExchangeStore.setState({ preview: null });
               }}
             />
-            {`${lineName(unit.lineId)} ${unit.unitIndex + 1} · ${money(unit.total, currency)}`}
+            {`${unit.name} ${unit.unitIndex + 1} · ${money(unit.total, currency)}`}
           </label>
         ))}
       </fieldset>

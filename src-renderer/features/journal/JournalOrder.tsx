@@ -96,7 +96,11 @@ export function JournalOrder() {
             {t('journal.refund')}
           </button>
         ) : null}
-        {view.canRefund && view.canReprint && can(session, 'refund') && can(session, 'sell') ? (
+        {/* Another terminal's order opened from the server (online) is exchanged through the server. */}
+        {view.canRefund &&
+        (view.canReprint || view.refundsThroughServer) &&
+        can(session, 'refund') &&
+        can(session, 'sell') ? (
           <button type="button" aria-expanded={exchanging} onClick={() => setExchanging((shown) => !shown)}>
             {t('journal.exchange')}
           </button>
@@ -113,7 +117,9 @@ export function JournalOrder() {
         </p>
       ) : null}
       {refundHere && view.refundsThroughServer ? <RemoteRefund saleId={order.orderId} /> : null}
-      {exchanging && view.canReprint ? <JournalExchange saleId={order.orderId} /> : null}
+      {exchanging && (view.canReprint || view.refundsThroughServer) ? (
+        <JournalExchange saleId={order.orderId} elsewhere={!view.canReprint} />
+      ) : null}
       <OrderDetailParts order={order} detail={view} />
       <table className="table manage__table" data-testid="journal-tickets">
         <caption>{t('journal.tickets')}</caption>
