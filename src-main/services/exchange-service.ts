@@ -6,8 +6,7 @@ import type { Language } from '../../shared/ipc/types';
 import { formatMinor } from '../../shared/money';
 import { err, ok, type Result } from '../../shared/result';
 import { saleNeeds, ticketsPerPerformance } from '../../shared/sync/counters';
-import type { RefundableOrder } from '../../shared/sync/refundable-order';
-import type { PaymentRow, RedemptionRow, SaleRecord } from '../../shared/sync/sale-record';
+import type { PaymentRow, SaleRecord } from '../../shared/sync/sale-record';
 import { ticketSealer, type TicketSigningKey } from '../../shared/node/tickets/secret';
 import { customerSchema } from '../../shared/ipc/contract';
 import { isoNow, type Clock } from '../clock';
@@ -20,10 +19,10 @@ import { newId } from '../ids';
 import type { Translate } from '../messages';
 import { buildSaleRecord } from './build-sale-record';
 import { ticketLine, type CartService, type PricedCart } from './cart-service';
+import { localOrder, remoteOrder, type OpenUnit, type Order } from './exchange-order';
 import { withoutOwnUse } from './exchange-usage';
 import type { PrintService } from './printing/print-service';
 import { planRefund, type RefundPlan } from './refund-plan';
-import type { Paid } from './refund-tenders';
 import type { RemoteRefundService } from './remote-refund-service';
 import { writeRemoteRefund } from './remote-refund-write';
 import { checkSeats, commitSale, type Admitted } from './sale-commit';
@@ -65,53 +64,6 @@ interface Deps {
   sync: Pick<SyncService, 'prepare' | 'afterWrite'>;
   printing: Pick<PrintService, 'afterSale'>;
 }
-
-type OpenUnit = { lineId: string; unitIndex: number; total: number };
-
-/** The order given back from: this terminal's sale, or another terminal's as the server holds it. */
-interface Order {
-  saleId: string;
-  receiptNo: number;
-  currency: string;
-  status: 'completed' | 'voided';
-  codeId: string | null;
-  own: Pick<RedemptionRow, 'itemUses' | 'discount' | 'releasedAt'> | null;
-  scopes: readonly { eventId: string; performanceId: string }[];
-  customer: string | null;
-  open: readonly OpenUnit[];
-  payments: readonly Paid[];
-  /** Set for another terminal's order. */
-  remote: RefundableOrder | null;
-}
-
-const localOrder = (sale: SaleRecord): Order => ({
-  saleId: sale.sale.id,
-  receiptNo: sale.sale.receiptNo,
-  currency: sale.sale.currency,
-  status: sale.sale.status,
-  codeId: sale.sale.codeId,
-  own: sale.redemption,
-  scopes: sale.scopes,
-  customer: sale.sale.customer,
-  open: sale.units.filter((u) => u.refundId === null && u.refundedElsewhereId === null),
-  payments: sale.payments,
-  remote: null,
-});
-
-const remoteOrder = (sale: RefundableOrder): Order => ({
-  saleId: sale.saleId,
-  receiptNo: sale.receiptNo,
-  currency: sale.currency,
-  status: sale.status,
-  codeId: sale.codeId,
-  // A voided order is refused before its use is looked at: an order still charged holds its use.
-  own: sale.redemption && { ...sale.redemption, releasedAt: null },
-  scopes: sale.scopes,
-  customer: sale.customer,
-  open: sale.units.filter((u) => !u.refunded),
-  payments: sale.payments,
-  remote: sale,
-});
 
 /** Everything worked out before anything is written. */
 interface Planned {
