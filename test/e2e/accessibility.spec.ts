@@ -19,7 +19,7 @@ test.describe('accessibility', () => {
     terminal,
     page,
   }) => {
-    test.setTimeout(60_000); // axe takes about a second per screen
+    test.setTimeout(120_000); // axe takes a second or more per screen; nine screens on a shared 2-core machine
     await terminal.open(demoHost.url);
     await expectAccessible(page, 'sign-in');
     await page.getByRole('button', { name: /^Sam Seller/ }).click();
