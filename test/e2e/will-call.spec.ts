@@ -26,11 +26,13 @@ test.describe('reservations and the will-call list', () => {
 
     await page.keyboard.press('F7');
     const customer = page.getByTestId('customer-dialog');
-    await customer.getByLabel('Customer number').fill('C-1001');
+    await customer.getByRole('button', { name: 'New customer' }).click();
     await customer.getByLabel('Name').fill('Ada Lovelace');
-    await customer.getByLabel('Email (optional)').fill('ada@example.com');
-    await customer.getByRole('button', { name: 'Set customer' }).click();
+    await customer.getByLabel('E-mail (optional)').fill('ada@example.com');
+    await customer.getByRole('button', { name: 'Create and attach' }).click();
     await expect(page.getByTestId('customer-name')).toHaveText('Ada Lovelace');
+    await page.keyboard.press('Escape');
+    await expect(customer).toHaveCount(0);
 
     await page.keyboard.press('F3');
     await page.getByTestId('reserve-dialog').getByRole('button', { name: 'Reserve' }).click();
