@@ -28,7 +28,6 @@ export const channels = {
     setQty: 'pos:cart:setQty',
     clear: 'pos:cart:clear',
     setCustomer: 'pos:cart:setCustomer',
-    recentCustomers: 'pos:cart:recentCustomers',
     applyCode: 'pos:cart:applyCode',
     removeCode: 'pos:cart:removeCode',
     grantOveruse: 'pos:cart:grantOveruse',

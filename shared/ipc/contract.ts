@@ -160,7 +160,6 @@ export const requestSchemas = {
         .nullable(),
     })
     .strict(),
-  [c.cart.recentCustomers]: empty,
   [c.cart.applyCode]: z.object({ input: text().max(2048) }).strict(),
   [c.cart.removeCode]: empty,
   [c.cart.grantOveruse]: z.object({ approverId: id, pin, reason }).strict(),
@@ -296,7 +295,6 @@ export interface ResponseTypes
   [c.cart.clear]: CartView;
   [c.cart.setCustomer]: CartView;
   /** Customers of this terminal's latest sales, newest first, each once. */
-  [c.cart.recentCustomers]: CustomerInput[];
   [c.cart.applyCode]: CartView;
   [c.cart.removeCode]: CartView;
   [c.cart.grantOveruse]: CartView;

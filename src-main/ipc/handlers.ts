@@ -93,7 +93,6 @@ export function createHandlers(s: Services): Handlers {
     [c.cart.clear]: (_r, a) => ok(s.cart.clear(a)),
     // Figures typed with the customer are ignored: the main process counts them (customer-service.ts).
     [c.cart.setCustomer]: (r, a) => ok(s.customers.typed(a, r.customer)),
-    [c.cart.recentCustomers]: () => ok(s.sales.recentCustomers()),
     [c.cart.applyCode]: async (r, a) => {
       const applied = s.cart.applyCode(a, r.input);
       if (!applied.ok || s.sync.ledger.mode() === 'standalone') return applied;

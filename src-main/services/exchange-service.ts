@@ -1,14 +1,13 @@
 import type { Usage } from '../../shared/discounts';
 import type { TenderInput } from '../../shared/ipc/contract';
 import type { ExchangePreview, ExchangeView } from '../../shared/ipc/domains/sales';
-import type { CustomerInput } from '../../shared/ipc/domains/sell';
 import type { Language } from '../../shared/ipc/types';
 import { formatMinor } from '../../shared/money';
 import { err, ok, type Result } from '../../shared/result';
 import { saleNeeds, ticketsPerPerformance } from '../../shared/sync/counters';
 import type { PaymentRow, SaleRecord } from '../../shared/sync/sale-record';
 import { ticketSealer, type TicketSigningKey } from '../../shared/node/tickets/secret';
-import { customerSchema } from '../../shared/ipc/contract';
+import { storedCustomer } from '../../shared/ipc/stored-customer';
 import { isoNow, type Clock } from '../clock';
 import type { Db } from '../db/connection';
 import { getPerformance, getTicketOffer } from '../db/repos/catalogue-repo';
@@ -89,16 +88,6 @@ export function createExchangeService(deps: Deps) {
   const money = (amount: number, currency: string) =>
     `${formatMinor(amount, currency, language())} ${currency}`;
 
-  const customerOf = (order: Order): CustomerInput | null => {
-    if (!order.customer) return null;
-    try {
-      const parsed = customerSchema.safeParse(JSON.parse(order.customer));
-      return parsed.success ? parsed.data : null;
-    } catch {
-      return null;
-    }
-  };
-
   /** The order here, or another terminal's from the server; offline, that one is refused. */
   const find = async (saleId: string): Promise<Result<Order>> => {
     const here = loadSale(db, saleId);
@@ -126,7 +115,7 @@ export function createExchangeService(deps: Deps) {
     const own = old.own;
     const priced = deps.cart.priceLines(actor, {
       lines,
-      customer: customerOf(old),
+      customer: storedCustomer(old.customer),
       code,
       usage: (usage: Usage) => (own ? withoutOwnUse(usage, own, old.scopes) : usage),
     });

@@ -1,5 +1,3 @@
-import { customerSchema } from '../../shared/ipc/contract';
-import type { CustomerInput } from '../../shared/ipc/domains/sell';
 import type { Language } from '../../shared/ipc/types';
 import { err, ok, type Result } from '../../shared/result';
 import type { PaymentRow, SaleRecord } from '../../shared/sync/sale-record';
@@ -15,7 +13,6 @@ import {
   loadSale,
   markVoided,
   nextRefundNo,
-  recentCustomerRows,
 } from '../db/repos/sale-repo';
 import { getOpenShift } from '../db/repos/shift-repo';
 import { newId } from '../ids';
@@ -148,27 +145,6 @@ export function createSaleService({
      * is kicked and nothing printed here.
      */
     refundNow,
-
-    /**
-     * Customers of this terminal's latest sales, to pick again. A completed sale counts as one more
-     * previous order than the customer had when it was made.
-     */
-    recentCustomers(limit = 20): CustomerInput[] {
-      const customers: CustomerInput[] = [];
-      for (const row of recentCustomerRows(db, limit)) {
-        let json: unknown;
-        try {
-          json = JSON.parse(row.customer);
-        } catch {
-          continue;
-        }
-        const parsed = customerSchema.safeParse(json);
-        if (!parsed.success) continue;
-        const c = parsed.data;
-        customers.push({ ...c, priorOrders: c.priorOrders + (row.status === 'completed' ? 1 : 0) });
-      }
-      return customers;
-    },
 
     find(ref: { saleId?: string | undefined; receiptNo?: number | undefined }): Result<SaleRecord> {
       const id = findSaleId(db, ref);

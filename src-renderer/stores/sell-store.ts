@@ -34,8 +34,6 @@ interface SellState {
   lastSale: SaleView | null;
   receiptSvg: string | null;
   /** Customers of this terminal's latest sales, to pick again. */
-  recentCustomers: CustomerInput[];
-  loadRecentCustomers: () => Promise<void>;
   /** Puts a customer on the cart (per-customer limits need one); a failure leaves the cart as it was. */
   setCustomer: (customer: CustomerInput | null) => Promise<Failure | null>;
   /** Attaches a customer of the store by id; the main process reads their figures (docs/CUSTOMERS.md). */
@@ -84,16 +82,7 @@ const emptySearch: CodeSearch = { query: '', answered: null, options: [], error:
 
 type SellData = Pick<
   SellState,
-  | 'events'
-  | 'eventId'
-  | 'offer'
-  | 'cart'
-  | 'error'
-  | 'codeError'
-  | 'search'
-  | 'lastSale'
-  | 'receiptSvg'
-  | 'recentCustomers'
+  'events' | 'eventId' | 'offer' | 'cart' | 'error' | 'codeError' | 'search' | 'lastSale' | 'receiptSvg'
 >;
 
 /** What the sell screen holds before anyone used it, and again after `reset` (staff signed out). */
@@ -107,7 +96,6 @@ const initial: SellData = {
   search: emptySearch,
   lastSale: null,
   receiptSvg: null,
-  recentCustomers: [],
 };
 
 // The dropdown's requests: at most one in flight, the newest query waiting behind it, so typing fast
@@ -164,11 +152,6 @@ export const useSellStore = create<SellState>()((set, get) => {
 
   return {
     ...initial,
-    async loadRecentCustomers() {
-      const result = await api.cart.recentCustomers({});
-      if (result.ok) set({ recentCustomers: result.value });
-      else noteFailure(result);
-    },
     async setCustomer(customer) {
       return dialogCart(await api.cart.setCustomer({ customer }));
     },

@@ -43,9 +43,9 @@ describe('selling at the terminal', () => {
     expect(removed.code).toMatchObject({ code: 'WELCOME5', source: 'auto' });
   });
 
-  it('offers the customers of recent sales again, newest first, each once, counting their orders here', async () => {
-    // Figures typed with a customer are ignored (docs/CUSTOMERS.md "At the terminal"): a customer with no
-    // store record has their completed sales at this terminal as previous orders, and no groups.
+  it('ignores the figures typed with a customer: their completed sales here are their previous orders', async () => {
+    // docs/CUSTOMERS.md "At the terminal": a customer with no store record has their completed sales at
+    // this terminal as previous orders, and no groups.
     const ada = { id: 'C-1', name: 'Ada', priorOrders: 7, groups: ['members'] };
     const bob = { id: 'C-2', name: 'Bob', email: 'bob@example.com', priorOrders: 4, groups: [] };
     for (const customer of [ada, bob, { ...ada, name: 'Ada Lovelace' }, null]) {
@@ -55,10 +55,14 @@ describe('selling at the terminal', () => {
       await payCash();
       pos.clock.advance(60_000);
     }
-    expect(await pos.must(c.cart.recentCustomers)).toEqual([
-      { id: 'C-1', name: 'Ada Lovelace', priorOrders: 2, groups: [] },
-      { ...bob, priorOrders: 1 },
-    ]);
+    await addAdults(1);
+    expect((await pos.must(c.cart.setCustomer, { customer: ada })).customer).toMatchObject({
+      priorOrders: 2,
+      groups: [],
+    });
+    expect((await pos.must(c.cart.setCustomer, { customer: bob })).customer).toMatchObject({
+      priorOrders: 1,
+    });
   });
 
   it('takes a code from a scanned link carrying coupon=CODE', async () => {

@@ -187,19 +187,3 @@ export function countOverusesSince(db: Db, since: string, approverId?: string): 
       : prepared(db, `${sql} AND approver_id = ?`).get(since, approverId);
   return (row as { n: number }).n;
 }
-
-/** The customer JSON of the latest sales that carried one, newest first, one row per customer id. */
-export function recentCustomerRows(
-  db: Db,
-  limit: number,
-): { customer: string; status: 'completed' | 'voided' }[] {
-  return prepared(
-    db,
-    `SELECT s.customer, s.status FROM sales s
-       WHERE s.customer IS NOT NULL AND s.created_at = (
-         SELECT max(created_at) FROM sales WHERE customer_id = s.customer_id AND customer IS NOT NULL)
-       GROUP BY s.customer_id
-       ORDER BY max(s.created_at) DESC
-       LIMIT ?`,
-  ).all(limit) as { customer: string; status: 'completed' | 'voided' }[];
-}

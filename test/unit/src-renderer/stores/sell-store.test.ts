@@ -107,7 +107,6 @@ describe('the sell store: reset', () => {
     expect(await useShiftStore.getState().open(10_000)).toBeNull();
 
     await sell().loadCatalogue();
-    await sell().loadRecentCustomers();
     sell().selectEvent(sell().events[1]!.id);
     await sell().selectPerformance('perf-hamlet-1');
     await sell().addTicket('price-hamlet-adult-stalls');
