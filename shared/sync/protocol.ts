@@ -11,6 +11,7 @@ import type {
   Venue,
 } from '../catalogue/types';
 import type { CodeRecord } from '../codes/types';
+import type { SeatMap } from '../seating/types';
 import type { TicketLayout } from '../tickets/layout';
 import { offlineCustomerSchema, type OfflineCustomer } from '../customers/offline';
 
@@ -94,6 +95,7 @@ export const MUTATION_TYPES = [
   'reservation.create',
   'reservation.release',
   'reservation.pickup',
+  'seat_lease.return',
 ] as const;
 export type MutationType = (typeof MUTATION_TYPES)[number];
 
@@ -323,6 +325,8 @@ export type Change =
   | { entity: 'code'; id: string; data: CodeRecord }
   | { entity: 'code_child'; id: string; data: ChildCodeRecord }
   | { entity: 'code_usage'; id: string; data: CodeUsageRecord }
+  /** A seat map a performance the terminal sees uses, whole (docs/SEATING.md). */
+  | { entity: 'seatMap'; id: string; data: SeatMap }
   /** The row is gone on the server (a hard delete); the terminal drops it where nothing refers to it. */
   | { entity: ChangeEntity; id: string; deleted: true };
 
@@ -339,6 +343,7 @@ export const CHANGE_ENTITIES = [
   'code',
   'code_child',
   'code_usage',
+  'seatMap',
 ] as const;
 export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
 
