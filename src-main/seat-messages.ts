@@ -38,6 +38,10 @@ export const seatMessages = {
     en: 'A line of chosen seats changes on the seat map: pick or remove seats there (or remove the whole line).',
     de: 'Eine Zeile mit gewählten Plätzen wird im Saalplan geändert: Plätze dort wählen oder entfernen (oder die ganze Zeile entfernen).',
   },
+  SEAT_COUNT: {
+    en: 'Name one seat for each new ticket of a seated performance.',
+    de: 'Bitte für jedes neue Ticket einer Vorstellung mit Saalplan einen Platz angeben.',
+  },
   SEAT_NOT_IN_CART: {
     en: 'None of those seats is in the cart.',
     de: 'Keiner dieser Plätze ist im Warenkorb.',

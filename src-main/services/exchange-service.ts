@@ -120,6 +120,7 @@ export function createExchangeService(deps: Deps) {
     if (!wanted.seatIds)
       return sellsByQuantity(db, offer) ? ok(null) : err('SEAT_PICK_ON_MAP', t('SEAT_PICK_ON_MAP'));
     if (!map) return err('SEAT_NOT_SEATED', t('SEAT_NOT_SEATED'));
+    if (wanted.seatIds.length !== wanted.qty) return err('SEAT_COUNT', t('SEAT_COUNT'));
     const held = new Map(
       deps.cart
         .seats()
