@@ -9,6 +9,7 @@ import type {
   ReservationPickupPayload,
   ReservationReleasePayload,
 } from './reservation-payloads';
+import type { SeatLeaseReturnPayload } from './seat-protocol';
 import { pushedSaleParts, refundRowSchema, saleRecordParts, storedSaleParts } from './sale-record';
 
 // The payloads of pushed mutations as the terminal's services write them (src-main/services/
@@ -134,6 +135,7 @@ export type MutationPayloads = {
   'shift.open': ShiftOpenPayload;
   'shift.close': ShiftClosePayload;
   'lease.return': LeaseReturnPayload;
+  'seat_lease.return': SeatLeaseReturnPayload;
   'pin.attempt': PinAttemptPayload;
   checkin: CheckinPayload;
   'ticket.reissue': TicketReissuePayload;

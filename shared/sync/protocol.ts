@@ -87,6 +87,7 @@ export const MUTATION_TYPES = [
   'shift.open',
   'shift.close',
   'lease.return',
+  'seat_lease.return',
   'pin.attempt',
   'checkin',
   'ticket.reissue',
@@ -476,6 +477,7 @@ export const REVIEW_KINDS = [
   'approval_unproven',
   'overuse_cap_exceeded',
   'duplicate_entry',
+  'seat_not_held',
 ] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 

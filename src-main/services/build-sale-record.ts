@@ -86,6 +86,8 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
         total: line.unitPrice - codeDiscount - customDiscount,
         refundId: null,
         refundedElsewhereId: null,
+        seatId: null,
+        seatLabel: null,
       });
     }
   });
