@@ -23,6 +23,7 @@ import type { App } from './routes/common';
 import { registerRedemptionRoutes } from './routes/redemption-routes';
 import { registerReportRoutes } from './routes/report-routes';
 import { recordRoutes } from './routes/route-table';
+import { registerSeatRoutes } from './routes/seat-routes';
 import { registerStaffRoutes } from './routes/staff-routes';
 import { registerSyncRoutes } from './routes/sync-routes';
 import { registerTerminalRoutes } from './routes/terminal-routes';
@@ -167,6 +168,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   registerReportRoutes(app, ctx);
   registerJournalRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
+  registerSeatRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerAdminApp(app, options.adminDir ?? DEFAULT_ADMIN_DIR);
   app.addHook('onClose', () => ctx.background.drain());

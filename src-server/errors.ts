@@ -37,6 +37,9 @@ const STATUS: Record<string, number> = {
   REQUEST_ID_REUSED: 409,
   PERFORMANCE_STARTED: 409,
   NO_TICKETS: 409,
+  // reserved seating (docs/SEATING.md)
+  NOT_SEATED: 409,
+  NOT_ON_SALE: 409,
   // refunds at another window (docs/ORDERS.md)
   UNKNOWN_SALE: 404,
   ALREADY_VOIDED: 409,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { text } from '../text';
-import { HOLD_KINDS, SEAT_FLAGS, SEAT_STATES, type SeatMap, type SeatStatus } from './types';
+import { HOLD_KINDS, SEAT_FLAGS, type SeatMap } from './types';
 
-// The SeatMap and SeatStatus of shared/seating/types.ts as zod schemas, for what crosses a process
-// boundary whole: a map pulled by a terminal (entity 'seatMap'), and seat states the server answers.
+// The SeatMap of shared/seating/types.ts as a zod schema, for a map that crosses a process boundary
+// whole: pulled by a terminal (entity 'seatMap'). Seat states are in shared/sync/seat-protocol.ts.
 
 const id = text().min(1).max(100);
 const coordinate = z.number().finite().min(-1_000_000).max(1_000_000);
@@ -37,11 +37,3 @@ export const seatMapSchema = z.object({
   seats: z.array(seatSchema).max(100_000),
   version: z.number().int().min(1),
 }) satisfies z.ZodType<SeatMap>;
-
-export const seatStatusSchema = z.object({
-  seatId: id,
-  state: z.enum(SEAT_STATES),
-  holder: text().max(100).nullable(),
-  holdKind: z.enum(HOLD_KINDS).nullable(),
-  expiresAt: z.iso.datetime({ offset: true }).nullable(),
-}) satisfies z.ZodType<SeatStatus>;

@@ -48,9 +48,9 @@ export function codeCounters(
 }
 
 /**
- * Capacity units per performance of a sale's lines: one per ticket, except tickets with a seat. A
- * seated ticket takes its seat and no unit of the capacity counter (docs/SEATING.md), so the units that
- * name a seat are left out. A line without a performance takes none.
+ * Tickets per performance of a sale's lines that take a unit of the capacity counter (a line without a
+ * performance takes none). A seated unit (one with a `seatId`) is its own counter of one and takes no
+ * unit of it (docs/SEATING.md "Capacity of a seated performance").
  */
 export function ticketsPerPerformance(
   lines: readonly { id?: string; kind: string; performanceId: string | null; qty: number }[],
@@ -61,8 +61,8 @@ export function ticketsPerPerformance(
   const perPerformance = new Map<string, number>();
   for (const line of lines)
     if (line.kind === 'ticket' && line.performanceId) {
-      const unseated = line.qty - (line.id === undefined ? 0 : (seated.get(line.id) ?? 0));
-      perPerformance.set(line.performanceId, (perPerformance.get(line.performanceId) ?? 0) + unseated);
+      const qty = Math.max(0, line.qty - (line.id === undefined ? 0 : (seated.get(line.id) ?? 0)));
+      perPerformance.set(line.performanceId, (perPerformance.get(line.performanceId) ?? 0) + qty);
     }
   return perPerformance;
 }

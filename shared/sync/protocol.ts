@@ -88,6 +88,7 @@ export const MUTATION_TYPES = [
   'shift.open',
   'shift.close',
   'lease.return',
+  'seat_lease.return',
   'pin.attempt',
   'checkin',
   'ticket.reissue',
@@ -95,7 +96,6 @@ export const MUTATION_TYPES = [
   'reservation.create',
   'reservation.release',
   'reservation.pickup',
-  'seat_lease.return',
 ] as const;
 export type MutationType = (typeof MUTATION_TYPES)[number];
 
@@ -492,6 +492,7 @@ export const REVIEW_KINDS = [
   'approval_unproven',
   'overuse_cap_exceeded',
   'duplicate_entry',
+  'seat_not_held',
 ] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 

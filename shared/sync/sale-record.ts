@@ -74,7 +74,9 @@ export const saleUnitSchema = z.object({
    * terminal-local. Missing from a record stored before it existed.
    */
   refundedElsewhereId: uuid.nullable().default(null),
+  /** The seat this unit sold (docs/SEATING.md "A sold seat"); null for an unseated ticket or an older record. */
   seatId: uuid.nullable().default(null),
+  /** The seat's label as printed ("Stalls, row B, seat 12"); null with seatId. */
   seatLabel: text().max(200).nullable().default(null),
 });
 

@@ -20,6 +20,7 @@ import { keptBytesFailure, poisonIn } from './poison';
 import { applyRefund } from './refund-apply';
 import { applyReservationCreate, applyReservationPickup, applyReservationRelease } from './reservation-apply';
 import { applySale } from './sale-apply';
+import { applySeatLeaseReturn } from './seat-lease-return-apply';
 import { applyShiftClose, applyShiftOpen } from './shift-apply';
 import { applyTicketReissue } from './ticket-reissue-apply';
 
@@ -49,6 +50,8 @@ async function apply(scope: MutationScope, mutation: Mutation): Promise<string |
       return applyShiftClose(scope, mutation);
     case 'lease.return':
       return applyLeaseReturn(scope, mutation.payload);
+    case 'seat_lease.return':
+      return applySeatLeaseReturn(scope, mutation.payload);
     case 'pin.attempt':
       return applyPinAttempt(scope, mutation.payload);
     case 'checkin': {
@@ -65,9 +68,6 @@ async function apply(scope: MutationScope, mutation: Mutation): Promise<string |
       return applyReservationRelease(scope, mutation.payload);
     case 'reservation.pickup':
       return applyReservationPickup(scope, mutation.payload);
-    case 'seat_lease.return':
-      // PROVISIONAL (seat-term): the seat leases' server side is seat-own's; until merged, logged only.
-      return undefined;
   }
 }
 

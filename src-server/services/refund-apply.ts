@@ -12,6 +12,7 @@ import { voidTickets } from '../db/repos/ticket-repo';
 import { reject } from '../errors';
 import type { MutationScope } from './mutation-scope';
 import { parsePayload } from './payload-parse';
+import { releaseRefundedSeats, seatedUnits } from './seat-sale';
 
 // Applying a pushed refund or void (docs/SYNC.md; shared/sync/DECISIONS.md "Server side"): what the
 // sale took from each counter goes back as the server recorded it. Every step reads or changes stored
@@ -177,7 +178,8 @@ async function refundSale(
   const seats = new Map<string, number>();
   for (const key of picked) {
     const line = lineById.get(key.slice(0, key.lastIndexOf(':')));
-    if (line?.kind === 'ticket' && line.performanceId) {
+    // A seated unit took its seat, not a unit of the capacity counter: its seat is released below.
+    if (line?.kind === 'ticket' && line.performanceId && !unitByKey.get(key)?.seatId) {
       const counter = counterKey({ kind: 'capacity', id: line.performanceId });
       seats.set(counter, (seats.get(counter) ?? 0) + 1);
     }
@@ -188,6 +190,14 @@ async function refundSale(
     excessBack.set(counter, (excessBack.get(counter) ?? 0) + excess);
   };
   for (const [counter, n] of seats) await back(counter, n);
+  const givenBack = picked.flatMap((k) => unitByKey.get(k) ?? []);
+  await releaseRefundedSeats(
+    tx,
+    terminal.orgId,
+    sale.id,
+    seatedUnits({ lines: original.lines, units: givenBack }),
+    ctx.now().toISOString(),
+  );
 
   if (saleVoided) {
     await ledger.markSaleVoided(tx, sale.id, refund.createdAt);

@@ -21,6 +21,7 @@ import { reviewOverCap } from './overuse-cap';
 import { ensureCounterRow } from './escrow-service';
 import type { MutationScope } from './mutation-scope';
 import { parsePayload } from './payload-parse';
+import { sellPushedSeats } from './seat-sale';
 
 // Applying a pushed sale (docs/SYNC.md; shared/sync/DECISIONS.md "Escrow leases", "Server side"). Reads
 // of staff, performances, codes and leases go through the scope's caches; the sale row, its escrow rows
@@ -32,7 +33,7 @@ const sum = (values: readonly number[]) => values.reduce((n, v) => n + v, 0);
 /** Every capped unit a sale takes, per counter, by the rule the terminal asked its leases with. */
 function expectedUses(p: SalePayload, code: CodeRow | undefined): Map<string, number> {
   const redeemed = p.redemption && code ? { id: p.redemption.codeId, rules: code.rules } : null;
-  const needs = saleNeeds(ticketsPerPerformance(p.lines), redeemed, p.redemption);
+  const needs = saleNeeds(ticketsPerPerformance(p.lines, p.units), redeemed, p.redemption);
   return new Map(needs.map((n) => [n.counter, n.units]));
 }
 
@@ -162,6 +163,8 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
     reject('DUPLICATE_TICKET', `A ticket of sale ${sale.id} reached the server already with another sale.`);
   }
 
+  const seatsNotHeld = await sellPushedSeats(scope, mutation.mutationId, p);
+
   // Before the use is counted on the code: a counter made now starts from the usage before this sale.
   const excess = await settleEscrow(
     scope,
@@ -259,6 +262,7 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
     ...excess.map((e) => `${e.units} over ${e.counter}`),
     ...approvals.unproven.map((u) => `an unproven ${u.approval.kind} approval`),
     ...(overCap ? ['an overuse past its supervisor’s daily cap'] : []),
+    ...(seatsNotHeld > 0 ? [`${seatsNotHeld} seat(s) the terminal did not hold`] : []),
   ];
   return toReview.length > 0 ? `Accepted; ${toReview.join(', ')} went to review.` : undefined;
 }

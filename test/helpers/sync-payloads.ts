@@ -74,6 +74,8 @@ export interface LineSpec {
   unitPrice: number;
   /** Code discount per unit. */
   unitDiscount?: number;
+  /** The seat of each unit, in unit order (docs/SEATING.md): a seated ticket line. */
+  seats?: { id: string; label: string }[];
 }
 
 export interface SaleSpec {
@@ -141,8 +143,8 @@ export function salePayload(spec: SaleSpec): TerminalSalePayload {
         total: line.unitPrice - discount,
         refundId: null,
         refundedElsewhereId: null,
-        seatId: null,
-        seatLabel: null,
+        seatId: spec.lines[i]?.seats?.[u]?.id ?? null,
+        seatLabel: spec.lines[i]?.seats?.[u]?.label ?? null,
       };
     }),
   );

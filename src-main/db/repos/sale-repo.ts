@@ -2,7 +2,7 @@ import { prepared, type Db } from '../connection';
 import { fromRow, insertRow as insert, toSnake } from '../rows';
 import type { RefundElsewhere } from '../../../shared/sync/protocol';
 import { addSold } from './catalogue-repo';
-import { releaseSoldSeat, seatOfUnit } from './seat-repo';
+import { releaseSeatOfSale, seatOfUnit } from './seat-repo';
 import {
   saleRowSchema,
   type ApprovalRow,
@@ -109,7 +109,7 @@ export function recordRefundsElsewhere(
       // A seated unit took its seat, not a unit of capacity (docs/SEATING.md): its seat is released.
       const seat = seatOfUnit(db, unit);
       const line = performanceOf.get(unit.lineId) as { performance_id: string | null } | undefined;
-      if (seat) releaseSoldSeat(db, seat, here.now, here.terminalId);
+      if (seat) releaseSeatOfSale(db, seat, here.now, here.terminalId);
       else if (line?.performance_id) addSold(db, line.performance_id, -1);
     }
     if (r.kind === 'void' && (open.get(r.saleId) as { n: number }).n === 0)

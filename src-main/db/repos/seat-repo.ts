@@ -1,3 +1,4 @@
+import { releaseSoldSeat } from '../../../shared/seating/release';
 import type { SeatMap, SeatStatus } from '../../../shared/seating/types';
 import { prepared, type Db } from '../connection';
 
@@ -226,12 +227,11 @@ export function deleteSeatLeaseRequest(db: Db, requestId: string): void {
 }
 
 /**
- * A sold seat given back (refund, void, a refund at another window): by the release rule of
- * docs/SEATING.md "A sold seat" (shared/seating/release.ts on the server side), back to the lease it was
- * sold from while that lease is still held here and unexpired, otherwise free. Call inside the
- * refund's transaction.
+ * A sold seat given back (refund, void, a refund at another window), by the release rule both sides
+ * apply (shared/seating/release.ts): back to the lease it was sold from while this terminal still holds
+ * it unexpired, otherwise free. Call inside the refund's transaction.
  */
-export function releaseSoldSeat(
+export function releaseSeatOfSale(
   db: Db,
   sold: { saleId: string; performanceId: string; seatId: string },
   now: string,
@@ -239,15 +239,15 @@ export function releaseSoldSeat(
 ): SeatStatus['state'] {
   const lease = leaseSoldTo(db, sold.saleId, sold.seatId);
   if (lease) markLeaseSeatSold(db, lease.id, sold.seatId, null);
-  const backToLease = lease !== undefined && lease.returnedAt === null && lease.expiresAt > now;
+  const released = releaseSoldSeat(lease?.id ?? null, lease && { ...lease, terminalId }, now);
   putSeatStatus(db, sold.performanceId, {
     seatId: sold.seatId,
-    state: backToLease ? 'leased' : 'free',
-    holder: backToLease ? terminalId : null,
+    state: released.state,
+    holder: released.state === 'leased' ? released.holder : null,
     holdKind: null,
-    expiresAt: backToLease ? lease.expiresAt : null,
+    expiresAt: released.state === 'leased' ? released.expiresAt : null,
   });
-  return backToLease ? 'leased' : 'free';
+  return released.state;
 }
 
 /** The seat of a sold unit, if it has one, with the performance of its line. */

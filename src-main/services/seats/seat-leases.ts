@@ -1,4 +1,7 @@
-import type { SeatLeaseReturnPayload } from '../../../shared/sync/payloads';
+import {
+  seatLeaseAcquireResponseSchema,
+  type SeatLeaseReturnPayload,
+} from '../../../shared/sync/seat-protocol';
 import type { Db } from '../../db/connection';
 import { appendOutbox } from '../../db/repos/outbox-repo';
 import {
@@ -14,7 +17,6 @@ import {
 import { getSyncState } from '../../db/repos/sync-repo';
 import { newId } from '../../ids';
 import type { AskServer } from '../door/server-door';
-import { seatLeaseAcquireAnswerSchema } from './wire';
 
 // Seat leases (docs/SEATING.md "Offline: seat leases"): escrow for named seats. Acquired when a shift
 // opens while the server answers, returned unsold through the outbox when it closes (having stopped
@@ -92,7 +94,7 @@ export function createSeatLeases(deps: {
         timeoutMs: ACQUIRE_TIMEOUT_MS,
       });
       if (answer?.status !== 200) return undefined;
-      const parsed = seatLeaseAcquireAnswerSchema.safeParse(answer.body);
+      const parsed = seatLeaseAcquireResponseSchema.safeParse(answer.body);
       if (!parsed.success) return undefined;
       const me = deps.terminalId();
       const id = requestId;

@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection';
 import {
   markLeaseSeatSold,
   putSeatStatus,
-  releaseSoldSeat,
+  releaseSeatOfSale,
   seatOfUnit,
   usableLeaseOf,
 } from '../../db/repos/seat-repo';
@@ -69,7 +69,7 @@ export function releaseUnitSeats(
   for (const unit of units) {
     const seat = seatOfUnit(db, unit);
     if (!seat) continue;
-    releaseSoldSeat(db, seat, now, terminalId);
+    releaseSeatOfSale(db, seat, now, terminalId);
     n += 1;
   }
   return n;

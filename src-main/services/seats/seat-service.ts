@@ -1,9 +1,8 @@
 import type { TicketOffer } from '../../../shared/ipc/domains/catalogue';
 import type { CartView } from '../../../shared/ipc/domains/sell';
 import type { BestAvailableView, SeatMapView } from '../../../shared/ipc/seating-schemas';
-// TODO(merge seat-own): import { bestAvailable } from '../../../shared/seating/best-available';
-import { bestAvailable } from './best-available-provisional';
-import { formatSeatLabel, seatLabelOf } from '../../../shared/seating/label';
+import { bestAvailable } from '../../../shared/seating/best-available';
+import { seatLabelText, seatLabelOf } from '../../../shared/seating/label';
 import type { SeatMap, SeatStatus } from '../../../shared/seating/types';
 import { ok, type Result } from '../../../shared/result';
 import type { Clock } from '../../clock';
@@ -25,7 +24,7 @@ import type { AskServer } from '../door/server-door';
 import type { Actor } from '../staff-service';
 import { sameBand } from './seat-capacity';
 import type { SeatLeases } from './seat-leases';
-import { seatCartAnswerSchema, seatStatesAnswerSchema } from './wire';
+import { seatCartResponseSchema, seatStatesResponseSchema } from '../../../shared/sync/seat-protocol';
 
 // The seat picker's core (docs/SEATING.md "At the window"): the map with its states, picking seats
 // into the cart and giving them back, and best available. Online a seat goes into this terminal's cart
@@ -62,7 +61,7 @@ export function createSeatService(deps: {
     seatIds
       .map((id) => {
         const label = seatLabelOf(map, id);
-        return label ? formatSeatLabel(label) : id;
+        return label ? seatLabelText(label) : id;
       })
       .join('; ');
 
@@ -77,7 +76,7 @@ export function createSeatService(deps: {
       timeoutMs: REMOTE_TIMEOUT_MS,
     });
     if (answer?.status !== 200) return false;
-    const parsed = seatStatesAnswerSchema.safeParse(answer.body);
+    const parsed = seatStatesResponseSchema.safeParse(answer.body);
     if (!parsed.success) return false;
     db.transaction(() => mergeSeatStatuses(db, performanceId, parsed.data, now()))();
     return true;
@@ -188,7 +187,7 @@ export function createSeatService(deps: {
       timeoutMs: REMOTE_TIMEOUT_MS,
     });
     if (unreachable(answer)) return 'offline';
-    const parsed = answer?.status === 200 ? seatCartAnswerSchema.safeParse(answer.body) : undefined;
+    const parsed = answer?.status === 200 ? seatCartResponseSchema.safeParse(answer.body) : undefined;
     if (!parsed?.success) {
       const message = (answer?.body as { message?: unknown } | undefined)?.message;
       return fail(t, 'SEAT_SERVER_REFUSED', { message: typeof message === 'string' ? message : '' });
@@ -295,7 +294,7 @@ export function createSeatService(deps: {
         const seat: CartSeat = {
           seatId,
           label,
-          text: formatSeatLabel(label),
+          text: seatLabelText(label),
           hold: lease ? 'lease' : 'cart',
           expiresAt: lease ? lease.expiresAt : expiresAt,
         };
