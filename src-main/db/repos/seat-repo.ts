@@ -83,6 +83,18 @@ export function putSeatStatus(db: Db, performanceId: string, status: SeatStatus)
   ).run(performanceId, status.seatId, status.state, status.holder, status.holdKind, status.expiresAt);
 }
 
+/** Several seats of a performance in one claim (no hold kind): what this terminal did to them. */
+export function putSeatClaims(
+  db: Db,
+  performanceId: string,
+  seatIds: readonly string[],
+  claim: { state: SeatStatus['state']; holder: string | null; expiresAt: string | null },
+): void {
+  db.transaction(() => {
+    for (const seatId of seatIds) putSeatStatus(db, performanceId, { seatId, holdKind: null, ...claim });
+  })();
+}
+
 /** The server's answer merged in: a full one replaces what the cache held for the performance. */
 export function mergeSeatStatuses(
   db: Db,

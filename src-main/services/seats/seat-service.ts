@@ -11,6 +11,7 @@ import { getPerformance, listTicketOffers } from '../../db/repos/catalogue-repo'
 import {
   isSeated,
   mergeSeatStatuses,
+  putSeatClaims,
   putSeatStatus,
   seatMapOfPerformance,
   seatStatusPos,
@@ -160,16 +161,7 @@ export function createSeatService(deps: {
           })
         : undefined;
       if (answer?.status !== 200) continue;
-      db.transaction(() => {
-        for (const seatId of release)
-          putSeatStatus(db, performanceId, {
-            seatId,
-            state: 'free',
-            holder: null,
-            holdKind: null,
-            expiresAt: null,
-          });
-      })();
+      putSeatClaims(db, performanceId, release, { state: 'free', holder: null, expiresAt: null });
     }
   };
 
@@ -274,17 +266,7 @@ export function createSeatService(deps: {
         if (taken === 'offline') return fail(t, 'SEAT_NOT_LEASED', { seats: labelsOf(map, others) });
         if (!taken.ok) return taken;
         expiresAt = taken.value;
-        const me = deps.terminalId();
-        db.transaction(() => {
-          for (const seatId of others)
-            putSeatStatus(db, performanceId, {
-              seatId,
-              state: 'cart',
-              holder: me,
-              holdKind: null,
-              expiresAt,
-            });
-        })();
+        putSeatClaims(db, performanceId, others, { state: 'cart', holder: deps.terminalId(), expiresAt });
         // Taking renews the cart's other seats of the performance too.
         if (expiresAt) cart.renewSeats(performanceId, expiresAt);
       }
