@@ -70,6 +70,27 @@ describe('ticketsPerPerformance and isCapacityCounter', () => {
     ]);
   });
 
+  it('takes no capacity unit for a seated unit: the seat is its own counter of one', () => {
+    const lines = [
+      { id: 'l1', kind: 'ticket', performanceId: 'p1', qty: 3 },
+      { id: 'l2', kind: 'ticket', performanceId: 'p2', qty: 1 },
+    ];
+    const units = [
+      { lineId: 'l1', seatId: 's1' },
+      { lineId: 'l1', seatId: null },
+      { lineId: 'l1', seatId: 's2' },
+      { lineId: 'l2', seatId: 's3' },
+    ];
+    expect([...ticketsPerPerformance(lines, units)]).toEqual([
+      ['p1', 1],
+      ['p2', 0],
+    ]);
+    expect([...ticketsPerPerformance(lines)]).toEqual([
+      ['p1', 3],
+      ['p2', 1],
+    ]);
+  });
+
   it('tells a seat counter from a code counter', () => {
     expect(isCapacityCounter('capacity:p1')).toBe(true);
     expect(isCapacityCounter('code_uses:c1')).toBe(false);
