@@ -14,7 +14,6 @@ import type { Queryable } from '../db/database';
 import { entityExists } from '../db/repos/catalogue-repo';
 import { lockPositions } from '../db/repos/change-pos';
 import * as repo from '../db/repos/seat-map-repo';
-import type { Err } from '../../shared/result';
 import { isUniqueViolation, reject, Rejection } from '../errors';
 import { recordAudit } from './audit';
 import { assertVersion } from './version-check';
@@ -36,7 +35,7 @@ function refuseImport(problems: SeatMapProblem[]): never {
       `first: ${first?.row ? `row ${first.row}: ` : ''}${first?.message ?? ''}). Fix the file and import it again.`,
     problems,
   };
-  throw new Rejection(refusal as Err);
+  throw new Rejection(refusal);
 }
 
 /** The audited fields of a map: what it is, never every seat. */
