@@ -29,10 +29,12 @@ function refuseImport(problems: SeatMapProblem[]): never {
   const refusal: SeatMapRefusal = {
     ok: false,
     reason: 'SEAT_MAP_INVALID',
-    error: 'SEAT_MAP_INVALID',
     message:
       `The seat map was not imported (${problems.length === 1 ? 'one problem' : `${problems.length} problems`}; ` +
       `first: ${first?.row ? `row ${first.row}: ` : ''}${first?.message ?? ''}). Fix the file and import it again.`,
+    // `error` as well as the usual `reason`, as docs/SEATING.md names it; after the message, so every
+    // refusal still starts {ok, reason, message}.
+    error: 'SEAT_MAP_INVALID',
     problems,
   };
   throw new Rejection(refusal);
