@@ -409,7 +409,7 @@ describe.each(backends)('audit log (%s)', (backend) => {
           });
           s.seatMap = reply.body.id;
           s.seat = reply.body.seats[0]?.id ?? '';
-          return reply;
+          return reply as unknown as Reply;
         },
       },
       {
