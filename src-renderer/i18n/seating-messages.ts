@@ -94,7 +94,6 @@ export const seatingEn = {
   'admin.perfSeats.block': 'Block',
   'admin.perfSeats.unblock': 'Unblock',
   'admin.perfSeats.done': 'Done: {count} seats.',
-  'admin.perfSeats.unseated': 'This performance has no seat map.',
 } as const;
 
 export const seatingDe: Record<keyof typeof seatingEn, string> = {
@@ -191,5 +190,4 @@ export const seatingDe: Record<keyof typeof seatingEn, string> = {
   'admin.perfSeats.block': 'Sperren',
   'admin.perfSeats.unblock': 'Entsperren',
   'admin.perfSeats.done': 'Erledigt: {count} Plätze.',
-  'admin.perfSeats.unseated': 'Diese Vorstellung hat keinen Saalplan.',
 };
