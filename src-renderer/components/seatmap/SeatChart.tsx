@@ -14,7 +14,7 @@ import {
   type Direction,
   type ViewBox,
 } from './seat-geometry';
-import { bandColour, canPick, seatLooks, type SeatLook, type SeatOwnership } from './seat-look';
+import { bandIndex, canPick, seatLooks, type SeatLook, type SeatOwnership } from './seat-look';
 import { FlagsLayer, LabelsLayer, SeatsLayer } from './SeatLayers';
 import { SeatLegend } from './SeatLegend';
 import { useMapGestures, type Point } from './use-map-gestures';
@@ -83,7 +83,7 @@ export function SeatChart(props: SeatChartProps) {
   }
 
   const r = pitch * 0.4;
-  const colourOf = useCallback((seat: Seat) => bandColour(map.bands, seat.band), [map.bands]);
+  const bandOf = useCallback((seat: Seat) => bandIndex(map.bands, seat.band), [map.bands]);
   const nameOf = useCallback(
     (seat: Seat, look: SeatLook, isSelected: boolean) => {
       const parts = [
@@ -118,6 +118,7 @@ export function SeatChart(props: SeatChartProps) {
 
   const gestures = useMapGestures({
     svgRef,
+    seatOf: (element) => (element.id.startsWith(idBase) ? element.id.slice(idBase.length) : null),
     view,
     setView,
     limits,
@@ -215,8 +216,9 @@ export function SeatChart(props: SeatChartProps) {
           seats={map.seats}
           idBase={idBase}
           looks={looks}
-          colourOf={colourOf}
+          bandOf={bandOf}
           selected={selected}
+          sayUnselected={mode === 'select'}
           active={active}
           r={r}
           nameOf={nameOf}

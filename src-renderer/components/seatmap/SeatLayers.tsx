@@ -12,15 +12,19 @@ interface SeatDotProps {
   seat: Seat;
   id: string;
   look: SeatLook;
-  colour: string;
+  /** The band's place in the map's list: its colour class (seat--b0 …). */
+  band: number;
   r: number;
-  selected: boolean;
+  /** Undefined: not said (pick mode says only the chosen ones). */
+  selected: boolean | undefined;
   active: boolean;
   name: string;
 }
 
-const SeatDot = memo(function SeatDot({ seat, id, look, colour, r, selected, active, name }: SeatDotProps) {
-  let className = `seat seat--${look}`;
+// As few attributes as a seat needs: the id (aria-activedescendant, and the seat a pointer hit, read back
+// by the map), its name and role, and the circle itself. Colours come from classes, not attributes.
+const SeatDot = memo(function SeatDot({ seat, id, look, band, r, selected, active, name }: SeatDotProps) {
+  let className = `seat seat--b${band} seat--${look}`;
   if (selected) className += ' seat--selected';
   if (active) className += ' seat--active';
   return (
@@ -29,13 +33,10 @@ const SeatDot = memo(function SeatDot({ seat, id, look, colour, r, selected, act
       role="option"
       aria-label={name}
       aria-selected={selected}
-      data-seat={seat.id}
-      data-look={look}
       className={className}
       cx={seat.x}
       cy={seat.y}
       r={r}
-      fill={colour}
     />
   );
 });
@@ -44,15 +45,17 @@ interface SeatsLayerProps {
   seats: readonly Seat[];
   idBase: string;
   looks: ReadonlyMap<string, SeatLook>;
-  colourOf: (seat: Seat) => string;
+  bandOf: (seat: Seat) => number;
   selected: ReadonlySet<string>;
+  /** Say aria-selected="false" too (a multi-select listbox), not only "true". */
+  sayUnselected: boolean;
   active: string | null;
   r: number;
   nameOf: (seat: Seat, look: SeatLook, selected: boolean) => string;
 }
 
 export const SeatsLayer = memo(function SeatsLayer(props: SeatsLayerProps) {
-  const { seats, idBase, looks, colourOf, selected, active, r, nameOf } = props;
+  const { seats, idBase, looks, bandOf, selected, sayUnselected, active, r, nameOf } = props;
   return (
     <g role="group">
       {seats.map((seat) => {
@@ -64,9 +67,9 @@ export const SeatsLayer = memo(function SeatsLayer(props: SeatsLayerProps) {
             seat={seat}
             id={`${idBase}${seat.id}`}
             look={look}
-            colour={colourOf(seat)}
+            band={bandOf(seat)}
             r={r}
-            selected={isSelected}
+            selected={isSelected || (sayUnselected ? false : undefined)}
             active={active === seat.id}
             name={nameOf(seat, look, isSelected)}
           />

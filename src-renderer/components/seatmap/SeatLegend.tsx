@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { SEAT_FLAGS, type SeatMap } from '../../../shared/seating/types';
 import { useT } from '../../i18n/use-t';
-import { bandColour, SEAT_LOOKS, type SeatLook } from './seat-look';
+import { bandIndex, SEAT_LOOKS, type SeatLook } from './seat-look';
 import { FlagMark } from './SeatLayers';
 
 /** What the colours and marks mean: the map's bands, the states drawn now, the flags the map uses. */
@@ -20,7 +20,7 @@ export const SeatLegend = memo(function SeatLegend({
       {map.bands.map((band) => (
         <li key={`band-${band}`}>
           <svg viewBox="-1 -1 2 2" aria-hidden="true" className="seatmap__swatch">
-            <circle className="seat seat--free" r={0.8} fill={bandColour(map.bands, band)} />
+            <circle className={`seat seat--b${bandIndex(map.bands, band)} seat--free`} r={0.8} />
           </svg>
           {t('seatmap.band', { band })}
         </li>
@@ -28,7 +28,7 @@ export const SeatLegend = memo(function SeatLegend({
       {SEAT_LOOKS.filter((look) => look !== 'free' && shown.has(look)).map((look) => (
         <li key={look}>
           <svg viewBox="-1 -1 2 2" aria-hidden="true" className="seatmap__swatch">
-            <circle className={`seat seat--${look}`} r={0.8} fill="#888" />
+            <circle className={`seat seat--b0 seat--${look}`} r={0.8} />
           </svg>
           {t(`seatmap.look.${look}`)}
         </li>

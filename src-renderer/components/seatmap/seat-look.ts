@@ -73,10 +73,11 @@ export function canPick(look: SeatLook | undefined): boolean {
   return look === 'free' || look === 'mine' || look === 'leased';
 }
 
-// Band colours, best band first: distinct at a glance and dark enough for white marks on them.
-const BAND_COLOURS = ['#1f6fb8', '#2e8540', '#b5651d', '#7b3fa0', '#b03060', '#00767a', '#6b6b00', '#4a5a8a'];
+/** How many band colours there are (seat--b0 … in styles.css); later bands reuse them in turn. */
+export const BAND_COLOURS = 8;
 
-export function bandColour(bands: readonly string[], band: string): string {
+/** A seat band's colour class number: its place in the map's band list, best first. */
+export function bandIndex(bands: readonly string[], band: string): number {
   const i = bands.indexOf(band);
-  return BAND_COLOURS[(i < 0 ? bands.length : i) % BAND_COLOURS.length] ?? '#1f6fb8';
+  return (i < 0 ? bands.length : i) % BAND_COLOURS;
 }

@@ -18,6 +18,8 @@ interface Options {
   view: ViewBox;
   setView: (view: ViewBox) => void;
   limits: { minW: number; maxW: number };
+  /** The seat a pointer went down on, from the element it hit (null: none). */
+  seatOf: (element: Element) => string | null;
   /** Mouse drags draw a box (select mode) rather than panning. */
   boxSelect: boolean;
   onTap: (seatId: string | null, keys: { shift: boolean; toggle: boolean }) => void;
@@ -99,7 +101,7 @@ export function useMapGestures(options: Options) {
       startScreen: { x: e.clientX, y: e.clientY },
       startView: latest.current.view,
       toMap: mapperFor(svg),
-      seatId: target.getAttribute('data-seat'),
+      seatId: latest.current.seatOf(target),
       keys: { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey },
       mouse: e.pointerType === 'mouse',
     };
