@@ -27,6 +27,7 @@ import { registerStaffRoutes } from './routes/staff-routes';
 import { registerSyncRoutes } from './routes/sync-routes';
 import { registerTerminalRoutes } from './routes/terminal-routes';
 import { registerTicketLayoutRoutes } from './routes/ticket-layout-routes';
+import { registerSeatMapRoutes } from './routes/seat-map-routes';
 
 export interface ServerOptions {
   version: string;
@@ -155,6 +156,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   registerStaffRoutes(app, ctx);
   registerCatalogueRoutes(app, ctx);
   registerTicketLayoutRoutes(app, ctx);
+  registerSeatMapRoutes(app, ctx);
   registerOrganisationRoutes(app, ctx);
   registerCatalogueSearchRoutes(app, ctx);
   registerTerminalRoutes(app, ctx);

@@ -25,6 +25,8 @@ export interface Performance {
   startsAt: string;
   capacity: number;
   status: 'on_sale' | 'off_sale' | 'cancelled';
+  /** The seat map it uses (docs/SEATING.md); null: unseated. Absent from an older server. */
+  seatMapId?: string | null;
 }
 
 /** Where in the house: Stalls, Circle, Gallery. */

@@ -12,6 +12,7 @@ import type {
 } from '../catalogue/types';
 import type { CodeRecord } from '../codes/types';
 import type { TicketLayout } from '../tickets/layout';
+import type { SeatMap } from '../seating/types';
 import { offlineCustomerSchema, type OfflineCustomer } from '../customers/offline';
 
 // The wire contract between a terminal's sync client and the central server (docs/SYNC.md). Both sides
@@ -310,10 +311,16 @@ export interface CodeUsageRecord {
  */
 export type EventChange = EventRecord & { ticketLayout?: TicketLayout | null };
 
+/**
+ * A performance as pull sends it: with the seat map it uses (docs/SEATING.md), null when unseated.
+ * Absent from an older server: unseated.
+ */
+export type PerformanceChange = Performance & { seatMapId?: string | null };
+
 export type Change =
   | { entity: 'venue'; id: string; data: Venue }
   | { entity: 'event'; id: string; data: EventChange }
-  | { entity: 'performance'; id: string; data: Performance }
+  | { entity: 'performance'; id: string; data: PerformanceChange }
   | { entity: 'price_band'; id: string; data: PriceBand }
   | { entity: 'ticket_type'; id: string; data: TicketType }
   | { entity: 'ticket_price'; id: string; data: TicketPrice }
@@ -323,6 +330,11 @@ export type Change =
   | { entity: 'code'; id: string; data: CodeRecord }
   | { entity: 'code_child'; id: string; data: ChildCodeRecord }
   | { entity: 'code_usage'; id: string; data: CodeUsageRecord }
+  /**
+   * A seat map some performance uses, whole (docs/SEATING.md "Seat maps"): sent again whenever it or a
+   * performance using it changes; in a snapshot after the performances. Deleted maps arrive as deletes.
+   */
+  | { entity: 'seatMap'; id: string; data: SeatMap }
   /** The row is gone on the server (a hard delete); the terminal drops it where nothing refers to it. */
   | { entity: ChangeEntity; id: string; deleted: true };
 
@@ -339,6 +351,9 @@ export const CHANGE_ENTITIES = [
   'code',
   'code_child',
   'code_usage',
+  // A terminal older than reserved seating refuses a page holding this entity: update the terminals
+  // before giving a performance a seat map (docs/SEATING.md "Seat maps at the terminal").
+  'seatMap',
 ] as const;
 export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
 

@@ -16,6 +16,7 @@ import { adoptFirstVenue } from '../db/repos/staff-repo';
 import { isForeignKeyViolation, isUniqueViolation, reject } from '../errors';
 import { pick, recordAudit } from './audit';
 import { followLimit } from './escrow-service';
+import { checkMappedCapacity } from './seat-capacity';
 import { assertVersion } from './version-check';
 
 const LABEL: Record<repo.EntityName, string> = {
@@ -170,8 +171,15 @@ export async function update(
       mapWriteError(error, name);
     }
     if (!found) reject('NOT_FOUND', `There is no such ${LABEL[name]}.`);
+    // A seated performance's capacity stays the map's, and its counter keeps following the GA places.
     if (name === 'performances' && typeof values.capacity === 'number') {
-      await followCapacity(tx, principal.orgId, id, values.capacity);
+      const seated = await checkMappedCapacity(
+        tx,
+        principal.orgId,
+        current.seatMapId as string | null,
+        values.capacity,
+      );
+      if (!seated) await followCapacity(tx, principal.orgId, id, values.capacity);
     }
     await audit(tx, ctx, principal, name, 'update', id, before);
   });

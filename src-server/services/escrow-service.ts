@@ -19,6 +19,7 @@ import type { Err } from '../../shared/result';
 import { reject } from '../errors';
 import { nextBusinessDayEnd } from '../../shared/business-day';
 import { isUuid } from '../db/uuid';
+import { capacityCounterLimit } from './seat-capacity';
 
 /** What a counter limits and how much of it is used, read from the code or the performance. */
 export type CounterSource =
@@ -50,7 +51,11 @@ export async function counterSource(
     }
     return {
       ok: true,
-      limit: performance.capacity as number,
+      // A seated performance's counter counts its GA places only (docs/SEATING.md).
+      limit: await capacityCounterLimit(tx, orgId, {
+        capacity: performance.capacity as number,
+        seatMapId: performance.seatMapId as string | null,
+      }),
       used: 0,
       performanceStartsAt: performance.startsAt as string,
     };

@@ -56,6 +56,7 @@ const ORDER: Record<ChangeEntity, number> = {
   code: 9,
   code_child: 10,
   code_usage: 11,
+  seatMap: 12,
 };
 
 type Data = Record<string, unknown>;
@@ -155,6 +156,9 @@ function applyChange(db: Db, change: Change, seen: boolean): void {
         return deleteCodeRow(db, change.id);
       case 'code_usage':
         return deleteCodeUsage(db, change.id);
+      case 'seatMap':
+        // Seat maps are applied by the terminal's seating code (docs/SEATING.md); until then, ignored.
+        return;
       default:
         return deleteCatalogueRow(db, change.entity, change.id);
     }

@@ -47,7 +47,14 @@ export const ENTITIES: Record<EntityName, EntityTable> = {
   performances: {
     table: 'performances',
     syncEntity: 'performance',
-    columns: { eventId: 'event_id', startsAt: 'starts_at', capacity: 'capacity', status: 'status' },
+    // seatMapId is read here and written only by PUT /v1/performances/:id/seat-map (no body carries it).
+    columns: {
+      eventId: 'event_id',
+      startsAt: 'starts_at',
+      capacity: 'capacity',
+      status: 'status',
+      seatMapId: 'seat_map_id',
+    },
     refs: { eventId: 'events' },
     filters: ['eventId', 'status'],
     order: 'starts_at, id',

@@ -2,6 +2,7 @@ import type { ChangeEntity } from '../../../shared/sync/protocol';
 import type { Queryable } from '../database';
 import { codeColumns } from './code-repo';
 import { OFFLINE_CUSTOMER_SUBSET, offlineCustomerColumns } from './customer-pull';
+import { seatMapColumns } from './seat-map-repo';
 
 // Pull reads: every synced table pages by (change_pos, id) on its own index; the service merges the
 // tables into one commit-ordered stream. Table and column names come only from this file.
@@ -40,7 +41,8 @@ const SOURCES: PullSource[] = (
     {
       entity: 'performance',
       from: 'performances c',
-      select: 'c.id, c.event_id AS "eventId", c.starts_at AS "startsAt", c.capacity, c.status',
+      select:
+        'c.id, c.event_id AS "eventId", c.starts_at AS "startsAt", c.capacity, c.status, c.seat_map_id AS "seatMapId"',
     },
     { entity: 'price_band', from: 'price_bands c', select: 'c.id, c.event_id AS "eventId", c.name' },
     { entity: 'ticket_type', from: 'ticket_types c', select: 'c.id, c.event_id AS "eventId", c.name' },
@@ -115,6 +117,17 @@ const SOURCES: PullSource[] = (
       from: 'customers c',
       select: offlineCustomerColumns('$5'),
       where: OFFLINE_CUSTOMER_SUBSET('$5'),
+    },
+    {
+      // Seat maps in use, whole (docs/SEATING.md "Seat maps at the terminal"), after everything else so
+      // the ranks before keep their meaning. A map has no position of its own: it stands at the latest
+      // position of the performances using it, which attaching it and editing it both move. An unused
+      // map is not sent.
+      entity: 'seatMap',
+      from: `(SELECT m.*, (SELECT max(p.change_pos) FROM performances p WHERE p.seat_map_id = m.id) AS change_pos
+        FROM seat_maps m) c`,
+      select: seatMapColumns('c'),
+      where: 'c.change_pos IS NOT NULL',
     },
   ] satisfies (Partial<PullSource> & Pick<PullSource, 'entity' | 'from' | 'select'>)[]
 ).map((s) => ({ pos: 'change_pos', where: 'true', textId: false, ...s }));
