@@ -1,6 +1,7 @@
 import type { Language } from '../shared/ipc/types';
 import { err, type Err } from '../shared/result';
 import { reservationMessages } from './reservation-messages';
+import { seatMessages } from './seat-messages';
 
 // Sentences the core says to staff, in both UI languages. Each says what happened and what to do.
 const catalogue = {
@@ -376,6 +377,7 @@ const catalogue = {
     de: 'Bestellverlauf und persönliche Codes brauchen den Server, der nicht antwortet: Die gezeigte Anzahl ist, was dieses Terminal weiß.',
   },
   ...reservationMessages,
+  ...seatMessages,
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -46,6 +46,8 @@ import {
 import type { ShellPrintOutputs } from './services/printing/output';
 import { createPrintService } from './services/printing/print-service';
 import { createStaffService } from './services/staff-service';
+import { createSeatLeases } from './services/seats/seat-leases';
+import { createSeatService } from './services/seats/seat-service';
 import { queuePinAttempt } from './services/sync/pin-attempts';
 import { createSyncService, type SyncService } from './services/sync/sync-service';
 import { createFetchTransport, type SyncTransport } from './services/sync/transport';
@@ -198,7 +200,38 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     },
   });
   const cart = createCartService({ db, clock, t, language, staff, escrow: sync.ledger });
-  const shifts = createShiftService({ db, clock, t, terminalId, onClose: (at) => sync.shiftClosed(at) });
+  const serverLikelyUp = () => connectivity.current().state === 'online' || sync.reachable();
+  const enrolled = () => getSyncState(db) !== undefined;
+  const seatLeases = createSeatLeases({
+    db,
+    now: () => clock.now(),
+    ask: (request) => sync.request(request),
+    enrolled,
+    serverLikelyUp,
+    terminalId,
+    afterWrite: () => sync.afterWrite(),
+  });
+  const shifts = createShiftService({
+    db,
+    clock,
+    t,
+    terminalId,
+    onClose: (at) => {
+      sync.shiftClosed(at);
+      seatLeases.shiftClosed(at);
+    },
+  });
+  const seats = createSeatService({
+    db,
+    clock,
+    t,
+    cart,
+    leases: seatLeases,
+    ask: (request) => sync.request(request),
+    enrolled,
+    serverLikelyUp,
+    terminalId,
+  });
   const printing = createPrintService({
     db,
     clock,
@@ -228,7 +261,6 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     },
     logError,
   });
-  const serverLikelyUp = () => connectivity.current().state === 'online' || sync.reachable();
   const customers = createCustomerService({
     db,
     clock,
@@ -272,6 +304,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     printing,
     mail,
     reservations,
+    seats,
   });
   const sales = createSaleService({
     db,
@@ -377,6 +410,8 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       serverLikelyUp,
     }),
     reservations,
+    seats,
+    seatLeases,
   });
   if (options.sync?.autoStart ?? transport !== undefined) sync.start();
   if (options.printer?.enabled !== false) printing.start();

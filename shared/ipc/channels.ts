@@ -136,6 +136,13 @@ export const channels = {
     pickup: 'pos:reservations:pickup',
     cancel: 'pos:reservations:cancel',
   },
+  // Reserved seats: the seat map, picking and best available (docs/SEATING.md "At the window").
+  seats: {
+    map: 'pos:seats:map',
+    pick: 'pos:seats:pick',
+    unpick: 'pos:seats:unpick',
+    best: 'pos:seats:best',
+  },
 } as const;
 
 type ValueOf<T> = T[keyof T];

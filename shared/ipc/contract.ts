@@ -19,6 +19,7 @@ import { mailRequestSchemas, type MailResponseTypes } from './mail-schemas';
 import { journalRequestSchemas, type JournalResponseTypes } from './journal-schemas';
 import { customerRequestSchemas, type CustomerResponseTypes } from './customer-schemas';
 import { reservationRequestSchemas, type ReservationResponseTypes } from './reservation-schemas';
+import { seatRequestSchemas, type SeatResponseTypes } from './seating-schemas';
 import { REPRINT_MODES, type TicketReprint } from './domains/tickets';
 import { MAX_REPRINT_TICKETS } from '../tickets/issue';
 import { manageRequestSchemas, type ManageResponseTypes } from './manage-schemas';
@@ -105,7 +106,20 @@ const exchangeAsked = {
   saleId: id,
   units: unitsGivenBack,
   lines: z
-    .array(z.object({ performanceId: id, ticketPriceId: id, qty }).strict())
+    .array(
+      z
+        .object({
+          performanceId: id,
+          ticketPriceId: id,
+          qty,
+          // A seated performance's new seats, one per ticket, picked into the cart first (docs/SEATING.md).
+          seatIds: z.array(id).min(1).max(50).optional(),
+        })
+        .strict()
+        .refine((l) => l.seatIds === undefined || l.seatIds.length === l.qty, {
+          message: 'name one seat per ticket',
+        }),
+    )
     .min(1, 'pick at least one new ticket')
     .max(20),
   reason,
@@ -264,6 +278,7 @@ export const requestSchemas = {
   ...journalRequestSchemas,
   ...customerRequestSchemas,
   ...reservationRequestSchemas,
+  ...seatRequestSchemas,
 } satisfies Record<ChannelName, z.ZodType>;
 
 /** What each channel answers with when it succeeds. */
@@ -275,7 +290,8 @@ export interface ResponseTypes
     MailResponseTypes,
     JournalResponseTypes,
     CustomerResponseTypes,
-    ReservationResponseTypes {
+    ReservationResponseTypes,
+    SeatResponseTypes {
   [c.system.status]: TerminalStatus;
   [c.system.loadDemo]: { codes: number };
   [c.settings.get]: TerminalSettings;

@@ -47,14 +47,23 @@ export function codeCounters(
   return out;
 }
 
-/** Tickets per performance of a sale's lines (a line without a performance takes no seat). */
+/**
+ * Capacity units per performance of a sale's lines: one per ticket, except tickets with a seat. A
+ * seated ticket takes its seat and no unit of the capacity counter (docs/SEATING.md), so the units that
+ * name a seat are left out. A line without a performance takes none.
+ */
 export function ticketsPerPerformance(
-  lines: readonly { kind: string; performanceId: string | null; qty: number }[],
+  lines: readonly { id?: string; kind: string; performanceId: string | null; qty: number }[],
+  units: readonly { lineId: string; seatId?: string | null }[] = [],
 ): Map<string, number> {
+  const seated = new Map<string, number>();
+  for (const unit of units) if (unit.seatId) seated.set(unit.lineId, (seated.get(unit.lineId) ?? 0) + 1);
   const perPerformance = new Map<string, number>();
   for (const line of lines)
-    if (line.kind === 'ticket' && line.performanceId)
-      perPerformance.set(line.performanceId, (perPerformance.get(line.performanceId) ?? 0) + line.qty);
+    if (line.kind === 'ticket' && line.performanceId) {
+      const unseated = line.qty - (line.id === undefined ? 0 : (seated.get(line.id) ?? 0));
+      perPerformance.set(line.performanceId, (perPerformance.get(line.performanceId) ?? 0) + unseated);
+    }
   return perPerformance;
 }
 

@@ -124,6 +124,16 @@ export const ticketReissuePayloadSchema = z.object({
 export type TicketReissuePayload = z.infer<typeof ticketReissuePayloadSchema>;
 
 /**
+ * `seat_lease.return`: the terminal has stopped using a seat lease and gives its unsold seats back
+ * (docs/SEATING.md "Offline: seat leases"); seats it sold stay sold.
+ */
+export const seatLeaseReturnPayloadSchema = z.strictObject({
+  leaseId: uuid,
+  seatIds: z.array(uuid).max(10_000),
+});
+export type SeatLeaseReturnPayload = z.infer<typeof seatLeaseReturnPayloadSchema>;
+
+/**
  * What the terminal's outbox takes for each mutation type (src-main/db/repos/outbox-repo.ts
  * appendOutbox): a payload that does not match its type does not compile.
  */
@@ -141,6 +151,7 @@ export type MutationPayloads = {
   'reservation.create': ReservationCreatePayload;
   'reservation.release': ReservationReleasePayload;
   'reservation.pickup': ReservationPickupPayload;
+  'seat_lease.return': SeatLeaseReturnPayload;
 };
 
 // Compile-time links: every type has its payload, and what the terminal writes is what the server parses.

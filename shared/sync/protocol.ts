@@ -95,6 +95,7 @@ export const MUTATION_TYPES = [
   'reservation.create',
   'reservation.release',
   'reservation.pickup',
+  'seat_lease.return',
 ] as const;
 export type MutationType = (typeof MUTATION_TYPES)[number];
 

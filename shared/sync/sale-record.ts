@@ -74,6 +74,8 @@ export const saleUnitSchema = z.object({
    * terminal-local. Missing from a record stored before it existed.
    */
   refundedElsewhereId: uuid.nullable().default(null),
+  seatId: uuid.nullable().default(null),
+  seatLabel: text().max(200).nullable().default(null),
 });
 
 /**

@@ -15,6 +15,11 @@ export interface PrintedTicket {
   venue: { name: string; timezone: string };
   ticketTypeName: string;
   priceBandName: string | null;
+  /**
+   * A reserved seat: "Stalls, row B, seat 12" (docs/SEATING.md). Always printed when present, whatever
+   * the layout: the seat is what the ticket admits to. Absent or null: unseated.
+   */
+  seatLabel?: string | null;
   /** What this one ticket cost after discounts, in minor units of `currency`. */
   pricePaid: number;
   currency: string;

@@ -17,6 +17,7 @@ export const TICKET_WORDS = {
   venue: { en: 'Venue', de: 'Spielstätte' },
   ticketType: { en: 'Ticket type', de: 'Kartenart' },
   priceBand: { en: 'Price band', de: 'Preiskategorie' },
+  seat: { en: 'Seat', de: 'Platz' },
   price: { en: 'Price', de: 'Preis' },
   code: { en: 'Code', de: 'Code' },
   orderRef: { en: 'Order', de: 'Bestellung' },
@@ -31,7 +32,8 @@ export function ticketWord(language: Language, key: TicketWord): string {
 
 /** One optional fact as a ticket prints it; `code` is the discount code beside the price, labelled. */
 export interface TicketFact {
-  field: TicketField;
+  /** 'seat' is not a layout field: a seated ticket always shows its seat, first. */
+  field: TicketField | 'seat';
   label: string;
   value: string;
   code: string | null;
@@ -41,6 +43,7 @@ export interface TicketFact {
 export function ticketFacts(t: PrintedTicket, layout: TicketLayout, language: Language): TicketFact[] {
   const w = (key: TicketWord) => ticketWord(language, key);
   const facts: TicketFact[] = [];
+  if (t.seatLabel) facts.push({ field: 'seat', label: w('seat'), value: t.seatLabel, code: null });
   for (const field of layout.fields) {
     const fact = (label: string, value: string, code: string | null = null) =>
       facts.push({ field, label, value, code });

@@ -211,6 +211,13 @@ export const accessRules = {
   [c.reservations.list]: sell,
   [c.reservations.pickup]: sell,
   [c.reservations.cancel]: sell,
+
+  // Choosing seats is selling (docs/SEATING.md "At the window"). No permission lets anyone sell a seat
+  // this terminal does not hold: the seat service refuses it for everyone.
+  [c.seats.map]: sell,
+  [c.seats.pick]: sell,
+  [c.seats.unpick]: sell,
+  [c.seats.best]: sell,
 } as const satisfies AccessTable;
 
 /** What a handler is given: the checked actor, or nothing on a public channel (or a first run). */

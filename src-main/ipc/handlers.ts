@@ -17,6 +17,8 @@ import type { SaleService } from '../services/sale-service';
 import type { SettingsService } from '../services/settings-service';
 import type { PrintService } from '../services/printing/print-service';
 import type { ShiftService } from '../services/shift-service';
+import type { SeatLeases } from '../services/seats/seat-leases';
+import type { SeatService } from '../services/seats/seat-service';
 import type { StaffService } from '../services/staff-service';
 import type { SyncService } from '../services/sync/sync-service';
 import type { TicketService } from '../services/ticket-service';
@@ -48,6 +50,8 @@ export interface Services {
   journal: JournalService;
   customers: CustomerService;
   reservations: ReservationService;
+  seats: SeatService;
+  seatLeases: Pick<SeatLeases, 'acquire'>;
 }
 
 /**
@@ -73,7 +77,8 @@ export function createHandlers(s: Services): Handlers {
     [c.staff.signIn]: (r) => s.staff.signIn(r.staffId, r.pin),
     [c.staff.signOut]: () => {
       s.staff.signOut();
-      s.cart.reset();
+      // The cart goes, and its seats' holds on the server with it.
+      s.seats.discard();
       s.manage.forget();
       return ok(null);
     },
@@ -89,8 +94,9 @@ export function createHandlers(s: Services): Handlers {
     [c.cart.get]: (_r, a) => ok(s.cart.view(a)),
     [c.cart.addTicket]: (r, a) => s.cart.addTicket(a, r),
     [c.cart.addProduct]: (r, a) => s.cart.addProduct(a, r),
-    [c.cart.setQty]: (r, a) => s.cart.setQty(a, r),
-    [c.cart.clear]: (_r, a) => ok(s.cart.clear(a)),
+    // A seated line's seats are released when it goes (docs/SEATING.md "At the window").
+    [c.cart.setQty]: (r, a) => s.seats.setQty(a, r),
+    [c.cart.clear]: async (_r, a) => ok(await s.seats.clear(a)),
     // Figures typed with the customer are ignored: the main process counts them (customer-service.ts).
     [c.cart.setCustomer]: (r, a) => ok(s.customers.typed(a, r.customer)),
     [c.cart.applyCode]: async (r, a) => {
@@ -122,7 +128,12 @@ export function createHandlers(s: Services): Handlers {
 
     [c.shift.current]: () => ok(s.shifts.current()),
     // A round right away: an opened shift takes its leases, a closed one pushes their return.
-    [c.shift.open]: (r, a) => afterWrite(s.shifts.open(a, r.openingFloat)),
+    // Seat leases are taken while the server answers (docs/SEATING.md "Offline: seat leases").
+    [c.shift.open]: async (r, a) => {
+      const opened = afterWrite(s.shifts.open(a, r.openingFloat));
+      if (opened.ok) await s.seatLeases.acquire();
+      return opened;
+    },
     // The Z report prints and the store is backed up (docs/OPERATIONS.md) once the close has committed.
     [c.shift.close]: (r, a) =>
       s.backups.afterShiftClose(s.printing.afterShiftClose(afterWrite(s.shifts.close(a, r.countedCash)))),
@@ -153,5 +164,10 @@ export function createHandlers(s: Services): Handlers {
     [c.reservations.list]: (r) => s.reservations.list(r),
     [c.reservations.pickup]: (r, a) => s.reservations.pickup(a, r),
     [c.reservations.cancel]: (r, a) => s.reservations.cancel(a, r),
+
+    [c.seats.map]: (r) => s.seats.map(r.performanceId),
+    [c.seats.pick]: (r, a) => s.seats.pick(a, r),
+    [c.seats.unpick]: (r, a) => s.seats.unpick(a, r.seatIds),
+    [c.seats.best]: (r) => s.seats.best(r),
   };
 }

@@ -86,6 +86,9 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
         total: line.unitPrice - codeDiscount - customDiscount,
         refundId: null,
         refundedElsewhereId: null,
+        // A seated line's units each take their seat, in the order they were picked (docs/SEATING.md).
+        seatId: line.seats?.[u]?.seatId ?? null,
+        seatLabel: line.seats?.[u]?.text ?? null,
       });
     }
   });

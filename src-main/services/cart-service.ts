@@ -36,6 +36,21 @@ import { lineMoney } from './build-sale-record';
 import type { Actor, StaffService } from './staff-service';
 import type { EscrowLedger } from './sync/escrow';
 import { saleNeeds, ticketsPerPerformance, type CounterNeed } from '../../shared/sync/counters';
+import type { SeatLabel } from '../../shared/seating/types';
+import { sellsByQuantity, unseatedCapacity } from './seats/seat-capacity';
+
+/**
+ * A seat a cart line holds (docs/SEATING.md "At the window"): by this terminal's cart on the server
+ * (`cart`, until `expiresAt`) or by one of its seat leases (`lease`).
+ */
+export interface CartSeat {
+  seatId: string;
+  label: SeatLabel;
+  /** As printed: "Stalls, row B, seat 12". */
+  text: string;
+  hold: 'cart' | 'lease';
+  expiresAt: string | null;
+}
 
 export interface CartLine extends BasketLine {
   name: string;
@@ -43,7 +58,12 @@ export interface CartLine extends BasketLine {
   /** The catalogue row this line sells: a ticket price or a product. */
   sourceId: string;
   ticketTypeId?: string;
+  /** A seated line: one seat per unit, its quantity always the number of seats. */
+  seats?: CartSeat[];
 }
+
+/** A seat in the cart with the performance it is for. */
+export type CartSeatOf = CartSeat & { performanceId: string; lineId: string };
 
 export interface OveruseGrant {
   approverId: string;
@@ -117,6 +137,17 @@ export function ticketLine(
   };
 }
 
+/**
+ * Capacity units per performance of cart lines: a seated line's units name seats and take none
+ * (shared/sync/counters.ts), so checkout, escrow and the server count them alike.
+ */
+export function capacityUnits(lines: readonly CartLine[]): Map<string, number> {
+  return ticketsPerPerformance(
+    lines.map((l) => ({ id: l.id, kind: l.kind, performanceId: l.scheduleId ?? null, qty: l.qty })),
+    lines.flatMap((l) => (l.seats ?? []).map((seat) => ({ lineId: l.id, seatId: seat.seatId }))),
+  );
+}
+
 /** A scanned QR or link carries `coupon=CODE`; anything else is the code itself. */
 export function extractCouponInput(input: string): string {
   const match = /[?&#]coupon=([^&#\s]+)/i.exec(input);
@@ -161,7 +192,9 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
 
   const basketOf = (lines: readonly CartLine[]): Basket => ({
     currency: currency(),
-    lines: lines.map(({ name: _n, detail: _d, sourceId: _s, ticketTypeId: _t, ...line }) => line),
+    lines: lines.map(
+      ({ name: _n, detail: _d, sourceId: _s, ticketTypeId: _t, seats: _seats, ...line }) => line,
+    ),
   });
 
   const contextFor = (
@@ -307,6 +340,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
           qty: line.qty,
           unitPrice: line.unitPrice,
           ...lineMoney(line, p),
+          ...(line.seats ? { seats: line.seats.map((seat) => seat.label) } : {}),
         };
       }),
       code:
@@ -356,10 +390,13 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     return heldPerPerformance(db, reservation.id).get(performanceId) ?? 0;
   };
 
+  /** Unseated tickets only: a seated ticket takes its seat, not a unit of capacity (docs/SEATING.md). */
   const ticketsInCart = (performanceId: string, exceptLineId?: string) =>
     cart.lines.reduce(
       (n, l) =>
-        l.scheduleId === performanceId && l.kind === 'ticket' && l.id !== exceptLineId ? n + l.qty : n,
+        l.scheduleId === performanceId && l.kind === 'ticket' && l.id !== exceptLineId && !l.seats
+          ? n + l.qty
+          : n,
       0,
     );
 
@@ -367,7 +404,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     const performance = getPerformance(db, performanceId);
     if (!performance || performance.status !== 'on_sale') return err('NOT_ON_SALE', t('NOT_ON_SALE'));
     const left =
-      performance.capacity -
+      unseatedCapacity(db, performance) -
       performance.sold +
       heldByCart(performanceId) -
       ticketsInCart(performanceId, exceptLineId);
@@ -385,13 +422,8 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
    */
   const escrowNeeds = (actor: Actor, priced: PricedCart = priceCart(actor)): CounterNeed[] => {
     const { code, basket } = priced;
-    const lines = basket.lines.map((l) => ({
-      kind: l.kind,
-      performanceId: l.scheduleId ?? null,
-      qty: l.qty,
-    }));
     const uncapped = code ? evaluate(actor, code, basket, true).evaluation : null;
-    return saleNeeds(ticketsPerPerformance(lines), code, uncapped?.ok ? uncapped : null);
+    return saleNeeds(capacityUnits(priced.cart.lines), code, uncapped?.ok ? uncapped : null);
   };
 
   /**
@@ -436,6 +468,11 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     };
   };
 
+  const cartSeats = (): CartSeatOf[] =>
+    cart.lines.flatMap((line) =>
+      (line.seats ?? []).map((seat) => ({ ...seat, performanceId: line.scheduleId ?? '', lineId: line.id })),
+    );
+
   return {
     priceCart,
     priceLines,
@@ -470,8 +507,10 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     ): Result<CartView> {
       const offer = getTicketOffer(db, input.performanceId, input.ticketPriceId);
       if (!offer) return err('UNKNOWN_ITEM', t('UNKNOWN_ITEM'));
+      // A seated performance sells by quantity only its general-admission band (docs/SEATING.md).
+      if (!sellsByQuantity(db, offer)) return err('SEAT_PICK_ON_MAP', t('SEAT_PICK_ON_MAP'));
       const existing = cart.lines.find(
-        (l) => l.sourceId === input.ticketPriceId && l.scheduleId === input.performanceId,
+        (l) => l.sourceId === input.ticketPriceId && l.scheduleId === input.performanceId && !l.seats,
       );
       const capacity = checkCapacity(input.performanceId, input.qty);
       if (!capacity.ok) return capacity;
@@ -508,6 +547,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     setQty(actor: Actor, input: { lineId: string; qty: number }): Result<CartView> {
       const line = cart.lines.find((l) => l.id === input.lineId);
       if (!line) return err('UNKNOWN_LINE', t('UNKNOWN_LINE'));
+      if (line.seats && input.qty !== 0) return err('SEAT_LINE_QTY', t('SEAT_LINE_QTY'));
       if (input.qty === 0) {
         cart.lines = cart.lines.filter((l) => l !== line);
       } else {
@@ -524,6 +564,59 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     clear(actor: Actor): CartView {
       cart = fresh();
       return view(actor);
+    },
+
+    /** Every seat the cart holds, with its performance and line. */
+    seats: cartSeats,
+
+    /** The seats of one line (a line about to be removed). */
+    lineSeats: (lineId: string): CartSeatOf[] => cartSeats().filter((seat) => seat.lineId === lineId),
+
+    /**
+     * Seats taken (checkout-side checks are the seat service's): each joins the seated line of its
+     * price, or starts one. The line's quantity is its number of seats.
+     */
+    addSeats(actor: Actor, picks: readonly { offer: TicketOffer; seat: CartSeat }[]): CartView {
+      for (const { offer, seat } of picks) {
+        const line = cart.lines.find(
+          (l) => l.seats && l.sourceId === offer.ticketPriceId && l.scheduleId === offer.performanceId,
+        );
+        if (line?.seats) {
+          line.seats.push(seat);
+          line.qty = line.seats.length;
+        } else {
+          const added = ticketLine(offer, {
+            performanceId: offer.performanceId,
+            ticketPriceId: offer.ticketPriceId,
+            qty: 1,
+          });
+          cart.lines.push({ ...added, seats: [seat] });
+        }
+      }
+      changed();
+      return view(actor);
+    },
+
+    /** Takes seats out of their lines (a line left without seats goes); returns those it removed. */
+    removeSeats(seatIds: readonly string[]): CartSeatOf[] {
+      const wanted = new Set(seatIds);
+      const removed = cartSeats().filter((seat) => wanted.has(seat.seatId));
+      if (removed.length === 0) return [];
+      for (const line of cart.lines) {
+        if (!line.seats) continue;
+        line.seats = line.seats.filter((seat) => !wanted.has(seat.seatId));
+        line.qty = line.seats.length;
+      }
+      cart.lines = cart.lines.filter((line) => !line.seats || line.seats.length > 0);
+      changed();
+      return removed;
+    },
+
+    /** The server renewed the cart's holds on a performance until `expiresAt`. */
+    renewSeats(performanceId: string, expiresAt: string): void {
+      for (const line of cart.lines)
+        if (line.scheduleId === performanceId)
+          for (const seat of line.seats ?? []) if (seat.hold === 'cart') seat.expiresAt = expiresAt;
     },
 
     /** The customer and their figures as the main process read them from the store (customer-service.ts). */

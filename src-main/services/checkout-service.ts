@@ -4,7 +4,7 @@ import { formatMinor } from '../../shared/money';
 import { err, ok, type Result } from '../../shared/result';
 import { ticketSealer, type TicketSigningKey } from '../../shared/node/tickets/secret';
 import { signApproval, type ApprovalSigner } from '../../shared/sync/approval-proof';
-import { saleNeeds, ticketsPerPerformance } from '../../shared/sync/counters';
+import { saleNeeds } from '../../shared/sync/counters';
 import type { SaleRecord } from '../../shared/sync/sale-record';
 import { isoNow, type Clock } from '../clock';
 import type { Db } from '../db/connection';
@@ -14,7 +14,7 @@ import { newId } from '../ids';
 import type { Translate } from '../messages';
 import { buildSaleRecord, type NewSaleRecord } from './build-sale-record';
 import { checkSeats, commitSale, type Admitted } from './sale-commit';
-import type { CartService, PricedCart } from './cart-service';
+import { capacityUnits, type CartService, type PricedCart } from './cart-service';
 import type { MailService } from './mail/mail-service';
 import type { PrintService } from './printing/print-service';
 import type { ReservationService } from './reservations/reservation-service';
@@ -22,6 +22,7 @@ import type { Actor } from './staff-service';
 import type { EscrowLedger } from './sync/escrow';
 import type { CustomerService } from './customers/customer-service';
 import type { SyncService } from './sync/sync-service';
+import type { SeatService } from './seats/seat-service';
 
 interface Deps {
   db: Db;
@@ -45,6 +46,8 @@ interface Deps {
   mail?: Pick<MailService, 'queueWithSale' | 'afterSale'> | undefined;
   /** A cart picking a reservation up sells its held seats (docs/RESERVATIONS.md). */
   reservations?: Pick<ReservationService, 'sweep' | 'pickupProblem' | 'handOver'> | undefined;
+  /** The cart's seat holds, renewed on the server before the sale (docs/SEATING.md). */
+  seats?: Pick<SeatService, 'confirm'> | undefined;
 }
 
 export type CheckoutService = ReturnType<typeof createCheckoutService>;
@@ -91,9 +94,7 @@ export function createCheckoutService(deps: Deps) {
     }
     const paid = checkTenders(tenders, priced.priced.total, priced.basket.currency);
     if (!paid.ok) return paid;
-    const perPerformance = ticketsPerPerformance(
-      priced.cart.lines.map((l) => ({ kind: l.kind, performanceId: l.scheduleId ?? null, qty: l.qty })),
-    );
+    const perPerformance = capacityUnits(priced.cart.lines);
     const seats = checkSeats(db, t, perPerformance, (id) => cart.heldByCart(id));
     if (!seats.ok) return seats;
     const evaluation = priced.evaluation?.ok ? priced.evaluation : null;
@@ -104,7 +105,8 @@ export function createCheckoutService(deps: Deps) {
     if (mode() === 'restore_detected' && needs.length > 0)
       return err('RESTORE_DETECTED', t('SYNC_RESTORE_DETECTED'));
     const overuseGranted = priced.cart.overuse !== null && (evaluation?.overridden.length ?? 0) > 0;
-    return ok({ perPerformance, needs, overuseGranted, reservationId: picking });
+    const holds = cart.seats().map(({ lineId: _l, label: _label, ...hold }) => hold);
+    return ok({ perPerformance, needs, overuseGranted, reservationId: picking, seats: holds });
   };
 
   const commit = (record: NewSaleRecord, admitted: Admitted, now: string) =>
@@ -161,6 +163,8 @@ export function createCheckoutService(deps: Deps) {
       if (!sold) {
         // The attached customer's counts read again from the server: a use elsewhere since counts.
         await deps.customers?.refresh();
+        const held = (await deps.seats?.confirm()) ?? ok(true);
+        if (!held.ok) return held;
         const priced = cart.priceCart(actor);
         // Enrolled: fetch the leases this cart needs first (outside any transaction, with a short timeout).
         if (mode() === 'enrolled') await sync.prepare(cart.escrowNeeds(actor, priced));

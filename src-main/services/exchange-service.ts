@@ -4,7 +4,9 @@ import type { ExchangePreview, ExchangeView } from '../../shared/ipc/domains/sal
 import type { Language } from '../../shared/ipc/types';
 import { formatMinor } from '../../shared/money';
 import { err, ok, type Result } from '../../shared/result';
-import { saleNeeds, ticketsPerPerformance } from '../../shared/sync/counters';
+import { saleNeeds } from '../../shared/sync/counters';
+import { isSeated, seatMapOfPerformance } from '../db/repos/seat-repo';
+import { sameBand, sellsByQuantity } from './seats/seat-capacity';
 import type { PaymentRow, SaleRecord } from '../../shared/sync/sale-record';
 import { ticketSealer, type TicketSigningKey } from '../../shared/node/tickets/secret';
 import { storedCustomer } from '../../shared/ipc/stored-customer';
@@ -17,7 +19,7 @@ import { getOpenShift } from '../db/repos/shift-repo';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
 import { buildSaleRecord } from './build-sale-record';
-import { ticketLine, type CartService, type PricedCart } from './cart-service';
+import { capacityUnits, ticketLine, type CartSeat, type CartService, type PricedCart } from './cart-service';
 import { localOrder, remoteOrder, type OpenUnit, type Order } from './exchange-order';
 import { withoutOwnUse } from './exchange-usage';
 import type { PrintService } from './printing/print-service';
@@ -41,7 +43,13 @@ import type { SyncService } from './sync/sync-service';
 export interface ExchangeInput {
   saleId: string;
   units: { lineId: string; unitIndex: number }[];
-  lines: { performanceId: string; ticketPriceId: string; qty: number }[];
+  lines: {
+    performanceId: string;
+    ticketPriceId: string;
+    qty: number;
+    /** New seats for a seated performance, held by this till's cart (picked on the map first). */
+    seatIds?: string[] | undefined;
+  }[];
   reason: string;
   /** Go ahead at full price although the order's code no longer applies to the new tickets. */
   fullPrice?: boolean | undefined;
@@ -55,7 +63,7 @@ interface Deps {
   t: Translate;
   language: () => Language;
   terminalId: () => string;
-  cart: Pick<CartService, 'priceLines'>;
+  cart: Pick<CartService, 'priceLines' | 'seats' | 'removeSeats'>;
   sales: Pick<SaleService, 'refundNow'>;
   remote: Pick<RemoteRefundService, 'order' | 'claim'>;
   escrow?: EscrowLedger | undefined;
@@ -99,6 +107,39 @@ export function createExchangeService(deps: Deps) {
       : there;
   };
 
+  /**
+   * A new line's seats: a seated performance's tickets (other than general admission) need seats, each
+   * picked into this till's cart first and in the band of the line's price (docs/SEATING.md).
+   */
+  const exchangeSeats = (wanted: ExchangeInput['lines'][number]): Result<CartSeat[] | null> => {
+    const offer = getTicketOffer(db, wanted.performanceId, wanted.ticketPriceId);
+    if (!offer) return err('UNKNOWN_ITEM', t('UNKNOWN_ITEM'));
+    const map = isSeated(db, wanted.performanceId)
+      ? seatMapOfPerformance(db, wanted.performanceId)
+      : undefined;
+    if (!wanted.seatIds)
+      return sellsByQuantity(db, offer) ? ok(null) : err('SEAT_PICK_ON_MAP', t('SEAT_PICK_ON_MAP'));
+    if (!map) return err('SEAT_NOT_SEATED', t('SEAT_NOT_SEATED'));
+    const held = new Map(
+      deps.cart
+        .seats()
+        .filter((s) => s.performanceId === wanted.performanceId)
+        .map((s) => [s.seatId, s]),
+    );
+    const seats: CartSeat[] = [];
+    const missing: string[] = [];
+    for (const seatId of wanted.seatIds) {
+      const seat = held.get(seatId);
+      const band = map.seats.find((s) => s.id === seatId)?.band ?? '';
+      if (seat && sameBand(band, offer.priceBandName)) {
+        const { performanceId: _p, lineId: _l, ...own } = seat;
+        seats.push(own);
+      } else missing.push(seat?.text ?? seatId);
+    }
+    if (missing.length > 0) return err('SEAT_NOT_HELD', t('SEAT_NOT_HELD', { seats: missing.join('; ') }));
+    return ok(seats);
+  };
+
   const plan = (actor: Actor, input: ExchangeInput, old: Order): Result<Planned> => {
     if (old.status === 'voided') return err('ALREADY_VOIDED', t('ALREADY_VOIDED'));
     if (input.lines.length === 0) return err('EXCHANGE_NO_LINES', t('EXCHANGE_NO_LINES'));
@@ -108,7 +149,9 @@ export function createExchangeService(deps: Deps) {
       if (!offer) return err('UNKNOWN_ITEM', t('UNKNOWN_ITEM'));
       if (getPerformance(db, wanted.performanceId)?.status !== 'on_sale')
         return err('NOT_ON_SALE', t('NOT_ON_SALE'));
-      lines.push(ticketLine(offer, wanted));
+      const seated = exchangeSeats(wanted);
+      if (!seated.ok) return seated;
+      lines.push({ ...ticketLine(offer, wanted), ...(seated.value ? { seats: seated.value } : {}) });
     }
     // The order's code, re-checked on the new basket; its own use is not a second use.
     const code = old.codeId ? (getCode(db, old.codeId) ?? null) : null;
@@ -156,9 +199,7 @@ export function createExchangeService(deps: Deps) {
       toRefund,
       refundTenders: refund.value.parts.filter((p) => p.tender !== 'exchange' && p.amount > 0),
     };
-    const perPerformance = ticketsPerPerformance(
-      lines.map((l) => ({ kind: l.kind, performanceId: l.scheduleId ?? null, qty: l.qty })),
-    );
+    const perPerformance = capacityUnits(lines);
     return ok({ old, priced, refund: refund.value, preview, perPerformance });
   };
 
@@ -238,13 +279,18 @@ export function createExchangeService(deps: Deps) {
       scopes: [],
     };
     const seatsOnly = mode() === 'standalone' ? [] : saleNeeds(planned.perPerformance, null, null);
+    const holds = planned.priced.cart.lines.flatMap((l) =>
+      (l.seats ?? []).map(({ label: _label, ...seat }) => ({ ...seat, performanceId: l.scheduleId ?? '' })),
+    );
     const admitted: Admitted = {
       perPerformance: planned.perPerformance,
       needs: seatsOnly,
       overuseGranted: false,
+      // The new seats are taken in the same transaction that releases the old ones (refundNow).
+      seats: holds,
     };
     try {
-      return db.transaction(() => {
+      const done = db.transaction(() => {
         const refund = refundOld(actor, input, planned, { refundId, shiftId: shift.id, now });
         // Seats the old units gave back count: exchanging within one performance needs no free seat.
         const seats = checkSeats(db, t, planned.perPerformance);
@@ -265,6 +311,9 @@ export function createExchangeService(deps: Deps) {
         };
         return ok(view);
       })();
+      // The new seats are sold: they leave the till's cart without being released.
+      if (done.ok && holds.length > 0) deps.cart.removeSeats(holds.map((h) => h.seatId));
+      return done;
     } catch (error) {
       if (error instanceof Refused) return error.result;
       throw error;

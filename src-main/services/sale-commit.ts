@@ -12,6 +12,8 @@ import type { NewSaleRecord } from './build-sale-record';
 import type { MailService } from './mail/mail-service';
 import type { ReservationService } from './reservations/reservation-service';
 import type { EscrowLedger } from './sync/escrow';
+import { unseatedCapacity } from './seats/seat-capacity';
+import { takeSoldSeats, type SeatHold } from './seats/seat-ledger';
 
 // Writing a validated sale: checkout's (checkout-service.ts) and an exchange's new sale
 // (exchange-service.ts) commit the same way.
@@ -36,6 +38,8 @@ export interface Admitted {
   overuseGranted: boolean;
   /** The reservation this sale picks up, if any. */
   reservationId?: string | null;
+  /** How the cart held each seat its units take (docs/SEATING.md). */
+  seats?: readonly SeatHold[];
 }
 
 /**
@@ -49,10 +53,12 @@ export function checkSeats(
   heldHere: (performanceId: string) => number = () => 0,
 ): Result<true> {
   for (const [performanceId, qty] of perPerformance) {
+    if (qty === 0) continue;
     const performance = getPerformance(db, performanceId);
     const sold = (performance?.sold ?? 0) - heldHere(performanceId);
-    if (!performance || performance.capacity - sold < qty) {
-      const left = Math.max(0, (performance?.capacity ?? 0) - sold);
+    const capacity = performance ? unseatedCapacity(db, performance) : 0;
+    if (!performance || capacity - sold < qty) {
+      const left = Math.max(0, capacity - sold);
       return err('CAPACITY', t('CAPACITY', { left }));
     }
   }
@@ -76,8 +82,22 @@ export function commitSale(
 ): Result<true> {
   const { db, t, language, escrow } = deps;
   const escrowed = escrow && escrow.mode() !== 'standalone' ? escrow : undefined;
+  let seatRefusal: Result<never> | null = null;
   const refused = db.transaction(() => {
     const { needs, overuseGranted } = admitted;
+    // A seat must still be this terminal's; no supervisor can lift that (no overuse for seats).
+    if (record.units.some((u) => u.seatId !== null)) {
+      const seats = takeSoldSeats(
+        db,
+        t,
+        { saleId: record.sale.id, units: record.units, holds: admitted.seats ?? [] },
+        now,
+      );
+      if (!seats.ok) {
+        seatRefusal = seats;
+        return null;
+      }
+    }
     // First: the hold's seats and lease units are given back, for the sale to count and take them again.
     if (admitted.reservationId) deps.reservations?.handOver(admitted.reservationId, record.sale.id, now);
     const taken =
@@ -108,6 +128,7 @@ export function commitSale(
     );
     return null;
   })();
+  if (seatRefusal) return seatRefusal;
   if (!refused) return ok(true);
   const reason = limitReasonOf(refused.counter);
   if (!reason) return err('CAPACITY', t('CAPACITY', { left: refused.held }));

@@ -22,6 +22,7 @@ import { planRefund, type RefundInput } from './refund-plan';
 import type { Actor } from './staff-service';
 import type { EscrowLedger } from './sync/escrow';
 import type { SyncService } from './sync/sync-service';
+import { releaseUnitSeats } from './seats/seat-ledger';
 
 // Sales after checkout (src-main/services/checkout-service.ts): finding them, their customers, and
 // refunds and voids.
@@ -96,7 +97,8 @@ export function createSaleService({
     const seats = new Map<string, number>();
     for (const unit of picked) {
       const line = lineById.get(unit.lineId);
-      if (line?.kind === 'ticket' && line.performanceId)
+      // A seated unit took its seat, not a unit of capacity: its seat is released below instead.
+      if (line?.kind === 'ticket' && line.performanceId && unit.seatId === null)
         seats.set(line.performanceId, (seats.get(line.performanceId) ?? 0) + 1);
     }
     const voidsAll = picked.length === open.length;
@@ -115,6 +117,8 @@ export function createSaleService({
       };
       insertRefund(db, refund, picked, payments);
       for (const [performanceId, n] of seats) addSold(db, performanceId, -n);
+      // docs/SEATING.md "A sold seat": back to its lease while held here, else free.
+      releaseUnitSeats(db, picked, now, terminalId());
       const releases = input.kind === 'void' && voidsAll;
       if (releases) markVoided(db, sale.sale.id, now);
       // Seats of refunded tickets, and on a void the code's units, go back to the leases they came from.

@@ -65,6 +65,9 @@ async function apply(scope: MutationScope, mutation: Mutation): Promise<string |
       return applyReservationRelease(scope, mutation.payload);
     case 'reservation.pickup':
       return applyReservationPickup(scope, mutation.payload);
+    case 'seat_lease.return':
+      // PROVISIONAL (seat-term): the seat leases' server side is seat-own's; until merged, logged only.
+      return undefined;
   }
 }
 

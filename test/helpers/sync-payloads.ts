@@ -141,6 +141,8 @@ export function salePayload(spec: SaleSpec): TerminalSalePayload {
         total: line.unitPrice - discount,
         refundId: null,
         refundedElsewhereId: null,
+        seatId: null,
+        seatLabel: null,
       };
     }),
   );

@@ -1,4 +1,5 @@
 import type { ReasonCode } from '../../discounts';
+import type { SeatLabel } from '../../seating/types';
 
 // Shapes of the selling screens' data as the core returns them.
 
@@ -26,6 +27,8 @@ export interface CartLineView {
   codeDiscount: number;
   customDiscount: number;
   total: number;
+  /** A line of seats chosen on a seat map: one per unit (docs/SEATING.md). Its quantity follows its seats. */
+  seats?: SeatLabel[];
 }
 
 export interface AppliedCodeView {

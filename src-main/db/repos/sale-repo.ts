@@ -2,6 +2,7 @@ import { prepared, type Db } from '../connection';
 import { fromRow, insertRow as insert, toSnake } from '../rows';
 import type { RefundElsewhere } from '../../../shared/sync/protocol';
 import { addSold } from './catalogue-repo';
+import { releaseSoldSeat, seatOfUnit } from './seat-repo';
 import {
   saleRowSchema,
   type ApprovalRow,
@@ -74,7 +75,11 @@ export function insertRefund(
  * refund here gives them back, tickets voided and seats freed, but no money moves here: the other
  * terminal paid it out. A void that leaves nothing charged voids the sale and releases its code use.
  */
-export function recordRefundsElsewhere(db: Db, refunds: readonly RefundElsewhere[]): void {
+export function recordRefundsElsewhere(
+  db: Db,
+  refunds: readonly RefundElsewhere[],
+  here: { now: string; terminalId: string },
+): void {
   const record = prepared(
     db,
     `INSERT INTO refunds_elsewhere (id, sale_id, terminal_id, kind, staff_id, amount, created_at)
@@ -101,8 +106,11 @@ export function recordRefundsElsewhere(db: Db, refunds: readonly RefundElsewhere
     for (const unit of r.units) {
       if (mark.run(r.id, unit.lineId, unit.unitIndex).changes === 0) continue;
       voidUnitTicket(db, unit);
+      // A seated unit took its seat, not a unit of capacity (docs/SEATING.md): its seat is released.
+      const seat = seatOfUnit(db, unit);
       const line = performanceOf.get(unit.lineId) as { performance_id: string | null } | undefined;
-      if (line?.performance_id) addSold(db, line.performance_id, -1);
+      if (seat) releaseSoldSeat(db, seat, here.now, here.terminalId);
+      else if (line?.performance_id) addSold(db, line.performance_id, -1);
     }
     if (r.kind === 'void' && (open.get(r.saleId) as { n: number }).n === 0)
       markVoided(db, r.saleId, r.createdAt);

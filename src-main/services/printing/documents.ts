@@ -121,6 +121,9 @@ export function saleReceipt(record: SaleRecord, ctx: DocumentContext): string {
   for (const line of record.lines) {
     doc.row(`${line.qty} x ${line.name}`, `${money(m, line.gross)} ${letters.get(line.vatRate) ?? ''}`);
     if (line.qty > 1) doc.text(`${line.qty} x ${money(m, line.unitPrice)}`, 2);
+    // Reserved seats (docs/SEATING.md): each unit's seat under its line.
+    for (const unit of record.units)
+      if (unit.lineId === line.id && unit.seatLabel) doc.text(unit.seatLabel, 2);
     if (line.codeDiscount > 0 && sale.codeText)
       doc.row(`${w('code')} ${sale.codeText}`, minus(m, line.codeDiscount), { indent: 2 });
     if (line.customDiscount > 0) doc.row(w('customDiscount'), minus(m, line.customDiscount), { indent: 2 });

@@ -34,7 +34,8 @@ export function printedTickets(
     .map((t) => {
       const line = lines.get(t.lineId);
       const named = names(t);
-      const discounted = (units.get(`${t.lineId}:${t.unitIndex}`)?.codeDiscount ?? 0) > 0;
+      const unit = units.get(`${t.lineId}:${t.unitIndex}`);
+      const discounted = (unit?.codeDiscount ?? 0) > 0;
       return {
         ticketId: t.id,
         eventName: named?.eventName ?? line?.name ?? '',
@@ -42,6 +43,7 @@ export function printedTickets(
         venue: { name: venue?.name ?? '', timezone: venue?.timezone ?? 'UTC' },
         ticketTypeName: named?.ticketTypeName ?? line?.name ?? t.ticketTypeId,
         priceBandName: named?.priceBandName ?? null,
+        seatLabel: unit?.seatLabel ?? null,
         pricePaid: t.pricePaid,
         currency: record.sale.currency,
         codeName: discounted ? (code?.name ?? record.sale.codeText) : null,

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/reservations/rules';
 import { err, ok, type Result } from '../../../shared/result';
 import { saleNeeds, ticketsPerPerformance } from '../../../shared/sync/counters';
+import { isSeated } from '../../db/repos/seat-repo';
 import type { ReservationLine } from '../../../shared/sync/reservation-payloads';
 import { isoNow, type Clock } from '../../clock';
 import type { Db } from '../../db/connection';
@@ -174,6 +175,10 @@ export function createReservationService(deps: Deps) {
       const lines = priced.cart.lines;
       if (lines.length === 0) return fail(t, 'RESERVE_EMPTY');
       if (lines.some((l) => l.kind !== 'ticket' || !l.scheduleId)) return fail(t, 'RESERVE_TICKETS_ONLY');
+      // Holding named seats for a pickup is not built yet (docs/SEATING.md "At the window"): a
+      // performance with a seat map is sold, not reserved.
+      if (lines.some((l) => l.seats || isSeated(db, l.scheduleId ?? '')))
+        return fail(t, 'SEAT_RESERVE_UNSUPPORTED');
       const contact = contactOf(priced.cart.customer);
       if (!contact || !priced.cart.customer) return fail(t, 'RESERVE_NO_CUSTOMER');
       const perPerformance = ticketsPerPerformance(

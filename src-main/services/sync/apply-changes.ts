@@ -41,9 +41,12 @@ import { getSyncState, saveCursor } from '../../db/repos/sync-repo';
 import { replaceTicketKeys, upsertRevocations } from '../../db/repos/ticket-trust-repo';
 import { recordRefundsElsewhere } from '../../db/repos/sale-repo';
 import { upsertPulledCustomers } from '../../db/repos/customer-repo';
+import { deleteSeatMap, setPerformanceSeatMap, upsertSeatMap } from '../../db/repos/seat-repo';
+import { seatMapSchema } from '../../../shared/seating/seat-map-zod';
 
 // Parents before children inside a page, so most pages never lean on the deferred foreign keys.
 const ORDER: Record<ChangeEntity, number> = {
+  seatMap: -1,
   venue: 0,
   event: 1,
   price_band: 2,
@@ -56,7 +59,6 @@ const ORDER: Record<ChangeEntity, number> = {
   code: 9,
   code_child: 10,
   code_usage: 11,
-  seatMap: 12,
 };
 
 type Data = Record<string, unknown>;
@@ -157,8 +159,7 @@ function applyChange(db: Db, change: Change, seen: boolean): void {
       case 'code_usage':
         return deleteCodeUsage(db, change.id);
       case 'seatMap':
-        // Seat maps are applied by the terminal's seating code (docs/SEATING.md); until then, ignored.
-        return;
+        return deleteSeatMap(db, change.id);
       default:
         return deleteCatalogueRow(db, change.entity, change.id);
     }
@@ -181,7 +182,15 @@ function applyChange(db: Db, change: Change, seen: boolean): void {
       return mark('catalogue', id);
     case 'performance':
       upsertCatalogue(db, 'performances', [performance(id, d)]);
+      // docs/SEATING.md: the map it uses. Absent (an older server): what the terminal holds stays.
+      if ('seatMapId' in d) setPerformanceSeatMap(db, id, str(d.seatMapId));
       return mark('catalogue', id);
+    case 'seatMap': {
+      // A map that does not parse is left out, as if not sent: its performance then sells nothing seated.
+      const map = seatMapSchema.safeParse(change.data);
+      if (map.success) upsertSeatMap(db, { ...map.data, id });
+      return;
+    }
     case 'price_band':
       upsertCatalogue(db, 'price_bands', [named(id, d)]);
       return mark('catalogue', id);
@@ -279,7 +288,8 @@ export function applyPullPage(
     // docs/TICKETS.md "Trust". Absent (an older server): what the terminal holds stays.
     if (page.ticketKeys) replaceTicketKeys(db, page.ticketKeys);
     if (page.revocations) upsertRevocations(db, page.revocations);
-    if (page.refundsElsewhere) recordRefundsElsewhere(db, page.refundsElsewhere);
+    if (page.refundsElsewhere)
+      recordRefundsElsewhere(db, page.refundsElsewhere, { now: p.at, terminalId: state.terminalId });
     // docs/CUSTOMERS.md "At the terminal": the offline subset, with the server's counts as of now.
     if (page.customers) upsertPulledCustomers(db, page.customers, p.at);
     const finished = !page.more;

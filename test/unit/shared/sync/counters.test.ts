@@ -70,6 +70,32 @@ describe('ticketsPerPerformance and isCapacityCounter', () => {
     ]);
   });
 
+  it('leaves the units that carry a seat out of the capacity counter (docs/SEATING.md)', () => {
+    const lines = [
+      { id: 'l1', kind: 'ticket', performanceId: 'p1', qty: 3 },
+      { id: 'l2', kind: 'ticket', performanceId: 'p1', qty: 2 },
+      { id: 'l3', kind: 'ticket', performanceId: 'p2', qty: 2 },
+    ];
+    const units = [
+      { lineId: 'l1', seatId: 's1' },
+      { lineId: 'l1', seatId: 's2' },
+      { lineId: 'l1', seatId: null },
+      { lineId: 'l3', seatId: 's3' },
+      { lineId: 'l3', seatId: 's4' },
+    ];
+    expect([...ticketsPerPerformance(lines, units)]).toEqual([
+      ['p1', 3],
+      ['p2', 0],
+    ]);
+    expect(saleNeeds(ticketsPerPerformance(lines, units), null, null)).toEqual([
+      { counter: 'capacity:p1', units: 3 },
+    ]);
+    expect([...ticketsPerPerformance(lines)]).toEqual([
+      ['p1', 5],
+      ['p2', 2],
+    ]);
+  });
+
   it('tells a seat counter from a code counter', () => {
     expect(isCapacityCounter('capacity:p1')).toBe(true);
     expect(isCapacityCounter('code_uses:c1')).toBe(false);
