@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { CartView } from '../../shared/ipc/domains/sell';
+import type { BestAvailableView, SeatMapView } from '../../shared/ipc/seating-schemas';
 import type { Result } from '../../shared/result';
-import type { SeatMap, SeatStatus } from '../../shared/seating/types';
 import { api } from '../api';
 import { useSellStore } from './sell-store';
 import { noteFailure } from './session-store';
@@ -10,43 +10,7 @@ import { noteFailure } from './session-store';
 // from the terminal core (pos:seats:map), picking and giving back seats, and best available. The core
 // decides everything (prices, holds on the server, leases offline); this store only asks and shows.
 
-/** The answer of pos:seats:map (the contract's "Terminal IPC"). */
-export interface SeatMapView {
-  performanceId: string;
-  map: SeatMap;
-  statuses: SeatStatus[];
-  mine: { cart: string[]; leased: string[] };
-  source: 'server' | 'local';
-  mode: 'online' | 'leased-only';
-  bands: {
-    band: string;
-    priceBandId: string;
-    prices: { ticketPriceId: string; ticketTypeId: string; ticketTypeName: string; unitPrice: number }[];
-  }[];
-  fetchedAt: string;
-}
-
-/** The answer of pos:seats:best. */
-export interface BestAvailableView {
-  seatIds: string[] | null;
-  split: string[][] | null;
-  message: string;
-}
-
-interface SeatsApi {
-  map: (request: { performanceId: string }) => Promise<Result<SeatMapView>>;
-  pick: (request: {
-    performanceId: string;
-    seatIds: string[];
-    ticketTypeId: string;
-  }) => Promise<Result<CartView>>;
-  unpick: (request: { seatIds: string[] }) => Promise<Result<CartView>>;
-  best: (request: { performanceId: string; n: number; band?: string }) => Promise<Result<BestAvailableView>>;
-}
-
-// The `seats` domain of the IPC contract (shared/ipc/channels.ts), owned by the terminal core's branch;
-// a core without it sells every performance unseated.
-const seats = (api as unknown as { seats?: SeatsApi }).seats;
+const seats = api.seats;
 
 /** How often the open map asks again, so seats taken at other windows show as taken. */
 export const SEAT_REFRESH_MS = 4000;
@@ -123,10 +87,13 @@ export const useSeatStore = create<SeatState>()((set, get) => {
     async open(performanceId) {
       const ticket = ++asked;
       set({ performanceId, status: 'loading', view: null, best: null, error: null });
-      if (!seats) return set({ status: 'none' });
       const result = await seats.map({ performanceId });
       if (ticket !== asked) return;
-      if (!result.ok) return set({ status: 'none' });
+      if (!result.ok) {
+        // An unseated performance sells from its ticket buttons; anything else is said as well.
+        if (result.reason !== 'SEAT_NOT_SEATED') noteFailure(result);
+        return set({ status: 'none' });
+      }
       const first = ticketTypes(result.value)[0]?.id ?? null;
       const keep = get().ticketTypeId;
       const types = ticketTypes(result.value);
@@ -139,7 +106,7 @@ export const useSeatStore = create<SeatState>()((set, get) => {
 
     async refresh() {
       const { performanceId, status } = get();
-      if (!seats || !performanceId || status !== 'seated') return;
+      if (!performanceId || status !== 'seated') return;
       const ticket = asked;
       const result = await seats.map({ performanceId });
       if (ticket !== asked || !result.ok) return;
@@ -155,7 +122,7 @@ export const useSeatStore = create<SeatState>()((set, get) => {
 
     async toggle(seatId) {
       const view = get().view;
-      if (!seats || !view || get().busy) return;
+      if (!view || get().busy) return;
       if (view.mine.cart.includes(seatId)) {
         set({ busy: true });
         return takeCart(await seats.unpick({ seatIds: [seatId] }));
@@ -165,7 +132,7 @@ export const useSeatStore = create<SeatState>()((set, get) => {
 
     async pick(seatIds) {
       const { view, ticketTypeId, busy } = get();
-      if (!seats || !view || !ticketTypeId || busy || seatIds.length === 0) return;
+      if (!view || !ticketTypeId || busy || seatIds.length === 0) return;
       set({ busy: true });
       useSellStore.getState().newSale();
       await takeCart(await seats.pick({ performanceId: view.performanceId, seatIds, ticketTypeId }));
@@ -173,7 +140,7 @@ export const useSeatStore = create<SeatState>()((set, get) => {
 
     async findBest(n, band) {
       const view = get().view;
-      if (!seats || !view) return;
+      if (!view) return;
       const result = await seats.best({ performanceId: view.performanceId, n, ...(band ? { band } : {}) });
       if (!result.ok) {
         noteFailure(result);

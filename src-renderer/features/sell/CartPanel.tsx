@@ -66,7 +66,7 @@ export function CartPanel({ codeRef, onPay, onReserve, onCustom, onOveruse, onCu
                   <div className="muted small">
                     {line.detail.replace(ISO_INSTANT, (iso) => dateTime(iso))} · {m(line.unitPrice)}
                   </div>
-                  <LineSeats seats={(line as { seats?: SeatLabel[] }).seats} />
+                  <LineSeats seats={line.seats} />
                 </td>
                 <td>
                   <div className="qty">
