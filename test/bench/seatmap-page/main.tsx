@@ -1,35 +1,13 @@
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
-import { validateSeatMapDocument } from '../../../shared/seating/validate';
 import type { SeatMap, SeatStatus } from '../../../shared/seating/types';
 import { SeatChart } from '../../../src-renderer/components/seatmap/SeatChart';
 import { LanguageProvider } from '../../../src-renderer/i18n/language';
-import { makeHall } from '../../fixtures/seat-maps';
+import { hallMap } from '../../fixtures/hall-map';
 
 // The bench page of `ui.seatmap_render_ms` (test/bench/ui-seats.bench.ts): the seat map component alone,
 // built by Vite as the renderer is, drawing a 2,000-seat hall with half its seats sold at random. The
 // bench calls window.seatBench.render() and gets the milliseconds from the render call to the next paint.
-
-function hall(seats: number): SeatMap {
-  const checked = validateSeatMapDocument(makeHall({ seats }));
-  if (!checked.ok) throw new Error(`the bench hall is invalid: ${checked.problems[0]?.message}`);
-  const { draft } = checked;
-  const sections = draft.sections.map((s, i) => ({ ...s, id: `section-${i}` }));
-  const sectionId = new Map(sections.map((s) => [s.name, s.id]));
-  return {
-    id: 'bench-map',
-    venueId: 'bench-venue',
-    name: draft.name ?? 'Main house',
-    bands: draft.bands,
-    sections,
-    seats: draft.seats.map(({ section, source: _source, ...seat }, i) => ({
-      ...seat,
-      id: `seat-${i}`,
-      sectionId: sectionId.get(section) ?? '',
-    })),
-    version: 1,
-  };
-}
 
 /** A fixed pseudo-random half of the seats sold, so every run draws the same picture. */
 function halfSold(map: SeatMap): SeatStatus[] {
@@ -47,7 +25,7 @@ function halfSold(map: SeatMap): SeatStatus[] {
 }
 
 const params = new URLSearchParams(window.location.search);
-const map = hall(Number(params.get('seats') ?? 2000));
+const map = hallMap({ seats: Number(params.get('seats') ?? 2000) });
 const statuses = halfSold(map);
 const none = new Set<string>();
 const mine = { cart: [], leased: [] };
