@@ -170,7 +170,7 @@ export function SeatChart(props: SeatChartProps) {
       const seats = map.seats.filter((s) => s.sectionId === section.id);
       if (seats.length === 0) return [];
       const x = seats.reduce((sum, s) => sum + s.x, 0) / seats.length;
-      const y = Math.min(...seats.map((s) => s.y)) - pitch * 0.9;
+      const y = Math.min(...seats.map((s) => s.y)) - pitch * 0.8;
       return [{ id: section.id, name: section.name, x, y }];
     });
   }, [map.sections, map.seats, pitch]);
@@ -205,7 +205,7 @@ export function SeatChart(props: SeatChartProps) {
         onFocus={onFocus}
         {...gestures}
       >
-        <g aria-hidden="true" className="seatmap__sections" fontSize={pitch * 0.8}>
+        <g aria-hidden="true" className="seatmap__sections" fontSize={pitch * 0.6}>
           {sectionTitles.map((s) => (
             <text key={s.id} x={s.x} y={s.y} textAnchor="middle">
               {s.name}

@@ -81,10 +81,10 @@ export const SeatsLayer = memo(function SeatsLayer(props: SeatsLayerProps) {
 
 /** A small mark per flag, at a fixed corner of the seat each, so two flags never cover each other. */
 const FLAG_OFFSET: Record<SeatFlag, [number, number]> = {
-  wheelchair: [-0.75, -0.75],
-  companion: [0.75, -0.75],
-  restricted_view: [0.75, 0.75],
-  aisle: [-0.75, 0.75],
+  wheelchair: [-0.85, -0.85],
+  companion: [0.85, -0.85],
+  restricted_view: [0.85, 0.85],
+  aisle: [-0.85, 0.85],
 };
 
 export function FlagMark({ flag, x, y, size }: { flag: SeatFlag; x: number; y: number; size: number }) {
@@ -120,7 +120,7 @@ export const FlagsLayer = memo(function FlagsLayer({ seats, r }: { seats: readon
               flag={flag}
               x={seat.x + dx * r}
               y={seat.y + dy * r}
-              size={r * 0.32}
+              size={r * 0.22}
             />
           );
         }),

@@ -140,7 +140,10 @@ export function seatPitch(seats: readonly Seat[]): number {
   return Number.isFinite(pitch) ? pitch : 10;
 }
 
-/** The view box showing every seat with a margin of one pitch; a map with no seats shows a unit square. */
+/**
+ * The view box showing every seat with a margin of one and a half pitches (room for the section names
+ * above the front rows); a map with no seats shows a square.
+ */
 export function fitViewBox(seats: readonly Seat[], pitch = seatPitch(seats)): ViewBox {
   if (seats.length === 0) return { x: 0, y: 0, w: 100, h: 100 };
   let x0 = Infinity;
@@ -153,7 +156,8 @@ export function fitViewBox(seats: readonly Seat[], pitch = seatPitch(seats)): Vi
     if (s.y < y0) y0 = s.y;
     if (s.y > y1) y1 = s.y;
   }
-  return { x: x0 - pitch, y: y0 - pitch, w: x1 - x0 + 2 * pitch, h: y1 - y0 + 2 * pitch };
+  const m = pitch * 1.5;
+  return { x: x0 - m, y: y0 - m, w: x1 - x0 + 2 * m, h: y1 - y0 + 2 * m };
 }
 
 /** How far a view may zoom: from the whole hall (times two) down to about four seats across. */

@@ -97,9 +97,9 @@ describe('seatsInRect', () => {
 });
 
 describe('fitViewBox and zoomAt', () => {
-  it('fits every seat with a margin of one seat pitch', () => {
+  it('fits every seat with a margin of one and a half seat pitches', () => {
     expect(seatPitch(seats)).toBe(10);
-    expect(fitViewBox(seats)).toEqual({ x: 0, y: 0, w: 60, h: 60 });
+    expect(fitViewBox(seats)).toEqual({ x: -5, y: -5, w: 70, h: 70 });
     expect(fitViewBox([])).toEqual({ x: 0, y: 0, w: 100, h: 100 });
   });
 
