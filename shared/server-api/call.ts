@@ -87,6 +87,8 @@ export interface ServerFailure {
   reason: string;
   message: string;
   fields?: Record<string, string>;
+  /** A refused import names each problem by the row it is on (a seat map's CSV line or JSON seat). */
+  problems?: { row: number; message: string }[];
 }
 
 /** The per-field sentences of a failure, if the server named fields. */
@@ -150,6 +152,7 @@ export function createServerCall(options: ServerCallOptions): ServerCall {
       if (isFailureBody(body)) {
         const failure: ServerFailure = err(body.reason, body.message);
         if (body.fields) failure.fields = body.fields;
+        if (Array.isArray(body.problems)) failure.problems = body.problems;
         return failure;
       }
       return say('SERVER_BAD_ANSWER', { status: response.status });

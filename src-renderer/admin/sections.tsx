@@ -3,6 +3,7 @@ import type { Permission } from '../../shared/auth/permissions';
 import { EventsScreen } from '../features/admin/EventsScreen';
 import { OrganisationScreen } from '../features/admin/OrganisationScreen';
 import { ProductsScreen } from '../features/admin/ProductsScreen';
+import { SeatMapsScreen } from '../features/admin/SeatMapsScreen';
 import { ReviewQueueScreen } from '../features/admin/ReviewQueueScreen';
 import { RolesScreen } from '../features/admin/RolesScreen';
 import { StaffScreen } from '../features/admin/StaffScreen';
@@ -63,6 +64,13 @@ export const SECTIONS: Section[] = [
     label: 'admin.section.events',
     permission: 'catalogue.manage',
     Screen: EventsScreen,
+  },
+  {
+    id: 'seat-maps',
+    group: 'setup',
+    label: 'admin.section.seatMaps',
+    permission: 'catalogue.manage',
+    Screen: SeatMapsScreen,
   },
   {
     id: 'products',

@@ -11,6 +11,7 @@ import { peopleDe, peopleEn } from './people-messages';
 import { reportDe, reportEn } from './report-messages';
 import { reservationDe, reservationEn } from './reservation-messages';
 import { reprintDe, reprintEn } from './reprint-messages';
+import { seatingDe, seatingEn } from './seating-messages';
 import { syncDe, syncEn } from './sync-messages';
 import { terminalDe, terminalEn } from './terminal-messages';
 
@@ -45,6 +46,7 @@ const en = {
   ...mailEn,
   ...journalEn,
   ...reservationEn,
+  ...seatingEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -80,6 +82,7 @@ const de: Record<MessageKey, string> = {
   ...mailDe,
   ...journalDe,
   ...reservationDe,
+  ...seatingDe,
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, de };

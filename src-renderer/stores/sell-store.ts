@@ -73,6 +73,8 @@ interface SellState {
   removeCustom: () => Promise<void>;
   checkout: (tenders: TenderInput[]) => Promise<Failure | null>;
   newSale: () => void;
+  /** Takes a cart another store's call answered with (seats picked on the map): as any cart action's. */
+  takeCart: (result: { ok: true; value: CartView } | { ok: false; reason: string; message: string }) => void;
   /** Seats left change without a sale here too (a reservation): reads them again. */
   refreshAvailability: () => Promise<void>;
   reset: () => void;
@@ -268,6 +270,9 @@ export const useSellStore = create<SellState>()((set, get) => {
     },
     newSale() {
       set({ lastSale: null, receiptSvg: null });
+    },
+    takeCart(result) {
+      takeCart(result);
     },
     refreshAvailability: () => refreshAvailability(),
     reset() {

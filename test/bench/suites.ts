@@ -13,6 +13,7 @@ import { syncSuite } from './sync.bench';
 import { terminalSuite } from './terminal.bench';
 import { ticketsSuite } from './tickets.bench';
 import { uiSuite } from './ui.bench';
+import { uiSeatsSuite } from './ui-seats.bench';
 
 // Each capability adds its suite here.
 export const suites: BenchSuite[] = [
@@ -22,6 +23,7 @@ export const suites: BenchSuite[] = [
   serverSuite,
   syncSuite,
   uiSuite,
+  uiSeatsSuite,
   adminSuite,
   adminUiSuite,
   customersSuite,

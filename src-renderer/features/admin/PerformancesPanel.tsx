@@ -10,6 +10,7 @@ import { useT } from '../../i18n/use-t';
 import { useRecordForm } from '../../lib/use-record-form';
 import { usePerformanceStore } from '../../stores/catalogue-stores';
 import { SeatsAndStatusFields, seats, STATUS_LABEL } from './PerformanceFields';
+import { PerformanceSeatsDialog, SeatMapPicker } from './PerformanceSeats';
 import { RunDialog } from './RunDialog';
 
 const PAGE = 50;
@@ -21,6 +22,7 @@ export function PerformancesPanel({ eventId, venue }: { eventId: string; venue: 
   const { filter, page, error, notice, editing } = usePerformanceStore();
   const { setFilter, startCreate, startEdit, remove, load, note } = usePerformanceStore.getState();
   const [run, setRun] = useState(false);
+  const [seatsOf, setSeatsOf] = useState<{ id: string; when: string } | null>(null);
 
   useEffect(() => {
     setFilter({ eventId });
@@ -52,6 +54,15 @@ export function PerformancesPanel({ eventId, venue }: { eventId: string; venue: 
         error={error}
         notice={notice}
         onEdit={startEdit}
+        actions={(p) => (
+          <button
+            type="button"
+            aria-label={t('admin.performances.seatsOf', { when: when(p.startsAt, venue.timezone) })}
+            onClick={() => setSeatsOf({ id: p.id, when: when(p.startsAt, venue.timezone) })}
+          >
+            {t('admin.performances.seats')}
+          </button>
+        )}
         deleteTitle={(p) => t('admin.performances.deleteTitle', { when: when(p.startsAt, venue.timezone) })}
         remove={remove}
       />
@@ -60,6 +71,13 @@ export function PerformancesPanel({ eventId, venue }: { eventId: string; venue: 
           key={editing.mode === 'edit' ? editing.row.id : 'new'}
           eventId={eventId}
           venue={venue}
+        />
+      ) : null}
+      {seatsOf ? (
+        <PerformanceSeatsDialog
+          performanceId={seatsOf.id}
+          title={t('admin.performances.seatsTitle', { when: seatsOf.when })}
+          onClose={() => setSeatsOf(null)}
         />
       ) : null}
       {run ? (
@@ -137,6 +155,7 @@ function PerformanceForm({ eventId, venue }: { eventId: string; venue: Venue }) 
         onStatus={(v) => set('status', v)}
         errors={errors}
       />
+      {row ? <SeatMapPicker performanceId={row.id} venueId={venue.id} /> : null}
     </RecordFormDialog>
   );
 }

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/use-t';
 import { useDateTime, useMoney } from '../../i18n/use-money';
 import { can, useSessionStore } from '../../stores/session-store';
 import { useSellStore } from '../../stores/sell-store';
+import type { SeatLabel } from '../../../shared/seating/types';
 import { CodePicker } from './CodePicker';
 
 /** The core's line detail names the performance by its ISO instant; staff read it as a local date. */
@@ -65,6 +66,7 @@ export function CartPanel({ codeRef, onPay, onReserve, onCustom, onOveruse, onCu
                   <div className="muted small">
                     {line.detail.replace(ISO_INSTANT, (iso) => dateTime(iso))} · {m(line.unitPrice)}
                   </div>
+                  <LineSeats seats={line.seats} />
                 </td>
                 <td>
                   <div className="qty">
@@ -240,5 +242,18 @@ export function CartPanel({ codeRef, onPay, onReserve, onCustom, onOveruse, onCu
         </button>
       </div>
     </section>
+  );
+}
+
+/** A seated line's seats, one label per unit: "Stalls, row B, seat 12". */
+function LineSeats({ seats }: { seats: SeatLabel[] | undefined }) {
+  const t = useT();
+  if (!seats || seats.length === 0) return null;
+  return (
+    <ul className="line-seats small" data-testid="line-seats">
+      {seats.map((s) => (
+        <li key={s.seatId}>{t('cart.seatLabel', { section: s.section, row: s.row, seat: s.seat })}</li>
+      ))}
+    </ul>
   );
 }

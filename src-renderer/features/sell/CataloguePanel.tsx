@@ -1,6 +1,9 @@
+import { useEffect } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useDateTime, useMoney } from '../../i18n/use-money';
+import { useSeatStore } from '../../stores/seat-store';
 import { useSellStore } from '../../stores/sell-store';
+import { SeatPicker } from './SeatPicker';
 
 /** Event → performance → ticket types with what is left, add-ons and merchandise. */
 export function CataloguePanel() {
@@ -15,6 +18,14 @@ export function CataloguePanel() {
   const addTicket = useSellStore((s) => s.addTicket);
   const addProduct = useSellStore((s) => s.addProduct);
   const event = events.find((e) => e.id === eventId) ?? null;
+  const performanceId = offer?.performance.id ?? null;
+  // A seated performance sells its seats from the map; its ticket buttons sell only standing places.
+  const seated = useSeatStore((s) => s.status === 'seated' && s.performanceId === performanceId);
+  useEffect(() => {
+    const seats = useSeatStore.getState();
+    if (performanceId) void seats.open(performanceId);
+    else seats.close();
+  }, [performanceId]);
 
   return (
     <section className="sell__catalogue" aria-labelledby="catalogue-heading">
@@ -46,29 +57,39 @@ export function CataloguePanel() {
       ) : null}
       {offer ? (
         <>
-          <h2>
-            {t('sell.tickets')}{' '}
-            <span className="muted" data-testid="remaining">
-              {t('sell.left', { left: offer.performance.remaining })}
-            </span>
-          </h2>
-          <div className="item-grid">
-            {offer.tickets.map((ticket) => (
-              <button
-                key={ticket.ticketPriceId}
-                type="button"
-                className="item-button"
-                disabled={offer.performance.remaining <= 0}
-                onClick={() => void addTicket(ticket.ticketPriceId)}
-                data-item={ticket.ticketPriceId}
-              >
-                <span>
-                  {ticket.ticketTypeName} · {ticket.priceBandName}
+          {seated ? (
+            <>
+              <h2>{t('seats.heading')}</h2>
+              <SeatPicker />
+            </>
+          ) : null}
+          {seated && offer.performance.remaining <= 0 ? null : (
+            <>
+              <h2>
+                {seated ? t('seats.gaTickets') : t('sell.tickets')}{' '}
+                <span className="muted" data-testid="remaining">
+                  {t('sell.left', { left: offer.performance.remaining })}
                 </span>
-                <strong>{money(ticket.unitPrice, offer.currency)}</strong>
-              </button>
-            ))}
-          </div>
+              </h2>
+              <div className="item-grid">
+                {offer.tickets.map((ticket) => (
+                  <button
+                    key={ticket.ticketPriceId}
+                    type="button"
+                    className="item-button"
+                    disabled={offer.performance.remaining <= 0}
+                    onClick={() => void addTicket(ticket.ticketPriceId)}
+                    data-item={ticket.ticketPriceId}
+                  >
+                    <span>
+                      {ticket.ticketTypeName} · {ticket.priceBandName}
+                    </span>
+                    <strong>{money(ticket.unitPrice, offer.currency)}</strong>
+                  </button>
+                ))}
+              </div>
+            </>
+          )}
           <h2>{t('sell.products')}</h2>
           <div className="item-grid">
             {offer.products.map((product) => (
