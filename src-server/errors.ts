@@ -37,9 +37,6 @@ const STATUS: Record<string, number> = {
   REQUEST_ID_REUSED: 409,
   PERFORMANCE_STARTED: 409,
   NO_TICKETS: 409,
-  // reserved seating (docs/SEATING.md)
-  NOT_SEATED: 409,
-  NOT_ON_SALE: 409,
   // refunds at another window (docs/ORDERS.md)
   UNKNOWN_SALE: 404,
   ALREADY_VOIDED: 409,
@@ -50,6 +47,7 @@ const STATUS: Record<string, number> = {
   SEATS_IN_USE: 409,
   SEAT_MAP_IN_USE: 409,
   NOT_SEATED: 409,
+  NOT_ON_SALE: 409,
   SERVICE_UNAVAILABLE: 503,
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
