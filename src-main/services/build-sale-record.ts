@@ -77,6 +77,8 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
     for (let u = 0; u < line.qty; u++) {
       const codeDiscount = codeUnits[u] ?? 0;
       const customDiscount = customUnits[u] ?? 0;
+      // No seatId/seatLabel yet: the terminal's store gets their columns with its seating migration
+      // (docs/SEATING.md); until then an unseated unit leaves them out and parses as null everywhere.
       units.push({
         lineId: line.id,
         unitIndex: u,
@@ -86,9 +88,7 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
         total: line.unitPrice - codeDiscount - customDiscount,
         refundId: null,
         refundedElsewhereId: null,
-        seatId: null,
-        seatLabel: null,
-      });
+      } as SaleUnitRow);
     }
   });
 
