@@ -6,6 +6,7 @@ import { customersSuite } from './customers.bench';
 import { engineSuite } from './engine.bench';
 import { journalSuite } from './journal.bench';
 import { loadSuite } from './load.bench';
+import { seatsSuite } from './seats.bench';
 import { serverSuite } from './server.bench';
 import { storeSuite } from './store.bench';
 import { syncSuite } from './sync.bench';
@@ -28,4 +29,5 @@ export const suites: BenchSuite[] = [
   storeSuite,
   loadSuite,
   journalSuite,
+  seatsSuite,
 ];

@@ -159,6 +159,8 @@ export function pathFor(route: Pick<RouteEntry, 'url'>, world: SeededWorld): str
     if ((param === 'id' || (segment === 'roles' && param === 'roleId')) && known !== undefined) {
       return `/${segment}/${encodeURIComponent(known)}`;
     }
+    // A performance named under another resource (a terminal's seat lease plan, a performance's seats).
+    if (param === 'performanceId') return `/${segment}/${encodeURIComponent(world.ids.performances)}`;
     throw new Error(
       `No id source for ${route.url} (:${param} after /${segment}/): add one to test/helpers/route-fixture.ts`,
     );

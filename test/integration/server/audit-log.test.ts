@@ -8,6 +8,8 @@ import type { RouteEntry } from '../../../src-server/routes/route-table';
 import { seedWorld, type SeededWorld } from '../../helpers/route-fixture';
 import { apiClient, seedOrganisation, type Reply, type SeededOrganisation } from '../../helpers/server-api';
 import { backends, startTestServer, type TestServer } from '../../helpers/server-db';
+import { makeSeatMap } from '../../fixtures/seat-hall';
+import { seedSeatedPerformance } from '../../helpers/seat-world';
 import { salePayload } from '../../helpers/sync-payloads';
 import { openTill, pushTill } from '../../helpers/sync-server';
 
@@ -30,6 +32,8 @@ const NOT_AUDITED: Record<string, string> = {
   'POST /v1/checkins': 'an entry at a door: the check-in log is its record',
   'POST /v1/refund-claims':
     'a terminal holding units for a refund: the refund in the sales ledger is its record',
+  'POST /v1/sync/seats/cart': 'a window holding seats in its cart: the sale that follows is its record',
+  'POST /v1/sync/seats/leases/acquire': 'seat bookkeeping between a terminal and the server (seat_leases)',
 };
 
 interface Step {
@@ -126,6 +130,11 @@ describe.each(backends)('audit log (%s)', (backend) => {
       [flagItem, world.organisationId, ids.terminals],
     );
     const operator = apiClient(server.url, OPERATOR_TOKEN);
+    const seated = await seedSeatedPerformance(db, api, {
+      orgId: world.organisationId,
+      eventId: ids.events,
+      map: makeSeatMap({ seats: 10, venueId: ids.venues }),
+    });
 
     const steps: Step[] = [
       { route: 'POST /v1/setup', action: 'organisation.create', run: async () => setupReply, since: 0 },
@@ -374,6 +383,17 @@ describe.each(backends)('audit log (%s)', (backend) => {
         route: 'PUT /v1/terminals/:id/lease-cap',
         action: 'terminal.lease_cap',
         run: () => api.put(`/v1/terminals/${s.terminal}/lease-cap`, { percent: 50 }),
+      },
+      {
+        route: 'PUT /v1/terminals/:id/seat-lease-plans',
+        action: 'terminal.seat_lease_plan',
+        run: () =>
+          api.put(`/v1/terminals/${s.terminal}/seat-lease-plans`, { performanceId: seated, seats: 4 }),
+      },
+      {
+        route: 'DELETE /v1/terminals/:id/seat-lease-plans/:performanceId',
+        action: 'terminal.seat_lease_plan_delete',
+        run: () => api.delete(`/v1/terminals/${s.terminal}/seat-lease-plans/${seated}`),
       },
       {
         route: 'POST /v1/terminals/:id/revoke',
