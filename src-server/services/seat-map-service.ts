@@ -14,7 +14,6 @@ import type { Queryable } from '../db/database';
 import { entityExists } from '../db/repos/catalogue-repo';
 import { lockPositions } from '../db/repos/change-pos';
 import * as repo from '../db/repos/seat-map-repo';
-import type { Err } from '../../shared/result';
 import { isUniqueViolation, reject, Rejection } from '../errors';
 import { recordAudit } from './audit';
 import { assertVersion } from './version-check';
@@ -30,13 +29,15 @@ function refuseImport(problems: SeatMapProblem[]): never {
   const refusal: SeatMapRefusal = {
     ok: false,
     reason: 'SEAT_MAP_INVALID',
-    error: 'SEAT_MAP_INVALID',
     message:
       `The seat map was not imported (${problems.length === 1 ? 'one problem' : `${problems.length} problems`}; ` +
       `first: ${first?.row ? `row ${first.row}: ` : ''}${first?.message ?? ''}). Fix the file and import it again.`,
+    // `error` as well as the usual `reason`, as docs/SEATING.md names it; after the message, so every
+    // refusal still starts {ok, reason, message}.
+    error: 'SEAT_MAP_INVALID',
     problems,
   };
-  throw new Rejection(refusal as Err);
+  throw new Rejection(refusal);
 }
 
 /** The audited fields of a map: what it is, never every seat. */

@@ -24,7 +24,8 @@ export type Resource =
   | 'terminals'
   | 'review-items'
   | 'orders'
-  | 'customers';
+  | 'customers'
+  | 'seat-maps';
 
 export interface SeededWorld extends SeededOrganisation {
   ids: Record<Resource, string>;
@@ -91,6 +92,14 @@ export async function seedWorld(server: TestServer, name: string): Promise<Seede
   });
   if (role.status !== 201) throw new Error(`role: ${role.text}`);
   const customer = await id(api, '/v1/customers', { name: 'Ada Customer', email: `${roleId}@example.test` });
+  // A seat map of the venue priced in the event's one band, used by no performance.
+  const seatMap = await id(api, '/v1/seat-maps/import', {
+    venueId: cat.venueId,
+    name: 'Main house',
+    format: 'csv',
+    content: 'section,row,seat,x,y,band\nStalls,A,1,0,0,Stalls\nStalls,A,2,10,0,Stalls\n',
+    bands: ['Stalls'],
+  });
   const seller = await signInAs(api, server.url, 'seller');
   const reg = await enrol(org, server.url, cat.venueId);
   // A review item is made by sync's edge cases; written directly, as the queue stores it.
@@ -115,6 +124,7 @@ export async function seedWorld(server: TestServer, name: string): Promise<Seede
     'review-items': reviewItem,
     orders: orderId,
     customers: customer,
+    'seat-maps': seatMap,
   };
   return {
     ...org,
@@ -140,6 +150,7 @@ export async function seedWorld(server: TestServer, name: string): Promise<Seede
       currency: 'EUR',
       code: standalone,
       counter: `capacity:${cat.performanceId}`,
+      seatMapId: seatMap,
     },
   };
 }

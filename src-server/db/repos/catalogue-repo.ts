@@ -231,12 +231,25 @@ export async function deleteEntity(
   id: string,
 ): Promise<boolean> {
   const entity = ENTITIES[name];
-  // The tombstone tells terminals to drop the row; it takes a position like any other change.
+  return deleteWithTombstone(db, entity.table, entity.syncEntity, orgId, id);
+}
+
+/**
+ * Deletes one row of the organisation from `table` (a name from this server's code, never input) and
+ * leaves a tombstone that tells terminals to drop it; the tombstone takes a position like any change.
+ */
+export async function deleteWithTombstone(
+  db: Queryable,
+  table: string,
+  syncEntity: ChangeEntity,
+  orgId: string,
+  id: string,
+): Promise<boolean> {
   const rows = await db.query(
     `WITH ${positionCte('$1::uuid')},
-       gone AS (DELETE FROM ${entity.table} WHERE org_id = $1 AND id = $2 RETURNING id)
+       gone AS (DELETE FROM ${table} WHERE org_id = $1 AND id = $2 RETURNING id)
      INSERT INTO sync_tombstones (org_id, entity, id, change_pos)
-     SELECT $1, '${entity.syncEntity}', gone.id::text, ${NEXT_POS} FROM gone
+     SELECT $1, '${syncEntity}', gone.id::text, ${NEXT_POS} FROM gone
      ON CONFLICT (org_id, entity, id) DO UPDATE SET change_pos = excluded.change_pos, deleted_at = now()
      RETURNING id`,
     [orgId, id],

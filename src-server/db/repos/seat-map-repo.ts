@@ -1,5 +1,7 @@
-import type { HoldKind, SeatFlag, SeatMap, SeatSection } from '../../../shared/seating/types';
+import type { SeatMapListItem } from '../../../shared/seating/admin-api';
+import type { HoldKind, Seat, SeatFlag, SeatMap, SeatSection } from '../../../shared/seating/types';
 import type { Queryable } from '../database';
+import { deleteWithTombstone } from './catalogue-repo';
 import { NEXT_POS, positionCte } from './change-pos';
 
 // Seat maps (docs/SEATING.md "Seat maps"): a map row, its sections and its seats. A map is read whole, as
@@ -10,17 +12,8 @@ export interface NewSection extends Omit<SeatSection, 'id'> {
   position: number;
 }
 
-export interface NewSeat {
-  id: string;
-  sectionId: string;
-  row: string;
-  label: string;
-  x: number;
-  y: number;
-  band: string;
-  flags: SeatFlag[];
-  hold: HoldKind | null;
-}
+/** A seat as saved: the SeatMap's shape, with the ids the import gave it. */
+export type NewSeat = Seat;
 
 export interface NewSeatMap {
   id: string;
@@ -90,21 +83,12 @@ export async function seatMapSections(
   );
 }
 
-export interface SeatMapSummary {
-  id: string;
-  venueId: string;
-  name: string;
-  seats: number;
-  gaCapacity: number;
-  version: number;
-}
-
 export async function listSeatMaps(
   db: Queryable,
   orgId: string,
   venueId: string | undefined,
-): Promise<SeatMapSummary[]> {
-  return db.query<SeatMapSummary>(
+): Promise<SeatMapListItem[]> {
+  return db.query<SeatMapListItem>(
     `SELECT m.id, m.venue_id AS "venueId", m.name, m.version,
        (SELECT count(*)::int FROM seats t WHERE t.map_id = m.id) AS seats,
        (SELECT coalesce(sum(s.capacity), 0)::int FROM seat_sections s WHERE s.map_id = m.id AND s.kind = 'ga')
@@ -126,16 +110,7 @@ export async function seatMapUse(db: Queryable, orgId: string, id: string): Prom
 
 /** Deletes a map (its sections and seats go with it); a terminal that holds it drops it at its next pull. */
 export async function deleteSeatMap(db: Queryable, orgId: string, id: string): Promise<boolean> {
-  const rows = await db.query(
-    `WITH ${positionCte('$1::uuid')},
-       gone AS (DELETE FROM seat_maps WHERE org_id = $1 AND id = $2 RETURNING id)
-     INSERT INTO sync_tombstones (org_id, entity, id, change_pos)
-     SELECT $1, 'seatMap', gone.id::text, ${NEXT_POS} FROM gone
-     ON CONFLICT (org_id, entity, id) DO UPDATE SET change_pos = excluded.change_pos, deleted_at = now()
-     RETURNING id`,
-    [orgId, id],
-  );
-  return rows.length === 1;
+  return deleteWithTombstone(db, 'seat_maps', 'seatMap', orgId, id);
 }
 
 /** Locks the map row for an edit; its version as it stands. */

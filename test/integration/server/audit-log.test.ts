@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src-server/db/database';
 import type { AuditRow } from '../../../src-server/db/repos/audit-repo';
 import type { RouteEntry } from '../../../src-server/routes/route-table';
+import type { SeatMap } from '../../../shared/seating/types';
 import { seedWorld, type SeededWorld } from '../../helpers/route-fixture';
 import { apiClient, seedOrganisation, type Reply, type SeededOrganisation } from '../../helpers/server-api';
 import { backends, startTestServer, type TestServer } from '../../helpers/server-db';
@@ -414,6 +415,57 @@ describe.each(backends)('audit log (%s)', (backend) => {
         route: 'POST /v1/review-items/:id/retry',
         action: 'review.retry',
         run: () => api.post(`/v1/review-items/${quarantined?.id}/retry`, { note: 'try once more' }),
+      },
+      {
+        route: 'POST /v1/seat-maps/import',
+        action: 'seat_map.create',
+        run: async () => {
+          const reply = await api.post<SeatMap>('/v1/seat-maps/import', {
+            venueId: ids.venues,
+            name: 'Audited hall',
+            format: 'csv',
+            content: 'section,row,seat,x,y,band\nStalls,A,1,0,0,Stalls\nStalls,A,2,10,0,Stalls\n',
+            bands: ['Stalls'],
+          });
+          s.seatMap = reply.body.id;
+          s.seat = reply.body.seats[0]?.id ?? '';
+          return reply as unknown as Reply;
+        },
+      },
+      {
+        route: 'PATCH /v1/seat-maps/:id/seats',
+        action: 'seat_map.update',
+        run: () => api.patch(`/v1/seat-maps/${s.seatMap}/seats`, { seatIds: [s.seat], flags: ['aisle'] }),
+      },
+      {
+        route: 'PUT /v1/performances/:id/seat-map',
+        action: 'performance.seat_map',
+        run: async () => {
+          const performance = await api.post<{ id: string }>('/v1/performances', {
+            eventId: ids.events,
+            startsAt: '2031-04-01T19:00:00.000Z',
+            capacity: 2,
+          });
+          s.seated = performance.body.id;
+          return api.put(`/v1/performances/${s.seated}/seat-map`, { seatMapId: s.seatMap });
+        },
+      },
+      ...(['hold', 'release', 'block', 'unblock'] as const).map((action) => ({
+        route: `POST /v1/performances/:id/seats/${action}`,
+        action: `performance.seats_${action}`,
+        run: () =>
+          api.post(`/v1/performances/${s.seated}/seats/${action}`, {
+            seatIds: [s.seat],
+            ...(action === 'hold' ? { kind: 'press' } : {}),
+          }),
+      })),
+      {
+        route: 'DELETE /v1/seat-maps/:id',
+        action: 'seat_map.delete',
+        run: async () => {
+          await api.put(`/v1/performances/${s.seated}/seat-map`, { seatMapId: null });
+          return api.delete(`/v1/seat-maps/${s.seatMap}`);
+        },
       },
       {
         route: 'DELETE /v1/products/:id',
