@@ -1,39 +1,21 @@
-import type { HoldKind, SeatFlag, SeatMap, SeatStatus } from '../seating/types';
+import type {
+  PerformanceSeatsView,
+  SeatEditBody,
+  SeatMapImportBody,
+  SeatMapListItem,
+} from '../seating/admin-api';
+import type { HoldKind, SeatMap } from '../seating/types';
 import type { ServerCall } from './call';
 
-// The seat maps' admin API as the back office calls it (docs/SEATING.md; the routes' contract is in
-// docs/BACKOFFICE.md "Seat maps"): import, list, read, edit seats, delete; a performance's map and its
-// per-performance holds and blocks. Permission catalogue.manage, checked by the server on every call.
+// The seat maps' admin API as the back office calls it (docs/BACKOFFICE.md "Seat maps"; the bodies and
+// answers are shared/seating/admin-api.ts): import, list, read, edit seats, delete; a performance's map
+// and its per-performance holds and blocks. Permission catalogue.manage, checked on every call.
 
-export interface SeatMapSummary {
-  id: string;
-  venueId: string;
-  name: string;
-  seats: number;
-  gaCapacity: number;
-  version: number;
-}
-
-export interface SeatMapImport {
-  venueId: string;
-  name: string;
-  format: 'json' | 'csv';
-  content: string;
-  /** CSV only: the bands' names, best first. */
-  bands?: string[];
-}
-
-export interface SeatEdit {
-  seatIds: string[];
-  band?: string;
-  hold?: HoldKind | null;
-  flags?: SeatFlag[];
-}
-
-export interface PerformanceSeats {
-  map: SeatMap;
-  statuses: SeatStatus[];
-}
+/** A list row of GET /v1/seat-maps. */
+export type SeatMapSummary = SeatMapListItem;
+export type SeatMapImport = SeatMapImportBody;
+export type SeatEdit = SeatEditBody;
+export type PerformanceSeats = PerformanceSeatsView;
 
 export type PerformanceSeatAction = 'hold' | 'release' | 'block' | 'unblock';
 
