@@ -18,6 +18,7 @@ import * as terminals from '../db/repos/terminal-repo';
 import { Rejection, reject } from '../errors';
 import { applyOrQuarantine } from './mutation-apply';
 import { BatchScope } from './mutation-scope';
+import { endSeatLeasesOf } from './seat-lease-return-apply';
 
 // POST /v1/sync/push (docs/SYNC.md "Push"): the protocol around applying mutations — the terminal's
 // state and epoch, the chain, duplicates, gaps and restores, the log and the answer. Each mutation is
@@ -42,7 +43,8 @@ const RESTORED_MESSAGE =
 
 /**
  * The server holds other content for this terminal's history: stop the terminal, give its unused lease
- * units back to the pools (a restored copy may not spend them) and tell a manager which seq clashed.
+ * units back to the pools and its leased seats back to free (a restored copy may not spend them) and
+ * tell a manager which seq clashed.
  */
 async function restoreDetected(
   tx: Queryable,
@@ -52,6 +54,8 @@ async function restoreDetected(
   held: log.LoggedMutation | undefined,
 ): Promise<void> {
   await terminals.markRestoreDetected(tx, terminal.id);
+  // Seat leases end first: it takes the position lock, which every writer takes before anything else.
+  await endSeatLeasesOf(tx, terminal, ctx.now().toISOString());
   for (const lease of await escrow.activeLeasesOf(tx, terminal.id)) {
     await escrow.closeLease(tx, lease, 'void');
   }

@@ -150,6 +150,18 @@ export async function lockLease(db: Queryable, orgId: string, id: string): Promi
   return rows[0];
 }
 
+/**
+ * Every lease of the terminal not yet returned, expired or not (its seats stay leased to it until
+ * returned or taken: lazy expiry), locked until commit in id order.
+ */
+export async function lockOpenLeasesOf(db: Queryable, terminalId: string): Promise<SeatLeaseRow[]> {
+  return db.query<SeatLeaseRow>(
+    `SELECT ${LEASE_COLUMNS} FROM seat_leases WHERE terminal_id = $1 AND returned_at IS NULL
+     ORDER BY id FOR UPDATE`,
+    [terminalId],
+  );
+}
+
 export async function markReturned(db: Queryable, id: string, at: string): Promise<void> {
   await db.query('UPDATE seat_leases SET returned_at = $2 WHERE id = $1 AND returned_at IS NULL', [id, at]);
 }

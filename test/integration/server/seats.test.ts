@@ -6,13 +6,14 @@ import type {
   SeatLeaseAcquireResponse,
   SeatStatesResponse,
 } from '../../../shared/sync/seat-protocol';
+import type { Mutation } from '../../../shared/sync/protocol';
 import type { Database } from '../../../src-server/db/database';
 import { makeSeatMap } from '../../fixtures/seat-hall';
 import { seatRows, seedSeatedPerformance } from '../../helpers/seat-world';
-import { seedOrganisation, signInAs, type SeededOrganisation } from '../../helpers/server-api';
 import { backends, startTestServer, type TestServer } from '../../helpers/server-db';
-import { refundPayload, salePayload } from '../../helpers/sync-payloads';
-import { openTill, pushTill, seedHall, type Till } from '../../helpers/sync-server';
+import { apiClient, seedOrganisation, signInAs, type SeededOrganisation } from '../../helpers/server-api';
+import { outbox, refundPayload, salePayload } from '../../helpers/sync-payloads';
+import { enrol, openTill, pushTill, seedHall, type Till } from '../../helpers/sync-server';
 
 // docs/SEATING.md over real HTTP: cart holds racing, lazy expiry, lease plans and acquire, seats in
 // pushed sales, refunds and lease returns.
@@ -294,6 +295,76 @@ describe.each(backends)('reserved seating on the server (%s)', (backend) => {
         one.id,
       ]),
     ).toHaveLength(1);
+  });
+
+  it('ends a restored terminal’s seat leases, keeps its sold seats sold, and sends its re-sale of a freed seat to review', async () => {
+    const { performanceId, map } = await seated();
+    const one = await till();
+    await plan(one, { performanceId, seats: 3 });
+    const lease = (await acquire(one)).body.leases[0];
+    const [x, y, z] = (lease?.seatIds ?? []).map((id) => map.seats.find((s) => s.id === id)!);
+    if (!lease || !x || !y || !z) throw new Error('no lease');
+    sell(one, performanceId, [x]);
+    expect((await pushTill(one)).body.lastSeq).toBe(2);
+    // The backup was taken after the shift opened: the restored copy sells x and y again as seq 2 and 3.
+    const restored: Till = { ...one, box: outbox() };
+    restored.box.entries.push(one.box.entries[0] as Mutation);
+    const resaleX = sell(restored, performanceId, [x]);
+    const resaleY = sell(restored, performanceId, [y]);
+    const before = Math.max(...(await seatRows(db, performanceId)).map((r) => r.changePos));
+    const clash = await pushTill(restored);
+    expect(clash.status).toBe(409);
+    expect(clash.body).toMatchObject({ reason: 'RESTORED_FROM_BACKUP' });
+    expect(await rowOf(performanceId, x.id)).toMatchObject({ state: 'sold', soldFromLease: lease.id });
+    for (const freed of [y, z]) {
+      expect(await rowOf(performanceId, freed.id)).toMatchObject({
+        state: 'free',
+        holder: null,
+        leaseId: null,
+      });
+    }
+    const [ended] = await db.query<{ returnedAt: string | null }>(
+      'SELECT returned_at AS "returnedAt" FROM seat_leases WHERE id = $1',
+      [lease.id],
+    );
+    expect(ended?.returnedAt).not.toBeNull();
+    // The freed seats carry a new position, so other windows hear of them.
+    const watcher = await till();
+    const changed = await watcher.api.get<SeatStatesResponse>(
+      `/v1/sync/seats/${performanceId}?since=${before}`,
+    );
+    expect(changed.body.statuses.map((s) => s.seatId).sort()).toEqual([y.id, z.id].sort());
+
+    // Re-enrolled, the restored copy pushes from seq 1: both re-sales are kept, neither seat is taken.
+    const again = await enrol(org, server.url, venueId, one.id);
+    const reenrolled: Till = {
+      ...restored,
+      epoch: again.epoch,
+      api: apiClient(server.url, again.deviceToken),
+    };
+    const repush = await pushTill(reenrolled);
+    expect(repush.status).toBe(200);
+    expect(repush.body.results.map((r) => r.status)).toEqual(['duplicate', 'applied', 'applied']);
+    expect(await rowOf(performanceId, y.id)).toMatchObject({ state: 'free', saleId: null });
+    const items = await db.query<{ payload: { saleId: string; seatId: string; state: string } }>(
+      `SELECT payload FROM review_items WHERE kind = 'seat_not_held' AND terminal_id = $1`,
+      [one.id],
+    );
+    const saleId = (m: { payload: Record<string, unknown> }) => (m.payload.sale as { id: string }).id;
+    expect(items).toHaveLength(2);
+    expect(items.find((i) => i.payload.seatId === x.id)?.payload).toMatchObject({
+      saleId: saleId(resaleX),
+      state: 'sold',
+    });
+    expect(items.find((i) => i.payload.seatId === y.id)?.payload).toMatchObject({
+      saleId: saleId(resaleY),
+      state: 'free',
+    });
+    // The re-enrolled terminal leases afresh.
+    const fresh = await reenrolled.api.post<SeatLeaseAcquireResponse>('/v1/sync/seats/leases/acquire', {
+      requestId: randomUUID(),
+    });
+    expect(fresh.body.leases.flatMap((l) => l.seatIds)).toHaveLength(3);
   });
 
   it('lets a manager keep plans, refuses a seller, and checks the section and band against the map', async () => {
