@@ -262,6 +262,12 @@ export const pullRequestSchema = z.strictObject({
    * office shows them, since the server cannot see a sale before it is pushed. Absent from older terminals.
    */
   pendingSales: z.number().int().min(0).max(100_000_000).optional(),
+  /**
+   * The terminal understands seat maps (docs/SEATING.md "Seat maps at the terminal"): only then does
+   * the pull carry `seatMap` changes and each performance's `seatMapId`. Absent from older terminals,
+   * whose change schema lists its entities and would refuse a whole page holding a `seatMap` change.
+   */
+  seatMaps: z.boolean().optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
@@ -352,8 +358,8 @@ export const CHANGE_ENTITIES = [
   'code',
   'code_child',
   'code_usage',
-  // A terminal older than reserved seating refuses a page holding this entity: update the terminals
-  // before giving a performance a seat map (docs/SEATING.md "Seat maps at the terminal").
+  // A terminal older than reserved seating would refuse a page holding this entity: the server sends
+  // it only to terminals whose pull request says `seatMaps: true` (docs/SEATING.md "Seat maps at the terminal").
   'seatMap',
 ] as const;
 export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];

@@ -55,6 +55,7 @@ const cursorSchema = z.union([
     r: z.number().int().min(0),
     p: z.number().int().min(0),
     i: text().nullable(),
+    sm: z.literal(true).optional(),
   }),
   z.strictObject({
     v: z.literal(1),
@@ -63,9 +64,26 @@ const cursorSchema = z.union([
     p: z.number().int().min(0),
     e: text(),
     i: text(),
+    sm: z.literal(true).optional(),
   }),
 ]);
 type Cursor = z.infer<typeof cursorSchema>;
+
+/**
+ * What the pulling terminal understands beyond the oldest terminals. A terminal that does not say it
+ * understands seat maps gets no `seatMap` change (its change schema would refuse the page) and no
+ * `seatMapId` on performances. Its cursor records the choice (`sm`): a terminal updated to understand
+ * maps holds a cursor past maps it never got, so its first pull saying so starts a full snapshot.
+ */
+interface Audience {
+  seatMaps: boolean;
+}
+
+const skipsEntity = (audience: Audience, entity: PullEntity): boolean =>
+  entity === 'seatMap' && !audience.seatMaps;
+
+/** The entities whose tombstones the audience does not get. */
+const hiddenEntities = (audience: Audience): PullEntity[] => (audience.seatMaps ? [] : ['seatMap']);
 
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
@@ -91,7 +109,10 @@ const BUILT_IN_RECORDS: RoleRecord[] = BUILT_IN_ROLES.map((r) => ({
 }));
 
 /** A page's rows as the response carries them: changes, and revoked tickets apart. */
-function pageRows(rows: readonly (PulledRow & { deleted?: true })[]): {
+function pageRows(
+  rows: readonly (PulledRow & { deleted?: true })[],
+  audience: Audience,
+): {
   changes: Change[];
   revocations: TicketRevocation[];
   refundsElsewhere: RefundElsewhere[];
@@ -125,7 +146,7 @@ function pageRows(rows: readonly (PulledRow & { deleted?: true })[]): {
     } else if (row.deleted) {
       changes.push({ entity: row.entity, id: row.id, deleted: true });
     } else {
-      changes.push(toChange(row));
+      changes.push(toChange(row, audience));
     }
   }
   return { changes, revocations, refundsElsewhere, customers };
@@ -151,7 +172,7 @@ async function ticketKeysOf(tx: Queryable, orgId: string): Promise<TicketKey[]> 
   return keys.map((k) => ({ keyId: keyIdOf(k.publicKey), ...k }));
 }
 
-function toChange(row: PulledRow): Change {
+function toChange(row: PulledRow, audience: Audience): Change {
   if (row.entity === 'code') {
     const {
       usage: _usage,
@@ -160,6 +181,10 @@ function toChange(row: PulledRow): Change {
       ...record
     } = toView(row.data as unknown as CodeRow);
     return { entity: 'code', id: row.id, data: record };
+  }
+  if (row.entity === 'performance' && !audience.seatMaps) {
+    const { seatMapId: _seatMapId, ...performance } = row.data;
+    return { entity: 'performance', id: row.id, data: performance } as unknown as Change;
   }
   // The SELECT of each entity is written as that entity's record (pull-repo.ts).
   return { entity: row.entity, id: row.id, data: row.data } as unknown as Change;
@@ -174,6 +199,7 @@ async function snapshotPage(
   cursor: Extract<Cursor, { m: 's' }>,
   limit: number,
   now: string,
+  audience: Audience,
 ): Promise<{ rows: PulledRow[]; next: Extract<Cursor, { m: 's' }> | undefined }> {
   const rows: PulledRow[] = [];
   let { r: rank, p: pos, i: id } = cursor;
@@ -181,7 +207,9 @@ async function snapshotPage(
     const entity = SNAPSHOT_ORDER[rank] as PullEntity;
     const want = limit - rows.length;
     const bound = id === null ? { from: pos } : { after: [pos, id] as [number, string] };
-    let page = await pullEntity(tx, orgId, entity, bound, want, now, venueId, terminalId);
+    let page = skipsEntity(audience, entity)
+      ? []
+      : await pullEntity(tx, orgId, entity, bound, want, now, venueId, terminalId);
     if (entity === 'role') {
       // Built-in roles live in code: they sit at position 0, before every stored role.
       const builtIn = BUILT_IN_RECORDS.filter((r) => pos === 0 && (id === null || r.id > id)).map(
@@ -209,10 +237,12 @@ async function changesPage(
   cursor: Extract<Cursor, { m: 'c' }>,
   limit: number,
   now: string,
+  audience: Audience,
 ): Promise<{ rows: PulledRow[]; more: boolean }> {
   const candidates: PulledRow[] = [];
   let more = false;
   for (const entity of SNAPSHOT_ORDER) {
+    if (skipsEntity(audience, entity)) continue;
     const bound =
       entity > cursor.e
         ? { from: cursor.p }
@@ -223,7 +253,13 @@ async function changesPage(
     if (rows.length === limit) more = true;
     candidates.push(...rows);
   }
-  const gone = await pullTombstones(tx, orgId, [cursor.p, cursor.e, cursor.i], limit);
+  const gone = await pullTombstones(
+    tx,
+    orgId,
+    [cursor.p, cursor.e, cursor.i],
+    limit,
+    hiddenEntities(audience),
+  );
   if (gone.length === limit) more = true;
   candidates.push(...gone.map((t) => ({ ...t, data: {}, deleted: true as const })));
   candidates.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
@@ -268,8 +304,10 @@ async function pullPage(
     const { lastPos, generation } = await positionOf(tx, terminal.orgId);
     const leases = await leasesOf(tx, terminal.id, terminal.epoch);
     const keys = await ticketKeysOf(tx, terminal.orgId);
+    const audience: Audience = { seatMaps: request.seatMaps === true };
+    const sm = audience.seatMaps ? { sm: true as const } : {};
     let cursor = decodeCursor(request.cursor);
-    if (cursor?.g !== generation) cursor = undefined;
+    if (cursor?.g !== generation || (cursor.sm === true) !== audience.seatMaps) cursor = undefined;
     if (!cursor || cursor.m === 's') {
       const start = cursor ?? {
         v: 1 as const,
@@ -279,27 +317,36 @@ async function pullPage(
         r: 0,
         p: 0,
         i: null,
+        ...sm,
       };
-      const page = await snapshotPage(tx, terminal, start, limit, now);
-      const next: Cursor = page.next ?? { v: 1, g: generation, m: 'c', p: start.b, e: PAST_ALL, i: '' };
+      const page = await snapshotPage(tx, terminal, start, limit, now, audience);
+      const next: Cursor = page.next ?? {
+        v: 1,
+        g: generation,
+        m: 'c',
+        p: start.b,
+        e: PAST_ALL,
+        i: '',
+        ...sm,
+      };
       return {
         cursor: encodeCursor(next),
         more: page.next !== undefined || lastPos > start.b,
         reset: true,
-        ...pageRows(page.rows),
+        ...pageRows(page.rows, audience),
         leases,
         epoch: terminal.epoch,
         ticketKeys: keys,
       };
     }
-    const page = await changesPage(tx, terminal, cursor, limit, now);
+    const page = await changesPage(tx, terminal, cursor, limit, now, audience);
     const last = page.rows.at(-1);
     const next: Cursor = last ? { ...cursor, p: last.pos, e: last.entity, i: last.id } : cursor;
     return {
       cursor: encodeCursor(next),
       more: page.more,
       reset: false,
-      ...pageRows(page.rows),
+      ...pageRows(page.rows, audience),
       leases,
       epoch: terminal.epoch,
       ticketKeys: keys,

@@ -28,7 +28,8 @@ export async function pullOnce(ctx: SyncContext): Promise<Result<PullOutcome>> {
       method: 'POST',
       path: '/v1/sync/pull',
       token: deviceToken,
-      body: { terminalId, cursor, limit: ctx.pullPageLimit, pendingSales },
+      // seatMaps: this terminal applies seat maps (docs/SEATING.md "Seat maps at the terminal").
+      body: { terminalId, cursor, limit: ctx.pullPageLimit, pendingSales, seatMaps: true },
     });
     if (answer.status !== 200) return exchangeFailed(ctx, answer, ctx.t('ACTION_PULL'));
     const parsed = pullResponseSchema.safeParse(answer.body);

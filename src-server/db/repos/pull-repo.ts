@@ -187,12 +187,15 @@ export async function pullTombstones(
   orgId: string,
   after: [number, string, string],
   limit: number,
+  /** Entities whose tombstones the pulling terminal does not get (it would not know them). */
+  hidden: readonly string[] = [],
 ): Promise<{ pos: number; entity: ChangeEntity; id: string }[]> {
   return db.query(
     `SELECT change_pos AS pos, entity, id FROM sync_tombstones
      WHERE org_id = $1 AND (change_pos, entity COLLATE "C", id COLLATE "C") > ($2::bigint, $3::text, $4::text)
+       AND entity <> ALL($6::text[])
      ORDER BY change_pos, entity COLLATE "C", id COLLATE "C" LIMIT $5`,
-    [orgId, ...after, limit],
+    [orgId, ...after, limit, hidden],
   );
 }
 
