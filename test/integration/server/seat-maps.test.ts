@@ -17,6 +17,7 @@ import {
 } from '../../helpers/server-api';
 import { backends, startTestServer, type TestServer } from '../../helpers/server-db';
 import { acquireLease, counterState, openTill } from '../../helpers/sync-server';
+import type { SeatCartResponse, SeatStatesResponse } from '../../../shared/sync/seat-protocol';
 
 // docs/SEATING.md "Seat maps", "Capacity of a seated performance": seat maps through the real HTTP
 // server, imported whole or not at all, attached to performances with their states seeded, held and
@@ -287,6 +288,50 @@ describe.each(backends)('seat maps (%s)', (backend) => {
       await db().query('SELECT 1 FROM performance_seats WHERE performance_id = $1', [performanceId]),
     ).toEqual([]);
     expect((await counterState(db(), `capacity:${performanceId}`))?.limit).toBe(capacity);
+  });
+
+  it('seeds attached seats at a real position, and lets a cart take racing a manager hold end with one owner', async () => {
+    const till = await openTill(org, server.url, venueId, org.managerId);
+    const [position] = await db().query<{ pos: number }>(
+      'SELECT last_pos AS pos FROM sync_positions WHERE org_id = $1',
+      [org.organisationId],
+    );
+    const before = position?.pos ?? 0;
+    const { performanceId, map } = await seatedPerformance(org, { seats: 40 }, { venueId, eventId });
+    // A terminal that last looked before the attach is told of every seat.
+    const since = await till.api.get<SeatStatesResponse>(`/v1/sync/seats/${performanceId}?since=${before}`);
+    expect(since.status, since.text).toBe(200);
+    expect(since.body.full).toBe(false);
+    expect(since.body.statuses).toHaveLength(40);
+
+    // Carts and pushes lock positions, then seats by id; so do a manager's holds: they queue.
+    const ids = map.seats.map((s) => s.id);
+    for (let round = 0; round < 6; round += 1) {
+      const pair = ids.slice(round * 2, round * 2 + 2);
+      const [cart, hold] = await Promise.all([
+        till.api.post<SeatCartResponse>('/v1/sync/seats/cart', {
+          performanceId,
+          cartId: `race-${round}`,
+          take: pair,
+          release: [],
+        }),
+        org.api.post<{ reason: string }>(`/v1/performances/${performanceId}/seats/hold`, {
+          seatIds: [...pair].reverse(),
+          kind: 'house',
+        }),
+      ]);
+      expect(cart.status, cart.text).toBe(200);
+      expect([200, 409], hold.text).toContain(hold.status);
+      const cartWon = cart.body.taken.length === 2;
+      expect(cartWon).toBe(hold.status === 409);
+      if (!cartWon) expect(cart.body.refused.map((r) => r.state)).toEqual(['held', 'held']);
+      else expect(hold.body.reason).toBe('SEATS_NOT_FREE');
+      const states = await db().query<{ state: string }>(
+        'SELECT state FROM performance_seats WHERE performance_id = $1 AND seat_id = ANY($2::uuid[])',
+        [performanceId, pair],
+      );
+      expect(states.map((r) => r.state)).toEqual(cartWon ? ['cart', 'cart'] : ['held', 'held']);
+    }
   });
 
   it('holds, releases, blocks and unblocks free seats only, naming a refused seat', async () => {
