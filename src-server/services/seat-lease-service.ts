@@ -47,7 +47,7 @@ export async function putSeatLeasePlan(
   return ctx.db.transaction(async (tx) => {
     await terminalOfOrg(tx, orgId, terminalId);
     const performance = await seatedOrRefuse(tx, orgId, input.performanceId);
-    const map = await seatMapAt(tx, performance.mapId, performance.mapVersion);
+    const map = await seatMapAt(tx, orgId, performance.mapId, performance.mapVersion);
     const sectionId = input.sectionId ?? null;
     const section = sectionId ? map.sections.find((s) => s.id === sectionId) : undefined;
     if (sectionId && section?.kind !== 'seated') {
@@ -149,7 +149,7 @@ async function topUp(
   }
   const need = plan.seats - (await plans.leasedCount(tx, terminal.id, plan.performanceId));
   if (need <= 0) return undefined;
-  const map = await seatMapAt(tx, performance.mapId, performance.mapVersion);
+  const map = await seatMapAt(tx, terminal.orgId, performance.mapId, performance.mapVersion);
   const rows = await seats.lockSeats(tx, plan.performanceId, null);
   // The terminal's own cart seats are being sold online: not leased from under that cart.
   const open = new Set(

@@ -12,6 +12,7 @@ import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
 import { lockPositions } from '../db/repos/change-pos';
+import { getSeatMap } from '../db/repos/seat-map-repo';
 import * as seats from '../db/repos/seat-state-repo';
 import { reject } from '../errors';
 
@@ -48,11 +49,17 @@ const MAP_CACHE_SIZE = 32;
 const mapCache = new Map<string, SeatMap>();
 
 /** The performance's map at this version, from the cache or the database. */
-export async function seatMapAt(db: Queryable, mapId: string, version: number): Promise<SeatMap> {
+export async function seatMapAt(
+  db: Queryable,
+  orgId: string,
+  mapId: string,
+  version: number,
+): Promise<SeatMap> {
   const key = `${mapId}:${version}`;
   const cached = mapCache.get(key);
   if (cached) return cached;
-  const map = await seats.readSeatMap(db, mapId);
+  // Read as the admin routes and the pull read it (seat-map-repo.ts), the one reading of a whole map.
+  const map = await getSeatMap(db, orgId, mapId);
   if (!map) throw new Error(`seat map ${mapId} vanished`);
   if (map.version === version) {
     if (mapCache.size >= MAP_CACHE_SIZE) mapCache.delete(mapCache.keys().next().value as string);

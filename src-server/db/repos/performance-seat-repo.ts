@@ -1,6 +1,7 @@
 import type { HoldKind, SeatState, SeatStatus } from '../../../shared/seating/types';
 import type { Queryable } from '../database';
 import { NEXT_POS, positionCte } from './change-pos';
+import { writeSeats } from './seat-state-repo';
 
 // A seated performance's seats (docs/SEATING.md "A seat's state"): one performance_seats row per seat
 // of its map. Every statement that changes a row gives it the organisation's next change position, so
@@ -145,20 +146,5 @@ export async function setSeatStates(
   seatIds: readonly string[],
   change: SeatStateChange,
 ): Promise<void> {
-  await db.query(
-    `WITH ${positionCte('$1::uuid')}
-     UPDATE performance_seats SET state = $4, holder = $5, hold_kind = $6, expires_at = $7::timestamptz,
-       lease_id = NULL, cart_id = NULL, sale_id = NULL, sold_from_lease = NULL,
-       change_pos = ${NEXT_POS}, updated_at = now()
-     WHERE performance_id = $2 AND seat_id = ANY($3::uuid[])`,
-    [
-      orgId,
-      performanceId,
-      seatIds,
-      change.state,
-      change.holder ?? null,
-      change.holdKind ?? null,
-      change.expiresAt ?? null,
-    ],
-  );
+  await writeSeats(db, orgId, performanceId, seatIds, change);
 }

@@ -5,7 +5,8 @@ import { deleteWithTombstone } from './catalogue-repo';
 import { NEXT_POS, positionCte } from './change-pos';
 
 // Seat maps (docs/SEATING.md "Seat maps"): a map row, its sections and its seats. A map is read whole, as
-// the SeatMap shape every process speaks, by one SELECT that both the admin routes and the pull use.
+// the SeatMap shape every process speaks, by one SELECT that the admin routes, the pull and the
+// terminals' seat routes (best available, lease plans) all use.
 
 export interface NewSection extends Omit<SeatSection, 'id'> {
   id: string;

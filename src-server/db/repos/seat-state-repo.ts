@@ -1,4 +1,4 @@
-import type { HoldKind, SeatLabel, SeatMap, SeatState, SeatStatus } from '../../../shared/seating/types';
+import type { HoldKind, SeatLabel, SeatState, SeatStatus } from '../../../shared/seating/types';
 import type { Queryable } from '../database';
 import { NEXT_POS, positionCte } from './change-pos';
 
@@ -29,25 +29,6 @@ export async function seatedPerformance(
     [orgId, performanceId],
   );
   return rows[0];
-}
-
-/** A seat map whole, as best available reads it. */
-export async function readSeatMap(db: Queryable, mapId: string): Promise<SeatMap | undefined> {
-  const [map] = await db.query<Omit<SeatMap, 'sections' | 'seats'>>(
-    `SELECT id, venue_id AS "venueId", name, bands, version FROM seat_maps WHERE id = $1`,
-    [mapId],
-  );
-  if (!map) return undefined;
-  const sections = await db.query<SeatMap['sections'][number]>(
-    `SELECT id, name, kind, capacity, band FROM seat_sections WHERE map_id = $1 ORDER BY position, id`,
-    [mapId],
-  );
-  const seats = await db.query<SeatMap['seats'][number]>(
-    `SELECT id, section_id AS "sectionId", row_label AS row, seat_label AS label, x, y, band, flags, hold
-     FROM seats WHERE map_id = $1 ORDER BY id`,
-    [mapId],
-  );
-  return { ...map, sections, seats };
 }
 
 const STATUS_COLUMNS = `ps.seat_id AS "seatId", ps.state, ps.holder, ps.hold_kind AS "holdKind",
@@ -119,8 +100,11 @@ export interface SeatWrite {
   soldFromLease?: string | null;
 }
 
-/** Sets these seats of the performance to `next`, each under the organisation's next change position. */
-async function write(
+/**
+ * Sets these seats of the performance to `next`, each under the organisation's next change position:
+ * the one statement every transition uses, a terminal's or a manager's (performance-seat-repo.ts).
+ */
+export async function writeSeats(
   db: Queryable,
   orgId: string,
   performanceId: string,
@@ -155,7 +139,7 @@ export interface SeatScope {
 }
 
 export const freeSeats = (db: Queryable, at: SeatScope, seatIds: readonly string[]) =>
-  write(db, at.orgId, at.performanceId, seatIds, { state: 'free' });
+  writeSeats(db, at.orgId, at.performanceId, seatIds, { state: 'free' });
 
 export const putInCart = (
   db: Queryable,
@@ -163,7 +147,7 @@ export const putInCart = (
   seatIds: readonly string[],
   cart: { terminalId: string; cartId: string; expiresAt: string },
 ) =>
-  write(db, at.orgId, at.performanceId, seatIds, {
+  writeSeats(db, at.orgId, at.performanceId, seatIds, {
     state: 'cart',
     holder: cart.terminalId,
     cartId: cart.cartId,
@@ -176,7 +160,7 @@ export const leaseSeats = (
   seatIds: readonly string[],
   lease: { terminalId: string; leaseId: string; expiresAt: string },
 ) =>
-  write(db, at.orgId, at.performanceId, seatIds, {
+  writeSeats(db, at.orgId, at.performanceId, seatIds, {
     state: 'leased',
     holder: lease.terminalId,
     leaseId: lease.leaseId,
@@ -188,7 +172,7 @@ export const sellSeats = (
   at: SeatScope,
   seatIds: readonly string[],
   sale: { saleId: string; soldFromLease: string | null },
-) => write(db, at.orgId, at.performanceId, seatIds, { state: 'sold', ...sale });
+) => writeSeats(db, at.orgId, at.performanceId, seatIds, { state: 'sold', ...sale });
 
 /** The cart's other seats on the server get the new expiry too: the cart lives on. */
 export async function renewCart(
