@@ -3,16 +3,17 @@ import type { SyncWorld } from './sync-fixture';
 
 // A seated performance of the sync world's catalogue (docs/SEATING.md), set up through the admin API as
 // a manager would: two rows of six Stalls seats, imported as a map and attached to a new performance two
-// days ahead on the world's clock. The catalogue's one price band is "Stalls", so the map prices there.
+// days ahead on the world's clock (the real one without). The catalogue's one price band is "Stalls",
+// so the map prices there.
 
 export async function seatedCataloguePerformance(
-  world: SyncWorld,
+  world: Pick<SyncWorld, 'org' | 'catalogue'> & { clock?: { now(): number } },
   name = 'Globe hall',
 ): Promise<{ performanceId: string; map: SeatMap; seat: (label: string) => string }> {
   const { api } = world.org;
   const made = await api.post<{ id: string }>('/v1/performances', {
     eventId: world.catalogue.eventId,
-    startsAt: new Date(world.clock.now() + 2 * 86_400_000).toISOString(),
+    startsAt: new Date((world.clock?.now() ?? Date.now()) + 2 * 86_400_000).toISOString(),
     capacity: 12,
   });
   const performanceId = made.body.id;
