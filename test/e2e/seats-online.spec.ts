@@ -1,8 +1,7 @@
 import type { Page } from '@playwright/test';
-import type { BrowserHost } from '../../src-main/shells/browser/server';
 import { seatedCataloguePerformance } from '../helpers/seated-world';
 import { must } from './pages/core-setup';
-import { startSyncServer, type SyncServer } from './pages/sync-setup';
+import { enrolledWindow, startSyncServer, type SyncServer } from './pages/sync-setup';
 import { TerminalPage } from './pages/terminal-page';
 import { expect, test } from './fixtures';
 
@@ -26,23 +25,9 @@ test.describe('seats at two windows, online', () => {
   }) => {
     test.setTimeout(90_000);
     world = await startSyncServer();
-    const { catalogue } = world;
     const { performanceId, seat } = await seatedCataloguePerformance(world);
-    const enrolled = async (name: string): Promise<BrowserHost> => {
-      const host = await startHost({
-        serverUrl: world!.server.url,
-        demoData: true,
-        sync: { autoStart: false },
-        printer: { enabled: false },
-      });
-      await must(host, 'pos:staff:signIn', { staffId: 'staff-max', pin: '640273' });
-      await must(host, 'pos:sync:enrol', { enrolmentCode: await world!.enrolmentCode(), name });
-      await must(host, 'pos:staff:signIn', { staffId: catalogue.supervisorId, pin: '8142' });
-      await must(host, 'pos:shift:open', { openingFloat: 10_000 });
-      return host;
-    };
-    const a = await enrolled('Window A');
-    const b = await enrolled('Window B');
+    const a = await enrolledWindow(startHost, world, 'Window A');
+    const b = await enrolledWindow(startHost, world, 'Window B');
     const pageB = await context.newPage();
     const windowB = new TerminalPage(pageB);
     for (const [host, at] of [
