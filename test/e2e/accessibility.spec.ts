@@ -1,3 +1,4 @@
+import { seatDemoHamlet, seatOf } from '../helpers/seated-demo';
 import { expectAccessible } from './pages/axe';
 import { openShiftAs, sellAdults } from './pages/core-setup';
 import { ManagePage, startCentral } from './pages/manage-page';
@@ -60,6 +61,36 @@ test.describe('accessibility', () => {
     await page.getByRole('button', { name: 'Nächster Verkauf' }).click();
     await expect(terminal.heading).toHaveText('Verkauf');
     await expectAccessible(page, 'sell (German)');
+  });
+
+  test('the sell screen of a seated performance, with its seat picker, has no serious violations', async ({
+    demoHost,
+    terminal,
+    page,
+  }) => {
+    test.setTimeout(90_000); // three axe runs over a map of 60 seats on a shared machine
+    seatDemoHamlet(demoHost.terminal.db, {
+      seats: 60,
+      leased: (m) => [
+        seatOf(m, 'Stalls', 'A', '4'),
+        seatOf(m, 'Stalls', 'A', '5'),
+        seatOf(m, 'Stalls', 'A', '6'),
+      ],
+    });
+    await openShiftAs(demoHost);
+    await terminal.open(demoHost.url);
+    await terminal.pickPerformance();
+    const picker = page.getByTestId('seat-picker');
+    await expect(picker.getByRole('listbox')).toBeVisible();
+    await expectAccessible(page, 'sell, seated');
+    await picker.getByRole('option', { name: /^Stalls row A seat 5,/ }).click();
+    await expect(page.getByTestId('line-seats')).toContainText('Stalls, row A, seat 5');
+    await picker.getByRole('button', { name: /Best available/ }).click();
+    await expect(page.getByTestId('best-available')).toBeVisible();
+    await expectAccessible(page, 'sell, seated, best available');
+    await page.getByRole('button', { name: 'Deutsch' }).click();
+    await expect(picker.getByRole('listbox')).toBeVisible();
+    await expectAccessible(page, 'sell, seated (German)');
   });
 
   test('overuse dialog and lock screen have no serious violations', async ({ demoHost, terminal, page }) => {

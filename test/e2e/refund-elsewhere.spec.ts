@@ -1,8 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { OrderDetail } from '../../shared/reports/orders';
-import type { BrowserHost } from '../../src-main/shells/browser/server';
 import { must } from './pages/core-setup';
-import { startSyncServer, type SyncServer } from './pages/sync-setup';
+import { enrolledWindow, startSyncServer, type SyncServer } from './pages/sync-setup';
 import { expect, test } from './fixtures';
 
 // docs/ORDERS.md "Refunds at another window", end to end: two terminals against a real server. A sale
@@ -24,21 +23,8 @@ test.describe('refunds at another window', () => {
     test.setTimeout(120_000);
     world = await startSyncServer();
     const { catalogue } = world;
-    const enrolled = async (name: string): Promise<BrowserHost> => {
-      const host = await startHost({
-        serverUrl: world!.server.url,
-        demoData: true,
-        sync: { autoStart: false },
-        printer: { enabled: false },
-      });
-      await must(host, 'pos:staff:signIn', { staffId: 'staff-max', pin: '640273' });
-      await must(host, 'pos:sync:enrol', { enrolmentCode: await world!.enrolmentCode(), name });
-      await must(host, 'pos:staff:signIn', { staffId: catalogue.supervisorId, pin: '8142' });
-      await must(host, 'pos:shift:open', { openingFloat: 10_000 });
-      return host;
-    };
-    const a = await enrolled('Window A');
-    const b = await enrolled('Window B');
+    const a = await enrolledWindow(startHost, world, 'Window A');
+    const b = await enrolledWindow(startHost, world, 'Window B');
 
     await must(a, 'pos:cart:addTicket', {
       performanceId: catalogue.performanceId,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { BrowserHost, BrowserHostOptions } from '../../../src-main/shells/browser/server';
 import { seedOrganisation, type SeededOrganisation } from '../../helpers/server-api';
 import {
   createCode,
@@ -8,6 +9,7 @@ import {
   type Catalogue,
   type RestartableServer,
 } from '../../helpers/sync-fixture';
+import { must } from './core-setup';
 
 /** The real central server (restartable on its port) with a theatre, its staff and a code capped at 20 uses. */
 export interface SyncServer {
@@ -40,4 +42,26 @@ export async function startSyncServer(): Promise<SyncServer> {
     await server.close();
     throw error;
   }
+}
+
+/**
+ * A browser host with the demo data enrolled at the server's theatre as `name`, its supervisor signed in
+ * with a shift open (100.00 float); sync steps are driven by hand (`pos:sync:now`).
+ */
+export async function enrolledWindow(
+  startHost: (options?: Partial<BrowserHostOptions>) => Promise<BrowserHost>,
+  world: SyncServer,
+  name: string,
+): Promise<BrowserHost> {
+  const host = await startHost({
+    serverUrl: world.server.url,
+    demoData: true,
+    sync: { autoStart: false },
+    printer: { enabled: false },
+  });
+  await must(host, 'pos:staff:signIn', { staffId: 'staff-max', pin: '640273' });
+  await must(host, 'pos:sync:enrol', { enrolmentCode: await world.enrolmentCode(), name });
+  await must(host, 'pos:staff:signIn', { staffId: world.catalogue.supervisorId, pin: '8142' });
+  await must(host, 'pos:shift:open', { openingFloat: 10_000 });
+  return host;
 }

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { channels as c } from '../../../shared/ipc/channels';
 import type { SeatMap } from '../../../shared/seating/types';
 import { readOutbox } from '../../../src-main/db/repos/outbox-repo';
+import { seatedCataloguePerformance } from '../../helpers/seated-world';
 import { enrolledTerminal, startSyncWorld, type SyncWorld } from '../../helpers/sync-fixture';
 import type { TestTerminal } from '../../helpers/terminal';
 
@@ -18,33 +19,7 @@ describe('seats at the window, online', () => {
 
   beforeAll(async () => {
     world = await startSyncWorld();
-    const { api } = world.org;
-    const made = await api.post<{ id: string }>('/v1/performances', {
-      eventId: world.catalogue.eventId,
-      startsAt: new Date(world.clock.now() + 2 * 86_400_000).toISOString(),
-      capacity: 12,
-    });
-    performanceId = made.body.id;
-    const seats = ['A', 'B'].flatMap((row, r) =>
-      Array.from({ length: 6 }, (_, i) => ({
-        section: 'Stalls',
-        row,
-        seat: String(i + 1),
-        x: i * 10,
-        y: r * 10,
-        band: 'Stalls',
-      })),
-    );
-    const imported = await api.post<SeatMap>('/v1/seat-maps/import', {
-      venueId: world.catalogue.venueId,
-      name: 'Globe hall',
-      format: 'json',
-      content: JSON.stringify({ bands: ['Stalls'], sections: [{ name: 'Stalls', kind: 'seated' }], seats }),
-    });
-    if (imported.status !== 201) throw new Error(`import: ${imported.status} ${imported.text}`);
-    map = imported.body;
-    const attached = await api.put(`/v1/performances/${performanceId}/seat-map`, { seatMapId: map.id });
-    if (attached.status !== 200) throw new Error(`attach: ${attached.status} ${attached.text}`);
+    ({ performanceId, map } = await seatedCataloguePerformance(world));
   }, 120_000);
   afterEach(async () => {
     await Promise.all(open.splice(0).map((p) => p.close()));
