@@ -76,13 +76,18 @@ export class SimNode {
     });
   }
 
-  /** Signs the supervisor in (after enrolment has brought the staff) and opens a shift if none is. */
-  async ready(): Promise<boolean> {
+  /**
+   * Signs the supervisor in (after enrolment has brought the staff) and opens a shift if none is.
+   * Opening a shift asks the server for seat leases: `act` runs it as a till action, moving the network.
+   */
+  async ready(
+    act: (fn: (t: Terminal) => Promise<unknown>) => Promise<unknown> = (fn) => fn(this.open),
+  ): Promise<boolean> {
     const t = this.open;
     const signed = await t.dispatch(c.staff.signIn, { staffId: this.supervisorId(), pin: SUPERVISOR_PIN });
     if (!signed.ok) return false;
     const shift = await t.dispatch(c.shift.current, {});
-    if (shift.ok && shift.value === null) await t.dispatch(c.shift.open, { openingFloat: 0 });
+    if (shift.ok && shift.value === null) await act((x) => x.dispatch(c.shift.open, { openingFloat: 0 }));
     return true;
   }
 

@@ -203,7 +203,7 @@ export class Simulation {
       this.nodes.push(node);
       await node.start();
       if (!(await this.enrol(node))) throw new Error(`${node.name} could not enrol`);
-      if (!(await node.ready())) throw new Error(`${node.name} could not sign in after enrolment`);
+      if (!(await this.ready(node))) throw new Error(`${node.name} could not sign in after enrolment`);
       this.log(`  ${node.name} ready at ${Date.now() - t0} ms`);
     }
   }
@@ -229,6 +229,14 @@ export class Simulation {
    * A person at the till: the call runs to its end. If it waits on the network, this terminal's
    * messages move in order (or time out while it is cut off) until it is answered.
    */
+  /**
+   * Signs the supervisor in and opens a shift if none is open. Opening a shift leases seats from the
+   * server, so it runs as a till action: the network moves while it waits.
+   */
+  private ready(node: SimNode): Promise<boolean> {
+    return node.ready((fn) => this.userAction(node, fn));
+  }
+
   async userAction<T>(
     node: SimNode,
     fn: (t: Terminal) => Promise<T> | T,
@@ -347,7 +355,7 @@ export class Simulation {
         this.stats.crashes += 1;
         await node.crash(() => this.settle());
         await node.start();
-        await node.ready();
+        await this.ready(node);
         return;
       }
       case 'serverCrash':
@@ -377,7 +385,7 @@ export class Simulation {
           (db.prepare('SELECT id FROM sales').all() as { id: string }[]).map((r) => r.id),
         );
         await node.takeBackup(() => this.settle(), seq, sales);
-        await node.ready();
+        await this.ready(node);
         return;
       }
       case 'restore': {
@@ -395,7 +403,7 @@ export class Simulation {
         if (node && (await node.restoreBackup(() => this.settle()))) {
           this.stats.restores += 1;
           this.forgetCursor(node);
-          await node.ready();
+          await this.ready(node);
           // The till keeps selling after the restore: its next seq is where the lost future already was.
           await this.sell(this.oneTicket(node, step.node));
         }
@@ -845,7 +853,7 @@ export class Simulation {
       node.skewMs = 0;
       if (!node.terminal) {
         await node.start();
-        await node.ready();
+        await this.ready(node);
       }
     }
     await this.deliverAll();
