@@ -123,6 +123,21 @@ export function seatStatusPos(
   return row && { mapVersion: row.map_version, changePos: row.change_pos, fetchedAt: row.fetched_at };
 }
 
+/**
+ * Seats of the performance a sale of this terminal took and has not given back (refund, void, a refund
+ * at another window). The cache and the server may still call such a seat this cart's until the sale is
+ * pushed, so the terminal's own sales are what keep it from selling the seat twice.
+ */
+export function seatsSoldHere(db: Db, performanceId: string): Set<string> {
+  const rows = prepared(
+    db,
+    `SELECT u.seat_id AS seatId FROM sale_units u JOIN sale_lines l ON l.id = u.line_id
+     WHERE l.performance_id = ? AND u.seat_id IS NOT NULL
+       AND u.refund_id IS NULL AND u.refunded_elsewhere_id IS NULL`,
+  ).all(performanceId) as { seatId: string }[];
+  return new Set(rows.map((r) => r.seatId));
+}
+
 // --- Seat leases -------------------------------------------------------------------------------------
 
 export interface SeatLeaseRow {

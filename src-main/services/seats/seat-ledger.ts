@@ -6,6 +6,7 @@ import {
   putSeatStatus,
   releaseSeatOfSale,
   seatOfUnit,
+  seatsSoldHere,
   usableLeaseOf,
 } from '../../db/repos/seat-repo';
 import type { Translate } from '../../messages';
@@ -37,10 +38,18 @@ export function takeSoldSeats(
   const seated = sale.units.filter((u) => u.seatId !== null);
   const missing: string[] = [];
   const taken: { hold: SeatHold; leaseId: string | null }[] = [];
+  const soldHere = new Map<string, Set<string>>();
+  const alreadySold = (hold: SeatHold) => {
+    const sold = soldHere.get(hold.performanceId) ?? seatsSoldHere(db, hold.performanceId);
+    soldHere.set(hold.performanceId, sold);
+    return sold.has(hold.seatId);
+  };
   for (const unit of seated) {
     const hold = holds.get(unit.seatId as string);
     const lease = hold ? usableLeaseOf(db, hold.performanceId, hold.seatId, now) : undefined;
-    if (hold && (lease || (hold.hold === 'cart' && hold.expiresAt !== null && hold.expiresAt > now)))
+    const held = lease || (hold?.hold === 'cart' && hold.expiresAt !== null && hold.expiresAt > now);
+    // A cart hold outlives this terminal's own sale of the seat until that sale is pushed.
+    if (hold && held && !alreadySold(hold))
       taken.push({ hold, leaseId: lease?.id ?? null });
     else missing.push(unit.seatLabel ?? hold?.text ?? (unit.seatId as string));
   }

@@ -16,6 +16,7 @@ import {
   seatMapOfPerformance,
   seatStatusPos,
   seatStatuses,
+  seatsSoldHere,
   usableLeaseOf,
   usableLeasedSeats,
 } from '../../db/repos/seat-repo';
@@ -95,6 +96,9 @@ export function createSeatService(deps: {
   const statusesOf = (performanceId: string, map: SeatMap): SeatStatus[] => {
     const me = deps.terminalId();
     const cached = new Map(seatStatuses(db, performanceId).map((s) => [s.seatId, s]));
+    // Sold here and not yet pushed, the server may still show the seat in this terminal's cart.
+    for (const seatId of seatsSoldHere(db, performanceId))
+      cached.set(seatId, { seatId, state: 'sold', holder: null, holdKind: null, expiresAt: null });
     const leased = new Map(usableLeasedSeats(db, performanceId, now()).map((l) => [l.seatId, l]));
     const inCart = new Map(
       cart
@@ -242,6 +246,10 @@ export function createSeatService(deps: {
       const inCart = new Set(cart.seats().map((s) => s.seatId));
       const already = input.seatIds.filter((id) => inCart.has(id));
       if (already.length > 0) return fail(t, 'SEAT_IN_CART', { seats: labelsOf(map, already) });
+      // The server may still hold a seat sold here for this terminal until the sale is pushed.
+      const soldHere = seatsSoldHere(db, performanceId);
+      const sold = input.seatIds.filter((id) => soldHere.has(id));
+      if (sold.length > 0) return fail(t, 'SEAT_TAKEN', { seats: labelsOf(map, sold) });
       // Each seat's price: the ticket type in the event's price band its map band names.
       const offers = listTicketOffers(db, performanceId);
       const priced: { seatId: string; offer: TicketOffer }[] = [];

@@ -112,6 +112,22 @@ describe('seats at the window, online', () => {
     expect(await serverSeat(seat('B2'))).toMatchObject({ state: 'sold' });
   });
 
+  it('will not sell a seat twice before its sale is pushed, though the server still holds it for this window', async () => {
+    const one = await window();
+    await one.must(c.seats.pick, { performanceId, seatIds: [seat('B5')], ticketTypeId: await ticketType(one) });
+    const cart = await one.must(c.cart.get);
+    await one.must(c.checkout.complete, { cartId: cart.id, tenders: [{ tender: 'cash', amount: cart.total }] });
+    // Not pushed yet: the server still has the seat in this terminal's cart.
+    expect(await serverSeat(seat('B5'))).toEqual({ state: 'cart', holder: one.terminal.terminalId });
+    const again = await one.call(c.seats.pick, { performanceId, seatIds: [seat('B5')], ticketTypeId: adult });
+    expect(again).toMatchObject({ ok: false, reason: 'SEAT_TAKEN' });
+    expect(again.ok || again.message).toContain('Stalls, row B, seat 5');
+    const view = await one.must(c.seats.map, { performanceId });
+    expect(view.statuses.find((s) => s.seatId === seat('B5'))).toMatchObject({ state: 'sold' });
+    await one.terminal.sync.pushOnce();
+    expect(await serverSeat(seat('B5'))).toMatchObject({ state: 'sold' });
+  });
+
   it('acquires seat leases at shift open, sells them with the server gone, and returns the rest at shift close', async () => {
     const one = await window();
     await one.must(c.staff.signIn, { staffId: world.catalogue.managerId, pin: '907153' });
