@@ -139,6 +139,7 @@ export const channels = {
   // Reserved seats: the seat map, picking and best available (docs/SEATING.md "At the window").
   seats: {
     map: 'pos:seats:map',
+    states: 'pos:seats:states',
     pick: 'pos:seats:pick',
     unpick: 'pos:seats:unpick',
     best: 'pos:seats:best',

@@ -17,6 +17,7 @@ const seatIds = (max: number) =>
 
 export const seatRequestSchemas = {
   [c.seats.map]: z.strictObject({ performanceId: id }),
+  [c.seats.states]: z.strictObject({ performanceId: id }),
   [c.seats.pick]: z.strictObject({ performanceId: id, seatIds: seatIds(50), ticketTypeId: id }),
   [c.seats.unpick]: z.strictObject({ seatIds: seatIds(50) }),
   [c.seats.best]: z.strictObject({
@@ -34,9 +35,14 @@ export interface SeatBandPrice {
   unitPrice: number;
 }
 
-export interface SeatMapView {
+/**
+ * The seats' states without the map they are of: what an open picker asks for every few seconds and
+ * after each pick. The map (hundreds of kilobytes for a big hall) only travels again when its version
+ * changed, which `mapVersion` tells.
+ */
+export interface SeatStatesView {
   performanceId: string;
-  map: SeatMap;
+  mapVersion: number;
   statuses: SeatStatus[];
   /** Seats this terminal holds: in its cart now, and leased to it (unsold). */
   mine: { cart: string[]; leased: string[] };
@@ -44,9 +50,13 @@ export interface SeatMapView {
   source: 'server' | 'local';
   /** 'leased-only' while the server cannot be reached: only `mine.leased` seats can be chosen. */
   mode: 'online' | 'leased-only';
+  fetchedAt: string;
+}
+
+export interface SeatMapView extends SeatStatesView {
+  map: SeatMap;
   /** The map's bands, best first, with the event's price band each names and its prices. */
   bands: { band: string; priceBandId: string; prices: SeatBandPrice[] }[];
-  fetchedAt: string;
 }
 
 export interface BestAvailableView {
@@ -61,6 +71,7 @@ export type { SeatLabel };
 
 export interface SeatResponseTypes {
   [c.seats.map]: SeatMapView;
+  [c.seats.states]: SeatStatesView;
   [c.seats.pick]: CartView;
   [c.seats.unpick]: CartView;
   [c.seats.best]: BestAvailableView;

@@ -215,6 +215,7 @@ export const accessRules = {
   // Choosing seats is selling (docs/SEATING.md "At the window"). No permission lets anyone sell a seat
   // this terminal does not hold: the seat service refuses it for everyone.
   [c.seats.map]: sell,
+  [c.seats.states]: sell,
   [c.seats.pick]: sell,
   [c.seats.unpick]: sell,
   [c.seats.best]: sell,

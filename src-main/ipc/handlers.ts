@@ -166,6 +166,7 @@ export function createHandlers(s: Services): Handlers {
     [c.reservations.cancel]: (r, a) => s.reservations.cancel(a, r),
 
     [c.seats.map]: (r) => s.seats.map(r.performanceId),
+    [c.seats.states]: (r) => s.seats.states(r.performanceId),
     [c.seats.pick]: (r, a) => s.seats.pick(a, r),
     [c.seats.unpick]: (r, a) => s.seats.unpick(a, r.seatIds),
     [c.seats.best]: (r) => s.seats.best(r),

@@ -51,13 +51,6 @@ export function ticketTypes(view: SeatMapView | null): TicketTypeChoice[] {
   return [...seen].map(([id, name]) => ({ id, name }));
 }
 
-/** Keeps the map object while its version is the same, so the drawn map keeps its zoom and focus. */
-function keepMap(previous: SeatMapView | null, next: SeatMapView): SeatMapView {
-  if (previous && previous.map.id === next.map.id && previous.map.version === next.map.version)
-    return { ...next, map: previous.map };
-  return next;
-}
-
 export const useSeatStore = create<SeatState>()((set, get) => {
   // Answers for a performance no longer open are dropped.
   let asked = 0;
@@ -108,9 +101,15 @@ export const useSeatStore = create<SeatState>()((set, get) => {
       const { performanceId, status } = get();
       if (!performanceId || status !== 'seated') return;
       const ticket = asked;
-      const result = await seats.map({ performanceId });
+      // The states alone; the map (and its prices) again only when a new version of it arrived, so the
+      // drawn map keeps its zoom and focus meanwhile.
+      const result = await seats.states({ performanceId });
       if (ticket !== asked || !result.ok) return;
-      set((s) => ({ view: keepMap(s.view, result.value) }));
+      const view = get().view;
+      if (view && view.map.version === result.value.mapVersion)
+        return set({ view: { ...view, ...result.value } });
+      const full = await seats.map({ performanceId });
+      if (ticket === asked && full.ok) set({ view: full.value });
     },
 
     close() {

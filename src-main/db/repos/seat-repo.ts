@@ -33,6 +33,17 @@ export function seatMapOfPerformance(db: Db, performanceId: string): SeatMap | u
   return row ? (JSON.parse(row.map) as SeatMap) : undefined;
 }
 
+/** Which map, at which version, a performance uses (without reading the map itself). */
+export function seatMapRefOfPerformance(
+  db: Db,
+  performanceId: string,
+): { id: string; version: number } | undefined {
+  return prepared(
+    db,
+    'SELECT m.id, m.version FROM performances p JOIN seat_maps m ON m.id = p.seat_map_id WHERE p.id = ?',
+  ).get(performanceId) as { id: string; version: number } | undefined;
+}
+
 /** Whether the performance uses a seat map (even one not pulled yet). */
 export function isSeated(db: Db, performanceId: string): boolean {
   const row = prepared(db, 'SELECT seat_map_id FROM performances WHERE id = ?').get(performanceId) as

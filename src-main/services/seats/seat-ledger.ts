@@ -49,8 +49,7 @@ export function takeSoldSeats(
     const lease = hold ? usableLeaseOf(db, hold.performanceId, hold.seatId, now) : undefined;
     const held = lease || (hold?.hold === 'cart' && hold.expiresAt !== null && hold.expiresAt > now);
     // A cart hold outlives this terminal's own sale of the seat until that sale is pushed.
-    if (hold && held && !alreadySold(hold))
-      taken.push({ hold, leaseId: lease?.id ?? null });
+    if (hold && held && !alreadySold(hold)) taken.push({ hold, leaseId: lease?.id ?? null });
     else missing.push(unit.seatLabel ?? hold?.text ?? (unit.seatId as string));
   }
   if (missing.length > 0) return err('SEAT_NOT_HELD', t('SEAT_NOT_HELD', { seats: missing.join('; ') }));

@@ -1,6 +1,6 @@
 import type { TicketOffer } from '../../../shared/ipc/domains/catalogue';
 import type { CartView } from '../../../shared/ipc/domains/sell';
-import type { BestAvailableView, SeatMapView } from '../../../shared/ipc/seating-schemas';
+import type { BestAvailableView, SeatMapView, SeatStatesView } from '../../../shared/ipc/seating-schemas';
 import { bestAvailable } from '../../../shared/seating/best-available';
 import { seatLabelText, seatLabelOf } from '../../../shared/seating/label';
 import type { SeatMap, SeatStatus } from '../../../shared/seating/types';
@@ -14,6 +14,7 @@ import {
   putSeatClaims,
   putSeatStatus,
   seatMapOfPerformance,
+  seatMapRefOfPerformance,
   seatStatusPos,
   seatStatuses,
   seatsSoldHere,
@@ -54,9 +55,19 @@ export function createSeatService(deps: {
   const now = () => new Date(deps.clock.now()).toISOString();
   const online = () => deps.enrolled() && deps.serverLikelyUp();
 
+  // The last map read, kept parsed: a big hall's map is hundreds of kilobytes of JSON, and an open
+  // picker asks for its states every few seconds and after each pick. Never changed in place.
+  let parsed: { key: string; map: SeatMap } | null = null;
   const mapOf = (performanceId: string): Result<SeatMap> => {
-    const map = isSeated(db, performanceId) ? seatMapOfPerformance(db, performanceId) : undefined;
-    return map ? ok(map) : fail(t, 'SEAT_NOT_SEATED');
+    const ref = isSeated(db, performanceId) ? seatMapRefOfPerformance(db, performanceId) : undefined;
+    if (!ref) return fail(t, 'SEAT_NOT_SEATED');
+    const key = `${ref.id}:${ref.version}`;
+    if (parsed?.key !== key) {
+      const map = seatMapOfPerformance(db, performanceId);
+      if (!map) return fail(t, 'SEAT_NOT_SEATED');
+      parsed = { key: `${map.id}:${map.version}`, map };
+    }
+    return ok(parsed.map);
   };
 
   const labelsOf = (map: SeatMap, seatIds: readonly string[]) =>
@@ -146,6 +157,25 @@ export function createSeatService(deps: {
     });
   };
 
+  /** The performance's seat states as the picker shows them: the server's when it answers. */
+  const statesView = async (performanceId: string, map: SeatMap): Promise<SeatStatesView> => {
+    leases.expire();
+    const fromServer = await fetchStates(performanceId, map);
+    const inCart = cart
+      .seats()
+      .filter((s) => s.performanceId === performanceId)
+      .map((s) => s.seatId);
+    return {
+      performanceId,
+      mapVersion: map.version,
+      statuses: statusesOf(performanceId, map),
+      mine: { cart: inCart, leased: leasedHere(performanceId) },
+      source: fromServer ? 'server' : 'local',
+      mode: fromServer ? 'online' : 'leased-only',
+      fetchedAt: seatStatusPos(db, performanceId)?.fetchedAt ?? now(),
+    };
+  };
+
   /** Gives the cart's holds on the server back (best effort: an unanswered release lapses by itself). */
   const releaseHolds = async (seats: readonly CartSeatOf[], cartId: string): Promise<void> => {
     const byPerformance = new Map<string, string[]>();
@@ -214,22 +244,14 @@ export function createSeatService(deps: {
     async map(performanceId: string): Promise<Result<SeatMapView>> {
       const map = mapOf(performanceId);
       if (!map.ok) return map;
-      leases.expire();
-      const fromServer = await fetchStates(performanceId, map.value);
-      const inCart = cart
-        .seats()
-        .filter((s) => s.performanceId === performanceId)
-        .map((s) => s.seatId);
-      return ok({
-        performanceId,
-        map: map.value,
-        statuses: statusesOf(performanceId, map.value),
-        mine: { cart: inCart, leased: leasedHere(performanceId) },
-        source: fromServer ? 'server' : 'local',
-        mode: fromServer ? 'online' : 'leased-only',
-        bands: bandsOf(performanceId, map.value),
-        fetchedAt: seatStatusPos(db, performanceId)?.fetchedAt ?? now(),
-      });
+      const states = await statesView(performanceId, map.value);
+      return ok({ ...states, map: map.value, bands: bandsOf(performanceId, map.value) });
+    },
+
+    /** The states alone, for a picker that already has the map (its `mapVersion` says whether it still does). */
+    async states(performanceId: string): Promise<Result<SeatStatesView>> {
+      const map = mapOf(performanceId);
+      return map.ok ? ok(await statesView(performanceId, map.value)) : map;
     },
 
     async pick(

@@ -6,6 +6,7 @@ import {
   indexSeats,
   keepInView,
   neighbour,
+  pitchOnScreen,
   rowRange,
   seatPitch,
   seatsInRect,
@@ -17,6 +18,7 @@ import {
 import { bandIndex, canPick, seatLooks, type SeatLook, type SeatOwnership } from './seat-look';
 import { FlagsLayer, LabelsLayer, SeatsLayer } from './SeatLayers';
 import { SeatLegend } from './SeatLegend';
+import { useElementSize } from './use-element-size';
 import { useMapGestures, type Point } from './use-map-gestures';
 
 // The seat map, drawn as SVG from props only (docs/SEATING.md "At the window", "In the back office").
@@ -44,6 +46,12 @@ export interface SeatChartProps {
 }
 
 const ZOOM_STEP = 1.4;
+/**
+ * Seat numbers and row letters are drawn from this many screen pixels per seat on. A label is a third
+ * of the pitch high, so below it they could not be read, and a big hall seen whole would lay out
+ * thousands of texts nobody can read: most of a frame (docs/SEATING.md "Drawing the map").
+ */
+const LABELS_FROM_PX = 16;
 const KEYS: Record<string, Direction> = {
   ArrowLeft: 'left',
   ArrowRight: 'right',
@@ -58,6 +66,7 @@ export function SeatChart(props: SeatChartProps) {
   const t = useT();
   const idBase = `${useId().replace(/:/g, '')}-seat-`;
   const svgRef = useRef<SVGSVGElement>(null);
+  const size = useElementSize(svgRef);
 
   const index = useMemo(() => indexSeats(map), [map]);
   const pitch = useMemo(() => seatPitch(map.seats), [map.seats]);
@@ -164,7 +173,7 @@ export function SeatChart(props: SeatChartProps) {
     setActive(first);
   };
 
-  const showLabels = view.w / pitch < 40;
+  const showLabels = pitchOnScreen(view, size, pitch) >= LABELS_FROM_PX;
   const sectionTitles = useMemo(() => {
     return map.sections.flatMap((section) => {
       const seats = map.seats.filter((s) => s.sectionId === section.id);

@@ -1,45 +1,16 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import type { Seat, SeatFlag, SeatMap } from '../../../shared/seating/types';
 import type { ViewBox } from './seat-geometry';
 import type { SeatLook } from './seat-look';
 
-// The drawn layers of the seat map. Seats are one <circle> each, memoised on primitive props, with no
-// handlers of their own (the <svg> listens once for all of them), so a hall of 2,000 seats re-renders
-// only the seats whose look, selection or focus changed. Marks and labels are separate layers that do
-// not re-render when a seat's state does.
+// The drawn layers of the seat map. The seats themselves are 2,000 or more <circle role="option">
+// elements: real options, so a screen reader, a test and a pointer find each seat by its name, but drawn
+// outside React. Reconciling thousands of elements and naming each on every render cost more than the
+// whole frame budget (docs/SEATING.md "Drawing the map"), so SeatsLayer creates the circles once per map
+// and afterwards touches only the seats whose look, selection, focus or name changed. Marks and labels
+// are separate React layers that do not re-render when a seat's state does.
 
-interface SeatDotProps {
-  seat: Seat;
-  id: string;
-  look: SeatLook;
-  /** The band's place in the map's list: its colour class (seat--b0 …). */
-  band: number;
-  r: number;
-  /** Undefined: not said (pick mode says only the chosen ones). */
-  selected: boolean | undefined;
-  active: boolean;
-  name: string;
-}
-
-// As few attributes as a seat needs: the id (aria-activedescendant, and the seat a pointer hit, read back
-// by the map), its name and role, and the circle itself. Colours come from classes, not attributes.
-const SeatDot = memo(function SeatDot({ seat, id, look, band, r, selected, active, name }: SeatDotProps) {
-  let className = `seat seat--b${band} seat--${look}`;
-  if (selected) className += ' seat--selected';
-  if (active) className += ' seat--active';
-  return (
-    <circle
-      id={id}
-      role="option"
-      aria-label={name}
-      aria-selected={selected}
-      className={className}
-      cx={seat.x}
-      cy={seat.y}
-      r={r}
-    />
-  );
-});
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
 interface SeatsLayerProps {
   seats: readonly Seat[];
@@ -54,30 +25,82 @@ interface SeatsLayerProps {
   nameOf: (seat: Seat, look: SeatLook, selected: boolean) => string;
 }
 
-export const SeatsLayer = memo(function SeatsLayer(props: SeatsLayerProps) {
+/** What a drawn circle shows now, so a render writes only the attributes that changed. */
+interface Drawn {
+  circle: SVGCircleElement;
+  className: string;
+  selected: string | null;
+  /** The look and selection its name was made for ('' : not named yet). */
+  named: string;
+}
+
+/** The seat's classes: colours come from classes, not attributes (a band's, then its state's). */
+function seatClass(band: number, look: SeatLook, selected: boolean, active: boolean): string {
+  let className = `seat seat--b${band} seat--${look}`;
+  if (selected) className += ' seat--selected';
+  if (active) className += ' seat--active';
+  return className;
+}
+
+export function SeatsLayer(props: SeatsLayerProps) {
   const { seats, idBase, looks, bandOf, selected, sayUnselected, active, r, nameOf } = props;
-  return (
-    <g role="group">
-      {seats.map((seat) => {
-        const look = looks.get(seat.id) ?? 'unavailable';
-        const isSelected = selected.has(seat.id);
-        return (
-          <SeatDot
-            key={seat.id}
-            seat={seat}
-            id={`${idBase}${seat.id}`}
-            look={look}
-            band={bandOf(seat)}
-            r={r}
-            selected={isSelected || (sayUnselected ? false : undefined)}
-            active={active === seat.id}
-            name={nameOf(seat, look, isSelected)}
-          />
-        );
-      })}
-    </g>
-  );
-});
+  const group = useRef<SVGGElement>(null);
+  const drawn = useRef(new Map<string, Drawn>());
+  const namedWith = useRef<SeatsLayerProps['nameOf'] | null>(null);
+
+  // The circles, once per map (or size): only the id (aria-activedescendant, and the seat a pointer hit,
+  // read back by the map), the role and the geometry. Everything that changes is written below.
+  useLayoutEffect(() => {
+    const g = group.current;
+    if (!g) return;
+    const fragment = document.createDocumentFragment();
+    const next = new Map<string, Drawn>();
+    for (const seat of seats) {
+      const circle = document.createElementNS(SVG_NS, 'circle');
+      circle.id = `${idBase}${seat.id}`;
+      circle.setAttribute('role', 'option');
+      circle.setAttribute('cx', String(seat.x));
+      circle.setAttribute('cy', String(seat.y));
+      circle.setAttribute('r', String(r));
+      fragment.append(circle);
+      next.set(seat.id, { circle, className: '', selected: null, named: '' });
+    }
+    g.replaceChildren(fragment);
+    drawn.current = next;
+  }, [seats, idBase, r]);
+
+  // Each seat's look, selection and focus, written only where they changed. A name is
+  // made again only when its look or selection changed, or when the names themselves did (language).
+  useLayoutEffect(() => {
+    const renamed = namedWith.current !== nameOf;
+    namedWith.current = nameOf;
+    for (const seat of seats) {
+      const d = drawn.current.get(seat.id);
+      if (!d) continue;
+      const look = looks.get(seat.id) ?? 'unavailable';
+      const isSelected = selected.has(seat.id);
+      const className = seatClass(bandOf(seat), look, isSelected, active === seat.id);
+      if (d.className !== className) {
+        d.circle.setAttribute('class', className);
+        d.className = className;
+      }
+      const said = isSelected ? 'true' : sayUnselected ? 'false' : null;
+      if (d.selected !== said) {
+        if (said === null) d.circle.removeAttribute('aria-selected');
+        else d.circle.setAttribute('aria-selected', said);
+        d.selected = said;
+      }
+      const named = `${look}:${isSelected}`;
+      if (renamed || d.named !== named) {
+        d.circle.setAttribute('aria-label', nameOf(seat, look, isSelected));
+        d.named = named;
+      }
+    }
+    // idBase and r: the circles were made again, so everything is written again.
+  }, [seats, idBase, r, looks, bandOf, selected, sayUnselected, active, nameOf]);
+
+  return <g role="group" ref={group} />;
+}
 
 /** A small mark per flag, at a fixed corner of the seat each, so two flags never cover each other. */
 const FLAG_OFFSET: Record<SeatFlag, [number, number]> = {

@@ -160,6 +160,15 @@ export function fitViewBox(seats: readonly Seat[], pitch = seatPitch(seats)): Vi
   return { x: x0 - m, y: y0 - m, w: x1 - x0 + 2 * m, h: y1 - y0 + 2 * m };
 }
 
+/**
+ * How many screen pixels one seat pitch takes in a view drawn into a box of `size` (the SVG scales the
+ * view box to fit it whole, keeping its proportions); 0 while the box has no size yet.
+ */
+export function pitchOnScreen(view: ViewBox, size: { w: number; h: number }, pitch: number): number {
+  if (size.w <= 0 || size.h <= 0 || view.w <= 0 || view.h <= 0) return 0;
+  return pitch * Math.min(size.w / view.w, size.h / view.h);
+}
+
 /** How far a view may zoom: from the whole hall (times two) down to about four seats across. */
 export function zoomLimits(fit: ViewBox, pitch: number): { minW: number; maxW: number } {
   return { minW: Math.min(fit.w, pitch * 4), maxW: fit.w * 2 };

@@ -35,9 +35,10 @@ export function SeatPicker() {
     }, SEAT_REFRESH_MS);
     return () => window.clearInterval(timer);
   }, [online, refresh]);
-  // A line removed, a sale completed: the cart's seats changed, so do their states.
+  // A line removed, a sale completed: the cart's seats changed, so do their states. A pick or a give-back
+  // under way (busy) asks for them itself when its answer arrives.
   useEffect(() => {
-    void refresh();
+    if (!useSeatStore.getState().busy) void refresh();
   }, [cart, refresh]);
 
   const suggested = useMemo(() => new Set(best ? (best.seatIds ?? best.split?.flat() ?? []) : []), [best]);

@@ -88,6 +88,12 @@ describe('seats at the window, offline', () => {
       ['Stalls', 4500],
       ['Circle', 3500],
     ]);
+    // The states alone, as an open picker asks again: the same states, the map's version, no map.
+    const states = await pos.must(c.seats.states, { performanceId: HAMLET });
+    expect(states).not.toHaveProperty('map');
+    expect(states).not.toHaveProperty('bands');
+    expect(states).toMatchObject({ mapVersion: view.map.version, mine: view.mine, mode: 'leased-only' });
+    expect(states.statuses).toEqual(view.statuses);
   });
 
   it('sells leased seats at their band’s price and refuses an unleased one, naming it', async () => {

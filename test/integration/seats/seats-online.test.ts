@@ -114,9 +114,16 @@ describe('seats at the window, online', () => {
 
   it('will not sell a seat twice before its sale is pushed, though the server still holds it for this window', async () => {
     const one = await window();
-    await one.must(c.seats.pick, { performanceId, seatIds: [seat('B5')], ticketTypeId: await ticketType(one) });
+    await one.must(c.seats.pick, {
+      performanceId,
+      seatIds: [seat('B5')],
+      ticketTypeId: await ticketType(one),
+    });
     const cart = await one.must(c.cart.get);
-    await one.must(c.checkout.complete, { cartId: cart.id, tenders: [{ tender: 'cash', amount: cart.total }] });
+    await one.must(c.checkout.complete, {
+      cartId: cart.id,
+      tenders: [{ tender: 'cash', amount: cart.total }],
+    });
     // Not pushed yet: the server still has the seat in this terminal's cart.
     expect(await serverSeat(seat('B5'))).toEqual({ state: 'cart', holder: one.terminal.terminalId });
     const again = await one.call(c.seats.pick, { performanceId, seatIds: [seat('B5')], ticketTypeId: adult });

@@ -5,6 +5,7 @@ import {
   indexSeats,
   keepInView,
   neighbour,
+  pitchOnScreen,
   rowRange,
   seatPitch,
   seatsInRect,
@@ -118,6 +119,20 @@ describe('fitViewBox and zoomAt', () => {
     expect(keepInView(view, 10, 10, 5)).toBe(view);
     expect(keepInView(view, 40, 10, 5)).toEqual({ x: 25, y: 0, w: 20, h: 20 });
     expect(keepInView(view, 10, -8, 5)).toEqual({ x: 0, y: -13, w: 20, h: 20 });
+  });
+});
+
+describe('pitchOnScreen', () => {
+  it('scales a seat pitch by the view box fitted whole into the drawn box, the tighter side deciding', () => {
+    const view = { x: 0, y: 0, w: 300, h: 700 };
+    // 1,200 × 420 pixels: the height decides (420 / 700 = 0.6 pixels per unit).
+    expect(pitchOnScreen(view, { w: 1200, h: 420 }, 10)).toBeCloseTo(6);
+    // Zoomed in on 40 × 20 units of it: the width decides (1,200 / 40 = 30).
+    expect(pitchOnScreen({ x: 0, y: 0, w: 40, h: 20 }, { w: 1200, h: 900 }, 10)).toBeCloseTo(300);
+  });
+
+  it('is 0 before the map has a size, so nothing waits on labels nobody can see', () => {
+    expect(pitchOnScreen({ x: 0, y: 0, w: 300, h: 700 }, { w: 0, h: 0 }, 10)).toBe(0);
   });
 });
 
