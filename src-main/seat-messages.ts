@@ -27,8 +27,8 @@ export const seatMessages = {
     de: 'Bereits im Warenkorb: {seats}.',
   },
   SEAT_NOT_LEASED: {
-    en: 'The server does not answer, and this terminal holds no lease on {seats}: offline only the seats leased to this window can be sold. Pick one of them, or sell general admission.',
-    de: 'Der Server antwortet nicht, und diese Kasse hält {seats} nicht: Ohne Server lassen sich nur die dieser Kasse zugeteilten Plätze verkaufen. Bitte einen davon wählen oder Stehplätze verkaufen.',
+    en: 'The server does not answer, and this terminal holds no lease on {seats}: offline only the seats leased to this window can be sold, and {left} of them are left. Pick one of those, or sell general admission.',
+    de: 'Der Server antwortet nicht, und diese Kasse hält {seats} nicht: Ohne Server lassen sich nur die dieser Kasse zugeteilten Plätze verkaufen, davon sind noch {left} übrig. Bitte einen davon wählen oder Stehplätze verkaufen.',
   },
   SEAT_NOT_HELD: {
     en: 'This window no longer holds {seats} (its hold ran out, or the seat went elsewhere). Remove it from the cart and pick again.',

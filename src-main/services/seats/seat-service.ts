@@ -293,7 +293,11 @@ export function createSeatService(deps: {
       let expiresAt: string | null = null;
       if (others.length > 0) {
         const taken = await takeOnline(map, performanceId, others);
-        if (taken === 'offline') return fail(t, 'SEAT_NOT_LEASED', { seats: labelsOf(map, others) });
+        if (taken === 'offline')
+          return fail(t, 'SEAT_NOT_LEASED', {
+            seats: labelsOf(map, others),
+            left: leasedHere(performanceId).length,
+          });
         if (!taken.ok) return taken;
         expiresAt = taken.value;
         putSeatClaims(db, performanceId, others, { state: 'cart', holder: deps.terminalId(), expiresAt });

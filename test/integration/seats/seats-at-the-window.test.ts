@@ -115,6 +115,8 @@ describe('seats at the window, offline', () => {
     });
     expect(refused).toMatchObject({ ok: false, reason: 'SEAT_NOT_LEASED' });
     expect(refused.ok || refused.message).toContain('Stalls, row A, seat 2');
+    // It says how many leased seats this window has left (B4 and B5), or general admission.
+    expect(refused.ok || refused.message).toContain('2 of them are left');
     const twice = await pos.call(c.seats.pick, {
       performanceId: HAMLET,
       seatIds: [seat('B', '3')],
