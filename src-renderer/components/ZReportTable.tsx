@@ -35,6 +35,9 @@ export type ZKey =
   | 'z.approver'
   | 'z.limits'
   | 'z.byCashier'
+  | 'z.voided'
+  | 'z.voidedSales'
+  | 'z.sale'
   | 'z.cashier'
   | 'z.none'
   | 'tender.cash'
@@ -156,6 +159,14 @@ export function ZReportTable({ report, money, dateTime, t }: ZReportTableProps) 
         ],
         'z-sales',
       )}
+      {figures.voided.count > 0
+        ? section(
+            t('z.voidedSales'),
+            [t('z.orders'), t('z.total')],
+            [[figures.voided.count, money(figures.voided.total)]],
+            'z-voided',
+          )
+        : null}
       {section(
         t('z.refunds'),
         [t('z.tender'), t('z.count'), t('z.amount')],
@@ -180,19 +191,34 @@ export function ZReportTable({ report, money, dateTime, t }: ZReportTableProps) 
       )}
       {section(
         t('z.overuses'),
-        [t('z.receipt'), t('z.code'), t('z.approver'), t('z.reason'), t('z.limits')],
-        figures.overuses.map((r) => [r.receiptNo, r.code, r.approver, r.reason, limitsText(r.limits)]),
+        [t('z.receipt'), t('z.code'), t('z.approver'), t('z.reason'), t('z.limits'), t('z.sale')],
+        figures.overuses.map((r) => [
+          r.receiptNo,
+          r.code,
+          r.approver,
+          r.reason,
+          limitsText(r.limits),
+          r.voided ? t('z.voided') : '',
+        ]),
         'z-overuses',
       )}
       {section(
         t('z.byCashier'),
-        [t('z.cashier'), t('z.orders'), t('z.total'), t('z.codeDiscount'), t('z.customDiscount')],
+        [
+          t('z.cashier'),
+          t('z.orders'),
+          t('z.total'),
+          t('z.codeDiscount'),
+          t('z.customDiscount'),
+          t('z.voidedSales'),
+        ],
         figures.byCashier.map((r) => [
           r.cashier,
           r.orders,
           money(r.total),
           money(r.codeDiscount),
           money(r.customDiscount),
+          r.voided,
         ]),
         'z-cashiers',
       )}

@@ -326,7 +326,7 @@ describe('selling at the terminal', () => {
     expect(performance.sold).toBe(0);
   });
 
-  it('closes the shift with a Z report of tenders, codes, custom discounts, overuses and cashiers', async () => {
+  it('closes the shift with a Z report of tenders, codes, custom discounts, overuses and cashiers, voids apart', async () => {
     await addAdults(2);
     await pos.must(c.cart.applyCode, { input: 'SUMMER20' });
     await payCash(10_000);
@@ -337,19 +337,33 @@ describe('selling at the terminal', () => {
       cartId: cart.id,
       tenders: [{ tender: 'card', amount: cart.total, reference: 'AUTH-9' }],
     });
-
+    // A third sale, with a code, voided: shown apart in every section, never in the takings.
+    await addAdults(2);
+    await pos.must(c.cart.applyCode, { input: 'SUMMER20' });
+    const third = await payCash();
     await signIn('staff-sue', '5937');
+    await pos.must(c.sales.void, { saleId: third.sale.id, reason: 'event cancelled' });
+
     const z = await pos.must(c.shift.close, { countedCash: 17_100 });
     expect(z.expectedCash).toBe(10_000 + 7200);
     expect(z.difference).toBe(-100);
     expect(z.figures.byTender).toEqual([
       { tender: 'card', amount: 4000, count: 1 },
-      { tender: 'cash', amount: 7200, count: 1 },
+      { tender: 'cash', amount: 7200, count: 3 },
     ]);
+    expect(z.figures.refunds).toEqual([{ kind: 'void', count: 1, amount: third.sale.total }]);
+    expect(z.figures.sales).toEqual({
+      count: 2,
+      gross: 13_500,
+      codeDiscount: 1800,
+      customDiscount: 500,
+      total: 11_200,
+    });
+    expect(z.figures.voided).toEqual({ count: 1, total: third.sale.total });
     expect(z.figures.byCode).toEqual([{ code: 'SUMMER20', orders: 1, discount: 1800 }]);
     expect(z.figures.customByReason).toEqual([{ reason: 'loyal customer', orders: 1, discount: 500 }]);
     expect(z.figures.byCashier).toEqual([
-      { cashier: 'Sam Seller', orders: 2, total: 11_200, codeDiscount: 1800, customDiscount: 500 },
+      { cashier: 'Sam Seller', orders: 2, total: 11_200, codeDiscount: 1800, customDiscount: 500, voided: 1 },
     ]);
     expect(
       await pos.call(c.cart.addTicket, { performanceId: HAMLET, ticketPriceId: ADULT_STALLS, qty: 1 }),

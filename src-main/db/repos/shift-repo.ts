@@ -41,7 +41,11 @@ export function cashMovement(db: Db, shiftId: string): number {
   ).n;
 }
 
-/** The Z report's figures for one shift, straight from the ledger. */
+/**
+ * The Z report's figures for one shift, straight from the ledger. Every section counts the shift's
+ * completed sales only; its voided sales are shown apart (`voided`, and marked among the overuses), never
+ * in the takings (docs/REPORTS.md "The Z report (terminal)"). The money a void paid back is under `refunds`.
+ */
 export function shiftFigures(db: Db, shiftId: string): ShiftFigures {
   const q = <T>(sql: string) =>
     prepared(db, sql)
@@ -54,8 +58,12 @@ export function shiftFigures(db: Db, shiftId: string): ShiftFigures {
     sales: q<{ count: number; gross: number; codeDiscount: number; customDiscount: number; total: number }>(
       `SELECT count(*) AS count, coalesce(sum(gross), 0) AS gross, coalesce(sum(code_discount), 0) AS code_discount,
          coalesce(sum(custom_discount), 0) AS custom_discount, coalesce(sum(total), 0) AS total
-       FROM sales WHERE shift_id = ?`,
+       FROM sales WHERE shift_id = ? AND status = 'completed'`,
     )[0] ?? { count: 0, gross: 0, codeDiscount: 0, customDiscount: 0, total: 0 },
+    voided: q<{ count: number; total: number }>(
+      `SELECT count(*) AS count, coalesce(sum(total), 0) AS total FROM sales
+       WHERE shift_id = ? AND status = 'voided'`,
+    )[0] ?? { count: 0, total: 0 },
     refunds: q<{ kind: string; count: number; amount: number }>(
       'SELECT kind, count(*) AS count, sum(amount) AS amount FROM shift_refunds WHERE shift_id = ? GROUP BY kind ORDER BY kind',
     ),
@@ -67,20 +75,32 @@ export function shiftFigures(db: Db, shiftId: string): ShiftFigures {
       `SELECT custom_reason AS reason, count(*) AS orders, sum(custom_discount) AS discount FROM sales
        WHERE shift_id = ? AND custom_kind IS NOT NULL AND status = 'completed' GROUP BY custom_reason ORDER BY discount DESC`,
     ),
-    overuses: q<{ receiptNo: number; code: string; approver: string; reason: string; limits: string }>(
-      `SELECT s.receipt_no, s.code_text AS code, st.name AS approver, a.reason, a.limits FROM approvals a
+    overuses: q<{
+      receiptNo: number;
+      code: string;
+      approver: string;
+      reason: string;
+      limits: string;
+      voided: boolean;
+    }>(
+      `SELECT s.receipt_no, s.code_text AS code, st.name AS approver, a.reason, a.limits,
+         s.status = 'voided' AS voided FROM approvals a
        JOIN sales s ON s.id = a.sale_id JOIN staff st ON st.id = a.approver_id
        WHERE s.shift_id = ? AND a.kind = 'overuse' ORDER BY s.receipt_no`,
-    ),
+    ).map((o) => ({ ...o, voided: Boolean(o.voided) })),
     byCashier: q<{
       cashier: string;
       orders: number;
       total: number;
       codeDiscount: number;
       customDiscount: number;
+      voided: number;
     }>(
-      `SELECT st.name AS cashier, count(*) AS orders, sum(s.total) AS total, sum(s.code_discount) AS code_discount,
-         sum(s.custom_discount) AS custom_discount
+      `SELECT st.name AS cashier, count(*) FILTER (WHERE s.status = 'completed') AS orders,
+         coalesce(sum(s.total) FILTER (WHERE s.status = 'completed'), 0) AS total,
+         coalesce(sum(s.code_discount) FILTER (WHERE s.status = 'completed'), 0) AS code_discount,
+         coalesce(sum(s.custom_discount) FILTER (WHERE s.status = 'completed'), 0) AS custom_discount,
+         count(*) FILTER (WHERE s.status = 'voided') AS voided
        FROM sales s JOIN staff st ON st.id = s.cashier_id WHERE s.shift_id = ? GROUP BY st.name ORDER BY st.name`,
     ),
   };

@@ -280,6 +280,8 @@ export function zReport(report: ZReport, currency: string, ctx: DocumentContext)
   doc.row(w('codeDiscounts'), minus(m, figures.sales.codeDiscount));
   doc.row(w('customDiscounts'), minus(m, figures.sales.customDiscount));
   doc.row(w('total'), money(m, figures.sales.total), { bold: true });
+  if (figures.voided.count > 0)
+    doc.row(`${w('voidedSales')} (${figures.voided.count})`, money(m, figures.voided.total));
   doc.rule();
 
   doc.center(w('tenders'), { bold: true });
@@ -296,10 +298,14 @@ export function zReport(report: ZReport, currency: string, ctx: DocumentContext)
   for (const c of figures.customByReason) doc.row(`${c.reason} (${c.orders})`, minus(m, c.discount));
   if (figures.customByReason.length === 0) doc.text(w('none'));
   doc.center(w('overuses'), { bold: true });
-  for (const o of figures.overuses) doc.text(`#${o.receiptNo} ${o.code}: ${o.approver} – ${o.reason}`);
+  for (const o of figures.overuses)
+    doc.text(`#${o.receiptNo} ${o.code}: ${o.approver} – ${o.reason}${o.voided ? ` (${w('voided')})` : ''}`);
   if (figures.overuses.length === 0) doc.text(w('none'));
   doc.center(w('byCashier'), { bold: true });
-  for (const c of figures.byCashier) doc.row(`${c.cashier} (${c.orders})`, money(m, c.total));
+  for (const c of figures.byCashier) {
+    doc.row(`${c.cashier} (${c.orders})`, money(m, c.total));
+    if (c.voided > 0) doc.text(`  ${w('voidedSales')}: ${c.voided}`);
+  }
   doc.rule();
 
   doc.row(w('openingFloat'), money(m, shift.openingFloat));

@@ -52,6 +52,8 @@ export const PAPER_WORDS = {
   tenders: { en: 'Tenders', de: 'Zahlarten' },
   refunds: { en: 'Refunds', de: 'Erstattungen' },
   voids: { en: 'Voids', de: 'Stornos' },
+  voidedSales: { en: 'Voided sales (not in sales)', de: 'Stornierte Verkäufe (nicht in Verkäufen)' },
+  voided: { en: 'voided', de: 'storniert' },
   byCode: { en: 'Discounts by code', de: 'Rabatte nach Code' },
   overuses: { en: 'Overuses', de: 'Überschreitungen' },
   byCashier: { en: 'By cashier', de: 'Nach Kassierer' },

@@ -156,23 +156,29 @@ describe('receipt printing', () => {
   it('prints the Z report when the shift closes, and again on request', async () => {
     await setUpPrinter(bench, bench.printer, RECEIPTS_ONLY);
     const sale = await sellAdults(bench, 1, { code: 'SUMMER20' });
+    const voided = await sellAdults(bench, 2);
     await bench.must(c.staff.signIn, { staffId: 'staff-sue', pin: '5937' });
+    await bench.must(c.sales.void, { saleId: voided.sale.id, reason: 'event cancelled' });
     const z = await bench.must(c.shift.close, { countedCash: 10_000 + sale.sale.total - 100 });
-    const [, report] = await bench.printer.waitForPrinted(2);
+    const [, , , report] = await bench.printer.waitForPrinted(4);
     const print = decodeEscPos(report!);
     expect(print.text).toMatch(/^\s*Z REPORT$/m);
     expect(print.text).toContain(`Shift ${z.shift.id}`);
+    // The voided sale is shown apart: not among the orders, the codes or the cashier's takings.
     expect(print.text).toMatch(row('Orders', '1'));
-    expect(print.text).toMatch(row('Cash (1)', '36.00'));
+    expect(print.text).toMatch(row('Voided sales (not in sales) (1)', '85.00'));
+    expect(print.text).toMatch(row('Cash (3)', '36.00'));
+    expect(print.text).toMatch(row('Voids (1)', '-85.00'));
     expect(print.text).toMatch(row('SUMMER20 (1)', '-9.00'));
     expect(print.text).toMatch(row('Sam Seller (1)', '36.00'));
+    expect(print.text).toContain('Voided sales (not in sales): 1');
     expect(print.text).toMatch(row('Expected cash', '136.00'));
     expect(print.text).toMatch(row('Counted cash', '135.00'));
     expect(print.text).toMatch(row('Difference', '-1.00'));
     expect(print.qr).toEqual([]);
 
     await bench.must(c.print.zReport, { shiftId: z.shift.id, duplicate: true });
-    const [, , copy] = await bench.printer.waitForPrinted(3);
+    const [, , , , copy] = await bench.printer.waitForPrinted(5);
     expect(decodeEscPos(copy!).text).toContain('DUPLICATE');
   });
 
