@@ -75,14 +75,7 @@ export function shiftFigures(db: Db, shiftId: string): ShiftFigures {
       `SELECT custom_reason AS reason, count(*) AS orders, sum(custom_discount) AS discount FROM sales
        WHERE shift_id = ? AND custom_kind IS NOT NULL AND status = 'completed' GROUP BY custom_reason ORDER BY discount DESC`,
     ),
-    overuses: q<{
-      receiptNo: number;
-      code: string;
-      approver: string;
-      reason: string;
-      limits: string;
-      voided: boolean;
-    }>(
+    overuses: q<ShiftFigures['overuses'][number]>(
       `SELECT s.receipt_no, s.code_text AS code, st.name AS approver, a.reason, a.limits,
          s.status = 'voided' AS voided FROM approvals a
        JOIN sales s ON s.id = a.sale_id JOIN staff st ON st.id = a.approver_id
