@@ -30,6 +30,10 @@ export const seatMessages = {
     en: 'The server does not answer, and this terminal holds no lease on {seats}: offline only the seats leased to this window can be sold, and {left} of them are left. Pick one of those, or sell general admission.',
     de: 'Der Server antwortet nicht, und diese Kasse hält {seats} nicht: Ohne Server lassen sich nur die dieser Kasse zugeteilten Plätze verkaufen, davon sind noch {left} übrig. Bitte einen davon wählen oder Stehplätze verkaufen.',
   },
+  SEAT_CHECKOUT_OFFLINE: {
+    en: 'The server does not answer, and {seats} are held for this cart on the server only: offline only the seats leased to this window can be sold. Take the payment when the server answers again, or remove them and pick leased seats.',
+    de: 'Der Server antwortet nicht, und {seats} sind nur auf dem Server für diesen Warenkorb reserviert: Ohne Server lassen sich nur die dieser Kasse zugeteilten Plätze verkaufen. Bitte zahlen, sobald der Server wieder antwortet, oder die Plätze entfernen und zugeteilte wählen.',
+  },
   SEAT_NOT_HELD: {
     en: 'This window no longer holds {seats} (its hold ran out, or the seat went elsewhere). Remove it from the cart and pick again.',
     de: 'Diese Kasse hält {seats} nicht mehr (die Reservierung lief ab oder der Platz ging anderswohin). Bitte aus dem Warenkorb nehmen und neu wählen.',

@@ -48,12 +48,21 @@ export type SeatStatesResponse = z.infer<typeof seatStatesResponseSchema>;
 /** How long a seat stays in a cart on the server without being renewed. */
 export const SEAT_CART_MINUTES = 15;
 
+/**
+ * At checkout the cart's seats are held until the sale's push can arrive: up to this long, and never
+ * past the performance's start. A sale committed after its hold lapsed could find the seat gone to
+ * another window when it is pushed (docs/SEATING.md "Online: a seat in a cart").
+ */
+export const SEAT_CHECKOUT_HOURS = 24;
+
 export const seatCartRequestSchema = z.strictObject({
   performanceId: uuid,
   /** The terminal's cart id. */
   cartId: text().min(1).max(100),
   take: z.array(uuid).max(50),
   release: z.array(uuid).max(500),
+  /** The window is about to commit a sale of the cart: its seats are held until the push arrives. */
+  checkout: z.boolean().optional(),
 });
 export type SeatCartRequest = z.infer<typeof seatCartRequestSchema>;
 

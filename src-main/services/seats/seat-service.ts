@@ -199,17 +199,18 @@ export function createSeatService(deps: {
     }
   };
 
-  /** Takes seats into this terminal's cart on the server: all or none. */
+  /** Takes seats into this terminal's cart on the server: all or none. `checkout`: until the push. */
   const takeOnline = async (
     map: SeatMap,
     performanceId: string,
     take: string[],
+    checkout = false,
   ): Promise<Result<string | null> | 'offline'> => {
     if (!online()) return 'offline';
     const answer = await deps.ask({
       method: 'POST',
       path: '/v1/sync/seats/cart',
-      body: { performanceId, cartId: cart.id(), take, release: [] },
+      body: { performanceId, cartId: cart.id(), take, release: [], ...(checkout ? { checkout } : {}) },
       timeoutMs: REMOTE_TIMEOUT_MS,
     });
     if (unreachable(answer)) return 'offline';
@@ -354,8 +355,10 @@ export function createSeatService(deps: {
     },
 
     /**
-     * Before a checkout, while the server answers: the cart's holds are taken again (renewed), so the
-     * commit knows they are still this terminal's. A seat lost meanwhile refuses the checkout, naming it.
+     * Before a checkout: the cart's holds are taken again, now until the sale's push can arrive, so the
+     * commit knows they are still this terminal's and the push finds them so. A seat lost meanwhile
+     * refuses the checkout, naming it; so does the server not answering, for seats held only there
+     * (offline only leased seats are sold, and a hold not renewed could lapse before the push).
      */
     async confirm(): Promise<Result<true>> {
       const byPerformance = new Map<string, string[]>();
@@ -368,8 +371,9 @@ export function createSeatService(deps: {
       for (const [performanceId, seatIds] of byPerformance) {
         const map = mapOf(performanceId);
         if (!map.ok) return map;
-        const taken = await takeOnline(map.value, performanceId, seatIds);
-        if (taken === 'offline') continue;
+        const taken = await takeOnline(map.value, performanceId, seatIds, true);
+        if (taken === 'offline')
+          return fail(t, 'SEAT_CHECKOUT_OFFLINE', { seats: labelsOf(map.value, seatIds) });
         if (!taken.ok)
           return taken.reason === 'SEAT_TAKEN'
             ? fail(t, 'SEAT_NOT_HELD', { seats: labelsOf(map.value, seatIds) })

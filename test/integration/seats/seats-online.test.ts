@@ -135,6 +135,54 @@ describe('seats at the window, online', () => {
     expect(await serverSeat(seat('B5'))).toMatchObject({ state: 'sold' });
   });
 
+  it('holds a cart’s seats from the checkout until the push, and refuses to sell them with the server gone', async () => {
+    const one = await window();
+    await one.must(c.seats.pick, {
+      performanceId,
+      seatIds: [seat('A6')],
+      ticketTypeId: await ticketType(one),
+    });
+    const expiry = async (seatId: string) =>
+      Date.parse(
+        (
+          await world.server
+            .db()
+            .query<{ expires_at: string | Date }>(
+              'SELECT expires_at FROM performance_seats WHERE performance_id = $1 AND seat_id = $2',
+              [performanceId, seatId],
+            )
+        )[0]?.expires_at as string,
+      );
+    // Picked: the cart's fifteen minutes (by the server's clock).
+    const picked = await expiry(seat('A6'));
+
+    // The server gone at the checkout: a seat held only there is not sold, and stays in the cart.
+    await world.server.stop();
+    try {
+      const cart = await one.must(c.cart.get);
+      const refused = await one.call(c.checkout.complete, {
+        cartId: cart.id,
+        tenders: [{ tender: 'cash', amount: cart.total }],
+      });
+      expect(refused).toMatchObject({ ok: false, reason: 'SEAT_CHECKOUT_OFFLINE' });
+      expect(refused.ok || refused.message).toContain('Stalls, row A, seat 6');
+      expect((await one.must(c.cart.get)).lines).toHaveLength(1);
+    } finally {
+      await world.server.restart();
+    }
+
+    // Back: the checkout holds the seat until the push can arrive, past the cart's fifteen minutes.
+    const cart = await one.must(c.cart.get);
+    await one.must(c.checkout.complete, {
+      cartId: cart.id,
+      tenders: [{ tender: 'cash', amount: cart.total }],
+    });
+    expect(await serverSeat(seat('A6'))).toEqual({ state: 'cart', holder: one.terminal.terminalId });
+    expect(await expiry(seat('A6'))).toBeGreaterThan(picked + 60 * 60_000);
+    await one.terminal.sync.pushOnce();
+    expect(await serverSeat(seat('A6'))).toMatchObject({ state: 'sold' });
+  });
+
   it('acquires seat leases at shift open, sells them with the server gone, and returns the rest at shift close', async () => {
     const one = await window();
     await one.must(c.staff.signIn, { staffId: world.catalogue.managerId, pin: '907153' });
