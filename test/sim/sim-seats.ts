@@ -22,6 +22,9 @@ export interface SeatHost {
   tendersFor(total: number, cashPercent: number): unknown[];
   /** A sale the till reported committed. */
   sold(node: SimNode, saleId: string): void;
+  /** A sale that sold seats from the cart's holds, which its checkout renewed then. */
+  cartCheckouts: Map<string, number>;
+  time: number;
   stats: { seatedSales: number; leasedSeatSales: number; seatRefusals: number };
 }
 
@@ -100,6 +103,14 @@ export async function seatSale(host: SeatHost, node: SimNode, step: SeatStep): P
   const fromLease = (
     t.db.prepare('SELECT count(*) AS n FROM seat_leases WHERE sale_id = ?').get(id) as { n: number }
   ).n;
+  const seated = (
+    t.db
+      .prepare(
+        'SELECT count(*) AS n FROM sale_units u JOIN sale_lines l ON l.id = u.line_id WHERE l.sale_id = ? AND u.seat_id IS NOT NULL',
+      )
+      .get(id) as { n: number }
+  ).n;
+  if (seated > fromLease) host.cartCheckouts.set(id.toLowerCase(), host.time);
   if (fromLease > 0) host.stats.leasedSeatSales += 1;
   host.log(`  sold seats ${id} total ${total}${fromLease > 0 ? `, ${fromLease} from a lease` : ''}`);
 }

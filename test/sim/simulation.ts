@@ -139,6 +139,8 @@ export class Simulation implements SeatHost {
     seatRefusals: 0,
     seatNotHeld: 0,
   };
+  /** When each sale that sold seats from the cart's holds was checked out (docs/SEATING.md "A sold seat"). */
+  readonly cartCheckouts = new Map<string, number>();
   /** Poison the terminals wrote into their outboxes (mutation ids), to find on the server at the end. */
   private readonly poison = new Set<string>();
   /** A disk fault is on: a till action failing on a storage error is what the step expects. */
@@ -1012,10 +1014,10 @@ export class Simulation implements SeatHost {
     const terminals = this.nodes.map((n) => ({ name: n.name, db: n.open.db, restores: n.restores }));
     v.push(...(await checkRestores(this.store, orgId, terminals)));
     // 13–16: reserved seats.
-    v.push(...(await checkSeatsSoldOnce(this.store, orgId)));
+    v.push(...(await checkSeatsSoldOnce(this.store, orgId, this.cartCheckouts)));
     v.push(...(await checkSeatStates(this.store, orgId)));
     v.push(...(await checkSeatLeases(this.store, orgId)));
-    v.push(...(await checkSeatsAgree(this.store, orgId, terminals)));
+    v.push(...(await checkSeatsAgree(this.store, orgId, terminals, this.cartCheckouts)));
     this.stats.seatNotHeld = await countSeatNotHeld(this.store, orgId);
     v.push(...(await this.checkConvergence()));
     for (const node of this.nodes) v.push(...checkTerminalStore(node.name, node.open.db));

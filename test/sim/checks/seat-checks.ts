@@ -1,3 +1,4 @@
+import { SEAT_CART_MINUTES } from '../../../shared/sync/seat-protocol';
 import type { Db } from '../../../src-main/db/connection';
 import type { Queryable } from '../../../src-server/db/database';
 import type { RestoredTerminal } from './sync-checks';
@@ -29,23 +30,80 @@ async function unrefundedSeatedUnits(db: Queryable, orgId: string): Promise<Seat
   );
 }
 
+interface NotHeldItem {
+  terminalId: string;
+  saleId: string;
+  /** When the server took the push, in ms. */
+  at: number;
+  /** The terminal the seat was with then: the holder of its cart, or the terminal of the sale it was sold to. */
+  ownerTerminal: string | null;
+}
+
 /** The seat_not_held review items, by sale and seat, with the terminals found restored. */
 async function notHeld(
   db: Queryable,
   orgId: string,
-): Promise<{ items: Map<string, string>; restored: Set<string> }> {
-  const rows = await db.query<{ kind: string; terminal_id: string; sale_id: string; seat_id: string }>(
-    `SELECT kind, terminal_id::text, payload->>'saleId' AS sale_id, payload->>'seatId' AS seat_id
-     FROM review_items WHERE org_id = $1 AND kind IN ('seat_not_held', 'restore_detected')`,
+): Promise<{ items: Map<string, NotHeldItem>; restored: Set<string> }> {
+  const rows = await db.query<{
+    kind: string;
+    terminal_id: string;
+    sale_id: string;
+    seat_id: string;
+    at: Date;
+    owner_terminal: string | null;
+  }>(
+    `SELECT r.kind, r.terminal_id::text, r.payload->>'saleId' AS sale_id, r.payload->>'seatId' AS seat_id,
+       r.created_at AS at, CASE r.payload->>'state' WHEN 'cart' THEN r.payload->>'holder'
+         ELSE (SELECT s.terminal_id::text FROM pos_sales s WHERE s.org_id = r.org_id
+               AND s.id::text = substring(r.payload->>'owner' FROM 'sold with sale ([0-9a-f-]+)')) END AS owner_terminal
+     FROM review_items r WHERE r.org_id = $1 AND r.kind IN ('seat_not_held', 'restore_detected')`,
     [orgId],
   );
-  const items = new Map<string, string>();
+  const items = new Map<string, NotHeldItem>();
   const restored = new Set<string>();
   for (const r of rows) {
-    if (r.kind === 'restore_detected') restored.add(r.terminal_id.toLowerCase());
-    else items.set(key(r.sale_id, r.seat_id), r.terminal_id.toLowerCase());
+    const terminalId = r.terminal_id.toLowerCase();
+    if (r.kind === 'restore_detected') restored.add(terminalId);
+    else
+      items.set(key(r.sale_id, r.seat_id), {
+        terminalId,
+        saleId: r.sale_id,
+        at: new Date(r.at).getTime(),
+        ownerTerminal: r.owner_terminal?.toLowerCase() ?? null,
+      });
   }
   return { items, restored };
+}
+
+/**
+ * Why a seat of a sale may go to review: its terminal was found restored from a backup, or the sale
+ * sold it from the cart's hold and reached the server after that hold lapsed, when another window had
+ * taken the seat (docs/SEATING.md "A sold seat"). `cartCheckouts`: when each sale that sold a seat
+ * from a cart hold was checked out (simulation time), which is when the hold was last renewed.
+ */
+function excused(
+  item: NotHeldItem,
+  restored: ReadonlySet<string>,
+  cartCheckouts: ReadonlyMap<string, number>,
+): boolean {
+  if (restored.has(item.terminalId)) return true;
+  const checkout = cartCheckouts.get(item.saleId.toLowerCase());
+  return (
+    checkout !== undefined &&
+    item.at >= checkout + SEAT_CART_MINUTES * 60_000 &&
+    item.ownerTerminal !== null &&
+    item.ownerTerminal !== item.terminalId
+  );
+}
+
+/** Each seat the server counts sold, by performance and seat: the sale it is sold to. */
+async function soldOnServer(db: Queryable, orgId: string): Promise<Map<string, string>> {
+  const sold = await db.query<{ performance_id: string; seat_id: string; sale_id: string }>(
+    `SELECT performance_id::text, seat_id::text, sale_id::text FROM performance_seats
+     WHERE org_id = $1 AND state = 'sold'`,
+    [orgId],
+  );
+  return new Map(sold.map((r) => [key(r.performance_id, r.seat_id), r.sale_id.toLowerCase()]));
 }
 
 /**
@@ -54,13 +112,17 @@ async function notHeld(
  * every such unit's seat is sold to its sale. A unit whose seat went to review (`seat_not_held`) did not
  * take it; that happens only to a terminal found restored from a backup.
  */
-export async function checkSeatsSoldOnce(db: Queryable, orgId: string): Promise<string[]> {
+export async function checkSeatsSoldOnce(
+  db: Queryable,
+  orgId: string,
+  cartCheckouts: ReadonlyMap<string, number>,
+): Promise<string[]> {
   const out: string[] = [];
   const { items, restored } = await notHeld(db, orgId);
-  for (const [k, terminalId] of items)
-    if (!restored.has(terminalId))
+  for (const [k, item] of items)
+    if (!excused(item, restored, cartCheckouts))
       out.push(
-        `[13 seat sold once] sale|seat ${k} went to review as seat_not_held, but terminal ${terminalId} was never found restored`,
+        `[13 seat sold once] sale|seat ${k} of terminal ${item.terminalId} went to review as seat_not_held, but that terminal was never found restored and the seat was not taken by another window after its cart hold lapsed`,
       );
   const units = (await unrefundedSeatedUnits(db, orgId)).filter((u) => !items.has(key(u.saleId, u.seatId)));
   const bySeat = new Map<string, SeatedUnit[]>();
@@ -73,12 +135,7 @@ export async function checkSeatsSoldOnce(db: Queryable, orgId: string): Promise<
       out.push(
         `[13 seat sold once] performance|seat ${k} is taken by ${list.length} unrefunded units: sales ${list.map((u) => u.saleId).join(', ')}`,
       );
-  const sold = await db.query<{ performance_id: string; seat_id: string; sale_id: string }>(
-    `SELECT performance_id::text, seat_id::text, sale_id::text FROM performance_seats
-     WHERE org_id = $1 AND state = 'sold'`,
-    [orgId],
-  );
-  const soldTo = new Map(sold.map((r) => [key(r.performance_id, r.seat_id), r.sale_id.toLowerCase()]));
+  const soldTo = await soldOnServer(db, orgId);
   for (const [k, saleId] of soldTo) {
     const owners = bySeat.get(k) ?? [];
     if (!owners.some((u) => u.saleId.toLowerCase() === saleId))
@@ -168,26 +225,23 @@ function seatsSoldAt(db: Db): { saleId: string; performanceId: string; seatId: s
 
 /**
  * 16: after healing and draining, each terminal's seats agree with the server: every seat a sale of
- * its own still holds is sold on the server to that sale, unless the terminal was restored from a
- * backup and that seat of the sale went to review (seat_not_held).
+ * its own still holds is sold on the server to that sale, unless that seat of the sale went to review
+ * (seat_not_held) for a reason `excused` names, or the terminal was restored from a backup.
  */
 export async function checkSeatsAgree(
   db: Queryable,
   orgId: string,
   terminals: readonly RestoredTerminal[],
+  cartCheckouts: ReadonlyMap<string, number>,
 ): Promise<string[]> {
-  const { items } = await notHeld(db, orgId);
-  const sold = await db.query<{ performance_id: string; seat_id: string; sale_id: string }>(
-    `SELECT performance_id::text, seat_id::text, sale_id::text FROM performance_seats
-     WHERE org_id = $1 AND state = 'sold'`,
-    [orgId],
-  );
-  const soldTo = new Map(sold.map((r) => [key(r.performance_id, r.seat_id), r.sale_id.toLowerCase()]));
+  const { items, restored } = await notHeld(db, orgId);
+  const soldTo = await soldOnServer(db, orgId);
   const out: string[] = [];
   for (const node of terminals) {
     for (const u of seatsSoldAt(node.db)) {
       if (soldTo.get(key(u.performanceId, u.seatId)) === u.saleId.toLowerCase()) continue;
-      if (node.restores > 0 && items.has(key(u.saleId, u.seatId))) continue;
+      const item = items.get(key(u.saleId, u.seatId));
+      if (item && (node.restores > 0 || excused(item, restored, cartCheckouts))) continue;
       out.push(
         `[16 seats agree] ${node.name}: sale ${u.saleId} holds seat ${u.seatId}, which the server has ${soldTo.has(key(u.performanceId, u.seatId)) ? `sold to ${soldTo.get(key(u.performanceId, u.seatId))}` : 'not sold'}`,
       );
