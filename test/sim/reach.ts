@@ -16,7 +16,7 @@ export const FAULT_PATHS = {
   'clock behind its high-water mark at a sale': (s: SimStats) => s.clockBackSales > 0,
   'seated sale': (s: SimStats) => s.seatedSales > 0,
   'seated sale from a seat lease': (s: SimStats) => s.leasedSeatSales > 0,
-  'seat sold by a restored copy, sent to review': (s: SimStats) => s.seatNotHeld > 0,
+  'seat sent to review (seat_not_held)': (s: SimStats) => s.seatNotHeld > 0,
 } as const;
 
 export function faultPathsReached(stats: SimStats): string[] {
