@@ -116,8 +116,10 @@ function holdUntil(now: Date, checkout: boolean, startsAt: string): string {
 
 /**
  * Takes seats into the terminal's cart and releases others, all or nothing: when any seat to take is
- * refused, nothing changes and the answer names each refused seat. Seats leased to this terminal are
- * its own already and stay leased. Only the terminal's own cart seats are released.
+ * refused, nothing changes and the answer names each refused seat. A seat leased to this terminal is
+ * its own and moves into the cart: the terminal sells a seat it still uses from its lease without asking,
+ * so one it asks for is under a lease it stopped, whose return (ahead of the sale in its outbox) must not
+ * free it. Only the terminal's own cart seats are released.
  */
 export async function cartSeats(
   ctx: ServerContext,
@@ -159,7 +161,7 @@ export async function cartSeats(
     await seats.putInCart(
       tx,
       at,
-      taking.filter((s) => !mineLeased(s)).map((s) => s.seatId),
+      taking.map((s) => s.seatId),
       cart,
     );
     await seats.renewCart(tx, at, cart);

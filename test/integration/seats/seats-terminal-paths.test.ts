@@ -178,6 +178,29 @@ describe('seats at the window: exchange, refund elsewhere, clock moved back', ()
     }
   });
 
+  it('sells a seat of a lease it stopped at shift close, before that return was pushed, through the cart', async () => {
+    // The sync simulation's find: the seat went back into the cart of the window that still held it by
+    // the returned lease, the return (earlier in the outbox) then freed it, and the sale went to review.
+    const { performanceId } = await performance();
+    const one = await window(performanceId, 1);
+    const [leased] = (await one.must(c.seats.map, { performanceId })).mine.leased;
+    if (!leased) throw new Error('no lease granted');
+    await one.must(c.shift.close, { countedCash: 0 });
+    await one.must(c.shift.open, { openingFloat: 0 });
+    // The return is still in the outbox: the server holds the seat leased to this window.
+    expect(await serverSeat(performanceId, leased)).toMatchObject({ state: 'leased' });
+    expect((await one.must(c.seats.map, { performanceId })).mine.leased).toEqual([]);
+    const sale = await sellSeats(one, performanceId, [leased]);
+    await one.terminal.sync.pushOnce();
+    expect(await serverSeat(performanceId, leased)).toMatchObject({ state: 'sold', saleId: sale.sale.id });
+    const reviews = await world.server
+      .db()
+      .query("SELECT 1 FROM review_items WHERE kind = 'seat_not_held' AND payload->>'saleId' = $1", [
+        sale.sale.id,
+      ]);
+    expect(reviews).toEqual([]);
+  });
+
   it('stops every seat lease when the clock goes back behind its high-water mark and queues their return', async () => {
     const { performanceId, map } = await performance();
     const one = await window(performanceId, 2);
