@@ -55,6 +55,14 @@ export const SEAT_CART_MINUTES = 15;
  */
 export const SEAT_CHECKOUT_HOURS = 24;
 
+/** When a cart's hold taken at `now` ends: 15 minutes, or at checkout until the push can arrive. */
+export function seatHoldUntil(now: number, checkout: boolean, performanceStartsAt: string): string {
+  const cart = now + SEAT_CART_MINUTES * 60_000;
+  if (!checkout) return new Date(cart).toISOString();
+  const push = Math.min(now + SEAT_CHECKOUT_HOURS * 3_600_000, Date.parse(performanceStartsAt));
+  return new Date(Math.max(cart, push)).toISOString();
+}
+
 export const seatCartRequestSchema = z.strictObject({
   performanceId: uuid,
   /** The terminal's cart id. */

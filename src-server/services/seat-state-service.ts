@@ -2,8 +2,7 @@ import { seatLabelText } from '../../shared/seating/label';
 import { takeableBy } from '../../shared/seating/release';
 import type { SeatMap } from '../../shared/seating/types';
 import {
-  SEAT_CART_MINUTES,
-  SEAT_CHECKOUT_HOURS,
+  seatHoldUntil,
   type SeatCartRequest,
   type SeatCartResponse,
   type SeatRefusal,
@@ -106,14 +105,6 @@ function refusal(seat: seats.LockedSeat): SeatRefusal {
   };
 }
 
-/** A cart's hold: 15 minutes, or at checkout until the sale's push can arrive (at most a day, never past the start). */
-function holdUntil(now: Date, checkout: boolean, startsAt: string): string {
-  const cart = now.getTime() + SEAT_CART_MINUTES * 60_000;
-  if (!checkout) return new Date(cart).toISOString();
-  const push = Math.min(now.getTime() + SEAT_CHECKOUT_HOURS * 3_600_000, Date.parse(startsAt));
-  return new Date(Math.max(cart, push)).toISOString();
-}
-
 /**
  * Takes seats into the terminal's cart and releases others, all or nothing: when any seat to take is
  * refused, nothing changes and the answer names each refused seat. A seat leased to this terminal is
@@ -132,7 +123,7 @@ export async function cartSeats(
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
     const performance = await seatedOrRefuse(tx, orgId, input.performanceId);
-    const expiresAt = holdUntil(now, input.checkout === true, performance.startsAt);
+    const expiresAt = seatHoldUntil(now.getTime(), input.checkout === true, performance.startsAt);
     if (input.take.length > 0 && performance.status !== 'on_sale') {
       reject('NOT_ON_SALE', 'This performance is not on sale: its seats cannot be put in a cart.');
     }

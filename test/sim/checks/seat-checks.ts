@@ -1,4 +1,4 @@
-import { SEAT_CART_MINUTES } from '../../../shared/sync/seat-protocol';
+import { seatHoldUntil } from '../../../shared/sync/seat-protocol';
 import type { Db } from '../../../src-main/db/connection';
 import type { Queryable } from '../../../src-server/db/database';
 import type { RestoredTerminal } from './sync-checks';
@@ -35,6 +35,8 @@ interface NotHeldItem {
   saleId: string;
   /** When the server took the push, in ms. */
   at: number;
+  /** When the seat's performance starts: a checkout's hold lasts until the push can arrive, not past it. */
+  startsAt: string;
   /** The terminal the seat was with then: the holder of its cart, or the terminal of the sale it was sold to. */
   ownerTerminal: string | null;
 }
@@ -50,10 +52,13 @@ async function notHeld(
     sale_id: string;
     seat_id: string;
     at: Date;
+    starts_at: Date | null;
     owner_terminal: string | null;
   }>(
     `SELECT r.kind, r.terminal_id::text, r.payload->>'saleId' AS sale_id, r.payload->>'seatId' AS seat_id,
-       r.created_at AS at, CASE r.payload->>'state' WHEN 'cart' THEN r.payload->>'holder'
+       r.created_at AS at,
+       (SELECT p.starts_at FROM performances p WHERE p.id::text = r.payload->>'performanceId') AS starts_at,
+       CASE r.payload->>'state' WHEN 'cart' THEN r.payload->>'holder'
          ELSE (SELECT s.terminal_id::text FROM pos_sales s WHERE s.org_id = r.org_id
                AND s.id::text = substring(r.payload->>'owner' FROM 'sold with sale ([0-9a-f-]+)')) END AS owner_terminal
      FROM review_items r WHERE r.org_id = $1 AND r.kind IN ('seat_not_held', 'restore_detected')`,
@@ -69,6 +74,7 @@ async function notHeld(
         terminalId,
         saleId: r.sale_id,
         at: new Date(r.at).getTime(),
+        startsAt: r.starts_at ? new Date(r.starts_at).toISOString() : new Date(0).toISOString(),
         ownerTerminal: r.owner_terminal?.toLowerCase() ?? null,
       });
   }
@@ -77,9 +83,10 @@ async function notHeld(
 
 /**
  * Why a seat of a sale may go to review: its terminal was found restored from a backup, or the sale
- * sold it from the cart's hold and reached the server after that hold lapsed, when another window had
- * taken the seat (docs/SEATING.md "A sold seat"). `cartCheckouts`: when each sale that sold a seat
- * from a cart hold was checked out (simulation time), which is when the hold was last renewed.
+ * sold it from the cart's hold and reached the server after the hold its checkout took lapsed (a day,
+ * or the performance's start), when another window had taken the seat (docs/SEATING.md "A sold seat").
+ * `cartCheckouts`: when each sale that sold a seat from a cart hold was checked out (simulation time),
+ * which is when that hold was taken.
  */
 function excused(
   item: NotHeldItem,
@@ -90,7 +97,7 @@ function excused(
   const checkout = cartCheckouts.get(item.saleId.toLowerCase());
   return (
     checkout !== undefined &&
-    item.at >= checkout + SEAT_CART_MINUTES * 60_000 &&
+    item.at >= Date.parse(seatHoldUntil(checkout, true, item.startsAt)) &&
     item.ownerTerminal !== null &&
     item.ownerTerminal !== item.terminalId
   );
