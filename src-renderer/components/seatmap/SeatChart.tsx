@@ -49,7 +49,7 @@ const ZOOM_STEP = 1.4;
 /**
  * Seat numbers and row letters are drawn from this many screen pixels per seat on. A label is a third
  * of the pitch high, so below it they could not be read, and a big hall seen whole would lay out
- * thousands of texts nobody can read: most of a frame (docs/SEATING.md "Drawing the map").
+ * thousands of texts nobody can read: most of a frame (docs/SEATING.md "Seat maps on screen").
  */
 const LABELS_FROM_PX = 16;
 const KEYS: Record<string, Direction> = {

@@ -4,11 +4,11 @@ import type { ViewBox } from './seat-geometry';
 import type { SeatLook } from './seat-look';
 
 // The drawn layers of the seat map. The seats themselves are 2,000 or more <circle role="option">
-// elements: real options, so a screen reader, a test and a pointer find each seat by its name, but drawn
-// outside React. Reconciling thousands of elements and naming each on every render cost more than the
-// whole frame budget (docs/SEATING.md "Drawing the map"), so SeatsLayer creates the circles once per map
-// and afterwards touches only the seats whose look, selection, focus or name changed. Marks and labels
-// are separate React layers that do not re-render when a seat's state does.
+// elements: real options, so a screen reader, a test and a pointer find each seat by its name, but
+// drawn outside React. Reconciling thousands of elements and naming each on every render cost more
+// than the whole 100 ms target (docs/SEATING.md "Seat maps on screen"), so SeatsLayer creates the
+// circles once per map and afterwards touches only the seats whose look, selection, focus or name
+// changed. Marks and labels are separate React layers that do not re-render when a seat's state does.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
