@@ -152,44 +152,6 @@ describe('sync simulation scenarios', { timeout: 120_000 }, () => {
     expect(sim.stats.sales).toBe(2);
   });
 
-  it('sends a restored copy’s second sale of a leased seat to review, and keeps the first', async () => {
-    // The restore step sells a seat of T1's lease and pushes it, restores the backup taken before, and
-    // sells the same seat again: the copy's lease still offers it.
-    const sim = await play([{ t: 'restore', node: 0 }, { t: 'push', node: 0 }, { t: 'deliverAll' }], 2);
-    expect(sim.stats.leasedSeatSales).toBeGreaterThanOrEqual(2);
-    expect(await reviewKinds(sim)).toEqual(expect.arrayContaining(['restore_detected', 'seat_not_held']));
-  });
-
-  it('sends a sale from a cart hold to review only when it reaches the server after its checkout’s hold lapsed and another window took the seat', async () => {
-    const stalls = (node: number): Step => ({
-      t: 'seats',
-      node,
-      performance: 1,
-      how: 'pick',
-      // Stalls row C: neither window leases it.
-      picks: [12],
-      band: null,
-      ticketType: 0,
-      then: 'buy',
-      cashPercent: 100,
-    });
-    // Twenty minutes later the checkout still holds the seat for the first window's push: refused.
-    const held = await play(
-      [stalls(0), { t: 'tick', minutes: 20 }, stalls(1), { t: 'push', node: 1 }, { t: 'deliverAll' }],
-      2,
-    );
-    expect(held.stats.seatedSales).toBe(1);
-    expect(await reviewKinds(held)).toEqual([]);
-    // A day later its hold has lapsed: the second window sells the seat, and the first window's sale,
-    // pushed only now, is kept whole with the seat in review.
-    const lapsed = await play(
-      [stalls(0), { t: 'tick', minutes: 25 * 60 }, stalls(1), { t: 'push', node: 1 }, { t: 'deliverAll' }],
-      2,
-    );
-    expect(lapsed.stats.seatedSales).toBe(2);
-    expect(await reviewKinds(lapsed)).toEqual(['seat_not_held']);
-  });
-
   it('survives a lost answer after commit, a duplicate, a server crash and a failed statement', async () => {
     const sim = await play([
       sell(0, 1, false, 2),
