@@ -42,6 +42,8 @@ export interface SeatBandPrice {
  */
 export interface SeatStatesView {
   performanceId: string;
+  /** The map the states are of: a performance may change maps, each numbering its versions from 1. */
+  mapId: string;
   mapVersion: number;
   statuses: SeatStatus[];
   /** Seats this terminal holds: in its cart now, and leased to it (unsold). */

@@ -106,7 +106,7 @@ export const useSeatStore = create<SeatState>()((set, get) => {
       const result = await seats.states({ performanceId });
       if (ticket !== asked || !result.ok) return;
       const view = get().view;
-      if (view && view.map.version === result.value.mapVersion)
+      if (view && view.map.id === result.value.mapId && view.map.version === result.value.mapVersion)
         return set({ view: { ...view, ...result.value } });
       const full = await seats.map({ performanceId });
       if (ticket === asked && full.ok) set({ view: full.value });

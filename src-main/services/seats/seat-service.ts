@@ -9,7 +9,6 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
 import { getPerformance, listTicketOffers } from '../../db/repos/catalogue-repo';
 import {
-  isSeated,
   mergeSeatStatuses,
   putSeatClaims,
   putSeatStatus,
@@ -59,13 +58,14 @@ export function createSeatService(deps: {
   // picker asks for its states every few seconds and after each pick. Never changed in place.
   let parsed: { key: string; map: SeatMap } | null = null;
   const mapOf = (performanceId: string): Result<SeatMap> => {
-    const ref = isSeated(db, performanceId) ? seatMapRefOfPerformance(db, performanceId) : undefined;
+    // No map (unseated, or its map not pulled yet): the same refusal.
+    const ref = seatMapRefOfPerformance(db, performanceId);
     if (!ref) return fail(t, 'SEAT_NOT_SEATED');
     const key = `${ref.id}:${ref.version}`;
     if (parsed?.key !== key) {
       const map = seatMapOfPerformance(db, performanceId);
       if (!map) return fail(t, 'SEAT_NOT_SEATED');
-      parsed = { key: `${map.id}:${map.version}`, map };
+      parsed = { key, map };
     }
     return ok(parsed.map);
   };
@@ -167,6 +167,7 @@ export function createSeatService(deps: {
       .map((s) => s.seatId);
     return {
       performanceId,
+      mapId: map.id,
       mapVersion: map.version,
       statuses: statusesOf(performanceId, map),
       mine: { cart: inCart, leased: leasedHere(performanceId) },

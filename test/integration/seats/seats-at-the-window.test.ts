@@ -92,7 +92,12 @@ describe('seats at the window, offline', () => {
     const states = await pos.must(c.seats.states, { performanceId: HAMLET });
     expect(states).not.toHaveProperty('map');
     expect(states).not.toHaveProperty('bands');
-    expect(states).toMatchObject({ mapVersion: view.map.version, mine: view.mine, mode: 'leased-only' });
+    expect(states).toMatchObject({
+      mapId: view.map.id,
+      mapVersion: view.map.version,
+      mine: view.mine,
+      mode: 'leased-only',
+    });
     expect(states.statuses).toEqual(view.statuses);
   });
 
