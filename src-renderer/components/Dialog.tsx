@@ -27,9 +27,19 @@ export function Dialog({ title, onClose, children, testId, wide }: DialogProps) 
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
     dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    const closed = () => onCloseRef.current();
+    // Esc fires 'cancel' at once but 'close' only in a later task. Answering 'cancel' unmounts us
+    // before that, so an Enter pressed straight after Esc reopens the dialog instead of being
+    // undone by the late 'close' (the e2e suite hit exactly that race).
+    let done = false;
+    const closed = () => {
+      if (done) return;
+      done = true;
+      onCloseRef.current();
+    };
+    dialog.addEventListener('cancel', closed);
     dialog.addEventListener('close', closed);
     return () => {
+      dialog.removeEventListener('cancel', closed);
       dialog.removeEventListener('close', closed);
       if (dialog.open) dialog.close();
       if (opener?.isConnected) opener.focus();
