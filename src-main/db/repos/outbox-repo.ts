@@ -85,8 +85,15 @@ export function readOutbox(db: Db, afterSeq = 0, limit = 1000): OutboxEntry[] {
   }));
 }
 
+/** Rows not yet acknowledged: those after `pushed_through` (markPushedThrough), a primary-key range. */
 export function countPendingOutbox(db: Db): number {
-  return (prepared(db, 'SELECT count(*) AS n FROM outbox WHERE acked_at IS NULL').get() as { n: number }).n;
+  return (
+    prepared(
+      db,
+      `SELECT count(*) AS n FROM outbox
+       WHERE seq > coalesce((SELECT pushed_through FROM sync_state WHERE id = 1), 0)`,
+    ).get() as { n: number }
+  ).n;
 }
 
 /** Recomputes the whole chain; returns the first seq that does not verify, or null. */

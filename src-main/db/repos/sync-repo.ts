@@ -113,14 +113,30 @@ export function setSyncError(db: Db, error: string | null): void {
   prepared(db, 'UPDATE sync_state SET last_error = ? WHERE id = 1').run(error);
 }
 
-/** Everything up to `lastSeq` is on the server; anything after it must be sent (again). */
+/**
+ * Everything up to `lastSeq` is on the server; anything after it must be sent (again).
+ *
+ * Rows up to `pushed_through` carry `acked_at`, the rest do not, so only the seqs between the old and
+ * the new mark change: one statement over a range of the primary key, in one transaction (one sync
+ * to disk). Scanning the whole outbox per batch made a long offline queue quadratic to push.
+ */
 export function markPushedThrough(db: Db, lastSeq: number, at: string): void {
-  prepared(
-    db,
-    'UPDATE sync_state SET pushed_through = ?, last_push_at = ?, last_error = NULL WHERE id = 1',
-  ).run(lastSeq, at);
-  prepared(db, 'UPDATE outbox SET acked_at = ? WHERE seq <= ? AND acked_at IS NULL').run(at, lastSeq);
-  prepared(db, 'UPDATE outbox SET acked_at = NULL WHERE seq > ? AND acked_at IS NOT NULL').run(lastSeq);
+  db.transaction(() => {
+    const before =
+      (
+        prepared(db, 'SELECT pushed_through AS p FROM sync_state WHERE id = 1').get() as
+          { p: number } | undefined
+      )?.p ?? 0;
+    prepared(
+      db,
+      'UPDATE sync_state SET pushed_through = ?, last_push_at = ?, last_error = NULL WHERE id = 1',
+    ).run(lastSeq, at);
+    prepared(
+      db,
+      `UPDATE outbox SET acked_at = CASE WHEN seq <= @lastSeq THEN coalesce(acked_at, @at) END
+       WHERE seq > min(@before, @lastSeq) AND seq <= max(@before, @lastSeq)`,
+    ).run({ lastSeq, before, at });
+  })();
 }
 
 export function saveCursor(
