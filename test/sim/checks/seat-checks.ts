@@ -15,20 +15,22 @@ interface SeatedUnit {
   seatId: string;
 }
 
-/** Every unit of a synced sale that names a seat and that no synced refund or void gave back. */
-async function unrefundedSeatedUnits(db: Queryable, orgId: string): Promise<SeatedUnit[]> {
+/** Every unit of a synced sale that names a seat and that a synced refund or void gave back (or not). */
+async function seatedUnits(db: Queryable, orgId: string, givenBack: boolean): Promise<SeatedUnit[]> {
   return db.query<SeatedUnit>(
     `SELECT s.id::text AS "saleId", s.terminal_id::text AS "terminalId",
        l->>'performanceId' AS "performanceId", u->>'seatId' AS "seatId"
      FROM pos_sales s, jsonb_array_elements(s.payload->'units') u, jsonb_array_elements(s.payload->'lines') l
      WHERE s.org_id = $1 AND u->>'seatId' IS NOT NULL AND l->>'id' = u->>'lineId'
-       AND NOT EXISTS (
+       AND ${givenBack ? '' : 'NOT'} EXISTS (
          SELECT 1 FROM pos_refunds r, jsonb_array_elements(r.payload->'units') g
          WHERE r.org_id = s.org_id AND r.sale_id = s.id
            AND g->>'lineId' = u->>'lineId' AND (g->>'unitIndex')::int = (u->>'unitIndex')::int)`,
     [orgId],
   );
 }
+
+const unrefundedSeatedUnits = (db: Queryable, orgId: string) => seatedUnits(db, orgId, false);
 
 interface NotHeldItem {
   terminalId: string;
@@ -233,7 +235,8 @@ function seatsSoldAt(db: Db): { saleId: string; performanceId: string; seatId: s
 /**
  * 16: after healing and draining, each terminal's seats agree with the server: every seat a sale of
  * its own still holds is sold on the server to that sale, unless that seat of the sale went to review
- * (seat_not_held) for a reason `excused` names, or the terminal was restored from a backup.
+ * (seat_not_held) for a reason `excused` names, or the terminal was restored from a backup and either
+ * the seat went to review or the server holds a refund of it that the backup predates.
  */
 export async function checkSeatsAgree(
   db: Queryable,
@@ -243,10 +246,13 @@ export async function checkSeatsAgree(
 ): Promise<string[]> {
   const { items, restored } = await notHeld(db, orgId);
   const soldTo = await soldOnServer(db, orgId);
+  // A refund made after the backup reached the server, and the restore took it off the till.
+  const refunded = new Set((await seatedUnits(db, orgId, true)).map((u) => key(u.saleId, u.seatId)));
   const out: string[] = [];
   for (const node of terminals) {
     for (const u of seatsSoldAt(node.db)) {
       if (soldTo.get(key(u.performanceId, u.seatId)) === u.saleId.toLowerCase()) continue;
+      if (node.restores > 0 && refunded.has(key(u.saleId, u.seatId))) continue;
       const item = items.get(key(u.saleId, u.seatId));
       if (item && (node.restores > 0 || excused(item, restored, cartCheckouts))) continue;
       out.push(
