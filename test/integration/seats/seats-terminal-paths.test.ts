@@ -239,4 +239,35 @@ describe('seats at the window: exchange, refund elsewhere, clock moved back', ()
       world.clock.set(new Date(back + 3_600_000).toISOString());
     }
   });
+
+  it('returns a lease that ran out at the curtain: the sale of its seat goes first, the unsold one goes free', async () => {
+    const { performanceId } = await performance();
+    const one = await window(performanceId, 2);
+    const [soldSeat, unsold] = (await one.must(c.seats.map, { performanceId })).mine.leased;
+    if (!soldSeat || !unsold) throw new Error('no leased seats');
+    await world.server.stop();
+    let saleId: string;
+    try {
+      saleId = (await sellSeats(one, performanceId, [soldSeat])).sale.id;
+    } finally {
+      await world.server.restart();
+    }
+    // Past the performance's start: the lease has run out, and other windows still may not take its
+    // seats until this terminal says which it sold (docs/SEATING.md "Offline: seat leases").
+    world.clock.advance(2 * 86_400_000 + 60_000);
+    expect(await serverSeat(performanceId, unsold)).toMatchObject({ state: 'leased' });
+    // The window's next look at the seats (or its shift close) stops the lease and queues the return.
+    await one.must(c.staff.signIn, { staffId: world.catalogue.supervisorId, pin: '8142' });
+    expect((await one.must(c.seats.map, { performanceId })).mine.leased).toEqual([]);
+    const outbox = readOutbox(one.terminal.db);
+    const returned = outbox.filter((e) => e.type === 'seat_lease.return');
+    expect(returned.map((e) => (e.payload as { seatIds: string[] }).seatIds)).toEqual([[unsold]]);
+    expect(outbox.findIndex((e) => e.type === 'sale')).toBeLessThan(outbox.indexOf(returned[0]!));
+    for (let i = 0; i < 5 && (await one.must(c.sync.status)).pendingSales + 1 > 0; i++) {
+      const pushed = await one.terminal.sync.pushOnce();
+      if (pushed.ok && pushed.value.remaining === 0) break;
+    }
+    expect(await serverSeat(performanceId, soldSeat)).toMatchObject({ state: 'sold', saleId });
+    expect(await serverSeat(performanceId, unsold)).toMatchObject({ state: 'free', holder: null });
+  });
 });
