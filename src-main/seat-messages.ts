@@ -22,6 +22,10 @@ export const seatMessages = {
     en: 'Already taken: {seats}. Pick other seats.',
     de: 'Bereits vergeben: {seats}. Bitte andere Plätze wählen.',
   },
+  SEAT_NOT_SYNCED: {
+    en: '{seats}: a refund of it here has not reached the server yet. It is sent by itself in a moment: pick it again then, or pick other seats.',
+    de: '{seats}: Eine Rückgabe dieses Platzes hier ist noch nicht beim Server. Sie wird gleich von selbst gesendet: Bitte dann erneut wählen oder andere Plätze wählen.',
+  },
   SEAT_IN_CART: {
     en: 'Already in this cart: {seats}.',
     de: 'Bereits im Warenkorb: {seats}.',

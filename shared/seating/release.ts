@@ -44,13 +44,16 @@ export interface SeatClaim {
 }
 
 /**
- * Whether `taker` (a terminal id) may take the seat now: it is free, or another holder's cart or lease
- * has lapsed (expiry is lazy: the row keeps its holder until someone else takes the seat), or it is
- * the taker's own cart. Held, sold and blocked seats are never taken this way.
+ * Whether `taker` (a terminal id) may take the seat now: it is free, or another holder's cart has
+ * lapsed (expiry is lazy: the row keeps its holder until someone else takes the seat), or it is the
+ * taker's own cart. Held, sold and blocked seats are never taken this way, and neither is a seat
+ * leased to another terminal, lapsed or not: that terminal may have sold it offline before the lease
+ * ran out and not pushed yet, so only its return (which follows those sales in its outbox) or the
+ * server ending its leases (a restore found, a revocation) frees the seat.
  */
 export function takeableBy(claim: SeatClaim, taker: string, now: Date | string): boolean {
   if (claim.state === 'free') return true;
-  if (claim.state !== 'cart' && claim.state !== 'leased') return false;
-  if (claim.holder === taker) return claim.state === 'cart';
+  if (claim.state !== 'cart') return false;
+  if (claim.holder === taker) return true;
   return claim.expiresAt !== null && Date.parse(claim.expiresAt) <= new Date(now).getTime();
 }

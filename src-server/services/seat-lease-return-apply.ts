@@ -57,12 +57,17 @@ export async function applySeatLeaseReturn(
 
 /**
  * The terminal was restored from a backup (push-service.ts): its store no longer knows what it sold
- * from its seat leases, so every lease ends. Seats still leased go free (each at a new change
- * position), sold ones stay sold, and each lease is marked returned, so a later refund of a seat sold
- * from it frees the seat. A re-sale of a freed seat by the restored copy then goes to review as
- * `seat_not_held` (seat-sale.ts).
+ * from its seat leases, so every lease ends. Or a manager revoked it (terminal-service.ts): it will
+ * never push again, and its seats must not stay leased to it forever. Seats still leased go free (each
+ * at a new change position), sold ones stay sold, and each lease is marked returned, so a later refund
+ * of a seat sold from it frees the seat. A re-sale of a freed seat by a restored copy then goes to
+ * review as `seat_not_held` (seat-sale.ts).
  */
-export async function endSeatLeasesOf(tx: Queryable, terminal: TerminalSyncRow, at: string): Promise<void> {
+export async function endSeatLeasesOf(
+  tx: Queryable,
+  terminal: Pick<TerminalSyncRow, 'id' | 'orgId'>,
+  at: string,
+): Promise<void> {
   // Positions first, then leases and seat rows: the lock order of every writer.
   await lockPositions(tx, terminal.orgId);
   for (const lease of await lockOpenLeasesOf(tx, terminal.id)) {

@@ -14,6 +14,7 @@ import * as repo from '../db/repos/terminal-repo';
 import { reject } from '../errors';
 import { pick, recordAudit } from './audit';
 import { DEFAULT_LEASE_CAP_PERCENT } from './escrow-service';
+import { endSeatLeasesOf } from './seat-lease-return-apply';
 
 /** A terminal as the audit log records it: never its device token or enrolment code (hashed or not). */
 async function auditedTerminal(
@@ -217,16 +218,21 @@ async function changeTerminal<T>(
 
 /**
  * A lost or stolen terminal: its device token stops working at once (every sync call answers 401 and
- * the terminal asks for re-enrolment). Sales it already pushed stay; leases it holds run out at expiry.
+ * the terminal asks for re-enrolment). Sales it already pushed stay; counter leases it holds run out
+ * at expiry, and its seat leases end now (their unsold seats go free).
  */
 export async function revokeTerminal(
   ctx: ServerContext,
   principal: Principal,
   terminalId: string,
 ): Promise<{ terminalId: string; revokedAt: string }> {
-  const revoked = await changeTerminal(ctx, principal, terminalId, 'terminal.revoke', (tx) =>
-    repo.revokeTerminal(tx, principal.orgId, terminalId, ctx.now().toISOString()),
-  );
+  const at = ctx.now().toISOString();
+  const revoked = await changeTerminal(ctx, principal, terminalId, 'terminal.revoke', async (tx) => {
+    const done = await repo.revokeTerminal(tx, principal.orgId, terminalId, at);
+    // Its seat leases would otherwise hold their seats for good: a revoked terminal never returns them.
+    if (done) await endSeatLeasesOf(tx, { id: terminalId, orgId: principal.orgId }, at);
+    return done;
+  });
   return { terminalId, ...revoked };
 }
 

@@ -43,6 +43,26 @@ const SALES: Step[] = [
   { t: 'deliverAll' },
 ];
 
+/** Seated sales: T1 from its seat lease, T2 through its cart on the server; both pushed. */
+const SEATED: Step[] = [
+  ...SALES,
+  ...[0, 1].map((node): Step => ({
+    t: 'seats',
+    node,
+    performance: 1,
+    how: node === 0 ? 'leased' : 'pick',
+    // T2 picks in Stalls row B, which nobody leases (A1 is the house's).
+    picks: node === 0 ? [0, 1] : [10, 11],
+    band: null,
+    ticketType: 0,
+    then: 'buy',
+    cashPercent: 100,
+  })),
+  { t: 'push', node: 0 },
+  { t: 'push', node: 1 },
+  { t: 'deliverAll' },
+];
+
 async function violationsOf(work: () => Promise<void>): Promise<string[]> {
   try {
     await work();
@@ -71,13 +91,14 @@ describe('sync simulation checkers', { timeout: 120_000 }, () => {
   /** A clean, drained run with two sales, handed to `breakIt` and then checked again. */
   async function cleanRun(
     breakIt: (sim: Simulation) => Promise<void> | void,
+    steps: Step[] = SALES,
   ): Promise<{ before: string[]; after: string[] }> {
     run += 1;
     resetIds(run, 900 + run);
     const sim = new Simulation(store, join(folder, `run-${run}`), 900 + run, 2, findAppRoot());
     try {
       await sim.setup();
-      for (const step of SALES) await sim.step(step);
+      for (const step of steps) await sim.step(step);
       await sim.heal();
       await sim.drain();
       const before = await violationsOf(() => sim.checkFinal());
@@ -167,7 +188,7 @@ describe('sync simulation checkers', { timeout: 120_000 }, () => {
     expect(after.some((v) => v.includes('[7 convergence] T2: table performances'))).toBe(true);
   });
 
-  it('names a quarantine answer without the kept payload (11) and a restore flagged on a terminal never restored (9)', async () => {
+  it('names a quarantine answer without the kept payload (11), a restore flagged on a terminal never restored and one never heard (9)', async () => {
     const { after } = await cleanRun(async (sim) => {
       const push = sim.network.delivered.find(
         (d) => d.request.path === '/v1/sync/push' && d.response.status === 200,
@@ -187,9 +208,14 @@ describe('sync simulation checkers', { timeout: 120_000 }, () => {
          SELECT gen_random_uuid(), org_id, 'restore_detected', id, 'forged by the checker test' FROM terminals WHERE org_id = $1`,
         [sim.world.orgId],
       );
+      // As if the server had stopped the terminals and none of them heard.
+      await store.query(`UPDATE terminals SET state = 'restore_detected' WHERE org_id = $1`, [
+        sim.world.orgId,
+      ]);
     });
     expect(after.some((v) => v.includes('[11 quarantine]'))).toBe(true);
     expect(after.some((v) => v.includes('[9 restore] T1 was flagged'))).toBe(true);
+    expect(after.some((v) => v.includes('[9 restore] T1: the server stopped it as restored'))).toBe(true);
   });
 
   it('names poison applied instead of quarantined (11)', async () => {
@@ -245,6 +271,68 @@ describe('sync simulation checkers', { timeout: 120_000 }, () => {
         expect.stringContaining('was admitted but no sale on the server issued it'),
       ]),
     );
+  });
+
+  /** The seats the clean seated run sold on the server, with the selling terminal and lease. */
+  const soldSeats = (sim: Simulation) =>
+    store.query<{ seat_id: string; sale_id: string; terminal_id: string; sold_from_lease: string | null }>(
+      `SELECT ps.seat_id::text, ps.sale_id::text, s.terminal_id::text, ps.sold_from_lease::text
+       FROM performance_seats ps JOIN pos_sales s ON s.id = ps.sale_id
+       WHERE ps.org_id = $1 AND ps.state = 'sold' ORDER BY ps.sold_from_lease NULLS LAST, ps.seat_id`,
+      [sim.world.orgId],
+    );
+
+  it('names a seat the server sold to a sale that did not take it (13) and one whose state went missing (14)', async () => {
+    const { before, after } = await cleanRun(async (sim) => {
+      const sold = await soldSeats(sim);
+      const other = sold.find((s) => s.sale_id !== sold[0]?.sale_id);
+      if (!sold[0] || !other) throw new Error('the clean run sold no seats at two windows');
+      await store.query(
+        "UPDATE performance_seats SET sale_id = $2 WHERE org_id = $1 AND seat_id = $3 AND state = 'sold'",
+        [sim.world.orgId, other.sale_id, sold[0].seat_id],
+      );
+      await store.query(
+        `DELETE FROM performance_seats WHERE org_id = $1 AND state = 'free'
+         AND seat_id = (SELECT seat_id FROM performance_seats WHERE org_id = $1 AND state = 'free' LIMIT 1)`,
+        [sim.world.orgId],
+      );
+    }, SEATED);
+    expect(before).toEqual([]);
+    expect(
+      after.some((v) => v.includes('[13 seat sold once]') && v.includes('holds no unrefunded unit')),
+    ).toBe(true);
+    expect(after.some((v) => v.includes('[14 seat states]'))).toBe(true);
+  });
+
+  it('names a seat sold from one window’s lease by another window’s sale (15)', async () => {
+    const { after } = await cleanRun(async (sim) => {
+      const sold = await soldSeats(sim);
+      const fromLease = sold.find((s) => s.sold_from_lease !== null);
+      const fromCart = sold.find((s) => s.terminal_id !== fromLease?.terminal_id);
+      if (!fromLease || !fromCart)
+        throw new Error('the clean run sold no seat from a lease and one from a cart');
+      await store.query(
+        "UPDATE performance_seats SET sold_from_lease = $2 WHERE org_id = $1 AND seat_id = $3 AND state = 'sold'",
+        [sim.world.orgId, fromLease.sold_from_lease, fromCart.seat_id],
+      );
+    }, SEATED);
+    expect(after.some((v) => v.includes('[15 seat lease]') && v.includes('by a sale of terminal'))).toBe(
+      true,
+    );
+  });
+
+  it('names a seat a window’s sale holds that the server did not sell to it (16)', async () => {
+    const { after } = await cleanRun(async (sim) => {
+      const db = terminalDb(sim, 1);
+      const free = await store.query<{ seat_id: string }>(
+        "SELECT seat_id::text FROM performance_seats WHERE org_id = $1 AND state = 'free' LIMIT 1",
+        [sim.world.orgId],
+      );
+      db.prepare(
+        'UPDATE sale_units SET seat_id = ? WHERE rowid = (SELECT max(rowid) FROM sale_units WHERE seat_id IS NOT NULL)',
+      ).run(free[0]?.seat_id);
+    }, SEATED);
+    expect(after.some((v) => v.includes('[16 seats agree] T2') && v.includes('not sold'))).toBe(true);
   });
 
   it('names a sale applied twice by its digest (2)', async () => {

@@ -14,6 +14,9 @@ export const FAULT_PATHS = {
   'poison message': (s: SimStats) => s.poisoned > 0,
   'disk full mid-sale': (s: SimStats) => s.diskFaults > 0,
   'clock behind its high-water mark at a sale': (s: SimStats) => s.clockBackSales > 0,
+  'seated sale': (s: SimStats) => s.seatedSales > 0,
+  'seated sale from a seat lease': (s: SimStats) => s.leasedSeatSales > 0,
+  'seat sent to review (seat_not_held)': (s: SimStats) => s.seatNotHeld > 0,
 } as const;
 
 export function faultPathsReached(stats: SimStats): string[] {

@@ -91,6 +91,22 @@ describe('sync simulation scenarios', { timeout: 120_000 }, () => {
     expect(sim.stats.restoresDetected).toBeGreaterThan(0);
   });
 
+  it('stops a terminal restored twice from a backup that holds nothing unpushed, at its next pull', async () => {
+    const sim = await play([
+      sell(0, null),
+      { t: 'push', node: 0 },
+      { t: 'deliverAll' },
+      { t: 'backup', node: 0 },
+      // Sells past the backup and pushes, restores, sells again at the same seq (not pushed yet).
+      { t: 'restore', node: 0 },
+      // This one's push is what tells the server; the restore right after it loses the answer, and
+      // the store it brings back has nothing to push. Only a refused pull can tell the till now.
+      { t: 'restore', node: 0, idle: true },
+    ]);
+    expect(await reviewKinds(sim)).toContain('restore_detected');
+    expect(sim.stats.restoresDetected).toBeGreaterThan(0);
+  });
+
   it('takes a supervisor overuse past an empty pool and sends the excess to review', async () => {
     const steps: Step[] = [];
     // Two terminals drain the three uses of the capped code (each lease holds one use), the second
@@ -150,6 +166,44 @@ describe('sync simulation scenarios', { timeout: 120_000 }, () => {
     expect(close).toBeGreaterThanOrEqual(0);
     expect(pushed[close + 1]).toMatchObject({ type: 'lease.return', payload: { why: 'surplus' } });
     expect(sim.stats.sales).toBe(2);
+  });
+
+  it('sends a restored copy’s second sale of a leased seat to review, and keeps the first', async () => {
+    // The restore step sells a seat of T1's lease and pushes it, restores the backup taken before, and
+    // sells the same seat again: the copy's lease still offers it.
+    const sim = await play([{ t: 'restore', node: 0 }, { t: 'push', node: 0 }, { t: 'deliverAll' }], 2);
+    expect(sim.stats.leasedSeatSales).toBeGreaterThanOrEqual(2);
+    expect(await reviewKinds(sim)).toEqual(expect.arrayContaining(['restore_detected', 'seat_not_held']));
+  });
+
+  it('sends a sale from a cart hold to review only when it reaches the server after its checkout’s hold lapsed and another window took the seat', async () => {
+    const stalls = (node: number): Step => ({
+      t: 'seats',
+      node,
+      performance: 1,
+      how: 'pick',
+      // Stalls row C: neither window leases it.
+      picks: [12],
+      band: null,
+      ticketType: 0,
+      then: 'buy',
+      cashPercent: 100,
+    });
+    // Twenty minutes later the checkout still holds the seat for the first window's push: refused.
+    const held = await play(
+      [stalls(0), { t: 'tick', minutes: 20 }, stalls(1), { t: 'push', node: 1 }, { t: 'deliverAll' }],
+      2,
+    );
+    expect(held.stats.seatedSales).toBe(1);
+    expect(await reviewKinds(held)).toEqual([]);
+    // A day later its hold has lapsed: the second window sells the seat, and the first window's sale,
+    // pushed only now, is kept whole with the seat in review.
+    const lapsed = await play(
+      [stalls(0), { t: 'tick', minutes: 25 * 60 }, stalls(1), { t: 'push', node: 1 }, { t: 'deliverAll' }],
+      2,
+    );
+    expect(lapsed.stats.seatedSales).toBe(2);
+    expect(await reviewKinds(lapsed)).toEqual(['seat_not_held']);
   });
 
   it('survives a lost answer after commit, a duplicate, a server crash and a failed statement', async () => {

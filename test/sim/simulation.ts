@@ -21,9 +21,18 @@ import {
   serverSaleCounts,
 } from './checks/server-checks';
 import { checkAdmissions } from './checks/ticket-checks';
+import {
+  checkSeatLeases,
+  checkSeatStates,
+  checkSeatsAgree,
+  checkSeatsSoldOnce,
+  countSeatNotHeld,
+} from './checks/seat-checks';
 import { printedTickets, SimDoors } from './sim-door';
 import { nextId } from './sim-ids';
 import { SimNetwork } from './sim-network';
+import { seatSale, type SeatHost } from './sim-seats';
+import { planSeatLeases, seedSeatedHall, type SeatedHall } from './sim-seating-world';
 import { SimServer } from './sim-server';
 import {
   adminClient,
@@ -69,7 +78,11 @@ export type SimStats = Record<
   | 'poisoned'
   | 'diskFaults'
   | 'leaseExpiries'
-  | 'clockBackSales',
+  | 'clockBackSales'
+  | 'seatedSales'
+  | 'leasedSeatSales'
+  | 'seatRefusals'
+  | 'seatNotHeld',
   number
 >;
 
@@ -92,7 +105,7 @@ const isResult = (value: unknown): value is Result<unknown> =>
  * One simulation run: the real server app over a shared PGlite store (a new organisation per run),
  * several real terminal cores on their own folders, and the simulated network between them.
  */
-export class Simulation {
+export class Simulation implements SeatHost {
   time = SIM_START;
   readonly network: SimNetwork;
   readonly server: SimServer;
@@ -102,6 +115,7 @@ export class Simulation {
   private readonly thrown: string[] = [];
   world!: SimWorld;
   admin!: Admin;
+  hall!: SeatedHall;
   readonly stats: SimStats = {
     sales: 0,
     refusedSales: 0,
@@ -120,7 +134,13 @@ export class Simulation {
     diskFaults: 0,
     leaseExpiries: 0,
     clockBackSales: 0,
+    seatedSales: 0,
+    leasedSeatSales: 0,
+    seatRefusals: 0,
+    seatNotHeld: 0,
   };
+  /** When each sale that sold seats from the cart's holds was checked out (docs/SEATING.md "A sold seat"). */
+  readonly cartCheckouts = new Map<string, number>();
   /** Poison the terminals wrote into their outboxes (mutation ids), to find on the server at the end. */
   private readonly poison = new Set<string>();
   /** A disk fault is on: a till action failing on a storage error is what the step expects. */
@@ -191,6 +211,7 @@ export class Simulation {
     this.world = await seedWorld(this.server, this.time, this.run);
     this.log(`  seeded in ${Date.now() - t0} ms`);
     this.admin = adminClient(this.server, () => this.world.managerToken);
+    this.hall = await seedSeatedHall(this.admin, this.world.venueId, this.time);
     for (let i = 0; i < this.terminals; i++) {
       const node = new SimNode(
         `T${i + 1}`,
@@ -221,6 +242,8 @@ export class Simulation {
       await this.admin('PUT', `/v1/terminals/${node.terminal.terminalId}/lease-cap`, {
         percent: SIM_LEASE_CAP,
       });
+      // Before its shift opens: opening it leases the planned seats.
+      await planSeatLeases(this.admin, this.hall, node.terminal.terminalId, this.nodes.indexOf(node));
     }
     return enrolled;
   }
@@ -321,7 +344,9 @@ export class Simulation {
         return this.diskFull(step);
       case 'refund':
       case 'void':
-        return this.refund(step.t, this.node(step.node), step.pick);
+        return this.refund(step.t, this.node(step.node), step.pick, step.seated ?? false);
+      case 'seats':
+        return seatSale(this, this.node(step.node), step);
       case 'shift': {
         const node = this.node(step.node);
         await this.userAction(node, (t) => t.dispatch(c.shift.close, { countedCash: 0 }));
@@ -398,14 +423,19 @@ export class Simulation {
         // the restore then rolls back a future the server already holds.
         if (node?.terminal) {
           await this.sell(this.oneTicket(node, step.node));
+          await seatSale(this, node, this.oneSeat(node, step.node));
           await this.userAction(node, (t) => t.sync.pushOnce());
         }
         if (node && (await node.restoreBackup(() => this.settle()))) {
           this.stats.restores += 1;
           this.forgetCursor(node);
           await this.ready(node);
-          // The till keeps selling after the restore: its next seq is where the lost future already was.
-          await this.sell(this.oneTicket(node, step.node));
+          // The till keeps selling after the restore: its next seq is where the lost future already was,
+          // and its leases still offer the seat it sold in that future.
+          if (!step.idle) {
+            await this.sell(this.oneTicket(node, step.node));
+            await seatSale(this, node, this.oneSeat(node, step.node));
+          }
         }
         return;
       }
@@ -438,6 +468,36 @@ export class Simulation {
       cashPercent: 100,
       overuse: false,
     };
+  }
+
+  /** One seat of the window's leases (or of the map, without any), bought for cash. */
+  private oneSeat(node: SimNode, pick: number): Extract<Step, { t: 'seats' }> {
+    return {
+      t: 'seats',
+      node: this.nodes.indexOf(node),
+      performance: pick,
+      how: 'leased',
+      picks: [pick + 1],
+      band: null,
+      ticketType: 0,
+      then: 'buy',
+      cashPercent: 100,
+    };
+  }
+
+  /** Cash for `cashPercent` of the total, the card for the rest. */
+  tendersFor(total: number, cashPercent: number): unknown[] {
+    const cash = Math.floor((total * cashPercent) / 100);
+    const card = total - cash;
+    return [
+      ...(cash > 0 || card === 0 ? [{ tender: 'cash', amount: cash, tendered: cash }] : []),
+      ...(card > 0 ? [{ tender: 'card', amount: card, reference: 'SIM-CARD' }] : []),
+    ];
+  }
+
+  sold(node: SimNode, saleId: string): void {
+    node.committed.set(saleId, { restoresBefore: node.restores });
+    this.stats.sales += 1;
   }
 
   private async rush(step: Extract<Step, { t: 'rush' }>): Promise<void> {
@@ -552,7 +612,7 @@ export class Simulation {
            p.capacity - coalesce(ps.sold, 0) AS left FROM ticket_prices tp
          JOIN performances p ON p.event_id = tp.event_id AND (tp.performance_id IS NULL OR tp.performance_id = p.id)
          LEFT JOIN performance_sold ps ON ps.performance_id = p.id
-         WHERE p.status = 'on_sale' ORDER BY p.id, tp.id`,
+         WHERE p.status = 'on_sale' AND p.seat_map_id IS NULL ORDER BY p.id, tp.id`,
       )
       .all() as {
       performanceId: string;
@@ -623,14 +683,7 @@ export class Simulation {
       view = cart?.ok ? (cart.value as typeof view) : undefined;
     }
     if (!view || view.lines.length === 0) return;
-    const tendersFor = (total: number) => {
-      const cash = Math.floor((total * step.cashPercent) / 100);
-      const card = total - cash;
-      return [
-        ...(cash > 0 || card === 0 ? [{ tender: 'cash', amount: cash, tendered: cash }] : []),
-        ...(card > 0 ? [{ tender: 'card', amount: card, reference: 'SIM-CARD' }] : []),
-      ];
-    };
+    const tendersFor = (total: number) => this.tendersFor(total, step.cashPercent);
     const staleLeases = this.leasesBehindHighWater(node);
     let sold = await act(c.checkout.complete, { cartId: view.id, tenders: tendersFor(view.total) });
     if (sold && !sold.ok && sold.reason === 'TENDER_MISMATCH') {
@@ -652,8 +705,7 @@ export class Simulation {
     }
     if (sold?.ok) {
       this.checkNoStaleLease(node, view.id, staleLeases);
-      node.committed.set(view.id, { restoresBefore: node.restores });
-      this.stats.sales += 1;
+      this.sold(node, view.id);
       this.log(`  sold ${view.id} total ${view.total}`);
     } else {
       this.stats.refusedSales += 1;
@@ -688,15 +740,20 @@ export class Simulation {
         );
   }
 
-  private async refund(kind: 'refund' | 'void', node: SimNode, pick: number): Promise<void> {
+  /** `seated`: among the units with a seat (sales with one, for a void), when the window has any. */
+  private async refund(kind: 'refund' | 'void', node: SimNode, pick: number, seated: boolean): Promise<void> {
     const t = node.terminal;
     if (!t) return;
+    const rows = <R>(sql: (seatedOnly: string) => string): R[] => {
+      const only = seated ? (t.db.prepare(sql('AND u.seat_id IS NOT NULL')).all() as R[]) : [];
+      return only.length > 0 ? only : (t.db.prepare(sql('')).all() as R[]);
+    };
     if (kind === 'void') {
-      const sales = t.db
-        .prepare("SELECT id FROM sales WHERE status = 'completed' ORDER BY receipt_no")
-        .all() as {
-        id: string;
-      }[];
+      const sales = rows<{ id: string }>(
+        (only) => `SELECT id FROM sales s WHERE status = 'completed' AND (${only === '' ? 1 : 0} OR EXISTS (
+           SELECT 1 FROM sale_units u JOIN sale_lines l ON l.id = u.line_id WHERE l.sale_id = s.id ${only}))
+         ORDER BY receipt_no`,
+      );
       const sale = sales[pick % Math.max(1, sales.length)];
       if (!sale) return;
       const result = await this.userAction(node, (x) =>
@@ -705,13 +762,11 @@ export class Simulation {
       this.log(`  void ${sale.id}: ${result?.ok ? 'ok' : (result?.reason ?? 'no answer')}`);
       return;
     }
-    const units = t.db
-      .prepare(
-        `SELECT l.sale_id AS saleId, u.line_id AS lineId, u.unit_index AS unitIndex FROM sale_units u
+    const units = rows<{ saleId: string; lineId: string; unitIndex: number }>(
+      (only) => `SELECT l.sale_id AS saleId, u.line_id AS lineId, u.unit_index AS unitIndex FROM sale_units u
          JOIN sale_lines l ON l.id = u.line_id JOIN sales s ON s.id = l.sale_id
-         WHERE u.refund_id IS NULL AND s.status = 'completed' ORDER BY s.receipt_no, l.line_no, u.unit_index`,
-      )
-      .all() as { saleId: string; lineId: string; unitIndex: number }[];
+         WHERE u.refund_id IS NULL AND s.status = 'completed' ${only} ORDER BY s.receipt_no, l.line_no, u.unit_index`,
+    );
     const unit = units[pick % Math.max(1, units.length)];
     if (!unit) return;
     const result = await this.userAction(node, (x) =>
@@ -827,7 +882,7 @@ export class Simulation {
     this.cursors.delete(node.name);
   }
 
-  /** Invariants that must hold between any two steps (8, 9 chain, 10, 5 on terminals; 4 and 3 on the server). */
+  /** Invariants that must hold between any two steps (8, 9 chain, 10, 5 on terminals; 4, 3 and 14 on the server). */
   /** Milliseconds spent in checkNow, to keep the per-step checks cheap (printed with --debug). */
   checkMs = 0;
 
@@ -839,6 +894,7 @@ export class Simulation {
       violations.push(...checkTerminalStore(node.name, node.terminal.db), ...this.checkCursor(node));
     }
     violations.push(...(await checkConservation(this.store, this.world.orgId)));
+    violations.push(...(await checkSeatStates(this.store, this.world.orgId)));
     this.checkMs += Date.now() - started;
     if (violations.length > 0) throw new InvariantViolation(violations, this.trace);
   }
@@ -865,7 +921,7 @@ export class Simulation {
   }
 
   /** Push and pull until every outbox is acknowledged and nothing is in flight, then pull once more everywhere. */
-  async drain(): Promise<void> {
+  async drain(again = 1): Promise<void> {
     this.log('--- drain ---');
     for (let round = 0; round < 30; round++) {
       let busy = this.network.pending() > 0;
@@ -885,6 +941,9 @@ export class Simulation {
     }
     for (const node of this.nodes) await this.userAction(node, (t) => t.sync.pullOnce());
     await this.deliverAll();
+    // A refused pull can be the first to tell a restored terminal (nothing left to push): once more.
+    if (again > 0 && this.nodes.some((n) => this.syncState(n)?.state === 'restore_detected'))
+      await this.drain(again - 1);
   }
 
   /** Invariants judged once everything has healed and drained. */
@@ -957,13 +1016,14 @@ export class Simulation {
       [orgId],
     );
     this.stats.quarantined = quarantined[0]?.n ?? 0;
-    v.push(
-      ...(await checkRestores(
-        this.store,
-        orgId,
-        this.nodes.map((n) => ({ name: n.name, db: n.open.db, restores: n.restores })),
-      )),
-    );
+    const terminals = this.nodes.map((n) => ({ name: n.name, db: n.open.db, restores: n.restores }));
+    v.push(...(await checkRestores(this.store, orgId, terminals)));
+    // 13–16: reserved seats.
+    v.push(...(await checkSeatsSoldOnce(this.store, orgId, this.cartCheckouts)));
+    v.push(...(await checkSeatStates(this.store, orgId)));
+    v.push(...(await checkSeatLeases(this.store, orgId)));
+    v.push(...(await checkSeatsAgree(this.store, orgId, terminals, this.cartCheckouts)));
+    this.stats.seatNotHeld = await countSeatNotHeld(this.store, orgId);
     v.push(...(await this.checkConvergence()));
     for (const node of this.nodes) v.push(...checkTerminalStore(node.name, node.open.db));
     // 2: replaying every push the server answered (and every lease grant) changes nothing. Requests

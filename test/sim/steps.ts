@@ -17,8 +17,25 @@ export type Step =
     }
   /** A queue at one window: several sales in a row, each from `offer` on, every other one with a code. */
   | { t: 'rush'; node: number; sales: number; offer: number; code: number | null }
-  | { t: 'refund'; node: number; pick: number }
-  | { t: 'void'; node: number; pick: number }
+  /** `seated`: a unit with a seat (refund) or a sale with one (void), when the window has any. */
+  | { t: 'refund'; node: number; pick: number; seated?: boolean }
+  | { t: 'void'; node: number; pick: number; seated?: boolean }
+  /**
+   * A seated sale (sim-seats.ts): the seats picked on the map (`picks` index the seats on offer), from
+   * the window's leases, again among those it sold, or by best available (in one band, or any); then
+   * bought, bought after giving the first seat back, or the cart cleared.
+   */
+  | {
+      t: 'seats';
+      node: number;
+      performance: number;
+      how: 'pick' | 'leased' | 'again' | 'best';
+      picks: number[];
+      band: number | null;
+      ticketType: number;
+      then: 'buy' | 'unpick' | 'clear';
+      cashPercent: number;
+    }
   | { t: 'shift'; node: number }
   | { t: 'push' | 'pull' | 'topUp' | 'expire'; node: number }
   | { t: 'deliver' | 'drop' | 'duplicate'; pick: number }
@@ -41,7 +58,12 @@ export type Step =
   | { t: 'diskFull'; node: number; table: number; offer: number }
   | { t: 'tick'; minutes: number }
   | { t: 'skew'; node: number; minutes: number }
-  | { t: 'backup' | 'restore'; node: number }
+  | { t: 'backup'; node: number }
+  /**
+   * `idle` (scenarios only): the till makes no sale after the restore, as when the hall is sold out,
+   * so the restored store has nothing to push.
+   */
+  | { t: 'restore'; node: number; idle?: boolean }
   | {
       t: 'catalogue';
       change: 'newPerformance' | 'raiseMaxUses' | 'raiseCapacity' | 'webRedemption' | 'generateCodes';
@@ -75,6 +97,27 @@ const rush = fc.record({
   code: fc.option(fc.nat({ max: 4 }), { nil: null }),
 });
 
+const seats = fc.record({
+  t: fc.constant('seats' as const),
+  node,
+  performance: fc.nat({ max: 1 }),
+  how: fc.constantFrom(
+    'pick' as const,
+    'pick' as const,
+    'leased' as const,
+    'again' as const,
+    'best' as const,
+  ),
+  picks: fc.array(fc.nat({ max: 31 }), { minLength: 1, maxLength: 3 }),
+  band: fc.option(fc.nat({ max: 1 }), { nil: null }),
+  ticketType: fc.nat({ max: 1 }),
+  then: fc.oneof(
+    { arbitrary: fc.constant('buy' as const), weight: 6 },
+    fc.constantFrom('unpick' as const, 'clear' as const),
+  ),
+  cashPercent: fc.constantFrom(0, 50, 100),
+});
+
 /**
  * Weighted so that every run sells a lot (queues at the windows), syncs and loses messages, and so
  * that each fault path (docs/SYNC.md, "How strong the simulation is") is reached in a good share of
@@ -105,8 +148,16 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
     }),
     weight: 2,
   },
-  { arbitrary: fc.record({ t: fc.constant('refund' as const), node, pick }), weight: 2 },
-  { arbitrary: fc.record({ t: fc.constant('void' as const), node, pick }), weight: 2 },
+  { arbitrary: seats, weight: 10 },
+  {
+    arbitrary: fc.record({
+      t: fc.constantFrom('refund' as const, 'void' as const),
+      node,
+      pick,
+      seated: fc.boolean(),
+    }),
+    weight: 4,
+  },
   { arbitrary: fc.record({ t: fc.constant('shift' as const), node }), weight: 1 },
   { arbitrary: fc.record({ t: fc.constantFrom('push' as const, 'pull' as const), node }), weight: 6 },
   { arbitrary: fc.record({ t: fc.constantFrom('topUp' as const, 'expire' as const), node }), weight: 4 },

@@ -149,6 +149,23 @@ export function seatsSoldHere(db: Db, performanceId: string): Set<string> {
   return new Set(rows.map((r) => r.seatId));
 }
 
+/**
+ * Seats a refund or void here gave back while the outbox still holds rows the server has not
+ * acknowledged. The server may not have applied that sale and refund yet: asked to put such a seat
+ * in this terminal's cart, it would move the seat from the lease the sale used, and the sale and its
+ * refund arriving later would then spend and free the new cart's claim.
+ */
+export function seatsReleasedHereUnpushed(db: Db, performanceId: string): Set<string> {
+  const rows = prepared(
+    db,
+    `SELECT DISTINCT u.seat_id AS seatId FROM sale_units u JOIN sale_lines l ON l.id = u.line_id
+     WHERE l.performance_id = ? AND u.seat_id IS NOT NULL AND u.refund_id IS NOT NULL
+       AND EXISTS (SELECT 1 FROM outbox
+         WHERE seq > coalesce((SELECT pushed_through FROM sync_state WHERE id = 1), 0))`,
+  ).all(performanceId) as { seatId: string }[];
+  return new Set(rows.map((r) => r.seatId));
+}
+
 // --- Seat leases -------------------------------------------------------------------------------------
 
 export interface SeatLeaseRow {

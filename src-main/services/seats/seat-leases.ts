@@ -58,22 +58,23 @@ export function createSeatLeases(deps: {
 
   return {
     /**
-     * Local only: leases past their expiry stop being used (the server ends them at the performance's
-     * start itself); with the clock behind its high-water mark every lease stops and goes back.
+     * Leases past their expiry (the performance's start) stop being used, and the return of their
+     * unsold seats joins the outbox behind every sale made from them; with the clock behind its
+     * high-water mark every lease does. The server frees a leased seat only on that return, so the
+     * return must be sent even though the lease has run out.
      */
     expire(): { stopped: number; clockMovedBack: boolean } {
       const nowMs = deps.now();
       const at = new Date(nowMs).toISOString();
       const state = getSyncState(db);
       const clockMovedBack = state !== undefined && nowMs < state.clockHighWater;
-      return db.transaction(() => {
-        const due = openSeatLeases(db, clockMovedBack ? undefined : at);
-        for (const lease of due) {
-          if (clockMovedBack) returnSeatLease(db, lease, at);
-          else stopSeatLease(db, lease.id, at);
-        }
-        return { stopped: due.length, clockMovedBack };
+      const due = db.transaction(() => {
+        const leases = openSeatLeases(db, clockMovedBack ? undefined : at);
+        for (const lease of leases) returnSeatLease(db, lease, at);
+        return leases.length;
       })();
+      if (due > 0) deps.afterWrite();
+      return { stopped: due, clockMovedBack };
     },
 
     /**

@@ -16,6 +16,7 @@ import {
   seatMapRefOfPerformance,
   seatStatusPos,
   seatStatuses,
+  seatsReleasedHereUnpushed,
   seatsSoldHere,
   usableLeaseOf,
   usableLeasedSeats,
@@ -107,8 +108,12 @@ export function createSeatService(deps: {
   const statusesOf = (performanceId: string, map: SeatMap): SeatStatus[] => {
     const me = deps.terminalId();
     const cached = new Map(seatStatuses(db, performanceId).map((s) => [s.seatId, s]));
-    // Sold here and not yet pushed, the server may still show the seat in this terminal's cart.
-    for (const seatId of seatsSoldHere(db, performanceId))
+    // Sold here and not yet pushed, the server may still show the seat in this terminal's cart; given
+    // back here and not yet pushed, it cannot be taken online yet (seatsReleasedHereUnpushed).
+    for (const seatId of [
+      ...seatsSoldHere(db, performanceId),
+      ...seatsReleasedHereUnpushed(db, performanceId),
+    ])
       cached.set(seatId, { seatId, state: 'sold', holder: null, holdKind: null, expiresAt: null });
     const leased = new Map(usableLeasedSeats(db, performanceId, now()).map((l) => [l.seatId, l]));
     const inCart = new Map(
@@ -292,6 +297,9 @@ export function createSeatService(deps: {
       const at = now();
       const fromLease = new Set(input.seatIds.filter((id) => usableLeaseOf(db, performanceId, id, at)));
       const others = input.seatIds.filter((id) => !fromLease.has(id));
+      const unsynced = seatsReleasedHereUnpushed(db, performanceId);
+      const waiting = others.filter((id) => unsynced.has(id));
+      if (waiting.length > 0) return fail(t, 'SEAT_NOT_SYNCED', { seats: labelsOf(map, waiting) });
       let expiresAt: string | null = null;
       if (others.length > 0) {
         const taken = await takeOnline(map, performanceId, others);

@@ -1,7 +1,9 @@
 import { err, type Err } from '../../../shared/result';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
-import { getSyncState, setSyncError, type SyncStateRow } from '../../db/repos/sync-repo';
+import { voidAllLeases } from '../../db/repos/lease-repo';
+import { getSyncState, setSyncError, setSyncState, type SyncStateRow } from '../../db/repos/sync-repo';
+import { pushConflictSchema } from '../../../shared/sync/protocol';
 import type { Translate } from '../../messages';
 import { publicKeyOf, ticketSigningKey, type TicketSigningKey } from '../../../shared/node/tickets/secret';
 import type { ApprovalSigner } from '../../../shared/sync/approval-proof';
@@ -101,6 +103,7 @@ export function createSyncContext(deps: {
         reachable = now;
         deps.changed();
       }
+      noteRestore(deps, answer);
       return answer;
     },
   };
@@ -121,6 +124,9 @@ export function requireEnrolled(ctx: SyncContext): { ok: true; value: Enrolled }
 
 /** A failed exchange: remembered for the status bar, answered with a sentence that says what to do. */
 export function exchangeFailed(ctx: SyncContext, answer: SyncAnswer, what: string): Err {
+  // Already recorded (and the leases voided) by send.
+  const restored = restoreConflict(ctx.t, answer);
+  if (restored) return restored;
   const failure =
     answer.status === NETWORK_FAILURE
       ? err('SERVER_UNREACHABLE', ctx.t('SYNC_UNREACHABLE'))
@@ -133,4 +139,34 @@ export function exchangeFailed(ctx: SyncContext, answer: SyncAnswer, what: strin
   setSyncError(ctx.db, failure.message);
   ctx.changed();
   return failure;
+}
+
+/**
+ * The server answers every terminal request of a restored (or superseded) terminal with 409
+ * RESTORED_FROM_BACKUP or EPOCH_STALE, and it voided that terminal's leases when it found out. Whichever
+ * exchange hears it first stops the terminal spending them. Not only the push: a terminal restored
+ * from a backup in which everything was already pushed has nothing to push, and would otherwise keep
+ * selling on void leases, its pulls refused, without ever asking for a re-enrolment.
+ */
+function noteRestore(
+  deps: { db: Db; clock: Clock; t: Translate; changed: () => void },
+  answer: SyncAnswer,
+): void {
+  const conflict = restoreConflict(deps.t, answer);
+  if (!conflict || getSyncState(deps.db)?.state !== 'enrolled') return;
+  const at = new Date(deps.clock.now()).toISOString();
+  deps.db.transaction(() => {
+    setSyncState(deps.db, 'restore_detected', conflict.message);
+    voidAllLeases(deps.db, at);
+  })();
+  deps.changed();
+}
+
+/** The server's "this terminal was restored / re-enrolled since" answer, as the sentence staff see. */
+export function restoreConflict(t: Translate, answer: SyncAnswer): Err | undefined {
+  if (answer.status !== 409) return undefined;
+  const conflict = pushConflictSchema.safeParse(answer.body);
+  if (!conflict.success || conflict.data.reason === 'SEQ_GAP') return undefined;
+  const stale = conflict.data.reason === 'EPOCH_STALE';
+  return err(conflict.data.reason, t(stale ? 'SYNC_EPOCH_STALE' : 'SYNC_RESTORE_DETECTED'));
 }

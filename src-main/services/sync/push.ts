@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
 import {
   MAX_PUSH_BATCH,
   MAX_PUSH_BYTES,
@@ -7,9 +7,8 @@ import {
   type Mutation,
   type MutationType,
 } from '../../../shared/sync/protocol';
-import { voidAllLeases } from '../../db/repos/lease-repo';
 import { readOutbox, type OutboxEntry } from '../../db/repos/outbox-repo';
-import { lastOutboxSeq, markPushedThrough, setSyncState } from '../../db/repos/sync-repo';
+import { lastOutboxSeq, markPushedThrough } from '../../db/repos/sync-repo';
 import { exchangeFailed, requireEnrolled, type SyncContext } from './context';
 
 export interface PushOutcome {
@@ -59,17 +58,6 @@ export async function pushOnce(ctx: SyncContext): Promise<Result<PushOutcome>> {
       markPushedThrough(db, lastSeq, at);
       ctx.changed();
       return ok({ sent: 0, lastSeq, remaining: tail - lastSeq });
-    }
-    if (conflict.success) {
-      const key = conflict.data.reason === 'EPOCH_STALE' ? 'SYNC_EPOCH_STALE' : 'SYNC_RESTORE_DETECTED';
-      const message = ctx.t(key);
-      // The server voided this epoch's leases; spending them on would be spending nothing.
-      db.transaction(() => {
-        setSyncState(db, 'restore_detected', message);
-        voidAllLeases(db, at);
-      })();
-      ctx.changed();
-      return err(conflict.data.reason, message);
     }
   }
   return exchangeFailed(ctx, answer, ctx.t('ACTION_PUSH'));

@@ -77,6 +77,16 @@ describe('seats at the window: exchange, refund elsewhere, clock moved back', ()
       tenders: [{ tender: 'cash', amount: cart.total }],
     });
   };
+  /** Past the performance's start (two days ahead); afterEach puts the clock back for the next test. */
+  let rewindTo: number | null = null;
+  const pastTheCurtain = () => {
+    rewindTo ??= world.clock.now();
+    world.clock.advance(2 * 86_400_000 + 60_000);
+  };
+  afterEach(() => {
+    if (rewindTo !== null) world.clock.set(new Date(rewindTo).toISOString());
+    rewindTo = null;
+  });
   const unitOf = (sale: SaleRecord, seatId: string) => {
     const u = sale.units.find((x) => x.seatId === seatId);
     if (!u) throw new Error(`no unit with seat ${seatId}`);
@@ -238,5 +248,74 @@ describe('seats at the window: exchange, refund elsewhere, clock moved back', ()
     } finally {
       world.clock.set(new Date(back + 3_600_000).toISOString());
     }
+  });
+
+  it('returns a lease that ran out at the curtain: the sale of its seat goes first, the unsold one goes free', async () => {
+    const { performanceId } = await performance();
+    const one = await window(performanceId, 2);
+    const [soldSeat, unsold] = (await one.must(c.seats.map, { performanceId })).mine.leased;
+    if (!soldSeat || !unsold) throw new Error('no leased seats');
+    await world.server.stop();
+    let saleId: string;
+    try {
+      saleId = (await sellSeats(one, performanceId, [soldSeat])).sale.id;
+    } finally {
+      await world.server.restart();
+    }
+    // Past the performance's start: the lease has run out, and other windows still may not take its
+    // seats until this terminal says which it sold (docs/SEATING.md "Offline: seat leases").
+    pastTheCurtain();
+    expect(await serverSeat(performanceId, unsold)).toMatchObject({ state: 'leased' });
+    // The window's next look at the seats (or its shift close) stops the lease and queues the return.
+    await one.must(c.staff.signIn, { staffId: world.catalogue.supervisorId, pin: '8142' });
+    expect((await one.must(c.seats.map, { performanceId })).mine.leased).toEqual([]);
+    const outbox = readOutbox(one.terminal.db);
+    const returned = outbox.filter((e) => e.type === 'seat_lease.return');
+    expect(returned.map((e) => (e.payload as { seatIds: string[] }).seatIds)).toEqual([[unsold]]);
+    expect(outbox.findIndex((e) => e.type === 'sale')).toBeLessThan(outbox.indexOf(returned[0]!));
+    for (let i = 0; i < 5 && (await one.must(c.sync.status)).pendingSales + 1 > 0; i++) {
+      const pushed = await one.terminal.sync.pushOnce();
+      if (pushed.ok && pushed.value.remaining === 0) break;
+    }
+    expect(await serverSeat(performanceId, soldSeat)).toMatchObject({ state: 'sold', saleId });
+    expect(await serverSeat(performanceId, unsold)).toMatchObject({ state: 'free', holder: null });
+  });
+
+  it('will not put a seat it sold and refunded offline into an online cart before that refund is pushed', async () => {
+    const { performanceId, map } = await performance();
+    const one = await window(performanceId, 1);
+    const [x] = (await one.must(c.seats.map, { performanceId })).mine.leased;
+    if (!x) throw new Error('no leased seat');
+    await world.server.stop();
+    try {
+      const sale = await sellSeats(one, performanceId, [x]);
+      await one.must(c.sales.refund, {
+        saleId: sale.sale.id,
+        units: [unitOf(sale, x)],
+        reason: 'wrong night',
+      });
+    } finally {
+      await world.server.restart();
+    }
+    // The curtain: the lease runs out with x back on it, and the window sells x again, online.
+    pastTheCurtain();
+    await one.must(c.staff.signIn, { staffId: world.catalogue.supervisorId, pin: '8142' });
+    const view = await one.must(c.seats.map, { performanceId });
+    expect(view.statuses.find((s) => s.seatId === x)?.state).toBe('sold');
+    const { ticketTypeId } = await adultPrice(one, performanceId);
+    const refused = await one.call(c.seats.pick, { performanceId, seatIds: [x], ticketTypeId });
+    expect(refused).toMatchObject({ ok: false, reason: 'SEAT_NOT_SYNCED' });
+    expect(refused.ok || refused.message).toContain(labelOf(map, x));
+    // Once the sale, its refund and the lease's return are on the server, x sells cleanly again.
+    await one.must(c.sync.now);
+    const again = await sellSeats(one, performanceId, [x]);
+    await one.must(c.sync.now);
+    expect(await serverSeat(performanceId, x)).toMatchObject({ state: 'sold', saleId: again.sale.id });
+    const reviews = await world.server
+      .db()
+      .query("SELECT 1 FROM review_items WHERE kind = 'seat_not_held' AND terminal_id = $1", [
+        one.terminal.terminalId,
+      ]);
+    expect(reviews).toEqual([]);
   });
 });

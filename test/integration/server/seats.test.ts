@@ -261,6 +261,50 @@ describe.each(backends)('reserved seating on the server (%s)', (backend) => {
     });
   });
 
+  it('keeps a lapsed lease’s seats from other windows until its terminal returns them, after its sales of them', async () => {
+    const { performanceId, map } = await seated(new Date(clock + 30 * 60_000).toISOString());
+    const [one, two] = [await till(), await till()];
+    await plan(one, { performanceId, seats: 2 });
+    const lease = (await acquire(one)).body.leases[0];
+    const [x, y] = (lease?.seatIds ?? []).map((id) => map.seats.find((s) => s.id === id)!);
+    if (!lease || !x || !y) throw new Error('no lease');
+    // Sold offline before the curtain, not pushed yet; the performance starts and the lease runs out.
+    sell(one, performanceId, [x]);
+    clock += 31 * 60_000;
+    const refused = await cart(two, { performanceId, take: [x.id, y.id] });
+    expect(refused.body.taken).toEqual([]);
+    expect(refused.body.refused.map((r) => [r.seatId, r.state])).toEqual([
+      [x.id, 'leased'],
+      [y.id, 'leased'],
+    ]);
+    // The return follows the sale in the outbox: x is sold to that sale, only y goes free.
+    one.box.append('seat_lease.return', { leaseId: lease.id, seatIds: [y.id] });
+    expect((await pushTill(one)).body.results.map((r) => r.status)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+    ]);
+    expect(await rowOf(performanceId, x.id)).toMatchObject({ state: 'sold', soldFromLease: lease.id });
+    expect(await rowOf(performanceId, y.id)).toMatchObject({ state: 'free' });
+    expect(await db.query(`SELECT 1 FROM review_items WHERE terminal_id = $1`, [one.id])).toEqual([]);
+  });
+
+  it('frees the unsold seats of a revoked terminal’s leases at once', async () => {
+    const { performanceId } = await seated();
+    const one = await till();
+    await plan(one, { performanceId, seats: 2 });
+    const lease = (await acquire(one)).body.leases[0];
+    if (!lease) throw new Error('no lease');
+    expect((await org.api.post(`/v1/terminals/${one.id}/revoke`)).status).toBe(200);
+    for (const seatId of lease.seatIds)
+      expect(await rowOf(performanceId, seatId)).toMatchObject({ state: 'free', holder: null });
+    const [row] = await db.query<{ returnedAt: string | null }>(
+      'SELECT returned_at AS "returnedAt" FROM seat_leases WHERE id = $1',
+      [lease.id],
+    );
+    expect(row?.returnedAt).not.toBeNull();
+  });
+
   it('keeps a pushed sale of a seat the terminal did not hold, leaves the seat with its owner and opens a review item', async () => {
     const { performanceId, map } = await seated();
     const [one, two] = [await till(), await till()];

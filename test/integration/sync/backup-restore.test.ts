@@ -31,9 +31,26 @@ describe('a terminal restored with npm run terminal:restore', () => {
     return run.output();
   };
 
+  const dataDir = folder.path;
+  const backup = join(backups.path, 'before-the-evening.sqlite');
+  const openRestored = async () =>
+    testTerminalOf(
+      await createTerminal({
+        dataDir,
+        clock: world.clock,
+        serverUrl: world.server.url,
+        sync: { autoStart: false },
+      }),
+      world.clock,
+    );
+  const activeLeases = (pos: { terminal: { db: import('../../../src-main/db/connection').Db } }) =>
+    (
+      pos.terminal.db.prepare("SELECT count(*) AS n FROM leases WHERE status = 'active'").get() as {
+        n: number;
+      }
+    ).n;
+
   it('is caught by the server at its next push after selling past the backup', async () => {
-    const dataDir = folder.path;
-    const backup = join(backups.path, 'before-the-evening.sqlite');
     const pos = await enrolledTerminal(world, dataDir);
     await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
     expect(await sell(pos, world.catalogue)).toMatchObject({ ok: true });
@@ -49,15 +66,7 @@ describe('a terminal restored with npm run terminal:restore', () => {
     const said = await command('scripts/ops/terminal-restore.ts', ['--data', dataDir, '--from', backup]);
     expect(said).toContain('1 sales, outbox up to seq');
 
-    const restored = testTerminalOf(
-      await createTerminal({
-        dataDir,
-        clock: world.clock,
-        serverUrl: world.server.url,
-        sync: { autoStart: false },
-      }),
-      world.clock,
-    );
+    const restored = await openRestored();
     try {
       expect(restored.terminal.terminalId).toBe(terminalId);
       await restored.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
@@ -76,6 +85,27 @@ describe('a terminal restored with npm run terminal:restore', () => {
         expect.objectContaining({ kind: 'restore_detected', terminalId, status: 'open' }),
       ]);
       expect(await restored.must(c.sync.status)).toMatchObject({ state: 'restore_detected' });
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it('restored again with nothing left to push, is stopped by its next pull (its leases void)', async () => {
+    // The same backup once more: every sale in it was pushed, so no push will ever carry the news.
+    await command('scripts/ops/terminal-restore.ts', ['--data', dataDir, '--from', backup]);
+    const restored = await openRestored();
+    try {
+      await restored.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
+      expect(await restored.must(c.sync.status)).toMatchObject({ state: 'enrolled', pendingSales: 0 });
+      expect(activeLeases(restored)).toBeGreaterThan(0);
+      expect(await restored.terminal.sync.pullOnce()).toMatchObject({
+        ok: false,
+        reason: 'RESTORED_FROM_BACKUP',
+      });
+      expect(await restored.must(c.sync.status)).toMatchObject({ state: 'restore_detected' });
+      // The server voided them when it found the restore: the till must not sell on them any more.
+      expect(activeLeases(restored)).toBe(0);
+      expect(await sell(restored, world.catalogue)).toMatchObject({ ok: false, reason: 'RESTORE_DETECTED' });
     } finally {
       await restored.close();
     }

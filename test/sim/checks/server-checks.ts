@@ -139,7 +139,7 @@ export async function checkLimits(db: Queryable, orgId: string): Promise<string[
   return out;
 }
 
-/** Seats still sold per performance, from the synced sales and refunds. */
+/** Capacity units still sold per performance (tickets without a seat), from the synced sales and refunds. */
 async function seatsSold(db: Queryable, orgId: string): Promise<Map<string, number>> {
   const sales = await db.query<{ payload: SalePayload }>('SELECT payload FROM pos_sales WHERE org_id = $1', [
     orgId,
@@ -150,15 +150,21 @@ async function seatsSold(db: Queryable, orgId: string): Promise<Map<string, numb
   );
   const lineToPerformance = new Map<string, string>();
   const seats = new Map<string, number>();
+  // A unit with a seat takes its seat, not a unit of the capacity counter (docs/SEATING.md).
+  const seated = new Set<string>();
   for (const { payload } of sales) {
+    for (const unit of payload.units) if (unit.seatId) seated.add(`${unit.lineId}:${unit.unitIndex}`);
     for (const line of payload.lines) {
       if (line.kind !== 'ticket' || !line.performanceId) continue;
       lineToPerformance.set(line.id, line.performanceId);
-      seats.set(line.performanceId, (seats.get(line.performanceId) ?? 0) + (isInt(line.qty) ? line.qty : 0));
+      const withSeat = payload.units.filter((u) => u.lineId === line.id && u.seatId).length;
+      const qty = isInt(line.qty) ? line.qty - withSeat : 0;
+      seats.set(line.performanceId, (seats.get(line.performanceId) ?? 0) + qty);
     }
   }
   for (const { payload } of refunds) {
     for (const unit of payload.units) {
+      if (seated.has(`${unit.lineId}:${unit.unitIndex}`)) continue;
       const performanceId = lineToPerformance.get(unit.lineId);
       if (performanceId) seats.set(performanceId, (seats.get(performanceId) ?? 0) - 1);
     }

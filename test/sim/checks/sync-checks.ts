@@ -122,6 +122,13 @@ export async function checkRestores(
       );
     if (flagged.has(id) && node.restores === 0)
       out.push(`[9 restore] ${node.name} was flagged restore_detected but was never restored`);
+    // Every exchange of a terminal the server stopped is refused, so after the drain it must have heard
+    // and been re-enrolled; one still stopped kept selling on leases the server had voided.
+    const [server] = await db.query<{ state: string }>('SELECT state FROM terminals WHERE id = $1', [id]);
+    if (server?.state === 'restore_detected')
+      out.push(
+        `[9 restore] ${node.name}: the server stopped it as restored, but it never heard and was not re-enrolled`,
+      );
   }
   return out;
 }

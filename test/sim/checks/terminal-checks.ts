@@ -39,7 +39,7 @@ export function checkCrashAtomicity(db: Db): string[] {
        SELECT 1 FROM outbox o WHERE o.type = 'shift.open' AND json_extract(o.payload, '$.id') = s.id)`,
     'seats sold that no sale line explains': `SELECT count(*) AS n FROM performance_sold ps WHERE ps.sold != (
        SELECT count(*) FROM sale_units u JOIN sale_lines l ON l.id = u.line_id
-       WHERE l.performance_id = ps.performance_id AND l.kind = 'ticket' AND u.refund_id IS NULL)`,
+       WHERE l.performance_id = ps.performance_id AND l.kind = 'ticket' AND u.refund_id IS NULL AND u.seat_id IS NULL)`,
   };
   if (tableExists(db, 'sale_escrow')) {
     problems['escrow taken without its sale'] =

@@ -1,5 +1,5 @@
 // `npm run sim:mutants [-- --runs N] [--jobs J] [--only NAME,NAME] [--seed S]`: how strong is the simulation?
-// Each patch in this folder plants one realistic bug in the sync, escrow or outbox code. For each, the
+// Each patch in this folder plants one realistic bug in the sync, escrow, outbox or seat code. For each, the
 // script makes a temporary worktree of the committed HEAD, applies the patch there (never here), and
 // runs the very simulation CI runs, at CI's budget unless told otherwise. A mutant is caught when the
 // simulation fails; the report gives the runs it took and the invariant that caught it.

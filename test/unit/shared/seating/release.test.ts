@@ -37,10 +37,15 @@ describe('takeableBy', () => {
     expiresAt,
   });
 
-  it('lets anyone take a free seat or another holder’s lapsed cart or lease', () => {
+  it('lets anyone take a free seat or another holder’s lapsed cart', () => {
     expect(takeableBy(claim('free', null, null), 'till-2', NOW)).toBe(true);
     expect(takeableBy(claim('cart', 'till-1', EARLIER), 'till-2', NOW)).toBe(true);
-    expect(takeableBy(claim('leased', 'till-1', NOW), 'till-2', NOW)).toBe(true);
+  });
+
+  it('never lets another window take a leased seat, lapsed or not: only its holder’s return frees it', () => {
+    expect(takeableBy(claim('leased', 'till-1', NOW), 'till-2', NOW)).toBe(false);
+    expect(takeableBy(claim('leased', 'till-1', EARLIER), 'till-2', NOW)).toBe(false);
+    expect(takeableBy(claim('leased', 'till-1', EARLIER), 'till-1', NOW)).toBe(false);
   });
 
   it('refuses a live claim of another holder, a hold, a sale and a block', () => {
