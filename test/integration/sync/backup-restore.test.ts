@@ -5,7 +5,7 @@ import { createTerminal } from '../../../src-main/terminal';
 import { runHost } from '../../helpers/host-process';
 import { enrolledTerminal, sell, startSyncWorld, type SyncWorld } from '../../helpers/sync-fixture';
 import { makeTempDir } from '../../helpers/temp-dir';
-import { testTerminalOf } from '../../helpers/terminal';
+import { testTerminalOf, type TestTerminal } from '../../helpers/terminal';
 
 // The technician's backup and restore commands (docs/OPERATIONS.md) against a real server: a terminal
 // restored from a backup older than what it pushed is caught at its next push by the server's restore
@@ -43,7 +43,7 @@ describe('a terminal restored with npm run terminal:restore', () => {
       }),
       world.clock,
     );
-  const activeLeases = (pos: { terminal: { db: import('../../../src-main/db/connection').Db } }) =>
+  const activeLeases = (pos: TestTerminal) =>
     (
       pos.terminal.db.prepare("SELECT count(*) AS n FROM leases WHERE status = 'active'").get() as {
         n: number;
