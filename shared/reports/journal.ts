@@ -10,8 +10,11 @@ import type { OrderDetail, OrderPage } from './orders';
 // way, here.
 
 export const journalFilters = {
-  /** A receipt number, an order id, a scanned receipt or ticket QR, or part of a customer. */
-  q: text().trim().max(400).optional(),
+  /**
+   * A receipt number, an order id, a scanned receipt or ticket QR, or part of a customer. Not trimmed
+   * here: a ticket's base45 secret may begin or end with a space, and `journalMatch` trims the rest.
+   */
+  q: text().max(400).optional(),
   ...dateRange,
   performanceId: z.uuid().optional(),
   cashierId: z.uuid().optional(),
