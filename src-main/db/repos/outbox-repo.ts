@@ -85,15 +85,12 @@ export function readOutbox(db: Db, afterSeq = 0, limit = 1000): OutboxEntry[] {
   }));
 }
 
-/** Rows not yet acknowledged: those after `pushed_through` (markPushedThrough), a primary-key range. */
+/** The outbox rows not yet acknowledged: those after `pushed_through` (markPushedThrough), a key range. */
+export const PENDING_OUTBOX_ROWS = `SELECT 1 FROM outbox
+  WHERE seq > coalesce((SELECT pushed_through FROM sync_state WHERE id = 1), 0)`;
+
 export function countPendingOutbox(db: Db): number {
-  return (
-    prepared(
-      db,
-      `SELECT count(*) AS n FROM outbox
-       WHERE seq > coalesce((SELECT pushed_through FROM sync_state WHERE id = 1), 0)`,
-    ).get() as { n: number }
-  ).n;
+  return (prepared(db, `SELECT count(*) AS n FROM (${PENDING_OUTBOX_ROWS})`).get() as { n: number }).n;
 }
 
 /** Recomputes the whole chain; returns the first seq that does not verify, or null. */

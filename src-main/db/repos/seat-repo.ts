@@ -1,6 +1,7 @@
 import { releaseSoldSeat } from '../../../shared/seating/release';
 import type { SeatMap, SeatStatus } from '../../../shared/seating/types';
 import { prepared, type Db } from '../connection';
+import { PENDING_OUTBOX_ROWS } from './outbox-repo';
 
 // Reserved seating on the terminal (migrations/terminal/0026_seating.sql, docs/SEATING.md "At the
 // window"): the pulled maps, the cache of seat states, the seat leases, and the seat lease request.
@@ -160,8 +161,7 @@ export function seatsReleasedHereUnpushed(db: Db, performanceId: string): Set<st
     db,
     `SELECT DISTINCT u.seat_id AS seatId FROM sale_units u JOIN sale_lines l ON l.id = u.line_id
      WHERE l.performance_id = ? AND u.seat_id IS NOT NULL AND u.refund_id IS NOT NULL
-       AND EXISTS (SELECT 1 FROM outbox
-         WHERE seq > coalesce((SELECT pushed_through FROM sync_state WHERE id = 1), 0))`,
+       AND EXISTS (${PENDING_OUTBOX_ROWS})`,
   ).all(performanceId) as { seatId: string }[];
   return new Set(rows.map((r) => r.seatId));
 }
