@@ -9,6 +9,10 @@ export const PERMISSIONS = [
   'refund',
   'void',
   'shift.close',
+  /** Paid in, paid out, cash drop and float change (docs/CASH.md). */
+  'cash.move',
+  /** "No sale": open the drawer without a sale. */
+  'drawer.open',
   'codes.manage',
   'catalogue.manage',
   'staff.manage',
@@ -57,6 +61,8 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
       'refund',
       'void',
       'shift.close',
+      'cash.move',
+      'drawer.open',
       'reports.view',
       'tickets.check',
       'tickets.duplicate',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CashMovementPayload } from '../cash/movements';
 import type { CustomerCreatePayload } from '../customers/offline';
 import { id, instant, minor, signedMinor, uuid } from './fields';
 import { escrowSchema, type LeaseReturnPayload, type MutationType } from './protocol';
@@ -143,6 +144,7 @@ export type MutationPayloads = {
   'reservation.create': ReservationCreatePayload;
   'reservation.release': ReservationReleasePayload;
   'reservation.pickup': ReservationPickupPayload;
+  'cash.movement': CashMovementPayload;
 };
 
 // Compile-time links: every type has its payload, and what the terminal writes is what the server parses.

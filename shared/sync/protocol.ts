@@ -96,6 +96,7 @@ export const MUTATION_TYPES = [
   'reservation.create',
   'reservation.release',
   'reservation.pickup',
+  'cash.movement',
 ] as const;
 export type MutationType = (typeof MUTATION_TYPES)[number];
 

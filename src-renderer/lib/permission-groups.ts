@@ -15,6 +15,8 @@ const GROUPS: { label: MessageKey; permissions: Permission[] }[] = [
       'refund',
       'void',
       'shift.close',
+      'cash.move',
+      'drawer.open',
     ],
   },
   { label: 'admin.permGroup.door', permissions: ['tickets.check', 'tickets.duplicate'] },

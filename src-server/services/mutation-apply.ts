@@ -68,6 +68,9 @@ async function apply(scope: MutationScope, mutation: Mutation): Promise<string |
       return applyReservationRelease(scope, mutation.payload);
     case 'reservation.pickup':
       return applyReservationPickup(scope, mutation.payload);
+    case 'cash.movement':
+      // docs/CASH.md: stored by the cash movements change; until then the server refuses it whole.
+      reject('NOT_STORABLE', 'This server does not store cash movements yet: update it.');
   }
 }
 
