@@ -2,6 +2,7 @@ import type { Language } from '../shared/ipc/types';
 import { err, type Err } from '../shared/result';
 import { reservationMessages } from './reservation-messages';
 import { seatMessages } from './seat-messages';
+import { cashMessages } from './cash-messages';
 
 // Sentences the core says to staff, in both UI languages. Each says what happened and what to do.
 const catalogue = {
@@ -378,6 +379,7 @@ const catalogue = {
   },
   ...reservationMessages,
   ...seatMessages,
+  ...cashMessages,
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalogue;
@@ -409,6 +411,8 @@ export const ACTION_WORDS: Record<string, Record<Language, string>> = {
   refund: { en: 'refund sales', de: 'Verkäufe erstatten' },
   void: { en: 'void sales', de: 'Verkäufe stornieren' },
   'shift.close': { en: 'open or close shifts', de: 'Schichten öffnen oder schließen' },
+  'cash.move': { en: 'pay cash in or out of the drawer', de: 'Bargeld ein- oder auszahlen' },
+  'drawer.open': { en: 'open the drawer without a sale', de: 'die Kasse ohne Verkauf öffnen' },
   'codes.manage': { en: 'manage discount codes', de: 'Rabattcodes verwalten' },
   'catalogue.manage': { en: 'manage the catalogue', de: 'den Katalog verwalten' },
   'staff.manage': { en: 'manage staff', de: 'Personal verwalten' },

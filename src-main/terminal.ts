@@ -38,6 +38,7 @@ import { createSaleService } from './services/sale-service';
 import { createTicketService } from './services/ticket-service';
 import { createSettingsService } from './services/settings-service';
 import { createShiftService } from './services/shift-service';
+import { createCashService } from './services/cash-service';
 import {
   createNetworkOutput,
   DEFAULT_NETWORK_TIMEOUTS,
@@ -386,6 +387,15 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     exchanges,
     tickets,
     shifts,
+    cash: createCashService({
+      db,
+      clock,
+      t,
+      language,
+      terminalId,
+      openDrawer: (why) => printing.openDrawer(why),
+      report: (shiftId) => shifts.report(shiftId),
+    }),
     printing,
     backups,
     manage: createManageService({ serverUrl: options.serverUrl, language }),

@@ -71,6 +71,11 @@ export const channels = {
     close: 'pos:shift:close',
     report: 'pos:shift:report',
   },
+  // Cash through the drawer without a sale, and "no sale" (docs/CASH.md).
+  cash: {
+    move: 'pos:cash:move',
+    reasons: 'pos:cash:reasons',
+  },
   print: {
     receipt: 'pos:print:receipt',
     refund: 'pos:print:refund',

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { MAX_MONEY_MINOR, MAX_MONEY_SENTENCE } from '../money/limits';
 import { text } from '../text';
+import { cashMovementInputSchema } from '../cash/movements';
+import { REASON_CATEGORIES } from '../cash/reasons';
 import { customerPhoneSchema } from '../customers/schema';
 import type { Result } from '../result';
 import { channels as c, type ChannelName, type Domain } from './channels';
@@ -35,6 +37,7 @@ import type {
   TerminalStatus,
   ZReportView,
 } from './types';
+import type { CashMovementView } from './domains/shift';
 
 export const languageSchema = z.enum(['en', 'de']);
 
@@ -232,6 +235,8 @@ export const requestSchemas = {
   [c.shift.open]: z.object({ openingFloat: minor }).strict(),
   [c.shift.close]: z.object({ countedCash: minor }).strict(),
   [c.shift.report]: z.object({ shiftId: id }).strict(),
+  [c.cash.move]: cashMovementInputSchema,
+  [c.cash.reasons]: z.strictObject({ category: z.enum(REASON_CATEGORIES) }),
   [c.print.receipt]: z.object({ saleId: id, duplicate }).strict(),
   [c.print.refund]: z.object({ refundId: id, duplicate }).strict(),
   [c.print.zReport]: z.object({ shiftId: id, duplicate }).strict(),
@@ -261,6 +266,7 @@ export const requestSchemas = {
       copies: z.number().int().min(1).max(3).optional(),
       systemPrinter: text().trim().min(1).max(200).nullable().optional(),
       ticketOrder: z.enum(TICKET_ORDERS).optional(),
+      drawerKick: z.boolean().optional(),
     })
     .strict(),
   [c.print.test]: empty,
@@ -328,6 +334,8 @@ export interface ResponseTypes
   [c.shift.open]: ZReportView;
   [c.shift.close]: ZReportView;
   [c.shift.report]: ZReportView;
+  [c.cash.move]: CashMovementView;
+  [c.cash.reasons]: readonly string[];
   [c.print.receipt]: PrintJobView[];
   [c.print.refund]: PrintJobView[];
   [c.print.zReport]: PrintJobView[];

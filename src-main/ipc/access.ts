@@ -135,6 +135,13 @@ export const accessRules = {
   [c.shift.open]: sell,
   [c.shift.close]: shiftClose,
   [c.shift.report]: shiftClose,
+  // "No sale" only opens the drawer; every other movement takes or adds money (docs/CASH.md).
+  [c.cash.move]: {
+    kind: 'permission',
+    anyOf: ['cash.move', 'drawer.open'],
+    also: (r: ParsedRequestOf<typeof c.cash.move>) => (r.kind === 'no_sale' ? 'drawer.open' : 'cash.move'),
+  },
+  [c.cash.reasons]: sell,
 
   [c.print.receipt]: sell,
   [c.print.refund]: sell,

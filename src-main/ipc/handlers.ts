@@ -22,6 +22,7 @@ import type { SeatService } from '../services/seats/seat-service';
 import type { StaffService } from '../services/staff-service';
 import type { SyncService } from '../services/sync/sync-service';
 import type { TicketService } from '../services/ticket-service';
+import type { CashService } from '../services/cash-service';
 import type { Handlers } from './dispatcher';
 import { createDoorHandlers } from './door-handlers';
 import { createMailHandlers } from './mail-handlers';
@@ -41,6 +42,7 @@ export interface Services {
   exchanges: ExchangeService;
   tickets: TicketService;
   shifts: ShiftService;
+  cash: CashService;
   printing: PrintService;
   backups: Pick<BackupService, 'afterShiftClose'>;
   manage: ManageService;
@@ -138,6 +140,8 @@ export function createHandlers(s: Services): Handlers {
     [c.shift.close]: (r, a) =>
       s.backups.afterShiftClose(s.printing.afterShiftClose(afterWrite(s.shifts.close(a, r.countedCash)))),
     [c.shift.report]: (r) => s.shifts.report(r.shiftId),
+    [c.cash.move]: async (r, a) => afterWrite(await s.cash.move(a, r)),
+    [c.cash.reasons]: (r) => ok(s.cash.reasons(r.category)),
 
     [c.print.receipt]: (r) => s.printing.printSale(r.saleId, r.duplicate),
     [c.print.refund]: (r) => s.printing.printRefund(r.refundId, r.duplicate),

@@ -1,3 +1,4 @@
+import type { CashMovementKind } from '../../shared/cash/movements';
 import type { ZReportView } from '../../shared/ipc/types';
 
 interface ZReportTableProps {
@@ -45,7 +46,12 @@ export type ZKey =
   | 'tender.complimentary'
   | 'tender.exchange'
   | 'refund.kind.refund'
-  | 'refund.kind.void';
+  | 'refund.kind.void'
+  | 'z.cashMovements'
+  | 'z.time'
+  | 'z.kind'
+  | 'z.staff'
+  | `cash.kind.${CashMovementKind}`;
 
 function tenderKey(tender: string): ZKey {
   return tender === 'card'
@@ -176,6 +182,18 @@ export function ZReportTable({ report, money, dateTime, t }: ZReportTableProps) 
           money(r.amount),
         ]),
         'z-refunds',
+      )}
+      {section(
+        t('z.cashMovements'),
+        [t('z.time'), t('z.kind'), t('z.reason'), t('z.staff'), t('z.amount')],
+        figures.movements.map((m) => [
+          dateTime(m.at),
+          t(`cash.kind.${m.kind}`),
+          m.note ? `${m.reason}: ${m.note}` : m.reason,
+          m.staff,
+          m.kind === 'no_sale' ? '' : money(m.amount),
+        ]),
+        'z-cash',
       )}
       {section(
         t('z.byCode'),

@@ -1,5 +1,6 @@
 import type { Language } from '../../shared/ipc/types';
 import { adminDe, adminEn } from './admin-messages';
+import { cashDe, cashEn } from './cash-messages';
 import { codePickDe, codePickEn } from './code-pick-messages';
 import { customerAdminDe, customerAdminEn } from './customer-admin-messages';
 import { customerDe, customerEn } from './customer-messages';
@@ -47,6 +48,7 @@ const en = {
   ...journalEn,
   ...reservationEn,
   ...seatingEn,
+  ...cashEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -83,6 +85,7 @@ const de: Record<MessageKey, string> = {
   ...journalDe,
   ...reservationDe,
   ...seatingDe,
+  ...cashDe,
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, de };

@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import type { CashMovementInput } from '../../shared/cash/movements';
+import type { CashMovementView } from '../../shared/ipc/domains/shift';
 import type { ZReportView } from '../../shared/ipc/types';
 import { api } from '../api';
 import type { Failure } from './sell-store';
@@ -15,6 +17,8 @@ interface ShiftState {
   load: () => Promise<void>;
   open: (openingFloat: number) => Promise<Failure | null>;
   close: (countedCash: number) => Promise<Failure | null>;
+  /** Records a cash movement (docs/CASH.md); the figures follow. Returns the refusal, or what was done. */
+  moveCash: (input: CashMovementInput) => Promise<Failure | CashMovementView>;
   dismissReport: () => void;
   /** Forgets everything when staff sign out: the next person reads the shift afresh. */
   reset: () => void;
@@ -52,6 +56,16 @@ export const useShiftStore = create<ShiftState>()((set) => ({
     set({ current: null, closed: result.value, error: null });
     void useTerminalStore.getState().refresh();
     return null;
+  },
+  async moveCash(input) {
+    const result = await api.cash.move(input);
+    if (!result.ok) {
+      noteFailure(result);
+      return result;
+    }
+    set({ current: result.value.report, error: null });
+    void useTerminalStore.getState().refresh();
+    return result.value;
   },
   dismissReport() {
     set({ closed: null });

@@ -20,6 +20,13 @@ export interface EscPosEmulator {
   readonly connections: ReceivedJob[];
   /** Jobs that arrived whole: the connection carried data and ended normally. */
   printed(): Buffer[];
+  /** Documents that arrived whole: printed() without the connections that only pulsed the drawer. */
+  documents(): Buffer[];
+  /**
+   * How often the drawer was pulsed (ESC p m t1 t2) by a connection that sent nothing else. Pulses are
+   * looked for only there: inside a document the same bytes can be part of a raster image.
+   */
+  drawerPulses(): number;
   paper: 'ok' | 'near-end' | 'end';
   coverOpen: boolean;
   /** Stop listening: connections are refused, as when the printer is off or unplugged. */
@@ -34,6 +41,17 @@ export interface EscPosEmulator {
 
 const DLE = 0x10;
 const EOT = 0x04;
+const ESC = 0x1b;
+const PULSE_LENGTH = 5;
+
+/** Data made only of drawer pulses, ESC p m t1 t2 (m = 0 or 1, the drawer connector's pin 2 or 5). */
+function onlyPulses(data: Buffer): boolean {
+  if (data.length === 0 || data.length % PULSE_LENGTH !== 0) return false;
+  for (let i = 0; i < data.length; i += PULSE_LENGTH) {
+    if (data[i] !== ESC || data[i + 1] !== 0x70 || (data[i + 2] !== 0 && data[i + 2] !== 1)) return false;
+  }
+  return true;
+}
 
 export async function startEscPosEmulator(): Promise<EscPosEmulator> {
   let server: Server | null = null;
@@ -54,6 +72,9 @@ export async function startEscPosEmulator(): Promise<EscPosEmulator> {
     paper: 'ok',
     coverOpen: false,
     printed: () => emulator.connections.filter((c) => c.complete && c.data.length > 0).map((c) => c.data),
+    documents: () => emulator.printed().filter((d) => !onlyPulses(d)),
+    drawerPulses: () =>
+      emulator.connections.reduce((n, c) => n + (onlyPulses(c.data) ? c.data.length / PULSE_LENGTH : 0), 0),
     down,
     up: () => listen(port),
     resetNextJobAfter(bytes) {

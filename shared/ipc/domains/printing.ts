@@ -24,6 +24,11 @@ export interface PrinterSettings {
    * not printed at this window (e-tickets, a separate ticket printer) (docs/TICKETS.md "Printing tickets").
    */
   ticketOrder: TicketOrder;
+  /**
+   * The cash drawer hangs on this printer: open it (ESC/POS pulse) on a cash payment or refund and on a
+   * cash movement (docs/CASH.md "The drawer"). Network printers only.
+   */
+  drawerKick: boolean;
 }
 
 export const TICKET_ORDERS = ['receipt_first', 'tickets_first', 'receipt_only'] as const;

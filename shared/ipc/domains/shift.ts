@@ -9,7 +9,13 @@ export interface ShiftRow {
   expectedCash: number | null;
 }
 
+import type { CashMovementRow, CashMovementTotals } from '../../cash/movements';
+
 export interface ShiftFigures {
+  /** Paid in, paid out, drops, float changes and no-sales, per kind (docs/CASH.md); in the expected cash. */
+  cashMovements: CashMovementTotals[];
+  /** Each movement, oldest first, with the name of who made it. */
+  movements: (CashMovementRow & { staff: string })[];
   byTender: { tender: string; amount: number; count: number }[];
   /** Completed sales only: a voided one is under `voided`, its money back under `refunds`. */
   sales: { count: number; gross: number; codeDiscount: number; customDiscount: number; total: number };
@@ -48,4 +54,14 @@ export interface ZReport {
   /** counted − expected: negative means cash is missing. */
   difference: number | null;
   figures: ShiftFigures;
+}
+
+/** A cash movement just recorded, whether the drawer opened, and the shift's report after it. */
+export interface CashMovementView {
+  movement: CashMovementRow;
+  /** 'off': no drawer on this terminal's printer; 'failed': the printer did not take the pulse. */
+  drawer: 'opened' | 'off' | 'failed';
+  /** The sentence for a drawer that did not open; null otherwise. */
+  drawerMessage: string | null;
+  report: ZReport;
 }

@@ -7,6 +7,7 @@ import type {
   TicketType,
   Venue,
 } from '../../../shared/catalogue/types';
+import { parseReasonLists, type ReasonLists } from '../../../shared/cash/reasons';
 import { prepared, type Db } from '../connection';
 import { fromRow, toSnake as snake } from '../rows';
 import type { TicketOffer } from '../../../shared/ipc/domains/catalogue';
@@ -42,17 +43,30 @@ export function upsertCatalogue<T extends keyof CatalogueTables>(
     statement.run(keys.map((k) => (row as unknown as Record<string, unknown>)[k] ?? null));
 }
 
-/** The terminal's venue, with the receipt header its organisation prints (pulled with the venue). */
+/**
+ * The terminal's venue, with the receipt header its organisation prints and the organisation's reason
+ * lists (both pulled with the venue).
+ */
 export interface TerminalVenue extends Venue {
   receiptHeader: string[];
+  reasons: ReasonLists;
 }
 
 export function getVenue(db: Db): TerminalVenue | undefined {
   const row = prepared(db, 'SELECT * FROM venues LIMIT 1').get() as Record<string, unknown> | undefined;
   if (!row) return undefined;
-  const { receipt_header: header, ...rest } = row;
-  // Written only by setReceiptHeader (strings), and the column's CHECK keeps it an array.
-  return { ...fromRow<Venue>(rest), receiptHeader: JSON.parse(String(header)) as string[] };
+  const { receipt_header: header, reasons, ...rest } = row;
+  return {
+    ...fromRow<Venue>(rest),
+    // Written only by setReceiptHeader (strings), and the column's CHECK keeps it an array.
+    receiptHeader: JSON.parse(String(header)) as string[],
+    reasons: parseReasonLists(JSON.parse(String(reasons))),
+  };
+}
+
+/** The organisation's reason lists as the venue's pull brought them (shared/cash/reasons.ts). */
+export function setVenueReasons(db: Db, venueId: string, lists: ReasonLists): void {
+  prepared(db, 'UPDATE venues SET reasons = ? WHERE id = ?').run(JSON.stringify(lists), venueId);
 }
 
 export function setReceiptHeader(db: Db, venueId: string, lines: readonly string[]): void {

@@ -32,23 +32,26 @@ const PENDING = "state IN ('queued', 'printing', 'retrying')";
 export function readPrinterSettings(db: Db): PrinterSettings | undefined {
   const row = prepared(
     db,
-    `SELECT output, host, port, paper_width, language, copies, system_printer, ticket_order
+    `SELECT output, host, port, paper_width, language, copies, system_printer, ticket_order, drawer_kick
      FROM printer_settings WHERE id = 1`,
   ).get();
-  return row ? fromRow<PrinterSettings>(row) : undefined;
+  if (!row) return undefined;
+  const settings = fromRow<Omit<PrinterSettings, 'drawerKick'> & { drawerKick: number }>(row);
+  return { ...settings, drawerKick: settings.drawerKick === 1 };
 }
 
 export function writePrinterSettings(db: Db, settings: PrinterSettings, updatedAt: string): void {
   prepared(
     db,
     `INSERT INTO printer_settings (id, output, host, port, paper_width, language, copies, system_printer,
-       ticket_order, updated_at)
-     VALUES (1, @output, @host, @port, @paperWidth, @language, @copies, @systemPrinter, @ticketOrder, @updatedAt)
+       ticket_order, drawer_kick, updated_at)
+     VALUES (1, @output, @host, @port, @paperWidth, @language, @copies, @systemPrinter, @ticketOrder, @drawerKick,
+       @updatedAt)
      ON CONFLICT (id) DO UPDATE SET output = excluded.output, host = excluded.host, port = excluded.port,
        paper_width = excluded.paper_width, language = excluded.language, copies = excluded.copies,
        system_printer = excluded.system_printer, ticket_order = excluded.ticket_order,
-       updated_at = excluded.updated_at`,
-  ).run({ ...settings, updatedAt });
+       drawer_kick = excluded.drawer_kick, updated_at = excluded.updated_at`,
+  ).run({ ...settings, drawerKick: settings.drawerKick ? 1 : 0, updatedAt });
 }
 
 /**

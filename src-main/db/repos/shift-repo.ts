@@ -1,5 +1,7 @@
 import { prepared, type Db } from '../connection';
 import { fromRow, insertRow } from '../rows';
+import { cashMovementTotals, listCashMovements } from './cash-repo';
+import { getStaff } from './staff-repo';
 import type { ShiftFigures, ShiftRow } from '../../../shared/ipc/domains/shift';
 
 export type { ShiftRow };
@@ -32,12 +34,17 @@ export function closeShiftRow(
   ).run(close.closedBy, close.closedAt, close.countedCash, close.expectedCash, id);
 }
 
+/**
+ * What the drawer gained in the shift beyond its opening float: cash taken and paid back by sales and
+ * refunds, and the cash movements (paid in and out, drops, float changes; docs/CASH.md).
+ */
 export function cashMovement(db: Db, shiftId: string): number {
   return (
     prepared(
       db,
-      "SELECT coalesce(sum(amount), 0) AS n FROM shift_payments WHERE shift_id = ? AND tender = 'cash'",
-    ).get(shiftId) as { n: number }
+      `SELECT (SELECT coalesce(sum(amount), 0) FROM shift_payments WHERE shift_id = @shiftId AND tender = 'cash')
+         + (SELECT coalesce(sum(amount), 0) FROM cash_movements WHERE shift_id = @shiftId) AS n`,
+    ).get({ shiftId }) as { n: number }
   ).n;
 }
 
@@ -52,6 +59,11 @@ export function shiftFigures(db: Db, shiftId: string): ShiftFigures {
       .all(shiftId)
       .map((r) => fromRow<T>(r));
   return {
+    cashMovements: cashMovementTotals(db, shiftId),
+    movements: listCashMovements(db, shiftId).map((m) => ({
+      ...m,
+      staff: getStaff(db, m.staffId)?.name ?? m.staffId,
+    })),
     byTender: q<{ tender: string; amount: number; count: number }>(
       'SELECT tender, sum(amount) AS amount, count(*) AS count FROM shift_payments WHERE shift_id = ? GROUP BY tender ORDER BY tender',
     ),

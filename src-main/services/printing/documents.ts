@@ -2,12 +2,11 @@ import { formatMinor, mulDivRoundHalfUp } from '../../../shared/money';
 import { printedDateTime } from '../../../shared/printed-date';
 import type { PaperWidth } from '../../../shared/ipc/domains/printing';
 import type { PaymentRow, RefundRow, SaleLineRow, SaleRecord } from '../../../shared/ipc/domains/sales';
-import type { ZReport } from '../../../shared/ipc/domains/shift';
 import type { Language } from '../../../shared/ipc/types';
 import { Markup, paperFor } from './markup';
 import { paperWord, type PaperWord } from './print-messages';
 
-// Builders of the printed documents: a SaleRecord, a refund or a Z report in, ReceiptLine markup out.
+// Builders of the printed documents: a SaleRecord or a refund in (the Z report is in z-report.ts), ReceiptLine markup out.
 // Pure functions of their input, so the same document prints on paper and shows as the on-screen preview.
 
 export interface DocumentContext {
@@ -23,10 +22,11 @@ export interface DocumentContext {
   copy?: { n: number; of: number };
 }
 
-type Amounts = { currency: string; language: Language };
+export type Amounts = { currency: string; language: Language };
 
-const money = (m: Amounts, amount: number) => formatMinor(amount, m.currency, m.language);
-const minus = (m: Amounts, amount: number) => (amount === 0 ? money(m, 0) : `-${money(m, Math.abs(amount))}`);
+export const money = (m: Amounts, amount: number) => formatMinor(amount, m.currency, m.language);
+export const minus = (m: Amounts, amount: number) =>
+  amount === 0 ? money(m, 0) : `-${money(m, Math.abs(amount))}`;
 
 /** 700 basis points → "7%", 550 → "5.5%" / "5,5%". */
 export function percent(bp: number, language: Language): string {
@@ -38,7 +38,7 @@ export function percent(bp: number, language: Language): string {
 }
 
 /** A date on a document, in its venue's time zone (shared/printed-date.ts, the format tickets use too). */
-function dateTime(iso: string, ctx: DocumentContext): string {
+export function dateTime(iso: string, ctx: DocumentContext): string {
   return printedDateTime(iso, ctx.venue?.timezone ?? 'UTC', ctx.language);
 }
 
@@ -62,7 +62,7 @@ function vatLetters(lines: readonly Pick<SaleLineRow, 'vatRate'>[]): Map<number,
   return new Map(rates.map((rate, i) => [rate, String.fromCharCode(65 + i)]));
 }
 
-function header(doc: Markup, ctx: DocumentContext, title: string): void {
+export function header(doc: Markup, ctx: DocumentContext, title: string): void {
   const w = (key: PaperWord) => paperWord(ctx.language, key);
   if (ctx.duplicate) doc.center(w('duplicate'), { size: 'big', invert: true });
   if (ctx.venue) {
@@ -75,7 +75,7 @@ function header(doc: Markup, ctx: DocumentContext, title: string): void {
   doc.rule();
 }
 
-function footer(doc: Markup, ctx: DocumentContext, orderId: string | null): void {
+export function footer(doc: Markup, ctx: DocumentContext, orderId: string | null): void {
   if (orderId) {
     doc.blank();
     doc.qr(orderId);
@@ -249,76 +249,6 @@ export function refundPaper(paper: RefundPaper, ctx: DocumentContext): string {
     );
   }
   footer(doc, ctx, paper.saleId);
-  return doc.toString();
-}
-
-/** The Z report of a shift: cash expected against counted, tenders, refunds and the discount section. */
-export function zReport(report: ZReport, currency: string, ctx: DocumentContext): string {
-  const doc = new Markup(paperFor(ctx.paperWidth));
-  const m: Amounts = { currency, language: ctx.language };
-  const w = (key: PaperWord) => paperWord(ctx.language, key);
-  const { shift, figures } = report;
-  const tenderWord = (tender: string) =>
-    tender === 'cash' || tender === 'card' || tender === 'complimentary' || tender === 'exchange'
-      ? w(tender)
-      : tender;
-
-  header(doc, ctx, w('zReport'));
-  doc.text(`${w('shift')} ${shift.id}`);
-  doc.text(`${w('terminal')} ${ctx.terminalId}`);
-  doc.fact(w('opened'), dateTime(shift.openedAt, ctx));
-  doc.fact(w('staff'), report.openedByName);
-  if (shift.closedAt) {
-    doc.fact(w('closed'), dateTime(shift.closedAt, ctx));
-    doc.fact(w('staff'), report.closedByName ?? '');
-  } else doc.center(w('stillOpen'), { bold: true });
-  doc.rule();
-
-  doc.center(w('sales'), { bold: true });
-  doc.row(w('orders'), String(figures.sales.count));
-  doc.row(w('gross'), money(m, figures.sales.gross));
-  doc.row(w('codeDiscounts'), minus(m, figures.sales.codeDiscount));
-  doc.row(w('customDiscounts'), minus(m, figures.sales.customDiscount));
-  doc.row(w('total'), money(m, figures.sales.total), { bold: true });
-  if (figures.voided.count > 0)
-    doc.row(`${w('voidedSales')} (${figures.voided.count})`, money(m, figures.voided.total));
-  doc.rule();
-
-  doc.center(w('tenders'), { bold: true });
-  for (const t of figures.byTender) doc.row(`${tenderWord(t.tender)} (${t.count})`, money(m, t.amount));
-  if (figures.byTender.length === 0) doc.text(w('none'));
-  for (const r of figures.refunds)
-    doc.row(`${w(r.kind === 'void' ? 'voids' : 'refunds')} (${r.count})`, minus(m, r.amount));
-  doc.rule();
-
-  doc.center(w('byCode'), { bold: true });
-  for (const c of figures.byCode) doc.row(`${c.code} (${c.orders})`, minus(m, c.discount));
-  if (figures.byCode.length === 0) doc.text(w('none'));
-  doc.center(w('customDiscounts'), { bold: true });
-  for (const c of figures.customByReason) doc.row(`${c.reason} (${c.orders})`, minus(m, c.discount));
-  if (figures.customByReason.length === 0) doc.text(w('none'));
-  doc.center(w('overuses'), { bold: true });
-  for (const o of figures.overuses)
-    doc.text(`#${o.receiptNo} ${o.code}: ${o.approver} – ${o.reason}${o.voided ? ` (${w('voided')})` : ''}`);
-  if (figures.overuses.length === 0) doc.text(w('none'));
-  doc.center(w('byCashier'), { bold: true });
-  for (const c of figures.byCashier) {
-    doc.row(`${c.cashier} (${c.orders})`, money(m, c.total));
-    if (c.voided > 0) doc.text(`  ${w('voidedSales')}: ${c.voided}`);
-  }
-  doc.rule();
-
-  doc.row(w('openingFloat'), money(m, shift.openingFloat));
-  doc.row(w('expectedCash'), money(m, report.expectedCash));
-  if (report.countedCash !== null) doc.row(w('countedCash'), money(m, report.countedCash));
-  if (report.difference !== null) {
-    doc.row(
-      w('difference'),
-      report.difference < 0 ? minus(m, report.difference) : money(m, report.difference),
-      { bold: true },
-    );
-  }
-  footer(doc, ctx, null);
   return doc.toString();
 }
 

@@ -26,6 +26,7 @@ import {
 } from '../../db/repos/print-repo';
 import { findRemoteRefund } from '../../db/repos/remote-refund-repo';
 import { loadSale } from '../../db/repos/sale-repo';
+import { getOpenShift } from '../../db/repos/shift-repo';
 import { getStaff } from '../../db/repos/staff-repo';
 import { newId } from '../../ids';
 import { ticketsPdf } from '../../../shared/node/tickets/ticket-pdf';
@@ -36,15 +37,16 @@ import {
   refundReceipt,
   saleReceipt,
   testPage,
-  zReport,
   type DocumentContext,
   type RefundPaper,
 } from './documents';
+import { kickDrawer, type DrawerOutcome } from './drawer';
 import { paperFor } from './markup';
 import type { PrintOutput } from './output';
 import { PAPER_NEAR_END, PRINT_REFUSALS, type PrintRefusal } from './print-messages';
 import { createPrintQueue, describeAddress, type PrintQueueOptions } from './print-queue';
 import { toSvg } from './render';
+import { zReport } from './z-report';
 import { printedTickets, saleTicketLayouts } from './sale-tickets';
 import { ticketsDocument } from './ticket-documents';
 
@@ -57,6 +59,7 @@ export const DEFAULT_PRINTER_SETTINGS: PrinterSettings = {
   copies: 1,
   systemPrinter: null,
   ticketOrder: 'receipt_first',
+  drawerKick: false,
 };
 
 export interface PrintServiceDeps {
@@ -206,7 +209,7 @@ export function createPrintService(deps: PrintServiceDeps) {
       return report.ok
         ? ok({
             kind: 'zreport',
-            refId: ref.shiftId,
+            refId: ref.jobRefId ?? ref.shiftId,
             markup: zReport(report.value, currencyOf(ref.shiftId), ctx),
           })
         : refuse('UNKNOWN_SHIFT');
@@ -270,6 +273,20 @@ export function createPrintService(deps: PrintServiceDeps) {
     }
   };
 
+  /**
+   * Opens the drawer now, if it hangs on this terminal's printer; a failure is logged and told to the
+   * caller, never retried (drawer.ts says why).
+   */
+  const openDrawer = async (why: string): Promise<DrawerOutcome> => {
+    const outcome = await kickDrawer(settings());
+    if (outcome === 'failed') deps.logError(new Error('the printer did not take the drawer pulse'), why);
+    return outcome;
+  };
+  /** Cash changed hands: the drawer opens before the receipt prints. */
+  const openDrawerFor = (what: string, payments: readonly { tender: string; amount: number }[]) => {
+    if (payments.some((p) => p.tender === 'cash' && p.amount !== 0)) void openDrawer(what);
+  };
+
   /** The receipt of a sale; `duplicate` reprints it marked DUPLICATE. Asking again for the original prints nothing new. */
   const printSale = (saleId: string, duplicate = false): Result<PrintJobView[]> =>
     enqueue({ saleId }, { duplicate, copies: duplicate ? 1 : settings().copies });
@@ -284,8 +301,15 @@ export function createPrintService(deps: PrintServiceDeps) {
   ): Result<PrintJobView[]> => enqueue({ ticketsOfSaleId: saleId, ticketIds }, { duplicate, copies: 1 });
   const printRefund = (refundId: string, duplicate = false): Result<PrintJobView[]> =>
     enqueue({ refundId }, { duplicate, copies: duplicate ? 1 : settings().copies });
+  /**
+   * The shift's report. While the shift is open it is its X report: a snapshot printed as often as asked,
+   * each under its own reference, so none stands in for the Z report the close prints (print_jobs_original).
+   */
   const printZReport = (shiftId: string, duplicate = false): Result<PrintJobView[]> =>
-    enqueue({ shiftId }, { duplicate, copies: 1 });
+    enqueue(
+      { shiftId, jobRefId: getOpenShift(db)?.id === shiftId ? newId() : undefined },
+      { duplicate, copies: 1 },
+    );
 
   return {
     start: () => queue.start(),
@@ -310,6 +334,7 @@ export function createPrintService(deps: PrintServiceDeps) {
     printSale,
     printTickets,
     ready,
+    openDrawer,
     kick,
 
     /**
@@ -407,6 +432,7 @@ export function createPrintService(deps: PrintServiceDeps) {
     afterSale(result: Result<SaleRecord>): Result<SaleRecord> {
       if (!result.ok) return result;
       const record = result.value;
+      openDrawerFor(`sale ${record.sale.id}`, record.payments);
       const receipt = () => autoPrint(`sale ${record.sale.id}`, () => void printSale(record.sale.id));
       const tickets = () => {
         if (settings().ticketOrder !== 'receipt_only' && record.tickets.some((t) => t.status === 'valid'))
@@ -425,12 +451,18 @@ export function createPrintService(deps: PrintServiceDeps) {
     /** Prints the receipt of the refund or void just made: the sale's newest refund. */
     afterRefund(result: Result<SaleRecord>): Result<SaleRecord> {
       const refund = result.ok ? result.value.refunds.at(-1) : undefined;
+      if (refund && result.ok)
+        openDrawerFor(
+          `refund ${refund.id}`,
+          result.value.payments.filter((p) => p.refundId === refund.id),
+        );
       if (refund) autoPrint(`refund ${refund.id}`, () => void printRefund(refund.id));
       return result;
     },
 
     /** Prints the receipt of a refund of another terminal's sale just made (docs/ORDERS.md). */
     afterRemoteRefund(refundId: string): void {
+      openDrawerFor(`refund ${refundId}`, findRemoteRefund(db, refundId)?.payments ?? []);
       autoPrint(`refund ${refundId}`, () => void printRefund(refundId));
     },
 

@@ -12,7 +12,13 @@ import type { CodeRecord } from '../../../shared/codes/types';
 import type { Change, ChangeEntity, PullResponse } from '../../../shared/sync/protocol';
 import type { Db } from '../../db/connection';
 import { storedTicketLayout } from '../../../shared/tickets/layout';
-import { setEventTicketLayout, setReceiptHeader, upsertCatalogue } from '../../db/repos/catalogue-repo';
+import {
+  setEventTicketLayout,
+  setReceiptHeader,
+  setVenueReasons,
+  upsertCatalogue,
+} from '../../db/repos/catalogue-repo';
+import { parseReasonLists } from '../../../shared/cash/reasons';
 import { getCode, upsertChildCode, upsertCode } from '../../db/repos/code-repo';
 import { deleteCodeUsage, upsertCodeUsage, upsertLease } from '../../db/repos/lease-repo';
 import {
@@ -174,6 +180,8 @@ function applyChange(db: Db, change: Change, seen: boolean): void {
         id,
         Array.isArray(d.receiptHeader) ? d.receiptHeader.filter((l) => typeof l === 'string') : [],
       );
+      // Absent (an older server): the lists held stay. Lists that do not parse fall back to the defaults.
+      if ('reasons' in d) setVenueReasons(db, id, parseReasonLists(d.reasons));
       return mark('catalogue', id);
     case 'event':
       upsertCatalogue(db, 'events', [event(id, d)]);

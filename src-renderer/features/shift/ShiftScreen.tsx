@@ -1,4 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { CASH_MOVEMENT_KINDS } from '../../../shared/cash/movements';
+import { api } from '../../api';
+import { FormOutcome } from '../../components/FormFields';
 import { ZReportTable } from '../../components/ZReportTable';
 import { useDateTime, useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
@@ -6,6 +9,7 @@ import { can, useSessionStore } from '../../stores/session-store';
 import { useSellStore } from '../../stores/sell-store';
 import { useShiftStore } from '../../stores/shift-store';
 import { CashAmountForm } from './CashAmountForm';
+import { CashMovementForm } from './CashMovementForm';
 
 /** The open shift's figures so far, and closing it with the counted cash. */
 export function ShiftScreen() {
@@ -23,11 +27,21 @@ export function ShiftScreen() {
   }, [load]);
 
   if (!current) return null;
+  const cashKinds = CASH_MOVEMENT_KINDS.filter((k) =>
+    can(session, k === 'no_sale' ? 'drawer.open' : 'cash.move'),
+  );
 
   return (
     <section className="panel panel--wide" aria-labelledby="shift-heading" data-screen="shift">
       <h1 id="shift-heading">{t('shift.heading')}</h1>
       <ZReportTable report={current} money={(a) => money(a, currency)} dateTime={dateTime} t={t} />
+      <h2>{t('cash.heading')}</h2>
+      {cashKinds.length > 0 ? (
+        <CashMovementForm currency={currency} kinds={cashKinds} />
+      ) : (
+        <p>{t('cash.notAllowed')}</p>
+      )}
+      {can(session, 'shift.close') ? <PrintXReport shiftId={current.shift.id} /> : null}
       <h2>{t('shift.closeHeading')}</h2>
       {can(session, 'shift.close') ? (
         <CashAmountForm
@@ -40,6 +54,34 @@ export function ShiftScreen() {
         <p>{t('shift.closeNotAllowed')}</p>
       )}
     </section>
+  );
+}
+
+/** The open shift's report on paper, titled X report (docs/CASH.md). */
+function PrintXReport({ shiftId }: { shiftId: string }) {
+  const t = useT();
+  const [outcome, setOutcome] = useState<{ error: string | null; notice: string | null }>({
+    error: null,
+    notice: null,
+  });
+  return (
+    <div>
+      <button
+        type="button"
+        onClick={() =>
+          void api.print
+            .zReport({ shiftId, duplicate: false })
+            .then((r) =>
+              setOutcome(
+                r.ok ? { error: null, notice: t('cash.printedX') } : { error: r.message, notice: null },
+              ),
+            )
+        }
+      >
+        {t('cash.printX')}
+      </button>
+      <FormOutcome {...outcome} testId="x-report" />
+    </div>
   );
 }
 

@@ -280,6 +280,7 @@ describe('printer settings', () => {
       language: 'de',
       copies: 2,
       ticketOrder: 'tickets_first',
+      drawerKick: true,
     });
     expect(saved).toEqual({
       output: 'network',
@@ -290,6 +291,7 @@ describe('printer settings', () => {
       copies: 2,
       systemPrinter: null,
       ticketOrder: 'tickets_first',
+      drawerKick: true,
     });
     await bench.must(c.print.settingsUpdate, { output: 'none', host: 'fe80::1' });
     await bench.restart();
@@ -301,6 +303,7 @@ describe('printer settings', () => {
       paperWidth: 58,
       copies: 2,
       ticketOrder: 'tickets_first',
+      drawerKick: true,
     });
   });
 

@@ -16,6 +16,7 @@ const SETTINGS: PrinterSettings = {
   copies: 1,
   systemPrinter: null,
   ticketOrder: 'receipt_first',
+  drawerKick: false,
 };
 
 describe('print queue', () => {
