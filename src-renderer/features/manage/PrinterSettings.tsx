@@ -10,7 +10,13 @@ import {
 } from '../../../shared/ipc/domains/printing';
 import type { Language } from '../../../shared/ipc/types';
 import { EndpointFields, portOf } from '../../components/EndpointFields';
-import { FieldCell, FormOutcome, LANGUAGE_OPTIONS, SelectField } from '../../components/FormFields';
+import {
+  CheckField,
+  FieldCell,
+  FormOutcome,
+  LANGUAGE_OPTIONS,
+  SelectField,
+} from '../../components/FormFields';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/use-t';
 import { usePrinterStore } from '../../stores/printer-store';
@@ -27,6 +33,7 @@ interface Draft {
   copies: '1' | '2' | '3';
   systemPrinter: string;
   ticketOrder: TicketOrder;
+  drawerKick: boolean;
 }
 
 function draftOf(s: Settings): Draft {
@@ -39,6 +46,7 @@ function draftOf(s: Settings): Draft {
     copies: String(Math.min(3, Math.max(1, s.copies))) as Draft['copies'],
     systemPrinter: s.systemPrinter ?? '',
     ticketOrder: s.ticketOrder,
+    drawerKick: s.drawerKick,
   };
 }
 
@@ -92,6 +100,7 @@ export function PrinterSettings() {
       copies: Number(shown.copies),
       systemPrinter: shown.systemPrinter.trim() === '' ? null : shown.systemPrinter.trim(),
       ticketOrder: shown.ticketOrder,
+      drawerKick: shown.drawerKick,
     };
     // The very schema main applies decides; its issues sit under their fields.
     const parsed = requestSchemas[channels.print.settingsUpdate].safeParse(request);
@@ -227,6 +236,17 @@ export function PrinterSettings() {
             disabled={!mayChange}
           />
         </FieldCell>
+        {shown.output === 'network' ? (
+          <FieldCell>
+            <CheckField
+              id={`${id}-drawer`}
+              label={t('printer.drawerKick')}
+              checked={shown.drawerKick}
+              onChange={(v) => set('drawerKick', v)}
+              disabled={!mayChange}
+            />
+          </FieldCell>
+        ) : null}
       </div>
       <FormOutcome error={formError} notice={notice} testId="printer" />
       <div className="button-row">
