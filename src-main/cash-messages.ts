@@ -22,6 +22,10 @@ export const cashMessages = {
     en: 'The drawer should hold only {drawer}, so {amount} cannot come out of it. Take out less, or count the drawer and pay in what is missing first.',
     de: 'In der Kasse sollten nur {drawer} liegen, {amount} können also nicht herausgenommen werden. Bitte weniger entnehmen oder die Kasse zählen und Fehlendes zuerst einlegen.',
   },
+  OFFLINE_NOT_ALLOWED: {
+    en: 'The server does not answer, and your role may not sell while it is away. Ask a supervisor to take this sale, or take it when the server answers again: the cart stays.',
+    de: 'Der Server antwortet nicht, und Ihre Rolle darf ohne Server nicht verkaufen. Bitte eine Aufsicht, diesen Verkauf zu übernehmen, oder kassieren, sobald der Server wieder antwortet: Der Warenkorb bleibt.',
+  },
   DRAWER_FAILED: {
     en: 'Recorded, but the drawer did not open: the printer it hangs on did not answer. Open the drawer with its key.',
     de: 'Gebucht, aber die Kasse hat sich nicht geöffnet: Der Drucker, an dem sie hängt, antwortet nicht. Bitte die Kasse mit dem Schlüssel öffnen.',

@@ -405,6 +405,7 @@ export function fail<K extends MessageKey>(
 /** Words for each permission, used in FORBIDDEN sentences. */
 export const ACTION_WORDS: Record<string, Record<Language, string>> = {
   sell: { en: 'sell', de: 'verkaufen' },
+  'sell.offline': { en: 'sell while the server does not answer', de: 'ohne Server verkaufen' },
   'discount.custom': { en: 'give ad-hoc discounts', de: 'freie Rabatte geben' },
   'overuse.grant': { en: 'grant overuse of a code', de: 'die Überschreitung eines Codes freigeben' },
   'custom.approve': { en: 'approve ad-hoc discounts', de: 'freie Rabatte freigeben' },

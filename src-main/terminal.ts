@@ -306,6 +306,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     mail,
     reservations,
     seats,
+    serverLikelyUp,
   });
   const sales = createSaleService({
     db,

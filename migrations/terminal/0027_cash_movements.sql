@@ -26,9 +26,13 @@ ALTER TABLE venues ADD COLUMN reasons TEXT NOT NULL DEFAULT '{}' CHECK (json_typ
 -- Whether the receipt printer opens the cash drawer (ESC p) on a cash payment and a cash movement.
 ALTER TABLE printer_settings ADD COLUMN drawer_kick INTEGER NOT NULL DEFAULT 0 CHECK (drawer_kick IN (0, 1));
 
--- The built-in supervisor and manager gain the two new permissions (shared/auth/permissions.ts). The server
--- sends built-in roles only with a full pull, so a terminal enrolled before this version would otherwise
--- keep the old lists until then.
+-- Roles gain the new permissions (shared/auth/permissions.ts). Every role that sells may go on selling
+-- offline, as it could before (the server's migration 0033 does the same for its custom roles); the
+-- built-in supervisor and manager also move cash and open the drawer. The server sends built-in roles
+-- only with a full pull, so a terminal enrolled before this version would otherwise keep the old lists.
+UPDATE roles SET permissions = json_insert(permissions, '$[#]', 'sell.offline')
+  WHERE EXISTS (SELECT 1 FROM json_each(roles.permissions) WHERE value = 'sell')
+    AND NOT EXISTS (SELECT 1 FROM json_each(roles.permissions) WHERE value = 'sell.offline');
 UPDATE roles SET permissions = json_insert(permissions, '$[#]', 'cash.move', '$[#]', 'drawer.open')
   WHERE id IN ('supervisor', 'manager')
     AND NOT EXISTS (SELECT 1 FROM json_each(roles.permissions) WHERE value = 'cash.move');

@@ -3,6 +3,8 @@ import type { Bp, Minor } from '../discounts';
 /** Everything a role can be allowed to do; the terminal and the server enforce the same list. */
 export const PERMISSIONS = [
   'sell',
+  /** Sell while the server does not answer (docs/CASH.md "Offline limits"). */
+  'sell.offline',
   'discount.custom',
   'overuse.grant',
   'custom.approve',
@@ -45,7 +47,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
   {
     id: 'seller',
     name: 'Seller',
-    permissions: ['sell', 'discount.custom'],
+    permissions: ['sell', 'sell.offline', 'discount.custom'],
     customDiscountCeiling: { percent: 1000, amount: 500 },
     overuseCap: null,
     builtIn: true,
@@ -55,6 +57,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     name: 'Supervisor',
     permissions: [
       'sell',
+      'sell.offline',
       'discount.custom',
       'overuse.grant',
       'custom.approve',

@@ -1,3 +1,4 @@
+import { hasPermission } from '../../shared/auth/permissions';
 import type { TenderInput } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/ipc/types';
 import { formatMinor } from '../../shared/money';
@@ -48,6 +49,8 @@ interface Deps {
   reservations?: Pick<ReservationService, 'sweep' | 'pickupProblem' | 'handOver'> | undefined;
   /** The cart's seat holds, renewed on the server before the sale (docs/SEATING.md). */
   seats?: Pick<SeatService, 'confirm'> | undefined;
+  /** Whether the server answered lately; absent: the terminal never counts as offline. */
+  serverLikelyUp?: (() => boolean) | undefined;
 }
 
 export type CheckoutService = ReturnType<typeof createCheckoutService>;
@@ -109,6 +112,17 @@ export function createCheckoutService(deps: Deps) {
     return ok({ perPerformance, needs, overuseGranted, reservationId: picking, seats: holds });
   };
 
+  /**
+   * docs/CASH.md "Offline limits": an enrolled terminal whose server does not answer sells only for those
+   * allowed to sell offline. A standalone terminal has no server to miss.
+   */
+  const mayGoOffline = (actor: Actor): Result<true> => {
+    if (mode() === 'standalone' || (deps.serverLikelyUp?.() ?? true)) return ok(true);
+    return hasPermission(actor.role, 'sell.offline')
+      ? ok(true)
+      : err('OFFLINE_NOT_ALLOWED', t('OFFLINE_NOT_ALLOWED'));
+  };
+
   const commit = (record: NewSaleRecord, admitted: Admitted, now: string) =>
     commitSale(deps, record, admitted, now);
 
@@ -131,6 +145,8 @@ export function createCheckoutService(deps: Deps) {
       escrow?.beforeSale();
       priced = cart.current(actor, pricedBefore);
     }
+    const offline = mayGoOffline(actor);
+    if (!offline.ok) return offline;
     const admitted = validate(priced, input.tenders);
     if (!admitted.ok) return admitted;
     const now = isoNow(clock);

@@ -9,6 +9,7 @@ const GROUPS: { label: MessageKey; permissions: Permission[] }[] = [
     label: 'admin.permGroup.selling',
     permissions: [
       'sell',
+      'sell.offline',
       'discount.custom',
       'overuse.grant',
       'custom.approve',

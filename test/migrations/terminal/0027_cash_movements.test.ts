@@ -14,7 +14,8 @@ describe('0027_cash_movements', () => {
       INSERT INTO roles (id, name, permissions, custom_ceiling_percent, custom_ceiling_amount)
         VALUES ('supervisor', 'Supervisor', '["sell","shift.close"]', 0, 0),
                ('seller', 'Seller', '["sell"]', 0, 0),
-               ('custom', 'Custom', '["sell"]', 0, 0);
+               ('custom', 'Custom', '["sell"]', 0, 0),
+               ('door', 'Door', '["tickets.check"]', 0, 0);
       INSERT INTO staff (id, name, role_id, pin_hash, active) VALUES ('staff-1', 'Sid', 'supervisor', 'h', 1);
       INSERT INTO shifts (id, opened_by, opened_at, opening_float)
         VALUES ('shift-1', 'staff-1', '2026-12-06T09:00:00.000Z', 5000);
@@ -28,7 +29,7 @@ describe('0027_cash_movements', () => {
   });
   afterEach(() => m.close());
 
-  it('gives the built-in supervisor the cash permissions once, and leaves other roles as they were', () => {
+  it('lets every role that sells go on selling offline, and gives the built-in supervisor the cash permissions', () => {
     const permissions = () =>
       Object.fromEntries(
         (
@@ -39,9 +40,10 @@ describe('0027_cash_movements', () => {
         ).map((r) => [r.id, JSON.parse(r.permissions) as string[]]),
       );
     expect(permissions()).toEqual({
-      custom: ['sell'],
-      seller: ['sell'],
-      supervisor: ['sell', 'shift.close', 'cash.move', 'drawer.open'],
+      custom: ['sell', 'sell.offline'],
+      door: ['tickets.check'],
+      seller: ['sell', 'sell.offline'],
+      supervisor: ['sell', 'shift.close', 'sell.offline', 'cash.move', 'drawer.open'],
     });
   });
 
