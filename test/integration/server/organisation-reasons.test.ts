@@ -55,7 +55,7 @@ describe.each(backends)('reason lists in the organisation settings (%s)', (backe
     let page = await pull(cursor);
     for (;;) {
       const change = page.changes.find((c) => c.entity === 'venue' && c.id === venueId);
-      if (change) venue = change.data as Record<string, unknown>;
+      if (change && 'data' in change) venue = { ...change.data };
       if (!page.more) return { venue, cursor: page.cursor };
       page = await pull(page.cursor);
     }
