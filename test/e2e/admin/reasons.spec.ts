@@ -1,22 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { DEFAULT_REASONS } from '../../../shared/cash/reasons';
-import { MANAGER_EMAIL, MANAGER_PASSWORD, startCentral, type Central } from '../pages/manage-page';
+import { MANAGER_EMAIL, MANAGER_PASSWORD, useCentral } from '../pages/manage-page';
 
 // The organisation's reason lists edited in the back office (shared/cash/reasons.ts): an empty list shows
 // its default, a refusal is marked at its list, and what is saved is what the page shows after a reload.
 
 test.describe.configure({ timeout: 120_000 });
 
-let central: Central;
-test.beforeEach(async () => {
-  central = await startCentral();
-});
-test.afterEach(async () => {
-  await central.close();
-});
+const centralServer = useCentral();
 
 test('a manager edits the paid-out reasons, and a reload shows them', async ({ page }) => {
+  const central = centralServer();
   await page.goto(`${central.url}/admin/#/organisation`);
   await page.getByLabel('Email').fill(MANAGER_EMAIL);
   await page.getByLabel('Password').fill(MANAGER_PASSWORD);
