@@ -13,10 +13,9 @@ import { newPerformance, openTill, pushTill, seedHall } from '../../helpers/till
 import { MANAGER_EMAIL, MANAGER_PASSWORD, useCentral, type Central } from '../pages/manage-page';
 
 // The back office's report screens (issue 15) against a real central server: a terminal pushes 55
-// sales, a refund, a paid out and a no sale, and a shift closed with a cash difference through
-// /v1/sync/push, and the manager reads
-// them back in Orders (filters, keyset pages, one order's detail, CSV), Sales by performance, Shifts and
-// the code report's way into a code's orders.
+// sales, a refund, a paid out, a no sale and a shift closed with a cash difference through
+// /v1/sync/push, and the manager reads them back in Orders (filters, keyset pages, one order's detail,
+// CSV), Sales by performance, Shifts and the code report's way into a code's orders.
 
 test.describe.configure({ timeout: 120_000 });
 
