@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REASON_LISTS, type ReasonLists } from '../cash/reasons';
 import type { Bp } from '../discounts';
 import { text } from '../text';
 import { isTimeZone } from './performance-run';
@@ -22,6 +23,8 @@ export interface OrganisationSettings {
   vatRates: VatRate[];
   /** Lines printed at the top of every receipt. */
   receiptHeader: string[];
+  /** The reasons the terminals offer, per category; a category left out offers its default list. */
+  reasons: ReasonLists;
   version: number;
 }
 
@@ -58,6 +61,7 @@ export const ORGANISATION_BODY = z.strictObject({
   receiptHeader: z
     .array(text().max(RECEIPT_LINE_LENGTH, `at most ${RECEIPT_LINE_LENGTH} characters a line`))
     .max(MAX_RECEIPT_HEADER_LINES, `at most ${MAX_RECEIPT_HEADER_LINES} lines`),
+  reasons: REASON_LISTS,
 });
 
 export type OrganisationInput = z.input<typeof ORGANISATION_BODY>;

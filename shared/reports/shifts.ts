@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASH_MOVEMENT_KINDS, type CashMovementKind } from '../cash/movements';
 import { dateRange, offsetPage, type OffsetPage } from './filters';
 
 // GET /v1/reports/shifts (+ .csv) (docs/REPORTS.md).
@@ -18,9 +19,14 @@ export type ShiftFilter = z.infer<typeof shiftCsvQuerySchema>;
 export const TENDERS = ['cash', 'card', 'complimentary', 'exchange'] as const;
 export type Tender = (typeof TENDERS)[number];
 
+/** The movement kinds that move money, each a sum in the report; no_sale is counted in `noSales`. */
+export const SHIFT_CASH_KINDS = CASH_MOVEMENT_KINDS.filter(
+  (k): k is Exclude<CashMovementKind, 'no_sale'> => k !== 'no_sale',
+);
+
 /**
- * One shift at one terminal, from its pushed open/close events and the sales and refunds pushed in
- * it. Money in minor units of `currency`; null where the close has not reached the server yet.
+ * One shift at one terminal, from its pushed open/close events and the sales, refunds and cash
+ * movements pushed in it. Money in minor units of `currency`; null where the close has not reached the server yet.
  */
 export interface ShiftRow {
   shiftId: string;
@@ -46,6 +52,10 @@ export interface ShiftRow {
   refundsTotal: number;
   /** Per tender: taken minus paid back in this shift. */
   tenders: Record<Tender, number>;
+  /** Per kind, the shift's cash movements as they moved the drawer: paid out and drops negative; no_sale 0. */
+  cashMovements: Record<CashMovementKind, number>;
+  /** How often the drawer was opened without a sale. */
+  noSales: number;
   currency: string;
 }
 

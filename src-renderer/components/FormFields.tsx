@@ -113,6 +113,8 @@ interface TextAreaFieldProps {
   hint?: string;
   error?: string | null | undefined;
   rows?: number;
+  /** Shown while the field is empty, e.g. what an empty field stands for. */
+  placeholder?: string;
 }
 
 /** The ids of a control's hint and error, for its aria-describedby; undefined when it has neither. */
@@ -134,7 +136,16 @@ export function FieldLabel({ id, label, hint }: { id: string; label: string; hin
   );
 }
 
-export function TextAreaField({ id, label, value, onChange, hint, error, rows = 3 }: TextAreaFieldProps) {
+export function TextAreaField({
+  id,
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  rows = 3,
+  placeholder,
+}: TextAreaFieldProps) {
   return (
     <>
       <FieldLabel id={id} label={label} hint={hint} />
@@ -142,6 +153,7 @@ export function TextAreaField({ id, label, value, onChange, hint, error, rows = 
         id={id}
         rows={rows}
         value={value}
+        placeholder={placeholder}
         spellCheck={false}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={error ? true : undefined}

@@ -96,6 +96,12 @@ export const reportEn = {
   'report.shifts.short': 'short',
   'report.shifts.stillOpen': 'not closed yet',
   'report.shifts.sales': 'Sales',
+  'report.shifts.cash': 'Cash movements',
+  'report.shifts.cash.paid_in': 'Paid in',
+  'report.shifts.cash.paid_out': 'Paid out',
+  'report.shifts.cash.drop': 'Drops',
+  'report.shifts.cash.float_change': 'Float changes',
+  'report.shifts.noSales': 'No sale × {n}',
   // the code report's drill-down
   'report.codes.orders': 'Orders with {code}',
 } as const;
@@ -191,5 +197,11 @@ export const reportDe: Record<keyof typeof reportEn, string> = {
   'report.shifts.short': 'Fehlbetrag',
   'report.shifts.stillOpen': 'noch nicht geschlossen',
   'report.shifts.sales': 'Verkäufe',
+  'report.shifts.cash': 'Bargeldbewegungen',
+  'report.shifts.cash.paid_in': 'Einlagen',
+  'report.shifts.cash.paid_out': 'Auszahlungen',
+  'report.shifts.cash.drop': 'Abschöpfungen',
+  'report.shifts.cash.float_change': 'Wechselgeldänderungen',
+  'report.shifts.noSales': 'Kassenöffnung ohne Verkauf × {n}',
   'report.codes.orders': 'Bestellungen mit {code}',
 };

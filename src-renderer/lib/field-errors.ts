@@ -26,3 +26,8 @@ export function withServerFields(
 ): FieldErrors {
   return failure ? { ...own, ...fieldsOf(failure) } : own;
 }
+
+/** The sentence at `path` or at the first field under it (`path.3`, `path.3.name`): one control's error. */
+export function errorWithin(errors: FieldErrors, path: string): string | undefined {
+  return errors[path] ?? Object.entries(errors).find(([field]) => field.startsWith(`${path}.`))?.[1];
+}

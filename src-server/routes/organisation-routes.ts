@@ -11,7 +11,7 @@ export function registerOrganisationRoutes(app: App, ctx: ServerContext): void {
     {
       schema: {
         tags,
-        summary: "Your organisation's settings: currency, time zone, VAT rates, receipt header",
+        summary: "Your organisation's settings: currency, time zone, VAT rates, receipt header, reason lists",
         security: bearer,
       },
       // The price and product forms offer its VAT rates, so whoever may read the catalogue may read them.

@@ -12,6 +12,7 @@ import { Rejection, reject } from '../errors';
 import { applyLeaseReturn } from './lease-return-apply';
 import { BatchScope, type MutationScope } from './mutation-scope';
 import { checkinPayloadSchema } from '../../shared/sync/payloads';
+import { applyCashMovement } from './cash-movement-apply';
 import { applyCheckin } from './checkin-service';
 import { applyCustomerCreate } from './customer-create-apply';
 import { parsePayload } from './payload-parse';
@@ -69,8 +70,7 @@ async function apply(scope: MutationScope, mutation: Mutation): Promise<string |
     case 'reservation.pickup':
       return applyReservationPickup(scope, mutation.payload);
     case 'cash.movement':
-      // docs/CASH.md: stored by the cash movements change; until then the server refuses it whole.
-      reject('NOT_STORABLE', 'This server does not store cash movements yet: update it.');
+      return applyCashMovement(scope, mutation);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { SalesByPerformanceQuery, SalesByPerformanceReport } from '../../shared/reports/sales';
 import type { ShiftFilter, ShiftPage, ShiftQuery, ShiftRow } from '../../shared/reports/shifts';
-import { TENDERS } from '../../shared/reports/shifts';
+import { SHIFT_CASH_KINDS, TENDERS } from '../../shared/reports/shifts';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import { salesByPerformance } from '../db/repos/sales-report-repo';
@@ -86,6 +86,8 @@ export const SHIFT_CSV_HEADER = [
   'sales total',
   'refunds total',
   ...TENDERS,
+  ...SHIFT_CASH_KINDS.map((k) => k.replace('_', ' ')),
+  'no sales',
   'currency',
 ] as const;
 
@@ -119,6 +121,8 @@ export async function shiftCsv(
       r.salesTotal,
       r.refundsTotal,
       ...TENDERS.map((t) => r.tenders[t]),
+      ...SHIFT_CASH_KINDS.map((k) => r.cashMovements[k]),
+      r.noSales,
       r.currency,
     ]),
   );

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CashMovementKind, CashMovementPayload } from '../../shared/cash/movements';
 import { chainHash, GENESIS_HASH } from '../../src-main/db/repos/outbox-repo';
 import { discountScopes } from '../../src-main/services/build-sale-record';
 import { ticketSealer, type TicketSigningKey } from '../../shared/node/tickets/secret';
@@ -312,5 +313,25 @@ export function reissuePayload(
       const { status: _status, ...fresh } = reissueTicket(old, { id: randomUUID(), issuedAt: at, seal });
       return fresh;
     }),
+  };
+}
+
+/** A `cash.movement` as the terminal's cash service records it: `amount` is the drawer's signed change. */
+export function cashMovementPayload(
+  terminalId: string,
+  shiftId: string,
+  staffId: string,
+  movement: { kind: CashMovementKind; amount: number; reason?: string; note?: string | null },
+): CashMovementPayload {
+  return {
+    terminalId,
+    id: randomUUID(),
+    shiftId,
+    currency: 'EUR',
+    reason: 'Correction',
+    note: null,
+    staffId,
+    at: new Date().toISOString(),
+    ...movement,
   };
 }

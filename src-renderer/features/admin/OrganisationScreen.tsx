@@ -1,5 +1,12 @@
 import { useEffect, useId, useState } from 'react';
 import {
+  DEFAULT_REASONS,
+  MAX_REASON_LENGTH,
+  MAX_REASONS_PER_CATEGORY,
+  REASON_CATEGORIES,
+} from '../../../shared/cash/reasons';
+import type { ReasonCategory, ReasonLists } from '../../../shared/cash/reasons';
+import {
   MAX_RECEIPT_HEADER_LINES,
   MAX_VAT_RATES,
   ORGANISATION_BODY,
@@ -10,11 +17,15 @@ import { TextField } from '../../components/TextField';
 import { useLanguage } from '../../i18n/language';
 import { useT } from '../../i18n/use-t';
 import { formatPercent, parsePercent } from '../../lib/amount-input';
+import { errorWithin } from '../../lib/field-errors';
 import { useRecordForm } from '../../lib/use-record-form';
 import { useOrganisationStore } from '../../stores/organisation-store';
 import { CurrencyZoneFields } from './CurrencyZoneFields';
 
-/** The organisation's settings: currency and time zone for new venues, VAT rates, receipt header. */
+/**
+ * The organisation's settings: currency and time zone for new venues, VAT rates, receipt header, and
+ * the reasons the terminals offer.
+ */
 export function OrganisationScreen() {
   const t = useT();
   const { settings, error } = useOrganisationStore();
@@ -47,6 +58,26 @@ interface RateDraft {
   percent: string;
 }
 
+/** A category's list as its field shows it: one reason a line, empty for the default list. */
+const reasonsText = (lists: ReasonLists) =>
+  Object.fromEntries(REASON_CATEGORIES.map((c) => [c, (lists[c] ?? []).join('\n')])) as Record<
+    ReasonCategory,
+    string
+  >;
+
+/**
+ * The lists as the server takes them: an empty field leaves its category out (the default list). Blank
+ * lines at the end are dropped; one between reasons is kept, so the schema can say to remove it.
+ */
+function reasonLists(texts: Record<ReasonCategory, string>): ReasonLists {
+  return Object.fromEntries(
+    REASON_CATEGORIES.flatMap((c) => {
+      const text = texts[c].replace(/\s+$/, '');
+      return text ? [[c, text.split('\n')]] : [];
+    }),
+  );
+}
+
 function OrganisationForm({ settings, onSaved }: { settings: OrganisationSettings; onSaved: () => void }) {
   const t = useT();
   const id = useId();
@@ -62,6 +93,7 @@ function OrganisationForm({ settings, onSaved }: { settings: OrganisationSetting
         percent: formatPercent(r.rate, language).replace(' %', ''),
       })),
       header: settings.receiptHeader.join('\n'),
+      reasons: reasonsText(settings.reasons),
     },
     schema: ORGANISATION_BODY,
     toBody: (d) => ({
@@ -74,6 +106,7 @@ function OrganisationForm({ settings, onSaved }: { settings: OrganisationSetting
         .replace(/\s+$/, '')
         .split('\n')
         .filter((line, i, all) => all.length > 1 || line),
+      reasons: reasonLists(d.reasons),
     }),
     save: async (body: Parameters<typeof save>[0]) => {
       const failure = await save(body);
@@ -171,11 +204,29 @@ function OrganisationForm({ settings, onSaved }: { settings: OrganisationSetting
         value={draft.header}
         rows={4}
         onChange={(v) => set('header', v)}
-        error={
-          errors.receiptHeader ??
-          Object.entries(errors).find(([field]) => field.startsWith('receiptHeader.'))?.[1]
-        }
+        error={errorWithin(errors, 'receiptHeader')}
       />
+      <fieldset data-testid="organisation-reasons">
+        <legend>{t('admin.organisation.reasons')}</legend>
+        <p className="muted small">
+          {t('admin.organisation.reasonsHint', {
+            max: MAX_REASONS_PER_CATEGORY,
+            length: MAX_REASON_LENGTH,
+          })}
+        </p>
+        {REASON_CATEGORIES.map((category) => (
+          <TextAreaField
+            key={category}
+            id={`${id}-reasons-${category}`}
+            label={t(`admin.organisation.reason.${category}`)}
+            value={draft.reasons[category]}
+            placeholder={DEFAULT_REASONS[category].join('\n')}
+            rows={3}
+            onChange={(v) => set('reasons', { ...draft.reasons, [category]: v })}
+            error={errorWithin(errors, `reasons.${category}`)}
+          />
+        ))}
+      </fieldset>
       {form.formError ? (
         <p role="alert" className="error">
           {form.formError}

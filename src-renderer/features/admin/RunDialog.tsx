@@ -13,6 +13,7 @@ import { TextField } from '../../components/TextField';
 import { useZonedDateTime } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages';
+import { errorWithin } from '../../lib/field-errors';
 import { useRecordForm } from '../../lib/use-record-form';
 import { createRun } from '../../stores/catalogue-stores';
 import { SeatsAndStatusFields, seats, type PerformanceStatus } from './PerformanceFields';
@@ -134,10 +135,7 @@ export function RunDialog(props: {
             value={pattern.times}
             onChange={(v) => setPattern(i, { times: v })}
             hint={t('admin.run.timesHint', { zone: venue.timezone })}
-            error={
-              errors[`patterns.${i}.times`] ??
-              Object.entries(errors).find(([f]) => f.startsWith(`patterns.${i}.times.`))?.[1]
-            }
+            error={errorWithin(errors, `patterns.${i}.times`)}
           />
           {draft.patterns.length > 1 ? (
             <button

@@ -9,6 +9,7 @@ import {
 import { eventTicketLayoutBodySchema, type EventTicketLayout } from '../../../shared/tickets/ticket-api';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
+import { errorWithin } from '../../lib/field-errors';
 import { useRecordForm } from '../../lib/use-record-form';
 import { loadTicketLayout, saveTicketLayout } from '../../stores/catalogue-stores';
 
@@ -115,9 +116,7 @@ function LayoutForm(props: {
     },
   });
   const { draft, set, errors } = form;
-  const errorOf = (field: string) =>
-    errors[`layout.${field}`] ??
-    Object.entries(errors).find(([path]) => path.startsWith(`layout.${field}.`))?.[1];
+  const errorOf = (field: string) => errorWithin(errors, `layout.${field}`);
 
   const move = (index: number, by: -1 | 1) => {
     const rows = [...draft.rows];

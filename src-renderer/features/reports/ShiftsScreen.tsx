@@ -1,5 +1,5 @@
 import { useEffect, useId } from 'react';
-import type { ShiftRow } from '../../../shared/reports/shifts';
+import { SHIFT_CASH_KINDS, type ShiftRow } from '../../../shared/reports/shifts';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { PagedTable } from '../../components/PagedTable';
 import { useMoney } from '../../i18n/use-money';
@@ -10,7 +10,8 @@ import { useVenueTime } from './use-venue-time';
 
 /**
  * Every terminal's shifts, newest first: who opened and closed each, and the cash the close expected
- * against what was counted. A difference is marked and said in words (short or over).
+ * against what was counted. A difference is marked and said in words (short or over). Cash movements
+ * list the kinds the shift had, signed as they moved the drawer, and how often it opened without a sale.
  */
 export function ShiftsScreen() {
   const t = useT();
@@ -34,6 +35,23 @@ export function ShiftsScreen() {
       <td className="num report__difference" data-testid="shift-difference">
         {cash(row, row.difference)} ({word})
       </td>
+    );
+  };
+
+  const movements = (row: ShiftRow) => {
+    const moved = SHIFT_CASH_KINDS.filter((kind) => row.cashMovements[kind] !== 0);
+    if (moved.length === 0 && row.noSales === 0) return '—';
+    return (
+      <ul className="plain small">
+        {moved.map((kind) => (
+          <li key={kind} data-kind={kind}>
+            {t(`report.shifts.cash.${kind}`)}: {moneyIn(row.cashMovements[kind], row.currency)}
+          </li>
+        ))}
+        {row.noSales > 0 ? (
+          <li data-kind="no_sale">{t('report.shifts.noSales', { n: row.noSales })}</li>
+        ) : null}
+      </ul>
     );
   };
 
@@ -69,6 +87,7 @@ export function ShiftsScreen() {
           t('report.shifts.counted'),
           t('report.shifts.difference'),
           t('report.shifts.sales'),
+          t('report.shifts.cash'),
         ]}
         page={page}
         error={error}
@@ -91,6 +110,7 @@ export function ShiftsScreen() {
             <td className="num">
               {row.sales} · {moneyIn(row.salesTotal, row.currency)}
             </td>
+            <td data-testid="shift-cash-movements">{movements(row)}</td>
           </tr>
         )}
       />

@@ -1,3 +1,4 @@
+import { parseReasonLists, type ReasonLists } from '../../../shared/cash/reasons';
 import type { Queryable } from '../database';
 import { NEXT_POS, positionCte } from './change-pos';
 
@@ -24,16 +25,22 @@ export interface OrganisationRow {
   timezone: string;
   vatRates: { name: string; rate: number }[];
   receiptHeader: string[];
+  reasons: ReasonLists;
   version: number;
 }
 
-const SETTINGS = `id, name, currency, timezone, vat_rates AS "vatRates", receipt_header AS "receiptHeader", version`;
+const SETTINGS = `id, name, currency, timezone, vat_rates AS "vatRates", receipt_header AS "receiptHeader",
+  reasons, version`;
+
+/** Reason lists that do not parse (written by hand, or by an older rule) read as the defaults. */
+const settingsOf = (row: OrganisationRow | undefined): OrganisationRow | undefined =>
+  row && { ...row, reasons: parseReasonLists(row.reasons) };
 
 export async function getOrganisation(db: Queryable, orgId: string): Promise<OrganisationRow | undefined> {
   const rows = await db.query<OrganisationRow>(`SELECT ${SETTINGS} FROM organisations WHERE id = $1`, [
     orgId,
   ]);
-  return rows[0];
+  return settingsOf(rows[0]);
 }
 
 /** The row locked for an update: two managers saving at once are checked one after the other. */
@@ -42,7 +49,7 @@ export async function lockOrganisation(db: Queryable, orgId: string): Promise<Or
     `SELECT ${SETTINGS} FROM organisations WHERE id = $1 FOR UPDATE`,
     [orgId],
   );
-  return rows[0];
+  return settingsOf(rows[0]);
 }
 
 const SETTING_COLUMNS = {
@@ -51,6 +58,7 @@ const SETTING_COLUMNS = {
   timezone: 'timezone',
   vatRates: 'vat_rates',
   receiptHeader: 'receipt_header',
+  reasons: 'reasons',
 } as const;
 
 export async function updateOrganisation(
@@ -72,7 +80,7 @@ export async function updateOrganisation(
 
 /**
  * Gives every venue of the organisation the next change position: terminals pull the receipt header
- * with their venue, so a new header reaches them with the next pull.
+ * and the reason lists with their venue, so a new header or list reaches them with the next pull.
  */
 export async function resendVenues(db: Queryable, orgId: string): Promise<void> {
   await db.query(

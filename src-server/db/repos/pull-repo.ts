@@ -26,10 +26,11 @@ interface PullSource {
 const SOURCES: PullSource[] = (
   [
     {
-      // The organisation's receipt header travels with each venue (a change to it moves the venues).
+      // The organisation's receipt header and reason lists travel with each venue (a change to either
+      // moves the venues).
       entity: 'venue',
       from: 'venues c JOIN organisations o ON o.id = c.org_id',
-      select: 'c.id, c.name, c.currency, c.timezone, o.receipt_header AS "receiptHeader"',
+      select: 'c.id, c.name, c.currency, c.timezone, o.receipt_header AS "receiptHeader", o.reasons',
     },
     {
       // With the layout its tickets print in (null: the default), docs/TICKETS.md "Printing tickets".

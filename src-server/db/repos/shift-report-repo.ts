@@ -1,11 +1,18 @@
+import { CASH_MOVEMENT_KINDS } from '../../../shared/cash/movements';
 import type { ShiftFilter, ShiftRow } from '../../../shared/reports/shifts';
 import type { Queryable } from '../database';
 
 // Every terminal's shifts (docs/REPORTS.md "Shifts"): the pushed open and close events (stored whole,
 // shift-apply.ts), the sales pushed in the shift and the money paid back in it. A sale's payments
-// belong to its shift; a refund's to the shift it was made in, which may be a later one.
+// belong to its shift; a refund's to the shift it was made in, which may be a later one. Cash movements
+// (cash-movement-apply.ts) are summed per kind, signed as they moved the drawer.
 
 type ShiftDbRow = Omit<ShiftRow, 'tenders'> & ShiftRow['tenders'];
+
+/** One JSON object with every kind, 0 where the shift has none. */
+const MOVEMENT_SUMS = `jsonb_build_object(${CASH_MOVEMENT_KINDS.map(
+  (k) => `'${k}', COALESCE(sum(m.amount) FILTER (WHERE m.kind = '${k}'), 0)`,
+).join(', ')})`;
 
 function shiftsSql(orgId: string, f: ShiftFilter, params: unknown[]): string {
   params.push(orgId);
@@ -85,6 +92,7 @@ export async function listShifts(
        COALESCE((SELECT amount FROM pay WHERE pay.shift_id = g.shift_id AND tender = 'complimentary'), 0)::bigint
          AS complimentary,
        COALESCE((SELECT amount FROM pay WHERE pay.shift_id = g.shift_id AND tender = 'exchange'), 0)::bigint AS exchange,
+       cm.sums AS "cashMovements", cm.no_sales AS "noSales",
        COALESCE(sl.currency, v.currency) AS currency
      FROM page g
        JOIN terminals t ON t.org_id = $1 AND t.id = g.terminal_id
@@ -98,6 +106,10 @@ export async function listShifts(
        LEFT JOIN LATERAL (
          SELECT sum(x.amount) AS amount FROM pos_refunds x WHERE x.org_id = $1 AND x.shift_id = g.shift_id
        ) rf ON true
+       CROSS JOIN LATERAL (
+         SELECT ${MOVEMENT_SUMS} AS sums, (count(*) FILTER (WHERE m.kind = 'no_sale'))::int AS no_sales
+         FROM pos_cash_movements m WHERE m.org_id = $1 AND m.shift_id = g.shift_id
+       ) cm
      ORDER BY COALESCE(g.opened_at, g.closed_at) DESC, g.shift_id DESC`,
     params,
   );

@@ -3,14 +3,19 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import type { TerminalSalePayload } from '../../../shared/sync/payloads';
 import { signInAs } from '../../helpers/server-api';
-import { refundPayload, salePayload, shiftClosePayload } from '../../helpers/sync-payloads';
+import {
+  cashMovementPayload,
+  refundPayload,
+  salePayload,
+  shiftClosePayload,
+} from '../../helpers/sync-payloads';
 import { newPerformance, openTill, pushTill, seedHall } from '../../helpers/till';
 import { MANAGER_EMAIL, MANAGER_PASSWORD, useCentral, type Central } from '../pages/manage-page';
 
 // The back office's report screens (issue 15) against a real central server: a terminal pushes 55
-// sales, a refund and a shift closed with a cash difference through /v1/sync/push, and the manager reads
-// them back in Orders (filters, keyset pages, one order's detail, CSV), Sales by performance, Shifts and
-// the code report's way into a code's orders.
+// sales, a refund, a paid out, a no sale and a shift closed with a cash difference through
+// /v1/sync/push, and the manager reads them back in Orders (filters, keyset pages, one order's detail,
+// CSV), Sales by performance, Shifts and the code report's way into a code's orders.
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -86,10 +91,19 @@ async function seedSales(central: Central) {
       units: [{ lineId: line, unitIndex: 0 }],
     }),
   );
-  // Cash taken: 53 × 20.00 = 1,060.00 on a 100.00 float; 1.00 too much in the drawer.
+  // 12.50 paid out for a taxi, and the drawer opened once without a sale.
+  for (const movement of [
+    { kind: 'paid_out', amount: -1_250, reason: 'Petty cash purchase', note: 'Taxi' },
+    { kind: 'no_sale', amount: 0 },
+  ] as const) {
+    till.box.append('cash.movement', {
+      ...cashMovementPayload(till.id, till.shiftId, seller.staffId, movement),
+    });
+  }
+  // Cash taken: 53 × 20.00 = 1,060.00 on a 100.00 float, less the 12.50; 1.00 too much in the drawer.
   till.box.append('shift.close', {
-    ...shiftClosePayload(till.id, till.shiftId, seller.staffId, 116_100),
-    expectedCash: 116_000,
+    ...shiftClosePayload(till.id, till.shiftId, seller.staffId, 114_850),
+    expectedCash: 114_750,
   });
   const pushed = await pushTill(till);
   expect(pushed.status, pushed.text).toBe(200);
@@ -184,7 +198,7 @@ test('orders: keyset pages, filters, one order’s lines, code, approval, tender
   expect(lines[1]).toContain('SPRING');
 });
 
-test('sales by performance add up to the pushed sales, a shift shows its cash difference, and the code report leads to its orders', async ({
+test('sales by performance add up to the pushed sales, a shift shows its cash difference and movements, and the code report leads to its orders', async ({
   page,
 }) => {
   const central = current();
@@ -208,9 +222,10 @@ test('sales by performance add up to the pushed sales, a shift shows its cash di
   const shift = page.getByTestId('shifts-table').locator('tbody tr');
   await expect(shift).toHaveCount(1);
   await expect(shift).toContainText('Till 1');
-  await expect(shift).toContainText('1,160.00');
-  await expect(shift).toContainText('1,161.00');
+  await expect(shift).toContainText('1,147.50');
+  await expect(shift).toContainText('1,148.50');
   await expect(shift.getByTestId('shift-difference')).toHaveText('1.00 (over)');
+  await expect(shift.getByTestId('shift-cash-movements')).toHaveText(/^Paid out: -12\.50\s*No sale × 1$/);
   await axe(page);
 
   await menu(page).getByRole('link', { name: 'Code report', exact: true }).click();
