@@ -306,7 +306,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     mail,
     reservations,
     seats,
-    serverLikelyUp,
+    serverAnswers: async () => (await connectivity.check()).state === 'online',
   });
   const sales = createSaleService({
     db,

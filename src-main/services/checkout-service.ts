@@ -49,8 +49,8 @@ interface Deps {
   reservations?: Pick<ReservationService, 'sweep' | 'pickupProblem' | 'handOver'> | undefined;
   /** The cart's seat holds, renewed on the server before the sale (docs/SEATING.md). */
   seats?: Pick<SeatService, 'confirm'> | undefined;
-  /** Whether the server answered lately; absent: the terminal never counts as offline. */
-  serverLikelyUp?: (() => boolean) | undefined;
+  /** Asks the server now whether it answers; absent: the terminal never counts as offline. */
+  serverAnswers?: (() => Promise<boolean>) | undefined;
 }
 
 export type CheckoutService = ReturnType<typeof createCheckoutService>;
@@ -113,12 +113,13 @@ export function createCheckoutService(deps: Deps) {
   };
 
   /**
-   * docs/CASH.md "Offline limits": an enrolled terminal whose server does not answer sells only for those
-   * allowed to sell offline. A standalone terminal has no server to miss.
+   * docs/CASH.md "Selling offline": on an enrolled terminal, someone not allowed to sell offline sells only
+   * while the server answers, asked afresh (the status the bar shows may be minutes old). Those allowed,
+   * and a standalone terminal with no server to miss, are not asked at all.
    */
-  const mayGoOffline = (actor: Actor): Result<true> => {
-    if (mode() === 'standalone' || (deps.serverLikelyUp?.() ?? true)) return ok(true);
-    return hasPermission(actor.role, 'sell.offline')
+  const mayGoOffline = async (actor: Actor): Promise<Result<true>> => {
+    if (mode() === 'standalone' || hasPermission(actor.role, 'sell.offline')) return ok(true);
+    return (await (deps.serverAnswers?.() ?? Promise.resolve(true)))
       ? ok(true)
       : err('OFFLINE_NOT_ALLOWED', t('OFFLINE_NOT_ALLOWED'));
   };
@@ -145,8 +146,6 @@ export function createCheckoutService(deps: Deps) {
       escrow?.beforeSale();
       priced = cart.current(actor, pricedBefore);
     }
-    const offline = mayGoOffline(actor);
-    if (!offline.ok) return offline;
     const admitted = validate(priced, input.tenders);
     if (!admitted.ok) return admitted;
     const now = isoNow(clock);
@@ -177,6 +176,8 @@ export function createCheckoutService(deps: Deps) {
     async complete(actor: Actor, input: { cartId: string; tenders: readonly TenderInput[] }) {
       let sold = settled(input.cartId);
       if (!sold) {
+        const offline = await mayGoOffline(actor);
+        if (!offline.ok) return offline;
         // The attached customer's counts read again from the server: a use elsewhere since counts.
         await deps.customers?.refresh();
         const held = (await deps.seats?.confirm()) ?? ok(true);

@@ -1,0 +1,132 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { channels as c } from '../../../shared/ipc/channels';
+import type { ShiftPage } from '../../../shared/reports/shifts';
+import { enrolledTerminal, sell, startSyncWorld, type SyncWorld } from '../../helpers/sync-fixture';
+import type { TestTerminal } from '../../helpers/terminal';
+
+// docs/CASH.md end to end: an enrolled terminal records cash movements with the organisation's own
+// reasons (pulled with the venue), pushes them once, and the server's shift report counts them; a role
+// without sell.offline cannot sell while the server is away.
+
+describe('sync: cash at the window', () => {
+  let world: SyncWorld;
+  const open: TestTerminal[] = [];
+  beforeAll(async () => {
+    world = await startSyncWorld();
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((p) => p.close()));
+  });
+  afterAll(() => world.close());
+
+  const terminal = async () => {
+    const pos = await enrolledTerminal(world);
+    open.push(pos);
+    return pos;
+  };
+  const setReasons = async (reasons: Record<string, string[]>) => {
+    const current = await world.org.api.get<{ version: number }>('/v1/organisation');
+    const reply = await world.org.api.patch('/v1/organisation', {
+      reasons,
+      expectedVersion: current.body.version,
+    });
+    expect(reply.status, reply.text).toBe(200);
+  };
+
+  it('offers the organisation’s reasons after a pull, pushes each movement once, and the shift report counts them', async () => {
+    await setReasons({ paid_out: ['Taxi for the artist', 'Flowers'] });
+    const pos = await terminal();
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.supervisorId, pin: '8142' });
+    await pos.must(c.sync.now);
+    expect(await pos.must(c.cash.reasons, { category: 'paid_out' })).toEqual([
+      'Taxi for the artist',
+      'Flowers',
+    ]);
+    // A category the organisation left alone offers the default list.
+    expect(await pos.must(c.cash.reasons, { category: 'drop' })).toEqual(['Cash drop to the safe']);
+
+    await pos.must(c.shift.open, { openingFloat: 10_000 });
+    expect(
+      await pos.call(c.cash.move, { kind: 'paid_out', amount: 2_500, reason: 'Petty cash purchase' }),
+    ).toMatchObject({ ok: false, reason: 'CASH_REASON_NOT_LISTED' });
+    await pos.must(c.cash.move, { kind: 'paid_out', amount: 2_500, reason: 'taxi for the artist' });
+    await pos.must(c.cash.move, { kind: 'no_sale', amount: 0, reason: 'Check the drawer' });
+    await pos.must(c.cash.move, {
+      kind: 'float_change',
+      direction: 'in',
+      amount: 1_000,
+      reason: 'Float topped up',
+    });
+    expect(await sell(pos, world.catalogue)).toMatchObject({ ok: true });
+    const closed = await pos.must(c.shift.close, { countedCash: 12_500 });
+    // 100.00 float − 25.00 paid out + 10.00 float + 40.00 cash sale.
+    expect(closed.expectedCash).toBe(12_500);
+
+    expect(await pos.terminal.sync.pushOnce()).toMatchObject({ ok: true, value: { remaining: 0 } });
+    // A second push sends nothing again, and the server holds each movement once.
+    expect(await pos.terminal.sync.pushOnce()).toMatchObject({ ok: true, value: { remaining: 0 } });
+    const rows = await world.server
+      .db()
+      .query<{ kind: string; amount: number; reason: string }>(
+        'SELECT kind, amount::int AS amount, reason FROM pos_cash_movements WHERE terminal_id = $1 ORDER BY at',
+        [pos.terminal.terminalId],
+      );
+    expect(rows).toEqual([
+      { kind: 'paid_out', amount: -2_500, reason: 'Taxi for the artist' },
+      { kind: 'no_sale', amount: 0, reason: 'Check the drawer' },
+      { kind: 'float_change', amount: 1_000, reason: 'Float topped up' },
+    ]);
+    const report = await world.org.api.get<ShiftPage>(
+      `/v1/reports/shifts?terminalId=${pos.terminal.terminalId}`,
+    );
+    expect(report.status, report.text).toBe(200);
+    expect(report.body.rows[0]).toMatchObject({
+      expectedCash: 12_500,
+      countedCash: 12_500,
+      difference: 0,
+      noSales: 1,
+      cashMovements: { paid_in: 0, paid_out: -2_500, drop: 0, float_change: 1_000, no_sale: 0 },
+    });
+  });
+
+  it('lets a role without sell.offline sell online only, and the built-in seller on', async () => {
+    const role = await world.org.api.post('/v1/roles', {
+      id: 'online-only',
+      name: 'Online only',
+      permissions: ['sell'],
+      customDiscountCeiling: { percent: 0, amount: 0 },
+    });
+    expect(role.status, role.text).toBe(201);
+    const person = await world.org.api.post<{ id: string }>('/v1/staff', {
+      name: 'Olly Online',
+      roleId: 'online-only',
+      pin: '3917',
+    });
+    expect(person.status, person.text).toBe(201);
+    const pos = await terminal();
+    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
+    await pos.must(c.sync.now);
+    await pos.must(c.staff.signIn, { staffId: person.body.id, pin: '3917' });
+    expect(await sell(pos, world.catalogue)).toMatchObject({ ok: true });
+
+    await world.server.stop();
+    // Nothing has told the terminal yet: the checkout asks the server itself.
+    try {
+      const sales = () =>
+        (pos.terminal.db.prepare('SELECT count(*) AS n FROM sales').get() as { n: number }).n;
+      const before = sales();
+      const refused = await sell(pos, world.catalogue);
+      expect(refused).toMatchObject({ ok: false, reason: 'OFFLINE_NOT_ALLOWED' });
+      expect(!refused.ok && refused.message).toBe(
+        'The server does not answer, and your role may not sell while it is away. Ask a supervisor to take this sale, or take it when the server answers again: the cart stays.',
+      );
+      expect(sales()).toBe(before);
+      // The cart stays for the supervisor (or for when the server is back).
+      expect((await pos.must(c.cart.get)).lines).toHaveLength(1);
+      await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
+      expect(await sell(pos, world.catalogue)).toMatchObject({ ok: true });
+    } finally {
+      await world.server.restart();
+    }
+  });
+});
