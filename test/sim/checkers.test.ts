@@ -335,6 +335,35 @@ describe('sync simulation checkers', { timeout: 120_000 }, () => {
     expect(after.some((v) => v.includes('[16 seats agree] T2') && v.includes('not sold'))).toBe(true);
   });
 
+  it('names a cash movement the server lost, or holds with another amount (17)', async () => {
+    const moves: Step[] = [
+      ...SALES,
+      { t: 'cash', node: 0, kind: 'paid_in', amount: 1_500 },
+      { t: 'cash', node: 1, kind: 'no_sale', amount: 1 },
+      { t: 'push', node: 0 },
+      { t: 'push', node: 1 },
+      { t: 'deliverAll' },
+    ];
+    const { before, after } = await cleanRun(async (sim) => {
+      const [first] = await store.query<{ id: string }>(
+        "SELECT id::text FROM pos_cash_movements WHERE org_id = $1 AND kind = 'paid_in'",
+        [sim.world.orgId],
+      );
+      expect(first).toBeDefined();
+      await store.query('UPDATE pos_cash_movements SET amount = 1600 WHERE id = $1', [first?.id]);
+      await store.query("DELETE FROM pos_cash_movements WHERE org_id = $1 AND kind = 'no_sale'", [
+        sim.world.orgId,
+      ]);
+    }, moves);
+    expect(before).toEqual([]);
+    expect(
+      after.some(
+        (v) => v.includes('[17 cash once]') && v.includes('paid_in 1500') && v.includes('paid_in 1600'),
+      ),
+    ).toBe(true);
+    expect(after.some((v) => v.includes('[17 cash once]') && v.includes('not on the server'))).toBe(true);
+  });
+
   it('names a sale applied twice by its digest (2)', async () => {
     resetIds(77, 999);
     const sim = new Simulation(store, join(folder, 'digest'), 999, 1, findAppRoot());

@@ -30,6 +30,8 @@ export class SimNode {
   restores = 0;
   /** Every sale this terminal reported committed, with the number of restores before it. */
   readonly committed = new Map<string, { restoresBefore: number }>();
+  /** Every cash movement this terminal reported recorded, with the number of restores before it. */
+  readonly movements = new Map<string, { restoresBefore: number }>();
   /** Operations in flight on the current incarnation. */
   readonly ops = new Set<Promise<unknown>>();
   readonly clock: Clock;

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import { DEFAULT_REASONS } from '../../shared/cash/reasons';
 import { channels as c } from '../../shared/ipc/channels';
+import type { CashMovementView } from '../../shared/ipc/domains/shift';
 import type { Result } from '../../shared/result';
 import { activeLeases, heldUnits } from '../../src-main/db/repos/lease-repo';
 import { appendOutbox, countPendingOutbox } from '../../src-main/db/repos/outbox-repo';
@@ -7,6 +9,7 @@ import { getSyncState } from '../../src-main/db/repos/sync-repo';
 import { counterKey } from '../../shared/sync/protocol';
 import type { Terminal } from '../../src-main/terminal';
 import type { Database } from '../../src-server/db/database';
+import { checkCashMovements } from './checks/cash-checks';
 import { compareKeys, cursorKey } from './checks/cursor-order';
 import { checkPoisonKept, checkQuarantine, checkRestores } from './checks/sync-checks';
 import { catalogueDigest, checkTerminalStore, compareDigests } from './checks/terminal-checks';
@@ -82,7 +85,8 @@ export type SimStats = Record<
   | 'seatedSales'
   | 'leasedSeatSales'
   | 'seatRefusals'
-  | 'seatNotHeld',
+  | 'seatNotHeld'
+  | 'cashMovements',
   number
 >;
 
@@ -138,6 +142,7 @@ export class Simulation implements SeatHost {
     leasedSeatSales: 0,
     seatRefusals: 0,
     seatNotHeld: 0,
+    cashMovements: 0,
   };
   /** When each sale that sold seats from the cart's holds was checked out (docs/SEATING.md "A sold seat"). */
   readonly cartCheckouts = new Map<string, number>();
@@ -347,6 +352,8 @@ export class Simulation implements SeatHost {
         return this.refund(step.t, this.node(step.node), step.pick, step.seated ?? false);
       case 'seats':
         return seatSale(this, this.node(step.node), step);
+      case 'cash':
+        return this.moveCash(step);
       case 'shift': {
         const node = this.node(step.node);
         await this.userAction(node, (t) => t.dispatch(c.shift.close, { countedCash: 0 }));
@@ -493,6 +500,23 @@ export class Simulation implements SeatHost {
       ...(cash > 0 || card === 0 ? [{ tender: 'cash', amount: cash, tendered: cash }] : []),
       ...(card > 0 ? [{ tender: 'card', amount: card, reference: 'SIM-CARD' }] : []),
     ];
+  }
+
+  /** A movement with the first listed reason; "no sale" moves nothing and a float change goes in. */
+  private async moveCash(step: Extract<Step, { t: 'cash' }>): Promise<void> {
+    const node = this.node(step.node);
+    const moved = await this.userAction(node, (t) =>
+      t.dispatch(c.cash.move, {
+        kind: step.kind,
+        amount: step.kind === 'no_sale' ? 0 : step.amount,
+        ...(step.kind === 'float_change' ? { direction: 'in' } : {}),
+        reason: DEFAULT_REASONS[step.kind][0],
+      }),
+    );
+    if (moved?.ok) {
+      node.movements.set((moved.value as CashMovementView).movement.id, { restoresBefore: node.restores });
+      this.stats.cashMovements += 1;
+    }
   }
 
   sold(node: SimNode, saleId: string): void {
@@ -1018,6 +1042,8 @@ export class Simulation implements SeatHost {
     this.stats.quarantined = quarantined[0]?.n ?? 0;
     const terminals = this.nodes.map((n) => ({ name: n.name, db: n.open.db, restores: n.restores }));
     v.push(...(await checkRestores(this.store, orgId, terminals)));
+    // 17: cash movements, once each.
+    v.push(...(await checkCashMovements(this.store, orgId, this.nodes)));
     // 13–16: reserved seats.
     v.push(...(await checkSeatsSoldOnce(this.store, orgId, this.cartCheckouts)));
     v.push(...(await checkSeatStates(this.store, orgId)));

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { CASH_MOVEMENT_KINDS, type CashMovementKind } from '../../shared/cash/movements';
 
 // The simulation's vocabulary. A step is plain data (indices are taken modulo what exists when it
 // runs), so fast-check can generate, print and shrink a failing run as an ordinary array.
@@ -37,6 +38,8 @@ export type Step =
       cashPercent: number;
     }
   | { t: 'shift'; node: number }
+  /** Cash through the drawer without a sale (docs/CASH.md); a paid out may be refused for want of cash. */
+  | { t: 'cash'; node: number; kind: CashMovementKind; amount: number }
   | { t: 'push' | 'pull' | 'topUp' | 'expire'; node: number }
   | { t: 'deliver' | 'drop' | 'duplicate'; pick: number }
   | { t: 'deliverAll' }
@@ -159,6 +162,15 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
     weight: 4,
   },
   { arbitrary: fc.record({ t: fc.constant('shift' as const), node }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('cash' as const),
+      node,
+      kind: fc.constantFrom(...CASH_MOVEMENT_KINDS),
+      amount: fc.integer({ min: 1, max: 20_000 }),
+    }),
+    weight: 2,
+  },
   { arbitrary: fc.record({ t: fc.constantFrom('push' as const, 'pull' as const), node }), weight: 6 },
   { arbitrary: fc.record({ t: fc.constantFrom('topUp' as const, 'expire' as const), node }), weight: 4 },
   {
