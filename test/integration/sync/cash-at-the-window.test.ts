@@ -1,32 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { channels as c } from '../../../shared/ipc/channels';
 import type { ShiftPage } from '../../../shared/reports/shifts';
-import { enrolledTerminal, sell, startSyncWorld, type SyncWorld } from '../../helpers/sync-fixture';
-import type { TestTerminal } from '../../helpers/terminal';
+import { sell, useSyncWorld } from '../../helpers/sync-fixture';
 
 // docs/CASH.md end to end: an enrolled terminal records cash movements with the organisation's own
 // reasons (pulled with the venue), pushes them once, and the server's shift report counts them; a role
 // without sell.offline cannot sell while the server is away.
 
 describe('sync: cash at the window', () => {
-  let world: SyncWorld;
-  const open: TestTerminal[] = [];
-  beforeAll(async () => {
-    world = await startSyncWorld();
-  });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((p) => p.close()));
-  });
-  afterAll(() => world.close());
+  const { world: worldOf, enrolled: terminal } = useSyncWorld();
 
-  const terminal = async () => {
-    const pos = await enrolledTerminal(world);
-    open.push(pos);
-    return pos;
-  };
   const setReasons = async (reasons: Record<string, string[]>) => {
-    const current = await world.org.api.get<{ version: number }>('/v1/organisation');
-    const reply = await world.org.api.patch('/v1/organisation', {
+    const current = await worldOf().org.api.get<{ version: number }>('/v1/organisation');
+    const reply = await worldOf().org.api.patch('/v1/organisation', {
       reasons,
       expectedVersion: current.body.version,
     });
@@ -36,7 +22,7 @@ describe('sync: cash at the window', () => {
   it('offers the organisation’s reasons after a pull, pushes each movement once, and the shift report counts them', async () => {
     await setReasons({ paid_out: ['Taxi for the artist', 'Flowers'] });
     const pos = await terminal();
-    await pos.must(c.staff.signIn, { staffId: world.catalogue.supervisorId, pin: '8142' });
+    await pos.must(c.staff.signIn, { staffId: worldOf().catalogue.supervisorId, pin: '8142' });
     await pos.must(c.sync.now);
     expect(await pos.must(c.cash.reasons, { category: 'paid_out' })).toEqual([
       'Taxi for the artist',
@@ -57,7 +43,7 @@ describe('sync: cash at the window', () => {
       amount: 1_000,
       reason: 'Float topped up',
     });
-    expect(await sell(pos, world.catalogue)).toMatchObject({ ok: true });
+    expect(await sell(pos, worldOf().catalogue)).toMatchObject({ ok: true });
     const closed = await pos.must(c.shift.close, { countedCash: 12_500 });
     // 100.00 float − 25.00 paid out + 10.00 float + 40.00 cash sale.
     expect(closed.expectedCash).toBe(12_500);
@@ -65,8 +51,8 @@ describe('sync: cash at the window', () => {
     expect(await pos.terminal.sync.pushOnce()).toMatchObject({ ok: true, value: { remaining: 0 } });
     // A second push sends nothing again, and the server holds each movement once.
     expect(await pos.terminal.sync.pushOnce()).toMatchObject({ ok: true, value: { remaining: 0 } });
-    const rows = await world.server
-      .db()
+    const rows = await worldOf()
+      .server.db()
       .query<{ kind: string; amount: number; reason: string }>(
         'SELECT kind, amount::int AS amount, reason FROM pos_cash_movements WHERE terminal_id = $1 ORDER BY at',
         [pos.terminal.terminalId],
@@ -76,7 +62,7 @@ describe('sync: cash at the window', () => {
       { kind: 'no_sale', amount: 0, reason: 'Check the drawer' },
       { kind: 'float_change', amount: 1_000, reason: 'Float topped up' },
     ]);
-    const report = await world.org.api.get<ShiftPage>(
+    const report = await worldOf().org.api.get<ShiftPage>(
       `/v1/reports/shifts?terminalId=${pos.terminal.terminalId}`,
     );
     expect(report.status, report.text).toBe(200);
@@ -90,32 +76,32 @@ describe('sync: cash at the window', () => {
   });
 
   it('lets a role without sell.offline sell online only, and the built-in seller on', async () => {
-    const role = await world.org.api.post('/v1/roles', {
+    const role = await worldOf().org.api.post('/v1/roles', {
       id: 'online-only',
       name: 'Online only',
       permissions: ['sell'],
       customDiscountCeiling: { percent: 0, amount: 0 },
     });
     expect(role.status, role.text).toBe(201);
-    const person = await world.org.api.post<{ id: string }>('/v1/staff', {
+    const person = await worldOf().org.api.post<{ id: string }>('/v1/staff', {
       name: 'Olly Online',
       roleId: 'online-only',
       pin: '3917',
     });
     expect(person.status, person.text).toBe(201);
     const pos = await terminal();
-    await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
+    await pos.must(c.staff.signIn, { staffId: worldOf().catalogue.sellerId, pin: '7305' });
     await pos.must(c.sync.now);
     await pos.must(c.staff.signIn, { staffId: person.body.id, pin: '3917' });
-    expect(await sell(pos, world.catalogue)).toMatchObject({ ok: true });
+    expect(await sell(pos, worldOf().catalogue)).toMatchObject({ ok: true });
 
-    await world.server.stop();
+    await worldOf().server.stop();
     // Nothing has told the terminal yet: the checkout asks the server itself.
     try {
       const sales = () =>
         (pos.terminal.db.prepare('SELECT count(*) AS n FROM sales').get() as { n: number }).n;
       const before = sales();
-      const refused = await sell(pos, world.catalogue);
+      const refused = await sell(pos, worldOf().catalogue);
       expect(refused).toMatchObject({ ok: false, reason: 'OFFLINE_NOT_ALLOWED' });
       expect(!refused.ok && refused.message).toBe(
         'The server does not answer, and your role may not sell while it is away. Ask a supervisor to take this sale, or take it when the server answers again: the cart stays.',
@@ -123,10 +109,10 @@ describe('sync: cash at the window', () => {
       expect(sales()).toBe(before);
       // The cart stays for the supervisor (or for when the server is back).
       expect((await pos.must(c.cart.get)).lines).toHaveLength(1);
-      await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
-      expect(await sell(pos, world.catalogue)).toMatchObject({ ok: true });
+      await pos.must(c.staff.signIn, { staffId: worldOf().catalogue.sellerId, pin: '7305' });
+      expect(await sell(pos, worldOf().catalogue)).toMatchObject({ ok: true });
     } finally {
-      await world.server.restart();
+      await worldOf().server.restart();
     }
   });
 });
