@@ -26,6 +26,14 @@ export const cashMessages = {
     en: 'The server does not answer, and your role may not sell while it is away. Ask a supervisor to take this sale, or take it when the server answers again: the cart stays.',
     de: 'Der Server antwortet nicht, und Ihre Rolle darf ohne Server nicht verkaufen. Bitte eine Aufsicht, diesen Verkauf zu übernehmen, oder kassieren, sobald der Server wieder antwortet: Der Warenkorb bleibt.',
   },
+  OFFLINE_SALE_TOO_LARGE: {
+    en: 'The server does not answer, and this terminal may sell at most {max} in one sale while it is away; this sale is {total}. Take it when the server answers again (the cart stays), or ask a manager.',
+    de: 'Der Server antwortet nicht, und diese Kasse darf ohne Server höchstens {max} pro Verkauf annehmen; dieser Verkauf hat {total}. Bitte kassieren, sobald der Server wieder antwortet (der Warenkorb bleibt), oder eine Leitung fragen.',
+  },
+  OFFLINE_TOO_LONG: {
+    en: 'This terminal has not heard from the server for {minutes} minutes, longer than the {max} allowed: a supervisor must take each sale now. Ask one to sign in, or wait for the server: the cart stays.',
+    de: 'Diese Kasse hat seit {minutes} Minuten nichts vom Server gehört, länger als die erlaubten {max}: Jeden Verkauf muss jetzt eine Aufsicht übernehmen. Bitte eine anmelden lassen oder auf den Server warten: Der Warenkorb bleibt.',
+  },
   DRAWER_FAILED: {
     en: 'Recorded, but the drawer did not open: the printer it hangs on did not answer. Open the drawer with its key.',
     de: 'Gebucht, aber die Kasse hat sich nicht geöffnet: Der Drucker, an dem sie hängt, antwortet nicht. Bitte die Kasse mit dem Schlüssel öffnen.',

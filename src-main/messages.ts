@@ -414,6 +414,10 @@ export const ACTION_WORDS: Record<string, Record<Language, string>> = {
   'shift.close': { en: 'open or close shifts', de: 'Schichten öffnen oder schließen' },
   'cash.move': { en: 'pay cash in or out of the drawer', de: 'Bargeld ein- oder auszahlen' },
   'drawer.open': { en: 'open the drawer without a sale', de: 'die Kasse ohne Verkauf öffnen' },
+  'offline.approve': {
+    en: 'sell on a terminal offline for longer than its limit',
+    de: 'an einer Kasse verkaufen, die länger als erlaubt ohne Server ist',
+  },
   'codes.manage': { en: 'manage discount codes', de: 'Rabattcodes verwalten' },
   'catalogue.manage': { en: 'manage the catalogue', de: 'den Katalog verwalten' },
   'staff.manage': { en: 'manage staff', de: 'Personal verwalten' },

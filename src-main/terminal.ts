@@ -7,7 +7,8 @@ import { getSyncState } from './db/repos/sync-repo';
 import { createFileSecretStore, type SecretStore } from './secret-store';
 import { loadMigrations, schemaVersion } from './db/migrate';
 import { openStore } from './open-store';
-import { ensureMeta } from './db/repos/meta-repo';
+import { ensureMeta, getOfflineLimits } from './db/repos/meta-repo';
+import { minutesWithoutServer } from '../shared/sync/offline-limits';
 import { createEventHub, type EventHub } from './events';
 import { newId } from './ids';
 import { getVenue } from './db/repos/catalogue-repo';
@@ -307,6 +308,15 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     reservations,
     seats,
     serverAnswers: async () => (await connectivity.check()).state === 'online',
+    offline: {
+      limits: () => getOfflineLimits(db),
+      minutes: () =>
+        minutesWithoutServer(clock.now(), [
+          connectivity.current().lastSeenAt,
+          getSyncState(db)?.lastPushAt,
+          getSyncState(db)?.lastPullAt,
+        ]),
+    },
   });
   const sales = createSaleService({
     db,

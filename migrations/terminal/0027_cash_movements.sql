@@ -28,11 +28,12 @@ ALTER TABLE printer_settings ADD COLUMN drawer_kick INTEGER NOT NULL DEFAULT 0 C
 
 -- Roles gain the new permissions (shared/auth/permissions.ts). Every role that sells may go on selling
 -- offline, as it could before (the server's migration 0033 does the same for its custom roles); the
--- built-in supervisor and manager also move cash and open the drawer. The server sends built-in roles
+-- built-in supervisor and manager also move cash, open the drawer and take sales past the offline limit. The server sends built-in roles
 -- only with a full pull, so a terminal enrolled before this version would otherwise keep the old lists.
 UPDATE roles SET permissions = json_insert(permissions, '$[#]', 'sell.offline')
   WHERE EXISTS (SELECT 1 FROM json_each(roles.permissions) WHERE value = 'sell')
     AND NOT EXISTS (SELECT 1 FROM json_each(roles.permissions) WHERE value = 'sell.offline');
-UPDATE roles SET permissions = json_insert(permissions, '$[#]', 'cash.move', '$[#]', 'drawer.open')
+UPDATE roles SET permissions = json_insert(permissions, '$[#]', 'cash.move', '$[#]', 'drawer.open',
+    '$[#]', 'offline.approve')
   WHERE id IN ('supervisor', 'manager')
     AND NOT EXISTS (SELECT 1 FROM json_each(roles.permissions) WHERE value = 'cash.move');

@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'cash.move',
   /** "No sale": open the drawer without a sale. */
   'drawer.open',
+  /** Sell on a terminal offline for longer than its limit (docs/CASH.md "Offline limits"). */
+  'offline.approve',
   'codes.manage',
   'catalogue.manage',
   'staff.manage',
@@ -66,6 +68,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
       'shift.close',
       'cash.move',
       'drawer.open',
+      'offline.approve',
       'reports.view',
       'tickets.check',
       'tickets.duplicate',

@@ -1,3 +1,4 @@
+import type { OfflineLimits } from '../sync/offline-limits';
 import type { ReviewKind, ReviewItem, ReviewStatus } from '../sync/protocol';
 import type { ReviewRow, TerminalLeaseRow, TerminalRow, TerminalStatus } from '../sync/terminal-admin';
 import type { ServerCall } from './call';
@@ -44,6 +45,10 @@ export function terminalCalls(call: ServerCall) {
         `/v1/terminals/${terminalId}/lease-cap`,
         { body: { percent } },
       ),
+    setOfflineLimits: (terminalId: string, limits: OfflineLimits) =>
+      call<{ terminalId: string } & OfflineLimits>('PUT', `/v1/terminals/${terminalId}/offline-limits`, {
+        body: limits,
+      }),
     reviewItems: (query: ReviewQuery) =>
       call<Page<ReviewRow>>('GET', '/v1/review-items', { query: { ...query } }),
     act: (itemId: string, action: ReviewAction, note: string) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { offlineLimitsSchema, type OfflineLimits } from './offline-limits';
 import { text } from '../text';
 import { signingKeySchema } from './approval-proof';
 import type {
@@ -473,6 +474,8 @@ export const pullResponseSchema = z.object({
    * terminal"), paged like the revocations. Absent from an older server.
    */
   customers: z.array(offlineCustomerSchema).max(MAX_PULL_LIMIT).optional(),
+  /** This terminal's offline limits (docs/CASH.md), on every pull. Absent from an older server. */
+  offlineLimits: offlineLimitsSchema.optional(),
 });
 export interface PullResponse {
   cursor: string;
@@ -485,6 +488,7 @@ export interface PullResponse {
   revocations?: TicketRevocation[];
   refundsElsewhere?: RefundElsewhere[];
   customers?: OfflineCustomer[];
+  offlineLimits?: OfflineLimits;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ export interface TerminalRow {
   id: string;
   venueId: string;
   venueName: string;
+  /** The venue's currency: what the offline sale limit is in. */
+  currency: string;
   name: string;
   status: TerminalStatus;
   /** restore_detected: the server stopped taking its sales until a manager re-enrols it. */
@@ -32,6 +34,9 @@ export interface TerminalRow {
   /** The manager's per-terminal lease cap; null: the default, which `effectiveLeaseCapPercent` says. */
   leaseCapPercent: number | null;
   effectiveLeaseCapPercent: number;
+  /** docs/CASH.md "Offline limits": the largest sale offline and the minutes offline; null: no limit. */
+  offlineMaxSale: number | null;
+  offlineMaxMinutes: number | null;
   /** Leases of the current epoch still active and not past their expiry, and their unused units. */
   leasesHeld: number;
   unitsHeld: number;

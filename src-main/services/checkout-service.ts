@@ -1,4 +1,10 @@
 import { hasPermission } from '../../shared/auth/permissions';
+import {
+  hasOfflineLimits,
+  NO_OFFLINE_LIMITS,
+  offlineRefusal,
+  type OfflineLimits,
+} from '../../shared/sync/offline-limits';
 import type { TenderInput } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/ipc/types';
 import { formatMinor } from '../../shared/money';
@@ -51,6 +57,8 @@ interface Deps {
   seats?: Pick<SeatService, 'confirm'> | undefined;
   /** Asks the server now whether it answers; absent: the terminal never counts as offline. */
   serverAnswers?: (() => Promise<boolean>) | undefined;
+  /** This terminal's offline limits (docs/CASH.md), and how long it has gone without the server. */
+  offline?: { limits: () => OfflineLimits; minutes: () => number | null } | undefined;
 }
 
 export type CheckoutService = ReturnType<typeof createCheckoutService>;
@@ -113,15 +121,27 @@ export function createCheckoutService(deps: Deps) {
   };
 
   /**
-   * docs/CASH.md "Selling offline": on an enrolled terminal, someone not allowed to sell offline sells only
-   * while the server answers, asked afresh (the status the bar shows may be minutes old). Those allowed,
-   * and a standalone terminal with no server to miss, are not asked at all.
+   * docs/CASH.md "Selling offline" and "Offline limits": on an enrolled terminal, a sale the limits or the
+   * seller's role would refuse offline goes only once the server is asked afresh (the status the bar
+   * shows may be minutes old). With no limits and the permission, nobody is asked: no extra round trip.
    */
-  const mayGoOffline = async (actor: Actor): Promise<Result<true>> => {
-    if (mode() === 'standalone' || hasPermission(actor.role, 'sell.offline')) return ok(true);
-    return (await (deps.serverAnswers?.() ?? Promise.resolve(true)))
-      ? ok(true)
-      : err('OFFLINE_NOT_ALLOWED', t('OFFLINE_NOT_ALLOWED'));
+  const mayGoOffline = async (actor: Actor, total: number, currency: string): Promise<Result<true>> => {
+    if (mode() === 'standalone') return ok(true);
+    const limits = deps.offline?.limits() ?? NO_OFFLINE_LIMITS;
+    const allowed = hasPermission(actor.role, 'sell.offline');
+    if (allowed && !hasOfflineLimits(limits)) return ok(true);
+    if (await (deps.serverAnswers?.() ?? Promise.resolve(true))) return ok(true);
+    if (!allowed) return err('OFFLINE_NOT_ALLOWED', t('OFFLINE_NOT_ALLOWED'));
+    const refusal = offlineRefusal(limits, {
+      total,
+      offlineMinutes: deps.offline?.minutes() ?? null,
+      bySupervisor: hasPermission(actor.role, 'offline.approve'),
+    });
+    if (!refusal) return ok(true);
+    const money = (amount: number) => `${formatMinor(amount, currency, language())} ${currency}`;
+    return refusal.reason === 'OFFLINE_SALE_TOO_LARGE'
+      ? err(refusal.reason, t(refusal.reason, { max: money(refusal.maxSale), total: money(total) }))
+      : err(refusal.reason, t(refusal.reason, { minutes: refusal.minutes, max: refusal.maxMinutes }));
   };
 
   const commit = (record: NewSaleRecord, admitted: Admitted, now: string) =>
@@ -176,13 +196,13 @@ export function createCheckoutService(deps: Deps) {
     async complete(actor: Actor, input: { cartId: string; tenders: readonly TenderInput[] }) {
       let sold = settled(input.cartId);
       if (!sold) {
-        const offline = await mayGoOffline(actor);
-        if (!offline.ok) return offline;
         // The attached customer's counts read again from the server: a use elsewhere since counts.
         await deps.customers?.refresh();
         const held = (await deps.seats?.confirm()) ?? ok(true);
         if (!held.ok) return held;
         const priced = cart.priceCart(actor);
+        const offline = await mayGoOffline(actor, priced.priced.total, priced.basket.currency);
+        if (!offline.ok) return offline;
         // Enrolled: fetch the leases this cart needs first (outside any transaction, with a short timeout).
         if (mode() === 'enrolled') await sync.prepare(cart.escrowNeeds(actor, priced));
         sold = sellPriced(actor, input, priced);

@@ -18,6 +18,7 @@ const GROUPS: { label: MessageKey; permissions: Permission[] }[] = [
       'shift.close',
       'cash.move',
       'drawer.open',
+      'offline.approve',
     ],
   },
   { label: 'admin.permGroup.door', permissions: ['tickets.check', 'tickets.duplicate'] },

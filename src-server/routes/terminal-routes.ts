@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { registerRequestSchema } from '../../shared/sync/protocol';
+import { offlineLimitsSchema } from '../../shared/sync/offline-limits';
 import { leaseCapSchema, TERMINAL_STATUSES } from '../../shared/sync/terminal-admin';
 import { text } from '../../shared/text';
 import type { ServerContext } from '../context';
@@ -10,6 +11,7 @@ import {
   registerTerminal,
   revokeTerminal,
   setLeaseCap,
+  setOfflineLimits,
 } from '../services/terminal-service';
 import { bearer, guard, idParams, pageQuery, principalOf, staffGuard, staffOf, type App } from './common';
 
@@ -104,5 +106,21 @@ export function registerTerminalRoutes(app: App, ctx: ServerContext): void {
       onRequest: staffGuard(ctx, 'terminals.enrol'),
     },
     async (request) => setLeaseCap(ctx, staffOf(request), request.params.id, request.body.percent),
+  );
+  app.put(
+    '/v1/terminals/:id/offline-limits',
+    {
+      schema: {
+        tags,
+        summary: 'The largest sale and the longest time this terminal may sell without the server',
+        description:
+          'maxSale: the largest sale total (minor units) allowed while the server does not answer; maxMinutes: after this long without the server, each sale needs someone with offline.approve. null: no limit. See docs/CASH.md "Offline limits".',
+        params: idParams,
+        body: offlineLimitsSchema,
+        security: bearer,
+      },
+      onRequest: staffGuard(ctx, 'terminals.enrol'),
+    },
+    async (request) => setOfflineLimits(ctx, staffOf(request), request.params.id, request.body),
   );
 }

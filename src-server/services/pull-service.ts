@@ -336,6 +336,7 @@ async function pullPage(
         ...pageRows(page.rows, audience),
         leases,
         epoch: terminal.epoch,
+        offlineLimits: { maxSale: terminal.offlineMaxSale, maxMinutes: terminal.offlineMaxMinutes },
         ticketKeys: keys,
       };
     }
@@ -349,6 +350,7 @@ async function pullPage(
       ...pageRows(page.rows, audience),
       leases,
       epoch: terminal.epoch,
+      offlineLimits: { maxSale: terminal.offlineMaxSale, maxMinutes: terminal.offlineMaxMinutes },
       ticketKeys: keys,
     };
   });

@@ -1,3 +1,4 @@
+import type { OfflineLimits } from '../../shared/sync/offline-limits';
 import { randomInt } from 'node:crypto';
 import { v7 as uuid } from 'uuid';
 import type { Page } from '../../shared/server-api/page';
@@ -23,7 +24,16 @@ async function auditedTerminal(
   id: string,
 ): Promise<Record<string, unknown> | null> {
   const terminal = await repo.terminalRecord(db, orgId, id);
-  return pick(terminal, ['id', 'venueId', 'name', 'epoch', 'revokedAt', 'leaseCapPercent']);
+  return pick(terminal, [
+    'id',
+    'venueId',
+    'name',
+    'epoch',
+    'revokedAt',
+    'leaseCapPercent',
+    'offlineMaxSale',
+    'offlineMaxMinutes',
+  ]);
 }
 
 const ENROLMENT_HOURS = 24;
@@ -254,6 +264,22 @@ export async function setLeaseCap(
     leaseCapPercent: set.leaseCapPercent,
     effectivePercent: set.leaseCapPercent ?? DEFAULT_LEASE_CAP_PERCENT,
   };
+}
+
+/**
+ * A manager sets the terminal's offline limits (docs/CASH.md "Offline limits"); its next pull takes
+ * them. Both null: no limits, as before they existed.
+ */
+export async function setOfflineLimits(
+  ctx: ServerContext,
+  principal: Principal,
+  terminalId: string,
+  limits: OfflineLimits,
+): Promise<{ terminalId: string } & OfflineLimits> {
+  const set = await changeTerminal(ctx, principal, terminalId, 'terminal.offline_limits', (tx) =>
+    repo.setOfflineLimits(tx, principal.orgId, terminalId, limits),
+  );
+  return { terminalId, ...set };
 }
 
 /** What a manager checks when a terminal does not sync: its position, leases and open review items. */

@@ -1,3 +1,8 @@
+import {
+  NO_OFFLINE_LIMITS,
+  offlineLimitsSchema,
+  type OfflineLimits,
+} from '../../../shared/sync/offline-limits';
 import { prepared, type Db } from '../connection';
 
 export function getMeta(db: Db, key: string): string | undefined {
@@ -13,4 +18,26 @@ export function ensureMeta(db: Db, key: string, value: string): string {
     value,
   );
   return getMeta(db, key) as string;
+}
+
+export function setMeta(db: Db, key: string, value: string): void {
+  prepared(
+    db,
+    'INSERT INTO terminal_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
+}
+
+const OFFLINE_LIMITS = 'offline_limits';
+
+/** This terminal's offline limits as its last pull brought them (docs/CASH.md); none before any. */
+export function getOfflineLimits(db: Db): OfflineLimits {
+  const stored = getMeta(db, OFFLINE_LIMITS);
+  if (stored === undefined) return NO_OFFLINE_LIMITS;
+  const parsed = offlineLimitsSchema.safeParse(JSON.parse(stored));
+  // Written only by setOfflineLimits from a parsed pull; a damaged value limits nothing, as before.
+  return parsed.success ? parsed.data : NO_OFFLINE_LIMITS;
+}
+
+export function setOfflineLimits(db: Db, limits: OfflineLimits): void {
+  setMeta(db, OFFLINE_LIMITS, JSON.stringify(limits));
 }

@@ -43,6 +43,7 @@ import {
   withForeignKeysDeferredToPages,
   type ChildCodeRow,
 } from '../../db/repos/sync-catalogue-repo';
+import { setOfflineLimits } from '../../db/repos/meta-repo';
 import { getSyncState, saveCursor } from '../../db/repos/sync-repo';
 import { replaceTicketKeys, upsertRevocations } from '../../db/repos/ticket-trust-repo';
 import { recordRefundsElsewhere } from '../../db/repos/sale-repo';
@@ -295,6 +296,8 @@ export function applyPullPage(
     for (const lease of page.leases) if (lease.epoch === state.epoch) upsertLease(db, lease, p.at);
     // docs/TICKETS.md "Trust". Absent (an older server): what the terminal holds stays.
     if (page.ticketKeys) replaceTicketKeys(db, page.ticketKeys);
+    // docs/CASH.md "Offline limits". Absent (an older server): what the terminal holds stays.
+    if (page.offlineLimits) setOfflineLimits(db, page.offlineLimits);
     if (page.revocations) upsertRevocations(db, page.revocations);
     if (page.refundsElsewhere)
       recordRefundsElsewhere(db, page.refundsElsewhere, { now: p.at, terminalId: state.terminalId });

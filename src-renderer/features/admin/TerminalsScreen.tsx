@@ -5,29 +5,32 @@ import { FilterSelect } from '../../components/FormFields';
 import { PagedTable } from '../../components/PagedTable';
 import { SearchField } from '../../components/SearchField';
 import { StatusBadge } from '../../components/StatusBadge';
-import { useDateTime } from '../../i18n/use-money';
+import { useDateTime, useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import { useAdminStore } from '../../stores/admin-store';
 import { useTerminalStore } from '../../stores/terminal-admin-stores';
 import { EnrolmentCodeDialog } from './EnrolmentCodeDialog';
 import { LeaseCapForm, LeasesDialog } from './TerminalDialogs';
+import { OfflineLimitsDialog } from './OfflineLimitsDialog';
 
 const PAGE = 50;
 
 /**
  * The organisation's terminals: where each stands, when the server last heard from it and what it holds
- * in leases; new enrolment codes, lease caps, revoking. Only what the server has received is shown.
+ * in leases; new enrolment codes, lease caps, offline limits, revoking. Only what the server has received is shown.
  */
 export function TerminalsScreen() {
   const t = useT();
   const id = useId();
   const dateTime = useDateTime();
+  const money = useMoney();
   const { filter, page, error, editing } = useTerminalStore();
   const { setFilter, load, startEdit, remove } = useTerminalStore.getState();
   const go = useAdminStore((s) => s.go);
   const [enrolling, setEnrolling] = useState(false);
   const [leasesOf, setLeasesOf] = useState<TerminalRow | null>(null);
   const [revoking, setRevoking] = useState<TerminalRow | null>(null);
+  const [offlineOf, setOfflineOf] = useState<TerminalRow | null>(null);
 
   useEffect(() => {
     void load();
@@ -38,6 +41,19 @@ export function TerminalsScreen() {
     row.leaseCapPercent === null
       ? t('admin.terminals.leaseCapDefault', { percent: row.effectiveLeaseCapPercent })
       : t('admin.terminals.leaseCapValue', { percent: row.leaseCapPercent });
+  const offline = (row: TerminalRow) =>
+    row.offlineMaxSale === null && row.offlineMaxMinutes === null
+      ? t('admin.terminals.offlineNone')
+      : t('admin.terminals.offlineSummary', {
+          sale:
+            row.offlineMaxSale === null
+              ? t('admin.terminals.offlineNoSale')
+              : money(row.offlineMaxSale, row.currency),
+          minutes:
+            row.offlineMaxMinutes === null
+              ? t('admin.terminals.offlineNoMinutes')
+              : t('admin.terminals.offlineMinutesValue', { minutes: row.offlineMaxMinutes }),
+        });
 
   return (
     <div data-testid="terminals-screen">
@@ -70,6 +86,7 @@ export function TerminalsScreen() {
           t('admin.terminals.sync'),
           t('admin.terminals.leases'),
           t('admin.terminals.leaseCap'),
+          t('admin.terminals.offline'),
           t('admin.terminals.openReview'),
           t('admin.actions'),
         ]}
@@ -113,6 +130,7 @@ export function TerminalsScreen() {
                   })}
             </td>
             <td>{cap(row)}</td>
+            <td data-testid="terminal-offline">{offline(row)}</td>
             <td>{row.openReviewItems}</td>
             <td className="manage__actions">
               <button type="button" onClick={() => setLeasesOf(row)}>
@@ -123,6 +141,9 @@ export function TerminalsScreen() {
               </button>
               <button type="button" onClick={() => startEdit(row)}>
                 {t('admin.terminals.setCap')}
+              </button>
+              <button type="button" onClick={() => setOfflineOf(row)}>
+                {t('admin.terminals.setOffline')}
               </button>
               {row.status === 'active' ? (
                 <button type="button" onClick={() => setRevoking(row)}>
@@ -135,6 +156,16 @@ export function TerminalsScreen() {
       />
       {enrolling ? <EnrolmentCodeDialog onClose={() => setEnrolling(false)} /> : null}
       {leasesOf ? <LeasesDialog terminal={leasesOf} onClose={() => setLeasesOf(null)} /> : null}
+      {offlineOf ? (
+        <OfflineLimitsDialog
+          terminal={offlineOf}
+          onClose={() => setOfflineOf(null)}
+          onSaved={() => {
+            setOfflineOf(null);
+            void load();
+          }}
+        />
+      ) : null}
       {editing?.mode === 'edit' ? <LeaseCapForm key={editing.row.id} terminal={editing.row} /> : null}
       {revoking ? (
         <ConfirmDialog

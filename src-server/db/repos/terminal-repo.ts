@@ -1,3 +1,4 @@
+import type { OfflineLimits } from '../../../shared/sync/offline-limits';
 import type { TerminalRow, TerminalStatus } from '../../../shared/sync/terminal-admin';
 import type { Queryable } from '../database';
 import { containsPattern } from '../like';
@@ -81,12 +82,15 @@ export async function terminalRecord(
       createdAt: string;
       revokedAt: string | null;
       leaseCapPercent: number | null;
+      offlineMaxSale: number | null;
+      offlineMaxMinutes: number | null;
     }
   | undefined
 > {
   const rows = await db.query<NonNullable<Awaited<ReturnType<typeof terminalRecord>>>>(
     `SELECT id, venue_id AS "venueId", name, epoch, created_at AS "createdAt", revoked_at AS "revokedAt",
-       lease_cap_percent AS "leaseCapPercent"
+       lease_cap_percent AS "leaseCapPercent", offline_max_sale AS "offlineMaxSale",
+       offline_max_minutes AS "offlineMaxMinutes"
      FROM terminals WHERE org_id = $1 AND id = $2`,
     [orgId, id],
   );
@@ -123,10 +127,11 @@ export async function pageTerminals(
   const n = params.length;
   const [items, counted] = await Promise.all([
     db.query<Omit<TerminalRow, 'effectiveLeaseCapPercent'>>(
-      `SELECT t.id, t.venue_id AS "venueId", v.name AS "venueName", t.name,
+      `SELECT t.id, t.venue_id AS "venueId", v.name AS "venueName", v.currency, t.name,
          CASE WHEN t.revoked_at IS NULL THEN 'active' ELSE 'revoked' END AS status, t.state, t.epoch,
          t.created_at AS "createdAt", t.revoked_at AS "revokedAt", t.last_seq AS "lastSeq",
          t.last_push_at AS "lastPushAt", t.last_pull_at AS "lastPullAt", t.pending_sales AS "pendingSales", t.lease_cap_percent AS "leaseCapPercent",
+         t.offline_max_sale AS "offlineMaxSale", t.offline_max_minutes AS "offlineMaxMinutes",
          COALESCE(l.leases, 0)::int AS "leasesHeld", COALESCE(l.units, 0)::bigint AS "unitsHeld",
          l.next_expiry AS "nextLeaseExpiry", COALESCE(r.open, 0)::int AS "openReviewItems"
        ${joined}
@@ -146,6 +151,21 @@ export async function pageTerminals(
     db.query<{ n: number }>(`SELECT count(*)::int AS n ${joined} ${filtered}`, params),
   ]);
   return { items, total: counted[0]?.n ?? 0 };
+}
+
+/** A manager's offline limits for the terminal (docs/CASH.md); undefined if not in this org. */
+export async function setOfflineLimits(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  limits: OfflineLimits,
+): Promise<OfflineLimits | undefined> {
+  const rows = await db.query<OfflineLimits>(
+    `UPDATE terminals SET offline_max_sale = $3, offline_max_minutes = $4 WHERE id = $1 AND org_id = $2
+     RETURNING offline_max_sale AS "maxSale", offline_max_minutes AS "maxMinutes"`,
+    [id, orgId, limits.maxSale, limits.maxMinutes],
+  );
+  return rows[0];
 }
 
 /** A manager's per-terminal lease cap (null: back to the default); undefined if not in this org. */
@@ -195,10 +215,14 @@ export interface TerminalSyncRow {
   state: 'active' | 'restore_detected';
   /** Percent of a counter's limit it may hold in leases; null: the default (escrow-service). */
   leaseCapPercent: number | null;
+  /** docs/CASH.md "Offline limits"; null: no limit. */
+  offlineMaxSale: number | null;
+  offlineMaxMinutes: number | null;
 }
 
 const TERMINAL_COLUMNS = `id, org_id AS "orgId", venue_id AS "venueId", epoch, last_seq AS "lastSeq", state,
-  lease_cap_percent AS "leaseCapPercent"`;
+  lease_cap_percent AS "leaseCapPercent", offline_max_sale AS "offlineMaxSale",
+  offline_max_minutes AS "offlineMaxMinutes"`;
 
 /** The terminal row, locked: one push or acquire per terminal at a time. */
 export async function lockTerminal(db: Queryable, id: string): Promise<TerminalSyncRow | undefined> {

@@ -128,11 +128,37 @@ test('enrol a terminal from the QR code’s text, see its last sync, decide on i
     'Accepted',
   );
 
-  // Revoking says what happens to its sales and leases, then the device token stops working.
+  // Offline limits (docs/CASH.md): a bad amount is named at its field, then both are saved and shown.
   await page
     .getByRole('navigation', { name: 'Back office menu' })
     .getByRole('link', { name: 'Terminals' })
     .click();
+  await expect(page.getByRole('row', { name: /Box office 1/ }).getByTestId('terminal-offline')).toHaveText(
+    'None',
+  );
+  await page
+    .getByRole('row', { name: /Box office 1/ })
+    .getByRole('button', { name: 'Offline limits…' })
+    .click();
+  const limits = page.getByRole('dialog', { name: 'Offline limits of Box office 1' });
+  await limits.getByLabel('Largest sale while offline (EUR)').fill('two hundred');
+  await limits.getByLabel(/Minutes offline/).fill('120');
+  await limits.getByRole('button', { name: 'Save' }).click();
+  await expect(
+    limits.getByText('Enter an amount such as 200.00, or leave it empty for no limit.'),
+  ).toBeVisible();
+  await limits.getByLabel('Largest sale while offline (EUR)').fill('200.00');
+  await axe(page);
+  await limits.getByRole('button', { name: 'Save' }).click();
+  await expect(limits).toBeHidden();
+  await expect(page.getByRole('row', { name: /Box office 1/ }).getByTestId('terminal-offline')).toHaveText(
+    'Sale ≤ 200.00 · supervisor after 120 min',
+  );
+  const pulled = await device.post<{ offlineLimits: unknown }>('/v1/sync/pull', { terminalId, cursor: null });
+  expect(pulled.status, pulled.text).toBe(200);
+  expect(pulled.body.offlineLimits).toEqual({ maxSale: 20_000, maxMinutes: 120 });
+
+  // Revoking says what happens to its sales and leases, then the device token stops working.
   await page
     .getByRole('row', { name: /Box office 1/ })
     .getByRole('button', { name: 'Revoke…' })

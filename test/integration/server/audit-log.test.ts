@@ -386,6 +386,12 @@ describe.each(backends)('audit log (%s)', (backend) => {
         run: () => api.put(`/v1/terminals/${s.terminal}/lease-cap`, { percent: 50 }),
       },
       {
+        route: 'PUT /v1/terminals/:id/offline-limits',
+        action: 'terminal.offline_limits',
+        run: () =>
+          api.put(`/v1/terminals/${s.terminal}/offline-limits`, { maxSale: 20_000, maxMinutes: 120 }),
+      },
+      {
         route: 'PUT /v1/terminals/:id/seat-lease-plans',
         action: 'terminal.seat_lease_plan',
         run: () =>

@@ -115,4 +115,63 @@ describe('sync: cash at the window', () => {
       await worldOf().server.restart();
     }
   });
+
+  it('holds an enrolled terminal to the limits its manager set: no large sale offline, a supervisor after too long', async () => {
+    const pos = await terminal();
+    const api = worldOf().org.api;
+    const path = `/v1/terminals/${pos.terminal.terminalId}/offline-limits`;
+    const refused = await api.put(path, { maxSale: 0, maxMinutes: 99_999 });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('maxSale must be at least 1 minor unit, or null for no limit');
+    expect(refused.text).toContain('maxMinutes must be at most 10080 (a week)');
+    expect(
+      (
+        await api.put('/v1/terminals/00000000-0000-7000-8000-000000000000/offline-limits', {
+          maxSale: 5_000,
+          maxMinutes: 30,
+        })
+      ).status,
+    ).toBe(404);
+    const set = await api.put(path, { maxSale: 5_000, maxMinutes: 30 });
+    expect(set.status, set.text).toBe(200);
+    expect(set.body).toEqual({ terminalId: pos.terminal.terminalId, maxSale: 5_000, maxMinutes: 30 });
+
+    await pos.must(c.staff.signIn, { staffId: worldOf().catalogue.sellerId, pin: '7305' });
+    await pos.must(c.sync.now);
+    // Online the limits change nothing: two tickets (80.00) sell.
+    expect(await sell(pos, worldOf().catalogue, { qty: 2 })).toMatchObject({ ok: true });
+
+    await worldOf().server.stop();
+    try {
+      const sales = () =>
+        (pos.terminal.db.prepare('SELECT count(*) AS n FROM sales').get() as { n: number }).n;
+      const before = sales();
+      const large = await sell(pos, worldOf().catalogue, { qty: 2 });
+      expect(large).toMatchObject({
+        ok: false,
+        reason: 'OFFLINE_SALE_TOO_LARGE',
+        message:
+          'The server does not answer, and this terminal may sell at most 50.00 EUR in one sale while it is away; this sale is 80.00 EUR. Take it when the server answers again (the cart stays), or ask a manager.',
+      });
+      expect(sales()).toBe(before);
+      expect(await sell(pos, worldOf().catalogue, { qty: 1 })).toMatchObject({ ok: true });
+
+      worldOf().clock.advance(31 * 60_000);
+      // The idle lock came down meanwhile; the seller signs in again.
+      await pos.must(c.staff.signIn, { staffId: worldOf().catalogue.sellerId, pin: '7305' });
+      const late = await sell(pos, worldOf().catalogue, { qty: 1 });
+      expect(late).toMatchObject({ ok: false, reason: 'OFFLINE_TOO_LONG' });
+      expect(!late.ok && late.message).toMatch(
+        /^This terminal has not heard from the server for 3[12] minutes, longer than the 30 allowed: a supervisor must take each sale now\./,
+      );
+      expect(sales()).toBe(before + 1);
+      await pos.must(c.staff.signIn, { staffId: worldOf().catalogue.supervisorId, pin: '8142' });
+      expect(await sell(pos, worldOf().catalogue, { qty: 1 })).toMatchObject({ ok: true });
+    } finally {
+      await worldOf().server.restart();
+    }
+    // null lifts each limit again.
+    const lifted = await api.put(path, { maxSale: null, maxMinutes: null });
+    expect(lifted.body).toEqual({ terminalId: pos.terminal.terminalId, maxSale: null, maxMinutes: null });
+  });
 });

@@ -43,7 +43,7 @@ describe('0027_cash_movements', () => {
       custom: ['sell', 'sell.offline'],
       door: ['tickets.check'],
       seller: ['sell', 'sell.offline'],
-      supervisor: ['sell', 'shift.close', 'sell.offline', 'cash.move', 'drawer.open'],
+      supervisor: ['sell', 'shift.close', 'sell.offline', 'cash.move', 'drawer.open', 'offline.approve'],
     });
   });
 
