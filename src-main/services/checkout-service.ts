@@ -12,7 +12,7 @@ import { loadSale } from '../db/repos/sale-repo';
 import { getOpenShift } from '../db/repos/shift-repo';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
-import { buildSaleRecord, type NewSaleRecord } from './build-sale-record';
+import { buildSaleRecord, committedSaleRecord, type NewSaleRecord } from './build-sale-record';
 import { checkSeats, commitSale, type Admitted } from './sale-commit';
 import { capacityUnits, type CartService, type PricedCart } from './cart-service';
 import type { MailService } from './mail/mail-service';
@@ -150,7 +150,8 @@ export function createCheckoutService(deps: Deps) {
     const committed = commit(record, admitted.value, now);
     if (!committed.ok) return committed;
     cart.reset();
-    return ok(loadSale(db, input.cartId) as SaleRecord);
+    // What checkout wrote, not read back: the same record loadSale would give (checkout-record.test.ts).
+    return ok(committedSaleRecord(committed.value));
   };
 
   return {
