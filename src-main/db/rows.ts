@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { prepared, type Db } from './connection';
 
 // Columns are snake_case, records camelCase; these keep the mapping in one place.
@@ -11,10 +12,41 @@ export function fromRow<T>(row: unknown): T {
   ) as T;
 }
 
+interface RowInsert {
+  keys: readonly string[];
+  statement: Statement;
+}
+
+/** Per connection and table, the insert statements by the keys of the rows they were made for. */
+const inserts = new WeakMap<Db, Map<string, RowInsert[]>>();
+
+const sameKeys = (a: readonly string[], b: readonly string[]) => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+/**
+ * Inserts a record as one row, its keys as the columns. A sale writes a dozen rows in a few shapes, so
+ * each shape's statement is found by comparing keys rather than by building its SQL again.
+ */
 export function insertRow(db: Db, table: string, row: object): void {
   const keys = Object.keys(row);
-  prepared(
-    db,
-    `INSERT INTO ${table} (${keys.map(toSnake).join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`,
-  ).run(row);
+  let byTable = inserts.get(db);
+  if (!byTable) {
+    byTable = new Map();
+    inserts.set(db, byTable);
+  }
+  let shapes = byTable.get(table);
+  if (!shapes) {
+    shapes = [];
+    byTable.set(table, shapes);
+  }
+  let insert = shapes.find((s) => sameKeys(s.keys, keys));
+  if (!insert) {
+    const sql = `INSERT INTO ${table} (${keys.map(toSnake).join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`;
+    insert = { keys, statement: prepared(db, sql) };
+    shapes.push(insert);
+  }
+  insert.statement.run(row);
 }
