@@ -2,7 +2,7 @@ import { REASON_MESSAGES } from '../../shared/discounts/messages';
 import type { Language } from '../../shared/ipc/types';
 import { err, ok, type Result } from '../../shared/result';
 import { limitReasonOf, type CounterNeed } from '../../shared/sync/counters';
-import type { Db } from '../db/connection';
+import { transact, type Db } from '../db/connection';
 import { addSold, getPerformance } from '../db/repos/catalogue-repo';
 import { appendOutbox } from '../db/repos/outbox-repo';
 import { insertSale, nextReceiptNo } from '../db/repos/sale-repo';
@@ -83,7 +83,7 @@ export function commitSale(
 ): Result<NewSaleRecord> {
   const { db, t, language, escrow } = deps;
   const escrowed = escrow && escrow.mode() !== 'standalone' ? escrow : undefined;
-  const outcome = db.transaction(() => {
+  const outcome = transact(db, () => {
     const { needs, overuseGranted } = admitted;
     // A seat must still be this terminal's; no supervisor can lift that (no overuse for seats).
     if (record.units.some((u) => u.seatId !== null)) {
@@ -124,7 +124,7 @@ export function commitSale(
       entry.seq,
     );
     return { done: true as const, written: sale };
-  })();
+  });
   if (outcome.done) return ok(outcome.written);
   if (outcome.seats) return outcome.seats;
   const { refused } = outcome;

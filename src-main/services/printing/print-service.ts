@@ -407,12 +407,15 @@ export function createPrintService(deps: PrintServiceDeps) {
     afterSale(result: Result<SaleRecord>): Result<SaleRecord> {
       if (!result.ok) return result;
       const record = result.value;
+      const { output, ticketOrder } = settings();
+      // Nothing prints by itself (autoPrint's own check, read once here for every sale).
+      if (output === 'none') return result;
       const receipt = () => autoPrint(`sale ${record.sale.id}`, () => void printSale(record.sale.id));
       const tickets = () => {
-        if (settings().ticketOrder !== 'receipt_only' && record.tickets.some((t) => t.status === 'valid'))
+        if (ticketOrder !== 'receipt_only' && record.tickets.some((t) => t.status === 'valid'))
           autoPrint(`tickets of sale ${record.sale.id}`, () => void printTickets(record.sale.id));
       };
-      if (settings().ticketOrder === 'tickets_first') {
+      if (ticketOrder === 'tickets_first') {
         tickets();
         receipt();
       } else {
