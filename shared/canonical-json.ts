@@ -37,9 +37,26 @@ export function canonicalJson(value: unknown, maxDepth: number = MAX_JSON_DEPTH)
 }
 
 function primitive(v: unknown): string {
-  if (typeof v === 'number' && !Number.isFinite(v))
-    throw new CanonicalJsonError('NOT_FINITE', 'canonicalJson: non-finite number');
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new CanonicalJsonError('NOT_FINITE', 'canonicalJson: non-finite number');
+    // What JSON.stringify writes for a finite number (-0 included), without the call.
+    return String(v);
+  }
   return JSON.stringify(v) ?? 'null';
+}
+
+/** Object keys repeat across payloads (a sale's column names): each is quoted once. */
+const quotedKeys = new Map<string, string>();
+const MAX_QUOTED_KEYS = 10_000;
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = `${JSON.stringify(key)}:`;
+    if (quotedKeys.size < MAX_QUOTED_KEYS) quotedKeys.set(key, quoted);
+  }
+  return quoted;
 }
 
 const tooDeep = (maxDepth: number) =>
@@ -64,7 +81,7 @@ function recursive(v: unknown, depth: number, maxDepth: number): string {
     const entry = object[key];
     if (entry === undefined) continue;
     if (text.length > 1) text += ',';
-    text += `${JSON.stringify(key)}:${recursive(entry, depth + 1, maxDepth)}`;
+    text += quotedKey(key) + recursive(entry, depth + 1, maxDepth);
   }
   return text + '}';
 }
