@@ -6,10 +6,23 @@ import { prepared, type Db } from './connection';
 export const toSnake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const toCamel = (key: string): string => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
+/** Column names are few and read over and over: each is converted once. */
+const camelKeys = new Map<string, string>();
+const MAX_CAMEL_KEYS = 10_000;
+
+function camelOf(key: string): string {
+  let camel = camelKeys.get(key);
+  if (camel === undefined) {
+    camel = toCamel(key);
+    if (camelKeys.size < MAX_CAMEL_KEYS) camelKeys.set(key, camel);
+  }
+  return camel;
+}
+
 export function fromRow<T>(row: unknown): T {
-  return Object.fromEntries(
-    Object.entries(row as Record<string, unknown>).map(([k, v]) => [toCamel(k), v]),
-  ) as T;
+  const record: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row as Record<string, unknown>)) record[camelOf(k)] = v;
+  return record as T;
 }
 
 interface RowInsert {

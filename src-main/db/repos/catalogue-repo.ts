@@ -55,6 +55,12 @@ export function getVenue(db: Db): TerminalVenue | undefined {
   return { ...fromRow<Venue>(rest), receiptHeader: JSON.parse(String(header)) as string[] };
 }
 
+/** The venue's currency alone (getVenue's), read on every pricing of a cart. */
+export function getVenueCurrency(db: Db): string | undefined {
+  const row = prepared(db, 'SELECT currency FROM venues LIMIT 1').get() as { currency: string } | undefined;
+  return row?.currency;
+}
+
 export function setReceiptHeader(db: Db, venueId: string, lines: readonly string[]): void {
   prepared(db, 'UPDATE venues SET receipt_header = ? WHERE id = ?').run(JSON.stringify(lines), venueId);
 }
