@@ -57,9 +57,12 @@ export function insertRow(db: Db, table: string, row: object): void {
   }
   let insert = shapes.find((s) => sameKeys(s.keys, keys));
   if (!insert) {
-    const sql = `INSERT INTO ${table} (${keys.map(toSnake).join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`;
+    const sql = `INSERT INTO ${table} (${keys.map(toSnake).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`;
     insert = { keys, statement: prepared(db, sql) };
     shapes.push(insert);
   }
-  insert.statement.run(row);
+  // Bound by position, in the keys' order: faster than by name.
+  const values = new Array<unknown>(keys.length);
+  for (let i = 0; i < keys.length; i++) values[i] = (row as Record<string, unknown>)[keys[i] as string];
+  insert.statement.run(values);
 }
