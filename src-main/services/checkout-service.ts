@@ -100,9 +100,10 @@ export function createCheckoutService(deps: Deps) {
     const evaluation = priced.evaluation?.ok ? priced.evaluation : null;
     if (priced.code && evaluation && escrow?.blockedOffline(priced.code))
       return err('CODE_NEEDS_SERVER', t('CODE_NEEDS_SERVER'));
+    const syncMode = mode();
     const needs =
-      mode() === 'standalone' ? [] : saleNeeds(perPerformance, evaluation ? priced.code : null, evaluation);
-    if (mode() === 'restore_detected' && needs.length > 0)
+      syncMode === 'standalone' ? [] : saleNeeds(perPerformance, evaluation ? priced.code : null, evaluation);
+    if (syncMode === 'restore_detected' && needs.length > 0)
       return err('RESTORE_DETECTED', t('SYNC_RESTORE_DETECTED'));
     const overuseGranted = priced.cart.overuse !== null && (evaluation?.overridden.length ?? 0) > 0;
     const holds = cart.seats().map(({ lineId: _l, label: _label, ...hold }) => hold);
