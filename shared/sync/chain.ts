@@ -13,5 +13,10 @@ export type Sha256Hex = (text: string) => string;
 
 /** sha256(prevHash || canonical JSON of the payload). */
 export function chainHash(sha256: Sha256Hex, prevHash: string, payload: unknown): string {
-  return sha256(prevHash + canonicalJson(payload));
+  return chainHashOfCanonical(sha256, prevHash, canonicalJson(payload));
+}
+
+/** The same hash from the payload's canonical JSON already written, for a writer that stores that text too. */
+export function chainHashOfCanonical(sha256: Sha256Hex, prevHash: string, canonical: string): string {
+  return sha256(prevHash + canonical);
 }

@@ -71,3 +71,18 @@ export function prepared(db: Db, sql: string): Database.Statement {
   }
   return statement;
 }
+
+const runners = new WeakMap<Db, (run: () => unknown) => unknown>();
+
+/**
+ * Runs `run` in a transaction, or in a savepoint inside the caller's: db.transaction(run)() without
+ * making the wrapper again for every call (better-sqlite3 builds four functions each time).
+ */
+export function transact<T>(db: Db, run: () => T): T {
+  let runner = runners.get(db);
+  if (!runner) {
+    runner = db.transaction((fn: () => unknown) => fn());
+    runners.set(db, runner);
+  }
+  return runner(run) as T;
+}

@@ -182,6 +182,23 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
   };
 }
 
+/**
+ * The sale just committed as loadSale (sale-repo.ts) reads it back, without reading it: no refunds yet,
+ * and its payments and the code's scopes in the order loadSale gives them. Lines, units, tickets and
+ * approvals are already in that order as built.
+ */
+export function committedSaleRecord(written: NewSaleRecord): SaleRecord {
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    ...written,
+    payments: [...written.payments].sort((a, b) => byText(a.createdAt, b.createdAt) || byText(a.id, b.id)),
+    scopes: [...written.scopes].sort(
+      (a, b) => byText(a.eventId, b.eventId) || byText(a.performanceId, b.performanceId),
+    ),
+    refunds: [],
+  };
+}
+
 /** Where a code's discount went: one row per event and performance (none for a line without an event). */
 export function discountScopes(
   lines: readonly Pick<SaleLineRow, 'eventId' | 'performanceId' | 'codeDiscount'>[],

@@ -24,7 +24,7 @@ import { err, ok, type Result } from '../../shared/result';
 import { isoNow, type Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { TicketOffer } from '../../shared/ipc/domains/catalogue';
-import { getPerformance, getProduct, getTicketOffer, getVenue } from '../db/repos/catalogue-repo';
+import { getPerformance, getProduct, getTicketOffer, getVenueCurrency } from '../db/repos/catalogue-repo';
 import { getReservation, heldPerPerformance } from '../db/repos/reservation-repo';
 import { getCode, getCodeByText, listAutoApplyCodes, searchCodes } from '../db/repos/code-repo';
 import { usageForCodes } from '../db/repos/usage-repo';
@@ -187,7 +187,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
   });
   let cart = fresh();
 
-  const currency = () => getVenue(db)?.currency ?? 'EUR';
+  const currency = () => getVenueCurrency(db) ?? 'EUR';
   const msg = (evaluation: Extract<Evaluation, { ok: false }>) => evaluation.message[language()];
 
   const basketOf = (lines: readonly CartLine[]): Basket => ({

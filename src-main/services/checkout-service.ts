@@ -19,7 +19,7 @@ import { loadSale } from '../db/repos/sale-repo';
 import { getOpenShift } from '../db/repos/shift-repo';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
-import { buildSaleRecord, type NewSaleRecord } from './build-sale-record';
+import { buildSaleRecord, committedSaleRecord, type NewSaleRecord } from './build-sale-record';
 import { checkSeats, commitSale, type Admitted } from './sale-commit';
 import { capacityUnits, type CartService, type PricedCart } from './cart-service';
 import type { MailService } from './mail/mail-service';
@@ -111,9 +111,10 @@ export function createCheckoutService(deps: Deps) {
     const evaluation = priced.evaluation?.ok ? priced.evaluation : null;
     if (priced.code && evaluation && escrow?.blockedOffline(priced.code))
       return err('CODE_NEEDS_SERVER', t('CODE_NEEDS_SERVER'));
+    const syncMode = mode();
     const needs =
-      mode() === 'standalone' ? [] : saleNeeds(perPerformance, evaluation ? priced.code : null, evaluation);
-    if (mode() === 'restore_detected' && needs.length > 0)
+      syncMode === 'standalone' ? [] : saleNeeds(perPerformance, evaluation ? priced.code : null, evaluation);
+    if (syncMode === 'restore_detected' && needs.length > 0)
       return err('RESTORE_DETECTED', t('SYNC_RESTORE_DETECTED'));
     const overuseGranted = priced.cart.overuse !== null && (evaluation?.overridden.length ?? 0) > 0;
     const holds = cart.seats().map(({ lineId: _l, label: _label, ...hold }) => hold);
@@ -185,7 +186,8 @@ export function createCheckoutService(deps: Deps) {
     const committed = commit(record, admitted.value, now);
     if (!committed.ok) return committed;
     cart.reset();
-    return ok(loadSale(db, input.cartId) as SaleRecord);
+    // What checkout wrote, not read back: the same record loadSale would give (checkout-record.test.ts).
+    return ok(committedSaleRecord(committed.value));
   };
 
   return {

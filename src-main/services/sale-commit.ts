@@ -2,7 +2,7 @@ import { REASON_MESSAGES } from '../../shared/discounts/messages';
 import type { Language } from '../../shared/ipc/types';
 import { err, ok, type Result } from '../../shared/result';
 import { limitReasonOf, type CounterNeed } from '../../shared/sync/counters';
-import type { Db } from '../db/connection';
+import { transact, type Db } from '../db/connection';
 import { addSold, getPerformance } from '../db/repos/catalogue-repo';
 import { appendOutbox } from '../db/repos/outbox-repo';
 import { insertSale, nextReceiptNo } from '../db/repos/sale-repo';
@@ -67,7 +67,8 @@ export function checkSeats(
 
 /**
  * One transaction (or a savepoint inside the caller's): the leases, the sale with its tickets, the
- * seats and the outbox row commit together or not at all. The receipt number comes with the commit.
+ * seats and the outbox row commit together or not at all. The receipt number comes with the commit;
+ * the record answered is the one written, with it.
  */
 export function commitSale(
   deps: CommitDeps,
@@ -79,11 +80,10 @@ export function commitSale(
    * two; this store cannot, as that sale is not in it (sales.exchange_of references a sale here).
    */
   exchangeOfElsewhere?: string,
-): Result<true> {
+): Result<NewSaleRecord> {
   const { db, t, language, escrow } = deps;
   const escrowed = escrow && escrow.mode() !== 'standalone' ? escrow : undefined;
-  let seatRefusal: Result<never> | null = null;
-  const refused = db.transaction(() => {
+  const outcome = transact(db, () => {
     const { needs, overuseGranted } = admitted;
     // A seat must still be this terminal's; no supervisor can lift that (no overuse for seats).
     if (record.units.some((u) => u.seatId !== null)) {
@@ -93,10 +93,7 @@ export function commitSale(
         { saleId: record.sale.id, units: record.units, holds: admitted.seats ?? [] },
         now,
       );
-      if (!seats.ok) {
-        seatRefusal = seats;
-        return null;
-      }
+      if (!seats.ok) return { done: false as const, seats };
     }
     // First: the hold's seats and lease units are given back, for the sale to count and take them again.
     if (admitted.reservationId) deps.reservations?.handOver(admitted.reservationId, record.sale.id, now);
@@ -104,7 +101,7 @@ export function commitSale(
       escrowed && needs.length > 0
         ? escrowed.take(needs, (counter) => overuseGranted && limitReasonOf(counter) !== undefined)
         : null;
-    if (taken && !taken.ok) return taken;
+    if (taken && !taken.ok) return { done: false as const, refused: taken };
     const sale = { ...record, sale: { ...record.sale, receiptNo: nextReceiptNo(db) } };
     insertSale(db, sale);
     deps.mail?.queueWithSale(sale);
@@ -126,10 +123,11 @@ export function commitSale(
       sale.redemption && { id: sale.redemption.id, codeId: sale.redemption.codeId },
       entry.seq,
     );
-    return null;
-  })();
-  if (seatRefusal) return seatRefusal;
-  if (!refused) return ok(true);
+    return { done: true as const, written: sale };
+  });
+  if (outcome.done) return ok(outcome.written);
+  if (outcome.seats) return outcome.seats;
+  const { refused } = outcome;
   const reason = limitReasonOf(refused.counter);
   if (!reason) return err('CAPACITY', t('CAPACITY', { left: refused.held }));
   return err(

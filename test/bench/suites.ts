@@ -1,6 +1,7 @@
 import type { BenchSuite } from './harness';
 import { adminSuite } from './admin.bench';
 import { adminUiSuite } from './admin-ui.bench';
+import { commitSuite } from './commit.bench';
 import { coreSuite } from './core.bench';
 import { customersSuite } from './customers.bench';
 import { engineSuite } from './engine.bench';
@@ -19,6 +20,7 @@ import { uiSeatsSuite } from './ui-seats.bench';
 export const suites: BenchSuite[] = [
   terminalSuite,
   coreSuite,
+  commitSuite,
   engineSuite,
   serverSuite,
   syncSuite,

@@ -69,6 +69,12 @@ export function setVenueReasons(db: Db, venueId: string, lists: ReasonLists): vo
   prepared(db, 'UPDATE venues SET reasons = ? WHERE id = ?').run(JSON.stringify(lists), venueId);
 }
 
+/** The venue's currency alone (getVenue's), read on every pricing of a cart. */
+export function getVenueCurrency(db: Db): string | undefined {
+  const row = prepared(db, 'SELECT currency FROM venues LIMIT 1').get() as { currency: string } | undefined;
+  return row?.currency;
+}
+
 export function setReceiptHeader(db: Db, venueId: string, lines: readonly string[]): void {
   prepared(db, 'UPDATE venues SET receipt_header = ? WHERE id = ?').run(JSON.stringify(lines), venueId);
 }

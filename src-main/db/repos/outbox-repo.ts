@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../shared/canonical-json';
-import { chainHash as chainHashWith, GENESIS_HASH } from '../../../shared/sync/chain';
+import { chainHash as chainHashWith, chainHashOfCanonical, GENESIS_HASH } from '../../../shared/sync/chain';
 import type { MutationPayloads } from '../../../shared/sync/payloads';
 import type { MutationType } from '../../../shared/sync/protocol';
 import { prepared, type Db } from '../connection';
@@ -40,25 +40,30 @@ export function chainHash(prevHash: string, payload: unknown): string {
 export function appendOutbox(db: Db, entry: OutboxMutation): OutboxEntry {
   const tail = prepared(db, 'SELECT seq, hash FROM outbox ORDER BY seq DESC LIMIT 1').get() as
     { seq: number; hash: string } | undefined;
-  const next = nextOutboxEntry(tail, entry);
+  // The payload is serialised once: the text stored is the text hashed.
+  const canonical = canonicalJson(entry.payload);
+  const next = nextOutboxEntry(tail, entry, canonical);
   const { seq, prevHash, hash } = next;
   prepared(
     db,
     'INSERT INTO outbox (seq, mutation_id, type, payload, prev_hash, hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(seq, entry.mutationId, entry.type, canonicalJson(entry.payload), prevHash, hash, entry.createdAt);
+  ).run(seq, entry.mutationId, entry.type, canonical, prevHash, hash, entry.createdAt);
   return next;
 }
 
 /**
  * The entry that follows `tail` in the chain (the first one after none): its seq, prevHash and hash.
  * appendOutbox stores it; the load bench's terminals, which keep their outbox in memory, chain with it too.
+ * `canonical` is the payload's canonical JSON where the caller has it already.
  */
 export function nextOutboxEntry(
   tail: { seq: number; hash: string } | undefined,
   entry: OutboxMutation,
+  canonical: string = canonicalJson(entry.payload),
 ): OutboxEntry {
   const prevHash = tail?.hash ?? GENESIS_HASH;
-  return { seq: (tail?.seq ?? 0) + 1, prevHash, hash: chainHash(prevHash, entry.payload), ...entry };
+  const hash = chainHashOfCanonical(sha256Hex, prevHash, canonical);
+  return { seq: (tail?.seq ?? 0) + 1, prevHash, hash, ...entry };
 }
 
 export function readOutbox(db: Db, afterSeq = 0, limit = 1000): OutboxEntry[] {

@@ -174,7 +174,11 @@ export function loadSale(db: Db, id: string): SaleRecord | undefined {
     payments: all('SELECT * FROM payments WHERE sale_id = ? ORDER BY created_at, id') as PaymentRow[],
     redemption: redemption ? fromRow<RedemptionRow>(redemption) : null,
     scopes: redemption
-      ? prepared(db, 'SELECT event_id, performance_id FROM redemption_scopes WHERE redemption_id = ?')
+      ? prepared(
+          db,
+          `SELECT event_id, performance_id FROM redemption_scopes WHERE redemption_id = ?
+           ORDER BY event_id, performance_id`,
+        )
           .all((redemption as { id: string }).id)
           .map((r) => fromRow<{ eventId: string; performanceId: string }>(r))
       : [],

@@ -432,13 +432,16 @@ export function createPrintService(deps: PrintServiceDeps) {
     afterSale(result: Result<SaleRecord>): Result<SaleRecord> {
       if (!result.ok) return result;
       const record = result.value;
+      const { output, ticketOrder } = settings();
+      // Nothing prints by itself and no drawer hangs on a printer (autoPrint's own check, read once here).
+      if (output === 'none') return result;
       openDrawerFor(`sale ${record.sale.id}`, record.payments);
       const receipt = () => autoPrint(`sale ${record.sale.id}`, () => void printSale(record.sale.id));
       const tickets = () => {
-        if (settings().ticketOrder !== 'receipt_only' && record.tickets.some((t) => t.status === 'valid'))
+        if (ticketOrder !== 'receipt_only' && record.tickets.some((t) => t.status === 'valid'))
           autoPrint(`tickets of sale ${record.sale.id}`, () => void printTickets(record.sale.id));
       };
-      if (settings().ticketOrder === 'tickets_first') {
+      if (ticketOrder === 'tickets_first') {
         tickets();
         receipt();
       } else {
