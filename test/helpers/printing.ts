@@ -67,18 +67,22 @@ export async function setUpPrinter(
   if (!(await core.must(c.shift.current))) await core.must(c.shift.open, { openingFloat: 10_000 });
 }
 
-/** A real sale through the core: adults for Hamlet, an optional code, paid in cash. */
+/** A real sale through the core: adults for Hamlet, an optional code, paid in cash (or by card, with its reference). */
 export async function sellAdults(
   core: PrintCore,
   qty: number,
-  options: { code?: string; tendered?: number } = {},
+  options: { code?: string; tendered?: number; card?: string } = {},
 ): Promise<SaleView> {
   await core.must(c.cart.addTicket, { performanceId: HAMLET, ticketPriceId: ADULT_STALLS, qty });
   if (options.code) await core.must(c.cart.applyCode, { input: options.code });
   const cart = await core.must(c.cart.get);
   return core.must(c.checkout.complete, {
     cartId: cart.id,
-    tenders: [{ tender: 'cash', amount: cart.total, tendered: options.tendered ?? cart.total }],
+    tenders: [
+      options.card === undefined
+        ? { tender: 'cash', amount: cart.total, tendered: options.tendered ?? cart.total }
+        : { tender: 'card', amount: cart.total, reference: options.card },
+    ],
   });
 }
 

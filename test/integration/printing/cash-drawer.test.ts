@@ -175,16 +175,7 @@ describe('cash movements and the drawer', () => {
       () => bench.printer.drawerPulses() === 1 && bench.printer.documents().length === 1,
       'pulse and receipt',
     );
-    await bench.must(c.cart.addTicket, {
-      performanceId: 'perf-hamlet-1',
-      ticketPriceId: 'price-hamlet-adult-stalls',
-      qty: 1,
-    });
-    const cart = await bench.must(c.cart.get);
-    await bench.must(c.checkout.complete, {
-      cartId: cart.id,
-      tenders: [{ tender: 'card', amount: cart.total, reference: 'A-1' }],
-    });
+    await sellAdults(bench, 1, { card: 'A-1' });
     await until(() => bench.printer.documents().length === 2, 'the card receipt');
     await settle();
     expect(bench.printer.drawerPulses()).toBe(1);
