@@ -310,12 +310,14 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     serverAnswers: async () => (await connectivity.check()).state === 'online',
     offline: {
       limits: () => getOfflineLimits(db),
-      minutes: () =>
-        minutesWithoutServer(clock.now(), [
+      minutes: () => {
+        const state = getSyncState(db);
+        return minutesWithoutServer(clock.now(), [
           connectivity.current().lastSeenAt,
-          getSyncState(db)?.lastPushAt,
-          getSyncState(db)?.lastPullAt,
-        ]),
+          state?.lastPushAt,
+          state?.lastPullAt,
+        ]);
+      },
     },
   });
   const sales = createSaleService({

@@ -20,6 +20,8 @@ export const cashMovementInputSchema = z.strictObject({
   note: text().trim().max(MAX_REASON_NOTE_LENGTH).nullable().optional(),
 });
 export type CashMovementInput = z.input<typeof cashMovementInputSchema>;
+/** The input as parsed (trimmed, bounded): what the main process's service receives. */
+export type CashMovementRequest = z.output<typeof cashMovementInputSchema>;
 
 /** Why an input cannot be recorded, before anything is looked up; each has its sentence on the terminal. */
 export type CashMovementShapeError =

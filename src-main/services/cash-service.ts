@@ -1,9 +1,4 @@
-import {
-  cashMovementInputSchema,
-  drawerDelta,
-  type CashMovementInput,
-  type CashMovementRow,
-} from '../../shared/cash/movements';
+import { drawerDelta, type CashMovementRequest, type CashMovementRow } from '../../shared/cash/movements';
 import { listedReason, reasonsFor, type ReasonCategory } from '../../shared/cash/reasons';
 import type { CashMovementView, ZReport } from '../../shared/ipc/domains/shift';
 import { formatMinor } from '../../shared/money';
@@ -44,8 +39,8 @@ export function createCashService(deps: {
       return reasonsFor(lists(), category);
     },
 
-    async move(actor: Actor, request: CashMovementInput): Promise<Result<CashMovementView>> {
-      const input = cashMovementInputSchema.parse(request);
+    /** `input` as the dispatcher parsed it (cashMovementInputSchema): not parsed a second time here. */
+    async move(actor: Actor, input: CashMovementRequest): Promise<Result<CashMovementView>> {
       const shift = getOpenShift(db);
       if (!shift) return fail(t, 'NO_SHIFT');
       const delta = drawerDelta(input);

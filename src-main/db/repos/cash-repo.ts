@@ -1,4 +1,8 @@
-import type { CashMovementRow, CashMovementTotals } from '../../../shared/cash/movements';
+import {
+  CASH_MOVEMENT_KINDS,
+  type CashMovementRow,
+  type CashMovementTotals,
+} from '../../../shared/cash/movements';
 import { prepared, type Db } from '../connection';
 import { fromRow, insertRow } from '../rows';
 
@@ -15,13 +19,9 @@ export function listCashMovements(db: Db, shiftId: string): CashMovementRow[] {
 }
 
 /** Per kind, in the order the kinds are listed; a kind the shift never used is left out. */
-export function cashMovementTotals(db: Db, shiftId: string): CashMovementTotals[] {
-  return prepared(
-    db,
-    `SELECT kind, count(*) AS count, sum(amount) AS amount FROM cash_movements WHERE shift_id = ?
-     GROUP BY kind ORDER BY CASE kind WHEN 'paid_in' THEN 1 WHEN 'paid_out' THEN 2 WHEN 'drop' THEN 3
-       WHEN 'float_change' THEN 4 ELSE 5 END`,
-  )
-    .all(shiftId)
-    .map((r) => fromRow<CashMovementTotals>(r));
+export function cashMovementTotals(movements: readonly CashMovementRow[]): CashMovementTotals[] {
+  return CASH_MOVEMENT_KINDS.flatMap((kind) => {
+    const of = movements.filter((m) => m.kind === kind);
+    return of.length === 0 ? [] : [{ kind, count: of.length, amount: of.reduce((n, m) => n + m.amount, 0) }];
+  });
 }

@@ -58,12 +58,10 @@ export function shiftFigures(db: Db, shiftId: string): ShiftFigures {
     prepared(db, sql)
       .all(shiftId)
       .map((r) => fromRow<T>(r));
+  const movements = listCashMovements(db, shiftId);
   return {
-    cashMovements: cashMovementTotals(db, shiftId),
-    movements: listCashMovements(db, shiftId).map((m) => ({
-      ...m,
-      staff: getStaff(db, m.staffId)?.name ?? m.staffId,
-    })),
+    cashMovements: cashMovementTotals(movements),
+    movements: movements.map((m) => ({ ...m, staff: getStaff(db, m.staffId)?.name ?? m.staffId })),
     byTender: q<{ tender: string; amount: number; count: number }>(
       'SELECT tender, sum(amount) AS amount, count(*) AS count FROM shift_payments WHERE shift_id = ? GROUP BY tender ORDER BY tender',
     ),
