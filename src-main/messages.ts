@@ -3,6 +3,7 @@ import { err, type Err } from '../shared/result';
 import { reservationMessages } from './reservation-messages';
 import { seatMessages } from './seat-messages';
 import { cashMessages } from './cash-messages';
+import { trainingMessages } from './training-messages';
 
 // Sentences the core says to staff, in both UI languages. Each says what happened and what to do.
 const catalogue = {
@@ -380,6 +381,7 @@ const catalogue = {
   ...reservationMessages,
   ...seatMessages,
   ...cashMessages,
+  ...trainingMessages,
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalogue;

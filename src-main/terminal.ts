@@ -38,6 +38,7 @@ import { createExchangeService } from './services/exchange-service';
 import { createSaleService } from './services/sale-service';
 import { createTicketService } from './services/ticket-service';
 import { createSettingsService } from './services/settings-service';
+import { createTraining } from './services/training';
 import { createShiftService } from './services/shift-service';
 import { createCashService } from './services/cash-service';
 import {
@@ -152,6 +153,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
   const appVersion = readAppVersion(appRoot);
   const events = createEventHub((error) => logError(error, 'event listener'));
   const settings = createSettingsService(db, clock);
+  const training = createTraining(db, clock);
   const t = createTranslate(() => settings.get().language);
   const language = () => settings.get().language;
   const transport =
@@ -192,6 +194,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     t,
     language,
     idleMinutes: options.idleMinutes ?? 5,
+    training: training.applies,
     // Only an enrolled terminal has a server that counts a person's PINs across terminals; it is
     // told at once, so the other terminals hear of the failure on their next round.
     reportPinAttempt: (attempt) => {
@@ -233,6 +236,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     enrolled,
     serverLikelyUp,
     terminalId,
+    training: training.applies,
   });
   const printing = createPrintService({
     db,
@@ -319,6 +323,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
         ]);
       },
     },
+    training: training.applies,
   });
   const sales = createSaleService({
     db,
@@ -330,6 +335,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     overuseCapPerDay: options.overuseCapPerDay ?? 20,
     sync,
     printing,
+    training: training.applies,
   });
   const remoteRefunds = createRemoteRefundService({
     db,
@@ -340,6 +346,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     ask: (request) => sync.request(request),
     sync,
     printing,
+    training: training.applies,
   });
   const exchanges = createExchangeService({
     db,
@@ -354,6 +361,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     ticketSigner: () => sync.ticketSigner(),
     sync,
     printing,
+    training: training.applies,
   });
   const tickets = createTicketService({
     db,
@@ -392,6 +400,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     loadDemo: async () => (getSyncState(db) ? fail(t, 'DEMO_ENROLLED') : ok(await loadDemo())),
     settings,
     staff,
+    training,
     catalogue: createCatalogueService(db, t),
     cart,
     checkout,

@@ -32,6 +32,8 @@ export const staffBody = z.strictObject({
   roleId: text().min(1).max(40),
   /** The venues the person works at (their PIN reaches those venues' terminals only). */
   venueIds: z.array(z.uuid('a venue id from GET /v1/venues')).max(1000).optional(),
+  /** In training (docs/CASH.md "Training mode"): their sales are practice, kept off every figure. */
+  training: z.boolean().optional(),
 });
 
 /** PATCH /v1/staff/:id: any of the fields, active, and the version its editor opened. */
@@ -60,6 +62,8 @@ export interface StaffMember {
   hasPin: boolean;
   /** The venues the person works at: their PIN verifier reaches only those venues' terminals. */
   venueIds: string[];
+  /** In training: every sale they make at a terminal is a training sale (docs/CASH.md). */
+  training: boolean;
   /** Bumped by every change a manager makes; PIN failures and lockouts from terminals leave it. */
   version: number;
   createdAt: string;

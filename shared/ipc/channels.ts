@@ -76,6 +76,11 @@ export const channels = {
     move: 'pos:cash:move',
     reasons: 'pos:cash:reasons',
   },
+  // Whether this terminal is in training, and switching it (docs/CASH.md "Training mode").
+  training: {
+    get: 'pos:training:get',
+    set: 'pos:training:set',
+  },
   print: {
     receipt: 'pos:print:receipt',
     refund: 'pos:print:refund',

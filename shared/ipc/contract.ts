@@ -237,6 +237,8 @@ export const requestSchemas = {
   [c.shift.report]: z.object({ shiftId: id }).strict(),
   [c.cash.move]: cashMovementInputSchema,
   [c.cash.reasons]: z.strictObject({ category: z.enum(REASON_CATEGORIES) }),
+  [c.training.get]: empty,
+  [c.training.set]: z.strictObject({ on: z.boolean() }),
   [c.print.receipt]: z.object({ saleId: id, duplicate }).strict(),
   [c.print.refund]: z.object({ refundId: id, duplicate }).strict(),
   [c.print.zReport]: z.object({ shiftId: id, duplicate }).strict(),
@@ -336,6 +338,9 @@ export interface ResponseTypes
   [c.shift.report]: ZReportView;
   [c.cash.move]: CashMovementView;
   [c.cash.reasons]: readonly string[];
+  /** `terminal`: this terminal is in training, whoever sells; the session says whether its sales are. */
+  [c.training.get]: { terminal: boolean };
+  [c.training.set]: { terminal: boolean };
   [c.print.receipt]: PrintJobView[];
   [c.print.refund]: PrintJobView[];
   [c.print.zReport]: PrintJobView[];

@@ -286,6 +286,8 @@ export interface StaffRecord {
    */
   pinFailures?: number;
   pinLockedUntil?: string | null;
+  /** In training (docs/CASH.md "Training mode"). Absent from an older server: not in training. */
+  training?: boolean;
 }
 
 export interface RoleRecord {

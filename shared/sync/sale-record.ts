@@ -35,6 +35,11 @@ export const saleRowSchema = z.object({
    * and missing from a sale recorded before exchanges.
    */
   exchangeOf: uuid.nullable().default(null),
+  /**
+   * 1: sold in training (docs/CASH.md "Training mode"). Such a sale is never pushed; the server parses
+   * the flag only to refuse one that reached it all the same. Missing from a sale recorded before.
+   */
+  training: flag.default(0),
 });
 
 export const saleLineSchema = z.object({

@@ -31,6 +31,8 @@ export interface PrintedTicket {
   secret: string | null;
   /** A reprint: DUPLICATE is printed prominently. */
   duplicate: boolean;
+  /** Of a training sale (docs/CASH.md "Training mode"): TRAINING is printed top and bottom. */
+  training?: boolean | undefined;
 }
 
 /** PDF tickets: A4 to print at home, or ticket stock (5.5 × 2 in, shared/node/tickets/ticket-pdf.ts). */

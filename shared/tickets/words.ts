@@ -9,6 +9,12 @@ import type { PrintedTicket, TicketField, TicketLayout } from './layout';
 export const TICKET_WORDS = {
   ticket: { en: 'Ticket', de: 'Eintrittskarte' },
   duplicate: { en: 'DUPLICATE', de: 'DUPLIKAT' },
+  // docs/CASH.md "Training mode": on every document of a training sale, top and bottom.
+  training: { en: 'TRAINING', de: 'TRAINING' },
+  trainingWhy: {
+    en: 'Practice only: no sale, no payment, no entry.',
+    de: 'Nur zur Übung: kein Verkauf, keine Zahlung, kein Einlass.',
+  },
   notValid: { en: 'NOT VALID FOR ENTRY', de: 'NICHT GÜLTIG FÜR DEN EINLASS' },
   notValidWhy: {
     en: 'This ticket has no entry code. Ask the box office to print a valid one.',

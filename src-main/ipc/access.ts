@@ -142,6 +142,10 @@ export const accessRules = {
     also: (r: ParsedRequestOf<typeof c.cash.move>) => (r.kind === 'no_sale' ? 'drawer.open' : 'cash.move'),
   },
   [c.cash.reasons]: sell,
+  // Anyone signed in may see whether the terminal is in training (the banner says so anyway); switching
+  // it is a manager's: training is about who practises, so the permission that manages staff decides.
+  [c.training.get]: signedIn,
+  [c.training.set]: need('staff.manage'),
 
   [c.print.receipt]: sell,
   [c.print.refund]: sell,

@@ -20,6 +20,7 @@ import type { ShiftService } from '../services/shift-service';
 import type { SeatLeases } from '../services/seats/seat-leases';
 import type { SeatService } from '../services/seats/seat-service';
 import type { StaffService } from '../services/staff-service';
+import type { Training } from '../services/training';
 import type { SyncService } from '../services/sync/sync-service';
 import type { TicketService } from '../services/ticket-service';
 import type { CashService } from '../services/cash-service';
@@ -34,6 +35,7 @@ export interface Services {
   loadDemo(): Promise<Result<{ codes: number }>>;
   settings: SettingsService;
   staff: StaffService;
+  training: Training;
   catalogue: CatalogueService;
   cart: CartService;
   checkout: CheckoutService;
@@ -142,6 +144,11 @@ export function createHandlers(s: Services): Handlers {
     [c.shift.report]: (r) => s.shifts.report(r.shiftId),
     [c.cash.move]: async (r, a) => afterWrite(await s.cash.move(a, r)),
     [c.cash.reasons]: (r) => ok(s.cash.reasons(r.category)),
+    [c.training.get]: () => ok({ terminal: s.training.terminal() }),
+    [c.training.set]: (r) => {
+      s.training.setTerminal(r.on);
+      return ok({ terminal: s.training.terminal() });
+    },
 
     [c.print.receipt]: (r) => s.printing.printSale(r.saleId, r.duplicate),
     [c.print.refund]: (r) => s.printing.printRefund(r.refundId, r.duplicate),

@@ -30,6 +30,11 @@ export interface SaleRecordInput {
   sealTicket?: SealTicket | undefined;
   /** The sale whose units this one takes in exchange (exchange-service.ts). */
   exchangeOf?: string | undefined;
+  /**
+   * A training sale (docs/CASH.md "Training mode"): marked, with no redemption (it uses no code) and no
+   * ticket secrets (the caller passes no sealTicket), so nothing of it counts or admits anyone.
+   */
+  training?: boolean | undefined;
 }
 
 /**
@@ -157,12 +162,13 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
       status: 'completed',
       createdAt: now,
       exchangeOf: input.exchangeOf ?? null,
+      training: input.training ? 1 : 0,
     },
     lines,
     units,
     payments,
     redemption:
-      code && evaluation
+      code && evaluation && !input.training
         ? {
             id: ids(),
             saleId,
@@ -176,7 +182,7 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
             createdAt: now,
           }
         : null,
-    scopes: discountScopes(lines),
+    scopes: input.training ? [] : discountScopes(lines),
     approvals: approvals.map(input.sign),
     tickets: issueTickets({ saleId, issuedAt: now, lines, units, ids, seal: input.sealTicket }),
   };

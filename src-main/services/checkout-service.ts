@@ -59,6 +59,8 @@ interface Deps {
   serverAnswers?: (() => Promise<boolean>) | undefined;
   /** This terminal's offline limits (docs/CASH.md), and how long it has gone without the server. */
   offline?: { limits: () => OfflineLimits; minutes: () => number | null } | undefined;
+  /** Whether this person sells in training here (training.ts; docs/CASH.md "Training mode"). */
+  training?: ((staffId: string) => boolean) | undefined;
 }
 
 export type CheckoutService = ReturnType<typeof createCheckoutService>;
@@ -92,7 +94,11 @@ export function createCheckoutService(deps: Deps) {
   };
 
   /** Everything that may refuse the sale before anything is written. */
-  const validate = (priced: PricedCart, tenders: readonly TenderInput[]): Result<Admitted> => {
+  const validate = (
+    priced: PricedCart,
+    tenders: readonly TenderInput[],
+    training: boolean,
+  ): Result<Admitted> => {
     if (priced.cart.lines.length === 0) return err('EMPTY_CART', t('EMPTY_CART'));
     const picking = priced.cart.reservationId ?? null;
     const pickup = picking ? deps.reservations?.pickupProblem(picking) : null;
@@ -109,9 +115,10 @@ export function createCheckoutService(deps: Deps) {
     const seats = checkSeats(db, t, perPerformance, (id) => cart.heldByCart(id));
     if (!seats.ok) return seats;
     const evaluation = priced.evaluation?.ok ? priced.evaluation : null;
-    if (priced.code && evaluation && escrow?.blockedOffline(priced.code))
+    if (!training && priced.code && evaluation && escrow?.blockedOffline(priced.code))
       return err('CODE_NEEDS_SERVER', t('CODE_NEEDS_SERVER'));
-    const syncMode = mode();
+    // A training sale takes no lease: it counts on no server counter (docs/CASH.md "Training mode").
+    const syncMode = training ? 'standalone' : mode();
     const needs =
       syncMode === 'standalone' ? [] : saleNeeds(perPerformance, evaluation ? priced.code : null, evaluation);
     if (syncMode === 'restore_detected' && needs.length > 0)
@@ -145,14 +152,15 @@ export function createCheckoutService(deps: Deps) {
       : err(refusal.reason, t(refusal.reason, { minutes: refusal.minutes, max: refusal.maxMinutes }));
   };
 
-  const commit = (record: NewSaleRecord, admitted: Admitted, now: string) =>
-    commitSale(deps, record, admitted, now);
+  const commit = (record: NewSaleRecord, admitted: Admitted, now: string, training: boolean) =>
+    commitSale(deps, record, admitted, now, { training });
 
   /** From here to the commit nothing awaits: no other call can change the cart or the leases meanwhile. */
   const sellPriced = (
     actor: Actor,
     input: { cartId: string; tenders: readonly TenderInput[] },
     pricedBefore: PricedCart,
+    training: boolean,
   ): Result<SaleRecord> => {
     const early = settled(input.cartId);
     if (early) return early;
@@ -167,11 +175,13 @@ export function createCheckoutService(deps: Deps) {
       escrow?.beforeSale();
       priced = cart.current(actor, pricedBefore);
     }
-    const admitted = validate(priced, input.tenders);
+    if (training && priced.cart.reservationId) return err('TRAINING_NO_PICKUP', t('TRAINING_NO_PICKUP'));
+    const admitted = validate(priced, input.tenders, training);
     if (!admitted.ok) return admitted;
     const now = isoNow(clock);
     const signer = deps.approvalSigner?.();
-    const ticketKey = deps.ticketSigner?.();
+    // A training ticket carries no secret: no door, online or offline, admits it (docs/CASH.md).
+    const ticketKey = training ? undefined : deps.ticketSigner?.();
     const record = buildSaleRecord({
       priced,
       tenders: input.tenders,
@@ -182,8 +192,9 @@ export function createCheckoutService(deps: Deps) {
       ids: newId,
       sign: (approval) => signApproval(approval, deps.terminalId(), signer),
       sealTicket: ticketKey && ticketSealer(ticketKey),
+      training,
     });
-    const committed = commit(record, admitted.value, now);
+    const committed = commit(record, admitted.value, now, training);
     if (!committed.ok) return committed;
     cart.reset();
     // What checkout wrote, not read back: the same record loadSale would give (checkout-record.test.ts).
@@ -198,18 +209,25 @@ export function createCheckoutService(deps: Deps) {
     async complete(actor: Actor, input: { cartId: string; tenders: readonly TenderInput[] }) {
       let sold = settled(input.cartId);
       if (!sold) {
+        const training = deps.training?.(actor.staffId) ?? false;
+        // docs/CASH.md "Training mode": a seat in the cart is held on the server, and real; a seated
+        // sale in training is refused before the hold is even renewed.
+        if (training && cart.seats().length > 0) return err('TRAINING_NO_SEATS', t('TRAINING_NO_SEATS'));
         // The attached customer's counts read again from the server: a use elsewhere since counts.
         await deps.customers?.refresh();
         const held = (await deps.seats?.confirm()) ?? ok(true);
         if (!held.ok) return held;
         const priced = cart.priceCart(actor);
-        const offline = await mayGoOffline(actor, priced.priced.total, priced.basket.currency);
-        if (!offline.ok) return offline;
-        // Enrolled: fetch the leases this cart needs first (outside any transaction, with a short timeout).
-        if (mode() === 'enrolled') await sync.prepare(cart.escrowNeeds(actor, priced));
-        sold = sellPriced(actor, input, priced);
+        // Training never goes to the server, so it needs none: no offline limit, no lease to fetch.
+        if (!training) {
+          const offline = await mayGoOffline(actor, priced.priced.total, priced.basket.currency);
+          if (!offline.ok) return offline;
+          // Enrolled: fetch the leases this cart needs first (outside any transaction, with a short timeout).
+          if (mode() === 'enrolled') await sync.prepare(cart.escrowNeeds(actor, priced));
+        }
+        sold = sellPriced(actor, input, priced, training);
       }
-      if (sold.ok) sync.afterWrite();
+      if (sold.ok && sold.value.sale.training === 0) sync.afterWrite();
       return printing.afterSale(deps.mail ? deps.mail.afterSale(sold) : sold);
     },
   };

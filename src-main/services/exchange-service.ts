@@ -70,6 +70,8 @@ interface Deps {
   ticketSigner?: (() => TicketSigningKey | undefined) | undefined;
   sync: Pick<SyncService, 'prepare' | 'afterWrite'>;
   printing: Pick<PrintService, 'afterSale'>;
+  /** Whether this person sells in training here (training.ts): no exchange then. */
+  training?: ((staffId: string) => boolean) | undefined;
 }
 
 /** Everything worked out before anything is written. */
@@ -97,8 +99,11 @@ export function createExchangeService(deps: Deps) {
     `${formatMinor(amount, currency, language())} ${currency}`;
 
   /** The order here, or another terminal's from the server; offline, that one is refused. */
-  const find = async (saleId: string): Promise<Result<Order>> => {
+  const find = async (actor: Actor, saleId: string): Promise<Result<Order>> => {
     const here = loadSale(db, saleId);
+    // docs/CASH.md "Training mode": an exchange would mix practice and money, either way round.
+    if (here?.sale.training === 1 || deps.training?.(actor.staffId))
+      return err('TRAINING_NO_EXCHANGE', t('TRAINING_NO_EXCHANGE'));
     if (here) return ok(localOrder(here));
     const there = await deps.remote.order(saleId);
     if (there.ok) return ok(remoteOrder(there.value));
@@ -296,13 +301,9 @@ export function createExchangeService(deps: Deps) {
         // Seats the old units gave back count: exchanging within one performance needs no free seat.
         const seats = checkSeats(db, t, planned.perPerformance);
         if (!seats.ok) throw new Refused(seats);
-        const committed = commitSale(
-          deps,
-          record,
-          admitted,
-          now,
-          planned.old.remote ? planned.old.saleId : undefined,
-        );
+        const committed = commitSale(deps, record, admitted, now, {
+          exchangeOfElsewhere: planned.old.remote ? planned.old.saleId : undefined,
+        });
         if (!committed.ok) throw new Refused(committed);
         const view: ExchangeView = {
           sale: loadSale(db, saleId) as SaleRecord,
@@ -366,7 +367,7 @@ export function createExchangeService(deps: Deps) {
   return {
     /** What the exchange would do, with the code re-checked; nothing is written. */
     async preview(actor: Actor, input: ExchangeInput): Promise<Result<ExchangePreview>> {
-      const old = await find(input.saleId);
+      const old = await find(actor, input.saleId);
       if (!old.ok) return old;
       const planned = plan(actor, input, old.value);
       return planned.ok ? ok(planned.value.preview) : planned;
@@ -380,7 +381,7 @@ export function createExchangeService(deps: Deps) {
       actor: Actor,
       input: ExchangeInput & { tenders: readonly TenderInput[] },
     ): Promise<Result<ExchangeView>> {
-      const old = await find(input.saleId);
+      const old = await find(actor, input.saleId);
       if (!old.ok) return old;
       let planned = plan(actor, input, old.value);
       if (!planned.ok) return planned;
@@ -388,7 +389,7 @@ export function createExchangeService(deps: Deps) {
         await deps.sync.prepare(saleNeeds(planned.value.perPerformance, null, null));
         escrow?.beforeSale();
         // The wait may have moved the code's usage (and this terminal's own sale): plan again.
-        const again = old.value.remote ? old : await find(input.saleId);
+        const again = old.value.remote ? old : await find(actor, input.saleId);
         if (!again.ok) return again;
         planned = plan(actor, input, again.value);
         if (!planned.ok) return planned;

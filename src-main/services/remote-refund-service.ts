@@ -31,6 +31,8 @@ interface Deps {
   ask: AskServer;
   sync: Pick<SyncService, 'afterWrite'>;
   printing: Pick<PrintService, 'afterRemoteRefund'>;
+  /** Whether this person sells in training here (training.ts): another window's sale is real money. */
+  training?: ((staffId: string) => boolean) | undefined;
 }
 
 /** A server answer that refused the request, in the server's own sentence. */
@@ -43,7 +45,17 @@ function refusal(body: unknown): { reason: string; message: string } | undefined
 
 export type RemoteRefundService = ReturnType<typeof createRemoteRefundService>;
 
-export function createRemoteRefundService({ db, clock, t, language, terminalId, ask, sync, printing }: Deps) {
+export function createRemoteRefundService({
+  db,
+  clock,
+  t,
+  language,
+  terminalId,
+  ask,
+  sync,
+  printing,
+  training,
+}: Deps) {
   const needsServer = () => err('REMOTE_REFUND_NEEDS_SERVER', t('REMOTE_REFUND_NEEDS_SERVER'));
 
   /** The server's answer to a request of the refund, as a result. */
@@ -92,6 +104,7 @@ export function createRemoteRefundService({ db, clock, t, language, terminalId, 
      * payments in this terminal's shift and outbox in one transaction, and prints its receipt.
      */
     async refund(actor: Actor, input: RefundInput): Promise<Result<RemoteRefundView>> {
+      if (training?.(actor.staffId)) return err('TRAINING_REAL_SALE', t('TRAINING_REAL_SALE'));
       const found = await order(input.saleId);
       if (!found.ok) return found;
       const sale = found.value;

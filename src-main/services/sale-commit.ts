@@ -30,6 +30,14 @@ export interface CommitDeps {
   reservations?: Pick<ReservationService, 'handOver'> | undefined;
 }
 
+/** What a training sale's commit leaves out (docs/CASH.md "Training mode"). */
+export interface CommitOptions {
+  /** The sale another terminal sold that this one exchanges (exchange-service.ts). */
+  exchangeOfElsewhere?: string | undefined;
+  /** A training sale: no lease, no capacity, no outbox row. It is only kept here, to print and refund. */
+  training?: boolean | undefined;
+}
+
 /** What validation found the sale will take: seats per performance, and the escrow's counters. */
 export interface Admitted {
   perPerformance: Map<string, number>;
@@ -76,13 +84,13 @@ export function commitSale(
   admitted: Admitted,
   now: string,
   /**
-   * The sale another terminal sold that this one exchanges (exchange-service.ts): the server links the
-   * two; this store cannot, as that sale is not in it (sales.exchange_of references a sale here).
+   * exchangeOfElsewhere: the server links the two sales; this store cannot, as that sale is not in it
+   * (sales.exchange_of references a sale here).
    */
-  exchangeOfElsewhere?: string,
+  { exchangeOfElsewhere, training = false }: CommitOptions = {},
 ): Result<NewSaleRecord> {
   const { db, t, language, escrow } = deps;
-  const escrowed = escrow && escrow.mode() !== 'standalone' ? escrow : undefined;
+  const escrowed = escrow && escrow.mode() !== 'standalone' && !training ? escrow : undefined;
   const outcome = transact(db, () => {
     const { needs, overuseGranted } = admitted;
     // A seat must still be this terminal's; no supervisor can lift that (no overuse for seats).
@@ -105,6 +113,8 @@ export function commitSale(
     const sale = { ...record, sale: { ...record.sale, receiptNo: nextReceiptNo(db) } };
     insertSale(db, sale);
     deps.mail?.queueWithSale(sale);
+    // The receipt number is shared with real sales (one sequence, no two papers alike); nothing else is.
+    if (training) return { done: true as const, written: sale };
     for (const [performanceId, qty] of admitted.perPerformance) addSold(db, performanceId, qty);
     const entry = appendOutbox(db, {
       mutationId: newId(),

@@ -39,6 +39,8 @@ interface Deps {
   /** Pushes soon after a refund or void. */
   sync: Pick<SyncService, 'afterWrite'>;
   printing: Pick<PrintService, 'afterRefund'>;
+  /** Whether this person sells in training here (training.ts): a real sale is then not theirs to refund. */
+  training?: ((staffId: string) => boolean) | undefined;
 }
 
 export type SaleService = ReturnType<typeof createSaleService>;
@@ -53,6 +55,7 @@ export function createSaleService({
   escrow,
   sync,
   printing,
+  training: inTraining,
 }: Deps) {
   const mode = () => escrow?.mode() ?? 'standalone';
 
@@ -69,6 +72,10 @@ export function createSaleService({
     const sale = loadSale(db, input.saleId);
     if (!sale) return err('UNKNOWN_SALE', t('UNKNOWN_SALE'));
     if (sale.sale.status === 'voided') return err('ALREADY_VOIDED', t('ALREADY_VOIDED'));
+    // Training pays back no real money (docs/CASH.md "Training mode"); a training sale's refund may be
+    // made by anyone, and stays training.
+    if (sale.sale.training === 0 && inTraining?.(actor.staffId))
+      return err('TRAINING_REAL_SALE', t('TRAINING_REAL_SALE'));
     const shift = getOpenShift(db);
     if (!shift) return err('NO_SHIFT', t('NO_SHIFT'));
     // A unit given back at another terminal (docs/ORDERS.md) is not this terminal's to give back again.
@@ -102,7 +109,10 @@ export function createSaleService({
         seats.set(line.performanceId, (seats.get(line.performanceId) ?? 0) + 1);
     }
     const voidsAll = picked.length === open.length;
-    const escrowed = mode() !== 'standalone';
+    // A training sale's refund stays training (docs/CASH.md "Training mode"): it took no capacity, lease
+    // or code use to give back, and nothing of it is pushed.
+    const training = sale.sale.training === 1;
+    const escrowed = !training && mode() !== 'standalone';
     db.transaction(() => {
       const refund = {
         id: refundId,
@@ -116,13 +126,14 @@ export function createSaleService({
         createdAt: now,
       };
       insertRefund(db, refund, picked, payments);
-      for (const [performanceId, n] of seats) addSold(db, performanceId, -n);
+      if (!training) for (const [performanceId, n] of seats) addSold(db, performanceId, -n);
       // docs/SEATING.md "A sold seat": back to its lease while held here, else free.
       releaseUnitSeats(db, picked, now, terminalId());
       const releases = input.kind === 'void' && voidsAll;
       if (releases) markVoided(db, sale.sale.id, now);
       // Seats of refunded tickets, and on a void the code's units, go back to the leases they came from.
       const given = escrow && escrowed ? escrow.giveBack(sale.sale.id, seats, releases) : null;
+      if (training) return;
       const entry = appendOutbox(db, {
         mutationId: newId(),
         type: input.kind,
@@ -165,7 +176,7 @@ export function createSaleService({
      */
     refund(actor: Actor, input: RefundInput): Result<SaleRecord> {
       const result = refundNow(actor, input);
-      if (result.ok) sync.afterWrite();
+      if (result.ok && result.value.sale.training === 0) sync.afterWrite();
       return printing.afterRefund(result);
     },
   };

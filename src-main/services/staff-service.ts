@@ -52,6 +52,8 @@ interface Options {
    * and for a right one only when it clears failures, so ordinary sign-ins add nothing to sync.
    */
   reportPinAttempt?: (attempt: PinAttempt) => void;
+  /** Whether this person sells in training here (training.ts), for the session's banner. */
+  training?: (staffId: string) => boolean;
 }
 
 /** The later of the person's two locks still in force at `now`: theirs on this terminal or the server's. */
@@ -69,6 +71,7 @@ export function createStaffService({
   language,
   idleMinutes,
   reportPinAttempt,
+  training,
 }: Options): StaffService {
   let session: (Actor & { signedInAt: number; lastActivity: number; locked: boolean }) | null = null;
 
@@ -80,6 +83,7 @@ export function createStaffService({
       role: session.role,
       signedInAt: new Date(session.signedInAt).toISOString(),
       locked: session.locked,
+      training: training?.(session.staffId) ?? false,
     };
 
   /**

@@ -38,6 +38,7 @@ export type ZKey =
   | 'z.byCashier'
   | 'z.voided'
   | 'z.voidedSales'
+  | 'z.trainingSales'
   | 'z.sale'
   | 'z.cashier'
   | 'z.none'
@@ -171,6 +172,14 @@ export function ZReportTable({ report, money, dateTime, t }: ZReportTableProps) 
             [t('z.orders'), t('z.total')],
             [[figures.voided.count, money(figures.voided.total)]],
             'z-voided',
+          )
+        : null}
+      {figures.training.count > 0
+        ? section(
+            t('z.trainingSales'),
+            [t('z.orders'), t('z.total')],
+            [[figures.training.count, money(figures.training.total)]],
+            'z-training',
           )
         : null}
       {section(

@@ -112,6 +112,9 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
   const { sale } = p;
   const { terminal } = scope;
   const now = scope.ctx.now().toISOString();
+  // A terminal never pushes a training sale (docs/CASH.md "Training mode"); one that arrives all the
+  // same is practice, not money, and must count nowhere.
+  if (sale.training === 1) reject('TRAINING_SALE', `Sale ${sale.id} was made in training and is never kept.`);
   if (!isStorableInstant(sale.createdAt)) {
     // Its row is deferred: refused here, the batch's final write would fail, and fail again on a resend.
     reject('INVALID_PAYLOAD', `The sale's time ${sale.createdAt} is not one the server can store.`);

@@ -30,6 +30,7 @@ const AUDITED_STAFF = [
   'hasPassword',
   'hasPin',
   'venueIds',
+  'training',
 ] as const;
 const AUDITED_ROLE = ['id', 'name', 'permissions', 'customDiscountCeiling', 'overuseCap'] as const;
 
@@ -41,6 +42,8 @@ export interface StaffInput {
   roleId: string;
   /** Omitted on create: every venue when the organisation has exactly one, else required. */
   venueIds?: string[];
+  /** In training (docs/CASH.md "Training mode"): their sales at any terminal are training sales. */
+  training?: boolean;
 }
 
 export async function listRoles(ctx: ServerContext, orgId: string): Promise<ListedRole[]> {
@@ -221,6 +224,7 @@ export async function createStaff(
         pinHash,
         pinDigits: input.pin?.length ?? null,
         roleId: input.roleId,
+        training: input.training ?? false,
       });
       await repo.setStaffVenues(tx, principal.orgId, id, venueIds);
       await recordAudit(tx, ctx, principal, {
@@ -302,6 +306,7 @@ export async function updateStaff(
           pinDigits: input.pin?.length,
           roleId: input.roleId,
           active: input.active,
+          training: input.training,
         });
       // Only a deactivation or a new role can take staff.manage from someone.
       const demotes = input.active === false || input.roleId !== undefined;

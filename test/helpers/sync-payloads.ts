@@ -179,6 +179,7 @@ export function salePayload(spec: SaleSpec): TerminalSalePayload {
       status: 'completed',
       createdAt: now,
       exchangeOf: null,
+      training: 0,
     },
     lines,
     units,

@@ -21,6 +21,11 @@ export interface ShiftFigures {
   sales: { count: number; gross: number; codeDiscount: number; customDiscount: number; total: number };
   /** The shift's sales since voided, shown apart from the takings. */
   voided: { count: number; total: number };
+  /**
+   * The shift's training sales (docs/CASH.md "Training mode"): counted apart, in no other figure, and
+   * their money in neither the tenders nor the expected cash.
+   */
+  training: { count: number; total: number };
   refunds: { kind: string; count: number; amount: number }[];
   byCode: { code: string; orders: number; discount: number }[];
   customByReason: { reason: string; orders: number; discount: number }[];

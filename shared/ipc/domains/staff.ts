@@ -17,4 +17,9 @@ export interface Actor {
 export interface SessionView extends Actor {
   signedInAt: string;
   locked: boolean;
+  /**
+   * Whether this person's sales here are training sales (docs/CASH.md "Training mode"): the terminal or
+   * the person is in training. The screens show the TRAINING banner while it is true.
+   */
+  training: boolean;
 }

@@ -89,6 +89,7 @@ function a4Page(doc: Doc, t: PrintedTicket, layout: TicketLayout, language: Lang
   const margin = 56;
   const width = pageWidth - 2 * margin;
   let y = margin;
+  if (t.training) y = band(doc, `${w('training')}: ${w('trainingWhy')}`, margin, y, width, 14) + 14;
   if (t.duplicate) y = band(doc, w('duplicate'), margin, y, width, 22) + 14;
   y = drawLogo(doc, layout, margin, y, [200, 80]);
   if (layout.logo) y += 14;
@@ -151,6 +152,7 @@ function stockPage(doc: Doc, t: PrintedTicket, layout: TicketLayout, language: L
   const side = pageHeight - 2 * pad;
   const width = pageWidth - 3 * pad - side;
   let y = pad;
+  if (t.training) y = band(doc, w('training'), pad, y, width, 8) + 2;
   if (t.duplicate) y = band(doc, w('duplicate'), pad, y, width, 8) + 2;
   y = drawLogo(doc, layout, pad, y, [width, 16]);
   if (layout.logo) y += 3;

@@ -52,6 +52,8 @@ export function cashMovement(db: Db, shiftId: string): number {
  * The Z report's figures for one shift, straight from the ledger. Every section counts the shift's
  * completed sales only; its voided sales are shown apart (`voided`, and marked among the overuses), never
  * in the takings (docs/REPORTS.md "The Z report (terminal)"). The money a void paid back is under `refunds`.
+ * Training sales are in no section but their own count (`training`); the views shift_payments and
+ * shift_refunds leave their money out (migration 0029, docs/CASH.md "Training mode").
  */
 export function shiftFigures(db: Db, shiftId: string): ShiftFigures {
   const q = <T>(sql: string) =>
@@ -68,28 +70,32 @@ export function shiftFigures(db: Db, shiftId: string): ShiftFigures {
     sales: q<{ count: number; gross: number; codeDiscount: number; customDiscount: number; total: number }>(
       `SELECT count(*) AS count, coalesce(sum(gross), 0) AS gross, coalesce(sum(code_discount), 0) AS code_discount,
          coalesce(sum(custom_discount), 0) AS custom_discount, coalesce(sum(total), 0) AS total
-       FROM sales WHERE shift_id = ? AND status = 'completed'`,
+       FROM sales WHERE shift_id = ? AND status = 'completed' AND training = 0`,
     )[0] ?? { count: 0, gross: 0, codeDiscount: 0, customDiscount: 0, total: 0 },
     voided: q<{ count: number; total: number }>(
       `SELECT count(*) AS count, coalesce(sum(total), 0) AS total FROM sales
-       WHERE shift_id = ? AND status = 'voided'`,
+       WHERE shift_id = ? AND status = 'voided' AND training = 0`,
+    )[0] ?? { count: 0, total: 0 },
+    training: q<{ count: number; total: number }>(
+      `SELECT count(*) AS count, coalesce(sum(total), 0) AS total FROM sales
+       WHERE shift_id = ? AND training = 1`,
     )[0] ?? { count: 0, total: 0 },
     refunds: q<{ kind: string; count: number; amount: number }>(
       'SELECT kind, count(*) AS count, sum(amount) AS amount FROM shift_refunds WHERE shift_id = ? GROUP BY kind ORDER BY kind',
     ),
     byCode: q<{ code: string; orders: number; discount: number }>(
       `SELECT code_text AS code, count(*) AS orders, sum(code_discount) AS discount FROM sales
-       WHERE shift_id = ? AND code_id IS NOT NULL AND status = 'completed' GROUP BY code_text ORDER BY discount DESC, code_text`,
+       WHERE shift_id = ? AND code_id IS NOT NULL AND status = 'completed' AND training = 0 GROUP BY code_text ORDER BY discount DESC, code_text`,
     ),
     customByReason: q<{ reason: string; orders: number; discount: number }>(
       `SELECT custom_reason AS reason, count(*) AS orders, sum(custom_discount) AS discount FROM sales
-       WHERE shift_id = ? AND custom_kind IS NOT NULL AND status = 'completed' GROUP BY custom_reason ORDER BY discount DESC`,
+       WHERE shift_id = ? AND custom_kind IS NOT NULL AND status = 'completed' AND training = 0 GROUP BY custom_reason ORDER BY discount DESC`,
     ),
     overuses: q<ShiftFigures['overuses'][number]>(
       `SELECT s.receipt_no, s.code_text AS code, st.name AS approver, a.reason, a.limits,
          s.status = 'voided' AS voided FROM approvals a
        JOIN sales s ON s.id = a.sale_id JOIN staff st ON st.id = a.approver_id
-       WHERE s.shift_id = ? AND a.kind = 'overuse' ORDER BY s.receipt_no`,
+       WHERE s.shift_id = ? AND a.kind = 'overuse' AND s.training = 0 ORDER BY s.receipt_no`,
     ).map((o) => ({ ...o, voided: Boolean(o.voided) })),
     byCashier: q<{
       cashier: string;
@@ -104,7 +110,7 @@ export function shiftFigures(db: Db, shiftId: string): ShiftFigures {
          coalesce(sum(s.code_discount) FILTER (WHERE s.status = 'completed'), 0) AS code_discount,
          coalesce(sum(s.custom_discount) FILTER (WHERE s.status = 'completed'), 0) AS custom_discount,
          count(*) FILTER (WHERE s.status = 'voided') AS voided
-       FROM sales s JOIN staff st ON st.id = s.cashier_id WHERE s.shift_id = ? GROUP BY st.name ORDER BY st.name`,
+       FROM sales s JOIN staff st ON st.id = s.cashier_id WHERE s.shift_id = ? AND s.training = 0 GROUP BY st.name ORDER BY st.name`,
     ),
   };
 }

@@ -12,6 +12,8 @@ export interface StaffRow {
   /** The server's count and lock for this person across terminals, as last pulled. */
   serverPinFailures: number;
   serverPinLockedUntil: string | null;
+  /** In training (the back office's staff editor): every sale they make is a training sale. */
+  training: boolean;
 }
 
 interface RawStaff {
@@ -24,6 +26,7 @@ interface RawStaff {
   locked_until: string | null;
   server_pin_failures: number;
   server_pin_locked_until: string | null;
+  training: number;
 }
 
 const toStaff = (r: RawStaff): StaffRow => ({
@@ -36,6 +39,7 @@ const toStaff = (r: RawStaff): StaffRow => ({
   lockedUntil: r.locked_until,
   serverPinFailures: r.server_pin_failures,
   serverPinLockedUntil: r.server_pin_locked_until,
+  training: r.training === 1,
 });
 
 export function listStaff(db: Db): StaffRow[] {
@@ -56,13 +60,16 @@ export function getStaff(db: Db, id: string): StaffRow | undefined {
 
 type PinState = 'failedAttempts' | 'lockedUntil' | 'serverPinFailures' | 'serverPinLockedUntil';
 
-export function upsertStaff(db: Db, staff: Omit<StaffRow, PinState>): void {
+export function upsertStaff(
+  db: Db,
+  staff: Omit<StaffRow, PinState | 'training'> & { training?: boolean | undefined },
+): void {
   prepared(
     db,
-    `INSERT INTO staff (id, name, role_id, pin_hash, active) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO staff (id, name, role_id, pin_hash, active, training) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, role_id = excluded.role_id,
-       pin_hash = excluded.pin_hash, active = excluded.active`,
-  ).run(staff.id, staff.name, staff.roleId, staff.pinHash, staff.active ? 1 : 0);
+       pin_hash = excluded.pin_hash, active = excluded.active, training = excluded.training`,
+  ).run(staff.id, staff.name, staff.roleId, staff.pinHash, staff.active ? 1 : 0, staff.training ? 1 : 0);
 }
 
 /** The server's count towards the next lock: none while its lock has run out (the count restarts). */

@@ -27,7 +27,7 @@ import { printedTickets, saleTicketLayouts } from '../printing/sale-tickets';
 import { createMailQueue, type MailQueueOptions } from './mail-queue';
 import { mailWord } from './mail-words';
 import type { OutgoingMail, SmtpConfig, SmtpSend } from './smtp-transport';
-import { receiptMail, ticketsMail, type MailContext } from './templates';
+import { markTraining, receiptMail, ticketsMail, type MailContent, type MailContext } from './templates';
 
 /** The SMTP password's name in the terminal's secret store. */
 export const SMTP_PASSWORD_SECRET = 'smtp-password';
@@ -100,7 +100,9 @@ export function createMailService(deps: MailServiceDeps) {
     if (!record) return t('MAIL_UNKNOWN_SALE');
     const base = { to: row.recipient, messageId: row.messageId, date: new Date(row.createdAt) };
     const ctx = context(row.language);
-    if (row.kind === 'receipt') return { ...base, ...receiptMail(record, ctx) };
+    const marked = (mail: MailContent) =>
+      record.sale.training === 1 ? markTraining(mail, row.language) : mail;
+    if (row.kind === 'receipt') return { ...base, ...marked(receiptMail(record, ctx)) };
     const tickets = printedTickets(db, record);
     if (tickets.length === 0) return t('MAIL_NO_TICKETS');
     const pdf = await ticketsPdf(tickets, saleTicketLayouts(db, record), {
@@ -109,7 +111,7 @@ export function createMailService(deps: MailServiceDeps) {
     });
     return {
       ...base,
-      ...ticketsMail(record, tickets.length, ctx),
+      ...marked(ticketsMail(record, tickets.length, ctx)),
       attachments: [
         {
           filename: ticketsPdfFileName(record.sale.receiptNo, 'a4'),

@@ -150,3 +150,19 @@ export function ticketsMail(record: SaleRecord, count: number, ctx: MailContext)
     html: `<!doctype html><html><body style="font-family:sans-serif"><p>${escapeHtml(body)}</p><p style="color:#555">${escapeHtml(noReply)}</p></body></html>`,
   };
 }
+
+/**
+ * A training sale's mail (docs/CASH.md "Training mode"): TRAINING before the subject and above the
+ * text, so a practice mail sent to a real address cannot pass for a receipt or tickets.
+ */
+export function markTraining(mail: MailContent, language: MailContext['language']): MailContent {
+  const mark = `${paperWord(language, 'training')}: ${paperWord(language, 'trainingWhy')}`;
+  return {
+    subject: `${paperWord(language, 'training')} – ${mail.subject}`,
+    text: `${mark}\n\n${mail.text}`,
+    html: mail.html.replace(
+      '<body style="font-family:sans-serif">',
+      `<body style="font-family:sans-serif"><p style="background:#000;color:#fff;font-weight:bold;padding:8px">${escapeHtml(mark)}</p>`,
+    ),
+  };
+}

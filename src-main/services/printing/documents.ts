@@ -19,6 +19,8 @@ export interface DocumentContext {
   staffName: (staffId: string) => string;
   /** A reprint: DUPLICATE is printed at the top and the bottom. */
   duplicate?: boolean;
+  /** Of a training sale (docs/CASH.md "Training mode"): TRAINING, and why, at the top and the bottom. */
+  training?: boolean;
   copy?: { n: number; of: number };
 }
 
@@ -62,8 +64,15 @@ function vatLetters(lines: readonly Pick<SaleLineRow, 'vatRate'>[]): Map<number,
   return new Map(rates.map((rate, i) => [rate, String.fromCharCode(65 + i)]));
 }
 
+/** The TRAINING mark: big and inverted, so nobody takes the paper for a real receipt or ticket. */
+export function trainingMark(doc: Markup, language: DocumentContext['language']): void {
+  doc.center(paperWord(language, 'training'), { size: 'big', invert: true });
+  doc.center(paperWord(language, 'trainingWhy'));
+}
+
 export function header(doc: Markup, ctx: DocumentContext, title: string): void {
   const w = (key: PaperWord) => paperWord(ctx.language, key);
+  if (ctx.training) trainingMark(doc, ctx.language);
   if (ctx.duplicate) doc.center(w('duplicate'), { size: 'big', invert: true });
   if (ctx.venue) {
     doc.center(ctx.venue.name, { size: 'wide', bold: true });
@@ -84,6 +93,10 @@ export function footer(doc: Markup, ctx: DocumentContext, orderId: string | null
   if (ctx.duplicate) {
     doc.blank();
     doc.center(paperWord(ctx.language, 'duplicate'), { size: 'big', invert: true });
+  }
+  if (ctx.training) {
+    doc.blank();
+    trainingMark(doc, ctx.language);
   }
 }
 

@@ -60,6 +60,7 @@ export const PAPER_WORDS = {
   refunds: { en: 'Refunds', de: 'Erstattungen' },
   voids: { en: 'Voids', de: 'Stornos' },
   voidedSales: { en: 'Voided sales (not in sales)', de: 'Stornierte Verkäufe (nicht in Verkäufen)' },
+  trainingSales: { en: 'Training sales (not in sales)', de: 'Trainingsverkäufe (nicht in Verkäufen)' },
   voided: { en: 'voided', de: 'storniert' },
   byCode: { en: 'Discounts by code', de: 'Rabatte nach Code' },
   overuses: { en: 'Overuses', de: 'Überschreitungen' },

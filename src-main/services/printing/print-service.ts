@@ -167,6 +167,10 @@ export function createPrintService(deps: PrintServiceDeps) {
     };
   };
 
+  /** A training sale's papers say so (docs/CASH.md "Training mode"). */
+  const trainingOf = (record: SaleRecord, ctx: DocumentContext): DocumentContext =>
+    record.sale.training === 1 ? { ...ctx, training: true } : ctx;
+
   const currencyOf = (shiftId: string): string =>
     shiftCurrency(db, shiftId) ?? getVenue(db)?.currency ?? 'EUR';
 
@@ -179,7 +183,7 @@ export function createPrintService(deps: PrintServiceDeps) {
     if (ref.saleId !== undefined) {
       const record = loadSale(db, ref.saleId);
       return record
-        ? ok({ kind: 'sale', refId: ref.saleId, markup: saleReceipt(record, ctx) })
+        ? ok({ kind: 'sale', refId: ref.saleId, markup: saleReceipt(record, trainingOf(record, ctx)) })
         : refuse('UNKNOWN_SALE');
     }
     if (ref.ticketsOfSaleId !== undefined) {
@@ -197,7 +201,11 @@ export function createPrintService(deps: PrintServiceDeps) {
       const refund = findRefund(db, ref.refundId);
       const record = refund && loadSale(db, refund.saleId);
       if (refund && record)
-        return ok({ kind: 'refund', refId: refund.id, markup: refundReceipt(record, refund, ctx) });
+        return ok({
+          kind: 'refund',
+          refId: refund.id,
+          markup: refundReceipt(record, refund, trainingOf(record, ctx)),
+        });
       // docs/ORDERS.md "Refunds at another window": a refund of another terminal's sale.
       const remote = findRemoteRefund(db, ref.refundId);
       return remote

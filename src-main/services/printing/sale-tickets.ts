@@ -50,6 +50,7 @@ export function printedTickets(
         orderRef: String(record.sale.receiptNo),
         secret: t.secret,
         duplicate,
+        training: record.sale.training === 1,
       };
     });
 }

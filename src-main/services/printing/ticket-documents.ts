@@ -9,6 +9,7 @@ import {
   type TicketLayouts,
 } from '../../../shared/tickets/layout';
 import { ticketFacts } from '../../../shared/tickets/words';
+import { trainingMark } from './documents';
 import { Markup, paperFor } from './markup';
 import { paperWord, type PaperWord } from './print-messages';
 
@@ -31,6 +32,7 @@ const QR_CELL: Record<PaperWidth, number> = { 80: 8, 58: 6 };
 function ticket(doc: Markup, t: PrintedTicket, layout: TicketLayout, ctx: TicketDocumentContext): void {
   const w = (key: PaperWord) => paperWord(ctx.language, key);
   const logo = logoBase64(layout);
+  if (t.training) trainingMark(doc, ctx.language);
   if (t.duplicate) doc.center(w('duplicate'), { size: 'big', invert: true });
   if (logo) doc.image(logo);
   doc.center(t.eventName, { size: 'big', bold: true });
@@ -68,6 +70,10 @@ function ticket(doc: Markup, t: PrintedTicket, layout: TicketLayout, ctx: Ticket
   if (t.duplicate) {
     doc.blank();
     doc.center(w('duplicate'), { size: 'big', invert: true });
+  }
+  if (t.training) {
+    doc.blank();
+    trainingMark(doc, ctx.language);
   }
 }
 

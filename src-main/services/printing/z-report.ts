@@ -36,6 +36,9 @@ export function zReport(report: ZReport, currency: string, ctx: DocumentContext)
   doc.row(w('total'), money(m, figures.sales.total), { bold: true });
   if (figures.voided.count > 0)
     doc.row(`${w('voidedSales')} (${figures.voided.count})`, money(m, figures.voided.total));
+  // docs/CASH.md "Training mode": counted apart, in no figure above or below.
+  if (figures.training.count > 0)
+    doc.row(`${w('trainingSales')} (${figures.training.count})`, money(m, figures.training.total));
   doc.rule();
 
   doc.center(w('tenders'), { bold: true });

@@ -50,6 +50,8 @@ export function createSeatService(deps: {
   enrolled: () => boolean;
   serverLikelyUp: () => boolean;
   terminalId: () => string;
+  /** Whether this person sells in training here (training.ts): no seat is picked then. */
+  training?: ((staffId: string) => boolean) | undefined;
 }) {
   const { db, t, cart, leases } = deps;
   const now = () => new Date(deps.clock.now()).toISOString();
@@ -268,6 +270,8 @@ export function createSeatService(deps: {
       const { performanceId } = input;
       const found = mapOf(performanceId);
       if (!found.ok) return found;
+      // docs/CASH.md "Training mode": a picked seat is held on the server for real; training holds none.
+      if (deps.training?.(actor.staffId)) return fail(t, 'TRAINING_NO_SEATS');
       const map = found.value;
       if (getPerformance(db, performanceId)?.status !== 'on_sale') return fail(t, 'NOT_ON_SALE');
       const seats = input.seatIds.map((id) => map.seats.find((s) => s.id === id));

@@ -235,6 +235,8 @@ function applyChange(db: Db, change: Change, seen: boolean): void {
         roleId: staff.roleId,
         pinHash: staff.pinHash ?? '',
         active: staff.active && staff.pinHash !== null,
+        // Absent from a server before training mode: nobody is in training.
+        training: staff.training ?? false,
       });
       // The server's word on the person's PIN failures (all terminals): the latest replaces the last.
       // This terminal's own count and lock stay as they are, so an older pull never unlocks anyone.
