@@ -200,6 +200,12 @@ export function App() {
           />
         </div>
       </header>
+      {/* docs/CASH.md "Training mode": on every screen while this session's sales are practice. */}
+      {session?.training && !session.locked ? (
+        <div className="training-banner" role="status" data-testid="training-banner">
+          {t('training.banner')}
+        </div>
+      ) : null}
       <main className="app__main">{screen}</main>
       <TerminalStatusBar />
     </div>

@@ -10,6 +10,15 @@ export const manageEn = {
   'manage.tab.overuses': 'Overuses',
   'manage.tab.printer': 'Printer',
   'manage.tab.mail': 'E-mail',
+  'manage.tab.training': 'Training',
+  'training.heading': 'Training mode on this terminal',
+  'training.explain':
+    'In training, every sale here is practice: marked TRAINING on every paper, never sent to the server, in no report or cash figure, and its tickets admit no one. People in training (set in the back office) practise at any terminal.',
+  'training.state.on': 'This terminal is in training.',
+  'training.state.off': 'This terminal sells for real.',
+  'training.turnOn': 'Start training on this terminal',
+  'training.turnOff': 'End training on this terminal',
+  'training.banner': 'TRAINING – practice sales only: nothing here is sold, paid or counted',
   'manage.server.heading': 'Sign in to the central server',
   'manage.server.intro':
     'Codes and reports live on the central server ({url}). Sign in with your manager email and password.',
@@ -264,6 +273,15 @@ export const manageDe: Record<ManageKey, string> = {
   'manage.tab.overuses': 'Überschreitungen',
   'manage.tab.printer': 'Drucker',
   'manage.tab.mail': 'E-Mail',
+  'manage.tab.training': 'Training',
+  'training.heading': 'Trainingsmodus an diesem Terminal',
+  'training.explain':
+    'Im Training ist jeder Verkauf hier eine Übung: auf jedem Beleg als TRAINING markiert, nie an den Server gesendet, in keinem Bericht und keiner Kassenzahl, und seine Karten gelten nicht für den Einlass. Personen im Training (in der Verwaltung eingestellt) üben an jedem Terminal.',
+  'training.state.on': 'Dieses Terminal ist im Training.',
+  'training.state.off': 'Dieses Terminal verkauft echt.',
+  'training.turnOn': 'Training an diesem Terminal beginnen',
+  'training.turnOff': 'Training an diesem Terminal beenden',
+  'training.banner': 'TRAINING – nur Übungsverkäufe: hier wird nichts verkauft, bezahlt oder gezählt',
   'manage.server.heading': 'Am Zentralserver anmelden',
   'manage.server.intro':
     'Codes und Berichte liegen auf dem Zentralserver ({url}). Bitte mit Manager-E-Mail und Passwort anmelden.',

@@ -15,6 +15,9 @@ export const peopleEn = {
   'admin.staff.allRoles': 'All roles',
   'admin.staff.venues': 'Venues',
   'admin.staff.venuesHint': 'Their PIN works at the terminals of these venues only.',
+  'admin.staff.training': 'In training',
+  'admin.staff.trainingHint':
+    'Their sales at every terminal are practice: marked TRAINING, never synced, counted nowhere, no valid tickets.',
   'admin.staff.noVenues': 'There are no venues yet: create one under Venues first.',
   'admin.staff.everyone': 'Active and inactive',
   'admin.staff.inactive': 'Inactive',
@@ -102,6 +105,9 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   'admin.staff.allRoles': 'Alle Rollen',
   'admin.staff.venues': 'Spielstätten',
   'admin.staff.venuesHint': 'Die PIN gilt nur an den Terminals dieser Spielstätten.',
+  'admin.staff.training': 'Im Training',
+  'admin.staff.trainingHint':
+    'Ihre Verkäufe an jedem Terminal sind Übungen: als TRAINING markiert, nie synchronisiert, nirgends gezählt, keine gültigen Karten.',
   'admin.staff.noVenues': 'Es gibt noch keine Spielstätte: bitte zuerst unter Spielstätten eine anlegen.',
   'admin.staff.everyone': 'Aktiv und inaktiv',
   'admin.staff.inactive': 'Inaktiv',

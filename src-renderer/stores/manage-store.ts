@@ -12,7 +12,7 @@ import { api } from '../api';
 import type { Failure } from './sell-store';
 import { noteFailure } from './session-store';
 
-export type ManageTab = 'codes' | 'reports' | 'overuses' | 'printer' | 'terminal' | 'mail';
+export type ManageTab = 'codes' | 'reports' | 'overuses' | 'printer' | 'terminal' | 'mail' | 'training';
 
 export interface CodeFilter {
   q: string;

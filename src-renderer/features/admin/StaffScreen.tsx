@@ -3,7 +3,7 @@ import type { StaffMember } from '../../../shared/auth/staff-schemas';
 import { staffBody } from '../../../shared/auth/staff-schemas';
 import { CheckList } from '../../components/CheckList';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { FilterSelect, SelectField } from '../../components/FormFields';
+import { CheckField, FilterSelect, SelectField } from '../../components/FormFields';
 import { RecordFormDialog } from '../../components/RecordFormDialog';
 import { RecordTable } from '../../components/RecordTable';
 import { RecordToolbar } from '../../components/RecordToolbar';
@@ -169,6 +169,7 @@ function StaffForm() {
       roleId: row?.roleId ?? 'seller',
       // A new person at an organisation with one venue works there; with several the manager says.
       venueIds: row?.venueIds ?? (venues.length === 1 ? venues.map((v) => v.id) : []),
+      training: row?.training ?? false,
     },
     schema: staffBody,
     toBody: (d) => ({
@@ -178,6 +179,7 @@ function StaffForm() {
       ...(d.password ? { password: d.password } : {}),
       roleId: d.roleId,
       venueIds: d.venueIds,
+      training: d.training,
     }),
     save,
   });
@@ -234,6 +236,14 @@ function StaffForm() {
           error={errors.venueIds}
         />
       )}
+      {/* docs/CASH.md "Training mode": pulled with the staff row, so every terminal knows offline. */}
+      <CheckField
+        id={`${id}-training`}
+        label={t('admin.staff.training')}
+        checked={draft.training}
+        onChange={(v) => set('training', v)}
+      />
+      <p className="muted">{t('admin.staff.trainingHint')}</p>
     </RecordFormDialog>
   );
 }

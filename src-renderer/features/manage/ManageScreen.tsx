@@ -11,6 +11,7 @@ import { PrinterSettings } from './PrinterSettings';
 import { ReportsScreen } from './ReportsScreen';
 import { ServerSession } from './ServerSession';
 import { TerminalSync } from './TerminalSync';
+import { TrainingSwitch } from './TrainingSwitch';
 
 const TABS: { tab: ManageTab; label: MessageKey; permission: Permission | null }[] = [
   { tab: 'codes', label: 'manage.tab.codes', permission: 'codes.manage' },
@@ -20,10 +21,12 @@ const TABS: { tab: ManageTab; label: MessageKey; permission: Permission | null }
   { tab: 'printer', label: 'manage.tab.printer', permission: null },
   // The SMTP settings hold where customers' receipts go and the server's password (docs/MAIL.md).
   { tab: 'mail', label: 'manage.tab.mail', permission: 'catalogue.manage' },
+  // docs/CASH.md "Training mode": main refuses the switch without staff.manage.
+  { tab: 'training', label: 'manage.tab.training', permission: 'staff.manage' },
 ];
 
 /** Tabs about this terminal itself, which need no central-server sign-in. */
-const LOCAL_TABS: readonly ManageTab[] = ['printer', 'terminal', 'mail'];
+const LOCAL_TABS: readonly ManageTab[] = ['printer', 'terminal', 'mail', 'training'];
 
 /** The manager menu: codes, reports and overuses on the central server; this terminal's sync and printer. */
 export function ManageScreen() {
@@ -50,6 +53,7 @@ export function ManageScreen() {
   else if (tab === 'overuses') body = <OverusesScreen />;
   else if (tab === 'terminal') body = <TerminalSync />;
   else if (tab === 'mail') body = <MailSettings />;
+  else if (tab === 'training') body = <TrainingSwitch />;
   else body = <PrinterSettings />;
 
   return (
