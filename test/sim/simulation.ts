@@ -6,10 +6,12 @@ import type { Result } from '../../shared/result';
 import { activeLeases, heldUnits } from '../../src-main/db/repos/lease-repo';
 import { appendOutbox, countPendingOutbox } from '../../src-main/db/repos/outbox-repo';
 import { getSyncState } from '../../src-main/db/repos/sync-repo';
+import { writeSettings } from '../../src-main/db/repos/settings-repo';
 import { counterKey } from '../../shared/sync/protocol';
 import type { Terminal } from '../../src-main/terminal';
 import type { Database } from '../../src-server/db/database';
 import { checkCashMovements } from './checks/cash-checks';
+import { checkTrainingStaysHome } from './checks/training-checks';
 import { compareKeys, cursorKey } from './checks/cursor-order';
 import { checkPoisonKept, checkQuarantine, checkRestores } from './checks/sync-checks';
 import { catalogueDigest, checkTerminalStore, compareDigests } from './checks/terminal-checks';
@@ -86,7 +88,8 @@ export type SimStats = Record<
   | 'leasedSeatSales'
   | 'seatRefusals'
   | 'seatNotHeld'
-  | 'cashMovements',
+  | 'cashMovements'
+  | 'trainingSales',
   number
 >;
 
@@ -143,6 +146,7 @@ export class Simulation implements SeatHost {
     seatRefusals: 0,
     seatNotHeld: 0,
     cashMovements: 0,
+    trainingSales: 0,
   };
   /** When each sale that sold seats from the cart's holds was checked out (docs/SEATING.md "A sold seat"). */
   readonly cartCheckouts = new Map<string, number>();
@@ -354,6 +358,8 @@ export class Simulation implements SeatHost {
         return seatSale(this, this.node(step.node), step);
       case 'cash':
         return this.moveCash(step);
+      case 'training':
+        return this.trainingSale(step);
       case 'shift': {
         const node = this.node(step.node);
         await this.userAction(node, (t) => t.dispatch(c.shift.close, { countedCash: 0 }));
@@ -517,6 +523,31 @@ export class Simulation implements SeatHost {
       node.movements.set((moved.value as CashMovementView).movement.id, { restoresBefore: node.restores });
       this.stats.cashMovements += 1;
     }
+  }
+
+  /**
+   * docs/CASH.md "Training mode": the setting a manager's switch writes, one ticket sold, training off
+   * again. A crash in between leaves the window in training (as a real one would stay); its sales are
+   * then training too, which invariants 1 and 18 allow for.
+   */
+  private async trainingSale(step: Extract<Step, { t: 'training' }>): Promise<void> {
+    const node = this.node(step.node);
+    const at = () => new Date(node.clock.now()).toISOString();
+    const training = () =>
+      node.terminal
+        ? (
+            node.terminal.db.prepare('SELECT count(*) AS n FROM sales WHERE training = 1').get() as {
+              n: number;
+            }
+          ).n
+        : 0;
+    if (!node.terminal) return;
+    const before = training();
+    writeSettings(node.terminal.db, { training: '1' }, at());
+    await this.sell(this.oneTicket(node, step.offer));
+    if (!node.terminal) return;
+    writeSettings(node.terminal.db, { training: '0' }, at());
+    this.stats.trainingSales += Math.max(0, training() - before);
   }
 
   sold(node: SimNode, saleId: string): void {
@@ -990,7 +1021,14 @@ export class Simulation implements SeatHost {
       const inStore = new Set(
         (node.open.db.prepare('SELECT id FROM sales').all() as { id: string }[]).map((r) => r.id),
       );
+      // Training sales never go (invariant 18 checks that they did not).
+      const training = new Set(
+        (node.open.db.prepare('SELECT id FROM sales WHERE training = 1').all() as { id: string }[]).map(
+          (r) => r.id,
+        ),
+      );
       for (const id of inStore) {
+        if (training.has(id)) continue;
         const n = onServer.get(id) ?? 0;
         if (n !== 1) v.push(`[1 no lost sale] ${node.name}: sale ${id} is on the server ${n} times`);
       }
@@ -1044,6 +1082,8 @@ export class Simulation implements SeatHost {
     v.push(...(await checkRestores(this.store, orgId, terminals)));
     // 17: cash movements, once each.
     v.push(...(await checkCashMovements(this.store, orgId, this.nodes)));
+    // 18: training sales stay on their terminal.
+    v.push(...(await checkTrainingStaysHome(this.store, orgId, this.nodes)));
     // 13–16: reserved seats.
     v.push(...(await checkSeatsSoldOnce(this.store, orgId, this.cartCheckouts)));
     v.push(...(await checkSeatStates(this.store, orgId)));

@@ -40,6 +40,8 @@ export type Step =
   | { t: 'shift'; node: number }
   /** Cash through the drawer without a sale (docs/CASH.md); a paid out may be refused for want of cash. */
   | { t: 'cash'; node: number; kind: CashMovementKind; amount: number }
+  /** A manager puts the window in training, a ticket is sold there (docs/CASH.md), training ends. */
+  | { t: 'training'; node: number; offer: number }
   | { t: 'push' | 'pull' | 'topUp' | 'expire'; node: number }
   | { t: 'deliver' | 'drop' | 'duplicate'; pick: number }
   | { t: 'deliverAll' }
@@ -170,6 +172,10 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
       amount: fc.integer({ min: 1, max: 20_000 }),
     }),
     weight: 2,
+  },
+  {
+    arbitrary: fc.record({ t: fc.constant('training' as const), node, offer: fc.nat({ max: 15 }) }),
+    weight: 1,
   },
   { arbitrary: fc.record({ t: fc.constantFrom('push' as const, 'pull' as const), node }), weight: 6 },
   { arbitrary: fc.record({ t: fc.constantFrom('topUp' as const, 'expire' as const), node }), weight: 4 },
