@@ -135,9 +135,12 @@ export function createTicketService(deps: Deps) {
       if (!sale) return fail(t, 'UNKNOWN_SALE');
       const picked = pick(sale, input.ticketIds);
       if (!picked.ok) return picked;
-      if (input.mode === 'new_secret') return reissue(actor, sale, picked.value);
+      // A training sale's tickets carry no barcode to replace (docs/CASH.md "Training mode"): a "new
+      // barcode" reprint prints them again, still marked TRAINING, and tells the server nothing.
+      const training = sale.sale.training === 1;
+      if (input.mode === 'new_secret' && !training) return reissue(actor, sale, picked.value);
       const ids = picked.value.map((x) => x.id);
-      const jobs = deps.printing.printTickets(sale.sale.id, true, ids);
+      const jobs = deps.printing.printTickets(sale.sale.id, !training, ids);
       return jobs.ok ? ok({ sale, printed: ids, jobs: jobs.value }) : jobs;
     },
   };

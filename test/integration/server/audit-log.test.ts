@@ -572,6 +572,7 @@ describe.each(backends)('audit log (%s)', (backend) => {
       hasPassword: true,
       hasPin: true,
       venueIds: [ids.venues],
+      training: false,
     });
     expect(mine.filter((r) => r.action === 'code.generate_children').at(-1)).toMatchObject({
       entityId: ids.codes,
