@@ -364,6 +364,29 @@ describe('sync simulation checkers', { timeout: 120_000 }, () => {
     expect(after.some((v) => v.includes('[17 cash once]') && v.includes('not on the server'))).toBe(true);
   });
 
+  it('passes a run with a training sale, and names a training sale found on the server (18)', async () => {
+    const steps: Step[] = [
+      ...SALES,
+      { t: 'training', node: 0, offer: 0 },
+      { t: 'push', node: 0 },
+      { t: 'deliverAll' },
+    ];
+    const { before, after } = await cleanRun((sim) => {
+      const db = terminalDb(sim, 0);
+      expect(
+        (db.prepare('SELECT count(*) AS n FROM sales WHERE training = 1').get() as { n: number }).n,
+      ).toBe(1);
+      // A pushed sale now claims to be training: as if one had reached the server.
+      db.prepare(
+        'UPDATE sales SET training = 1 WHERE id = (SELECT id FROM sales WHERE training = 0 ORDER BY receipt_no LIMIT 1)',
+      ).run();
+    }, steps);
+    expect(before).toEqual([]);
+    expect(
+      after.some((v) => v.includes('[18 training stays home]') && v.includes('on the server as a sale')),
+    ).toBe(true);
+  });
+
   it('names a sale applied twice by its digest (2)', async () => {
     resetIds(77, 999);
     const sim = new Simulation(store, join(folder, 'digest'), 999, 1, findAppRoot());

@@ -18,6 +18,7 @@ export const FAULT_PATHS = {
   'seated sale from a seat lease': (s: SimStats) => s.leasedSeatSales > 0,
   'seat sent to review (seat_not_held)': (s: SimStats) => s.seatNotHeld > 0,
   'cash movement': (s: SimStats) => s.cashMovements > 0,
+  'training sale': (s: SimStats) => s.trainingSales > 0,
 } as const;
 
 export function faultPathsReached(stats: SimStats): string[] {
