@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from '../text';
 import { instant, minor, signedMinor, uuid, id } from '../sync/fields';
+import type { Permission } from '../auth/permissions';
 import { MAX_REASON_LENGTH, MAX_REASON_NOTE_LENGTH } from './reasons';
 
 // Cash that moves through the drawer without a sale (docs/CASH.md): paid in, paid out, a drop to the
@@ -9,6 +10,14 @@ import { MAX_REASON_LENGTH, MAX_REASON_NOTE_LENGTH } from './reasons';
 
 export const CASH_MOVEMENT_KINDS = ['paid_in', 'paid_out', 'drop', 'float_change', 'no_sale'] as const;
 export type CashMovementKind = (typeof CASH_MOVEMENT_KINDS)[number];
+
+/**
+ * The permission a movement needs: "no sale" only opens the drawer, every other kind moves money. The
+ * terminal's dispatcher checks it before the movement is made, the server again when it arrives.
+ */
+export function movementPermission(kind: CashMovementKind): Permission {
+  return kind === 'no_sale' ? 'drawer.open' : 'cash.move';
+}
 
 /** What the cashier asks for: an amount as typed (never negative) and, for a float change, its direction. */
 export const cashMovementInputSchema = z.strictObject({

@@ -1,4 +1,5 @@
 import type { OrderDetail, OrderFilter, OrderPage } from '../reports/orders';
+import type { ReasonFilter, ReasonPage } from '../reports/reasons';
 import type { SalesByPerformanceQuery, SalesByPerformanceReport } from '../reports/sales';
 import type { ShiftFilter, ShiftPage } from '../reports/shifts';
 import type { TicketsPdfQuery } from '../tickets/ticket-api';
@@ -31,6 +32,9 @@ export function reportCalls(call: ServerCall) {
     shifts: (query: ShiftFilter & PageRequest) =>
       call<ShiftPage>('GET', '/v1/reports/shifts', { query: { ...query } }),
     shiftsCsv: (filter: ShiftFilter) => csv('/v1/reports/shifts', filter),
+    reasons: (query: ReasonFilter & PageRequest) =>
+      call<ReasonPage>('GET', '/v1/reports/reasons', { query: { ...query } }),
+    reasonsCsv: (filter: ReasonFilter) => csv('/v1/reports/reasons', filter),
     /** Staff by part of their name (GET /v1/staff), for choosing whose orders or shifts to show. */
     staffByName: (q: string, limit = 20) =>
       call<Page<{ id: string; name: string }>>('GET', '/v1/staff', {

@@ -506,6 +506,7 @@ export const REVIEW_KINDS = [
   'overuse_cap_exceeded',
   'duplicate_entry',
   'seat_not_held',
+  'cash_unpermitted',
 ] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 

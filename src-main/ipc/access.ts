@@ -1,3 +1,4 @@
+import { movementPermission } from '../../shared/cash/movements';
 import type { Permission } from '../../shared/auth/permissions';
 import { channels as c, type ChannelName } from '../../shared/ipc/channels';
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
@@ -135,11 +136,11 @@ export const accessRules = {
   [c.shift.open]: sell,
   [c.shift.close]: shiftClose,
   [c.shift.report]: shiftClose,
-  // "No sale" only opens the drawer; every other movement takes or adds money (docs/CASH.md).
+  // docs/CASH.md: the permission the request's kind needs (movementPermission).
   [c.cash.move]: {
     kind: 'permission',
     anyOf: ['cash.move', 'drawer.open'],
-    also: (r: ParsedRequestOf<typeof c.cash.move>) => (r.kind === 'no_sale' ? 'drawer.open' : 'cash.move'),
+    also: (r: ParsedRequestOf<typeof c.cash.move>) => movementPermission(r.kind),
   },
   [c.cash.reasons]: sell,
   // Anyone signed in may see whether the terminal is in training (the banner says so anyway); switching

@@ -14,6 +14,7 @@ import { VenuesScreen } from '../features/admin/VenuesScreen';
 import { CodeReportScreen } from '../features/reports/CodeReportScreen';
 import { OrdersScreen } from '../features/reports/OrdersScreen';
 import { SalesByPerformanceScreen } from '../features/reports/SalesByPerformanceScreen';
+import { ReasonsScreen } from '../features/reports/ReasonsScreen';
 import { ShiftsScreen } from '../features/reports/ShiftsScreen';
 import { CodesScreen } from '../features/manage/CodesScreen';
 import { OverusesScreen } from '../features/manage/OverusesScreen';
@@ -135,6 +136,13 @@ export const SECTIONS: Section[] = [
     label: 'report.section.shifts',
     permission: 'reports.view',
     Screen: ShiftsScreen,
+  },
+  {
+    id: 'reasons',
+    group: 'reports',
+    label: 'report.section.reasons',
+    permission: 'reports.view',
+    Screen: ReasonsScreen,
   },
   {
     id: 'reports',

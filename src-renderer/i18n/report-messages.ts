@@ -5,6 +5,7 @@ export const reportEn = {
   'report.section.orders': 'Orders',
   'report.section.sales': 'Sales by performance',
   'report.section.shifts': 'Shifts',
+  'report.section.reasons': 'Reasons',
   'report.filters': 'Filters',
   'report.from': 'From',
   'report.to': 'To',
@@ -102,6 +103,11 @@ export const reportEn = {
   'report.shifts.cash.drop': 'Drops',
   'report.shifts.cash.float_change': 'Float changes',
   'report.shifts.noSales': 'No sale × {n}',
+  'report.reasons.category': 'Category',
+  'report.reasons.anyCategory': 'Any category',
+  'report.reasons.reason': 'Reason',
+  'report.reasons.count': 'Times',
+  'report.reasons.amount': 'Amount',
   // the code report's drill-down
   'report.codes.orders': 'Orders with {code}',
 } as const;
@@ -110,6 +116,7 @@ export const reportDe: Record<keyof typeof reportEn, string> = {
   'report.section.orders': 'Bestellungen',
   'report.section.sales': 'Verkäufe je Vorstellung',
   'report.section.shifts': 'Schichten',
+  'report.section.reasons': 'Gründe',
   'report.filters': 'Filter',
   'report.from': 'Von',
   'report.to': 'Bis',
@@ -203,5 +210,10 @@ export const reportDe: Record<keyof typeof reportEn, string> = {
   'report.shifts.cash.drop': 'Abschöpfungen',
   'report.shifts.cash.float_change': 'Wechselgeldänderungen',
   'report.shifts.noSales': 'Kassenöffnung ohne Verkauf × {n}',
+  'report.reasons.category': 'Kategorie',
+  'report.reasons.anyCategory': 'Alle Kategorien',
+  'report.reasons.reason': 'Grund',
+  'report.reasons.count': 'Anzahl',
+  'report.reasons.amount': 'Betrag',
   'report.codes.orders': 'Bestellungen mit {code}',
 };

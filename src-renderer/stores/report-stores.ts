@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import type { OrderFilter, OrderRow } from '../../shared/reports/orders';
+import type { ReasonCategory } from '../../shared/cash/reasons';
+import type { ReasonFilter, ReasonRow } from '../../shared/reports/reasons';
 import type { SalesByPerformanceQuery, SalesByPerformanceRow } from '../../shared/reports/sales';
 import type { ShiftFilter, ShiftRow } from '../../shared/reports/shifts';
 import { ok } from '../../shared/result';
@@ -22,6 +24,7 @@ const terminals = terminalCalls(server);
 
 export const ORDER_PAGE = 50;
 export const SHIFT_PAGE = 50;
+export const REASON_PAGE = 50;
 
 /** Days as the date fields give them (yyyy-mm-dd, '' = open-ended), as instants covering both days. */
 const days = (f: { from?: string; to?: string }) => dayRange(f.from ?? '', f.to ?? '');
@@ -136,6 +139,40 @@ export const useShiftsStore = createRecordStore<ShiftRow, ShiftsView, never>(
 );
 
 export const shiftsCsv = (view: ShiftsView) => reports.shiftsCsv(shiftFilter(view));
+
+export interface ReasonsView {
+  from: string;
+  to: string;
+  category: ReasonCategory | '';
+  reason: string;
+  cashier: Named | null;
+  performance: { id: string; label: string } | undefined;
+}
+
+export function reasonFilter(view: ReasonsView): ReasonFilter {
+  return withoutEmpty({
+    ...days(view),
+    category: view.category || undefined,
+    reason: view.reason,
+    cashierId: view.cashier?.id,
+    performanceId: view.performance?.id,
+  });
+}
+
+export const useReasonsStore = createRecordStore<ReasonRow, ReasonsView, never>(
+  {
+    async list({ limit, offset, ...view }) {
+      const page = await reports.reasons({ ...reasonFilter(view), limit, offset });
+      if (!page.ok) return page;
+      const { rows, total } = page.value;
+      return ok({ items: rows, total, limit: page.value.limit, offset: page.value.offset });
+    },
+  },
+  { from: '', to: '', category: '', reason: '', cashier: null, performance: undefined },
+  REASON_PAGE,
+);
+
+export const reasonsCsv = (view: ReasonsView) => reports.reasonsCsv(reasonFilter(view));
 
 /** Staff and terminals by name, for the filters' pickers: the first page of matches, never all. */
 export const findStaff = (q: string) => reports.staffByName(q);

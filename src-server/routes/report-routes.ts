@@ -4,12 +4,14 @@ import {
   overuseQuerySchema,
 } from '../../shared/reports/codes';
 import { orderCsvQuerySchema, orderQuerySchema } from '../../shared/reports/orders';
+import { reasonCsvQuerySchema, reasonQuerySchema } from '../../shared/reports/reasons';
 import { salesByPerformanceQuerySchema } from '../../shared/reports/sales';
 import { shiftCsvQuerySchema, shiftQuerySchema } from '../../shared/reports/shifts';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { ServerContext } from '../context';
 import { getOrder, listOrders, ordersCsv } from '../services/order-report-service';
+import { reasonCsv, reasonReport } from '../services/reason-report-service';
 import { codeReport, codeReportCsv, overuseReport } from '../services/report-service';
 import {
   salesByPerformanceCsv,
@@ -113,6 +115,15 @@ export function registerReportRoutes(app: App, ctx: ServerContext): void {
     csvQuery: shiftCsvQuerySchema,
     rows: (request, q) => shiftReport(ctx, principalOf(request), q),
     csv: (request, q) => shiftCsv(ctx, principalOf(request), q),
+  });
+  withCsv({
+    path: '/v1/reports/reasons',
+    summary:
+      'Custom discounts, overuses, refunds, voids and cash movements by reason × cashier × performance: how often and how much',
+    query: reasonQuerySchema,
+    csvQuery: reasonCsvQuerySchema,
+    rows: (request, q) => reasonReport(ctx, principalOf(request), q),
+    csv: (request, q) => reasonCsv(ctx, principalOf(request), q),
   });
 }
 

@@ -255,3 +255,44 @@ test('sales by performance add up to the pushed sales, a shift shows its cash di
   await expect(rows.first().getByTestId('order-status')).toHaveText('Teilweise erstattet');
   await axe(page);
 });
+
+test('reasons: each reason by cashier and performance, filtered by category, with the CSV', async ({
+  page,
+}) => {
+  const central = current();
+  await seedSales(central);
+  await signIn(page, central, 'reasons');
+  await expect(page.getByRole('heading', { level: 1, name: 'Reasons' })).toBeVisible();
+  const rows = page.getByTestId('reasons-table').locator('tbody tr');
+  // The overuse (2 × 2.50 off), the refund of one coded ticket (17.50), the paid out and the no sale.
+  await expect(rows).toHaveCount(4);
+  await expect(rows.locator('th')).toHaveText([
+    'Correction',
+    'Press night guest',
+    'Petty cash purchase',
+    'customer changed plans',
+  ]);
+  const overuse = page.locator('tr[data-category="overuse"]');
+  await expect(overuse.locator('td')).toHaveText([
+    'Code limit overridden',
+    'Greta Manager',
+    /^Show/,
+    '1',
+    '5.00',
+  ]);
+  await expect(page.locator('tr[data-category="paid_out"] td').last()).toHaveText('-12.50');
+  await axe(page);
+  await page.screenshot({ path: 'docs/screenshots/admin-reasons.png' });
+
+  await page.getByLabel('Category').selectOption({ label: 'Refund' });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('A seller');
+  await expect(rows.first().locator('td').last()).toHaveText('17.50');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = await (await download).path().then((path) => readFile(path, 'utf8'));
+  const [header, line, end] = csv.trim().split(/\r?\n/);
+  expect(header).toBe('category,reason,cashier,event,performance starts at,count,amount,currency');
+  expect(line).toMatch(/^refund,customer changed plans,A seller,Show,[^,]+,1,1750,EUR$/);
+  expect(end).toBeUndefined();
+});

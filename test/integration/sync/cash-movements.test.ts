@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CashMovementPayload } from '../../../shared/cash/movements';
 import type { ShiftPage } from '../../../shared/reports/shifts';
+import type { Page } from '../../../shared/server-api/page';
+import type { ReviewItem } from '../../../shared/sync/protocol';
 import type { Database } from '../../../src-server/db/database';
-import { seedOrganisation, type SeededOrganisation } from '../../helpers/server-api';
+import { seedOrganisation, signInAs, type SeededOrganisation } from '../../helpers/server-api';
 import { backends, startTestServer, type TestServer } from '../../helpers/server-db';
 import { cashMovementPayload, shiftClosePayload } from '../../helpers/sync-payloads';
 import { openTill, pushTill, seedHall, type Till } from '../../helpers/sync-server';
@@ -119,13 +122,53 @@ describe.each(backends)('pushed cash movements (%s)', (backend) => {
     expect(kept).toEqual([{ n: wrong.length + 1 }]);
   });
 
+  it('keeps a movement by someone whose role lacks its permission, and sends it to review', async () => {
+    const seller = await signInAs(org.api, server.url, 'seller');
+    const supervisor = await signInAs(org.api, server.url, 'supervisor');
+    const before = (await stored()).length;
+    const bySeller = cashMovementPayload(till.id, till.shiftId, seller.staffId, {
+      kind: 'paid_out',
+      amount: -700,
+    });
+    const byStranger = cashMovementPayload(till.id, till.shiftId, randomUUID(), {
+      kind: 'no_sale',
+      amount: 0,
+    });
+    const bySupervisor = cashMovementPayload(till.id, till.shiftId, supervisor.staffId, {
+      kind: 'no_sale',
+      amount: 0,
+    });
+    const results = await push(bySeller, byStranger, bySupervisor);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(results[0]?.message).toMatch(/went to review/);
+    expect(results[2]?.message).toBeUndefined();
+    // The drawer moved either way: all three count in the shift.
+    expect(await stored()).toHaveLength(before + 3);
+
+    const items = await org.api.get<Page<ReviewItem>>('/v1/review-items?kind=cash_unpermitted&limit=100');
+    expect(items.status, items.text).toBe(200);
+    const summaries = items.body.items.map((i) => i.summary);
+    expect(summaries).toHaveLength(2);
+    expect(summaries.find((s) => s.includes(seller.staffId))).toMatch(
+      /A paid out of -7\.00 EUR \("Correction"\).*holds a role without cash\.move.*accept it or flag it/,
+    );
+    expect(summaries.find((s) => s.includes(byStranger.staffId))).toMatch(
+      /is no staff member of the organisation/,
+    );
+    // A resend opens no second item.
+    await push(bySeller);
+    const again = await org.api.get<Page<ReviewItem>>('/v1/review-items?kind=cash_unpermitted&limit=100');
+    expect(again.body.items).toHaveLength(2);
+  });
+
   it('sums a closed shift the same way', async () => {
     const close = till.box.append('shift.close', shiftClosePayload(till.id, till.shiftId, org.managerId, 0));
     expect((await pushTill(till, [close])).status).toBe(200);
     expect(await shift()).toMatchObject({
       closedBy: org.managerId,
-      cashMovements: { paid_in: 2_000, paid_out: -1_250, drop: -50_000, float_change: 1_000, no_sale: 0 },
-      noSales: 2,
+      // The first shift's movements, and the three of the review test (a paid out of 7.00, two no-sales).
+      cashMovements: { paid_in: 2_000, paid_out: -1_950, drop: -50_000, float_change: 1_000, no_sale: 0 },
+      noSales: 4,
     });
   });
 });
