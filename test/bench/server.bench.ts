@@ -1,10 +1,61 @@
 import { randomUUID } from 'node:crypto';
 import { apiClient, seedOrganisation, waitFor } from '../helpers/server-api';
-import { startTestServer, type Backend } from '../helpers/server-db';
+import { startTestServer, type Backend, type TestDatabase } from '../helpers/server-db';
 import type { BenchSuite, Figure } from './harness';
+import { redeemMixed } from './redeem-mixed';
+import { captureTransaction, pgbenchInstalled, pgbenchScript, runPgbench } from './pgbench';
 
 const REDEMPTIONS = 3000;
 const CONCURRENCY = 32;
+
+/**
+ * pgbench replaying the statements of one redemption, with the bench's clients and count, on the same
+ * database after the HTTP run: `server.redeem_per_s` over it is the share of PostgreSQL's own rate the
+ * server reaches. Skipped, with the reason, on PGlite or where pgbench is not installed.
+ */
+async function pgbenchBaseline(
+  database: TestDatabase,
+  redeem: (id: string, orderId: string) => Promise<void>,
+): Promise<(perSecond: number) => Figure[]> {
+  const skipped = (why: string) => () => [
+    { name: 'server.redeem_pgbench_tps', value: Number.NaN, unit: 'tps', note: `skipped: ${why}` },
+  ];
+  if (!database.url) return skipped('pgbench needs PostgreSQL (set DATABASE_URL)');
+  if (!pgbenchInstalled()) return skipped('pgbench is not installed (apt-get install postgresql-client)');
+  const id = randomUUID();
+  const orderId = randomUUID();
+  const statements = await captureTransaction(database.db, () => redeem(id, orderId));
+  const script = pgbenchScript(
+    statements,
+    new Map([
+      [id, 'rid'],
+      [orderId, 'oid'],
+    ]),
+  );
+  const run = runPgbench(database.url, script, CONCURRENCY, Math.ceil(REDEMPTIONS / CONCURRENCY));
+  return (perSecond) => [
+    {
+      name: 'server.redeem_pgbench_tps',
+      value: run.tps,
+      unit: 'tps',
+      note: `pgbench, ${CONCURRENCY} clients replaying one redemption's ${statements.length} statements: ${run.line}`,
+    },
+    {
+      name: 'server.redeem_vs_pgbench_ratio',
+      value: perSecond / run.tps,
+      unit: 'x',
+      target: { op: '>=', value: 0.8 },
+      note: 'server.redeem_per_s ÷ server.redeem_pgbench_tps, same database, same run',
+    },
+  ];
+}
+
+const skippedMixed: Figure = {
+  name: 'server.redeem_mixed_per_s',
+  value: Number.NaN,
+  unit: '/s',
+  note: 'skipped: two server processes share one database only on PostgreSQL (set DATABASE_URL)',
+};
 
 export const serverSuite: BenchSuite = {
   name: 'server',
@@ -41,10 +92,10 @@ export const serverSuite: BenchSuite = {
         benefit: { type: 'percentage', percent: 1000 },
       });
       const client = apiClient(server.url, org.token);
-      const redeem = async () => {
+      const redeem = async (id: string = randomUUID(), orderId: string = randomUUID()) => {
         const reply = await client.post('/v1/redemptions', {
-          id: randomUUID(),
-          orderId: randomUUID(),
+          id,
+          orderId,
           code: 'BENCH',
           tickets: 2,
           discount: 500,
@@ -65,6 +116,7 @@ export const serverSuite: BenchSuite = {
         }),
       );
       const perSecond = REDEMPTIONS / ((performance.now() - redeemStarted) / 1000);
+      const baseline = await pgbenchBaseline(server.database, (id, orderId) => redeem(id, orderId));
 
       const figures: Figure[] = [
         {
@@ -80,7 +132,10 @@ export const serverSuite: BenchSuite = {
           unit: '/s',
           note: `${CONCURRENCY} concurrent HTTP clients, one code, one server process, on ${on}`,
         },
+        ...baseline(perSecond),
       ];
+      if (backend === 'postgres') figures.push(...(await redeemMixed(perSecond)));
+      else figures.push(skippedMixed);
       return figures;
     } finally {
       await server.close();
