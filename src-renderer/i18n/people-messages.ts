@@ -15,6 +15,9 @@ export const peopleEn = {
   'admin.staff.allRoles': 'All roles',
   'admin.staff.venues': 'Venues',
   'admin.staff.venuesHint': 'Their PIN works at the terminals of these venues only.',
+  'admin.staff.overuseCap': 'Own overuse cap per business day',
+  'admin.staff.overuseCapHint':
+    'Empty: their role’s cap. A number replaces the role’s cap for this person alone, at every terminal and online.',
   'admin.staff.noVenues': 'There are no venues yet: create one under Venues first.',
   'admin.staff.everyone': 'Active and inactive',
   'admin.staff.inactive': 'Inactive',
@@ -102,6 +105,9 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   'admin.staff.allRoles': 'Alle Rollen',
   'admin.staff.venues': 'Spielstätten',
   'admin.staff.venuesHint': 'Die PIN gilt nur an den Terminals dieser Spielstätten.',
+  'admin.staff.overuseCap': 'Eigene Überschreitungsgrenze pro Geschäftstag',
+  'admin.staff.overuseCapHint':
+    'Leer: die Grenze der Rolle. Eine Zahl ersetzt die Grenze der Rolle für diese Person allein, an jedem Terminal und online.',
   'admin.staff.noVenues': 'Es gibt noch keine Spielstätte: bitte zuerst unter Spielstätten eine anlegen.',
   'admin.staff.everyone': 'Aktiv und inaktiv',
   'admin.staff.inactive': 'Inaktiv',

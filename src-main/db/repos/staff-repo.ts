@@ -7,6 +7,8 @@ export interface StaffRow {
   roleId: string;
   pinHash: string;
   active: boolean;
+  /** Their own cap on overuse grants per business day (docs/CASH.md); null: their role's. */
+  overuseCap: number | null;
   failedAttempts: number;
   lockedUntil: string | null;
   /** The server's count and lock for this person across terminals, as last pulled. */
@@ -20,6 +22,7 @@ interface RawStaff {
   role_id: string;
   pin_hash: string;
   active: number;
+  overuse_cap: number | null;
   failed_attempts: number;
   locked_until: string | null;
   server_pin_failures: number;
@@ -32,6 +35,7 @@ const toStaff = (r: RawStaff): StaffRow => ({
   roleId: r.role_id,
   pinHash: r.pin_hash,
   active: r.active === 1,
+  overuseCap: r.overuse_cap,
   failedAttempts: r.failed_attempts,
   lockedUntil: r.locked_until,
   serverPinFailures: r.server_pin_failures,
@@ -56,13 +60,17 @@ export function getStaff(db: Db, id: string): StaffRow | undefined {
 
 type PinState = 'failedAttempts' | 'lockedUntil' | 'serverPinFailures' | 'serverPinLockedUntil';
 
-export function upsertStaff(db: Db, staff: Omit<StaffRow, PinState>): void {
+/** Without `overuseCap` (demo data, tests): the role's cap. */
+export function upsertStaff(
+  db: Db,
+  staff: Omit<StaffRow, PinState | 'overuseCap'> & { overuseCap?: number | null },
+): void {
   prepared(
     db,
-    `INSERT INTO staff (id, name, role_id, pin_hash, active) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO staff (id, name, role_id, pin_hash, active, overuse_cap) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, role_id = excluded.role_id,
-       pin_hash = excluded.pin_hash, active = excluded.active`,
-  ).run(staff.id, staff.name, staff.roleId, staff.pinHash, staff.active ? 1 : 0);
+       pin_hash = excluded.pin_hash, active = excluded.active, overuse_cap = excluded.overuse_cap`,
+  ).run(staff.id, staff.name, staff.roleId, staff.pinHash, staff.active ? 1 : 0, staff.overuseCap ?? null);
 }
 
 /** The server's count towards the next lock: none while its lock has run out (the count restarts). */

@@ -76,7 +76,8 @@ const SOURCES: PullSource[] = (
       CASE WHEN here.staff_id IS NULL OR NOT c.active THEN NULL ELSE c.pin_hash END AS "pinHash",
       c.active AND here.staff_id IS NOT NULL AS active,
       CASE WHEN here.staff_id IS NULL THEN 0 ELSE c.pin_failures END AS "pinFailures",
-      CASE WHEN here.staff_id IS NULL THEN NULL ELSE c.pin_locked_until END AS "pinLockedUntil"`,
+      CASE WHEN here.staff_id IS NULL THEN NULL ELSE c.pin_locked_until END AS "pinLockedUntil",
+      c.overuse_cap AS "overuseCap"`,
     },
     {
       entity: 'code',
