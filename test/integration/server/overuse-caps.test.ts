@@ -250,12 +250,15 @@ describe.each(backends)('overuse caps per role (%s)', (backend) => {
   });
 
   it('refuses an own cap out of range, or above what the staff manager may grant themselves', async () => {
-    const target = await signInAs(org.api, server.url, 'seller');
+    // Someone the capped staff manager may edit at all: their role holds no more than the manager's.
+    const target = await signInAs(org.api, server.url, 'capped');
     for (const bad of [-1, 10_001, 1.5, '3']) {
       const refused = await org.api.patch(`/v1/staff/${target.staffId}`, { overuseCap: bad });
       expect(refused.status, String(bad)).toBe(400);
     }
-    const manager = (await signInAs(org.api, server.url, 'capmanager')).api;
+    const managing = role('ownmanager', ['sell', 'overuse.grant', 'staff.manage'], 5);
+    expect((await org.api.post('/v1/roles', managing)).status).toBe(201);
+    const manager = (await signInAs(org.api, server.url, 'ownmanager')).api;
     const higher = await manager.patch<{ message: string }>(`/v1/staff/${target.staffId}`, { overuseCap: 6 });
     expect(higher.status).toBe(403);
     expect(higher.body.message).toContain('an overuse cap of 6 a day (yours is 5 a day)');
