@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { terminalOveruseCapSchema, type TerminalOveruseCap } from '../../../shared/auth/overuse-cap';
 import { terminalCalls } from '../../../shared/server-api/terminal-calls';
 import type { TerminalRow } from '../../../shared/sync/terminal-admin';
 import { server } from '../../api/admin-host';
@@ -7,6 +8,7 @@ import { DialogForm } from '../../components/DialogForm';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/use-t';
 import { capText, parseCapText } from '../../lib/cap-input';
+import { useRecordForm } from '../../lib/use-record-form';
 
 const terminals = terminalCalls(server);
 
@@ -25,39 +27,34 @@ export function OveruseCapDialog({
 }) {
   const t = useT();
   const id = useId();
-  const [draft, setDraft] = useState(capText(terminal.overuseCap));
-  const [bad, setBad] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    setFormError(null);
-    const cap = parseCapText(draft, null);
-    setBad(cap === undefined);
-    if (cap === undefined) return;
-    setBusy(true);
-    const saved = await terminals.setOveruseCap(terminal.id, cap);
-    setBusy(false);
-    if (!saved.ok) return setFormError(saved.message);
-    onSaved();
-  };
-
+  const form = useRecordForm({
+    initial: { cap: capText(terminal.overuseCap) },
+    schema: terminalOveruseCapSchema,
+    // Anything but a whole number is left for the schema to refuse beside the field.
+    toBody: (d) => ({ cap: parseCapText(d.cap, null) ?? Number.NaN }),
+    save: async (body: TerminalOveruseCap) => {
+      const saved = await terminals.setOveruseCap(terminal.id, body.cap);
+      if (!saved.ok) return saved;
+      onSaved();
+      return null;
+    },
+  });
   return (
     <Dialog title={t('admin.terminals.overuseTitle', { name: terminal.name })} onClose={onClose}>
       <DialogForm
-        busy={busy}
-        error={formError}
+        busy={form.busy}
+        error={form.formError}
         cancelLabel={t('dialog.cancel')}
         onCancel={onClose}
         submitLabel={t('admin.save')}
-        onSubmit={() => void submit()}
+        onSubmit={() => void form.submit()}
       >
         <TextField
           id={`${id}-cap`}
           label={t('admin.terminals.overuseCapField')}
-          value={draft}
-          onChange={setDraft}
-          error={bad ? t('admin.overuseCap.bad') : null}
+          value={form.draft.cap}
+          onChange={(v) => form.set('cap', v)}
+          error={form.errors.cap && t('admin.overuseCap.bad')}
           inputMode="numeric"
           maxLength={5}
           autoFocus
