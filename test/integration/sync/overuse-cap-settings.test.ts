@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { channels as c } from '../../../shared/ipc/channels';
+import { askOveruse, payCash } from '../../helpers/overuse';
 import { createCode, sell, useSyncWorld } from '../../helpers/sync-fixture';
 import type { TestTerminal } from '../../helpers/terminal';
 
@@ -10,24 +11,8 @@ import type { TestTerminal } from '../../helpers/terminal';
 describe('sync: overuse caps as settings at the terminal', () => {
   const { world, enrolled } = useSyncWorld();
 
-  /** Attaches the spent code to a one-seat cart and asks `approverId` to let it past its limit. */
-  const askOveruse = async (pos: TestTerminal, approverId: string, pin: string) => {
-    await pos.must(c.cart.clear);
-    await pos.must(c.cart.addTicket, {
-      performanceId: world().catalogue.performanceId,
-      ticketPriceId: world().catalogue.ticketPriceId,
-      qty: 1,
-    });
-    await pos.must(c.cart.applyCode, { input: 'SPENT' });
-    return pos.call(c.cart.grantOveruse, { approverId, pin, reason: 'regular patron' });
-  };
-  const pay = async (pos: TestTerminal) => {
-    const cart = await pos.must(c.cart.get);
-    return pos.must(c.checkout.complete, {
-      cartId: cart.id,
-      tenders: [{ tender: 'cash', amount: cart.total }],
-    });
-  };
+  const ask = (pos: TestTerminal, approverId: string, pin: string) =>
+    askOveruse(pos, world().catalogue, 'SPENT', { id: approverId, pin });
   const rows = (pos: TestTerminal) =>
     pos.terminal.db
       .prepare(
@@ -58,14 +43,14 @@ describe('sync: overuse caps as settings at the terminal', () => {
     expect(storedCap(pos)).toEqual({ value: '{"cap":1}' });
     expect(await sell(pos, world().catalogue, { code: 'SPENT' })).toMatchObject({ ok: true });
     const { supervisorId } = world().catalogue;
-    expect(await askOveruse(pos, supervisorId, '8142')).toMatchObject({ ok: true });
-    await pay(pos);
+    expect(await ask(pos, supervisorId, '8142')).toMatchObject({ ok: true });
+    await payCash(pos);
 
     await world().server.stop();
     try {
       const before = rows(pos);
       // Refused before any PIN is asked: no supervisor can grant past the terminal's cap.
-      expect(await askOveruse(pos, supervisorId, '0000')).toEqual({
+      expect(await ask(pos, supervisorId, '0000')).toEqual({
         ok: false,
         reason: 'OVERUSE_CAP',
         message:
@@ -87,7 +72,7 @@ describe('sync: overuse caps as settings at the terminal', () => {
     });
     await pos.must(c.sync.now);
     expect(storedCap(pos)).toEqual({ value: '{"cap":null}' });
-    expect(await askOveruse(pos, supervisorId, '8142')).toMatchObject({ ok: true });
+    expect(await ask(pos, supervisorId, '8142')).toMatchObject({ ok: true });
   });
 
   it('holds a supervisor to their own cap in place of their role’s, until a manager clears it', async () => {
@@ -107,10 +92,10 @@ describe('sync: overuse caps as settings at the terminal', () => {
     await pos.must(c.staff.signIn, { staffId: world().catalogue.sellerId, pin: '7305' });
     if (!(await pos.must(c.shift.current))) await pos.must(c.shift.open, { openingFloat: 10_000 });
 
-    expect(await askOveruse(pos, dora.body.id, '381947')).toMatchObject({ ok: true });
-    await pay(pos);
+    expect(await ask(pos, dora.body.id, '381947')).toMatchObject({ ok: true });
+    await payCash(pos);
     const before = rows(pos);
-    expect(await askOveruse(pos, dora.body.id, '381947')).toEqual({
+    expect(await ask(pos, dora.body.id, '381947')).toEqual({
       ok: false,
       reason: 'OVERUSE_CAP_REACHED',
       message:
@@ -123,6 +108,6 @@ describe('sync: overuse caps as settings at the terminal', () => {
     expect((await api.patch(`/v1/staff/${dora.body.id}`, { overuseCap: null })).status).toBe(200);
     await pos.must(c.sync.now);
     expect(staffCap()).toEqual({ cap: null });
-    expect(await askOveruse(pos, dora.body.id, '381947')).toMatchObject({ ok: true });
+    expect(await ask(pos, dora.body.id, '381947')).toMatchObject({ ok: true });
   });
 });
