@@ -52,10 +52,6 @@ const catalogue = {
     en: 'There is no code on this order that a supervisor could let past its limits.',
     de: 'Auf dieser Bestellung ist kein Code, dessen Grenzen eine Aufsicht aufheben könnte.',
   },
-  OVERUSE_CAP: {
-    en: 'This terminal has granted as many overuses today as it may. Ask a manager to raise the limit.',
-    de: 'Dieses Terminal hat heute so viele Überschreitungen freigegeben wie erlaubt. Bitte eine Leitung fragen.',
-  },
   APPROVAL_REQUIRED: {
     en: 'This discount is above your limit of {limit}: a supervisor must approve it with their PIN.',
     de: 'Dieser Rabatt liegt über Ihrer Grenze von {limit}: Eine Aufsicht muss ihn mit ihrer PIN freigeben.',

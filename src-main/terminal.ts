@@ -8,6 +8,7 @@ import { createFileSecretStore, type SecretStore } from './secret-store';
 import { loadMigrations, schemaVersion } from './db/migrate';
 import { openStore } from './open-store';
 import { ensureMeta, getOfflineLimits } from './db/repos/meta-repo';
+import { DEFAULT_TERMINAL_OVERUSE_CAP } from '../shared/auth/overuse-cap';
 import { minutesWithoutServer } from '../shared/sync/offline-limits';
 import { createEventHub, type EventHub } from './events';
 import { newId } from './ids';
@@ -75,8 +76,11 @@ export interface TerminalOptions {
   idleMinutes?: number;
   /** Between sweeps that release expired reservations (docs/RESERVATIONS.md); default 30 s. */
   reservationSweepMs?: number;
-  /** Overuse grants this terminal may give per day. */
-  overuseCapPerDay?: number;
+  /**
+   * Overuse grants this terminal may give per business day until a pull brings its manager's cap
+   * (docs/CASH.md "Overuse caps"; null: no cap). Default: DEFAULT_TERMINAL_OVERUSE_CAP.
+   */
+  overuseCapPerDay?: number | null;
   logError?: (error: unknown, context: string) => void;
   /**
    * Offline sync (docs/SYNC.md). `transport` replaces HTTP to serverUrl (the simulation routes it
@@ -332,7 +336,8 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     language,
     terminalId,
     escrow: sync.ledger,
-    overuseCapPerDay: options.overuseCapPerDay ?? 20,
+    overuseCapPerDay:
+      options.overuseCapPerDay === undefined ? DEFAULT_TERMINAL_OVERUSE_CAP : options.overuseCapPerDay,
     sync,
     printing,
     training: training.applies,

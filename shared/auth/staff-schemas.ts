@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXPECTED_VERSION_FIELD } from '../server-api/version-conflict';
 import { text } from '../text';
+import { overuseCapValue } from './overuse-cap';
 import { PERMISSIONS, type RoleDefinition } from './permissions';
 
 // The bodies of the staff and role routes, used by the server's routes and by the back office's People
@@ -18,7 +19,7 @@ export const roleBody = z.strictObject({
     amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   }),
   /** Overuse grants a holder may give per business day (docs/SECURITY.md "Overuse caps"); null: no cap. */
-  overuseCap: z.number().int().min(0).max(10000).nullable().default(null),
+  overuseCap: overuseCapValue.default(null),
 });
 
 /** PUT /v1/roles/:roleId: the role's fields and the version its editor opened. */
@@ -34,6 +35,11 @@ export const staffBody = z.strictObject({
   venueIds: z.array(z.uuid('a venue id from GET /v1/venues')).max(1000).optional(),
   /** In training (docs/CASH.md "Training mode"): their sales are practice, kept off every figure. */
   training: z.boolean().optional(),
+  /**
+   * Their own cap on overuse grants per business day, in place of their role's (docs/CASH.md "Overuse
+   * caps"); null or absent: the role's.
+   */
+  overuseCap: overuseCapValue.optional(),
 });
 
 /** PATCH /v1/staff/:id: any of the fields, active, and the version its editor opened. */
@@ -64,6 +70,8 @@ export interface StaffMember {
   venueIds: string[];
   /** In training: every sale they make at a terminal is a training sale (docs/CASH.md). */
   training: boolean;
+  /** Their own overuse cap per business day; null: their role's. */
+  overuseCap: number | null;
   /** Bumped by every change a manager makes; PIN failures and lockouts from terminals leave it. */
   version: number;
   createdAt: string;

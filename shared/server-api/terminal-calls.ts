@@ -49,6 +49,10 @@ export function terminalCalls(call: ServerCall) {
       call<{ terminalId: string } & OfflineLimits>('PUT', `/v1/terminals/${terminalId}/offline-limits`, {
         body: limits,
       }),
+    setOveruseCap: (terminalId: string, cap: number | null) =>
+      call<{ terminalId: string; cap: number | null }>('PUT', `/v1/terminals/${terminalId}/overuse-cap`, {
+        body: { cap },
+      }),
     reviewItems: (query: ReviewQuery) =>
       call<Page<ReviewRow>>('GET', '/v1/review-items', { query: { ...query } }),
     act: (itemId: string, action: ReviewAction, note: string) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { terminalOveruseCapSchema, type TerminalOveruseCap } from '../auth/overuse-cap';
 import { offlineLimitsSchema, type OfflineLimits } from './offline-limits';
 import { text } from '../text';
 import { signingKeySchema } from './approval-proof';
@@ -288,6 +289,8 @@ export interface StaffRecord {
   pinLockedUntil?: string | null;
   /** In training (docs/CASH.md "Training mode"). Absent from an older server: not in training. */
   training?: boolean;
+  /** Their own overuse grants per business day, in place of their role's; null or absent: the role's. */
+  overuseCap?: number | null;
 }
 
 export interface RoleRecord {
@@ -478,6 +481,11 @@ export const pullResponseSchema = z.object({
   customers: z.array(offlineCustomerSchema).max(MAX_PULL_LIMIT).optional(),
   /** This terminal's offline limits (docs/CASH.md), on every pull. Absent from an older server. */
   offlineLimits: offlineLimitsSchema.optional(),
+  /**
+   * This terminal's cap on overuse grants per business day (docs/CASH.md "Overuse caps"), on every pull.
+   * Absent from an older server: the terminal keeps what it holds.
+   */
+  overuseCap: terminalOveruseCapSchema.optional(),
 });
 export interface PullResponse {
   cursor: string;
@@ -491,6 +499,7 @@ export interface PullResponse {
   refundsElsewhere?: RefundElsewhere[];
   customers?: OfflineCustomer[];
   offlineLimits?: OfflineLimits;
+  overuseCap?: TerminalOveruseCap;
 }
 
 // ---------------------------------------------------------------------------------------------------

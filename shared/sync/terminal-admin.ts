@@ -37,6 +37,8 @@ export interface TerminalRow {
   /** docs/CASH.md "Offline limits": the largest sale offline and the minutes offline; null: no limit. */
   offlineMaxSale: number | null;
   offlineMaxMinutes: number | null;
+  /** docs/CASH.md "Overuse caps": the overuses all supervisors may grant here per business day; null: no cap. */
+  overuseCap: number | null;
   /** Leases of the current epoch still active and not past their expiry, and their unused units. */
   leasesHeld: number;
   unitsHeld: number;

@@ -111,7 +111,7 @@ export function createHandlers(s: Services): Handlers {
       return ok(s.cart.view(a));
     },
     [c.cart.removeCode]: (_r, a) => ok(s.cart.removeCode(a)),
-    [c.cart.grantOveruse]: (r, a) => s.cart.grantOveruse(a, r, s.sales),
+    [c.cart.grantOveruse]: (r, a) => s.cart.grantOveruse(a, r, s.sales.overuseCaps),
     [c.cart.setCustomDiscount]: (r, a) => s.cart.setCustom(a, r),
     [c.cart.removeCustomDiscount]: (_r, a) => ok(s.cart.removeCustom(a)),
 

@@ -16,12 +16,12 @@ import {
 } from '../../shared/discounts';
 import { CODE_FORMAT_MESSAGE, REASON_MESSAGES } from '../../shared/discounts/messages';
 import { ATTACHABLE_REASONS } from '../../shared/discounts/policy';
-import { checkOveruseCap } from '../../shared/auth/overuse-cap';
 import { formatMinor } from '../../shared/money';
 import type { Language } from '../../shared/ipc/types';
 import type { CartView, CodeOption, CustomerInput } from '../../shared/ipc/domains/sell';
 import { err, ok, type Result } from '../../shared/result';
 import { isoNow, type Clock } from '../clock';
+import type { OveruseCaps } from './overuse-caps';
 import type { Db } from '../db/connection';
 import type { TicketOffer } from '../../shared/ipc/domains/catalogue';
 import { getPerformance, getProduct, getTicketOffer, getVenueCurrency } from '../db/repos/catalogue-repo';
@@ -664,12 +664,12 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
 
     /**
      * A supervisor lets the attached code past its usage limits for this order, within this terminal's
-     * daily cap and their role's (counted on the grants made here: offline that is all it knows).
+     * daily cap and the supervisor's (counted on the grants made here: offline that is all it knows).
      */
     async grantOveruse(
       actor: Actor,
       input: { approverId: string; pin: string; reason: string },
-      caps: { overuseCapLeft: () => number; overusesGrantedToday: (approverId: string) => number },
+      caps: OveruseCaps,
     ): Promise<Result<CartView>> {
       const current = priceCart(actor);
       if (
@@ -681,11 +681,11 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       ) {
         return err('NOTHING_TO_OVERRIDE', t('NOTHING_TO_OVERRIDE'));
       }
-      if (caps.overuseCapLeft() <= 0) return err('OVERUSE_CAP', t('OVERUSE_CAP'));
+      const here = caps.terminal();
+      if (!here.ok) return err('OVERUSE_CAP', here.message[language()]);
       const approver = await staff.approve(input.approverId, input.pin, 'overuse.grant');
       if (!approver.ok) return approver;
-      const { staffId, name, role } = approver.value;
-      const cap = checkOveruseCap(role.overuseCap, caps.overusesGrantedToday(staffId), name);
+      const cap = caps.supervisor(approver.value);
       if (!cap.ok) return err('OVERUSE_CAP_REACHED', cap.message[language()]);
       const granted = evaluate(actor, current.code, current.basket, true).evaluation;
       if (!granted.ok) return err(granted.reason, msg(granted));

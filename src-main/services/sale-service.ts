@@ -3,21 +3,14 @@ import { err, ok, type Result } from '../../shared/result';
 import type { PaymentRow, SaleRecord } from '../../shared/sync/sale-record';
 import { isoNow, type Clock } from '../clock';
 import type { Db } from '../db/connection';
-import { businessDayOf } from '../../shared/business-day';
-import { addSold, getVenue } from '../db/repos/catalogue-repo';
+import { addSold } from '../db/repos/catalogue-repo';
 import { appendOutbox } from '../db/repos/outbox-repo';
-import {
-  countOverusesSince,
-  findSaleId,
-  insertRefund,
-  loadSale,
-  markVoided,
-  nextRefundNo,
-} from '../db/repos/sale-repo';
+import { findSaleId, insertRefund, loadSale, markVoided, nextRefundNo } from '../db/repos/sale-repo';
 import { getOpenShift } from '../db/repos/shift-repo';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
 import type { PrintService } from './printing/print-service';
+import { createOveruseCaps } from './overuse-caps';
 import { planRefund, type RefundInput } from './refund-plan';
 import type { Actor } from './staff-service';
 import type { EscrowLedger } from './sync/escrow';
@@ -33,7 +26,8 @@ interface Deps {
   t: Translate;
   language: () => Language;
   terminalId: () => string;
-  overuseCapPerDay: number;
+  /** This terminal's overuse cap per business day until a pull brings the manager's (docs/CASH.md). */
+  overuseCapPerDay: number | null;
   /** Escrow leases once the terminal is enrolled (docs/SYNC.md); absent or standalone: local counts only. */
   escrow?: EscrowLedger | undefined;
   /** Pushes soon after a refund or void. */
@@ -59,13 +53,7 @@ export function createSaleService({
 }: Deps) {
   const mode = () => escrow?.mode() ?? 'standalone';
 
-  // The venue's business day (04:00 to 04:00 local time), as the server counts caps by.
-  const startOfDay = () =>
-    businessDayOf(new Date(clock.now()), getVenue(db)?.timezone ?? 'UTC').start.toISOString();
-
-  const overuseCapLeft = () => overuseCapPerDay - countOverusesSince(db, startOfDay());
-  /** One supervisor's overuse grants at this terminal this business day: what their role's cap counts here. */
-  const overusesGrantedToday = (approverId: string) => countOverusesSince(db, startOfDay(), approverId);
+  const overuseCaps = createOveruseCaps({ db, clock, defaultTerminalCap: overuseCapPerDay });
 
   /** The refund or void itself, in one transaction with its outbox row and the escrow given back. */
   const refundNow = (actor: Actor, input: RefundInput, credit = 0): Result<SaleRecord> => {
@@ -152,8 +140,7 @@ export function createSaleService({
   };
 
   return {
-    overuseCapLeft,
-    overusesGrantedToday,
+    overuseCaps,
     /**
      * The refund alone, for a caller that wraps it in its own transaction with more (exchange-service.ts):
      * `credit` of its amount goes to the exchange's new sale instead of back to the customer. No push

@@ -218,6 +218,15 @@ export const adminEn = {
   'admin.terminals.offlineMaxMinutesHint': 'Empty: never. From 1 to 10080 (a week).',
   'admin.terminals.offlineBadAmount': 'Enter an amount such as 200.00, or leave it empty for no limit.',
   'admin.terminals.offlineBadMinutes': 'Enter whole minutes from 1 to 10080, or leave it empty.',
+  'admin.terminals.overuseCap': 'Overuse cap',
+  'admin.terminals.overuseNone': 'No cap',
+  'admin.terminals.overusePerDay': '{cap} a day',
+  'admin.terminals.setOveruse': 'Overuse cap…',
+  'admin.terminals.overuseTitle': 'Overuse cap of {name}',
+  'admin.terminals.overuseCapField': 'Overuses all supervisors may grant here per business day',
+  'admin.terminals.overuseCapHint':
+    'Empty: no cap. The terminal takes it with its next sync, and keeps to it offline.',
+  'admin.overuseCap.bad': 'Enter a whole number from 0 to 10000, or leave it empty.',
   'admin.terminals.revoke': 'Revoke…',
   'admin.terminals.revokeConfirm': 'Revoke terminal',
   'admin.terminals.revokeTitle': 'Revoke the terminal {name} at {venue}?',
@@ -579,6 +588,16 @@ export const adminDe: Record<keyof typeof adminEn, string> = {
   'admin.terminals.offlineBadAmount':
     'Bitte einen Betrag wie 200,00 eingeben oder leer lassen (keine Grenze).',
   'admin.terminals.offlineBadMinutes': 'Bitte ganze Minuten von 1 bis 10080 eingeben oder leer lassen.',
+  'admin.terminals.overuseCap': 'Überschreitungsgrenze',
+  'admin.terminals.overuseNone': 'Keine Grenze',
+  'admin.terminals.overusePerDay': '{cap} pro Tag',
+  'admin.terminals.setOveruse': 'Überschreitungsgrenze…',
+  'admin.terminals.overuseTitle': 'Überschreitungsgrenze von {name}',
+  'admin.terminals.overuseCapField':
+    'Überschreitungen, die alle Aufsichten hier pro Geschäftstag freigeben dürfen',
+  'admin.terminals.overuseCapHint':
+    'Leer: keine Grenze. Das Terminal übernimmt sie beim nächsten Abgleich und hält sie auch offline ein.',
+  'admin.overuseCap.bad': 'Bitte eine ganze Zahl von 0 bis 10000 eingeben oder leer lassen.',
   'admin.terminals.revoke': 'Sperren…',
   'admin.terminals.revokeConfirm': 'Terminal sperren',
   'admin.terminals.revokeTitle': 'Terminal {name} in {venue} sperren?',

@@ -18,6 +18,9 @@ export const peopleEn = {
   'admin.staff.training': 'In training',
   'admin.staff.trainingHint':
     'Their sales at every terminal are practice: marked TRAINING, never synced, counted nowhere, no valid tickets.',
+  'admin.staff.overuseCap': 'Own overuse cap per business day',
+  'admin.staff.overuseCapHint':
+    'Empty: their role’s cap. A number replaces the role’s cap for this person alone, at every terminal and online.',
   'admin.staff.noVenues': 'There are no venues yet: create one under Venues first.',
   'admin.staff.everyone': 'Active and inactive',
   'admin.staff.inactive': 'Inactive',
@@ -108,6 +111,9 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   'admin.staff.training': 'Im Training',
   'admin.staff.trainingHint':
     'Ihre Verkäufe an jedem Terminal sind Übungen: als TRAINING markiert, nie synchronisiert, nirgends gezählt, keine gültigen Karten.',
+  'admin.staff.overuseCap': 'Eigene Überschreitungsgrenze pro Geschäftstag',
+  'admin.staff.overuseCapHint':
+    'Leer: die Grenze der Rolle. Eine Zahl ersetzt die Grenze der Rolle für diese Person allein, an jedem Terminal und online.',
   'admin.staff.noVenues': 'Es gibt noch keine Spielstätte: bitte zuerst unter Spielstätten eine anlegen.',
   'admin.staff.everyone': 'Aktiv und inaktiv',
   'admin.staff.inactive': 'Inaktiv',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { registerRequestSchema } from '../../shared/sync/protocol';
+import { terminalOveruseCapSchema } from '../../shared/auth/overuse-cap';
 import { offlineLimitsSchema } from '../../shared/sync/offline-limits';
 import { leaseCapSchema, TERMINAL_STATUSES } from '../../shared/sync/terminal-admin';
 import { text } from '../../shared/text';
@@ -12,6 +13,7 @@ import {
   revokeTerminal,
   setLeaseCap,
   setOfflineLimits,
+  setOveruseCap,
 } from '../services/terminal-service';
 import { bearer, guard, idParams, pageQuery, principalOf, staffGuard, staffOf, type App } from './common';
 
@@ -122,5 +124,21 @@ export function registerTerminalRoutes(app: App, ctx: ServerContext): void {
       onRequest: staffGuard(ctx, 'terminals.enrol'),
     },
     async (request) => setOfflineLimits(ctx, staffOf(request), request.params.id, request.body),
+  );
+  app.put(
+    '/v1/terminals/:id/overuse-cap',
+    {
+      schema: {
+        tags,
+        summary: 'How many overuses this terminal may grant per business day',
+        description:
+          'cap: the overuse grants all supervisors together may give at this terminal per business day (0 to 10000); null: no cap. Terminals start at 20. See docs/CASH.md "Overuse caps".',
+        params: idParams,
+        body: terminalOveruseCapSchema,
+        security: bearer,
+      },
+      onRequest: staffGuard(ctx, 'terminals.enrol'),
+    },
+    async (request) => setOveruseCap(ctx, staffOf(request), request.params.id, request.body.cap),
   );
 }

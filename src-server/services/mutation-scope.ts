@@ -1,3 +1,4 @@
+import { supervisorOveruseCap } from '../../shared/auth/overuse-cap';
 import type { Permission } from '../../shared/auth/permissions';
 import type { ApprovalVerifier } from '../../shared/sync/approval-proof';
 import type { Mutation } from '../../shared/sync/protocol';
@@ -34,8 +35,10 @@ export interface Grantor {
   name: string;
   active: boolean;
   permissions: Permission[];
-  /** Their role's overuse grants per business day; null: no cap. */
+  /** Their overuse grants per business day (their own cap, else their role's); null: no cap. */
   overuseCap: number | null;
+  /** Whose cap that is: the role's, or one a manager set for the person. */
+  overuseCapSource: 'role' | 'staff';
 }
 
 /** Everything applying one pushed mutation may read or write. */
@@ -232,11 +235,14 @@ export class BatchScope implements MutationScope {
         const staff = await getStaff(tx, orgId, id);
         if (!staff) return undefined;
         const role = await findRole(tx, orgId, staff.roleId);
+        // No role found: nothing may be granted, whatever the person's own cap says.
+        const cap = role ? supervisorOveruseCap(role.overuseCap, staff.overuseCap) : null;
         return {
           name: staff.name,
           active: staff.active,
           permissions: role?.permissions ?? [],
-          overuseCap: role?.overuseCap ?? 0,
+          overuseCap: cap ? cap.cap : 0,
+          overuseCapSource: cap?.source ?? 'role',
         };
       });
       this.grantors.set(id, grantor);

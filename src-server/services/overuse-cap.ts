@@ -1,5 +1,5 @@
 import { v7 as uuid } from 'uuid';
-import { checkOveruseCap } from '../../shared/auth/overuse-cap';
+import { checkOveruseCap, supervisorOveruseCap } from '../../shared/auth/overuse-cap';
 import { businessDayOf } from '../../shared/business-day';
 import type { Mutation } from '../../shared/sync/protocol';
 import type { SalePayload } from '../../shared/sync/payloads';
@@ -12,7 +12,8 @@ import { reject } from '../errors';
 import { findRole } from './auth-service';
 import type { Grantor, MutationScope } from './mutation-scope';
 
-// docs/SECURITY.md "Overuse caps": a role may cap its holders' overuse grants per business day. The
+// docs/SECURITY.md "Overuse caps": a role may cap its holders' overuse grants per business day, and a
+// manager may set a person's own cap in its place (docs/CASH.md "Overuse caps"). The
 // server counts every grant of the organisation (online redemptions and pushed sales) in the business
 // day of the organisation's time zone. Online, a grant past the cap is refused; a pushed sale was made
 // offline and paid for, so it is kept and a manager reviews it. Callers hold the organisation's
@@ -42,7 +43,9 @@ export async function assertUnderOveruseCap(
   now: string,
   redeemedAt: string | undefined,
 ): Promise<void> {
-  const cap = (await findRole(tx, orgId, grantor.roleId))?.overuseCap ?? null;
+  const staff = await getStaff(tx, orgId, grantor.staffId);
+  const role = await findRole(tx, orgId, grantor.roleId);
+  const { cap, source } = supervisorOveruseCap(role?.overuseCap ?? null, staff?.overuseCap);
   if (cap === null) return;
   const { day, granted } = await grantsThatDay(tx, orgId, grantor.staffId, new Date(now));
   const at = redeemedAt === undefined ? undefined : Date.parse(redeemedAt);
@@ -53,8 +56,8 @@ export async function assertUnderOveruseCap(
         `(${day.start.toISOString()} until ${day.end.toISOString()}): leave redeemedAt out or send a time within it.`,
     );
   }
-  const name = (await getStaff(tx, orgId, grantor.staffId))?.name ?? 'The supervisor';
-  const check = checkOveruseCap(cap, granted, name);
+  const name = staff?.name ?? 'The supervisor';
+  const check = checkOveruseCap(cap, granted, { kind: 'supervisor', name, source });
   if (!check.ok) reject('OVERUSE_CAP_REACHED', check.message.en);
 }
 
@@ -78,6 +81,8 @@ export async function reviewOverCap(
   const before = granted - 1;
   if (checkOveruseCap(grantor.overuseCap, before, grantor.name).ok) return false;
   const cap = grantor.overuseCap;
+  const allows =
+    grantor.overuseCapSource === 'staff' ? 'a manager set their own cap at' : 'their role allows';
   await scope.run((tx) =>
     insertReviewItem(tx, {
       id: uuid(),
@@ -89,7 +94,7 @@ export async function reviewOverCap(
       units: 1,
       summary:
         `Sale ${sale.receiptNo} at this terminal used an overuse granted by ${grantor.name} ("${approval.reason}"), ` +
-        `who had granted ${before} before it that business day, and their role allows ${cap} a day. The sale ` +
+        `who had granted ${before} before it that business day, and ${allows} ${cap} a day. The sale ` +
         'and its overuse are kept, as the money was taken (the terminal only knew its own grants, or was offline). ' +
         'Talk to the supervisor, then accept it, or flag it for follow-up.',
       payload: {

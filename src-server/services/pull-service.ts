@@ -337,6 +337,7 @@ async function pullPage(
         leases,
         epoch: terminal.epoch,
         offlineLimits: { maxSale: terminal.offlineMaxSale, maxMinutes: terminal.offlineMaxMinutes },
+        overuseCap: { cap: terminal.overuseCap },
         ticketKeys: keys,
       };
     }
@@ -351,6 +352,7 @@ async function pullPage(
       leases,
       epoch: terminal.epoch,
       offlineLimits: { maxSale: terminal.offlineMaxSale, maxMinutes: terminal.offlineMaxMinutes },
+      overuseCap: { cap: terminal.overuseCap },
       ticketKeys: keys,
     };
   });

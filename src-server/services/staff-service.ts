@@ -31,6 +31,7 @@ const AUDITED_STAFF = [
   'hasPin',
   'venueIds',
   'training',
+  'overuseCap',
 ] as const;
 const AUDITED_ROLE = ['id', 'name', 'permissions', 'customDiscountCeiling', 'overuseCap'] as const;
 
@@ -44,6 +45,8 @@ export interface StaffInput {
   venueIds?: string[];
   /** In training (docs/CASH.md "Training mode"): their sales at any terminal are training sales. */
   training?: boolean;
+  /** Their own overuse cap per business day (docs/CASH.md "Overuse caps"); null: their role's. */
+  overuseCap?: number | null;
 }
 
 export async function listRoles(ctx: ServerContext, orgId: string): Promise<ListedRole[]> {
@@ -52,6 +55,19 @@ export async function listRoles(ctx: ServerContext, orgId: string): Promise<List
 }
 
 const NOTHING: Grant = { permissions: [], customDiscountCeiling: { percent: 0, amount: 0 }, overuseCap: 0 };
+
+/**
+ * A person's own overuse cap is a limit like their role's: nobody sets one above what they may grant
+ * themselves. Null hands the person back to their role's cap, which the role check already covers.
+ */
+async function assertCapGrantable(ctx: ServerContext, principal: Principal, cap: number | null | undefined) {
+  if (cap === null || cap === undefined) return;
+  await assertGrantable(ctx, principal, {
+    permissions: [],
+    customDiscountCeiling: NOTHING.customDiscountCeiling,
+    overuseCap: cap,
+  });
+}
 
 /** Refuses a role, or staff holding one, with more permissions or higher limits than the caller's own. */
 async function assertGrantable(ctx: ServerContext, principal: Principal, granted: Grant): Promise<void> {
@@ -206,6 +222,7 @@ export async function createStaff(
 ): Promise<repo.StaffRow> {
   const role = await assertRoleExists(ctx, principal, input.roleId);
   if (input.pin !== undefined) validPin(input.pin, role, input.roleId);
+  await assertCapGrantable(ctx, principal, input.overuseCap);
   if (input.password !== undefined && !input.email) {
     reject('EMAIL_REQUIRED', 'A password signs in with an email address: add the email too.');
   }
@@ -225,6 +242,7 @@ export async function createStaff(
         pinDigits: input.pin?.length ?? null,
         roleId: input.roleId,
         training: input.training ?? false,
+        overuseCap: input.overuseCap ?? null,
       });
       await repo.setStaffVenues(tx, principal.orgId, id, venueIds);
       await recordAudit(tx, ctx, principal, {
@@ -285,6 +303,7 @@ export async function updateStaff(
       : ((await findRole(ctx.db, principal.orgId, roleId)) ?? NOTHING);
   if (input.pin !== undefined) validPin(input.pin, role, roleId);
   else if (input.roleId !== undefined) await assertPinFitsRole(ctx, id, role, roleId);
+  await assertCapGrantable(ctx, principal, input.overuseCap);
   const venueIds = await resolveVenues(ctx, principal.orgId, input.venueIds, 'update');
   const passwordHash = input.password === undefined ? undefined : await hashSecret(input.password);
   const pinHash = input.pin === undefined ? undefined : await hashSecret(input.pin);
@@ -307,6 +326,7 @@ export async function updateStaff(
           roleId: input.roleId,
           active: input.active,
           training: input.training,
+          overuseCap: input.overuseCap,
         });
       // Only a deactivation or a new role can take staff.manage from someone.
       const demotes = input.active === false || input.roleId !== undefined;

@@ -33,6 +33,7 @@ async function auditedTerminal(
     'leaseCapPercent',
     'offlineMaxSale',
     'offlineMaxMinutes',
+    'overuseCap',
   ]);
 }
 
@@ -278,6 +279,22 @@ export async function setOfflineLimits(
 ): Promise<{ terminalId: string } & OfflineLimits> {
   const set = await changeTerminal(ctx, principal, terminalId, 'terminal.offline_limits', (tx) =>
     repo.setOfflineLimits(tx, principal.orgId, terminalId, limits),
+  );
+  return { terminalId, ...set };
+}
+
+/**
+ * A manager sets the terminal's cap on overuse grants per business day (docs/CASH.md "Overuse caps");
+ * its next pull takes it. null: no cap.
+ */
+export async function setOveruseCap(
+  ctx: ServerContext,
+  principal: Principal,
+  terminalId: string,
+  cap: number | null,
+): Promise<{ terminalId: string; cap: number | null }> {
+  const set = await changeTerminal(ctx, principal, terminalId, 'terminal.overuse_cap', (tx) =>
+    repo.setOveruseCap(tx, principal.orgId, terminalId, cap),
   );
   return { terminalId, ...set };
 }

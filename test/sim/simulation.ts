@@ -251,6 +251,8 @@ export class Simulation implements SeatHost {
       await this.admin('PUT', `/v1/terminals/${node.terminal.terminalId}/lease-cap`, {
         percent: SIM_LEASE_CAP,
       });
+      // Supervisors grant overuses freely here; a terminal's cap (docs/CASH.md) would only cut them short.
+      await this.admin('PUT', `/v1/terminals/${node.terminal.terminalId}/overuse-cap`, { cap: null });
       // Before its shift opens: opening it leases the planned seats.
       await planSeatLeases(this.admin, this.hall, node.terminal.terminalId, this.nodes.indexOf(node));
     }

@@ -3,6 +3,7 @@ import {
   offlineLimitsSchema,
   type OfflineLimits,
 } from '../../../shared/sync/offline-limits';
+import { terminalOveruseCapSchema } from '../../../shared/auth/overuse-cap';
 import { prepared, type Db } from '../connection';
 
 export function getMeta(db: Db, key: string): string | undefined {
@@ -40,4 +41,22 @@ export function getOfflineLimits(db: Db): OfflineLimits {
 
 export function setOfflineLimits(db: Db, limits: OfflineLimits): void {
   setMeta(db, OFFLINE_LIMITS, JSON.stringify(limits));
+}
+
+const OVERUSE_CAP = 'overuse_cap';
+
+/**
+ * This terminal's cap on overuse grants per business day as its last pull brought it (docs/CASH.md
+ * "Overuse caps"; null: no cap), or `fallback` before any pull brought one.
+ */
+export function getTerminalOveruseCap(db: Db, fallback: number | null): number | null {
+  const stored = getMeta(db, OVERUSE_CAP);
+  if (stored === undefined) return fallback;
+  const parsed = terminalOveruseCapSchema.safeParse(JSON.parse(stored));
+  // Written only by setTerminalOveruseCap from a parsed pull; a damaged value keeps the fallback.
+  return parsed.success ? parsed.data.cap : fallback;
+}
+
+export function setTerminalOveruseCap(db: Db, cap: number | null): void {
+  setMeta(db, OVERUSE_CAP, JSON.stringify({ cap }));
 }

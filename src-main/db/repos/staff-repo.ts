@@ -7,6 +7,8 @@ export interface StaffRow {
   roleId: string;
   pinHash: string;
   active: boolean;
+  /** Their own cap on overuse grants per business day (docs/CASH.md); null: their role's. */
+  overuseCap: number | null;
   failedAttempts: number;
   lockedUntil: string | null;
   /** The server's count and lock for this person across terminals, as last pulled. */
@@ -22,6 +24,7 @@ interface RawStaff {
   role_id: string;
   pin_hash: string;
   active: number;
+  overuse_cap: number | null;
   failed_attempts: number;
   locked_until: string | null;
   server_pin_failures: number;
@@ -35,6 +38,7 @@ const toStaff = (r: RawStaff): StaffRow => ({
   roleId: r.role_id,
   pinHash: r.pin_hash,
   active: r.active === 1,
+  overuseCap: r.overuse_cap,
   failedAttempts: r.failed_attempts,
   lockedUntil: r.locked_until,
   serverPinFailures: r.server_pin_failures,
@@ -60,16 +64,29 @@ export function getStaff(db: Db, id: string): StaffRow | undefined {
 
 type PinState = 'failedAttempts' | 'lockedUntil' | 'serverPinFailures' | 'serverPinLockedUntil';
 
+/** Without `overuseCap` (demo data, tests): the role's cap; without `training`: not in training. */
 export function upsertStaff(
   db: Db,
-  staff: Omit<StaffRow, PinState | 'training'> & { training?: boolean | undefined },
+  staff: Omit<StaffRow, PinState | 'training' | 'overuseCap'> & {
+    training?: boolean | undefined;
+    overuseCap?: number | null;
+  },
 ): void {
   prepared(
     db,
-    `INSERT INTO staff (id, name, role_id, pin_hash, active, training) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO staff (id, name, role_id, pin_hash, active, training, overuse_cap) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, role_id = excluded.role_id,
-       pin_hash = excluded.pin_hash, active = excluded.active, training = excluded.training`,
-  ).run(staff.id, staff.name, staff.roleId, staff.pinHash, staff.active ? 1 : 0, staff.training ? 1 : 0);
+       pin_hash = excluded.pin_hash, active = excluded.active, training = excluded.training,
+       overuse_cap = excluded.overuse_cap`,
+  ).run(
+    staff.id,
+    staff.name,
+    staff.roleId,
+    staff.pinHash,
+    staff.active ? 1 : 0,
+    staff.training ? 1 : 0,
+    staff.overuseCap ?? null,
+  );
 }
 
 /** The server's count towards the next lock: none while its lock has run out (the count restarts). */

@@ -43,7 +43,8 @@ import {
   withForeignKeysDeferredToPages,
   type ChildCodeRow,
 } from '../../db/repos/sync-catalogue-repo';
-import { setOfflineLimits } from '../../db/repos/meta-repo';
+import { overuseCapValue } from '../../../shared/auth/overuse-cap';
+import { setOfflineLimits, setTerminalOveruseCap } from '../../db/repos/meta-repo';
 import { getSyncState, saveCursor } from '../../db/repos/sync-repo';
 import { replaceTicketKeys, upsertRevocations } from '../../db/repos/ticket-trust-repo';
 import { recordRefundsElsewhere } from '../../db/repos/sale-repo';
@@ -237,6 +238,8 @@ function applyChange(db: Db, change: Change, seen: boolean): void {
         active: staff.active && staff.pinHash !== null,
         // Absent from a server before training mode: nobody is in training.
         training: staff.training ?? false,
+        // Absent (an older server) or not a cap: the role's cap, as before staff had their own.
+        overuseCap: overuseCapValue.catch(null).parse(staff.overuseCap ?? null),
       });
       // The server's word on the person's PIN failures (all terminals): the latest replaces the last.
       // This terminal's own count and lock stay as they are, so an older pull never unlocks anyone.
@@ -300,6 +303,8 @@ export function applyPullPage(
     if (page.ticketKeys) replaceTicketKeys(db, page.ticketKeys);
     // docs/CASH.md "Offline limits". Absent (an older server): what the terminal holds stays.
     if (page.offlineLimits) setOfflineLimits(db, page.offlineLimits);
+    // docs/CASH.md "Overuse caps". Absent (an older server): what the terminal holds stays.
+    if (page.overuseCap) setTerminalOveruseCap(db, page.overuseCap.cap);
     if (page.revocations) upsertRevocations(db, page.revocations);
     if (page.refundsElsewhere)
       recordRefundsElsewhere(db, page.refundsElsewhere, { now: p.at, terminalId: state.terminalId });

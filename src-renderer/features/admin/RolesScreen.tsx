@@ -12,6 +12,7 @@ import { useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import { amountText, formatPercent, parseAmount, parsePercent } from '../../lib/amount-input';
 import { permissionGroups, permissionLabel } from '../../lib/permission-groups';
+import { capText, parseCapText } from '../../lib/cap-input';
 import { useRecordForm } from '../../lib/use-record-form';
 import { useOrganisationStore } from '../../stores/organisation-store';
 import { useRoleStore } from '../../stores/people-stores';
@@ -98,7 +99,7 @@ function RoleForm({ currency }: { currency: string }) {
       permissions: row?.permissions ?? [],
       percent: String(ceiling.percent / 100),
       amount: amountText(ceiling.amount, currency),
-      overuseCap: row?.overuseCap == null ? '' : String(row.overuseCap),
+      overuseCap: capText(row?.overuseCap),
     },
     schema: roleBody,
     toBody: (d) => ({
@@ -110,12 +111,7 @@ function RoleForm({ currency }: { currency: string }) {
         amount: parseAmount(d.amount, currency) ?? Number.NaN,
       },
       // Empty: no cap. Anything but whole digits is left for the schema to refuse beside the field.
-      overuseCap:
-        d.overuseCap.trim() === ''
-          ? null
-          : /^\d+$/.test(d.overuseCap.trim())
-            ? Number(d.overuseCap)
-            : Number.NaN,
+      overuseCap: parseCapText(d.overuseCap, null) ?? Number.NaN,
     }),
     save,
   });

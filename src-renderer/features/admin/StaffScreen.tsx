@@ -10,6 +10,7 @@ import { RecordToolbar } from '../../components/RecordToolbar';
 import { StatusBadge } from '../../components/StatusBadge';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/use-t';
+import { capText, parseCapText } from '../../lib/cap-input';
 import { useRecordForm } from '../../lib/use-record-form';
 import { setActive, usePeopleRefs, useStaffStore } from '../../stores/people-stores';
 import { ResetPinDialog } from './ResetPinDialog';
@@ -154,6 +155,8 @@ export function StaffScreen() {
   );
 }
 
+const overuseCapOf = (typed: string): number | null => parseCapText(typed, null) ?? Number.NaN;
+
 function StaffForm() {
   const t = useT();
   const id = useId();
@@ -170,6 +173,7 @@ function StaffForm() {
       // A new person at an organisation with one venue works there; with several the manager says.
       venueIds: row?.venueIds ?? (venues.length === 1 ? venues.map((v) => v.id) : []),
       training: row?.training ?? false,
+      overuseCap: capText(row?.overuseCap),
     },
     schema: staffBody,
     toBody: (d) => ({
@@ -180,6 +184,8 @@ function StaffForm() {
       roleId: d.roleId,
       venueIds: d.venueIds,
       training: d.training,
+      // Empty: the role's cap. Anything but a whole number is left for the schema to refuse beside the field.
+      overuseCap: overuseCapOf(d.overuseCap),
     }),
     save,
   });
@@ -244,6 +250,16 @@ function StaffForm() {
         onChange={(v) => set('training', v)}
       />
       <p className="muted">{t('admin.staff.trainingHint')}</p>
+      <TextField
+        id={`${id}-overuse-cap`}
+        label={t('admin.staff.overuseCap')}
+        value={draft.overuseCap}
+        onChange={(v) => set('overuseCap', v)}
+        error={errors.overuseCap && t('admin.overuseCap.bad')}
+        inputMode="numeric"
+        maxLength={5}
+        hint={t('admin.staff.overuseCapHint')}
+      />
     </RecordFormDialog>
   );
 }

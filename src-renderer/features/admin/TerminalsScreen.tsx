@@ -12,12 +12,13 @@ import { useTerminalStore } from '../../stores/terminal-admin-stores';
 import { EnrolmentCodeDialog } from './EnrolmentCodeDialog';
 import { LeaseCapForm, LeasesDialog } from './TerminalDialogs';
 import { OfflineLimitsDialog } from './OfflineLimitsDialog';
+import { OveruseCapDialog } from './OveruseCapDialog';
 
 const PAGE = 50;
 
 /**
  * The organisation's terminals: where each stands, when the server last heard from it and what it holds
- * in leases; new enrolment codes, lease caps, offline limits, revoking. Only what the server has received is shown.
+ * in leases; new enrolment codes, lease caps, offline limits, overuse caps, revoking. Only what the server has received is shown.
  */
 export function TerminalsScreen() {
   const t = useT();
@@ -31,6 +32,7 @@ export function TerminalsScreen() {
   const [leasesOf, setLeasesOf] = useState<TerminalRow | null>(null);
   const [revoking, setRevoking] = useState<TerminalRow | null>(null);
   const [offlineOf, setOfflineOf] = useState<TerminalRow | null>(null);
+  const [overuseOf, setOveruseOf] = useState<TerminalRow | null>(null);
 
   useEffect(() => {
     void load();
@@ -87,6 +89,7 @@ export function TerminalsScreen() {
           t('admin.terminals.leases'),
           t('admin.terminals.leaseCap'),
           t('admin.terminals.offline'),
+          t('admin.terminals.overuseCap'),
           t('admin.terminals.openReview'),
           t('admin.actions'),
         ]}
@@ -131,6 +134,11 @@ export function TerminalsScreen() {
             </td>
             <td>{cap(row)}</td>
             <td data-testid="terminal-offline">{offline(row)}</td>
+            <td data-testid="terminal-overuse-cap">
+              {row.overuseCap === null
+                ? t('admin.terminals.overuseNone')
+                : t('admin.terminals.overusePerDay', { cap: row.overuseCap })}
+            </td>
             <td>{row.openReviewItems}</td>
             <td className="manage__actions">
               <button type="button" onClick={() => setLeasesOf(row)}>
@@ -144,6 +152,9 @@ export function TerminalsScreen() {
               </button>
               <button type="button" onClick={() => setOfflineOf(row)}>
                 {t('admin.terminals.setOffline')}
+              </button>
+              <button type="button" onClick={() => setOveruseOf(row)}>
+                {t('admin.terminals.setOveruse')}
               </button>
               {row.status === 'active' ? (
                 <button type="button" onClick={() => setRevoking(row)}>
@@ -162,6 +173,16 @@ export function TerminalsScreen() {
           onClose={() => setOfflineOf(null)}
           onSaved={() => {
             setOfflineOf(null);
+            void load();
+          }}
+        />
+      ) : null}
+      {overuseOf ? (
+        <OveruseCapDialog
+          terminal={overuseOf}
+          onClose={() => setOveruseOf(null)}
+          onSaved={() => {
+            setOveruseOf(null);
             void load();
           }}
         />

@@ -77,7 +77,7 @@ const SOURCES: PullSource[] = (
       c.active AND here.staff_id IS NOT NULL AS active,
       CASE WHEN here.staff_id IS NULL THEN 0 ELSE c.pin_failures END AS "pinFailures",
       CASE WHEN here.staff_id IS NULL THEN NULL ELSE c.pin_locked_until END AS "pinLockedUntil",
-      c.training`,
+      c.training, c.overuse_cap AS "overuseCap"`,
     },
     {
       entity: 'code',

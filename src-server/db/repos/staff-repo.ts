@@ -10,7 +10,7 @@ export type StaffRow = StaffMember;
 const STAFF_COLUMNS = `id, org_id AS "orgId", name, email, role_id AS "roleId", active,
   password_hash IS NOT NULL AS "hasPassword", pin_hash IS NOT NULL AS "hasPin",
   ARRAY(SELECT sv.venue_id::text FROM staff_venues sv WHERE sv.staff_id = staff.id ORDER BY sv.venue_id)
-    AS "venueIds", training, version,
+    AS "venueIds", training, overuse_cap AS "overuseCap", version,
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 export async function insertStaff(
@@ -25,13 +25,26 @@ export async function insertStaff(
     pinDigits: number | null;
     roleId: string;
     training?: boolean;
+    overuseCap?: number | null;
   },
 ): Promise<void> {
   await db.query(
     `WITH ${positionCte('$2::uuid')}
-     INSERT INTO staff (id, org_id, name, email, password_hash, pin_hash, pin_digits, role_id, training, change_pos)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ${NEXT_POS})`,
-    [s.id, s.orgId, s.name, s.email, s.passwordHash, s.pinHash, s.pinDigits, s.roleId, s.training ?? false],
+     INSERT INTO staff (id, org_id, name, email, password_hash, pin_hash, pin_digits, role_id, training, overuse_cap,
+       change_pos)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ${NEXT_POS})`,
+    [
+      s.id,
+      s.orgId,
+      s.name,
+      s.email,
+      s.passwordHash,
+      s.pinHash,
+      s.pinDigits,
+      s.roleId,
+      s.training ?? false,
+      s.overuseCap ?? null,
+    ],
   );
 }
 
@@ -171,6 +184,8 @@ export async function updateStaff(
     roleId?: string;
     active?: boolean;
     training?: boolean | undefined;
+    /** null: back to the role's cap; undefined: unchanged. */
+    overuseCap?: number | null | undefined;
   },
 ): Promise<boolean> {
   const columns: Record<string, unknown> = {
@@ -182,6 +197,7 @@ export async function updateStaff(
     role_id: patch.roleId,
     active: patch.active,
     training: patch.training,
+    overuse_cap: patch.overuseCap,
   };
   const sets: string[] = [];
   const params: unknown[] = [orgId, id];

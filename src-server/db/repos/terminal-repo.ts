@@ -84,13 +84,14 @@ export async function terminalRecord(
       leaseCapPercent: number | null;
       offlineMaxSale: number | null;
       offlineMaxMinutes: number | null;
+      overuseCap: number | null;
     }
   | undefined
 > {
   const rows = await db.query<NonNullable<Awaited<ReturnType<typeof terminalRecord>>>>(
     `SELECT id, venue_id AS "venueId", name, epoch, created_at AS "createdAt", revoked_at AS "revokedAt",
        lease_cap_percent AS "leaseCapPercent", offline_max_sale AS "offlineMaxSale",
-       offline_max_minutes AS "offlineMaxMinutes"
+       offline_max_minutes AS "offlineMaxMinutes", overuse_cap AS "overuseCap"
      FROM terminals WHERE org_id = $1 AND id = $2`,
     [orgId, id],
   );
@@ -132,6 +133,7 @@ export async function pageTerminals(
          t.created_at AS "createdAt", t.revoked_at AS "revokedAt", t.last_seq AS "lastSeq",
          t.last_push_at AS "lastPushAt", t.last_pull_at AS "lastPullAt", t.pending_sales AS "pendingSales", t.lease_cap_percent AS "leaseCapPercent",
          t.offline_max_sale AS "offlineMaxSale", t.offline_max_minutes AS "offlineMaxMinutes",
+         t.overuse_cap AS "overuseCap",
          COALESCE(l.leases, 0)::int AS "leasesHeld", COALESCE(l.units, 0)::bigint AS "unitsHeld",
          l.next_expiry AS "nextLeaseExpiry", COALESCE(r.open, 0)::int AS "openReviewItems"
        ${joined}
@@ -151,6 +153,20 @@ export async function pageTerminals(
     db.query<{ n: number }>(`SELECT count(*)::int AS n ${joined} ${filtered}`, params),
   ]);
   return { items, total: counted[0]?.n ?? 0 };
+}
+
+/** A manager's overuse cap for the terminal (docs/CASH.md "Overuse caps"); undefined if not in this org. */
+export async function setOveruseCap(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  cap: number | null,
+): Promise<{ cap: number | null } | undefined> {
+  const rows = await db.query<{ cap: number | null }>(
+    'UPDATE terminals SET overuse_cap = $3 WHERE id = $1 AND org_id = $2 RETURNING overuse_cap AS cap',
+    [id, orgId, cap],
+  );
+  return rows[0];
 }
 
 /** A manager's offline limits for the terminal (docs/CASH.md); undefined if not in this org. */
@@ -218,11 +234,13 @@ export interface TerminalSyncRow {
   /** docs/CASH.md "Offline limits"; null: no limit. */
   offlineMaxSale: number | null;
   offlineMaxMinutes: number | null;
+  /** docs/CASH.md "Overuse caps": grants per business day at this terminal; null: no cap. */
+  overuseCap: number | null;
 }
 
 const TERMINAL_COLUMNS = `id, org_id AS "orgId", venue_id AS "venueId", epoch, last_seq AS "lastSeq", state,
   lease_cap_percent AS "leaseCapPercent", offline_max_sale AS "offlineMaxSale",
-  offline_max_minutes AS "offlineMaxMinutes"`;
+  offline_max_minutes AS "offlineMaxMinutes", overuse_cap AS "overuseCap"`;
 
 /** The terminal row, locked: one push or acquire per terminal at a time. */
 export async function lockTerminal(db: Queryable, id: string): Promise<TerminalSyncRow | undefined> {

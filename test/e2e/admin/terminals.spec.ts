@@ -158,6 +158,29 @@ test('enrol a terminal from the QR code’s text, see its last sync, decide on i
   expect(pulled.status, pulled.text).toBe(200);
   expect(pulled.body.offlineLimits).toEqual({ maxSale: 20_000, maxMinutes: 120 });
 
+  // Its overuse cap (docs/CASH.md "Overuse caps"): 20 a day until a manager sets it, a bad number is named
+  // at its field, and the next pull carries the new cap.
+  const overuseCap = page.getByRole('row', { name: /Box office 1/ }).getByTestId('terminal-overuse-cap');
+  await expect(overuseCap).toHaveText('20 a day');
+  await page
+    .getByRole('row', { name: /Box office 1/ })
+    .getByRole('button', { name: 'Overuse cap…' })
+    .click();
+  const capDialog = page.getByRole('dialog', { name: 'Overuse cap of Box office 1' });
+  const capField = capDialog.getByLabel('Overuses all supervisors may grant here per business day');
+  await expect(capField).toHaveValue('20');
+  await capField.fill('lots');
+  await capDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(capDialog.getByText('Enter a whole number from 0 to 10000, or leave it empty.')).toBeVisible();
+  await capField.fill('3');
+  await axe(page);
+  await capDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(capDialog).toBeHidden();
+  await expect(overuseCap).toHaveText('3 a day');
+  const capped = await device.post<{ overuseCap: unknown }>('/v1/sync/pull', { terminalId, cursor: null });
+  expect(capped.status, capped.text).toBe(200);
+  expect(capped.body.overuseCap).toEqual({ cap: 3 });
+
   // Revoking says what happens to its sales and leases, then the device token stops working.
   await page
     .getByRole('row', { name: /Box office 1/ })

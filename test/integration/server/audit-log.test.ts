@@ -392,6 +392,11 @@ describe.each(backends)('audit log (%s)', (backend) => {
           api.put(`/v1/terminals/${s.terminal}/offline-limits`, { maxSale: 20_000, maxMinutes: 120 }),
       },
       {
+        route: 'PUT /v1/terminals/:id/overuse-cap',
+        action: 'terminal.overuse_cap',
+        run: () => api.put(`/v1/terminals/${s.terminal}/overuse-cap`, { cap: 5 }),
+      },
+      {
         route: 'PUT /v1/terminals/:id/seat-lease-plans',
         action: 'terminal.seat_lease_plan',
         run: () =>
@@ -573,6 +578,7 @@ describe.each(backends)('audit log (%s)', (backend) => {
       hasPin: true,
       venueIds: [ids.venues],
       training: false,
+      overuseCap: null,
     });
     expect(mine.filter((r) => r.action === 'code.generate_children').at(-1)).toMatchObject({
       entityId: ids.codes,

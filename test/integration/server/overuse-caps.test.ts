@@ -208,4 +208,62 @@ describe.each(backends)('overuse caps per role (%s)', (backend) => {
       (await capItems()).filter((i) => saleIds.has((i.payload as { saleId: string }).saleId)),
     ).toHaveLength(1);
   });
+  it('takes a person’s own cap in place of their role’s, online and for pushed sales, and audits it', async () => {
+    expect((await org.api.post('/v1/roles', role('roomy', ['sell', 'overuse.grant'], 5))).status).toBe(201);
+    const sue = await signInAs(org.api, server.url, 'roomy');
+    const own = await org.api.patch<{ overuseCap: number | null }>(`/v1/staff/${sue.staffId}`, {
+      overuseCap: 1,
+    });
+    expect(own.status).toBe(200);
+    expect(own.body.overuseCap).toBe(1);
+    const codeId = await spentCode('OWNCAP');
+    const overuse = { reason: 'Regular guest' };
+    expect((await sue.api.post('/v1/redemptions', redemption('OWNCAP', { overuse }))).status).toBe(201);
+    const refused = await sue.api.post('/v1/redemptions', redemption('OWNCAP', { overuse }));
+    expect(refused.status).toBe(403);
+    expect(refused.body).toEqual({
+      ok: false,
+      reason: 'OVERUSE_CAP_REACHED',
+      message:
+        'A roomy has granted 1 overuse this business day, and a manager set their own cap at 1 a day: ask a manager to grant this one.',
+    });
+    // A pushed sale past the person's own cap is kept and reviewed, naming that cap.
+    const till = await openTill(org, server.url, venueId, sellerId);
+    const sale = pushedSale(till, codeId, sue.staffId, TODAY);
+    till.box.append('sale', sale);
+    expect((await pushTill(till)).body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const item = (await capItems()).find((i) => (i.payload as { saleId: string }).saleId === sale.sale.id);
+    expect(item?.summary).toMatch(
+      /who had granted 1 before it that business day, and a manager set their own cap at 1 a day/,
+    );
+    // Back to the role's cap of 5: the next grant online goes through.
+    expect((await org.api.patch(`/v1/staff/${sue.staffId}`, { overuseCap: null })).status).toBe(200);
+    expect((await sue.api.post('/v1/redemptions', redemption('OWNCAP', { overuse }))).status).toBe(201);
+    const audit = await org.api.get<{ rows: AuditRowView[] }>(
+      `/v1/audit?entityKind=staff&entityId=${sue.staffId}`,
+    );
+    expect(audit.body.rows.map((r) => [r.action, r.before?.overuseCap, r.after?.overuseCap])).toEqual([
+      ['staff.update', 1, null],
+      ['staff.update', null, 1],
+      ['staff.create', undefined, null],
+    ]);
+  });
+
+  it('refuses an own cap out of range, or above what the staff manager may grant themselves', async () => {
+    // Someone the capped staff manager may edit at all: their role holds no more than the manager's.
+    const target = await signInAs(org.api, server.url, 'capped');
+    for (const bad of [-1, 10_001, 1.5, '3']) {
+      const refused = await org.api.patch(`/v1/staff/${target.staffId}`, { overuseCap: bad });
+      expect(refused.status, String(bad)).toBe(400);
+    }
+    const managing = role('ownmanager', ['sell', 'overuse.grant', 'staff.manage'], 5);
+    expect((await org.api.post('/v1/roles', managing)).status).toBe(201);
+    const manager = (await signInAs(org.api, server.url, 'ownmanager')).api;
+    const higher = await manager.patch<{ message: string }>(`/v1/staff/${target.staffId}`, { overuseCap: 6 });
+    expect(higher.status).toBe(403);
+    expect(higher.body.message).toContain('an overuse cap of 6 a day (yours is 5 a day)');
+    const before = await db.query('SELECT overuse_cap FROM staff WHERE id = $1', [target.staffId]);
+    expect(before).toEqual([{ overuse_cap: null }]);
+    expect((await manager.patch(`/v1/staff/${target.staffId}`, { overuseCap: 5 })).status).toBe(200);
+  });
 });

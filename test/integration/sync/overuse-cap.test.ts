@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { channels as c } from '../../../shared/ipc/channels';
+import { askOveruse, payCash } from '../../helpers/overuse';
 import { createCode, sell, useSyncWorld } from '../../helpers/sync-fixture';
 import type { TestTerminal } from '../../helpers/terminal';
 
@@ -10,24 +11,8 @@ import type { TestTerminal } from '../../helpers/terminal';
 describe('sync: a role’s overuse cap at the terminal', () => {
   const { world, enrolled } = useSyncWorld();
 
-  /** Attaches the spent code to a one-seat cart and asks `approverId` to let it past its limit. */
-  const askOveruse = async (pos: TestTerminal, approverId: string, pin: string) => {
-    await pos.must(c.cart.clear);
-    await pos.must(c.cart.addTicket, {
-      performanceId: world().catalogue.performanceId,
-      ticketPriceId: world().catalogue.ticketPriceId,
-      qty: 1,
-    });
-    await pos.must(c.cart.applyCode, { input: 'ONCEONLY' });
-    return pos.call(c.cart.grantOveruse, { approverId, pin, reason: 'regular patron' });
-  };
-  const pay = async (pos: TestTerminal) => {
-    const cart = await pos.must(c.cart.get);
-    return pos.must(c.checkout.complete, {
-      cartId: cart.id,
-      tenders: [{ tender: 'cash', amount: cart.total }],
-    });
-  };
+  const ask = (pos: TestTerminal, approverId: string, pin: string) =>
+    askOveruse(pos, world().catalogue, 'ONCEONLY', { id: approverId, pin });
 
   it('refuses a supervisor past their cap with the sentence, keeps the cart, and follows the pulled cap', async () => {
     const { api } = world().org;
@@ -58,9 +43,9 @@ describe('sync: a role’s overuse cap at the terminal', () => {
     });
     expect(await sell(pos, world().catalogue, { code: 'ONCEONLY' })).toMatchObject({ ok: true });
 
-    expect(await askOveruse(pos, dora.body.id, '3819')).toMatchObject({ ok: true });
-    await pay(pos);
-    const refused = await askOveruse(pos, dora.body.id, '3819');
+    expect(await ask(pos, dora.body.id, '3819')).toMatchObject({ ok: true });
+    await payCash(pos);
+    const refused = await ask(pos, dora.body.id, '3819');
     expect(refused).toEqual({
       ok: false,
       reason: 'OVERUSE_CAP_REACHED',
@@ -77,7 +62,7 @@ describe('sync: a role’s overuse cap at the terminal', () => {
       reason: 'regular patron',
     });
     expect(sid.code).toMatchObject({ applies: true, overuse: { approverName: 'Sid Supervisor' } });
-    await pay(pos);
+    await payCash(pos);
 
     // A raised cap reaches the terminal with the next pull.
     expect(
@@ -85,15 +70,15 @@ describe('sync: a role’s overuse cap at the terminal', () => {
         .status,
     ).toBe(200);
     await pos.must(c.sync.now);
-    expect(await askOveruse(pos, dora.body.id, '3819')).toMatchObject({ ok: true });
-    await pay(pos);
-    expect(await askOveruse(pos, dora.body.id, '3819')).toMatchObject({ reason: 'OVERUSE_CAP_REACHED' });
+    expect(await ask(pos, dora.body.id, '3819')).toMatchObject({ ok: true });
+    await payCash(pos);
+    expect(await ask(pos, dora.body.id, '3819')).toMatchObject({ reason: 'OVERUSE_CAP_REACHED' });
 
     // The next business day (04:00 in the venue's Berlin) starts the count again.
     world().clock.set('2026-11-22T02:59:00.000Z');
     await pos.must(c.staff.unlock, { pin: '7305' });
-    expect(await askOveruse(pos, dora.body.id, '3819')).toMatchObject({ reason: 'OVERUSE_CAP_REACHED' });
+    expect(await ask(pos, dora.body.id, '3819')).toMatchObject({ reason: 'OVERUSE_CAP_REACHED' });
     world().clock.set('2026-11-22T03:00:00.000Z');
-    expect(await askOveruse(pos, dora.body.id, '3819')).toMatchObject({ ok: true });
+    expect(await ask(pos, dora.body.id, '3819')).toMatchObject({ ok: true });
   });
 });

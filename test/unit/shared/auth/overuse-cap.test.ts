@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { businessDayOf } from '../../../../shared/business-day';
-import { checkOveruseCap } from '../../../../shared/auth/overuse-cap';
+import {
+  checkOveruseCap,
+  supervisorOveruseCap,
+  terminalOveruseCapSchema,
+} from '../../../../shared/auth/overuse-cap';
 import { grantExcess, type Grant } from '../../../../shared/auth/permissions';
 
 describe('checkOveruseCap', () => {
@@ -25,6 +29,80 @@ describe('checkOveruseCap', () => {
     expect(one.ok === false && one.message.de).toMatch(/1 Überschreitung freigegeben/);
     const zero = checkOveruseCap(0, 0, 'Sue');
     expect(zero.ok === false && zero.message.en).toMatch(/granted 0 overuses .* allows 0 a day/);
+  });
+});
+
+describe('the caps a manager sets (docs/CASH.md "Overuse caps")', () => {
+  it('takes a person’s own cap in place of their role’s, and the role’s when they have none', () => {
+    expect(supervisorOveruseCap(5, null)).toEqual({ cap: 5, source: 'role' });
+    expect(supervisorOveruseCap(5, undefined)).toEqual({ cap: 5, source: 'role' });
+    expect(supervisorOveruseCap(5, 8)).toEqual({ cap: 8, source: 'staff' });
+    expect(supervisorOveruseCap(null, 0)).toEqual({ cap: 0, source: 'staff' });
+    expect(supervisorOveruseCap(null, null)).toEqual({ cap: null, source: 'role' });
+  });
+
+  it('names a person’s own cap as set by a manager', () => {
+    expect(checkOveruseCap(2, 1, { kind: 'supervisor', name: 'Sue', source: 'staff' })).toEqual({ ok: true });
+    expect(checkOveruseCap(2, 2, { kind: 'supervisor', name: 'Sue', source: 'staff' })).toEqual({
+      ok: false,
+      message: {
+        en:
+          'Sue has granted 2 overuses this business day, and a manager set their own cap at 2 a day: ask a ' +
+          'manager to grant this one.',
+        de:
+          'Sue hat an diesem Geschäftstag schon 2 Überschreitungen freigegeben, und eine Leitung hat ihre ' +
+          'Grenze auf 2 pro Tag gesetzt: Bitte eine Leitung, diese freizugeben.',
+      },
+    });
+    // A supervisor whose cap is the role's reads the role's sentence, as before.
+    expect(checkOveruseCap(2, 2, { kind: 'supervisor', name: 'Sue', source: 'role' })).toEqual(
+      checkOveruseCap(2, 2, 'Sue'),
+    );
+  });
+
+  it('refuses a terminal at its cap with the count and where a manager raises it', () => {
+    expect(checkOveruseCap(20, 19, { kind: 'terminal' })).toEqual({ ok: true });
+    expect(checkOveruseCap(null, 500, { kind: 'terminal' })).toEqual({ ok: true });
+    expect(checkOveruseCap(1, 1, { kind: 'terminal' })).toEqual({
+      ok: false,
+      message: {
+        en:
+          'This terminal has granted 1 overuse this business day, and its cap is 1 a day: a manager can raise ' +
+          'the cap in the back office (Terminals), or sell at another terminal.',
+        de:
+          'Dieses Terminal hat an diesem Geschäftstag schon 1 Überschreitung freigegeben, und seine Grenze ist 1 ' +
+          'pro Tag: Eine Leitung kann die Grenze im Backoffice (Terminals) erhöhen, oder an einem anderen ' +
+          'Terminal verkaufen.',
+      },
+    });
+    const none = checkOveruseCap(0, 0, { kind: 'terminal' });
+    expect(none.ok === false && none.message.en).toMatch(/granted 0 overuses .* its cap is 0 a day/);
+  });
+
+  it('refuses a performance at its cap, naming it', () => {
+    expect(checkOveruseCap(3, 2, { kind: 'performance', name: 'Hamlet, 1 Dec 19:30' })).toEqual({ ok: true });
+    const at = checkOveruseCap(3, 3, { kind: 'performance', name: 'Hamlet, 1 Dec 19:30' });
+    expect(at).toEqual({
+      ok: false,
+      message: {
+        en:
+          '3 overuses have been granted for Hamlet, 1 Dec 19:30, and its cap is 3: a manager can raise the cap ' +
+          'on the performance in the back office (Catalogue).',
+        de:
+          'Für Hamlet, 1 Dec 19:30 wurden schon 3 Überschreitungen freigegeben, und die Grenze ist 3: Eine ' +
+          'Leitung kann die Grenze der Vorstellung im Backoffice (Katalog) erhöhen.',
+      },
+    });
+  });
+
+  it('takes a terminal cap of 0 to 10000 or null, nothing else', () => {
+    expect(terminalOveruseCapSchema.safeParse({ cap: 0 }).success).toBe(true);
+    expect(terminalOveruseCapSchema.safeParse({ cap: 10_000 }).success).toBe(true);
+    expect(terminalOveruseCapSchema.safeParse({ cap: null }).success).toBe(true);
+    expect(terminalOveruseCapSchema.safeParse({ cap: 10_001 }).success).toBe(false);
+    expect(terminalOveruseCapSchema.safeParse({ cap: -1 }).success).toBe(false);
+    expect(terminalOveruseCapSchema.safeParse({ cap: 2.5 }).success).toBe(false);
+    expect(terminalOveruseCapSchema.safeParse({}).success).toBe(false);
   });
 });
 

@@ -6,7 +6,7 @@ const { org: ORG, terminal: TERMINAL } = SEEDED;
 const KEPT = '00000000-0000-7000-8000-000000000031';
 const MIGRATION = 'cash_review';
 
-describe.each(backends)(`0035_${MIGRATION} (%s)`, (backend) => {
+describe.each(backends)(`0039_${MIGRATION} (%s)`, (backend) => {
   let database: TestDatabase;
   const q = (sql: string, params: unknown[] = []) => database.db.query(sql, params);
   const index = () => loadMigrations().findIndex((m) => m.name === MIGRATION);
