@@ -6,9 +6,8 @@ import { api } from '../../api';
 import { useT } from '../../i18n/use-t';
 import { can, useSessionStore } from '../../stores/session-store';
 import { useSellStore } from '../../stores/sell-store';
-import { defaultApprover, SupervisorFields } from './SupervisorFields';
+import { defaultApprover, PIN_REASONS, SupervisorFields } from './SupervisorFields';
 
-const PIN_REASONS = new Set(['WRONG_PIN', 'LOCKED_OUT', 'APPROVER_NOT_ALLOWED', 'UNKNOWN_STAFF']);
 const WHOLE = '';
 
 /**
