@@ -4,6 +4,7 @@ import { reservationMessages } from './reservation-messages';
 import { seatMessages } from './seat-messages';
 import { cashMessages } from './cash-messages';
 import { trainingMessages } from './training-messages';
+import { compMessages } from './comp-messages';
 
 // Sentences the core says to staff, in both UI languages. Each says what happened and what to do.
 const catalogue = {
@@ -68,7 +69,6 @@ const catalogue = {
     en: 'The cash handed over is less than the cash amount. Enter what the customer gave.',
     de: 'Das erhaltene Bargeld ist weniger als der Barbetrag. Bitte den erhaltenen Betrag eingeben.',
   },
-  ACTION_COMP: { en: 'give tickets away free', de: 'Karten kostenlos abgeben' },
   STALE_CART: {
     en: 'This order changed on the terminal in the meantime. Check the cart and take payment again.',
     de: 'Diese Bestellung hat sich inzwischen geändert. Bitte den Warenkorb prüfen und erneut kassieren.',
@@ -378,6 +378,7 @@ const catalogue = {
   ...seatMessages,
   ...cashMessages,
   ...trainingMessages,
+  ...compMessages,
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalogue;
@@ -416,6 +417,7 @@ export const ACTION_WORDS: Record<string, Record<Language, string>> = {
     en: 'sell on a terminal offline for longer than its limit',
     de: 'an einer Kasse verkaufen, die länger als erlaubt ohne Server ist',
   },
+  'sale.comp': { en: 'give lines or orders away', de: 'Positionen oder Bestellungen verschenken' },
   'codes.manage': { en: 'manage discount codes', de: 'Rabattcodes verwalten' },
   'catalogue.manage': { en: 'manage the catalogue', de: 'den Katalog verwalten' },
   'staff.manage': { en: 'manage staff', de: 'Personal verwalten' },

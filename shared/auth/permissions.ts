@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'drawer.open',
   /** Sell on a terminal offline for longer than its limit (docs/CASH.md "Offline limits"). */
   'offline.approve',
+  /** Give a line or the whole order away, with a reason (docs/CASH.md "Comps"). */
+  'sale.comp',
   'codes.manage',
   'catalogue.manage',
   'staff.manage',
@@ -69,6 +71,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
       'cash.move',
       'drawer.open',
       'offline.approve',
+      'sale.comp',
       'reports.view',
       'tickets.check',
       'tickets.duplicate',

@@ -33,6 +33,8 @@ export const channels = {
     grantOveruse: 'pos:cart:grantOveruse',
     setCustomDiscount: 'pos:cart:setCustomDiscount',
     removeCustomDiscount: 'pos:cart:removeCustomDiscount',
+    comp: 'pos:cart:comp',
+    removeComp: 'pos:cart:removeComp',
   },
   codes: {
     search: 'pos:codes:search',

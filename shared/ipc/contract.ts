@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_MONEY_MINOR, MAX_MONEY_SENTENCE } from '../money/limits';
 import { text } from '../text';
 import { cashMovementInputSchema } from '../cash/movements';
-import { REASON_CATEGORIES } from '../cash/reasons';
+import { MAX_REASON_LENGTH, MAX_REASON_NOTE_LENGTH, REASON_CATEGORIES } from '../cash/reasons';
 import { customerPhoneSchema } from '../customers/schema';
 import type { Result } from '../result';
 import { channels as c, type ChannelName, type Domain } from './channels';
@@ -190,6 +190,17 @@ export const requestSchemas = {
       path: ['value'],
     }),
   [c.cart.removeCustomDiscount]: empty,
+  // docs/CASH.md "Comps": a line (or `qty` of its units), or with no line the whole order.
+  [c.cart.comp]: z
+    .object({
+      lineId: id.optional(),
+      qty: qty.optional(),
+      reason: text().trim().min(1, 'pick a reason').max(MAX_REASON_LENGTH),
+      note: text().trim().max(MAX_REASON_NOTE_LENGTH).nullable().optional(),
+      approver: z.object({ staffId: id, pin }).strict().optional(),
+    })
+    .strict(),
+  [c.cart.removeComp]: z.object({ lineId: id.optional() }).strict(),
   [c.codes.search]: z
     .object({ query: text().max(64), limit: z.number().int().min(1).max(200).default(50) })
     .strict(),
@@ -321,6 +332,8 @@ export interface ResponseTypes
   [c.cart.grantOveruse]: CartView;
   [c.cart.setCustomDiscount]: CartView;
   [c.cart.removeCustomDiscount]: CartView;
+  [c.cart.comp]: CartView;
+  [c.cart.removeComp]: CartView;
   [c.codes.search]: CodeOption[];
   [c.checkout.complete]: SaleView;
   [c.sales.find]: SaleView;

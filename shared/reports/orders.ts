@@ -119,7 +119,7 @@ export interface OrderRefundDetail {
 }
 
 export interface OrderApprovalDetail {
-  kind: 'overuse' | 'custom_discount';
+  kind: 'overuse' | 'custom_discount' | 'comp';
   approverId: string;
   approverName: string | null;
   reason: string;

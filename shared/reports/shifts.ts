@@ -56,7 +56,18 @@ export interface ShiftRow {
   cashMovements: Record<CashMovementKind, number>;
   /** How often the drawer was opened without a sale. */
   noSales: number;
+  /**
+   * Comped units of the shift's completed sales at their full price, in all and per reason
+   * (docs/CASH.md "Comps"): what was given away, outside the takings.
+   */
+  comps: ShiftComps;
   currency: string;
 }
 
 export type ShiftPage = OffsetPage<ShiftRow>;
+
+export interface ShiftComps {
+  count: number;
+  value: number;
+  byReason: { reason: string; count: number; value: number }[];
+}

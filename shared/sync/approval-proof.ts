@@ -17,6 +17,7 @@ export type SignedApprovalFields = Omit<ApprovalRow, 'signature'>;
 export const APPROVAL_PERMISSION: Record<SignedApprovalFields['kind'], Permission> = {
   overuse: 'overuse.grant',
   custom_discount: 'custom.approve',
+  comp: 'sale.comp',
 };
 
 /** An Ed25519 public key as its 32 raw bytes in base64url (a JWK's "x"). */

@@ -19,6 +19,12 @@ export const saleRowSchema = z.object({
   gross: minor,
   codeDiscount: minor,
   customDiscount: minor,
+  /**
+   * What comps gave away (docs/CASH.md "Comps"): the full price of the comped units. It is outside
+   * `gross` (what was charged before discounts), so gross − codeDiscount − customDiscount = total still
+   * holds and gross + comp is the order's value at list price. Missing from a sale recorded before comps.
+   */
+  comp: minor.default(0),
   total: minor,
   codeId: uuid.nullable(),
   codeVersion: z.number().int().min(1).nullable(),
@@ -62,6 +68,11 @@ export const saleLineSchema = z.object({
   gross: minor,
   codeDiscount: minor,
   customDiscount: minor,
+  /** The full price of this line's comped units (0 without a comp); gross + comp = unitPrice × qty. */
+  comp: minor.default(0),
+  /** The comp's reason as listed (the organisation's `comp` list) and its free text; null without a comp. */
+  compReason: text().max(200).nullable().default(null),
+  compNote: text().max(200).nullable().default(null),
   total: minor,
 });
 
@@ -71,6 +82,8 @@ export const saleUnitSchema = z.object({
   unitPrice: minor,
   codeDiscount: minor,
   customDiscount: minor,
+  /** The unit's price when it was comped (its total is then 0), else 0: total = unitPrice − discounts − comp. */
+  comp: minor.default(0),
   total: minor,
   /** The refund that gave this unit back; terminal-local (a refund is pushed as its own mutation). */
   refundId: uuid.nullable(),
@@ -123,10 +136,14 @@ export const redemptionSchema = z.object({
 export const approvalSchema = z.object({
   id: uuid,
   saleId: uuid,
-  kind: z.enum(['overuse', 'custom_discount']),
+  /** 'comp': who allowed the comp (the seller, holding sale.comp, or a supervisor's PIN) and its reason. */
+  kind: z.enum(['overuse', 'custom_discount', 'comp']),
   approverId: uuid,
   reason: text(),
-  /** JSON text of the limit reasons the overuse bypassed, e.g. '["MAX_USES"]'. */
+  /**
+   * JSON text of the limit reasons the overuse bypassed, e.g. '["MAX_USES"]'; for a comp, the ids of the
+   * lines it comped, e.g. '["l1"]'.
+   */
   limits: text(),
   createdAt: instant,
   /**

@@ -89,15 +89,12 @@ export const accessRules = {
   [c.cart.setCustomDiscount]: need('discount.custom'),
   [c.cart.removeCustomDiscount]: sell,
   [c.codes.search]: sell,
-  // A complimentary tender gives the order away: only for those who may approve ad-hoc discounts.
-  [c.checkout.complete]: {
-    kind: 'permission',
-    anyOf: ['sell'],
-    also: (r: ParsedRequestOf<typeof c.checkout.complete>) =>
-      r.tenders.some((tender) => tender.tender === 'complimentary')
-        ? { permission: 'custom.approve', doing: 'ACTION_COMP' }
-        : undefined,
-  },
+  // The seller asks; sale.comp, or the approver's PIN and their sale.comp, is checked by the cart
+  // service (docs/CASH.md "Comps").
+  [c.cart.comp]: sell,
+  [c.cart.removeComp]: sell,
+  // A complimentary tender finishes only an order comped whole, each comp checked when it was made.
+  [c.checkout.complete]: sell,
 
   [c.sales.find]: sell,
   // Paying back another way than the sale was paid takes a supervisor.

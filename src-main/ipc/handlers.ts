@@ -114,6 +114,8 @@ export function createHandlers(s: Services): Handlers {
     [c.cart.grantOveruse]: (r, a) => s.cart.grantOveruse(a, r, s.sales.overuseCaps),
     [c.cart.setCustomDiscount]: (r, a) => s.cart.setCustom(a, r),
     [c.cart.removeCustomDiscount]: (_r, a) => ok(s.cart.removeCustom(a)),
+    [c.cart.comp]: (r, a) => s.cart.comp(a, r),
+    [c.cart.removeComp]: (r, a) => ok(s.cart.removeComp(a, r)),
 
     [c.codes.search]: (r, a) => ok(s.cart.searchCodes(a, r.query, r.limit)),
 

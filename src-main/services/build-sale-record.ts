@@ -10,6 +10,7 @@ import type {
   SaleUnitRow,
 } from '../../shared/sync/sale-record';
 import type { PricedCart } from './cart-service';
+import { compApprovals, compedQty, liveComps } from './cart-comps';
 
 /** A sale about to be committed: it has no refunds yet, and its receipt number comes with the commit. */
 export type NewSaleRecord = Omit<SaleRecord, 'refunds'>;
@@ -54,9 +55,14 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
   const pricedByLine = new Map(priced.priced.lines.map((l) => [l.lineId, l]));
   const lines: SaleLineRow[] = [];
   const units: SaleUnitRow[] = [];
+  const comps = priced.cart.comps ?? [];
   priced.cart.lines.forEach((line, index) => {
     const p = pricedByLine.get(line.id);
-    const codeUnits = codeByLine.get(line.id)?.unitDiscounts ?? new Array<number>(line.qty).fill(0);
+    const comped = compedQty(comps, line);
+    const comp = comps.find((c) => c.lineId === line.id);
+    // The engine priced the units before the comped ones (cart-comps.ts: the last units are comped).
+    const paidQty = line.qty - comped;
+    const codeUnits = codeByLine.get(line.id)?.unitDiscounts ?? new Array<number>(paidQty).fill(0);
     const customUnits = splitByWeights(
       p?.customDiscount ?? 0,
       codeUnits.map((d) => line.unitPrice - d),
@@ -77,18 +83,23 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
       qty: line.qty,
       unitPrice: line.unitPrice,
       vatRate: line.vatRate,
-      ...lineMoney(line, p),
+      ...lineMoney(line, p, comped),
+      compReason: comped > 0 && comp ? comp.reason : null,
+      compNote: comped > 0 && comp ? comp.note : null,
     });
     for (let u = 0; u < line.qty; u++) {
-      const codeDiscount = codeUnits[u] ?? 0;
-      const customDiscount = customUnits[u] ?? 0;
+      const isComped = u >= paidQty;
+      const codeDiscount = isComped ? 0 : (codeUnits[u] ?? 0);
+      const customDiscount = isComped ? 0 : (customUnits[u] ?? 0);
+      const unitComp = isComped ? line.unitPrice : 0;
       units.push({
         lineId: line.id,
         unitIndex: u,
         unitPrice: line.unitPrice,
         codeDiscount,
         customDiscount,
-        total: line.unitPrice - codeDiscount - customDiscount,
+        comp: unitComp,
+        total: line.unitPrice - codeDiscount - customDiscount - unitComp,
         refundId: null,
         refundedElsewhereId: null,
         // A seated line's units each take their seat, in the order they were picked (docs/SEATING.md).
@@ -139,6 +150,18 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
       createdAt: now,
     });
   }
+  for (const comp of compApprovals(liveComps(comps, priced.cart.lines))) {
+    approvals.push({
+      id: ids(),
+      saleId,
+      kind: 'comp',
+      approverId: comp.approverId,
+      reason: comp.reason,
+      limits: JSON.stringify(comp.lineIds),
+      createdAt: now,
+    });
+  }
+  const compTotal = lines.reduce((n, l) => n + l.comp, 0);
   return {
     sale: {
       id: saleId,
@@ -151,6 +174,7 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
       gross: priced.priced.gross,
       codeDiscount: priced.priced.codeDiscount,
       customDiscount: priced.priced.customDiscount,
+      comp: compTotal,
       total: priced.priced.total,
       codeId: code?.id ?? null,
       codeVersion: code?.version ?? null,
@@ -215,15 +239,23 @@ export function discountScopes(
     .map((l) => ({ eventId: l.eventId as string, performanceId: l.performanceId ?? '' }));
 }
 
-/** A line's money as priced; a line the engine left out of its answer is at full price. */
+/**
+ * A line's money as priced; a line the engine left out of its answer is at full price. `comped` units
+ * were not priced (cart-comps.ts): their full price is `comp`, outside gross and total, so
+ * gross + comp = unit price × quantity and gross − discounts = total, as before comps.
+ */
 export function lineMoney(
   line: { unitPrice: number; qty: number },
   priced: Omit<PricedBasket['lines'][number], 'lineId'> | undefined,
-): { gross: number; codeDiscount: number; customDiscount: number; total: number } {
+  comped = 0,
+): { gross: number; codeDiscount: number; customDiscount: number; comp: number; total: number } {
+  const paid = line.unitPrice * (line.qty - comped);
+  const comp = line.unitPrice * comped;
   return {
-    gross: priced?.gross ?? line.unitPrice * line.qty,
+    gross: priced?.gross ?? paid,
     codeDiscount: priced?.codeDiscount ?? 0,
     customDiscount: priced?.customDiscount ?? 0,
-    total: priced?.total ?? line.unitPrice * line.qty,
+    comp,
+    total: priced?.total ?? paid,
   };
 }

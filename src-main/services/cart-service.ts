@@ -24,7 +24,13 @@ import { isoNow, type Clock } from '../clock';
 import type { OveruseCaps } from './overuse-caps';
 import type { Db } from '../db/connection';
 import type { TicketOffer } from '../../shared/ipc/domains/catalogue';
-import { getPerformance, getProduct, getTicketOffer, getVenueCurrency } from '../db/repos/catalogue-repo';
+import {
+  getPerformance,
+  getProduct,
+  getTicketOffer,
+  getVenue,
+  getVenueCurrency,
+} from '../db/repos/catalogue-repo';
 import { getReservation, heldPerPerformance } from '../db/repos/reservation-repo';
 import { getCode, getCodeByText, listAutoApplyCodes, searchCodes } from '../db/repos/code-repo';
 import { usageForCodes } from '../db/repos/usage-repo';
@@ -33,6 +39,18 @@ import type { CustomerCodeUsage } from '../../shared/customers/history';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
 import { lineMoney } from './build-sale-record';
+import { hasPermission } from '../../shared/auth/permissions';
+import {
+  compApprovals,
+  compedQty,
+  compReason,
+  compValue,
+  compView,
+  liveComps,
+  MAX_COMP_APPROVALS,
+  paidLines,
+  type CompGrant,
+} from './cart-comps';
 import type { Actor, StaffService } from './staff-service';
 import type { EscrowLedger } from './sync/escrow';
 import { saleNeeds, ticketsPerPerformance, type CounterNeed } from '../../shared/sync/counters';
@@ -97,6 +115,8 @@ interface CartState {
   manualCodeId: string | null;
   overuse: OveruseGrant | null;
   custom: CustomGrant | null;
+  /** Lines (or units of them) given away, with their reasons (cart-comps.ts); absent: none. */
+  comps?: CompGrant[];
   /** A reservation being picked up: its held seats are this cart's own (docs/RESERVATIONS.md). */
   reservationId?: string | null;
 }
@@ -183,6 +203,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     manualCodeId: null,
     overuse: null,
     custom: null,
+    comps: [],
     reservationId: null,
   });
   let cart = fresh();
@@ -190,9 +211,13 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
   const currency = () => getVenueCurrency(db) ?? 'EUR';
   const msg = (evaluation: Extract<Evaluation, { ok: false }>) => evaluation.message[language()];
 
-  const basketOf = (lines: readonly CartLine[]): Basket => ({
+  /** The comps on the cart's lines as they are now. */
+  const comps = () => liveComps(cart.comps ?? [], cart.lines);
+
+  /** The basket the engine prices: comped units are not in it (cart-comps.ts). */
+  const basketOf = (lines: readonly CartLine[], comped: readonly CompGrant[] = []): Basket => ({
     currency: currency(),
-    lines: lines.map(
+    lines: paidLines(lines, comped).map(
       ({ name: _n, detail: _d, sourceId: _s, ticketTypeId: _t, seats: _seats, ...line }) => line,
     ),
   });
@@ -285,7 +310,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
 
   /** Prices the cart now: the manual code if any, else the best auto-apply code, then the custom discount. */
   const priceCart = (actor: Actor): PricedCart => {
-    const basket = basketOf(cart.lines);
+    const basket = basketOf(cart.lines, comps());
     const inputs = pricingInputs(actor, basket);
     let code: CodeRecord | null = null;
     let evaluation: Evaluation | null = null;
@@ -311,7 +336,16 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     }
     const applied = evaluation?.ok ? evaluation : null;
     const priced = priceBasket(basket, applied, cart.custom ?? undefined);
-    return { cart, basket, code, evaluation, source, priced, usage, stamp: stampOf(inputs) };
+    return {
+      cart: { ...cart, comps: comps() },
+      basket,
+      code,
+      evaluation,
+      source,
+      priced,
+      usage,
+      stamp: stampOf(inputs),
+    };
   };
 
   /**
@@ -321,11 +355,12 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
    * clock and the performances' start times are not re-read: the wait is bounded by a short timeout.
    */
   const current = (actor: Actor, priced: PricedCart): PricedCart =>
-    stampOf(pricingInputs(actor, basketOf(cart.lines))) === priced.stamp ? priced : priceCart(actor);
+    stampOf(pricingInputs(actor, basketOf(cart.lines, comps()))) === priced.stamp ? priced : priceCart(actor);
 
   const view = (actor: Actor): CartView => {
-    const { priced, code, evaluation, source } = priceCart(actor);
+    const { priced, code, evaluation, source, cart: pricedCart } = priceCart(actor);
     const byLine = new Map(priced.lines.map((l) => [l.lineId, l]));
+    const comped = pricedCart.comps ?? [];
     return {
       id: cart.id,
       currency: currency(),
@@ -339,7 +374,8 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
           detail: line.detail,
           qty: line.qty,
           unitPrice: line.unitPrice,
-          ...lineMoney(line, p),
+          ...lineMoney(line, p, compedQty(comped, line)),
+          ...compView(comped, line.id),
           ...(line.seats ? { seats: line.seats.map((seat) => seat.label) } : {}),
         };
       }),
@@ -378,6 +414,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       gross: priced.gross,
       codeDiscount: priced.codeDiscount,
       customDiscount: priced.customDiscount,
+      comp: compValue(pricedCart.lines, comped),
       total: priced.total,
       vat: priced.vat,
     };
@@ -648,7 +685,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       const code = getCodeByText(db, normalized.code);
       if (!code) return err('INVALID_CODE', REASON_MESSAGES.INVALID_CODE[language()]);
       if (!usableHere(code)) return err('CODE_NEEDS_SERVER', t('CODE_NEEDS_SERVER'));
-      const { evaluation } = evaluate(actor, code, basketOf(cart.lines), false);
+      const { evaluation } = evaluate(actor, code, basketOf(cart.lines, comps()), false);
       if (!evaluation.ok && !ATTACHABLE_REASONS.has(evaluation.reason))
         return err(evaluation.reason, msg(evaluation));
       cart.manualCodeId = code.id;
@@ -740,10 +777,70 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       return view(actor);
     },
 
+    /**
+     * Gives a line, some of its units, or (no line) the whole order away (docs/CASH.md "Comps"). The
+     * reason must be on the organisation's `comp` list; without sale.comp a supervisor's PIN approves.
+     * A new comp of a line replaces its earlier one; a comp of the whole order replaces them all.
+     */
+    async comp(
+      actor: Actor,
+      input: {
+        lineId?: string | undefined;
+        qty?: number | undefined;
+        reason: string;
+        note?: string | null | undefined;
+        approver?: { staffId: string; pin: string } | undefined;
+      },
+    ): Promise<Result<CartView>> {
+      if (cart.lines.length === 0) return err('COMP_EMPTY_CART', t('COMP_EMPTY_CART'));
+      const line = input.lineId === undefined ? undefined : cart.lines.find((l) => l.id === input.lineId);
+      if (input.lineId !== undefined && !line) return err('UNKNOWN_LINE', t('UNKNOWN_LINE'));
+      if (line && input.qty !== undefined && input.qty > line.qty)
+        return err('COMP_TOO_MANY_UNITS', t('COMP_TOO_MANY_UNITS', { qty: line.qty }));
+      const reason = compReason(getVenue(db)?.reasons, input.reason, t);
+      if (!reason.ok) return reason;
+      let approver: { staffId: string; name: string } = actor;
+      if (!hasPermission(actor.role, 'sale.comp')) {
+        if (!input.approver) return err('COMP_APPROVAL_REQUIRED', t('COMP_APPROVAL_REQUIRED'));
+        const approved = await staff.approve(input.approver.staffId, input.approver.pin, 'sale.comp');
+        if (!approved.ok) return approved;
+        approver = approved.value;
+      }
+      const grant = (l: CartLine, qty: number): CompGrant => ({
+        lineId: l.id,
+        qty,
+        reason: reason.value,
+        note: input.note ? input.note : null,
+        approverId: approver.staffId,
+        approverName: approver.name,
+      });
+      const next = line
+        ? [...comps().filter((c) => c.lineId !== line.id), grant(line, input.qty ?? line.qty)]
+        : cart.lines.map((l) => grant(l, l.qty));
+      if (compApprovals(next).length > MAX_COMP_APPROVALS)
+        return err('COMP_TOO_MANY', t('COMP_TOO_MANY', { max: MAX_COMP_APPROVALS }));
+      cart.comps = next;
+      changed();
+      return ok(view(actor));
+    },
+
+    /** Takes a line's comp (or, with no line, every comp) back: those units are charged again. */
+    removeComp(actor: Actor, input: { lineId?: string | undefined }): CartView {
+      cart.comps = input.lineId === undefined ? [] : comps().filter((c) => c.lineId !== input.lineId);
+      changed();
+      return view(actor);
+    },
+
+    /** Whether every unit in the cart is comped: the one order a complimentary tender may finish. */
+    compedWhole(): boolean {
+      const comped = comps();
+      return cart.lines.length > 0 && cart.lines.every((l) => compedQty(comped, l) === l.qty);
+    },
+
     /** The dropdown: visible codes matching the text, each with its saving on this basket or why not. */
     searchCodes(actor: Actor, query: string, limit: number): CodeOption[] {
       const codes = searchCodes(db, query, actor.role.id, limit);
-      const basket = basketOf(cart.lines);
+      const basket = basketOf(cart.lines, comps());
       const usages = usageByCode(codes, basket, true);
       // Once, not per code: the language is a settings read, and most listed codes carry a message.
       const lang = language();

@@ -111,6 +111,9 @@ export function createCheckoutService(deps: Deps) {
     }
     const paid = checkTenders(tenders, priced.priced.total, priced.basket.currency);
     if (!paid.ok) return paid;
+    // docs/CASH.md "Comps": giving an order away takes a comp with its reason, never the tender alone.
+    if (tenders.some((x) => x.tender === 'complimentary') && !cart.compedWhole())
+      return err('COMP_ORDER_FIRST', t('COMP_ORDER_FIRST'));
     const perPerformance = capacityUnits(priced.cart.lines);
     const seats = checkSeats(db, t, perPerformance, (id) => cart.heldByCart(id));
     if (!seats.ok) return seats;

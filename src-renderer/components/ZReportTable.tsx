@@ -30,6 +30,9 @@ export type ZKey =
   | 'z.code'
   | 'z.discount'
   | 'z.customByReason'
+  | 'z.comps'
+  | 'z.units'
+  | 'z.value'
   | 'z.reason'
   | 'z.overuses'
   | 'z.receipt'
@@ -215,6 +218,17 @@ export function ZReportTable({ report, money, dateTime, t }: ZReportTableProps) 
         [t('z.reason'), t('z.orders'), t('z.discount')],
         figures.customByReason.map((r) => [r.reason, r.orders, money(r.discount)]),
         'z-custom',
+      )}
+      {section(
+        t('z.comps'),
+        [t('z.reason'), t('z.units'), t('z.value')],
+        [
+          ...figures.comps.byReason.map((r) => [r.reason, r.count, money(r.value)]),
+          ...(figures.comps.count > 0
+            ? [[t('z.total'), figures.comps.count, money(figures.comps.value)]]
+            : []),
+        ],
+        'z-comps',
       )}
       {section(
         t('z.overuses'),

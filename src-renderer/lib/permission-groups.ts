@@ -19,6 +19,7 @@ const GROUPS: { label: MessageKey; permissions: Permission[] }[] = [
       'cash.move',
       'drawer.open',
       'offline.approve',
+      'sale.comp',
     ],
   },
   { label: 'admin.permGroup.door', permissions: ['tickets.check', 'tickets.duplicate'] },

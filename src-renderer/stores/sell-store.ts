@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { TenderInput } from '../../shared/ipc/contract';
+import type { channels } from '../../shared/ipc/channels';
+import type { RequestOf, TenderInput } from '../../shared/ipc/contract';
 import type { CartView, CodeOption, CustomerInput } from '../../shared/ipc/domains/sell';
 import type { CatalogueEvent, PerformanceOffer, SaleView } from '../../shared/ipc/types';
 import { api } from '../api';
@@ -71,6 +72,9 @@ interface SellState {
     approver?: { staffId: string; pin: string };
   }) => Promise<Failure | null>;
   removeCustom: () => Promise<void>;
+  /** docs/CASH.md "Comps": a line, some of its units, or (no line) the whole order given away. */
+  comp: (request: RequestOf<typeof channels.cart.comp>) => Promise<Failure | null>;
+  removeComp: (lineId?: string) => Promise<void>;
   checkout: (tenders: TenderInput[]) => Promise<Failure | null>;
   newSale: () => void;
   /** Takes a cart another store's call answered with (seats picked on the map): as any cart action's. */
@@ -249,6 +253,12 @@ export const useSellStore = create<SellState>()((set, get) => {
     },
     async removeCustom() {
       takeCart(await api.cart.removeCustomDiscount({}));
+    },
+    async comp(request) {
+      return dialogCart(await api.cart.comp(request));
+    },
+    async removeComp(lineId) {
+      takeCart(await api.cart.removeComp(lineId === undefined ? {} : { lineId }));
     },
     async checkout(tenders) {
       const cart = get().cart;

@@ -36,6 +36,7 @@ export async function proveApprovals(
 const WHAT: Record<Approval['kind'], string> = {
   overuse: 'overuse approval (use beyond a code’s limit)',
   custom_discount: 'custom discount approval',
+  comp: 'comp approval (lines given away)',
 };
 
 /** One open review item per unproven approval; call once the sale's redemption is written. */

@@ -88,6 +88,8 @@ export const SHIFT_CSV_HEADER = [
   ...TENDERS,
   ...SHIFT_CASH_KINDS.map((k) => k.replace('_', ' ')),
   'no sales',
+  'comps',
+  'comps value',
   'currency',
 ] as const;
 
@@ -123,6 +125,8 @@ export async function shiftCsv(
       ...TENDERS.map((t) => r.tenders[t]),
       ...SHIFT_CASH_KINDS.map((k) => r.cashMovements[k]),
       r.noSales,
+      r.comps.count,
+      r.comps.value,
       r.currency,
     ]),
   );

@@ -129,6 +129,9 @@ export function salePayload(spec: SaleSpec): TerminalSalePayload {
       gross,
       codeDiscount,
       customDiscount: 0,
+      comp: 0,
+      compReason: null,
+      compNote: null,
       total: gross - codeDiscount,
     };
   });
@@ -141,6 +144,7 @@ export function salePayload(spec: SaleSpec): TerminalSalePayload {
         unitPrice: line.unitPrice,
         codeDiscount: discount,
         customDiscount: 0,
+        comp: 0,
         total: line.unitPrice - discount,
         refundId: null,
         refundedElsewhereId: null,
@@ -168,6 +172,7 @@ export function salePayload(spec: SaleSpec): TerminalSalePayload {
       gross,
       codeDiscount,
       customDiscount: 0,
+      comp: 0,
       total,
       codeId: spec.code?.id ?? null,
       codeVersion: spec.code ? (spec.code.version ?? 1) : null,

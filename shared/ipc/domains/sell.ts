@@ -26,6 +26,10 @@ export interface CartLineView {
   gross: number;
   codeDiscount: number;
   customDiscount: number;
+  /** The full price of the line's comped units (docs/CASH.md "Comps"), outside `gross`; 0 without a comp. */
+  comp: number;
+  /** How many of the line's units are comped, and why; absent without a comp. */
+  comped?: CompView;
   total: number;
   /** A line of seats chosen on a seat map: one per unit (docs/SEATING.md). Its quantity follows its seats. */
   seats?: SeatLabel[];
@@ -49,6 +53,15 @@ export interface AppliedCodeView {
   trace: string[];
 }
 
+/** A comp on a line as the till shows it. */
+export interface CompView {
+  qty: number;
+  reason: string;
+  note: string | null;
+  /** Who allowed it: the seller (holding sale.comp) or the supervisor who typed their PIN. */
+  approvedBy: string;
+}
+
 export interface CustomDiscountView {
   kind: 'percentage' | 'fixed';
   value: number;
@@ -67,6 +80,8 @@ export interface CartView {
   gross: number;
   codeDiscount: number;
   customDiscount: number;
+  /** What the comps give away at full price, outside `gross` (gross − discounts = total, as always). */
+  comp: number;
   total: number;
   vat: { rate: number; gross: number; net: number; vat: number }[];
 }

@@ -18,7 +18,15 @@ export interface ShiftFigures {
   movements: (CashMovementRow & { staff: string })[];
   byTender: { tender: string; amount: number; count: number }[];
   /** Completed sales only: a voided one is under `voided`, its money back under `refunds`. */
-  sales: { count: number; gross: number; codeDiscount: number; customDiscount: number; total: number };
+  sales: {
+    count: number;
+    gross: number;
+    codeDiscount: number;
+    customDiscount: number;
+    total: number;
+  };
+  /** Comped units of completed sales at their full price, in all and per reason (docs/CASH.md "Comps"). */
+  comps: { count: number; value: number; byReason: { reason: string; count: number; value: number }[] };
   /** The shift's sales since voided, shown apart from the takings. */
   voided: { count: number; total: number };
   /**

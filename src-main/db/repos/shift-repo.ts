@@ -48,6 +48,18 @@ export function cashMovement(db: Db, shiftId: string): number {
   ).n;
 }
 
+/** The Comps section from its per-reason rows: a comp recorded without a reason reads as "?" (none should). */
+function compFigures(
+  byReason: { reason: string | null; count: number; value: number }[],
+): ShiftFigures['comps'] {
+  const rows = byReason.map((r) => ({ ...r, reason: r.reason ?? '?' }));
+  return {
+    count: rows.reduce((n, r) => n + r.count, 0),
+    value: rows.reduce((n, r) => n + r.value, 0),
+    byReason: rows,
+  };
+}
+
 /**
  * The Z report's figures for one shift, straight from the ledger. Every section counts the shift's
  * completed sales only; its voided sales are shown apart (`voided`, and marked among the overuses), never
@@ -67,11 +79,19 @@ export function shiftFigures(db: Db, shiftId: string): ShiftFigures {
     byTender: q<{ tender: string; amount: number; count: number }>(
       'SELECT tender, sum(amount) AS amount, count(*) AS count FROM shift_payments WHERE shift_id = ? GROUP BY tender ORDER BY tender',
     ),
-    sales: q<{ count: number; gross: number; codeDiscount: number; customDiscount: number; total: number }>(
+    sales: q<ShiftFigures['sales']>(
       `SELECT count(*) AS count, coalesce(sum(gross), 0) AS gross, coalesce(sum(code_discount), 0) AS code_discount,
          coalesce(sum(custom_discount), 0) AS custom_discount, coalesce(sum(total), 0) AS total
        FROM sales WHERE shift_id = ? AND status = 'completed' AND training = 0`,
     )[0] ?? { count: 0, gross: 0, codeDiscount: 0, customDiscount: 0, total: 0 },
+    comps: compFigures(
+      q<{ reason: string; count: number; value: number }>(
+        `SELECT l.comp_reason AS reason, count(*) AS count, sum(u.comp) AS value
+         FROM sale_units u JOIN sale_lines l ON l.id = u.line_id JOIN sales s ON s.id = l.sale_id
+         WHERE s.shift_id = ? AND s.status = 'completed' AND u.comp > 0
+         GROUP BY l.comp_reason ORDER BY value DESC, l.comp_reason`,
+      ),
+    ),
     voided: q<{ count: number; total: number }>(
       `SELECT count(*) AS count, coalesce(sum(total), 0) AS total FROM sales
        WHERE shift_id = ? AND status = 'voided' AND training = 0`,

@@ -42,17 +42,20 @@ function receiptRows(record: SaleRecord, ctx: MailContext): { facts: Row[]; line
   ];
   const lines: Row[] = [];
   for (const line of record.lines) {
-    lines.push({ label: `${line.qty} x ${line.name}`, amount: money(line.gross) });
+    lines.push({ label: `${line.qty} x ${line.name}`, amount: money(line.gross + line.comp) });
     if (line.codeDiscount > 0 && sale.codeText)
       lines.push({ label: `  ${w('code')} ${sale.codeText}`, amount: minus(line.codeDiscount) });
     if (line.customDiscount > 0)
       lines.push({ label: `  ${w('customDiscount')}`, amount: minus(line.customDiscount) });
+    if (line.comp > 0)
+      lines.push({ label: `  ${w('comp')}: ${line.compReason ?? ''}`, amount: minus(line.comp) });
   }
-  const totals: Row[] = [{ label: w('subtotal'), amount: money(sale.gross) }];
+  const totals: Row[] = [{ label: w('subtotal'), amount: money(sale.gross + sale.comp) }];
   if (sale.codeDiscount > 0 && sale.codeText)
     totals.push({ label: `${w('code')} ${sale.codeText}`, amount: minus(sale.codeDiscount) });
   if (sale.customDiscount > 0)
     totals.push({ label: w('customDiscount'), amount: minus(sale.customDiscount) });
+  if (sale.comp > 0) totals.push({ label: w('comps'), amount: minus(sale.comp) });
   totals.push({ label: `${w('total')} ${sale.currency}`, amount: money(sale.total), strong: true });
   for (const v of vatByRate(record.lines.map((l) => ({ vatRate: l.vatRate, gross: l.total })))) {
     totals.push({ label: `${w('vat')} ${percent(v.rate, ctx.language)}`, amount: money(v.vat) });

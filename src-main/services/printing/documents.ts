@@ -116,6 +116,11 @@ function vatTable(
   }
 }
 
+/** A comp's reason as printed: the listed reason, and its note when there is one. */
+function compReasonText(line: { compReason: string | null; compNote: string | null }): string {
+  return line.compNote ? `${line.compReason ?? ''} (${line.compNote})` : (line.compReason ?? '');
+}
+
 /** The customer's receipt for a completed sale. */
 export function saleReceipt(record: SaleRecord, ctx: DocumentContext): string {
   const { sale } = record;
@@ -132,7 +137,9 @@ export function saleReceipt(record: SaleRecord, ctx: DocumentContext): string {
   doc.rule();
 
   for (const line of record.lines) {
-    doc.row(`${line.qty} x ${line.name}`, `${money(m, line.gross)} ${letters.get(line.vatRate) ?? ''}`);
+    // At list price: a comp below takes its units back off (gross + comp = unit price × quantity).
+    const listed = line.gross + line.comp;
+    doc.row(`${line.qty} x ${line.name}`, `${money(m, listed)} ${letters.get(line.vatRate) ?? ''}`);
     if (line.qty > 1) doc.text(`${line.qty} x ${money(m, line.unitPrice)}`, 2);
     // Reserved seats (docs/SEATING.md): each unit's seat under its line.
     for (const unit of record.units)
@@ -140,9 +147,16 @@ export function saleReceipt(record: SaleRecord, ctx: DocumentContext): string {
     if (line.codeDiscount > 0 && sale.codeText)
       doc.row(`${w('code')} ${sale.codeText}`, minus(m, line.codeDiscount), { indent: 2 });
     if (line.customDiscount > 0) doc.row(w('customDiscount'), minus(m, line.customDiscount), { indent: 2 });
+    // docs/CASH.md "Comps": what was given away, at its full price, and why.
+    if (line.comp > 0) {
+      const count = record.units.filter((u) => u.lineId === line.id && u.comp > 0).length;
+      doc.row(`${w('comp')} ${count} x`, minus(m, line.comp), { indent: 2 });
+      if (line.compReason) doc.text(`${w('reason')}: ${compReasonText(line)}`, 4);
+    }
   }
   doc.rule();
-  doc.row(w('subtotal'), money(m, sale.gross));
+  doc.row(w('subtotal'), money(m, sale.gross + sale.comp));
+  if (sale.comp > 0) doc.row(w('comps'), minus(m, sale.comp));
   if (sale.codeDiscount > 0 && sale.codeText)
     doc.row(`${w('code')} ${sale.codeText}`, minus(m, sale.codeDiscount));
   if (sale.customDiscount > 0) {
@@ -151,7 +165,11 @@ export function saleReceipt(record: SaleRecord, ctx: DocumentContext): string {
   }
   for (const approval of record.approvals) {
     const what =
-      approval.kind === 'overuse' ? `${w('overuse')} ${sale.codeText ?? ''}`.trim() : w('customDiscount');
+      approval.kind === 'overuse'
+        ? `${w('overuse')} ${sale.codeText ?? ''}`.trim()
+        : approval.kind === 'comp'
+          ? w('comp')
+          : w('customDiscount');
     doc.text(`${what}: ${w('approvedBy')} ${ctx.staffName(approval.approverId)}`, 2);
   }
   doc.row(`${w('total')} ${sale.currency}`, money(m, sale.total), { size: 'wide', bold: true });

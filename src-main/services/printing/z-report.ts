@@ -56,6 +56,12 @@ export function zReport(report: ZReport, currency: string, ctx: DocumentContext)
   doc.center(w('customDiscounts'), { bold: true });
   for (const c of figures.customByReason) doc.row(`${c.reason} (${c.orders})`, minus(m, c.discount));
   if (figures.customByReason.length === 0) doc.text(w('none'));
+  // docs/CASH.md "Comps": what was given away, at full price, per reason (units in brackets).
+  doc.center(w('comps'), { bold: true });
+  for (const c of figures.comps.byReason) doc.row(`${c.reason} (${c.count})`, minus(m, c.value));
+  if (figures.comps.count > 0)
+    doc.row(`${w('compsGiven')} (${figures.comps.count})`, minus(m, figures.comps.value), { bold: true });
+  else doc.text(w('none'));
   doc.center(w('overuses'), { bold: true });
   for (const o of figures.overuses)
     doc.text(`#${o.receiptNo} ${o.code}: ${o.approver} – ${o.reason}${o.voided ? ` (${w('voided')})` : ''}`);

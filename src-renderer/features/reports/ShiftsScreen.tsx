@@ -55,6 +55,20 @@ export function ShiftsScreen() {
     );
   };
 
+  // docs/CASH.md "Comps": what was given away, per reason, outside the takings.
+  const comps = (row: ShiftRow) =>
+    row.comps.count === 0 ? (
+      '—'
+    ) : (
+      <ul className="plain small">
+        {row.comps.byReason.map((r) => (
+          <li key={r.reason}>
+            {r.reason}: {r.count} · {moneyIn(r.value, row.currency)}
+          </li>
+        ))}
+      </ul>
+    );
+
   return (
     <div data-testid="shifts-screen">
       <div className="manage__toolbar">
@@ -88,6 +102,7 @@ export function ShiftsScreen() {
           t('report.shifts.difference'),
           t('report.shifts.sales'),
           t('report.shifts.cash'),
+          t('report.shifts.comps'),
         ]}
         page={page}
         error={error}
@@ -111,6 +126,7 @@ export function ShiftsScreen() {
               {row.sales} · {moneyIn(row.salesTotal, row.currency)}
             </td>
             <td data-testid="shift-cash-movements">{movements(row)}</td>
+            <td data-testid="shift-comps">{comps(row)}</td>
           </tr>
         )}
       />

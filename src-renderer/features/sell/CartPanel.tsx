@@ -18,10 +18,19 @@ interface CartPanelProps {
   onCustom: () => void;
   onOveruse: () => void;
   onCustomer: () => void;
+  onComp: () => void;
 }
 
 /** The cart with each line's discount, the code field, the code's state, the custom discount and totals. */
-export function CartPanel({ codeRef, onPay, onReserve, onCustom, onOveruse, onCustomer }: CartPanelProps) {
+export function CartPanel({
+  codeRef,
+  onPay,
+  onReserve,
+  onCustom,
+  onOveruse,
+  onCustomer,
+  onComp,
+}: CartPanelProps) {
   const t = useT();
   const money = useMoney();
   const dateTime = useDateTime();
@@ -33,6 +42,7 @@ export function CartPanel({ codeRef, onPay, onReserve, onCustom, onOveruse, onCu
   const removeCode = useSellStore((s) => s.removeCode);
   const removeCustom = useSellStore((s) => s.removeCustom);
   const clearCustomer = useSellStore((s) => s.clearCustomer);
+  const removeComp = useSellStore((s) => s.removeComp);
   const session = useSessionStore((s) => s.session);
   if (!cart) return null;
   const m = (amount: number) => money(amount, cart.currency);
@@ -67,6 +77,20 @@ export function CartPanel({ codeRef, onPay, onReserve, onCustom, onOveruse, onCu
                     {line.detail.replace(ISO_INSTANT, (iso) => dateTime(iso))} · {m(line.unitPrice)}
                   </div>
                   <LineSeats seats={line.seats} />
+                  {line.comped ? (
+                    <div className="small" data-testid="line-comp">
+                      {t('comp.line', {
+                        qty: line.comped.qty,
+                        reason: line.comped.note
+                          ? `${line.comped.reason} (${line.comped.note})`
+                          : line.comped.reason,
+                        name: line.comped.approvedBy,
+                      })}{' '}
+                      <button type="button" className="link" onClick={() => void removeComp(line.id)}>
+                        {t('comp.remove')}
+                      </button>
+                    </div>
+                  ) : null}
                 </td>
                 <td>
                   <div className="qty">
@@ -207,6 +231,12 @@ export function CartPanel({ codeRef, onPay, onReserve, onCustom, onOveruse, onCu
             <dd data-testid="cart-custom-discount">−{m(cart.customDiscount)}</dd>
           </div>
         ) : null}
+        {cart.comp > 0 ? (
+          <div className="muted">
+            <dt>{t('cart.comps')}</dt>
+            <dd data-testid="cart-comps">{m(cart.comp)}</dd>
+          </div>
+        ) : null}
         <div className="totals__total">
           <dt>{t('cart.total')}</dt>
           <dd data-testid="cart-total">{m(cart.total)}</dd>
@@ -237,6 +267,9 @@ export function CartPanel({ codeRef, onPay, onReserve, onCustom, onOveruse, onCu
             {t('custom.open')} <kbd>F6</kbd>
           </button>
         ) : null}
+        <button type="button" onClick={onComp} disabled={cart.lines.length === 0}>
+          {t('comp.open')} <kbd>F10</kbd>
+        </button>
         <button type="button" onClick={() => void clearCart()} disabled={cart.lines.length === 0}>
           {t('cart.clear')}
         </button>

@@ -6,17 +6,12 @@ import { useT } from '../../i18n/use-t';
 import { useMoney } from '../../i18n/use-money';
 import { useSessionStore } from '../../stores/session-store';
 import { useSellStore } from '../../stores/sell-store';
-import { defaultApprover, SupervisorFields } from './SupervisorFields';
+import { defaultApprover, PIN_REASONS, SupervisorFields } from './SupervisorFields';
 import { TextField } from '../../components/TextField';
 import { DialogForm } from '../../components/DialogForm';
 
-const PIN_REASONS = new Set([
-  'WRONG_PIN',
-  'LOCKED_OUT',
-  'APPROVER_NOT_ALLOWED',
-  'UNKNOWN_STAFF',
-  'ABOVE_APPROVER_LIMIT',
-]);
+// Above the approver's own ceiling is about who approves, too.
+const APPROVER_REASONS = new Set([...PIN_REASONS, 'ABOVE_APPROVER_LIMIT']);
 
 /** An ad-hoc discount without a code: kind, value, reason; above the role's ceiling a supervisor approves. */
 export function CustomDiscountDialog({ onClose }: { onClose: () => void }) {
@@ -93,7 +88,7 @@ export function CustomDiscountDialog({ onClose }: { onClose: () => void }) {
       setEscalate(true);
       setNotice(failure.message);
       setFocusPin((n) => n + 1);
-    } else if (PIN_REASONS.has(failure.reason)) {
+    } else if (APPROVER_REASONS.has(failure.reason)) {
       setPinError(failure.message);
       setPin('');
       pinRef.current?.focus();

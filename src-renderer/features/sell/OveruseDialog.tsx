@@ -3,11 +3,9 @@ import { Dialog } from '../../components/Dialog';
 import { useT } from '../../i18n/use-t';
 import { useSessionStore } from '../../stores/session-store';
 import { useSellStore } from '../../stores/sell-store';
-import { defaultApprover, SupervisorFields } from './SupervisorFields';
+import { defaultApprover, PIN_REASONS, SupervisorFields } from './SupervisorFields';
 import { TextField } from '../../components/TextField';
 import { DialogForm } from '../../components/DialogForm';
-
-const PIN_REASONS = new Set(['WRONG_PIN', 'LOCKED_OUT', 'APPROVER_NOT_ALLOWED', 'UNKNOWN_STAFF']);
 
 /** A supervisor lets an exhausted code past its usage limit for this order, with a reason. */
 export function OveruseDialog({ onClose }: { onClose: () => void }) {

@@ -3,7 +3,6 @@ import { Dialog } from '../../components/Dialog';
 import { parseAmount } from '../../lib/amount-input';
 import { useT } from '../../i18n/use-t';
 import { useMoney } from '../../i18n/use-money';
-import { can, useSessionStore } from '../../stores/session-store';
 import type { TenderInput } from '../../../shared/ipc/contract';
 import { useSellStore } from '../../stores/sell-store';
 import { DialogForm } from '../../components/DialogForm';
@@ -18,7 +17,8 @@ export function PaymentDialog({ onClose }: { onClose: () => void }) {
   const id = useId();
   const cart = useSellStore((s) => s.cart);
   const checkout = useSellStore((s) => s.checkout);
-  const mayComp = useSessionStore((s) => can(s.session, 'custom.approve'));
+  // docs/CASH.md "Comps": the complimentary tender finishes an order comped whole (F10), nothing else.
+  const compedWhole = (cart?.total ?? 0) === 0 && (cart?.comp ?? 0) > 0;
   const currency = cart?.currency ?? 'EUR';
   const total = cart?.total ?? 0;
   const [cardText, setCardText] = useState('');
@@ -117,7 +117,7 @@ export function PaymentDialog({ onClose }: { onClose: () => void }) {
         onCancel={onClose}
         submitLabel={t('pay.complete')}
         extraActions={
-          mayComp ? (
+          compedWhole ? (
             <button
               type="button"
               disabled={busy}

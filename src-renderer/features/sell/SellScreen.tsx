@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSellStore } from '../../stores/sell-store';
 import { CartPanel } from './CartPanel';
+import { CompDialog } from './CompDialog';
 import { CataloguePanel } from './CataloguePanel';
 import { CustomDiscountDialog } from './CustomDiscountDialog';
 import { CustomerDialog } from './CustomerDialog';
@@ -9,9 +10,12 @@ import { PaymentDialog } from './PaymentDialog';
 import { ReserveDialog } from './ReserveDialog';
 import { SaleDone } from './SaleDone';
 
-type DialogName = 'pay' | 'reserve' | 'custom' | 'overuse' | 'customer' | null;
+type DialogName = 'pay' | 'reserve' | 'custom' | 'overuse' | 'customer' | 'comp' | null;
 
-/** The sell screen: F2 code field, F3 reserve, F4 pay, F6 custom discount, F7 customer; Esc closes a dialog. */
+/**
+ * The sell screen: F2 code field, F3 reserve, F4 pay, F6 custom discount, F7 customer, F10 comp (F8 is the journal); Esc
+ * closes a dialog.
+ */
 export function SellScreen() {
   const codeRef = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<DialogName>(null);
@@ -33,6 +37,9 @@ export function SellScreen() {
       } else if (e.key === 'F6' && hasLines) {
         e.preventDefault();
         setDialog('custom');
+      } else if (e.key === 'F10' && hasLines) {
+        e.preventDefault();
+        setDialog('comp');
       } else if (e.key === 'F7') {
         e.preventDefault();
         setDialog('customer');
@@ -56,6 +63,7 @@ export function SellScreen() {
           onCustom={() => setDialog('custom')}
           onOveruse={() => setDialog('overuse')}
           onCustomer={() => setDialog('customer')}
+          onComp={() => setDialog('comp')}
         />
       )}
       {dialog === 'pay' ? <PaymentDialog onClose={close} /> : null}
@@ -63,6 +71,7 @@ export function SellScreen() {
       {dialog === 'custom' ? <CustomDiscountDialog onClose={close} /> : null}
       {dialog === 'overuse' ? <OveruseDialog onClose={close} /> : null}
       {dialog === 'customer' ? <CustomerDialog onClose={close} /> : null}
+      {dialog === 'comp' ? <CompDialog onClose={close} /> : null}
     </div>
   );
 }

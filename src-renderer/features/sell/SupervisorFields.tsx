@@ -59,6 +59,14 @@ export function SupervisorFields({
   );
 }
 
+/** Refusals about the approver and their PIN: shown under the PIN field, which is cleared. */
+export const PIN_REASONS: ReadonlySet<string> = new Set([
+  'WRONG_PIN',
+  'LOCKED_OUT',
+  'APPROVER_NOT_ALLOWED',
+  'UNKNOWN_STAFF',
+]);
+
 /** The first approver to offer: a supervisor if there is one. */
 export function defaultApprover(staff: { id: string; roleName: string }[], self: string | undefined): string {
   const others = staff.filter((s) => s.id !== self);

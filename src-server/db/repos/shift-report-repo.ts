@@ -14,6 +14,24 @@ const MOVEMENT_SUMS = `jsonb_build_object(${CASH_MOVEMENT_KINDS.map(
   (k) => `'${k}', COALESCE(sum(m.amount) FILTER (WHERE m.kind = '${k}'), 0)`,
 ).join(', ')})`;
 
+/**
+ * A shift's comps (docs/CASH.md "Comps") from its completed sales' pushed units and lines: each comped
+ * unit with its line's reason, summed per reason. A sale from before comps has no comp on its units.
+ */
+const COMPS_OF_SHIFT = `
+  SELECT COALESCE(sum(r.n), 0)::int AS n, COALESCE(sum(r.v), 0)::bigint AS v,
+    COALESCE(jsonb_agg(jsonb_build_object('reason', r.reason, 'count', r.n, 'value', r.v)
+      ORDER BY r.v DESC, r.reason), '[]'::jsonb) AS by_reason
+  FROM (
+    SELECT COALESCE(l->>'compReason', '?') AS reason, count(*)::int AS n, sum((u->>'comp')::bigint)::bigint AS v
+    FROM pos_sales s
+      CROSS JOIN jsonb_array_elements(s.payload->'units') u
+      JOIN LATERAL jsonb_array_elements(s.payload->'lines') l ON l->>'id' = u->>'lineId'
+    WHERE s.org_id = $1 AND s.shift_id = g.shift_id AND s.status = 'completed'
+      AND COALESCE((u->>'comp')::bigint, 0) > 0
+    GROUP BY 1
+  ) r`;
+
 function shiftsSql(orgId: string, f: ShiftFilter, params: unknown[]): string {
   params.push(orgId);
   const where: string[] = [];
@@ -93,6 +111,7 @@ export async function listShifts(
          AS complimentary,
        COALESCE((SELECT amount FROM pay WHERE pay.shift_id = g.shift_id AND tender = 'exchange'), 0)::bigint AS exchange,
        cm.sums AS "cashMovements", cm.no_sales AS "noSales",
+       jsonb_build_object('count', cp.n, 'value', cp.v, 'byReason', cp.by_reason) AS comps,
        COALESCE(sl.currency, v.currency) AS currency
      FROM page g
        JOIN terminals t ON t.org_id = $1 AND t.id = g.terminal_id
@@ -106,6 +125,7 @@ export async function listShifts(
        LEFT JOIN LATERAL (
          SELECT sum(x.amount) AS amount FROM pos_refunds x WHERE x.org_id = $1 AND x.shift_id = g.shift_id
        ) rf ON true
+       CROSS JOIN LATERAL (${COMPS_OF_SHIFT}) cp
        CROSS JOIN LATERAL (
          SELECT ${MOVEMENT_SUMS} AS sums, (count(*) FILTER (WHERE m.kind = 'no_sale'))::int AS no_sales
          FROM pos_cash_movements m WHERE m.org_id = $1 AND m.shift_id = g.shift_id

@@ -376,6 +376,7 @@ describe.each(backends)('back-office reports (%s)', (backend) => {
       tenders: { cash: 3500, card: 2600, complimentary: 0, exchange: 0 },
       cashMovements: { paid_in: 0, paid_out: 0, drop: 0, float_change: 0, no_sale: 0 },
       noSales: 0,
+      comps: { count: 0, value: 0, byReason: [] },
       currency: 'EUR',
     });
     expect((await org.api.get<ShiftPage>(`/v1/reports/shifts?cashierId=${org.managerId}`)).body.total).toBe(
@@ -409,11 +410,11 @@ describe.each(backends)('back-office reports (%s)', (backend) => {
     expect(shiftLines[0]).toBe(
       'shift id,terminal,venue,opened by,opened at,closed by,closed at,opening float,expected cash,counted cash,' +
         'difference,sales,sales total,refunds total,cash,card,complimentary,exchange,paid in,paid out,drop,' +
-        'float change,no sales,currency',
+        'float change,no sales,comps,comps value,currency',
     );
     expect(shiftLines[1]).toMatch(
       new RegExp(
-        `^${till.shiftId},Till 1,Hall,A seller,[^,]+,A seller,[^,]+,10000,13400,13500,100,4,10100,4000,3500,2600,0,0,0,0,0,0,0,EUR$`,
+        `^${till.shiftId},Till 1,Hall,A seller,[^,]+,A seller,[^,]+,10000,13400,13500,100,4,10100,4000,3500,2600,0,0,0,0,0,0,0,0,0,EUR$`,
       ),
     );
   });

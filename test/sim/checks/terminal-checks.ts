@@ -68,9 +68,9 @@ export function checkChain(db: Db): string[] {
 export function checkMoney(db: Db): string[] {
   const out: string[] = [];
   const columns: [string, string[]][] = [
-    ['sales', ['gross', 'code_discount', 'custom_discount', 'total']],
-    ['sale_lines', ['unit_price', 'gross', 'code_discount', 'custom_discount', 'total']],
-    ['sale_units', ['unit_price', 'code_discount', 'custom_discount', 'total']],
+    ['sales', ['gross', 'code_discount', 'custom_discount', 'comp', 'total']],
+    ['sale_lines', ['unit_price', 'gross', 'code_discount', 'custom_discount', 'comp', 'total']],
+    ['sale_units', ['unit_price', 'code_discount', 'custom_discount', 'comp', 'total']],
     ['payments', ['amount']],
     ['refunds', ['amount']],
   ];
@@ -88,6 +88,18 @@ export function checkMoney(db: Db): string[] {
         OR s.total != (SELECT coalesce(sum(amount), 0) FROM payments p WHERE p.sale_id = s.id AND p.refund_id IS NULL)`,
   );
   if (unbalanced > 0) out.push(`[10 money] ${unbalanced} × sale whose lines, discounts and tenders differ`);
+  // docs/CASH.md "Comps": a comped unit keeps its price in `comp`; a line's gross and comp make its list value.
+  const comps = count(
+    db,
+    `SELECT count(*) AS n FROM sale_lines l
+     WHERE l.gross + l.comp != l.unit_price * l.qty
+        OR l.comp != (SELECT coalesce(sum(u.comp), 0) FROM sale_units u WHERE u.line_id = l.id)
+        OR EXISTS (SELECT 1 FROM sale_units u WHERE u.line_id = l.id
+                   AND u.unit_price - u.code_discount - u.custom_discount - u.comp != u.total)
+        OR (SELECT s.comp FROM sales s WHERE s.id = l.sale_id)
+           != (SELECT coalesce(sum(x.comp), 0) FROM sale_lines x WHERE x.sale_id = l.sale_id)`,
+  );
+  if (comps > 0) out.push(`[10 money] ${comps} × line whose units, comp and list value differ`);
   return out;
 }
 
