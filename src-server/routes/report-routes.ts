@@ -119,7 +119,7 @@ export function registerReportRoutes(app: App, ctx: ServerContext): void {
   withCsv({
     path: '/v1/reports/reasons',
     summary:
-      'Custom discounts, overuses, refunds, voids and cash movements by reason × cashier × performance: how often and how much',
+      'Custom discounts, comps, overuses, refunds, voids and cash movements by reason × cashier × performance: how often and how much',
     query: reasonQuerySchema,
     csvQuery: reasonCsvQuerySchema,
     rows: (request, q) => reasonReport(ctx, principalOf(request), q),

@@ -3,7 +3,7 @@ import type { Queryable } from '../database';
 import { containsPattern } from '../like';
 
 // The reasons report (docs/REPORTS.md "Reasons"), read from what terminals pushed: a sale's custom
-// discount and its overuse approvals (completed sales only: a voided sale gave nothing away, and its
+// discount, its comped lines (at the full price given away) and its overuse approvals (completed sales only: a voided sale gave nothing away, and its
 // void is counted under `void`), every refund and void with the tickets it gave back, and every cash
 // movement. Discounts and refunds are split by the performance of the lines they touched; a cash
 // movement belongs to no performance.
@@ -15,6 +15,11 @@ const SOURCES = `
     s.currency, s.created_at AS at
   FROM pos_sales s CROSS JOIN jsonb_array_elements(s.payload->'lines') l
   WHERE s.org_id = $1 AND s.status = 'completed' AND s.custom_discount > 0 AND (l->>'customDiscount')::bigint > 0
+UNION ALL
+  SELECT 'comp', l->>'compReason', s.cashier_id::text, l->>'performanceId', s.id::text, (l->>'comp')::bigint,
+    s.currency, s.created_at
+  FROM pos_sales s CROSS JOIN jsonb_array_elements(s.payload->'lines') l
+  WHERE s.org_id = $1 AND s.status = 'completed' AND COALESCE((l->>'comp')::bigint, 0) > 0
 UNION ALL
   SELECT 'overuse', a->>'reason', s.cashier_id::text, l->>'performanceId', s.id::text,
     (l->>'codeDiscount')::bigint, s.currency, s.created_at

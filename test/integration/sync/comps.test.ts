@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { channels as c } from '../../../shared/ipc/channels';
+import type { ReasonPage } from '../../../shared/reports/reasons';
 import type { ShiftPage } from '../../../shared/reports/shifts';
 import { signApproval } from '../../../shared/sync/approval-proof';
 import type { ReviewItem } from '../../../shared/sync/protocol';
@@ -75,6 +76,18 @@ describe('sync: comps', () => {
         byReason: [{ reason: 'Press', count: 1, value: line.unitPrice }],
       },
     });
+    // The reasons report (docs/REPORTS.md "Reasons") has the comp under the seller and the performance.
+    const reasons = await worldOf().org.api.get<ReasonPage>('/v1/reports/reasons?category=comp');
+    expect(reasons.status, reasons.text).toBe(200);
+    expect(reasons.body.rows).toEqual([
+      expect.objectContaining({
+        reason: 'Press',
+        cashierId: catalogue.sellerId,
+        performanceId: catalogue.performanceId,
+        count: 1,
+        amount: line.unitPrice,
+      }),
+    ]);
   }, 120_000);
 
   it('sends a comp approval whose approver’s role lacks sale.comp to review, keeping the sale', async () => {
