@@ -22,6 +22,11 @@ export interface ShiftFigures {
   /** The shift's sales since voided, shown apart from the takings. */
   voided: { count: number; total: number };
   refunds: { kind: string; count: number; amount: number }[];
+  /**
+   * What cash rounding added to the drawer (docs/CASH.md "Cash rounding"): the shift's sales' roundings
+   * less its refunds'. Already in the cash tender above and in the expected cash.
+   */
+  cashRounding: number;
   byCode: { code: string; orders: number; discount: number }[];
   customByReason: { reason: string; orders: number; discount: number }[];
   overuses: {
