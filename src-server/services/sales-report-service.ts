@@ -88,6 +88,7 @@ export const SHIFT_CSV_HEADER = [
   ...TENDERS,
   ...SHIFT_CASH_KINDS.map((k) => k.replace('_', ' ')),
   'no sales',
+  'cash rounding',
   'currency',
 ] as const;
 
@@ -123,6 +124,7 @@ export async function shiftCsv(
       ...TENDERS.map((t) => r.tenders[t]),
       ...SHIFT_CASH_KINDS.map((k) => r.cashMovements[k]),
       r.noSales,
+      r.cashRounding,
       r.currency,
     ]),
   );
