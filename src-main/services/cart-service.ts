@@ -24,7 +24,13 @@ import { err, ok, type Result } from '../../shared/result';
 import { isoNow, type Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { TicketOffer } from '../../shared/ipc/domains/catalogue';
-import { getPerformance, getProduct, getTicketOffer, getVenueCurrency } from '../db/repos/catalogue-repo';
+import {
+  getPerformance,
+  getProduct,
+  getTicketOffer,
+  getVenueCashStep,
+  getVenueCurrency,
+} from '../db/repos/catalogue-repo';
 import { getReservation, heldPerPerformance } from '../db/repos/reservation-repo';
 import { getCode, getCodeByText, listAutoApplyCodes, searchCodes } from '../db/repos/code-repo';
 import { usageForCodes } from '../db/repos/usage-repo';
@@ -329,6 +335,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     return {
       id: cart.id,
       currency: currency(),
+      cashStep: getVenueCashStep(db),
       customer: cart.customer,
       lines: cart.lines.map((line) => {
         const p = byLine.get(line.id);
