@@ -65,6 +65,10 @@ const catalogue = {
     en: 'The payments add up to {paid} but the order is {total}. Adjust the amounts.',
     de: 'Die Zahlungen ergeben {paid}, die Bestellung kostet {total}. Bitte die Beträge anpassen.',
   },
+  CASH_NOT_ROUNDED: {
+    en: 'Cash is rounded to {step} here: take {cash} in cash for the {due} left to pay, then try again.',
+    de: 'Bargeld wird hier auf {step} gerundet: Für die offenen {due} bitte {cash} in bar nehmen und erneut versuchen.',
+  },
   CASH_SHORT: {
     en: 'The cash handed over is less than the cash amount. Enter what the customer gave.',
     de: 'Das erhaltene Bargeld ist weniger als der Barbetrag. Bitte den erhaltenen Betrag eingeben.',

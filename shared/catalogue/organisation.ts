@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REASON_LISTS, type ReasonLists } from '../cash/reasons';
 import type { Bp } from '../discounts';
+import { CASH_ROUNDING_SETTING, type CashRoundingSetting } from '../money/cash-rounding';
 import { text } from '../text';
 import { isTimeZone } from './performance-run';
 
@@ -25,6 +26,8 @@ export interface OrganisationSettings {
   receiptHeader: string[];
   /** The reasons the terminals offer, per category; a category left out offers its default list. */
   reasons: ReasonLists;
+  /** Cash rounding (docs/CASH.md): null follows the currency's rule, 0 is none, else the step in minor units. */
+  cashRounding: CashRoundingSetting;
   version: number;
 }
 
@@ -62,6 +65,8 @@ export const ORGANISATION_BODY = z.strictObject({
     .array(text().max(RECEIPT_LINE_LENGTH, `at most ${RECEIPT_LINE_LENGTH} characters a line`))
     .max(MAX_RECEIPT_HEADER_LINES, `at most ${MAX_RECEIPT_HEADER_LINES} lines`),
   reasons: REASON_LISTS,
+  /** Optional so that a client from before cash rounding can still save its form. */
+  cashRounding: CASH_ROUNDING_SETTING.optional(),
 });
 
 export type OrganisationInput = z.input<typeof ORGANISATION_BODY>;

@@ -50,6 +50,11 @@ export interface ShiftRow {
   salesTotal: number;
   /** Money paid back in this shift (refunds and voids). */
   refundsTotal: number;
+  /**
+   * What cash rounding added to the drawer (docs/CASH.md "Cash rounding"): the sales' roundings less
+   * the refunds'. Already in `tenders.cash`.
+   */
+  cashRounding: number;
   /** Per tender: taken minus paid back in this shift. */
   tenders: Record<Tender, number>;
   /** Per kind, the shift's cash movements as they moved the drawer: paid out and drops negative; no_sale 0. */

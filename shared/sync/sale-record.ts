@@ -46,6 +46,12 @@ export const saleRowSchema = z.object({
    * the flag only to refuse one that reached it all the same. Missing from a sale recorded before.
    */
   training: flag.default(0),
+  /**
+   * The cash rounding of the sale's cash part (docs/CASH.md "Cash rounding"): the cash taken less what
+   * it paid for, so the tenders add up to total + cashRounding. 0 without cash or rounding, and
+   * missing from a sale recorded (or pushed by a terminal) before rounding existed.
+   */
+  cashRounding: signedMinor.default(0),
 });
 
 export const saleLineSchema = z.object({
@@ -164,6 +170,8 @@ export const refundRowSchema = z.object({
   reason: text(),
   amount: minor,
   createdAt: instant,
+  /** The rounding of the cash given back: the refund's payments add up to −(amount + cashRounding). */
+  cashRounding: signedMinor.default(0),
 });
 
 /**

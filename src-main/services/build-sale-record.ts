@@ -19,6 +19,8 @@ export interface SaleRecordInput {
   /** The cart as checkout validated it. */
   priced: Pick<PricedCart, 'cart' | 'basket' | 'code' | 'evaluation' | 'source' | 'priced'>;
   tenders: readonly TenderInput[];
+  /** The cash part's rounding as checkout accepted it (docs/CASH.md "Cash rounding"); 0 if absent. */
+  cashRounding?: number | undefined;
   saleId: string;
   shiftId: string;
   cashierId: string;
@@ -187,6 +189,7 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
       createdAt: now,
       exchangeOf: input.exchangeOf ?? null,
       training: input.training ? 1 : 0,
+      cashRounding: input.cashRounding ?? 0,
     },
     lines,
     units,

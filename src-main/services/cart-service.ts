@@ -29,6 +29,7 @@ import {
   getProduct,
   getTicketOffer,
   getVenue,
+  getVenueCashStep,
   getVenueCurrency,
 } from '../db/repos/catalogue-repo';
 import { getReservation, heldPerPerformance } from '../db/repos/reservation-repo';
@@ -364,6 +365,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     return {
       id: cart.id,
       currency: currency(),
+      cashStep: getVenueCashStep(db),
       customer: cart.customer,
       lines: cart.lines.map((line) => {
         const p = byLine.get(line.id);

@@ -8,6 +8,7 @@ import {
 import type { TenderInput } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/ipc/types';
 import { formatMinor } from '../../shared/money';
+import { cashDue } from '../../shared/money/cash-rounding';
 import { err, ok, type Result } from '../../shared/result';
 import { ticketSealer, type TicketSigningKey } from '../../shared/node/tickets/secret';
 import { signApproval, type ApprovalSigner } from '../../shared/sync/approval-proof';
@@ -17,6 +18,7 @@ import { isoNow, type Clock } from '../clock';
 import type { Db } from '../db/connection';
 import { loadSale } from '../db/repos/sale-repo';
 import { getOpenShift } from '../db/repos/shift-repo';
+import { getVenueCashStep } from '../db/repos/catalogue-repo';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
 import { buildSaleRecord, committedSaleRecord, type NewSaleRecord } from './build-sale-record';
@@ -80,17 +82,35 @@ export function createCheckoutService(deps: Deps) {
     return cartId === cart.id() ? null : err('STALE_CART', t('STALE_CART'));
   };
 
-  const checkTenders = (tenders: readonly TenderInput[], total: number, currency: string): Result<true> => {
+  /**
+   * The tenders must pay the total exactly, except that the cash part is rounded to the venue's step
+   * (docs/CASH.md "Cash rounding"): exactly the rounded cash is taken, and the sale records the
+   * difference as its cash rounding.
+   */
+  const checkTenders = (
+    tenders: readonly TenderInput[],
+    total: number,
+    currency: string,
+  ): Result<{ cashRounding: number }> => {
+    const money = (amount: number) => `${formatMinor(amount, currency, language())} ${currency}`;
     const sum = tenders.reduce((n, p) => n + p.amount, 0);
-    if (sum !== total) {
-      const money = (amount: number) => `${formatMinor(amount, currency, language())} ${currency}`;
+    const cash = tenders.filter((p) => p.tender === 'cash').reduce((n, p) => n + p.amount, 0);
+    const step = getVenueCashStep(db);
+    const due = total - (sum - cash);
+    const rounded = cashDue(due, step);
+    const rounds = step > 1 && due >= 0 && tenders.some((p) => p.tender === 'cash');
+    if (rounds && cash !== rounded.cash)
+      return err(
+        'CASH_NOT_ROUNDED',
+        t('CASH_NOT_ROUNDED', { step: money(step), cash: money(rounded.cash), due: money(due) }),
+      );
+    if (!rounds && sum !== total)
       return err('TENDER_MISMATCH', t('TENDER_MISMATCH', { paid: money(sum), total: money(total) }));
-    }
     for (const tender of tenders) {
       if (tender.tender === 'cash' && tender.tendered !== undefined && tender.tendered < tender.amount)
         return err('CASH_SHORT', t('CASH_SHORT'));
     }
-    return ok(true);
+    return ok({ cashRounding: rounds ? rounded.rounding : 0 });
   };
 
   /** Everything that may refuse the sale before anything is written. */
@@ -98,7 +118,7 @@ export function createCheckoutService(deps: Deps) {
     priced: PricedCart,
     tenders: readonly TenderInput[],
     training: boolean,
-  ): Result<Admitted> => {
+  ): Result<Admitted & { cashRounding: number }> => {
     if (priced.cart.lines.length === 0) return err('EMPTY_CART', t('EMPTY_CART'));
     const picking = priced.cart.reservationId ?? null;
     const pickup = picking ? deps.reservations?.pickupProblem(picking) : null;
@@ -128,7 +148,8 @@ export function createCheckoutService(deps: Deps) {
       return err('RESTORE_DETECTED', t('SYNC_RESTORE_DETECTED'));
     const overuseGranted = priced.cart.overuse !== null && (evaluation?.overridden.length ?? 0) > 0;
     const holds = cart.seats().map(({ lineId: _l, label: _label, ...hold }) => hold);
-    return ok({ perPerformance, needs, overuseGranted, reservationId: picking, seats: holds });
+    const { cashRounding } = paid.value;
+    return ok({ perPerformance, needs, overuseGranted, reservationId: picking, seats: holds, cashRounding });
   };
 
   /**
@@ -188,6 +209,7 @@ export function createCheckoutService(deps: Deps) {
     const record = buildSaleRecord({
       priced,
       tenders: input.tenders,
+      cashRounding: admitted.value.cashRounding,
       saleId: input.cartId,
       shiftId: shift.id,
       cashierId: actor.staffId,

@@ -52,6 +52,8 @@ export function writeRemoteRefund(db: Db, w: RemoteRefundWrite): RemoteRefundRow
     reason: plan.reason,
     amount: plan.amount,
     createdAt: now,
+    // Another terminal's sale is refunded exactly: docs/CASH.md "Cash rounding" says why.
+    cashRounding: 0,
   };
   const row: RemoteRefundRow = {
     ...refund,

@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../../shared/result';
 import type { PaymentRow, SaleRecord } from '../../shared/sync/sale-record';
 import { isoNow, type Clock } from '../clock';
 import type { Db } from '../db/connection';
-import { addSold } from '../db/repos/catalogue-repo';
+import { addSold, getVenueCashStep } from '../db/repos/catalogue-repo';
 import { appendOutbox } from '../db/repos/outbox-repo';
 import { findSaleId, insertRefund, loadSale, markVoided, nextRefundNo } from '../db/repos/sale-repo';
 import { getOpenShift } from '../db/repos/shift-repo';
@@ -12,6 +12,7 @@ import type { Translate } from '../messages';
 import type { PrintService } from './printing/print-service';
 import { createOveruseCaps } from './overuse-caps';
 import { planRefund, type RefundInput } from './refund-plan';
+import { roundRefundParts, valuePayments } from './refund-rounding';
 import type { Actor } from './staff-service';
 import type { EscrowLedger } from './sync/escrow';
 import type { SyncService } from './sync/sync-service';
@@ -69,9 +70,18 @@ export function createSaleService({
     // A unit given back at another terminal (docs/ORDERS.md) is not this terminal's to give back again.
     const open = sale.units.filter((u) => u.refundId === null && u.refundedElsewhereId === null);
     const words = { t, language: language() };
-    const plan = planRefund(open, sale.payments, sale.sale.currency, input, words, credit);
+    const plan = planRefund(open, valuePayments(sale), sale.sale.currency, input, words, credit);
     if (!plan.ok) return plan;
-    const { units: picked, amount, parts } = plan.value;
+    const { units: picked, amount } = plan.value;
+    // The cash given back is rounded as a sale's cash is (docs/CASH.md "Cash rounding"); an exchange's
+    // payout stays exact, as its new sale is (not rounded yet).
+    const step = credit === 0 ? getVenueCashStep(db) : 0;
+    const { parts, cashRounding } = roundRefundParts(
+      sale,
+      plan.value.parts,
+      step,
+      input.override !== undefined,
+    );
     const now = isoNow(clock);
     const refundId = newId();
     const payments: PaymentRow[] = parts
@@ -112,6 +122,7 @@ export function createSaleService({
         reason: plan.value.reason,
         amount,
         createdAt: now,
+        cashRounding,
       };
       insertRefund(db, refund, picked, payments);
       if (!training) for (const [performanceId, n] of seats) addSold(db, performanceId, -n);

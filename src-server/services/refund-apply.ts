@@ -1,3 +1,4 @@
+import { isPlausibleCashRounding } from '../../shared/money/cash-rounding';
 import { counterKey, type Mutation } from '../../shared/sync/protocol';
 import { refundPayloadSchema, salePayloadSchema, type RefundPayload } from '../../shared/sync/payloads';
 import type { ServerContext } from '../context';
@@ -136,10 +137,22 @@ async function refundSale(
   await claims.releaseClaims(tx, sale.id, terminal.id, picked);
   const charged = sum(picked.map((k) => unitByKey.get(k)?.total ?? 0));
   const paidBack = -sum(p.payments.map((x) => x.amount));
-  if (charged !== refund.amount || paidBack !== refund.amount) {
+  // docs/CASH.md "Cash rounding": the money paid back is the refund plus its cash part's rounding.
+  if (charged !== refund.amount || paidBack !== refund.amount + refund.cashRounding) {
     reject(
       'MONEY_MISMATCH',
-      `The ${refund.kind} does not add up: units charged ${charged}, refund ${refund.amount}, paid back ${paidBack}.`,
+      `The ${refund.kind} does not add up: units charged ${charged}, refund ${refund.amount}, cash rounding ${refund.cashRounding}, paid back ${paidBack}.`,
+    );
+  }
+  if (
+    !isPlausibleCashRounding(
+      refund.cashRounding,
+      p.payments.some((x) => x.tender === 'cash'),
+    )
+  ) {
+    reject(
+      'INVALID_PAYLOAD',
+      `The ${refund.kind}'s cash rounding ${refund.cashRounding} is not one a cash payment can have.`,
     );
   }
   await ledger.insertRefund(tx, {
@@ -152,6 +165,7 @@ async function refundSale(
     shiftId: refund.shiftId,
     staffId: refund.staffId,
     amount: refund.amount,
+    cashRounding: refund.cashRounding,
     payload: mutation.payload,
     createdAt: refund.createdAt,
     saleTerminalId: sale.terminalId === terminal.id ? null : sale.terminalId,

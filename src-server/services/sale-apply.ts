@@ -1,3 +1,4 @@
+import { isPlausibleCashRounding } from '../../shared/money/cash-rounding';
 import { v7 as uuid } from 'uuid';
 import {
   isCapacityCounter,
@@ -121,10 +122,22 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
   }
   const linesTotal = sum(p.lines.map((l) => l.total));
   const paid = sum(p.payments.map((x) => x.amount));
-  if (linesTotal !== sale.total || paid !== sale.total) {
+  // docs/CASH.md "Cash rounding": the tenders pay the total plus the cash part's rounding.
+  if (linesTotal !== sale.total || paid !== sale.total + sale.cashRounding) {
     reject(
       'MONEY_MISMATCH',
-      `The sale does not add up: lines total ${linesTotal}, sale total ${sale.total}, payments ${paid} (minor units).`,
+      `The sale does not add up: lines total ${linesTotal}, sale total ${sale.total}, cash rounding ${sale.cashRounding}, payments ${paid} (minor units).`,
+    );
+  }
+  if (
+    !isPlausibleCashRounding(
+      sale.cashRounding,
+      p.payments.some((x) => x.tender === 'cash'),
+    )
+  ) {
+    reject(
+      'INVALID_PAYLOAD',
+      `The sale's cash rounding ${sale.cashRounding} is not one a cash payment can have.`,
     );
   }
   if (!(await scope.staffExists(sale.cashierId))) {
@@ -160,6 +173,7 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
     createdAt: sale.createdAt,
     ...customerColumns(sale.customer),
     exchangeOf: sale.exchangeOf,
+    cashRounding: sale.cashRounding,
   });
   if (!inserted) reject('DUPLICATE_SALE', `Sale ${sale.id} reached the server already in another mutation.`);
   if (!(await scope.deferTickets(tickets))) {

@@ -90,6 +90,7 @@ export const SHIFT_CSV_HEADER = [
   'no sales',
   'comps',
   'comps value',
+  'cash rounding',
   'currency',
 ] as const;
 
@@ -127,6 +128,7 @@ export async function shiftCsv(
       r.noSales,
       r.comps.count,
       r.comps.value,
+      r.cashRounding,
       r.currency,
     ]),
   );

@@ -85,6 +85,8 @@ export interface SaleSpec {
   cashierId: string;
   receiptNo?: number;
   currency?: string;
+  /** The cash rounding of the sale: the one tender pays total + cashRounding (docs/CASH.md). */
+  cashRounding?: number;
   lines: LineSpec[];
   code?: { id: string; version?: number; code?: string; customerId?: string | null };
   overuse?: { approverId: string; reason: string; limits: string[] };
@@ -185,6 +187,7 @@ export function salePayload(spec: SaleSpec): TerminalSalePayload {
       createdAt: now,
       exchangeOf: null,
       training: 0,
+      cashRounding: spec.cashRounding ?? 0,
     },
     lines,
     units,
@@ -195,8 +198,8 @@ export function salePayload(spec: SaleSpec): TerminalSalePayload {
         refundId: null,
         shiftId: spec.shiftId,
         tender,
-        amount: total,
-        tendered: tender === 'cash' ? total : null,
+        amount: total + (spec.cashRounding ?? 0),
+        tendered: tender === 'cash' ? total + (spec.cashRounding ?? 0) : null,
         changeGiven: tender === 'cash' ? 0 : null,
         reference: tender === 'card' ? 'ref' : null,
         createdAt: now,
@@ -256,6 +259,8 @@ export function refundPayload(
     shiftId?: string;
     units?: { lineId: string; unitIndex: number }[];
     escrow?: Escrow;
+    /** The cash rounding of the refund: it pays back amount + cashRounding. */
+    cashRounding?: number;
   },
 ): TerminalRefundPayload {
   const picked = spec.units
@@ -277,6 +282,7 @@ export function refundPayload(
       reason: 'customer changed plans',
       amount,
       createdAt: now,
+      cashRounding: spec.cashRounding ?? 0,
     },
     units: picked.map((u) => ({ lineId: u.lineId, unitIndex: u.unitIndex })),
     payments:
@@ -288,7 +294,7 @@ export function refundPayload(
               refundId,
               shiftId,
               tender: 'cash' as const,
-              amount: -amount,
+              amount: -(amount + (spec.cashRounding ?? 0)),
               tendered: null,
               changeGiven: null,
               reference: null,

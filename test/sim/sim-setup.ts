@@ -5,6 +5,11 @@ import { nextId } from './sim-ids';
 import type { SimServer } from './sim-server';
 
 export const SUPERVISOR_PIN = '2468';
+/**
+ * The organisation rounds cash to 0.05 (docs/CASH.md "Cash rounding"), so the simulation's cash parts
+ * are rounded and its money checks count the roundings; the prices and codes make odd totals.
+ */
+export const SIM_CASH_STEP = 5;
 
 /** The codes every run sells with, one per kind of limit the escrow must respect. */
 export const SIM_CODES = {
@@ -98,6 +103,8 @@ export async function seedWorld(server: SimServer, startMs: number, run: number)
     });
   });
   const admin = adminClient(server, () => managerToken);
+  // Before any terminal enrols: the first pull brings it with the venue.
+  await admin('PATCH', '/v1/organisation', { cashRounding: SIM_CASH_STEP });
   const venue = await admin<{ id: string }>('POST', '/v1/venues', {
     name: 'Sim hall',
     currency: 'EUR',
@@ -123,7 +130,7 @@ export async function seedWorld(server: SimServer, startMs: number, run: number)
   const ticketTypeIds: string[] = [];
   for (const [name, unitPrice] of [
     ['Adult', 4500],
-    ['Child', 2250],
+    ['Child', 2253],
   ] as const) {
     const type = await admin<{ id: string }>('POST', '/v1/ticket-types', { eventId: event.id, name });
     ticketTypeIds.push(type.id);

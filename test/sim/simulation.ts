@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { DEFAULT_REASONS } from '../../shared/cash/reasons';
+import { roundCash } from '../../shared/money/cash-rounding';
 import { channels as c } from '../../shared/ipc/channels';
 import type { CashMovementView } from '../../shared/ipc/domains/shift';
 import type { Result } from '../../shared/result';
@@ -43,6 +44,7 @@ import {
   adminClient,
   enrolmentCode,
   seedWorld,
+  SIM_CASH_STEP,
   SIM_CODES,
   SUPERVISOR_PIN,
   type Admin,
@@ -500,10 +502,15 @@ export class Simulation implements SeatHost {
     };
   }
 
-  /** Cash for `cashPercent` of the total, the card for the rest. */
+  /**
+   * Cash for `cashPercent` of the total, the card for the rest. The organisation rounds cash to
+   * SIM_CASH_STEP (docs/CASH.md "Cash rounding"): the cash part is rounded, the card's is exact, and a
+   * cash part that rounds to nothing goes on the card.
+   */
   tendersFor(total: number, cashPercent: number): unknown[] {
-    const cash = Math.floor((total * cashPercent) / 100);
-    const card = total - cash;
+    const value = Math.floor((total * cashPercent) / 100);
+    const cash = roundCash(value, SIM_CASH_STEP);
+    const card = cash > 0 ? total - value : total;
     return [
       ...(cash > 0 || card === 0 ? [{ tender: 'cash', amount: cash, tendered: cash }] : []),
       ...(card > 0 ? [{ tender: 'card', amount: card, reference: 'SIM-CARD' }] : []),
@@ -743,7 +750,7 @@ export class Simulation implements SeatHost {
     const tendersFor = (total: number) => this.tendersFor(total, step.cashPercent);
     const staleLeases = this.leasesBehindHighWater(node);
     let sold = await act(c.checkout.complete, { cartId: view.id, tenders: tendersFor(view.total) });
-    if (sold && !sold.ok && sold.reason === 'TENDER_MISMATCH') {
+    if (sold && !sold.ok && (sold.reason === 'TENDER_MISMATCH' || sold.reason === 'CASH_NOT_ROUNDED')) {
       // The total moved between the cart and checkout (checkout's own lease top-up changed what the
       // code may give). A cashier reads the new total and takes payment again.
       this.stats.tenderMismatch += 1;

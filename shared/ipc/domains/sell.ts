@@ -73,6 +73,8 @@ export interface CustomDiscountView {
 export interface CartView {
   id: string;
   currency: string;
+  /** The step cash is rounded to here (docs/CASH.md "Cash rounding"); 0: cash pays exactly. */
+  cashStep: number;
   lines: CartLineView[];
   customer: CustomerInput | null;
   code: AppliedCodeView | null;

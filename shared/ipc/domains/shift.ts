@@ -35,6 +35,11 @@ export interface ShiftFigures {
    */
   training: { count: number; total: number };
   refunds: { kind: string; count: number; amount: number }[];
+  /**
+   * What cash rounding added to the drawer (docs/CASH.md "Cash rounding"): the shift's sales' roundings
+   * less its refunds'. Already in the cash tender above and in the expected cash.
+   */
+  cashRounding: number;
   byCode: { code: string; orders: number; discount: number }[];
   customByReason: { reason: string; orders: number; discount: number }[];
   overuses: {

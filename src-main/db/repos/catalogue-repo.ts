@@ -8,6 +8,11 @@ import type {
   Venue,
 } from '../../../shared/catalogue/types';
 import { parseReasonLists, type ReasonLists } from '../../../shared/cash/reasons';
+import {
+  cashRoundingStep,
+  parseCashRoundingSetting,
+  type CashRoundingSetting,
+} from '../../../shared/money/cash-rounding';
 import { prepared, type Db } from '../connection';
 import { fromRow, toSnake as snake } from '../rows';
 import type { TicketOffer } from '../../../shared/ipc/domains/catalogue';
@@ -50,18 +55,33 @@ export function upsertCatalogue<T extends keyof CatalogueTables>(
 export interface TerminalVenue extends Venue {
   receiptHeader: string[];
   reasons: ReasonLists;
+  /** The organisation's cash rounding setting (shared/money/cash-rounding.ts): null follows the currency. */
+  cashRounding: CashRoundingSetting;
 }
 
 export function getVenue(db: Db): TerminalVenue | undefined {
   const row = prepared(db, 'SELECT * FROM venues LIMIT 1').get() as Record<string, unknown> | undefined;
   if (!row) return undefined;
-  const { receipt_header: header, reasons, ...rest } = row;
+  const { receipt_header: header, reasons, cash_rounding: cashRounding, ...rest } = row;
   return {
     ...fromRow<Venue>(rest),
     // Written only by setReceiptHeader (strings), and the column's CHECK keeps it an array.
     receiptHeader: JSON.parse(String(header)) as string[],
     reasons: parseReasonLists(JSON.parse(String(reasons))),
+    cashRounding: parseCashRoundingSetting(cashRounding),
   };
+}
+
+/** The organisation's cash rounding setting as the venue's pull brought it (docs/CASH.md "Cash rounding"). */
+export function setVenueCashRounding(db: Db, venueId: string, setting: CashRoundingSetting): void {
+  prepared(db, 'UPDATE venues SET cash_rounding = ? WHERE id = ?').run(setting, venueId);
+}
+
+/** The step the venue's cash is rounded to (0: exact), read on every checkout and cash refund. */
+export function getVenueCashStep(db: Db): number {
+  const row = prepared(db, 'SELECT currency, cash_rounding FROM venues LIMIT 1').get() as
+    { currency: string; cash_rounding: unknown } | undefined;
+  return row ? cashRoundingStep(row.currency, parseCashRoundingSetting(row.cash_rounding)) : 0;
 }
 
 /** The organisation's reason lists as the venue's pull brought them (shared/cash/reasons.ts). */

@@ -103,6 +103,14 @@ export function shiftFigures(db: Db, shiftId: string): ShiftFigures {
     refunds: q<{ kind: string; count: number; amount: number }>(
       'SELECT kind, count(*) AS count, sum(amount) AS amount FROM shift_refunds WHERE shift_id = ? GROUP BY kind ORDER BY kind',
     ),
+    cashRounding: (
+      prepared(
+        db,
+        `SELECT (SELECT coalesce(sum(cash_rounding), 0) FROM sales WHERE shift_id = @shiftId)
+           - (SELECT coalesce(sum(cash_rounding), 0) FROM refunds WHERE shift_id = @shiftId)
+           - (SELECT coalesce(sum(cash_rounding), 0) FROM remote_refunds WHERE shift_id = @shiftId) AS n`,
+      ).get({ shiftId }) as { n: number }
+    ).n,
     byCode: q<{ code: string; orders: number; discount: number }>(
       `SELECT code_text AS code, count(*) AS orders, sum(code_discount) AS discount FROM sales
        WHERE shift_id = ? AND code_id IS NOT NULL AND status = 'completed' AND training = 0 GROUP BY code_text ORDER BY discount DESC, code_text`,

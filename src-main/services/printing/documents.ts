@@ -27,6 +27,8 @@ export interface DocumentContext {
 export type Amounts = { currency: string; language: Language };
 
 export const money = (m: Amounts, amount: number) => formatMinor(amount, m.currency, m.language);
+/** A signed adjustment (a cash rounding): "+0.02" or "-0.02". */
+export const signed = (m: Amounts, amount: number) => (amount > 0 ? '+' : '') + money(m, amount);
 export const minus = (m: Amounts, amount: number) =>
   amount === 0 ? money(m, 0) : `-${money(m, Math.abs(amount))}`;
 
@@ -185,6 +187,8 @@ export function saleReceipt(record: SaleRecord, ctx: DocumentContext): string {
   );
   doc.rule();
 
+  // docs/CASH.md "Cash rounding": the cash part was rounded; the tenders below add up to total + this.
+  if (sale.cashRounding !== 0) doc.row(w('cashRounding'), signed(m, sale.cashRounding));
   for (const payment of record.payments.filter((p) => p.refundId === null)) {
     if (payment.tender === 'cash') {
       doc.row(w('cash'), money(m, payment.amount));
@@ -213,7 +217,10 @@ export function saleReceipt(record: SaleRecord, ctx: DocumentContext): string {
  * (docs/ORDERS.md "Refunds at another window"), whose facts the refund keeps.
  */
 export interface RefundPaper {
-  refund: Pick<RefundRow, 'kind' | 'refundNo' | 'createdAt' | 'staffId' | 'reason' | 'amount'>;
+  refund: Pick<
+    RefundRow,
+    'kind' | 'refundNo' | 'createdAt' | 'staffId' | 'reason' | 'amount' | 'cashRounding'
+  >;
   saleId: string;
   receiptNo: number;
   currency: string;
@@ -273,6 +280,7 @@ export function refundPaper(paper: RefundPaper, ctx: DocumentContext): string {
   doc.rule();
   vatTable(doc, ctx, m, parts, letters, -1);
   doc.rule();
+  if (refund.cashRounding !== 0) doc.row(w('cashRounding'), signed(m, refund.cashRounding));
   for (const payment of paper.paidBack) {
     doc.row(
       `${w('paidBack')}: ${w(payment.tender)} ${payment.reference ?? ''}`.trim(),

@@ -44,6 +44,7 @@ export const PAPER_WORDS = {
   given: { en: 'Given', de: 'Gegeben' },
   change: { en: 'Change', de: 'Rückgeld' },
   paidBack: { en: 'Paid back', de: 'Ausgezahlt' },
+  cashRounding: { en: 'Cash rounding', de: 'Bargeldrundung' },
   approvedBy: { en: 'Approved by', de: 'Freigabe' },
   overuse: { en: 'Overuse', de: 'Überschreitung' },
   thanks: { en: 'Thank you for your visit!', de: 'Vielen Dank für Ihren Besuch!' },

@@ -1,5 +1,14 @@
 import type { ShiftFigures, ZReport } from '../../../shared/ipc/domains/shift';
-import { dateTime, footer, header, minus, money, type Amounts, type DocumentContext } from './documents';
+import {
+  dateTime,
+  footer,
+  header,
+  minus,
+  money,
+  signed,
+  type Amounts,
+  type DocumentContext,
+} from './documents';
 import { Markup, paperFor } from './markup';
 import { paperWord, type PaperWord } from './print-messages';
 
@@ -46,6 +55,8 @@ export function zReport(report: ZReport, currency: string, ctx: DocumentContext)
   if (figures.byTender.length === 0) doc.text(w('none'));
   for (const r of figures.refunds)
     doc.row(`${w(r.kind === 'void' ? 'voids' : 'refunds')} (${r.count})`, minus(m, r.amount));
+  // docs/CASH.md "Cash rounding": what rounding the cash parts added to the drawer, in the cash above.
+  if (figures.cashRounding !== 0) doc.row(w('cashRounding'), signed(m, figures.cashRounding));
   doc.rule();
 
   cashMovements(doc, figures, m, ctx);

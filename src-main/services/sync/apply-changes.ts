@@ -16,9 +16,11 @@ import {
   setEventTicketLayout,
   setReceiptHeader,
   setVenueReasons,
+  setVenueCashRounding,
   upsertCatalogue,
 } from '../../db/repos/catalogue-repo';
 import { parseReasonLists } from '../../../shared/cash/reasons';
+import { parseCashRoundingSetting } from '../../../shared/money/cash-rounding';
 import { getCode, upsertChildCode, upsertCode } from '../../db/repos/code-repo';
 import { deleteCodeUsage, upsertCodeUsage, upsertLease } from '../../db/repos/lease-repo';
 import {
@@ -184,6 +186,8 @@ function applyChange(db: Db, change: Change, seen: boolean): void {
       );
       // Absent (an older server): the lists held stay. Lists that do not parse fall back to the defaults.
       if ('reasons' in d) setVenueReasons(db, id, parseReasonLists(d.reasons));
+      // Absent (an older server): the setting held stays. One that does not parse follows the currency.
+      if ('cashRounding' in d) setVenueCashRounding(db, id, parseCashRoundingSetting(d.cashRounding));
       return mark('catalogue', id);
     case 'event':
       upsertCatalogue(db, 'events', [event(id, d)]);

@@ -1,3 +1,4 @@
+import { cashDue as cashDueFor } from '../../../shared/money/cash-rounding';
 import { useId, useRef, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { parseAmount } from '../../lib/amount-input';
@@ -37,7 +38,10 @@ export function PaymentDialog({ onClose }: { onClose: () => void }) {
   };
 
   const card = cardText.trim() === '' ? 0 : parseAmount(cardText, currency);
-  const cashDue = card === null ? null : Math.max(0, total - card);
+  // docs/CASH.md "Cash rounding": only the cash part is rounded, to the step the main process gave.
+  const due = card === null ? null : Math.max(0, total - card);
+  const rounded = due === null ? null : cashDueFor(due, cart?.cashStep ?? 0);
+  const cashDue = rounded?.cash ?? null;
   const received = receivedText.trim() === '' ? cashDue : parseAmount(receivedText, currency);
   const change = cashDue !== null && received !== null ? received - cashDue : null;
 
@@ -66,7 +70,7 @@ export function PaymentDialog({ onClose }: { onClose: () => void }) {
       return fail('received', t('pay.receivedShort', { due: money(cashDue, currency) }));
     const tenders: TenderInput[] = [];
     if (card > 0) tenders.push({ tender: 'card', amount: card, reference: reference.trim() });
-    if (cashDue > 0 || tenders.length === 0)
+    if ((due ?? 0) > 0 || tenders.length === 0)
       tenders.push({ tender: 'cash', amount: cashDue, tendered: received });
     setBusy(true);
     const failure = await checkout(tenders);
@@ -146,6 +150,14 @@ export function PaymentDialog({ onClose }: { onClose: () => void }) {
             <dt>{t('pay.cashDue')}</dt>
             <dd data-testid="pay-cash-due">{cashDue !== null ? money(cashDue, currency) : '—'}</dd>
           </div>
+          {rounded && rounded.rounding !== 0 && (
+            <div className="fields__row">
+              <dt>{t('pay.cashRounding')}</dt>
+              <dd data-testid="pay-cash-rounding">
+                {(rounded.rounding > 0 ? '+' : '') + money(rounded.rounding, currency)}
+              </dd>
+            </div>
+          )}
           <div className="fields__row">
             <dt>{t('pay.change')}</dt>
             <dd data-testid="pay-change" aria-live="polite">

@@ -1,4 +1,5 @@
 import { parseReasonLists, type ReasonLists } from '../../../shared/cash/reasons';
+import type { CashRoundingSetting } from '../../../shared/money/cash-rounding';
 import type { Queryable } from '../database';
 import { NEXT_POS, positionCte } from './change-pos';
 
@@ -26,11 +27,12 @@ export interface OrganisationRow {
   vatRates: { name: string; rate: number }[];
   receiptHeader: string[];
   reasons: ReasonLists;
+  cashRounding: CashRoundingSetting;
   version: number;
 }
 
 const SETTINGS = `id, name, currency, timezone, vat_rates AS "vatRates", receipt_header AS "receiptHeader",
-  reasons, version`;
+  reasons, cash_rounding AS "cashRounding", version`;
 
 /** Reason lists that do not parse (written by hand, or by an older rule) read as the defaults. */
 const settingsOf = (row: OrganisationRow | undefined): OrganisationRow | undefined =>
@@ -74,6 +76,11 @@ export async function updateOrganisation(
     // JSONB columns take the JSON text; the driver would send a JS array as a PostgreSQL array.
     params.push(typeof value === 'string' ? value : JSON.stringify(value));
     sets.push(`${column} = $${params.length}${typeof value === 'string' ? '' : '::jsonb'}`);
+  }
+  // An integer column, where null means "the currency's rule": not JSON.
+  if (values.cashRounding !== undefined) {
+    params.push(values.cashRounding);
+    sets.push(`cash_rounding = $${params.length}::int`);
   }
   await db.query(`UPDATE organisations SET ${sets.join(', ')} WHERE id = $1`, params);
 }

@@ -27,6 +27,8 @@ export interface NewSale {
   customerPhone: string | null;
   /** The sale whose units this one took in exchange (migration 0028, docs/ORDERS.md "Exchanges"). */
   exchangeOf: string | null;
+  /** The cash part's rounding (migration 0035, docs/CASH.md "Cash rounding"). */
+  cashRounding: number;
 }
 
 /** The customer search columns (migration 0024) of a sale's `customer` JSON. */
@@ -46,14 +48,14 @@ export async function insertSales(db: Queryable, sales: readonly NewSale[]): Pro
   await db.query(
     `INSERT INTO pos_sales (id, org_id, terminal_id, mutation_id, shift_id, cashier_id, receipt_no, currency, gross,
        code_discount, custom_discount, total, payload, status, created_at, customer_name, customer_email, customer_phone,
-       exchange_of)
+       exchange_of, cash_rounding)
      SELECT s.id, s."orgId", s."terminalId", s."mutationId", s."shiftId", s."cashierId", s."receiptNo", s.currency,
        s.gross, s."codeDiscount", s."customDiscount", s.total, s.payload, 'completed', s."createdAt",
-       s."customerName", s."customerEmail", s."customerPhone", s."exchangeOf"
+       s."customerName", s."customerEmail", s."customerPhone", s."exchangeOf", s."cashRounding"
      FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, "orgId" uuid, "terminalId" uuid, "mutationId" uuid,
        "shiftId" uuid, "cashierId" uuid, "receiptNo" bigint, currency text, gross bigint, "codeDiscount" bigint,
        "customDiscount" bigint, total bigint, payload jsonb, "createdAt" timestamptz, "customerName" text,
-       "customerEmail" text, "customerPhone" text, "exchangeOf" uuid)`,
+       "customerEmail" text, "customerPhone" text, "exchangeOf" uuid, "cashRounding" bigint)`,
     [JSON.stringify(sales)],
   );
 }
@@ -101,6 +103,8 @@ export async function insertRefund(
     shiftId: string;
     staffId: string;
     amount: number;
+    /** The cash part's rounding (migration 0035). */
+    cashRounding: number;
     payload: unknown;
     createdAt: string;
     /**
@@ -115,8 +119,8 @@ export async function insertRefund(
   const rows = await db.query(
     `${elsewhere ? `WITH ${positionCte('$2::uuid')}` : ''}
      INSERT INTO pos_refunds (id, org_id, terminal_id, sale_id, mutation_id, kind, shift_id, staff_id, amount, payload,
-       created_at, sale_terminal_id, change_pos)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12::uuid, ${elsewhere ? NEXT_POS : 'NULL'})
+       created_at, sale_terminal_id, change_pos, cash_rounding)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12::uuid, ${elsewhere ? NEXT_POS : 'NULL'}, $13)
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     [
       r.id,
@@ -131,6 +135,7 @@ export async function insertRefund(
       JSON.stringify(r.payload),
       r.createdAt,
       r.saleTerminalId,
+      r.cashRounding,
     ],
   );
   return rows.length === 1;

@@ -26,11 +26,12 @@ interface PullSource {
 const SOURCES: PullSource[] = (
   [
     {
-      // The organisation's receipt header and reason lists travel with each venue (a change to either
-      // moves the venues).
+      // The organisation's receipt header, reason lists and cash rounding travel with each venue (a
+      // change to any of them moves the venues).
       entity: 'venue',
       from: 'venues c JOIN organisations o ON o.id = c.org_id',
-      select: 'c.id, c.name, c.currency, c.timezone, o.receipt_header AS "receiptHeader", o.reasons',
+      select: `c.id, c.name, c.currency, c.timezone, o.receipt_header AS "receiptHeader", o.reasons,
+      o.cash_rounding AS "cashRounding"`,
     },
     {
       // With the layout its tickets print in (null: the default), docs/TICKETS.md "Printing tickets".

@@ -105,6 +105,7 @@ export async function listShifts(
        (g.counted_cash - g.expected_cash) AS difference,
        COALESCE(sl.n, 0)::int AS sales, COALESCE(sl.total, 0)::bigint AS "salesTotal",
        COALESCE(rf.amount, 0)::bigint AS "refundsTotal",
+       (COALESCE(sl.rounding, 0) - COALESCE(rf.rounding, 0))::bigint AS "cashRounding",
        COALESCE((SELECT amount FROM pay WHERE pay.shift_id = g.shift_id AND tender = 'cash'), 0)::bigint AS cash,
        COALESCE((SELECT amount FROM pay WHERE pay.shift_id = g.shift_id AND tender = 'card'), 0)::bigint AS card,
        COALESCE((SELECT amount FROM pay WHERE pay.shift_id = g.shift_id AND tender = 'complimentary'), 0)::bigint
@@ -119,11 +120,11 @@ export async function listShifts(
        LEFT JOIN staff so ON so.org_id = $1 AND so.id = g.opened_by
        LEFT JOIN staff sc ON sc.org_id = $1 AND sc.id = g.closed_by
        LEFT JOIN LATERAL (
-         SELECT count(*) AS n, sum(s.total) AS total, min(s.currency) AS currency
+         SELECT count(*) AS n, sum(s.total) AS total, min(s.currency) AS currency, sum(s.cash_rounding) AS rounding
          FROM pos_sales s WHERE s.org_id = $1 AND s.shift_id = g.shift_id
        ) sl ON true
        LEFT JOIN LATERAL (
-         SELECT sum(x.amount) AS amount FROM pos_refunds x WHERE x.org_id = $1 AND x.shift_id = g.shift_id
+         SELECT sum(x.amount) AS amount, sum(x.cash_rounding) AS rounding FROM pos_refunds x WHERE x.org_id = $1 AND x.shift_id = g.shift_id
        ) rf ON true
        CROSS JOIN LATERAL (${COMPS_OF_SHIFT}) cp
        CROSS JOIN LATERAL (

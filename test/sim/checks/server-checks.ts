@@ -219,10 +219,12 @@ export async function checkServerMoney(db: Queryable, orgId: string): Promise<st
     gross: number;
     code_discount: number;
     custom_discount: number;
+    cash_rounding: number;
     payload: SalePayload;
-  }>('SELECT id, total, gross, code_discount, custom_discount, payload FROM pos_sales WHERE org_id = $1', [
-    orgId,
-  ]);
+  }>(
+    'SELECT id, total, gross, code_discount, custom_discount, cash_rounding, payload FROM pos_sales WHERE org_id = $1',
+    [orgId],
+  );
   for (const s of sales) {
     const p = s.payload;
     const lines = p.lines;
@@ -239,17 +241,24 @@ export async function checkServerMoney(db: Queryable, orgId: string): Promise<st
     if (s.gross - s.code_discount - s.custom_discount !== s.total)
       out.push(`[10 money] sale ${s.id}: discounts do not add up`);
     if (sum(lines.map((l) => l.total)) !== s.total) out.push(`[10 money] sale ${s.id}: lines ≠ total`);
-    if (sum(tenders.map((t) => t.amount)) !== s.total) out.push(`[10 money] sale ${s.id}: tenders ≠ total`);
+    // docs/CASH.md "Cash rounding": the tenders pay the total plus the cash rounding the terminal sent.
+    if ((p.sale.cashRounding ?? 0) !== s.cash_rounding)
+      out.push(`[10 money] sale ${s.id}: the server's cash rounding differs from the terminal's`);
+    if (sum(tenders.map((t) => t.amount)) !== s.total + s.cash_rounding)
+      out.push(`[10 money] sale ${s.id}: tenders ≠ total + cash rounding`);
   }
-  const refunds = await db.query<{ id: string; amount: number; payload: RefundPayload }>(
-    'SELECT id, amount, payload FROM pos_refunds WHERE org_id = $1',
-    [orgId],
-  );
+  const refunds = await db.query<{
+    id: string;
+    amount: number;
+    cash_rounding: number;
+    payload: RefundPayload;
+  }>('SELECT id, amount, cash_rounding, payload FROM pos_refunds WHERE org_id = $1', [orgId]);
   for (const r of refunds) {
     const paid = r.payload.payments.map((x) => x.amount);
     if (!isInt(r.amount) || !paid.every(isInt))
       out.push(`[10 money] refund ${r.id} holds a non-integer amount`);
-    else if (r.amount !== -sum(paid)) out.push(`[10 money] refund ${r.id}: amount ≠ money paid back`);
+    else if (r.amount + r.cash_rounding !== -sum(paid))
+      out.push(`[10 money] refund ${r.id}: amount + cash rounding ≠ money paid back`);
   }
   return out;
 }

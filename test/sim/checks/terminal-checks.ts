@@ -20,7 +20,7 @@ export function checkCrashAtomicity(db: Db): string[] {
        WHERE l.qty != (SELECT count(*) FROM sale_units u WHERE u.line_id = l.id)
           OR l.total != (SELECT coalesce(sum(total), 0) FROM sale_units u WHERE u.line_id = l.id)`,
     'sale without its payments': `SELECT count(*) AS n FROM sales s
-       WHERE s.total != (SELECT coalesce(sum(amount), 0) FROM payments p WHERE p.sale_id = s.id AND p.refund_id IS NULL)`,
+       WHERE s.total + s.cash_rounding != (SELECT coalesce(sum(amount), 0) FROM payments p WHERE p.sale_id = s.id AND p.refund_id IS NULL)`,
     // A training sale (docs/CASH.md "Training mode") has no outbox row, redemption or capacity by design.
     'sale without an outbox row': `SELECT count(*) AS n FROM sales s WHERE s.training = 0 AND NOT EXISTS (
        SELECT 1 FROM outbox o WHERE o.type = 'sale' AND json_extract(o.payload, '$.sale.id') = s.id)`,
@@ -34,7 +34,7 @@ export function checkCrashAtomicity(db: Db): string[] {
        WHERE NOT EXISTS (SELECT 1 FROM sales s WHERE s.id = r.sale_id AND s.training = 1) AND NOT EXISTS (
        SELECT 1 FROM outbox o WHERE o.type IN ('refund', 'void') AND json_extract(o.payload, '$.refund.id') = r.id)`,
     'refund without its money': `SELECT count(*) AS n FROM refunds r
-       WHERE r.amount != -(SELECT coalesce(sum(amount), 0) FROM payments p WHERE p.refund_id = r.id)`,
+       WHERE r.amount + r.cash_rounding != -(SELECT coalesce(sum(amount), 0) FROM payments p WHERE p.refund_id = r.id)`,
     'refund in the outbox but not in the store': `SELECT count(*) AS n FROM outbox o WHERE o.type IN ('refund', 'void')
        AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.id = json_extract(o.payload, '$.refund.id'))`,
     'shift without its outbox row': `SELECT count(*) AS n FROM shifts s WHERE NOT EXISTS (
@@ -68,11 +68,11 @@ export function checkChain(db: Db): string[] {
 export function checkMoney(db: Db): string[] {
   const out: string[] = [];
   const columns: [string, string[]][] = [
-    ['sales', ['gross', 'code_discount', 'custom_discount', 'comp', 'total']],
+    ['sales', ['gross', 'code_discount', 'custom_discount', 'comp', 'total', 'cash_rounding']],
     ['sale_lines', ['unit_price', 'gross', 'code_discount', 'custom_discount', 'comp', 'total']],
     ['sale_units', ['unit_price', 'code_discount', 'custom_discount', 'comp', 'total']],
     ['payments', ['amount']],
-    ['refunds', ['amount']],
+    ['refunds', ['amount', 'cash_rounding']],
   ];
   for (const [table, cols] of columns) {
     for (const col of cols) {
@@ -85,7 +85,7 @@ export function checkMoney(db: Db): string[] {
     `SELECT count(*) AS n FROM sales s
      WHERE s.total != (SELECT coalesce(sum(total), 0) FROM sale_lines l WHERE l.sale_id = s.id)
         OR s.gross - s.code_discount - s.custom_discount != s.total
-        OR s.total != (SELECT coalesce(sum(amount), 0) FROM payments p WHERE p.sale_id = s.id AND p.refund_id IS NULL)`,
+        OR s.total + s.cash_rounding != (SELECT coalesce(sum(amount), 0) FROM payments p WHERE p.sale_id = s.id AND p.refund_id IS NULL)`,
   );
   if (unbalanced > 0) out.push(`[10 money] ${unbalanced} × sale whose lines, discounts and tenders differ`);
   // docs/CASH.md "Comps": a comped unit keeps its price in `comp`; a line's gross and comp make its list value.
