@@ -81,8 +81,10 @@ describe.each(backends)('pushed cash movements (%s)', (backend) => {
     });
     const csv = await org.api.get(`/v1/reports/shifts.csv?terminalId=${till.id}`);
     const [header, line] = csv.text.trimEnd().split('\r\n');
-    expect(header).toContain(',paid in,paid out,drop,float change,no sales,cash rounding,currency');
-    expect(line).toMatch(/,2000,-1250,-50000,1000,2,0,EUR$/);
+    expect(header).toContain(
+      ',paid in,paid out,drop,float change,no sales,comps,comps value,cash rounding,currency',
+    );
+    expect(line).toMatch(/,2000,-1250,-50000,1000,2,0,0,0,EUR$/);
   });
 
   it('changes nothing when the same movement arrives again, and keeps the first when its id comes back changed', async () => {
