@@ -15,3 +15,9 @@ export function parseCapText<E>(typed: string, empty: E): number | E | undefined
 
 export const capText = (cap: number | null | undefined): string =>
   cap === null || cap === undefined ? '' : String(cap);
+
+/** The cap to send: `empty` for an empty field, NaN (refused beside the field) for anything not a cap. */
+export function capToSend<E>(typed: string, empty: E): number | E {
+  const cap = parseCapText(typed, empty);
+  return cap === undefined ? Number.NaN : cap;
+}

@@ -7,7 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/use-t';
-import { capText, parseCapText } from '../../lib/cap-input';
+import { capText, capToSend } from '../../lib/cap-input';
 import { useRecordForm } from '../../lib/use-record-form';
 
 const terminals = terminalCalls(server);
@@ -31,7 +31,7 @@ export function OveruseCapDialog({
     initial: { cap: capText(terminal.overuseCap) },
     schema: terminalOveruseCapSchema,
     // Anything but a whole number is left for the schema to refuse beside the field.
-    toBody: (d) => ({ cap: parseCapText(d.cap, null) ?? Number.NaN }),
+    toBody: (d) => ({ cap: capToSend(d.cap, null) }),
     save: async (body: TerminalOveruseCap) => {
       const saved = await terminals.setOveruseCap(terminal.id, body.cap);
       if (!saved.ok) return saved;

@@ -12,7 +12,7 @@ import { useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import { amountText, formatPercent, parseAmount, parsePercent } from '../../lib/amount-input';
 import { permissionGroups, permissionLabel } from '../../lib/permission-groups';
-import { capText, parseCapText } from '../../lib/cap-input';
+import { capText, capToSend } from '../../lib/cap-input';
 import { useRecordForm } from '../../lib/use-record-form';
 import { useOrganisationStore } from '../../stores/organisation-store';
 import { useRoleStore } from '../../stores/people-stores';
@@ -111,7 +111,7 @@ function RoleForm({ currency }: { currency: string }) {
         amount: parseAmount(d.amount, currency) ?? Number.NaN,
       },
       // Empty: no cap. Anything but whole digits is left for the schema to refuse beside the field.
-      overuseCap: parseCapText(d.overuseCap, null) ?? Number.NaN,
+      overuseCap: capToSend(d.overuseCap, null),
     }),
     save,
   });

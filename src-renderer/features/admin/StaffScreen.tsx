@@ -10,7 +10,7 @@ import { RecordToolbar } from '../../components/RecordToolbar';
 import { StatusBadge } from '../../components/StatusBadge';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/use-t';
-import { capText, parseCapText } from '../../lib/cap-input';
+import { capText, capToSend } from '../../lib/cap-input';
 import { useRecordForm } from '../../lib/use-record-form';
 import { setActive, usePeopleRefs, useStaffStore } from '../../stores/people-stores';
 import { ResetPinDialog } from './ResetPinDialog';
@@ -155,7 +155,7 @@ export function StaffScreen() {
   );
 }
 
-const overuseCapOf = (typed: string): number | null => parseCapText(typed, null) ?? Number.NaN;
+const overuseCapOf = (typed: string): number | null => capToSend(typed, null);
 
 function StaffForm() {
   const t = useT();
