@@ -33,7 +33,7 @@ test.describe('payment', () => {
     await expect(page.getByTestId('cart-total')).toHaveText('0.00');
   });
 
-  test('a supervisor can give the order away free; a seller is not offered it', async ({
+  test('a supervisor gives an order comped whole away free; an order not comped is not offered it', async ({
     demoHost,
     terminal,
     page,
@@ -48,8 +48,14 @@ test.describe('payment', () => {
     await terminal.signIn('Sue Supervisor', '5937');
     await terminal.pickPerformance();
     await terminal.addItem(ADULT_STALLS);
+    // docs/CASH.md "Comps": the complimentary tender finishes only an order comped whole.
+    await page.keyboard.press('F10');
+    await terminal.dialog.getByLabel('What to give away').selectOption({ label: 'The whole order' });
+    await terminal.dialog.getByLabel('Reason', { exact: true }).selectOption('Press');
+    await terminal.dialog.getByLabel('Note (optional)').press('Enter');
+    await expect(terminal.dialog).toHaveCount(0);
     await page.keyboard.press('F4');
-    await terminal.dialog.getByRole('button', { name: 'Complimentary' }).click();
-    await expect(page.getByTestId('sale-done')).toContainText('Complimentary: 45.00');
+    await terminal.dialog.getByRole('button', { name: 'Finish as complimentary' }).click();
+    await expect(page.getByTestId('sale-done')).toContainText('Complimentary: 0.00');
   });
 });
