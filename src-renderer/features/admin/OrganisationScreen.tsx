@@ -20,11 +20,17 @@ import { formatPercent, parsePercent } from '../../lib/amount-input';
 import { errorWithin } from '../../lib/field-errors';
 import { useRecordForm } from '../../lib/use-record-form';
 import { useOrganisationStore } from '../../stores/organisation-store';
+import {
+  CashRoundingField,
+  cashRoundingDraft,
+  cashRoundingSetting,
+  typedCurrency,
+} from './CashRoundingField';
 import { CurrencyZoneFields } from './CurrencyZoneFields';
 
 /**
  * The organisation's settings: currency and time zone for new venues, VAT rates, receipt header, and
- * the reasons the terminals offer.
+ * the reasons the terminals offer, and cash rounding.
  */
 export function OrganisationScreen() {
   const t = useT();
@@ -94,6 +100,7 @@ function OrganisationForm({ settings, onSaved }: { settings: OrganisationSetting
       })),
       header: settings.receiptHeader.join('\n'),
       reasons: reasonsText(settings.reasons),
+      cashRounding: cashRoundingDraft(settings.cashRounding, settings.currency),
     },
     schema: ORGANISATION_BODY,
     toBody: (d) => ({
@@ -107,6 +114,7 @@ function OrganisationForm({ settings, onSaved }: { settings: OrganisationSetting
         .split('\n')
         .filter((line, i, all) => all.length > 1 || line),
       reasons: reasonLists(d.reasons),
+      cashRounding: cashRoundingSetting(d.cashRounding, typedCurrency(d.currency, settings.currency)),
     }),
     save: async (body: Parameters<typeof save>[0]) => {
       const failure = await save(body);
@@ -227,6 +235,13 @@ function OrganisationForm({ settings, onSaved }: { settings: OrganisationSetting
           />
         ))}
       </fieldset>
+      <CashRoundingField
+        id={id}
+        currency={typedCurrency(draft.currency, settings.currency)}
+        draft={draft.cashRounding}
+        onChange={(v) => set('cashRounding', v)}
+        error={errors.cashRounding}
+      />
       {form.formError ? (
         <p role="alert" className="error">
           {form.formError}
