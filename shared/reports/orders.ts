@@ -52,6 +52,11 @@ export interface OrderRow {
   refunded: number;
   currency: string;
   status: OrderStatus;
+  /**
+   * A practice sale (docs/CASH.md "Training mode"). Only a terminal's own rows can say so: a training
+   * sale never reaches the server, so the server's rows leave it out.
+   */
+  training?: boolean;
 }
 
 export type OrderPage = KeysetPage<OrderRow>;

@@ -65,4 +65,41 @@ test.describe('sales journal', () => {
       await printer.close();
     }
   });
+
+  test('marks a training sale TRAINING in the list and in the order, and a real sale not', async ({
+    startHost,
+    terminal,
+    page,
+  }) => {
+    // docs/CASH.md "Training mode": main reads sales.training; the screen only shows it.
+    const host = await startHost({ demoData: true });
+    await openShiftAs(host);
+    const real = await sellAdults(host, 1);
+    await must(host, 'pos:staff:signIn', { staffId: 'staff-max', pin: '640273' });
+    await must(host, 'pos:training:set', { on: true });
+    await must(host, 'pos:staff:signIn', { staffId: 'staff-sam', pin: '4826' });
+    const practice = await sellAdults(host, 2);
+    expect([real.sale.training, practice.sale.training]).toEqual([0, 1]);
+
+    await terminal.open(host.url);
+    await page.keyboard.press('F8');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const results = page.getByTestId('journal-results');
+    await expect(results.locator('tbody tr')).toHaveCount(2);
+    const practiceRow = results.locator(`tr[data-order="${practice.sale.id}"]`);
+    const realRow = results.locator(`tr[data-order="${real.sale.id}"]`);
+    await expect(practiceRow.getByTestId('training-badge')).toHaveText('TRAINING');
+    await expect(realRow.getByTestId('training-badge')).toHaveCount(0);
+
+    await practiceRow.getByRole('button', { name: `Order #${practice.sale.receiptNo}` }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(`Order #${practice.sale.receiptNo}`);
+    await expect(page.getByTestId('training-badge')).toHaveText('TRAINING');
+    await expect(page.getByTestId('training-why')).toHaveText(
+      'A practice sale: nothing was sold, paid or counted.',
+    );
+    await page.getByRole('button', { name: 'Back to the list' }).click();
+    await realRow.getByRole('button', { name: `Order #${real.sale.receiptNo}` }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(`Order #${real.sale.receiptNo}`);
+    await expect(page.getByTestId('training-badge')).toHaveCount(0);
+  });
 });

@@ -41,6 +41,8 @@ export interface LocalOrderRow extends Omit<OrderStatusFacts, 'source' | 'units'
   refunded: number;
   units: number;
   currency: string;
+  /** 1 for a training sale (migration 0029). */
+  training: number;
 }
 
 /** Just past every string that starts with `prefix`: a prefix as an index range. */
@@ -121,7 +123,7 @@ export function searchLocalSales(
        (SELECT count(*) FROM sale_lines l JOIN sale_units u ON u.line_id = l.id WHERE l.sale_id = s.id) AS units,
        (SELECT count(*) FROM sale_lines l JOIN sale_units u ON u.line_id = l.id
          WHERE l.sale_id = s.id AND (u.refund_id IS NOT NULL OR u.refunded_elsewhere_id IS NOT NULL)) AS refundedUnits,
-       s.currency, s.status AS saleStatus, r.released_at AS releasedAt
+       s.currency, s.training, s.status AS saleStatus, r.released_at AS releasedAt
      FROM (SELECT s.rowid AS k FROM sales s ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
            ORDER BY s.created_at DESC, s.id DESC LIMIT ?) page
        JOIN sales s ON s.rowid = page.k

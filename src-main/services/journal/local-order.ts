@@ -39,6 +39,7 @@ export function localOrderRow(row: LocalOrderRow, here: Here): OrderRow {
     refunded: row.refunded,
     currency: row.currency,
     status: orderStatus({ ...row, source: 'pos' }),
+    training: row.training === 1,
   };
 }
 
@@ -73,6 +74,7 @@ export function localOrderDetail(
       currency: sale.currency,
       saleStatus: sale.status,
       releasedAt: record.redemption?.releasedAt ?? null,
+      training: sale.training,
     },
     here,
   );

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { OrderDetail, OrderRow } from '../../../shared/reports/orders';
 import { useDateTime, useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
+import { TrainingBadge } from './OrderStatusBadge';
 
 // One order's summary and parts (lines, code use, approvals, tenders, refunds): the back office's order
 // dialog and the terminal's sales journal show the same record the same way.
@@ -63,7 +64,14 @@ export function OrderDetailParts(props: {
         <dt>{t('report.refunded')}</dt>
         <dd>{money(order.refunded)}</dd>
         <dt>{t('report.orders.status')}</dt>
-        <dd>{t(`report.orders.status.${order.status}`)}</dd>
+        <dd>
+          {t(`report.orders.status.${order.status}`)}{' '}
+          {order.training ? (
+            <>
+              <TrainingBadge /> <span data-testid="training-why">{t('report.orders.trainingWhy')}</span>
+            </>
+          ) : null}
+        </dd>
       </dl>
       {props.afterSummary}
       {detail?.customDiscountReason ? (

@@ -1,7 +1,7 @@
 import type { OrderRow } from '../../../shared/reports/orders';
 import { useDateTime, useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
-import { OrderStatusBadge } from './OrderStatusBadge';
+import { OrderStatusBadge, TrainingBadge } from './OrderStatusBadge';
 
 // One order in a list: the back office's orders report and the terminal's sales journal list orders
 // alike, and open one from its receipt number.
@@ -47,7 +47,7 @@ export function OrderTableRow({ row, onOpen }: { row: OrderRow; onOpen: (row: Or
       <td className="num">{money(row.total, row.currency)}</td>
       <td className="num">{money(row.discount, row.currency)}</td>
       <td>
-        <OrderStatusBadge status={row.status} />
+        <OrderStatusBadge status={row.status} /> {row.training ? <TrainingBadge /> : null}
       </td>
     </tr>
   );
