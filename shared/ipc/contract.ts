@@ -351,9 +351,12 @@ export interface ResponseTypes
   [c.shift.report]: ZReportView;
   [c.cash.move]: CashMovementView;
   [c.cash.reasons]: readonly string[];
-  /** `terminal`: this terminal is in training, whoever sells; the session says whether its sales are. */
-  [c.training.get]: { terminal: boolean };
-  [c.training.set]: { terminal: boolean };
+  /**
+   * `terminal`: this terminal's own switch has it in training, whoever sells; `server`: the back office
+   * has (PUT /v1/terminals/:id/training, as the last pull said). The session says whether its sales are.
+   */
+  [c.training.get]: { terminal: boolean; server: boolean };
+  [c.training.set]: { terminal: boolean; server: boolean };
   [c.print.receipt]: PrintJobView[];
   [c.print.refund]: PrintJobView[];
   [c.print.zReport]: PrintJobView[];

@@ -53,6 +53,10 @@ export function terminalCalls(call: ServerCall) {
       call<{ terminalId: string; cap: number | null }>('PUT', `/v1/terminals/${terminalId}/overuse-cap`, {
         body: { cap },
       }),
+    setTraining: (terminalId: string, training: boolean) =>
+      call<{ terminalId: string; training: boolean }>('PUT', `/v1/terminals/${terminalId}/training`, {
+        body: { training },
+      }),
     reviewItems: (query: ReviewQuery) =>
       call<Page<ReviewRow>>('GET', '/v1/review-items', { query: { ...query } }),
     act: (itemId: string, action: ReviewAction, note: string) =>

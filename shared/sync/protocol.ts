@@ -486,6 +486,11 @@ export const pullResponseSchema = z.object({
    * Absent from an older server: the terminal keeps what it holds.
    */
   overuseCap: terminalOveruseCapSchema.optional(),
+  /**
+   * The back office's training switch for this terminal (docs/CASH.md "Training mode"), on every pull.
+   * Absent from an older server: the terminal keeps what it holds.
+   */
+  training: z.boolean().optional(),
 });
 export interface PullResponse {
   cursor: string;
@@ -500,6 +505,7 @@ export interface PullResponse {
   customers?: OfflineCustomer[];
   offlineLimits?: OfflineLimits;
   overuseCap?: TerminalOveruseCap;
+  training?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------

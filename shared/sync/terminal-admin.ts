@@ -39,6 +39,11 @@ export interface TerminalRow {
   offlineMaxMinutes: number | null;
   /** docs/CASH.md "Overuse caps": the overuses all supervisors may grant here per business day; null: no cap. */
   overuseCap: number | null;
+  /**
+   * docs/CASH.md "Training mode": the back office put the whole terminal in training. The terminal's own
+   * switch (its Manage screen) is the terminal's to say; this is only the server's.
+   */
+  training: boolean;
   /** Leases of the current epoch still active and not past their expiry, and their unused units. */
   leasesHeld: number;
   unitsHeld: number;
@@ -60,6 +65,11 @@ export interface TerminalLeaseRow extends LeaseView {
 
 /** A review item with its terminal's name, as the queue lists it. */
 export type ReviewRow = ReviewItem & { terminalName: string | null };
+
+/** PUT /v1/terminals/:id/training: the back office's training switch for the terminal. */
+export const terminalTrainingSchema = z.strictObject({
+  training: z.boolean({ error: 'training must be true (in training) or false (selling for real)' }),
+});
 
 /** PUT /v1/terminals/:id/lease-cap: a share of each counter's limit, or null for the default. */
 export const leaseCapSchema = z.strictObject({

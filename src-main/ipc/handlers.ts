@@ -146,10 +146,10 @@ export function createHandlers(s: Services): Handlers {
     [c.shift.report]: (r) => s.shifts.report(r.shiftId),
     [c.cash.move]: async (r, a) => afterWrite(await s.cash.move(a, r)),
     [c.cash.reasons]: (r) => ok(s.cash.reasons(r.category)),
-    [c.training.get]: () => ok({ terminal: s.training.terminal() }),
+    [c.training.get]: () => ok({ terminal: s.training.terminal(), server: s.training.server() }),
     [c.training.set]: (r) => {
       s.training.setTerminal(r.on);
-      return ok({ terminal: s.training.terminal() });
+      return ok({ terminal: s.training.terminal(), server: s.training.server() });
     },
 
     [c.print.receipt]: (r) => s.printing.printSale(r.saleId, r.duplicate),

@@ -239,6 +239,19 @@ export const adminEn = {
   'admin.terminals.overuseCapHint':
     'Empty: no cap. The terminal takes it with its next sync, and keeps to it offline.',
   'admin.overuseCap.bad': 'Enter a whole number from 0 to 10000, or leave it empty.',
+  'admin.terminals.training': 'Training',
+  'admin.terminals.trainingOn': 'In training',
+  'admin.terminals.trainingOff': 'Sells for real',
+  'admin.terminals.startTraining': 'Start training…',
+  'admin.terminals.endTraining': 'End training…',
+  'admin.terminals.startTrainingTitle': 'Put {name} in training?',
+  'admin.terminals.startTrainingBody':
+    'From its next sync every sale at {name} is practice, whoever sells: it is never sent to the server, counts in no report or cash figure, and its tickets admit nobody. The terminal shows a TRAINING banner and keeps to it offline. Its own training switch and staff members in training still apply.',
+  'admin.terminals.startTrainingConfirm': 'Start training',
+  'admin.terminals.endTrainingTitle': 'End training on {name}?',
+  'admin.terminals.endTrainingBody':
+    'From its next sync {name} sells for real again, unless its own training switch or the person selling is in training.',
+  'admin.terminals.endTrainingConfirm': 'End training',
   'admin.terminals.revoke': 'Revoke…',
   'admin.terminals.revokeConfirm': 'Revoke terminal',
   'admin.terminals.revokeTitle': 'Revoke the terminal {name} at {venue}?',
@@ -622,6 +635,19 @@ export const adminDe: Record<keyof typeof adminEn, string> = {
   'admin.terminals.overuseCapHint':
     'Leer: keine Grenze. Das Terminal übernimmt sie beim nächsten Abgleich und hält sie auch offline ein.',
   'admin.overuseCap.bad': 'Bitte eine ganze Zahl von 0 bis 10000 eingeben oder leer lassen.',
+  'admin.terminals.training': 'Training',
+  'admin.terminals.trainingOn': 'Im Training',
+  'admin.terminals.trainingOff': 'Verkauft echt',
+  'admin.terminals.startTraining': 'Training beginnen…',
+  'admin.terminals.endTraining': 'Training beenden…',
+  'admin.terminals.startTrainingTitle': '{name} in den Trainingsmodus setzen?',
+  'admin.terminals.startTrainingBody':
+    'Ab der nächsten Synchronisierung ist jeder Verkauf an {name} eine Übung, wer auch verkauft: er geht nie an den Server, zählt in keinem Bericht und keiner Kassenzahl, und seine Tickets lassen niemanden ein. Das Terminal zeigt ein TRAINING-Banner und hält sich auch offline daran. Sein eigener Trainingsschalter und Mitarbeitende im Training gelten weiter.',
+  'admin.terminals.startTrainingConfirm': 'Training beginnen',
+  'admin.terminals.endTrainingTitle': 'Training an {name} beenden?',
+  'admin.terminals.endTrainingBody':
+    'Ab der nächsten Synchronisierung verkauft {name} wieder echt, außer sein eigener Trainingsschalter oder die verkaufende Person ist im Training.',
+  'admin.terminals.endTrainingConfirm': 'Training beenden',
   'admin.terminals.revoke': 'Sperren…',
   'admin.terminals.revokeConfirm': 'Terminal sperren',
   'admin.terminals.revokeTitle': 'Terminal {name} in {venue} sperren?',

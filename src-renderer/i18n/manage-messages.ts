@@ -18,6 +18,8 @@ export const manageEn = {
   'training.state.off': 'This terminal sells for real.',
   'training.turnOn': 'Start training on this terminal',
   'training.turnOff': 'End training on this terminal',
+  'training.state.server':
+    'The back office has put this terminal in training: every sale here is practice, whatever this switch says, until a manager ends it in the back office.',
   'training.banner': 'TRAINING – practice sales only: nothing here is sold, paid or counted',
   'manage.server.heading': 'Sign in to the central server',
   'manage.server.intro':
@@ -281,6 +283,8 @@ export const manageDe: Record<ManageKey, string> = {
   'training.state.off': 'Dieses Terminal verkauft echt.',
   'training.turnOn': 'Training an diesem Terminal beginnen',
   'training.turnOff': 'Training an diesem Terminal beenden',
+  'training.state.server':
+    'Das Backoffice hat dieses Terminal in den Trainingsmodus gesetzt: jeder Verkauf hier ist eine Übung, was dieser Schalter auch sagt, bis eine Leitung es im Backoffice beendet.',
   'training.banner': 'TRAINING – nur Übungsverkäufe: hier wird nichts verkauft, bezahlt oder gezählt',
   'manage.server.heading': 'Am Zentralserver anmelden',
   'manage.server.intro':

@@ -8,6 +8,8 @@ import { noteFailure, useSessionStore } from './session-store';
 
 interface TrainingState {
   terminal: boolean | null;
+  /** The back office's switch for this terminal, as the last pull said; this screen cannot change it. */
+  server: boolean;
   error: string | null;
   busy: boolean;
   load: () => Promise<void>;
@@ -16,6 +18,7 @@ interface TrainingState {
 
 export const useTrainingStore = create<TrainingState>()((set) => ({
   terminal: null,
+  server: false,
   error: null,
   busy: false,
   async load() {
@@ -24,7 +27,7 @@ export const useTrainingStore = create<TrainingState>()((set) => ({
       noteFailure(result);
       return set({ error: result.message });
     }
-    set({ terminal: result.value.terminal, error: null });
+    set({ terminal: result.value.terminal, server: result.value.server, error: null });
   },
   async set(on) {
     set({ busy: true });
@@ -33,7 +36,7 @@ export const useTrainingStore = create<TrainingState>()((set) => ({
       noteFailure(result);
       return set({ busy: false, error: result.message });
     }
-    set({ busy: false, terminal: result.value.terminal, error: null });
+    set({ busy: false, terminal: result.value.terminal, server: result.value.server, error: null });
     await useSessionStore.getState().load();
   },
 }));

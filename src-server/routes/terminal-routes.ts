@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { registerRequestSchema } from '../../shared/sync/protocol';
 import { terminalOveruseCapSchema } from '../../shared/auth/overuse-cap';
 import { offlineLimitsSchema } from '../../shared/sync/offline-limits';
-import { leaseCapSchema, TERMINAL_STATUSES } from '../../shared/sync/terminal-admin';
+import { leaseCapSchema, TERMINAL_STATUSES, terminalTrainingSchema } from '../../shared/sync/terminal-admin';
 import { text } from '../../shared/text';
 import type { ServerContext } from '../context';
 import {
@@ -14,6 +14,7 @@ import {
   setLeaseCap,
   setOfflineLimits,
   setOveruseCap,
+  setTraining,
 } from '../services/terminal-service';
 import { bearer, guard, idParams, pageQuery, principalOf, staffGuard, staffOf, type App } from './common';
 
@@ -140,5 +141,21 @@ export function registerTerminalRoutes(app: App, ctx: ServerContext): void {
       onRequest: staffGuard(ctx, 'terminals.enrol'),
     },
     async (request) => setOveruseCap(ctx, staffOf(request), request.params.id, request.body.cap),
+  );
+  app.put(
+    '/v1/terminals/:id/training',
+    {
+      schema: {
+        tags,
+        summary: 'Put this terminal in training, or end it',
+        description:
+          "training: true makes every sale at the terminal a training sale (never pushed, counted in no figure) from its next pull, whoever sells; false ends the back office's switch. The terminal's own switch and a staff member's training field still apply. See docs/CASH.md \"Training mode\".",
+        params: idParams,
+        body: terminalTrainingSchema,
+        security: bearer,
+      },
+      onRequest: staffGuard(ctx, 'terminals.enrol'),
+    },
+    async (request) => setTraining(ctx, staffOf(request), request.params.id, request.body.training),
   );
 }

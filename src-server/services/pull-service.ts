@@ -338,6 +338,7 @@ async function pullPage(
         epoch: terminal.epoch,
         offlineLimits: { maxSale: terminal.offlineMaxSale, maxMinutes: terminal.offlineMaxMinutes },
         overuseCap: { cap: terminal.overuseCap },
+        training: terminal.training,
         ticketKeys: keys,
       };
     }
@@ -353,6 +354,7 @@ async function pullPage(
       epoch: terminal.epoch,
       offlineLimits: { maxSale: terminal.offlineMaxSale, maxMinutes: terminal.offlineMaxMinutes },
       overuseCap: { cap: terminal.overuseCap },
+      training: terminal.training,
       ticketKeys: keys,
     };
   });

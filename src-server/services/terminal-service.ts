@@ -34,6 +34,7 @@ async function auditedTerminal(
     'offlineMaxSale',
     'offlineMaxMinutes',
     'overuseCap',
+    'training',
   ]);
 }
 
@@ -295,6 +296,23 @@ export async function setOveruseCap(
 ): Promise<{ terminalId: string; cap: number | null }> {
   const set = await changeTerminal(ctx, principal, terminalId, 'terminal.overuse_cap', (tx) =>
     repo.setOveruseCap(tx, principal.orgId, terminalId, cap),
+  );
+  return { terminalId, ...set };
+}
+
+/**
+ * The back office puts the whole terminal in training, or ends it (docs/CASH.md "Training mode"); its
+ * next pull takes it. The terminal's own switch and the staff field are not touched: any of the three
+ * makes a sale there a training sale.
+ */
+export async function setTraining(
+  ctx: ServerContext,
+  principal: Principal,
+  terminalId: string,
+  training: boolean,
+): Promise<{ terminalId: string; training: boolean }> {
+  const set = await changeTerminal(ctx, principal, terminalId, 'terminal.training', (tx) =>
+    repo.setTraining(tx, principal.orgId, terminalId, training),
   );
   return { terminalId, ...set };
 }

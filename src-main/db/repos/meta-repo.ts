@@ -60,3 +60,17 @@ export function getTerminalOveruseCap(db: Db, fallback: number | null): number |
 export function setTerminalOveruseCap(db: Db, cap: number | null): void {
   setMeta(db, OVERUSE_CAP, JSON.stringify({ cap }));
 }
+
+const SERVER_TRAINING = 'server_training';
+
+/**
+ * Whether the back office has this terminal in training, as its last pull said (docs/CASH.md "Training
+ * mode"); not before any pull said so.
+ */
+export function getServerTraining(db: Db): boolean {
+  return getMeta(db, SERVER_TRAINING) === '1';
+}
+
+export function setServerTraining(db: Db, on: boolean): void {
+  setMeta(db, SERVER_TRAINING, on ? '1' : '0');
+}

@@ -46,7 +46,7 @@ import {
   type ChildCodeRow,
 } from '../../db/repos/sync-catalogue-repo';
 import { overuseCapValue } from '../../../shared/auth/overuse-cap';
-import { setOfflineLimits, setTerminalOveruseCap } from '../../db/repos/meta-repo';
+import { setOfflineLimits, setServerTraining, setTerminalOveruseCap } from '../../db/repos/meta-repo';
 import { getSyncState, saveCursor } from '../../db/repos/sync-repo';
 import { replaceTicketKeys, upsertRevocations } from '../../db/repos/ticket-trust-repo';
 import { recordRefundsElsewhere } from '../../db/repos/sale-repo';
@@ -309,6 +309,8 @@ export function applyPullPage(
     if (page.offlineLimits) setOfflineLimits(db, page.offlineLimits);
     // docs/CASH.md "Overuse caps". Absent (an older server): what the terminal holds stays.
     if (page.overuseCap) setTerminalOveruseCap(db, page.overuseCap.cap);
+    // docs/CASH.md "Training mode". Absent (an older server): what the terminal holds stays.
+    if (page.training !== undefined) setServerTraining(db, page.training);
     if (page.revocations) upsertRevocations(db, page.revocations);
     if (page.refundsElsewhere)
       recordRefundsElsewhere(db, page.refundsElsewhere, { now: p.at, terminalId: state.terminalId });

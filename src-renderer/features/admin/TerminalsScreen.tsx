@@ -13,12 +13,13 @@ import { EnrolmentCodeDialog } from './EnrolmentCodeDialog';
 import { LeaseCapForm, LeasesDialog } from './TerminalDialogs';
 import { OfflineLimitsDialog } from './OfflineLimitsDialog';
 import { OveruseCapDialog } from './OveruseCapDialog';
+import { TerminalTrainingDialog } from './TerminalTrainingDialog';
 
 const PAGE = 50;
 
 /**
  * The organisation's terminals: where each stands, when the server last heard from it and what it holds
- * in leases; new enrolment codes, lease caps, offline limits, overuse caps, revoking. Only what the server has received is shown.
+ * in leases; new enrolment codes, lease caps, offline limits, overuse caps, training, revoking. Only what the server has received is shown.
  */
 export function TerminalsScreen() {
   const t = useT();
@@ -33,6 +34,7 @@ export function TerminalsScreen() {
   const [revoking, setRevoking] = useState<TerminalRow | null>(null);
   const [offlineOf, setOfflineOf] = useState<TerminalRow | null>(null);
   const [overuseOf, setOveruseOf] = useState<TerminalRow | null>(null);
+  const [trainingOf, setTrainingOf] = useState<TerminalRow | null>(null);
 
   useEffect(() => {
     void load();
@@ -90,6 +92,7 @@ export function TerminalsScreen() {
           t('admin.terminals.leaseCap'),
           t('admin.terminals.offline'),
           t('admin.terminals.overuseCap'),
+          t('admin.terminals.training'),
           t('admin.terminals.openReview'),
           t('admin.actions'),
         ]}
@@ -139,6 +142,9 @@ export function TerminalsScreen() {
                 ? t('admin.terminals.overuseNone')
                 : t('admin.terminals.overusePerDay', { cap: row.overuseCap })}
             </td>
+            <td data-testid="terminal-training" data-training={row.training}>
+              {t(row.training ? 'admin.terminals.trainingOn' : 'admin.terminals.trainingOff')}
+            </td>
             <td>{row.openReviewItems}</td>
             <td className="manage__actions">
               <button type="button" onClick={() => setLeasesOf(row)}>
@@ -155,6 +161,9 @@ export function TerminalsScreen() {
               </button>
               <button type="button" onClick={() => setOveruseOf(row)}>
                 {t('admin.terminals.setOveruse')}
+              </button>
+              <button type="button" onClick={() => setTrainingOf(row)}>
+                {t(row.training ? 'admin.terminals.endTraining' : 'admin.terminals.startTraining')}
               </button>
               {row.status === 'active' ? (
                 <button type="button" onClick={() => setRevoking(row)}>
@@ -185,6 +194,13 @@ export function TerminalsScreen() {
             setOveruseOf(null);
             void load();
           }}
+        />
+      ) : null}
+      {trainingOf ? (
+        <TerminalTrainingDialog
+          terminal={trainingOf}
+          onClose={() => setTrainingOf(null)}
+          onSaved={() => void load()}
         />
       ) : null}
       {editing?.mode === 'edit' ? <LeaseCapForm key={editing.row.id} terminal={editing.row} /> : null}

@@ -6,6 +6,7 @@ import { useTrainingStore } from '../../stores/training-store';
 export function TrainingSwitch() {
   const t = useT();
   const terminal = useTrainingStore((s) => s.terminal);
+  const server = useTrainingStore((s) => s.server);
   const error = useTrainingStore((s) => s.error);
   const busy = useTrainingStore((s) => s.busy);
   const load = useTrainingStore((s) => s.load);
@@ -27,6 +28,11 @@ export function TrainingSwitch() {
           <button type="button" disabled={busy} onClick={() => void set(!terminal)}>
             {t(terminal ? 'training.turnOff' : 'training.turnOn')}
           </button>
+          {server ? (
+            <p className="callout" data-testid="training-server">
+              {t('training.state.server')}
+            </p>
+          ) : null}
         </>
       )}
       {error ? (

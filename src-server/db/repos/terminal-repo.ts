@@ -85,13 +85,14 @@ export async function terminalRecord(
       offlineMaxSale: number | null;
       offlineMaxMinutes: number | null;
       overuseCap: number | null;
+      training: boolean;
     }
   | undefined
 > {
   const rows = await db.query<NonNullable<Awaited<ReturnType<typeof terminalRecord>>>>(
     `SELECT id, venue_id AS "venueId", name, epoch, created_at AS "createdAt", revoked_at AS "revokedAt",
        lease_cap_percent AS "leaseCapPercent", offline_max_sale AS "offlineMaxSale",
-       offline_max_minutes AS "offlineMaxMinutes", overuse_cap AS "overuseCap"
+       offline_max_minutes AS "offlineMaxMinutes", overuse_cap AS "overuseCap", training
      FROM terminals WHERE org_id = $1 AND id = $2`,
     [orgId, id],
   );
@@ -133,7 +134,7 @@ export async function pageTerminals(
          t.created_at AS "createdAt", t.revoked_at AS "revokedAt", t.last_seq AS "lastSeq",
          t.last_push_at AS "lastPushAt", t.last_pull_at AS "lastPullAt", t.pending_sales AS "pendingSales", t.lease_cap_percent AS "leaseCapPercent",
          t.offline_max_sale AS "offlineMaxSale", t.offline_max_minutes AS "offlineMaxMinutes",
-         t.overuse_cap AS "overuseCap",
+         t.overuse_cap AS "overuseCap", t.training,
          COALESCE(l.leases, 0)::int AS "leasesHeld", COALESCE(l.units, 0)::bigint AS "unitsHeld",
          l.next_expiry AS "nextLeaseExpiry", COALESCE(r.open, 0)::int AS "openReviewItems"
        ${joined}
@@ -165,6 +166,20 @@ export async function setOveruseCap(
   const rows = await db.query<{ cap: number | null }>(
     'UPDATE terminals SET overuse_cap = $3 WHERE id = $1 AND org_id = $2 RETURNING overuse_cap AS cap',
     [id, orgId, cap],
+  );
+  return rows[0];
+}
+
+/** The back office's training switch for the terminal (docs/CASH.md); undefined if not in this org. */
+export async function setTraining(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  training: boolean,
+): Promise<{ training: boolean } | undefined> {
+  const rows = await db.query<{ training: boolean }>(
+    'UPDATE terminals SET training = $3 WHERE id = $1 AND org_id = $2 RETURNING training',
+    [id, orgId, training],
   );
   return rows[0];
 }
@@ -236,11 +251,13 @@ export interface TerminalSyncRow {
   offlineMaxMinutes: number | null;
   /** docs/CASH.md "Overuse caps": grants per business day at this terminal; null: no cap. */
   overuseCap: number | null;
+  /** docs/CASH.md "Training mode": the back office's switch; every pull carries it. */
+  training: boolean;
 }
 
 const TERMINAL_COLUMNS = `id, org_id AS "orgId", venue_id AS "venueId", epoch, last_seq AS "lastSeq", state,
   lease_cap_percent AS "leaseCapPercent", offline_max_sale AS "offlineMaxSale",
-  offline_max_minutes AS "offlineMaxMinutes", overuse_cap AS "overuseCap"`;
+  offline_max_minutes AS "offlineMaxMinutes", overuse_cap AS "overuseCap", training`;
 
 /** The terminal row, locked: one push or acquire per terminal at a time. */
 export async function lockTerminal(db: Queryable, id: string): Promise<TerminalSyncRow | undefined> {

@@ -181,6 +181,37 @@ test('enrol a terminal from the QR code’s text, see its last sync, decide on i
   expect(capped.status, capped.text).toBe(200);
   expect(capped.body.overuseCap).toEqual({ cap: 3 });
 
+  // Training (docs/CASH.md "Training mode"): the whole terminal is put in training after a sentence on
+  // what that does, the next pull carries it, and ending it is carried the same way.
+  const training = page.getByRole('row', { name: /Box office 1/ }).getByTestId('terminal-training');
+  const pullTraining = async () => {
+    const reply = await device.post<{ training: unknown }>('/v1/sync/pull', { terminalId, cursor: null });
+    expect(reply.status, reply.text).toBe(200);
+    return reply.body.training;
+  };
+  await expect(training).toHaveText('Sells for real');
+  expect(await pullTraining()).toBe(false);
+  await page
+    .getByRole('row', { name: /Box office 1/ })
+    .getByRole('button', { name: 'Start training…' })
+    .click();
+  const start = page.getByRole('dialog', { name: 'Put Box office 1 in training?' });
+  await expect(start).toContainText('From its next sync every sale at Box office 1 is practice');
+  await axe(page);
+  await start.getByRole('button', { name: 'Start training' }).click();
+  await expect(start).toBeHidden();
+  await expect(training).toHaveText('In training');
+  expect(await pullTraining()).toBe(true);
+  await page
+    .getByRole('row', { name: /Box office 1/ })
+    .getByRole('button', { name: 'End training…' })
+    .click();
+  const end = page.getByRole('dialog', { name: 'End training on Box office 1?' });
+  await end.getByRole('button', { name: 'End training' }).click();
+  await expect(end).toBeHidden();
+  await expect(training).toHaveText('Sells for real');
+  expect(await pullTraining()).toBe(false);
+
   // Revoking says what happens to its sales and leases, then the device token stops working.
   await page
     .getByRole('row', { name: /Box office 1/ })

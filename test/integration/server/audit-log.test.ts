@@ -397,6 +397,11 @@ describe.each(backends)('audit log (%s)', (backend) => {
         run: () => api.put(`/v1/terminals/${s.terminal}/overuse-cap`, { cap: 5 }),
       },
       {
+        route: 'PUT /v1/terminals/:id/training',
+        action: 'terminal.training',
+        run: () => api.put(`/v1/terminals/${s.terminal}/training`, { training: true }),
+      },
+      {
         route: 'PUT /v1/terminals/:id/seat-lease-plans',
         action: 'terminal.seat_lease_plan',
         run: () =>

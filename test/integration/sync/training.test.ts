@@ -49,12 +49,12 @@ describe('sync: training mode', () => {
     // A real sale first, so the terminal holds leases a training sale could (wrongly) draw on.
     await pos.must(c.staff.signIn, { staffId: catalogue.sellerId, pin: SELLER_PIN });
     expect(await sell(pos, catalogue, { code: 'PRACTISE10' })).toMatchObject({ ok: true });
-    expect(await pos.must(c.training.get)).toEqual({ terminal: false });
+    expect(await pos.must(c.training.get)).toEqual({ terminal: false, server: false });
     // A seller may not switch training: the main process refuses, whatever the screen offered.
     expect(await pos.call(c.training.set, { on: true })).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
 
     await pos.must(c.staff.signIn, { staffId: catalogue.managerId, pin: MANAGER_PIN });
-    expect(await pos.must(c.training.set, { on: true })).toEqual({ terminal: true });
+    expect(await pos.must(c.training.set, { on: true })).toEqual({ terminal: true, server: false });
     await pos.must(c.staff.signIn, { staffId: catalogue.sellerId, pin: SELLER_PIN });
     expect(await pos.must(c.staff.session)).toMatchObject({ training: true });
 
@@ -138,7 +138,7 @@ describe('sync: training mode', () => {
       await pos.must(c.staff.signIn, { staffId: catalogue.managerId, pin: MANAGER_PIN });
       await pos.must(c.sync.now);
       expect(await pos.must(c.staff.session)).toMatchObject({ training: false });
-      expect(await pos.must(c.training.get)).toEqual({ terminal: false });
+      expect(await pos.must(c.training.get)).toEqual({ terminal: false, server: false });
 
       await pos.must(c.staff.signIn, { staffId: catalogue.sellerId, pin: SELLER_PIN });
       expect(await pos.must(c.staff.session)).toMatchObject({ training: true });
@@ -159,5 +159,50 @@ describe('sync: training mode', () => {
         expectedVersion: now.body.version,
       });
     }
+  });
+
+  it('puts a whole terminal in training from the back office: after a pull every sale there is practice, its own switch still works, and ending it is pulled too', async () => {
+    const { catalogue, org } = worldOf();
+    const pos = await terminal();
+    const path = `/v1/terminals/${pos.terminal.terminalId}/training`;
+    const manager = () => pos.must(c.staff.signIn, { staffId: catalogue.managerId, pin: MANAGER_PIN });
+    const seller = () => pos.must(c.staff.signIn, { staffId: catalogue.sellerId, pin: SELLER_PIN });
+    await manager();
+    await pos.must(c.sync.now);
+    expect(await pos.must(c.training.get)).toEqual({ terminal: false, server: false });
+
+    const on = await org.api.put(path, { training: true });
+    expect(on.status, on.text).toBe(200);
+    // The terminal keeps to what its last pull said: nothing changes before the next one.
+    await seller();
+    expect(await pos.must(c.staff.session)).toMatchObject({ training: false });
+    await pos.must(c.sync.now);
+    expect(await pos.must(c.training.get)).toEqual({ terminal: false, server: true });
+    expect(await pos.must(c.staff.session)).toMatchObject({ training: true });
+
+    await pos.must(c.shift.open, { openingFloat: 10_000 });
+    const before = footprint(pos);
+    const sold = await sell(pos, catalogue);
+    expect(sold).toMatchObject({ ok: true, value: { sale: { training: 1 } } });
+    expect(footprint(pos)).toEqual(before);
+
+    // The local switch is still the terminal's own, and switching it off leaves the server's on.
+    await manager();
+    expect(await pos.must(c.training.set, { on: true })).toEqual({ terminal: true, server: true });
+    expect(await pos.must(c.training.set, { on: false })).toEqual({ terminal: false, server: true });
+    await seller();
+    expect(await pos.must(c.staff.session)).toMatchObject({ training: true });
+    expect(await sell(pos, catalogue)).toMatchObject({ ok: true, value: { sale: { training: 1 } } });
+    expect(footprint(pos).outbox).toEqual(before.outbox);
+
+    // The back office ends it: after the next pull the terminal sells for real, pushed and counted.
+    expect((await org.api.put(path, { training: false })).status).toBe(200);
+    await pos.must(c.sync.now);
+    expect(await pos.must(c.training.get)).toEqual({ terminal: false, server: false });
+    expect(await pos.must(c.staff.session)).toMatchObject({ training: false });
+    expect(await sell(pos, catalogue)).toMatchObject({ ok: true, value: { sale: { training: 0 } } });
+    expect(footprint(pos).outbox.length).toBe(before.outbox.length + 1);
+    expect(await pos.terminal.sync.pushOnce()).toMatchObject({ ok: true, value: { remaining: 0 } });
+    expect(await serverSales(pos)).toBe(1);
   });
 });
