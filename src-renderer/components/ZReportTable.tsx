@@ -42,6 +42,7 @@ export type ZKey =
   | 'z.voided'
   | 'z.voidedSales'
   | 'z.trainingSales'
+  | 'z.cashRounding'
   | 'z.sale'
   | 'z.cashier'
   | 'z.none'
@@ -145,6 +146,15 @@ export function ZReportTable({ report, money, dateTime, t }: ZReportTableProps) 
             <dt>{t('z.difference')}</dt>
             <dd data-testid="z-difference" className={report.difference < 0 ? 'error' : undefined}>
               {money(report.difference)}
+            </dd>
+          </div>
+        ) : null}
+        {/* docs/CASH.md "Cash rounding": the shift's net rounding, signed, already inside the cash. */}
+        {figures.cashRounding !== 0 ? (
+          <div className="fields__row">
+            <dt>{t('z.cashRounding')}</dt>
+            <dd data-testid="z-cash-rounding">
+              {(figures.cashRounding > 0 ? '+' : '') + money(figures.cashRounding)}
             </dd>
           </div>
         ) : null}

@@ -42,6 +42,12 @@ export function SaleDone() {
             {p.reference ? ` (${p.reference})` : ''}
           </li>
         ))}
+        {/* docs/CASH.md "Cash rounding": what the cash part was rounded by, signed, as the receipt prints it. */}
+        {sale.sale.cashRounding !== 0 ? (
+          <li data-testid="done-cash-rounding">
+            {t('pay.cashRounding')}: {(sale.sale.cashRounding > 0 ? '+' : '') + m(sale.sale.cashRounding)}
+          </li>
+        ) : null}
       </ul>
       <button ref={buttonRef} type="button" className="primary big" onClick={newSale}>
         {t('done.next')}
