@@ -1,3 +1,4 @@
+import { setServerTraining } from '../../src-main/db/repos/meta-repo';
 import { decodeEscPos } from '../helpers/escpos-decoder';
 import { startEscPosEmulator } from '../helpers/escpos-emulator';
 import { must } from './pages/core-setup';
@@ -57,5 +58,30 @@ test.describe('training mode', () => {
     } finally {
       await printer.close();
     }
+  });
+
+  test('the back office’s switch, as a pull brings it, puts the window in training; the Manage screen says so and its own switch cannot end it', async ({
+    startHost,
+    terminal,
+    page,
+  }) => {
+    const host = await startHost({ demoData: true });
+    // What a pull writes when the back office has the terminal in training (apply-changes.ts).
+    setServerTraining(host.terminal.db, true);
+    await terminal.open(host.url);
+    await terminal.signIn('Max Manager', '640273');
+    await expect(page.getByTestId('training-banner')).toContainText('TRAINING');
+    await terminal.nav('Manage').click();
+    await page.getByRole('button', { name: 'Training', exact: true }).click();
+    const panel = page.getByTestId('training-switch');
+    await expect(panel.getByText('This terminal sells for real.')).toBeVisible();
+    await expect(panel.getByTestId('training-server')).toHaveText(
+      'The back office has put this terminal in training: every sale here is practice, whatever this switch says, until a manager ends it in the back office.',
+    );
+    await panel.getByRole('button', { name: 'Start training on this terminal' }).click();
+    await panel.getByRole('button', { name: 'End training on this terminal' }).click();
+    await expect(panel.getByText('This terminal sells for real.')).toBeVisible();
+    await expect(page.getByTestId('training-banner')).toBeVisible();
+    await expect(panel.getByTestId('training-server')).toBeVisible();
   });
 });
