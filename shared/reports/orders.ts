@@ -124,7 +124,7 @@ export interface OrderRefundDetail {
 }
 
 export interface OrderApprovalDetail {
-  kind: 'overuse' | 'custom_discount' | 'comp';
+  kind: ApprovalRow['kind'];
   approverId: string;
   approverName: string | null;
   reason: string;

@@ -18,6 +18,7 @@ export const APPROVAL_PERMISSION: Record<SignedApprovalFields['kind'], Permissio
   overuse: 'overuse.grant',
   custom_discount: 'custom.approve',
   comp: 'sale.comp',
+  offline: 'offline.approve',
 };
 
 /** An Ed25519 public key as its 32 raw bytes in base64url (a JWK's "x"). */

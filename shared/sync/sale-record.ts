@@ -142,13 +142,17 @@ export const redemptionSchema = z.object({
 export const approvalSchema = z.object({
   id: uuid,
   saleId: uuid,
-  /** 'comp': who allowed the comp (the seller, holding sale.comp, or a supervisor's PIN) and its reason. */
-  kind: z.enum(['overuse', 'custom_discount', 'comp']),
+  /**
+   * 'comp': who allowed the comp (the seller, holding sale.comp, or a supervisor's PIN) and its reason.
+   * 'offline': the supervisor whose PIN let the sale go past the terminal's minutes offline
+   * (docs/CASH.md "Offline limits").
+   */
+  kind: z.enum(['overuse', 'custom_discount', 'comp', 'offline']),
   approverId: uuid,
   reason: text(),
   /**
    * JSON text of the limit reasons the overuse bypassed, e.g. '["MAX_USES"]'; for a comp, the ids of the
-   * lines it comped, e.g. '["l1"]'.
+   * lines it comped, e.g. '["l1"]'; for an offline sale, '["OFFLINE_TOO_LONG"]'.
    */
   limits: text(),
   createdAt: instant,

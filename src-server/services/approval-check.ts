@@ -37,6 +37,7 @@ const WHAT: Record<Approval['kind'], string> = {
   overuse: 'overuse approval (use beyond a code’s limit)',
   custom_discount: 'custom discount approval',
   comp: 'comp approval (lines given away)',
+  offline: 'offline approval (a sale past the terminal’s minutes without the server)',
 };
 
 /** One open review item per unproven approval; call once the sale's redemption is written. */
