@@ -31,8 +31,12 @@ export const cashMessages = {
     de: 'Der Server antwortet nicht, und diese Kasse darf ohne Server höchstens {max} pro Verkauf annehmen; dieser Verkauf hat {total}. Bitte kassieren, sobald der Server wieder antwortet (der Warenkorb bleibt), oder eine Leitung fragen.',
   },
   OFFLINE_TOO_LONG: {
-    en: 'This terminal has not heard from the server for {minutes} minutes, longer than the {max} allowed: a supervisor must take each sale now. Ask one to sign in, or wait for the server: the cart stays.',
-    de: 'Diese Kasse hat seit {minutes} Minuten nichts vom Server gehört, länger als die erlaubten {max}: Jeden Verkauf muss jetzt eine Aufsicht übernehmen. Bitte eine anmelden lassen oder auf den Server warten: Der Warenkorb bleibt.',
+    en: 'This terminal has not heard from the server for {minutes} minutes, longer than the {max} allowed: a supervisor must take each sale now. Ask one to type their PIN (Supervisor PIN) or to sign in, or wait for the server: the cart stays.',
+    de: 'Diese Kasse hat seit {minutes} Minuten nichts vom Server gehört, länger als die erlaubten {max}: Jeden Verkauf muss jetzt eine Aufsicht übernehmen. Bitte eine ihre PIN eingeben (Aufsichts-PIN) oder sich anmelden lassen, oder auf den Server warten: Der Warenkorb bleibt.',
+  },
+  OFFLINE_OWN_APPROVAL: {
+    en: 'Your own PIN cannot let your sale past the offline limit: ask a supervisor to type theirs, or wait for the server. The cart stays.',
+    de: 'Die eigene PIN gibt den eigenen Verkauf nicht über die Offline-Grenze frei: Bitte eine Aufsicht ihre PIN eingeben lassen oder auf den Server warten. Der Warenkorb bleibt.',
   },
   DRAWER_FAILED: {
     en: 'Recorded, but the drawer did not open: the printer it hangs on did not answer. Open the drawer with its key.',

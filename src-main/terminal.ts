@@ -316,6 +316,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     reservations,
     seats,
     serverAnswers: async () => (await connectivity.check()).state === 'online',
+    staff,
     offline: {
       limits: () => getOfflineLimits(db),
       minutes: () => {

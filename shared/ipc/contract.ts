@@ -213,6 +213,8 @@ export const requestSchemas = {
         .refine((ts) => ts.reduce((n, x) => n + x.amount, 0) <= MAX_MONEY_MINOR, {
           message: `the tenders together may be ${MAX_MONEY_SENTENCE}`,
         }),
+      // docs/CASH.md "Offline limits": a supervisor's PIN lets a sale past the minutes offline.
+      offlineApproval: z.object({ approverId: id, pin }).strict().optional(),
     })
     .strict(),
   [c.sales.find]: z

@@ -15,6 +15,13 @@ import { compApprovals, compedQty, liveComps } from './cart-comps';
 /** A sale about to be committed: it has no refunds yet, and its receipt number comes with the commit. */
 export type NewSaleRecord = Omit<SaleRecord, 'refunds'>;
 
+/** Who let a sale past the terminal's minutes offline with their PIN (docs/CASH.md "Offline limits"). */
+export interface OfflineGrant {
+  approverId: string;
+  /** What the approval records as its reason, e.g. "offline 95 min, limit 60". */
+  reason: string;
+}
+
 export interface SaleRecordInput {
   /** The cart as checkout validated it. */
   priced: Pick<PricedCart, 'cart' | 'basket' | 'code' | 'evaluation' | 'source' | 'priced'>;
@@ -38,6 +45,8 @@ export interface SaleRecordInput {
    * ticket secrets (the caller passes no sealTicket), so nothing of it counts or admits anyone.
    */
   training?: boolean | undefined;
+  /** The supervisor who let the sale past the minutes offline; recorded as an approval of kind 'offline'. */
+  offlineGrant?: OfflineGrant | null | undefined;
 }
 
 /**
@@ -160,6 +169,17 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
       approverId: comp.approverId,
       reason: comp.reason,
       limits: JSON.stringify(comp.lineIds),
+      createdAt: now,
+    });
+  }
+  if (input.offlineGrant) {
+    approvals.push({
+      id: ids(),
+      saleId,
+      kind: 'offline',
+      approverId: input.offlineGrant.approverId,
+      reason: input.offlineGrant.reason,
+      limits: JSON.stringify(['OFFLINE_TOO_LONG']),
       createdAt: now,
     });
   }

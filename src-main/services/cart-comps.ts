@@ -20,9 +20,9 @@ export interface CompGrant {
 
 /**
  * One approval per comp approver and reason goes with the sale; the sale record takes at most 10
- * approvals, an overuse and a custom discount need one each.
+ * approvals, an overuse, a custom discount and an offline sale's supervisor need one each.
  */
-export const MAX_COMP_APPROVALS = 8;
+export const MAX_COMP_APPROVALS = 7;
 
 /** Units of the line comped, never more than it holds now (its quantity may have dropped since). */
 export function compedQty(comps: readonly CompGrant[], line: { id: string; qty: number }): number {

@@ -21,13 +21,18 @@ import { getOpenShift } from '../db/repos/shift-repo';
 import { getVenueCashStep } from '../db/repos/catalogue-repo';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
-import { buildSaleRecord, committedSaleRecord, type NewSaleRecord } from './build-sale-record';
+import {
+  buildSaleRecord,
+  committedSaleRecord,
+  type NewSaleRecord,
+  type OfflineGrant,
+} from './build-sale-record';
 import { checkSeats, commitSale, type Admitted } from './sale-commit';
 import { capacityUnits, type CartService, type PricedCart } from './cart-service';
 import type { MailService } from './mail/mail-service';
 import type { PrintService } from './printing/print-service';
 import type { ReservationService } from './reservations/reservation-service';
-import type { Actor } from './staff-service';
+import type { Actor, StaffService } from './staff-service';
 import type { EscrowLedger } from './sync/escrow';
 import type { CustomerService } from './customers/customer-service';
 import type { SyncService } from './sync/sync-service';
@@ -63,6 +68,20 @@ interface Deps {
   offline?: { limits: () => OfflineLimits; minutes: () => number | null } | undefined;
   /** Whether this person sells in training here (training.ts; docs/CASH.md "Training mode"). */
   training?: ((staffId: string) => boolean) | undefined;
+  /** A supervisor's PIN, checked (and throttled) as for every other approval. */
+  staff: Pick<StaffService, 'approve'>;
+}
+
+/** A supervisor's PIN typed in on the seller's session, sent with the checkout. */
+export interface OfflineApprovalInput {
+  approverId: string;
+  pin: string;
+}
+
+export interface CheckoutInput {
+  cartId: string;
+  tenders: readonly TenderInput[];
+  offlineApproval?: OfflineApprovalInput | undefined;
 }
 
 export type CheckoutService = ReturnType<typeof createCheckoutService>;
@@ -156,24 +175,41 @@ export function createCheckoutService(deps: Deps) {
    * docs/CASH.md "Selling offline" and "Offline limits": on an enrolled terminal, a sale the limits or the
    * seller's role would refuse offline goes only once the server is asked afresh (the status the bar
    * shows may be minutes old). With no limits and the permission, nobody is asked: no extra round trip.
+   * Past the minutes offline, a supervisor's PIN sent with the checkout lets the sale go: the answer is
+   * then the approval the sale records (null when none is needed; a PIN sent anyway is not checked).
    */
-  const mayGoOffline = async (actor: Actor, total: number, currency: string): Promise<Result<true>> => {
-    if (mode() === 'standalone') return ok(true);
+  const mayGoOffline = async (
+    actor: Actor,
+    total: number,
+    currency: string,
+    approval: OfflineApprovalInput | undefined,
+  ): Promise<Result<OfflineGrant | null>> => {
+    if (mode() === 'standalone') return ok(null);
     const limits = deps.offline?.limits() ?? NO_OFFLINE_LIMITS;
     const allowed = hasPermission(actor.role, 'sell.offline');
-    if (allowed && !hasOfflineLimits(limits)) return ok(true);
-    if (await (deps.serverAnswers?.() ?? Promise.resolve(true))) return ok(true);
+    if (allowed && !hasOfflineLimits(limits)) return ok(null);
+    if (await (deps.serverAnswers?.() ?? Promise.resolve(true))) return ok(null);
     if (!allowed) return err('OFFLINE_NOT_ALLOWED', t('OFFLINE_NOT_ALLOWED'));
     const refusal = offlineRefusal(limits, {
       total,
       offlineMinutes: deps.offline?.minutes() ?? null,
       bySupervisor: hasPermission(actor.role, 'offline.approve'),
     });
-    if (!refusal) return ok(true);
+    if (!refusal) return ok(null);
     const money = (amount: number) => `${formatMinor(amount, currency, language())} ${currency}`;
-    return refusal.reason === 'OFFLINE_SALE_TOO_LARGE'
-      ? err(refusal.reason, t(refusal.reason, { max: money(refusal.maxSale), total: money(total) }))
-      : err(refusal.reason, t(refusal.reason, { minutes: refusal.minutes, max: refusal.maxMinutes }));
+    if (refusal.reason === 'OFFLINE_SALE_TOO_LARGE')
+      return err(refusal.reason, t(refusal.reason, { max: money(refusal.maxSale), total: money(total) }));
+    if (!approval)
+      return err(refusal.reason, t(refusal.reason, { minutes: refusal.minutes, max: refusal.maxMinutes }));
+    // A second person takes the sale, as for an overuse or a comp: never the seller's own PIN (the
+    // seller lacks offline.approve, or nothing would be refused; said plainly rather than as a role).
+    if (approval.approverId === actor.staffId) return err('OFFLINE_OWN_APPROVAL', t('OFFLINE_OWN_APPROVAL'));
+    const approver = await deps.staff.approve(approval.approverId, approval.pin, 'offline.approve');
+    if (!approver.ok) return approver;
+    return ok({
+      approverId: approver.value.staffId,
+      reason: `offline ${refusal.minutes} min, limit ${refusal.maxMinutes}`,
+    });
   };
 
   const commit = (record: NewSaleRecord, admitted: Admitted, now: string, training: boolean) =>
@@ -182,9 +218,10 @@ export function createCheckoutService(deps: Deps) {
   /** From here to the commit nothing awaits: no other call can change the cart or the leases meanwhile. */
   const sellPriced = (
     actor: Actor,
-    input: { cartId: string; tenders: readonly TenderInput[] },
+    input: CheckoutInput,
     pricedBefore: PricedCart,
     training: boolean,
+    offlineGrant: OfflineGrant | null,
   ): Result<SaleRecord> => {
     const early = settled(input.cartId);
     if (early) return early;
@@ -218,6 +255,7 @@ export function createCheckoutService(deps: Deps) {
       sign: (approval) => signApproval(approval, deps.terminalId(), signer),
       sealTicket: ticketKey && ticketSealer(ticketKey),
       training,
+      offlineGrant,
     });
     const committed = commit(record, admitted.value, now, training);
     if (!committed.ok) return committed;
@@ -231,7 +269,7 @@ export function createCheckoutService(deps: Deps) {
      * Completes the current cart. Calling again with the same cart id returns the same sale. Printing
      * starts after the commit and never changes the sale's result.
      */
-    async complete(actor: Actor, input: { cartId: string; tenders: readonly TenderInput[] }) {
+    async complete(actor: Actor, input: CheckoutInput) {
       let sold = settled(input.cartId);
       if (!sold) {
         const training = deps.training?.(actor.staffId) ?? false;
@@ -244,13 +282,20 @@ export function createCheckoutService(deps: Deps) {
         if (!held.ok) return held;
         const priced = cart.priceCart(actor);
         // Training never goes to the server, so it needs none: no offline limit, no lease to fetch.
+        let offlineGrant: OfflineGrant | null = null;
         if (!training) {
-          const offline = await mayGoOffline(actor, priced.priced.total, priced.basket.currency);
+          const offline = await mayGoOffline(
+            actor,
+            priced.priced.total,
+            priced.basket.currency,
+            input.offlineApproval,
+          );
           if (!offline.ok) return offline;
+          offlineGrant = offline.value;
           // Enrolled: fetch the leases this cart needs first (outside any transaction, with a short timeout).
           if (mode() === 'enrolled') await sync.prepare(cart.escrowNeeds(actor, priced));
         }
-        sold = sellPriced(actor, input, priced, training);
+        sold = sellPriced(actor, input, priced, training, offlineGrant);
       }
       if (sold.ok && sold.value.sale.training === 0) sync.afterWrite();
       return printing.afterSale(deps.mail ? deps.mail.afterSale(sold) : sold);

@@ -171,7 +171,9 @@ export function saleReceipt(record: SaleRecord, ctx: DocumentContext): string {
         ? `${w('overuse')} ${sale.codeText ?? ''}`.trim()
         : approval.kind === 'comp'
           ? w('comp')
-          : w('customDiscount');
+          : approval.kind === 'offline'
+            ? w('offlineSale')
+            : w('customDiscount');
     doc.text(`${what}: ${w('approvedBy')} ${ctx.staffName(approval.approverId)}`, 2);
   }
   doc.row(`${w('total')} ${sale.currency}`, money(m, sale.total), { size: 'wide', bold: true });

@@ -47,6 +47,7 @@ export const PAPER_WORDS = {
   cashRounding: { en: 'Cash rounding', de: 'Bargeldrundung' },
   approvedBy: { en: 'Approved by', de: 'Freigabe' },
   overuse: { en: 'Overuse', de: 'Überschreitung' },
+  offlineSale: { en: 'Offline sale', de: 'Verkauf ohne Server' },
   thanks: { en: 'Thank you for your visit!', de: 'Vielen Dank für Ihren Besuch!' },
   shift: { en: 'Shift', de: 'Schicht' },
   opened: { en: 'Opened', de: 'Geöffnet' },
