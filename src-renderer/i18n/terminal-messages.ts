@@ -144,6 +144,11 @@ export const terminalEn = {
   'pay.change': 'Change',
   'pay.complete': 'Complete sale',
   'pay.comp': 'Finish as complimentary',
+  'pay.offlinePin': 'Supervisor PIN…',
+  'offline.title': 'Supervisor approval: sale offline',
+  'offline.explain':
+    'The server has not answered for longer than this terminal may sell alone. A supervisor types their PIN to let this one sale go.',
+  'offline.approve': 'Approve and complete',
   'comp.open': 'Comp…',
   'comp.title': 'Comp: give away',
   'comp.what': 'What to give away',
@@ -329,6 +334,11 @@ export const terminalDe: Record<TerminalKey, string> = {
   'pay.change': 'Rückgeld',
   'pay.complete': 'Verkauf abschließen',
   'pay.comp': 'Als Freikarte abschließen',
+  'pay.offlinePin': 'Aufsichts-PIN…',
+  'offline.title': 'Freigabe: Verkauf ohne Server',
+  'offline.explain':
+    'Der Server antwortet länger nicht, als diese Kasse allein verkaufen darf. Eine Aufsicht gibt mit ihrer PIN diesen einen Verkauf frei.',
+  'offline.approve': 'Freigeben und abschließen',
   'comp.open': 'Verschenken…',
   'comp.title': 'Verschenken (Freikarte)',
   'comp.what': 'Was verschenkt wird',

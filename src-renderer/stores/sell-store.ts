@@ -75,7 +75,11 @@ interface SellState {
   /** docs/CASH.md "Comps": a line, some of its units, or (no line) the whole order given away. */
   comp: (request: RequestOf<typeof channels.cart.comp>) => Promise<Failure | null>;
   removeComp: (lineId?: string) => Promise<void>;
-  checkout: (tenders: TenderInput[]) => Promise<Failure | null>;
+  /** With `offlineApproval`, a supervisor's PIN lets the sale past the minutes offline (docs/CASH.md). */
+  checkout: (
+    tenders: TenderInput[],
+    offlineApproval?: { approverId: string; pin: string },
+  ) => Promise<Failure | null>;
   newSale: () => void;
   /** Takes a cart another store's call answered with (seats picked on the map): as any cart action's. */
   takeCart: (result: { ok: true; value: CartView } | { ok: false; reason: string; message: string }) => void;
@@ -260,10 +264,14 @@ export const useSellStore = create<SellState>()((set, get) => {
     async removeComp(lineId) {
       takeCart(await api.cart.removeComp(lineId === undefined ? {} : { lineId }));
     },
-    async checkout(tenders) {
+    async checkout(tenders, offlineApproval) {
       const cart = get().cart;
       if (!cart) return { reason: 'EMPTY_CART', message: '' };
-      const result = await api.checkout.complete({ cartId: cart.id, tenders });
+      const result = await api.checkout.complete({
+        cartId: cart.id,
+        tenders,
+        ...(offlineApproval ? { offlineApproval } : {}),
+      });
       if (!result.ok) {
         noteFailure(result);
         return result;

@@ -7,6 +7,7 @@ import { useMoney } from '../../i18n/use-money';
 import type { TenderInput } from '../../../shared/ipc/contract';
 import { useSellStore } from '../../stores/sell-store';
 import { DialogForm } from '../../components/DialogForm';
+import { OfflineApprovalDialog } from './OfflineApprovalDialog';
 
 /**
  * Payment: an optional card part (taken on the external terminal, its reference recorded) and the
@@ -31,6 +32,11 @@ export function PaymentDialog({ onClose }: { onClose: () => void }) {
   } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // docs/CASH.md "Offline limits": the tenders refused for the minutes offline, offered to a supervisor's
+  // PIN; `approving` while the PIN dialog is open.
+  const [offlineTenders, setOfflineTenders] = useState<TenderInput[] | null>(null);
+  const [approving, setApproving] = useState(false);
+  const offlineRef = useRef<HTMLButtonElement>(null);
   const refs = {
     card: useRef<HTMLInputElement>(null),
     reference: useRef<HTMLInputElement>(null),
@@ -51,16 +57,24 @@ export function PaymentDialog({ onClose }: { onClose: () => void }) {
   };
 
   const finish = async (tenders: TenderInput[]) => {
+    setError(null);
+    setOfflineTenders(null);
     setBusy(true);
     const failure = await checkout(tenders);
     setBusy(false);
     if (!failure) return onClose();
     setError(failure.message);
+    if (failure.reason === 'OFFLINE_TOO_LONG') {
+      setOfflineTenders(tenders);
+      // Keyboard-first: Enter now opens the supervisor's PIN.
+      requestAnimationFrame(() => offlineRef.current?.focus());
+    }
   };
 
   const submit = async () => {
     setFieldError(null);
     setError(null);
+    setOfflineTenders(null);
     const example = money(1250, currency);
     if (card === null) return fail('card', t('amount.invalid', { example }));
     if (card > total) return fail('card', t('pay.cardTooMuch', { total: money(total, currency) }));
@@ -72,11 +86,7 @@ export function PaymentDialog({ onClose }: { onClose: () => void }) {
     if (card > 0) tenders.push({ tender: 'card', amount: card, reference: reference.trim() });
     if ((due ?? 0) > 0 || tenders.length === 0)
       tenders.push({ tender: 'cash', amount: cashDue, tendered: received });
-    setBusy(true);
-    const failure = await checkout(tenders);
-    setBusy(false);
-    if (!failure) return onClose();
-    setError(failure.message);
+    await finish(tenders);
   };
 
   const field = (
@@ -112,60 +122,76 @@ export function PaymentDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog title={t('pay.title')} onClose={onClose} testId="payment-dialog">
-      <DialogForm
-        busy={busy}
-        onSubmit={() => void submit()}
-        error={error}
-        cancelLabel={t('dialog.cancel')}
-        onCancel={onClose}
-        submitLabel={t('pay.complete')}
-        extraActions={
-          compedWhole ? (
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => void finish([{ tender: 'complimentary', amount: total }])}
-            >
-              {t('pay.comp')}
-            </button>
-          ) : null
-        }
-      >
-        <p className="pay__total">
-          {t('pay.total')} <strong data-testid="pay-total">{money(total, currency)}</strong>
-        </p>
-        {field('received', t('pay.received', { currency }), receivedText, setReceivedText, {
-          inputMode: 'decimal',
-          placeholder: cashDue !== null ? money(cashDue, currency) : '',
-          autofocus: true,
-        })}
-        <fieldset className="form">
-          <legend>{t('pay.cardPart')}</legend>
-          {field('card', t('pay.card', { currency }), cardText, setCardText, { inputMode: 'decimal' })}
-          {field('reference', t('pay.reference'), reference, setReference)}
-        </fieldset>
-        <dl className="fields pay__sums">
-          <div className="fields__row">
-            <dt>{t('pay.cashDue')}</dt>
-            <dd data-testid="pay-cash-due">{cashDue !== null ? money(cashDue, currency) : '—'}</dd>
-          </div>
-          {rounded && rounded.rounding !== 0 && (
+    <>
+      <Dialog title={t('pay.title')} onClose={onClose} testId="payment-dialog">
+        <DialogForm
+          busy={busy}
+          onSubmit={() => void submit()}
+          error={error}
+          cancelLabel={t('dialog.cancel')}
+          onCancel={onClose}
+          submitLabel={t('pay.complete')}
+          extraActions={
+            <>
+              {offlineTenders ? (
+                <button type="button" ref={offlineRef} disabled={busy} onClick={() => setApproving(true)}>
+                  {t('pay.offlinePin')}
+                </button>
+              ) : null}
+              {compedWhole ? (
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => void finish([{ tender: 'complimentary', amount: total }])}
+                >
+                  {t('pay.comp')}
+                </button>
+              ) : null}
+            </>
+          }
+        >
+          <p className="pay__total">
+            {t('pay.total')} <strong data-testid="pay-total">{money(total, currency)}</strong>
+          </p>
+          {field('received', t('pay.received', { currency }), receivedText, setReceivedText, {
+            inputMode: 'decimal',
+            placeholder: cashDue !== null ? money(cashDue, currency) : '',
+            autofocus: true,
+          })}
+          <fieldset className="form">
+            <legend>{t('pay.cardPart')}</legend>
+            {field('card', t('pay.card', { currency }), cardText, setCardText, { inputMode: 'decimal' })}
+            {field('reference', t('pay.reference'), reference, setReference)}
+          </fieldset>
+          <dl className="fields pay__sums">
             <div className="fields__row">
-              <dt>{t('pay.cashRounding')}</dt>
-              <dd data-testid="pay-cash-rounding">
-                {(rounded.rounding > 0 ? '+' : '') + money(rounded.rounding, currency)}
+              <dt>{t('pay.cashDue')}</dt>
+              <dd data-testid="pay-cash-due">{cashDue !== null ? money(cashDue, currency) : '—'}</dd>
+            </div>
+            {rounded && rounded.rounding !== 0 && (
+              <div className="fields__row">
+                <dt>{t('pay.cashRounding')}</dt>
+                <dd data-testid="pay-cash-rounding">
+                  {(rounded.rounding > 0 ? '+' : '') + money(rounded.rounding, currency)}
+                </dd>
+              </div>
+            )}
+            <div className="fields__row">
+              <dt>{t('pay.change')}</dt>
+              <dd data-testid="pay-change" aria-live="polite">
+                {change !== null && change >= 0 ? money(change, currency) : '—'}
               </dd>
             </div>
-          )}
-          <div className="fields__row">
-            <dt>{t('pay.change')}</dt>
-            <dd data-testid="pay-change" aria-live="polite">
-              {change !== null && change >= 0 ? money(change, currency) : '—'}
-            </dd>
-          </div>
-        </dl>
-      </DialogForm>
-    </Dialog>
+          </dl>
+        </DialogForm>
+      </Dialog>
+      {approving && offlineTenders ? (
+        <OfflineApprovalDialog
+          tenders={offlineTenders}
+          onDone={onClose}
+          onCancel={() => setApproving(false)}
+        />
+      ) : null}
+    </>
   );
 }

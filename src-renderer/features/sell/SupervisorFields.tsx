@@ -9,6 +9,8 @@ interface SupervisorFieldsProps {
   onPin: (pin: string) => void;
   pinError: string | null;
   pinRef: RefObject<HTMLInputElement | null>;
+  /** The PIN field takes the dialog's first focus (the approver is already picked). */
+  autoFocusPin?: boolean;
 }
 
 /** Who approves and their PIN: the staff on this terminal other than the one signed in. */
@@ -19,6 +21,7 @@ export function SupervisorFields({
   onPin,
   pinError,
   pinRef,
+  autoFocusPin,
 }: SupervisorFieldsProps) {
   const t = useT();
   const id = useId();
@@ -49,6 +52,7 @@ export function SupervisorFields({
         onChange={(e) => onPin(e.target.value.replace(/\D/g, ''))}
         aria-invalid={pinError ? true : undefined}
         aria-describedby={pinError ? `${id}-pin-error` : undefined}
+        data-autofocus={autoFocusPin ? true : undefined}
       />
       {pinError ? (
         <p id={`${id}-pin-error`} role="alert" className="error">
