@@ -1,5 +1,5 @@
 import { cashDue as cashDueFor } from '../../../shared/money/cash-rounding';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { parseAmount } from '../../lib/amount-input';
 import { useT } from '../../i18n/use-t';
@@ -37,6 +37,10 @@ export function PaymentDialog({ onClose }: { onClose: () => void }) {
   const [offlineTenders, setOfflineTenders] = useState<TenderInput[] | null>(null);
   const [approving, setApproving] = useState(false);
   const offlineRef = useRef<HTMLButtonElement>(null);
+  // Keyboard-first: once offered (and enabled again), Enter opens the supervisor's PIN.
+  useEffect(() => {
+    if (offlineTenders && !busy) offlineRef.current?.focus();
+  }, [offlineTenders, busy]);
   const refs = {
     card: useRef<HTMLInputElement>(null),
     reference: useRef<HTMLInputElement>(null),
@@ -64,11 +68,7 @@ export function PaymentDialog({ onClose }: { onClose: () => void }) {
     setBusy(false);
     if (!failure) return onClose();
     setError(failure.message);
-    if (failure.reason === 'OFFLINE_TOO_LONG') {
-      setOfflineTenders(tenders);
-      // Keyboard-first: Enter now opens the supervisor's PIN.
-      requestAnimationFrame(() => offlineRef.current?.focus());
-    }
+    if (failure.reason === 'OFFLINE_TOO_LONG') setOfflineTenders(tenders);
   };
 
   const submit = async () => {
