@@ -59,7 +59,8 @@ describe.each(backends)('offline approvals on push (%s)', (backend) => {
     venueId = await createVenue(org);
     supervisorId = (await signInAs(org.api, server.url, 'supervisor')).staffId;
     sellerId = (await signInAs(org.api, server.url, 'seller')).staffId;
-  });
+    // A server, an organisation and several scrypt hashes: slow on a busy machine.
+  }, 120_000);
   afterAll(async () => {
     await server.close();
   });
