@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { wallTime } from '../catalogue/performance-run';
 import type { LocalizedMessage } from '../discounts/types';
 
 // docs/SECURITY.md "Overuse caps" and docs/CASH.md "Overuse caps": how many overuses may be granted is
 // capped three ways, each a setting a manager changes in the back office:
 // - per supervisor, per business day (shared/business-day.ts): their role's cap, or their own override;
 // - per terminal, per business day: all supervisors' grants at that terminal together;
-// - per performance, in all: every grant on a sale of that performance, across the organisation.
+// - per performance, per business day: every grant on a sale holding a ticket of that performance.
 // The terminal's main process and the server both ask this one rule; each counts the grants it can see
-// (the terminal its own and what its last pull told it, the server the whole organisation's).
+// (the terminal its own, the server the whole organisation's pushed sales).
 
 export type OveruseCapCheck = { ok: true } | { ok: false; message: LocalizedMessage };
 
@@ -26,6 +27,15 @@ export function supervisorOveruseCap(
   return staffCap === null || staffCap === undefined
     ? { cap: roleCap, source: 'role' }
     : { cap: staffCap, source: 'staff' };
+}
+
+/**
+ * How a performance's cap names it: its event and curtain-up on the venue's clock, the same in every
+ * language ("Hamlet, 2026-12-01 19:30").
+ */
+export function performanceCapName(eventName: string, startsAt: string, zone: string): string {
+  const { date, time } = wallTime(startsAt, zone);
+  return `${eventName}, ${date} ${time}`;
 }
 
 /** The greatest cap a manager may set (role, staff, terminal or performance). */
@@ -81,11 +91,13 @@ function sentence(cap: number, granted: number, holder: OveruseCapHolder | strin
     case 'performance':
       return {
         en:
-          `${granted} ${w.en} have been granted for ${who.name}, and its cap is ${cap}: ` +
-          'a manager can raise the cap on the performance in the back office (Catalogue).',
+          `${granted} ${w.en} ${granted === 1 ? 'has' : 'have'} been granted for ${who.name} this business day, ` +
+          `and the performance's cap is ${cap} a day: a manager can raise the cap on the performance in the ` +
+          'back office (Events), or sell without the code.',
         de:
-          `Für ${who.name} wurden schon ${granted} ${w.de} freigegeben, und die Grenze ist ${cap}: ` +
-          'Eine Leitung kann die Grenze der Vorstellung im Backoffice (Katalog) erhöhen.',
+          `Für ${who.name} wurden an diesem Geschäftstag schon ${granted} ${w.de} freigegeben, und die Grenze ` +
+          `der Vorstellung ist ${cap} pro Tag: Eine Leitung kann die Grenze der Vorstellung im Backoffice ` +
+          '(Veranstaltungen) erhöhen, oder ohne den Code verkaufen.',
       };
   }
 }

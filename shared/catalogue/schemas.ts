@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { overuseCapValue } from '../auth/overuse-cap';
 import { text } from '../text';
 
 // One schema per catalogue record, used by the server's routes and by the back office's forms, so a field
@@ -41,6 +42,8 @@ export const CATALOGUE_BODIES = {
     startsAt: z.iso.datetime({ offset: true }),
     capacity: z.number().int().min(0).max(1_000_000),
     status: z.enum(['on_sale', 'off_sale', 'cancelled']).default('on_sale'),
+    /** docs/CASH.md "Per performance": overuses granted on its sales per business day; null: no cap. */
+    overuseCap: overuseCapValue.default(null),
   }),
   priceBands: z.strictObject({ eventId: z.uuid(), name }),
   ticketTypes: z.strictObject({ eventId: z.uuid(), name }),

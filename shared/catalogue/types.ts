@@ -27,6 +27,11 @@ export interface Performance {
   status: 'on_sale' | 'off_sale' | 'cancelled';
   /** The seat map it uses (docs/SEATING.md); null: unseated. Absent from an older server. */
   seatMapId?: string | null;
+  /**
+   * Overuses that may be granted on its sales per business day (docs/CASH.md "Overuse caps"); null: no
+   * cap. Absent from an older server.
+   */
+  overuseCap?: number | null;
 }
 
 /** Where in the house: Stalls, Circle, Gallery. */

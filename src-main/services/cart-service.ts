@@ -722,6 +722,8 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       }
       const here = caps.terminal();
       if (!here.ok) return err('OVERUSE_CAP', here.message[language()]);
+      const shows = caps.performances(cart.lines.flatMap((l) => (l.scheduleId ? [l.scheduleId] : [])));
+      if (!shows.ok) return err('PERFORMANCE_OVERUSE_CAP', shows.message[language()]);
       const approver = await staff.approve(input.approverId, input.pin, 'overuse.grant');
       if (!approver.ok) return approver;
       const cap = caps.supervisor(approver.value);

@@ -133,6 +133,10 @@ export const adminEn = {
   'admin.performances.onSale': 'On sale',
   'admin.performances.offSale': 'Off sale',
   'admin.performances.cancelled': 'Cancelled',
+  'admin.performances.overuseCap': 'Overuses all supervisors may grant on its sales per business day',
+  'admin.performances.overuseCapHint':
+    'Empty: no cap. Terminals take it with their next sync; the server reviews sales that went past it.',
+  'admin.performances.overuseCapColumn': 'Overuse cap',
   'admin.run.open': 'Create a run…',
   'admin.run.title': 'Create a run of performances',
   'admin.run.pattern': 'Pattern {n}',
@@ -520,6 +524,11 @@ export const adminDe: Record<keyof typeof adminEn, string> = {
   'admin.performances.onSale': 'Im Verkauf',
   'admin.performances.offSale': 'Nicht im Verkauf',
   'admin.performances.cancelled': 'Abgesagt',
+  'admin.performances.overuseCap':
+    'Überschreitungen, die alle Aufsichten auf ihre Verkäufe pro Geschäftstag freigeben dürfen',
+  'admin.performances.overuseCapHint':
+    'Leer: keine Grenze. Terminals übernehmen sie beim nächsten Abgleich; der Server legt Verkäufe darüber zur Prüfung vor.',
+  'admin.performances.overuseCapColumn': 'Überschreitungsgrenze',
   'admin.run.open': 'Serie anlegen …',
   'admin.run.title': 'Serie von Vorstellungen anlegen',
   'admin.run.pattern': 'Muster {n}',

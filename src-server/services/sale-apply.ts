@@ -19,6 +19,7 @@ import { storedTicket, type NewTicket } from '../db/repos/ticket-repo';
 import { reject } from '../errors';
 import { proveApprovals, reviewUnproven } from './approval-check';
 import { reviewOverCap } from './overuse-cap';
+import { reviewPerformanceCaps, salePerformances } from './performance-overuse-cap';
 import { ensureCounterRow } from './escrow-service';
 import type { MutationScope } from './mutation-scope';
 import { parsePayload } from './payload-parse';
@@ -193,6 +194,7 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
   const overuse = approvals.honoured.find((a) => a.kind === 'overuse');
   let redemptionId: string | null = null;
   let overCap = false;
+  let overPerformanceCap = false;
   if (p.redemption && code) {
     const r = p.redemption;
     const limits = overuse ? parseLimits(overuse.limits) : null;
@@ -221,6 +223,7 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
         overuseLimits: limits,
         redeemedAt: sale.createdAt,
         posSale: true,
+        performanceIds: salePerformances(p.lines),
       }),
     );
     if (!row) reject('DUPLICATE_REDEMPTION', `Redemption ${r.id} reached the server already.`);
@@ -232,6 +235,14 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
     if (overuse) {
       const grantor = await scope.grantor(overuse.approverId);
       overCap = await reviewOverCap(scope, mutation, sale, row.id, overuse, grantor);
+      overPerformanceCap = await reviewPerformanceCaps(
+        scope,
+        mutation,
+        sale,
+        row.id,
+        overuse,
+        salePerformances(p.lines),
+      );
     }
   }
 
@@ -279,6 +290,7 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
     ...excess.map((e) => `${e.units} over ${e.counter}`),
     ...approvals.unproven.map((u) => `an unproven ${u.approval.kind} approval`),
     ...(overCap ? ['an overuse past its supervisor’s daily cap'] : []),
+    ...(overPerformanceCap ? ['an overuse past its performance’s daily cap'] : []),
     ...(seatsNotHeld > 0 ? [`${seatsNotHeld} seat(s) the terminal did not hold`] : []),
   ];
   return toReview.length > 0 ? `Accepted; ${toReview.join(', ')} went to review.` : undefined;

@@ -152,6 +152,31 @@ export function getPerformance(db: Db, id: string): PerformanceWithSales | undef
   return row && fromRow<PerformanceWithSales>(row);
 }
 
+/** A performance with an overuse cap (docs/CASH.md "Per performance"), named as the refusal names it. */
+export interface CappedPerformance {
+  id: string;
+  cap: number;
+  eventName: string;
+  startsAt: string;
+}
+
+/** The performances among `ids` that carry an overuse cap, in curtain-up order. */
+export function cappedPerformances(db: Db, ids: readonly string[]): CappedPerformance[] {
+  if (ids.length === 0) return [];
+  return prepared(
+    db,
+    `SELECT p.id, p.overuse_cap AS cap, e.name AS eventName, p.starts_at AS startsAt
+     FROM performances p JOIN events e ON e.id = p.event_id
+     WHERE p.overuse_cap IS NOT NULL AND p.id IN (SELECT value FROM json_each(?))
+     ORDER BY p.starts_at, p.id`,
+  ).all(JSON.stringify(ids)) as CappedPerformance[];
+}
+
+/** The cap a pull brought (null: none). */
+export function setPerformanceOveruseCap(db: Db, id: string, cap: number | null): void {
+  prepared(db, 'UPDATE performances SET overuse_cap = ? WHERE id = ?').run(cap, id);
+}
+
 export function listProducts(db: Db, eventId: string | null): Product[] {
   const rows = prepared(
     db,

@@ -199,6 +199,20 @@ export function loadSale(db: Db, id: string): SaleRecord | undefined {
 }
 
 /** Overuse grants in sales made here since `since`: all of them, or one approver's. */
+/**
+ * The overuse approvals since `since` in sales holding a ticket of `performanceId` (docs/CASH.md
+ * "Per performance"), training sales left out as for the other caps.
+ */
+export function countPerformanceOverusesSince(db: Db, since: string, performanceId: string): number {
+  const row = prepared(
+    db,
+    `SELECT count(*) AS n FROM approvals WHERE kind = 'overuse' AND created_at >= @since
+       AND sale_id IN (SELECT sale_id FROM sale_lines WHERE performance_id = @performanceId)
+       AND sale_id NOT IN (SELECT id FROM sales WHERE training = 1)`,
+  ).get({ since, performanceId }) as { n: number };
+  return row.n;
+}
+
 export function countOverusesSince(db: Db, since: string, approverId?: string): number {
   // A training sale's grants count towards no cap (docs/CASH.md "Training mode").
   const sql = `SELECT count(*) AS n FROM approvals WHERE kind = 'overuse' AND created_at >= ?

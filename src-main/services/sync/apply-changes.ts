@@ -14,6 +14,7 @@ import type { Db } from '../../db/connection';
 import { storedTicketLayout } from '../../../shared/tickets/layout';
 import {
   setEventTicketLayout,
+  setPerformanceOveruseCap,
   setReceiptHeader,
   setVenueReasons,
   setVenueCashRounding,
@@ -198,6 +199,12 @@ function applyChange(db: Db, change: Change, seen: boolean): void {
       upsertCatalogue(db, 'performances', [performance(id, d)]);
       // docs/SEATING.md: the map it uses. Absent (an older server): what the terminal holds stays.
       if ('seatMapId' in d) setPerformanceSeatMap(db, id, str(d.seatMapId));
+      // docs/CASH.md "Per performance": its overuse cap. Absent (an older server): the cap held stays; one
+      // that does not parse is no cap, as the server never sends one.
+      if ('overuseCap' in d) {
+        const cap = overuseCapValue.safeParse(d.overuseCap);
+        setPerformanceOveruseCap(db, id, cap.success ? cap.data : null);
+      }
       return mark('catalogue', id);
     case 'seatMap': {
       // A map that does not parse is left out, as if not sent: its performance then sells nothing seated.

@@ -7,6 +7,7 @@ import { RecordTable } from '../../components/RecordTable';
 import { TextField } from '../../components/TextField';
 import { useZonedDateTime } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
+import { capText, capToSend } from '../../lib/cap-input';
 import { useRecordForm } from '../../lib/use-record-form';
 import { usePerformanceStore } from '../../stores/catalogue-stores';
 import { SeatsAndStatusFields, seats, STATUS_LABEL } from './PerformanceFields';
@@ -46,6 +47,13 @@ export function PerformancesPanel({ eventId, venue }: { eventId: string; venue: 
           { label: t('admin.performances.startsAt'), cell: (p) => when(p.startsAt, venue.timezone) },
           { label: t('admin.performances.capacity'), cell: (p) => p.capacity },
           { label: t('admin.performances.status'), cell: (p) => t(STATUS_LABEL[p.status]) },
+          {
+            label: t('admin.performances.overuseCapColumn'),
+            cell: (p) =>
+              p.overuseCap === null || p.overuseCap === undefined
+                ? t('admin.terminals.overuseNone')
+                : t('admin.terminals.overusePerDay', { cap: p.overuseCap }),
+          },
         ]}
         page={shown}
         offset={filter.offset}
@@ -109,6 +117,7 @@ function PerformanceForm({ eventId, venue }: { eventId: string; venue: Venue }) 
       time: local?.time ?? '19:30',
       capacity: String(row?.capacity ?? ''),
       status: row?.status ?? 'on_sale',
+      overuseCap: capText(row?.overuseCap),
     },
     schema: CATALOGUE_BODIES.performances,
     toBody: (d) => {
@@ -119,7 +128,14 @@ function PerformanceForm({ eventId, venue }: { eventId: string; venue: Venue }) 
       } catch {
         // Left empty: the schema marks the field.
       }
-      return { eventId, startsAt, capacity: seats(d.capacity), status: d.status };
+      // An empty field is no cap; anything not a cap is left for the schema to refuse beside the field.
+      return {
+        eventId,
+        startsAt,
+        capacity: seats(d.capacity),
+        status: d.status,
+        overuseCap: capToSend(d.overuseCap, null),
+      };
     },
     save,
   });
@@ -154,6 +170,16 @@ function PerformanceForm({ eventId, venue }: { eventId: string; venue: Venue }) 
         onCapacity={(v) => set('capacity', v)}
         onStatus={(v) => set('status', v)}
         errors={errors}
+      />
+      <TextField
+        id={`${id}-overuse-cap`}
+        label={t('admin.performances.overuseCap')}
+        value={draft.overuseCap}
+        onChange={(v) => set('overuseCap', v)}
+        error={errors.overuseCap && t('admin.overuseCap.bad')}
+        inputMode="numeric"
+        maxLength={5}
+        hint={t('admin.performances.overuseCapHint')}
       />
       {row ? <SeatMapPicker performanceId={row.id} venueId={venue.id} /> : null}
     </RecordFormDialog>

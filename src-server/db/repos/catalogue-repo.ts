@@ -54,6 +54,7 @@ export const ENTITIES: Record<EntityName, EntityTable> = {
       capacity: 'capacity',
       status: 'status',
       seatMapId: 'seat_map_id',
+      overuseCap: 'overuse_cap',
     },
     refs: { eventId: 'events' },
     filters: ['eventId', 'status'],

@@ -43,8 +43,9 @@ const SOURCES: PullSource[] = (
     {
       entity: 'performance',
       from: 'performances c',
-      select:
-        'c.id, c.event_id AS "eventId", c.starts_at AS "startsAt", c.capacity, c.status, c.seat_map_id AS "seatMapId"',
+      // With its overuse cap (docs/CASH.md "Per performance").
+      select: `c.id, c.event_id AS "eventId", c.starts_at AS "startsAt", c.capacity, c.status,
+      c.seat_map_id AS "seatMapId", c.overuse_cap AS "overuseCap"`,
     },
     { entity: 'price_band', from: 'price_bands c', select: 'c.id, c.event_id AS "eventId", c.name' },
     { entity: 'ticket_type', from: 'ticket_types c', select: 'c.id, c.event_id AS "eventId", c.name' },

@@ -31,6 +31,8 @@ export type NewRedemption = Omit<RedemptionRow, 'code' | 'recordedAt'> & {
   orgId: string;
   /** The use belongs to a pushed sale (pos_sales holds the order); false for an order known only by its use. */
   posSale?: boolean;
+  /** A pushed sale's performances (its ticket lines), which a performance's overuse cap counts by. */
+  performanceIds?: readonly string[];
 };
 
 const COLUMNS = `r.id, r.order_id AS "orderId", r.code_id AS "codeId", c.code, r.code_version AS "codeVersion",
@@ -54,9 +56,9 @@ export async function insertRedemption(
   const rows = await db.query<Omit<RedemptionRow, 'code'>>(
     `INSERT INTO redemptions (id, org_id, order_id, code_id, code_version, parent_id, terminal_id, cashier_id,
        customer_id, buyer, channel, currency, tickets, item_uses, discount, revenue, overuse, overuse_reason,
-       overuse_granted_by, overuse_limits, redeemed_at, pos_sale)
+       overuse_granted_by, overuse_limits, redeemed_at, pos_sale, performance_ids)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20::jsonb, $21,
-       $22)
+       $22, $23::uuid[])
      ON CONFLICT (org_id, id) DO NOTHING RETURNING ${RETURNED}`,
     [
       r.id,
@@ -81,6 +83,7 @@ export async function insertRedemption(
       r.overuseLimits === null ? null : JSON.stringify(r.overuseLimits),
       r.redeemedAt,
       r.posSale ?? false,
+      [...(r.performanceIds ?? [])],
     ],
   );
   return rows[0] && { ...rows[0], code: r.code };
@@ -240,6 +243,23 @@ export async function replaceUngrantedOveruseReason(
  * One supervisor's overuse grants recorded in [from, to) (redeemed_at: an online use's time, or a pushed
  * sale's): online redemptions and pushed sales alike, voided or not, for a grant was made either way.
  */
+/**
+ * The overuses a supervisor granted on pushed sales of `performanceId` in [from, to) (docs/CASH.md
+ * "Per performance"). Online redemptions name no performance, so they count towards no performance's cap.
+ */
+export async function countPerformanceOveruseGrants(
+  db: Queryable,
+  r: { orgId: string; performanceId: string; from: string; to: string },
+): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM redemptions
+     WHERE org_id = $1 AND overuse AND overuse_granted_by IS NOT NULL AND $2::uuid = ANY(performance_ids)
+       AND redeemed_at >= $3 AND redeemed_at < $4`,
+    [r.orgId, r.performanceId, r.from, r.to],
+  );
+  return row?.n ?? 0;
+}
+
 export async function countOveruseGrants(
   db: Queryable,
   r: { orgId: string; staffId: string; from: string; to: string },

@@ -103,6 +103,37 @@ test('a manager sets up VAT rates, an event, a run of performances, prices and a
   await expect(page.getByRole('row').nth(1)).toContainText(/\b1 Mar 2031.*14:30/);
   await axe(page);
 
+  // docs/CASH.md "Per performance": the first performance's overuse cap; a word is named at the field.
+  const firstShow = page.getByRole('row').nth(1);
+  await expect(firstShow).toContainText('No cap');
+  await firstShow.getByRole('button', { name: 'Edit' }).click();
+  const cap = dialog.getByLabel('Overuses all supervisors may grant on its sales per business day');
+  await expect(cap).toHaveValue('');
+  await cap.fill('ten');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(cap).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByText('Enter a whole number from 0 to 10000, or leave it empty.')).toBeVisible();
+  await cap.fill('2');
+  await axe(page);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row').nth(1)).toContainText(/\b1 Mar 2031.*14:30.*2 a day/);
+  const shows = await central.api.get<{ items: { id: string; overuseCap: number | null }[] }>(
+    '/v1/performances?limit=2',
+  );
+  expect(shows.body.items.map((p) => p.overuseCap)).toEqual([2, null]);
+  const audited = await central.api.get<{
+    rows: {
+      action: string;
+      before: { overuseCap?: unknown } | null;
+      after: { overuseCap?: unknown } | null;
+    }[];
+  }>(`/v1/audit?entityKind=performance&entityId=${shows.body.items[0]?.id}`);
+  expect(audited.body.rows.map((r) => [r.action, r.before?.overuseCap, r.after?.overuseCap])).toEqual([
+    ['performance.update', null, 2],
+    ['performance.create', undefined, null],
+  ]);
+
   // Prices: a band and a type by keyboard, then the matrix with the organisation's rates.
   await page.getByRole('button', { name: 'Prices' }).click();
   await page.getByRole('button', { name: 'New price band' }).click();

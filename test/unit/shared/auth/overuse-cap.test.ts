@@ -1,3 +1,4 @@
+import { CATALOGUE_BODIES } from '../../../../shared/catalogue/schemas';
 import { describe, expect, it } from 'vitest';
 import { businessDayOf } from '../../../../shared/business-day';
 import {
@@ -79,20 +80,42 @@ describe('the caps a manager sets (docs/CASH.md "Overuse caps")', () => {
     expect(none.ok === false && none.message.en).toMatch(/granted 0 overuses .* its cap is 0 a day/);
   });
 
-  it('refuses a performance at its cap, naming it', () => {
+  it('refuses a performance at its cap per business day, naming it and the cap', () => {
     expect(checkOveruseCap(3, 2, { kind: 'performance', name: 'Hamlet, 1 Dec 19:30' })).toEqual({ ok: true });
+    expect(checkOveruseCap(null, 500, { kind: 'performance', name: 'Hamlet' })).toEqual({ ok: true });
     const at = checkOveruseCap(3, 3, { kind: 'performance', name: 'Hamlet, 1 Dec 19:30' });
     expect(at).toEqual({
       ok: false,
       message: {
         en:
-          '3 overuses have been granted for Hamlet, 1 Dec 19:30, and its cap is 3: a manager can raise the cap ' +
-          'on the performance in the back office (Catalogue).',
+          "3 overuses have been granted for Hamlet, 1 Dec 19:30 this business day, and the performance's cap is " +
+          '3 a day: a manager can raise the cap on the performance in the back office (Events), or sell without ' +
+          'the code.',
         de:
-          'Für Hamlet, 1 Dec 19:30 wurden schon 3 Überschreitungen freigegeben, und die Grenze ist 3: Eine ' +
-          'Leitung kann die Grenze der Vorstellung im Backoffice (Katalog) erhöhen.',
+          'Für Hamlet, 1 Dec 19:30 wurden an diesem Geschäftstag schon 3 Überschreitungen freigegeben, und die ' +
+          'Grenze der Vorstellung ist 3 pro Tag: Eine Leitung kann die Grenze der Vorstellung im Backoffice ' +
+          '(Veranstaltungen) erhöhen, oder ohne den Code verkaufen.',
       },
     });
+    const one = checkOveruseCap(1, 1, { kind: 'performance', name: 'Hamlet' });
+    expect(one.ok === false && one.message.en).toMatch(
+      /^1 overuse has been granted for Hamlet this business day/,
+    );
+    const none = checkOveruseCap(0, 0, { kind: 'performance', name: 'Hamlet' });
+    expect(none.ok === false && none.message.en).toMatch(/^0 overuses have been granted .* cap is 0 a day/);
+  });
+
+  it('takes a performance cap of 0 to 10000 or null in the catalogue body, nothing else', () => {
+    const body = {
+      eventId: '00000000-0000-7000-8000-000000000001',
+      startsAt: '2026-12-01T19:30:00Z',
+      capacity: 10,
+    };
+    const cap = (overuseCap: unknown) =>
+      CATALOGUE_BODIES.performances.safeParse({ ...body, overuseCap }).success;
+    expect(CATALOGUE_BODIES.performances.parse(body).overuseCap).toBeNull();
+    expect([cap(0), cap(10_000), cap(null)]).toEqual([true, true, true]);
+    expect([cap(-1), cap(10_001), cap(1.5), cap('3')]).toEqual([false, false, false, false]);
   });
 
   it('takes a terminal cap of 0 to 10000 or null, nothing else', () => {
