@@ -70,3 +70,48 @@ export async function reviewUnproven(
     );
   }
 }
+
+/** Why a sale with comped units and no comp approval is reviewed (the review item's `why`). */
+export const NO_COMP_APPROVAL = 'no comp approval came with the sale';
+
+/**
+ * docs/CASH.md "Comps": units are given away only with a comp approval, which proveApprovals honours
+ * or sends to review. A sale with comped units and no comp approval at all (a faulty or forged push)
+ * is kept too, the money having been taken as it says, and goes to review the same way, as an
+ * approval that could not be proven. True when it did.
+ */
+export async function reviewMissingComp(
+  scope: MutationScope,
+  mutation: Mutation,
+  p: Pick<SalePayload, 'sale' | 'units' | 'approvals'>,
+): Promise<boolean> {
+  const comped = p.units.filter((u) => (u.comp ?? 0) > 0);
+  if (comped.length === 0 || p.approvals.some((a) => a.kind === 'comp')) return false;
+  const value = comped.reduce((n, u) => n + (u.comp ?? 0), 0);
+  const { terminal } = scope;
+  const { sale } = p;
+  await scope.run((tx) =>
+    insertReviewItem(tx, {
+      id: uuid(),
+      orgId: terminal.orgId,
+      kind: 'approval_unproven',
+      terminalId: terminal.id,
+      mutationId: mutation.mutationId,
+      redemptionId: null,
+      units: comped.length,
+      summary:
+        `Sale ${sale.receiptNo} at this terminal gave ${comped.length} unit(s) away as comps (${value} in minor ` +
+        `units at full price), but ${NO_COMP_APPROVAL}: nobody is on record as having allowed it. The sale ` +
+        'is kept as it was paid. Ask the seller who allowed the comp, then accept it, or flag it for follow-up.',
+      payload: {
+        saleId: sale.id,
+        approval: null,
+        why: NO_COMP_APPROVAL,
+        compedUnits: comped.length,
+        comp: value,
+      },
+      createdAt: scope.ctx.now().toISOString(),
+    }),
+  );
+  return true;
+}

@@ -17,7 +17,7 @@ import * as redemptions from '../db/repos/redemption-repo';
 import { insertReviewItem } from '../db/repos/review-item-repo';
 import { storedTicket, type NewTicket } from '../db/repos/ticket-repo';
 import { reject } from '../errors';
-import { proveApprovals, reviewUnproven } from './approval-check';
+import { proveApprovals, reviewMissingComp, reviewUnproven } from './approval-check';
 import { reviewOverCap } from './overuse-cap';
 import { reviewPerformanceCaps, salePerformances } from './performance-overuse-cap';
 import { ensureCounterRow } from './escrow-service';
@@ -283,12 +283,14 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
     );
   }
   await reviewUnproven(scope, mutation, sale, redemptionId, approvals.unproven);
+  const compUnapproved = await reviewMissingComp(scope, mutation, p);
   // Their order count changed: terminals holding them offline get the row again (docs/CUSTOMERS.md).
   const customerId = sale.customerId;
   if (customerId) await scope.run((tx) => touchCustomer(tx, terminal.orgId, customerId));
   const toReview = [
     ...excess.map((e) => `${e.units} over ${e.counter}`),
     ...approvals.unproven.map((u) => `an unproven ${u.approval.kind} approval`),
+    ...(compUnapproved ? ['comped units without a comp approval'] : []),
     ...(overCap ? ['an overuse past its supervisor’s daily cap'] : []),
     ...(overPerformanceCap ? ['an overuse past its performance’s daily cap'] : []),
     ...(seatsNotHeld > 0 ? [`${seatsNotHeld} seat(s) the terminal did not hold`] : []),

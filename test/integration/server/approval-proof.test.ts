@@ -5,7 +5,7 @@ import type { ReviewItem } from '../../../shared/sync/protocol';
 import type { Database } from '../../../src-server/db/database';
 import { apiClient, seedOrganisation, signInAs, type SeededOrganisation } from '../../helpers/server-api';
 import { backends, startTestServer, type TestServer } from '../../helpers/server-db';
-import { outbox, shiftOpenPayload, type SaleSpec } from '../../helpers/sync-payloads';
+import { outbox, salePayload, shiftOpenPayload, type SaleSpec } from '../../helpers/sync-payloads';
 import { createVenue, discountedSale, enrol, openTill, pushTill, type Till } from '../../helpers/sync-server';
 import type { Page } from '../../../shared/server-api/page';
 
@@ -197,6 +197,68 @@ describe.each(backends)('approval proof on push (%s)', (backend) => {
     expect((await pushTill(till)).body.results.map((r) => r.status)).toEqual(Array(4).fill('applied'));
     expect(await redemptionOf(signedBefore)).toMatchObject({ grantedBy: supervisorId });
     expect(await redemptionOf(signedAfter)).toMatchObject({ grantedBy: supervisorId });
+  });
+
+  it('sends a sale with comped units and no comp approval at all to review, keeping it', async () => {
+    const till = await openTill(org, server.url, venueId, sellerId);
+    /** Two 20.00 items, the second given away as "Press"; with `approverId`, its signed comp approval. */
+    const comped = (approverId?: string) => {
+      const s = salePayload({
+        terminalId: till.id,
+        shiftId: till.shiftId,
+        cashierId: sellerId,
+        lines: [{ kind: 'merch', qty: 2, unitPrice: 2000 }],
+        signer: till.signer,
+      });
+      const line = s.lines[0]!;
+      Object.assign(line, { gross: 2000, comp: 2000, compReason: 'Press', total: 2000 });
+      Object.assign(s.units[1]!, { comp: 2000, total: 0 });
+      Object.assign(s.sale, { gross: 2000, comp: 2000, total: 2000 });
+      Object.assign(s.payments[0]!, { amount: 2000, tendered: 2000 });
+      if (approverId) {
+        const approval = {
+          id: randomUUID(),
+          saleId: s.sale.id,
+          kind: 'comp' as const,
+          approverId,
+          reason: 'Press',
+          limits: JSON.stringify([line.id]),
+          createdAt: s.sale.createdAt,
+        };
+        s.approvals.push(signApproval(approval, till.id, till.signer));
+      }
+      return s;
+    };
+    const bare = comped();
+    const approved = comped(supervisorId);
+    till.box.append('sale', bare);
+    till.box.append('sale', approved);
+    const reply = await pushTill(till);
+    expect(reply.body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(reply.body.results[1]?.message).toMatch(/comped units without a comp approval went to review/);
+    expect(reply.body.results[2]?.message).toBeUndefined();
+    const kept = await db.query<{ id: string }>('SELECT id FROM pos_sales WHERE id = ANY($1::uuid[])', [
+      [bare.sale.id, approved.sale.id],
+    ]);
+    expect(kept).toHaveLength(2);
+    const items = await unproven(bare);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      kind: 'approval_unproven',
+      status: 'open',
+      terminalId: till.id,
+      units: 1,
+      payload: {
+        saleId: bare.sale.id,
+        approval: null,
+        why: 'no comp approval came with the sale',
+        comp: 2000,
+      },
+    });
+    expect(items[0]?.summary).toMatch(
+      /^Sale 1 at this terminal gave 1 unit\(s\) away as comps \(2000 in minor units at full price\), but no comp approval came with the sale/,
+    );
+    expect(await unproven(approved)).toEqual([]);
   });
 
   it('refuses a register request whose signing key is not an Ed25519 public key', async () => {
