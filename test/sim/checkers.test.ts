@@ -387,6 +387,54 @@ describe('sync simulation checkers', { timeout: 120_000 }, () => {
     ).toBe(true);
   });
 
+  it('passes a run with comps, and names a server sale comped without its approval or with a bad line (10)', async () => {
+    // Each window sells what it sold before: T2 holds seats for one more ticket only.
+    const comp = (node: number, what: 'units' | 'line' | 'order'): Step => ({
+      t: 'comp',
+      node,
+      lines: [{ offer: node, qty: 2 - node }],
+      what,
+      reason: node,
+      code: null,
+      cashPercent: 50,
+    });
+    const steps: Step[] = [
+      ...SALES,
+      comp(0, 'units'),
+      comp(1, 'order'),
+      { t: 'push', node: 0 },
+      { t: 'push', node: 1 },
+      { t: 'deliverAll' },
+    ];
+    let comped = 0;
+    const { before, after } = await cleanRun(async (sim) => {
+      comped = sim.stats.compSales ?? 0;
+      const orgId = sim.world.orgId;
+      const sales = await store.query<{ id: string; tenders: string[] }>(
+        `SELECT id, ARRAY(SELECT x->>'tender' FROM jsonb_array_elements(payload->'payments') x) AS tenders
+         FROM pos_sales WHERE org_id = $1 AND (payload->'sale'->>'comp')::int > 0 ORDER BY id`,
+        [orgId],
+      );
+      // One given away in part, one whole with the complimentary tender, both on the server.
+      expect(sales.map((x) => x.tenders.includes('complimentary')).sort()).toEqual([false, true]);
+      // Now one lost its comp approval, the other its first line's comp reason.
+      await store.query(
+        `UPDATE pos_sales SET payload = jsonb_set(payload, '{approvals}', '[]') WHERE org_id = $1 AND id = $2`,
+        [orgId, sales[0]?.id],
+      );
+      await store.query(
+        `UPDATE pos_sales SET payload = jsonb_set(payload, '{lines,0,compReason}', 'null') WHERE org_id = $1 AND id = $2`,
+        [orgId, sales[1]?.id],
+      );
+    }, steps);
+    expect(before).toEqual([]);
+    expect(comped).toBe(2);
+    expect(after.some((v) => v.includes('[10 money]') && v.includes('comped without a comp approval'))).toBe(
+      true,
+    );
+    expect(after.some((v) => v.includes('[10 money]') && v.includes('a comp without a reason'))).toBe(true);
+  });
+
   it('names a sale applied twice by its digest (2)', async () => {
     resetIds(77, 999);
     const sim = new Simulation(store, join(folder, 'digest'), 999, 1, findAppRoot());

@@ -19,6 +19,7 @@ export const FAULT_PATHS = {
   'seat sent to review (seat_not_held)': (s: SimStats) => s.seatNotHeld > 0,
   'cash movement': (s: SimStats) => s.cashMovements > 0,
   'training sale': (s: SimStats) => s.trainingSales > 0,
+  'comped sale': (s: SimStats) => s.compSales > 0,
 } as const;
 
 export function faultPathsReached(stats: SimStats): string[] {

@@ -91,7 +91,8 @@ export type SimStats = Record<
   | 'seatRefusals'
   | 'seatNotHeld'
   | 'cashMovements'
-  | 'trainingSales',
+  | 'trainingSales'
+  | 'compSales',
   number
 >;
 
@@ -149,6 +150,7 @@ export class Simulation implements SeatHost {
     seatNotHeld: 0,
     cashMovements: 0,
     trainingSales: 0,
+    compSales: 0,
   };
   /** When each sale that sold seats from the cart's holds was checked out (docs/SEATING.md "A sold seat"). */
   readonly cartCheckouts = new Map<string, number>();
@@ -364,6 +366,8 @@ export class Simulation implements SeatHost {
         return this.moveCash(step);
       case 'training':
         return this.trainingSale(step);
+      case 'comp':
+        return this.compSale(step);
       case 'shift': {
         const node = this.node(step.node);
         await this.userAction(node, (t) => t.dispatch(c.shift.close, { countedCash: 0 }));
@@ -559,6 +563,36 @@ export class Simulation implements SeatHost {
     this.stats.trainingSales += Math.max(0, training() - before);
   }
 
+  /**
+   * docs/CASH.md "Comps", through the cart's comp channel as the till's dialog sends it: the signed-in
+   * supervisor's role holds sale.comp, so no PIN is asked. A comp the cart refuses leaves the sale to go
+   * on at full price, as a cashier would.
+   */
+  private async compSale(step: Extract<Step, { t: 'comp' }>): Promise<void> {
+    const { what, reason } = step;
+    const node = this.node(step.node);
+    const comped = () =>
+      node.terminal
+        ? (node.terminal.db.prepare('SELECT count(*) AS n FROM sales WHERE comp > 0').get() as { n: number })
+            .n
+        : 0;
+    const before = comped();
+    await this.sell({ ...step, t: 'sell', customer: 0, overuse: false }, false, async (at, view) => {
+      const first = view.lines[0];
+      const listed = DEFAULT_REASONS.comp;
+      const given = await this.userAction(at, (t) =>
+        t.dispatch(c.cart.comp, {
+          ...(what === 'order' || !first ? {} : { lineId: first.id }),
+          ...(what === 'units' && first && first.qty > 1 ? { qty: first.qty - 1 } : {}),
+          reason: listed[reason % listed.length],
+        }),
+      );
+      this.log(`  comp ${what}: ${given?.ok ? 'given' : (given?.reason ?? 'no answer')}`);
+    });
+    // A restore or crash in between can leave fewer; only what was added counts.
+    this.stats.compSales += Math.max(0, comped() - before);
+  }
+
   sold(node: SimNode, saleId: string): void {
     node.committed.set(saleId, { restoresBefore: node.restores });
     this.stats.sales += 1;
@@ -698,7 +732,12 @@ export class Simulation implements SeatHost {
       .map(({ performanceId, ticketPriceId }) => ({ performanceId, ticketPriceId }));
   }
 
-  private async sell(step: Extract<Step, { t: 'sell' }>, withSeats = false): Promise<void> {
+  private async sell(
+    step: Extract<Step, { t: 'sell' }>,
+    withSeats = false,
+    /** Before payment: gives some of the cart away (compSale). */
+    beforePaying?: (node: SimNode, view: { lines: { id: string; qty: number }[] }) => Promise<void>,
+  ): Promise<void> {
     const node = this.node(step.node);
     const t = node.terminal;
     if (!t) return;
@@ -731,7 +770,7 @@ export class Simulation implements SeatHost {
       ? (cart.value as {
           id: string;
           total: number;
-          lines: unknown[];
+          lines: { id: string; qty: number; comped?: { qty: number } }[];
           code: { applies: boolean; overridable: boolean } | null;
         })
       : undefined;
@@ -746,8 +785,18 @@ export class Simulation implements SeatHost {
       cart = await this.userAction(node, (x) => x.dispatch(c.cart.get, {}));
       view = cart?.ok ? (cart.value as typeof view) : undefined;
     }
+    if (view && beforePaying) {
+      await beforePaying(node, view);
+      cart = await this.userAction(node, (x) => x.dispatch(c.cart.get, {}));
+      view = cart?.ok ? (cart.value as typeof view) : undefined;
+    }
     if (!view || view.lines.length === 0) return;
-    const tendersFor = (total: number) => this.tendersFor(total, step.cashPercent);
+    // An order given away whole is finished with the complimentary tender (docs/CASH.md "Comps").
+    const compedWhole = (v: NonNullable<typeof view>) => v.lines.every((l) => l.comped?.qty === l.qty);
+    const tendersFor = (total: number) =>
+      total === 0 && view && compedWhole(view)
+        ? [{ tender: 'complimentary', amount: 0 }]
+        : this.tendersFor(total, step.cashPercent);
     const staleLeases = this.leasesBehindHighWater(node);
     let sold = await act(c.checkout.complete, { cartId: view.id, tenders: tendersFor(view.total) });
     if (sold && !sold.ok && (sold.reason === 'TENDER_MISMATCH' || sold.reason === 'CASH_NOT_ROUNDED')) {

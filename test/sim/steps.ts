@@ -40,6 +40,20 @@ export type Step =
   | { t: 'shift'; node: number }
   /** Cash through the drawer without a sale (docs/CASH.md); a paid out may be refused for want of cash. */
   | { t: 'cash'; node: number; kind: CashMovementKind; amount: number }
+  /**
+   * docs/CASH.md "Comps": a sale with some units of its first line, that whole line, or the whole order
+   * given away with a listed reason (`reason` indexes the organisation's comp list), then paid for
+   * (the complimentary tender when nothing is left to pay).
+   */
+  | {
+      t: 'comp';
+      node: number;
+      lines: { offer: number; qty: number }[];
+      what: 'units' | 'line' | 'order';
+      reason: number;
+      code: number | null;
+      cashPercent: number;
+    }
   /** A manager puts the window in training, a ticket is sold there (docs/CASH.md), training ends. */
   | { t: 'training'; node: number; offer: number }
   | { t: 'push' | 'pull' | 'topUp' | 'expire'; node: number }
@@ -154,6 +168,21 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
     weight: 2,
   },
   { arbitrary: seats, weight: 10 },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('comp' as const),
+      node,
+      lines: fc.array(fc.record({ offer: fc.nat({ max: 15 }), qty: fc.integer({ min: 1, max: 3 }) }), {
+        minLength: 1,
+        maxLength: 2,
+      }),
+      what: fc.constantFrom('units' as const, 'line' as const, 'order' as const),
+      reason: fc.nat({ max: 2 }),
+      code: fc.option(fc.nat({ max: 4 }), { nil: null }),
+      cashPercent: fc.constantFrom(0, 50, 100),
+    }),
+    weight: 3,
+  },
   {
     arbitrary: fc.record({
       t: fc.constantFrom('refund' as const, 'void' as const),

@@ -246,6 +246,22 @@ export async function checkServerMoney(db: Queryable, orgId: string): Promise<st
       out.push(`[10 money] sale ${s.id}: the server's cash rounding differs from the terminal's`);
     if (sum(tenders.map((t) => t.amount)) !== s.total + s.cash_rounding)
       out.push(`[10 money] sale ${s.id}: tenders ≠ total + cash rounding`);
+    // docs/CASH.md "Comps": a comped unit keeps its full price in `comp`, outside gross, with a reason
+    // and the signed approval that allowed it; the complimentary tender only finishes an order comped whole.
+    const units = p.units;
+    const compOf = (xs: readonly { comp?: number }[]) => sum(xs.map((x) => x.comp ?? 0));
+    for (const l of lines) {
+      const own = units.filter((u) => u.lineId === l.id);
+      if (l.gross + (l.comp ?? 0) !== l.unitPrice * l.qty || (l.comp ?? 0) !== compOf(own))
+        out.push(`[10 money] sale ${s.id}: line ${l.id}'s units, comp and list value differ`);
+      if ((l.comp ?? 0) > 0 && !l.compReason) out.push(`[10 money] sale ${s.id}: a comp without a reason`);
+    }
+    if ((p.sale.comp ?? 0) !== compOf(lines)) out.push(`[10 money] sale ${s.id}: comp ≠ its lines' comp`);
+    if ((p.sale.comp ?? 0) > 0 && !p.approvals.some((a) => a.kind === 'comp'))
+      out.push(`[10 money] sale ${s.id}: comped without a comp approval`);
+    const givenAway = units.every((u) => (u.comp ?? 0) > 0 && u.total === 0);
+    if (tenders.some((t) => t.tender === 'complimentary') && !givenAway)
+      out.push(`[10 money] sale ${s.id}: the complimentary tender on an order not comped whole`);
   }
   const refunds = await db.query<{
     id: string;
