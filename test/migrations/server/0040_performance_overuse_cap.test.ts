@@ -11,7 +11,7 @@ const OVERUSED = '00000000-0000-7000-8000-0000000000d1';
 const PLAIN = '00000000-0000-7000-8000-0000000000d2';
 const MIGRATION = 'performance_overuse_cap';
 
-describe.each(backends)(`0041_${MIGRATION} (%s)`, (backend) => {
+describe.each(backends)(`0040_${MIGRATION} (%s)`, (backend) => {
   let database: TestDatabase;
   const q = (sql: string, params: unknown[] = []) => database.db.query(sql, params);
   const index = () => loadMigrations().findIndex((m) => m.name === MIGRATION);
@@ -53,7 +53,7 @@ describe.each(backends)(`0041_${MIGRATION} (%s)`, (backend) => {
        VALUES ($1, $2, 'C1', 'active', 'n', '', '{"type":"percentage","percent":100}', '{}', 'deny')`,
       [CODE, ORG],
     );
-    // Before 0041: an overuse on a sale of both performances (A on two lines, and a merch line), and a
+    // Before 0040: an overuse on a sale of both performances (A on two lines, and a merch line), and a
     // plain code use on a sale of A.
     await sale(OVERUSED, [
       { performanceId: SHOW_B },

@@ -6,7 +6,7 @@ import { migratedTo, strictTables } from '../helpers';
 
 const AT = '2026-12-07T10:00:00.000Z';
 
-describe('0035_offline_approvals', () => {
+describe('0034_offline_approvals', () => {
   let m: ReturnType<typeof migratedTo>;
 
   beforeEach(() => {

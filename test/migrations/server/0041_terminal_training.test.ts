@@ -5,7 +5,7 @@ import { backends, freshDatabase, seedTerminal, SEEDED, type TestDatabase } from
 const { terminal: TERMINAL } = SEEDED;
 const MIGRATION = 'terminal_training';
 
-describe.each(backends)(`0042_${MIGRATION} (%s)`, (backend) => {
+describe.each(backends)(`0041_${MIGRATION} (%s)`, (backend) => {
   let database: TestDatabase;
   const q = (sql: string, params: unknown[] = []) => database.db.query(sql, params);
   const index = () => loadMigrations().findIndex((m) => m.name === MIGRATION);
