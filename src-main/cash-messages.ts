@@ -18,6 +18,10 @@ export const cashMessages = {
     en: '"{reason}" is not on the list of reasons. Pick one of: {reasons}. Add details in the note.',
     de: '„{reason}“ steht nicht in der Liste der Gründe. Bitte einen wählen: {reasons}. Einzelheiten in die Notiz.',
   },
+  REASON_NOT_LISTED: {
+    en: '"{reason}" is not on your organisation\'s list of reasons for this. Pick one of: {reasons}. Add details in the note.',
+    de: '„{reason}“ steht nicht in der Liste der Gründe Ihrer Organisation dafür. Bitte einen wählen: {reasons}. Einzelheiten in die Notiz.',
+  },
   CASH_NOT_IN_DRAWER: {
     en: 'The drawer should hold only {drawer}, so {amount} cannot come out of it. Take out less, or count the drawer and pay in what is missing first.',
     de: 'In der Kasse sollten nur {drawer} liegen, {amount} können also nicht herausgenommen werden. Bitte weniger entnehmen oder die Kasse zählen und Fehlendes zuerst einlegen.',

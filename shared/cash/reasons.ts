@@ -27,6 +27,9 @@ export const MAX_REASON_NOTE_LENGTH = 200;
 /** An organisation's lists: a category left out uses the default list below. */
 export type ReasonLists = Partial<Record<ReasonCategory, string[]>>;
 
+/** The refund reason an exchange starts on where the organisation lists it (its default list does). */
+export const EXCHANGE_REASON = 'Exchanged for other tickets';
+
 /** What a new organisation offers until a manager edits its lists. */
 export const DEFAULT_REASONS: Readonly<Record<ReasonCategory, readonly string[]>> = {
   paid_in: ['Change from the safe', 'Correction'],
@@ -37,7 +40,7 @@ export const DEFAULT_REASONS: Readonly<Record<ReasonCategory, readonly string[]>
   custom_discount: ['Goodwill', 'Damaged view', 'Staff'],
   comp: ['Press', 'Artist guest', 'Goodwill'],
   overuse: ['Manager decision', 'Code limit reached by mistake'],
-  refund: ['Performance cancelled', 'Customer request', 'Wrong ticket sold'],
+  refund: ['Performance cancelled', 'Customer request', 'Wrong ticket sold', EXCHANGE_REASON],
   void: ['Wrong ticket sold', 'Customer changed their mind', 'Payment failed'],
 };
 
@@ -97,4 +100,12 @@ export function listedReason(
 export function parseReasonLists(value: unknown): ReasonLists {
   const parsed = REASON_LISTS.safeParse(value);
   return parsed.success ? parsed.data : {};
+}
+
+/**
+ * A listed reason with its note in brackets, as receipts, the journal and the order view show it: the
+ * label stays first and whole, so it reads (and sorts) the same as in the reports that group by it.
+ */
+export function reasonWithNote(reason: string | null, note: string | null | undefined): string {
+  return note ? `${reason ?? ''} (${note})` : (reason ?? '');
 }

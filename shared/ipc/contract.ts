@@ -46,7 +46,13 @@ const id = text().min(1).max(100);
 const pin = text().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
 const minor = z.number().int().nonnegative().max(MAX_MONEY_MINOR, MAX_MONEY_SENTENCE);
 const qty = z.number().int().min(1).max(1000);
-const reason = text().trim().min(3, 'give a reason of at least 3 characters').max(200);
+/**
+ * A reason picked from the organisation's list for its category (docs/CASH.md "Reasons"): only its
+ * length is checked here, the main process checks that it is listed.
+ */
+const reason = text().trim().min(1, 'pick a reason').max(MAX_REASON_LENGTH);
+/** The cashier's own words beside the listed reason; empty means none. */
+const note = text().trim().max(MAX_REASON_NOTE_LENGTH).nullable().optional();
 
 export const customerSchema = z
   .object({
@@ -76,10 +82,14 @@ function refundRequest<Id extends z.ZodType<string>>(saleId: Id) {
       saleId,
       units: unitsGivenBack,
       reason,
+      note,
       tender: z.enum(['cash', 'card']).optional(),
       reference: text().max(64).optional(),
-      // Paying back another way than the sale was paid needs a supervisor and a reason on the refund.
-      override: z.object({ reason }).strict().optional(),
+      // Paying back another way than the sale was paid needs a supervisor and, in their words, why.
+      override: z
+        .object({ reason: text().trim().min(3, 'say why in a few words').max(MAX_REASON_NOTE_LENGTH) })
+        .strict()
+        .optional(),
     })
     .strict();
 }
@@ -123,6 +133,7 @@ const exchangeAsked = {
     .min(1, 'pick at least one new ticket')
     .max(20),
   reason,
+  note,
   fullPrice: z.boolean().optional(),
   refundTender: z.enum(['cash', 'card']).optional(),
   reference: text().max(64).optional(),
@@ -176,12 +187,13 @@ export const requestSchemas = {
     .strict(),
   [c.cart.applyCode]: z.object({ input: text().max(2048) }).strict(),
   [c.cart.removeCode]: empty,
-  [c.cart.grantOveruse]: z.object({ approverId: id, pin, reason }).strict(),
+  [c.cart.grantOveruse]: z.object({ approverId: id, pin, reason, note }).strict(),
   [c.cart.setCustomDiscount]: z
     .object({
       kind: z.enum(['percentage', 'fixed']),
       value: z.number().int().min(1),
       reason,
+      note,
       approver: z.object({ staffId: id, pin }).strict().optional(),
     })
     .strict()
@@ -195,8 +207,8 @@ export const requestSchemas = {
     .object({
       lineId: id.optional(),
       qty: qty.optional(),
-      reason: text().trim().min(1, 'pick a reason').max(MAX_REASON_LENGTH),
-      note: text().trim().max(MAX_REASON_NOTE_LENGTH).nullable().optional(),
+      reason,
+      note,
       approver: z.object({ staffId: id, pin }).strict().optional(),
     })
     .strict(),
@@ -225,10 +237,10 @@ export const requestSchemas = {
       path: ['receiptNo'],
     }),
   [c.sales.refund]: refundRequest(id),
-  [c.sales.void]: z.object({ saleId: id, reason }).strict(),
+  [c.sales.void]: z.object({ saleId: id, reason, note }).strict(),
   [c.sales.order]: z.object({ saleId: z.uuid() }).strict(),
   [c.sales.refundElsewhere]: refundRequest(z.uuid()),
-  [c.sales.voidElsewhere]: z.object({ saleId: z.uuid(), reason }).strict(),
+  [c.sales.voidElsewhere]: z.object({ saleId: z.uuid(), reason, note }).strict(),
   [c.sales.exchangePreview]: exchangePreviewSchema,
   [c.sales.exchange]: exchangeSchema,
   [c.tickets.reprint]: z

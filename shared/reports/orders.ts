@@ -117,7 +117,9 @@ export interface OrderRefundDetail {
   /** The terminal that made it: not always the sale's own. */
   terminalId: string;
   terminalName: string | null;
+  /** The listed label (or an older refund's free text) and the note beside it (docs/CASH.md "Reasons"). */
   reason: string | null;
+  note: string | null;
   amount: number;
   units: number;
   at: string;
@@ -128,6 +130,7 @@ export interface OrderApprovalDetail {
   approverId: string;
   approverName: string | null;
   reason: string;
+  note: string | null;
   at: string;
 }
 
@@ -135,6 +138,7 @@ export interface OrderDetail {
   order: OrderRow;
   /** The ad-hoc discount's reason at the till, if any. */
   customDiscountReason: string | null;
+  customDiscountNote: string | null;
   lines: OrderLineDetail[];
   payments: OrderPaymentDetail[];
   redemptions: OrderRedemptionDetail[];
@@ -206,7 +210,7 @@ export function lineDetail(
 
 /** An approval in the order view, with its approver's name where known. */
 export function approvalDetail(
-  a: Pick<ApprovalRow, 'kind' | 'approverId' | 'reason' | 'createdAt'>,
+  a: Pick<ApprovalRow, 'kind' | 'approverId' | 'reason' | 'note' | 'createdAt'>,
   names: ReadonlyMap<string, string>,
 ): OrderApprovalDetail {
   return {
@@ -214,6 +218,7 @@ export function approvalDetail(
     approverId: a.approverId,
     approverName: names.get(a.approverId) ?? null,
     reason: a.reason,
+    note: a.note,
     at: a.createdAt,
   };
 }

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { text } from '../text';
 import { flag, id, instant, minor, qty, signedMinor, uuid } from './fields';
+import { MAX_REASON_NOTE_LENGTH } from '../cash/reasons';
+
+/** A refund's note and a tender override's words together (refund-plan.ts), at most. */
+export const REFUND_NOTE_LENGTH = 2 * MAX_REASON_NOTE_LENGTH + 40;
 
 // A sale as the terminal records it (migrations/terminal/0005_sales.sql, in camelCase), as the screens
 // receive it and as it is pushed: one schema per part, and every type derives from these. The server
@@ -34,6 +38,11 @@ export const saleRowSchema = z.object({
   customKind: z.enum(['percentage', 'fixed']).nullable(),
   customValue: z.number().int().min(0).nullable(),
   customReason: text().nullable(),
+  /**
+   * The custom discount's note beside its listed reason (docs/CASH.md "Reasons"); null without one, and
+   * missing from a sale recorded before notes.
+   */
+  customNote: text().max(MAX_REASON_NOTE_LENGTH).nullable().default(null),
   status: z.enum(['completed', 'voided']),
   createdAt: instant,
   /**
@@ -149,7 +158,10 @@ export const approvalSchema = z.object({
    */
   kind: z.enum(['overuse', 'custom_discount', 'comp', 'offline']),
   approverId: uuid,
+  /** The reason as listed (docs/CASH.md "Reasons"); free text in an approval recorded before lists. */
   reason: text(),
+  /** The note beside the reason; not signed (approvalMessage names its fields). Missing from older ones. */
+  note: text().max(MAX_REASON_NOTE_LENGTH).nullable().default(null),
   /**
    * JSON text of the limit reasons the overuse bypassed, e.g. '["MAX_USES"]'; for a comp, the ids of the
    * lines it comped, e.g. '["l1"]'; for an offline sale, '["OFFLINE_TOO_LONG"]'.
@@ -171,7 +183,13 @@ export const refundRowSchema = z.object({
   kind: z.enum(['refund', 'void']),
   shiftId: uuid,
   staffId: uuid,
+  /** The reason as listed (docs/CASH.md "Reasons"); free text in a refund recorded before lists. */
   reason: text(),
+  /**
+   * The note beside the reason, with a supervisor's words for a tender override after it; null without
+   * either, and missing from a refund recorded (or pushed by a terminal) before notes.
+   */
+  note: text().max(REFUND_NOTE_LENGTH).nullable().default(null),
   amount: minor,
   createdAt: instant,
   /** The rounding of the cash given back: the refund's payments add up to −(amount + cashRounding). */
@@ -264,6 +282,7 @@ export const pushedSaleParts = {
       customKind: true,
       customValue: true,
       customReason: true,
+      customNote: true,
     })
     .extend({ customer: saleRowSchema.shape.customer.default(null) }),
   line: saleLineSchema.omit({

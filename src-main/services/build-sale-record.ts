@@ -146,6 +146,7 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
       kind: 'overuse',
       approverId: overuse.approverId,
       reason: overuse.reason,
+      note: overuse.note,
       limits: JSON.stringify(overridden),
       createdAt: now,
     });
@@ -157,6 +158,7 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
       kind: 'custom_discount',
       approverId: custom.approverId,
       reason: custom.reason,
+      note: custom.note,
       limits: '[]',
       createdAt: now,
     });
@@ -168,6 +170,8 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
       kind: 'comp',
       approverId: comp.approverId,
       reason: comp.reason,
+      // A comp's note is its line's (compNote): one approval may cover lines with different notes.
+      note: null,
       limits: JSON.stringify(comp.lineIds),
       createdAt: now,
     });
@@ -205,6 +209,7 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
       customKind: custom?.kind ?? null,
       customValue: custom?.value ?? null,
       customReason: custom?.reason ?? null,
+      customNote: custom?.note ?? null,
       status: 'completed',
       createdAt: now,
       exchangeOf: input.exchangeOf ?? null,

@@ -1,7 +1,8 @@
-import { listedReason, reasonsFor, type ReasonLists } from '../../shared/cash/reasons';
+import type { ReasonLists } from '../../shared/cash/reasons';
 import type { CompView } from '../../shared/ipc/domains/sell';
-import { err, ok, type Result } from '../../shared/result';
+import type { Result } from '../../shared/result';
 import type { Translate } from '../messages';
+import { checkReason } from './reasons';
 
 // Comps in the cart (docs/CASH.md "Comps"): units of a line given away with a reason, allowed by the
 // seller (holding sale.comp) or a supervisor's PIN. A comped unit is taken out of the basket the engine
@@ -54,13 +55,7 @@ export function liveComps(
 
 /** The comp reason as listed, or the sentence that names the choices. */
 export function compReason(lists: ReasonLists | undefined, reason: string, t: Translate): Result<string> {
-  const listed = listedReason(lists, 'comp', reason);
-  return listed === undefined
-    ? err(
-        'COMP_REASON_NOT_LISTED',
-        t('COMP_REASON_NOT_LISTED', { reason, reasons: reasonsFor(lists, 'comp').join(', ') }),
-      )
-    : ok(listed);
+  return checkReason(lists, 'comp', reason, t, 'COMP_REASON_NOT_LISTED');
 }
 
 /** The approvals the comps need: one per approver and reason, with the lines each covers. */

@@ -39,6 +39,7 @@ import { addCustomerUsage } from '../../shared/customers/usage';
 import type { CustomerCodeUsage } from '../../shared/customers/history';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
+import { checkReason } from './reasons';
 import { lineMoney } from './build-sale-record';
 import { hasPermission } from '../../shared/auth/permissions';
 import {
@@ -87,11 +88,15 @@ export type CartSeatOf = CartSeat & { performanceId: string; lineId: string };
 export interface OveruseGrant {
   approverId: string;
   approverName: string;
+  /** From the organisation's `overuse` list (docs/CASH.md "Reasons"), with its optional note. */
   reason: string;
+  note: string | null;
   limits: ReasonCode[];
 }
 
 export interface CustomGrant extends CustomDiscount {
+  /** Beside the reason, from the organisation's `custom_discount` list (docs/CASH.md "Reasons"). */
+  note: string | null;
   approverId: string | null;
   approverName: string | null;
 }
@@ -402,6 +407,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
               overuse: cart.overuse && {
                 approverName: cart.overuse.approverName,
                 reason: cart.overuse.reason,
+                note: cart.overuse.note,
               },
               trace: evaluation.trace,
             }
@@ -410,6 +416,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
         kind: cart.custom.kind,
         value: cart.custom.value,
         reason: cart.custom.reason,
+        note: cart.custom.note,
         amount: priced.customDiscount,
         approvedBy: cart.custom.approverName,
       },
@@ -707,7 +714,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
      */
     async grantOveruse(
       actor: Actor,
-      input: { approverId: string; pin: string; reason: string },
+      input: { approverId: string; pin: string; reason: string; note?: string | null | undefined },
       caps: OveruseCaps,
     ): Promise<Result<CartView>> {
       const current = priceCart(actor);
@@ -720,6 +727,9 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       ) {
         return err('NOTHING_TO_OVERRIDE', t('NOTHING_TO_OVERRIDE'));
       }
+      // Before the PIN: a refused reason uses up none of the supervisor's tries.
+      const reason = checkReason(getVenue(db)?.reasons, 'overuse', input.reason, t);
+      if (!reason.ok) return reason;
       const here = caps.terminal();
       if (!here.ok) return err('OVERUSE_CAP', here.message[language()]);
       const shows = caps.performances(cart.lines.flatMap((l) => (l.scheduleId ? [l.scheduleId] : [])));
@@ -733,7 +743,8 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       cart.overuse = {
         approverId: approver.value.staffId,
         approverName: approver.value.name,
-        reason: input.reason,
+        reason: reason.value,
+        note: input.note ? input.note : null,
         limits: granted.overridden,
       };
       return ok(view(actor));
@@ -745,9 +756,12 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
         kind: 'percentage' | 'fixed';
         value: number;
         reason: string;
+        note?: string | null | undefined;
         approver?: { staffId: string; pin: string };
       },
     ): Promise<Result<CartView>> {
+      const reason = checkReason(getVenue(db)?.reasons, 'custom_discount', input.reason, t);
+      if (!reason.ok) return reason;
       const within = (ceiling: { percent: number; amount: number }) =>
         input.kind === 'percentage' ? input.value <= ceiling.percent : input.value <= ceiling.amount;
       let approver: Actor | null = null;
@@ -769,7 +783,8 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       cart.custom = {
         kind: input.kind,
         value: input.value,
-        reason: input.reason,
+        reason: reason.value,
+        note: input.note ? input.note : null,
         approverId: approver?.staffId ?? null,
         approverName: approver?.name ?? null,
       };

@@ -1,5 +1,5 @@
 import { drawerDelta, type CashMovementRequest, type CashMovementRow } from '../../shared/cash/movements';
-import { listedReason, reasonsFor, type ReasonCategory } from '../../shared/cash/reasons';
+import { reasonsFor, type ReasonCategory } from '../../shared/cash/reasons';
 import type { CashMovementView, ZReport } from '../../shared/ipc/domains/shift';
 import { formatMinor } from '../../shared/money';
 import { ok, type Result } from '../../shared/result';
@@ -12,6 +12,7 @@ import { cashMovement, getOpenShift } from '../db/repos/shift-repo';
 import { newId } from '../ids';
 import { fail, type Translate } from '../messages';
 import type { DrawerOutcome } from './printing/drawer';
+import { checkReason } from './reasons';
 import type { Language } from '../../shared/ipc/types';
 import type { Actor } from './staff-service';
 
@@ -45,12 +46,9 @@ export function createCashService(deps: {
       if (!shift) return fail(t, 'NO_SHIFT');
       const delta = drawerDelta(input);
       if (!delta.ok) return fail(t, delta.error);
-      const reason = listedReason(lists(), input.kind, input.reason);
-      if (reason === undefined)
-        return fail(t, 'CASH_REASON_NOT_LISTED', {
-          reason: input.reason,
-          reasons: reasonsFor(lists(), input.kind).join(', '),
-        });
+      const listed = checkReason(lists(), input.kind, input.reason, t, 'CASH_REASON_NOT_LISTED');
+      if (!listed.ok) return listed;
+      const reason = listed.value;
       const currency = getVenue(db)?.currency ?? 'EUR';
       const movement: CashMovementRow = {
         id: newId(),

@@ -12,7 +12,7 @@ import { ticketSealer, type TicketSigningKey } from '../../shared/node/tickets/s
 import { storedCustomer } from '../../shared/ipc/stored-customer';
 import { isoNow, type Clock } from '../clock';
 import type { Db } from '../db/connection';
-import { getPerformance, getTicketOffer } from '../db/repos/catalogue-repo';
+import { getPerformance, getTicketOffer, getVenue } from '../db/repos/catalogue-repo';
 import { getCode } from '../db/repos/code-repo';
 import { loadSale } from '../db/repos/sale-repo';
 import { getOpenShift } from '../db/repos/shift-repo';
@@ -50,7 +50,9 @@ export interface ExchangeInput {
     /** New seats for a seated performance, held by this till's cart (picked on the map first). */
     seatIds?: string[] | undefined;
   }[];
+  /** The refund part's reason, from the organisation's `refund` list (docs/CASH.md "Reasons"). */
   reason: string;
+  note?: string | null | undefined;
   /** Go ahead at full price although the order's code no longer applies to the new tickets. */
   fullPrice?: boolean | undefined;
   refundTender?: 'cash' | 'card' | undefined;
@@ -179,9 +181,10 @@ export function createExchangeService(deps: Deps) {
         kind: 'refund',
         units: input.units,
         reason: input.reason,
+        note: input.note,
         tender: input.refundTender,
       },
-      { t, language: language() },
+      { t, language: language(), reasons: getVenue(db)?.reasons },
       priced.priced.total,
     );
     if (!refund.ok) return refund;
@@ -353,6 +356,7 @@ export function createExchangeService(deps: Deps) {
         kind: 'refund',
         units: input.units,
         reason: input.reason,
+        note: input.note,
         tender: input.refundTender,
         reference: input.reference,
       },

@@ -1,7 +1,9 @@
 import type { Language } from '../../shared/ipc/types';
 import { formatMinor } from '../../shared/money';
 import { err, ok, type Result } from '../../shared/result';
+import type { ReasonLists } from '../../shared/cash/reasons';
 import type { Translate } from '../messages';
+import { checkReason } from './reasons';
 import { allocateRefund, describeRefundable, type Paid, type Tender } from './refund-tenders';
 
 // What a refund or void gives back and how the money goes, for a sale of this terminal
@@ -12,7 +14,9 @@ export interface RefundInput {
   saleId: string;
   kind: 'refund' | 'void';
   units?: { lineId: string; unitIndex: number }[] | undefined;
+  /** A label from the organisation's `refund` or `void` list (docs/CASH.md "Reasons"). */
   reason: string;
+  note?: string | null | undefined;
   tender?: 'cash' | 'card' | undefined;
   reference?: string | undefined;
   override?: { reason: string } | undefined;
@@ -24,8 +28,10 @@ export interface RefundPlan<U> {
   amount: number;
   /** The money per tender, before dropping nothing-to-pay parts (a comp pays out nothing). */
   parts: { tender: Tender; amount: number }[];
-  /** The reason as recorded: a supervisor's tender override is part of it. */
+  /** The reason as listed, so reports group by it. */
   reason: string;
+  /** The note, with a supervisor's tender override's words after it; null without either. */
+  note: string | null;
 }
 
 export function planRefund<U extends { lineId: string; unitIndex: number; total: number }>(
@@ -34,7 +40,7 @@ export function planRefund<U extends { lineId: string; unitIndex: number; total:
   payments: readonly Paid[],
   currency: string,
   input: RefundInput,
-  words: { t: Translate; language: Language },
+  words: { t: Translate; language: Language; reasons: ReasonLists | undefined },
   /**
    * Of the amount, this much stays with the customer as credit on an exchange's new sale (tender
    * 'exchange', exchange-service.ts) instead of being paid back; the rest goes back as any refund's.
@@ -42,6 +48,9 @@ export function planRefund<U extends { lineId: string; unitIndex: number; total:
   credit = 0,
 ): Result<RefundPlan<U>> {
   const { t } = words;
+  // A void is a refund of everything: the category is its kind, and an exchange gives back as a refund.
+  const listed = checkReason(words.reasons, input.kind, input.reason, t);
+  if (!listed.ok) return listed;
   const chosen =
     input.kind === 'void'
       ? open
@@ -75,6 +84,7 @@ export function planRefund<U extends { lineId: string; unitIndex: number; total:
       t('REFUND_TENDER_NOT_PAID', { left: describeRefundable(payments, money) }),
     );
   }
-  const reason = override ? `${input.reason} (tender override: ${override.reason})` : input.reason;
-  return ok({ units, amount, parts, reason });
+  // The override's words are the supervisor's own, not a listed reason: they go with the note.
+  const said = [input.note?.trim(), override && `tender override: ${override.reason}`].filter(Boolean);
+  return ok({ units, amount, parts, reason: listed.value, note: said.length > 0 ? said.join('; ') : null });
 }

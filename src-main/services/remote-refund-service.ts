@@ -6,6 +6,7 @@ import { refundableOrderSchema, type RefundableOrder } from '../../shared/sync/r
 import { isoNow, type Clock } from '../clock';
 import type { Db } from '../db/connection';
 import { unitsRefundedHere } from '../db/repos/remote-refund-repo';
+import { getVenue } from '../db/repos/catalogue-repo';
 import { findSaleId } from '../db/repos/sale-repo';
 import { getOpenShift } from '../db/repos/shift-repo';
 import { newId } from '../ids';
@@ -111,7 +112,8 @@ export function createRemoteRefundService({
       if (sale.status === 'voided') return err('ALREADY_VOIDED', t('ALREADY_VOIDED'));
       if (!getOpenShift(db)) return err('NO_SHIFT', t('NO_SHIFT'));
       const open = sale.units.filter((u) => !u.refunded);
-      const plan = planRefund(open, sale.payments, sale.currency, input, { t, language: language() });
+      const words = { t, language: language(), reasons: getVenue(db)?.reasons };
+      const plan = planRefund(open, sale.payments, sale.currency, input, words);
       if (!plan.ok) return plan;
       const refundId = newId();
       const units = plan.value.units.map((u) => ({ lineId: u.lineId, unitIndex: u.unitIndex }));

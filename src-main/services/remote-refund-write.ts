@@ -50,6 +50,7 @@ export function writeRemoteRefund(db: Db, w: RemoteRefundWrite): RemoteRefundRow
     shiftId: w.shiftId,
     staffId: w.staffId,
     reason: plan.reason,
+    note: plan.note,
     amount: plan.amount,
     createdAt: now,
     // Another terminal's sale is refunded exactly: docs/CASH.md "Cash rounding" says why.

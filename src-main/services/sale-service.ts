@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../../shared/result';
 import type { PaymentRow, SaleRecord } from '../../shared/sync/sale-record';
 import { isoNow, type Clock } from '../clock';
 import type { Db } from '../db/connection';
-import { addSold, getVenueCashStep } from '../db/repos/catalogue-repo';
+import { addSold, getVenue, getVenueCashStep } from '../db/repos/catalogue-repo';
 import { appendOutbox } from '../db/repos/outbox-repo';
 import { findSaleId, insertRefund, loadSale, markVoided, nextRefundNo } from '../db/repos/sale-repo';
 import { getOpenShift } from '../db/repos/shift-repo';
@@ -69,7 +69,7 @@ export function createSaleService({
     if (!shift) return err('NO_SHIFT', t('NO_SHIFT'));
     // A unit given back at another terminal (docs/ORDERS.md) is not this terminal's to give back again.
     const open = sale.units.filter((u) => u.refundId === null && u.refundedElsewhereId === null);
-    const words = { t, language: language() };
+    const words = { t, language: language(), reasons: getVenue(db)?.reasons };
     const plan = planRefund(open, valuePayments(sale), sale.sale.currency, input, words, credit);
     if (!plan.ok) return plan;
     const { units: picked, amount } = plan.value;
@@ -120,6 +120,7 @@ export function createSaleService({
         shiftId: shift.id,
         staffId: actor.staffId,
         reason: plan.value.reason,
+        note: plan.value.note,
         amount,
         createdAt: now,
         cashRounding,

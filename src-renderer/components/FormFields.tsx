@@ -55,10 +55,12 @@ interface SelectFieldProps<V extends string> {
   onChange: (value: V) => void;
   error?: string | null | undefined;
   disabled?: boolean;
+  /** Focused when its dialog opens (Dialog.tsx). */
+  autoFocus?: boolean;
 }
 
 export function SelectField<V extends string>(props: SelectFieldProps<V>) {
-  const { id, label, value, options, onChange, error, disabled } = props;
+  const { id, label, value, options, onChange, error, disabled, autoFocus } = props;
   return (
     <>
       <label htmlFor={id}>{label}</label>
@@ -66,6 +68,7 @@ export function SelectField<V extends string>(props: SelectFieldProps<V>) {
         id={id}
         value={value}
         disabled={disabled}
+        data-autofocus={autoFocus ? true : undefined}
         onChange={(e) => onChange(e.target.value as V)}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}

@@ -28,7 +28,9 @@ export interface ExchangeAsk {
   performanceId: string;
   ticketPriceId: string;
   qty: number;
+  /** A `refund` reason from the organisation's list, and the note when one was typed. */
   reason: string;
+  note?: string;
   fullPrice: boolean;
 }
 
@@ -53,6 +55,7 @@ const request = (saleId: string, ask: ExchangeAsk) => ({
   units: ask.units,
   lines: [{ performanceId: ask.performanceId, ticketPriceId: ask.ticketPriceId, qty: ask.qty }],
   reason: ask.reason,
+  ...(ask.note ? { note: ask.note } : {}),
   ...(ask.fullPrice ? { fullPrice: true } : {}),
 });
 

@@ -11,6 +11,12 @@ export interface UnitRef {
   unitIndex: number;
 }
 
+/** A reason from the organisation's list and, when typed, a note (docs/CASH.md "Reasons"). */
+export interface Picked {
+  reason: string;
+  note?: string;
+}
+
 interface RefundState {
   sale: SaleView | null;
   /** The core's sentence when the receipt number was not found. */
@@ -20,11 +26,11 @@ interface RefundState {
   find: (receiptNo: number) => Promise<boolean>;
   refund: (
     units: UnitRef[],
-    reason: string,
+    picked: Picked,
     tender: 'cash' | 'card',
     reference: string,
   ) => Promise<Failure | null>;
-  voidSale: (reason: string) => Promise<Failure | null>;
+  voidSale: (picked: Picked) => Promise<Failure | null>;
   /** Reprints the named tickets (all valid ones when empty); the count printed, or why not. */
   reprint: (mode: ReprintMode, ticketIds: string[]) => Promise<{ printed: number } | Failure>;
   clear: () => void;
@@ -44,13 +50,13 @@ export const useRefundStore = create<RefundState>()((set, get) => ({
     set({ sale: result.value, findError: null, done: null });
     return true;
   },
-  async refund(units, reason, tender, reference) {
+  async refund(units, picked, tender, reference) {
     const sale = get().sale;
     if (!sale) return null;
     const result = await api.sales.refund({
       saleId: sale.sale.id,
       units,
-      reason,
+      ...picked,
       tender,
       ...(reference !== '' ? { reference } : {}),
     });
@@ -62,10 +68,10 @@ export const useRefundStore = create<RefundState>()((set, get) => ({
     void useTerminalStore.getState().refresh();
     return null;
   },
-  async voidSale(reason) {
+  async voidSale(picked) {
     const sale = get().sale;
     if (!sale) return null;
-    const result = await api.sales.void({ saleId: sale.sale.id, reason });
+    const result = await api.sales.void({ saleId: sale.sale.id, ...picked });
     if (!result.ok) {
       noteFailure(result);
       return result;

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { RefundableOrder } from '../../shared/ipc/domains/sales';
 import { api } from '../api';
-import type { UnitRef } from './refund-store';
+import type { Picked, UnitRef } from './refund-store';
 import type { Failure } from './sell-store';
 import { noteFailure } from './session-store';
 import { useTerminalStore } from './terminal-store';
@@ -17,11 +17,11 @@ interface RemoteRefundState {
   load: (saleId: string) => Promise<void>;
   refund: (
     units: UnitRef[],
-    reason: string,
+    picked: Picked,
     tender: 'cash' | 'card',
     reference: string,
   ) => Promise<Failure | null>;
-  voidSale: (reason: string) => Promise<Failure | null>;
+  voidSale: (picked: Picked) => Promise<Failure | null>;
   clear: () => void;
 }
 
@@ -53,22 +53,22 @@ export const useRemoteRefundStore = create<RemoteRefundState>()((set, get) => {
       }
       set({ order: result.value });
     },
-    async refund(units, reason, tender, reference) {
+    async refund(units, picked, tender, reference) {
       const order = get().order;
       if (!order) return null;
       const result = await api.sales.refundElsewhere({
         saleId: order.saleId,
         units,
-        reason,
+        ...picked,
         tender,
         ...(reference !== '' ? { reference } : {}),
       });
       return settle('refund', result);
     },
-    async voidSale(reason) {
+    async voidSale(picked) {
       const order = get().order;
       if (!order) return null;
-      return settle('void', await api.sales.voidElsewhere({ saleId: order.saleId, reason }));
+      return settle('void', await api.sales.voidElsewhere({ saleId: order.saleId, ...picked }));
     },
     clear: () => set({ order: null, error: null, done: null }),
   };

@@ -64,11 +64,16 @@ interface SellState {
   setLongInput: (text: string) => void;
   /** Empties the code field after a code was applied. */
   clearCode: () => void;
-  grantOveruse: (approverId: string, pin: string, reason: string) => Promise<Failure | null>;
+  grantOveruse: (
+    approverId: string,
+    pin: string,
+    picked: { reason: string; note?: string },
+  ) => Promise<Failure | null>;
   setCustom: (request: {
     kind: 'percentage' | 'fixed';
     value: number;
     reason: string;
+    note?: string;
     approver?: { staffId: string; pin: string };
   }) => Promise<Failure | null>;
   removeCustom: () => Promise<void>;
@@ -249,8 +254,8 @@ export const useSellStore = create<SellState>()((set, get) => {
       waiting = null;
       set({ search: emptySearch });
     },
-    async grantOveruse(approverId, pin, reason) {
-      return dialogCart(await api.cart.grantOveruse({ approverId, pin, reason }));
+    async grantOveruse(approverId, pin, picked) {
+      return dialogCart(await api.cart.grantOveruse({ approverId, pin, ...picked }));
     },
     async setCustom(request) {
       return dialogCart(await api.cart.setCustomDiscount(request));

@@ -20,7 +20,10 @@ const terminalLineExtras = z.object({
       priceBandId: text().nullable().optional().catch(null),
     }),
   ),
-  sale: z.object({ customReason: text().nullable().optional().catch(null) }),
+  sale: z.object({
+    customReason: text().nullable().optional().catch(null),
+    customNote: text().nullable().optional().catch(null),
+  }),
 });
 
 export async function orderDetail(
@@ -30,7 +33,15 @@ export async function orderDetail(
 ): Promise<OrderDetail> {
   const { orgId } = principal;
   const redemptions = await repo.orderRedemptions(ctx.db, orgId, order.orderId);
-  const empty = { order, customDiscountReason: null, lines: [], payments: [], refunds: [], approvals: [] };
+  const empty = {
+    order,
+    customDiscountReason: null,
+    customDiscountNote: null,
+    lines: [],
+    payments: [],
+    refunds: [],
+    approvals: [],
+  };
   const ledger = order.source === 'pos' ? await repo.saleLedger(ctx.db, orgId, order.orderId) : undefined;
   const parsed = ledger ? salePayloadSchema.safeParse(ledger.payload) : undefined;
   if (!ledger || !parsed?.success) return { ...empty, redemptions };
@@ -64,6 +75,7 @@ export async function orderDetail(
   return {
     order,
     customDiscountReason: extras.success ? (extras.data.sale.customReason ?? null) : null,
+    customDiscountNote: extras.success ? (extras.data.sale.customNote ?? null) : null,
     lines,
     payments,
     redemptions,
@@ -75,6 +87,7 @@ export async function orderDetail(
       terminalId: row.terminalId,
       terminalName: row.terminalName,
       reason: payload?.refund.reason ?? null,
+      note: payload?.refund.note ?? null,
       amount: row.amount,
       units: payload?.units.length ?? 0,
       at: row.createdAt,

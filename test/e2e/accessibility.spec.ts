@@ -45,8 +45,8 @@ test.describe('accessibility', () => {
     await terminal.codeInput.press('Escape');
     await page.keyboard.press('F6');
     await terminal.dialog.getByLabel('Percent off').fill('30');
-    await terminal.dialog.getByLabel('Reason').fill('show delayed');
-    await terminal.dialog.getByLabel('Reason').press('Enter');
+    await terminal.dialog.getByLabel('Reason').selectOption('Goodwill');
+    await terminal.dialog.getByLabel('Note (optional)').press('Enter');
     await expect(terminal.dialog.getByLabel('Supervisor PIN')).toBeVisible();
     await expectAccessible(page, 'custom discount');
     await page.keyboard.press('Escape');

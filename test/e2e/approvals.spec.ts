@@ -25,21 +25,24 @@ test.describe('supervisor approvals', () => {
     const dialog = terminal.dialog;
     await expect(dialog).toHaveAttribute('aria-modal', 'true');
     await expect(dialog.getByTestId('overuse-limits')).toContainText('MAX_USES');
+    // docs/CASH.md "Reasons": a reason from the organisation's overuse list, the details in the note.
     await expect(dialog.getByLabel('Reason')).toBeFocused();
-    await dialog.getByLabel('Reason').fill('regular patron');
+    await dialog.getByLabel('Reason').selectOption('Manager decision');
+    await dialog.getByLabel('Note (optional)').fill('regular patron');
     await dialog
       .getByLabel('Supervisor', { exact: true })
       .selectOption({ label: 'Sue Supervisor (Supervisor)' });
     await dialog.getByLabel('Supervisor PIN').fill('9999');
     await dialog.getByLabel('Supervisor PIN').press('Enter');
     await expect(dialog.getByRole('alert')).toContainText('Wrong PIN.');
-    await expect(dialog.getByLabel('Reason')).toHaveValue('regular patron');
+    await expect(dialog.getByLabel('Reason')).toHaveValue('Manager decision');
+    await expect(dialog.getByLabel('Note (optional)')).toHaveValue('regular patron');
     await page.screenshot({ path: 'docs/screenshots/overuse-dialog.png' });
     await dialog.getByLabel('Supervisor PIN').fill('5937');
     await dialog.getByRole('button', { name: 'Grant override' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(page.getByTestId('overuse-granted')).toHaveText(
-      'Override granted by Sue Supervisor: regular patron',
+      'Override granted by Sue Supervisor: Manager decision (regular patron)',
     );
     await expect(terminal.cartTotal).toHaveText('38.25');
     await terminal.payCash();
@@ -49,7 +52,12 @@ test.describe('supervisor approvals', () => {
       ok: true,
       value: {
         approvals: [
-          expect.objectContaining({ kind: 'overuse', approverId: 'staff-sue', reason: 'regular patron' }),
+          expect.objectContaining({
+            kind: 'overuse',
+            approverId: 'staff-sue',
+            reason: 'Manager decision',
+            note: 'regular patron',
+          }),
         ],
       },
     });
@@ -71,7 +79,11 @@ test.describe('supervisor approvals', () => {
       qty: 1,
     });
     await must(demoHost, 'pos:cart:applyCode', { input: 'LIMITED' });
-    await must(demoHost, 'pos:cart:grantOveruse', { approverId: 'staff-sue', pin: '5937', reason: 'first' });
+    await must(demoHost, 'pos:cart:grantOveruse', {
+      approverId: 'staff-sue',
+      pin: '5937',
+      reason: 'Manager decision',
+    });
     const cart = await must(demoHost, 'pos:cart:get');
     await must(demoHost, 'pos:checkout:complete', {
       cartId: cart.id,
@@ -84,7 +96,7 @@ test.describe('supervisor approvals', () => {
     await terminal.typeCode('LIMITED');
     await page.getByRole('button', { name: 'Supervisor override…' }).click();
     const dialog = terminal.dialog;
-    await dialog.getByLabel('Reason').fill('regular patron');
+    await dialog.getByLabel('Reason').selectOption('Code limit reached by mistake');
     await dialog
       .getByLabel('Supervisor', { exact: true })
       .selectOption({ label: 'Sue Supervisor (Supervisor)' });
@@ -93,7 +105,7 @@ test.describe('supervisor approvals', () => {
     await expect(dialog.getByRole('alert')).toHaveText(
       'Sue Supervisor has granted 1 overuse this business day, and their role allows 1 a day: ask a manager to grant this one.',
     );
-    await expect(dialog.getByLabel('Reason')).toHaveValue('regular patron');
+    await expect(dialog.getByLabel('Reason')).toHaveValue('Code limit reached by mistake');
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('code-why')).toContainText(
       'The maximum number of orders for this discount code has been met.',
@@ -118,7 +130,7 @@ test.describe('supervisor approvals', () => {
     );
     await expect(dialog.getByLabel('Percent off')).toBeFocused();
     await dialog.getByLabel('Percent off').fill('20');
-    await dialog.getByLabel('Reason').fill('show delayed');
+    await dialog.getByLabel('Reason').selectOption('Goodwill');
     await dialog.getByRole('button', { name: 'Apply discount' }).click();
     await expect(dialog.getByTestId('custom-escalation')).toContainText(
       'a supervisor must approve it with their PIN',
@@ -150,12 +162,18 @@ test.describe('supervisor approvals', () => {
     const dialog = terminal.dialog;
     await dialog.getByRole('radio', { name: /Amount/ }).check();
     await dialog.getByLabel('Amount off (EUR)').fill('2,5');
-    await dialog.getByLabel('Reason').fill('no');
-    await dialog.getByLabel('Reason').press('Enter');
-    await expect(dialog.getByRole('alert')).toHaveText('Give a reason of at least 3 characters.');
-    await dialog.getByLabel('Reason').fill('obstructed view');
-    await dialog.getByLabel('Reason').press('Enter');
+    // The organisation's custom discount reasons, the first picked; Enter in the note applies it.
+    await expect(dialog.getByLabel('Reason')).toHaveValue('Goodwill');
+    await expect(dialog.getByLabel('Reason').locator('option')).toHaveText([
+      'Goodwill',
+      'Damaged view',
+      'Staff',
+    ]);
+    await dialog.getByLabel('Reason').selectOption('Damaged view');
+    await dialog.getByLabel('Note (optional)').fill('obstructed view');
+    await dialog.getByLabel('Note (optional)').press('Enter');
     await expect(dialog).toHaveCount(0);
     await expect(terminal.cartTotal).toHaveText('42.50');
+    await expect(page.getByTestId('custom-state')).toContainText('Damaged view (obstructed view)');
   });
 });

@@ -49,7 +49,7 @@ test.describe('refunds at another window', () => {
     const panel = page.getByTestId('remote-refund');
     await expect(panel.getByRole('heading')).toHaveText('Refund at this window an order Window A sold');
     await panel.getByRole('checkbox').first().check();
-    await panel.getByLabel('Reason').fill('Cannot come');
+    await panel.getByLabel('Reason').selectOption('Customer request');
     await panel.getByRole('button', { name: 'Refund ticked items' }).click();
     await expect(panel.getByTestId('refund-done')).toHaveText('Refund 1: 40.00 paid back.');
     await expect(panel.getByRole('checkbox').first()).toBeDisabled();

@@ -40,7 +40,9 @@ test.describe('refunds and voids', () => {
     const units = page.getByRole('checkbox', { name: /^Refund / });
     await expect(units).toHaveCount(3);
     await page.getByRole('checkbox', { name: 'Refund Hamlet · Adult 2' }).check();
-    await page.getByLabel('Reason').fill('cannot attend');
+    // docs/CASH.md "Reasons": the refund list, the details in the note.
+    await page.getByLabel('Reason').selectOption('Customer request');
+    await page.getByLabel('Note (optional)').fill('cannot attend');
     // A cash sale cannot be paid back to a card: the core refuses and says how it was paid.
     await page.getByLabel('Pay back as').selectOption({ label: 'Card' });
     await page.getByLabel('Card terminal reference').fill('REF-77');
@@ -58,14 +60,28 @@ test.describe('refunds and voids', () => {
     });
     await expect(page.getByRole('checkbox', { name: 'Refund Hamlet · Adult 2' })).toBeDisabled();
 
-    await page.getByLabel('Reason').fill('event cancelled');
+    // A void takes its own list: picking the action switches the reasons.
+    await page.getByRole('radio', { name: 'Void' }).check();
+    await expect(page.getByLabel('Reason').locator('option')).toHaveText([
+      'Wrong ticket sold',
+      'Customer changed their mind',
+      'Payment failed',
+    ]);
+    await page.getByLabel('Reason').selectOption('Customer changed their mind');
     await page.getByRole('button', { name: 'Void whole sale' }).click();
     await expect(page.getByTestId('refund-done')).toHaveText('Sale voided; 76.50 paid back (refund 2).');
     await expect(page.getByTestId('sale-status')).toHaveText('Voided');
     const found = await demoHost.terminal.dispatch('pos:sales:find', { receiptNo: 1 });
     expect(found).toMatchObject({
       ok: true,
-      value: { sale: { status: 'voided' }, redemption: { releasedAt: expect.any(String) } },
+      value: {
+        sale: { status: 'voided' },
+        redemption: { releasedAt: expect.any(String) },
+        refunds: [
+          expect.objectContaining({ reason: 'Customer request', note: 'cannot attend' }),
+          expect.objectContaining({ reason: 'Customer changed their mind', note: null }),
+        ],
+      },
     });
   });
 

@@ -97,7 +97,7 @@ test.describe('seats at two windows, online', () => {
     await must(a, 'pos:sales:refund', {
       saleId: sale.id,
       units: [{ lineId: unit?.lineId, unitIndex: unit?.unitIndex }],
-      reason: 'wrong night',
+      reason: 'Customer request',
     });
     await must(a, 'pos:sync:now');
     await page.getByRole('button', { name: 'Next sale' }).click();

@@ -26,7 +26,7 @@ test.describe('shifts', () => {
     await must(demoHost, 'pos:cart:setCustomDiscount', {
       kind: 'fixed',
       value: 500,
-      reason: 'loyal customer',
+      reason: 'Goodwill',
     });
     const cart = await must(demoHost, 'pos:cart:get');
     await must(demoHost, 'pos:checkout:complete', {

@@ -19,7 +19,7 @@ export async function askOveruse(
   return pos.call(c.cart.grantOveruse, {
     approverId: approver.id,
     pin: approver.pin,
-    reason: 'regular patron',
+    reason: 'Manager decision',
   });
 }
 

@@ -54,7 +54,7 @@ describe('money and refund requests at the boundary', () => {
     const result = await pos.call(c.sales.refund, {
       saleId: sale.sale.id,
       units: [one, one],
-      reason: 'twice',
+      reason: 'Customer request',
     });
     expect(result).toMatchObject({ ok: false, reason: 'INVALID_REQUEST' });
     if (!result.ok) expect(result.message).toContain('list each item once');

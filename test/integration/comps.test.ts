@@ -190,7 +190,7 @@ describe('comps with reasons and supervisor approval', () => {
     await addAdults(1);
     await pos.must(c.cart.comp, { reason: 'Press' });
     const voided = await payCash();
-    await pos.must(c.sales.void, { saleId: voided.sale.id, reason: 'event cancelled' });
+    await pos.must(c.sales.void, { saleId: voided.sale.id, reason: 'Wrong ticket sold' });
 
     const shift = await pos.must(c.shift.current);
     const report = await pos.must(c.shift.report, { shiftId: shift!.shift.id });

@@ -64,11 +64,13 @@ describe('terminal counters under parallel requests', () => {
     const sale = await sell(3);
     const unit = { lineId: sale.units[0]?.lineId as string, unitIndex: sale.units[0]?.unitIndex as number };
     const refunds = await burst(() =>
-      pos.call(c.sales.refund, { saleId: sale.sale.id, units: [unit], reason: 'cannot come' }),
+      pos.call(c.sales.refund, { saleId: sale.sale.id, units: [unit], reason: 'Customer request' }),
     );
     expect(succeeded(refunds)).toBe(1);
     const other = await sell(1);
-    const voids = await burst(() => pos.call(c.sales.void, { saleId: other.sale.id, reason: 'wrong show' }));
+    const voids = await burst(() =>
+      pos.call(c.sales.void, { saleId: other.sale.id, reason: 'Wrong ticket sold' }),
+    );
     expect(succeeded(voids)).toBe(1);
     const refunded = await pos.must(c.sales.find, { saleId: sale.sale.id });
     expect(refunded.refunds).toHaveLength(1);

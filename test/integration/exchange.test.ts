@@ -79,7 +79,7 @@ describe('exchanges at the window that sold', () => {
     const old = await sell(2, 'SUMMER20');
     expect(old.units.map((u) => u.total)).toEqual([3600, 3600]);
     const before = { h1: sold(HAMLET_1), h2: sold(HAMLET_2) };
-    const ask = firstFor(old, HAMLET_2, ADULT_CIRCLE, 2, 'wants the later date');
+    const ask = firstFor(old, HAMLET_2, ADULT_CIRCLE, 2, 'Exchanged for other tickets');
     const preview = await pos.must(c.sales.exchangePreview, ask);
     // Two circle seats at 35.00 = 70.00, SUMMER20 still applies: 56.00 against the 36.00 given back.
     expect(preview).toMatchObject({
@@ -158,7 +158,7 @@ describe('exchanges at the window that sold', () => {
     await sell(1, 'LIMITED');
     const old = await sell(1, 'LIMITED', (total) => [{ tender: 'card', amount: total, reference: 'A1' }]);
     expect(usesOf('code-limited')).toBe(3);
-    const ask = firstFor(old, HAMLET_1, ADULT_CIRCLE, 1, 'cheaper seat');
+    const ask = firstFor(old, HAMLET_1, ADULT_CIRCLE, 1, 'Exchanged for other tickets');
     const preview = await pos.must(c.sales.exchangePreview, ask);
     // 45.00 − 15 % = 38.25 given back; 35.00 − 15 % = 29.75 new: 8.50 back to the card it was paid with.
     expect(preview).toMatchObject({
@@ -182,7 +182,7 @@ describe('exchanges at the window that sold', () => {
   it('says in the engine’s words why the code no longer applies, and goes ahead at full price only when confirmed', async () => {
     // TENOFF: 10.00 off orders of 30.00 or more. 45.00 − 10.00 = 35.00, paid by card.
     const old = await sell(1, 'TENOFF', (total) => [{ tender: 'card', amount: total, reference: 'A2' }]);
-    const ask = firstFor(old, JAZZ, JAZZ_CHILD_CIRCLE, 1, 'wants the jazz instead');
+    const ask = firstFor(old, JAZZ, JAZZ_CHILD_CIRCLE, 1, 'Exchanged for other tickets');
     const preview = await pos.must(c.sales.exchangePreview, ask);
     expect(preview.code).toMatchObject({ code: 'TENOFF', applies: false });
     expect(preview.code?.message).toMatch(/minimum spend/);
@@ -212,19 +212,23 @@ describe('exchanges at the window that sold', () => {
 
   it('refuses bad exchanges with a sentence and leaves the store as it was', async () => {
     const old = await sell(2, null);
-    await pos.must(c.sales.refund, { saleId: old.sale.id, units: [unit(old, 0)], reason: 'cannot come' });
+    await pos.must(c.sales.refund, {
+      saleId: old.sale.id,
+      units: [unit(old, 0)],
+      reason: 'Customer request',
+    });
     const many = [{ performanceId: JAZZ, ticketPriceId: JAZZ_CHILD_CIRCLE, qty: 81 }];
     const { toPay } = await pos.must(c.sales.exchangePreview, {
       saleId: old.sale.id,
       units: [unit(old, 1)],
       lines: many,
-      reason: 'other date',
+      reason: 'Customer request',
     });
     const ask = {
       saleId: old.sale.id,
       units: [unit(old, 1)],
       lines: [{ performanceId: HAMLET_2, ticketPriceId: ADULT_STALLS, qty: 1 }],
-      reason: 'other date',
+      reason: 'Customer request',
       tenders: [] as Tenders,
     };
     const before = store();
@@ -278,7 +282,7 @@ describe('exchanges at the window that sold', () => {
       saleId: old.sale.id,
       units: [unit(old, 0)],
       lines: [{ performanceId: HAMLET_2, ticketPriceId: ADULT_STALLS, qty: 1 }],
-      reason: 'other date',
+      reason: 'Customer request',
     });
     expect(answer).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
   });

@@ -165,19 +165,27 @@ describe('selling at the terminal', () => {
       reason: 'CODE_NOT_APPLICABLE',
     });
     expect(
-      await pos.call(c.cart.grantOveruse, { approverId: 'staff-sam', pin: '4826', reason: 'regular patron' }),
+      await pos.call(c.cart.grantOveruse, {
+        approverId: 'staff-sam',
+        pin: '4826',
+        reason: 'Manager decision',
+      }),
     ).toMatchObject({
       reason: 'APPROVER_NOT_ALLOWED',
     });
     expect(
-      await pos.call(c.cart.grantOveruse, { approverId: 'staff-sue', pin: '0000', reason: 'regular patron' }),
+      await pos.call(c.cart.grantOveruse, {
+        approverId: 'staff-sue',
+        pin: '0000',
+        reason: 'Manager decision',
+      }),
     ).toMatchObject({
       reason: 'WRONG_PIN',
     });
     const granted = await pos.must(c.cart.grantOveruse, {
       approverId: 'staff-sue',
       pin: '5937',
-      reason: 'regular patron',
+      reason: 'Manager decision',
     });
     expect(granted.code).toMatchObject({
       applies: true,
@@ -189,7 +197,7 @@ describe('selling at the terminal', () => {
       expect.objectContaining({
         kind: 'overuse',
         approverId: 'staff-sue',
-        reason: 'regular patron',
+        reason: 'Manager decision',
         limits: '["MAX_USES"]',
       }),
     ]);
@@ -202,26 +210,26 @@ describe('selling at the terminal', () => {
     const small = await pos.must(c.cart.setCustomDiscount, {
       kind: 'percentage',
       value: 500,
-      reason: 'obstructed view',
+      reason: 'Goodwill',
     });
     expect(small.custom).toMatchObject({ amount: 360, approvedBy: null });
     expect(small.total).toBe(9000 - 1800 - 360);
     const big = await pos.call(c.cart.setCustomDiscount, {
       kind: 'percentage',
       value: 2000,
-      reason: 'show delayed',
+      reason: 'Goodwill',
     });
     expect(big).toMatchObject({ ok: false, reason: 'APPROVAL_REQUIRED' });
     const fixed = await pos.call(c.cart.setCustomDiscount, {
       kind: 'fixed',
       value: 600,
-      reason: 'show delayed',
+      reason: 'Goodwill',
     });
     expect(fixed.ok ? '' : fixed.message).toContain('limit of 5.00 EUR');
     const approved = await pos.must(c.cart.setCustomDiscount, {
       kind: 'percentage',
       value: 2000,
-      reason: 'show delayed',
+      reason: 'Goodwill',
       approver: { staffId: 'staff-sue', pin: '5937' },
     });
     expect(approved.custom).toMatchObject({ amount: 1440, approvedBy: 'Sue Supervisor' });
@@ -230,7 +238,7 @@ describe('selling at the terminal', () => {
       codeDiscount: 1800,
       customDiscount: 1440,
       total: 5760,
-      customReason: 'show delayed',
+      customReason: 'Goodwill',
     });
     expect(sale.approvals).toEqual([
       expect.objectContaining({ kind: 'custom_discount', approverId: 'staff-sue' }),
@@ -292,7 +300,7 @@ describe('selling at the terminal', () => {
       await pos.call(c.sales.refund, {
         saleId: sale.sale.id,
         units: [{ lineId: unit.lineId, unitIndex: 1 }],
-        reason: 'cannot attend',
+        reason: 'Customer request',
       }),
     ).toMatchObject({
       reason: 'FORBIDDEN',
@@ -301,7 +309,7 @@ describe('selling at the terminal', () => {
     const refunded = await pos.must(c.sales.refund, {
       saleId: sale.sale.id,
       units: [{ lineId: unit.lineId, unitIndex: 1 }],
-      reason: 'cannot attend',
+      reason: 'Customer request',
     });
     expect(refunded.refunds).toEqual([expect.objectContaining({ kind: 'refund', amount: 3825 })]);
     expect(refunded.payments.at(-1)).toMatchObject({ tender: 'cash', amount: -3825 });
@@ -309,7 +317,7 @@ describe('selling at the terminal', () => {
       await pos.call(c.sales.refund, {
         saleId: sale.sale.id,
         units: [{ lineId: unit.lineId, unitIndex: 1 }],
-        reason: 'again',
+        reason: 'Customer request',
       }),
     ).toMatchObject({
       reason: 'UNIT_NOT_REFUNDABLE',
@@ -317,7 +325,7 @@ describe('selling at the terminal', () => {
 
     const usage = () => usageFor(pos.terminal.db, 'code-limited', null, { eventIds: [], scheduleIds: [] });
     expect(usage()).toMatchObject({ uses: 1, itemUses: 3, discountGiven: 2025 });
-    const voided = await pos.must(c.sales.void, { saleId: sale.sale.id, reason: 'event cancelled' });
+    const voided = await pos.must(c.sales.void, { saleId: sale.sale.id, reason: 'Wrong ticket sold' });
     expect(voided.sale.status).toBe('voided');
     expect(voided.redemption?.releasedAt).not.toBeNull();
     expect(voided.refunds.map((r) => r.amount)).toEqual([3825, 7650]);
@@ -331,7 +339,7 @@ describe('selling at the terminal', () => {
     await pos.must(c.cart.applyCode, { input: 'SUMMER20' });
     await payCash(10_000);
     await addAdults(1);
-    await pos.must(c.cart.setCustomDiscount, { kind: 'fixed', value: 500, reason: 'loyal customer' });
+    await pos.must(c.cart.setCustomDiscount, { kind: 'fixed', value: 500, reason: 'Goodwill' });
     const cart = await pos.must(c.cart.get);
     await pos.must(c.checkout.complete, {
       cartId: cart.id,
@@ -342,7 +350,7 @@ describe('selling at the terminal', () => {
     await pos.must(c.cart.applyCode, { input: 'SUMMER20' });
     const third = await payCash();
     await signIn('staff-sue', '5937');
-    await pos.must(c.sales.void, { saleId: third.sale.id, reason: 'event cancelled' });
+    await pos.must(c.sales.void, { saleId: third.sale.id, reason: 'Wrong ticket sold' });
 
     const z = await pos.must(c.shift.close, { countedCash: 17_100 });
     expect(z.expectedCash).toBe(10_000 + 7200);
@@ -361,7 +369,7 @@ describe('selling at the terminal', () => {
     });
     expect(z.figures.voided).toEqual({ count: 1, total: third.sale.total });
     expect(z.figures.byCode).toEqual([{ code: 'SUMMER20', orders: 1, discount: 1800 }]);
-    expect(z.figures.customByReason).toEqual([{ reason: 'loyal customer', orders: 1, discount: 500 }]);
+    expect(z.figures.customByReason).toEqual([{ reason: 'Goodwill', orders: 1, discount: 500 }]);
     expect(z.figures.byCashier).toEqual([
       { cashier: 'Sam Seller', orders: 2, total: 11_200, codeDiscount: 1800, customDiscount: 500, voided: 1 },
     ]);

@@ -109,7 +109,7 @@ describe('staff sign-in and permissions', () => {
 
   it('enforces permissions in the core whatever the screen shows', async () => {
     await pos.must(c.staff.signIn, { staffId: 'staff-sam', pin: '4826' });
-    const refused = await pos.call(c.sales.void, { saleId: 'x', reason: 'customer changed mind' });
+    const refused = await pos.call(c.sales.void, { saleId: 'x', reason: 'Wrong ticket sold' });
     expect(refused).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
     if (!refused.ok) expect(refused.message).toContain('Seller');
     expect(await pos.call(c.shift.close, { countedCash: 0 })).toMatchObject({ reason: 'FORBIDDEN' });

@@ -778,7 +778,9 @@ export class Simulation implements SeatHost {
       const granted = await act(c.cart.grantOveruse, {
         approverId: this.world.supervisorId,
         pin: SUPERVISOR_PIN,
-        reason: 'Simulated supervisor overuse',
+        // docs/CASH.md "Reasons": a listed reason, the simulation's words in the note.
+        reason: 'Manager decision',
+        note: 'Simulated supervisor overuse',
       });
       this.log(`  overuse: ${granted?.ok ? 'granted' : (granted?.reason ?? 'no answer')}`);
       if (granted?.ok) this.stats.overuses += 1;
@@ -870,7 +872,7 @@ export class Simulation implements SeatHost {
       const sale = sales[pick % Math.max(1, sales.length)];
       if (!sale) return;
       const result = await this.userAction(node, (x) =>
-        x.dispatch(c.sales.void, { saleId: sale.id, reason: 'Simulated void' }),
+        x.dispatch(c.sales.void, { saleId: sale.id, reason: 'Wrong ticket sold', note: 'Simulated void' }),
       );
       this.log(`  void ${sale.id}: ${result?.ok ? 'ok' : (result?.reason ?? 'no answer')}`);
       return;
@@ -886,7 +888,8 @@ export class Simulation implements SeatHost {
       x.dispatch(c.sales.refund, {
         saleId: unit.saleId,
         units: [{ lineId: unit.lineId, unitIndex: unit.unitIndex }],
-        reason: 'Simulated refund',
+        reason: 'Customer request',
+        note: 'Simulated refund',
       }),
     );
     this.log(

@@ -36,6 +36,7 @@ export interface JournalHistoryEntry {
   terminalName: string | null;
   /** A refund's or void's amount in minor units of the order's currency; null for the rest. */
   amount: number | null;
+  /** A refund's or void's reason, its note in brackets after it (docs/CASH.md "Reasons"). */
   reason: string | null;
   /** The other order's receipt number, for an exchange (docs/ORDERS.md "Exchanges"). */
   receiptNo?: number;

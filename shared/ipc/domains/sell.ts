@@ -49,7 +49,7 @@ export interface AppliedCodeView {
   overridable: boolean;
   /** Usage limits bypassed by a granted overuse. */
   overridden: ReasonCode[];
-  overuse: { approverName: string; reason: string } | null;
+  overuse: { approverName: string; reason: string; note: string | null } | null;
   trace: string[];
 }
 
@@ -66,6 +66,7 @@ export interface CustomDiscountView {
   kind: 'percentage' | 'fixed';
   value: number;
   reason: string;
+  note: string | null;
   amount: number;
   approvedBy: string | null;
 }

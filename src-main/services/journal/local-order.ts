@@ -1,3 +1,4 @@
+import { reasonWithNote } from '../../../shared/cash/reasons';
 import type { JournalHistoryEntry } from '../../../shared/ipc/domains/journal';
 import type { JournalOrderDetail } from '../../../shared/reports/journal';
 import {
@@ -82,6 +83,7 @@ export function localOrderDetail(
   return {
     order,
     customDiscountReason: sale.customReason,
+    customDiscountNote: sale.customNote,
     lines: record.lines.map((l) => lineDetail(l, l, refundedUnits.filter((u) => u.lineId === l.id).length)),
     payments: record.payments.map((p) => ({
       id: p.id,
@@ -119,6 +121,7 @@ export function localOrderDetail(
         terminalId: here.terminalId,
         terminalName: here.terminalName,
         reason: r.reason,
+        note: r.note,
         amount: r.amount,
         units: record.units.filter((u) => u.refundId === r.id).length,
         at: r.createdAt,
@@ -132,6 +135,7 @@ export function localOrderDetail(
         terminalId: r.terminalId,
         terminalName: null,
         reason: null,
+        note: null,
         amount: r.amount,
         units: record.units.filter((u) => u.refundedElsewhereId === r.id).length,
         at: r.createdAt,
@@ -176,7 +180,7 @@ export function orderHistory(
       staffName: r.staffName,
       terminalName: r.terminalName,
       amount: r.amount,
-      reason: r.reason,
+      reason: r.reason === null ? null : reasonWithNote(r.reason, r.note),
     })),
     ...detail.tickets
       .filter((t) => t.replaces !== null)

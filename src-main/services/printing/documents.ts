@@ -1,3 +1,4 @@
+import { reasonWithNote } from '../../../shared/cash/reasons';
 import { formatMinor, mulDivRoundHalfUp } from '../../../shared/money';
 import { printedDateTime } from '../../../shared/printed-date';
 import type { PaperWidth } from '../../../shared/ipc/domains/printing';
@@ -119,9 +120,6 @@ function vatTable(
 }
 
 /** A comp's reason as printed: the listed reason, and its note when there is one. */
-function compReasonText(line: { compReason: string | null; compNote: string | null }): string {
-  return line.compNote ? `${line.compReason ?? ''} (${line.compNote})` : (line.compReason ?? '');
-}
 
 /** The customer's receipt for a completed sale. */
 export function saleReceipt(record: SaleRecord, ctx: DocumentContext): string {
@@ -153,7 +151,7 @@ export function saleReceipt(record: SaleRecord, ctx: DocumentContext): string {
     if (line.comp > 0) {
       const count = record.units.filter((u) => u.lineId === line.id && u.comp > 0).length;
       doc.row(`${w('comp')} ${count} x`, minus(m, line.comp), { indent: 2 });
-      if (line.compReason) doc.text(`${w('reason')}: ${compReasonText(line)}`, 4);
+      if (line.compReason) doc.text(`${w('reason')}: ${reasonWithNote(line.compReason, line.compNote)}`, 4);
     }
   }
   doc.rule();
@@ -163,7 +161,8 @@ export function saleReceipt(record: SaleRecord, ctx: DocumentContext): string {
     doc.row(`${w('code')} ${sale.codeText}`, minus(m, sale.codeDiscount));
   if (sale.customDiscount > 0) {
     doc.row(w('customDiscount'), minus(m, sale.customDiscount));
-    if (sale.customReason) doc.text(`${w('reason')}: ${sale.customReason}`, 2);
+    if (sale.customReason)
+      doc.text(`${w('reason')}: ${reasonWithNote(sale.customReason, sale.customNote)}`, 2);
   }
   for (const approval of record.approvals) {
     const what =
@@ -221,7 +220,7 @@ export function saleReceipt(record: SaleRecord, ctx: DocumentContext): string {
 export interface RefundPaper {
   refund: Pick<
     RefundRow,
-    'kind' | 'refundNo' | 'createdAt' | 'staffId' | 'reason' | 'amount' | 'cashRounding'
+    'kind' | 'refundNo' | 'createdAt' | 'staffId' | 'reason' | 'note' | 'amount' | 'cashRounding'
   >;
   saleId: string;
   receiptNo: number;
@@ -269,7 +268,7 @@ export function refundPaper(paper: RefundPaper, ctx: DocumentContext): string {
   doc.fact(w('date'), dateTime(refund.createdAt, ctx));
   doc.fact(w('staff'), ctx.staffName(refund.staffId));
   doc.text(`${w('terminal')} ${ctx.terminalId}`);
-  doc.text(`${w('reason')}: ${refund.reason}`);
+  doc.text(`${w('reason')}: ${reasonWithNote(refund.reason, refund.note)}`);
   doc.rule();
 
   const parts: { vatRate: number; gross: number }[] = [];

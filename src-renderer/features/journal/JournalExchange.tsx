@@ -1,3 +1,5 @@
+import { EXCHANGE_REASON } from '../../../shared/cash/reasons';
+import { ReasonFields, useReasonChoice } from '../../components/ReasonFields';
 import { useEffect, useId, useState } from 'react';
 import type { TenderInput } from '../../../shared/ipc/contract';
 import { useDateTime, useMoney } from '../../i18n/use-money';
@@ -25,7 +27,8 @@ export function JournalExchange({ saleId, elsewhere }: { saleId: string; elsewhe
   const [performanceId, setPerformanceId] = useState('');
   const [ticketPriceId, setTicketPriceId] = useState('');
   const [qty, setQty] = useState(1);
-  const [reason, setReason] = useState(t('exchange.defaultReason'));
+  // The exchange's refund part takes a `refund` reason (docs/CASH.md "Reasons").
+  const choice = useReasonChoice('refund', { reason: EXCHANGE_REASON, note: null });
   const [fullPrice, setFullPrice] = useState(false);
   // Until the cashier picks one, the difference is paid the way the sale was.
   const [pickedTender, setTender] = useState<'cash' | 'card' | null>(null);
@@ -57,7 +60,7 @@ export function JournalExchange({ saleId, elsewhere }: { saleId: string; elsewhe
     performanceId,
     ticketPriceId,
     qty,
-    reason: reason.trim(),
+    ...choice.picked,
     fullPrice,
   });
   const run = async (action: () => Promise<{ message: string } | null>) => {
@@ -67,7 +70,7 @@ export function JournalExchange({ saleId, elsewhere }: { saleId: string; elsewhe
     setBusy(false);
     if (failed) setFailure(failed.message);
   };
-  const ready = picked.size > 0 && performanceId !== '' && ticketPriceId !== '' && reason.trim().length >= 3;
+  const ready = picked.size > 0 && performanceId !== '' && ticketPriceId !== '' && choice.reason !== '';
   const tenders = (): TenderInput[] =>
     !preview || preview.toPay === 0
       ? []
@@ -155,13 +158,7 @@ export function JournalExchange({ saleId, elsewhere }: { saleId: string; elsewhe
           value={qty}
           onChange={(e) => setQty(Math.max(1, Math.trunc(Number(e.target.value)) || 1))}
         />
-        <label htmlFor={`${id}-reason`}>{t('approve.reason')}</label>
-        <input
-          id={`${id}-reason`}
-          value={reason}
-          maxLength={200}
-          onChange={(e) => setReason(e.target.value)}
-        />
+        <ReasonFields id={id} choice={choice} />
       </fieldset>
       {preview ? (
         <dl className="facts" data-testid="exchange-preview">

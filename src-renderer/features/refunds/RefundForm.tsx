@@ -1,4 +1,5 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { ReasonFields, useReasonChoice, type ReasonChoice } from '../../components/ReasonFields';
 import { useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import type { UnitRef } from '../../stores/refund-store';
@@ -14,12 +15,13 @@ export interface RefundFormUnit extends UnitRef {
 }
 
 type Tender = 'cash' | 'card';
+type Picked = ReasonChoice['picked'];
 
 const key = (u: UnitRef) => `${u.lineId}#${u.unitIndex}`;
 
 /**
- * The sale's units to tick, the reason and the tender: refunds ticked units exactly, or voids the whole
- * sale. The same form for a sale of this terminal (the refund screen) and another terminal's (the
+ * The sale's units to tick, refund or void, a reason from that action's list with an optional note
+ * (docs/CASH.md "Reasons"), and the tender: refunds ticked units exactly, or voids the whole sale. The same form for a sale of this terminal (the refund screen) and another terminal's (the
  * journal, docs/ORDERS.md "Refunds at another window"); the core checks every permission again.
  */
 export function RefundForm({
@@ -36,30 +38,26 @@ export function RefundForm({
   open: boolean;
   /** The tender the form starts on: the way the sale was paid. */
   paidWith: Tender;
-  onRefund: (units: UnitRef[], reason: string, tender: Tender, reference: string) => Promise<Failure | null>;
-  onVoid: (reason: string) => Promise<Failure | null>;
+  onRefund: (units: UnitRef[], picked: Picked, tender: Tender, reference: string) => Promise<Failure | null>;
+  onVoid: (picked: Picked) => Promise<Failure | null>;
 }) {
   const t = useT();
   const money = useMoney();
   const id = useId();
   const session = useSessionStore((s) => s.session);
   const [picked, setPicked] = useState<Set<string>>(new Set());
-  const [reason, setReason] = useState('');
+  const mayRefund = can(session, 'refund');
+  const mayVoid = can(session, 'void');
+  // Each action has its own reason list, so the action is picked before the reason.
+  const [action, setAction] = useState<'refund' | 'void'>(mayRefund ? 'refund' : 'void');
+  const choice = useReasonChoice(action);
   const [tender, setTender] = useState<Tender>(paidWith);
   const [reference, setReference] = useState('');
   const [error, setError] = useState<{ field: 'reason' | 'units'; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const reasonRef = useRef<HTMLInputElement>(null);
-  const mayRefund = can(session, 'refund');
-  const mayVoid = can(session, 'void');
 
-  const run = async (action: 'refund' | 'void') => {
+  const run = async () => {
     setError(null);
-    if (reason.trim().length < 3) {
-      setError({ field: 'reason', message: t('approve.reasonShort') });
-      reasonRef.current?.focus();
-      return;
-    }
     let chosen: UnitRef[] = [];
     if (action === 'refund') {
       chosen = units
@@ -73,22 +71,23 @@ export function RefundForm({
     setBusy(true);
     const failure =
       action === 'refund'
-        ? await onRefund(chosen, reason.trim(), tender, tender === 'card' ? reference.trim() : '')
-        : await onVoid(reason.trim());
+        ? await onRefund(chosen, choice.picked, tender, tender === 'card' ? reference.trim() : '')
+        : await onVoid(choice.picked);
     setBusy(false);
     if (failure)
       setError({
-        field: failure.reason === 'INVALID_REQUEST' ? 'reason' : 'units',
+        field:
+          failure.reason === 'INVALID_REQUEST' || failure.reason === 'REASON_NOT_LISTED' ? 'reason' : 'units',
         message: failure.message,
       });
     else {
       setPicked(new Set());
-      setReason('');
+      choice.setNote('');
       setReference('');
     }
   };
 
-  const errorFor = (field: 'reason' | 'units') =>
+  const errorFor = (field: 'units') =>
     error?.field === field ? (
       <p id={`${id}-${field}-error`} role="alert" className="error">
         {error.message}
@@ -143,20 +142,26 @@ export function RefundForm({
           className="form"
           onSubmit={(e) => {
             e.preventDefault();
-            void run('refund');
+            void run();
           }}
         >
-          <label htmlFor={`${id}-reason`}>{t('approve.reason')}</label>
-          <input
-            id={`${id}-reason`}
-            ref={reasonRef}
-            value={reason}
-            maxLength={200}
-            onChange={(e) => setReason(e.target.value)}
-            aria-invalid={error?.field === 'reason' ? true : undefined}
-            aria-describedby={error?.field === 'reason' ? `${id}-reason-error` : undefined}
-          />
-          {errorFor('reason')}
+          {mayRefund && mayVoid ? (
+            <fieldset className="segmented-field">
+              <legend>{t('refund.action')}</legend>
+              {(['refund', 'void'] as const).map((a) => (
+                <label key={a}>
+                  <input
+                    type="radio"
+                    name={`${id}-action`}
+                    checked={action === a}
+                    onChange={() => setAction(a)}
+                  />{' '}
+                  {t(a === 'refund' ? 'refund.actionRefund' : 'refund.actionVoid')}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          <ReasonFields id={id} choice={choice} error={error?.field === 'reason' ? error.message : null} />
           <TenderPick
             id={id}
             label={t('refund.tender')}
@@ -166,16 +171,13 @@ export function RefundForm({
             onReference={setReference}
           />
           <div className="button-row">
-            {mayRefund ? (
-              <button type="submit" className="primary" disabled={busy}>
-                {t('refund.refundPicked')}
-              </button>
-            ) : null}
-            {mayVoid ? (
-              <button type="button" className="danger" disabled={busy} onClick={() => void run('void')}>
-                {t('refund.void')}
-              </button>
-            ) : null}
+            <button
+              type="submit"
+              className={action === 'refund' ? 'primary' : 'danger'}
+              disabled={busy || choice.reason === ''}
+            >
+              {t(action === 'refund' ? 'refund.refundPicked' : 'refund.void')}
+            </button>
           </div>
         </form>
       ) : null}

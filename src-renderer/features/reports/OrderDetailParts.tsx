@@ -1,3 +1,4 @@
+import { reasonWithNote } from '../../../shared/cash/reasons';
 import type { ReactNode } from 'react';
 import type { OrderDetail, OrderRow } from '../../../shared/reports/orders';
 import { useDateTime, useMoney } from '../../i18n/use-money';
@@ -75,7 +76,11 @@ export function OrderDetailParts(props: {
       </dl>
       {props.afterSummary}
       {detail?.customDiscountReason ? (
-        <p>{t('report.order.customReason', { reason: detail.customDiscountReason })}</p>
+        <p>
+          {t('report.order.customReason', {
+            reason: reasonWithNote(detail.customDiscountReason, detail.customDiscountNote),
+          })}
+        </p>
       ) : null}
       {detail ? (
         <>
@@ -141,7 +146,7 @@ export function OrderDetailParts(props: {
                 <td>{dateTime(a.at)}</td>
                 <th scope="row">{t(`report.order.approval.${a.kind}`)}</th>
                 <td>{a.approverName ?? a.approverId}</td>
-                <td>{a.reason}</td>
+                <td>{reasonWithNote(a.reason, a.note)}</td>
               </tr>
             ))}
           />
@@ -178,7 +183,7 @@ export function OrderDetailParts(props: {
                 <td>{dateTime(r.at)}</td>
                 <th scope="row">{t(`report.order.refund.${r.kind}`)}</th>
                 <td>{r.staffName ?? r.staffId}</td>
-                <td>{r.reason ?? ''}</td>
+                <td>{reasonWithNote(r.reason, r.note)}</td>
                 <td className="num">{r.units}</td>
                 <td className="num">{money(r.amount)}</td>
               </tr>

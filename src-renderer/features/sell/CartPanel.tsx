@@ -6,6 +6,7 @@ import { useDateTime, useMoney } from '../../i18n/use-money';
 import { can, useSessionStore } from '../../stores/session-store';
 import { useSellStore } from '../../stores/sell-store';
 import type { SeatLabel } from '../../../shared/seating/types';
+import { reasonWithNote } from '../../../shared/cash/reasons';
 import { CodePicker } from './CodePicker';
 
 /** The core's line detail names the performance by its ISO instant; staff read it as a local date. */
@@ -81,9 +82,7 @@ export function CartPanel({
                     <div className="small" data-testid="line-comp">
                       {t('comp.line', {
                         qty: line.comped.qty,
-                        reason: line.comped.note
-                          ? `${line.comped.reason} (${line.comped.note})`
-                          : line.comped.reason,
+                        reason: reasonWithNote(line.comped.reason, line.comped.note),
                         name: line.comped.approvedBy,
                       })}{' '}
                       <button type="button" className="link" onClick={() => void removeComp(line.id)}>
@@ -170,7 +169,10 @@ export function CartPanel({
           )}
           {code.overuse ? (
             <p className="muted" data-testid="overuse-granted">
-              {t('overuse.granted', { name: code.overuse.approverName, reason: code.overuse.reason })}
+              {t('overuse.granted', {
+                name: code.overuse.approverName,
+                reason: reasonWithNote(code.overuse.reason, code.overuse.note),
+              })}
             </p>
           ) : null}
           <div className="button-row">
@@ -196,7 +198,7 @@ export function CartPanel({
                 cart.custom.kind === 'percentage'
                   ? formatPercent(cart.custom.value, language)
                   : m(cart.custom.value),
-              reason: cart.custom.reason,
+              reason: reasonWithNote(cart.custom.reason, cart.custom.note),
             })}
             <span className="code-state__saving">−{m(cart.custom.amount)}</span>
           </p>

@@ -8,12 +8,16 @@ import { useSessionStore } from '../../stores/session-store';
 import { useSellStore } from '../../stores/sell-store';
 import { defaultApprover, PIN_REASONS, SupervisorFields } from './SupervisorFields';
 import { TextField } from '../../components/TextField';
+import { ReasonFields, useReasonChoice } from '../../components/ReasonFields';
 import { DialogForm } from '../../components/DialogForm';
 
 // Above the approver's own ceiling is about who approves, too.
 const APPROVER_REASONS = new Set([...PIN_REASONS, 'ABOVE_APPROVER_LIMIT']);
 
-/** An ad-hoc discount without a code: kind, value, reason; above the role's ceiling a supervisor approves. */
+/**
+ * An ad-hoc discount without a code: kind, value, a reason from the organisation's `custom_discount`
+ * list and an optional note; above the role's ceiling a supervisor approves.
+ */
 export function CustomDiscountDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
   const money = useMoney();
@@ -33,7 +37,7 @@ export function CustomDiscountDialog({ onClose }: { onClose: () => void }) {
         : money(existing.value, currency)
       : '',
   );
-  const [reason, setReason] = useState(existing?.reason ?? '');
+  const choice = useReasonChoice('custom_discount', existing ?? undefined);
   const [escalate, setEscalate] = useState(false);
   const [approverId, setApproverId] = useState(() => defaultApprover(staff, session?.staffId));
   const [pin, setPin] = useState('');
@@ -43,7 +47,6 @@ export function CustomDiscountDialog({ onClose }: { onClose: () => void }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const valueRef = useRef<HTMLInputElement>(null);
-  const reasonRef = useRef<HTMLInputElement>(null);
   const pinRef = useRef<HTMLInputElement>(null);
   // The PIN field appears with the escalation; focus it once it is on screen.
   const [focusPin, setFocusPin] = useState(0);
@@ -70,16 +73,11 @@ export function CustomDiscountDialog({ onClose }: { onClose: () => void }) {
       valueRef.current?.focus();
       return;
     }
-    if (reason.trim().length < 3) {
-      setReasonError(t('approve.reasonShort'));
-      reasonRef.current?.focus();
-      return;
-    }
     setBusy(true);
     const failure = await setCustom({
       kind,
       value,
-      reason: reason.trim(),
+      ...choice.picked,
       ...(escalate ? { approver: { staffId: approverId, pin } } : {}),
     });
     setBusy(false);
@@ -92,6 +90,8 @@ export function CustomDiscountDialog({ onClose }: { onClose: () => void }) {
       setPinError(failure.message);
       setPin('');
       pinRef.current?.focus();
+    } else if (failure.reason === 'REASON_NOT_LISTED') {
+      setReasonError(failure.message);
     } else {
       setValueError(failure.message);
       valueRef.current?.focus();
@@ -106,6 +106,7 @@ export function CustomDiscountDialog({ onClose }: { onClose: () => void }) {
         cancelLabel={t('dialog.cancel')}
         onCancel={onClose}
         submitLabel={escalate ? t('custom.applyApproved') : t('custom.apply')}
+        submitDisabled={choice.reason === ''}
       >
         <p className="muted" data-testid="custom-ceiling">
           {ceilingText}
@@ -141,15 +142,7 @@ export function CustomDiscountDialog({ onClose }: { onClose: () => void }) {
           inputMode="decimal"
           autoFocus
         />
-        <TextField
-          id={`${id}-reason`}
-          label={t('approve.reason')}
-          value={reason}
-          onChange={setReason}
-          error={reasonError}
-          inputRef={reasonRef}
-          maxLength={200}
-        />
+        <ReasonFields id={id} choice={choice} error={reasonError} />
         {escalate ? (
           <>
             {notice ? (

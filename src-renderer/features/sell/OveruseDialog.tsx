@@ -4,10 +4,11 @@ import { useT } from '../../i18n/use-t';
 import { useSessionStore } from '../../stores/session-store';
 import { useSellStore } from '../../stores/sell-store';
 import { defaultApprover, PIN_REASONS, SupervisorFields } from './SupervisorFields';
-import { TextField } from '../../components/TextField';
+import { ReasonFields, useReasonChoice } from '../../components/ReasonFields';
 import { DialogForm } from '../../components/DialogForm';
 
-/** A supervisor lets an exhausted code past its usage limit for this order, with a reason. */
+/** A supervisor lets an exhausted code past its usage limit for this order, with a reason from the
+ * organisation's `overuse` list and an optional note. */
 export function OveruseDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
   const id = useId();
@@ -17,25 +18,17 @@ export function OveruseDialog({ onClose }: { onClose: () => void }) {
   const self = useSessionStore((s) => s.session?.staffId);
   const [approverId, setApproverId] = useState(() => defaultApprover(staff, self));
   const [pin, setPin] = useState('');
-  const [reason, setReason] = useState('');
+  const choice = useReasonChoice('overuse');
   const [pinError, setPinError] = useState<string | null>(null);
-  const [reasonError, setReasonError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const pinRef = useRef<HTMLInputElement>(null);
-  const reasonRef = useRef<HTMLInputElement>(null);
 
   const submit = async () => {
     setPinError(null);
-    setReasonError(null);
     setError(null);
-    if (reason.trim().length < 3) {
-      setReasonError(t('approve.reasonShort'));
-      reasonRef.current?.focus();
-      return;
-    }
     setBusy(true);
-    const failure = await grant(approverId, pin, reason.trim());
+    const failure = await grant(approverId, pin, choice.picked);
     setBusy(false);
     if (!failure) return onClose();
     if (PIN_REASONS.has(failure.reason) || failure.reason === 'INVALID_REQUEST') {
@@ -54,7 +47,7 @@ export function OveruseDialog({ onClose }: { onClose: () => void }) {
         cancelLabel={t('dialog.cancel')}
         onCancel={onClose}
         submitLabel={t('overuse.grant')}
-        submitDisabled={pin.length < 4}
+        submitDisabled={pin.length < 4 || choice.reason === ''}
       >
         {code ? (
           <div className="callout" data-testid="overuse-limits">
@@ -69,16 +62,7 @@ export function OveruseDialog({ onClose }: { onClose: () => void }) {
             </ul>
           </div>
         ) : null}
-        <TextField
-          id={`${id}-reason`}
-          label={t('approve.reason')}
-          value={reason}
-          onChange={setReason}
-          error={reasonError}
-          inputRef={reasonRef}
-          maxLength={200}
-          autoFocus
-        />
+        <ReasonFields id={id} choice={choice} autoFocus />
         <SupervisorFields
           approverId={approverId}
           onApprover={setApproverId}

@@ -186,7 +186,7 @@ describe('Door mode offline', () => {
     await pos.must(c.sales.refund, {
       saleId: sale.sale.id,
       units: [{ lineId: seats[0]!.lineId, unitIndex: sale.tickets[0]!.unitIndex }],
-      reason: 'cannot come',
+      reason: 'Customer request',
     });
     upsertRevocations(pos.terminal.db, [
       { ticketId: sale.tickets[1]!.id, status: 'void', changedAt: new Date(pos.clock.now()).toISOString() },

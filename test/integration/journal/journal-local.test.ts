@@ -95,11 +95,17 @@ describe('sales journal on this terminal', () => {
     await pos.must(c.sales.refund, {
       saleId: ada.sale.id,
       units: [{ lineId: ada.lines[0]!.id, unitIndex: 0 }],
-      reason: 'cannot come',
+      reason: 'Customer request',
+      note: 'moved abroad',
     });
     const after = await pos.must(c.journal.open, { ref: ada.sale.id });
     expect(after.history.map((h) => h.kind)).toEqual(['sale', 'reprint_receipt', 'refund']);
-    expect(after.history[2]).toMatchObject({ amount: ada.units[0]!.total, reason: 'cannot come' });
+    // docs/CASH.md "Reasons": the listed label, its note in brackets after it.
+    expect(after.history[2]).toMatchObject({
+      amount: ada.units[0]!.total,
+      reason: 'Customer request (moved abroad)',
+    });
+    expect(after.refunds).toMatchObject([{ reason: 'Customer request', note: 'moved abroad' }]);
     expect(after.order.status).toBe('partly_refunded');
     expect(after.tickets.map((t) => t.status).sort()).toEqual(['valid', 'void']);
     expect(after.lines[0]?.refundedQty).toBe(1);

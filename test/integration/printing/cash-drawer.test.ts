@@ -183,7 +183,7 @@ describe('cash movements and the drawer', () => {
     await bench.must(c.sales.refund, {
       saleId: sale.sale.id,
       units: [{ lineId: sale.units[0]!.lineId, unitIndex: 0 }],
-      reason: 'cannot attend',
+      reason: 'Customer request',
     });
     await until(() => bench.printer.drawerPulses() === 2, 'the refund pulse');
   });

@@ -125,7 +125,7 @@ describe('cash rounding at a CHF window', () => {
     const refundedB = await bench.must(c.sales.refund, {
       saleId: b.sale.id,
       units: [{ lineId: b.units[0]!.lineId, unitIndex: 0 }],
-      reason: 'cannot attend',
+      reason: 'Customer request',
     });
     const refundB = refundedB.refunds[0]!;
     expect(refundB).toMatchObject({ amount: 2203, cashRounding: 2 });
@@ -136,11 +136,11 @@ describe('cash rounding at a CHF window', () => {
     // A's units one by one: the first takes the card's 20.00 and 2.03 of cash value (2.05 in coins), the
     // second the rest of the cash, so the two give back exactly the 24.05 the sale took in cash.
     const unit = (i: number) => ({ lineId: a.units[i]!.lineId, unitIndex: a.units[i]!.unitIndex });
-    await bench.must(c.sales.refund, { saleId: a.sale.id, units: [unit(0)], reason: 'cannot attend' });
+    await bench.must(c.sales.refund, { saleId: a.sale.id, units: [unit(0)], reason: 'Customer request' });
     const both = await bench.must(c.sales.refund, {
       saleId: a.sale.id,
       units: [unit(1)],
-      reason: 'cannot attend',
+      reason: 'Customer request',
     });
     const backA = both.payments.filter((p) => p.refundId !== null);
     expect(backA.map((p) => [p.tender, p.amount])).toEqual(

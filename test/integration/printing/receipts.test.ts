@@ -56,7 +56,12 @@ describe('receipt printing', () => {
     await setUpPrinter(bench, bench.printer, { ...RECEIPTS_ONLY, paperWidth: 58, language: 'de' });
     await bench.must(c.cart.addTicket, { performanceId: HAMLET, ticketPriceId: ADULT_STALLS, qty: 1 });
     await bench.must(c.cart.addProduct, { productId: 'prod-interval-drink', qty: 2 });
-    await bench.must(c.cart.setCustomDiscount, { kind: 'fixed', value: 300, reason: 'obstructed view' });
+    await bench.must(c.cart.setCustomDiscount, {
+      kind: 'fixed',
+      value: 300,
+      reason: 'Damaged view',
+      note: 'pillar',
+    });
     const cart = await bench.must(c.cart.get);
     const sale = await bench.must(c.checkout.complete, {
       cartId: cart.id,
@@ -79,7 +84,7 @@ describe('receipt printing', () => {
     expect(print.text).toMatch(row('Zwischensumme', '58,00'));
     expect(print.text).toMatch(row('Code WELCOME5', '-5,00'));
     expect(print.text).toMatch(row('Rabatt', '-3,00'));
-    expect(print.text).toContain('Grund: obstructed view');
+    expect(print.text).toContain('Grund: Damaged view (pillar)');
     expect(print.text).toMatch(row('SUMME EUR', '50,00'));
     // 38,79 at 7 %: 38,79 × 7/107 = 2,54 VAT; 11,21 at 19 %: 11,21 × 19/119 = 1,79 VAT.
     expect(print.text).toMatch(row('Satz', 'Netto', 'MwSt.'));
@@ -129,9 +134,9 @@ describe('receipt printing', () => {
     const refunded = await bench.must(c.sales.refund, {
       saleId: sale.sale.id,
       units: [{ lineId: unit.lineId, unitIndex: 0 }],
-      reason: 'cannot attend',
+      reason: 'Customer request',
     });
-    await bench.must(c.sales.void, { saleId: sale.sale.id, reason: 'event cancelled' });
+    await bench.must(c.sales.void, { saleId: sale.sale.id, reason: 'Wrong ticket sold' });
     const [, refundJob, voidJob] = await bench.printer.waitForPrinted(3);
 
     const refund = decodeEscPos(refundJob!, [sale.sale.id]);
@@ -139,7 +144,7 @@ describe('receipt printing', () => {
     expect(refund.text).toMatch(row('Refund no.', String(refunded.refunds[0]!.refundNo)));
     expect(refund.text).toMatch(row('Sale receipt', String(sale.sale.receiptNo)));
     expect(refund.text).toMatch(row('Staff', 'Sue Supervisor'));
-    expect(refund.text).toContain('Reason: cannot attend');
+    expect(refund.text).toContain('Reason: Customer request');
     // Each seat was charged 42.50 after the automatic WELCOME5; the refund gives back exactly that.
     expect(refund.text).toMatch(row('1 x Hamlet · Adult', '-42.50 A'));
     // 42.50 at 7 %: VAT 42.50 × 7/107 = 2.78, net 39.72.
@@ -149,7 +154,7 @@ describe('receipt printing', () => {
 
     const voided = decodeEscPos(voidJob!, [sale.sale.id]);
     expect(voided.text).toMatch(/^\s*VOID$/m);
-    expect(voided.text).toContain('Reason: event cancelled');
+    expect(voided.text).toContain('Reason: Wrong ticket sold');
     expect(voided.text).toMatch(row('TOTAL EUR', '-42.50'));
   });
 
@@ -158,7 +163,7 @@ describe('receipt printing', () => {
     const sale = await sellAdults(bench, 1, { code: 'SUMMER20' });
     const voided = await sellAdults(bench, 2);
     await bench.must(c.staff.signIn, { staffId: 'staff-sue', pin: '5937' });
-    await bench.must(c.sales.void, { saleId: voided.sale.id, reason: 'event cancelled' });
+    await bench.must(c.sales.void, { saleId: voided.sale.id, reason: 'Wrong ticket sold' });
     const z = await bench.must(c.shift.close, { countedCash: 10_000 + sale.sale.total - 100 });
     const [, , , report] = await bench.printer.waitForPrinted(4);
     const print = decodeEscPos(report!);

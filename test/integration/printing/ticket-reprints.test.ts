@@ -96,7 +96,7 @@ describe('ticket reprints', () => {
     const refunded = await bench.must(c.sales.refund, {
       saleId: sale.sale.id,
       units: [{ lineId: lost!.lineId, unitIndex: lost!.unitIndex }],
-      reason: 'cannot attend',
+      reason: 'Customer request',
     });
     expect(new Map(refunded.tickets.map((t) => [t.id, t.status]))).toEqual(
       new Map([
@@ -172,7 +172,7 @@ describe('ticket reprints', () => {
     ).toMatchObject({ ok: false, reason: 'TICKET_NOT_IN_SALE' });
 
     await bench.must(c.staff.signIn, SUE);
-    await bench.must(c.sales.void, { saleId: sale.sale.id, reason: 'event cancelled' });
+    await bench.must(c.sales.void, { saleId: sale.sale.id, reason: 'Wrong ticket sold' });
     const voided = await bench.call(c.tickets.reprint, {
       saleId: sale.sale.id,
       mode: 'same_barcode',

@@ -213,7 +213,7 @@ describe('seats at the window, offline', () => {
     await pos.must(c.sales.refund, {
       saleId: sale.sale.id,
       units: [{ lineId: first?.lineId as string, unitIndex: 0 }],
-      reason: 'changed plans',
+      reason: 'Customer request',
     });
     view = await pos.must(c.seats.map, { performanceId: HAMLET });
     expect(view.mine.leased).toContain(seat('B', '4'));

@@ -105,7 +105,7 @@ describe('seats at the window, online', () => {
     await one.must(c.sales.refund, {
       saleId: sale.sale.id,
       units: [{ lineId: sale.units[0]?.lineId as string, unitIndex: 0 }],
-      reason: 'wrong night',
+      reason: 'Customer request',
     });
     await one.terminal.sync.pushOnce();
     expect(await serverSeat(seat('B1'))).toMatchObject({ state: 'free' });

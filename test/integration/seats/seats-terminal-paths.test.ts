@@ -111,7 +111,7 @@ describe('seats at the window: exchange, refund elsewhere, clock moved back', ()
       saleId: old.sale.id,
       units: [unitOf(old, leased), unitOf(old, fromCart as string)],
       lines: [{ performanceId, ticketPriceId: price.ticketPriceId, qty: 2, seatIds: fresh }],
-      reason: 'wants the other side',
+      reason: 'Customer request',
       tenders: [],
     });
     const labels = fresh.map((id) => labelOf(map, id));
@@ -159,7 +159,7 @@ describe('seats at the window: exchange, refund elsewhere, clock moved back', ()
     await b.must(c.sales.refundElsewhere, {
       saleId: sale.sale.id,
       units: [unitOf(sale, leased), unitOf(sale, fromCart as string)],
-      reason: 'cannot come',
+      reason: 'Customer request',
     });
     await b.must(c.sync.now);
     expect(await serverSeat(performanceId, leased)).toMatchObject({
@@ -289,7 +289,7 @@ describe('seats at the window: exchange, refund elsewhere, clock moved back', ()
       await one.must(c.sales.refund, {
         saleId: sale.sale.id,
         units: [unitOf(sale, x)],
-        reason: 'wrong night',
+        reason: 'Customer request',
       });
     } finally {
       await world.server.restart();

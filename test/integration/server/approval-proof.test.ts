@@ -130,6 +130,7 @@ describe.each(backends)('approval proof on push (%s)', (backend) => {
           kind: 'custom_discount' as const,
           approverId: sellerId,
           reason: 'friend of the house',
+          note: null,
           limits: '[]',
           createdAt: custom.sale.createdAt,
         },

@@ -132,6 +132,7 @@ function compedSale(till: Till, cashierId: string, approverId: string) {
     kind: 'comp' as const,
     approverId,
     reason: 'Artist guest',
+    note: null,
     limits: JSON.stringify([line.id]),
     createdAt: sale.sale.createdAt,
   };

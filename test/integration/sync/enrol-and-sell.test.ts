@@ -216,7 +216,7 @@ describe('sync: enrolment and selling online', () => {
 
     await pos.must(c.staff.signIn, { staffId: world.catalogue.supervisorId, pin: '8142' });
     const saleId = (sold.ok && (sold.value as { sale: { id: string } }).sale.id) || '';
-    await pos.must(c.sales.void, { saleId, reason: 'customer changed mind' });
+    await pos.must(c.sales.void, { saleId, reason: 'Wrong ticket sold' });
     const voidRow = readOutbox(pos.terminal.db).find((m) => m.type === 'void');
     expect(
       (voidRow?.payload as { escrow: { leaseUses: { counter: string }[] } }).escrow.leaseUses.map(

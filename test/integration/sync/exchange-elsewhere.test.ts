@@ -109,7 +109,7 @@ describe('sync: exchanges at another window', () => {
       [null, null],
     ]);
     expect(
-      await a.call(c.sales.refund, { saleId: old.sale.id, units: [first], reason: 'again' }),
+      await a.call(c.sales.refund, { saleId: old.sale.id, units: [first], reason: 'Customer request' }),
     ).toMatchObject({ ok: false, reason: 'UNIT_NOT_REFUNDABLE' });
     expect(await a.call(c.sales.exchangePreview, ask)).toMatchObject({
       ok: false,

@@ -51,7 +51,7 @@ describe('sync: selling offline on escrow leases', () => {
     await pos.must(c.cart.grantOveruse, {
       approverId: world.catalogue.supervisorId,
       pin: '8142',
-      reason: 'regular patron',
+      reason: 'Manager decision',
     });
     const cart = await pos.must(c.cart.get);
     const overuse = await pos.call(c.checkout.complete, {

@@ -59,7 +59,7 @@ describe('sync: a role’s overuse cap at the terminal', () => {
     const sid = await pos.must(c.cart.grantOveruse, {
       approverId: world().catalogue.supervisorId,
       pin: '8142',
-      reason: 'regular patron',
+      reason: 'Manager decision',
     });
     expect(sid.code).toMatchObject({ applies: true, overuse: { approverName: 'Sid Supervisor' } });
     await payCash(pos);

@@ -64,7 +64,7 @@ describe('sync: refunds at another window', () => {
     const refunded = await b.must(c.sales.refundElsewhere, {
       saleId: sale.sale.id,
       units: [first],
-      reason: 'cannot come',
+      reason: 'Customer request',
     });
     expect(refunded.amount).toBe(sale.units[0]?.total);
     expect(refunded.order.units.map((u) => u.refunded)).toEqual([true, false]);
@@ -74,7 +74,7 @@ describe('sync: refunds at another window', () => {
       expect(paper.text).toMatch(/^\s*REFUND$/m);
       expect(paper.text).toContain(`Sold at ${order.terminalName ?? ''}`);
       expect(paper.text).toMatch(new RegExp(`Sale receipt\\s+${sale.sale.receiptNo}`));
-      expect(paper.text).toContain('Reason: cannot come');
+      expect(paper.text).toContain('Reason: Customer request');
       expect(paper.text).toMatch(/Paid back: Cash\s+40\.00/);
       expect(paper.qr).toEqual([sale.sale.id]);
     } finally {
@@ -87,7 +87,11 @@ describe('sync: refunds at another window', () => {
     });
     // B will not give the same seat back twice, even before its refund reached the server.
     expect(
-      await b.call(c.sales.refundElsewhere, { saleId: sale.sale.id, units: [first], reason: 'again' }),
+      await b.call(c.sales.refundElsewhere, {
+        saleId: sale.sale.id,
+        units: [first],
+        reason: 'Customer request',
+      }),
     ).toMatchObject({ ok: false, reason: 'UNIT_NOT_REFUNDABLE' });
 
     await b.must(c.sync.now);
@@ -105,13 +109,17 @@ describe('sync: refunds at another window', () => {
       [refunded.refundId, b.terminal.terminalId, 1],
     ]);
     expect(
-      await a.call(c.sales.refund, { saleId: sale.sale.id, units: [first], reason: 'again' }),
+      await a.call(c.sales.refund, { saleId: sale.sale.id, units: [first], reason: 'Customer request' }),
     ).toMatchObject({
       ok: false,
       reason: 'UNIT_NOT_REFUNDABLE',
     });
     // A refunds the other seat itself: applied, and it does not come back to A as a refund elsewhere.
-    const own = await a.must(c.sales.refund, { saleId: sale.sale.id, units: [second], reason: 'ill' });
+    const own = await a.must(c.sales.refund, {
+      saleId: sale.sale.id,
+      units: [second],
+      reason: 'Customer request',
+    });
     await a.must(c.sync.now);
     await a.must(c.sync.now);
     const elsewhere = a.terminal.db.prepare('SELECT count(*) AS n FROM refunds_elsewhere').get() as {
@@ -139,19 +147,21 @@ describe('sync: refunds at another window', () => {
     const a = await signedIn('supervisor');
     const b = await signedIn('supervisor');
     const sale = await soldAt(a, 1);
-    const voided = await b.must(c.sales.voidElsewhere, { saleId: sale.sale.id, reason: 'wrong day' });
+    const voided = await b.must(c.sales.voidElsewhere, { saleId: sale.sale.id, reason: 'Wrong ticket sold' });
     expect(voided.order.units.every((u) => u.refunded)).toBe(true);
     await b.must(c.sync.now);
     await a.must(c.sync.now);
     const atA = await a.must(c.sales.find, { saleId: sale.sale.id });
     expect(atA.sale.status).toBe('voided');
     expect(atA.tickets.every((t) => t.status === 'void')).toBe(true);
-    expect(await a.call(c.sales.void, { saleId: sale.sale.id, reason: 'again' })).toMatchObject({
+    expect(await a.call(c.sales.void, { saleId: sale.sale.id, reason: 'Wrong ticket sold' })).toMatchObject({
       ok: false,
       reason: 'ALREADY_VOIDED',
     });
     expect(await b.call(c.sales.order, { saleId: sale.sale.id })).toMatchObject({ ok: true });
-    expect(await b.call(c.sales.voidElsewhere, { saleId: sale.sale.id, reason: 'again' })).toMatchObject({
+    expect(
+      await b.call(c.sales.voidElsewhere, { saleId: sale.sale.id, reason: 'Wrong ticket sold' }),
+    ).toMatchObject({
       ok: false,
       reason: 'ALREADY_VOIDED',
     });
@@ -177,13 +187,13 @@ describe('sync: refunds at another window', () => {
       await seller.call(c.sales.refundElsewhere, {
         saleId: sale.sale.id,
         units: sale.units.map(key),
-        reason: 'no permission',
+        reason: 'Customer request',
       }),
     ).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
 
     await world().server.stop();
     try {
-      const away = await b.call(c.sales.voidElsewhere, { saleId: sale.sale.id, reason: 'server away' });
+      const away = await b.call(c.sales.voidElsewhere, { saleId: sale.sale.id, reason: 'Wrong ticket sold' });
       expect(away).toMatchObject({ ok: false, reason: 'REMOTE_REFUND_NEEDS_SERVER' });
       expect(!away.ok && away.message).toContain('refund the sale at the window that sold it');
     } finally {

@@ -93,7 +93,7 @@ describe('two terminals and a server process', () => {
     await one.must(c.cart.grantOveruse, {
       approverId: catalogue.supervisorId,
       pin: '8142',
-      reason: 'School group leader',
+      reason: 'Manager decision',
     });
     const cart = await one.must(c.cart.get);
     expect(
@@ -132,7 +132,7 @@ describe('two terminals and a server process', () => {
       `/v1/reports/overuse?codeId=${codeId}`,
     );
     expect(overuses.body.rows).toEqual([
-      expect.objectContaining({ codeId, reason: 'School group leader', grantedBy: catalogue.supervisorId }),
+      expect.objectContaining({ codeId, reason: 'Manager decision', grantedBy: catalogue.supervisorId }),
     ]);
     // Nothing was quarantined.
     const quarantined = await api().get<Page<unknown>>('/v1/review-items?kind=quarantined');

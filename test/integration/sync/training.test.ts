@@ -77,7 +77,7 @@ describe('sync: training mode', () => {
     // Its void stays training: nothing to push, nothing given back to a lease or the capacity. The
     // manager voids it; the terminal is still in training, so that is practice too.
     await pos.must(c.staff.signIn, { staffId: catalogue.managerId, pin: MANAGER_PIN });
-    const refunded = await pos.must(c.sales.void, { saleId: training.sale.id, reason: 'Practice void' });
+    const refunded = await pos.must(c.sales.void, { saleId: training.sale.id, reason: 'Wrong ticket sold' });
     expect(refunded.sale.status).toBe('voided');
     expect(footprint(pos)).toEqual(before);
     const refundId = refunded.refunds[0]?.id as string;
@@ -96,7 +96,7 @@ describe('sync: training mode', () => {
     const realSale = pos.terminal.db.prepare('SELECT id FROM sales WHERE training = 0').get() as {
       id: string;
     };
-    const refusedRefund = await pos.call(c.sales.void, { saleId: realSale.id, reason: 'Practice void' });
+    const refusedRefund = await pos.call(c.sales.void, { saleId: realSale.id, reason: 'Wrong ticket sold' });
     expect(refusedRefund).toMatchObject({ ok: false, reason: 'TRAINING_REAL_SALE' });
     expect(footprint(pos)).toEqual(before);
 

@@ -137,7 +137,14 @@ describe('buildSaleRecord', () => {
     const { record, cart } = build({
       lines: [ticket('a', 2999, 3, 'ev-1', 'perf-1'), ticket('b', 1850, 2, 'ev-1', 'perf-2'), programme],
       code: codeRecord(1500),
-      custom: { kind: 'fixed', value: 1001, reason: 'regular', approverId: null, approverName: null },
+      custom: {
+        kind: 'fixed',
+        value: 1001,
+        reason: 'regular',
+        note: null,
+        approverId: null,
+        approverName: null,
+      },
     });
     expect(record.lines.map((l) => l.lineNo)).toEqual([1, 2, 3]);
     expect(record.units).toHaveLength(6);
@@ -164,7 +171,14 @@ describe('buildSaleRecord', () => {
   it('spreads the custom discount over the units in proportion to what each costs after the code', () => {
     const { record } = build({
       lines: [ticket('a', 1000, 3, 'ev-1', 'perf-1'), programme],
-      custom: { kind: 'fixed', value: 100, reason: 'regular', approverId: null, approverName: null },
+      custom: {
+        kind: 'fixed',
+        value: 100,
+        reason: 'regular',
+        note: null,
+        approverId: null,
+        approverName: null,
+      },
     });
     const tickets = record.units.filter((u) => u.lineId === 'a').map((u) => u.customDiscount);
     // 100 over 3550: the three 1000 tickets take 28 or 29 each, the 550 programme the rest.
@@ -243,12 +257,14 @@ describe('buildSaleRecord', () => {
       approverId: APPROVER,
       approverName: 'Sue',
       reason: 'school trip',
+      note: 'their teacher asked',
       limits: ['MAX_USES'],
     };
     const custom: CustomGrant = {
       kind: 'percentage',
       value: 2000,
       reason: 'damaged seat',
+      note: null,
       approverId: APPROVER,
       approverName: 'Sue',
     };
@@ -260,9 +276,9 @@ describe('buildSaleRecord', () => {
       custom,
     });
     expect(record.redemption?.overuse).toBe(1);
-    expect(record.approvals.map((a) => [a.kind, a.approverId, a.reason, a.limits])).toEqual([
-      ['overuse', APPROVER, 'school trip', '["MAX_USES"]'],
-      ['custom_discount', APPROVER, 'damaged seat', '[]'],
+    expect(record.approvals.map((a) => [a.kind, a.approverId, a.reason, a.note, a.limits])).toEqual([
+      ['overuse', APPROVER, 'school trip', 'their teacher asked', '["MAX_USES"]'],
+      ['custom_discount', APPROVER, 'damaged seat', null, '[]'],
     ]);
     expect(signed).toEqual(record.approvals.map((a) => a.id));
     for (const a of record.approvals) expect(a.signature).toBe(`sig:${a.id}`);
@@ -274,6 +290,7 @@ describe('buildSaleRecord', () => {
       customKind: 'percentage',
       customValue: 2000,
       customReason: 'damaged seat',
+      customNote: null,
     });
   });
 
@@ -284,7 +301,14 @@ describe('buildSaleRecord', () => {
       {
         lines: [ticket('a', 2999, 3, 'ev-1', 'perf-1'), programme],
         code: codeRecord(1500),
-        custom: { kind: 'fixed', value: 1001, reason: 'regular', approverId: null, approverName: null },
+        custom: {
+          kind: 'fixed',
+          value: 1001,
+          reason: 'regular',
+          note: null,
+          approverId: null,
+          approverName: null,
+        },
       },
       undefined,
       ticketSealer(ticketSigningKey(pem, publicKey)),
@@ -318,7 +342,14 @@ describe('buildSaleRecord', () => {
     const { record } = build({
       lines: [ticket('a', 2000, 2, 'ev-1', 'perf-1'), programme],
       code: codeRecord(1000),
-      custom: { kind: 'fixed', value: 300, reason: 'regular', approverId: APPROVER, approverName: 'Sue' },
+      custom: {
+        kind: 'fixed',
+        value: 300,
+        reason: 'regular',
+        note: null,
+        approverId: APPROVER,
+        approverName: 'Sue',
+      },
     });
     const payload = { terminalId: randomUUID(), ...record, sale: { ...record.sale, receiptNo: 1 } };
     expect(terminalSalePayloadSchema.parse(payload)).toEqual(payload);

@@ -120,11 +120,11 @@ describe('the record checkout answers with', () => {
       customer: { id: 'C-1', name: 'Ada Lovelace', email: 'ada@example.com', priorOrders: 2, groups: [] },
     });
     await pos.must(c.cart.applyCode, { input: 'LIMITED' });
-    await pos.must(c.cart.grantOveruse, { approverId: 'staff-sue', pin: '5937', reason: 'regular patron' });
+    await pos.must(c.cart.grantOveruse, { approverId: 'staff-sue', pin: '5937', reason: 'Manager decision' });
     await pos.must(c.cart.setCustomDiscount, {
       kind: 'percentage',
       value: 2000,
-      reason: 'show delayed',
+      reason: 'Goodwill',
       approver: { staffId: 'staff-sue', pin: '5937' },
     });
     const sale = await sell((total) => [

@@ -78,12 +78,15 @@ describe('the session, shift and refund stores', () => {
     expect(await refunds().find(sold.sale.receiptNo)).toBe(true);
     const { lineId, unitIndex } = refunds().sale!.units[0]!;
     const unit = { lineId, unitIndex };
-    const refused = await refunds().refund([unit], '', 'cash', '');
+    const refused = await refunds().refund([unit], { reason: '' }, 'cash', '');
     expect(refused?.reason).toBe('INVALID_REQUEST');
     expect(refused?.message).toContain('reason');
+    const unlisted = await refunds().refund([unit], { reason: 'Cannot attend' }, 'cash', '');
+    expect(unlisted?.reason).toBe('REASON_NOT_LISTED');
     expect(refunds().done).toBeNull();
 
-    expect(await refunds().refund([unit], 'Cannot attend', 'cash', '')).toBeNull();
+    const picked = { reason: 'Customer request', note: 'cannot attend' };
+    expect(await refunds().refund([unit], picked, 'cash', '')).toBeNull();
     expect(refunds().done).toBe('refund');
     expect(refunds().sale!.units[0]!.refundId).not.toBeNull();
 
