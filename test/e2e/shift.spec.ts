@@ -27,6 +27,7 @@ test.describe('shifts', () => {
       kind: 'fixed',
       value: 500,
       reason: 'Goodwill',
+      note: 'loyal customer',
     });
     const cart = await must(demoHost, 'pos:cart:get');
     await must(demoHost, 'pos:checkout:complete', {
@@ -51,7 +52,7 @@ test.describe('shifts', () => {
     await expect(rows('z-tenders').nth(0).locator('td')).toHaveText(['Card', '1', '40.00']);
     await expect(rows('z-tenders').nth(1).locator('td')).toHaveText(['Cash', '1', '72.00']);
     await expect(rows('z-codes').locator('td')).toHaveText(['SUMMER20', '1', '18.00']);
-    await expect(rows('z-custom').locator('td')).toHaveText(['loyal customer', '1', '5.00']);
+    await expect(rows('z-custom').locator('td')).toHaveText(['Goodwill', '1', '5.00']);
     await expect(rows('z-cashiers').locator('td')).toHaveText([
       'Sam Seller',
       '2',
