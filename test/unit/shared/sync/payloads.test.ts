@@ -86,4 +86,23 @@ describe('pushed sale and refund payloads', () => {
     expect(refundPayloadSchema.safeParse(older).success).toBe(true);
     expect(refundPayloadSchema.safeParse({ ...refund, units: [] }).success).toBe(false);
   });
+
+  it('takes a refund and approvals from a terminal before reason lists: free text, no note', () => {
+    // docs/CASH.md "Reasons": old terminals keep pushing; their free-text reasons stay valid.
+    const sold = sale();
+    const { note: _n, ...oldRow } = refundPayload(sold, { kind: 'refund', staffId: randomUUID() }).refund;
+    const refund = { ...refundPayload(sold, { kind: 'refund', staffId: randomUUID() }), refund: oldRow };
+    const parsed = refundPayloadSchema.parse(refund);
+    expect(parsed.refund).toMatchObject({ reason: 'customer changed plans', note: null });
+    const older = { ...sold, approvals: sold.approvals.map(({ note: _an, ...a }) => a) };
+    expect(salePayloadSchema.parse(older).approvals[0]).toMatchObject({ reason: 'school trip', note: null });
+
+    const noted = { ...refund, refund: { ...oldRow, reason: 'Customer request', note: 'flight cancelled' } };
+    expect(refundPayloadSchema.parse(noted).refund).toMatchObject({
+      reason: 'Customer request',
+      note: 'flight cancelled',
+    });
+    const tooLong = { ...refund, refund: { ...oldRow, note: 'x'.repeat(1000) } };
+    expect(refundPayloadSchema.safeParse(tooLong).success).toBe(false);
+  });
 });
