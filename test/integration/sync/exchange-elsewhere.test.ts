@@ -52,7 +52,7 @@ describe('sync: exchanges at another window', () => {
       saleId: old.sale.id,
       units: [first],
       lines: [{ performanceId: later, ticketPriceId: dearer, qty: 1 }],
-      reason: 'another date',
+      reason: 'Exchanged for other tickets',
     };
     const preview = await b.must(c.sales.exchangePreview, ask);
     // 40.00 less 10 % given back; 60.00 less 10 % (the code re-checked, its own use left out) to buy.

@@ -33,7 +33,7 @@ describe('sync: exchanges', () => {
       saleId: old.sale.id,
       units: [{ lineId: old.units[0]!.lineId, unitIndex: old.units[0]!.unitIndex }],
       lines: [{ performanceId: later.body.id, ticketPriceId: catalogue.ticketPriceId, qty: 1 }],
-      reason: 'another date',
+      reason: 'Exchanged for other tickets',
     };
     const preview = await pos.must(c.sales.exchangePreview, ask);
     // Same price, code re-checked and still 10 % off: nothing to pay, nothing back.
