@@ -118,3 +118,25 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
     close: () => db.close(),
   };
 }
+
+/** SQLSTATE 40P01: PostgreSQL chose this transaction to break a deadlock and rolled it back. */
+const DEADLOCK = '40P01';
+const DEADLOCK_TRIES = 5;
+
+/**
+ * Runs a whole transaction again when PostgreSQL breaks a deadlock by rolling it back. The selling side
+ * runs side by side (change-pos.ts) and locks shared rows (codes, performances, seats, customers) in
+ * the order its sales name them, so two batches can wait on each other; the loser rolled back whole, so
+ * running it again is the same as running it late. `run` must start its own transaction.
+ */
+export async function retryingDeadlocks<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== DEADLOCK || attempt >= DEADLOCK_TRIES) throw error;
+      // A short random pause, so the two do not meet in the same order again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}

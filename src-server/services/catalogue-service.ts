@@ -11,7 +11,7 @@ import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
 import * as repo from '../db/repos/catalogue-repo';
-import { lockPositions } from '../db/repos/change-pos';
+import { lockOrganisationForEdit } from '../db/repos/change-pos';
 import { adoptFirstVenue } from '../db/repos/staff-repo';
 import { isForeignKeyViolation, isUniqueViolation, reject } from '../errors';
 import { pick, recordAudit } from './audit';
@@ -156,12 +156,12 @@ export async function update(
 ): Promise<Record<string, unknown>> {
   // One transaction: the capacity and its seat pool change together or not at all.
   await ctx.db.transaction(async (tx) => {
-    // Positions before the seat counter, the lock order of every other writer (change-pos.ts).
-    await lockPositions(tx, principal.orgId);
+    // The organisation's lock before the seat counter, the lock order of every other writer (change-pos.ts).
+    await lockOrganisationForEdit(tx, principal.orgId);
     await assertRefs(tx, name, principal.orgId, values);
     const current = await repo.getEntity(tx, name, principal.orgId, id);
     if (!current) reject('NOT_FOUND', `There is no such ${LABEL[name]}.`);
-    // The organisation's positions are locked above, so no other update slips in after this check.
+    // The organisation is locked above, so no other update slips in after this check.
     assertVersion(LABEL[name], current.version as number, expectedVersion);
     const before = await auditedRow(tx, name, principal.orgId, id);
     let found: boolean;
@@ -229,7 +229,7 @@ export async function createRun(
   const ids = slots.map(() => uuid());
   const summary = `run of ${slots.length} performances, ${run.from} to ${run.to}`;
   await ctx.db.transaction(async (tx) => {
-    await lockPositions(tx, principal.orgId);
+    await lockOrganisationForEdit(tx, principal.orgId);
     for (const [i, slot] of slots.entries()) {
       const id = ids[i] as string;
       const values = {

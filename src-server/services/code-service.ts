@@ -7,7 +7,7 @@ import { normalizeCode, type Benefit, type Rules } from '../../shared/discounts'
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
-import { lockPositions } from '../db/repos/change-pos';
+import { lockOrganisationForEdit } from '../db/repos/change-pos';
 import * as repo from '../db/repos/code-repo';
 import { isUniqueViolation, reject } from '../errors';
 import { pick, recordAudit, type AuditChange } from './audit';
@@ -241,7 +241,7 @@ export async function updateCode(
   input: CodeUpdateInput,
 ): Promise<CodeView> {
   await ctx.db.transaction(async (tx) => {
-    await lockPositions(tx, principal.orgId);
+    await lockOrganisationForEdit(tx, principal.orgId);
     const row = await load(tx, ctx, principal, id, true);
     if (row.parentId) {
       reject(
@@ -312,7 +312,7 @@ export async function deleteCode(
   id: string,
 ): Promise<{ outcome: 'deleted' | 'disabled'; code: CodeView }> {
   const outcome = await ctx.db.transaction(async (tx) => {
-    await lockPositions(tx, principal.orgId);
+    await lockOrganisationForEdit(tx, principal.orgId);
     const row = await load(tx, ctx, principal, id, true);
     if (row.ownStatus === 'deleted') return 'deleted' as const;
     const used = row.uses > 0 || (await repo.hasRedemptions(tx, row.id));
@@ -331,7 +331,7 @@ export async function setCodeStatus(
   action: 'disable' | 'restore',
 ): Promise<CodeView> {
   await ctx.db.transaction(async (tx) => {
-    await lockPositions(tx, principal.orgId);
+    await lockOrganisationForEdit(tx, principal.orgId);
     const row = await load(tx, ctx, principal, id, true);
     if (action === 'disable') {
       if (row.ownStatus === 'deleted') reject('CODE_DELETED', 'This code is deleted: restore it first.');

@@ -4,7 +4,7 @@ import type { Page } from '../../shared/server-api/page';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
-import { lockPositions } from '../db/repos/change-pos';
+import { lockOrganisationForEdit } from '../db/repos/change-pos';
 import * as repo from '../db/repos/customer-repo';
 import { isUuid } from '../db/uuid';
 import { isUniqueViolation, reject } from '../errors';
@@ -125,9 +125,9 @@ export async function updateCustomer(
   let email: string | null = null;
   try {
     await ctx.db.transaction(async (tx) => {
-      // The position first, as a push does before it moves a customer (customer-pull.ts): the two
-      // never wait on each other's lock in opposite order.
-      await lockPositions(tx, principal.orgId);
+      // The organisation's lock alone first (change-pos.ts): a push moving a customer
+      // (customer-pull.ts) holds it shared, so the two never wait on each other's row locks.
+      await lockOrganisationForEdit(tx, principal.orgId);
       const current = await repo.getCustomer(tx, principal.orgId, id, true);
       if (!current) reject('NOT_FOUND', NOT_FOUND);
       assertVersion('customer', current.version, expected);

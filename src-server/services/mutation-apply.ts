@@ -186,7 +186,7 @@ export async function applyOrQuarantine(scope: BatchScope, mutation: Mutation): 
 
 /**
  * A quarantined mutation a manager retries (review-service.ts): the same checks and apply path as a push,
- * with the position lock a push takes, its deferred rows written inside its own savepoint so a rejection
+ * with the organisation's lock a push takes, its deferred rows written inside its own savepoint so a rejection
  * leaves nothing behind. The caller holds the terminal's row lock and makes sure it is applied once.
  */
 export async function reapplyMutation(

@@ -6,7 +6,7 @@ import { approvalVerifier } from '../auth/approval-keys';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
 import { entityExists } from '../db/repos/catalogue-repo';
-import { lockPositions } from '../db/repos/change-pos';
+import { lockOrganisationForSales } from '../db/repos/change-pos';
 import { getCode, type CodeRow } from '../db/repos/code-repo';
 import * as escrow from '../db/repos/escrow-repo';
 import { insertSales, saleIdsTaken, type NewSale } from '../db/repos/pos-ledger-repo';
@@ -19,7 +19,7 @@ import { findRole } from './auth-service';
 // docs/SYNC.md "Push"; shared/sync/DECISIONS.md "Push". Apply code never holds the batch's transaction:
 // it gets a MutationScope, which
 // - reads staff, approvers, signing keys, performances, code terms and leases once per batch. The batch
-//   holds the organisation's position lock, which every write to those synced rows takes, so what it
+//   holds the organisation's lock shared, and every back-office write to those rows takes it alone, so what it
 //   read stays true to commit; a lease is locked FOR UPDATE on first use;
 // - defers the rows whose content is known without the database (a sale, its pos_sale_escrow rows, a
 //   lease's `used`); the batch writes them with multi-row statements at the end, and before a mutation
@@ -127,7 +127,7 @@ export class BatchScope implements MutationScope {
   private ticketIds: Set<string> | undefined;
   /** Sale ids the server holds or this batch recorded (lower case); read on the first sale. */
   private saleIds: Set<string> | undefined;
-  private positionsLocked = false;
+  private organisationLocked = false;
   /** The mutation being applied: where it started, and whether it opened its savepoint. */
   private current: { mark: Mark; savepoint: boolean } | undefined;
 
@@ -141,15 +141,15 @@ export class BatchScope implements MutationScope {
   ) {}
 
   /**
-   * Starts a mutation. Positions first, always: the lock order of every other writer (change-pos.ts),
+   * Starts a mutation. The organisation's lock first, always (change-pos.ts),
    * taken outside any savepoint and held to commit. A mutation that reads deferred rows back gets them
    * written first, and reads its leases afresh.
    */
   async begin(type: Mutation['type']): Promise<void> {
     if (this.current) throw new Error('a mutation is being applied already');
-    if (!this.positionsLocked) {
-      await lockPositions(this.tx, this.terminal.orgId);
-      this.positionsLocked = true;
+    if (!this.organisationLocked) {
+      await lockOrganisationForSales(this.tx, this.terminal.orgId);
+      this.organisationLocked = true;
     }
     if (READS_DEFERRED.has(type)) {
       await this.flush();

@@ -2,7 +2,7 @@ import { REASON_CATEGORIES, type ReasonLists } from '../../shared/cash/reasons';
 import type { OrganisationInput, OrganisationSettings } from '../../shared/catalogue/organisation';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
-import { lockPositions } from '../db/repos/change-pos';
+import { lockOrganisationForEdit } from '../db/repos/change-pos';
 import * as repo from '../db/repos/org-repo';
 import { reject } from '../errors';
 import { pick, recordAudit } from './audit';
@@ -38,12 +38,12 @@ export async function update(
   expectedVersion?: number,
 ): Promise<OrganisationSettings> {
   await ctx.db.transaction(async (tx) => {
-    // A new receipt header or reason list moves the venues to a new change position. The position lock
-    // comes first, as in every catalogue write, whose foreign keys then share-lock the organisation's
+    // A new receipt header or reason list moves the venues to a new change position. The organisation's
+    // lock comes first, as in every catalogue write, whose foreign keys then share-lock the organisation's
     // row: the other order would deadlock with them.
     const { receiptHeader: header, reasons, cashRounding } = values;
     const venuesMayMove = header !== undefined || reasons !== undefined || cashRounding !== undefined;
-    if (venuesMayMove) await lockPositions(tx, principal.orgId);
+    if (venuesMayMove) await lockOrganisationForEdit(tx, principal.orgId);
     const current = await repo.lockOrganisation(tx, principal.orgId);
     if (!current) reject('NOT_FOUND', 'Your organisation no longer exists: ask the server operator.');
     assertVersion('organisation', current.version, expectedVersion);

@@ -16,11 +16,16 @@ import type { Grantor, MutationScope } from './mutation-scope';
 // manager may set a person's own cap in its place (docs/CASH.md "Overuse caps"). The
 // server counts every grant of the organisation (online redemptions and pushed sales) in the business
 // day of the organisation's time zone. Online, a grant past the cap is refused; a pushed sale was made
-// offline and paid for, so it is kept and a manager reviews it. Callers hold the organisation's
-// position lock (lockPositions), so two grants at once are counted one after the other.
+// offline and paid for, so it is kept and a manager reviews it. Redemptions and pushes run side by side
+// (change-pos.ts), so counting takes the supervisor's own lock first: two grants by one supervisor at
+// once are counted one after the other, and grants by different supervisors never wait.
 
 /** The business day holding `at`, and the supervisor's grants recorded in it. */
 async function grantsThatDay(tx: Queryable, orgId: string, staffId: string, at: Date) {
+  await tx.query(
+    `SELECT pg_advisory_xact_lock(hashtextextended('overuse:' || $1::text || ':' || $2::text, 0))`,
+    [orgId, staffId],
+  );
   const org = await getOrganisation(tx, orgId);
   const day = businessDayOf(at, org?.timezone ?? 'UTC');
   const granted = await countOveruseGrants(tx, {

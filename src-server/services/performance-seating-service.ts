@@ -10,7 +10,7 @@ import { counterKey } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
-import { lockPositions } from '../db/repos/change-pos';
+import { lockOrganisationForEdit } from '../db/repos/change-pos';
 import * as seats from '../db/repos/performance-seat-repo';
 import { getSeatMap } from '../db/repos/seat-map-repo';
 import { reject } from '../errors';
@@ -22,8 +22,8 @@ import { assertCapacityMatches, count } from './seat-capacity';
 import { assertVersion } from './version-check';
 
 // A performance's seat map and a manager's holds and blocks (docs/SEATING.md "Capacity of a seated
-// performance", "A seat's state"). Every transaction takes the organisation's positions first, then the
-// performance row, then its seats and its capacity counter: the lock order of every other writer.
+// performance", "A seat's state"). Every transaction takes the organisation's lock alone first
+// (change-pos.ts), then the performance row, then its seats and its capacity counter.
 
 const NO_PERFORMANCE = 'There is no such performance: check the id.';
 const NOT_SEATED = 'This performance has no seat map: attach one first (PUT /v1/performances/:id/seat-map).';
@@ -82,7 +82,7 @@ export async function attachSeatMap(
   body: AttachSeatMapBody,
 ): Promise<Record<string, unknown>> {
   await ctx.db.transaction(async (tx) => {
-    await lockPositions(tx, principal.orgId);
+    await lockOrganisationForEdit(tx, principal.orgId);
     const performance = await seats.lockPerformance(tx, principal.orgId, performanceId);
     if (!performance) reject('NOT_FOUND', NO_PERFORMANCE);
     assertVersion('performance', performance.version, body.expectedVersion);
@@ -187,7 +187,7 @@ export async function changeSeats(
 ): Promise<PerformanceSeatsView> {
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
-    await lockPositions(tx, principal.orgId);
+    await lockOrganisationForEdit(tx, principal.orgId);
     const performance = await seats.lockPerformance(tx, principal.orgId, performanceId);
     if (!performance) reject('NOT_FOUND', NO_PERFORMANCE);
     if (!performance.seatMapId) reject('NOT_SEATED', NOT_SEATED);

@@ -17,9 +17,10 @@ import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
 import type { CodeRow } from '../db/repos/code-repo';
+import { watermark } from '../db/repos/change-pos';
 import { leasesOf } from '../db/repos/escrow-repo';
 import {
-  positionOf,
+  generationOf,
   pullEntity,
   pullTombstones,
   SNAPSHOT_ORDER,
@@ -33,10 +34,11 @@ import { toView } from './code-service';
 
 // DECISIONS.md "Pull". Two kinds of page, both keyset-paged (no OFFSET):
 // - snapshot (cursor null or not ours): every row, entity by entity in dependency order, each page
-//   with reset: true; it starts at the organisation's position b and, once done, continues as changes
-//   after b, so nothing written while the snapshot was paged is missed.
-// - changes: everything with a position after the cursor, in (change_pos, entity, id) order, tombstones
-//   of hard deletes included.
+//   with reset: true; it starts below the watermark b + 1 (change-pos.ts) and, once done, continues
+//   as changes after b: a row not yet final when the snapshot began sits above b, so nothing written
+//   while the snapshot was paged is missed.
+// - changes: everything with a position after the cursor and below the watermark, in (change_pos,
+//   entity, id) order, tombstones of hard deletes included.
 // Revoked tickets page in the same stream and leave in `revocations`, this terminal's sales refunded
 // elsewhere in `refundsElsewhere` (docs/ORDERS.md), the offline subset of customers in `customers`
 // (docs/CUSTOMERS.md "At the terminal"); the organisation's ticket keys
@@ -45,6 +47,8 @@ import { toView } from './code-service';
 export const DEFAULT_PULL_LIMIT = 5000;
 /** Sorts after every entity name: "everything at this position is sent". */
 const PAST_ALL = '~';
+/** A snapshot page reads every row as it stands, whatever its position. */
+const UNBOUNDED = Number.MAX_SAFE_INTEGER;
 
 const cursorSchema = z.union([
   z.strictObject({
@@ -209,7 +213,7 @@ async function snapshotPage(
     const bound = id === null ? { from: pos } : { after: [pos, id] as [number, string] };
     let page = skipsEntity(audience, entity)
       ? []
-      : await pullEntity(tx, orgId, entity, bound, want, now, venueId, terminalId);
+      : await pullEntity(tx, orgId, entity, bound, want, now, venueId, terminalId, UNBOUNDED);
     if (entity === 'role') {
       // Built-in roles live in code: they sit at position 0, before every stored role.
       const builtIn = BUILT_IN_RECORDS.filter((r) => pos === 0 && (id === null || r.id > id)).map(
@@ -238,6 +242,7 @@ async function changesPage(
   limit: number,
   now: string,
   audience: Audience,
+  below: number,
 ): Promise<{ rows: PulledRow[]; more: boolean }> {
   const candidates: PulledRow[] = [];
   let more = false;
@@ -249,7 +254,7 @@ async function changesPage(
         : entity === cursor.e
           ? { after: [cursor.p, cursor.i] as [number, string] }
           : { above: cursor.p };
-    const rows = await pullEntity(tx, orgId, entity, bound, limit, now, venueId, terminalId);
+    const rows = await pullEntity(tx, orgId, entity, bound, limit, now, venueId, terminalId, below);
     if (rows.length === limit) more = true;
     candidates.push(...rows);
   }
@@ -259,6 +264,7 @@ async function changesPage(
     [cursor.p, cursor.e, cursor.i],
     limit,
     hiddenEntities(audience),
+    below,
   );
   if (gone.length === limit) more = true;
   candidates.push(...gone.map((t) => ({ ...t, data: {}, deleted: true as const })));
@@ -301,7 +307,9 @@ async function pullPage(
         'This terminal was restored from a backup: ask a manager for an enrolment code and re-enrol it.',
       );
     }
-    const { lastPos, generation } = await positionOf(tx, terminal.orgId);
+    const generation = await generationOf(tx, terminal.orgId);
+    // Read in this transaction's snapshot: every position below it is committed and visible here.
+    const below = await watermark(tx);
     const leases = await leasesOf(tx, terminal.id, terminal.epoch);
     const keys = await ticketKeysOf(tx, terminal.orgId);
     const audience: Audience = { seatMaps: request.seatMaps === true };
@@ -313,7 +321,7 @@ async function pullPage(
         v: 1 as const,
         g: generation,
         m: 's' as const,
-        b: lastPos,
+        b: below - 1,
         r: 0,
         p: 0,
         i: null,
@@ -331,7 +339,7 @@ async function pullPage(
       };
       return {
         cursor: encodeCursor(next),
-        more: page.next !== undefined || lastPos > start.b,
+        more: page.next !== undefined || below - 1 > start.b,
         reset: true,
         ...pageRows(page.rows, audience),
         leases,
@@ -342,7 +350,7 @@ async function pullPage(
         ticketKeys: keys,
       };
     }
-    const page = await changesPage(tx, terminal, cursor, limit, now, audience);
+    const page = await changesPage(tx, terminal, cursor, limit, now, audience, below);
     const last = page.rows.at(-1);
     const next: Cursor = last ? { ...cursor, p: last.pos, e: last.entity, i: last.id } : cursor;
     return {

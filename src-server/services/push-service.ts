@@ -10,7 +10,7 @@ import type {
 } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
-import type { Queryable } from '../db/database';
+import { retryingDeadlocks, type Queryable } from '../db/database';
 import * as escrow from '../db/repos/escrow-repo';
 import * as log from '../db/repos/mutation-log-repo';
 import { insertReviewItem } from '../db/repos/review-item-repo';
@@ -54,7 +54,7 @@ async function restoreDetected(
   held: log.LoggedMutation | undefined,
 ): Promise<void> {
   await terminals.markRestoreDetected(tx, terminal.id);
-  // Seat leases end first: it takes the position lock, which every writer takes before anything else.
+  // Seat leases end first: it takes the organisation's lock, which the selling side takes before any shared row.
   await endSeatLeasesOf(tx, terminal, ctx.now().toISOString());
   for (const lease of await escrow.activeLeasesOf(tx, terminal.id)) {
     await escrow.closeLease(tx, lease, 'void');
@@ -215,7 +215,8 @@ export async function push(
   const mutations = [...request.mutations].sort((a, b) => a.seq - b.seq);
   if (mutations.length === 0) return { status: 200, body: { lastSeq: 0, results: [] } };
   try {
-    return await pushBatch(ctx, principal.orgId, request, mutations);
+    // A batch PostgreSQL rolled back to break a deadlock left nothing behind: it runs again whole.
+    return await retryingDeadlocks(() => pushBatch(ctx, principal.orgId, request, mutations));
   } catch (error) {
     if (error instanceof Rejection) throw error;
     reject(

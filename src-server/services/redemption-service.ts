@@ -1,9 +1,10 @@
+import { retryingDeadlocks } from '../db/database';
 import { normalizeCode, REASON_MESSAGES, type ReasonCode, type Rules } from '../../shared/discounts';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
 import { counterKey } from '../../shared/sync/protocol';
-import { lockPositions } from '../db/repos/change-pos';
+import { lockOrganisationForSales } from '../db/repos/change-pos';
 import { findCodeByString } from '../db/repos/code-repo';
 import * as repo from '../db/repos/redemption-repo';
 import { getStaff } from '../db/repos/staff-repo';
@@ -88,96 +89,99 @@ export async function redeem(
   if (!normalised.ok) refuse('INVALID_CODE');
   const now = ctx.now().toISOString();
   try {
-    return await ctx.db.transaction(async (tx) => {
-      // Positions first, as every writer does (change-pos.ts): no lock-order deadlocks.
-      await lockPositions(tx, principal.orgId);
-      const earlier = await duplicateOf(tx, principal.orgId, input.id);
-      if (earlier) return earlier;
-      const code = await findCodeByString(tx, principal.orgId, normalised.code, now);
-      if (!code || code.isParent || code.status !== 'active') refuse('INVALID_CODE');
-      if (code.lifecycle === 'scheduled') refuse('NOT_YET_ACTIVE');
-      if (code.lifecycle === 'ended') refuse('EXPIRED');
-      const cashierId = input.cashierId ?? (principal.kind === 'staff' ? principal.staffId : undefined);
-      if (input.cashierId) await assertStaff(tx, principal.orgId, input.cashierId, 'cashierId');
-      // Checked after the duplicate test, so a resend of a recorded use answers even once the token expired.
-      const grantor = input.overuse ? await overuseGrantor(tx, principal, input.overuse, now) : null;
-      if (grantor) await assertUnderOveruseCap(tx, principal.orgId, grantor, now, input.redeemedAt);
-      const itemUses = input.itemUses ?? input.tickets;
-      const inserted = await repo.insertRedemption(tx, {
-        id: input.id,
-        code: code.code,
-        orgId: principal.orgId,
-        orderId: input.orderId,
-        codeId: code.id,
-        codeVersion: code.version,
-        parentId: code.parentId,
-        terminalId: principal.kind === 'terminal' ? principal.terminalId : null,
-        cashierId: cashierId ?? null,
-        customerId: input.customerId ?? null,
-        buyer: input.buyer ?? null,
-        channel: input.channel,
-        currency: input.currency,
-        tickets: input.tickets,
-        itemUses,
-        discount: input.discount,
-        revenue: input.revenue,
-        overuse: input.overuse !== undefined,
-        overuseReason: input.overuse?.reason ?? null,
-        overuseGrantedBy: grantor?.staffId ?? null,
-        overuseLimits: null,
-        redeemedAt: input.redeemedAt ?? now,
-      });
-      if (!inserted) return (await duplicateOf(tx, principal.orgId, input.id)) as RedeemResult;
-      const limits: repo.Limits = {
-        maxUses: code.rules.maxUses ?? null,
-        maxItemUses: code.rules.maxItemUses ?? null,
-        budget: code.rules.budget ?? null,
-      };
-      // Where terminals hold leases on a limit, its counter decides: the use comes out of the pool
-      // (unallocated → absorbed), never out of units leased to a terminal.
-      const escrowed: [keyof repo.Limits, string, number, ReasonCode][] = [
-        ['maxUses', counterKey({ kind: 'code_uses', id: code.id }), 1, 'MAX_USES'],
-        ['maxItemUses', counterKey({ kind: 'code_item_uses', id: code.id }), itemUses, 'MAX_ITEM_USES'],
-        ['budget', counterKey({ kind: 'code_budget', id: code.id }), input.discount, 'BUDGET_EXHAUSTED'],
-      ];
-      const checked = { ...limits };
-      for (const [limit, counter, units, reason] of escrowed) {
-        if (limits[limit] === null) continue;
-        const taken = await absorbOnline(tx, principal.orgId, counter, units);
-        if (!taken.counted) continue;
-        checked[limit] = null;
-        if (taken.short > 0 && !input.overuse) refuse(reason);
-      }
-      const usage = await repo.countUse(tx, {
-        codeId: code.id,
-        itemUses,
-        discount: input.discount,
-        limits: checked,
-        force: input.overuse !== undefined,
-      });
-      if (!usage) {
-        const counters = await repo.getCounters(tx, code.id);
-        if (limits.maxUses !== null && (counters?.uses ?? 0) >= limits.maxUses) refuse('MAX_USES');
-        if (limits.maxItemUses !== null && (counters?.itemUses ?? 0) + itemUses > limits.maxItemUses) {
-          refuse('MAX_ITEM_USES');
+    return await retryingDeadlocks(() =>
+      ctx.db.transaction(async (tx) => {
+        // The organisation's lock first, shared with the rest of the selling side (change-pos.ts).
+        await lockOrganisationForSales(tx, principal.orgId);
+        const earlier = await duplicateOf(tx, principal.orgId, input.id);
+        if (earlier) return earlier;
+        const code = await findCodeByString(tx, principal.orgId, normalised.code, now);
+        if (!code || code.isParent || code.status !== 'active') refuse('INVALID_CODE');
+        if (code.lifecycle === 'scheduled') refuse('NOT_YET_ACTIVE');
+        if (code.lifecycle === 'ended') refuse('EXPIRED');
+        const cashierId = input.cashierId ?? (principal.kind === 'staff' ? principal.staffId : undefined);
+        if (input.cashierId) await assertStaff(tx, principal.orgId, input.cashierId, 'cashierId');
+        // Checked after the duplicate test, so a resend of a recorded use answers even once the token expired.
+        const grantor = input.overuse ? await overuseGrantor(tx, principal, input.overuse, now) : null;
+        if (grantor) await assertUnderOveruseCap(tx, principal.orgId, grantor, now, input.redeemedAt);
+        const itemUses = input.itemUses ?? input.tickets;
+        const inserted = await repo.insertRedemption(tx, {
+          id: input.id,
+          code: code.code,
+          orgId: principal.orgId,
+          orderId: input.orderId,
+          codeId: code.id,
+          codeVersion: code.version,
+          parentId: code.parentId,
+          terminalId: principal.kind === 'terminal' ? principal.terminalId : null,
+          cashierId: cashierId ?? null,
+          customerId: input.customerId ?? null,
+          buyer: input.buyer ?? null,
+          channel: input.channel,
+          currency: input.currency,
+          tickets: input.tickets,
+          itemUses,
+          discount: input.discount,
+          revenue: input.revenue,
+          overuse: input.overuse !== undefined,
+          overuseReason: input.overuse?.reason ?? null,
+          overuseGrantedBy: grantor?.staffId ?? null,
+          overuseLimits: null,
+          redeemedAt: input.redeemedAt ?? now,
+        });
+        if (!inserted) return (await duplicateOf(tx, principal.orgId, input.id)) as RedeemResult;
+        const limits: repo.Limits = {
+          maxUses: code.rules.maxUses ?? null,
+          maxItemUses: code.rules.maxItemUses ?? null,
+          budget: code.rules.budget ?? null,
+        };
+        // Where terminals hold leases on a limit, its counter decides: the use comes out of the pool
+        // (unallocated → absorbed), never out of units leased to a terminal.
+        const escrowed: [keyof repo.Limits, string, number, ReasonCode][] = [
+          ['maxUses', counterKey({ kind: 'code_uses', id: code.id }), 1, 'MAX_USES'],
+          ['maxItemUses', counterKey({ kind: 'code_item_uses', id: code.id }), itemUses, 'MAX_ITEM_USES'],
+          ['budget', counterKey({ kind: 'code_budget', id: code.id }), input.discount, 'BUDGET_EXHAUSTED'],
+        ];
+        const checked = { ...limits };
+        for (const [limit, counter, units, reason] of escrowed) {
+          if (limits[limit] === null) continue;
+          const taken = await absorbOnline(tx, principal.orgId, counter, units);
+          if (!taken.counted) continue;
+          checked[limit] = null;
+          if (taken.short > 0 && !input.overuse) refuse(reason);
         }
-        refuse('BUDGET_EXHAUSTED');
-      }
-      // The code row is locked by countUse until commit, so this customer's count cannot move under us.
-      const perCustomer = await checkCustomerLimits(tx, code.rules, code.id, input, itemUses);
-      if (perCustomer && !input.overuse) refuse(perCustomer);
-      if (input.overuse) {
-        const bypassed: ReasonCode[] = [];
-        if (limits.maxUses !== null && usage.uses > limits.maxUses) bypassed.push('MAX_USES');
-        if (limits.maxItemUses !== null && usage.itemUses > limits.maxItemUses)
-          bypassed.push('MAX_ITEM_USES');
-        if (limits.budget !== null && usage.discountGiven > limits.budget) bypassed.push('BUDGET_EXHAUSTED');
-        if (perCustomer) bypassed.push(perCustomer);
-        await repo.setOveruseLimits(tx, principal.orgId, input.id, bypassed);
-        inserted.overuseLimits = bypassed;
-      }
-      return { duplicate: false, redemption: inserted, usage };
-    });
+        const usage = await repo.countUse(tx, {
+          codeId: code.id,
+          itemUses,
+          discount: input.discount,
+          limits: checked,
+          force: input.overuse !== undefined,
+        });
+        if (!usage) {
+          const counters = await repo.getCounters(tx, code.id);
+          if (limits.maxUses !== null && (counters?.uses ?? 0) >= limits.maxUses) refuse('MAX_USES');
+          if (limits.maxItemUses !== null && (counters?.itemUses ?? 0) + itemUses > limits.maxItemUses) {
+            refuse('MAX_ITEM_USES');
+          }
+          refuse('BUDGET_EXHAUSTED');
+        }
+        // The code row is locked by countUse until commit, so this customer's count cannot move under us.
+        const perCustomer = await checkCustomerLimits(tx, code.rules, code.id, input, itemUses);
+        if (perCustomer && !input.overuse) refuse(perCustomer);
+        if (input.overuse) {
+          const bypassed: ReasonCode[] = [];
+          if (limits.maxUses !== null && usage.uses > limits.maxUses) bypassed.push('MAX_USES');
+          if (limits.maxItemUses !== null && usage.itemUses > limits.maxItemUses)
+            bypassed.push('MAX_ITEM_USES');
+          if (limits.budget !== null && usage.discountGiven > limits.budget)
+            bypassed.push('BUDGET_EXHAUSTED');
+          if (perCustomer) bypassed.push(perCustomer);
+          await repo.setOveruseLimits(tx, principal.orgId, input.id, bypassed);
+          inserted.overuseLimits = bypassed;
+        }
+        return { duplicate: false, redemption: inserted, usage };
+      }),
+    );
   } catch (error) {
     if (isUniqueViolation(error, 'redemptions_order')) {
       reject('ORDER_ALREADY_REDEEMED', 'This order has a code already: one code per order.');

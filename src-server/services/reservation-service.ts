@@ -1,7 +1,7 @@
 import { shownStatus, unitsOf, type ReservationView } from '../../shared/reservations/rules';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
-import { lockPositions } from '../db/repos/change-pos';
+import { lockOrganisationForSales } from '../db/repos/change-pos';
 import * as reservations from '../db/repos/reservation-repo';
 import { giveHoldBack } from './reservation-apply';
 
@@ -25,8 +25,8 @@ export interface CapacityFigures {
 export async function sweepReservations(ctx: ServerContext, orgId: string): Promise<number> {
   const now = ctx.now().toISOString();
   return ctx.db.transaction(async (tx) => {
-    // The push batch's lock order: positions first, then reservations and leases.
-    await lockPositions(tx, orgId);
+    // The push batch's lock order: the organisation's lock first, then reservations and leases.
+    await lockOrganisationForSales(tx, orgId);
     const due = await reservations.lockDue(tx, orgId, now);
     for (const held of due) {
       await reservations.closeReservation(tx, held.id, {

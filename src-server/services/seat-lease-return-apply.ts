@@ -1,6 +1,6 @@
 import { seatLeaseReturnPayloadSchema } from '../../shared/sync/seat-protocol';
 import type { Queryable } from '../db/database';
-import { lockPositions } from '../db/repos/change-pos';
+import { lockOrganisationForSales } from '../db/repos/change-pos';
 import { lockLease, lockOpenLeasesOf, markReturned, type SeatLeaseRow } from '../db/repos/seat-lease-repo';
 import * as seats from '../db/repos/seat-state-repo';
 import type { TerminalSyncRow } from '../db/repos/terminal-repo';
@@ -20,7 +20,7 @@ const seatLeaseReturnSchema = seatLeaseReturnPayloadSchema.extend({
 
 /**
  * Frees those of `seatIds` still leased under the (locked) lease and marks the lease returned once
- * none is left under it; how many of them went free. The caller holds the position lock.
+ * none is left under it; how many of them went free. The caller holds the organisation's lock.
  */
 async function returnLeaseSeats(
   tx: Queryable,
@@ -68,8 +68,8 @@ export async function endSeatLeasesOf(
   terminal: Pick<TerminalSyncRow, 'id' | 'orgId'>,
   at: string,
 ): Promise<void> {
-  // Positions first, then leases and seat rows: the lock order of every writer.
-  await lockPositions(tx, terminal.orgId);
+  // The organisation's lock first, then leases and seat rows: the lock order of the selling side.
+  await lockOrganisationForSales(tx, terminal.orgId);
   for (const lease of await lockOpenLeasesOf(tx, terminal.id)) {
     await returnLeaseSeats(tx, terminal.orgId, lease, await seats.seatsOfLease(tx, lease.id), at);
   }

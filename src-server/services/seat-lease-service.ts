@@ -1,3 +1,4 @@
+import { retryingDeadlocks } from '../db/database';
 import { v7 as uuid } from 'uuid';
 import { bestAvailable, bestSeats } from '../../shared/seating/best-available';
 import { takeableBy } from '../../shared/seating/release';
@@ -10,7 +11,7 @@ import type {
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
-import { lockPositions } from '../db/repos/change-pos';
+import { lockOrganisationForSales } from '../db/repos/change-pos';
 import * as plans from '../db/repos/seat-lease-repo';
 import * as seats from '../db/repos/seat-state-repo';
 import { getTerminal, lockTerminal } from '../db/repos/terminal-repo';
@@ -197,26 +198,28 @@ export async function acquireSeatLeases(
   input: SeatLeaseAcquireRequest,
 ): Promise<SeatLeaseAcquireResponse> {
   const { orgId, terminalId } = asTerminal(principal);
-  return ctx.db.transaction(async (tx) => {
-    // The terminal's row, then positions, then seat rows: the order a push takes them in.
-    const terminal = await lockTerminal(tx, terminalId);
-    if (terminal?.orgId !== orgId) reject('UNAUTHENTICATED', 'This terminal is not enrolled.');
-    if (terminal.state === 'restore_detected') {
-      reject(
-        'RESTORED_FROM_BACKUP',
-        'This terminal was restored from a backup: ask a manager for an enrolment code and re-enrol it.',
-      );
-    }
-    await lockPositions(tx, orgId);
-    const now = ctx.now().toISOString();
-    const answered = await plans.findRequest(tx, terminalId, input.requestId);
-    if (answered) return { leases: await plans.heldLeases(tx, terminalId, now), refusals: answered };
-    const refusals: Refusal[] = [];
-    for (const plan of await plans.listPlans(tx, orgId, terminalId)) {
-      const refused = await topUp(tx, ctx, terminal, plan, input.requestId);
-      if (refused) refusals.push(refused);
-    }
-    await plans.recordRequest(tx, { orgId, terminalId, requestId: input.requestId, refusals });
-    return { leases: await plans.heldLeases(tx, terminalId, now), refusals };
-  });
+  return retryingDeadlocks(() =>
+    ctx.db.transaction(async (tx) => {
+      // The terminal's row, then the organisation's lock, then seat rows: the order a push takes them in.
+      const terminal = await lockTerminal(tx, terminalId);
+      if (terminal?.orgId !== orgId) reject('UNAUTHENTICATED', 'This terminal is not enrolled.');
+      if (terminal.state === 'restore_detected') {
+        reject(
+          'RESTORED_FROM_BACKUP',
+          'This terminal was restored from a backup: ask a manager for an enrolment code and re-enrol it.',
+        );
+      }
+      await lockOrganisationForSales(tx, orgId);
+      const now = ctx.now().toISOString();
+      const answered = await plans.findRequest(tx, terminalId, input.requestId);
+      if (answered) return { leases: await plans.heldLeases(tx, terminalId, now), refusals: answered };
+      const refusals: Refusal[] = [];
+      for (const plan of await plans.listPlans(tx, orgId, terminalId)) {
+        const refused = await topUp(tx, ctx, terminal, plan, input.requestId);
+        if (refused) refusals.push(refused);
+      }
+      await plans.recordRequest(tx, { orgId, terminalId, requestId: input.requestId, refusals });
+      return { leases: await plans.heldLeases(tx, terminalId, now), refusals };
+    }),
+  );
 }

@@ -12,7 +12,7 @@ import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
 import { entityExists } from '../db/repos/catalogue-repo';
-import { lockPositions } from '../db/repos/change-pos';
+import { lockOrganisationForEdit } from '../db/repos/change-pos';
 import * as repo from '../db/repos/seat-map-repo';
 import { isUniqueViolation, reject, Rejection } from '../errors';
 import { recordAudit } from './audit';
@@ -139,7 +139,7 @@ export async function getSeatMap(ctx: ServerContext, principal: Principal, id: s
 
 export async function removeSeatMap(ctx: ServerContext, principal: Principal, id: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    await lockPositions(tx, principal.orgId);
+    await lockOrganisationForEdit(tx, principal.orgId);
     if (!(await repo.lockSeatMap(tx, principal.orgId, id))) reject('NOT_FOUND', NO_MAP);
     const before = await readSeatMap(tx, principal.orgId, id);
     const used = await repo.seatMapUse(tx, principal.orgId, id);
@@ -184,7 +184,7 @@ export async function editSeats(
   body: SeatEditBody,
 ): Promise<SeatMap> {
   await ctx.db.transaction(async (tx) => {
-    await lockPositions(tx, principal.orgId);
+    await lockOrganisationForEdit(tx, principal.orgId);
     const locked = await repo.lockSeatMap(tx, principal.orgId, id);
     if (!locked) reject('NOT_FOUND', NO_MAP);
     assertVersion('seat map', locked.version, body.expectedVersion);

@@ -1,3 +1,4 @@
+import { retryingDeadlocks } from '../db/database';
 import { seatLabelText } from '../../shared/seating/label';
 import { takeableBy } from '../../shared/seating/release';
 import type { SeatMap } from '../../shared/seating/types';
@@ -11,7 +12,7 @@ import {
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
-import { lockPositions } from '../db/repos/change-pos';
+import { lockOrganisationForSales } from '../db/repos/change-pos';
 import { getSeatMap } from '../db/repos/seat-map-repo';
 import * as seats from '../db/repos/seat-state-repo';
 import { reject } from '../errors';
@@ -121,41 +122,44 @@ export async function cartSeats(
   const both = input.take.find((id) => input.release.includes(id));
   if (both) reject('VALIDATION_FAILED', `Seat ${both} is both taken and released: send it in one list only.`);
   const now = ctx.now();
-  return ctx.db.transaction(async (tx) => {
-    const performance = await seatedOrRefuse(tx, orgId, input.performanceId);
-    const expiresAt = seatHoldUntil(now.getTime(), input.checkout === true, performance.startsAt);
-    if (input.take.length > 0 && performance.status !== 'on_sale') {
-      reject('NOT_ON_SALE', 'This performance is not on sale: its seats cannot be put in a cart.');
-    }
-    // Positions first, then the seat rows in seat id order: the lock order of every writer.
-    await lockPositions(tx, orgId);
-    const wanted = [...new Set([...input.take, ...input.release].map((id) => id.toLowerCase()))];
-    const rows = await seats.lockSeats(tx, performance.id, wanted);
-    const byId = new Map(rows.map((r) => [r.seatId.toLowerCase(), r]));
-    const missing = wanted.find((id) => !byId.has(id));
-    if (missing) reject('UNKNOWN_SEAT', `Seat ${missing} is not a seat of this performance: reload the map.`);
-    const taking = input.take.map((id) => byId.get(id.toLowerCase()) as seats.LockedSeat);
-    const mineLeased = (s: seats.LockedSeat) => s.state === 'leased' && s.holder === terminalId;
-    const refused = taking.filter((s) => !mineLeased(s) && !takeableBy(s, terminalId, now)).map(refusal);
-    if (refused.length > 0) return { taken: [], refused, expiresAt };
+  return retryingDeadlocks(() =>
+    ctx.db.transaction(async (tx) => {
+      const performance = await seatedOrRefuse(tx, orgId, input.performanceId);
+      const expiresAt = seatHoldUntil(now.getTime(), input.checkout === true, performance.startsAt);
+      if (input.take.length > 0 && performance.status !== 'on_sale') {
+        reject('NOT_ON_SALE', 'This performance is not on sale: its seats cannot be put in a cart.');
+      }
+      // The organisation's lock first, then the seat rows in seat id order: the selling side's lock order.
+      await lockOrganisationForSales(tx, orgId);
+      const wanted = [...new Set([...input.take, ...input.release].map((id) => id.toLowerCase()))];
+      const rows = await seats.lockSeats(tx, performance.id, wanted);
+      const byId = new Map(rows.map((r) => [r.seatId.toLowerCase(), r]));
+      const missing = wanted.find((id) => !byId.has(id));
+      if (missing)
+        reject('UNKNOWN_SEAT', `Seat ${missing} is not a seat of this performance: reload the map.`);
+      const taking = input.take.map((id) => byId.get(id.toLowerCase()) as seats.LockedSeat);
+      const mineLeased = (s: seats.LockedSeat) => s.state === 'leased' && s.holder === terminalId;
+      const refused = taking.filter((s) => !mineLeased(s) && !takeableBy(s, terminalId, now)).map(refusal);
+      if (refused.length > 0) return { taken: [], refused, expiresAt };
 
-    const at = { orgId, performanceId: performance.id };
-    const releasing = input.release
-      .map((id) => byId.get(id.toLowerCase()) as seats.LockedSeat)
-      .filter((s) => s.state === 'cart' && s.holder === terminalId);
-    await seats.freeSeats(
-      tx,
-      at,
-      releasing.map((s) => s.seatId),
-    );
-    const cart = { terminalId, cartId: input.cartId, expiresAt };
-    await seats.putInCart(
-      tx,
-      at,
-      taking.map((s) => s.seatId),
-      cart,
-    );
-    await seats.renewCart(tx, at, cart);
-    return { taken: taking.map((s) => s.seatId), refused: [], expiresAt };
-  });
+      const at = { orgId, performanceId: performance.id };
+      const releasing = input.release
+        .map((id) => byId.get(id.toLowerCase()) as seats.LockedSeat)
+        .filter((s) => s.state === 'cart' && s.holder === terminalId);
+      await seats.freeSeats(
+        tx,
+        at,
+        releasing.map((s) => s.seatId),
+      );
+      const cart = { terminalId, cartId: input.cartId, expiresAt };
+      await seats.putInCart(
+        tx,
+        at,
+        taking.map((s) => s.seatId),
+        cart,
+      );
+      await seats.renewCart(tx, at, cart);
+      return { taken: taking.map((s) => s.seatId), refused: [], expiresAt };
+    }),
+  );
 }

@@ -13,7 +13,7 @@ import { hashSecret } from '../auth/secrets';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
-import { lockPositions } from '../db/repos/change-pos';
+import { lockOrganisationForEdit } from '../db/repos/change-pos';
 import * as repo from '../db/repos/staff-repo';
 import { isUniqueViolation, reject } from '../errors';
 import { pick, recordAudit } from './audit';
@@ -123,8 +123,8 @@ export async function saveRole(
   await ctx.db.transaction(async (tx) => {
     let locked = existing;
     if (existing) {
-      // Every write of a role takes the organisation's positions: locked, no other edit slips in.
-      await lockPositions(tx, principal.orgId);
+      // Every write of a role takes the organisation's lock alone: no other edit slips in.
+      await lockOrganisationForEdit(tx, principal.orgId);
       locked = (await repo.getCustomRole(tx, principal.orgId, role.id)) ?? existing;
       assertVersion('role', locked.version, expectedVersion);
     }
@@ -309,8 +309,8 @@ export async function updateStaff(
   const pinHash = input.pin === undefined ? undefined : await hashSecret(input.pin);
   try {
     await ctx.db.transaction(async (tx) => {
-      // Every staff write takes the organisation's positions: locked, no other edit slips in.
-      await lockPositions(tx, principal.orgId);
+      // Every staff write takes the organisation's lock alone: no other edit slips in.
+      await lockOrganisationForEdit(tx, principal.orgId);
       const now = await repo.getStaff(tx, principal.orgId, id);
       assertVersion('staff member', now?.version ?? current.version, change.expected);
       // Venues first: the row update below takes the change position that resends the row (and its
@@ -357,7 +357,7 @@ const STAFF_MANAGING_ROLES = BUILT_IN_ROLES.filter((r) => hasPermission(r, 'staf
 /**
  * Runs a change to people or roles and refuses it (rolled back with its transaction) when it leaves the
  * organisation with nobody active who may manage staff: nobody could then reset a PIN, let anyone in or
- * undo the change. Callers hold the positions lock, so two managers demoting each other are checked
+ * undo the change. Callers hold the organisation's lock alone, so two managers demoting each other are checked
  * one after the other.
  */
 async function keepingAStaffManager<T>(tx: Queryable, orgId: string, change: () => Promise<T>): Promise<T> {

@@ -8,7 +8,7 @@ import type { EventTicketLayout, EventTicketLayoutBody } from '../../shared/tick
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
-import { lockPositions } from '../db/repos/change-pos';
+import { lockOrganisationForEdit } from '../db/repos/change-pos';
 import * as repo from '../db/repos/ticket-layout-repo';
 import { reject } from '../errors';
 import { recordAudit } from './audit';
@@ -59,9 +59,9 @@ export async function setTicketLayout(
   body: EventTicketLayoutBody,
 ): Promise<EventTicketLayout> {
   await ctx.db.transaction(async (tx) => {
-    // The positions lock first, as every catalogue write takes it (change-pos.ts); it also keeps another
+    // The organisation's lock first, as every catalogue write takes it (change-pos.ts); it also keeps another
     // edit of the event from slipping in after the version check.
-    await lockPositions(tx, principal.orgId);
+    await lockOrganisationForEdit(tx, principal.orgId);
     const before = await read(tx, principal.orgId, eventId);
     assertVersion('event', before.version, body.expectedVersion);
     if (!(await repo.setEventTicketLayout(tx, principal.orgId, eventId, body.layout))) {

@@ -196,7 +196,7 @@ export async function insertEntity(
   const columns = ['id', 'org_id', ...fields.map((f) => entity.columns[f] as string), 'change_pos'];
   const params = [id, orgId, ...fields.map((f) => values[f])];
   await db.query(
-    `WITH ${positionCte('$2::uuid')} INSERT INTO ${entity.table} (${columns.join(', ')})
+    `WITH ${positionCte()} INSERT INTO ${entity.table} (${columns.join(', ')})
      VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')}, ${NEXT_POS})`,
     params,
   );
@@ -218,7 +218,7 @@ export async function updateEntity(
     sets.push(`${column} = $${params.length}`);
   }
   const rows = await db.query(
-    `WITH ${positionCte('$1::uuid')}
+    `WITH ${positionCte()}
      UPDATE ${entity.table} SET ${sets.join(', ')} WHERE org_id = $1 AND id = $2 RETURNING id`,
     params,
   );
@@ -247,7 +247,7 @@ export async function deleteWithTombstone(
   id: string,
 ): Promise<boolean> {
   const rows = await db.query(
-    `WITH ${positionCte('$1::uuid')},
+    `WITH ${positionCte()},
        gone AS (DELETE FROM ${table} WHERE org_id = $1 AND id = $2 RETURNING id)
      INSERT INTO sync_tombstones (org_id, entity, id, change_pos)
      SELECT $1, '${syncEntity}', gone.id::text, ${NEXT_POS} FROM gone

@@ -66,9 +66,6 @@ export const CODE_FROM = 'codes c LEFT JOIN codes p ON p.id = c.parent_id';
 const NOT_DELETED = `c.status <> 'deleted' AND (c.parent_id IS NULL OR c.parent_id NOT IN (
   SELECT d.id FROM codes d WHERE d.org_id = $1 AND d.parent_id IS NULL AND d.status = 'deleted'))`;
 
-/** The organisation of the code whose id is $1, for the change-position CTE. */
-export const CODE_ORG = '(SELECT org_id FROM codes WHERE id = $1::uuid)';
-
 export interface NewCode {
   id: string;
   orgId: string;
@@ -86,7 +83,7 @@ export interface NewCode {
 
 export async function insertCode(db: Queryable, c: NewCode): Promise<void> {
   await db.query(
-    `WITH ${positionCte('$2::uuid')}
+    `WITH ${positionCte()}
      INSERT INTO codes (id, org_id, code, is_parent, status, name, description, benefit, rules, auto_priority,
        offline_policy, created_at, updated_at, change_pos)
      VALUES ($1, $2, $3, $4, 'active', $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $11, ${NEXT_POS})`,
@@ -146,7 +143,7 @@ export async function updateTerms(
   },
 ): Promise<void> {
   await db.query(
-    `WITH ${positionCte(CODE_ORG)}
+    `WITH ${positionCte()}
      UPDATE codes SET version = $2, name = $3, description = $4, benefit = $5::jsonb, rules = $6::jsonb,
        auto_priority = $7, offline_policy = $8, updated_at = $9, change_pos = ${NEXT_POS}
      WHERE id = $1`,
@@ -171,7 +168,7 @@ export async function setStatus(
   now: string,
 ): Promise<void> {
   await db.query(
-    `WITH ${positionCte(CODE_ORG)}
+    `WITH ${positionCte()}
      UPDATE codes SET status = $2, updated_at = $3, change_pos = ${NEXT_POS} WHERE id = $1`,
     [id, status, now],
   );
@@ -315,7 +312,7 @@ export async function insertChildren(
   c: { orgId: string; parentId: string; codes: string[]; now: string },
 ): Promise<number> {
   const rows = await db.query<{ n: number }>(
-    `WITH ${positionCte('$1::uuid')}, inserted AS (
+    `WITH ${positionCte()}, inserted AS (
        INSERT INTO codes (id, org_id, code, parent_id, status, created_at, updated_at, change_pos)
        SELECT gen_random_uuid(), $1, t.code, $2, 'active', $3, $3, ${NEXT_POS} FROM unnest($4::text[]) AS t (code)
        ON CONFLICT (org_id, code) DO NOTHING

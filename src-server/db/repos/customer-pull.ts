@@ -33,7 +33,7 @@ export const offlineCustomerColumns = (now: string) => `c.name, c.email, c.phone
 export async function touchCustomer(db: Queryable, orgId: string, customerId: string): Promise<void> {
   if (!isUuid(customerId)) return; // a name typed at an older terminal: not a stored customer
   await db.query(
-    `WITH ${positionCte('$1::uuid')}
+    `WITH ${positionCte()}
      UPDATE customers SET change_pos = ${NEXT_POS} WHERE org_id = $1 AND id = $2::uuid`,
     [orgId, customerId],
   );

@@ -25,7 +25,7 @@ export async function insertCustomer(
   at: string,
 ): Promise<boolean> {
   const rows = await db.query(
-    `WITH ${positionCte('$2::uuid')}
+    `WITH ${positionCte()}
      INSERT INTO customers (id, org_id, name, email, phone, groups, email_consent, email_consent_at, notes,
        created_at, updated_at, change_pos)
      VALUES ($1, $2, $3, $4, $5, $6::text[], $7::timestamptz IS NOT NULL, $7::timestamptz, $8, $9, $9, ${NEXT_POS})
@@ -44,7 +44,7 @@ export async function updateCustomer(
   at: string,
 ): Promise<boolean> {
   const rows = await db.query(
-    `WITH ${positionCte('$1::uuid')}
+    `WITH ${positionCte()}
      UPDATE customers SET name = $3, email = $4, phone = $5, groups = $6::text[], email_consent = $7::timestamptz IS NOT NULL,
        email_consent_at = $7::timestamptz, notes = $8, updated_at = $9, version = version + 1, change_pos = ${NEXT_POS}
      WHERE org_id = $1 AND id = $2 RETURNING id`,

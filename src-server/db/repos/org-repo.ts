@@ -90,8 +90,7 @@ export async function updateOrganisation(
  * and the reason lists with their venue, so a new header or list reaches them with the next pull.
  */
 export async function resendVenues(db: Queryable, orgId: string): Promise<void> {
-  await db.query(
-    `WITH ${positionCte('$1::uuid')} UPDATE venues SET change_pos = ${NEXT_POS} WHERE org_id = $1`,
-    [orgId],
-  );
+  await db.query(`WITH ${positionCte()} UPDATE venues SET change_pos = ${NEXT_POS} WHERE org_id = $1`, [
+    orgId,
+  ]);
 }

@@ -75,7 +75,7 @@ export async function seedPerformanceSeats(
   staffId: string,
 ): Promise<void> {
   await db.query(
-    `WITH ${positionCte('$1::uuid')}
+    `WITH ${positionCte()}
      INSERT INTO performance_seats (performance_id, seat_id, org_id, state, holder, hold_kind, change_pos)
      SELECT $2, s.id, $1, CASE WHEN s.hold IS NULL THEN 'free' ELSE 'held' END,
             CASE WHEN s.hold IS NULL THEN NULL ELSE $4 END, s.hold, ${NEXT_POS}
@@ -92,7 +92,7 @@ export async function setPerformanceMap(
   mapId: string | null,
 ): Promise<void> {
   await db.query(
-    `WITH ${positionCte('$1::uuid')}
+    `WITH ${positionCte()}
      UPDATE performances SET seat_map_id = $3, version = version + 1, updated_at = now(), change_pos = ${NEXT_POS}
       WHERE org_id = $1 AND id = $2`,
     [orgId, performanceId, mapId],

@@ -114,10 +114,10 @@ export async function insertRefund(
     saleTerminalId: string | null;
   },
 ): Promise<boolean> {
-  // A data-modifying CTE always runs: only a refund elsewhere may take a position.
+  // Only a refund elsewhere takes a position: the sale's terminal pulls it.
   const elsewhere = r.saleTerminalId !== null;
   const rows = await db.query(
-    `${elsewhere ? `WITH ${positionCte('$2::uuid')}` : ''}
+    `WITH ${positionCte()}
      INSERT INTO pos_refunds (id, org_id, terminal_id, sale_id, mutation_id, kind, shift_id, staff_id, amount, payload,
        created_at, sale_terminal_id, change_pos, cash_rounding)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12::uuid, ${elsewhere ? NEXT_POS : 'NULL'}, $13)

@@ -158,6 +158,8 @@ export async function pullEntity(
   now: string,
   venueId: string,
   terminalId: string,
+  /** The watermark: rows at or above it are left for a later pull (change-pos.ts). */
+  below: number,
 ): Promise<PulledRow[]> {
   const source = SOURCES.find((s) => s.entity === entity);
   if (!source) return [];
@@ -178,10 +180,10 @@ export async function pullEntity(
   }
   const rows = await db.query<Record<string, unknown> & { _pos: number; _id: string }>(
     `SELECT ${pos} AS _pos, c.id::text AS _id, ${source.select} FROM ${source.from}
-     WHERE c.org_id = $1 AND ${source.where} AND ${keyset} AND $5::text IS NOT NULL AND $6::uuid IS NOT NULL
-       AND $7::uuid IS NOT NULL
+     WHERE c.org_id = $1 AND ${source.where} AND ${keyset} AND ${pos} < $8::bigint AND $5::text IS NOT NULL
+       AND $6::uuid IS NOT NULL AND $7::uuid IS NOT NULL
      ORDER BY ${pos}, ${id} LIMIT $4`,
-    [orgId, at, lastId, limit, now, venueId, terminalId],
+    [orgId, at, lastId, limit, now, venueId, terminalId, below],
   );
   return rows.map(({ _pos, _id, ...data }) => ({ pos: _pos, entity, id: _id, data }));
 }
@@ -192,36 +194,66 @@ export async function pullTombstones(
   after: [number, string, string],
   limit: number,
   /** Entities whose tombstones the pulling terminal does not get (it would not know them). */
-  hidden: readonly string[] = [],
+  hidden: readonly string[],
+  /** The watermark, as for pullEntity. */
+  below: number,
 ): Promise<{ pos: number; entity: ChangeEntity; id: string }[]> {
   return db.query(
     `SELECT change_pos AS pos, entity, id FROM sync_tombstones
      WHERE org_id = $1 AND (change_pos, entity COLLATE "C", id COLLATE "C") > ($2::bigint, $3::text, $4::text)
-       AND entity <> ALL($6::text[])
+       AND entity <> ALL($6::text[]) AND change_pos < $7::bigint
      ORDER BY change_pos, entity COLLATE "C", id COLLATE "C" LIMIT $5`,
-    [orgId, ...after, limit, hidden],
+    [orgId, ...after, limit, hidden, below],
   );
 }
+
+/** Every column a change position is written to (server migrations 0005, 0020, 0025, 0027, 0030). */
+const POSITIONED: readonly (readonly [string, string])[] = [
+  ...[
+    'venues',
+    'events',
+    'performances',
+    'price_bands',
+    'ticket_types',
+    'ticket_prices',
+    'products',
+    'roles',
+    'staff',
+    'codes',
+    'sync_tombstones',
+    'tickets',
+    'pos_refunds',
+    'customers',
+    'performance_seats',
+  ].map((table) => [table, 'change_pos'] as const),
+  ['codes', 'usage_pos'],
+];
 
 /**
  * After a restore from a backup: every organisation's positions start a new generation. A terminal's
  * pull cursor may point past what the backup holds, and would skip the changes made after the restore
  * until the positions caught up; with a new generation its next pull is a full snapshot instead
- * (migrations/server/0005_sync.sql). Returns how many organisations were renewed.
+ * (migrations/server/0005_sync.sql). A backup restored into another cluster also restarts transaction
+ * ids lower, so the clock's offset moves up to put new positions above every restored one
+ * (change-pos.ts). Returns how many organisations were renewed.
  */
 export async function renewGenerations(db: Queryable): Promise<number> {
+  const highest = POSITIONED.map(([table, column]) => `SELECT max(${column}) AS p FROM ${table}`).join(
+    ' UNION ALL ',
+  );
+  await db.query(
+    `UPDATE sync_clock SET xid_offset = greatest(xid_offset,
+       (SELECT coalesce(max(p), 0) FROM (${highest}) m) + 1 - pg_current_xact_id()::text::bigint)`,
+  );
   const rows = await db.query('UPDATE sync_positions SET generation = gen_random_uuid() RETURNING org_id');
   return rows.length;
 }
 
-export async function positionOf(
-  db: Queryable,
-  orgId: string,
-): Promise<{ lastPos: number; generation: string }> {
-  const [row] = await db.query<{ lastPos: number; generation: string }>(
-    'SELECT last_pos AS "lastPos", generation FROM sync_positions WHERE org_id = $1',
+export async function generationOf(db: Queryable, orgId: string): Promise<string> {
+  const [row] = await db.query<{ generation: string }>(
+    'SELECT generation FROM sync_positions WHERE org_id = $1',
     [orgId],
   );
   // Every organisation gets its row when it is created (or by migration 0005).
-  return row ?? { lastPos: 0, generation: 'none' };
+  return row?.generation ?? 'none';
 }

@@ -1,5 +1,4 @@
 import type { Queryable } from '../database';
-import { CODE_ORG } from './code-repo';
 import { NEXT_POS, positionCte } from './change-pos';
 
 export interface RedemptionRow {
@@ -131,7 +130,7 @@ export async function countUse(
   u: { codeId: string; itemUses: number; discount: number; limits: Limits; force: boolean },
 ): Promise<{ uses: number; itemUses: number; discountGiven: number } | undefined> {
   const rows = await db.query<{ uses: number; itemUses: number; discountGiven: number }>(
-    `WITH ${positionCte(CODE_ORG)}
+    `WITH ${positionCte()}
      UPDATE codes SET uses = uses + 1, item_uses = item_uses + $2, discount_given = discount_given + $3,
        usage_pos = ${NEXT_POS}
      WHERE id = $1 AND ($7 OR (
@@ -176,7 +175,7 @@ export async function countMadeUse(
   u: { codeId: string; itemUses: number; discount: number },
 ): Promise<void> {
   await db.query(
-    `WITH ${positionCte(CODE_ORG)}
+    `WITH ${positionCte()}
      UPDATE codes SET uses = uses + 1, item_uses = item_uses + $2, discount_given = discount_given + $3,
        usage_pos = ${NEXT_POS}
      WHERE id = $1`,
@@ -199,7 +198,7 @@ export async function releaseRedemption(
   const released = rows[0] && (await getRedemption(db, orgId, rows[0].id));
   if (!released) return undefined;
   await db.query(
-    `WITH ${positionCte(CODE_ORG)}
+    `WITH ${positionCte()}
      UPDATE codes SET uses = GREATEST(0, uses - 1), item_uses = GREATEST(0, item_uses - $2),
        discount_given = GREATEST(0, discount_given - $3), usage_pos = ${NEXT_POS}
      WHERE id = $1`,

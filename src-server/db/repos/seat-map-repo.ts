@@ -168,7 +168,7 @@ export async function editSeats(
  */
 export async function touchPerformancesOfMap(db: Queryable, orgId: string, mapId: string): Promise<void> {
   await db.query(
-    `WITH ${positionCte('$1::uuid')}
+    `WITH ${positionCte()}
      UPDATE performances SET change_pos = ${NEXT_POS} WHERE org_id = $1 AND seat_map_id = $2`,
     [orgId, mapId],
   );

@@ -3,9 +3,9 @@ import type { Queryable } from '../database';
 import { NEXT_POS, positionCte } from './change-pos';
 
 // Seat states of seated performances (docs/SEATING.md "A seat's state"): every transition of a
-// performance_seats row is one statement here, and each takes its organisation's next change position
+// performance_seats row is one statement here, and each takes a change position
 // (change-pos.ts), so a terminal asking "what changed since" never misses one. Lock order, as for every
-// writer: the organisation's position lock first (lockPositions), then the seat rows by seat id.
+// writer: the organisation's lock first (change-pos.ts), then the seat rows by seat id.
 
 /** A seated performance as the seat routes need it. */
 export interface SeatedPerformance {
@@ -35,26 +35,28 @@ const STATUS_COLUMNS = `ps.seat_id AS "seatId", ps.state, ps.holder, ps.hold_kin
   ps.expires_at AS "expiresAt"`;
 
 /**
- * Every seat of the performance (since 0), or those changed after `since`, and the newest position
- * among them. Positions appear in commit order (change-pos.ts), so nothing committed later can carry a
- * position at or below the newest one read here.
+ * Every seat of the performance (since 0), or those changed after `since`, and the position to ask
+ * from next time: just below the watermark (change-pos.ts), read in the same statement, so every
+ * change below it is in this answer and none can still appear there. Rows above it that are already
+ * visible come too and come again next time, which costs a repeat, never a miss.
  */
 export async function seatStatuses(
   db: Queryable,
   performanceId: string,
   since: number,
 ): Promise<{ statuses: SeatStatus[]; changePos: number }> {
-  const rows = await db.query<SeatStatus & { pos: number }>(
-    `SELECT ${STATUS_COLUMNS}, ps.change_pos AS pos FROM performance_seats ps
-     WHERE ps.performance_id = $1 AND ($2::bigint = 0 OR ps.change_pos > $2) ORDER BY ps.seat_id`,
+  const rows = await db.query<SeatStatus & { pos: number; below: number }>(
+    `WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint + xid_offset AS below FROM sync_clock)
+     SELECT ${STATUS_COLUMNS}, ps.change_pos AS pos, w.below FROM w
+     LEFT JOIN performance_seats ps ON ps.performance_id = $1 AND ($2::bigint = 0 OR ps.change_pos > $2)
+     ORDER BY ps.seat_id`,
     [performanceId, since],
   );
-  let changePos = since;
-  const statuses = rows.map(({ pos, ...status }) => {
-    changePos = Math.max(changePos, pos);
-    return status;
-  });
-  return { statuses, changePos };
+  const below = rows[0]?.below ?? since + 1;
+  const statuses = rows
+    .filter((r) => r.pos !== null)
+    .map(({ pos: _pos, below: _below, ...status }) => status);
+  return { statuses, changePos: Math.max(since, below - 1) };
 }
 
 /** A seat's row, locked, with what a refusal or a review item names it by. */
@@ -113,10 +115,10 @@ export async function writeSeats(
 ): Promise<void> {
   if (seatIds.length === 0) return;
   await db.query(
-    `WITH ${positionCte('$1::uuid')}
+    `WITH ${positionCte()}
      UPDATE performance_seats SET state = $4, holder = $5, hold_kind = $6, expires_at = $7, lease_id = $8,
        cart_id = $9, sale_id = $10, sold_from_lease = $11, change_pos = ${NEXT_POS}, updated_at = now()
-     WHERE performance_id = $2 AND seat_id = ANY($3::uuid[])`,
+     WHERE org_id = $1 AND performance_id = $2 AND seat_id = ANY($3::uuid[])`,
     [
       orgId,
       performanceId,
@@ -181,9 +183,9 @@ export async function renewCart(
   cart: { terminalId: string; cartId: string; expiresAt: string },
 ): Promise<void> {
   await db.query(
-    `WITH ${positionCte('$1::uuid')}
+    `WITH ${positionCte()}
      UPDATE performance_seats SET expires_at = $5, change_pos = ${NEXT_POS}, updated_at = now()
-     WHERE performance_id = $2 AND state = 'cart' AND holder = $3 AND cart_id = $4 AND expires_at <> $5`,
+     WHERE org_id = $1 AND performance_id = $2 AND state = 'cart' AND holder = $3 AND cart_id = $4 AND expires_at <> $5`,
     [at.orgId, at.performanceId, cart.terminalId, cart.cartId, cart.expiresAt],
   );
 }

@@ -29,7 +29,7 @@ export async function insertStaff(
   },
 ): Promise<void> {
   await db.query(
-    `WITH ${positionCte('$2::uuid')}
+    `WITH ${positionCte()}
      INSERT INTO staff (id, org_id, name, email, password_hash, pin_hash, pin_digits, role_id, training, overuse_cap,
        change_pos)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ${NEXT_POS})`,
@@ -210,7 +210,7 @@ export async function updateStaff(
   if (patch.pinHash !== undefined) sets.push('pin_failures = 0', 'pin_locked_until = NULL');
   sets.push('updated_at = now()', 'version = version + 1', `change_pos = ${NEXT_POS}`);
   const rows = await db.query(
-    `WITH ${positionCte('$1::uuid')}
+    `WITH ${positionCte()}
      UPDATE staff SET ${sets.join(', ')} WHERE org_id = $1 AND id = $2 RETURNING id`,
     params,
   );
@@ -389,7 +389,7 @@ export async function getCustomRole(
 
 export async function upsertCustomRole(db: Queryable, orgId: string, role: RoleRow): Promise<void> {
   await db.query(
-    `WITH ${positionCte('$1::uuid')}
+    `WITH ${positionCte()}
      INSERT INTO roles (org_id, id, name, permissions, ceiling_percent, ceiling_amount, overuse_cap, change_pos)
      VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, ${NEXT_POS})
      ON CONFLICT (org_id, id) DO UPDATE SET name = excluded.name, permissions = excluded.permissions,
@@ -410,7 +410,7 @@ export async function upsertCustomRole(db: Queryable, orgId: string, role: RoleR
 
 export async function deleteCustomRole(db: Queryable, orgId: string, id: string): Promise<void> {
   await db.query(
-    `WITH ${positionCte('$1::uuid')},
+    `WITH ${positionCte()},
        gone AS (DELETE FROM roles WHERE org_id = $1 AND id = $2 RETURNING id)
      INSERT INTO sync_tombstones (org_id, entity, id, change_pos)
      SELECT $1, 'role', gone.id, ${NEXT_POS} FROM gone
@@ -456,7 +456,7 @@ export async function recordPinFailure(
   const restart = 'pin_locked_until IS NOT NULL AND pin_locked_until <= $4::timestamptz';
   const count = `CASE WHEN ${restart} THEN 1 ELSE pin_failures + 1 END`;
   const rows = await db.query(
-    `WITH ${positionCte('$1::uuid')}
+    `WITH ${positionCte()}
      UPDATE staff SET
        pin_failures = ${count},
        pin_locked_until = CASE
@@ -481,7 +481,7 @@ export async function recordPinSuccess(
   r: { orgId: string; id: string; venueId: string; at: string },
 ): Promise<void> {
   await db.query(
-    `WITH ${positionCte('$1::uuid')}
+    `WITH ${positionCte()}
      UPDATE staff SET pin_failures = 0, pin_locked_until = NULL, change_pos = ${NEXT_POS}
      WHERE org_id = $1 AND id = $2 AND ${WORKS_AT('$4')} AND (pin_failures > 0 OR pin_locked_until IS NOT NULL)
        AND (pin_last_failure_at IS NULL OR pin_last_failure_at <= $3::timestamptz)`,

@@ -31,7 +31,7 @@ export async function setEventTicketLayout(
   layout: TicketLayout | null,
 ): Promise<boolean> {
   const rows = await db.query(
-    `WITH ${positionCte('$1::uuid')}
+    `WITH ${positionCte()}
      UPDATE events SET ticket_layout = $3::jsonb, version = version + 1, updated_at = now(), change_pos = ${NEXT_POS}
      WHERE org_id = $1 AND id = $2 RETURNING id`,
     [orgId, eventId, layout === null ? null : JSON.stringify(layout)],

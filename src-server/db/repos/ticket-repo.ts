@@ -57,14 +57,13 @@ export function storedTicket(
 /**
  * Several tickets of one organisation in one statement, for a caller that checked their ids are new
  * (ticketIdsTaken) under the terminal's lock: a clash anyway is an error, never a silent skip. Only a
- * batch with a reissued ticket takes a change position (the caller holds the position lock already).
+ * batch with a reissued ticket takes a change position.
  */
 export async function insertTickets(db: Queryable, tickets: readonly NewTicket[]): Promise<void> {
-  const first = tickets[0];
-  if (!first) return;
+  if (tickets.length === 0) return;
   const reissued = tickets.some((t) => t.status !== 'valid');
   await db.query(
-    `${reissued ? `WITH ${positionCte('$2::uuid')}` : ''}
+    `WITH ${positionCte()}
      INSERT INTO tickets (id, org_id, sale_id, terminal_id, line_id, unit_index, performance_id, ticket_type_id,
        price_band_id, price_paid, secret, key_id, issued_at, replaces, status, status_changed_at, change_pos)
      SELECT t.id, t."orgId", t."saleId", t."terminalId", t."lineId", t."unitIndex", t."performanceId",
@@ -72,9 +71,8 @@ export async function insertTickets(db: Queryable, tickets: readonly NewTicket[]
        t."statusChangedAt", ${reissued ? `CASE WHEN t.status = 'valid' THEN NULL ELSE ${NEXT_POS} END` : 'NULL::bigint'}
      FROM jsonb_to_recordset($1::jsonb) AS t(id uuid, "orgId" uuid, "saleId" uuid, "terminalId" uuid, "lineId" text,
        "unitIndex" integer, "performanceId" text, "ticketTypeId" text, "priceBandId" text, "pricePaid" bigint,
-       secret text, "keyId" text, "issuedAt" timestamptz, replaces uuid, status text, "statusChangedAt" timestamptz)
-     WHERE $2::uuid IS NOT NULL`,
-    [JSON.stringify(tickets), first.orgId],
+       secret text, "keyId" text, "issuedAt" timestamptz, replaces uuid, status text, "statusChangedAt" timestamptz)`,
+    [JSON.stringify(tickets)],
   );
 }
 
@@ -97,7 +95,7 @@ export async function voidTickets(
   v: { orgId: string; saleId: string; units: readonly string[] | null; at: string },
 ): Promise<number> {
   const rows = await db.query(
-    `WITH ${positionCte('$1::uuid')}
+    `WITH ${positionCte()}
      UPDATE tickets SET status = 'void', status_changed_at = $3, change_pos = ${NEXT_POS}
      WHERE org_id = $1 AND sale_id = $2 AND status = 'valid'
        AND ($4::text[] IS NULL OR line_id || ':' || unit_index = ANY($4::text[]))
@@ -187,7 +185,7 @@ export async function markReissued(
   v: { orgId: string; ids: readonly string[]; at: string },
 ): Promise<number> {
   const rows = await db.query(
-    `WITH ${positionCte('$1::uuid')}
+    `WITH ${positionCte()}
      UPDATE tickets SET status = 'reissued', status_changed_at = $3, change_pos = ${NEXT_POS}
      WHERE org_id = $1 AND id = ANY($2::uuid[]) AND status = 'valid'
      RETURNING id`,

@@ -210,7 +210,8 @@ describe.each(backends)('applying a pushed batch (%s)', (backend) => {
         const scope = new BatchScope(counted(tx), ctx, terminal!, till.box.entries.slice(1));
         const missed = await during(scope, first);
         expect(missed.status).toBe('applied');
-        expect(missed.statements[0]).toMatch(/FOR UPDATE/); // the position lock, outside any savepoint
+        // The organisation's lock, shared, outside any savepoint.
+        expect(missed.statements[0]).toMatch(/pg_advisory_xact_lock_shared/);
         expect(missed.statements[1]).toBe('SAVEPOINT apply_mutation');
         expect(missed.statements.at(-1)).toBe('RELEASE SAVEPOINT apply_mutation');
         // Staff, performance and lease are cached, the sale and its escrow deferred: not one statement.

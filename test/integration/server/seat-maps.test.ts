@@ -6,6 +6,7 @@ import type {
   PerformanceSeatsView,
 } from '../../../shared/seating/admin-api';
 import { gaCapacity, mapCapacity } from '../../../shared/seating/capacity';
+import { watermark } from '../../../src-server/db/repos/change-pos';
 import type { SeatMap } from '../../../shared/seating/types';
 import { hallCsv, HALL_BANDS, makeHall } from '../../fixtures/seat-maps';
 import { importHall, seatedEvent, seatedPerformance } from '../../helpers/seat-maps';
@@ -292,11 +293,8 @@ describe.each(backends)('seat maps (%s)', (backend) => {
 
   it('seeds attached seats at a real position, and lets a cart take racing a manager hold end with one owner', async () => {
     const till = await openTill(org, server.url, venueId, org.managerId);
-    const [position] = await db().query<{ pos: number }>(
-      'SELECT last_pos AS pos FROM sync_positions WHERE org_id = $1',
-      [org.organisationId],
-    );
-    const before = position?.pos ?? 0;
+    // What a terminal asking just before would have been told to ask from next (change-pos.ts).
+    const before = (await watermark(db())) - 1;
     const { performanceId, map } = await seatedPerformance(org, { seats: 40 }, { venueId, eventId });
     // A terminal that last looked before the attach is told of every seat.
     const since = await till.api.get<SeatStatesResponse>(`/v1/sync/seats/${performanceId}?since=${before}`);
@@ -304,7 +302,7 @@ describe.each(backends)('seat maps (%s)', (backend) => {
     expect(since.body.full).toBe(false);
     expect(since.body.statuses).toHaveLength(40);
 
-    // Carts and pushes lock positions, then seats by id; so do a manager's holds: they queue.
+    // Carts and pushes lock seats by id; so do a manager's holds: they queue.
     const ids = map.seats.map((s) => s.id);
     for (let round = 0; round < 6; round += 1) {
       const pair = ids.slice(round * 2, round * 2 + 2);
