@@ -183,6 +183,7 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
       kind: 'offline',
       approverId: input.offlineGrant.approverId,
       reason: input.offlineGrant.reason,
+      note: null,
       limits: JSON.stringify(['OFFLINE_TOO_LONG']),
       createdAt: now,
     });

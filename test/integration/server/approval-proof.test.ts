@@ -223,6 +223,7 @@ describe.each(backends)('approval proof on push (%s)', (backend) => {
           kind: 'comp' as const,
           approverId,
           reason: 'Press',
+          note: null,
           limits: JSON.stringify([line.id]),
           createdAt: s.sale.createdAt,
         };

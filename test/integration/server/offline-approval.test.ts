@@ -39,6 +39,7 @@ describe.each(backends)('offline approvals on push (%s)', (backend) => {
       kind: 'offline' as const,
       approverId,
       reason: 'offline 95 min, limit 60',
+      note: null,
       limits: '["OFFLINE_TOO_LONG"]',
       createdAt: sale.sale.createdAt,
     };
