@@ -11,9 +11,11 @@ CREATE TABLE approvals_new (
   -- ["OFFLINE_TOO_LONG"] for an offline sale.
   limits TEXT NOT NULL DEFAULT '[]',
   created_at TEXT NOT NULL,
-  signature TEXT
+  signature TEXT,
+  -- The cashier's note beside the listed reason (0032).
+  note TEXT
 ) STRICT;
-INSERT INTO approvals_new SELECT id, sale_id, kind, approver_id, reason, limits, created_at, signature
+INSERT INTO approvals_new SELECT id, sale_id, kind, approver_id, reason, limits, created_at, signature, note
   FROM approvals;
 DROP TABLE approvals;
 ALTER TABLE approvals_new RENAME TO approvals;

@@ -10,7 +10,7 @@ describe('0034_offline_approvals', () => {
   let m: ReturnType<typeof migratedTo>;
 
   beforeEach(() => {
-    m = migratedTo(34);
+    m = migratedTo(33);
     m.db.exec(`
       INSERT INTO roles (id, name, permissions, custom_ceiling_percent, custom_ceiling_amount)
         VALUES ('supervisor', 'Supervisor', '["sell","offline.approve"]', 0, 0);
@@ -19,22 +19,24 @@ describe('0034_offline_approvals', () => {
       INSERT INTO sales (id, receipt_no, shift_id, cashier_id, currency, gross, code_discount, custom_discount,
           total, status, created_at)
         VALUES ('sale-1', 1, 'shift-1', 'staff-1', 'EUR', 1000, 0, 100, 900, 'completed', '${AT}');
-      INSERT INTO approvals (id, sale_id, kind, approver_id, reason, limits, created_at, signature)
-        VALUES ('ap-1', 'sale-1', 'comp', 'staff-1', 'Press', '["l1"]', '${AT}', 'sig'),
-               ('ap-2', 'sale-1', 'overuse', 'staff-1', 'Regular', '["MAX_USES"]', '${AT}', null);`);
+      INSERT INTO approvals (id, sale_id, kind, approver_id, reason, limits, created_at, signature, note)
+        VALUES ('ap-1', 'sale-1', 'comp', 'staff-1', 'Press', '["l1"]', '${AT}', 'sig', null),
+               ('ap-2', 'sale-1', 'overuse', 'staff-1', 'Regular', '["MAX_USES"]', '${AT}', null, 'asked twice');`);
     migrate(
       m.db,
-      loadMigrations(join(findAppRoot(), 'migrations', 'terminal')).slice(0, 35),
+      loadMigrations(join(findAppRoot(), 'migrations', 'terminal')).slice(0, 34),
       () => '2026-01-01T00:00:00.000Z',
     );
   });
   afterEach(() => m.close());
 
-  it('keeps every stored approval as it was, signature included, in a strict table', () => {
-    expect(m.db.prepare('SELECT id, kind, limits, signature FROM approvals ORDER BY id').all()).toEqual([
-      { id: 'ap-1', kind: 'comp', limits: '["l1"]', signature: 'sig' },
-      { id: 'ap-2', kind: 'overuse', limits: '["MAX_USES"]', signature: null },
-    ]);
+  it('keeps every stored approval as it was, signature and note included, in a strict table', () => {
+    expect(m.db.prepare('SELECT id, kind, limits, signature, note FROM approvals ORDER BY id').all()).toEqual(
+      [
+        { id: 'ap-1', kind: 'comp', limits: '["l1"]', signature: 'sig', note: null },
+        { id: 'ap-2', kind: 'overuse', limits: '["MAX_USES"]', signature: null, note: 'asked twice' },
+      ],
+    );
     expect(strictTables(m.db, ['approvals'])).toEqual({ approvals: 1 });
     const index = m.db
       .prepare(
