@@ -1,4 +1,4 @@
--- Change positions without an organisation-wide lock (docs/SYNC-SERVER.md "Change positions").
+-- Change positions without an organisation-wide lock (docs/SYNC.md "Change positions").
 -- A write's position is its transaction id plus this offset; a pull reads only below the oldest
 -- transaction still running, so a position can never appear behind a cursor that has passed it.
 -- The offset starts every new position above every position handed out by the old counter, whose
