@@ -79,7 +79,7 @@ export async function reviewOverCap(
   grantor: Grantor | undefined,
 ): Promise<boolean> {
   if (!grantor || grantor.overuseCap === null) return false;
-  const { orgId, id: terminalId } = scope.terminal;
+  const { orgId } = scope.terminal;
   const at = new Date(sale.createdAt);
   const { day, granted } = await scope.run((tx) => grantsThatDay(tx, orgId, approval.approverId, at));
   // The count holds this sale's own grant: the cap was used up if the ones before it reached it.
@@ -88,6 +88,40 @@ export async function reviewOverCap(
   const cap = grantor.overuseCap;
   const allows =
     grantor.overuseCapSource === 'staff' ? 'a manager set their own cap at' : 'their role allows';
+  await insertOverCapReview(scope, mutation, sale, redemptionId, {
+    approval,
+    cap,
+    grantedBefore: before,
+    day,
+    summary:
+      `Sale ${sale.receiptNo} at this terminal used an overuse granted by ${grantor.name} ("${approval.reason}"), ` +
+      `who had granted ${before} before it that business day, and ${allows} ${cap} a day. The sale ` +
+      'and its overuse are kept, as the money was taken (the terminal only knew its own grants, or was offline). ' +
+      'Talk to the supervisor, then accept it, or flag it for follow-up.',
+  });
+  return true;
+}
+
+/**
+ * The `overuse_cap_exceeded` review item of a pushed sale past a cap (a supervisor's here, a performance's
+ * in performance-overuse-cap.ts): one shape, so the review queue reads both the same way.
+ */
+export async function insertOverCapReview(
+  scope: MutationScope,
+  mutation: Mutation,
+  sale: SalePayload['sale'],
+  redemptionId: string,
+  over: {
+    approval: SalePayload['approvals'][number];
+    cap: number;
+    grantedBefore: number;
+    day: { start: Date; end: Date };
+    summary: string;
+    /** What else names the cap, e.g. the performance's id. */
+    extra?: Record<string, unknown>;
+  },
+): Promise<void> {
+  const { orgId, id: terminalId } = scope.terminal;
   await scope.run((tx) =>
     insertReviewItem(tx, {
       id: uuid(),
@@ -97,20 +131,16 @@ export async function reviewOverCap(
       mutationId: mutation.mutationId,
       redemptionId,
       units: 1,
-      summary:
-        `Sale ${sale.receiptNo} at this terminal used an overuse granted by ${grantor.name} ("${approval.reason}"), ` +
-        `who had granted ${before} before it that business day, and ${allows} ${cap} a day. The sale ` +
-        'and its overuse are kept, as the money was taken (the terminal only knew its own grants, or was offline). ' +
-        'Talk to the supervisor, then accept it, or flag it for follow-up.',
+      summary: over.summary,
       payload: {
         saleId: sale.id,
-        approval,
-        cap,
-        grantedBefore: before,
-        businessDay: { start: day.start.toISOString(), end: day.end.toISOString() },
+        approval: over.approval,
+        ...over.extra,
+        cap: over.cap,
+        grantedBefore: over.grantedBefore,
+        businessDay: { start: over.day.start.toISOString(), end: over.day.end.toISOString() },
       },
       createdAt: scope.ctx.now().toISOString(),
     }),
   );
-  return true;
 }

@@ -1,4 +1,3 @@
-import { v7 as uuid } from 'uuid';
 import { checkOveruseCap, performanceCapName } from '../../shared/auth/overuse-cap';
 import { businessDayOf } from '../../shared/business-day';
 import type { Mutation } from '../../shared/sync/protocol';
@@ -6,7 +5,7 @@ import type { SalePayload } from '../../shared/sync/payloads';
 import { getOrganisation } from '../db/repos/org-repo';
 import { cappedPerformances, lockPerformanceOveruses } from '../db/repos/performance-cap-repo';
 import { countPerformanceOveruseGrants } from '../db/repos/redemption-repo';
-import { insertReviewItem } from '../db/repos/review-item-repo';
+import { insertOverCapReview } from './overuse-cap';
 import type { MutationScope } from './mutation-scope';
 
 // docs/CASH.md "Per performance": a performance may cap the overuses granted on its sales per business
@@ -33,7 +32,7 @@ export async function reviewPerformanceCaps(
   approval: SalePayload['approvals'][number],
   performanceIds: readonly string[],
 ): Promise<boolean> {
-  const { orgId, id: terminalId } = scope.terminal;
+  const { orgId } = scope.terminal;
   const capped = await scope.run((tx) => cappedPerformances(tx, orgId, performanceIds));
   if (capped.length === 0) return false;
   const org = await scope.run((tx) => getOrganisation(tx, orgId));
@@ -54,31 +53,18 @@ export async function reviewPerformanceCaps(
     const name = performanceCapName(p.eventName, p.startsAt, p.timezone);
     if (checkOveruseCap(p.cap, before, { kind: 'performance', name }).ok) continue;
     over = true;
-    await scope.run((tx) =>
-      insertReviewItem(tx, {
-        id: uuid(),
-        orgId,
-        kind: 'overuse_cap_exceeded',
-        terminalId,
-        mutationId: mutation.mutationId,
-        redemptionId,
-        units: 1,
-        summary:
-          `Sale ${sale.receiptNo} at this terminal used an overuse ("${approval.reason}") on ${name}, for which ` +
-          `${before} had been granted before it that business day, and the performance's cap is ${p.cap} a day. ` +
-          'The sale and its overuse are kept, as the money was taken (the terminal only knew its own grants, or ' +
-          'was offline). Accept it, or flag it for follow-up.',
-        payload: {
-          saleId: sale.id,
-          approval,
-          performanceId: p.id,
-          cap: p.cap,
-          grantedBefore: before,
-          businessDay: { start: day.start.toISOString(), end: day.end.toISOString() },
-        },
-        createdAt: scope.ctx.now().toISOString(),
-      }),
-    );
+    await insertOverCapReview(scope, mutation, sale, redemptionId, {
+      approval,
+      cap: p.cap,
+      grantedBefore: before,
+      day,
+      extra: { performanceId: p.id },
+      summary:
+        `Sale ${sale.receiptNo} at this terminal used an overuse ("${approval.reason}") on ${name}, for which ` +
+        `${before} had been granted before it that business day, and the performance's cap is ${p.cap} a day. ` +
+        'The sale and its overuse are kept, as the money was taken (the terminal only knew its own grants, or ' +
+        'was offline). Accept it, or flag it for follow-up.',
+    });
   }
   return over;
 }
