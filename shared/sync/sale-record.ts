@@ -148,6 +148,15 @@ export const redemptionSchema = z.object({
   createdAt: instant,
 });
 
+/** The most approvals one sale carries, and the kinds that take at most one each (the rest are comps). */
+export const MAX_SALE_APPROVALS = 10;
+const SINGLE_APPROVALS = ['overuse', 'custom_discount', 'offline'] as const;
+/**
+ * One approval per comp approver and reason goes with a sale: what the record leaves once every
+ * single approval is there.
+ */
+export const MAX_COMP_APPROVALS = MAX_SALE_APPROVALS - SINGLE_APPROVALS.length;
+
 export const approvalSchema = z.object({
   id: uuid,
   saleId: uuid,
@@ -156,7 +165,7 @@ export const approvalSchema = z.object({
    * 'offline': the supervisor whose PIN let the sale go past the terminal's minutes offline
    * (docs/CASH.md "Offline limits").
    */
-  kind: z.enum(['overuse', 'custom_discount', 'comp', 'offline']),
+  kind: z.enum([...SINGLE_APPROVALS, 'comp']),
   approverId: uuid,
   /** The reason as listed (docs/CASH.md "Reasons"); free text in an approval recorded before lists. */
   reason: text(),
@@ -251,7 +260,7 @@ export function saleRecordParts<
     payments: z.array(parts.payment).max(100),
     redemption: parts.redemption.nullable(),
     scopes: z.array(scopeSchema).max(1000),
-    approvals: z.array(parts.approval).max(10),
+    approvals: z.array(parts.approval).max(MAX_SALE_APPROVALS),
     /** Missing from a terminal older than tickets: it issued none. */
     tickets: z.array(parts.ticket).max(100_000).default([]),
   };

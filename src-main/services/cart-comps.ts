@@ -19,12 +19,6 @@ export interface CompGrant {
   approverName: string;
 }
 
-/**
- * One approval per comp approver and reason goes with the sale; the sale record takes at most 10
- * approvals, an overuse, a custom discount and an offline sale's supervisor need one each.
- */
-export const MAX_COMP_APPROVALS = 7;
-
 /** Units of the line comped, never more than it holds now (its quantity may have dropped since). */
 export function compedQty(comps: readonly CompGrant[], line: { id: string; qty: number }): number {
   const comp = comps.find((c) => c.lineId === line.id);

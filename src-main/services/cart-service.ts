@@ -49,10 +49,10 @@ import {
   compValue,
   compView,
   liveComps,
-  MAX_COMP_APPROVALS,
   paidLines,
   type CompGrant,
 } from './cart-comps';
+import { MAX_COMP_APPROVALS } from '../../shared/sync/sale-record';
 import type { Actor, StaffService } from './staff-service';
 import type { EscrowLedger } from './sync/escrow';
 import { saleNeeds, ticketsPerPerformance, type CounterNeed } from '../../shared/sync/counters';
