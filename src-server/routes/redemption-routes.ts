@@ -52,6 +52,15 @@ export function registerRedemptionRoutes(app: App, ctx: ServerContext): void {
                 'Use past the limit. Honoured only on a supervisor’s own credentials: the caller is staff whose ' +
                 'role holds overuse.grant, or approverToken is such a supervisor’s live session; else 403.',
             }),
+          performanceIds: z
+            .array(z.uuid())
+            .max(1000)
+            .optional()
+            .meta({
+              description:
+                'The performances the order holds tickets of: an overuse counts towards each one’s overuse cap, ' +
+                'and is refused with 403 PERFORMANCE_OVERUSE_CAP past it.',
+            }),
         }),
         security: bearer,
       },

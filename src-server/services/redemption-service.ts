@@ -12,6 +12,7 @@ import { isUniqueViolation, reject } from '../errors';
 import { absorbOnline } from './escrow-service';
 import { assertUnderOveruseCap } from './overuse-cap';
 import { overuseGrantor, type OveruseClaim } from './overuse-grant';
+import { assertUnderPerformanceCaps } from './performance-overuse-cap';
 
 export interface RedeemInput {
   /** Idempotency key: a sync mutation id or a client-made redemption id. */
@@ -29,6 +30,11 @@ export interface RedeemInput {
   buyer?: string;
   redeemedAt?: string;
   overuse?: OveruseClaim;
+  /**
+   * The performances the order holds tickets of: an overuse counts towards each one's cap and is refused
+   * past it (docs/CASH.md "Per performance"). Absent: the use counts towards none.
+   */
+  performanceIds?: readonly string[];
 }
 
 export interface RedeemResult {
@@ -104,6 +110,10 @@ export async function redeem(
         // Checked after the duplicate test, so a resend of a recorded use answers even once the token expired.
         const grantor = input.overuse ? await overuseGrantor(tx, principal, input.overuse, now) : null;
         if (grantor) await assertUnderOveruseCap(tx, principal.orgId, grantor, now, input.redeemedAt);
+        const performanceIds = grantor ? [...new Set(input.performanceIds ?? [])] : [];
+        // Counted in the business day the use is recorded in, as the redemption row will say.
+        if (grantor)
+          await assertUnderPerformanceCaps(tx, principal.orgId, performanceIds, input.redeemedAt ?? now);
         const itemUses = input.itemUses ?? input.tickets;
         const inserted = await repo.insertRedemption(tx, {
           id: input.id,
@@ -128,6 +138,7 @@ export async function redeem(
           overuseGrantedBy: grantor?.staffId ?? null,
           overuseLimits: null,
           redeemedAt: input.redeemedAt ?? now,
+          performanceIds,
         });
         if (!inserted) return (await duplicateOf(tx, principal.orgId, input.id)) as RedeemResult;
         const limits: repo.Limits = {

@@ -239,12 +239,8 @@ export async function replaceUngrantedOveruseReason(
 }
 
 /**
- * One supervisor's overuse grants recorded in [from, to) (redeemed_at: an online use's time, or a pushed
- * sale's): online redemptions and pushed sales alike, voided or not, for a grant was made either way.
- */
-/**
- * The overuses a supervisor granted on pushed sales of `performanceId` in [from, to) (docs/CASH.md
- * "Per performance"). Online redemptions name no performance, so they count towards no performance's cap.
+ * The overuses granted on sales of `performanceId` in [from, to) (docs/CASH.md "Per performance"): pushed
+ * sales, and online redemptions that named the performance.
  */
 export async function countPerformanceOveruseGrants(
   db: Queryable,
@@ -259,6 +255,10 @@ export async function countPerformanceOveruseGrants(
   return row?.n ?? 0;
 }
 
+/**
+ * One supervisor's overuse grants recorded in [from, to) (redeemed_at: an online use's time, or a pushed
+ * sale's): online redemptions and pushed sales alike, voided or not, for a grant was made either way.
+ */
 export async function countOveruseGrants(
   db: Queryable,
   r: { orgId: string; staffId: string; from: string; to: string },

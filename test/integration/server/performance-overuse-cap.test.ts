@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from '../../../shared/server-api/page';
 import type { AuditRowView } from '../../../shared/server-api/audit-calls';
@@ -163,5 +164,55 @@ describe.each(backends)('overuse caps per performance (%s)', (backend) => {
     const items = await capItems(capped.id);
     expect(items).toHaveLength(1);
     expect(items[0]?.payload).toMatchObject({ cap: 1, grantedBefore: 1 });
+  });
+
+  it('counts online redemptions that name the performance, and refuses one past the cap', async () => {
+    const capped = await performance('2026-07-07T18:30:00.000Z', 2);
+    const supervisor = await signInAs(org.api, server.url, 'supervisor');
+    await org.api.post('/v1/codes', {
+      code: 'ONLINE1',
+      name: 'Online',
+      benefit: { type: 'fixed_per_item', amount: 500 },
+      rules: { maxUses: 1 },
+    });
+    const redeem = (performanceIds?: string[]) =>
+      supervisor.api.post<{ reason?: string; message?: string }>('/v1/redemptions', {
+        id: randomUUID(),
+        orderId: randomUUID(),
+        code: 'ONLINE1',
+        tickets: 1,
+        discount: 500,
+        revenue: 1500,
+        currency: 'EUR',
+        ...(performanceIds ? { performanceIds } : {}),
+        // Past the code's own limit of 1 from the second on, so every later use is an overuse.
+        overuse: { reason: 'Regular guest' },
+      });
+    // One pushed grant today, then one online: the cap of 2 is reached.
+    const till = await openTill(org, server.url, venueId, sellerId);
+    till.box.append('sale', overusedSale(till, capped.id));
+    expect((await pushTill(till)).body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    expect((await redeem([capped.id])).status).toBe(201);
+    // Naming no performance counts towards none, as before.
+    expect((await redeem()).status).toBe(201);
+
+    const refused = await redeem([capped.id, capped.id]);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({
+      reason: 'PERFORMANCE_OVERUSE_CAP',
+      message: expect.stringMatching(
+        /2 overuses have been granted for Hamlet, 2026-07-07 19:30 this business day/,
+      ),
+    });
+    const recorded = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM redemptions WHERE NOT pos_sale AND $1::uuid = ANY(performance_ids)',
+      [capped.id],
+    );
+    expect(recorded[0]?.n).toBe(1);
+    // The pushed sale that now arrives past the cap goes to review, counting the online grant.
+    const late = await openTill(org, server.url, venueId, sellerId);
+    late.box.append('sale', overusedSale(late, capped.id));
+    await pushTill(late);
+    expect((await capItems(capped.id))[0]?.payload).toMatchObject({ cap: 2, grantedBefore: 2 });
   });
 });
