@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { TextField } from '../../components/TextField';
@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { useT } from '../../i18n/use-t';
 import { can, useSessionStore } from '../../stores/session-store';
 import { useSellStore } from '../../stores/sell-store';
-import { defaultApprover, PIN_REASONS, SupervisorFields } from './SupervisorFields';
+import { SupervisorFields, useSupervisorPin } from './SupervisorFields';
 
 const WHOLE = '';
 
@@ -21,8 +21,6 @@ export function CompDialog({ onClose }: { onClose: () => void }) {
   const cart = useSellStore((s) => s.cart);
   const comp = useSellStore((s) => s.comp);
   const mayComp = useSessionStore((s) => can(s.session, 'sale.comp'));
-  const staff = useSessionStore((s) => s.staff);
-  const self = useSessionStore((s) => s.session?.staffId);
   const lines = cart?.lines ?? [];
   const [lineId, setLineId] = useState(() => (lines.length === 1 ? (lines[0]?.id ?? WHOLE) : WHOLE));
   const line = lines.find((l) => l.id === lineId);
@@ -30,12 +28,7 @@ export function CompDialog({ onClose }: { onClose: () => void }) {
   const [reasons, setReasons] = useState<readonly string[]>([]);
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
-  const [approverId, setApproverId] = useState(() => defaultApprover(staff, self));
-  const [pin, setPin] = useState('');
-  const [pinError, setPinError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const pinRef = useRef<HTMLInputElement>(null);
+  const supervisor = useSupervisorPin();
 
   useEffect(() => {
     void api.cash.reasons({ category: 'comp' }).then((r) => {
@@ -51,39 +44,33 @@ export function CompDialog({ onClose }: { onClose: () => void }) {
   };
 
   const submit = async () => {
-    setPinError(null);
-    setError(null);
     const qty = Number(qtyText);
     if (line && (!Number.isInteger(qty) || qty < 1 || qty > line.qty)) {
-      setError(t('comp.qtyInvalid', { max: line.qty }));
+      supervisor.setError(t('comp.qtyInvalid', { max: line.qty }));
       return;
     }
-    setBusy(true);
-    const failure = await comp({
-      ...(line ? { lineId: line.id, qty } : {}),
-      reason,
-      ...(note.trim() ? { note: note.trim() } : {}),
-      ...(mayComp ? {} : { approver: { staffId: approverId, pin } }),
-    });
-    setBusy(false);
-    if (!failure) return onClose();
-    if (PIN_REASONS.has(failure.reason)) {
-      setPinError(failure.message);
-      setPin('');
-      pinRef.current?.focus();
-    } else setError(failure.message);
+    const { approverId, pin } = supervisor;
+    const done = await supervisor.submit(() =>
+      comp({
+        ...(line ? { lineId: line.id, qty } : {}),
+        reason,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(mayComp ? {} : { approver: { staffId: approverId, pin } }),
+      }),
+    );
+    if (done) onClose();
   };
 
   return (
     <Dialog title={t('comp.title')} onClose={onClose} testId="comp-dialog">
       <DialogForm
-        busy={busy}
+        busy={supervisor.busy}
         onSubmit={() => void submit()}
-        error={error}
+        error={supervisor.error}
         cancelLabel={t('dialog.cancel')}
         onCancel={onClose}
         submitLabel={t('comp.submit')}
-        submitDisabled={reason === '' || (!mayComp && pin.length < 4)}
+        submitDisabled={reason === '' || (!mayComp && supervisor.pin.length < 4)}
       >
         <label htmlFor={`${id}-what`}>{t('comp.what')}</label>
         <select id={`${id}-what`} value={lineId} onChange={(e) => pickLine(e.target.value)} data-autofocus>
@@ -113,16 +100,7 @@ export function CompDialog({ onClose }: { onClose: () => void }) {
           ))}
         </select>
         <TextField id={`${id}-note`} label={t('comp.note')} value={note} onChange={setNote} maxLength={200} />
-        {mayComp ? null : (
-          <SupervisorFields
-            approverId={approverId}
-            onApprover={setApproverId}
-            pin={pin}
-            onPin={setPin}
-            pinError={pinError}
-            pinRef={pinRef}
-          />
-        )}
+        {mayComp ? null : <SupervisorFields {...supervisor.fields} />}
       </DialogForm>
     </Dialog>
   );

@@ -1,11 +1,12 @@
-import { useRef, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import type { TenderInput } from '../../../shared/ipc/contract';
 import { useT } from '../../i18n/use-t';
-import { useSessionStore } from '../../stores/session-store';
 import { useSellStore } from '../../stores/sell-store';
-import { defaultApprover, PIN_REASONS, SupervisorFields } from './SupervisorFields';
+import { PIN_REASONS, SupervisorFields, useSupervisorPin } from './SupervisorFields';
+
+/** The seller's own PIN is refused like a wrong one: under the field, for the supervisor to type theirs. */
+const OFFLINE_PIN_REASONS: ReadonlySet<string> = new Set([...PIN_REASONS, 'OFFLINE_OWN_APPROVAL']);
 
 /**
  * docs/CASH.md "Offline limits": the terminal has gone longer without the server than its limit, so a
@@ -24,50 +25,26 @@ export function OfflineApprovalDialog({
 }) {
   const t = useT();
   const checkout = useSellStore((s) => s.checkout);
-  const staff = useSessionStore((s) => s.staff);
-  const self = useSessionStore((s) => s.session?.staffId);
-  const [approverId, setApproverId] = useState(() => defaultApprover(staff, self));
-  const [pin, setPin] = useState('');
-  const [pinError, setPinError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const pinRef = useRef<HTMLInputElement>(null);
+  const supervisor = useSupervisorPin(OFFLINE_PIN_REASONS);
 
   const submit = async () => {
-    setPinError(null);
-    setError(null);
-    setBusy(true);
-    const failure = await checkout(tenders, { approverId, pin });
-    setBusy(false);
-    if (!failure) return onDone();
-    if (PIN_REASONS.has(failure.reason) || failure.reason === 'OFFLINE_OWN_APPROVAL') {
-      setPinError(failure.message);
-      setPin('');
-      pinRef.current?.focus();
-    } else setError(failure.message);
+    const { approverId, pin } = supervisor;
+    if (await supervisor.submit(() => checkout(tenders, { approverId, pin }))) onDone();
   };
 
   return (
     <Dialog title={t('offline.title')} onClose={onCancel} testId="offline-approval-dialog">
       <DialogForm
-        busy={busy}
+        busy={supervisor.busy}
         onSubmit={() => void submit()}
-        error={error}
+        error={supervisor.error}
         cancelLabel={t('dialog.cancel')}
         onCancel={onCancel}
         submitLabel={t('offline.approve')}
-        submitDisabled={pin.length < 4 || approverId === ''}
+        submitDisabled={!supervisor.ready}
       >
         <p className="callout">{t('offline.explain')}</p>
-        <SupervisorFields
-          approverId={approverId}
-          onApprover={setApproverId}
-          pin={pin}
-          onPin={setPin}
-          pinError={pinError}
-          pinRef={pinRef}
-          autoFocusPin
-        />
+        <SupervisorFields {...supervisor.fields} autoFocusPin />
       </DialogForm>
     </Dialog>
   );

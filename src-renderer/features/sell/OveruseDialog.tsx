@@ -1,11 +1,13 @@
-import { useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { useT } from '../../i18n/use-t';
-import { useSessionStore } from '../../stores/session-store';
 import { useSellStore } from '../../stores/sell-store';
-import { defaultApprover, PIN_REASONS, SupervisorFields } from './SupervisorFields';
+import { PIN_REASONS, SupervisorFields, useSupervisorPin } from './SupervisorFields';
 import { ReasonFields, useReasonChoice } from '../../components/ReasonFields';
 import { DialogForm } from '../../components/DialogForm';
+
+/** A request the schema refuses (a PIN of the wrong shape) is the PIN's fault here. */
+const OVERUSE_PIN_REASONS: ReadonlySet<string> = new Set([...PIN_REASONS, 'INVALID_REQUEST']);
 
 /** A supervisor lets an exhausted code past its usage limit for this order, with a reason from the
  * organisation's `overuse` list and an optional note. */
@@ -14,40 +16,24 @@ export function OveruseDialog({ onClose }: { onClose: () => void }) {
   const id = useId();
   const code = useSellStore((s) => s.cart?.code ?? null);
   const grant = useSellStore((s) => s.grantOveruse);
-  const staff = useSessionStore((s) => s.staff);
-  const self = useSessionStore((s) => s.session?.staffId);
-  const [approverId, setApproverId] = useState(() => defaultApprover(staff, self));
-  const [pin, setPin] = useState('');
   const choice = useReasonChoice('overuse');
-  const [pinError, setPinError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const pinRef = useRef<HTMLInputElement>(null);
+  const supervisor = useSupervisorPin(OVERUSE_PIN_REASONS);
 
   const submit = async () => {
-    setPinError(null);
-    setError(null);
-    setBusy(true);
-    const failure = await grant(approverId, pin, choice.picked);
-    setBusy(false);
-    if (!failure) return onClose();
-    if (PIN_REASONS.has(failure.reason) || failure.reason === 'INVALID_REQUEST') {
-      setPinError(failure.message);
-      setPin('');
-      pinRef.current?.focus();
-    } else setError(failure.message);
+    const { approverId, pin } = supervisor;
+    if (await supervisor.submit(() => grant(approverId, pin, choice.picked))) onClose();
   };
 
   return (
     <Dialog title={t('overuse.title')} onClose={onClose} testId="overuse-dialog">
       <DialogForm
-        busy={busy}
+        busy={supervisor.busy}
         onSubmit={() => void submit()}
-        error={error}
+        error={supervisor.error}
         cancelLabel={t('dialog.cancel')}
         onCancel={onClose}
         submitLabel={t('overuse.grant')}
-        submitDisabled={pin.length < 4 || choice.reason === ''}
+        submitDisabled={supervisor.pin.length < 4 || choice.reason === ''}
       >
         {code ? (
           <div className="callout" data-testid="overuse-limits">
@@ -63,14 +49,7 @@ export function OveruseDialog({ onClose }: { onClose: () => void }) {
           </div>
         ) : null}
         <ReasonFields id={id} choice={choice} autoFocus />
-        <SupervisorFields
-          approverId={approverId}
-          onApprover={setApproverId}
-          pin={pin}
-          onPin={setPin}
-          pinError={pinError}
-          pinRef={pinRef}
-        />
+        <SupervisorFields {...supervisor.fields} />
       </DialogForm>
     </Dialog>
   );

@@ -1,4 +1,5 @@
-import { useId, type RefObject } from 'react';
+import { useId, useRef, useState, type RefObject } from 'react';
+import type { Failure } from '../../stores/sell-store';
 import { useT } from '../../i18n/use-t';
 import { useSessionStore } from '../../stores/session-store';
 
@@ -75,4 +76,49 @@ export const PIN_REASONS: ReadonlySet<string> = new Set([
 export function defaultApprover(staff: { id: string; roleName: string }[], self: string | undefined): string {
   const others = staff.filter((s) => s.id !== self);
   return (others.find((s) => /supervisor|aufsicht/i.test(s.roleName)) ?? others[0])?.id ?? '';
+}
+
+/**
+ * The state of a form that may need a supervisor's PIN: who approves (a supervisor first) and their PIN,
+ * and a `submit` that runs the request. A refusal about the PIN (`pinReasons`) shows under the PIN
+ * field, which is cleared and focused for another try; any other shows above the buttons.
+ */
+export function useSupervisorPin(pinReasons: ReadonlySet<string> = PIN_REASONS) {
+  const staff = useSessionStore((s) => s.staff);
+  const self = useSessionStore((s) => s.session?.staffId);
+  const [approverId, setApproverId] = useState(() => defaultApprover(staff, self));
+  const [pin, setPin] = useState('');
+  const [pinError, setPinError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const pinRef = useRef<HTMLInputElement>(null);
+
+  /** True when the request went through. */
+  const submit = async (request: () => Promise<Failure | null>): Promise<boolean> => {
+    setPinError(null);
+    setError(null);
+    setBusy(true);
+    const failure = await request();
+    setBusy(false);
+    if (!failure) return true;
+    if (pinReasons.has(failure.reason)) {
+      setPinError(failure.message);
+      setPin('');
+      pinRef.current?.focus();
+    } else setError(failure.message);
+    return false;
+  };
+
+  return {
+    approverId,
+    pin,
+    /** A PIN of at least four digits and someone to approve. */
+    ready: pin.length >= 4 && approverId !== '',
+    error,
+    setError,
+    busy,
+    submit,
+    /** The props of SupervisorFields. */
+    fields: { approverId, onApprover: setApproverId, pin, onPin: setPin, pinError, pinRef },
+  };
 }
