@@ -4,6 +4,7 @@ import {
   type BrowserHost,
   type BrowserHostOptions,
 } from '../../src-main/shells/browser/server';
+import { startEscPosEmulator, type EscPosEmulator } from '../helpers/escpos-emulator';
 import { makeTempDir } from '../helpers/temp-dir';
 import { StatusPage } from './pages/status-page';
 import { TerminalPage } from './pages/terminal-page';
@@ -16,6 +17,8 @@ interface Fixtures {
   demoHost: BrowserHost;
   statusPage: StatusPage;
   terminal: TerminalPage;
+  /** A receipt printer emulated on 127.0.0.1 for this test (pages/core-setup.ts `printTo` points a host at it). */
+  printer: EscPosEmulator;
 }
 
 export const test = base.extend<Fixtures>({
@@ -38,6 +41,15 @@ export const test = base.extend<Fixtures>({
   },
   demoHost: async ({ startHost }, use) => {
     await use(await startHost({ demoData: true }));
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  printer: async ({}, use) => {
+    const printer = await startEscPosEmulator();
+    try {
+      await use(printer);
+    } finally {
+      await printer.close();
+    }
   },
   statusPage: async ({ page }, use) => {
     await use(new StatusPage(page));

@@ -63,3 +63,23 @@ export function addCode(
     updatedAt: at,
   });
 }
+
+/**
+ * Points the host's receipt printer at an emulated network printer, receipts only (the manager's
+ * settings, as the Manage screen would save them); `extra` adds settings such as the drawer kick.
+ */
+export async function printTo(
+  host: BrowserHost,
+  printer: { host: string; port: number },
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  await must(host, 'pos:staff:signIn', { staffId: 'staff-max', pin: '640273' });
+  await must(host, 'pos:print:settingsUpdate', {
+    output: 'network',
+    host: printer.host,
+    port: printer.port,
+    ticketOrder: 'receipt_only',
+    ...extra,
+  });
+  await must(host, 'pos:staff:signOut');
+}
