@@ -59,10 +59,14 @@ export interface TicketPrice {
   vatRate: Bp;
 }
 
-/** Add-ons, merchandise and fees. Fees are never discounted. */
+/**
+ * Add-ons, merchandise, fees and gift vouchers. Fees are never discounted; a voucher is money, not
+ * merchandise (docs/CASH.md "Gift vouchers"): never discounted, VAT 0, and a unitPrice of 0 is an open
+ * amount typed at the window.
+ */
 export interface Product {
   id: string;
-  kind: 'addon' | 'merch' | 'fee';
+  kind: 'addon' | 'merch' | 'fee' | 'voucher';
   name: string;
   unitPrice: Minor;
   vatRate: Bp;
@@ -70,4 +74,6 @@ export interface Product {
   inventoryItemId: string | null;
   /** Add-ons may belong to one event; null = sold with anything. */
   eventId: string | null;
+  /** A voucher's validity in days (1–3650); undefined: DEFAULT_VOUCHER_DAYS. Other kinds have none. */
+  voucherDays?: number;
 }

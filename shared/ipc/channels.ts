@@ -35,6 +35,12 @@ export const channels = {
     removeCustomDiscount: 'pos:cart:removeCustomDiscount',
     comp: 'pos:cart:comp',
     removeComp: 'pos:cart:removeComp',
+    // A gift voucher of a voucher product, at its price or an open amount (docs/CASH.md "Gift vouchers").
+    addVoucher: 'pos:cart:addVoucher',
+  },
+  // A voucher's balance at the window (docs/CASH.md "The balance at the window").
+  vouchers: {
+    check: 'pos:vouchers:check',
   },
   codes: {
     search: 'pos:codes:search',

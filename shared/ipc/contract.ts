@@ -13,7 +13,8 @@ import {
   type PrintJobView,
   type TicketsPdfFile,
 } from './domains/printing';
-import type { CartView, CodeOption, CustomerInput } from './domains/sell';
+import type { CartView, CodeOption, CustomerInput, VoucherCheckView } from './domains/sell';
+import { MAX_VOUCHERS_PER_SALE } from '../vouchers/rules';
 import { TICKET_PDF_FORMATS } from '../tickets/layout';
 import { doorRequestSchemas, type DoorResponseTypes } from './door-schemas';
 import { hostSchema } from './host-schema';
@@ -108,6 +109,14 @@ export const tenderSchema = z.discriminatedUnion('tender', [
     })
     .strict(),
   z.object({ tender: z.literal('complimentary'), amount: minor }).strict(),
+  // The scanned code of a gift voucher and the part of its balance to spend (docs/CASH.md "Paying with one").
+  z
+    .object({
+      tender: z.literal('voucher'),
+      amount: minor.min(1, 'take at least 0.01 from the voucher'),
+      code: text().min(1, 'scan the voucher').max(400),
+    })
+    .strict(),
 ]);
 export type TenderInput = z.infer<typeof tenderSchema>;
 
@@ -172,6 +181,15 @@ export const requestSchemas = {
   [c.cart.get]: empty,
   [c.cart.addTicket]: z.object({ performanceId: id, ticketPriceId: id, qty }).strict(),
   [c.cart.addProduct]: z.object({ productId: id, qty }).strict(),
+  // `amount` only for an open-amount voucher product; a fixed one sells at its price.
+  [c.cart.addVoucher]: z
+    .object({
+      productId: id,
+      qty: qty.min(1).max(MAX_VOUCHERS_PER_SALE),
+      amount: minor.min(1, 'enter the voucher amount').max(MAX_MONEY_MINOR).optional(),
+    })
+    .strict(),
+  [c.vouchers.check]: z.object({ code: text().min(1, 'scan the voucher').max(400) }).strict(),
   [c.cart.setQty]: z.object({ lineId: id, qty: z.number().int().min(0).max(1000) }).strict(),
   [c.cart.clear]: empty,
   // A customer typed by hand (no store): the main process ignores any figures sent and counts them itself.
@@ -337,6 +355,8 @@ export interface ResponseTypes
   [c.cart.get]: CartView;
   [c.cart.addTicket]: CartView;
   [c.cart.addProduct]: CartView;
+  [c.cart.addVoucher]: CartView;
+  [c.vouchers.check]: VoucherCheckView;
   [c.cart.setQty]: CartView;
   [c.cart.clear]: CartView;
   [c.cart.setCustomer]: CartView;

@@ -13,7 +13,7 @@ export interface CounterNeed {
 }
 
 /** The engine's limit behind each code counter: its message is the one staff see when leases run dry. */
-export const LIMIT_REASON: Record<Exclude<CounterKind, 'capacity'>, ReasonCode> = {
+export const LIMIT_REASON: Record<Exclude<CounterKind, 'capacity' | 'voucher_balance'>, ReasonCode> = {
   code_uses: 'MAX_USES',
   code_item_uses: 'MAX_ITEM_USES',
   code_budget: 'BUDGET_EXHAUSTED',
@@ -21,7 +21,9 @@ export const LIMIT_REASON: Record<Exclude<CounterKind, 'capacity'>, ReasonCode> 
 
 export function limitReasonOf(counter: string): ReasonCode | undefined {
   const ref = parseCounterKey(counter);
-  return ref && ref.kind !== 'capacity' ? LIMIT_REASON[ref.kind] : undefined;
+  return ref && ref.kind !== 'capacity' && ref.kind !== 'voucher_balance'
+    ? LIMIT_REASON[ref.kind]
+    : undefined;
 }
 
 /** The code counters a code has: only the limits it sets are capped. */

@@ -30,13 +30,22 @@ const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 // Capped counters. Every limit a terminal must respect offline is one counter on the server with
 // limit = unallocated + Σ(granted − returned) + absorbed; terminals hold escrow leases on it.
 
-export const COUNTER_KINDS = ['code_uses', 'code_item_uses', 'code_budget', 'capacity'] as const;
+export const COUNTER_KINDS = [
+  'code_uses',
+  'code_item_uses',
+  'code_budget',
+  'capacity',
+  'voucher_balance',
+] as const;
 export type CounterKind = (typeof COUNTER_KINDS)[number];
 
-/** A counter is named by what it limits: a code's uses, item uses or budget, or a performance's seats. */
+/**
+ * A counter is named by what it limits: a code's uses, item uses or budget, a performance's seats, or a
+ * gift voucher's balance in minor units (docs/CASH.md "Gift vouchers").
+ */
 export interface CounterRef {
   kind: CounterKind;
-  /** The code id (a child code has its own counters) or the performance id. */
+  /** The code id (a child code has its own counters), the performance id or the voucher id. */
   id: string;
 }
 

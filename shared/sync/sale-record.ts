@@ -67,7 +67,8 @@ export const saleLineSchema = z.object({
   id,
   saleId: uuid,
   lineNo: z.number().int().min(1),
-  kind: z.enum(['ticket', 'addon', 'merch', 'fee']),
+  /** 'voucher': a gift voucher sold (docs/CASH.md "Gift vouchers"); one voucher per unit, never discounted. */
+  kind: z.enum(['ticket', 'addon', 'merch', 'fee', 'voucher']),
   itemId: id,
   name: text(),
   eventId: id.nullable(),
@@ -117,7 +118,7 @@ export const saleUnitSchema = z.object({
  * How money moves: 'exchange' is the value of units given back in an exchange, paid out by its refund
  * and taken as credit by the new sale (docs/ORDERS.md "Exchanges"); no cash moves with it.
  */
-export const PAYMENT_TENDERS = ['cash', 'card', 'complimentary', 'exchange'] as const;
+export const PAYMENT_TENDERS = ['cash', 'card', 'complimentary', 'exchange', 'voucher'] as const;
 
 export const paymentSchema = z.object({
   id: uuid,
@@ -132,6 +133,8 @@ export const paymentSchema = z.object({
   /** The card terminal's reference; null for other tenders. */
   reference: text().nullable(),
   createdAt: instant,
+  /** The gift voucher a 'voucher' tender spent; null for other tenders and missing from older records. */
+  voucherId: uuid.nullable().default(null),
 });
 
 export const redemptionSchema = z.object({
@@ -233,6 +236,27 @@ export const ticketRowSchema = z.object({
   replaces: uuid.nullable(),
 });
 
+/**
+ * A gift voucher a sale issued (docs/CASH.md "Gift vouchers"): one per unit of a 'voucher' line, made in
+ * the sale's transaction like tickets. Its balance lives on the server as the counter
+ * `voucher_balance:<id>`, whose limit is `amount`.
+ */
+export const voucherRowSchema = z.object({
+  id: uuid,
+  saleId: uuid,
+  lineId: id,
+  unitIndex: z.number().int().min(0),
+  /** The face value in minor units of the sale's currency: what the unit was charged. */
+  amount: minor.min(1),
+  currency: text().regex(/^[A-Z]{3}$/),
+  issuedAt: instant,
+  expiresAt: instant,
+  /** The signed code (shared/node/vouchers/secret.ts), 164 characters of base45. */
+  secret: text().max(200),
+  /** The signing key's id (16 hex digits). */
+  keyId: text().regex(/^[0-9a-f]{16}$/),
+});
+
 export const scopeSchema = z.object({ eventId: id, performanceId: text() });
 
 /** The parts of a sale record, bounded as the server takes them: the same shape stored and pushed. */
@@ -244,6 +268,7 @@ export function saleRecordParts<
   Redemption extends z.ZodType,
   Approval extends z.ZodType,
   Ticket extends z.ZodType,
+  Voucher extends z.ZodType,
 >(parts: {
   sale: Sale;
   line: Line;
@@ -252,6 +277,7 @@ export function saleRecordParts<
   redemption: Redemption;
   approval: Approval;
   ticket: Ticket;
+  voucher: Voucher;
 }) {
   return {
     sale: parts.sale,
@@ -263,6 +289,8 @@ export function saleRecordParts<
     approvals: z.array(parts.approval).max(MAX_SALE_APPROVALS),
     /** Missing from a terminal older than tickets: it issued none. */
     tickets: z.array(parts.ticket).max(100_000).default([]),
+    /** Missing from a terminal older than gift vouchers: it issued none. */
+    vouchers: z.array(parts.voucher).max(1000).default([]),
   };
 }
 
@@ -274,6 +302,7 @@ export const storedSaleParts = {
   redemption: redemptionSchema,
   approval: approvalSchema,
   ticket: ticketRowSchema,
+  voucher: voucherRowSchema,
 };
 
 /**
@@ -308,6 +337,7 @@ export const pushedSaleParts = {
   approval: approvalSchema.partial({ signature: true }),
   /** Status is the server's to keep: it voids a ticket when it applies the refund or void of its unit. */
   ticket: ticketRowSchema.omit({ status: true }),
+  voucher: voucherRowSchema,
 };
 
 /** A sale as stored and as the screens receive it, with the refunds made against it. */
@@ -324,4 +354,5 @@ export type RedemptionRow = z.infer<typeof redemptionSchema>;
 export type ApprovalRow = z.infer<typeof approvalSchema>;
 export type RefundRow = z.infer<typeof refundRowSchema>;
 export type TicketRow = z.infer<typeof ticketRowSchema>;
+export type VoucherRow = z.infer<typeof voucherRowSchema>;
 export type SaleRecord = z.infer<typeof saleRecordSchema>;

@@ -17,7 +17,8 @@ export interface CustomerInput {
 
 export interface CartLineView {
   id: string;
-  kind: 'ticket' | 'addon' | 'merch' | 'fee';
+  /** 'voucher': gift vouchers, priced outside the engine (docs/CASH.md "Gift vouchers"). */
+  kind: 'ticket' | 'addon' | 'merch' | 'fee' | 'voucher';
   name: string;
   /** e.g. "Hamlet · Stalls · 21 Nov 19:30" */
   detail: string;
@@ -100,4 +101,21 @@ export interface CodeOption {
   reason?: ReasonCode;
   message?: string;
   hint?: string;
+}
+
+/** A scanned voucher as the window sees it (docs/CASH.md "The balance at the window"). */
+export interface VoucherCheckView {
+  voucherId: string;
+  currency: string;
+  /** Face value, minor units. */
+  amount: number;
+  expiresAt: string;
+  expired: boolean;
+  status: 'active' | 'void';
+  /** The server's balance when it answered; offline, the last pulled balance less this window's spends since. */
+  balance: number;
+  /** True when the server answered just now; false: the balance is as last known here. */
+  live: boolean;
+  /** What this window can spend of it now: the balance online, what it holds by lease offline. */
+  spendableHere: number;
 }

@@ -11,27 +11,32 @@ export type { TicketClaims };
 // node:crypto's; nothing here is home-made cryptography.
 
 export const SECRET_VERSION = 1;
-const PAYLOAD_BYTES = 45;
+/** Every signed secret (a ticket's, a voucher's) is a 45-byte payload and a 64-byte signature. */
+export const PAYLOAD_BYTES = 45;
 const SIGNATURE_BYTES = 64;
-const SECRET_BYTES = PAYLOAD_BYTES + SIGNATURE_BYTES;
+export const SECRET_BYTES = PAYLOAD_BYTES + SIGNATURE_BYTES;
 /** Characters of every v1 secret: base45 of 109 bytes. */
 export const SECRET_LENGTH = 164;
 const TAG_BYTES = 8;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** What a secret says, before anyone trusts it. Tags and the key id are 16 lower-case hex digits. */
-export interface ReadSecret {
-  ticketId: string;
-  performanceTag: string;
-  ticketTypeTag: string;
+/** The part of any read secret a keyring checks: who signed what, and when it says it was made. */
+export interface SignedSecret {
   issuedAt: string;
   keyId: string;
   payload: Uint8Array;
   signature: Uint8Array;
 }
 
+/** What a ticket's secret says, before anyone trusts it. Tags and the key id are 16 lower-case hex digits. */
+export interface ReadSecret extends SignedSecret {
+  ticketId: string;
+  performanceTag: string;
+  ticketTypeTag: string;
+}
+
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest();
-const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+export const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
 /** The 8-byte tag a secret carries for a performance or ticket type id: SHA-256 of its UTF-8, cut short. */
 export function tagOf(id: string): string {
@@ -61,21 +66,19 @@ export function publicKeyOf(privateKeyPem: string): string {
   return jwk.x;
 }
 
-function uuidBytes(id: string): Buffer {
-  if (!UUID.test(id)) throw new Error(`ticket id ${id} is no UUID`);
+export function uuidBytes(id: string): Buffer {
+  if (!UUID.test(id)) throw new Error(`id ${id} is no UUID`);
   return Buffer.from(id.replace(/-/g, ''), 'hex');
 }
 
-function uuidText(bytes: Uint8Array): string {
+export function uuidText(bytes: Uint8Array): string {
   const h = hex(bytes);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 /** The ticket's secret: the claims, signed, as QR-alphanumeric text of SECRET_LENGTH characters. */
 export function signTicket(claims: TicketClaims, key: TicketSigningKey): string {
-  const seconds = Math.floor(Date.parse(claims.issuedAt) / 1000);
-  if (!Number.isInteger(seconds) || seconds < 0 || seconds > 0xffffffff)
-    throw new Error(`issue time ${claims.issuedAt} is outside 1970–2106`);
+  const seconds = secondsOf(claims.issuedAt, 'issue time');
   const payload = Buffer.alloc(PAYLOAD_BYTES);
   payload[0] = SECRET_VERSION;
   uuidBytes(claims.ticketId).copy(payload, 1);
@@ -83,8 +86,32 @@ export function signTicket(claims: TicketClaims, key: TicketSigningKey): string 
   Buffer.from(tagOf(claims.ticketTypeId), 'hex').copy(payload, 25);
   payload.writeUInt32BE(seconds, 33);
   Buffer.from(key.keyId, 'hex').copy(payload, 37);
-  const signature = key.sign(payload);
-  return encodeBase45(Buffer.concat([payload, signature]));
+  return sealPayload(payload, key);
+}
+
+/** An instant as the unsigned 32-bit seconds a secret holds. */
+export function secondsOf(instant: string, what: string): number {
+  const seconds = Math.floor(Date.parse(instant) / 1000);
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > 0xffffffff)
+    throw new Error(`${what} ${instant} is outside 1970–2106`);
+  return seconds;
+}
+
+/** A filled payload (key id at bytes 37–44), signed: the secret's text. */
+export function sealPayload(payload: Buffer, key: TicketSigningKey): string {
+  return encodeBase45(Buffer.concat([payload, key.sign(payload)]));
+}
+
+/**
+ * A scan's bytes when it is a whole secret of `version` (byte 0); null for anything else. Trailing
+ * Enter or Tab from a wedge scanner is dropped; a space is part of base45 and stays.
+ */
+export function secretBytes(text: string, version: number): Buffer | null {
+  const trimmed = text.replace(/^[\r\n\t]+|[\r\n\t]+$/g, '');
+  if (trimmed.length !== SECRET_LENGTH) return null;
+  const bytes = decodeBase45(trimmed);
+  if (bytes?.length !== SECRET_BYTES || bytes[0] !== version) return null;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** signTicket as shared/tickets/issue.ts takes it: the secret with the id of the key that signed it. */
@@ -97,12 +124,8 @@ export function ticketSealer(key: TicketSigningKey): SealTicket {
  * a cut-off scan). Reading proves nothing: a keyring says whether to trust it.
  */
 export function readTicketSecret(text: string): ReadSecret | null {
-  // A wedge scanner ends a scan with Enter or Tab; a space is part of base45 and stays.
-  const trimmed = text.replace(/^[\r\n\t]+|[\r\n\t]+$/g, '');
-  if (trimmed.length !== SECRET_LENGTH) return null;
-  const bytes = decodeBase45(trimmed);
-  if (bytes?.length !== SECRET_BYTES || bytes[0] !== SECRET_VERSION) return null;
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = secretBytes(text, SECRET_VERSION);
+  if (!view) return null;
   return {
     ticketId: uuidText(view.subarray(1, 17)),
     performanceTag: hex(view.subarray(17, 25)),
@@ -125,7 +148,7 @@ export interface TrustedKey {
 export type KeyVerdict = { ok: true } | { ok: false; reason: 'UNKNOWN_KEY' | 'FORGED' | 'KEY_REVOKED' };
 
 export interface TicketKeyring {
-  check(secret: ReadSecret): KeyVerdict;
+  check(secret: SignedSecret): KeyVerdict;
 }
 
 /** Keys by id, each parsed once, so a door checks a scan with one signature verification. */
