@@ -1,3 +1,4 @@
+import { MAX_VOUCHER_DAYS } from '../vouchers/rules';
 import { z } from 'zod';
 import { overuseCapValue } from '../auth/overuse-cap';
 import { text } from '../text';
@@ -56,13 +57,18 @@ export const CATALOGUE_BODIES = {
     vatRate: vat,
   }),
   products: z.strictObject({
-    kind: z.enum(['addon', 'merch', 'fee']),
+    kind: z.enum(['addon', 'merch', 'fee', 'voucher']),
     name,
     unitPrice: minor,
     vatRate: vat,
     category: text().min(1).max(100).nullable().default(null),
     inventoryItemId: text().min(1).max(100).nullable().default(null),
     eventId: z.uuid().nullable().default(null),
+    /**
+     * docs/CASH.md "Selling one": a voucher's validity in days; null: DEFAULT_VOUCHER_DAYS. Only a voucher
+     * has one (the server refuses it on another kind, and a voucher's VAT rate other than 0).
+     */
+    voucherDays: z.number().int().min(1).max(MAX_VOUCHER_DAYS).nullable().default(null),
   }),
 } satisfies Record<CatalogueEntity, z.ZodType>;
 

@@ -102,3 +102,20 @@ export function mergeNeeds(needs: readonly CounterNeed[]): CounterNeed[] {
   for (const need of needs) byCounter.set(need.counter, (byCounter.get(need.counter) ?? 0) + need.units);
   return [...byCounter].map(([counter, units]) => ({ counter, units }));
 }
+
+/**
+ * What a sale's voucher tenders take (docs/CASH.md "Paying with one"): from each voucher's balance
+ * counter, the amount paid with it. The terminal asks its leases for these, the server counts them again.
+ */
+export function voucherNeeds(
+  payments: readonly { tender: string; amount: number; voucherId?: string | null }[],
+): CounterNeed[] {
+  return mergeNeeds(
+    payments
+      .filter((p) => p.tender === 'voucher' && p.voucherId && p.amount > 0)
+      .map((p) => ({
+        counter: counterKey({ kind: 'voucher_balance', id: p.voucherId as string }),
+        units: p.amount,
+      })),
+  );
+}
