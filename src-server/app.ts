@@ -22,6 +22,7 @@ import { registerOrganisationRoutes } from './routes/organisation-routes';
 import type { App } from './routes/common';
 import { registerRedemptionRoutes } from './routes/redemption-routes';
 import { registerReportRoutes } from './routes/report-routes';
+import { registerVoucherRoutes } from './routes/voucher-routes';
 import { recordRoutes } from './routes/route-table';
 import { registerSeatRoutes } from './routes/seat-routes';
 import { registerStaffRoutes } from './routes/staff-routes';
@@ -166,6 +167,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   registerRedemptionRoutes(app, ctx);
   registerCheckinRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerVoucherRoutes(app, ctx);
   registerJournalRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
   registerSeatRoutes(app, ctx);

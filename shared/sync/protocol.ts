@@ -16,6 +16,7 @@ import type { CodeRecord } from '../codes/types';
 import type { TicketLayout } from '../tickets/layout';
 import type { SeatMap } from '../seating/types';
 import { offlineCustomerSchema, type OfflineCustomer } from '../customers/offline';
+import { MAX_VOUCHER_SHARE_PERCENT, type VoucherBalance } from '../vouchers/rules';
 
 // The wire contract between a terminal's sync client and the central server (docs/SYNC.md). Both sides
 // parse with these schemas: the server its requests, the terminal the server's answers. Design notes
@@ -242,7 +243,8 @@ export type LeaseView = z.infer<typeof leaseViewSchema>;
 
 /** Why nothing was granted: the pool is empty, or this terminal holds its cap (docs/SYNC.md). */
 export const acquireRefusalSchema = z.object({
-  reason: z.enum(['POOL_EMPTY', 'TERMINAL_CAP']),
+  /** VOUCHER_EXPIRED, VOUCHER_VOID: a gift voucher's counter grants nothing once it cannot pay (docs/CASH.md). */
+  reason: z.enum(['POOL_EMPTY', 'TERMINAL_CAP', 'VOUCHER_EXPIRED', 'VOUCHER_VOID']),
   message: text(),
 });
 export type AcquireRefusal = z.infer<typeof acquireRefusalSchema>;
@@ -456,6 +458,19 @@ export type RefundClaimRequest = z.infer<typeof refundClaimRequestSchema>;
 export const refundClaimSchema = z.object({ claimId: uuid, saleId: uuid, expiresAt: instant });
 export type RefundClaim = z.infer<typeof refundClaimSchema>;
 
+/**
+ * A gift voucher as pull carries it (docs/CASH.md "Offline"): its balance as the server knew it at the
+ * page, the VoucherBalance of GET /v1/vouchers/:id.
+ */
+export const pulledVoucherSchema = z.object({
+  voucherId: uuid,
+  currency: text().regex(/^[A-Z]{3}$/),
+  amount: count,
+  balance: count,
+  expiresAt: instant,
+  status: z.enum(['active', 'void']),
+}) satisfies z.ZodType<VoucherBalance>;
+
 export const pullResponseSchema = z.object({
   /** Pass back on the next pull. */
   cursor: text(),
@@ -500,6 +515,16 @@ export const pullResponseSchema = z.object({
    * Absent from an older server: the terminal keeps what it holds.
    */
   training: z.boolean().optional(),
+  /**
+   * The organisation's gift vouchers issued or whose balance or status changed since the cursor, paged
+   * like the revocations (docs/CASH.md "Offline"). Absent from an older server.
+   */
+  vouchers: z.array(pulledVoucherSchema).max(MAX_PULL_LIMIT).optional(),
+  /**
+   * The share of each open voucher's balance this terminal holds ahead for offline sales (0–50, docs/CASH.md
+   * "Offline"), on every pull. Absent from an older server: 0.
+   */
+  voucherSharePercent: z.number().int().min(0).max(MAX_VOUCHER_SHARE_PERCENT).optional(),
 });
 export interface PullResponse {
   cursor: string;
@@ -515,6 +540,8 @@ export interface PullResponse {
   offlineLimits?: OfflineLimits;
   overuseCap?: TerminalOveruseCap;
   training?: boolean;
+  vouchers?: VoucherBalance[];
+  voucherSharePercent?: number;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -531,6 +558,10 @@ export const REVIEW_KINDS = [
   'duplicate_entry',
   'seat_not_held',
   'cash_unpermitted',
+  /** docs/CASH.md "Paying with one": a voucher payment beyond its leases and the pool; the balance stays at 0. */
+  'voucher_overspent',
+  /** A voucher payment naming a voucher the organisation does not know; the sale is kept. */
+  'voucher_unknown',
 ] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 

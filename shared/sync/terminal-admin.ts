@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_VOUCHER_SHARE_PERCENT } from '../vouchers/rules';
 import type { CounterKind, LeaseView, ReviewItem } from './protocol';
 
 // The back office's view of terminals, their leases and the review queue (issue 15): the rows the
@@ -44,6 +45,8 @@ export interface TerminalRow {
    * switch (its Manage screen) is the terminal's to say; this is only the server's.
    */
   training: boolean;
+  /** docs/CASH.md "Offline": the share of each open voucher's balance it holds ahead (0–50). */
+  voucherSharePercent: number;
   /** Leases of the current epoch still active and not past their expiry, and their unused units. */
   leasesHeld: number;
   unitsHeld: number;
@@ -69,6 +72,18 @@ export type ReviewRow = ReviewItem & { terminalName: string | null };
 /** PUT /v1/terminals/:id/training: the back office's training switch for the terminal. */
 export const terminalTrainingSchema = z.strictObject({
   training: z.boolean({ error: 'training must be true (in training) or false (selling for real)' }),
+});
+
+/** PUT /v1/terminals/:id/voucher-share: the share of each open voucher this terminal holds ahead. */
+export const voucherShareSchema = z.strictObject({
+  percent: z
+    .number({ error: `percent must be a whole number from 0 to ${MAX_VOUCHER_SHARE_PERCENT}` })
+    .int('percent must be a whole number')
+    .min(0, 'percent must be at least 0')
+    .max(
+      MAX_VOUCHER_SHARE_PERCENT,
+      `percent must be at most ${MAX_VOUCHER_SHARE_PERCENT}: a window holds at most half of a voucher ahead`,
+    ),
 });
 
 /** PUT /v1/terminals/:id/lease-cap: a share of each counter's limit, or null for the default. */

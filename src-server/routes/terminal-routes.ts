@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { registerRequestSchema } from '../../shared/sync/protocol';
 import { terminalOveruseCapSchema } from '../../shared/auth/overuse-cap';
 import { offlineLimitsSchema } from '../../shared/sync/offline-limits';
-import { leaseCapSchema, TERMINAL_STATUSES, terminalTrainingSchema } from '../../shared/sync/terminal-admin';
+import {
+  leaseCapSchema,
+  TERMINAL_STATUSES,
+  terminalTrainingSchema,
+  voucherShareSchema,
+} from '../../shared/sync/terminal-admin';
 import { text } from '../../shared/text';
 import type { ServerContext } from '../context';
 import {
@@ -15,6 +20,7 @@ import {
   setOfflineLimits,
   setOveruseCap,
   setTraining,
+  setVoucherShare,
 } from '../services/terminal-service';
 import { bearer, guard, idParams, pageQuery, principalOf, staffGuard, staffOf, type App } from './common';
 
@@ -109,6 +115,22 @@ export function registerTerminalRoutes(app: App, ctx: ServerContext): void {
       onRequest: staffGuard(ctx, 'terminals.enrol'),
     },
     async (request) => setLeaseCap(ctx, staffOf(request), request.params.id, request.body.percent),
+  );
+  app.put(
+    '/v1/terminals/:id/voucher-share',
+    {
+      schema: {
+        tags,
+        summary: "How much of each open gift voucher's balance this terminal holds ahead for offline sales",
+        description:
+          'percent: 0 to 50; the background top-up asks for this share of each open voucher it holds nothing of. 0 (the default) keeps every voucher whole for online windows. See docs/CASH.md "Offline".',
+        params: idParams,
+        body: voucherShareSchema,
+        security: bearer,
+      },
+      onRequest: staffGuard(ctx, 'terminals.enrol'),
+    },
+    async (request) => setVoucherShare(ctx, staffOf(request), request.params.id, request.body.percent),
   );
   app.put(
     '/v1/terminals/:id/offline-limits',

@@ -13,7 +13,8 @@ import type { Queryable } from '../db/database';
 import * as repo from '../db/repos/catalogue-repo';
 import { lockOrganisationForEdit } from '../db/repos/change-pos';
 import { adoptFirstVenue } from '../db/repos/staff-repo';
-import { isForeignKeyViolation, isUniqueViolation, reject } from '../errors';
+import type { Err } from '../../shared/result';
+import { isForeignKeyViolation, isUniqueViolation, reject, Rejection } from '../errors';
 import { pick, recordAudit } from './audit';
 import { followLimit } from './escrow-service';
 import { checkMappedCapacity } from './seat-capacity';
@@ -109,6 +110,30 @@ export async function get(
   return row;
 }
 
+/**
+ * docs/CASH.md "Selling one": a gift voucher carries no VAT and only a voucher has a validity in days.
+ * Checked on what the row will be after the write, so a patch of one field cannot slip past the other.
+ */
+function checkVoucherProduct(row: Record<string, unknown>): void {
+  const fields: Record<string, string> = {};
+  if (row.kind === 'voucher' && row.vatRate !== 0) {
+    fields.vatRate = 'A gift voucher carries no VAT: its VAT is due on what it buys; set the VAT rate to 0.';
+  }
+  if (row.kind !== 'voucher' && row.voucherDays !== null && row.voucherDays !== undefined) {
+    fields.voucherDays = 'Only a gift voucher has a validity in days: leave voucherDays empty for this kind.';
+  }
+  const [field, sentence] = Object.entries(fields)[0] ?? [];
+  if (!field || !sentence) return;
+  // The same shape as a schema refusal: the sentence, and each field's beside it.
+  const failure: Err & { fields: Record<string, string> } = {
+    ok: false,
+    reason: 'VALIDATION_FAILED',
+    message: `${field}: ${sentence}`,
+    fields,
+  };
+  throw new Rejection(failure);
+}
+
 export async function create(
   ctx: ServerContext,
   principal: Principal,
@@ -116,6 +141,7 @@ export async function create(
   values: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
   await assertRefs(ctx.db, name, principal.orgId, values);
+  if (name === 'products') checkVoucherProduct(values);
   const id = uuid();
   try {
     await ctx.db.transaction(async (tx) => {
@@ -163,6 +189,7 @@ export async function update(
     if (!current) reject('NOT_FOUND', `There is no such ${LABEL[name]}.`);
     // The organisation is locked above, so no other update slips in after this check.
     assertVersion(LABEL[name], current.version as number, expectedVersion);
+    if (name === 'products') checkVoucherProduct({ ...current, ...values });
     const before = await auditedRow(tx, name, principal.orgId, id);
     let found: boolean;
     try {

@@ -20,10 +20,20 @@ import { reject } from '../errors';
 import { nextBusinessDayEnd } from '../../shared/business-day';
 import { isUuid } from '../db/uuid';
 import { capacityCounterLimit } from './seat-capacity';
+import { getVoucher } from '../db/repos/voucher-repo';
+import { voucherExpired } from '../../shared/vouchers/rules';
 
 /** What a counter limits and how much of it is used, read from the code or the performance. */
 export type CounterSource =
-  { ok: true; limit: number; used: number; performanceStartsAt?: string } | (Err & { noLimit?: boolean });
+  | {
+      ok: true;
+      limit: number;
+      used: number;
+      performanceStartsAt?: string;
+      /** A gift voucher's counter: whether it can still pay (docs/CASH.md "Paying with one"). */
+      voucher?: { status: 'active' | 'void'; expiresAt: string };
+    }
+  | (Err & { noLimit?: boolean });
 
 const CODE_LIMIT = {
   code_uses: { rule: 'maxUses', usage: 'uses', label: 'a use limit (maxUses)' },
@@ -58,6 +68,23 @@ export async function counterSource(
       }),
       used: 0,
       performanceStartsAt: performance.startsAt as string,
+    };
+  }
+  if (ref.kind === 'voucher_balance') {
+    // A voucher's counter is made when the sale that issued it is applied; its limit is the face value.
+    const voucher = await getVoucher(tx, orgId, ref.id);
+    if (!voucher) {
+      return {
+        ok: false,
+        reason: 'VOUCHER_UNKNOWN',
+        message: `There is no gift voucher ${ref.id} in your organisation: a voucher is known once the sale that issued it is pushed.`,
+      };
+    }
+    return {
+      ok: true,
+      limit: voucher.amount,
+      used: 0,
+      voucher: { status: voucher.status, expiresAt: voucher.expiresAt },
     };
   }
   const code = await getCode(tx, orgId, ref.id, now);
@@ -162,6 +189,26 @@ function capRefusal(held: number, cap: number, limit: number, percent: number | 
   };
 }
 
+/** An expired or void voucher's counter grants nothing: it can no longer pay. */
+function refuseVoucher(
+  voucher: { status: 'active' | 'void'; expiresAt: string },
+  now: Date,
+): AcquireRefusal | undefined {
+  if (voucher.status === 'void') {
+    return {
+      reason: 'VOUCHER_VOID',
+      message: 'This gift voucher was voided (its sale was refunded or voided): it cannot pay.',
+    };
+  }
+  if (voucherExpired(voucher.expiresAt, now.getTime())) {
+    return {
+      reason: 'VOUCHER_EXPIRED',
+      message: `This gift voucher expired at ${voucher.expiresAt}: it cannot pay any more.`,
+    };
+  }
+  return undefined;
+}
+
 /**
  * Grants a lease on one counter: the pool is debited and the lease recorded before the answer leaves,
  * under the counter's row lock, so concurrent acquires on several server processes never over-grant.
@@ -214,6 +261,11 @@ export async function acquireLease(
       }
       if (start < expiresAt) expiresAt = start;
     }
+    const voucherRefusal = source.voucher && refuseVoucher(source.voucher, now);
+    if (source.voucher && !voucherRefusal) {
+      const end = new Date(source.voucher.expiresAt);
+      if (end < expiresAt) expiresAt = end;
+    }
     await escrow.ensureCounter(tx, {
       orgId: terminal.orgId,
       counter: input.counter,
@@ -226,7 +278,13 @@ export async function acquireLease(
     const cap = terminalCap(counter.limit, terminal.leaseCapPercent);
     const held = await escrow.heldBy(tx, terminal.id, input.counter, now.toISOString());
     const room = Math.max(0, cap - held);
-    const granted = Math.min(grantSize(input.want, counter.unallocated), room);
+    // DECISIONS.md "Voucher grants": a voucher is one customer's money spent at one window at a time, so
+    // its counter grants what is asked while the pool has it, with no shrinking and no per-terminal cap.
+    const granted = voucherRefusal
+      ? 0
+      : source.voucher
+        ? Math.min(input.want, counter.unallocated)
+        : Math.min(grantSize(input.want, counter.unallocated), room);
     if (granted === 0) {
       // Remembered, so a late copy of this request cannot grant what the terminal stopped waiting for.
       await escrow.recordRefusal(tx, {
@@ -236,9 +294,10 @@ export async function acquireLease(
         counter: input.counter,
       });
       const refusal: AcquireRefusal =
-        counter.unallocated === 0
+        voucherRefusal ??
+        (counter.unallocated === 0
           ? { reason: 'POOL_EMPTY', message: 'Nothing of this counter is left to lease.' }
-          : capRefusal(held, cap, counter.limit, terminal.leaseCapPercent);
+          : capRefusal(held, cap, counter.limit, terminal.leaseCapPercent));
       return { lease: null, unallocated: counter.unallocated, limit: counter.limit, refusal };
     }
     const lease = await escrow.grantLease(tx, {

@@ -13,6 +13,8 @@ import {
   type TicketRevocation,
 } from '../../shared/sync/protocol';
 import type { OfflineCustomer } from '../../shared/customers/offline';
+import type { VoucherBalance } from '../../shared/vouchers/rules';
+import { toBalance } from '../db/repos/voucher-repo';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
@@ -41,7 +43,8 @@ import { toView } from './code-service';
 //   entity, id) order, tombstones of hard deletes included.
 // Revoked tickets page in the same stream and leave in `revocations`, this terminal's sales refunded
 // elsewhere in `refundsElsewhere` (docs/ORDERS.md), the offline subset of customers in `customers`
-// (docs/CUSTOMERS.md "At the terminal"); the organisation's ticket keys
+// (docs/CUSTOMERS.md "At the terminal"), gift vouchers and their balances in `vouchers` (docs/CASH.md
+// "Offline"); the organisation's ticket keys
 // go in full with every page, like the terminal's leases (docs/TICKETS.md "Trust").
 
 export const DEFAULT_PULL_LIMIT = 5000;
@@ -121,7 +124,9 @@ function pageRows(
   revocations: TicketRevocation[];
   refundsElsewhere: RefundElsewhere[];
   customers: OfflineCustomer[];
+  vouchers: VoucherBalance[];
 } {
+  const vouchers: VoucherBalance[] = [];
   const changes: Change[] = [];
   const revocations: TicketRevocation[] = [];
   const refundsElsewhere: RefundElsewhere[] = [];
@@ -129,6 +134,8 @@ function pageRows(
   for (const row of rows) {
     if (row.entity === 'customer') {
       customers.push(offlineCustomer(row));
+    } else if (row.entity === 'voucher') {
+      vouchers.push(toBalance(row.data));
     } else if (row.entity === 'sale_refund') {
       const d = row.data;
       refundsElsewhere.push({
@@ -153,7 +160,7 @@ function pageRows(
       changes.push(toChange(row, audience));
     }
   }
-  return { changes, revocations, refundsElsewhere, customers };
+  return { changes, revocations, refundsElsewhere, customers, vouchers };
 }
 
 function offlineCustomer({ id, data: d }: PulledRow): OfflineCustomer {
@@ -189,6 +196,11 @@ function toChange(row: PulledRow, audience: Audience): Change {
   if (row.entity === 'performance' && !audience.seatMaps) {
     const { seatMapId: _seatMapId, ...performance } = row.data;
     return { entity: 'performance', id: row.id, data: performance } as unknown as Change;
+  }
+  if (row.entity === 'product' && row.data.voucherDays === null) {
+    // Only a gift voucher has days (docs/CASH.md "Selling one"): other kinds leave the field out.
+    const { voucherDays: _days, ...product } = row.data;
+    return { entity: 'product', id: row.id, data: product } as unknown as Change;
   }
   // The SELECT of each entity is written as that entity's record (pull-repo.ts).
   return { entity: row.entity, id: row.id, data: row.data } as unknown as Change;
@@ -347,6 +359,7 @@ async function pullPage(
         offlineLimits: { maxSale: terminal.offlineMaxSale, maxMinutes: terminal.offlineMaxMinutes },
         overuseCap: { cap: terminal.overuseCap },
         training: terminal.training,
+        voucherSharePercent: terminal.voucherSharePercent,
         ticketKeys: keys,
       };
     }
@@ -363,6 +376,7 @@ async function pullPage(
       offlineLimits: { maxSale: terminal.offlineMaxSale, maxMinutes: terminal.offlineMaxMinutes },
       overuseCap: { cap: terminal.overuseCap },
       training: terminal.training,
+      voucherSharePercent: terminal.voucherSharePercent,
       ticketKeys: keys,
     };
   });

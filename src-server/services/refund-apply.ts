@@ -1,5 +1,6 @@
 import { isPlausibleCashRounding } from '../../shared/money/cash-rounding';
-import { counterKey, type Mutation } from '../../shared/sync/protocol';
+import { counterKey, parseCounterKey, type Mutation } from '../../shared/sync/protocol';
+import { voucherNeeds } from '../../shared/sync/counters';
 import { refundPayloadSchema, salePayloadSchema, type RefundPayload } from '../../shared/sync/payloads';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
@@ -10,6 +11,7 @@ import * as claims from '../db/repos/refund-claim-repo';
 import * as reviews from '../db/repos/review-item-repo';
 import type { TerminalSyncRow } from '../db/repos/terminal-repo';
 import { voidTickets } from '../db/repos/ticket-repo';
+import { touchVouchers, voidVouchersOfUnits } from '../db/repos/voucher-repo';
 import { reject } from '../errors';
 import type { MutationScope } from './mutation-scope';
 import { parsePayload } from './payload-parse';
@@ -212,6 +214,37 @@ async function refundSale(
     seatedUnits({ lines: original.lines, units: givenBack }),
     ctx.now().toISOString(),
   );
+
+  // docs/CASH.md "Gift vouchers": what a refund pays back onto a voucher goes back to its balance like
+  // a code's units (to the lease while the terminal holds it, else to the pool); a void gives back all
+  // the sale spent of each voucher. The balances moved: every terminal pulls them again.
+  const voucherBack = new Map<string, number>();
+  for (const need of voucherNeeds(p.payments.map((x) => ({ ...x, amount: -x.amount })))) {
+    voucherBack.set(need.counter, need.units);
+  }
+  if (saleVoided) {
+    for (const row of held) {
+      if (row.kind !== 'excess' && parseCounterKey(row.counter)?.kind === 'voucher_balance') {
+        voucherBack.set(row.counter, Number.MAX_SAFE_INTEGER);
+      }
+    }
+  }
+  const touched: string[] = [];
+  for (const [counter, n] of voucherBack) {
+    await back(counter, n);
+    const ref = parseCounterKey(counter);
+    if (ref) touched.push(ref.id);
+  }
+  await touchVouchers(tx, terminal.orgId, touched);
+  // The vouchers the refunded units sold can no longer pay.
+  if (original.vouchers.length > 0) {
+    await voidVouchersOfUnits(tx, {
+      orgId: terminal.orgId,
+      saleId: sale.id,
+      units: saleVoided ? null : picked,
+      at: refund.createdAt,
+    });
+  }
 
   if (saleVoided) {
     await ledger.markSaleVoided(tx, sale.id, refund.createdAt);

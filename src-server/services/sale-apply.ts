@@ -5,6 +5,7 @@ import {
   limitReasonOf,
   saleNeeds,
   ticketsPerPerformance,
+  voucherNeeds,
 } from '../../shared/sync/counters';
 import { parseCounterKey, type Escrow, type Mutation } from '../../shared/sync/protocol';
 import { salePayloadSchema, type SalePayload } from '../../shared/sync/payloads';
@@ -16,6 +17,8 @@ import * as escrow from '../db/repos/escrow-repo';
 import * as redemptions from '../db/repos/redemption-repo';
 import { insertReviewItem } from '../db/repos/review-item-repo';
 import { storedTicket, type NewTicket } from '../db/repos/ticket-repo';
+import { touchVouchers } from '../db/repos/voucher-repo';
+import { issueVouchers, isVoucherCounter, reviewVoucher, unnamedVoucherPayments } from './voucher-apply';
 import { reject } from '../errors';
 import { proveApprovals, reviewMissingComp, reviewUnproven } from './approval-check';
 import { reviewOverCap } from './overuse-cap';
@@ -35,7 +38,11 @@ const sum = (values: readonly number[]) => values.reduce((n, v) => n + v, 0);
 /** Every capped unit a sale takes, per counter, by the rule the terminal asked its leases with. */
 function expectedUses(p: SalePayload, code: CodeRow | undefined): Map<string, number> {
   const redeemed = p.redemption && code ? { id: p.redemption.codeId, rules: code.rules } : null;
-  const needs = saleNeeds(ticketsPerPerformance(p.lines, p.units), redeemed, p.redemption);
+  const needs = [
+    ...saleNeeds(ticketsPerPerformance(p.lines, p.units), redeemed, p.redemption),
+    // docs/CASH.md "Paying with one": a voucher payment's amount is a need on its balance counter.
+    ...voucherNeeds(p.payments),
+  ];
   return new Map(needs.map((n) => [n.counter, n.units]));
 }
 
@@ -60,13 +67,21 @@ interface Excess {
   units: number;
 }
 
+interface Settled {
+  excess: Excess[];
+  /** Voucher counters of vouchers the organisation does not know: nothing counted, a review each. */
+  unknownVouchers: Excess[];
+  /** Counters whose spent units moved (a voucher's balance then moves too). */
+  spent: Set<string>;
+}
+
 /** Backs each use with its lease where it may, absorbs the rest from the pool, and returns the excess. */
 async function settleEscrow(
   scope: MutationScope,
   saleId: string,
   soldAt: string,
   uses: Escrow,
-): Promise<Excess[]> {
+): Promise<Settled> {
   const { terminal } = scope;
   const now = scope.ctx.now().toISOString();
   const unbacked = new Map<string, number>();
@@ -74,6 +89,8 @@ async function settleEscrow(
     units > 0 && unbacked.set(counter, (unbacked.get(counter) ?? 0) + units);
   const record = (counter: string, leaseId: string | null, kind: escrow.EscrowKind, units: number) =>
     scope.deferEscrow({ saleId, orgId: terminal.orgId, counter, leaseId, kind, units });
+  const spent = new Set<string>();
+  const unknownVouchers: Excess[] = [];
 
   for (const use of [...uses.leaseUses].sort((a, b) => a.counter.localeCompare(b.counter))) {
     if (use.units === 0) continue;
@@ -88,6 +105,7 @@ async function settleEscrow(
     if (backed > 0 && lease) {
       scope.addLeaseUse(lease, backed);
       record(use.counter, lease.id, 'backed', backed);
+      spent.add(use.counter);
     }
     addUnbacked(use.counter, use.units - backed);
   }
@@ -99,14 +117,20 @@ async function settleEscrow(
     if (!source.ok) {
       // A use of something without that limit counts against nothing; an unknown one is refused.
       if ('noLimit' in source && source.noLimit) continue;
+      // The money was taken at the window: an unknown voucher keeps the sale and goes to review.
+      if (source.reason === 'VOUCHER_UNKNOWN') {
+        unknownVouchers.push({ counter, units });
+        continue;
+      }
       reject(source.reason, source.message);
     }
     const absorbed = await scope.run((tx) => escrow.absorb(tx, terminal.orgId, counter, units));
     record(counter, null, 'absorbed', absorbed);
     record(counter, null, 'excess', units - absorbed);
+    if (absorbed > 0) spent.add(counter);
     if (units > absorbed) excess.push({ counter, units: units - absorbed });
   }
-  return excess;
+  return { excess, unknownVouchers, spent };
 }
 
 export async function applySale(scope: MutationScope, mutation: Mutation): Promise<string | undefined> {
@@ -184,12 +208,23 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
   const seatsNotHeld = await sellPushedSeats(scope, mutation.mutationId, p);
 
   // Before the use is counted on the code: a counter made now starts from the usage before this sale.
-  const excess = await settleEscrow(
+  const { excess, unknownVouchers, spent } = await settleEscrow(
     scope,
     sale.id,
     sale.createdAt,
     claimedUses(p.escrow, expectedUses(p, code)),
   );
+  // docs/CASH.md "On the server": the sale's vouchers and their balance counters; the balances it
+  // spent take a new change position so every terminal pulls them.
+  await issueVouchers(scope, p);
+  const spentVouchers = [...spent].flatMap((c) => {
+    const ref = parseCounterKey(c);
+    return ref?.kind === 'voucher_balance' ? [ref.id] : [];
+  });
+  if (spentVouchers.length > 0) {
+    await scope.run((tx) => touchVouchers(tx, terminal.orgId, spentVouchers));
+  }
+  const unnamed = unnamedVoucherPayments(p);
 
   const overuse = approvals.honoured.find((a) => a.kind === 'overuse');
   let redemptionId: string | null = null;
@@ -246,7 +281,14 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
     }
   }
 
-  for (const e of excess) {
+  for (const e of excess.filter((x) => isVoucherCounter(x.counter))) {
+    await reviewVoucher(scope, mutation, sale, 'voucher_overspent', e);
+  }
+  for (const e of unknownVouchers) await reviewVoucher(scope, mutation, sale, 'voucher_unknown', e);
+  if (unnamed > 0)
+    await reviewVoucher(scope, mutation, sale, 'voucher_unknown', { counter: null, units: unnamed });
+
+  for (const e of excess.filter((x) => !isVoucherCounter(x.counter))) {
     const onCode = !isCapacityCounter(e.counter);
     if (onCode && redemptionId && code) {
       const id = redemptionId;
@@ -289,6 +331,8 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
   if (customerId) await scope.run((tx) => touchCustomer(tx, terminal.orgId, customerId));
   const toReview = [
     ...excess.map((e) => `${e.units} over ${e.counter}`),
+    ...unknownVouchers.map((e) => `${e.units} paid with an unknown voucher (${e.counter})`),
+    ...(unnamed > 0 ? [`${unnamed} paid by voucher naming none`] : []),
     ...approvals.unproven.map((u) => `an unproven ${u.approval.kind} approval`),
     ...(compUnapproved ? ['comped units without a comp approval'] : []),
     ...(overCap ? ['an overuse past its supervisor’s daily cap'] : []),

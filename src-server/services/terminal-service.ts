@@ -35,6 +35,7 @@ async function auditedTerminal(
     'offlineMaxMinutes',
     'overuseCap',
     'training',
+    'voucherSharePercent',
   ]);
 }
 
@@ -313,6 +314,22 @@ export async function setTraining(
 ): Promise<{ terminalId: string; training: boolean }> {
   const set = await changeTerminal(ctx, principal, terminalId, 'terminal.training', (tx) =>
     repo.setTraining(tx, principal.orgId, terminalId, training),
+  );
+  return { terminalId, ...set };
+}
+
+/**
+ * A manager sets the share of each open voucher's balance the terminal holds ahead for offline sales
+ * (docs/CASH.md "Offline"); its next pull takes it. 0: none, every voucher stays whole for online windows.
+ */
+export async function setVoucherShare(
+  ctx: ServerContext,
+  principal: Principal,
+  terminalId: string,
+  percent: number,
+): Promise<{ terminalId: string; voucherSharePercent: number }> {
+  const set = await changeTerminal(ctx, principal, terminalId, 'terminal.voucher_share', (tx) =>
+    repo.setVoucherShare(tx, principal.orgId, terminalId, percent),
   );
   return { terminalId, ...set };
 }

@@ -10,7 +10,9 @@ import type {
   TerminalSalePayload,
   TicketReissuePayload,
 } from '../../shared/sync/payloads';
-import type { TicketRow } from '../../shared/sync/sale-record';
+import type { TicketRow, VoucherRow } from '../../shared/sync/sale-record';
+import { signVoucher } from '../../shared/node/vouchers/secret';
+import { DEFAULT_VOUCHER_DAYS, voucherExpiry } from '../../shared/vouchers/rules';
 import type { Escrow, Mutation, MutationType } from '../../shared/sync/protocol';
 
 // Outbox rows exactly as a terminal writes them: the payload shapes of src-main/services/
@@ -65,7 +67,8 @@ export function shiftClosePayload(
 }
 
 export interface LineSpec {
-  kind?: 'ticket' | 'addon' | 'merch' | 'fee';
+  /** 'voucher': a gift voucher line (VAT 0); the sale issues one voucher per unit (docs/CASH.md). */
+  kind?: 'ticket' | 'addon' | 'merch' | 'fee' | 'voucher';
   itemId?: string;
   eventId?: string | null;
   performanceId?: string | null;
@@ -96,6 +99,10 @@ export interface SaleSpec {
   ticketSigner?: TicketSigningKey | undefined;
   escrow?: Escrow;
   tender?: 'cash' | 'card' | 'complimentary';
+  /** Parts paid with gift vouchers (tender 'voucher'); the tender above pays what is left. */
+  vouchersPaid?: { voucherId: string; amount: number }[];
+  /** How long the vouchers the sale issues are valid (default DEFAULT_VOUCHER_DAYS). */
+  voucherDays?: number;
   createdAt?: string;
   /** The customer picked at the till, stored as the terminal stores it (JSON text). */
   customer?: { id: string; name: string; email?: string; phone?: string };
@@ -127,7 +134,7 @@ export function salePayload(spec: SaleSpec): TerminalSalePayload {
       category: null,
       qty: l.qty,
       unitPrice: l.unitPrice,
-      vatRate: 1900,
+      vatRate: (l.kind ?? 'ticket') === 'voucher' ? 0 : 1900,
       gross,
       codeDiscount,
       customDiscount: 0,
@@ -159,6 +166,8 @@ export function salePayload(spec: SaleSpec): TerminalSalePayload {
   const codeDiscount = lines.reduce((n, l) => n + l.codeDiscount, 0);
   const total = gross - codeDiscount;
   const tender = spec.tender ?? 'cash';
+  const byVoucher = (spec.vouchersPaid ?? []).reduce((n, v) => n + v.amount, 0);
+  const rest = total + (spec.cashRounding ?? 0) - byVoucher;
   const discounted = lines.filter((l) => l.codeDiscount > 0);
   const overridden = spec.code && spec.overuse ? spec.overuse : undefined;
   return {
@@ -193,18 +202,36 @@ export function salePayload(spec: SaleSpec): TerminalSalePayload {
     lines,
     units,
     payments: [
-      {
+      ...(spec.vouchersPaid ?? []).map((v) => ({
         id: randomUUID(),
         saleId,
         refundId: null,
         shiftId: spec.shiftId,
-        tender,
-        amount: total + (spec.cashRounding ?? 0),
-        tendered: tender === 'cash' ? total + (spec.cashRounding ?? 0) : null,
-        changeGiven: tender === 'cash' ? 0 : null,
-        reference: tender === 'card' ? 'ref' : null,
+        tender: 'voucher' as const,
+        amount: v.amount,
+        tendered: null,
+        changeGiven: null,
+        reference: null,
         createdAt: now,
-      },
+        voucherId: v.voucherId,
+      })),
+      ...(rest > 0 || byVoucher === 0
+        ? [
+            {
+              id: randomUUID(),
+              saleId,
+              refundId: null,
+              shiftId: spec.shiftId,
+              tender,
+              amount: rest,
+              tendered: tender === 'cash' ? rest : null,
+              changeGiven: tender === 'cash' ? 0 : null,
+              reference: tender === 'card' ? 'ref' : null,
+              createdAt: now,
+              voucherId: null,
+            },
+          ]
+        : []),
     ],
     redemption: spec.code
       ? {
@@ -248,8 +275,39 @@ export function salePayload(spec: SaleSpec): TerminalSalePayload {
       ids: randomUUID,
       seal: spec.ticketSigner && ticketSealer(spec.ticketSigner),
     }),
+    vouchers: saleVouchers(saleId, now, lines, units, spec),
     ...(spec.escrow ? { escrow: spec.escrow } : {}),
   };
+}
+
+/** One voucher per unit of a voucher line, signed as checkout signs it (unsigned without a key). */
+function saleVouchers(
+  saleId: string,
+  issuedAt: string,
+  lines: readonly { id: string; kind: string }[],
+  units: readonly { lineId: string; unitIndex: number; total: number }[],
+  spec: SaleSpec,
+): VoucherRow[] {
+  const voucherLines = new Set(lines.filter((l) => l.kind === 'voucher').map((l) => l.id));
+  const currency = spec.currency ?? 'EUR';
+  const expiresAt = voucherExpiry(issuedAt, spec.voucherDays ?? DEFAULT_VOUCHER_DAYS);
+  return units
+    .filter((u) => voucherLines.has(u.lineId))
+    .map((u) => {
+      const claims = { voucherId: randomUUID(), amount: u.total, currency, issuedAt, expiresAt };
+      return {
+        id: claims.voucherId,
+        saleId,
+        lineId: u.lineId,
+        unitIndex: u.unitIndex,
+        amount: u.total,
+        currency,
+        issuedAt,
+        expiresAt,
+        secret: spec.ticketSigner ? signVoucher(claims, spec.ticketSigner) : 'unsigned',
+        keyId: spec.ticketSigner?.keyId ?? '0000000000000000',
+      };
+    });
 }
 
 /** refund()'s outbox payload for a void (every unit still charged) or a refund of some units. */
@@ -263,6 +321,8 @@ export function refundPayload(
     escrow?: Escrow;
     /** The cash rounding of the refund: it pays back amount + cashRounding. */
     cashRounding?: number;
+    /** Parts paid back onto gift vouchers (tender 'voucher'); cash pays back the rest. */
+    vouchersBack?: { voucherId: string; amount: number }[];
   },
 ): TerminalRefundPayload {
   const picked = spec.units
@@ -272,6 +332,8 @@ export function refundPayload(
   const now = new Date().toISOString();
   const refundId = randomUUID();
   const shiftId = spec.shiftId ?? sale.sale.shiftId;
+  const cashBack =
+    amount + (spec.cashRounding ?? 0) - (spec.vouchersBack ?? []).reduce((n, v) => n + v.amount, 0);
   return {
     terminalId: sale.terminalId,
     refund: {
@@ -289,8 +351,21 @@ export function refundPayload(
       cashRounding: spec.cashRounding ?? 0,
     },
     units: picked.map((u) => ({ lineId: u.lineId, unitIndex: u.unitIndex })),
-    payments:
-      amount > 0
+    payments: [
+      ...(spec.vouchersBack ?? []).map((v) => ({
+        id: randomUUID(),
+        saleId: sale.sale.id,
+        refundId,
+        shiftId,
+        tender: 'voucher' as const,
+        amount: -v.amount,
+        tendered: null,
+        changeGiven: null,
+        reference: null,
+        createdAt: now,
+        voucherId: v.voucherId,
+      })),
+      ...(cashBack > 0
         ? [
             {
               id: randomUUID(),
@@ -298,14 +373,16 @@ export function refundPayload(
               refundId,
               shiftId,
               tender: 'cash' as const,
-              amount: -(amount + (spec.cashRounding ?? 0)),
+              amount: -cashBack,
               tendered: null,
               changeGiven: null,
               reference: null,
               createdAt: now,
+              voucherId: null,
             },
           ]
-        : [],
+        : []),
+    ],
     ...(spec.escrow ? { escrow: spec.escrow } : {}),
   };
 }

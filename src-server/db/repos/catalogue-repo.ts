@@ -109,6 +109,7 @@ export const ENTITIES: Record<EntityName, EntityTable> = {
       category: 'category',
       inventoryItemId: 'inventory_item_id',
       eventId: 'event_id',
+      voucherDays: 'voucher_days',
     },
     refs: { eventId: 'events' },
     filters: ['eventId', 'kind', 'category'],

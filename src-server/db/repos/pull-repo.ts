@@ -3,6 +3,7 @@ import type { Queryable } from '../database';
 import { codeColumns } from './code-repo';
 import { OFFLINE_CUSTOMER_SUBSET, offlineCustomerColumns } from './customer-pull';
 import { seatMapColumns } from './seat-map-repo';
+import { voucherBalanceColumns } from './voucher-repo';
 
 // Pull reads: every synced table pages by (change_pos, id) on its own index; the service merges the
 // tables into one commit-ordered stream. Table and column names come only from this file.
@@ -12,7 +13,7 @@ import { seatMapColumns } from './seat-map-repo';
  * response's own `revocations` so that an older terminal, whose change schema lists its entities, is
  * not refused a page.
  */
-export type PullEntity = ChangeEntity | 'ticket_revocation' | 'sale_refund' | 'customer';
+export type PullEntity = ChangeEntity | 'ticket_revocation' | 'sale_refund' | 'customer' | 'voucher';
 
 interface PullSource {
   entity: PullEntity;
@@ -59,7 +60,7 @@ const SOURCES: PullSource[] = (
       entity: 'product',
       from: 'products c',
       select: `c.id, c.kind, c.name, c.unit_price AS "unitPrice", c.vat_rate AS "vatRate", c.category,
-      c.inventory_item_id AS "inventoryItemId", c.event_id AS "eventId"`,
+      c.inventory_item_id AS "inventoryItemId", c.event_id AS "eventId", c.voucher_days AS "voucherDays"`,
     },
     {
       entity: 'role',
@@ -132,6 +133,13 @@ const SOURCES: PullSource[] = (
         FROM seat_maps m) c`,
       select: seatMapColumns('c'),
       where: 'c.change_pos IS NOT NULL',
+    },
+    {
+      // The organisation's gift vouchers with their balances (docs/CASH.md "Offline"), to every terminal;
+      // a spend or refund applied moves the voucher (voucher-repo.ts). Last, after the seat maps.
+      entity: 'voucher',
+      from: 'vouchers c',
+      select: voucherBalanceColumns('c'),
     },
   ] satisfies (Partial<PullSource> & Pick<PullSource, 'entity' | 'from' | 'select'>)[]
 ).map((s) => ({ pos: 'change_pos', where: 'true', textId: false, ...s }));
@@ -225,6 +233,7 @@ const POSITIONED: readonly (readonly [string, string])[] = [
     'pos_refunds',
     'customers',
     'performance_seats',
+    'vouchers',
   ].map((table) => [table, 'change_pos'] as const),
   ['codes', 'usage_pos'],
 ];

@@ -86,13 +86,15 @@ export async function terminalRecord(
       offlineMaxMinutes: number | null;
       overuseCap: number | null;
       training: boolean;
+      voucherSharePercent: number;
     }
   | undefined
 > {
   const rows = await db.query<NonNullable<Awaited<ReturnType<typeof terminalRecord>>>>(
     `SELECT id, venue_id AS "venueId", name, epoch, created_at AS "createdAt", revoked_at AS "revokedAt",
        lease_cap_percent AS "leaseCapPercent", offline_max_sale AS "offlineMaxSale",
-       offline_max_minutes AS "offlineMaxMinutes", overuse_cap AS "overuseCap", training
+       offline_max_minutes AS "offlineMaxMinutes", overuse_cap AS "overuseCap", training,
+       voucher_share_percent AS "voucherSharePercent"
      FROM terminals WHERE org_id = $1 AND id = $2`,
     [orgId, id],
   );
@@ -134,7 +136,7 @@ export async function pageTerminals(
          t.created_at AS "createdAt", t.revoked_at AS "revokedAt", t.last_seq AS "lastSeq",
          t.last_push_at AS "lastPushAt", t.last_pull_at AS "lastPullAt", t.pending_sales AS "pendingSales", t.lease_cap_percent AS "leaseCapPercent",
          t.offline_max_sale AS "offlineMaxSale", t.offline_max_minutes AS "offlineMaxMinutes",
-         t.overuse_cap AS "overuseCap", t.training,
+         t.overuse_cap AS "overuseCap", t.training, t.voucher_share_percent AS "voucherSharePercent",
          COALESCE(l.leases, 0)::int AS "leasesHeld", COALESCE(l.units, 0)::bigint AS "unitsHeld",
          l.next_expiry AS "nextLeaseExpiry", COALESCE(r.open, 0)::int AS "openReviewItems"
        ${joined}
@@ -166,6 +168,21 @@ export async function setOveruseCap(
   const rows = await db.query<{ cap: number | null }>(
     'UPDATE terminals SET overuse_cap = $3 WHERE id = $1 AND org_id = $2 RETURNING overuse_cap AS cap',
     [id, orgId, cap],
+  );
+  return rows[0];
+}
+
+/** A manager's voucher share for the terminal (docs/CASH.md "Offline"); undefined if not in this org. */
+export async function setVoucherShare(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  percent: number,
+): Promise<{ voucherSharePercent: number } | undefined> {
+  const rows = await db.query<{ voucherSharePercent: number }>(
+    `UPDATE terminals SET voucher_share_percent = $3 WHERE id = $1 AND org_id = $2
+     RETURNING voucher_share_percent AS "voucherSharePercent"`,
+    [id, orgId, percent],
   );
   return rows[0];
 }
@@ -253,11 +270,14 @@ export interface TerminalSyncRow {
   overuseCap: number | null;
   /** docs/CASH.md "Training mode": the back office's switch; every pull carries it. */
   training: boolean;
+  /** docs/CASH.md "Offline": the share of each open voucher it holds ahead (0–50); every pull carries it. */
+  voucherSharePercent: number;
 }
 
 const TERMINAL_COLUMNS = `id, org_id AS "orgId", venue_id AS "venueId", epoch, last_seq AS "lastSeq", state,
   lease_cap_percent AS "leaseCapPercent", offline_max_sale AS "offlineMaxSale",
-  offline_max_minutes AS "offlineMaxMinutes", overuse_cap AS "overuseCap", training`;
+  offline_max_minutes AS "offlineMaxMinutes", overuse_cap AS "overuseCap", training,
+  voucher_share_percent AS "voucherSharePercent"`;
 
 /** The terminal row, locked: one push or acquire per terminal at a time. */
 export async function lockTerminal(db: Queryable, id: string): Promise<TerminalSyncRow | undefined> {

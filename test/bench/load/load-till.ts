@@ -18,6 +18,7 @@ import {
   pushConflictSchema,
   pushResponseSchema,
   type Change,
+  type CounterKind,
   type Escrow,
   type LeaseView,
   type MutationType,
@@ -77,7 +78,14 @@ export interface LoadTillOptions {
 }
 
 /** Lease units asked for at a time: more than the core's background top-up, so the bench measures pushes. */
-const LEASE_WANT = { capacity: 200, code_uses: 50, code_item_uses: 200, code_budget: 50_000 } as const;
+const LEASE_WANT: Record<CounterKind, number> = {
+  capacity: 200,
+  code_uses: 50,
+  code_item_uses: 200,
+  code_budget: 50_000,
+  // The bench pays no voucher; a voucher counter grants what is asked (docs/CASH.md "Paying with one").
+  voucher_balance: 0,
+};
 const RETRY_MS = 200;
 
 interface HeldLease {

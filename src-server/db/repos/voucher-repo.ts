@@ -1,0 +1,189 @@
+import type { VoucherRow } from '../../../shared/sync/sale-record';
+import type { VoucherDayRow, VoucherReport, VoucherTotalsRow } from '../../../shared/reports/vouchers';
+import type { VoucherBalance } from '../../../shared/vouchers/rules';
+import type { Queryable } from '../database';
+import { NEXT_POS, positionCte } from './change-pos';
+
+// Gift vouchers as pushed sales issued them (migration 0043, docs/CASH.md "Gift vouchers"). A voucher's
+// balance is not stored: it is read from its counter voucher_balance:<id>, whose equation
+// limit = unallocated + Σ(granted − returned) + absorbed (SYNC.md "Escrow leases") splits the face value
+// into what nobody spent and what was spent. Spent = absorbed (unbacked spends the pool covered) + Σ used
+// over its leases (spends backed by a lease; a refund of one lowers used or absorbed again). So
+// balance = limit − absorbed − Σ used, which is also unallocated + Σ(granted − returned − used): the units
+// in the pool and those windows hold unspent. An excess spend is never counted, so it never goes below 0.
+
+/** The balance of the voucher row aliased `v`, from its counter and leases. */
+export const balanceSql = (v: string) => `GREATEST(0, ${v}.amount
+  - COALESCE((SELECT vc.absorbed FROM escrow_counters vc
+      WHERE vc.org_id = ${v}.org_id AND vc.counter = 'voucher_balance:' || ${v}.id::text), 0)
+  - COALESCE((SELECT sum(vl.used) FROM escrow_leases vl
+      WHERE vl.org_id = ${v}.org_id AND vl.counter = 'voucher_balance:' || ${v}.id::text), 0))`;
+
+/** The columns of a VoucherBalance, from a voucher row aliased `v`. */
+export const voucherBalanceColumns = (v: string) => `${v}.id AS "voucherId", ${v}.currency,
+  ${v}.amount::bigint AS amount, (${balanceSql(v)})::bigint AS balance, ${v}.expires_at AS "expiresAt",
+  ${v}.status`;
+
+export interface NewVoucher extends VoucherRow {
+  orgId: string;
+  terminalId: string;
+}
+
+export interface VoucherState {
+  id: string;
+  amount: number;
+  status: 'active' | 'void';
+  expiresAt: string;
+}
+
+const iso = (value: string | Date) => new Date(value).toISOString();
+
+/** Which of these voucher ids the server holds already (lower case). */
+export async function voucherIdsTaken(db: Queryable, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.query<{ id: string }>(
+    'SELECT id::text AS id FROM vouchers WHERE id = ANY($1::uuid[])',
+    [[...ids]],
+  );
+  return new Set(rows.map((r) => r.id.toLowerCase()));
+}
+
+/** The sale's vouchers, each with its change position: every terminal pulls it from now on. */
+export async function insertVouchers(db: Queryable, vouchers: readonly NewVoucher[]): Promise<void> {
+  if (vouchers.length === 0) return;
+  await db.query(
+    `WITH ${positionCte()}
+     INSERT INTO vouchers (id, org_id, sale_id, terminal_id, line_id, unit_index, amount, currency, issued_at,
+       expires_at, key_id, secret, change_pos)
+     SELECT v.id, v."orgId", v."saleId", v."terminalId", v."lineId", v."unitIndex", v.amount, v.currency,
+       v."issuedAt", v."expiresAt", v."keyId", v.secret, ${NEXT_POS}
+     FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, "orgId" uuid, "saleId" uuid, "terminalId" uuid,
+       "lineId" text, "unitIndex" integer, amount bigint, currency text, "issuedAt" timestamptz,
+       "expiresAt" timestamptz, "keyId" text, secret text)`,
+    [JSON.stringify(vouchers)],
+  );
+}
+
+export async function getVoucher(
+  db: Queryable,
+  orgId: string,
+  id: string,
+): Promise<VoucherState | undefined> {
+  const rows = await db.query<{
+    id: string;
+    amount: number;
+    status: VoucherState['status'];
+    expiresAt: string;
+  }>(
+    `SELECT id::text AS id, amount::bigint AS amount, status, expires_at AS "expiresAt"
+     FROM vouchers WHERE org_id = $1 AND id = $2`,
+    [orgId, id],
+  );
+  const row = rows[0];
+  return row && { ...row, amount: Number(row.amount), expiresAt: iso(row.expiresAt) };
+}
+
+export function toBalance(row: Record<string, unknown>): VoucherBalance {
+  return {
+    voucherId: String(row.voucherId),
+    currency: String(row.currency),
+    amount: Number(row.amount),
+    balance: Number(row.balance),
+    expiresAt: iso(row.expiresAt as string | Date),
+    status: row.status as VoucherBalance['status'],
+  };
+}
+
+export async function voucherBalance(
+  db: Queryable,
+  orgId: string,
+  id: string,
+): Promise<VoucherBalance | undefined> {
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT ${voucherBalanceColumns('v')} FROM vouchers v WHERE v.org_id = $1 AND v.id = $2`,
+    [orgId, id],
+  );
+  return rows[0] && toBalance(rows[0]);
+}
+
+/** Their balance moved (a spend applied or given back): every terminal pulls them again. */
+export async function touchVouchers(db: Queryable, orgId: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(
+    `WITH ${positionCte()} UPDATE vouchers SET change_pos = ${NEXT_POS} WHERE org_id = $1 AND id = ANY($2::uuid[])`,
+    [orgId, [...ids]],
+  );
+}
+
+/** The refund or void of the units that sold them: they can no longer pay (VOUCHER_VOID). */
+export async function voidVouchersOfUnits(
+  db: Queryable,
+  v: { orgId: string; saleId: string; units: readonly string[] | null; at: string },
+): Promise<number> {
+  const rows = await db.query(
+    `WITH ${positionCte()}
+     UPDATE vouchers SET status = 'void', status_changed_at = $3, change_pos = ${NEXT_POS}
+     WHERE org_id = $1 AND sale_id = $2 AND status = 'active'
+       AND ($4::text[] IS NULL OR line_id || ':' || unit_index = ANY($4::text[]))
+     RETURNING id`,
+    [v.orgId, v.saleId, v.at, v.units ? [...v.units] : null],
+  );
+  return rows.length;
+}
+
+/** The voucher report (shared/reports/vouchers.ts): sold and spent per UTC day, balances now. */
+export async function voucherReport(
+  db: Queryable,
+  orgId: string,
+  f: { from?: string | undefined; to?: string | undefined },
+  now: string,
+): Promise<VoucherReport> {
+  const params: unknown[] = [orgId, f.from ?? null, f.to ?? null];
+  const days = await db.query<Record<string, unknown>>(
+    `WITH sold AS (
+       SELECT to_char(v.issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, v.currency,
+         count(*) AS n, sum(v.amount) AS amount
+       FROM vouchers v
+       WHERE v.org_id = $1 AND ($2::timestamptz IS NULL OR v.issued_at >= $2)
+         AND ($3::timestamptz IS NULL OR v.issued_at <= $3)
+       GROUP BY 1, 2
+     ), spent AS (
+       SELECT to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, s.currency,
+         sum(e.units - e.given_back) AS amount
+       FROM pos_sale_escrow e JOIN pos_sales s ON s.id = e.sale_id
+       WHERE e.org_id = $1 AND e.counter LIKE 'voucher_balance:%' AND e.kind IN ('backed', 'absorbed')
+         AND ($2::timestamptz IS NULL OR s.created_at >= $2) AND ($3::timestamptz IS NULL OR s.created_at <= $3)
+       GROUP BY 1, 2
+     )
+     SELECT COALESCE(sold.day, spent.day) AS day, COALESCE(sold.currency, spent.currency) AS currency,
+       COALESCE(sold.n, 0)::bigint AS "soldCount", COALESCE(sold.amount, 0)::bigint AS "soldAmount",
+       COALESCE(spent.amount, 0)::bigint AS "spentAmount"
+     FROM sold FULL JOIN spent ON spent.day = sold.day AND spent.currency = sold.currency
+     ORDER BY 1, 2`,
+    params,
+  );
+  const totals = await db.query<Record<string, unknown>>(
+    `SELECT v.currency,
+       count(*) FILTER (WHERE v.expires_at > $2)::bigint AS "openVouchers",
+       COALESCE(sum(${balanceSql('v')}) FILTER (WHERE v.expires_at > $2), 0)::bigint AS outstanding,
+       count(*) FILTER (WHERE v.expires_at <= $2)::bigint AS "expiredVouchers",
+       COALESCE(sum(${balanceSql('v')}) FILTER (WHERE v.expires_at <= $2), 0)::bigint AS "expiredBalance"
+     FROM vouchers v WHERE v.org_id = $1 AND v.status = 'active'
+     GROUP BY v.currency ORDER BY v.currency`,
+    [orgId, now],
+  );
+  const num = (row: Record<string, unknown>, keys: string[]) =>
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, keys.includes(k) ? Number(v) : v]));
+  return {
+    days: days.map((d) => num(d, ['soldCount', 'soldAmount', 'spentAmount']) as unknown as VoucherDayRow),
+    totals: totals.map(
+      (t) =>
+        num(t, [
+          'openVouchers',
+          'outstanding',
+          'expiredVouchers',
+          'expiredBalance',
+        ]) as unknown as VoucherTotalsRow,
+    ),
+  };
+}
