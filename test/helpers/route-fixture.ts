@@ -25,7 +25,8 @@ export type Resource =
   | 'review-items'
   | 'orders'
   | 'customers'
-  | 'seat-maps';
+  | 'seat-maps'
+  | 'vouchers';
 
 export interface SeededWorld extends SeededOrganisation {
   ids: Record<Resource, string>;
@@ -108,6 +109,21 @@ export async function seedWorld(server: TestServer, name: string): Promise<Seede
     `INSERT INTO review_items (id, org_id, kind, terminal_id, summary) VALUES ($1, $2, 'restore_detected', $3, 'seeded')`,
     [reviewItem, org.organisationId, reg.terminalId],
   );
+  // A gift voucher a pushed sale issued (docs/CASH.md "Gift vouchers"), written as the push stores it.
+  const voucher = randomUUID();
+  const voucherSale = randomUUID();
+  await server.database.db.query(
+    `INSERT INTO pos_sales (id, org_id, terminal_id, mutation_id, shift_id, cashier_id, receipt_no, currency, gross,
+       code_discount, custom_discount, total, payload, status, created_at)
+     VALUES ($1, $2, $3, gen_random_uuid(), gen_random_uuid(), $4, 1, 'EUR', 2500, 0, 0, 2500, '{}', 'completed', now())`,
+    [voucherSale, org.organisationId, reg.terminalId, org.managerId],
+  );
+  await server.database.db.query(
+    `INSERT INTO vouchers (id, org_id, sale_id, terminal_id, line_id, unit_index, amount, currency, issued_at,
+       expires_at, key_id, secret, change_pos)
+     VALUES ($1, $2, $3, $4, 'line', 0, 2500, 'EUR', now(), now() + interval '1 year', '0000000000000000', 'seeded', 1)`,
+    [voucher, org.organisationId, voucherSale, reg.terminalId],
+  );
   const ids: Record<Resource, string> = {
     venues: cat.venueId,
     events: cat.eventId,
@@ -125,6 +141,7 @@ export async function seedWorld(server: TestServer, name: string): Promise<Seede
     orders: orderId,
     customers: customer,
     'seat-maps': seatMap,
+    vouchers: voucher,
   };
   return {
     ...org,
