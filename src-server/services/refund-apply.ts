@@ -224,7 +224,7 @@ async function refundSale(
   }
   if (saleVoided) {
     for (const row of held) {
-      if (row.kind !== 'excess' && parseCounterKey(row.counter)?.kind === 'voucher_balance') {
+      if (parseCounterKey(row.counter)?.kind === 'voucher_balance') {
         voucherBack.set(row.counter, Number.MAX_SAFE_INTEGER);
       }
     }

@@ -124,7 +124,8 @@ export async function lockOpenExcessItems(
 ): Promise<ExcessItem[]> {
   return db.query(
     `SELECT id, counter, redemption_id AS "redemptionId" FROM review_items
-     WHERE org_id = $1 AND mutation_id = $2 AND kind = 'overuse_excess' AND status = 'open' AND counter IS NOT NULL
+     WHERE org_id = $1 AND mutation_id = $2 AND kind IN ('overuse_excess', 'voucher_overspent') AND status = 'open'
+       AND counter IS NOT NULL
      ORDER BY counter, id FOR UPDATE`,
     [orgId, mutationId],
   );
