@@ -402,6 +402,11 @@ describe.each(backends)('audit log (%s)', (backend) => {
         run: () => api.put(`/v1/terminals/${s.terminal}/training`, { training: true }),
       },
       {
+        route: 'PUT /v1/terminals/:id/voucher-share',
+        action: 'terminal.voucher_share',
+        run: () => api.put(`/v1/terminals/${s.terminal}/voucher-share`, { percent: 20 }),
+      },
+      {
         route: 'PUT /v1/terminals/:id/seat-lease-plans',
         action: 'terminal.seat_lease_plan',
         run: () =>
