@@ -63,9 +63,12 @@ export async function checkLimits(db: Queryable, orgId: string): Promise<string[
     mutation_id: string | null;
     counter: string | null;
     units: number | null;
-  }>("SELECT mutation_id, counter, units FROM review_items WHERE org_id = $1 AND kind = 'overuse_excess'", [
-    orgId,
-  ]);
+  }>(
+    // A gift voucher's excess is reviewed as voucher_overspent (docs/CASH.md "Paying with one").
+    `SELECT mutation_id, counter, units FROM review_items
+     WHERE org_id = $1 AND kind IN ('overuse_excess', 'voucher_overspent')`,
+    [orgId],
+  );
   const key = (m: string | null, c: string | null) => `${m ?? '?'}|${c ?? '?'}`;
   const excessByKey = new Map<string, number>();
   for (const e of excess)
@@ -81,7 +84,8 @@ export async function checkLimits(db: Queryable, orgId: string): Promise<string[
   }
   for (const [k, units] of excessByKey) {
     const review = reviewByKey.get(k);
-    if (!review) out.push(`[3 limit] excess of ${units} on ${k} has no overuse_excess review item`);
+    if (!review)
+      out.push(`[3 limit] excess of ${units} on ${k} has no overuse_excess or voucher_overspent review item`);
     else if (review.n !== 1 || review.units !== units)
       out.push(
         `[3 limit] excess of ${units} on ${k} has ${review.n} review item(s) for ${review.units} units`,
