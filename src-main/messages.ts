@@ -5,6 +5,7 @@ import { seatMessages } from './seat-messages';
 import { cashMessages } from './cash-messages';
 import { trainingMessages } from './training-messages';
 import { compMessages } from './comp-messages';
+import { voucherMessages } from './voucher-messages';
 
 // Sentences the core says to staff, in both UI languages. Each says what happened and what to do.
 const catalogue = {
@@ -383,6 +384,7 @@ const catalogue = {
   ...cashMessages,
   ...trainingMessages,
   ...compMessages,
+  ...voucherMessages,
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalogue;

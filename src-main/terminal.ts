@@ -37,6 +37,7 @@ import { createScheduler } from './services/sync/scheduler';
 import { createRemoteRefundService } from './services/remote-refund-service';
 import { createExchangeService } from './services/exchange-service';
 import { createSaleService } from './services/sale-service';
+import { createVoucherService } from './services/vouchers/voucher-service';
 import { createTicketService } from './services/ticket-service';
 import { createSettingsService } from './services/settings-service';
 import { createTraining } from './services/training';
@@ -299,7 +300,16 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     intervalMs: options.reservationSweepMs ?? 30_000,
     onError: (error) => logError(error, 'reservation sweep'),
   });
+  const vouchers = createVoucherService({
+    db,
+    clock,
+    t,
+    language,
+    ownKey: () => sync.ticketSigner(),
+    request: (request) => sync.request(request),
+  });
   const checkout = createCheckoutService({
+    vouchers,
     db,
     customers,
     clock,
@@ -410,6 +420,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     catalogue: createCatalogueService(db, t),
     cart,
     checkout,
+    vouchers,
     sales,
     remoteRefunds,
     exchanges,

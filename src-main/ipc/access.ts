@@ -79,6 +79,9 @@ export const accessRules = {
   [c.cart.get]: sell,
   [c.cart.addTicket]: sell,
   [c.cart.addProduct]: sell,
+  [c.cart.addVoucher]: sell,
+  // docs/CASH.md "The balance at the window": anyone signed in may tell a customer what is left.
+  [c.vouchers.check]: signedIn,
   [c.cart.setQty]: sell,
   [c.cart.clear]: sell,
   [c.cart.setCustomer]: sell,

@@ -5,6 +5,7 @@ import type { BackupService } from '../services/backup-service';
 import type { CartService } from '../services/cart-service';
 import type { CatalogueService } from '../services/catalogue-service';
 import type { CheckoutService } from '../services/checkout-service';
+import type { VoucherService } from '../services/vouchers/voucher-service';
 import type { ExchangeService } from '../services/exchange-service';
 import type { DoorService } from '../services/door/door-service';
 import type { MailService } from '../services/mail/mail-service';
@@ -39,6 +40,7 @@ export interface Services {
   catalogue: CatalogueService;
   cart: CartService;
   checkout: CheckoutService;
+  vouchers: VoucherService;
   sales: SaleService;
   remoteRefunds: RemoteRefundService;
   exchanges: ExchangeService;
@@ -98,6 +100,8 @@ export function createHandlers(s: Services): Handlers {
     [c.cart.get]: (_r, a) => ok(s.cart.view(a)),
     [c.cart.addTicket]: (r, a) => s.cart.addTicket(a, r),
     [c.cart.addProduct]: (r, a) => s.cart.addProduct(a, r),
+    [c.cart.addVoucher]: (r, a) => s.cart.addVoucher(a, r),
+    [c.vouchers.check]: (r) => s.vouchers.check(r.code),
     // A seated line's seats are released when it goes (docs/SEATING.md "At the window").
     [c.cart.setQty]: (r, a) => s.seats.setQty(a, r),
     [c.cart.clear]: async (_r, a) => ok(await s.seats.clear(a)),

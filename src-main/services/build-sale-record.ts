@@ -10,10 +10,22 @@ import type {
   SaleUnitRow,
 } from '../../shared/sync/sale-record';
 import type { PricedCart } from './cart-service';
+import {
+  DEFAULT_VOUCHER_DAYS as DEFAULT_DAYS,
+  voucherExpiry,
+  type VoucherClaims,
+} from '../../shared/vouchers/rules';
+import type { StoredVoucherRow } from '../db/repos/voucher-repo';
 import { compApprovals, compedQty, liveComps } from './cart-comps';
 
 /** A sale about to be committed: it has no refunds yet, and its receipt number comes with the commit. */
-export type NewSaleRecord = Omit<SaleRecord, 'refunds'>;
+export type NewSaleRecord = Omit<SaleRecord, 'refunds' | 'vouchers'> & {
+  /** A training sale's vouchers carry no code (secret and key id null): nothing can spend them. */
+  vouchers: StoredVoucherRow[];
+};
+
+/** Signs a voucher's code with the device key; undefined: no key (before enrolment, or training). */
+export type SealVoucher = (claims: VoucherClaims) => { secret: string; keyId: string };
 
 /** Who let a sale past the terminal's minutes offline with their PIN (docs/CASH.md "Offline limits"). */
 export interface OfflineGrant {
@@ -38,6 +50,12 @@ export interface SaleRecordInput {
   sign: (approval: SignedApprovalFields) => ApprovalRow;
   /** Signs a ticket's secret with the device key; undefined before enrolment (tickets without secrets). */
   sealTicket?: SealTicket | undefined;
+  /** Signs each gift voucher the sale issues; absent: the vouchers carry no code (training only). */
+  sealVoucher?: SealVoucher | undefined;
+  /** A voucher product's validity in days (the product's voucherDays or the default). */
+  voucherDays?: ((productId: string) => number) | undefined;
+  /** The voucher each tender spends, by the tender's position; null for other tenders. */
+  voucherIds?: readonly (string | null)[] | undefined;
   /** The sale whose units this one takes in exchange (exchange-service.ts). */
   exchangeOf?: string | undefined;
   /**
@@ -120,7 +138,7 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
     }
   });
 
-  const payments: PaymentRow[] = input.tenders.map((tender) => {
+  const payments: PaymentRow[] = input.tenders.map((tender, i) => {
     const cash = tender.tender === 'cash' ? (tender.tendered ?? tender.amount) : null;
     return {
       id: ids(),
@@ -133,6 +151,7 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
       changeGiven: cash === null ? null : cash - tender.amount,
       reference: tender.tender === 'card' ? tender.reference : null,
       createdAt: now,
+      voucherId: tender.tender === 'voucher' ? (input.voucherIds?.[i] ?? null) : null,
     };
   });
 
@@ -238,7 +257,50 @@ export function buildSaleRecord(input: SaleRecordInput): NewSaleRecord {
     scopes: input.training ? [] : discountScopes(lines),
     approvals: approvals.map(input.sign),
     tickets: issueTickets({ saleId, issuedAt: now, lines, units, ids, seal: input.sealTicket }),
+    vouchers: issueVouchers(input, lines, units),
   };
+}
+
+/**
+ * One voucher per unit of each voucher line (docs/CASH.md "Selling one"), worth what the unit was
+ * charged (a voucher line is never discounted, so its price), valid for its product's days.
+ */
+function issueVouchers(
+  input: SaleRecordInput,
+  lines: readonly SaleLineRow[],
+  units: readonly SaleUnitRow[],
+): StoredVoucherRow[] {
+  const { saleId, now, ids } = input;
+  const currency = input.priced.basket.currency;
+  const vouchers: StoredVoucherRow[] = [];
+  for (const line of lines) {
+    if (line.kind !== 'voucher') continue;
+    const days = input.voucherDays?.(line.itemId) ?? DEFAULT_DAYS;
+    for (const unit of units.filter((u) => u.lineId === line.id)) {
+      const id = ids();
+      const claims: VoucherClaims = {
+        voucherId: id,
+        amount: unit.total,
+        currency,
+        issuedAt: now,
+        expiresAt: voucherExpiry(now, days),
+      };
+      const sealed = input.sealVoucher?.(claims);
+      vouchers.push({
+        id,
+        saleId,
+        lineId: line.id,
+        unitIndex: unit.unitIndex,
+        amount: unit.total,
+        currency,
+        issuedAt: now,
+        expiresAt: claims.expiresAt,
+        secret: sealed?.secret ?? null,
+        keyId: sealed?.keyId ?? null,
+      });
+    }
+  }
+  return vouchers;
 }
 
 /**
@@ -250,6 +312,7 @@ export function committedSaleRecord(written: NewSaleRecord): SaleRecord {
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return {
     ...written,
+    vouchers: written.vouchers as SaleRecord['vouchers'],
     payments: [...written.payments].sort((a, b) => byText(a.createdAt, b.createdAt) || byText(a.id, b.id)),
     scopes: [...written.scopes].sort(
       (a, b) => byText(a.eventId, b.eventId) || byText(a.performanceId, b.performanceId),

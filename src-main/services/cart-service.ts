@@ -58,6 +58,8 @@ import type { EscrowLedger } from './sync/escrow';
 import { saleNeeds, ticketsPerPerformance, type CounterNeed } from '../../shared/sync/counters';
 import type { SeatLabel } from '../../shared/seating/types';
 import { sellsByQuantity, unseatedCapacity } from './seats/seat-capacity';
+import { engineLines, isVoucherLine, withVoucherLines, type SellableKind } from './vouchers/cart-vouchers';
+import { MAX_VOUCHERS_PER_SALE } from '../../shared/vouchers/rules';
 
 /**
  * A seat a cart line holds (docs/SEATING.md "At the window"): by this terminal's cart on the server
@@ -72,7 +74,9 @@ export interface CartSeat {
   expiresAt: string | null;
 }
 
-export interface CartLine extends BasketLine {
+export interface CartLine extends Omit<BasketLine, 'kind'> {
+  /** 'voucher': a gift voucher, priced beside the engine (vouchers/cart-vouchers.ts). */
+  kind: SellableKind;
   name: string;
   detail: string;
   /** The catalogue row this line sells: a ticket price or a product. */
@@ -223,7 +227,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
   /** The basket the engine prices: comped units are not in it (cart-comps.ts). */
   const basketOf = (lines: readonly CartLine[], comped: readonly CompGrant[] = []): Basket => ({
     currency: currency(),
-    lines: paidLines(lines, comped).map(
+    lines: paidLines(engineLines(lines), comped).map(
       ({ name: _n, detail: _d, sourceId: _s, ticketTypeId: _t, seats: _seats, ...line }) => line,
     ),
   });
@@ -341,7 +345,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       }
     }
     const applied = evaluation?.ok ? evaluation : null;
-    const priced = priceBasket(basket, applied, cart.custom ?? undefined);
+    const priced = withVoucherLines(priceBasket(basket, applied, cart.custom ?? undefined), cart.lines);
     return {
       cart: { ...cart, comps: comps() },
       basket,
@@ -495,7 +499,10 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       code && usage
         ? evaluateCode(code, basket, contextFor(actor, basket, usage, false, input.customer))
         : null;
-    const priced = priceBasket(basket, evaluation?.ok ? evaluation : null, undefined);
+    const priced = withVoucherLines(
+      priceBasket(basket, evaluation?.ok ? evaluation : null, undefined),
+      input.lines,
+    );
     const state = {
       ...fresh(),
       lines: input.lines,
@@ -569,6 +576,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
     addProduct(actor: Actor, input: { productId: string; qty: number }): Result<CartView> {
       const product = getProduct(db, input.productId);
       if (!product) return err('UNKNOWN_ITEM', t('UNKNOWN_ITEM'));
+      if (product.kind === 'voucher') return err('VOUCHER_ADD_AS_VOUCHER', t('VOUCHER_ADD_AS_VOUCHER'));
       const existing = cart.lines.find((l) => l.sourceId === product.id);
       if (existing) existing.qty += input.qty;
       else
@@ -590,9 +598,58 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       return ok(view(actor));
     },
 
+    /**
+     * A gift voucher (docs/CASH.md "Selling one"): a fixed product at its price, an open one (price 0)
+     * at the amount typed. Vouchers of one product and amount share a line.
+     */
+    addVoucher(
+      actor: Actor,
+      input: { productId: string; qty: number; amount?: number | undefined },
+    ): Result<CartView> {
+      const product = getProduct(db, input.productId);
+      if (!product) return err('UNKNOWN_ITEM', t('UNKNOWN_ITEM'));
+      if (product.kind !== 'voucher')
+        return err('VOUCHER_NOT_A_VOUCHER_PRODUCT', t('VOUCHER_NOT_A_VOUCHER_PRODUCT'));
+      const open = product.unitPrice === 0;
+      if (!open && input.amount !== undefined) {
+        const price = `${formatMinor(product.unitPrice, currency(), language())} ${currency()}`;
+        return err('VOUCHER_FIXED_AMOUNT', t('VOUCHER_FIXED_AMOUNT', { price }));
+      }
+      if (open && input.amount === undefined) return err('VOUCHER_AMOUNT_NEEDED', t('VOUCHER_AMOUNT_NEEDED'));
+      const amount = open ? (input.amount as number) : product.unitPrice;
+      const issued = cart.lines.filter(isVoucherLine).reduce((n, l) => n + l.qty, 0);
+      if (issued + input.qty > MAX_VOUCHERS_PER_SALE)
+        return err('VOUCHER_TOO_MANY', t('VOUCHER_TOO_MANY', { max: MAX_VOUCHERS_PER_SALE }));
+      const existing = cart.lines.find((l) => l.sourceId === product.id && l.unitPrice === amount);
+      if (existing) existing.qty += input.qty;
+      else
+        cart.lines.push({
+          id: newId(),
+          sourceId: product.id,
+          itemId: product.id,
+          kind: 'voucher',
+          name: product.name,
+          detail: '',
+          unitPrice: amount,
+          qty: input.qty,
+          // Multi-purpose voucher: its VAT is due on what it buys later (decision 1).
+          vatRate: 0,
+          ...(product.category ? { category: product.category } : {}),
+        });
+      changed();
+      return ok(view(actor));
+    },
+
     setQty(actor: Actor, input: { lineId: string; qty: number }): Result<CartView> {
       const line = cart.lines.find((l) => l.id === input.lineId);
       if (!line) return err('UNKNOWN_LINE', t('UNKNOWN_LINE'));
+      if (isVoucherLine(line)) {
+        const others = cart.lines
+          .filter((l) => isVoucherLine(l) && l !== line)
+          .reduce((n, l) => n + l.qty, 0);
+        if (others + input.qty > MAX_VOUCHERS_PER_SALE)
+          return err('VOUCHER_TOO_MANY', t('VOUCHER_TOO_MANY', { max: MAX_VOUCHERS_PER_SALE }));
+      }
       if (line.seats && input.qty !== 0) return err('SEAT_LINE_QTY', t('SEAT_LINE_QTY'));
       if (input.qty === 0) {
         cart.lines = cart.lines.filter((l) => l !== line);
@@ -814,6 +871,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       if (cart.lines.length === 0) return err('COMP_EMPTY_CART', t('COMP_EMPTY_CART'));
       const line = input.lineId === undefined ? undefined : cart.lines.find((l) => l.id === input.lineId);
       if (input.lineId !== undefined && !line) return err('UNKNOWN_LINE', t('UNKNOWN_LINE'));
+      if (line && isVoucherLine(line)) return err('VOUCHER_NOT_DISCOUNTED', t('VOUCHER_NOT_DISCOUNTED'));
       if (line && input.qty !== undefined && input.qty > line.qty)
         return err('COMP_TOO_MANY_UNITS', t('COMP_TOO_MANY_UNITS', { qty: line.qty }));
       const reason = compReason(getVenue(db)?.reasons, input.reason, t);
@@ -835,7 +893,7 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       });
       const next = line
         ? [...comps().filter((c) => c.lineId !== line.id), grant(line, input.qty ?? line.qty)]
-        : cart.lines.map((l) => grant(l, l.qty));
+        : engineLines(cart.lines).map((l) => grant(l, l.qty));
       if (compApprovals(next).length > MAX_COMP_APPROVALS)
         return err('COMP_TOO_MANY', t('COMP_TOO_MANY', { max: MAX_COMP_APPROVALS }));
       cart.comps = next;

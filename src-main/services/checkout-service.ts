@@ -12,7 +12,12 @@ import { cashDue } from '../../shared/money/cash-rounding';
 import { err, ok, type Result } from '../../shared/result';
 import { ticketSealer, type TicketSigningKey } from '../../shared/node/tickets/secret';
 import { signApproval, type ApprovalSigner } from '../../shared/sync/approval-proof';
-import { saleNeeds } from '../../shared/sync/counters';
+import { saleNeeds, voucherNeeds, type CounterNeed } from '../../shared/sync/counters';
+import { signVoucher } from '../../shared/node/vouchers/secret';
+import { DEFAULT_VOUCHER_DAYS } from '../../shared/vouchers/rules';
+import { getProduct } from '../db/repos/catalogue-repo';
+import { isVoucherLine } from './vouchers/cart-vouchers';
+import type { VoucherService, VoucherTender } from './vouchers/voucher-service';
 import type { SaleRecord } from '../../shared/sync/sale-record';
 import { isoNow, type Clock } from '../clock';
 import type { Db } from '../db/connection';
@@ -70,7 +75,13 @@ interface Deps {
   training?: ((staffId: string) => boolean) | undefined;
   /** A supervisor's PIN, checked (and throttled) as for every other approval. */
   staff: Pick<StaffService, 'approve'>;
+  /** Gift vouchers as tenders (docs/CASH.md "Paying with one"); absent: a voucher tender is refused. */
+  vouchers?: Pick<VoucherService, 'resolve' | 'admit'> | undefined;
 }
+
+/** What the voucher tenders of a checkout take: from each voucher's balance counter, its amount. */
+const voucherTenderNeeds = (vouchers: readonly VoucherTender[]): CounterNeed[] =>
+  voucherNeeds(vouchers.map((v) => ({ tender: 'voucher', amount: v.amount, voucherId: v.voucherId })));
 
 /** A supervisor's PIN typed in on the seller's session, sent with the checkout. */
 export interface OfflineApprovalInput {
@@ -137,8 +148,11 @@ export function createCheckoutService(deps: Deps) {
     priced: PricedCart,
     tenders: readonly TenderInput[],
     training: boolean,
-  ): Result<Admitted & { cashRounding: number }> => {
+  ): Result<Admitted & { cashRounding: number; voucherIds: (string | null)[] }> => {
     if (priced.cart.lines.length === 0) return err('EMPTY_CART', t('EMPTY_CART'));
+    // docs/CASH.md "Selling one": a voucher must be signed; a training voucher is issued without a code.
+    if (!training && priced.cart.lines.some(isVoucherLine) && !deps.ticketSigner?.())
+      return err('VOUCHER_NEEDS_ENROLMENT', t('VOUCHER_NEEDS_ENROLMENT'));
     const picking = priced.cart.reservationId ?? null;
     const pickup = picking ? deps.reservations?.pickupProblem(picking) : null;
     if (pickup) return pickup;
@@ -153,6 +167,15 @@ export function createCheckoutService(deps: Deps) {
     // docs/CASH.md "Comps": giving an order away takes a comp with its reason, never the tender alone.
     if (tenders.some((x) => x.tender === 'complimentary') && !cart.compedWhole())
       return err('COMP_ORDER_FIRST', t('COMP_ORDER_FIRST'));
+    let vouchers: VoucherTender[] = [];
+    if (tenders.some((x) => x.tender === 'voucher')) {
+      if (training) return err('VOUCHER_TRAINING', t('VOUCHER_TRAINING'));
+      if (!deps.vouchers) return err('VOUCHER_UNKNOWN', t('VOUCHER_UNKNOWN'));
+      const admitted = deps.vouchers.admit(tenders, priced.basket.currency, priced.priced.total);
+      if (!admitted.ok) return admitted;
+      vouchers = admitted.value;
+    }
+    const voucherIds = tenders.map((_, i) => vouchers.find((v) => v.index === i)?.voucherId ?? null);
     const perPerformance = capacityUnits(priced.cart.lines);
     const seats = checkSeats(db, t, perPerformance, (id) => cart.heldByCart(id));
     if (!seats.ok) return seats;
@@ -162,13 +185,26 @@ export function createCheckoutService(deps: Deps) {
     // A training sale takes no lease: it counts on no server counter (docs/CASH.md "Training mode").
     const syncMode = training ? 'standalone' : mode();
     const needs =
-      syncMode === 'standalone' ? [] : saleNeeds(perPerformance, evaluation ? priced.code : null, evaluation);
+      syncMode === 'standalone'
+        ? []
+        : [
+            ...saleNeeds(perPerformance, evaluation ? priced.code : null, evaluation),
+            ...voucherTenderNeeds(vouchers),
+          ];
     if (syncMode === 'restore_detected' && needs.length > 0)
       return err('RESTORE_DETECTED', t('SYNC_RESTORE_DETECTED'));
     const overuseGranted = priced.cart.overuse !== null && (evaluation?.overridden.length ?? 0) > 0;
     const holds = cart.seats().map(({ lineId: _l, label: _label, ...hold }) => hold);
     const { cashRounding } = paid.value;
-    return ok({ perPerformance, needs, overuseGranted, reservationId: picking, seats: holds, cashRounding });
+    return ok({
+      perPerformance,
+      needs,
+      overuseGranted,
+      reservationId: picking,
+      seats: holds,
+      cashRounding,
+      voucherIds,
+    });
   };
 
   /**
@@ -254,6 +290,11 @@ export function createCheckoutService(deps: Deps) {
       ids: newId,
       sign: (approval) => signApproval(approval, deps.terminalId(), signer),
       sealTicket: ticketKey && ticketSealer(ticketKey),
+      // Signed like tickets with the same key; a training voucher carries no code (docs/CASH.md).
+      sealVoucher:
+        ticketKey && ((claims) => ({ secret: signVoucher(claims, ticketKey), keyId: ticketKey.keyId })),
+      voucherDays: (productId) => getProduct(db, productId)?.voucherDays ?? DEFAULT_VOUCHER_DAYS,
+      voucherIds: admitted.value.voucherIds,
       training,
       offlineGrant,
     });
@@ -273,6 +314,13 @@ export function createCheckoutService(deps: Deps) {
       let sold = settled(input.cartId);
       if (!sold) {
         const training = deps.training?.(actor.staffId) ?? false;
+        if (training && input.tenders.some((x) => x.tender === 'voucher'))
+          return err('VOUCHER_TRAINING', t('VOUCHER_TRAINING'));
+        // The vouchers paying are read before any lease is asked for: their needs join the cart's.
+        const vouchers = input.tenders.some((x) => x.tender === 'voucher')
+          ? (deps.vouchers?.resolve(input.tenders) ?? err('VOUCHER_UNKNOWN', t('VOUCHER_UNKNOWN')))
+          : ok([]);
+        if (!vouchers.ok) return vouchers;
         // docs/CASH.md "Training mode": a seat in the cart is held on the server, and real; a seated
         // sale in training is refused before the hold is even renewed.
         if (training && cart.seats().length > 0) return err('TRAINING_NO_SEATS', t('TRAINING_NO_SEATS'));
@@ -293,7 +341,8 @@ export function createCheckoutService(deps: Deps) {
           if (!offline.ok) return offline;
           offlineGrant = offline.value;
           // Enrolled: fetch the leases this cart needs first (outside any transaction, with a short timeout).
-          if (mode() === 'enrolled') await sync.prepare(cart.escrowNeeds(actor, priced));
+          if (mode() === 'enrolled')
+            await sync.prepare([...cart.escrowNeeds(actor, priced), ...voucherTenderNeeds(vouchers.value)]);
         }
         sold = sellPriced(actor, input, priced, training, offlineGrant);
       }

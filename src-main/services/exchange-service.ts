@@ -279,6 +279,7 @@ export function createExchangeService(deps: Deps) {
       changeGiven: null,
       reference: null,
       createdAt: now,
+      voucherId: null,
     };
     // The code's use stays with the original order: the new sale keeps its discount but records no use.
     const record = {

@@ -74,7 +74,14 @@ export function writeRemoteRefund(db: Db, w: RemoteRefundWrite): RemoteRefundRow
       terminalId: w.terminalId,
       refund,
       units: plan.units.map((u) => ({ lineId: u.lineId, unitIndex: u.unitIndex })),
-      payments: payments.map((p) => ({ ...p, saleId: sale.saleId, tendered: null, changeGiven: null })),
+      // A remote sale paid by voucher is not refunded here yet (no voucher id travels with it).
+      payments: payments.map((p) => ({
+        ...p,
+        saleId: sale.saleId,
+        tendered: null,
+        changeGiven: null,
+        voucherId: null,
+      })),
     },
     createdAt: now,
   });

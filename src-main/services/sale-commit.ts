@@ -2,6 +2,8 @@ import { REASON_MESSAGES } from '../../shared/discounts/messages';
 import type { Language } from '../../shared/ipc/types';
 import { err, ok, type Result } from '../../shared/result';
 import { limitReasonOf, type CounterNeed } from '../../shared/sync/counters';
+import { parseCounterKey } from '../../shared/sync/protocol';
+import { formatMinor } from '../../shared/money';
 import { transact, type Db } from '../db/connection';
 import { addSold, getPerformance } from '../db/repos/catalogue-repo';
 import { appendOutbox } from '../db/repos/outbox-repo';
@@ -9,6 +11,7 @@ import { insertSale, nextReceiptNo } from '../db/repos/sale-repo';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
 import type { NewSaleRecord } from './build-sale-record';
+import type { VoucherRow } from '../../shared/sync/sale-record';
 import type { MailService } from './mail/mail-service';
 import type { ReservationService } from './reservations/reservation-service';
 import type { EscrowLedger } from './sync/escrow';
@@ -122,6 +125,8 @@ export function commitSale(
       payload: {
         terminalId: deps.terminalId(),
         ...sale,
+        // Only a training sale (never pushed) issues a voucher without a code: checkout refuses the rest.
+        vouchers: sale.vouchers as VoucherRow[],
         ...(exchangeOfElsewhere ? { sale: { ...sale.sale, exchangeOf: exchangeOfElsewhere } } : {}),
         ...(escrowed ? { escrow: taken?.escrow ?? { leaseUses: [], unbacked: [] } } : {}),
       },
@@ -138,6 +143,12 @@ export function commitSale(
   if (outcome.done) return ok(outcome.written);
   if (outcome.seats) return outcome.seats;
   const { refused } = outcome;
+  // docs/CASH.md "Paying with one": a voucher's units are spent only from leases held.
+  if (parseCounterKey(refused.counter)?.kind === 'voucher_balance') {
+    const currency = record.sale.currency;
+    const max = `${formatMinor(refused.held, currency, language())} ${currency}`;
+    return err('VOUCHER_OVER_BALANCE', t('VOUCHER_OVER_BALANCE', { max }));
+  }
   const reason = limitReasonOf(refused.counter);
   if (!reason) return err('CAPACITY', t('CAPACITY', { left: refused.held }));
   return err(

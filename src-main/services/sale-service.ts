@@ -17,6 +17,7 @@ import type { Actor } from './staff-service';
 import type { EscrowLedger } from './sync/escrow';
 import type { SyncService } from './sync/sync-service';
 import { releaseUnitSeats } from './seats/seat-ledger';
+import { voucherRefundProblem, voucherRefundRows } from './vouchers/voucher-refunds';
 
 // Sales after checkout (src-main/services/checkout-service.ts): finding them, their customers, and
 // refunds and voids.
@@ -73,6 +74,12 @@ export function createSaleService({
     const plan = planRefund(open, valuePayments(sale), sale.sale.currency, input, words, credit);
     if (!plan.ok) return plan;
     const { units: picked, amount } = plan.value;
+    const voucherProblem = voucherRefundProblem(sale, {
+      wholeVoid: input.kind === 'void' && picked.length === open.length,
+      override: input.override !== undefined,
+      parts: plan.value.parts,
+    });
+    if (voucherProblem) return err(voucherProblem, t(voucherProblem));
     // The cash given back is rounded as a sale's cash is (docs/CASH.md "Cash rounding"); an exchange's
     // payout stays exact, as its new sale is (not rounded yet).
     const step = credit === 0 ? getVenueCashStep(db) : 0;
@@ -84,20 +91,20 @@ export function createSaleService({
     );
     const now = isoNow(clock);
     const refundId = newId();
-    const payments: PaymentRow[] = parts
-      .filter((part) => part.amount > 0)
-      .map((part) => ({
-        id: newId(),
-        saleId: sale.sale.id,
-        refundId,
-        shiftId: shift.id,
-        tender: part.tender,
-        amount: -part.amount,
-        tendered: null,
-        changeGiven: null,
-        reference: part.tender === 'card' ? (input.reference ?? null) : null,
-        createdAt: now,
-      }));
+    // A voucher's part goes back to the vouchers it was taken from (docs/CASH.md "Gift vouchers").
+    const payments: PaymentRow[] = voucherRefundRows(sale.payments, parts).map((part) => ({
+      id: newId(),
+      saleId: sale.sale.id,
+      refundId,
+      shiftId: shift.id,
+      tender: part.tender,
+      amount: -part.amount,
+      tendered: null,
+      changeGiven: null,
+      reference: part.tender === 'card' ? (input.reference ?? null) : null,
+      createdAt: now,
+      voucherId: part.voucherId,
+    }));
     const lineById = new Map(sale.lines.map((l) => [l.id, l]));
     const seats = new Map<string, number>();
     for (const unit of picked) {

@@ -25,6 +25,11 @@ export interface ShiftFigures {
     customDiscount: number;
     total: number;
   };
+  /**
+   * Gift vouchers the shift's completed sales issued, in `sales.total` but no takings of goods: stored
+   * value sold (docs/CASH.md "Gift vouchers"). Absent: none (an older main process).
+   */
+  vouchersSold?: { count: number; amount: number };
   /** Comped units of completed sales at their full price, in all and per reason (docs/CASH.md "Comps"). */
   comps: { count: number; value: number; byReason: { reason: string; count: number; value: number }[] };
   /** The shift's sales since voided, shown apart from the takings. */

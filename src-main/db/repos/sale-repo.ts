@@ -3,6 +3,7 @@ import { fromRow, insertRow as insert, toSnake } from '../rows';
 import type { RefundElsewhere } from '../../../shared/sync/protocol';
 import { addSold } from './catalogue-repo';
 import { releaseSeatOfSale, seatOfUnit } from './seat-repo';
+import { insertVouchers, listSaleVouchers, type StoredVoucherRow } from './voucher-repo';
 import {
   saleRowSchema,
   type ApprovalRow,
@@ -36,7 +37,10 @@ export function nextRefundNo(db: Db): number {
 }
 
 /** Writes a sale and its parts; call inside the sale transaction. */
-export function insertSale(db: Db, record: Omit<SaleRecord, 'refunds'>): void {
+export function insertSale(
+  db: Db,
+  record: Omit<SaleRecord, 'refunds' | 'vouchers'> & { vouchers: readonly StoredVoucherRow[] },
+): void {
   insert(db, 'sales', record.sale);
   for (const line of record.lines) insert(db, 'sale_lines', line);
   for (const unit of record.units) insert(db, 'sale_units', unit);
@@ -48,6 +52,7 @@ export function insertSale(db: Db, record: Omit<SaleRecord, 'refunds'>): void {
   }
   for (const approval of record.approvals) insert(db, 'approvals', approval);
   for (const ticket of record.tickets) insert(db, 'tickets', ticket);
+  insertVouchers(db, record.vouchers);
 }
 
 /** A unit given back admits no one: its ticket (or the reprint that replaced it) is void. */
@@ -195,6 +200,7 @@ export function loadSale(db: Db, id: string): SaleRecord | undefined {
       `SELECT t.* FROM tickets t JOIN sale_lines l ON l.id = t.line_id WHERE t.sale_id = ? ORDER BY l.line_no, t.unit_index, t.issued_at`,
     ) as TicketRow[],
     refunds: all('SELECT * FROM refunds WHERE sale_id = ? ORDER BY refund_no') as RefundRow[],
+    vouchers: listSaleVouchers(db, id) as SaleRecord['vouchers'],
   };
 }
 

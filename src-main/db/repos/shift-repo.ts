@@ -84,6 +84,10 @@ export function shiftFigures(db: Db, shiftId: string): ShiftFigures {
          coalesce(sum(custom_discount), 0) AS custom_discount, coalesce(sum(total), 0) AS total
        FROM sales WHERE shift_id = ? AND status = 'completed' AND training = 0`,
     )[0] ?? { count: 0, gross: 0, codeDiscount: 0, customDiscount: 0, total: 0 },
+    vouchersSold: q<{ count: number; amount: number }>(
+      `SELECT count(*) AS count, coalesce(sum(v.amount), 0) AS amount FROM vouchers v
+       JOIN sales s ON s.id = v.sale_id WHERE s.shift_id = ? AND s.status = 'completed' AND s.training = 0`,
+    )[0] ?? { count: 0, amount: 0 },
     comps: compFigures(
       q<{ reason: string; count: number; value: number }>(
         `SELECT l.comp_reason AS reason, count(*) AS count, sum(u.comp) AS value

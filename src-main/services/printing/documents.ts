@@ -6,6 +6,7 @@ import type { PaymentRow, RefundRow, SaleLineRow, SaleRecord } from '../../../sh
 import type { Language } from '../../../shared/ipc/types';
 import { Markup, paperFor } from './markup';
 import { paperWord, type PaperWord } from './print-messages';
+import { printVouchers, voucherTenderLabel } from './voucher-documents';
 
 // Builders of the printed documents: a SaleRecord or a refund in (the Z report is in z-report.ts), ReceiptLine markup out.
 // Pure functions of their input, so the same document prints on paper and shows as the on-screen preview.
@@ -203,10 +204,13 @@ export function saleReceipt(record: SaleRecord, ctx: DocumentContext): string {
       doc.row(`${w('card')} ${payment.reference ?? ''}`.trim(), money(m, payment.amount));
     } else if (payment.tender === 'exchange') {
       doc.row(w('exchange'), money(m, payment.amount));
+    } else if (payment.tender === 'voucher') {
+      doc.row(voucherTenderLabel(w('voucher'), payment.voucherId), money(m, payment.amount));
     } else {
       doc.row(w('complimentary'), money(m, payment.amount));
     }
   }
+  printVouchers(doc, record, ctx, (amount) => money(m, amount));
   footer(doc, ctx, sale.id);
   doc.blank();
   doc.center(w('thanks'));
@@ -228,7 +232,12 @@ export interface RefundPaper {
   /** The terminal that made the sale, when it is not this one. */
   saleTerminal: string | null;
   lines: { name: string; vatRate: number; count: number; amount: number }[];
-  paidBack: { tender: PaymentRow['tender']; reference: string | null; amount: number }[];
+  paidBack: {
+    tender: PaymentRow['tender'];
+    reference: string | null;
+    amount: number;
+    voucherId?: string | null;
+  }[];
 }
 
 /** The receipt for a refund or void: what went back, the money paid back, and the reason. */
@@ -284,7 +293,7 @@ export function refundPaper(paper: RefundPaper, ctx: DocumentContext): string {
   if (refund.cashRounding !== 0) doc.row(w('cashRounding'), signed(m, refund.cashRounding));
   for (const payment of paper.paidBack) {
     doc.row(
-      `${w('paidBack')}: ${w(payment.tender)} ${payment.reference ?? ''}`.trim(),
+      `${w('paidBack')}: ${payment.tender === 'voucher' ? voucherTenderLabel(w('voucher'), payment.voucherId ?? null) : w(payment.tender)} ${payment.reference ?? ''}`.trim(),
       money(m, Math.abs(payment.amount)),
     );
   }

@@ -41,6 +41,13 @@ export const PAPER_WORDS = {
   card: { en: 'Card', de: 'Karte' },
   complimentary: { en: 'Complimentary', de: 'Freikarte' },
   exchange: { en: 'Exchange credit', de: 'Umtauschguthaben' },
+  // docs/CASH.md "Gift vouchers".
+  voucher: { en: 'Voucher', de: 'Gutschein' },
+  giftVoucher: { en: 'GIFT VOUCHER', de: 'GUTSCHEIN' },
+  validUntil: { en: 'Valid until', de: 'Gültig bis' },
+  voucherId: { en: 'Voucher', de: 'Gutschein' },
+  voucherNotValid: { en: 'TRAINING: NOT A VOUCHER', de: 'TRAINING: KEIN GUTSCHEIN' },
+  vouchersSold: { en: 'Gift vouchers sold (not takings)', de: 'Verkaufte Gutscheine (kein Umsatz)' },
   given: { en: 'Given', de: 'Gegeben' },
   change: { en: 'Change', de: 'Rückgeld' },
   paidBack: { en: 'Paid back', de: 'Ausgezahlt' },

@@ -22,7 +22,11 @@ export function zReport(report: ZReport, currency: string, ctx: DocumentContext)
   const w = (key: PaperWord) => paperWord(ctx.language, key);
   const { shift, figures } = report;
   const tenderWord = (tender: string) =>
-    tender === 'cash' || tender === 'card' || tender === 'complimentary' || tender === 'exchange'
+    tender === 'cash' ||
+    tender === 'card' ||
+    tender === 'complimentary' ||
+    tender === 'exchange' ||
+    tender === 'voucher'
       ? w(tender)
       : tender;
 
@@ -43,6 +47,9 @@ export function zReport(report: ZReport, currency: string, ctx: DocumentContext)
   doc.row(w('codeDiscounts'), minus(m, figures.sales.codeDiscount));
   doc.row(w('customDiscounts'), minus(m, figures.sales.customDiscount));
   doc.row(w('total'), money(m, figures.sales.total), { bold: true });
+  // docs/CASH.md "Gift vouchers": stored value sold, in the total above but no takings of goods.
+  if (figures.vouchersSold && figures.vouchersSold.count > 0)
+    doc.row(`${w('vouchersSold')} (${figures.vouchersSold.count})`, money(m, figures.vouchersSold.amount));
   if (figures.voided.count > 0)
     doc.row(`${w('voidedSales')} (${figures.voided.count})`, money(m, figures.voided.total));
   // docs/CASH.md "Training mode": counted apart, in no figure above or below.

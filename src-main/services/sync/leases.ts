@@ -35,8 +35,17 @@ const LOW_WATER: Record<CounterKind, number> = {
   code_item_uses: 4,
   capacity: 4,
   code_budget: 1,
+  // docs/CASH.md "Paying with one": a voucher's units are one customer's money. The top-up never tops
+  // them up on its own: a checkout asks for exactly what it lacks, and the voucher share asks ahead.
+  voucher_balance: 0,
 };
-const WANT: Record<CounterKind, number> = { code_uses: 5, code_item_uses: 10, capacity: 10, code_budget: 1 };
+const WANT: Record<CounterKind, number> = {
+  code_uses: 5,
+  code_item_uses: 10,
+  capacity: 10,
+  code_budget: 1,
+  voucher_balance: 0,
+};
 /** Upcoming performances a terminal holds seats for before anyone sells them, and new counters per round. */
 const PREFETCH_PERFORMANCES = 50;
 const PREFETCH_PER_ROUND = 20;

@@ -11,6 +11,8 @@ const KIND_SUFFIX = { code_uses: '', code_item_uses: ' · items', code_budget: '
 function labelOf(db: Db, counter: string): string {
   const ref = parseCounterKey(counter);
   if (!ref) return counter;
+  // A voucher's balance: the last four of its id, as its tender line prints (docs/CASH.md "Gift vouchers").
+  if (ref.kind === 'voucher_balance') return `Voucher …${ref.id.slice(-4)}`;
   if (ref.kind !== 'capacity') return `${getCode(db, ref.id)?.code ?? ref.id}${KIND_SUFFIX[ref.kind]}`;
   const performance = getPerformance(db, ref.id);
   if (!performance) return ref.id;

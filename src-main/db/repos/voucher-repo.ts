@@ -1,0 +1,79 @@
+import { prepared, type Db } from '../connection';
+import { fromRow, insertRow } from '../rows';
+import type { VoucherRow } from '../../../shared/sync/sale-record';
+import type { VoucherBalance } from '../../../shared/vouchers/rules';
+
+// docs/CASH.md "Gift vouchers": the vouchers this terminal's sales issued (part of their sale record),
+// and the organisation's vouchers as the last pull said.
+
+/** A voucher a training sale issued has no code: stored with secret and key id null. */
+export type StoredVoucherRow = Omit<VoucherRow, 'secret' | 'keyId'> & {
+  secret: string | null;
+  keyId: string | null;
+};
+
+export function insertVouchers(db: Db, rows: readonly StoredVoucherRow[]): void {
+  for (const row of rows) insertRow(db, 'vouchers', row);
+}
+
+export function listSaleVouchers(db: Db, saleId: string): StoredVoucherRow[] {
+  return prepared(
+    db,
+    `SELECT v.* FROM vouchers v JOIN sale_lines l ON l.id = v.line_id WHERE v.sale_id = ?
+     ORDER BY l.line_no, v.unit_index`,
+  )
+    .all(saleId)
+    .map((r) => fromRow<StoredVoucherRow>(r));
+}
+
+export interface PulledVoucher extends VoucherBalance {
+  pulledAt: string;
+}
+
+/** The pull's word on each voucher replaces the last. */
+export function upsertPulledVouchers(db: Db, vouchers: readonly VoucherBalance[], at: string): void {
+  const upsert = prepared(
+    db,
+    `INSERT INTO pulled_vouchers (id, currency, amount, balance, expires_at, status, pulled_at)
+     VALUES (@voucherId, @currency, @amount, @balance, @expiresAt, @status, @at)
+     ON CONFLICT (id) DO UPDATE SET currency = excluded.currency, amount = excluded.amount,
+       balance = excluded.balance, expires_at = excluded.expires_at, status = excluded.status,
+       pulled_at = excluded.pulled_at`,
+  );
+  for (const v of vouchers) upsert.run({ ...v, at });
+}
+
+const pulled = (r: unknown): PulledVoucher => {
+  const row = fromRow<PulledVoucher & { id: string }>(r);
+  const { id, ...rest } = row;
+  return { ...rest, voucherId: id };
+};
+
+export function getPulledVoucher(db: Db, id: string): PulledVoucher | undefined {
+  const row = prepared(db, 'SELECT * FROM pulled_vouchers WHERE id = ?').get(id);
+  return row ? pulled(row) : undefined;
+}
+
+/** Active vouchers still valid at `now` with something left: the ones a share may hold ahead. */
+export function listOpenPulledVouchers(db: Db, now: string): PulledVoucher[] {
+  return prepared(
+    db,
+    `SELECT * FROM pulled_vouchers WHERE status = 'active' AND balance > 0 AND expires_at > ?
+     ORDER BY expires_at, id`,
+  )
+    .all(now)
+    .map(pulled);
+}
+
+/**
+ * What this terminal took from the voucher (less what voids gave back) since the pull that brought its
+ * balance: a sale pushed before that pull is already in it. Training sales never spend a voucher.
+ */
+export function spentHereSince(db: Db, voucherId: string, since: string): number {
+  const row = prepared(
+    db,
+    `SELECT coalesce(sum(p.amount), 0) AS n FROM payments p JOIN sales s ON s.id = p.sale_id
+     WHERE p.voucher_id = ? AND p.created_at >= ? AND s.training = 0`,
+  ).get(voucherId, since) as { n: number };
+  return row.n;
+}
