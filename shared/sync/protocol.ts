@@ -465,7 +465,7 @@ export type RefundClaim = z.infer<typeof refundClaimSchema>;
 export const pulledVoucherSchema = z.object({
   voucherId: uuid,
   currency: text().regex(/^[A-Z]{3}$/),
-  amount: count,
+  amount: count.min(1),
   balance: count,
   expiresAt: instant,
   status: z.enum(['active', 'void']),

@@ -61,6 +61,21 @@ export function setTerminalOveruseCap(db: Db, cap: number | null): void {
   setMeta(db, OVERUSE_CAP, JSON.stringify({ cap }));
 }
 
+const VOUCHER_SHARE = 'voucher_share_percent';
+
+/**
+ * The share of each voucher's balance the background top-up holds ahead (docs/CASH.md "Offline"), as
+ * the last pull said; 0 before any pull said so.
+ */
+export function getVoucherSharePercent(db: Db): number {
+  const n = Number(getMeta(db, VOUCHER_SHARE) ?? 0);
+  return Number.isInteger(n) && n >= 0 && n <= 100 ? n : 0;
+}
+
+export function setVoucherSharePercent(db: Db, percent: number): void {
+  setMeta(db, VOUCHER_SHARE, String(percent));
+}
+
 const SERVER_TRAINING = 'server_training';
 
 /**

@@ -47,7 +47,13 @@ import {
   type ChildCodeRow,
 } from '../../db/repos/sync-catalogue-repo';
 import { overuseCapValue } from '../../../shared/auth/overuse-cap';
-import { setOfflineLimits, setServerTraining, setTerminalOveruseCap } from '../../db/repos/meta-repo';
+import {
+  setOfflineLimits,
+  setServerTraining,
+  setTerminalOveruseCap,
+  setVoucherSharePercent,
+} from '../../db/repos/meta-repo';
+import { upsertPulledVouchers } from '../../db/repos/voucher-repo';
 import { getSyncState, saveCursor } from '../../db/repos/sync-repo';
 import { replaceTicketKeys, upsertRevocations } from '../../db/repos/ticket-trust-repo';
 import { recordRefundsElsewhere } from '../../db/repos/sale-repo';
@@ -122,6 +128,12 @@ const product = (id: string, d: Data): Product => ({
   category: str(d.category),
   inventoryItemId: str(d.inventoryItemId),
   eventId: str(d.eventId),
+  // docs/CASH.md "Selling one": a voucher's validity; absent or not a whole 1–3650: stored NULL, the
+  // default (the key stays, so upsertCatalogue clears an earlier value).
+  voucherDays:
+    Number.isInteger(d.voucherDays) && num(d.voucherDays) >= 1 && num(d.voucherDays) <= 3650
+      ? num(d.voucherDays)
+      : undefined,
 });
 
 function codeRecord(id: string, d: Data): CodeRecord {
@@ -318,6 +330,9 @@ export function applyPullPage(
     if (page.overuseCap) setTerminalOveruseCap(db, page.overuseCap.cap);
     // docs/CASH.md "Training mode". Absent (an older server): what the terminal holds stays.
     if (page.training !== undefined) setServerTraining(db, page.training);
+    // docs/CASH.md "Offline": vouchers and this terminal's share. Absent (an older server): kept.
+    if (page.vouchers) upsertPulledVouchers(db, page.vouchers, p.at);
+    if (page.voucherSharePercent !== undefined) setVoucherSharePercent(db, page.voucherSharePercent);
     if (page.revocations) upsertRevocations(db, page.revocations);
     if (page.refundsElsewhere)
       recordRefundsElsewhere(db, page.refundsElsewhere, { now: p.at, terminalId: state.terminalId });

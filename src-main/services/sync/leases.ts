@@ -26,6 +26,8 @@ import { appendOutbox } from '../../db/repos/outbox-repo';
 import { getOpenShift } from '../../db/repos/shift-repo';
 import { getSyncState, raiseClockHighWater, setSyncError } from '../../db/repos/sync-repo';
 import { newId } from '../../ids';
+import { getVoucherSharePercent } from '../../db/repos/meta-repo';
+import { listOpenPulledVouchers } from '../../db/repos/voucher-repo';
 import { exchangeFailed, requireEnrolled, type SyncContext } from './context';
 import { codeCounters, type CounterNeed } from '../../../shared/sync/counters';
 
@@ -49,6 +51,8 @@ const WANT: Record<CounterKind, number> = {
 /** Upcoming performances a terminal holds seats for before anyone sells them, and new counters per round. */
 const PREFETCH_PERFORMANCES = 50;
 const PREFETCH_PER_ROUND = 20;
+/** Vouchers the voucher share asks ahead for per round (docs/CASH.md "Offline"): a few at a time. */
+const VOUCHER_PREFETCH_PER_ROUND = 5;
 /** A grant shrinks as the pool drains, so covering one sale may take a few answers. */
 const NEED_ROUNDS = 8;
 /** A drained pool is not asked again by the background top-up for this long. */
@@ -133,6 +137,28 @@ export function returnIdleLeases(ctx: SyncContext): Result<{ returned: number }>
  */
 export function returnLeasesAtShiftClose(ctx: SyncContext, at: string): number {
   return ctx.reachable() ? returnAllLeases(ctx.db, at) : 0;
+}
+
+/**
+ * docs/CASH.md "Offline": with a voucher share above 0, each open voucher this terminal holds nothing of
+ * is asked for ceil(balance × share / 100), a few per round. Share 0 (the default) asks for nothing:
+ * every voucher stays whole for the windows online.
+ */
+export function voucherShareWants(
+  db: Db,
+  now: string,
+  skip: (counter: string) => boolean,
+): { counter: string; want: number }[] {
+  const share = getVoucherSharePercent(db);
+  if (share <= 0) return [];
+  const out: { counter: string; want: number }[] = [];
+  for (const voucher of listOpenPulledVouchers(db, now)) {
+    if (out.length >= VOUCHER_PREFETCH_PER_ROUND) break;
+    const counter = counterKey({ kind: 'voucher_balance', id: voucher.voucherId });
+    if (skip(counter) || heldUnits(db, counter, now) > 0) continue;
+    out.push({ counter, want: Math.ceil((voucher.balance * share) / 100) });
+  }
+  return out;
 }
 
 export interface TopUpOutcome {
@@ -242,13 +268,18 @@ export function createTopUp(ctx: SyncContext) {
             want: kind === 'code_budget' ? Math.max(1, Math.ceil(limit / 10)) : WANT[kind],
           });
     }
+    const recentlyDrained = (counter: string) =>
+      ctx.clock.now() - (drainedAt.get(counter) ?? -Infinity) < DRAINED_BACKOFF_MS;
     let fresh = 0;
     for (const { counter, want } of unheld) {
       if (fresh >= PREFETCH_PER_ROUND) break;
-      const recentlyDrained = ctx.clock.now() - (drainedAt.get(counter) ?? -Infinity) < DRAINED_BACKOFF_MS;
-      if (wants.has(counter) || recentlyDrained || heldUnits(db, counter, now) > 0) continue;
+      if (wants.has(counter) || recentlyDrained(counter) || heldUnits(db, counter, now) > 0) continue;
       wants.set(counter, want);
       fresh += 1;
+    }
+    if (needs.length === 0) {
+      for (const ahead of voucherShareWants(db, now, (c) => recentlyDrained(c) || wants.has(c)))
+        wants.set(ahead.counter, ahead.want);
     }
     for (const need of needs) {
       const kind = parseCounterKey(need.counter)?.kind;
