@@ -186,7 +186,7 @@ export class LoadTill {
   async sell(): Promise<void> {
     const qty = 1 + Math.floor(this.o.random() * this.o.maxTickets);
     const code = this.o.random() < this.o.codeShare ? this.codeRecord : null;
-    const line: CartLine = {
+    const line: CartLine & { kind: 'ticket' } = {
       id: newId(),
       sourceId: this.price.id,
       itemId: this.price.ticketTypeId,
@@ -241,6 +241,8 @@ export class LoadTill {
         terminalId: this.o.terminalId,
         ...record,
         sale: { ...record.sale, receiptNo: this.receiptNo },
+        // The bench sells tickets only: no voucher, so none without a code.
+        vouchers: [],
         escrow,
       },
       now,

@@ -14,6 +14,7 @@ import { salePayloadSchema, terminalSalePayloadSchema } from '../../../../shared
 import { buildSaleRecord, type SaleRecordInput } from '../../../../src-main/services/build-sale-record';
 import type { CartLine, CustomGrant, OveruseGrant } from '../../../../src-main/services/cart-service';
 import { basket as basketOf, ctx, usage } from '../../shared/discounts/builders';
+import { engineLines } from '../../../../src-main/services/vouchers/cart-vouchers';
 
 // buildSaleRecord is pure: a cart priced by the real engine goes in, the record checkout commits comes
 // out. Every figure is checked against another one it must agree with.
@@ -84,7 +85,7 @@ interface Setup {
 
 function priced(setup: Setup): SaleRecordInput['priced'] {
   const basket = basketOf(
-    setup.lines.map(({ name: _n, detail: _d, sourceId: _s, ticketTypeId: _t, ...l }) => l),
+    engineLines(setup.lines).map(({ name: _n, detail: _d, sourceId: _s, ticketTypeId: _t, ...l }) => l),
   );
   const evaluation: Evaluation | null = setup.code
     ? evaluateCode(
