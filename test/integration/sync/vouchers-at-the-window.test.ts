@@ -19,6 +19,7 @@ import { upsertPulledVouchers } from '../../../src-main/db/repos/voucher-repo';
 import { newSigningKey, SIGNING_KEY_SECRET } from '../../../src-main/services/sync/signing-key';
 import { voucherShareWants } from '../../../src-main/services/sync/leases';
 import { secretStoreWithKey } from '../../helpers/device-key';
+import { saleReceipt } from '../../../src-main/services/printing/documents';
 import { startTestTerminal, type TestTerminal } from '../../helpers/terminal';
 
 // docs/CASH.md "Gift vouchers" at the window, on the real core and SQLite: selling them beside the
@@ -127,6 +128,20 @@ describe('gift vouchers at the window', () => {
     }
     expect(record.vouchers[0]!.expiresAt).toBe(voucherExpiry(record.sale.createdAt, 30));
     expect(record.vouchers[2]!.expiresAt).toBe(voucherExpiry(record.sale.createdAt, 1095));
+    // The receipt carries each voucher: amount, expiry, its code as a QR code.
+    const paper = saleReceipt(record, {
+      language: 'en',
+      paperWidth: 80,
+      venue: { name: 'Demo Theatre', timezone: 'Europe/Berlin' },
+      terminalId: 'T',
+      staffName: () => 'Max',
+    });
+    expect(paper.match(/GIFT VOUCHER/g)).toHaveLength(3);
+    for (const v of record.vouchers) {
+      expect(paper).toContain(v.secret);
+      expect(paper).toContain(v.id.slice(-12));
+    }
+    expect(paper).toContain('Valid until');
     // Pushed with the sale, signed.
     const pushed = readOutbox(pos.terminal.db).find((e) => e.type === 'sale');
     expect((pushed?.payload as { vouchers: unknown[] }).vouchers).toHaveLength(3);
@@ -250,6 +265,14 @@ describe('gift vouchers at the window', () => {
       const sold = await payAll([{ tender: 'voucher', amount: 2000, code: `${code()}\r\n` }]);
       expect(sold.ok, JSON.stringify(sold)).toBe(true);
       if (!sold.ok) return;
+      const receipt = saleReceipt(sold.value, {
+        language: 'de',
+        paperWidth: 58,
+        venue: null,
+        terminalId: 'T',
+        staffName: () => 'Max',
+      });
+      expect(receipt).toContain(`Gutschein …${voucherId.slice(-4)}`);
       expect(sold.value.payments.find((p) => p.tender === 'voucher')).toMatchObject({
         amount: 2000,
         voucherId,
