@@ -83,6 +83,10 @@ export const voucherMessages = {
     en: 'This sale was paid partly by gift voucher: only the whole sale can be voided here, which puts the money back on the voucher. Void it, then sell again what the customer keeps.',
     de: 'Dieser Verkauf wurde teils mit Gutschein bezahlt: Hier kann nur der ganze Verkauf storniert werden, was das Geld auf den Gutschein zurückbucht. Bitte stornieren und dann neu verkaufen, was die Kundschaft behält.',
   },
+  VOUCHER_REMOTE_REFUND: {
+    en: 'This sale was paid by gift voucher at another window: refund or void it at that window, which puts the money back on the voucher.',
+    de: 'Dieser Verkauf wurde an einer anderen Kasse mit Gutschein bezahlt: Bitte dort erstatten oder stornieren, damit das Geld auf den Gutschein zurückgeht.',
+  },
   VOUCHER_TRAINING: {
     en: 'A voucher cannot pay in training, and a voucher sold in training is never valid. Take another payment, or ask a manager to end training.',
     de: 'Im Training kann kein Gutschein bezahlen, und ein im Training verkaufter Gutschein ist nie gültig. Bitte anders bezahlen lassen oder eine Leitung bitten, das Training zu beenden.',

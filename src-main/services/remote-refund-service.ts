@@ -111,6 +111,12 @@ export function createRemoteRefundService({
       const sale = found.value;
       if (sale.status === 'voided') return err('ALREADY_VOIDED', t('ALREADY_VOIDED'));
       if (!getOpenShift(db)) return err('NO_SHIFT', t('NO_SHIFT'));
+      // docs/CASH.md "Gift vouchers": the voucher a payment spent does not travel with another window's
+      // order, and a sold voucher's balance is the server's: both stay with the window that sold them.
+      if (sale.units.some((u) => u.kind === 'voucher'))
+        return err('VOUCHER_NOT_REFUNDED', t('VOUCHER_NOT_REFUNDED'));
+      if (sale.payments.some((p) => p.tender === 'voucher'))
+        return err('VOUCHER_REMOTE_REFUND', t('VOUCHER_REMOTE_REFUND'));
       const open = sale.units.filter((u) => !u.refunded);
       const words = { t, language: language(), reasons: getVenue(db)?.reasons };
       const plan = planRefund(open, sale.payments, sale.currency, input, words);
