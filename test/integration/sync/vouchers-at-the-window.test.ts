@@ -20,6 +20,7 @@ import { newSigningKey, SIGNING_KEY_SECRET } from '../../../src-main/services/sy
 import { voucherShareWants } from '../../../src-main/services/sync/leases';
 import { secretStoreWithKey } from '../../helpers/device-key';
 import { saleReceipt } from '../../../src-main/services/printing/documents';
+import { shiftFigures } from '../../../src-main/db/repos/shift-repo';
 import { startTestTerminal, type TestTerminal } from '../../helpers/terminal';
 
 // docs/CASH.md "Gift vouchers" at the window, on the real core and SQLite: selling them beside the
@@ -142,6 +143,11 @@ describe('gift vouchers at the window', () => {
       expect(paper).toContain(v.id.slice(-12));
     }
     expect(paper).toContain('Valid until');
+    // The Z report shows the vouchers sold apart from the takings of goods.
+    expect(shiftFigures(pos.terminal.db, record.sale.shiftId).vouchersSold).toEqual({
+      count: 3,
+      amount: 11_234,
+    });
     // Pushed with the sale, signed.
     const pushed = readOutbox(pos.terminal.db).find((e) => e.type === 'sale');
     expect((pushed?.payload as { vouchers: unknown[] }).vouchers).toHaveLength(3);
@@ -184,6 +190,33 @@ describe('gift vouchers at the window', () => {
     expect(sold).toMatchObject({ ok: false, reason: 'VOUCHER_NEEDS_ENROLMENT' });
     if (!sold.ok) expect(sold.message).toMatch(/enrol this terminal before selling gift vouchers/i);
     expect(count('sales')).toBe(0);
+  });
+
+  it('issues a training voucher without a code: it prints as no voucher and can be voided', async () => {
+    await start({ key: true });
+    pos.terminal.db.prepare("UPDATE staff SET training = 1 WHERE id = 'staff-max'").run();
+    await pos.must(c.cart.addVoucher, { productId: GIFT_50, qty: 1 });
+    const sold = await payAll();
+    if (!sold.ok) throw new Error(sold.message);
+    expect(sold.value.sale.training).toBe(1);
+    expect(sold.value.vouchers).toEqual([
+      expect.objectContaining({ amount: 5000, secret: null, keyId: null }),
+    ]);
+    const paper = saleReceipt(sold.value, {
+      language: 'en',
+      paperWidth: 80,
+      venue: null,
+      terminalId: 'T',
+      staffName: () => 'Max',
+      training: true,
+    });
+    expect(paper).toContain('TRAINING: NOT A VOUCHER');
+    expect(readOutbox(pos.terminal.db).filter((e) => e.type === 'sale')).toEqual([]);
+    expect(
+      await pos.call(c.sales.void, { saleId: sold.value.sale.id, reason: 'Wrong ticket sold' }),
+    ).toMatchObject({
+      ok: true,
+    });
   });
 
   describe('paying with one (enrolled, leases held)', () => {
