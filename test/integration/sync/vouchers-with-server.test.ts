@@ -31,8 +31,8 @@ describe('gift vouchers between two windows and the server', () => {
     seller = await enrolledTerminal(world);
     other = await enrolledTerminal(world);
     for (const pos of [seller, other]) {
-      await pos.must(c.sync.now);
       await pos.must(c.staff.signIn, { staffId: world.catalogue.sellerId, pin: '7305' });
+      await pos.must(c.sync.now);
       await pos.must(c.shift.open, { openingFloat: 0 });
     }
   });
