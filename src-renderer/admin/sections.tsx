@@ -16,6 +16,7 @@ import { OrdersScreen } from '../features/reports/OrdersScreen';
 import { SalesByPerformanceScreen } from '../features/reports/SalesByPerformanceScreen';
 import { ReasonsScreen } from '../features/reports/ReasonsScreen';
 import { ShiftsScreen } from '../features/reports/ShiftsScreen';
+import { VouchersReportScreen } from '../features/reports/VouchersReportScreen';
 import { CodesScreen } from '../features/manage/CodesScreen';
 import { OverusesScreen } from '../features/manage/OverusesScreen';
 import type { MessageKey } from '../i18n/messages';
@@ -143,6 +144,13 @@ export const SECTIONS: Section[] = [
     label: 'report.section.reasons',
     permission: 'reports.view',
     Screen: ReasonsScreen,
+  },
+  {
+    id: 'vouchers',
+    group: 'reports',
+    label: 'report.section.vouchers',
+    permission: 'reports.view',
+    Screen: VouchersReportScreen,
   },
   {
     id: 'reports',

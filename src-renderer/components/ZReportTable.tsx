@@ -50,6 +50,7 @@ export type ZKey =
   | 'tender.card'
   | 'tender.complimentary'
   | 'tender.exchange'
+  | 'tender.voucher'
   | 'refund.kind.refund'
   | 'refund.kind.void'
   | 'z.cashMovements'
@@ -65,7 +66,9 @@ function tenderKey(tender: string): ZKey {
       ? 'tender.complimentary'
       : tender === 'exchange'
         ? 'tender.exchange'
-        : 'tender.cash';
+        : tender === 'voucher'
+          ? 'tender.voucher'
+          : 'tender.cash';
 }
 
 /** The limits column is stored as a JSON list of reasons. */

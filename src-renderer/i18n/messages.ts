@@ -15,6 +15,7 @@ import { reprintDe, reprintEn } from './reprint-messages';
 import { seatingDe, seatingEn } from './seating-messages';
 import { syncDe, syncEn } from './sync-messages';
 import { terminalDe, terminalEn } from './terminal-messages';
+import { voucherDe, voucherEn } from './voucher-messages';
 
 const en = {
   'app.title': 'Box Office',
@@ -49,6 +50,7 @@ const en = {
   ...reservationEn,
   ...seatingEn,
   ...cashEn,
+  ...voucherEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -86,6 +88,7 @@ const de: Record<MessageKey, string> = {
   ...reservationDe,
   ...seatingDe,
   ...cashDe,
+  ...voucherDe,
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, de };

@@ -1,8 +1,9 @@
 import { create } from 'zustand';
 import type { channels } from '../../shared/ipc/channels';
 import type { RequestOf, TenderInput } from '../../shared/ipc/contract';
-import type { CartView, CodeOption, CustomerInput } from '../../shared/ipc/domains/sell';
+import type { CartView, CodeOption, CustomerInput, VoucherCheckView } from '../../shared/ipc/domains/sell';
 import type { CatalogueEvent, PerformanceOffer, SaleView } from '../../shared/ipc/types';
+import type { Result } from '../../shared/result';
 import { api } from '../api';
 import { noteFailure } from './session-store';
 import { useTerminalStore } from './terminal-store';
@@ -53,6 +54,16 @@ interface SellState {
   selectPerformance: (performanceId: string) => Promise<void>;
   addTicket: (ticketPriceId: string) => Promise<void>;
   addProduct: (productId: string) => Promise<void>;
+  /**
+   * docs/CASH.md "Selling one": a voucher product's vouchers, `amount` only for an open-amount one. A
+   * refusal stays with the dialog that asked (its sentence); without a dialog it shows under the cart.
+   */
+  addVoucher: (
+    request: { productId: string; qty: number; amount?: number },
+    fromDialog: boolean,
+  ) => Promise<Failure | null>;
+  /** docs/CASH.md "The balance at the window": what a scanned code is worth and can pay here. */
+  checkVoucher: (code: string) => Promise<Result<VoucherCheckView>>;
   setQty: (lineId: string, qty: number) => Promise<void>;
   clearCart: () => Promise<void>;
   applyCode: (input: string) => Promise<boolean>;
@@ -212,6 +223,16 @@ export const useSellStore = create<SellState>()((set, get) => {
     async addProduct(productId) {
       set({ lastSale: null, receiptSvg: null });
       takeCart(await api.cart.addProduct({ productId, qty: 1 }));
+    },
+    async addVoucher(request, fromDialog) {
+      set({ lastSale: null, receiptSvg: null });
+      const result = await api.cart.addVoucher(request);
+      return fromDialog ? dialogCart(result) : takeCart(result);
+    },
+    async checkVoucher(code) {
+      const result = await api.vouchers.check({ code });
+      if (!result.ok) noteFailure(result);
+      return result;
     },
     async setQty(lineId, qty) {
       takeCart(await api.cart.setQty({ lineId, qty }));

@@ -1,6 +1,7 @@
 import { useEffect, useId } from 'react';
 import { CATALOGUE_BODIES } from '../../../shared/catalogue/schemas';
 import type { Product } from '../../../shared/catalogue/types';
+import { DEFAULT_VOUCHER_DAYS, MAX_VOUCHER_DAYS } from '../../../shared/vouchers/rules';
 import { RecordFormDialog } from '../../components/RecordFormDialog';
 import { SelectField } from '../../components/FormFields';
 import { LookupField } from '../../components/LookupField';
@@ -23,10 +24,11 @@ const KIND_LABEL: Record<Kind, MessageKey> = {
   addon: 'admin.products.addon',
   merch: 'admin.products.merch',
   fee: 'admin.products.fee',
+  voucher: 'admin.products.voucher',
 };
 const findEvents = (q: string) => findByName('events', q);
 
-/** Add-ons, merchandise and fees, priced in the organisation's currency. */
+/** Add-ons, merchandise, fees and gift vouchers, priced in the organisation's currency. */
 export function ProductsScreen() {
   const t = useT();
   const id = useId();
@@ -99,6 +101,13 @@ export function ProductsScreen() {
   );
 }
 
+/** Typed days as the schema's `voucherDays`: empty is the default (null); anything else not a whole number fails. */
+function daysOf(typed: string): number | null {
+  const text = typed.trim();
+  if (text === '') return null;
+  return /^\d+$/.test(text) ? Number(text) : Number.NaN;
+}
+
 function ProductForm({ currency }: { currency: string }) {
   const t = useT();
   const id = useId();
@@ -115,6 +124,7 @@ function ProductForm({ currency }: { currency: string }) {
       price: row ? amountText(row.unitPrice, currency) : '',
       vat: String(row?.vatRate ?? rates[0]?.rate ?? 0),
       category: row?.category ?? '',
+      days: row?.voucherDays === undefined ? '' : String(row.voucherDays),
       event: row?.eventId ? { id: row.eventId, name: names[row.eventId] ?? row.eventId } : null,
     },
     schema: CATALOGUE_BODIES.products,
@@ -122,13 +132,16 @@ function ProductForm({ currency }: { currency: string }) {
       kind: d.kind,
       name: d.name,
       unitPrice: parseAmount(d.price, currency) ?? Number.NaN,
-      vatRate: Number(d.vat),
+      // docs/CASH.md "Selling one": a voucher carries no VAT; the server refuses any other rate too.
+      vatRate: d.kind === 'voucher' ? 0 : Number(d.vat),
       category: d.category.trim() || null,
       eventId: d.event?.id ?? null,
+      ...(d.kind === 'voucher' ? { voucherDays: daysOf(d.days) } : {}),
     }),
     save,
   });
   const { draft, set, errors } = form;
+  const voucher = draft.kind === 'voucher';
   return (
     <RecordFormDialog
       title={row ? t('admin.products.edit', { name: row.name }) : t('admin.products.new')}
@@ -158,15 +171,43 @@ function ProductForm({ currency }: { currency: string }) {
         value={draft.price}
         onChange={(v) => set('price', v)}
         error={errors.unitPrice && t('admin.amountInvalid', { currency })}
+        hint={voucher ? t('admin.products.voucherPriceHint') : null}
       />
-      <SelectField
-        id={`${id}-vat`}
-        label={t('admin.field.vat')}
-        value={draft.vat}
-        options={vatChoices(rates, Number(draft.vat), language)}
-        onChange={(v) => set('vat', v)}
-        error={errors.vatRate}
-      />
+      {voucher ? (
+        <>
+          <SelectField
+            id={`${id}-vat`}
+            label={t('admin.field.vat')}
+            value="0"
+            options={[{ value: '0', label: formatPercent(0, language) }]}
+            onChange={() => undefined}
+            disabled
+            error={errors.vatRate}
+          />
+          <p className="muted small" data-testid="voucher-vat">
+            {t('admin.products.voucherVat')}
+          </p>
+          <TextField
+            id={`${id}-days`}
+            label={t('admin.products.voucherDays')}
+            inputMode="numeric"
+            maxLength={4}
+            value={draft.days}
+            onChange={(v) => set('days', v)}
+            error={errors.voucherDays && t('admin.products.voucherDaysInvalid', { max: MAX_VOUCHER_DAYS })}
+            hint={t('admin.products.voucherDaysHint', { days: DEFAULT_VOUCHER_DAYS, max: MAX_VOUCHER_DAYS })}
+          />
+        </>
+      ) : (
+        <SelectField
+          id={`${id}-vat`}
+          label={t('admin.field.vat')}
+          value={draft.vat}
+          options={vatChoices(rates, Number(draft.vat), language)}
+          onChange={(v) => set('vat', v)}
+          error={errors.vatRate}
+        />
+      )}
       <TextField
         id={`${id}-category`}
         label={t('admin.field.category')}

@@ -14,12 +14,14 @@ import { LeaseCapForm, LeasesDialog } from './TerminalDialogs';
 import { OfflineLimitsDialog } from './OfflineLimitsDialog';
 import { OveruseCapDialog } from './OveruseCapDialog';
 import { TerminalTrainingDialog } from './TerminalTrainingDialog';
+import { VoucherShareDialog } from './VoucherShareDialog';
+import type { TerminalWithShare } from '../../stores/voucher-admin';
 
 const PAGE = 50;
 
 /**
  * The organisation's terminals: where each stands, when the server last heard from it and what it holds
- * in leases; new enrolment codes, lease caps, offline limits, overuse caps, training, revoking. Only what the server has received is shown.
+ * in leases; new enrolment codes, lease caps, offline limits, overuse caps, voucher shares, training, revoking. Only what the server has received is shown.
  */
 export function TerminalsScreen() {
   const t = useT();
@@ -35,6 +37,7 @@ export function TerminalsScreen() {
   const [offlineOf, setOfflineOf] = useState<TerminalRow | null>(null);
   const [overuseOf, setOveruseOf] = useState<TerminalRow | null>(null);
   const [trainingOf, setTrainingOf] = useState<TerminalRow | null>(null);
+  const [shareOf, setShareOf] = useState<TerminalWithShare | null>(null);
 
   useEffect(() => {
     void load();
@@ -92,6 +95,7 @@ export function TerminalsScreen() {
           t('admin.terminals.leaseCap'),
           t('admin.terminals.offline'),
           t('admin.terminals.overuseCap'),
+          t('admin.terminals.voucherShare'),
           t('admin.terminals.training'),
           t('admin.terminals.openReview'),
           t('admin.actions'),
@@ -142,6 +146,11 @@ export function TerminalsScreen() {
                 ? t('admin.terminals.overuseNone')
                 : t('admin.terminals.overusePerDay', { cap: row.overuseCap })}
             </td>
+            <td data-testid="terminal-voucher-share">
+              {t('admin.terminals.voucherShareValue', {
+                percent: (row as TerminalWithShare).voucherSharePercent ?? 0,
+              })}
+            </td>
             <td data-testid="terminal-training" data-training={row.training}>
               {t(row.training ? 'admin.terminals.trainingOn' : 'admin.terminals.trainingOff')}
             </td>
@@ -161,6 +170,9 @@ export function TerminalsScreen() {
               </button>
               <button type="button" onClick={() => setOveruseOf(row)}>
                 {t('admin.terminals.setOveruse')}
+              </button>
+              <button type="button" onClick={() => setShareOf(row)}>
+                {t('admin.terminals.setVoucherShare')}
               </button>
               <button type="button" onClick={() => setTrainingOf(row)}>
                 {t(row.training ? 'admin.terminals.endTraining' : 'admin.terminals.startTraining')}
@@ -192,6 +204,16 @@ export function TerminalsScreen() {
           onClose={() => setOveruseOf(null)}
           onSaved={() => {
             setOveruseOf(null);
+            void load();
+          }}
+        />
+      ) : null}
+      {shareOf ? (
+        <VoucherShareDialog
+          terminal={shareOf}
+          onClose={() => setShareOf(null)}
+          onSaved={() => {
+            setShareOf(null);
             void load();
           }}
         />

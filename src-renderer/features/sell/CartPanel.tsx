@@ -20,6 +20,7 @@ interface CartPanelProps {
   onOveruse: () => void;
   onCustomer: () => void;
   onComp: () => void;
+  onVoucherBalance: () => void;
 }
 
 /** The cart with each line's discount, the code field, the code's state, the custom discount and totals. */
@@ -31,6 +32,7 @@ export function CartPanel({
   onOveruse,
   onCustomer,
   onComp,
+  onVoucherBalance,
 }: CartPanelProps) {
   const t = useT();
   const money = useMoney();
@@ -71,9 +73,12 @@ export function CartPanel({
           </thead>
           <tbody>
             {cart.lines.map((line) => (
-              <tr key={line.id} data-line={line.name}>
+              <tr key={line.id} data-line={line.name} data-kind={line.kind}>
                 <td>
-                  <div>{line.name}</div>
+                  <div>
+                    {line.name}
+                    {line.kind === 'voucher' ? <span className="tag">{t('voucher.tag')}</span> : null}
+                  </div>
                   <div className="muted small">
                     {line.detail.replace(ISO_INSTANT, (iso) => dateTime(iso))} · {m(line.unitPrice)}
                   </div>
@@ -113,7 +118,8 @@ export function CartPanel({
                   </div>
                 </td>
                 <td className="num" data-testid="line-discount">
-                  {line.codeDiscount + line.customDiscount > 0
+                  {/* A voucher is money, never discounted (docs/CASH.md "Gift vouchers"): no badge. */}
+                  {line.kind !== 'voucher' && line.codeDiscount + line.customDiscount > 0
                     ? `−${m(line.codeDiscount + line.customDiscount)}`
                     : ''}
                 </td>
@@ -274,6 +280,9 @@ export function CartPanel({
         </button>
         <button type="button" onClick={() => void clearCart()} disabled={cart.lines.length === 0}>
           {t('cart.clear')}
+        </button>
+        <button type="button" onClick={onVoucherBalance}>
+          {t('voucher.balanceOpen')} <kbd>F5</kbd>
         </button>
       </div>
     </section>

@@ -1,12 +1,16 @@
 import { useEffect } from 'react';
+import type { Product } from '../../../shared/catalogue/types';
 import { useT } from '../../i18n/use-t';
 import { useDateTime, useMoney } from '../../i18n/use-money';
 import { useSeatStore } from '../../stores/seat-store';
 import { useSellStore } from '../../stores/sell-store';
 import { SeatPicker } from './SeatPicker';
 
-/** Event → performance → ticket types with what is left, add-ons and merchandise. */
-export function CataloguePanel() {
+/**
+ * Event → performance → ticket types with what is left, add-ons, merchandise and gift vouchers. An
+ * open-amount voucher (priced 0) asks for its amount first: `onOpenVoucher` opens that dialog.
+ */
+export function CataloguePanel({ onOpenVoucher }: { onOpenVoucher: (product: Product) => void }) {
   const t = useT();
   const money = useMoney();
   const dateTime = useDateTime();
@@ -17,6 +21,12 @@ export function CataloguePanel() {
   const selectPerformance = useSellStore((s) => s.selectPerformance);
   const addTicket = useSellStore((s) => s.addTicket);
   const addProduct = useSellStore((s) => s.addProduct);
+  const addVoucher = useSellStore((s) => s.addVoucher);
+  const choose = (product: Product) => {
+    if (product.kind !== 'voucher') return void addProduct(product.id);
+    if (product.unitPrice === 0) return onOpenVoucher(product);
+    void addVoucher({ productId: product.id, qty: 1 }, false);
+  };
   const event = events.find((e) => e.id === eventId) ?? null;
   const performanceId = offer?.performance.id ?? null;
   // A seated performance sells its seats from the map; its ticket buttons sell only standing places.
@@ -97,11 +107,19 @@ export function CataloguePanel() {
                 key={product.id}
                 type="button"
                 className="item-button"
-                onClick={() => void addProduct(product.id)}
+                onClick={() => choose(product)}
                 data-item={product.id}
+                data-kind={product.kind}
               >
-                <span>{product.name}</span>
-                <strong>{money(product.unitPrice, offer.currency)}</strong>
+                <span>
+                  {product.name}
+                  {product.kind === 'voucher' ? <span className="tag">{t('voucher.tag')}</span> : null}
+                </span>
+                <strong>
+                  {product.kind === 'voucher' && product.unitPrice === 0
+                    ? t('voucher.openAmount')
+                    : money(product.unitPrice, offer.currency)}
+                </strong>
               </button>
             ))}
           </div>

@@ -21,7 +21,8 @@ export function CompDialog({ onClose }: { onClose: () => void }) {
   const cart = useSellStore((s) => s.cart);
   const comp = useSellStore((s) => s.comp);
   const mayComp = useSessionStore((s) => can(s.session, 'sale.comp'));
-  const lines = cart?.lines ?? [];
+  // A gift voucher is money, never given away (docs/CASH.md "Gift vouchers"): its lines are not offered.
+  const lines = (cart?.lines ?? []).filter((l) => l.kind !== 'voucher');
   const [lineId, setLineId] = useState(() => (lines.length === 1 ? (lines[0]?.id ?? WHOLE) : WHOLE));
   const line = lines.find((l) => l.id === lineId);
   const [qtyText, setQtyText] = useState(() => String(line?.qty ?? 1));

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/use-t';
-import { useMoney } from '../../i18n/use-money';
+import { useDateTime, useMoney } from '../../i18n/use-money';
 import { TicketsPdfButtons } from '../../components/TicketsPdfButtons';
 import { saleTicketsPdf } from '../../stores/printer-store';
 import { useSellStore } from '../../stores/sell-store';
@@ -10,6 +10,7 @@ import { EmailSale } from './EmailSale';
 export function SaleDone() {
   const t = useT();
   const money = useMoney();
+  const dateTime = useDateTime();
   const sale = useSellStore((s) => s.lastSale);
   const svg = useSellStore((s) => s.receiptSvg);
   const newSale = useSellStore((s) => s.newSale);
@@ -36,7 +37,9 @@ export function SaleDone() {
                   ? 'tender.complimentary'
                   : p.tender === 'exchange'
                     ? 'tender.exchange'
-                    : 'tender.cash',
+                    : p.tender === 'voucher'
+                      ? 'tender.voucher'
+                      : 'tender.cash',
             )}
             : {m(p.amount)}
             {p.reference ? ` (${p.reference})` : ''}
@@ -49,6 +52,19 @@ export function SaleDone() {
           </li>
         ) : null}
       </ul>
+      {sale.vouchers.length > 0 ? (
+        // docs/CASH.md "Selling one": the receipt prints each code as a QR; here staff see what was issued.
+        <>
+          <h3>{t('done.vouchers')}</h3>
+          <ul className="plain" data-testid="done-vouchers">
+            {sale.vouchers.map((v) => (
+              <li key={v.id} data-voucher={v.id}>
+                {t('done.voucherItem', { amount: m(v.amount), expiry: dateTime(v.expiresAt) })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <button ref={buttonRef} type="button" className="primary big" onClick={newSale}>
         {t('done.next')}
       </button>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { Product } from '../../../shared/catalogue/types';
 import { useSellStore } from '../../stores/sell-store';
 import { CartPanel } from './CartPanel';
 import { CompDialog } from './CompDialog';
@@ -9,16 +10,20 @@ import { OveruseDialog } from './OveruseDialog';
 import { PaymentDialog } from './PaymentDialog';
 import { ReserveDialog } from './ReserveDialog';
 import { SaleDone } from './SaleDone';
+import { VoucherAmountDialog } from './VoucherAmountDialog';
+import { VoucherBalanceDialog } from './VoucherBalanceDialog';
 
-type DialogName = 'pay' | 'reserve' | 'custom' | 'overuse' | 'customer' | 'comp' | null;
+type DialogName =
+  'pay' | 'reserve' | 'custom' | 'overuse' | 'customer' | 'comp' | 'voucherAmount' | 'voucherBalance' | null;
 
 /**
- * The sell screen: F2 code field, F3 reserve, F4 pay, F6 custom discount, F7 customer, F10 comp (F8 is the journal); Esc
- * closes a dialog.
+ * The sell screen: F2 code field, F3 reserve, F4 pay, F5 voucher balance, F6 custom discount, F7 customer,
+ * F10 comp (F8 is the journal); Esc closes a dialog.
  */
 export function SellScreen() {
   const codeRef = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<DialogName>(null);
+  const [voucherProduct, setVoucherProduct] = useState<Product | null>(null);
   const lastSale = useSellStore((s) => s.lastSale);
   const hasLines = useSellStore((s) => (s.cart?.lines.length ?? 0) > 0);
 
@@ -40,6 +45,10 @@ export function SellScreen() {
       } else if (e.key === 'F10' && hasLines) {
         e.preventDefault();
         setDialog('comp');
+      } else if (e.key === 'F5') {
+        // F5 would reload the browser host's page: the balance check takes it over on this screen.
+        e.preventDefault();
+        setDialog('voucherBalance');
       } else if (e.key === 'F7') {
         e.preventDefault();
         setDialog('customer');
@@ -52,7 +61,12 @@ export function SellScreen() {
   const close = () => setDialog(null);
   return (
     <div className="sell" data-screen="sell">
-      <CataloguePanel />
+      <CataloguePanel
+        onOpenVoucher={(product) => {
+          setVoucherProduct(product);
+          setDialog('voucherAmount');
+        }}
+      />
       {lastSale && dialog === null ? (
         <SaleDone />
       ) : (
@@ -64,6 +78,7 @@ export function SellScreen() {
           onOveruse={() => setDialog('overuse')}
           onCustomer={() => setDialog('customer')}
           onComp={() => setDialog('comp')}
+          onVoucherBalance={() => setDialog('voucherBalance')}
         />
       )}
       {dialog === 'pay' ? <PaymentDialog onClose={close} /> : null}
@@ -72,6 +87,10 @@ export function SellScreen() {
       {dialog === 'overuse' ? <OveruseDialog onClose={close} /> : null}
       {dialog === 'customer' ? <CustomerDialog onClose={close} /> : null}
       {dialog === 'comp' ? <CompDialog onClose={close} /> : null}
+      {dialog === 'voucherAmount' && voucherProduct ? (
+        <VoucherAmountDialog product={voucherProduct} onClose={close} />
+      ) : null}
+      {dialog === 'voucherBalance' ? <VoucherBalanceDialog onClose={close} /> : null}
     </div>
   );
 }
