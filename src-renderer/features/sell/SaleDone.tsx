@@ -21,6 +21,8 @@ export function SaleDone() {
   if (!sale) return null;
   const change = sale.payments.reduce((sum, p) => sum + (p.changeGiven ?? 0), 0);
   const m = (amount: number) => money(amount, sale.sale.currency);
+  // A sale the main process built before gift vouchers (or read back from before them) may lack the part.
+  const vouchers = (sale.vouchers as typeof sale.vouchers | undefined) ?? [];
   return (
     <section className="sell__cart sale-done" aria-labelledby="done-heading" data-testid="sale-done">
       <h2 id="done-heading">{t('done.heading', { receipt: sale.sale.receiptNo })}</h2>
@@ -52,12 +54,12 @@ export function SaleDone() {
           </li>
         ) : null}
       </ul>
-      {sale.vouchers.length > 0 ? (
+      {vouchers.length > 0 ? (
         // docs/CASH.md "Selling one": the receipt prints each code as a QR; here staff see what was issued.
         <>
           <h3>{t('done.vouchers')}</h3>
           <ul className="plain" data-testid="done-vouchers">
-            {sale.vouchers.map((v) => (
+            {vouchers.map((v) => (
               <li key={v.id} data-voucher={v.id}>
                 {t('done.voucherItem', { amount: m(v.amount), expiry: dateTime(v.expiresAt) })}
               </li>
