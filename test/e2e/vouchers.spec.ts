@@ -1,0 +1,230 @@
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import type { BrowserHost, BrowserHostOptions } from '../../src-main/shells/browser/server';
+import { must } from './pages/core-setup';
+import { StatusBarPage } from './pages/status-bar';
+import { enrolledWindow, startSyncServer, type SyncServer } from './pages/sync-setup';
+import type { TerminalPage } from './pages/terminal-page';
+import { expect, test } from './fixtures';
+
+// docs/CASH.md "Gift vouchers", end to end: two terminals against a real server. A manager makes an
+// open-amount voucher product in the back office and gives window B a voucher share; window A sells a
+// 50.00 voucher for cash and pushes it; B, synced so it holds a share of the voucher, goes offline, is
+// refused more than it holds, takes 10.00 of it plus cash, and shows the last known balance. Back online,
+// the server's balance is 40.00: in the back office's report and at window A's balance check.
+
+/** Window B: as `enrolledWindow`, but it notices quickly that the server is gone (the status bar's state). */
+async function offlineReadyWindow(
+  startHost: (options?: Partial<BrowserHostOptions>) => Promise<BrowserHost>,
+  world: SyncServer,
+  name: string,
+): Promise<BrowserHost> {
+  const host = await startHost({
+    serverUrl: world.server.url,
+    demoData: true,
+    connectivity: { intervalMs: 200, timeoutMs: 500 },
+    sync: { autoStart: false },
+    printer: { enabled: false },
+  });
+  await must(host, 'pos:staff:signIn', { staffId: 'staff-max', pin: '640273' });
+  await must(host, 'pos:sync:enrol', { enrolmentCode: await world.enrolmentCode(), name });
+  await must(host, 'pos:staff:signIn', { staffId: world.catalogue.supervisorId, pin: '8142' });
+  await must(host, 'pos:shift:open', { openingFloat: 10_000 });
+  return host;
+}
+
+/** Opens a back office section, signing in first unless this tab's session is still there. */
+async function openBackOffice(page: Page, world: SyncServer, section: string): Promise<void> {
+  await page.goto(`${world.server.url}/admin/#/${section}`);
+  const email = page.getByLabel('Email');
+  await expect(email.or(page.getByRole('navigation', { name: 'Back office menu' }))).toBeVisible();
+  if (!(await email.isVisible())) return;
+  await email.fill(world.org.email);
+  await page.getByLabel('Password').fill(world.org.password);
+  await page.getByRole('button', { name: 'Sign in to server' }).click();
+}
+
+/** The window's "Voucher balance" dialog, opened with F5 from the sell screen, after scanning `code`. */
+async function checkBalance(terminal: TerminalPage, code: string) {
+  const page = terminal.page;
+  await page.keyboard.press('F5');
+  const dialog = page.getByRole('dialog', { name: 'Voucher balance' });
+  await expect(dialog.getByLabel('Voucher code (scan or paste)')).toBeFocused();
+  // A wedge scanner types the code and Enter.
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByTestId('voucher-facts')).toBeVisible();
+  return dialog;
+}
+
+test.describe('gift vouchers', () => {
+  let world: SyncServer | undefined;
+  test.afterEach(async () => {
+    await world?.close();
+    world = undefined;
+  });
+
+  test('sold at A, spent in part at B offline with cash for the rest, 40.00 left on the server', async ({
+    startHost,
+    terminal,
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    world = await startSyncServer();
+    const { catalogue } = world;
+    const a = await enrolledWindow(startHost, world, 'Window A');
+    const b = await offlineReadyWindow(startHost, world, 'Window B');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // Back office, Products: an open-amount gift voucher, valid a year; its VAT is fixed at 0.
+    await openBackOffice(page, world, 'products');
+    await expect(page.getByRole('heading', { level: 1, name: 'Products' })).toBeVisible();
+    await page.getByRole('button', { name: 'New product' }).click();
+    const productDialog = page.getByRole('dialog');
+    await productDialog.getByLabel('Kind', { exact: true }).selectOption({ label: 'Gift voucher' });
+    await productDialog.getByLabel('Name', { exact: true }).fill('Gift card');
+    await productDialog.getByLabel('Price in EUR').fill('0');
+    await expect(productDialog.getByText('0 means an open amount typed at the window')).toBeVisible();
+    await expect(productDialog.getByLabel('VAT rate')).toBeDisabled();
+    await expect(productDialog.getByLabel('VAT rate')).toHaveValue('0');
+    await productDialog.getByLabel('Valid for (days)').fill('a year');
+    await productDialog.getByRole('button', { name: 'Save' }).click();
+    await expect(productDialog.getByText('Enter a whole number of days from 1 to 3650.')).toBeVisible();
+    await productDialog.getByLabel('Valid for (days)').fill('365');
+    await productDialog.getByRole('button', { name: 'Save' }).click();
+    await expect(productDialog).toBeHidden();
+    await expect(page.getByRole('row', { name: /Gift card/ })).toContainText('Gift voucher');
+
+    // Terminals: window B may hold half of each voucher ahead; more than 50 % is refused beside the field.
+    const menu = page.getByRole('navigation', { name: 'Back office menu' });
+    await menu.getByRole('link', { name: 'Terminals' }).click();
+    const rowB = page.locator(`[data-terminal="${b.terminal.terminalId}"]`);
+    await expect(rowB.getByTestId('terminal-voucher-share')).toHaveText('0 %');
+    await rowB.getByRole('button', { name: 'Voucher share' }).click();
+    const shareDialog = page.getByRole('dialog', { name: 'Voucher share of Window B' });
+    const share = shareDialog.getByLabel('Share of each voucher held for offline (%)');
+    await expect(share).toBeFocused();
+    await share.fill('60');
+    await share.press('Enter');
+    await expect(shareDialog.getByText('Enter a whole number from 0 to 50.')).toBeVisible();
+    await share.fill('50');
+    await share.press('Enter');
+    await expect(shareDialog).toBeHidden();
+    await expect(rowB.getByTestId('terminal-voucher-share')).toHaveText('50 %');
+
+    // Window A learns of the product and sells a 50.00 voucher for cash, typed in the amount dialog.
+    await must(a, 'pos:sync:now');
+    await terminal.open(a.url);
+    await terminal.pickPerformance(catalogue.performanceId, 'Macbeth');
+    const voucherButton = page.locator('[data-kind="voucher"]', { hasText: 'Gift card' });
+    await expect(voucherButton).toContainText('Gift voucher');
+    await expect(voucherButton).toContainText('Any amount');
+    await voucherButton.click();
+    const amountDialog = page.getByRole('dialog', { name: 'Gift voucher: Gift card' });
+    await expect(amountDialog.getByLabel('Amount per voucher (EUR)')).toBeFocused();
+    await page.keyboard.type('50');
+    await page.keyboard.press('Enter');
+    await expect(amountDialog).toBeHidden();
+    const line = page.locator('[data-kind="voucher"][data-line="Gift card"]');
+    await expect(line).toContainText('Gift voucher');
+    await expect(line.getByTestId('line-discount')).toHaveText('');
+    await expect(terminal.cartTotal).toHaveText('50.00');
+    await terminal.payCash();
+    await expect(page.getByTestId('done-vouchers')).toContainText('50.00');
+    const sold = await must(a, 'pos:sales:find', { receiptNo: 1 });
+    expect(sold.vouchers).toHaveLength(1);
+    const voucher = sold.vouchers[0];
+    if (!voucher) throw new Error('the sale issued no voucher');
+    expect(voucher.amount).toBe(5000);
+    await must(a, 'pos:sync:now');
+
+    // Window B pulls the voucher and its share (the top-up asks ahead for half of it), then puts a 40.00
+    // ticket in the cart while online, which leases its seat.
+    await must(b, 'pos:sync:now');
+    await must(b, 'pos:sync:now');
+    await terminal.open(b.url);
+    const bar = new StatusBarPage(page);
+    await terminal.pickPerformance(catalogue.performanceId, 'Macbeth');
+    await terminal.addItem(catalogue.ticketPriceId);
+    await expect(terminal.cartTotal).toHaveText('40.00');
+
+    // The server goes away: B checks the voucher with what it last knew, and can take its half of it.
+    await world.server.stop();
+    await expect(bar.server).toHaveAttribute('data-state', 'offline');
+    let balance = await checkBalance(terminal, voucher.secret);
+    await expect(balance.getByTestId('voucher-face')).toHaveText('50.00');
+    await expect(balance.getByTestId('voucher-balance')).toHaveText('50.00 (last known here)');
+    await expect(balance.getByTestId('voucher-spendable')).toHaveText('25.00');
+    await expect(balance.getByTestId('voucher-offline')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(balance).toBeHidden();
+
+    // Payment: the voucher scanned into its field offers what B can take (25.00, less than the 40.00
+    // to pay); 30.00 is refused with the core's sentence; 10.00 from the voucher and 30.00 cash pay it.
+    await page.keyboard.press('F4');
+    const pay = page.getByTestId('payment-dialog');
+    const code = pay.getByLabel('Voucher code (scan or paste)');
+    await code.fill(voucher.secret);
+    await code.press('Enter');
+    await expect(pay.getByTestId('voucher-balance')).toHaveText('50.00 (last known here)');
+    await expect(pay.getByTestId('voucher-spendable')).toHaveText('25.00');
+    const take = pay.getByLabel('Take from the voucher (EUR)');
+    await expect(take).toHaveValue('25.00');
+    await expect(take).toBeFocused();
+    await expect(pay.getByTestId('pay-cash-due')).toHaveText('15.00');
+    await take.fill('30');
+    await pay.getByRole('button', { name: 'Complete sale' }).click();
+    await expect(take).toHaveAttribute('aria-invalid', 'true');
+    // VOUCHER_OVER_BALANCE names what can be taken here.
+    await expect(pay.getByRole('alert')).toContainText('25.00');
+    await expect(take).toBeFocused();
+    await take.fill('10');
+    await pay.getByLabel(/Cash received/).fill('30');
+    await expect(pay.getByTestId('pay-cash-due')).toHaveText('30.00');
+    await expect(pay.getByTestId('pay-change')).toHaveText('0.00');
+    await page.screenshot({ path: 'docs/screenshots/voucher-payment.png', fullPage: true });
+    const axe = await new AxeBuilder({ page }).include('[data-testid="payment-dialog"]').analyze();
+    expect(axe.violations).toEqual([]);
+    await pay.getByRole('button', { name: 'Complete sale' }).click();
+    const done = page.getByTestId('sale-done');
+    await expect(done).toContainText('Gift voucher: 10.00');
+    await expect(done).toContainText('Cash: 30.00');
+    await expect(bar.unsynced).toHaveText('Unsynced sales: 1');
+
+    // Still offline: the balance is the last pulled one less what B spent since, marked as such.
+    await page.getByRole('button', { name: 'Next sale' }).click();
+    balance = await checkBalance(terminal, voucher.secret);
+    await expect(balance.getByTestId('voucher-balance')).toHaveText('40.00 (last known here)');
+    await expect(balance.getByTestId('voucher-spendable')).toHaveText('15.00');
+    await page.keyboard.press('Escape');
+
+    // Back online: B pushes its sale; the server's balance is 40.00, at window A and in the back office.
+    await world.server.restart();
+    await expect(bar.server).toHaveAttribute('data-state', 'online', { timeout: 15_000 });
+    await must(b, 'pos:sync:now');
+    await expect(bar.unsynced).toHaveText('Unsynced sales: 0', { timeout: 30_000 });
+
+    await terminal.open(a.url);
+    balance = await checkBalance(terminal, voucher.secret);
+    await expect(balance.getByTestId('voucher-balance')).toHaveText('40.00');
+    await expect(balance.getByTestId('voucher-facts')).toHaveAttribute('data-live', 'true');
+    await expect(balance.getByTestId('voucher-offline')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+
+    await openBackOffice(page, world, 'vouchers');
+    const report = page.getByTestId('vouchers-report');
+    await expect(report.getByTestId('vouchers-liability')).toHaveText('40.00');
+    await expect(report.getByTestId('vouchers-expired')).toHaveText('0.00');
+    const day = report.getByTestId('vouchers-table').locator('tbody tr');
+    await expect(day).toHaveCount(1);
+    await expect(day).toContainText('50.00');
+    await expect(day).toContainText('10.00');
+    const download = page.waitForEvent('download');
+    await report.getByRole('button', { name: 'Export CSV' }).click();
+    const text = await readFile(await (await download).path(), 'utf8');
+    expect(text).toContain('day,currency,sold_count,sold_amount,spent_amount');
+    expect(text).toMatch(/,EUR,1,5000,1000\r\n/);
+    expect(text).toContain('EUR,4000,0');
+  });
+});
