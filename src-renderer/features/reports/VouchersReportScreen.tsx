@@ -5,22 +5,8 @@ import { useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import { dayRange } from '../../lib/date-range';
 import { voucherReport, type VoucherReport } from '../../stores/voucher-admin';
+import { voucherCsv } from './voucher-csv';
 import { ReportDays } from './ReportFilters';
-
-/**
- * The report's rows as CSV, in minor units like the other reports' exports. Built here from the rows on
- * screen: every cell is a day, a currency code or an integer, so none needs quoting or formula escaping.
- */
-export function voucherCsv(report: VoucherReport): string {
-  const lines = [
-    ['day', 'currency', 'sold_count', 'sold_amount', 'spent_amount'],
-    ...report.days.map((d) => [d.day, d.currency, d.soldCount, d.soldAmount, d.spentAmount]),
-    [],
-    ['currency', 'liability', 'expired_balance'],
-    ...report.totals.map((x) => [x.currency, x.liability, x.expiredBalance]),
-  ];
-  return lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
-}
 
 /**
  * Gift vouchers (docs/CASH.md "On the server"): sold and spent per day in a date range, and what valid
