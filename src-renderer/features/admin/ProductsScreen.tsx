@@ -77,7 +77,13 @@ export function ProductsScreen() {
         columns={[
           { label: t('admin.field.name'), cell: (p) => p.name },
           { label: t('admin.products.kind'), cell: (p) => t(KIND_LABEL[p.kind]) },
-          { label: t('admin.products.price'), cell: (p) => money(p.unitPrice, currency) },
+          {
+            label: t('admin.products.price'),
+            cell: (p) =>
+              p.kind === 'voucher' && p.unitPrice === 0
+                ? t('voucher.openAmount')
+                : money(p.unitPrice, currency),
+          },
           { label: t('admin.field.vat'), cell: (p) => formatPercent(p.vatRate, language) },
           { label: t('admin.field.category'), cell: (p) => p.category ?? '' },
           {
