@@ -20,7 +20,7 @@ export function VoucherCodeField(props: VoucherCodeFieldProps) {
   return (
     <>
       <label htmlFor={id}>{t('voucher.code')}</label>
-      <div className="button-row">
+      <div className="voucher-code__row">
         <input
           id={id}
           ref={inputRef}
