@@ -33,6 +33,7 @@ export const voucherEn = {
   'pay.voucherAmount': 'Take from the voucher ({currency})',
   'pay.voucherTooMuch': 'A voucher gives no change: take at most {max} from it.',
   'pay.voucherUnchecked': 'Check the voucher first (Enter in the code field).',
+  'pay.voucherCannotPay': 'This voucher cannot pay at this window now. Clear its code to pay another way.',
   'pay.voucherAmountMissing': 'Enter how much to take from the voucher, at least {min}.',
   'admin.products.voucher': 'Gift voucher',
   'admin.products.voucherDays': 'Valid for (days)',
@@ -91,6 +92,8 @@ export const voucherDe: Record<keyof typeof voucherEn, string> = {
   'pay.voucherAmount': 'Vom Gutschein nehmen ({currency})',
   'pay.voucherTooMuch': 'Ein Gutschein gibt kein Rückgeld: höchstens {max} einlösen.',
   'pay.voucherUnchecked': 'Bitte zuerst den Gutschein prüfen (Enter im Codefeld).',
+  'pay.voucherCannotPay':
+    'Mit diesem Gutschein kann an dieser Kasse gerade nicht bezahlt werden. Code löschen, um anders zu bezahlen.',
   'pay.voucherAmountMissing': 'Bitte eingeben, wie viel vom Gutschein genommen wird, mindestens {min}.',
   'admin.products.voucher': 'Gutschein',
   'admin.products.voucherDays': 'Gültig (Tage)',

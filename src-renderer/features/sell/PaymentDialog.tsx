@@ -58,7 +58,13 @@ export function PaymentDialog({ onClose }: { onClose: () => void }) {
     voucherAmount: useRef<HTMLInputElement>(null),
   };
 
-  const fromVoucher = !voucher || voucherText.trim() === '' ? 0 : parseAmount(voucherText, currency);
+  // Expired, voided or nothing this window can take: its facts show, its amount field does not.
+  const usable =
+    voucher !== null &&
+    !voucher.view.expired &&
+    voucher.view.status === 'active' &&
+    voucher.view.spendableHere > 0;
+  const fromVoucher = !usable || voucherText.trim() === '' ? 0 : parseAmount(voucherText, currency);
   const card = cardText.trim() === '' ? 0 : parseAmount(cardText, currency);
   // docs/CASH.md "Cash rounding": only the cash part is rounded, to the step the main process gave.
   const due = card === null || fromVoucher === null ? null : Math.max(0, total - fromVoucher - card);
@@ -91,7 +97,7 @@ export function PaymentDialog({ onClose }: { onClose: () => void }) {
     const offered = Math.min(result.value.spendableHere, stillToPay);
     setVoucherText(offered > 0 ? amountText(offered, currency) : '');
     // The amount field appears with the check; focus it once it is on screen.
-    setTimeout(() => refs.voucherAmount.current?.focus(), 0);
+    setTimeout(() => (offered > 0 ? refs.voucherAmount : voucherCodeRef).current?.focus(), 0);
   };
 
   const finish = async (tenders: TenderInput[]) => {
@@ -117,6 +123,7 @@ export function PaymentDialog({ onClose }: { onClose: () => void }) {
     const example = money(1250, currency);
     if (voucherCode.trim() !== '' && voucher?.code !== voucherCode.trim())
       return fail('voucherCode', t('pay.voucherUnchecked'));
+    if (voucher && !usable) return fail('voucherCode', t('pay.voucherCannotPay'));
     if (voucher && (fromVoucher === null || fromVoucher < 1))
       return fail('voucherAmount', t('pay.voucherAmountMissing', { min: money(1, currency) }));
     const voucherPart = fromVoucher ?? 0;
@@ -229,9 +236,10 @@ export function PaymentDialog({ onClose }: { onClose: () => void }) {
             {voucher ? (
               <>
                 <VoucherFacts voucher={voucher.view} />
-                {field('voucherAmount', t('pay.voucherAmount', { currency }), voucherText, setVoucherText, {
-                  inputMode: 'decimal',
-                })}
+                {usable &&
+                  field('voucherAmount', t('pay.voucherAmount', { currency }), voucherText, setVoucherText, {
+                    inputMode: 'decimal',
+                  })}
               </>
             ) : null}
           </fieldset>
