@@ -15,7 +15,6 @@ import { OfflineLimitsDialog } from './OfflineLimitsDialog';
 import { OveruseCapDialog } from './OveruseCapDialog';
 import { TerminalTrainingDialog } from './TerminalTrainingDialog';
 import { VoucherShareDialog } from './VoucherShareDialog';
-import type { TerminalWithShare } from '../../stores/voucher-admin';
 
 const PAGE = 50;
 
@@ -37,7 +36,7 @@ export function TerminalsScreen() {
   const [offlineOf, setOfflineOf] = useState<TerminalRow | null>(null);
   const [overuseOf, setOveruseOf] = useState<TerminalRow | null>(null);
   const [trainingOf, setTrainingOf] = useState<TerminalRow | null>(null);
-  const [shareOf, setShareOf] = useState<TerminalWithShare | null>(null);
+  const [shareOf, setShareOf] = useState<TerminalRow | null>(null);
 
   useEffect(() => {
     void load();
@@ -148,7 +147,7 @@ export function TerminalsScreen() {
             </td>
             <td data-testid="terminal-voucher-share">
               {t('admin.terminals.voucherShareValue', {
-                percent: (row as TerminalWithShare).voucherSharePercent ?? 0,
+                percent: row.voucherSharePercent,
               })}
             </td>
             <td data-testid="terminal-training" data-training={row.training}>

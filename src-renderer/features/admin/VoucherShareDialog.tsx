@@ -4,7 +4,8 @@ import { DialogForm } from '../../components/DialogForm';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/use-t';
 import { useRecordForm } from '../../lib/use-record-form';
-import { setVoucherShare, voucherShareSchema, type TerminalWithShare } from '../../stores/voucher-admin';
+import { voucherShareSchema, type TerminalRow } from '../../../shared/sync/terminal-admin';
+import { setVoucherShare } from '../../stores/voucher-admin';
 
 /**
  * A terminal's voucher share (docs/CASH.md "Gift vouchers", Offline): the part of each open voucher's
@@ -16,7 +17,7 @@ export function VoucherShareDialog({
   onClose,
   onSaved,
 }: {
-  terminal: TerminalWithShare;
+  terminal: TerminalRow;
   onClose: () => void;
   onSaved: () => void;
 }) {

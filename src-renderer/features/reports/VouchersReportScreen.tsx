@@ -4,7 +4,8 @@ import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import { dayRange } from '../../lib/date-range';
-import { voucherReport, type VoucherReport } from '../../stores/voucher-admin';
+import type { VoucherReport } from '../../../shared/reports/vouchers';
+import { voucherReport } from '../../stores/voucher-admin';
 import { voucherCsv } from './voucher-csv';
 import { ReportDays } from './ReportFilters';
 
@@ -90,7 +91,7 @@ export function VouchersReportScreen() {
         <dl key={x.currency} className="fields" data-testid="vouchers-totals" data-currency={x.currency}>
           <div className="fields__row">
             <dt>{t('report.vouchers.liability')}</dt>
-            <dd data-testid="vouchers-liability">{money(x.liability, x.currency)}</dd>
+            <dd data-testid="vouchers-liability">{money(x.outstanding, x.currency)}</dd>
           </div>
           <div className="fields__row">
             <dt>{t('report.vouchers.expired')}</dt>

@@ -1,4 +1,4 @@
-import type { VoucherReport } from '../../stores/voucher-admin';
+import type { VoucherReport } from '../../../shared/reports/vouchers';
 
 /**
  * The report's rows as CSV, in minor units like the other reports' exports. Built here from the rows on
@@ -10,7 +10,7 @@ export function voucherCsv(report: VoucherReport): string {
     ...report.days.map((d) => [d.day, d.currency, d.soldCount, d.soldAmount, d.spentAmount]),
     [],
     ['currency', 'liability', 'expired_balance'],
-    ...report.totals.map((x) => [x.currency, x.liability, x.expiredBalance]),
+    ...report.totals.map((x) => [x.currency, x.outstanding, x.expiredBalance]),
   ];
   return lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
 }

@@ -8,7 +8,9 @@ describe('the gift vouchers report as CSV', () => {
         { day: '2026-12-06', currency: 'EUR', soldCount: 2, soldAmount: 7500, spentAmount: 0 },
         { day: '2026-12-07', currency: 'EUR', soldCount: 0, soldAmount: 0, spentAmount: 1000 },
       ],
-      totals: [{ currency: 'EUR', liability: 6500, expiredBalance: 250 }],
+      totals: [
+        { currency: 'EUR', openVouchers: 2, outstanding: 6500, expiredVouchers: 1, expiredBalance: 250 },
+      ],
     });
     expect(csv.split('\r\n')).toEqual([
       'day,currency,sold_count,sold_amount,spent_amount',
