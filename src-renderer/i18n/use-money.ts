@@ -9,7 +9,7 @@ export function useMoney(): (amount: number, currency: string) => string {
 }
 
 /** Date and time of an ISO instant in the screen's language. */
-export function useDateTime(): (iso: string) => string {
+export function useDateTime(withYear = false): (iso: string) => string {
   const language = useLanguage();
   return useCallback(
     (iso) =>
@@ -17,10 +17,12 @@ export function useDateTime(): (iso: string) => string {
         weekday: 'short',
         day: 'numeric',
         month: 'short',
+        // A date years away (a voucher's expiry) needs its year; today's screens do not.
+        ...(withYear ? { year: 'numeric' } : {}),
         hour: '2-digit',
         minute: '2-digit',
       }),
-    [language],
+    [language, withYear],
   );
 }
 

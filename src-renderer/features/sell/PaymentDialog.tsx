@@ -96,9 +96,16 @@ export function PaymentDialog({ onClose }: { onClose: () => void }) {
     const stillToPay = Math.max(0, total - (card ?? 0));
     const offered = Math.min(result.value.spendableHere, stillToPay);
     setVoucherText(offered > 0 ? amountText(offered, currency) : '');
-    // The amount field appears with the check; focus it once it is on screen.
-    setTimeout(() => (offered > 0 ? refs.voucherAmount : voucherCodeRef).current?.focus(), 0);
+    focusAfterCheck.current = offered > 0 ? 'amount' : 'code';
   };
+  // The amount field appears with the check: focus it once it is on screen (else the code again).
+  const focusAfterCheck = useRef<'amount' | 'code' | null>(null);
+  useEffect(() => {
+    const target = focusAfterCheck.current;
+    if (!voucher || !target) return;
+    focusAfterCheck.current = null;
+    (target === 'amount' ? refs.voucherAmount : voucherCodeRef).current?.focus();
+  });
 
   const finish = async (tenders: TenderInput[]) => {
     setError(null);

@@ -9,7 +9,7 @@ import { useDateTime, useMoney } from '../../i18n/use-money';
 export function VoucherFacts({ voucher }: { voucher: VoucherCheckView }) {
   const t = useT();
   const money = useMoney();
-  const dateTime = useDateTime();
+  const dateTime = useDateTime(true);
   const m = (amount: number) => money(amount, voucher.currency);
   return (
     <>
