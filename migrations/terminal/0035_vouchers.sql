@@ -117,7 +117,10 @@ CREATE TABLE pulled_vouchers (
   balance INTEGER NOT NULL CHECK (balance >= 0),
   expires_at TEXT NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('active', 'void')),
-  pulled_at TEXT NOT NULL
+  pulled_at TEXT NOT NULL,
+  -- The outbox seq this terminal had pushed through when that pull began: its sales up to there are in
+  -- the balance, later ones not yet (voucher-repo.ts spentHereSince).
+  pulled_through INTEGER NOT NULL DEFAULT 0 CHECK (pulled_through >= 0)
 ) STRICT;
 -- The voucher share (docs/CASH.md "Offline") is kept in terminal_meta under voucher_share_percent, as the
 -- training switch is under server_training: no table of its own.

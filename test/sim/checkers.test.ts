@@ -435,6 +435,49 @@ describe('sync simulation checkers', { timeout: 120_000 }, () => {
     expect(after.some((v) => v.includes('[10 money]') && v.includes('a comp without a reason'))).toBe(true);
   });
 
+  it('passes a run with a voucher spent, and names one spent past its face value or below zero (19)', async () => {
+    const voucher = (node: number, action: 'sell' | 'spend'): Step => ({
+      t: 'voucher',
+      node,
+      action,
+      amount: 2500,
+      pick: 0,
+      part: 100,
+    });
+    const steps: Step[] = [
+      voucher(0, 'sell'),
+      { t: 'push', node: 0 },
+      { t: 'deliverAll' },
+      { t: 'pull', node: 1 },
+      { t: 'deliverAll' },
+      voucher(1, 'spend'),
+      { t: 'push', node: 1 },
+      { t: 'deliverAll' },
+    ];
+    let spends = 0;
+    const { before, after } = await cleanRun(async (sim) => {
+      spends = sim.stats.voucherSpends;
+      const orgId = sim.world.orgId;
+      // The pushed spend now claims twice the face value, and the lease that backed it used as much.
+      await store.query(
+        `UPDATE pos_sales SET payload = jsonb_set(payload, '{payments,0,amount}', '5000')
+         WHERE org_id = $1 AND payload->'payments'->0->>'tender' = 'voucher'`,
+        [orgId],
+      );
+      await store.query(
+        `UPDATE escrow_leases SET used = used + 5000, granted = granted + 5000
+         WHERE org_id = $1 AND counter LIKE 'voucher_balance:%'`,
+        [orgId],
+      );
+    }, steps);
+    expect(before).toEqual([]);
+    expect(spends).toBe(1);
+    expect(after.some((v) => v.includes('[19 voucher balance]') && v.includes('with no review item'))).toBe(
+      true,
+    );
+    expect(after.some((v) => v.includes('[19 voucher balance]') && v.includes('below zero'))).toBe(true);
+  });
+
   it('names a sale applied twice by its digest (2)', async () => {
     resetIds(77, 999);
     const sim = new Simulation(store, join(folder, 'digest'), 999, 1, findAppRoot());

@@ -125,6 +125,44 @@ describe('sync simulation scenarios', { timeout: 120_000 }, () => {
     expect(await reviewKinds(sim)).toContain('overuse_excess');
   });
 
+  it('spends a voucher sold at one window online and offline at another, never past its balance', async () => {
+    const voucher = (node: number, action: 'sell' | 'spend', part = 100): Step => ({
+      t: 'voucher',
+      node,
+      action,
+      amount: 5000,
+      pick: 0,
+      part,
+    });
+    const sim = await play(
+      [
+        voucher(0, 'sell'),
+        { t: 'push', node: 0 },
+        { t: 'deliverAll' },
+        { t: 'pull', node: 1 },
+        { t: 'deliverAll' },
+        // Online: what is still to pay of a ticket, from the server's balance.
+        voucher(1, 'spend', 50),
+        { t: 'push', node: 1 },
+        { t: 'deliverAll' },
+        // Node 1 holds its share ahead (half of what is left), goes offline and spends all it holds,
+        // twice: the second finds nothing left here.
+        { t: 'pull', node: 1 },
+        { t: 'deliverAll' },
+        { t: 'topUp', node: 1 },
+        { t: 'deliverAll' },
+        { t: 'partition', node: 1 },
+        voucher(1, 'spend'),
+        voucher(1, 'spend'),
+        { t: 'unpartition', node: 1 },
+      ],
+      2,
+    );
+    expect(sim.stats.voucherSales).toBe(1);
+    expect(sim.stats.voucherSpends).toBeGreaterThanOrEqual(2);
+    expect(await reviewKinds(sim)).not.toContain('voucher_overspent');
+  });
+
   it('returns every lease when a terminal clock goes back, and sells again once it catches up', async () => {
     const sim = await play([
       sell(0, 0),

@@ -31,7 +31,12 @@ export interface SimWorld {
   priceBandId: string;
   supervisorId: string;
   codeIds: Record<keyof typeof SIM_CODES, string>;
+  /** An open-amount gift voucher product (docs/CASH.md "Gift vouchers"). */
+  voucherProductId: string;
 }
+
+/** The share of each voucher every sim terminal holds ahead, so offline windows spend vouchers too. */
+export const SIM_VOUCHER_SHARE = 50;
 
 export class AdminError extends Error {}
 
@@ -175,6 +180,13 @@ export async function seedWorld(server: SimServer, startMs: number, run: number)
       })
     ).id,
   };
+  const voucherProduct = await admin<{ id: string }>('POST', '/v1/products', {
+    kind: 'voucher',
+    name: 'Sim gift voucher',
+    unitPrice: 0,
+    vatRate: 0,
+    voucherDays: 30,
+  });
   return {
     orgId: organisationId,
     managerId,
@@ -186,6 +198,7 @@ export async function seedWorld(server: SimServer, startMs: number, run: number)
     priceBandId: band.id,
     supervisorId,
     codeIds,
+    voucherProductId: voucherProduct.id,
   };
 }
 

@@ -13,6 +13,7 @@ import type { Terminal } from '../../src-main/terminal';
 import type { Database } from '../../src-server/db/database';
 import { checkCashMovements } from './checks/cash-checks';
 import { checkTrainingStaysHome } from './checks/training-checks';
+import { checkVoucherBalances } from './checks/voucher-checks';
 import { compareKeys, cursorKey } from './checks/cursor-order';
 import { checkPoisonKept, checkQuarantine, checkRestores } from './checks/sync-checks';
 import { catalogueDigest, checkTerminalStore, compareDigests } from './checks/terminal-checks';
@@ -47,6 +48,7 @@ import {
   SIM_CASH_STEP,
   SIM_CODES,
   SUPERVISOR_PIN,
+  SIM_VOUCHER_SHARE,
   type Admin,
   type SimWorld,
 } from './sim-setup';
@@ -92,7 +94,9 @@ export type SimStats = Record<
   | 'seatNotHeld'
   | 'cashMovements'
   | 'trainingSales'
-  | 'compSales',
+  | 'compSales'
+  | 'voucherSales'
+  | 'voucherSpends',
   number
 >;
 
@@ -150,12 +154,16 @@ export class Simulation implements SeatHost {
     seatNotHeld: 0,
     cashMovements: 0,
     trainingSales: 0,
+    voucherSales: 0,
+    voucherSpends: 0,
     compSales: 0,
   };
   /** When each sale that sold seats from the cart's holds was checked out (docs/SEATING.md "A sold seat"). */
   readonly cartCheckouts = new Map<string, number>();
   /** Poison the terminals wrote into their outboxes (mutation ids), to find on the server at the end. */
   private readonly poison = new Set<string>();
+  /** Gift vouchers sold so far and their codes, as their buyers keep them (voucherStep). */
+  private readonly vouchers: { id: string; secret: string }[] = [];
   /** A disk fault is on: a till action failing on a storage error is what the step expects. */
   private storageFault = false;
   readonly doors: SimDoors;
@@ -254,6 +262,9 @@ export class Simulation implements SeatHost {
     if (enrolled && node.terminal) {
       await this.admin('PUT', `/v1/terminals/${node.terminal.terminalId}/lease-cap`, {
         percent: SIM_LEASE_CAP,
+      });
+      await this.admin('PUT', `/v1/terminals/${node.terminal.terminalId}/voucher-share`, {
+        percent: SIM_VOUCHER_SHARE,
       });
       // Supervisors grant overuses freely here; a terminal's cap (docs/CASH.md) would only cut them short.
       await this.admin('PUT', `/v1/terminals/${node.terminal.terminalId}/overuse-cap`, { cap: null });
@@ -368,6 +379,8 @@ export class Simulation implements SeatHost {
         return this.trainingSale(step);
       case 'comp':
         return this.compSale(step);
+      case 'voucher':
+        return this.voucherStep(step);
       case 'shift': {
         const node = this.node(step.node);
         await this.userAction(node, (t) => t.dispatch(c.shift.close, { countedCash: 0 }));
@@ -593,6 +606,77 @@ export class Simulation implements SeatHost {
     this.stats.compSales += Math.max(0, comped() - before);
   }
 
+  /**
+   * docs/CASH.md "Gift vouchers", through the cart and checkout as the till does: a voucher sold for cash
+   * (its code kept for later spends, as the customer keeps the paper), or part of what this window can
+   * take of one, checked first as staff would, paying for a ticket with the rest by card.
+   */
+  private async voucherStep(step: Extract<Step, { t: 'voucher' }>): Promise<void> {
+    const node = this.node(step.node);
+    const t = node.terminal;
+    if (!t) return;
+    if (step.action === 'sell') {
+      const act = <C extends Parameters<Terminal['dispatch']>[0]>(channel: C, request: unknown) =>
+        this.userAction(node, (x) => x.dispatch(channel, request));
+      await act(c.cart.clear, {});
+      const added = await act(c.cart.addVoucher, {
+        productId: this.world.voucherProductId,
+        qty: 1,
+        amount: step.amount,
+      });
+      if (!added?.ok) return this.log(`  voucher refused: ${added?.reason ?? 'no answer'}`);
+      const cart = added.value as { id: string; total: number };
+      const sold = await act(c.checkout.complete, {
+        cartId: cart.id,
+        tenders: this.tendersFor(cart.total, 100),
+      });
+      if (!sold?.ok) {
+        this.log(`  voucher sale refused: ${sold?.reason ?? 'no answer'}`);
+        await act(c.cart.clear, {});
+        return;
+      }
+      this.sold(node, cart.id);
+      this.stats.voucherSales += 1;
+      for (const v of (sold.value as { vouchers: { id: string; secret: string | null }[] }).vouchers)
+        if (v.secret) this.vouchers.push({ id: v.id, secret: v.secret });
+      return;
+    }
+    const voucher = this.vouchers[step.pick % Math.max(1, this.vouchers.length)];
+    if (!voucher) return;
+    const spends = () =>
+      node.terminal
+        ? (
+            node.terminal.db
+              .prepare('SELECT count(*) AS n FROM payments WHERE voucher_id IS NOT NULL AND amount > 0')
+              .get() as { n: number }
+          ).n
+        : 0;
+    const before = spends();
+    let take = 0;
+    await this.sell(
+      this.oneTicket(node, step.pick),
+      true,
+      async (at) => {
+        const checked = await this.userAction(at, (x) =>
+          x.dispatch(c.vouchers.check, { code: voucher.secret }),
+        );
+        if (!checked?.ok) return this.log(`  voucher check: ${checked?.reason ?? 'no answer'}`);
+        const { spendableHere, live } = checked.value as { spendableHere: number; live: boolean };
+        take = Math.floor((spendableHere * step.part) / 100);
+        this.log(`  voucher ${voucher.id}: ${spendableHere} here (${live ? 'live' : 'last known'}), taking ${take}`);
+      },
+      (total) => {
+        const part = Math.min(take, total);
+        if (part <= 0) return this.tendersFor(total, 50);
+        return [
+          { tender: 'voucher', amount: part, code: voucher.secret },
+          ...(total > part ? this.tendersFor(total - part, 0) : []),
+        ];
+      },
+    );
+    this.stats.voucherSpends += Math.max(0, spends() - before);
+  }
+
   sold(node: SimNode, saleId: string): void {
     node.committed.set(saleId, { restoresBefore: node.restores });
     this.stats.sales += 1;
@@ -735,8 +819,10 @@ export class Simulation implements SeatHost {
   private async sell(
     step: Extract<Step, { t: 'sell' }>,
     withSeats = false,
-    /** Before payment: gives some of the cart away (compSale). */
+    /** Before payment: gives some of the cart away (compSale), or checks a voucher (voucherStep). */
     beforePaying?: (node: SimNode, view: { lines: { id: string; qty: number }[] }) => Promise<void>,
+    /** How the total is paid; by default the step's cash share and card (voucherStep pays by voucher). */
+    payWith?: (total: number) => unknown[],
   ): Promise<void> {
     const node = this.node(step.node);
     const t = node.terminal;
@@ -798,7 +884,7 @@ export class Simulation implements SeatHost {
     const tendersFor = (total: number) =>
       total === 0 && view && compedWhole(view)
         ? [{ tender: 'complimentary', amount: 0 }]
-        : this.tendersFor(total, step.cashPercent);
+        : (payWith?.(total) ?? this.tendersFor(total, step.cashPercent));
     const staleLeases = this.leasesBehindHighWater(node);
     let sold = await act(c.checkout.complete, { cartId: view.id, tenders: tendersFor(view.total) });
     if (sold && !sold.ok && (sold.reason === 'TENDER_MISMATCH' || sold.reason === 'CASH_NOT_ROUNDED')) {
@@ -1145,6 +1231,14 @@ export class Simulation implements SeatHost {
     v.push(...(await checkCashMovements(this.store, orgId, this.nodes)));
     // 18: training sales stay on their terminal.
     v.push(...(await checkTrainingStaysHome(this.store, orgId, this.nodes)));
+    // 19: no voucher is spent below zero.
+    v.push(
+      ...(await checkVoucherBalances(
+        this.store,
+        orgId,
+        this.nodes.some((n) => n.restores > 0),
+      )),
+    );
     // 13–16: reserved seats.
     v.push(...(await checkSeatsSoldOnce(this.store, orgId, this.cartCheckouts)));
     v.push(...(await checkSeatStates(this.store, orgId)));

@@ -54,6 +54,11 @@ export type Step =
       code: number | null;
       cashPercent: number;
     }
+  /**
+   * docs/CASH.md "Gift vouchers": `sell` sells one of `amount` for cash; `spend` pays `part` per cent of
+   * what this window can take of a voucher sold earlier (`pick`) towards a ticket, the rest by card.
+   */
+  | { t: 'voucher'; node: number; action: 'sell' | 'spend'; amount: number; pick: number; part: number }
   /** A manager puts the window in training, a ticket is sold there (docs/CASH.md), training ends. */
   | { t: 'training'; node: number; offer: number }
   | { t: 'push' | 'pull' | 'topUp' | 'expire'; node: number }
@@ -205,6 +210,17 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   {
     arbitrary: fc.record({ t: fc.constant('training' as const), node, offer: fc.nat({ max: 15 }) }),
     weight: 1,
+  },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('voucher' as const),
+      node,
+      action: fc.constantFrom('sell' as const, 'spend' as const, 'spend' as const),
+      amount: fc.constantFrom(1000, 2500, 5000),
+      pick,
+      part: fc.constantFrom(25, 50, 100),
+    }),
+    weight: 4,
   },
   { arbitrary: fc.record({ t: fc.constantFrom('push' as const, 'pull' as const), node }), weight: 6 },
   { arbitrary: fc.record({ t: fc.constantFrom('topUp' as const, 'expire' as const), node }), weight: 4 },

@@ -28,19 +28,29 @@ export function listSaleVouchers(db: Db, saleId: string): StoredVoucherRow[] {
 
 export interface PulledVoucher extends VoucherBalance {
   pulledAt: string;
+  /** This terminal's pushed-through seq when the pull that brought the balance began. */
+  pulledThrough: number;
 }
 
-/** The pull's word on each voucher replaces the last. */
-export function upsertPulledVouchers(db: Db, vouchers: readonly VoucherBalance[], at: string): void {
+/**
+ * The pull's word on each voucher replaces the last. `through`: the seq this terminal had pushed through
+ * when the pull began, so its sales up to there are in these balances.
+ */
+export function upsertPulledVouchers(
+  db: Db,
+  vouchers: readonly VoucherBalance[],
+  at: string,
+  through: number,
+): void {
   const upsert = prepared(
     db,
-    `INSERT INTO pulled_vouchers (id, currency, amount, balance, expires_at, status, pulled_at)
-     VALUES (@voucherId, @currency, @amount, @balance, @expiresAt, @status, @at)
+    `INSERT INTO pulled_vouchers (id, currency, amount, balance, expires_at, status, pulled_at, pulled_through)
+     VALUES (@voucherId, @currency, @amount, @balance, @expiresAt, @status, @at, @through)
      ON CONFLICT (id) DO UPDATE SET currency = excluded.currency, amount = excluded.amount,
        balance = excluded.balance, expires_at = excluded.expires_at, status = excluded.status,
-       pulled_at = excluded.pulled_at`,
+       pulled_at = excluded.pulled_at, pulled_through = excluded.pulled_through`,
   );
-  for (const v of vouchers) upsert.run({ ...v, at });
+  for (const v of vouchers) upsert.run({ ...v, at, through });
 }
 
 const pulled = (r: unknown): PulledVoucher => {
@@ -66,14 +76,20 @@ export function listOpenPulledVouchers(db: Db, now: string): PulledVoucher[] {
 }
 
 /**
- * What this terminal took from the voucher (less what voids gave back) since the pull that brought its
- * balance: a sale pushed before that pull is already in it. Training sales never spend a voucher.
+ * What this terminal took from the voucher (less what voids gave back) that its last known balance does
+ * not hold yet: the payments of its sales and refunds outside the outbox rows up to `through` (the seq it
+ * had pushed through when the pull that brought the balance began). Counted by seq, not by time: a sale
+ * pushed before that pull is in the balance whatever the clocks say. Training sales never spend one.
  */
-export function spentHereSince(db: Db, voucherId: string, since: string): number {
+export function spentHereSince(db: Db, voucherId: string, through: number): number {
   const row = prepared(
     db,
     `SELECT coalesce(sum(p.amount), 0) AS n FROM payments p JOIN sales s ON s.id = p.sale_id
-     WHERE p.voucher_id = ? AND p.created_at >= ? AND s.training = 0`,
-  ).get(voucherId, since) as { n: number };
+     WHERE p.voucher_id = @voucherId AND s.training = 0
+       AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.seq <= @through AND (
+         (p.refund_id IS NULL AND o.type = 'sale' AND json_extract(o.payload, '$.sale.id') = p.sale_id)
+         OR (p.refund_id IS NOT NULL AND o.type IN ('refund', 'void')
+             AND json_extract(o.payload, '$.refund.id') = p.refund_id)))`,
+  ).get({ voucherId, through }) as { n: number };
   return row.n;
 }

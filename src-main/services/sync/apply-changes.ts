@@ -331,7 +331,7 @@ export function applyPullPage(
     // docs/CASH.md "Training mode". Absent (an older server): what the terminal holds stays.
     if (page.training !== undefined) setServerTraining(db, page.training);
     // docs/CASH.md "Offline": vouchers and this terminal's share. Absent (an older server): kept.
-    if (page.vouchers) upsertPulledVouchers(db, page.vouchers, p.at);
+    if (page.vouchers) upsertPulledVouchers(db, page.vouchers, p.at, p.usageThrough);
     if (page.voucherSharePercent !== undefined) setVoucherSharePercent(db, page.voucherSharePercent);
     if (page.revocations) upsertRevocations(db, page.revocations);
     if (page.refundsElsewhere)

@@ -74,7 +74,7 @@ export function createVoucherService(deps: VoucherDeps) {
 
   /** The pulled balance less what this window spent since that pull (never below 0). */
   const lastKnown = (pulled: PulledVoucher): number =>
-    Math.max(0, pulled.balance - spentHereSince(db, pulled.voucherId, pulled.pulledAt));
+    Math.max(0, pulled.balance - spentHereSince(db, pulled.voucherId, pulled.pulledThrough));
 
   /** Refusals of the voucher itself, whatever the amount: expiry, currency, void, nothing left. */
   const standing = (
