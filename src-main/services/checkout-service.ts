@@ -76,7 +76,7 @@ interface Deps {
   /** A supervisor's PIN, checked (and throttled) as for every other approval. */
   staff: Pick<StaffService, 'approve'>;
   /** Gift vouchers as tenders (docs/CASH.md "Paying with one"); absent: a voucher tender is refused. */
-  vouchers?: Pick<VoucherService, 'resolve' | 'admit'> | undefined;
+  vouchers?: Pick<VoucherService, 'resolve' | 'admit' | 'refresh'> | undefined;
 }
 
 /** What the voucher tenders of a checkout take: from each voucher's balance counter, its amount. */
@@ -341,8 +341,10 @@ export function createCheckoutService(deps: Deps) {
           if (!offline.ok) return offline;
           offlineGrant = offline.value;
           // Enrolled: fetch the leases this cart needs first (outside any transaction, with a short timeout).
-          if (mode() === 'enrolled')
+          if (mode() === 'enrolled') {
+            await deps.vouchers?.refresh(vouchers.value);
             await sync.prepare([...cart.escrowNeeds(actor, priced), ...voucherTenderNeeds(vouchers.value)]);
+          }
         }
         sold = sellPriced(actor, input, priced, training, offlineGrant);
       }

@@ -615,7 +615,8 @@ export class Simulation implements SeatHost {
     const node = this.node(step.node);
     const t = node.terminal;
     if (!t) return;
-    if (step.action === 'sell') {
+    // Nothing sold yet to spend: the customer at the window buys one instead.
+    if (step.action === 'sell' || this.vouchers.length === 0) {
       const act = <C extends Parameters<Terminal['dispatch']>[0]>(channel: C, request: unknown) =>
         this.userAction(node, (x) => x.dispatch(channel, request));
       await act(c.cart.clear, {});
@@ -641,7 +642,7 @@ export class Simulation implements SeatHost {
         if (v.secret) this.vouchers.push({ id: v.id, secret: v.secret });
       return;
     }
-    const voucher = this.vouchers[step.pick % Math.max(1, this.vouchers.length)];
+    const voucher = this.vouchers[step.pick % this.vouchers.length];
     if (!voucher) return;
     const spends = () =>
       node.terminal
@@ -663,7 +664,9 @@ export class Simulation implements SeatHost {
         if (!checked?.ok) return this.log(`  voucher check: ${checked?.reason ?? 'no answer'}`);
         const { spendableHere, live } = checked.value as { spendableHere: number; live: boolean };
         take = Math.floor((spendableHere * step.part) / 100);
-        this.log(`  voucher ${voucher.id}: ${spendableHere} here (${live ? 'live' : 'last known'}), taking ${take}`);
+        this.log(
+          `  voucher ${voucher.id}: ${spendableHere} here (${live ? 'live' : 'last known'}), taking ${take}`,
+        );
       },
       (total) => {
         const part = Math.min(take, total);

@@ -220,7 +220,7 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
       pick,
       part: fc.constantFrom(25, 50, 100),
     }),
-    weight: 4,
+    weight: 8,
   },
   { arbitrary: fc.record({ t: fc.constantFrom('push' as const, 'pull' as const), node }), weight: 6 },
   { arbitrary: fc.record({ t: fc.constantFrom('topUp' as const, 'expire' as const), node }), weight: 4 },

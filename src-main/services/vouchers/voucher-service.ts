@@ -5,17 +5,21 @@ import { formatMinor } from '../../../shared/money';
 import { ticketKeyring, type TicketSigningKey } from '../../../shared/node/tickets/secret';
 import { readVoucherSecret, type ReadVoucherSecret } from '../../../shared/node/vouchers/secret';
 import { err, ok, type Result } from '../../../shared/result';
-import { counterKey } from '../../../shared/sync/protocol';
+import { counterKey, pulledVoucherSchema } from '../../../shared/sync/protocol';
 import { voucherExpired, type VoucherBalance } from '../../../shared/vouchers/rules';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
 import { heldUnits } from '../../db/repos/lease-repo';
 import { trustedTicketKeys } from '../../db/repos/ticket-trust-repo';
-import { getPulledVoucher, spentHereSince, type PulledVoucher } from '../../db/repos/voucher-repo';
+import {
+  getPulledVoucher,
+  spentHereSince,
+  upsertPulledVouchers,
+  type PulledVoucher,
+} from '../../db/repos/voucher-repo';
+import { getSyncState } from '../../db/repos/sync-repo';
 import type { Translate } from '../../messages';
 import type { SyncAnswer, SyncRequest } from '../sync/transport';
-import { z } from 'zod';
-import { text } from '../../../shared/text';
 
 // docs/CASH.md "Paying with one" and "The balance at the window": reading a scanned voucher, trusting
 // it with the keys the terminal holds for tickets, and what this window may take from it.
@@ -37,15 +41,6 @@ export interface VoucherTender {
   voucherId: string;
   amount: number;
 }
-
-const balanceSchema = z.object({
-  voucherId: text(),
-  currency: text(),
-  amount: z.number().int(),
-  balance: z.number().int().min(0),
-  expiresAt: text(),
-  status: z.enum(['active', 'void']),
-});
 
 export type VoucherService = ReturnType<typeof createVoucherService>;
 
@@ -70,6 +65,24 @@ export function createVoucherService(deps: VoucherDeps) {
     }
     const verdict = ticketKeyring(trustedTicketKeys(db)).check(read);
     return verdict.ok ? ok(read) : err('VOUCHER_FORGED', t('VOUCHER_FORGED'));
+  };
+
+  /**
+   * The server's word on a voucher, kept as the last known one as a pull would keep it (its balance holds
+   * this terminal's sales pushed before the question). `unreachable`: no answer, or not enrolled.
+   */
+  const askServer = async (
+    voucherId: string,
+  ): Promise<{ live: VoucherBalance } | 'unknown' | 'unreachable'> => {
+    const through = getSyncState(db)?.pushedThrough ?? 0;
+    const answer = await deps
+      .request?.({ method: 'GET', path: `/v1/vouchers/${voucherId}` })
+      .catch(() => undefined);
+    if (answer?.status === 404) return 'unknown';
+    const parsed = answer?.status === 200 ? pulledVoucherSchema.safeParse(answer.body) : undefined;
+    if (!parsed?.success) return 'unreachable';
+    upsertPulledVouchers(db, [parsed.data], nowIso(), through);
+    return { live: parsed.data };
   };
 
   /** The pulled balance less what this window spent since that pull (never below 0). */
@@ -144,6 +157,14 @@ export function createVoucherService(deps: VoucherDeps) {
       return resolved;
     },
 
+    /**
+     * Before a checkout's leases are fetched: a voucher this window has not pulled yet (sold and pushed
+     * elsewhere since its last pull) is asked of the server, so the sale need not wait for a pull.
+     */
+    async refresh(vouchers: readonly VoucherTender[]): Promise<void> {
+      for (const v of vouchers) if (!getPulledVoucher(db, v.voucherId)) await askServer(v.voucherId);
+    },
+
     /** The refusal of a voucher counter the escrow could not cover: what can be taken from it now. */
     overBalance(held: number, currency: string) {
       return err('VOUCHER_OVER_BALANCE', t('VOUCHER_OVER_BALANCE', { max: money(held, currency) }));
@@ -166,13 +187,10 @@ export function createVoucherService(deps: VoucherDeps) {
         expiresAt: claims.expiresAt,
         expired: voucherExpired(claims.expiresAt, clock.now()),
       };
-      const answer = await deps
-        .request?.({ method: 'GET', path: `/v1/vouchers/${claims.voucherId}` })
-        .catch(() => undefined);
-      if (answer?.status === 404) return err('VOUCHER_NOT_SYNCED', t('VOUCHER_NOT_SYNCED'));
-      const live = answer?.status === 200 ? balanceSchema.safeParse(answer.body) : undefined;
-      if (live?.success) {
-        const v = live.data;
+      const answer = await askServer(claims.voucherId);
+      if (answer === 'unknown') return err('VOUCHER_NOT_SYNCED', t('VOUCHER_NOT_SYNCED'));
+      if (answer !== 'unreachable') {
+        const v = answer.live;
         return ok({
           ...base,
           expiresAt: v.expiresAt,

@@ -97,6 +97,43 @@ describe('gift vouchers between two windows and the server', () => {
     });
   });
 
+  it('takes a voucher this window has not pulled yet, asking the server, at checkout or at the check', async () => {
+    const sell = async () => {
+      await seller.must(c.cart.addVoucher, { productId, qty: 1 });
+      const sold = await pay(seller);
+      if (!sold.ok) throw new Error(sold.message);
+      await seller.must(c.sync.now);
+      return sold.value.vouchers[0]!;
+    };
+    const ticket = () =>
+      other.must(c.cart.addTicket, {
+        performanceId: world.catalogue.performanceId,
+        ticketPriceId: world.catalogue.ticketPriceId,
+        qty: 1,
+      });
+    // Scanned straight into the payment: no pull, no check first.
+    const first = await sell();
+    expect(getPulledVoucher(other.terminal.db, first.id)).toBeUndefined();
+    await ticket();
+    const paid = await pay(other, { code: first.secret, amount: 700 });
+    expect(paid.ok, JSON.stringify(paid)).toBe(true);
+    // Checked first, then paid: the check's answer is what the checkout goes by.
+    const second = await sell();
+    expect(await other.must(c.vouchers.check, { code: second.secret })).toMatchObject({
+      live: true,
+      balance: 5000,
+    });
+    expect(getPulledVoucher(other.terminal.db, second.id)).toMatchObject({ balance: 5000 });
+    await ticket();
+    expect((await pay(other, { code: second.secret, amount: 300 })).ok).toBe(true);
+    await other.must(c.sync.now);
+    for (const [voucher, left] of [
+      [first, 4300],
+      [second, 4700],
+    ] as const)
+      expect(await seller.must(c.vouchers.check, { code: voucher.secret })).toMatchObject({ balance: left });
+  });
+
   it('holds a share ahead only once a manager sets one, and spends only that offline', async () => {
     await seller.must(c.cart.addVoucher, { productId, qty: 1 });
     const sold = await pay(seller);
