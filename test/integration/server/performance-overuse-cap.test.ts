@@ -198,12 +198,10 @@ describe.each(backends)('overuse caps per performance (%s)', (backend) => {
 
     const refused = await redeem([capped.id, capped.id]);
     expect(refused.status).toBe(403);
-    expect(refused.body).toMatchObject({
-      reason: 'PERFORMANCE_OVERUSE_CAP',
-      message: expect.stringMatching(
-        /2 overuses have been granted for Hamlet, 2026-07-07 19:30 this business day/,
-      ),
-    });
+    expect(refused.body.reason).toBe('PERFORMANCE_OVERUSE_CAP');
+    expect(refused.body.message).toMatch(
+      /2 overuses have been granted for Hamlet, 2026-07-07 19:30 this business day/,
+    );
     const recorded = await db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM redemptions WHERE NOT pos_sale AND $1::uuid = ANY(performance_ids)',
       [capped.id],
