@@ -2,6 +2,7 @@ import type { OrderDetail, OrderFilter, OrderPage } from '../reports/orders';
 import type { ReasonFilter, ReasonPage } from '../reports/reasons';
 import type { SalesByPerformanceQuery, SalesByPerformanceReport } from '../reports/sales';
 import type { ShiftFilter, ShiftPage } from '../reports/shifts';
+import type { VoucherReport, VoucherReportQuery } from '../reports/vouchers';
 import type { TicketsPdfQuery } from '../tickets/ticket-api';
 import type { ServerCall } from './call';
 import type { Page, PageRequest } from './page';
@@ -35,6 +36,9 @@ export function reportCalls(call: ServerCall) {
     reasons: (query: ReasonFilter & PageRequest) =>
       call<ReasonPage>('GET', '/v1/reports/reasons', { query: { ...query } }),
     reasonsCsv: (filter: ReasonFilter) => csv('/v1/reports/reasons', filter),
+    /** Gift vouchers sold and spent per day, and what is still owed (docs/CASH.md "Gift vouchers"). */
+    vouchers: (query: Partial<VoucherReportQuery>) =>
+      call<VoucherReport>('GET', '/v1/reports/vouchers', { query: { ...query } }),
     /** Staff by part of their name (GET /v1/staff), for choosing whose orders or shifts to show. */
     staffByName: (q: string, limit = 20) =>
       call<Page<{ id: string; name: string }>>('GET', '/v1/staff', {

@@ -53,6 +53,13 @@ export function terminalCalls(call: ServerCall) {
       call<{ terminalId: string; cap: number | null }>('PUT', `/v1/terminals/${terminalId}/overuse-cap`, {
         body: { cap },
       }),
+    /** docs/CASH.md "Offline": the share of each open gift voucher this terminal holds ahead. */
+    setVoucherShare: (terminalId: string, percent: number) =>
+      call<{ terminalId: string; voucherSharePercent: number }>(
+        'PUT',
+        `/v1/terminals/${terminalId}/voucher-share`,
+        { body: { percent } },
+      ),
     setTraining: (terminalId: string, training: boolean) =>
       call<{ terminalId: string; training: boolean }>('PUT', `/v1/terminals/${terminalId}/training`, {
         body: { training },

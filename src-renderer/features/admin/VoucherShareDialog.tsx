@@ -5,7 +5,10 @@ import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/use-t';
 import { useRecordForm } from '../../lib/use-record-form';
 import { voucherShareSchema, type TerminalRow } from '../../../shared/sync/terminal-admin';
-import { setVoucherShare } from '../../stores/voucher-admin';
+import { terminalCalls } from '../../../shared/server-api/terminal-calls';
+import { server } from '../../api/admin-host';
+
+const terminals = terminalCalls(server);
 
 /**
  * A terminal's voucher share (docs/CASH.md "Gift vouchers", Offline): the part of each open voucher's
@@ -29,7 +32,7 @@ export function VoucherShareDialog({
     // Anything but a whole number stands in as NaN, so the sentence beside the field is the form's own.
     toBody: (d) => ({ percent: /^\d{1,3}$/.test(d.percent.trim()) ? Number(d.percent.trim()) : Number.NaN }),
     save: async (body: { percent: number }) => {
-      const saved = await setVoucherShare(terminal.id, body.percent);
+      const saved = await terminals.setVoucherShare(terminal.id, body.percent);
       if (!saved.ok) return saved;
       onSaved();
       return null;

@@ -5,9 +5,12 @@ import { useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
 import { dayRange } from '../../lib/date-range';
 import type { VoucherReport } from '../../../shared/reports/vouchers';
-import { voucherReport } from '../../stores/voucher-admin';
+import { reportCalls } from '../../../shared/server-api/report-calls';
+import { server } from '../../api/admin-host';
 import { voucherCsv } from './voucher-csv';
 import { ReportDays } from './ReportFilters';
+
+const reports = reportCalls(server);
 
 /**
  * Gift vouchers (docs/CASH.md "On the server"): sold and spent per day in a date range, and what valid
@@ -28,7 +31,7 @@ export function VouchersReportScreen() {
 
   useEffect(() => {
     let current = true;
-    void voucherReport(dayRange(range.from, range.to)).then((result) => {
+    void reports.vouchers(dayRange(range.from, range.to)).then((result) => {
       if (!current) return;
       setLoading(false);
       setError(result.ok ? null : result.message);
@@ -49,7 +52,7 @@ export function VouchersReportScreen() {
           label={t('manage.reports.export')}
           fileName="gift-vouchers.csv"
           load={async () => {
-            const fresh = await voucherReport(dayRange(range.from, range.to));
+            const fresh = await reports.vouchers(dayRange(range.from, range.to));
             return fresh.ok ? ok(voucherCsv(fresh.value)) : fresh;
           }}
         />
