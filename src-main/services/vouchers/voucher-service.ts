@@ -35,11 +35,12 @@ export interface VoucherDeps {
   request?: ((r: Omit<SyncRequest, 'token'>) => Promise<SyncAnswer | undefined>) | undefined;
 }
 
-/** A voucher tender resolved: the voucher it spends. */
+/** A voucher tender resolved: the voucher it spends, and its code as read and trusted. */
 export interface VoucherTender {
   index: number;
   voucherId: string;
   amount: number;
+  claims: ReadVoucherSecret;
 }
 
 export type VoucherService = ReturnType<typeof createVoucherService>;
@@ -123,7 +124,7 @@ export function createVoucherService(deps: VoucherDeps) {
         if (!read.ok) return read;
         if (out.some((v) => v.voucherId === read.value.voucherId))
           return err('VOUCHER_TWICE', t('VOUCHER_TWICE'));
-        out.push({ index, voucherId: read.value.voucherId, amount: tender.amount });
+        out.push({ index, voucherId: read.value.voucherId, amount: tender.amount, claims: read.value });
       }
       return ok(out);
     },
@@ -142,10 +143,8 @@ export function createVoucherService(deps: VoucherDeps) {
         return err('VOUCHER_PAYS_TOO_MUCH', t('VOUCHER_PAYS_TOO_MUCH', { max: money(due, currency) }));
       const now = nowIso();
       for (const v of resolved.value) {
-        const read = readTrusted((tenders[v.index] as { code: string }).code);
-        if (!read.ok) return read;
         const pulled = getPulledVoucher(db, v.voucherId);
-        const stands = standing(read.value, pulled, currency);
+        const stands = standing(v.claims, pulled, currency);
         if (!stands.ok) return stands;
         const balance = lastKnown(pulled as PulledVoucher);
         if (balance === 0) return err('VOUCHER_EXHAUSTED', t('VOUCHER_EXHAUSTED'));
