@@ -1,12 +1,8 @@
-import { useId } from 'react';
-import { Dialog } from '../../components/Dialog';
-import { DialogForm } from '../../components/DialogForm';
-import { TextField } from '../../components/TextField';
-import { useT } from '../../i18n/use-t';
-import { useRecordForm } from '../../lib/use-record-form';
-import { voucherShareSchema, type TerminalRow } from '../../../shared/sync/terminal-admin';
 import { terminalCalls } from '../../../shared/server-api/terminal-calls';
+import { voucherShareSchema, type TerminalRow } from '../../../shared/sync/terminal-admin';
 import { server } from '../../api/admin-host';
+import { useT } from '../../i18n/use-t';
+import { TerminalNumberDialog } from './TerminalNumberDialog';
 
 const terminals = terminalCalls(server);
 
@@ -25,41 +21,21 @@ export function VoucherShareDialog({
   onSaved: () => void;
 }) {
   const t = useT();
-  const id = useId();
-  const form = useRecordForm({
-    initial: { percent: String(terminal.voucherSharePercent ?? 0) },
-    schema: voucherShareSchema,
-    // Anything but a whole number stands in as NaN, so the sentence beside the field is the form's own.
-    toBody: (d) => ({ percent: /^\d{1,3}$/.test(d.percent.trim()) ? Number(d.percent.trim()) : Number.NaN }),
-    save: async (body: { percent: number }) => {
-      const saved = await terminals.setVoucherShare(terminal.id, body.percent);
-      if (!saved.ok) return saved;
-      onSaved();
-      return null;
-    },
-  });
   return (
-    <Dialog title={t('admin.terminals.voucherShareTitle', { name: terminal.name })} onClose={onClose}>
-      <DialogForm
-        busy={form.busy}
-        error={form.formError}
-        cancelLabel={t('dialog.cancel')}
-        onCancel={onClose}
-        submitLabel={t('admin.save')}
-        onSubmit={() => void form.submit()}
-      >
-        <TextField
-          id={`${id}-percent`}
-          label={t('admin.terminals.voucherShareField')}
-          value={form.draft.percent}
-          onChange={(v) => form.set('percent', v)}
-          error={form.errors.percent && t('admin.terminals.voucherShareInvalid')}
-          inputMode="numeric"
-          maxLength={3}
-          autoFocus
-          hint={t('admin.terminals.voucherShareHint')}
-        />
-      </DialogForm>
-    </Dialog>
+    <TerminalNumberDialog
+      title={t('admin.terminals.voucherShareTitle', { name: terminal.name })}
+      field="percent"
+      label={t('admin.terminals.voucherShareField')}
+      hint={t('admin.terminals.voucherShareHint')}
+      invalid={t('admin.terminals.voucherShareInvalid')}
+      initial={String(terminal.voucherSharePercent)}
+      maxLength={3}
+      schema={voucherShareSchema}
+      // Anything but a whole number stands in as NaN, so the sentence beside the field is the form's own.
+      toValue={(text) => (/^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN)}
+      save={(body: { percent: number }) => terminals.setVoucherShare(terminal.id, body.percent)}
+      onClose={onClose}
+      onSaved={onSaved}
+    />
   );
 }
