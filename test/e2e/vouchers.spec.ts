@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { BrowserHost, BrowserHostOptions } from '../../src-main/shells/browser/server';
 import { must } from './pages/core-setup';
 import { StatusBarPage } from './pages/status-bar';
 import { enrolledWindow, startSyncServer, type SyncServer } from './pages/sync-setup';
@@ -13,26 +12,6 @@ import { expect, test } from './fixtures';
 // 50.00 voucher for cash and pushes it; B, synced so it holds a share of the voucher, goes offline, is
 // refused more than it holds, takes 10.00 of it plus cash, and shows the last known balance. Back online,
 // the server's balance is 40.00: in the back office's report and at window A's balance check.
-
-/** Window B: as `enrolledWindow`, but it notices quickly that the server is gone (the status bar's state). */
-async function offlineReadyWindow(
-  startHost: (options?: Partial<BrowserHostOptions>) => Promise<BrowserHost>,
-  world: SyncServer,
-  name: string,
-): Promise<BrowserHost> {
-  const host = await startHost({
-    serverUrl: world.server.url,
-    demoData: true,
-    connectivity: { intervalMs: 200, timeoutMs: 500 },
-    sync: { autoStart: false },
-    printer: { enabled: false },
-  });
-  await must(host, 'pos:staff:signIn', { staffId: 'staff-max', pin: '640273' });
-  await must(host, 'pos:sync:enrol', { enrolmentCode: await world.enrolmentCode(), name });
-  await must(host, 'pos:staff:signIn', { staffId: world.catalogue.supervisorId, pin: '8142' });
-  await must(host, 'pos:shift:open', { openingFloat: 10_000 });
-  return host;
-}
 
 /** Opens a back office section, signing in first unless this tab's session is still there. */
 async function openBackOffice(page: Page, world: SyncServer, section: string): Promise<void> {
@@ -74,7 +53,10 @@ test.describe('gift vouchers', () => {
     world = await startSyncServer();
     const { catalogue } = world;
     const a = await enrolledWindow(startHost, world, 'Window A');
-    const b = await offlineReadyWindow(startHost, world, 'Window B');
+    // Window B notices quickly that the server is gone (the status bar's state).
+    const b = await enrolledWindow(startHost, world, 'Window B', {
+      connectivity: { intervalMs: 200, timeoutMs: 500 },
+    });
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // Back office, Products: an open-amount gift voucher, valid a year; its VAT is fixed at 0.

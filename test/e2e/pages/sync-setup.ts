@@ -52,12 +52,15 @@ export async function enrolledWindow(
   startHost: (options?: Partial<BrowserHostOptions>) => Promise<BrowserHost>,
   world: SyncServer,
   name: string,
+  /** More host options, e.g. a quick connectivity probe for a window that goes offline. */
+  options: Partial<BrowserHostOptions> = {},
 ): Promise<BrowserHost> {
   const host = await startHost({
     serverUrl: world.server.url,
     demoData: true,
     sync: { autoStart: false },
     printer: { enabled: false },
+    ...options,
   });
   await must(host, 'pos:staff:signIn', { staffId: 'staff-max', pin: '640273' });
   await must(host, 'pos:sync:enrol', { enrolmentCode: await world.enrolmentCode(), name });
