@@ -76,12 +76,16 @@ export const voucherMessages = {
     de: 'Dieser Gutschein ist schon unter den Zahlungen. Bitte dort den Betrag ändern.',
   },
   VOUCHER_NOT_REFUNDED: {
-    en: 'A sold gift voucher is not refunded at the window yet: its balance lives on the server. Ask a manager to void the voucher in the back office first.',
-    de: 'Ein verkaufter Gutschein wird an der Kasse noch nicht erstattet: Sein Guthaben liegt auf dem Server. Bitte eine Leitung, den Gutschein zuerst im Backoffice zu stornieren.',
+    en: 'A gift voucher sold at another window is refunded at that window, which makes sure nothing of it was spent.',
+    de: 'Ein an einer anderen Kasse verkaufter Gutschein wird an jener Kasse erstattet, die prüft, dass nichts davon ausgegeben wurde.',
   },
-  VOUCHER_PARTIAL_REFUND: {
-    en: 'This sale was paid partly by gift voucher: only the whole sale can be voided here, which puts the money back on the voucher. Void it, then sell again what the customer keeps.',
-    de: 'Dieser Verkauf wurde teils mit Gutschein bezahlt: Hier kann nur der ganze Verkauf storniert werden, was das Geld auf den Gutschein zurückbucht. Bitte stornieren und dann neu verkaufen, was die Kundschaft behält.',
+  VOUCHER_REFUND_UNSURE: {
+    en: 'Gift voucher …{voucher} cannot be taken back: this window cannot make sure its whole value is unspent. It may have been spent in part, another window may hold part of it for offline sales, or the server cannot be reached. Check its balance (F5): a voucher with its whole value left can be refunded once the server answers.',
+    de: 'Gutschein …{voucher} kann nicht zurückgenommen werden: Diese Kasse kann nicht sicherstellen, dass sein ganzer Wert unverbraucht ist. Er kann teils ausgegeben sein, eine andere Kasse kann einen Teil für Offline-Verkäufe halten, oder der Server ist nicht erreichbar. Bitte das Guthaben prüfen (F5): Ein Gutschein mit vollem Wert kann erstattet werden, sobald der Server antwortet.',
+  },
+  VOUCHER_REFUND_OVERRIDE: {
+    en: 'This sale was paid partly by gift voucher: that part goes back onto the voucher, never out in cash or by card. Refund without the tender override.',
+    de: 'Dieser Verkauf wurde teils mit Gutschein bezahlt: Dieser Teil geht auf den Gutschein zurück, nie bar oder auf Karte. Bitte ohne Zahlungsart-Ausnahme erstatten.',
   },
   VOUCHER_REMOTE_REFUND: {
     en: 'This sale was paid by gift voucher at another window: refund or void it at that window, which puts the money back on the voucher.',

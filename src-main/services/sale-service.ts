@@ -17,7 +17,17 @@ import type { Actor } from './staff-service';
 import type { EscrowLedger } from './sync/escrow';
 import type { SyncService } from './sync/sync-service';
 import { releaseUnitSeats } from './seats/seat-ledger';
-import { voucherRefundProblem, voucherRefundRows } from './vouchers/voucher-refunds';
+import { returnLeasesOn } from './sync/leases';
+import {
+  takeBackNeeds,
+  takeBackProblem,
+  takenBackCounters,
+  voucherOverrideProblem,
+  voucherRefundRows,
+  vouchersSoldBy,
+} from './vouchers/voucher-refunds';
+import { voucherNeeds } from '../../shared/sync/counters';
+import { counterKey } from '../../shared/sync/protocol';
 
 // Sales after checkout (src-main/services/checkout-service.ts): finding them, their customers, and
 // refunds and voids.
@@ -32,8 +42,8 @@ interface Deps {
   overuseCapPerDay: number | null;
   /** Escrow leases once the terminal is enrolled (docs/SYNC.md); absent or standalone: local counts only. */
   escrow?: EscrowLedger | undefined;
-  /** Pushes soon after a refund or void. */
-  sync: Pick<SyncService, 'afterWrite'>;
+  /** Pushes soon after a refund or void; fetches the leases a sold voucher's refund needs first. */
+  sync: Pick<SyncService, 'afterWrite' | 'prepare'>;
   printing: Pick<PrintService, 'afterRefund'>;
   /** Whether this person sells in training here (training.ts): a real sale is then not theirs to refund. */
   training?: ((staffId: string) => boolean) | undefined;
@@ -74,12 +84,17 @@ export function createSaleService({
     const plan = planRefund(open, valuePayments(sale), sale.sale.currency, input, words, credit);
     if (!plan.ok) return plan;
     const { units: picked, amount } = plan.value;
-    const voucherProblem = voucherRefundProblem(sale, {
-      wholeVoid: input.kind === 'void' && picked.length === open.length,
-      override: input.override !== undefined,
-      parts: plan.value.parts,
-    });
+    const voucherProblem = voucherOverrideProblem(sale, { override: input.override !== undefined });
     if (voucherProblem) return err(voucherProblem, t(voucherProblem));
+    const now = isoNow(clock);
+    // docs/CASH.md "Refunding a sold voucher": only while it is provably whole.
+    const soldVouchers = sale.sale.training === 1 ? [] : vouchersSoldBy(db, sale.sale.id, picked);
+    const unsure = takeBackProblem(db, sale.sale.id, soldVouchers, now);
+    if (unsure)
+      return err(
+        'VOUCHER_REFUND_UNSURE',
+        t('VOUCHER_REFUND_UNSURE', { voucher: unsure.id.slice(-12).toUpperCase() }),
+      );
     // The cash given back is rounded as a sale's cash is (docs/CASH.md "Cash rounding"); an exchange's
     // payout stays exact, as its new sale is (not rounded yet).
     const step = credit === 0 ? getVenueCashStep(db) : 0;
@@ -89,7 +104,6 @@ export function createSaleService({
       step,
       input.override !== undefined,
     );
-    const now = isoNow(clock);
     const refundId = newId();
     // A voucher's part goes back to the vouchers it was taken from (docs/CASH.md "Gift vouchers").
     const payments: PaymentRow[] = voucherRefundRows(sale.payments, parts).map((part) => ({
@@ -139,7 +153,8 @@ export function createSaleService({
       const releases = input.kind === 'void' && voidsAll;
       if (releases) markVoided(db, sale.sale.id, now);
       // Seats of refunded tickets, and on a void the code's units, go back to the leases they came from.
-      const given = escrow && escrowed ? escrow.giveBack(sale.sale.id, seats, releases) : null;
+      const given =
+        escrow && escrowed ? escrow.giveBack(sale.sale.id, givenBackUnits(seats, payments), releases) : null;
       if (training) return;
       const entry = appendOutbox(db, {
         mutationId: newId(),
@@ -154,6 +169,8 @@ export function createSaleService({
         createdAt: now,
       });
       if (escrow && escrowed && releases) escrow.recordRelease(sale.sale.id, entry.seq);
+      // After the refund in the outbox: the server voids the vouchers before their units reach its pool.
+      if (soldVouchers.length > 0) returnLeasesOn(db, takenBackCounters(soldVouchers), now);
     })();
     return ok(loadSale(db, sale.sale.id) as SaleRecord);
   };
@@ -180,10 +197,30 @@ export function createSaleService({
      * The refund receipt prints after the commit and never
      * changes the result; the tender override's permission is the access table's (ipc/access.ts).
      */
-    refund(actor: Actor, input: RefundInput): Result<SaleRecord> {
+    async refund(actor: Actor, input: RefundInput): Promise<Result<SaleRecord>> {
+      // A sold voucher goes back only while this window holds all of it: the leases are asked for first,
+      // outside any transaction, as a checkout's are.
+      const sale = mode() === 'enrolled' ? loadSale(db, input.saleId) : undefined;
+      if (sale && sale.sale.training === 0) {
+        const open = sale.units.filter((u) => u.refundId === null && u.refundedElsewhereId === null);
+        const vouchers = vouchersSoldBy(db, sale.sale.id, input.kind === 'void' ? open : (input.units ?? []));
+        if (vouchers.length > 0) await sync.prepare(takeBackNeeds(vouchers));
+      }
       const result = refundNow(actor, input);
       if (result.ok && result.value.sale.training === 0) sync.afterWrite();
       return printing.afterRefund(result);
     },
   };
+}
+
+/** What the refund gives back per counter: each refunded seat's capacity, each voucher's part. */
+function givenBackUnits(
+  seats: ReadonlyMap<string, number>,
+  payments: readonly Pick<PaymentRow, 'tender' | 'amount' | 'voucherId'>[],
+): Map<string, number> {
+  const units = new Map<string, number>();
+  for (const [performanceId, n] of seats) units.set(counterKey({ kind: 'capacity', id: performanceId }), n);
+  for (const need of voucherNeeds(payments.map((p) => ({ ...p, amount: -p.amount }))))
+    units.set(need.counter, need.units);
+  return units;
 }

@@ -93,3 +93,27 @@ export function spentHereSince(db: Db, voucherId: string, through: number): numb
   ).get({ voucherId, through }) as { n: number };
   return row.n;
 }
+
+/** Whether the unit that sold this voucher here was refunded or voided: it can no longer pay. */
+export function takenBackHere(db: Db, voucherId: string): boolean {
+  return (
+    prepared(
+      db,
+      `SELECT 1 FROM vouchers v JOIN sale_units u ON u.line_id = v.line_id AND u.unit_index = v.unit_index
+       WHERE v.id = ? AND u.refund_id IS NOT NULL`,
+    ).get(voucherId) !== undefined
+  );
+}
+
+/**
+ * Whether the sale is still waiting in the outbox past what the server confirmed: then no other window can
+ * know its vouchers. Pruned rows were pushed long ago.
+ */
+export function saleUnpushed(db: Db, saleId: string, pushedThrough: number): boolean {
+  return (
+    prepared(
+      db,
+      `SELECT 1 FROM outbox WHERE type = 'sale' AND seq > @through AND json_extract(payload, '$.sale.id') = @saleId`,
+    ).get({ saleId, through: pushedThrough }) !== undefined
+  );
+}

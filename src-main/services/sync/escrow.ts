@@ -1,5 +1,5 @@
 import type { CodeRecord } from '../../../shared/codes/types';
-import type { Escrow, LeaseUse, UnbackedUse } from '../../../shared/sync/protocol';
+import type { CounterKind, Escrow, LeaseUse, UnbackedUse } from '../../../shared/sync/protocol';
 import { parseCounterKey } from '../../../shared/sync/protocol';
 import type { Db } from '../../db/connection';
 import {
@@ -52,15 +52,19 @@ export interface EscrowLedger {
     seq: number,
   ): void;
   /**
-   * Gives back to the same leases what a refund or void returns: the seats of refunded tickets, and on
-   * a void of the whole order the code's units too.
+   * Gives back to the same leases what a refund or void returns: `units` per counter (the seats of
+   * refunded tickets, what goes back onto each voucher that paid), and on a void of the whole order the
+   * code's units too.
    */
-  giveBack(saleId: string, seats: ReadonlyMap<string, number>, releaseCode: boolean): Escrow;
+  giveBack(saleId: string, units: ReadonlyMap<string, number>, releaseCode: boolean): Escrow;
   /** After the refund or void row has its seq: a released redemption stops counting as unsynced use. */
   recordRelease(saleId: string, seq: number): void;
   /** A 'deny' code with per-customer limits cannot be checked without the server. */
   blockedOffline(code: CodeRecord): boolean;
 }
+
+/** Counters a refund gives back unit by unit (seats, voucher money), never whole with the code's. */
+const COUNTED_BY_UNIT: ReadonlySet<CounterKind> = new Set<CounterKind>(['capacity', 'voucher_balance']);
 
 const PER_CUSTOMER = [
   'maxUsesPerCustomer',
@@ -142,7 +146,7 @@ export function createEscrowLedger(deps: {
         insertRedemptionSync(db, { redemptionId: redemption.id, codeId: redemption.codeId, saleSeq: seq });
     },
 
-    giveBack(saleId, seats, releaseCode) {
+    giveBack(saleId, units, releaseCode) {
       const back: { counter: string; leaseId: string | null; units: number }[] = [];
       const rows = listSaleEscrow(db, saleId);
       const give = (row: (typeof rows)[number], units: number) => {
@@ -153,15 +157,18 @@ export function createEscrowLedger(deps: {
         // Units of a lease already returned or expired stay with it: the server counts them as slack.
         if (lease?.status === 'active') addLeaseUse(db, lease.id, -Math.min(units, lease.used));
       };
+      // A code's units go back whole on a void; seats and voucher money only as counted by the caller
+      // (a voucher's part goes back as its refund rows say, docs/CASH.md "Gift vouchers").
       if (releaseCode) {
         for (const row of rows)
-          if (parseCounterKey(row.counter)?.kind !== 'capacity') give(row, row.units - row.givenBack);
+          if (!COUNTED_BY_UNIT.has(parseCounterKey(row.counter)?.kind ?? 'capacity'))
+            give(row, row.units - row.givenBack);
       }
-      for (const [performanceId, n] of seats) {
+      for (const [counter, n] of units) {
         let left = n;
-        // Lease-backed seats first, newest first: the sale's own order in reverse.
+        // Lease-backed units first, newest first: the sale's own order in reverse.
         const forCounter = rows
-          .filter((r) => r.counter === `capacity:${performanceId}`)
+          .filter((r) => r.counter === counter)
           .sort((a, b) => (a.leaseId === null ? 1 : 0) - (b.leaseId === null ? 1 : 0) || b.id - a.id);
         for (const row of forCounter) {
           const units = Math.min(left, row.units - row.givenBack);

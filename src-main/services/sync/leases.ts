@@ -98,15 +98,18 @@ export function expireOnce(ctx: SyncContext): Result<{ returned: number; clockMo
 export function returnSurplus(ctx: SyncContext, counters: readonly string[]): Result<{ returned: number }> {
   const { db } = ctx;
   const at = new Date(ctx.clock.now()).toISOString();
-  const wanted = new Set(counters);
-  const returned = db.transaction(() => {
-    let n = 0;
-    for (const lease of activeLeases(db))
-      if (wanted.has(lease.counter) && returnLease(db, lease, 'surplus', at)) n += 1;
-    return n;
-  })();
+  const returned = db.transaction(() => returnLeasesOn(db, counters, at))();
   if (returned > 0) ctx.changed();
   return ok({ returned });
+}
+
+/** Queues the return of every active lease on these counters; call inside a transaction. */
+export function returnLeasesOn(db: Db, counters: readonly string[], at: string): number {
+  const wanted = new Set(counters);
+  let n = 0;
+  for (const lease of activeLeases(db))
+    if (wanted.has(lease.counter) && returnLease(db, lease, 'surplus', at)) n += 1;
+  return n;
 }
 
 /** Stops using every active lease and queues its unused units for return; call inside a transaction. */

@@ -1,24 +1,29 @@
 import type { PaymentRow, SaleRecord } from '../../../shared/sync/sale-record';
+import { counterKey } from '../../../shared/sync/protocol';
+import type { CounterNeed } from '../../../shared/sync/counters';
+import type { Db } from '../../db/connection';
+import { heldUnits } from '../../db/repos/lease-repo';
+import { getSyncState } from '../../db/repos/sync-repo';
+import {
+  listSaleVouchers,
+  saleUnpushed,
+  spentHereSince,
+  type StoredVoucherRow,
+} from '../../db/repos/voucher-repo';
 
-// docs/CASH.md "Gift vouchers", refunds and voids at the window. A whole-sale void of a sale paid by
-// voucher puts each voucher's part back on its voucher: the payment rows name it, and the escrow gives
-// its units back to the leases they came from (escrow.giveBack with the code's units, which voucher
-// counters are, not being capacity). A partial refund would have to choose which voucher gets what
-// and how that squares with the cash rounding: it is refused until that is designed. A sale that
-// issued vouchers is not refunded here: the vouchers' balances live on the server.
+// docs/CASH.md "Gift vouchers", refunds and voids at the window.
+// - Money a voucher paid goes back onto that voucher, in a partial refund as in a void: the refund's
+//   voucher rows name it, and the escrow gives its units back to the leases they came from. A tender
+//   override would pay it out in cash or by card instead: vouchers are not paid out, so it is refused.
+// - A sold voucher is taken back only while its whole value is provably unspent and no other window can
+//   spend it meanwhile (takeBackProblem).
 
-export type VoucherRefundProblem = 'VOUCHER_NOT_REFUNDED' | 'VOUCHER_PARTIAL_REFUND';
-
-export function voucherRefundProblem(
-  sale: Pick<SaleRecord, 'sale' | 'payments' | 'vouchers'>,
-  refund: { wholeVoid: boolean; override: boolean; parts: readonly { tender: string }[] },
-): VoucherRefundProblem | null {
-  // A training sale's vouchers have no code and can never pay: giving it back harms no one.
-  if (sale.vouchers.length > 0 && sale.sale.training === 0) return 'VOUCHER_NOT_REFUNDED';
+export function voucherOverrideProblem(
+  sale: Pick<SaleRecord, 'payments'>,
+  refund: { override: boolean },
+): 'VOUCHER_REFUND_OVERRIDE' | null {
   const paidByVoucher = sale.payments.some((p) => p.tender === 'voucher' && p.amount > 0);
-  if (!paidByVoucher && !refund.parts.some((p) => p.tender === 'voucher')) return null;
-  // An override would pay the voucher's part out in another tender while its units went back too.
-  return refund.wholeVoid && !refund.override ? null : 'VOUCHER_PARTIAL_REFUND';
+  return paidByVoucher && refund.override ? 'VOUCHER_REFUND_OVERRIDE' : null;
 }
 
 /** The refund's parts with the voucher part split over the vouchers the sale took it from. */
@@ -48,3 +53,51 @@ export function voucherRefundRows(
   }
   return rows;
 }
+
+const voucherCounter = (voucherId: string) => counterKey({ kind: 'voucher_balance', id: voucherId });
+
+/**
+ * The vouchers these units of the sale sold, with a code. A training voucher has none and can never
+ * pay: giving it back harms no one.
+ */
+export function vouchersSoldBy(
+  db: Db,
+  saleId: string,
+  units: readonly { lineId: string; unitIndex: number }[],
+): StoredVoucherRow[] {
+  const picked = new Set(units.map((u) => `${u.lineId}:${u.unitIndex}`));
+  return listSaleVouchers(db, saleId).filter(
+    (v) => v.secret !== null && picked.has(`${v.lineId}:${v.unitIndex}`),
+  );
+}
+
+/** What a refund of sold vouchers asks the leases for first: each voucher's whole value. */
+export function takeBackNeeds(vouchers: readonly StoredVoucherRow[]): CounterNeed[] {
+  return vouchers.map((v) => ({ counter: voucherCounter(v.id), units: v.amount }));
+}
+
+/**
+ * The first voucher whose money may not go back, or null. A voucher is whole and nobody else can spend
+ * it while this window holds its whole value by lease (a spend anywhere, here included, would have left
+ * less to hold), or while the server has not heard of it (its sale still waits in this window's outbox)
+ * and no sale here spent it. Its leases are returned with the refund, after it in the outbox: the server
+ * voids the voucher before the units reach its pool.
+ */
+export function takeBackProblem(
+  db: Db,
+  saleId: string,
+  vouchers: readonly StoredVoucherRow[],
+  now: string,
+): StoredVoucherRow | null {
+  const pushedThrough = getSyncState(db)?.pushedThrough ?? 0;
+  const unheard = saleUnpushed(db, saleId, pushedThrough);
+  for (const v of vouchers) {
+    const whole = heldUnits(db, voucherCounter(v.id), now) >= v.amount;
+    if (!whole && !(unheard && spentHereSince(db, v.id, 0) === 0)) return v;
+  }
+  return null;
+}
+
+/** The counters whose leases go back with the refund of these vouchers. */
+export const takenBackCounters = (vouchers: readonly StoredVoucherRow[]): string[] =>
+  vouchers.map((v) => voucherCounter(v.id));

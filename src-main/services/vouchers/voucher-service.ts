@@ -14,6 +14,7 @@ import { trustedTicketKeys } from '../../db/repos/ticket-trust-repo';
 import {
   getPulledVoucher,
   spentHereSince,
+  takenBackHere,
   upsertPulledVouchers,
   type PulledVoucher,
 } from '../../db/repos/voucher-repo';
@@ -104,7 +105,9 @@ export function createVoucherService(deps: VoucherDeps) {
         t('VOUCHER_CURRENCY', { currency: read.currency, saleCurrency: currency }),
       );
     if (!pulled) return err('VOUCHER_NOT_SYNCED', t('VOUCHER_NOT_SYNCED'));
-    if (pulled.status === 'void') return err('VOUCHER_VOID', t('VOUCHER_VOID'));
+    // A voucher refunded here is void before the server says so.
+    if (pulled.status === 'void' || takenBackHere(db, read.voucherId))
+      return err('VOUCHER_VOID', t('VOUCHER_VOID'));
     return ok(true);
   };
 

@@ -13,7 +13,7 @@ import { upsertCatalogue } from '../../../src-main/db/repos/catalogue-repo';
 import { getLease, upsertLease } from '../../../src-main/db/repos/lease-repo';
 import { setVoucherSharePercent } from '../../../src-main/db/repos/meta-repo';
 import { readOutbox } from '../../../src-main/db/repos/outbox-repo';
-import { saveEnrolment } from '../../../src-main/db/repos/sync-repo';
+import { markPushedThrough, saveEnrolment } from '../../../src-main/db/repos/sync-repo';
 import { replaceTicketKeys } from '../../../src-main/db/repos/ticket-trust-repo';
 import { upsertPulledVouchers } from '../../../src-main/db/repos/voucher-repo';
 import { newSigningKey, SIGNING_KEY_SECRET } from '../../../src-main/services/sync/signing-key';
@@ -152,18 +152,16 @@ describe('gift vouchers at the window', () => {
     const pushed = readOutbox(pos.terminal.db).find((e) => e.type === 'sale');
     expect((pushed?.payload as { vouchers: unknown[] }).vouchers).toHaveLength(3);
 
-    // A sale that issued vouchers is not refunded or voided here: nothing saved.
-    const refunds = count('refunds');
-    for (const call of [
-      pos.call(c.sales.void, { saleId: record.sale.id, reason: 'Wrong ticket sold' }),
-      pos.call(c.sales.refund, {
-        saleId: record.sale.id,
-        units: [{ lineId: record.units[0]!.lineId, unitIndex: 0 }],
-        reason: 'Customer request',
-      }),
-    ])
-      expect(await call).toMatchObject({ ok: false, reason: 'VOUCHER_NOT_REFUNDED' });
-    expect(count('refunds')).toBe(refunds);
+    // Not pushed yet, nobody else can know its vouchers: one is taken back, and can pay no more.
+    const voucherUnit = record.units.find((u) => u.lineId === record.vouchers[0]!.lineId)!;
+    const back = await pos.must(c.sales.refund, {
+      saleId: record.sale.id,
+      units: [{ lineId: voucherUnit.lineId, unitIndex: voucherUnit.unitIndex }],
+      reason: 'Customer request',
+    });
+    expect(back.payments.filter((p) => p.refundId !== null)).toEqual([
+      expect.objectContaining({ tender: 'card', amount: -5000 }),
+    ]);
   });
 
   it('refuses a wrong amount, a voucher comped, a voucher as a product, and selling one without a key', async () => {
@@ -332,13 +330,6 @@ describe('gift vouchers at the window', () => {
         expired: false,
       });
 
-      // A partial refund of a voucher-paid sale is refused; the whole void puts the money back.
-      const partial = await pos.call(c.sales.refund, {
-        saleId: sold.value.sale.id,
-        units: [{ lineId: sold.value.units[0]!.lineId, unitIndex: 0 }],
-        reason: 'Customer request',
-      });
-      expect(partial).toMatchObject({ ok: false, reason: 'VOUCHER_PARTIAL_REFUND' });
       const voided = await pos.must(c.sales.void, {
         saleId: sold.value.sale.id,
         reason: 'Wrong ticket sold',
@@ -353,6 +344,108 @@ describe('gift vouchers at the window', () => {
         counter: `voucher_balance:${voucherId}`,
         units: 2000,
       });
+    });
+
+    it('a partial refund puts the voucher part back on the voucher first, and its units on the lease', async () => {
+      await start({ key: true, enrolled: true });
+      pulled();
+      lease(3000);
+      await addTicket();
+      await addOne();
+      const sold = await payAll([{ tender: 'voucher', amount: 2000, code: code() }]);
+      if (!sold.ok) throw new Error(sold.message);
+      expect(getLease(pos.terminal.db, leaseId)?.used).toBe(2000);
+      // One ticket back: the 20.00 the voucher paid first, then the rest to the card, in the order taken.
+      const refunded = await pos.must(c.sales.refund, {
+        saleId: sold.value.sale.id,
+        units: [{ lineId: sold.value.units[0]!.lineId, unitIndex: 0 }],
+        reason: 'Customer request',
+      });
+      expect(
+        refunded.payments.filter((p) => p.refundId !== null).map((p) => [p.tender, p.amount, p.voucherId]),
+      ).toEqual([
+        ['voucher', -2000, voucherId],
+        ['card', -(sold.value.units[0]!.total - 2000), null],
+      ]);
+      expect(getLease(pos.terminal.db, leaseId)?.used).toBe(0);
+      const entry = readOutbox(pos.terminal.db).find((e) => e.type === 'refund');
+      expect((entry?.payload as { escrow: { leaseUses: unknown[] } }).escrow.leaseUses).toContainEqual({
+        leaseId,
+        counter: `voucher_balance:${voucherId}`,
+        units: 2000,
+      });
+      // The balance here is whole again, and the void of the rest goes to the card alone.
+      expect(await pos.must(c.vouchers.check, { code: code() })).toMatchObject({ balance: 5000 });
+      const voided = await pos.must(c.sales.void, {
+        saleId: sold.value.sale.id,
+        reason: 'Wrong ticket sold',
+      });
+      expect(voided.payments.filter((p) => p.refundId !== null && p.tender === 'voucher')).toHaveLength(1);
+    });
+
+    it('takes a sold voucher back only while this window holds its whole value, then returns the lease', async () => {
+      await start({ key: true, enrolled: true });
+      await pos.must(c.cart.addVoucher, { productId: GIFT_50, qty: 2 });
+      const sold = await payAll();
+      if (!sold.ok) throw new Error(sold.message);
+      const [first, second] = sold.value.vouchers;
+      const unitOf = (v: typeof first) => [{ lineId: v!.lineId, unitIndex: v!.unitIndex }];
+      // The server has the sale now: another window may know the voucher.
+      const db = pos.terminal.db;
+      const last = (db.prepare('SELECT max(seq) AS n FROM outbox').get() as { n: number }).n;
+      markPushedThrough(db, last, new Date(pos.clock.now()).toISOString());
+      const refunds = count('refunds');
+      const unsure = await pos.call(c.sales.refund, {
+        saleId: sold.value.sale.id,
+        units: unitOf(first),
+        reason: 'Customer request',
+      });
+      expect(unsure).toMatchObject({ ok: false, reason: 'VOUCHER_REFUND_UNSURE' });
+      if (!unsure.ok) expect(unsure.message).toContain(first!.id.slice(-12).toUpperCase());
+      expect(count('refunds')).toBe(refunds);
+      // Part of it held is not enough: 49.99 of 50.00 may mean a cent was spent elsewhere.
+      lease(4999, first!.id);
+      expect(
+        await pos.call(c.sales.void, { saleId: sold.value.sale.id, reason: 'Wrong ticket sold' }),
+      ).toMatchObject({ ok: false, reason: 'VOUCHER_REFUND_UNSURE' });
+      // All of it held here: nobody else can spend it, and it goes back.
+      lease(1, first!.id);
+      const back = await pos.must(c.sales.refund, {
+        saleId: sold.value.sale.id,
+        units: unitOf(first),
+        reason: 'Customer request',
+      });
+      expect(back.units.filter((u) => u.refundId !== null)).toHaveLength(1);
+      // The refund first, then the voucher's leases return: the server voids it before the units reach its pool.
+      const types = readOutbox(db, last).map((e) => [e.type, (e.payload as { counter?: string }).counter]);
+      expect(types).toEqual([
+        ['refund', undefined],
+        ['lease.return', `voucher_balance:${first!.id}`],
+        ['lease.return', `voucher_balance:${first!.id}`],
+      ]);
+      // It pays no more here, whatever the last pull said.
+      upsertPulledVouchers(
+        db,
+        [
+          {
+            voucherId: first!.id,
+            currency: 'EUR',
+            amount: 5000,
+            balance: 5000,
+            expiresAt: first!.expiresAt,
+            status: 'active',
+          },
+        ],
+        new Date(pos.clock.now()).toISOString(),
+        last,
+      );
+      lease(5000, first!.id);
+      await addTicket();
+      expect(await payAll([{ tender: 'voucher', amount: 1000, code: first!.secret }])).toMatchObject({
+        ok: false,
+        reason: 'VOUCHER_VOID',
+      });
+      expect(second).toBeDefined();
     });
 
     it('refuses every bad voucher with its code, saves nothing and leaves the leases alone', async () => {
