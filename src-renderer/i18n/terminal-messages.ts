@@ -181,6 +181,8 @@ export const terminalEn = {
   'refund.refunded': 'refunded',
   'refund.pickUnits': 'Tick the tickets or items to refund.',
   'refund.tender': 'Pay back as',
+  'refund.asPaidVoucher':
+    'Paid partly by gift voucher: the money goes back as it was paid, the voucher’s part onto the voucher first.',
   'refund.refundPicked': 'Refund ticked items',
   'refund.void': 'Void whole sale',
   'refund.action': 'What to do',
@@ -372,6 +374,8 @@ export const terminalDe: Record<TerminalKey, string> = {
   'refund.refunded': 'erstattet',
   'refund.pickUnits': 'Bitte die zu erstattenden Karten oder Artikel ankreuzen.',
   'refund.tender': 'Auszahlen als',
+  'refund.asPaidVoucher':
+    'Teils mit Gutschein bezahlt: Das Geld geht zurück, wie es bezahlt wurde, der Gutscheinteil zuerst auf den Gutschein.',
   'refund.refundPicked': 'Angekreuzte erstatten',
   'refund.void': 'Ganzen Verkauf stornieren',
   'refund.action': 'Was tun',

@@ -27,7 +27,8 @@ interface RefundState {
   refund: (
     units: UnitRef[],
     picked: Picked,
-    tender: 'cash' | 'card',
+    /** null: as the sale was paid (a voucher's part back onto the voucher, docs/CASH.md). */
+    tender: 'cash' | 'card' | null,
     reference: string,
   ) => Promise<Failure | null>;
   voidSale: (picked: Picked) => Promise<Failure | null>;
@@ -57,7 +58,7 @@ export const useRefundStore = create<RefundState>()((set, get) => ({
       saleId: sale.sale.id,
       units,
       ...picked,
-      tender,
+      ...(tender !== null ? { tender } : {}),
       ...(reference !== '' ? { reference } : {}),
     });
     if (!result.ok) {

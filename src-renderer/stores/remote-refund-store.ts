@@ -18,7 +18,8 @@ interface RemoteRefundState {
   refund: (
     units: UnitRef[],
     picked: Picked,
-    tender: 'cash' | 'card',
+    /** null: as the sale was paid. */
+    tender: 'cash' | 'card' | null,
     reference: string,
   ) => Promise<Failure | null>;
   voidSale: (picked: Picked) => Promise<Failure | null>;
@@ -60,7 +61,7 @@ export const useRemoteRefundStore = create<RemoteRefundState>()((set, get) => {
         saleId: order.saleId,
         units,
         ...picked,
-        tender,
+        ...(tender !== null ? { tender } : {}),
         ...(reference !== '' ? { reference } : {}),
       });
       return settle('refund', result);

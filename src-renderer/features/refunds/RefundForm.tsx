@@ -29,6 +29,7 @@ export function RefundForm({
   currency,
   open,
   paidWith,
+  asPaid = false,
   onRefund,
   onVoid,
 }: {
@@ -38,7 +39,17 @@ export function RefundForm({
   open: boolean;
   /** The tender the form starts on: the way the sale was paid. */
   paidWith: Tender;
-  onRefund: (units: UnitRef[], picked: Picked, tender: Tender, reference: string) => Promise<Failure | null>;
+  /**
+   * The money goes back exactly as the sale was paid, with no tender to pick: a sale paid partly by gift
+   * voucher, whose part goes back onto the voucher (docs/CASH.md "Gift vouchers").
+   */
+  asPaid?: boolean;
+  onRefund: (
+    units: UnitRef[],
+    picked: Picked,
+    tender: Tender | null,
+    reference: string,
+  ) => Promise<Failure | null>;
   onVoid: (picked: Picked) => Promise<Failure | null>;
 }) {
   const t = useT();
@@ -71,7 +82,12 @@ export function RefundForm({
     setBusy(true);
     const failure =
       action === 'refund'
-        ? await onRefund(chosen, choice.picked, tender, tender === 'card' ? reference.trim() : '')
+        ? await onRefund(
+            chosen,
+            choice.picked,
+            asPaid ? null : tender,
+            !asPaid && tender === 'card' ? reference.trim() : '',
+          )
         : await onVoid(choice.picked);
     setBusy(false);
     if (failure)
@@ -162,14 +178,20 @@ export function RefundForm({
             </fieldset>
           ) : null}
           <ReasonFields id={id} choice={choice} error={error?.field === 'reason' ? error.message : null} />
-          <TenderPick
-            id={id}
-            label={t('refund.tender')}
-            tender={tender}
-            reference={reference}
-            onTender={setTender}
-            onReference={setReference}
-          />
+          {asPaid ? (
+            <p className="muted small" data-testid="refund-as-paid">
+              {t('refund.asPaidVoucher')}
+            </p>
+          ) : (
+            <TenderPick
+              id={id}
+              label={t('refund.tender')}
+              tender={tender}
+              reference={reference}
+              onTender={setTender}
+              onReference={setReference}
+            />
+          )}
           <div className="button-row">
             <button
               type="submit"

@@ -114,6 +114,7 @@ export function RefundScreen() {
             currency={sale.sale.currency}
             open={sale.sale.status !== 'voided'}
             paidWith={paidWith(sale)}
+            asPaid={sale.payments.some((p) => p.tender === 'voucher' && p.amount > 0)}
             onRefund={refund}
             onVoid={voidSale}
           />

@@ -97,6 +97,75 @@ describe('gift vouchers between two windows and the server', () => {
     });
   });
 
+  it('takes back a sold voucher only while whole, and a partial refund puts money back onto a voucher', async () => {
+    await seller.must(c.cart.addVoucher, { productId, qty: 2 });
+    const sold = await pay(seller);
+    if (!sold.ok) throw new Error(sold.message);
+    const [whole, spentFrom] = sold.value.vouchers;
+    await seller.must(c.sync.now);
+    await other.must(c.sync.now);
+    // Another window spends 10.00 of the second voucher on two tickets.
+    await other.must(c.cart.addTicket, {
+      performanceId: world.catalogue.performanceId,
+      ticketPriceId: world.catalogue.ticketPriceId,
+      qty: 2,
+    });
+    const spent = await pay(other, { code: spentFrom!.secret, amount: 1000 });
+    if (!spent.ok) throw new Error(spent.message);
+    await other.must(c.sync.now);
+    const unitOf = (v: typeof whole) => [{ lineId: v!.lineId, unitIndex: v!.unitIndex }];
+    const signIn = (staffId: string, pin: string) =>
+      Promise.all([seller, other].map((pos) => pos.must(c.staff.signIn, { staffId, pin })));
+    // Refunds are a supervisor's.
+    await signIn(world.catalogue.supervisorId, '8142');
+
+    // The spent one cannot go back: the server grants the seller only the 40.00 left.
+    expect(
+      await seller.call(c.sales.refund, {
+        saleId: sold.value.sale.id,
+        units: unitOf(spentFrom),
+        reason: 'Customer request',
+      }),
+    ).toMatchObject({ ok: false, reason: 'VOUCHER_REFUND_UNSURE' });
+    // The whole one does: its leases are asked for first, and the server voids it with the refund.
+    const back = await seller.call(c.sales.refund, {
+      saleId: sold.value.sale.id,
+      units: unitOf(whole),
+      reason: 'Customer request',
+    });
+    expect(back.ok, JSON.stringify(back)).toBe(true);
+    await seller.must(c.sync.now);
+    await other.must(c.sync.now);
+    expect(getPulledVoucher(other.terminal.db, whole!.id)).toMatchObject({ status: 'void' });
+    await other.must(c.cart.addTicket, {
+      performanceId: world.catalogue.performanceId,
+      ticketPriceId: world.catalogue.ticketPriceId,
+      qty: 1,
+    });
+    expect(await pay(other, { code: whole!.secret, amount: 1000 })).toMatchObject({
+      ok: false,
+      reason: 'VOUCHER_VOID',
+    });
+    await other.must(c.cart.clear);
+
+    // One of the two tickets back: the voucher's 10.00 first, onto the voucher, on the server too.
+    const refunded = await other.must(c.sales.refund, {
+      saleId: spent.value.sale.id,
+      units: [{ lineId: spent.value.units[0]!.lineId, unitIndex: 0 }],
+      reason: 'Customer request',
+    });
+    expect(refunded.payments.find((p) => p.refundId !== null && p.tender === 'voucher')).toMatchObject({
+      amount: -1000,
+      voucherId: spentFrom!.id,
+    });
+    await other.must(c.sync.now);
+    expect(await seller.must(c.vouchers.check, { code: spentFrom!.secret })).toMatchObject({
+      balance: 5000,
+      live: true,
+    });
+    await signIn(world.catalogue.sellerId, '7305');
+  });
+
   it('takes a voucher this window has not pulled yet, asking the server, at checkout or at the check', async () => {
     const sell = async () => {
       await seller.must(c.cart.addVoucher, { productId, qty: 1 });
