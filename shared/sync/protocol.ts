@@ -562,6 +562,8 @@ export const REVIEW_KINDS = [
   'voucher_overspent',
   /** A voucher payment naming a voucher the organisation does not know; the sale is kept. */
   'voucher_unknown',
+  /** docs/CASH.md "Refunding a sold voucher": a voucher taken back with less than its face value left. */
+  'voucher_refunded_spent',
 ] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 

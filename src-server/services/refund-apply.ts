@@ -12,6 +12,7 @@ import * as reviews from '../db/repos/review-item-repo';
 import type { TerminalSyncRow } from '../db/repos/terminal-repo';
 import { voidTickets } from '../db/repos/ticket-repo';
 import { touchVouchers, voidVouchersOfUnits } from '../db/repos/voucher-repo';
+import { reviewSpentVouchersTakenBack } from './voucher-apply';
 import { reject } from '../errors';
 import type { MutationScope } from './mutation-scope';
 import { parsePayload } from './payload-parse';
@@ -238,12 +239,17 @@ async function refundSale(
   await touchVouchers(tx, terminal.orgId, touched);
   // The vouchers the refunded units sold can no longer pay.
   if (original.vouchers.length > 0) {
-    await voidVouchersOfUnits(tx, {
+    const voided = await voidVouchersOfUnits(tx, {
       orgId: terminal.orgId,
       saleId: sale.id,
       units: saleVoided ? null : picked,
       at: refund.createdAt,
     });
+    await reviewSpentVouchersTakenBack(
+      tx,
+      { ctx, terminal, mutation, refund, currency: original.sale.currency },
+      voided,
+    );
   }
 
   if (saleVoided) {

@@ -1,6 +1,9 @@
 import { v7 as uuid } from 'uuid';
 import { counterKey, parseCounterKey, type Mutation } from '../../shared/sync/protocol';
-import type { SalePayload } from '../../shared/sync/payloads';
+import type { RefundPayload, SalePayload } from '../../shared/sync/payloads';
+import type { ServerContext } from '../context';
+import type { Queryable } from '../db/database';
+import type { TerminalSyncRow } from '../db/repos/terminal-repo';
 import { MAX_VOUCHERS_PER_SALE } from '../../shared/vouchers/rules';
 import { isStorableInstant } from '../db/instant';
 import * as escrow from '../db/repos/escrow-repo';
@@ -78,6 +81,45 @@ export async function issueVouchers(scope: MutationScope, p: SalePayload): Promi
       });
     }
   });
+}
+
+/**
+ * docs/CASH.md "Refunding a sold voucher": the window takes a voucher back only while it holds its whole
+ * value, so one voided here with less than its face value left was spent before the refund (a push in
+ * flight, or a window that broke the rule). The refund stands, the money went back at the window: each
+ * goes to review as voucher_refunded_spent.
+ */
+export async function reviewSpentVouchersTakenBack(
+  tx: Queryable,
+  at: {
+    ctx: ServerContext;
+    terminal: TerminalSyncRow;
+    mutation: Mutation;
+    refund: RefundPayload['refund'];
+    currency: string;
+  },
+  voided: readonly { id: string; amount: number; balance: number }[],
+): Promise<void> {
+  const { terminal, refund, currency } = at;
+  for (const v of voided) {
+    if (v.balance >= v.amount) continue;
+    const spent = v.amount - v.balance;
+    await insertReviewItem(tx, {
+      id: uuid(),
+      orgId: terminal.orgId,
+      kind: 'voucher_refunded_spent',
+      terminalId: terminal.id,
+      mutationId: at.mutation.mutationId,
+      counter: counterKey({ kind: 'voucher_balance', id: v.id }),
+      units: spent,
+      summary:
+        `${refund.kind === 'void' ? 'Void' : 'Refund'} ${refund.refundNo} at this terminal took back gift voucher ${v.id} ` +
+        `for its face value of ${v.amount} minor units of ${currency}, but ${spent} of it had been spent. ` +
+        'The voucher is void now. Accept it as a loss, or flag it to follow up with the terminal.',
+      payload: { saleId: refund.saleId, refundId: refund.id, voucherId: v.id, spent },
+      createdAt: at.ctx.now().toISOString(),
+    });
+  }
 }
 
 /** What the sale paid by voucher without naming one: no balance can be counted for it. */

@@ -115,20 +115,23 @@ export async function touchVouchers(db: Queryable, orgId: string, ids: readonly 
   );
 }
 
-/** The refund or void of the units that sold them: they can no longer pay (VOUCHER_VOID). */
+/**
+ * The refund or void of the units that sold them: they can no longer pay (VOUCHER_VOID). Returns each
+ * with its face value and the balance it had left, which a void does not change.
+ */
 export async function voidVouchersOfUnits(
   db: Queryable,
   v: { orgId: string; saleId: string; units: readonly string[] | null; at: string },
-): Promise<number> {
-  const rows = await db.query(
+): Promise<{ id: string; amount: number; balance: number }[]> {
+  const rows = await db.query<{ id: string; amount: number; balance: number }>(
     `WITH ${positionCte()}
-     UPDATE vouchers SET status = 'void', status_changed_at = $3, change_pos = ${NEXT_POS}
-     WHERE org_id = $1 AND sale_id = $2 AND status = 'active'
-       AND ($4::text[] IS NULL OR line_id || ':' || unit_index = ANY($4::text[]))
-     RETURNING id`,
+     UPDATE vouchers v SET status = 'void', status_changed_at = $3, change_pos = ${NEXT_POS}
+     WHERE v.org_id = $1 AND v.sale_id = $2 AND v.status = 'active'
+       AND ($4::text[] IS NULL OR v.line_id || ':' || v.unit_index = ANY($4::text[]))
+     RETURNING v.id::text AS id, v.amount::bigint AS amount, (${balanceSql('v')})::bigint AS balance`,
     [v.orgId, v.saleId, v.at, v.units ? [...v.units] : null],
   );
-  return rows.length;
+  return rows.map((r) => ({ id: r.id, amount: Number(r.amount), balance: Number(r.balance) }));
 }
 
 /** The voucher report (shared/reports/vouchers.ts): sold and spent per UTC day, balances now. */

@@ -334,4 +334,26 @@ describe.each(backends)('gift vouchers on the server (%s)', (backend) => {
     const seller = await signInAs(org.api, server.url, 'seller');
     expect((await seller.api.get('/v1/reports/vouchers')).status).toBe(403);
   });
+
+  it('keeps a refund that takes back a voucher already spent in part, voids it and sends it to review', async () => {
+    const issuing = sell(seller, { lines: [{ kind: 'voucher', qty: 2, unitPrice: 2000 }] });
+    expect((await push(seller, 'sale', issuing))?.status).toBe('applied');
+    const [spentId, wholeId] = issuing.vouchers.map((v) => v.id);
+    if (!spentId || !wholeId) throw new Error('no vouchers issued');
+    const spend = sell(spender, {
+      lines: [{ kind: 'merch', qty: 1, unitPrice: 700 }],
+      vouchersPaid: [{ voucherId: spentId, amount: 700 }],
+    });
+    expect((await push(spender, 'sale', spend))?.status).toBe('applied');
+    // The seller's window took both back for their face value (it should have held them whole first).
+    const voided = refundPayload(issuing, { kind: 'void', staffId: org.managerId });
+    expect((await push(seller, 'void', voided))?.status).toBe('applied');
+    for (const id of [spentId, wholeId]) expect((await balanceOf(spender, id)).status).toBe('void');
+    const items = await db.query<{ kind: string; units: number; summary: string }>(
+      'SELECT kind, units::int AS units, summary FROM review_items WHERE counter = ANY($1::text[])',
+      [[counter(spentId), counter(wholeId)]],
+    );
+    expect(items).toEqual([expect.objectContaining({ kind: 'voucher_refunded_spent', units: 700 })]);
+    expect(items[0]?.summary).toMatch(/face value of 2000 minor units of EUR, but 700 of it had been spent/);
+  });
 });
