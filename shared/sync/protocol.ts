@@ -243,8 +243,11 @@ export type LeaseView = z.infer<typeof leaseViewSchema>;
 
 /** Why nothing was granted: the pool is empty, or this terminal holds its cap (docs/SYNC.md). */
 export const acquireRefusalSchema = z.object({
-  /** VOUCHER_EXPIRED, VOUCHER_VOID: a gift voucher's counter grants nothing once it cannot pay (docs/CASH.md). */
-  reason: z.enum(['POOL_EMPTY', 'TERMINAL_CAP', 'VOUCHER_EXPIRED', 'VOUCHER_VOID']),
+  /**
+   * VOUCHER_EXPIRED, VOUCHER_VOID: a gift voucher's counter grants nothing once it cannot pay; VOUCHER_UNKNOWN:
+   * nor before the sale that issued it is pushed (docs/CASH.md).
+   */
+  reason: z.enum(['POOL_EMPTY', 'TERMINAL_CAP', 'VOUCHER_EXPIRED', 'VOUCHER_VOID', 'VOUCHER_UNKNOWN']),
   message: text(),
 });
 export type AcquireRefusal = z.infer<typeof acquireRefusalSchema>;

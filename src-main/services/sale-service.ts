@@ -204,7 +204,8 @@ export function createSaleService({
       if (sale && sale.sale.training === 0) {
         const open = sale.units.filter((u) => u.refundId === null && u.refundedElsewhereId === null);
         const vouchers = vouchersSoldBy(db, sale.sale.id, input.kind === 'void' ? open : (input.units ?? []));
-        if (vouchers.length > 0) await sync.prepare(takeBackNeeds(vouchers));
+        const needs = takeBackNeeds(db, sale.sale.id, vouchers);
+        if (needs.length > 0) await sync.prepare(needs);
       }
       const result = refundNow(actor, input);
       if (result.ok && result.value.sale.training === 0) sync.afterWrite();

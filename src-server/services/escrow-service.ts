@@ -189,6 +189,13 @@ function capRefusal(held: number, cap: number, limit: number, percent: number | 
   };
 }
 
+const refusalKey = (terminal: { orgId: string; id: string }, input: AcquireRequest) => ({
+  orgId: terminal.orgId,
+  terminalId: terminal.id,
+  requestId: input.requestId,
+  counter: input.counter,
+});
+
 /** An expired or void voucher's counter grants nothing: it can no longer pay. */
 function refuseVoucher(
   voucher: { status: 'active' | 'void'; expiresAt: string },
@@ -248,6 +255,17 @@ export async function acquireLease(
     const ref = parseCounterKey(input.counter);
     if (!ref) reject('UNKNOWN_COUNTER', `${input.counter} names no counter.`);
     const source = await counterSource(tx, terminal.orgId, ref, now.toISOString());
+    if (!source.ok && source.reason === 'VOUCHER_UNKNOWN') {
+      // Known once its sale is pushed: the refusal is remembered as any other, so a late copy of this
+      // request grants nothing then either, and answers the same.
+      await escrow.recordRefusal(tx, refusalKey(terminal, input));
+      return {
+        lease: null,
+        unallocated: 0,
+        limit: 0,
+        refusal: { reason: 'VOUCHER_UNKNOWN', message: source.message },
+      };
+    }
     if (!source.ok) reject(source.reason, source.message);
     const venue = await getEntity(tx, 'venues', terminal.orgId, terminal.venueId);
     let expiresAt = nextBusinessDayEnd(now, (venue?.timezone as string | undefined) ?? 'UTC');
@@ -287,12 +305,7 @@ export async function acquireLease(
         : Math.min(grantSize(input.want, counter.unallocated), room);
     if (granted === 0) {
       // Remembered, so a late copy of this request cannot grant what the terminal stopped waiting for.
-      await escrow.recordRefusal(tx, {
-        orgId: terminal.orgId,
-        terminalId: terminal.id,
-        requestId: input.requestId,
-        counter: input.counter,
-      });
+      await escrow.recordRefusal(tx, refusalKey(terminal, input));
       const refusal: AcquireRefusal =
         voucherRefusal ??
         (counter.unallocated === 0

@@ -27,11 +27,11 @@ export async function setLeaseCap(org: SeededOrganisation, terminalId: string, p
   return set.body;
 }
 
-export function acquireLease(t: Till, counter: string, want: number) {
+export function acquireLease(t: Till, counter: string, want: number, requestId: string = randomUUID()) {
   return t.api.post<AcquireResponse>('/v1/leases/acquire', {
     terminalId: t.id,
     epoch: t.epoch,
-    requestId: randomUUID(),
+    requestId,
     counter,
     want,
   });

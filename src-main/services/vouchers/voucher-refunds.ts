@@ -71,8 +71,14 @@ export function vouchersSoldBy(
   );
 }
 
-/** What a refund of sold vouchers asks the leases for first: each voucher's whole value. */
-export function takeBackNeeds(vouchers: readonly StoredVoucherRow[]): CounterNeed[] {
+const unheard = (db: Db, saleId: string) => saleUnpushed(db, saleId, getSyncState(db)?.pushedThrough ?? 0);
+
+/**
+ * What a refund of sold vouchers asks the leases for first: each voucher's whole value. Nothing while the
+ * server has not heard of them: it would only refuse.
+ */
+export function takeBackNeeds(db: Db, saleId: string, vouchers: readonly StoredVoucherRow[]): CounterNeed[] {
+  if (vouchers.length === 0 || unheard(db, saleId)) return [];
   return vouchers.map((v) => ({ counter: voucherCounter(v.id), units: v.amount }));
 }
 
@@ -89,11 +95,10 @@ export function takeBackProblem(
   vouchers: readonly StoredVoucherRow[],
   now: string,
 ): StoredVoucherRow | null {
-  const pushedThrough = getSyncState(db)?.pushedThrough ?? 0;
-  const unheard = saleUnpushed(db, saleId, pushedThrough);
+  const local = vouchers.length > 0 && unheard(db, saleId);
   for (const v of vouchers) {
     const whole = heldUnits(db, voucherCounter(v.id), now) >= v.amount;
-    if (!whole && !(unheard && spentHereSince(db, v.id, 0) === 0)) return v;
+    if (!whole && !(local && spentHereSince(db, v.id, 0) === 0)) return v;
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from '../../../shared/server-api/page';
 import type { VoucherReport } from '../../../shared/reports/vouchers';
@@ -355,5 +356,21 @@ describe.each(backends)('gift vouchers on the server (%s)', (backend) => {
     );
     expect(items).toEqual([expect.objectContaining({ kind: 'voucher_refunded_spent', units: 700 })]);
     expect(items[0]?.summary).toMatch(/face value of 2000 minor units of EUR, but 700 of it had been spent/);
+  });
+
+  it('refuses a lease on a voucher it does not know yet, and a late copy of that ask grants nothing', async () => {
+    const issuing = sell(seller, { lines: [{ kind: 'voucher', qty: 1, unitPrice: 1500 }] });
+    const id = issuing.vouchers[0]?.id ?? '';
+    const requestId = randomUUID();
+    const early = await acquireLease(spender, counter(id), 1500, requestId);
+    expect(early.status, early.text).toBe(200);
+    expect(early.body.lease).toBeNull();
+    expect(early.body.refusal?.reason).toBe('VOUCHER_UNKNOWN');
+    expect(early.body.refusal?.message).toMatch(/known once the sale that issued it is pushed/);
+    expect((await push(seller, 'sale', issuing))?.status).toBe('applied');
+    const late = await acquireLease(spender, counter(id), 1500, requestId);
+    expect(late.body.lease).toBeNull();
+    expect(await counterState(db, counter(id))).toEqual({ limit: 1500, unallocated: 1500, absorbed: 0 });
+    expect((await acquireLease(spender, counter(id), 1500)).body.lease?.granted).toBe(1500);
   });
 });
