@@ -21,7 +21,7 @@ import type { Language } from '../../shared/ipc/types';
 import type { CartView, CodeOption, CustomerInput } from '../../shared/ipc/domains/sell';
 import { err, ok, type Result } from '../../shared/result';
 import { isoNow, type Clock } from '../clock';
-import type { OveruseCaps } from './overuse-caps';
+import { OVERUSE_CAP_REFUSAL, type OveruseCaps } from './overuse-caps';
 import type { Db } from '../db/connection';
 import type { TicketOffer } from '../../shared/ipc/domains/catalogue';
 import {
@@ -788,13 +788,13 @@ export function createCartService({ db, clock, t, language, staff, escrow }: Dep
       const reason = checkReason(getVenue(db)?.reasons, 'overuse', input.reason, t);
       if (!reason.ok) return reason;
       const here = caps.terminal();
-      if (!here.ok) return err('OVERUSE_CAP', here.message[language()]);
+      if (!here.ok) return err(OVERUSE_CAP_REFUSAL.terminal, here.message[language()]);
       const shows = caps.performances(cart.lines.flatMap((l) => (l.scheduleId ? [l.scheduleId] : [])));
-      if (!shows.ok) return err('PERFORMANCE_OVERUSE_CAP', shows.message[language()]);
+      if (!shows.ok) return err(OVERUSE_CAP_REFUSAL.performance, shows.message[language()]);
       const approver = await staff.approve(input.approverId, input.pin, 'overuse.grant');
       if (!approver.ok) return approver;
       const cap = caps.supervisor(approver.value);
-      if (!cap.ok) return err('OVERUSE_CAP_REACHED', cap.message[language()]);
+      if (!cap.ok) return err(OVERUSE_CAP_REFUSAL.supervisor, cap.message[language()]);
       const granted = evaluate(actor, current.code, current.basket, true).evaluation;
       if (!granted.ok) return err(granted.reason, msg(granted));
       cart.overuse = {
