@@ -37,6 +37,7 @@ import { createScheduler } from './services/sync/scheduler';
 import { createRemoteRefundService } from './services/remote-refund-service';
 import { createExchangeService } from './services/exchange-service';
 import { createSaleService } from './services/sale-service';
+import { createOveruseCaps } from './services/overuse-caps';
 import { createVoucherService } from './services/vouchers/voucher-service';
 import { createTicketService } from './services/ticket-service';
 import { createSettingsService } from './services/settings-service';
@@ -308,6 +309,8 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     ownKey: () => sync.ticketSigner(),
     request: (request) => sync.request(request),
   });
+  const overuseCapPerDay =
+    options.overuseCapPerDay === undefined ? DEFAULT_TERMINAL_OVERUSE_CAP : options.overuseCapPerDay;
   const checkout = createCheckoutService({
     vouchers,
     db,
@@ -339,6 +342,8 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       },
     },
     training: training.applies,
+    // The caps a grant is held to (sales.overuseCaps), asked again as the sale is written.
+    overuseCaps: createOveruseCaps({ db, clock, defaultTerminalCap: overuseCapPerDay }),
   });
   const sales = createSaleService({
     db,
@@ -347,8 +352,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     language,
     terminalId,
     escrow: sync.ledger,
-    overuseCapPerDay:
-      options.overuseCapPerDay === undefined ? DEFAULT_TERMINAL_OVERUSE_CAP : options.overuseCapPerDay,
+    overuseCapPerDay,
     sync,
     printing,
     training: training.applies,

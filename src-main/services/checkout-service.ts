@@ -35,6 +35,7 @@ import {
 import { checkSeats, commitSale, type Admitted } from './sale-commit';
 import { capacityUnits, type CartService, type PricedCart } from './cart-service';
 import type { MailService } from './mail/mail-service';
+import type { OveruseCaps } from './overuse-caps';
 import type { PrintService } from './printing/print-service';
 import type { ReservationService } from './reservations/reservation-service';
 import type { Actor, StaffService } from './staff-service';
@@ -75,6 +76,11 @@ interface Deps {
   training?: ((staffId: string) => boolean) | undefined;
   /** A supervisor's PIN, checked (and throttled) as for every other approval. */
   staff: Pick<StaffService, 'approve'>;
+  /**
+   * The overuse caps a cart's grant was held to, asked again inside the sale's transaction
+   * (sale-commit.ts; docs/CASH.md "Overuse caps"); absent: only the grant checked them.
+   */
+  overuseCaps?: Pick<OveruseCaps, 'beforeSale'> | undefined;
   /** Gift vouchers as tenders (docs/CASH.md "Paying with one"); absent: a voucher tender is refused. */
   vouchers?: Pick<VoucherService, 'resolve' | 'admit' | 'refresh'> | undefined;
 }

@@ -13,6 +13,7 @@ import type { Translate } from '../messages';
 import type { NewSaleRecord } from './build-sale-record';
 import type { VoucherRow } from '../../shared/sync/sale-record';
 import type { MailService } from './mail/mail-service';
+import type { OveruseCaps } from './overuse-caps';
 import type { ReservationService } from './reservations/reservation-service';
 import type { EscrowLedger } from './sync/escrow';
 import { unseatedCapacity } from './seats/seat-capacity';
@@ -31,6 +32,11 @@ export interface CommitDeps {
   mail?: Pick<MailService, 'queueWithSale'> | undefined;
   /** A sale picking a reservation up takes over its held seats (docs/RESERVATIONS.md). */
   reservations?: Pick<ReservationService, 'handOver'> | undefined;
+  /**
+   * The overuse caps (docs/CASH.md "Overuse caps"), asked again for a sale carrying an overuse grant;
+   * absent: the grant's own check stands alone.
+   */
+  overuseCaps?: Pick<OveruseCaps, 'beforeSale'> | undefined;
 }
 
 /** What a training sale's commit leaves out (docs/CASH.md "Training mode"). */
@@ -96,6 +102,16 @@ export function commitSale(
   const escrowed = escrow && escrow.mode() !== 'standalone' && !training ? escrow : undefined;
   const outcome = transact(db, () => {
     const { needs, overuseGranted } = admitted;
+    // Before anything is written: the caps counted over the grants committed by now, in this
+    // transaction, so a pull that lowered a cap since the grant, or another sale's grant, is seen.
+    const overuse = record.approvals.find((a) => a.kind === 'overuse');
+    const capped =
+      overuse &&
+      deps.overuseCaps?.beforeSale(
+        overuse.approverId,
+        record.lines.flatMap((l) => (l.performanceId ? [l.performanceId] : [])),
+      );
+    if (capped) return { done: false as const, capped };
     // A seat must still be this terminal's; no supervisor can lift that (no overuse for seats).
     if (record.units.some((u) => u.seatId !== null)) {
       const seats = takeSoldSeats(
@@ -142,6 +158,7 @@ export function commitSale(
   });
   if (outcome.done) return ok(outcome.written);
   if (outcome.seats) return outcome.seats;
+  if (outcome.capped) return err(outcome.capped.code, outcome.capped.message[language()]);
   const { refused } = outcome;
   // docs/CASH.md "Paying with one": a voucher's units are spent only from leases held.
   if (parseCounterKey(refused.counter)?.kind === 'voucher_balance') {
