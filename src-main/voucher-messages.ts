@@ -8,8 +8,16 @@ const refusals = {
     de: 'Das ist kein Gutscheincode, oder keine Kasse hat ihn ausgegeben. Bitte den Gutschein erneut scannen oder anders bezahlen lassen.',
   },
   VOUCHER_FORGED: {
-    en: 'This voucher’s signature does not check out: it was not issued by this organisation. Do not accept it; take another payment.',
-    de: 'Die Signatur dieses Gutscheins stimmt nicht: Er stammt nicht von dieser Organisation. Bitte nicht annehmen und anders bezahlen lassen.',
+    en: 'This voucher’s signature does not check out: the code was changed or made up. Do not accept it; take another payment.',
+    de: 'Die Signatur dieses Gutscheins stimmt nicht: Der Code wurde verändert oder erfunden. Bitte nicht annehmen und anders bezahlen lassen.',
+  },
+  VOUCHER_KEY_UNKNOWN: {
+    en: 'This window does not know the key that signed this voucher yet (a window enrolled since its last sync, or not this organisation’s). Sync this terminal and scan again; until then take another payment.',
+    de: 'Diese Kasse kennt den Schlüssel, mit dem dieser Gutschein signiert wurde, noch nicht (eine seit der letzten Synchronisierung registrierte Kasse oder keine dieser Organisation). Bitte dieses Terminal synchronisieren und erneut scannen; bis dahin anders bezahlen lassen.',
+  },
+  VOUCHER_KEY_REVOKED: {
+    en: 'This voucher was signed by a terminal taken out of service, after it was revoked. Do not accept it; take another payment and ask a manager to check the voucher.',
+    de: 'Dieser Gutschein wurde von einer stillgelegten Kasse signiert, nachdem sie gesperrt wurde. Bitte nicht annehmen, anders bezahlen lassen und eine Leitung bitten, den Gutschein zu prüfen.',
   },
   VOUCHER_EXPIRED: {
     en: 'This voucher expired on {date}. It cannot pay; take another payment.',

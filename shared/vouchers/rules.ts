@@ -40,8 +40,15 @@ export function voucherExpired(expiresAt: string, now: number): boolean {
 export const VOUCHER_REFUSALS = [
   /** Not a voucher code at all, or a voucher no server or window knows. */
   'VOUCHER_UNKNOWN',
-  /** The signature fails or its key is not the organisation's. */
+  /** The signature fails under the key it names: the code was changed or made up. */
   'VOUCHER_FORGED',
+  /**
+   * Signed by a key this window does not hold (yet): a terminal enrolled since its last pull, or none
+   * of the organisation's (the ticket keyring's UNKNOWN_KEY).
+   */
+  'VOUCHER_KEY_UNKNOWN',
+  /** Signed by a revoked terminal after its revocation (the ticket keyring's KEY_REVOKED). */
+  'VOUCHER_KEY_REVOKED',
   'VOUCHER_EXPIRED',
   /** Another currency than the sale's. */
   'VOUCHER_CURRENCY',

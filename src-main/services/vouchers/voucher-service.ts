@@ -2,11 +2,11 @@ import type { TenderInput } from '../../../shared/ipc/contract';
 import type { VoucherCheckView } from '../../../shared/ipc/domains/sell';
 import type { Language } from '../../../shared/ipc/types';
 import { formatMinor } from '../../../shared/money';
-import { ticketKeyring, type TicketSigningKey } from '../../../shared/node/tickets/secret';
+import { ticketKeyring, type KeyVerdict, type TicketSigningKey } from '../../../shared/node/tickets/secret';
 import { readVoucherSecret, type ReadVoucherSecret } from '../../../shared/node/vouchers/secret';
 import { err, ok, type Result } from '../../../shared/result';
 import { counterKey, pulledVoucherSchema } from '../../../shared/sync/protocol';
-import { voucherExpired, type VoucherBalance } from '../../../shared/vouchers/rules';
+import { voucherExpired, type VoucherBalance, type VoucherRefusal } from '../../../shared/vouchers/rules';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
 import { heldUnits } from '../../db/repos/lease-repo';
@@ -44,6 +44,17 @@ export interface VoucherTender {
   claims: ReadVoucherSecret;
 }
 
+/**
+ * The ticket keyring's verdict as a voucher refusal, told apart as a door tells them apart
+ * (shared/node/tickets/door-check.ts): a key not pulled yet wants a sync, a revoked one a manager, and
+ * only a signature that fails its key is a forgery.
+ */
+const KEY_REFUSAL: Record<Extract<KeyVerdict, { ok: false }>['reason'], VoucherRefusal> = {
+  UNKNOWN_KEY: 'VOUCHER_KEY_UNKNOWN',
+  KEY_REVOKED: 'VOUCHER_KEY_REVOKED',
+  FORGED: 'VOUCHER_FORGED',
+};
+
 export type VoucherService = ReturnType<typeof createVoucherService>;
 
 export function createVoucherService(deps: VoucherDeps) {
@@ -66,7 +77,9 @@ export function createVoucherService(deps: VoucherDeps) {
         : err('VOUCHER_FORGED', t('VOUCHER_FORGED'));
     }
     const verdict = ticketKeyring(trustedTicketKeys(db)).check(read);
-    return verdict.ok ? ok(read) : err('VOUCHER_FORGED', t('VOUCHER_FORGED'));
+    if (verdict.ok) return ok(read);
+    const refusal = KEY_REFUSAL[verdict.reason];
+    return err(refusal, t(refusal));
   };
 
   /**

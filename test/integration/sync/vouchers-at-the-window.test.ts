@@ -456,9 +456,20 @@ describe('gift vouchers at the window', () => {
       const stranger = ticketSigningKey(other.privateKey, other.publicKey);
       const trusted = newSigningKey();
       const colleague = ticketSigningKey(trusted.privateKey, trusted.publicKey);
+      const lost = newSigningKey();
+      const revoked = ticketSigningKey(lost.privateKey, lost.publicKey);
       replaceTicketKeys(pos.terminal.db, [
         { keyId: colleague.keyId, publicKey: trusted.publicKey, terminalId: randomUUID(), revokedAt: null },
+        // Revoked the day before the vouchers below say they were issued.
+        {
+          keyId: revoked.keyId,
+          publicKey: lost.publicKey,
+          terminalId: randomUUID(),
+          revokedAt: '2026-10-31T10:00:00.000Z',
+        },
       ]);
+      // The colleague's key id over a stranger's signature: a code made up, not one of a key not pulled yet.
+      const forger: TicketSigningKey = { keyId: colleague.keyId, sign: (p) => stranger.sign(p) };
       const voidId = randomUUID();
       const emptyId = randomUUID();
       const unsyncedId = randomUUID();
@@ -468,7 +479,9 @@ describe('gift vouchers at the window', () => {
       await addTicket();
       const cases: [string, string, number][] = [
         ['VOUCHER_UNKNOWN', 'not a voucher', 1000],
-        ['VOUCHER_FORGED', code({ by: stranger }), 1000],
+        ['VOUCHER_FORGED', code({ by: forger }), 1000],
+        ['VOUCHER_KEY_UNKNOWN', code({ by: stranger }), 1000],
+        ['VOUCHER_KEY_REVOKED', code({ by: revoked }), 1000],
         ['VOUCHER_CURRENCY', code({ currency: 'USD' }), 1000],
         ['VOUCHER_EXPIRED', code({ expiresAt: '2026-11-21T10:00:00.000Z' }), 1000],
         ['VOUCHER_VOID', code({ id: voidId, by: colleague }), 1000],
@@ -490,9 +503,15 @@ describe('gift vouchers at the window', () => {
       expect(await pos.call(c.vouchers.check, { code: 'not a voucher' })).toMatchObject({
         reason: 'VOUCHER_UNKNOWN',
       });
-      expect(await pos.call(c.vouchers.check, { code: code({ by: stranger }) })).toMatchObject({
+      expect(await pos.call(c.vouchers.check, { code: code({ by: forger }) })).toMatchObject({
         reason: 'VOUCHER_FORGED',
       });
+      const unknownKey = await pos.call(c.vouchers.check, { code: code({ by: stranger }) });
+      expect(unknownKey).toMatchObject({ reason: 'VOUCHER_KEY_UNKNOWN' });
+      expect(!unknownKey.ok && unknownKey.message).toMatch(/does not know the key .* Sync this terminal/);
+      const revokedKey = await pos.call(c.vouchers.check, { code: code({ by: revoked }) });
+      expect(revokedKey).toMatchObject({ reason: 'VOUCHER_KEY_REVOKED' });
+      expect(!revokedKey.ok && revokedKey.message).toMatch(/taken out of service.*ask a manager/);
       expect(await pos.call(c.vouchers.check, { code: code({ id: unsyncedId }) })).toMatchObject({
         reason: 'VOUCHER_NOT_SYNCED',
       });
