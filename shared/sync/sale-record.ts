@@ -323,14 +323,17 @@ export const pushedSaleParts = {
       customNote: true,
     })
     .extend({ customer: saleRowSchema.shape.customer.default(null) }),
-  line: saleLineSchema.omit({
-    name: true,
-    priceBandId: true,
-    ticketTypeId: true,
-    inventoryItemId: true,
-    category: true,
-    vatRate: true,
-  }),
+  // The VAT rate is read for voucher lines only (docs/CASH.md "Issuing": a voucher's is 0); an older
+  // terminal that sold no vouchers may leave it out.
+  line: saleLineSchema
+    .omit({
+      name: true,
+      priceBandId: true,
+      ticketTypeId: true,
+      inventoryItemId: true,
+      category: true,
+    })
+    .extend({ vatRate: saleLineSchema.shape.vatRate.optional() }),
   unit: saleUnitSchema.omit({ refundId: true, refundedElsewhereId: true }),
   payment: paymentSchema.omit({ tendered: true, changeGiven: true, reference: true }),
   redemption: redemptionSchema.omit({ releasedAt: true }),

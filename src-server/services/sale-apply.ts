@@ -18,7 +18,13 @@ import * as redemptions from '../db/repos/redemption-repo';
 import { insertReviewItem } from '../db/repos/review-item-repo';
 import { storedTicket, type NewTicket } from '../db/repos/ticket-repo';
 import { touchVouchers } from '../db/repos/voucher-repo';
-import { issueVouchers, isVoucherCounter, reviewVoucher, unnamedVoucherPayments } from './voucher-apply';
+import {
+  checkVoucherMoney,
+  issueVouchers,
+  isVoucherCounter,
+  reviewVoucher,
+  unnamedVoucherPayments,
+} from './voucher-apply';
 import { reject } from '../errors';
 import { proveApprovals, reviewMissingComp, reviewUnproven } from './approval-check';
 import { reviewOverCap } from './overuse-cap';
@@ -179,6 +185,7 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
   if (p.redemption && !code)
     reject('UNKNOWN_CODE', `Code ${p.redemption.codeId} is not known to the server.`);
   if (code?.isParent) reject('PARENT_CODE_USED', `${code.code} is a parent code and cannot be used itself.`);
+  await checkVoucherMoney(scope, p);
 
   const tickets = saleTickets(p, terminal);
   const inserted = await scope.deferSale({

@@ -8,7 +8,12 @@ import { MAX_VOUCHERS_PER_SALE } from '../../shared/vouchers/rules';
 import { isStorableInstant } from '../db/instant';
 import * as escrow from '../db/repos/escrow-repo';
 import { insertReviewItem } from '../db/repos/review-item-repo';
-import { insertVouchers, voucherIdsTaken, type NewVoucher } from '../db/repos/voucher-repo';
+import {
+  insertVouchers,
+  voucherCurrencies,
+  voucherIdsTaken,
+  type NewVoucher,
+} from '../db/repos/voucher-repo';
 import { reject } from '../errors';
 import type { MutationScope } from './mutation-scope';
 
@@ -17,6 +22,54 @@ import type { MutationScope } from './mutation-scope';
 
 export const isVoucherCounter = (counter: string): boolean =>
   parseCounterKey(counter)?.kind === 'voucher_balance';
+
+/**
+ * docs/CASH.md decision 1, checked on what a terminal pushed: a voucher line is money, not merchandise,
+ * so it carries VAT 0 and no code discount, custom discount or comp, on the line or on any of its units;
+ * and a voucher pays only in its own currency. Unknown vouchers are left to the review (reviewVoucher).
+ */
+export async function checkVoucherMoney(scope: MutationScope, p: SalePayload): Promise<void> {
+  const { sale } = p;
+  const voucherLines = new Set<string>();
+  for (const l of p.lines) {
+    if (l.kind !== 'voucher') continue;
+    voucherLines.add(l.id);
+    const what = `Voucher line ${l.lineNo} (${l.id}) of sale ${sale.id}`;
+    // Every terminal that sells vouchers pushes the line's VAT rate: one left out is no 0 either.
+    if (l.vatRate !== 0) {
+      reject(
+        'INVALID_PAYLOAD',
+        `${what} carries VAT rate ${l.vatRate ?? 'none'}: a gift voucher carries none, its VAT is due on what it buys.`,
+      );
+    }
+    const discounted = (x: { codeDiscount: number; customDiscount: number; comp: number }) =>
+      x.codeDiscount !== 0 || x.customDiscount !== 0 || x.comp !== 0;
+    const unit = p.units.find((u) => u.lineId === l.id && discounted(u));
+    if (discounted(l) || unit) {
+      const d = unit ?? l;
+      reject(
+        'INVALID_PAYLOAD',
+        `${what} is discounted (code ${d.codeDiscount}, custom ${d.customDiscount}, comp ${d.comp} minor ` +
+          'units): a gift voucher is money and is sold at its full amount, never discounted or comped.',
+      );
+    }
+  }
+  const paying = p.payments.filter((x) => x.tender === 'voucher' && x.voucherId);
+  if (paying.length === 0) return;
+  const currencies = await scope.run((tx) =>
+    voucherCurrencies(tx, scope.terminal.orgId, [...new Set(paying.map((x) => x.voucherId ?? ''))]),
+  );
+  for (const x of paying) {
+    const currency = currencies.get((x.voucherId ?? '').toLowerCase());
+    if (currency !== undefined && currency !== sale.currency) {
+      reject(
+        'INVALID_PAYLOAD',
+        `Voucher payment ${x.id} of sale ${sale.id} spends gift voucher ${x.voucherId} in ${sale.currency}, ` +
+          `but the voucher is in ${currency}: a voucher pays only in its own currency.`,
+      );
+    }
+  }
+}
 
 /**
  * The sale's vouchers, each checked against the sale (a unit of one of its voucher lines, charged the

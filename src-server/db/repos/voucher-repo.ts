@@ -48,6 +48,20 @@ export async function voucherIdsTaken(db: Queryable, ids: readonly string[]): Pr
   return new Set(rows.map((r) => r.id.toLowerCase()));
 }
 
+/** The currency of each of these vouchers the organisation holds, by id (lower case). */
+export async function voucherCurrencies(
+  db: Queryable,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<{ id: string; currency: string }>(
+    'SELECT id::text AS id, currency FROM vouchers WHERE org_id = $1 AND id = ANY($2::uuid[])',
+    [orgId, [...ids]],
+  );
+  return new Map(rows.map((r) => [r.id.toLowerCase(), r.currency]));
+}
+
 /** The sale's vouchers, each with its change position: every terminal pulls it from now on. */
 export async function insertVouchers(db: Queryable, vouchers: readonly NewVoucher[]): Promise<void> {
   if (vouchers.length === 0) return;

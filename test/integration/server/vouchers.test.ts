@@ -373,4 +373,68 @@ describe.each(backends)('gift vouchers on the server (%s)', (backend) => {
     expect(await counterState(db, counter(id))).toEqual({ limit: 1500, unallocated: 1500, absorbed: 0 });
     expect((await acquireLease(spender, counter(id), 1500)).body.lease?.granted).toBe(1500);
   });
+
+  it('quarantines a pushed sale whose voucher line carries VAT or a discount, or whose voucher pays in another currency', async () => {
+    /** Pushes the sale, expects it quarantined as INVALID_PAYLOAD, and answers its sentence. */
+    const refused = async (till: Till, sale: ReturnType<typeof sell>) => {
+      const result = await push(till, 'sale', sale);
+      expect(result?.status).toBe('quarantined');
+      expect(result?.reason).toBe('INVALID_PAYLOAD');
+      const kept = await db.query('SELECT 1 FROM pos_sales WHERE id = $1', [sale.sale.id]);
+      expect(kept).toEqual([]);
+      const vouchers = await db.query('SELECT 1 FROM vouchers WHERE sale_id = $1', [sale.sale.id]);
+      expect(vouchers).toEqual([]);
+      return result?.message ?? '';
+    };
+    const voucherSale = () => sell(seller, { lines: [{ kind: 'voucher', qty: 2, unitPrice: 2500 }] });
+
+    const taxed = voucherSale();
+    taxed.lines[0]!.vatRate = 1900;
+    expect(await refused(seller, taxed)).toMatch(/carries VAT rate 1900: a gift voucher carries none/);
+
+    // A code's discount, as the terminal's engine would have given it (it never does on a voucher).
+    const coded = sell(seller, { lines: [{ kind: 'voucher', qty: 1, unitPrice: 2500, unitDiscount: 500 }] });
+    expect(await refused(seller, coded)).toMatch(/is discounted \(code 500, custom 0, comp 0 minor units\)/);
+
+    // A custom discount on one unit only, the line's figures left clean.
+    const custom = voucherSale();
+    custom.units[1]!.customDiscount = 300;
+    expect(await refused(seller, custom)).toMatch(/custom 300.*never discounted or comped/);
+
+    const comped = voucherSale();
+    comped.lines[0]!.comp = 5000;
+    expect(await refused(seller, comped)).toMatch(/comp 5000/);
+
+    // A voucher sold in USD cannot pay a sale in EUR.
+    const [dollars] = await issue(3000, 1, { currency: 'USD' });
+    if (!dollars) throw new Error('no voucher issued');
+    const lease = (await acquireLease(spender, counter(dollars), 1000)).body.lease;
+    if (!lease) throw new Error('no lease');
+    const paidInEuros = sell(spender, {
+      lines: [{ kind: 'merch', qty: 1, unitPrice: 1000 }],
+      vouchersPaid: [{ voucherId: dollars, amount: 1000 }],
+      escrow: { leaseUses: [{ leaseId: lease.id, counter: counter(dollars), units: 1000 }], unbacked: [] },
+    });
+    expect(await refused(spender, paidInEuros)).toMatch(
+      new RegExp(`spends gift voucher ${dollars} in EUR, but the voucher is in USD`),
+    );
+    expect((await balanceOf(spender, dollars)).balance).toBe(3000);
+    const [held] = await db.query<{ used: number }>(
+      'SELECT used::int AS used FROM escrow_leases WHERE id = $1',
+      [lease.id],
+    );
+    expect(held?.used).toBe(0);
+
+    // The same sale in USD pays, and a clean voucher sale is applied: the checks refuse only those.
+    const paidInDollars = sell(spender, {
+      currency: 'USD',
+      lines: [{ kind: 'merch', qty: 1, unitPrice: 1000 }],
+      vouchersPaid: [{ voucherId: dollars, amount: 1000 }],
+      escrow: { leaseUses: [{ leaseId: lease.id, counter: counter(dollars), units: 1000 }], unbacked: [] },
+    });
+    expect((await push(spender, 'sale', paidInDollars))?.status).toBe('applied');
+    expect((await balanceOf(spender, dollars)).balance).toBe(2000);
+    expect((await push(seller, 'sale', voucherSale()))?.status).toBe('applied');
+    await assertConservation(db);
+  });
 });

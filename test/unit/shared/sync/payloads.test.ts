@@ -29,7 +29,9 @@ describe('pushed sale and refund payloads', () => {
     // The customer snapshot is kept: the server's sales journal searches it (docs/ORDERS.md).
     expect(parsed.sale.customer).toBe(payload.sale.customer);
     expect(Object.keys(parsed.sale)).not.toContain('codeAuto');
-    expect(Object.keys(parsed.lines[0] ?? {})).not.toContain('vatRate');
+    expect(Object.keys(parsed.lines[0] ?? {})).not.toContain('category');
+    // Kept: the server checks that a voucher line carries VAT 0 (docs/CASH.md "Issuing").
+    expect(parsed.lines[0]?.vatRate).toBe(payload.lines[0]?.vatRate);
     expect(Object.keys(parsed.payments[0] ?? {})).not.toContain('tendered');
     expect(Object.keys(parsed.redemption ?? {})).not.toContain('releasedAt');
     expect(parsed.approvals[0]?.signature).toBeNull();
