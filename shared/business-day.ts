@@ -2,7 +2,9 @@
 // closed everywhere: leases end with it, and overuse caps (docs/SECURITY.md) count grants per business day.
 // Computed with Intl so daylight-saving changes land on the right hour.
 
-const END_HOUR = 4;
+/** The local hour a business day ends and the next begins. */
+export const BUSINESS_DAY_HOUR = 4;
+const END_HOUR = BUSINESS_DAY_HOUR;
 
 function zonedParts(at: number, timeZone: string): number[] {
   const parts = new Intl.DateTimeFormat('en-US', {
@@ -33,7 +35,7 @@ function wallClockToInstant(y: number, m: number, d: number, h: number, timeZone
 }
 
 /** The zone itself, or UTC for one Intl does not know. */
-function knownZone(timeZone: string): string {
+export function knownZone(timeZone: string): string {
   try {
     zonedParts(0, timeZone);
     return timeZone;
@@ -57,4 +59,15 @@ export function businessDayOf(now: Date, timeZone: string): { start: Date; end: 
   const end = nextBusinessDayEnd(now, zone);
   const [y = 0, m = 1, d = 1] = zonedParts(end.getTime(), zone);
   return { start: new Date(wallClockToInstant(y, m, d - 1, END_HOUR, zone)), end };
+}
+
+/**
+ * The business day holding `at`, named as the reports name it: the local date it begins on (YYYY-MM-DD),
+ * so a sale at 01:30 on the 7th is in the business day "2026-12-06". The server's SQL twin is
+ * `businessDateSql` (src-server/db/business-day.ts).
+ */
+export function businessDateOf(at: Date, timeZone: string): string {
+  const zone = knownZone(timeZone);
+  const [y = 0, m = 1, d = 1] = zonedParts(businessDayOf(at, zone).start.getTime(), zone);
+  return [y, m, d].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
 }

@@ -36,7 +36,7 @@ export function reportCalls(call: ServerCall) {
     reasons: (query: ReasonFilter & PageRequest) =>
       call<ReasonPage>('GET', '/v1/reports/reasons', { query: { ...query } }),
     reasonsCsv: (filter: ReasonFilter) => csv('/v1/reports/reasons', filter),
-    /** Gift vouchers sold and spent per day, and what is still owed (docs/CASH.md "Gift vouchers"). */
+    /** Gift vouchers sold, spent and voided per business day, and what is still owed (docs/CASH.md). */
     vouchers: (query: Partial<VoucherReportQuery>) =>
       call<VoucherReport>('GET', '/v1/reports/vouchers', { query: { ...query } }),
     /** Staff by part of their name (GET /v1/staff), for choosing whose orders or shifts to show. */

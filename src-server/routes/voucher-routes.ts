@@ -26,9 +26,10 @@ export function registerVoucherRoutes(app: App, ctx: ServerContext): void {
     {
       schema: {
         tags: ['reports'],
-        summary: 'Gift vouchers sold and spent per day, the outstanding liability and expired balances',
+        summary:
+          'Gift vouchers sold, spent and voided per business day, the outstanding liability and expired balances',
         description:
-          'days: per UTC day and currency within from/to, vouchers sold (count, amount) and balance spent. totals: now, per currency, the balances of active vouchers not yet expired (the liability) and those of expired ones apart. Minor units. See docs/CASH.md "On the server".',
+          'days: per business day of the organisation\'s time zone (04:00 to 04:00, named by the date it begins on) and currency within from/to, vouchers sold (count, amount; a voided one stays sold), balance spent, and vouchers voided that day (count, the balance they held). totals: now, per currency, the balances of active vouchers not yet expired (the liability; a voided voucher is never in it) and those of expired ones apart. Minor units. See docs/CASH.md "On the server".',
         querystring: voucherReportQuerySchema,
         security: bearer,
       },

@@ -1,7 +1,9 @@
+import { knownZone } from '../../shared/business-day';
 import type { VoucherReport, VoucherReportQuery } from '../../shared/reports/vouchers';
 import type { VoucherBalance } from '../../shared/vouchers/rules';
 import type { Principal } from '../auth/principal';
 import type { ServerContext } from '../context';
+import { getOrganisation } from '../db/repos/org-repo';
 import { voucherBalance, voucherReport } from '../db/repos/voucher-repo';
 import { reject } from '../errors';
 
@@ -30,5 +32,8 @@ export async function getVoucherReport(
   principal: Principal,
   query: VoucherReportQuery,
 ): Promise<VoucherReport> {
-  return voucherReport(ctx.db, principal.orgId, query, ctx.now().toISOString());
+  // Days are the organisation's business days (shared/business-day.ts), as its caps count them.
+  const org = await getOrganisation(ctx.db, principal.orgId);
+  const zone = knownZone(org?.timezone ?? 'UTC');
+  return voucherReport(ctx.db, principal.orgId, query, ctx.now().toISOString(), zone);
 }

@@ -217,8 +217,8 @@ test.describe('gift vouchers', () => {
     const download = page.waitForEvent('download');
     await report.getByRole('button', { name: 'Export CSV' }).click();
     const text = await readFile(await (await download).path(), 'utf8');
-    expect(text).toContain('day,currency,sold_count,sold_amount,spent_amount');
-    expect(text).toMatch(/,EUR,1,5000,1000\r\n/);
+    expect(text).toContain('day,currency,sold_count,sold_amount,spent_amount,voided_count,voided_amount');
+    expect(text).toMatch(/,EUR,1,5000,1000,0,0\r\n/);
     expect(text).toContain('EUR,4000,0');
   });
 });

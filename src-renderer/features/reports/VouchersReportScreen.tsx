@@ -13,8 +13,9 @@ import { ReportDays } from './ReportFilters';
 const reports = reportCalls(server);
 
 /**
- * Gift vouchers (docs/CASH.md "On the server"): sold and spent per day in a date range, and what valid
- * vouchers still owe. Expired balances are shown apart: they are never takings.
+ * Gift vouchers (docs/CASH.md "On the server"): sold, spent and voided per business day in a date range,
+ * and what valid vouchers still owe. Expired balances are shown apart: they are never takings; voided
+ * vouchers owe nothing.
  */
 export function VouchersReportScreen() {
   const t = useT();
@@ -76,6 +77,12 @@ export function VouchersReportScreen() {
             <th scope="col" className="num">
               {t('report.vouchers.spentAmount')}
             </th>
+            <th scope="col" className="num">
+              {t('report.vouchers.voidedCount')}
+            </th>
+            <th scope="col" className="num">
+              {t('report.vouchers.voidedAmount')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -85,6 +92,8 @@ export function VouchersReportScreen() {
               <td className="num">{d.soldCount}</td>
               <td className="num">{money(d.soldAmount, d.currency)}</td>
               <td className="num">{money(d.spentAmount, d.currency)}</td>
+              <td className="num">{d.voidedCount}</td>
+              <td className="num">{money(d.voidedAmount, d.currency)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,7 @@
 import type { VoucherRow } from '../../../shared/sync/sale-record';
 import type { VoucherDayRow, VoucherReport, VoucherTotalsRow } from '../../../shared/reports/vouchers';
 import type { VoucherBalance } from '../../../shared/vouchers/rules';
+import { businessDateSql } from '../business-day';
 import type { Queryable } from '../database';
 import { NEXT_POS, positionCte } from './change-pos';
 
@@ -148,34 +149,53 @@ export async function voidVouchersOfUnits(
   return rows.map((r) => ({ id: r.id, amount: Number(r.amount), balance: Number(r.balance) }));
 }
 
-/** The voucher report (shared/reports/vouchers.ts): sold and spent per UTC day, balances now. */
+/**
+ * The voucher report (shared/reports/vouchers.ts): sold, spent and voided per business day of the
+ * organisation's zone (`timeZone`, one knownZone() passed), balances now.
+ */
 export async function voucherReport(
   db: Queryable,
   orgId: string,
   f: { from?: string | undefined; to?: string | undefined },
   now: string,
+  timeZone: string,
 ): Promise<VoucherReport> {
-  const params: unknown[] = [orgId, f.from ?? null, f.to ?? null];
+  const params: unknown[] = [orgId, f.from ?? null, f.to ?? null, timeZone];
+  const within = (at: string) =>
+    `($2::timestamptz IS NULL OR ${at} >= $2) AND ($3::timestamptz IS NULL OR ${at} <= $3)`;
+  const dayOf = (at: string) => businessDateSql(at, '$4::text');
   const days = await db.query<Record<string, unknown>>(
     `WITH sold AS (
-       SELECT to_char(v.issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, v.currency,
-         count(*) AS n, sum(v.amount) AS amount
+       -- Every voucher issued, voided since or not: it was sold that day.
+       SELECT ${dayOf('v.issued_at')} AS day, v.currency, count(*) AS n, sum(v.amount) AS amount
        FROM vouchers v
-       WHERE v.org_id = $1 AND ($2::timestamptz IS NULL OR v.issued_at >= $2)
-         AND ($3::timestamptz IS NULL OR v.issued_at <= $3)
+       WHERE v.org_id = $1 AND ${within('v.issued_at')}
        GROUP BY 1, 2
      ), spent AS (
-       SELECT to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, s.currency,
-         sum(e.units - e.given_back) AS amount
+       SELECT ${dayOf('s.created_at')} AS day, s.currency, sum(e.units - e.given_back) AS amount
        FROM pos_sale_escrow e JOIN pos_sales s ON s.id = e.sale_id
        WHERE e.org_id = $1 AND e.counter LIKE 'voucher_balance:%' AND e.kind IN ('backed', 'absorbed')
-         AND ($2::timestamptz IS NULL OR s.created_at >= $2) AND ($3::timestamptz IS NULL OR s.created_at <= $3)
+         AND ${within('s.created_at')}
        GROUP BY 1, 2
+     ), voided AS (
+       -- On the day of the void, with the balance the void took off the liability.
+       SELECT ${dayOf('v.status_changed_at')} AS day, v.currency, count(*) AS n,
+         sum(${balanceSql('v')}) AS amount
+       FROM vouchers v
+       WHERE v.org_id = $1 AND v.status = 'void' AND ${within('v.status_changed_at')}
+       GROUP BY 1, 2
+     ), keys AS (
+       SELECT day, currency FROM sold UNION SELECT day, currency FROM spent
+       UNION SELECT day, currency FROM voided
      )
-     SELECT COALESCE(sold.day, spent.day) AS day, COALESCE(sold.currency, spent.currency) AS currency,
+     SELECT k.day, k.currency,
        COALESCE(sold.n, 0)::bigint AS "soldCount", COALESCE(sold.amount, 0)::bigint AS "soldAmount",
-       COALESCE(spent.amount, 0)::bigint AS "spentAmount"
-     FROM sold FULL JOIN spent ON spent.day = sold.day AND spent.currency = sold.currency
+       COALESCE(spent.amount, 0)::bigint AS "spentAmount",
+       COALESCE(voided.n, 0)::bigint AS "voidedCount", COALESCE(voided.amount, 0)::bigint AS "voidedAmount"
+     FROM keys k
+       LEFT JOIN sold ON sold.day = k.day AND sold.currency = k.currency
+       LEFT JOIN spent ON spent.day = k.day AND spent.currency = k.currency
+       LEFT JOIN voided ON voided.day = k.day AND voided.currency = k.currency
      ORDER BY 1, 2`,
     params,
   );
@@ -192,7 +212,16 @@ export async function voucherReport(
   const num = (row: Record<string, unknown>, keys: string[]) =>
     Object.fromEntries(Object.entries(row).map(([k, v]) => [k, keys.includes(k) ? Number(v) : v]));
   return {
-    days: days.map((d) => num(d, ['soldCount', 'soldAmount', 'spentAmount']) as unknown as VoucherDayRow),
+    days: days.map(
+      (d) =>
+        num(d, [
+          'soldCount',
+          'soldAmount',
+          'spentAmount',
+          'voidedCount',
+          'voidedAmount',
+        ]) as unknown as VoucherDayRow,
+    ),
     totals: totals.map(
       (t) =>
         num(t, [

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessDateOf } from '../../../shared/business-day';
 import type { Page } from '../../../shared/server-api/page';
 import type { VoucherReport } from '../../../shared/reports/vouchers';
 import type { PullResponse } from '../../../shared/sync/protocol';
@@ -316,16 +317,20 @@ describe.each(backends)('gift vouchers on the server (%s)', (backend) => {
     expect(away?.p).toBe(0);
   });
 
-  it('reports vouchers sold and spent per day, the liability and expired balances apart', async () => {
+  it('reports vouchers sold, spent and voided per business day, the liability and expired balances apart', async () => {
     const report = await org.api.get<VoucherReport>('/v1/reports/vouchers');
     expect(report.status, report.text).toBe(200);
-    const today = new Date().toISOString().slice(0, 10);
+    // The organisation's zone is UTC: today's business day began at 04:00 UTC.
+    const today = businessDateOf(new Date(), 'UTC');
     const day = report.body.days.find((d) => d.day === today && d.currency === 'EUR');
-    // Sold today: 5000, 8000, 1000, 4000 and 900 (the expired one was sold ten days ago).
+    // Sold today: 5000, 8000, 1000, 4000 and 900 (the expired one was sold ten days ago); the 900 one
+    // was voided since and stays sold.
     expect(day).toMatchObject({ soldCount: 5, soldAmount: 18_900 });
     // Spent today: 5000 (backed); the 1000 absorbed and the 2500 backed were given back by their voids,
     // and an excess never counts.
     expect(day?.spentAmount).toBe(5000);
+    // Voided today: the 900 voucher, with the 900 it still held.
+    expect(day).toMatchObject({ voidedCount: 1, voidedAmount: 900 });
     // Active, not expired: 5000 + 3000 + 1000 + 4000 (the 900 voucher is void); expired: 2000 apart.
     expect(report.body.totals).toEqual([
       { currency: 'EUR', openVouchers: 4, outstanding: 13_000, expiredVouchers: 1, expiredBalance: 2000 },
@@ -334,6 +339,65 @@ describe.each(backends)('gift vouchers on the server (%s)', (backend) => {
     expect(otherOrg.body).toEqual({ days: [], totals: [] });
     const seller = await signInAs(org.api, server.url, 'seller');
     expect((await seller.api.get('/v1/reports/vouchers')).status).toBe(403);
+  });
+
+  it('groups the report by the organisation’s business day, voided vouchers on the day of their void', async () => {
+    const zone = await org.api.patch('/v1/organisation', { timezone: 'Europe/Berlin' });
+    expect(zone.status, zone.text).toBe(200);
+    // Berlin is UTC+1 in November: 02:30 UTC is 03:30 there, still the business day of the 19th;
+    // 03:30 UTC is 04:30, the 20th's. By UTC both would be the 20th.
+    const early = sell(seller, {
+      createdAt: '2026-11-20T02:30:00.000Z',
+      lines: [{ kind: 'voucher', qty: 1, unitPrice: 1500 }],
+    });
+    expect((await push(seller, 'sale', early))?.status).toBe('applied');
+    const earlyId = early.vouchers[0]?.id ?? '';
+    const [late] = await issue(2500, 1, { createdAt: '2026-11-20T03:30:00.000Z' });
+    // 500 of the early one spent at 11:00 there (no lease: absorbed from the pool).
+    const spend = sell(spender, {
+      createdAt: '2026-11-20T10:00:00.000Z',
+      lines: [{ kind: 'merch', qty: 1, unitPrice: 500 }],
+      vouchersPaid: [{ voucherId: earlyId, amount: 500 }],
+    });
+    expect((await push(spender, 'sale', spend))?.status).toBe('applied');
+    // Voided at 03:00 there on the 21st: the business day of the 20th, with the 1000 it still held.
+    const voided = refundPayload(early, { kind: 'void', staffId: org.managerId });
+    voided.refund.createdAt = '2026-11-21T02:00:00.000Z';
+    expect((await push(seller, 'void', voided))?.status).toBe('applied');
+    expect((await balanceOf(spender, earlyId)).status).toBe('void');
+
+    const report = await org.api.get<VoucherReport>(
+      '/v1/reports/vouchers?from=2026-11-19T00:00:00Z&to=2026-11-21T23:00:00Z',
+    );
+    expect(report.status, report.text).toBe(200);
+    expect(report.body.days).toEqual([
+      {
+        day: '2026-11-19',
+        currency: 'EUR',
+        soldCount: 1,
+        soldAmount: 1500,
+        spentAmount: 0,
+        voidedCount: 0,
+        voidedAmount: 0,
+      },
+      {
+        day: '2026-11-20',
+        currency: 'EUR',
+        soldCount: 1,
+        soldAmount: 2500,
+        spentAmount: 500,
+        voidedCount: 1,
+        voidedAmount: 1000,
+      },
+    ]);
+    expect(businessDateOf(new Date('2026-11-20T02:30:00.000Z'), 'Europe/Berlin')).toBe('2026-11-19');
+    // The liability gains the late voucher and never the voided one.
+    expect(report.body.totals).toEqual([
+      { currency: 'EUR', openVouchers: 5, outstanding: 15_500, expiredVouchers: 1, expiredBalance: 2000 },
+    ]);
+    expect((await balanceOf(spender, late ?? '')).balance).toBe(2500);
+    const back = await org.api.patch('/v1/organisation', { timezone: 'UTC' });
+    expect(back.status, back.text).toBe(200);
   });
 
   it('keeps a refund that takes back a voucher already spent in part, voids it and sends it to review', async () => {
