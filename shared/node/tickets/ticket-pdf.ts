@@ -20,7 +20,8 @@ import { ticketFacts, ticketWord, type TicketWord } from '../../tickets/words';
 //   thermal ticket stock (BOCA and similar printers), the QR code on the right.
 // The words are the thermal tickets' (shared/tickets/words.ts). The QR code is drawn as vector squares
 // from the `qrcode` package at error correction M; for a base45 secret it picks alphanumeric mode,
-// a version 7 code (45 modules) where byte mode would need version 9.
+// a version 7 code (45 modules) where byte mode would need version 9. The e-mailed gift vouchers
+// (shared/node/vouchers/voucher-pdf.ts) are drawn with the same code, band and document below.
 
 export interface TicketPdfOptions {
   format: TicketPdfFormat;
@@ -29,15 +30,15 @@ export interface TicketPdfOptions {
   compress?: boolean;
 }
 
-type Doc = PDFKit.PDFDocument;
+export type Doc = PDFKit.PDFDocument;
 
-const A4: [number, number] = [595.28, 841.89];
+export const A4: [number, number] = [595.28, 841.89];
 const STOCK: [number, number] = [396, 144];
 /** Modules of white a scanner needs around the code. */
 const QUIET = 4;
 
 /** The code's dark squares, one rectangle per run in a row, filled at once, inside a `side` square. */
-function drawQr(doc: Doc, data: string, x: number, y: number, side: number): void {
+export function drawQr(doc: Doc, data: string, x: number, y: number, side: number): void {
   const { modules } = QRCode.create(data, { errorCorrectionLevel: 'M' });
   const cell = side / (modules.size + 2 * QUIET);
   const left = x + QUIET * cell;
@@ -56,7 +57,7 @@ function drawQr(doc: Doc, data: string, x: number, y: number, side: number): voi
 }
 
 /** A black band with the word in white across `width`. */
-function band(doc: Doc, word: string, x: number, y: number, width: number, size: number): number {
+export function band(doc: Doc, word: string, x: number, y: number, width: number, size: number): number {
   const height = size * 1.6;
   doc.rect(x, y, width, height).fillColor('black').fill();
   doc
@@ -182,6 +183,38 @@ function stockPage(doc: Doc, t: PrintedTicket, layout: TicketLayout, language: L
   else notValid(doc, w, qrX, pad, side, 12);
 }
 
+/**
+ * One PDF of `items`, a page of `size` each drawn by `page`, as the buffer pdfkit writes. `compress`:
+ * deflate the page streams (the default); tests turn it off to read the pages' text.
+ */
+export async function pagesPdf<T>(
+  items: readonly T[],
+  options: { size: [number, number]; language: Language; title: string; compress?: boolean | undefined },
+  page: (doc: Doc, item: T) => void,
+): Promise<Buffer> {
+  const { size } = options;
+  const doc = new PDFDocument({
+    size,
+    margin: 0,
+    autoFirstPage: false,
+    compress: options.compress ?? true,
+    lang: options.language,
+    info: { Title: options.title },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  for (const item of items) {
+    doc.addPage({ size, margin: 0 });
+    page(doc, item);
+  }
+  doc.end();
+  return done;
+}
+
 /** The tickets as one PDF, a page per ticket, each in its layout (its event's, or one for all). */
 export async function ticketsPdf(
   tickets: readonly PrintedTicket[],
@@ -190,26 +223,18 @@ export async function ticketsPdf(
 ): Promise<Buffer> {
   if (tickets.length === 0) throw new Error('no tickets to print');
   const size = options.format === 'a4' ? A4 : STOCK;
-  const doc = new PDFDocument({
-    size,
-    margin: 0,
-    autoFirstPage: false,
-    compress: options.compress ?? true,
-    lang: options.language,
-    info: { Title: ticketWord(options.language, 'ticket') },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  for (const t of tickets) {
-    doc.addPage({ size, margin: 0 });
-    const layout = layoutOf(layouts, t);
-    if (options.format === 'a4') a4Page(doc, t, layout, options.language);
-    else stockPage(doc, t, layout, options.language);
-  }
-  doc.end();
-  return done;
+  return pagesPdf(
+    tickets,
+    {
+      size,
+      language: options.language,
+      title: ticketWord(options.language, 'ticket'),
+      compress: options.compress,
+    },
+    (doc, t) => {
+      const layout = layoutOf(layouts, t);
+      if (options.format === 'a4') a4Page(doc, t, layout, options.language);
+      else stockPage(doc, t, layout, options.language);
+    },
+  );
 }

@@ -1,6 +1,7 @@
 import type { PrinterFault } from '../../../shared/ipc/domains/printing';
 import type { Language } from '../../../shared/ipc/types';
 import { TICKET_WORDS } from '../../../shared/tickets/words';
+import { VOUCHER_WORDS } from '../../../shared/vouchers/words';
 
 // Words printed on paper and sentences about the printer, in both UI languages. Paper words follow the
 // printer's language setting; status sentences follow the terminal's.
@@ -8,6 +9,8 @@ import { TICKET_WORDS } from '../../../shared/tickets/words';
 export const PAPER_WORDS = {
   // Tickets' words live in shared/ because the PDF tickets print them too; receipts use some of them.
   ...TICKET_WORDS,
+  // A gift voucher's words likewise: the e-mailed voucher PDF prints them too.
+  ...VOUCHER_WORDS,
   receipt: { en: 'RECEIPT', de: 'BELEG' },
   refund: { en: 'REFUND', de: 'ERSTATTUNG' },
   void: { en: 'VOID', de: 'STORNO' },
@@ -43,10 +46,6 @@ export const PAPER_WORDS = {
   exchange: { en: 'Exchange credit', de: 'Umtauschguthaben' },
   // docs/CASH.md "Gift vouchers".
   voucher: { en: 'Voucher', de: 'Gutschein' },
-  giftVoucher: { en: 'GIFT VOUCHER', de: 'GUTSCHEIN' },
-  validUntil: { en: 'Valid until', de: 'Gültig bis' },
-  voucherId: { en: 'Voucher', de: 'Gutschein' },
-  voucherNotValid: { en: 'TRAINING: NOT A VOUCHER', de: 'TRAINING: KEIN GUTSCHEIN' },
   vouchersSold: { en: 'Gift vouchers sold (not takings)', de: 'Verkaufte Gutscheine (kein Umsatz)' },
   given: { en: 'Given', de: 'Gegeben' },
   change: { en: 'Change', de: 'Rückgeld' },
