@@ -318,6 +318,10 @@ const catalogue = {
     en: 'This sale has no valid tickets to send. Send the receipt instead.',
     de: 'Dieser Verkauf hat keine gültigen Tickets zum Senden. Bitte stattdessen den Beleg senden.',
   },
+  MAIL_NO_VOUCHERS: {
+    en: 'This sale has no valid gift vouchers to send: none were sold, or they are void, expired or training vouchers. Send the receipt instead.',
+    de: 'Dieser Verkauf hat keine gültigen Gutscheine zum Senden: Es wurden keine verkauft, oder sie sind storniert, abgelaufen oder Trainingsgutscheine. Bitte stattdessen den Beleg senden.',
+  },
   MAIL_UNREACHABLE: {
     en: 'The mail server {address} does not answer ({detail}). Mails wait and go as soon as it answers; check the network or the settings under Manage → E-mail.',
     de: 'Der Mailserver {address} antwortet nicht ({detail}). Die Mails warten und gehen, sobald er antwortet; bitte das Netzwerk oder die Einstellungen unter Verwaltung → E-Mail prüfen.',

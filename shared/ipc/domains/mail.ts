@@ -3,8 +3,8 @@ import type { Language } from '../types';
 // E-mail as the screens see it (docs/MAIL.md): the terminal's SMTP settings, the durable mail queue's
 // rows and its state in words.
 
-export const MAIL_KINDS = ['receipt', 'tickets'] as const;
-/** A sale's receipt (text and HTML), or its valid tickets as a PDF attachment. */
+export const MAIL_KINDS = ['receipt', 'tickets', 'vouchers'] as const;
+/** A sale's receipt (text and HTML), or its valid tickets or gift vouchers as a PDF attachment. */
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export const SMTP_TLS_MODES = ['tls', 'starttls', 'none'] as const;

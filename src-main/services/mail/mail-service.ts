@@ -2,6 +2,7 @@ import type { MailJobView, MailKind, MailSettings, MailStatus } from '../../../s
 import { storedCustomer } from '../../../shared/ipc/stored-customer';
 import type { Language } from '../../../shared/ipc/types';
 import { ticketsPdf } from '../../../shared/node/tickets/ticket-pdf';
+import { vouchersPdf, vouchersPdfFileName } from '../../../shared/node/vouchers/voucher-pdf';
 import { ticketsPdfFileName } from '../../../shared/tickets/ticket-api';
 import { ok, type Result } from '../../../shared/result';
 import { isoNow, type Clock } from '../../clock';
@@ -24,10 +25,18 @@ import { newId } from '../../ids';
 import { fail, type Translate } from '../../messages';
 import type { SecretStore } from '../../secret-store';
 import { printedTickets, saleTicketLayouts } from '../printing/sale-tickets';
+import { validSaleVouchers } from '../vouchers/sale-vouchers';
 import { createMailQueue, type MailQueueOptions } from './mail-queue';
 import { mailWord } from './mail-words';
 import type { OutgoingMail, SmtpConfig, SmtpSend } from './smtp-transport';
-import { markTraining, receiptMail, ticketsMail, type MailContent, type MailContext } from './templates';
+import {
+  markTraining,
+  receiptMail,
+  ticketsMail,
+  vouchersMail,
+  type MailContent,
+  type MailContext,
+} from './templates';
 
 /** The SMTP password's name in the terminal's secret store. */
 export const SMTP_PASSWORD_SECRET = 'smtp-password';
@@ -52,6 +61,8 @@ export type MailSettingsInput = MailSettingsRow & { password?: string | null | u
 export interface SaleBeingWritten {
   sale: { id: string; customer: string | null };
   tickets: readonly { status: string }[];
+  /** A training sale's vouchers have no code (secret null). */
+  vouchers: readonly { secret: string | null }[];
 }
 
 const toView = ({ seq: _seq, messageId: _messageId, ...view }: MailJobRow): MailJobView => ({
@@ -64,7 +75,7 @@ const messageIdFor = (id: string, fromAddress: string) =>
   `<${id}@${fromAddress.split('@')[1] ?? 'localhost'}>`;
 
 /**
- * E-mailed receipts and tickets (docs/MAIL.md): the SMTP settings, the mails a sale queues when its
+ * E-mailed receipts, tickets and gift vouchers (docs/MAIL.md): the SMTP settings, the mails a sale queues when its
  * customer agreed, the mails staff ask for at a customer's request, and the queue that sends them.
  */
 export function createMailService(deps: MailServiceDeps) {
@@ -103,6 +114,24 @@ export function createMailService(deps: MailServiceDeps) {
     const marked = (mail: MailContent) =>
       record.sale.training === 1 ? markTraining(mail, row.language) : mail;
     if (row.kind === 'receipt') return { ...base, ...marked(receiptMail(record, ctx)) };
+    if (row.kind === 'vouchers') {
+      // Valid as the mail goes: a voucher voided or expired while the mail waited is not sent.
+      const vouchers = validSaleVouchers(db, record, clock.now());
+      if (vouchers.length === 0) return t('MAIL_NO_VOUCHERS');
+      const venue = ctx.venue && { name: ctx.venue.name, timezone: ctx.venue.timezone };
+      const pdf = await vouchersPdf(vouchers, { language: row.language, venue });
+      return {
+        ...base,
+        ...marked(vouchersMail(record, vouchers, ctx)),
+        attachments: [
+          {
+            filename: vouchersPdfFileName(record.sale.receiptNo),
+            content: pdf,
+            contentType: 'application/pdf',
+          },
+        ],
+      };
+    }
     const tickets = printedTickets(db, record);
     if (tickets.length === 0) return t('MAIL_NO_TICKETS');
     const pdf = await ticketsPdf(tickets, saleTicketLayouts(db, record), {
@@ -220,7 +249,7 @@ export function createMailService(deps: MailServiceDeps) {
     },
 
     /**
-     * At the customer's request: the sale's receipt or tickets to `to`, or to the e-mail the customer
+     * At the customer's request: the sale's receipt, tickets or gift vouchers to `to`, or to the e-mail the customer
      * gave at the sale. Queued, so it goes when the server answers.
      */
     request(input: {
@@ -236,6 +265,8 @@ export function createMailService(deps: MailServiceDeps) {
       const recipient = input.to ?? storedCustomer(record.sale.customer)?.email;
       if (!recipient) return fail(t, 'MAIL_NO_ADDRESS');
       if (input.kind === 'tickets' && !hasValidTickets(record.tickets)) return fail(t, 'MAIL_NO_TICKETS');
+      if (input.kind === 'vouchers' && validSaleVouchers(db, record, clock.now()).length === 0)
+        return fail(t, 'MAIL_NO_VOUCHERS');
       const row = add(settings, {
         kind: input.kind,
         saleId: record.sale.id,
@@ -250,7 +281,8 @@ export function createMailService(deps: MailServiceDeps) {
 
     /**
      * Inside checkout's transaction: a customer who agreed to e-mail and gave an address gets the receipt
-     * (and the tickets, if any) by mail, written with the sale or not at all. Nothing without SMTP set up.
+     * (and the tickets and gift vouchers, if any) by mail, written with the sale or not at all. Nothing
+     * without SMTP set up.
      */
     queueWithSale(record: SaleBeingWritten): void {
       const settings = readMailSettings(db);
@@ -264,6 +296,8 @@ export function createMailService(deps: MailServiceDeps) {
       } as const;
       add(settings, { ...job, kind: 'receipt' });
       if (hasValidTickets(record.tickets)) add(settings, { ...job, kind: 'tickets' });
+      // A new sale's vouchers are valid unless they are a training sale's, which have no code.
+      if (record.vouchers.some((v) => v.secret !== null)) add(settings, { ...job, kind: 'vouchers' });
     },
 
     /** After the sale committed: send what it queued. */

@@ -19,6 +19,14 @@ export const MAIL_WORDS = {
     de: 'Ihre {count} Ticket(s) sind als PDF angehängt. Bitte den QR-Code am Einlass zeigen, auf dem Telefon oder ausgedruckt. Jeder Code gilt für einen Einlass.',
   },
   ticketsFile: { en: 'tickets', de: 'tickets' },
+  vouchersSubject: {
+    en: 'Your gift vouchers from {venue} (order {no})',
+    de: 'Ihre Gutscheine von {venue} (Bestellung {no})',
+  },
+  vouchersBody: {
+    en: 'Your {count} gift voucher(s) are attached as a PDF, each with its QR code. Show the code at the box office, on your phone or printed, to pay with it, in full or in part, until it expires. Whoever shows the code can spend it: keep this e-mail safe.',
+    de: 'Ihre {count} Gutschein(e) sind als PDF angehängt, jeder mit seinem QR-Code. Bitte den Code an der Kasse zeigen, auf dem Telefon oder ausgedruckt, um damit zu bezahlen, ganz oder in Teilen, bis er abläuft. Wer den Code zeigt, kann ihn einlösen: bitte diese E-Mail sicher aufbewahren.',
+  },
   testSubject: { en: 'Test e-mail from the box office terminal', de: 'Test-E-Mail vom Kassenterminal' },
   testBody: {
     en: 'This test e-mail was sent by terminal {terminal} through {server} at {at}. E-mail from this terminal works.',

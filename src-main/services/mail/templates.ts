@@ -1,5 +1,6 @@
 import { formatMinor } from '../../../shared/money';
 import { printedDateTime } from '../../../shared/printed-date';
+import { voucherWord } from '../../../shared/vouchers/words';
 import type { SaleRecord } from '../../../shared/ipc/domains/sales';
 import type { Language } from '../../../shared/ipc/types';
 import { percent, vatByRate } from '../printing/documents';
@@ -7,8 +8,9 @@ import { paperWord, type PaperWord } from '../printing/print-messages';
 import { mailWord } from './mail-words';
 
 // The mails' contents: pure functions of the sale, so a retry or a resend after a crash builds the same
-// mail. A receipt is plain text and HTML with the same figures as the paper receipt; tickets are a short
-// text with the PDF attached (the attachment is made by the mail service from shared/node/tickets).
+// mail. A receipt is plain text and HTML with the same figures as the paper receipt; tickets and gift
+// vouchers are a short text with the PDF attached (the attachment is made by the mail service from
+// shared/node/tickets and shared/node/vouchers).
 
 export interface MailContent {
   subject: string;
@@ -151,6 +153,36 @@ export function ticketsMail(record: SaleRecord, count: number, ctx: MailContext)
     }),
     text: `${body}\n\n${noReply}\n`,
     html: `<!doctype html><html><body style="font-family:sans-serif"><p>${escapeHtml(body)}</p><p style="color:#555">${escapeHtml(noReply)}</p></body></html>`,
+  };
+}
+
+/** A voucher as the mail's text lists it beside the PDF: amount, expiry and its number, not its code. */
+export interface MailedVoucher {
+  voucherId: string;
+  amount: number;
+  currency: string;
+  expiresAt: string;
+}
+
+/** The short mail the vouchers' PDF is attached to, listing each voucher's amount and expiry. */
+export function vouchersMail(
+  record: SaleRecord,
+  vouchers: readonly MailedVoucher[],
+  ctx: MailContext,
+): MailContent {
+  const body = mailWord(ctx.language, 'vouchersBody', { count: vouchers.length });
+  const noReply = mailWord(ctx.language, 'noReply');
+  const rows: Row[] = vouchers.map((v) => ({
+    label: `${voucherWord(ctx.language, 'voucherId')} ${v.voucherId}, ${voucherWord(ctx.language, 'validUntil').toLowerCase()} ${printedDateTime(v.expiresAt, ctx.venue?.timezone ?? 'UTC', ctx.language)}`,
+    amount: `${v.currency} ${formatMinor(v.amount, v.currency, ctx.language)}`,
+  }));
+  return {
+    subject: mailWord(ctx.language, 'vouchersSubject', {
+      no: record.sale.receiptNo,
+      venue: ctx.venue?.name ?? '',
+    }),
+    text: `${body}\n\n${textRows(rows)}\n\n${noReply}\n`,
+    html: `<!doctype html><html><body style="font-family:sans-serif"><p>${escapeHtml(body)}</p><table role="presentation" style="border-collapse:collapse;margin:8px 0">${htmlRows(rows)}</table><p style="color:#555">${escapeHtml(noReply)}</p></body></html>`,
   };
 }
 
