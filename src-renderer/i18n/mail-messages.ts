@@ -6,6 +6,7 @@ export const mailEn = {
   'mail.toHint': 'Leave it as it is to use the address the customer gave.',
   'mail.receipt': 'E-mail receipt',
   'mail.tickets': 'E-mail tickets',
+  'mail.vouchers': 'E-mail gift vouchers',
   'mail.queued': 'Queued for {to}: it is sent in the background, also if the mail server is away now.',
   'mail.queue': '{waiting} e-mail(s) waiting, {failed} failed.',
   'mail.settings.heading': 'E-mail (SMTP)',
@@ -43,6 +44,7 @@ export const mailDe: Record<MailKey, string> = {
   'mail.toHint': 'Unverändert lassen, um die Adresse zu nutzen, die der Kunde angegeben hat.',
   'mail.receipt': 'Beleg per E-Mail',
   'mail.tickets': 'Tickets per E-Mail',
+  'mail.vouchers': 'Gutscheine per E-Mail',
   'mail.queued':
     'Für {to} eingereiht: Die Mail wird im Hintergrund gesendet, auch wenn der Mailserver gerade nicht erreichbar ist.',
   'mail.queue': '{waiting} E-Mail(s) warten, {failed} fehlgeschlagen.',

@@ -10,7 +10,7 @@ import { useMailStore } from '../../stores/mail-store';
 const customerEmail = (sale: SaleView): string => storedCustomer(sale.sale.customer)?.email ?? '';
 
 /**
- * "E-mail receipt" and "E-mail tickets" for a completed sale (docs/MAIL.md), with the address to send to.
+ * "E-mail receipt", "E-mail tickets" and "E-mail gift vouchers" for a completed sale (docs/MAIL.md), with the address to send to.
  * Shown only where a mail server is set up; main queues the mail, checks the address and the role, and
  * answers with a sentence when it cannot.
  */
@@ -36,6 +36,8 @@ export function EmailSale({ sale }: { sale: SaleView }) {
   }, [waiting, loadStatus]);
   if (!status?.configured) return null;
   const hasTickets = sale.tickets.some((ticket) => ticket.status === 'valid');
+  // A training voucher has no code. Main checks the rest (void, expired) and says so when none is left.
+  const hasVouchers = sale.sale.status !== 'voided' && sale.vouchers.some((voucher) => voucher.secret);
 
   const run = async (kind: MailKind) => {
     setBusy(true);
@@ -71,6 +73,11 @@ export function EmailSale({ sale }: { sale: SaleView }) {
         {hasTickets ? (
           <button type="button" disabled={busy} onClick={() => void run('tickets')}>
             {t('mail.tickets')}
+          </button>
+        ) : null}
+        {hasVouchers ? (
+          <button type="button" disabled={busy} onClick={() => void run('vouchers')}>
+            {t('mail.vouchers')}
           </button>
         ) : null}
       </div>
