@@ -1,3 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { readVoucherSecret } from '../../shared/node/vouchers/secret';
+import { upsertCatalogue } from '../../src-main/db/repos/catalogue-repo';
+import { secretStoreWithKey } from '../helpers/device-key';
+import { readPdf } from '../helpers/pdf-reader';
 import { sinkSettings, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { expectAccessible } from './pages/axe';
 import { must, openShiftAs } from './pages/core-setup';
@@ -5,8 +10,9 @@ import { ManagePage } from './pages/manage-page';
 import { ADULT_STALLS } from './pages/terminal-page';
 import { expect, test } from './fixtures';
 
-// docs/MAIL.md: a receipt e-mailed from the sale complete view reaches a real SMTP server on 127.0.0.1,
-// started by the test; the address field says what to do when it is left empty for a customer who gave none.
+// docs/MAIL.md: a receipt and gift vouchers e-mailed from the sale complete view reach a real SMTP server
+// on 127.0.0.1, started by the test; the address field says what to do when it is left empty for a
+// customer who gave none.
 
 test.describe('e-mail receipt', () => {
   let smtp: SmtpSink;
@@ -33,6 +39,8 @@ test.describe('e-mail receipt', () => {
 
     const mail = page.getByTestId('email-sale');
     await expect(mail).toBeVisible();
+    // Tickets only: nothing to offer as gift vouchers.
+    await expect(mail.getByRole('button', { name: 'E-mail gift vouchers' })).toHaveCount(0);
     const address = mail.getByLabel('Customer’s e-mail address');
     await expect(address).toHaveValue('');
     // No address on the sale and none typed: main says what to do, and nothing is queued.
@@ -50,6 +58,60 @@ test.describe('e-mail receipt', () => {
     expect(received.subject).toMatch(/^Your receipt no\. \d+ from Demo Theatre$/);
     expect(received.text).toContain('TOTAL EUR: ');
     await expect(mail.getByTestId('mail-queue')).toHaveText('0 e-mail(s) waiting, 0 failed.');
+  });
+
+  test('e-mails the gift vouchers of a sale: a PDF whose QR code is the voucher’s code', async ({
+    startHost,
+    terminal,
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    // A signing key, as enrolment leaves it: the window's vouchers get codes.
+    const host = await startHost({ demoData: true, secrets: secretStoreWithKey().secrets });
+    const gift = randomUUID();
+    upsertCatalogue(host.terminal.db, 'products', [
+      {
+        id: gift,
+        kind: 'voucher',
+        name: 'Gift 50',
+        unitPrice: 5000,
+        vatRate: 0,
+        category: null,
+        inventoryItemId: null,
+        eventId: null,
+        voucherDays: 365,
+      },
+    ]);
+    await must(host, 'pos:staff:signIn', { staffId: 'staff-max', pin: '640273' });
+    await must(host, 'pos:mail:updateSettings', sinkSettings(smtp));
+    await openShiftAs(host);
+    await terminal.open(host.url);
+    await terminal.pickPerformance();
+    await terminal.addItem(gift);
+    await terminal.payCash();
+    const sold = await must(host, 'pos:sales:find', { receiptNo: 1 });
+    const voucher = sold.vouchers[0];
+    if (!voucher) throw new Error('the sale issued no voucher');
+
+    const mail = page.getByTestId('email-sale');
+    await expect(mail.getByRole('button', { name: 'E-mail tickets' })).toHaveCount(0);
+    await mail.getByLabel('Customer’s e-mail address').fill('ada@example.com');
+    await mail.getByRole('button', { name: 'E-mail gift vouchers' }).click();
+    await expect(mail.getByRole('status')).toContainText('Queued for ada@example.com');
+    await expect.poll(() => smtp.received.length, { timeout: 10_000 }).toBe(1);
+    const received = smtp.received[0]!;
+    expect(received.to).toMatchObject({ text: 'ada@example.com' });
+    expect(received.subject).toBe('Your gift vouchers from Demo Theatre (order 1)');
+    expect(received.text).toContain(`Voucher ${voucher.id}, valid until `);
+    const pdf = received.attachments[0]!;
+    expect(pdf.filename).toBe('vouchers-1.pdf');
+    const [voucherPage, ...more] = readPdf(pdf.content);
+    expect(more).toEqual([]);
+    expect(voucherPage!.qr).toBe(voucher.secret);
+    expect(readVoucherSecret(voucherPage!.qr!)).toMatchObject({ voucherId: voucher.id, amount: 5000 });
+    expect(voucherPage!.texts).toEqual(expect.arrayContaining(['GIFT VOUCHER', 'EUR 50.00']));
+    await expect(mail.getByTestId('mail-queue')).toHaveText('0 e-mail(s) waiting, 0 failed.');
+    await expectAccessible(page, 'sale complete with gift vouchers to e-mail');
   });
 
   test('a manager sets the SMTP server up on the Manage screen and sends a test e-mail', async ({
