@@ -11,7 +11,14 @@ import type {
   ReservationReleasePayload,
 } from './reservation-payloads';
 import type { SeatLeaseReturnPayload } from './seat-protocol';
-import { pushedSaleParts, refundRowSchema, saleRecordParts, storedSaleParts } from './sale-record';
+import {
+  MAX_CREDIT_VOUCHERS,
+  pushedSaleParts,
+  refundRowSchema,
+  saleRecordParts,
+  storedSaleParts,
+  voucherRowSchema,
+} from './sale-record';
 
 // The payloads of pushed mutations as the terminal's services write them (src-main/services/
 // checkout-service.ts, sale-service.ts, shift-service.ts). The server parses each with these before
@@ -44,6 +51,11 @@ const refundParts = <Payment extends z.ZodType>(payment: Payment) => ({
     .max(100_000),
   payments: z.array(payment).max(100),
   escrow: escrowSchema.optional(),
+  /**
+   * The credit vouchers the refund paid out onto (docs/CASH.md "Refunds onto a voucher"), each named by
+   * a voucher payment of the refund. Missing from a terminal older than them: it issued none.
+   */
+  vouchers: z.array(voucherRowSchema).max(MAX_CREDIT_VOUCHERS).default([]),
 });
 
 /**

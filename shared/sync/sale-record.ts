@@ -238,24 +238,45 @@ export const ticketRowSchema = z.object({
 
 /**
  * A gift voucher a sale issued (docs/CASH.md "Gift vouchers"): one per unit of a 'voucher' line, made in
- * the sale's transaction like tickets. Its balance lives on the server as the counter
+ * the sale's transaction like tickets, or a credit voucher a refund paid out onto (docs/CASH.md "Refunds
+ * onto a voucher"), made in the refund's transaction. A sold voucher names its unit, a credit voucher its
+ * refund: exactly one of the two. Its balance lives on the server as the counter
  * `voucher_balance:<id>`, whose limit is `amount`.
  */
-export const voucherRowSchema = z.object({
-  id: uuid,
-  saleId: uuid,
-  lineId: id,
-  unitIndex: z.number().int().min(0),
-  /** The face value in minor units of the sale's currency: what the unit was charged. */
-  amount: minor.min(1),
-  currency: text().regex(/^[A-Z]{3}$/),
-  issuedAt: instant,
-  expiresAt: instant,
-  /** The signed code (shared/node/vouchers/secret.ts), 164 characters of base45. */
-  secret: text().max(200),
-  /** The signing key's id (16 hex digits). */
-  keyId: text().regex(/^[0-9a-f]{16}$/),
-});
+export const voucherRowSchema = z
+  .object({
+    id: uuid,
+    saleId: uuid,
+    /** The voucher line and unit that sold it; null for a credit voucher. */
+    lineId: id.nullable(),
+    unitIndex: z.number().int().min(0).nullable(),
+    /** The refund that paid out onto it; null for a sold voucher, and missing from a record before. */
+    refundId: uuid.nullable().default(null),
+    /** The face value in minor units of the sale's currency: what the unit was charged, or the refund paid. */
+    amount: minor.min(1),
+    currency: text().regex(/^[A-Z]{3}$/),
+    issuedAt: instant,
+    expiresAt: instant,
+    /** The signed code (shared/node/vouchers/secret.ts), 164 characters of base45. */
+    secret: text().max(200),
+    /** The signing key's id (16 hex digits). */
+    keyId: text().regex(/^[0-9a-f]{16}$/),
+  })
+  .refine(isSoldOrCredit, { message: 'a voucher names either its unit (lineId, unitIndex) or its refund' });
+
+/** The most credit vouchers one refund pays out onto: the terminal makes one, the server takes a few. */
+export const MAX_CREDIT_VOUCHERS = 10;
+
+/** Exactly one of: the unit that sold the voucher (line and unit both), the refund it was paid out by. */
+export function isSoldOrCredit(v: {
+  lineId: string | null;
+  unitIndex: number | null;
+  refundId: string | null;
+}): boolean {
+  const sold = v.lineId !== null && v.unitIndex !== null;
+  const unit = v.lineId !== null || v.unitIndex !== null;
+  return v.refundId === null ? sold : !unit;
+}
 
 export const scopeSchema = z.object({ eventId: id, performanceId: text() });
 

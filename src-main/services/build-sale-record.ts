@@ -291,6 +291,7 @@ function issueVouchers(
         saleId,
         lineId: line.id,
         unitIndex: unit.unitIndex,
+        refundId: null,
         amount: unit.total,
         currency,
         issuedAt: now,

@@ -300,6 +300,7 @@ function saleVouchers(
         saleId,
         lineId: u.lineId,
         unitIndex: u.unitIndex,
+        refundId: null,
         amount: u.total,
         currency,
         issuedAt,
@@ -323,6 +324,11 @@ export function refundPayload(
     cashRounding?: number;
     /** Parts paid back onto gift vouchers (tender 'voucher'); cash pays back the rest. */
     vouchersBack?: { voucherId: string; amount: number }[];
+    /**
+     * A credit voucher the refund pays out onto (docs/CASH.md "Refunds onto a voucher"): its payment
+     * names it, and cash pays back the rest. `currency` and `voucherAmount` let a test make it wrong.
+     */
+    toVoucher?: { amount: number; currency?: string; voucherAmount?: number };
   },
 ): TerminalRefundPayload {
   const picked = spec.units
@@ -332,8 +338,31 @@ export function refundPayload(
   const now = new Date().toISOString();
   const refundId = randomUUID();
   const shiftId = spec.shiftId ?? sale.sale.shiftId;
+  const credit = spec.toVoucher;
   const cashBack =
-    amount + (spec.cashRounding ?? 0) - (spec.vouchersBack ?? []).reduce((n, v) => n + v.amount, 0);
+    amount +
+    (spec.cashRounding ?? 0) -
+    (spec.vouchersBack ?? []).reduce((n, v) => n + v.amount, 0) -
+    (credit?.amount ?? 0);
+  const voucherId = randomUUID();
+  const expiresAt = voucherExpiry(now, DEFAULT_VOUCHER_DAYS);
+  const vouchers = credit
+    ? [
+        {
+          id: voucherId,
+          saleId: sale.sale.id,
+          lineId: null,
+          unitIndex: null,
+          refundId,
+          amount: credit.voucherAmount ?? credit.amount,
+          currency: credit.currency ?? sale.sale.currency,
+          issuedAt: now,
+          expiresAt,
+          secret: 'unsigned',
+          keyId: '0000000000000000',
+        },
+      ]
+    : [];
   return {
     terminalId: sale.terminalId,
     refund: {
@@ -365,6 +394,23 @@ export function refundPayload(
         createdAt: now,
         voucherId: v.voucherId,
       })),
+      ...(credit
+        ? [
+            {
+              id: randomUUID(),
+              saleId: sale.sale.id,
+              refundId,
+              shiftId,
+              tender: 'voucher' as const,
+              amount: -credit.amount,
+              tendered: null,
+              changeGiven: null,
+              reference: null,
+              createdAt: now,
+              voucherId,
+            },
+          ]
+        : []),
       ...(cashBack > 0
         ? [
             {
@@ -384,6 +430,7 @@ export function refundPayload(
         : []),
     ],
     ...(spec.escrow ? { escrow: spec.escrow } : {}),
+    vouchers,
   };
 }
 
