@@ -356,6 +356,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     sync,
     printing,
     training: training.applies,
+    ticketSigner: () => sync.ticketSigner(),
   });
   const remoteRefunds = createRemoteRefundService({
     db,

@@ -72,8 +72,16 @@ export const voucherMessages = {
     de: 'Ein Gutschein ist Geld: Er kann nicht verschenkt oder rabattiert werden. Bitte nur die anderen Positionen als Freikarte buchen.',
   },
   VOUCHER_NEEDS_ENROLMENT: {
-    en: 'Enrol this terminal before selling gift vouchers: a voucher must be signed, and only an enrolled terminal has a key.',
-    de: 'Bitte dieses Terminal zuerst registrieren, bevor Gutscheine verkauft werden: Ein Gutschein muss signiert sein, und nur ein registriertes Terminal hat einen Schlüssel.',
+    en: 'Enrol this terminal before selling gift vouchers or refunding onto one: a voucher must be signed, and only an enrolled terminal has a key.',
+    de: 'Bitte dieses Terminal zuerst registrieren, bevor Gutscheine verkauft oder Erstattungen auf einen Gutschein gebucht werden: Ein Gutschein muss signiert sein, und nur ein registriertes Terminal hat einen Schlüssel.',
+  },
+  VOUCHER_CREDIT_OVER: {
+    en: 'At most {max} of this sale can go onto a gift voucher: the money it still holds. Give back fewer items onto the voucher.',
+    de: 'Von diesem Verkauf können höchstens {max} auf einen Gutschein gehen: das Geld, das er noch hält. Bitte weniger Positionen auf den Gutschein erstatten.',
+  },
+  VOUCHER_CREDIT_VOID_PAID: {
+    en: 'This sale was paid partly by gift voucher: voiding it puts that money back on the voucher by itself. Void it without “To a gift voucher”.',
+    de: 'Dieser Verkauf wurde teils mit Gutschein bezahlt: Ein Storno bucht dieses Geld von selbst auf den Gutschein zurück. Bitte ohne „Auf einen Gutschein“ stornieren.',
   },
   VOUCHER_PAYS_TOO_MUCH: {
     en: 'A voucher gives no change: take at most {max} from it, what is still to pay.',

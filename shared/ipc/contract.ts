@@ -76,15 +76,21 @@ const unitsGivenBack = z
     message: 'list each item once',
   });
 
-/** A refund of some units of a sale: here (a local id) or another terminal's (a uuid on the server). */
-function refundRequest<Id extends z.ZodType<string>>(saleId: Id) {
+/**
+ * A refund of some units of a sale: here (a local id) or another terminal's (a uuid on the server). Only
+ * a refund here may pay out onto a new gift voucher (docs/CASH.md "Refunds onto a voucher").
+ */
+function refundRequest<Id extends z.ZodType<string>, Tender extends 'cash' | 'card' | 'voucher'>(
+  saleId: Id,
+  tenders: readonly [Tender, ...Tender[]],
+) {
   return z
     .object({
       saleId,
       units: unitsGivenBack,
       reason,
       note,
-      tender: z.enum(['cash', 'card']).optional(),
+      tender: z.enum(tenders).optional(),
       reference: text().max(64).optional(),
       // Paying back another way than the sale was paid needs a supervisor and, in their words, why.
       override: z
@@ -254,10 +260,10 @@ export const requestSchemas = {
       message: 'give a receipt number',
       path: ['receiptNo'],
     }),
-  [c.sales.refund]: refundRequest(id),
-  [c.sales.void]: z.object({ saleId: id, reason, note }).strict(),
+  [c.sales.refund]: refundRequest(id, ['cash', 'card', 'voucher']),
+  [c.sales.void]: z.object({ saleId: id, reason, note, tender: z.literal('voucher').optional() }).strict(),
   [c.sales.order]: z.object({ saleId: z.uuid() }).strict(),
-  [c.sales.refundElsewhere]: refundRequest(z.uuid()),
+  [c.sales.refundElsewhere]: refundRequest(z.uuid(), ['cash', 'card']),
   [c.sales.voidElsewhere]: z.object({ saleId: z.uuid(), reason, note }).strict(),
   [c.sales.exchangePreview]: exchangePreviewSchema,
   [c.sales.exchange]: exchangeSchema,

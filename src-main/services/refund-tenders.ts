@@ -30,6 +30,18 @@ export function refundableByTender(payments: readonly Paid[]): Map<Tender, numbe
   return left;
 }
 
+/** The tenders whose money a refund may pay out: a comp and an exchange credit are no money. */
+const MONEY_TENDERS: readonly Tender[] = ['cash', 'card', 'voucher'];
+
+/**
+ * The money the sale still holds, whatever it was paid with: what a refund onto a new credit voucher
+ * may give at most (docs/CASH.md "Refunds onto a voucher").
+ */
+export function refundableMoney(payments: readonly Paid[]): number {
+  const left = refundableByTender(payments);
+  return MONEY_TENDERS.reduce((n, tender) => n + Math.max(0, left.get(tender) ?? 0), 0);
+}
+
 /**
  * Splits `amount` over the tenders the sale was paid with, in the order they were taken, never more
  * to a kind than it still holds: a card sale goes back to the card, a complimentary one pays out no

@@ -104,7 +104,11 @@ export function createRemoteRefundService({
      * Claims the units, then records the refund (or, as a void, of every unit still charged) with its
      * payments in this terminal's shift and outbox in one transaction, and prints its receipt.
      */
-    async refund(actor: Actor, input: RefundInput): Promise<Result<RemoteRefundView>> {
+    async refund(
+      actor: Actor,
+      // A credit voucher is this terminal's sale's alone (docs/CASH.md "Refunds onto a voucher").
+      input: RefundInput & { tender?: 'cash' | 'card' | undefined },
+    ): Promise<Result<RemoteRefundView>> {
       if (training?.(actor.staffId)) return err('TRAINING_REAL_SALE', t('TRAINING_REAL_SALE'));
       const found = await order(input.saleId);
       if (!found.ok) return found;

@@ -82,6 +82,8 @@ export function writeRemoteRefund(db: Db, w: RemoteRefundWrite): RemoteRefundRow
         changeGiven: null,
         voucherId: null,
       })),
+      // A refund at another window pays out in cash or by card only: it issues no credit voucher.
+      vouchers: [],
     },
     createdAt: now,
   });

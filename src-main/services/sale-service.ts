@@ -28,6 +28,9 @@ import {
 } from './vouchers/voucher-refunds';
 import { voucherNeeds } from '../../shared/sync/counters';
 import { counterKey } from '../../shared/sync/protocol';
+import { issueCreditVoucher, planCreditVoucher, pushedCreditVouchers } from './vouchers/credit-vouchers';
+import { insertVouchers } from '../db/repos/voucher-repo';
+import type { TicketSigningKey } from '../../shared/node/tickets/secret';
 
 // Sales after checkout (src-main/services/checkout-service.ts): finding them, their customers, and
 // refunds and voids.
@@ -47,6 +50,8 @@ interface Deps {
   printing: Pick<PrintService, 'afterRefund'>;
   /** Whether this person sells in training here (training.ts): a real sale is then not theirs to refund. */
   training?: ((staffId: string) => boolean) | undefined;
+  /** The key that signs a credit voucher (docs/CASH.md "Refunds onto a voucher"); none before enrolment. */
+  ticketSigner?: (() => TicketSigningKey | undefined) | undefined;
 }
 
 export type SaleService = ReturnType<typeof createSaleService>;
@@ -62,6 +67,7 @@ export function createSaleService({
   sync,
   printing,
   training: inTraining,
+  ticketSigner,
 }: Deps) {
   const mode = () => escrow?.mode() ?? 'standalone';
 
@@ -95,6 +101,9 @@ export function createSaleService({
         'VOUCHER_REFUND_UNSURE',
         t('VOUCHER_REFUND_UNSURE', { voucher: unsure.id.slice(-12).toUpperCase() }),
       );
+    const wholeVoid = input.kind === 'void' && picked.length === open.length;
+    const onto = planCreditVoucher(sale, plan.value.toVoucher, wholeVoid, ticketSigner, t);
+    if (!onto.ok) return onto;
     // The cash given back is rounded as a sale's cash is (docs/CASH.md "Cash rounding"); an exchange's
     // payout stays exact, as its new sale is (not rounded yet).
     const step = credit === 0 ? getVenueCashStep(db) : 0;
@@ -119,6 +128,14 @@ export function createSaleService({
       createdAt: now,
       voucherId: part.voucherId,
     }));
+    // docs/CASH.md "Refunds onto a voucher": the money paid out onto a new credit voucher.
+    const credited = issueCreditVoucher(
+      onto.value,
+      { id: refundId, shiftId: shift.id, createdAt: now },
+      sale,
+      newId,
+    );
+    payments.push(...credited.payments);
     const lineById = new Map(sale.lines.map((l) => [l.id, l]));
     const seats = new Map<string, number>();
     for (const unit of picked) {
@@ -147,6 +164,7 @@ export function createSaleService({
         cashRounding,
       };
       insertRefund(db, refund, picked, payments);
+      insertVouchers(db, credited.vouchers);
       if (!training) for (const [performanceId, n] of seats) addSold(db, performanceId, -n);
       // docs/SEATING.md "A sold seat": back to its lease while held here, else free.
       releaseUnitSeats(db, picked, now, terminalId());
@@ -165,6 +183,7 @@ export function createSaleService({
           units: picked.map((u) => ({ lineId: u.lineId, unitIndex: u.unitIndex })),
           payments,
           ...(given ? { escrow: given } : {}),
+          vouchers: pushedCreditVouchers(credited.vouchers),
         },
         createdAt: now,
       });

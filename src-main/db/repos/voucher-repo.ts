@@ -16,11 +16,12 @@ export function insertVouchers(db: Db, rows: readonly StoredVoucherRow[]): void 
   for (const row of rows) insertRow(db, 'vouchers', row);
 }
 
+/** The sale's vouchers: those it sold in line order, then the credit vouchers its refunds paid out onto. */
 export function listSaleVouchers(db: Db, saleId: string): StoredVoucherRow[] {
   return prepared(
     db,
-    `SELECT v.* FROM vouchers v JOIN sale_lines l ON l.id = v.line_id WHERE v.sale_id = ?
-     ORDER BY l.line_no, v.unit_index`,
+    `SELECT v.* FROM vouchers v LEFT JOIN sale_lines l ON l.id = v.line_id WHERE v.sale_id = ?
+     ORDER BY v.refund_id IS NOT NULL, l.line_no, v.unit_index, v.issued_at, v.id`,
   )
     .all(saleId)
     .map((r) => fromRow<StoredVoucherRow>(r));

@@ -210,7 +210,9 @@ export function saleReceipt(record: SaleRecord, ctx: DocumentContext): string {
       doc.row(w('complimentary'), money(m, payment.amount));
     }
   }
-  printVouchers(doc, record, ctx, (amount) => money(m, amount));
+  // The credit vouchers its refunds paid out onto print on their refund receipts, not here.
+  const sold = record.vouchers.filter((v) => v.refundId === null);
+  printVouchers(doc, { vouchers: sold }, ctx, (amount) => money(m, amount));
   footer(doc, ctx, sale.id);
   doc.blank();
   doc.center(w('thanks'));
@@ -238,6 +240,8 @@ export interface RefundPaper {
     amount: number;
     voucherId?: string | null;
   }[];
+  /** The credit vouchers the refund paid out onto (docs/CASH.md "Refunds onto a voucher"). */
+  vouchers?: SaleRecord['vouchers'];
 }
 
 /** The receipt for a refund or void: what went back, the money paid back, and the reason. */
@@ -258,6 +262,7 @@ export function refundReceipt(record: SaleRecord, refund: RefundRow, ctx: Docume
       saleTerminal: null,
       lines,
       paidBack: record.payments.filter((p) => p.refundId === refund.id),
+      vouchers: record.vouchers.filter((v) => v.refundId === refund.id),
     },
     ctx,
   );
@@ -297,6 +302,7 @@ export function refundPaper(paper: RefundPaper, ctx: DocumentContext): string {
       money(m, Math.abs(payment.amount)),
     );
   }
+  printVouchers(doc, { vouchers: paper.vouchers ?? [] }, ctx, (amount) => money(m, amount));
   footer(doc, ctx, paper.saleId);
   return doc.toString();
 }
