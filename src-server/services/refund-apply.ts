@@ -12,7 +12,8 @@ import * as reviews from '../db/repos/review-item-repo';
 import type { TerminalSyncRow } from '../db/repos/terminal-repo';
 import { voidTickets } from '../db/repos/ticket-repo';
 import { touchVouchers, voidVouchersOfUnits } from '../db/repos/voucher-repo';
-import { reviewSpentVouchersTakenBack } from './voucher-apply';
+import { issueCreditVouchers } from './voucher-apply';
+import { reviewSpentVouchersTakenBack } from './voucher-review';
 import { reject } from '../errors';
 import type { MutationScope } from './mutation-scope';
 import { parsePayload } from './payload-parse';
@@ -173,6 +174,8 @@ async function refundSale(
     createdAt: refund.createdAt,
     saleTerminalId: sale.terminalId === terminal.id ? null : sale.terminalId,
   });
+  // docs/CASH.md "Refunds onto a voucher": the credit vouchers this refund paid out onto, issued now.
+  const credited = await issueCreditVouchers(tx, terminal, p, original.sale);
 
   const saleVoided = refund.kind === 'void' && refunded.size + picked.length === original.units.length;
   // docs/TICKETS.md: the units given back take their tickets with them (voiding the sale takes every
@@ -218,9 +221,11 @@ async function refundSale(
 
   // docs/CASH.md "Gift vouchers": what a refund pays back onto a voucher goes back to its balance like
   // a code's units (to the lease while the terminal holds it, else to the pool); a void gives back all
-  // the sale spent of each voucher. The balances moved: every terminal pulls them again.
+  // the sale spent of each voucher. The balances moved: every terminal pulls them again. A payment onto
+  // a credit voucher this refund issues is no give-back: that voucher's balance is its face value.
   const voucherBack = new Map<string, number>();
-  for (const need of voucherNeeds(p.payments.map((x) => ({ ...x, amount: -x.amount })))) {
+  const givenBackOnto = p.payments.filter((x) => !credited.has(x.voucherId?.toLowerCase() ?? ''));
+  for (const need of voucherNeeds(givenBackOnto.map((x) => ({ ...x, amount: -x.amount })))) {
     voucherBack.set(need.counter, need.units);
   }
   if (saleVoided) {

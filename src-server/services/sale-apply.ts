@@ -18,13 +18,8 @@ import * as redemptions from '../db/repos/redemption-repo';
 import { insertReviewItem } from '../db/repos/review-item-repo';
 import { storedTicket, type NewTicket } from '../db/repos/ticket-repo';
 import { touchVouchers } from '../db/repos/voucher-repo';
-import {
-  checkVoucherMoney,
-  issueVouchers,
-  isVoucherCounter,
-  reviewVoucher,
-  unnamedVoucherPayments,
-} from './voucher-apply';
+import { checkVoucherMoney, issueVouchers, isVoucherCounter, unnamedVoucherPayments } from './voucher-apply';
+import { reviewVoucher } from './voucher-review';
 import { reject } from '../errors';
 import { proveApprovals, reviewMissingComp, reviewUnproven } from './approval-check';
 import { reviewOverCap } from './overuse-cap';

@@ -1,13 +1,10 @@
-import { v7 as uuid } from 'uuid';
-import { counterKey, parseCounterKey, type Mutation } from '../../shared/sync/protocol';
+import { counterKey, parseCounterKey } from '../../shared/sync/protocol';
 import type { RefundPayload, SalePayload } from '../../shared/sync/payloads';
-import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
-import type { TerminalSyncRow } from '../db/repos/terminal-repo';
+import type { VoucherRow } from '../../shared/sync/sale-record';
 import { MAX_VOUCHERS_PER_SALE } from '../../shared/vouchers/rules';
 import { isStorableInstant } from '../db/instant';
 import * as escrow from '../db/repos/escrow-repo';
-import { insertReviewItem } from '../db/repos/review-item-repo';
 import {
   insertVouchers,
   voucherCurrencies,
@@ -17,8 +14,10 @@ import {
 import { reject } from '../errors';
 import type { MutationScope } from './mutation-scope';
 
-// docs/CASH.md "Gift vouchers", "On the server": the vouchers a pushed sale issued, and the review items
-// its voucher payments may raise. Runs inside applySale's savepoint: a reject() quarantines the sale.
+// docs/CASH.md "Gift vouchers", "On the server": the vouchers a pushed sale issued, the credit vouchers a
+// pushed refund paid out onto, and the checks on what a pushed sale says of vouchers (their review
+// items are voucher-review.ts). Runs inside the sale's
+// or the refund's savepoint: a reject() quarantines it.
 
 export const isVoucherCounter = (counter: string): boolean =>
   parseCounterKey(counter)?.kind === 'voucher_balance';
@@ -72,6 +71,54 @@ export async function checkVoucherMoney(scope: MutationScope, p: SalePayload): P
 }
 
 /**
+ * What every issued voucher must be, sold or credit: of its sale, in the sale's currency, with an issue
+ * time and expiry the server can store, and listed once (`seen` holds the ids checked so far).
+ */
+function checkVoucher(
+  v: VoucherRow,
+  what: string,
+  sale: { id: string; currency: string },
+  seen: Set<string>,
+): void {
+  if (v.saleId !== sale.id) reject('INVALID_PAYLOAD', `${what} names sale ${v.saleId}.`);
+  if (v.currency !== sale.currency) {
+    reject('INVALID_PAYLOAD', `${what} is in ${v.currency}, the sale in ${sale.currency}.`);
+  }
+  if (!isStorableInstant(v.issuedAt) || !isStorableInstant(v.expiresAt) || v.expiresAt <= v.issuedAt) {
+    reject('INVALID_PAYLOAD', `${what} has an issue time or expiry the server cannot store.`);
+  }
+  if (seen.has(v.id.toLowerCase())) reject('INVALID_PAYLOAD', `${what} is listed twice.`);
+  seen.add(v.id.toLowerCase());
+}
+
+/**
+ * Stores checked vouchers, each with a balance counter whose limit is its face value, all unallocated.
+ * An id the server holds already is DUPLICATE_VOUCHER: a voucher is issued once.
+ */
+async function storeVouchers(
+  tx: Queryable,
+  terminal: { orgId: string; id: string },
+  vouchers: readonly VoucherRow[],
+  by: string,
+): Promise<void> {
+  const rows: NewVoucher[] = vouchers.map((v) => ({ ...v, orgId: terminal.orgId, terminalId: terminal.id }));
+  const taken = await voucherIdsTaken(
+    tx,
+    rows.map((r) => r.id),
+  );
+  if (taken.size > 0) reject('DUPLICATE_VOUCHER', `A voucher of ${by} reached the server already.`);
+  await insertVouchers(tx, rows);
+  for (const v of rows) {
+    await escrow.ensureCounter(tx, {
+      orgId: terminal.orgId,
+      counter: counterKey({ kind: 'voucher_balance', id: v.id }),
+      limit: v.amount,
+      used: 0,
+    });
+  }
+}
+
+/**
  * The sale's vouchers, each checked against the sale (a unit of one of its voucher lines, charged the
  * voucher's amount in the sale's currency, issued once), stored with a balance counter whose limit is
  * the face value, all unallocated.
@@ -79,7 +126,6 @@ export async function checkVoucherMoney(scope: MutationScope, p: SalePayload): P
 export async function issueVouchers(scope: MutationScope, p: SalePayload): Promise<void> {
   if (p.vouchers.length === 0) return;
   const { sale } = p;
-  const { terminal } = scope;
   if (p.vouchers.length > MAX_VOUCHERS_PER_SALE) {
     reject(
       'INVALID_PAYLOAD',
@@ -89,90 +135,58 @@ export async function issueVouchers(scope: MutationScope, p: SalePayload): Promi
   const lineById = new Map(p.lines.map((l) => [l.id, l]));
   const unitByKey = new Map(p.units.map((u) => [`${u.lineId}:${u.unitIndex}`, u]));
   const seen = new Set<string>();
-  const rows: NewVoucher[] = p.vouchers.map((v) => {
+  for (const v of p.vouchers) {
     const key = `${v.lineId}:${v.unitIndex}`;
     const what = `Voucher ${v.id} of sale ${sale.id}`;
-    if (v.saleId !== sale.id) reject('INVALID_PAYLOAD', `${what} names sale ${v.saleId}.`);
-    const unit = unitByKey.get(key);
-    if (lineById.get(v.lineId)?.kind !== 'voucher' || !unit) {
+    // A sale issues sold vouchers only: a credit voucher is a refund's (issueCreditVouchers).
+    const unit = v.lineId === null ? undefined : unitByKey.get(key);
+    if (!unit || lineById.get(unit.lineId)?.kind !== 'voucher') {
       reject('INVALID_PAYLOAD', `${what} names no sold unit of a voucher line (${key}).`);
     }
     if (unit.total !== v.amount) {
       reject('INVALID_PAYLOAD', `${what} is worth ${v.amount} but its unit was charged ${unit.total}.`);
     }
-    if (v.currency !== sale.currency) {
-      reject('INVALID_PAYLOAD', `${what} is in ${v.currency}, the sale in ${sale.currency}.`);
-    }
-    if (!isStorableInstant(v.issuedAt) || !isStorableInstant(v.expiresAt) || v.expiresAt <= v.issuedAt) {
-      reject('INVALID_PAYLOAD', `${what} has an issue time or expiry the server cannot store.`);
-    }
-    if (seen.has(key) || seen.has(v.id.toLowerCase())) {
-      reject('INVALID_PAYLOAD', `${what} is a second voucher for unit ${key} or listed twice.`);
-    }
+    if (seen.has(key)) reject('INVALID_PAYLOAD', `${what} is a second voucher for unit ${key}.`);
     seen.add(key);
-    seen.add(v.id.toLowerCase());
-    return { ...v, orgId: terminal.orgId, terminalId: terminal.id };
-  });
-  await scope.run(async (tx) => {
-    const taken = await voucherIdsTaken(
-      tx,
-      rows.map((r) => r.id),
-    );
-    if (taken.size > 0) {
-      reject(
-        'DUPLICATE_VOUCHER',
-        `A voucher of sale ${sale.id} reached the server already with another sale.`,
-      );
-    }
-    await insertVouchers(tx, rows);
-    for (const v of rows) {
-      await escrow.ensureCounter(tx, {
-        orgId: terminal.orgId,
-        counter: counterKey({ kind: 'voucher_balance', id: v.id }),
-        limit: v.amount,
-        used: 0,
-      });
-    }
-  });
+    checkVoucher(v, what, sale, seen);
+  }
+  await scope.run((tx) => storeVouchers(tx, scope.terminal, p.vouchers, `sale ${sale.id}`));
 }
 
 /**
- * docs/CASH.md "Refunding a sold voucher": the window takes a voucher back only while it holds its whole
- * value, so one voided here with less than its face value left was spent before the refund (a push in
- * flight, or a window that broke the rule). The refund stands, the money went back at the window: each
- * goes to review as voucher_refunded_spent.
+ * The credit vouchers a refund paid out onto (docs/CASH.md "Refunds onto a voucher"), each checked
+ * against the refund (it names this refund, in the sale's currency, worth exactly what the refund's one
+ * voucher payment naming it paid out, issued once) and stored as a sold voucher is. Runs in the refund's
+ * savepoint, after its refund row. Returns their ids: their payments are no give-back onto a voucher.
  */
-export async function reviewSpentVouchersTakenBack(
+export async function issueCreditVouchers(
   tx: Queryable,
-  at: {
-    ctx: ServerContext;
-    terminal: TerminalSyncRow;
-    mutation: Mutation;
-    refund: RefundPayload['refund'];
-    currency: string;
-  },
-  voided: readonly { id: string; amount: number; balance: number }[],
-): Promise<void> {
-  const { terminal, refund, currency } = at;
-  for (const v of voided) {
-    if (v.balance >= v.amount) continue;
-    const spent = v.amount - v.balance;
-    await insertReviewItem(tx, {
-      id: uuid(),
-      orgId: terminal.orgId,
-      kind: 'voucher_refunded_spent',
-      terminalId: terminal.id,
-      mutationId: at.mutation.mutationId,
-      counter: counterKey({ kind: 'voucher_balance', id: v.id }),
-      units: spent,
-      summary:
-        `${refund.kind === 'void' ? 'Void' : 'Refund'} ${refund.refundNo} at this terminal took back gift voucher ${v.id} ` +
-        `for its face value of ${v.amount} minor units of ${currency}, but ${spent} of it had been spent. ` +
-        'The voucher is void now. Accept it as a loss, or flag it to follow up with the terminal.',
-      payload: { saleId: refund.saleId, refundId: refund.id, voucherId: v.id, spent },
-      createdAt: at.ctx.now().toISOString(),
-    });
+  terminal: { orgId: string; id: string },
+  p: RefundPayload,
+  sale: { id: string; currency: string },
+): Promise<Set<string>> {
+  const ids = new Set<string>();
+  if (p.vouchers.length === 0) return ids;
+  const { refund } = p;
+  const seen = new Set<string>();
+  for (const v of p.vouchers) {
+    const what = `Credit voucher ${v.id} of ${refund.kind} ${refund.id}`;
+    if (v.refundId !== refund.id) {
+      reject('INVALID_PAYLOAD', `${what} names ${v.refundId ? `refund ${v.refundId}` : 'a sold unit'}.`);
+    }
+    checkVoucher(v, what, sale, seen);
+    const naming = p.payments.filter((x) => x.voucherId?.toLowerCase() === v.id.toLowerCase());
+    const paid = naming.length === 1 && naming[0]?.tender === 'voucher' ? -naming[0].amount : null;
+    if (paid !== v.amount) {
+      reject(
+        'INVALID_PAYLOAD',
+        `${what} is worth ${v.amount} but the ${refund.kind}'s voucher payment naming it paid out ${paid ?? 'nothing (or more than one payment names it)'}.`,
+      );
+    }
+    ids.add(v.id.toLowerCase());
   }
+  await storeVouchers(tx, terminal, p.vouchers, `${refund.kind} ${refund.id}`);
+  return ids;
 }
 
 /** What the sale paid by voucher without naming one: no balance can be counted for it. */
@@ -180,46 +194,4 @@ export function unnamedVoucherPayments(p: SalePayload): number {
   return p.payments
     .filter((x) => x.tender === 'voucher' && !x.voucherId && x.amount > 0)
     .reduce((n, x) => n + x.amount, 0);
-}
-
-/**
- * A voucher payment the balance could not cover (voucher_overspent: the excess beyond the leases the sale
- * names and the pool; the balance stays at 0) or whose voucher is unknown (voucher_unknown). The sale is
- * kept either way: the money was taken at the window.
- */
-export async function reviewVoucher(
-  scope: MutationScope,
-  mutation: Mutation,
-  sale: SalePayload['sale'],
-  kind: 'voucher_overspent' | 'voucher_unknown',
-  e: { counter: string | null; units: number },
-): Promise<void> {
-  const { terminal } = scope;
-  const voucherId = e.counter ? (parseCounterKey(e.counter)?.id ?? e.counter) : null;
-  const amount = `${e.units} minor units of ${sale.currency}`;
-  const summary =
-    kind === 'voucher_overspent'
-      ? `Sale ${sale.receiptNo} at this terminal spent ${amount} beyond what gift voucher ${voucherId} had ` +
-        'left (no lease covered it and the balance was used up). Its balance stays at 0. Accept it as a ' +
-        'loss, or flag it to follow up with the terminal.'
-      : voucherId
-        ? `Sale ${sale.receiptNo} at this terminal took ${amount} with gift voucher ${voucherId}, which this ` +
-          'organisation does not know. The sale is kept; check the voucher and accept or flag it.'
-        : `Sale ${sale.receiptNo} at this terminal took ${amount} by voucher without naming the voucher. ` +
-          'The sale is kept; check it and accept or flag it.';
-  await scope.run((tx) =>
-    insertReviewItem(tx, {
-      id: uuid(),
-      orgId: terminal.orgId,
-      kind,
-      terminalId: terminal.id,
-      mutationId: mutation.mutationId,
-      redemptionId: null,
-      counter: e.counter,
-      units: e.units,
-      summary,
-      payload: { saleId: sale.id, voucherId, units: e.units },
-      createdAt: scope.ctx.now().toISOString(),
-    }),
-  );
 }

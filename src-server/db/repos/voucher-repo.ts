@@ -63,17 +63,17 @@ export async function voucherCurrencies(
   return new Map(rows.map((r) => [r.id.toLowerCase(), r.currency]));
 }
 
-/** The sale's vouchers, each with its change position: every terminal pulls it from now on. */
+/** A sale's or a refund's vouchers, each with its change position: every terminal pulls it from now on. */
 export async function insertVouchers(db: Queryable, vouchers: readonly NewVoucher[]): Promise<void> {
   if (vouchers.length === 0) return;
   await db.query(
     `WITH ${positionCte()}
-     INSERT INTO vouchers (id, org_id, sale_id, terminal_id, line_id, unit_index, amount, currency, issued_at,
-       expires_at, key_id, secret, change_pos)
-     SELECT v.id, v."orgId", v."saleId", v."terminalId", v."lineId", v."unitIndex", v.amount, v.currency,
-       v."issuedAt", v."expiresAt", v."keyId", v.secret, ${NEXT_POS}
+     INSERT INTO vouchers (id, org_id, sale_id, terminal_id, line_id, unit_index, refund_id, amount, currency,
+       issued_at, expires_at, key_id, secret, change_pos)
+     SELECT v.id, v."orgId", v."saleId", v."terminalId", v."lineId", v."unitIndex", v."refundId", v.amount,
+       v.currency, v."issuedAt", v."expiresAt", v."keyId", v.secret, ${NEXT_POS}
      FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, "orgId" uuid, "saleId" uuid, "terminalId" uuid,
-       "lineId" text, "unitIndex" integer, amount bigint, currency text, "issuedAt" timestamptz,
+       "lineId" text, "unitIndex" integer, "refundId" uuid, amount bigint, currency text, "issuedAt" timestamptz,
        "expiresAt" timestamptz, "keyId" text, secret text)`,
     [JSON.stringify(vouchers)],
   );
@@ -131,8 +131,9 @@ export async function touchVouchers(db: Queryable, orgId: string, ids: readonly 
 }
 
 /**
- * The refund or void of the units that sold them: they can no longer pay (VOUCHER_VOID). Returns each
- * with its face value and the balance it had left, which a void does not change.
+ * The refund or void of the units that sold them: they can no longer pay (VOUCHER_VOID). A credit voucher
+ * an earlier refund of the sale paid out onto is the customer's money, not a unit's: it stays. Returns
+ * each voided one with its face value and the balance it had left, which a void does not change.
  */
 export async function voidVouchersOfUnits(
   db: Queryable,
@@ -141,7 +142,7 @@ export async function voidVouchersOfUnits(
   const rows = await db.query<{ id: string; amount: number; balance: number }>(
     `WITH ${positionCte()}
      UPDATE vouchers v SET status = 'void', status_changed_at = $3, change_pos = ${NEXT_POS}
-     WHERE v.org_id = $1 AND v.sale_id = $2 AND v.status = 'active'
+     WHERE v.org_id = $1 AND v.sale_id = $2 AND v.status = 'active' AND v.refund_id IS NULL
        AND ($4::text[] IS NULL OR v.line_id || ':' || v.unit_index = ANY($4::text[]))
      RETURNING v.id::text AS id, v.amount::bigint AS amount, (${balanceSql('v')})::bigint AS balance`,
     [v.orgId, v.saleId, v.at, v.units ? [...v.units] : null],
