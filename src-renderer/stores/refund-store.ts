@@ -27,11 +27,14 @@ interface RefundState {
   refund: (
     units: UnitRef[],
     picked: Picked,
-    /** null: as the sale was paid (a voucher's part back onto the voucher, docs/CASH.md). */
-    tender: 'cash' | 'card' | null,
+    /**
+     * null: as the sale was paid (a voucher's part back onto the voucher); 'voucher': onto a new gift
+     * voucher (docs/CASH.md "Refunds onto a voucher").
+     */
+    tender: 'cash' | 'card' | 'voucher' | null,
     reference: string,
   ) => Promise<Failure | null>;
-  voidSale: (picked: Picked) => Promise<Failure | null>;
+  voidSale: (picked: Picked, toVoucher?: boolean) => Promise<Failure | null>;
   /** Reprints the named tickets (all valid ones when empty); the count printed, or why not. */
   reprint: (mode: ReprintMode, ticketIds: string[]) => Promise<{ printed: number } | Failure>;
   clear: () => void;
@@ -69,10 +72,14 @@ export const useRefundStore = create<RefundState>()((set, get) => ({
     void useTerminalStore.getState().refresh();
     return null;
   },
-  async voidSale(picked) {
+  async voidSale(picked, toVoucher = false) {
     const sale = get().sale;
     if (!sale) return null;
-    const result = await api.sales.void({ saleId: sale.sale.id, ...picked });
+    const result = await api.sales.void({
+      saleId: sale.sale.id,
+      ...picked,
+      ...(toVoucher ? { tender: 'voucher' as const } : {}),
+    });
     if (!result.ok) {
       noteFailure(result);
       return result;

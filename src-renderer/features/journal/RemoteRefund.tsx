@@ -42,7 +42,10 @@ export function RemoteRefund({ saleId }: { saleId: string }) {
         currency={order.currency}
         open={order.status !== 'voided' && order.units.some((u) => !u.refunded)}
         paidWith={firstTender(order.payments)}
-        onRefund={refund}
+        // Another terminal's sale pays back in cash or by card: the form offers no voucher here.
+        onRefund={(units, picked, tender, reference) =>
+          refund(units, picked, tender === 'card' ? 'card' : 'cash', reference)
+        }
         onVoid={voidSale}
       />
       {done ? (

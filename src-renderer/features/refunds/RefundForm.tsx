@@ -14,7 +14,7 @@ export interface RefundFormUnit extends UnitRef {
   refunded: boolean;
 }
 
-type Tender = 'cash' | 'card';
+type Tender = 'cash' | 'card' | 'voucher';
 type Picked = ReasonChoice['picked'];
 
 const key = (u: UnitRef) => `${u.lineId}#${u.unitIndex}`;
@@ -30,6 +30,7 @@ export function RefundForm({
   open,
   paidWith,
   asPaid = false,
+  toVoucher = false,
   onRefund,
   onVoid,
 }: {
@@ -44,13 +45,16 @@ export function RefundForm({
    * voucher, whose part goes back onto the voucher (docs/CASH.md "Gift vouchers").
    */
   asPaid?: boolean;
+  /** The terminal can issue a gift voucher: offer refunding onto one (docs/CASH.md "Refunds onto a voucher"). */
+  toVoucher?: boolean;
   onRefund: (
     units: UnitRef[],
     picked: Picked,
     tender: Tender | null,
     reference: string,
   ) => Promise<Failure | null>;
-  onVoid: (picked: Picked) => Promise<Failure | null>;
+  /** `toVoucher`: the void's money goes onto a new gift voucher. */
+  onVoid: (picked: Picked, toVoucher: boolean) => Promise<Failure | null>;
 }) {
   const t = useT();
   const money = useMoney();
@@ -88,7 +92,7 @@ export function RefundForm({
             asPaid ? null : tender,
             !asPaid && tender === 'card' ? reference.trim() : '',
           )
-        : await onVoid(choice.picked);
+        : await onVoid(choice.picked, !asPaid && tender === 'voucher');
     setBusy(false);
     if (failure)
       setError({
@@ -188,6 +192,7 @@ export function RefundForm({
               label={t('refund.tender')}
               tender={tender}
               reference={reference}
+              voucher={toVoucher}
               onTender={setTender}
               onReference={setReference}
             />

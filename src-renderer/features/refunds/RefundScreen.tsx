@@ -9,6 +9,7 @@ import { EmailSale } from '../sell/EmailSale';
 import { RefundForm } from './RefundForm';
 import { TicketReprint } from './TicketReprint';
 import { can, useSessionStore } from '../../stores/session-store';
+import { useTerminalStore } from '../../stores/terminal-store';
 
 /** Find a sale by receipt number; refund single units exactly, or void the whole sale. */
 export function RefundScreen() {
@@ -32,6 +33,8 @@ export function RefundScreen() {
   }, []);
 
   const mayRefund = can(session, 'refund');
+  // A credit voucher is signed with the key enrolment brings; a training sale's needs none (docs/CASH.md).
+  const enrolled = useTerminalStore((s) => s.status?.sync.enrolled ?? false);
 
   const onFind = async () => {
     setError(null);
@@ -46,6 +49,7 @@ export function RefundScreen() {
 
   const m = (amount: number) => (sale ? money(amount, sale.sale.currency) : '');
   const lastRefund = sale?.refunds.at(-1);
+  const credited = lastRefund ? (sale?.vouchers ?? []).filter((v) => v.refundId === lastRefund.id) : [];
   const errorFor = (field: 'receipt') =>
     error?.field === field ? (
       <p id={`${id}-${field}-error`} role="alert" className="error">
@@ -115,6 +119,7 @@ export function RefundScreen() {
             open={sale.sale.status !== 'voided'}
             paidWith={paidWith(sale)}
             asPaid={sale.payments.some((p) => p.tender === 'voucher' && p.amount > 0)}
+            toVoucher={enrolled || sale.sale.training === 1}
             onRefund={refund}
             onVoid={voidSale}
           />
@@ -125,6 +130,19 @@ export function RefundScreen() {
                 no: lastRefund.refundNo,
               })}
             </p>
+          ) : null}
+          {done && credited.length > 0 ? (
+            // docs/CASH.md "Refunds onto a voucher": the refund receipt prints its code as a QR.
+            <>
+              <h3>{t('refund.voucherIssued')}</h3>
+              <ul className="plain" data-testid="refund-vouchers">
+                {credited.map((v) => (
+                  <li key={v.id} data-voucher={v.id}>
+                    {t('done.voucherItem', { amount: m(v.amount), expiry: dateTime(v.expiresAt) })}
+                  </li>
+                ))}
+              </ul>
+            </>
           ) : null}
           <TicketReprint key={sale.sale.id} sale={sale} />
         </div>
