@@ -501,4 +501,100 @@ describe.each(backends)('gift vouchers on the server (%s)', (backend) => {
     expect((await push(seller, 'sale', voucherSale()))?.status).toBe('applied');
     await assertConservation(db);
   });
+
+  it('issues a refund’s credit voucher with its own counter, pulled and spent like any voucher', async () => {
+    const report = async () =>
+      (await org.api.get<VoucherReport>('/v1/reports/vouchers')).body.days.find(
+        (d) => d.day === new Date().toISOString().slice(0, 10) && d.currency === 'EUR',
+      );
+    const before = await report();
+    // Paid in cash; one of its two units goes back onto a new voucher (docs/CASH.md "Refunds onto a voucher").
+    const sale = sell(seller, { lines: [{ kind: 'merch', qty: 2, unitPrice: 2500 }] });
+    expect((await push(seller, 'sale', sale))?.status).toBe('applied');
+    const first = sale.units[0]!;
+    const refund = refundPayload(sale, {
+      kind: 'refund',
+      staffId: org.managerId,
+      units: [{ lineId: first.lineId, unitIndex: first.unitIndex }],
+      toVoucher: { amount: 2500 },
+    });
+    const id = refund.vouchers[0]!.id;
+    expect(refund.payments).toEqual([
+      expect.objectContaining({ tender: 'voucher', amount: -2500, voucherId: id }),
+    ]);
+    expect((await push(seller, 'refund', refund))?.status).toBe('applied');
+    const [row] = await db.query<Record<string, unknown>>(
+      `SELECT refund_id::text AS refund_id, line_id, unit_index, amount::int AS amount, status
+       FROM vouchers WHERE id = $1`,
+      [id],
+    );
+    expect(row).toEqual({
+      refund_id: refund.refund.id,
+      line_id: null,
+      unit_index: null,
+      amount: 2500,
+      status: 'active',
+    });
+    // Its payment is no give-back onto a voucher: the whole face value is in the pool.
+    expect(await counterState(db, counter(id))).toEqual({ limit: 2500, unallocated: 2500, absorbed: 0 });
+    expect((await pulled(spender)).vouchers?.find((v) => v.voucherId === id)).toMatchObject({
+      amount: 2500,
+      balance: 2500,
+      status: 'active',
+    });
+    // The report counts it as issued.
+    expect(await report()).toMatchObject({
+      soldCount: (before?.soldCount ?? 0) + 1,
+      soldAmount: (before?.soldAmount ?? 0) + 2500,
+    });
+
+    // Another window spends part of it.
+    const lease = (await acquireLease(spender, counter(id), 1000)).body.lease;
+    if (!lease) throw new Error('no lease');
+    const spent = sell(spender, {
+      lines: [{ kind: 'merch', qty: 1, unitPrice: 1000 }],
+      vouchersPaid: [{ voucherId: id, amount: 1000 }],
+      escrow: { leaseUses: [{ leaseId: lease.id, counter: counter(id), units: 1000 }], unbacked: [] },
+    });
+    expect((await push(spender, 'sale', spent))?.status).toBe('applied');
+    expect((await balanceOf(seller, id)).balance).toBe(1500);
+
+    // Voiding the rest of the sale leaves the credit voucher the customer holds.
+    const voided = refundPayload(sale, {
+      kind: 'void',
+      staffId: org.managerId,
+      units: [{ lineId: sale.units[1]!.lineId, unitIndex: sale.units[1]!.unitIndex }],
+    });
+    expect((await push(seller, 'void', voided))?.status).toBe('applied');
+    expect(await balanceOf(seller, id)).toMatchObject({ status: 'active', balance: 1500 });
+    await assertConservation(db);
+  });
+
+  it('quarantines a refund whose credit voucher is in another currency or not worth its payment', async () => {
+    const stored = async (refundId: string) =>
+      (
+        await db.query<{ n: number }>(
+          `SELECT (SELECT count(*) FROM vouchers WHERE refund_id = $1)::int
+             + (SELECT count(*) FROM pos_refunds WHERE id = $1)::int AS n`,
+          [refundId],
+        )
+      )[0]?.n;
+    const sale = sell(seller, { lines: [{ kind: 'merch', qty: 1, unitPrice: 3000 }], tender: 'card' });
+    expect((await push(seller, 'sale', sale))?.status).toBe('applied');
+    const cases = [
+      [{ amount: 3000, currency: 'CHF' }, /is in CHF, the sale in EUR/],
+      [
+        { amount: 3000, voucherAmount: 2900 },
+        /worth 2900 but the refund's voucher payment naming it paid out 3000/,
+      ],
+    ] as const;
+    for (const [toVoucher, message] of cases) {
+      const refund = refundPayload(sale, { kind: 'refund', staffId: org.managerId, toVoucher });
+      const result = await push(seller, 'refund', refund);
+      expect(result).toMatchObject({ status: 'quarantined', reason: 'INVALID_PAYLOAD' });
+      expect(result?.message).toMatch(message);
+      expect(await stored(refund.refund.id)).toBe(0);
+      expect(await counterState(db, counter(refund.vouchers[0]!.id))).toBeUndefined();
+    }
+  });
 });
