@@ -7,11 +7,13 @@ import type { TerminalOptions } from '../../src-main/terminal';
 import { systemClock } from '../../src-main/clock';
 import { seedOrganisation, type ApiClient, type SeededOrganisation } from './server-api';
 import { startTestTerminal, testClock, type TestTerminal } from './terminal';
+import { createPostgresDatabase } from './server-db';
 import { makeTempDir } from './temp-dir';
 
 /**
  * The real central server on 127.0.0.1 over PGlite kept in a folder, so it can be stopped (the
- * terminals go offline) and started again on the same port with everything it knew.
+ * terminals go offline) and started again on the same port with everything it knew. With `postgres`
+ * and DATABASE_URL set, over a fresh PostgreSQL database instead, dropped on close.
  */
 export interface RestartableServer {
   url: string;
@@ -22,13 +24,18 @@ export interface RestartableServer {
   close(): Promise<void>;
 }
 
-export async function startRestartableServer(now: () => Date): Promise<RestartableServer> {
+export async function startRestartableServer(
+  now: () => Date,
+  options: { postgres?: boolean } = {},
+): Promise<RestartableServer> {
   const folder = makeTempDir('pos-server-');
+  const postgres = options.postgres && process.env.DATABASE_URL ? await createPostgresDatabase() : null;
+  const store = postgres ? { databaseUrl: postgres.url } : { dataDir: folder.path };
   let running: RunningServer | undefined = await startServer({
     version: 'test',
     port: 0,
     host: '127.0.0.1',
-    dataDir: folder.path,
+    ...store,
     now,
   });
   const { url, port } = running;
@@ -44,11 +51,12 @@ export async function startRestartableServer(now: () => Date): Promise<Restartab
       running = undefined;
     },
     async restart() {
-      running = await startServer({ version: 'test', port, host: '127.0.0.1', dataDir: folder.path, now });
+      running = await startServer({ version: 'test', port, host: '127.0.0.1', ...store, now });
     },
     async close() {
       await running?.close();
       running = undefined;
+      await postgres?.drop();
       folder.cleanup();
     },
   };
@@ -131,9 +139,12 @@ export interface SyncWorld {
 }
 
 /** The server, an organisation and its catalogue, on one movable clock shared with the terminals. */
-export async function startSyncWorld(capacity = 100): Promise<SyncWorld> {
+export async function startSyncWorld(
+  capacity = 100,
+  options: { postgres?: boolean } = {},
+): Promise<SyncWorld> {
   const clock = testClock();
-  const server = await startRestartableServer(() => new Date(clock.now()));
+  const server = await startRestartableServer(() => new Date(clock.now()), options);
   const org = await seedOrganisation(server.db(), server.url, `Org ${randomUUID().slice(0, 8)}`);
   const startsAt = new Date(clock.now() + 3 * 86_400_000).toISOString();
   const catalogue = await seedCatalogue(org, capacity, startsAt);
