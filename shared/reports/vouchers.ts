@@ -9,10 +9,10 @@ export const voucherReportQuerySchema = z.strictObject(dateRange);
 export type VoucherReportQuery = z.infer<typeof voucherReportQuerySchema>;
 
 /**
- * One business day and currency: vouchers sold (issued by a pushed sale), the balance spent, and the
- * vouchers voided that day. A voided voucher stays in `sold` on the day it was sold (it was sold), and
- * is counted again in `voided` on the day of its void, so sold − spent − voided is how the day moved
- * the liability (expiry aside).
+ * One business day and currency: vouchers sold (issued by a pushed sale, or a refund's credit voucher,
+ * docs/CASH.md "Refunds onto a voucher"), the balance spent, and the vouchers voided that day. A voided
+ * voucher stays in `sold` on the day it was sold (it was sold), and is counted again in `voided` on the
+ * day of its void, so sold − spent − voided is how the day moved the liability (expiry aside).
  */
 export interface VoucherDayRow {
   day: string;
