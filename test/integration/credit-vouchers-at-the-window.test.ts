@@ -36,18 +36,14 @@ describe('refunds onto a gift voucher at the window', () => {
     const sold = await sell();
     const before = ['refunds', 'payments', 'vouchers', 'outbox'].map(count);
     const unit = { lineId: sold.units[0]!.lineId, unitIndex: 0 };
-    expect(
-      await pos.call(c.sales.refund, {
-        saleId: sold.sale.id,
-        units: [unit],
-        reason: 'Customer request',
-        tender: 'voucher',
-      }),
-    ).toMatchObject({
-      ok: false,
-      reason: 'VOUCHER_NEEDS_ENROLMENT',
-      message: expect.stringMatching(/Enrol/),
+    const refused = await pos.call(c.sales.refund, {
+      saleId: sold.sale.id,
+      units: [unit],
+      reason: 'Customer request',
+      tender: 'voucher',
     });
+    expect(refused).toMatchObject({ ok: false, reason: 'VOUCHER_NEEDS_ENROLMENT' });
+    expect(refused.ok ? '' : refused.message).toMatch(/^Enrol this terminal before .* refunding onto one/);
     expect(
       await pos.call(c.sales.void, { saleId: sold.sale.id, reason: 'Wrong ticket sold', tender: 'voucher' }),
     ).toMatchObject({ ok: false, reason: 'VOUCHER_NEEDS_ENROLMENT' });
