@@ -16,8 +16,8 @@ import type { MutationScope } from './mutation-scope';
 
 // docs/CASH.md "Gift vouchers", "On the server": the vouchers a pushed sale issued, the credit vouchers a
 // pushed refund paid out onto, and the checks on what a pushed sale says of vouchers (their review
-// items are voucher-review.ts). Runs inside the sale's
-// or the refund's savepoint: a reject() quarantines it.
+// items are voucher-review.ts). Runs inside the sale's or the refund's savepoint: a reject() quarantines
+// it.
 
 export const isVoucherCounter = (counter: string): boolean =>
   parseCounterKey(counter)?.kind === 'voucher_balance';

@@ -2,22 +2,24 @@ import type { SaleRecord } from '../../../shared/ipc/domains/sales';
 import type { PrintedVoucher } from '../../../shared/node/vouchers/voucher-pdf';
 import { voucherExpired } from '../../../shared/vouchers/rules';
 import type { Db } from '../../db/connection';
-import { getPulledVoucher } from '../../db/repos/voucher-repo';
+import { getPulledVoucher, takenBackHere } from '../../db/repos/voucher-repo';
 
 // The gift vouchers of a sale a customer can still spend, as this terminal knows them (docs/CASH.md
 // "Gift vouchers"): what the e-mailed voucher PDF carries (docs/MAIL.md).
 
 /**
- * The sale's valid vouchers in line and unit order: with a code (a training voucher has none), of a sale
- * not voided, not void by the server's last word (a refund at another window voids them there), and not
- * expired at `now` (ms).
+ * The sale's valid vouchers in line and unit order, then the credit vouchers its refunds paid out onto:
+ * with a code (a training voucher has none), not taken back here by a refund or void of the unit that
+ * sold it, not void by the server's last word, and not expired at `now` (ms).
  */
 export function validSaleVouchers(db: Db, record: SaleRecord, now: number): PrintedVoucher[] {
-  if (record.sale.status === 'voided') return [];
   // The record's type says every voucher has a code: only a training sale's, never pushed, has none.
   const stored = record.vouchers as readonly (SaleRecord['vouchers'][number] & { secret: string | null })[];
   return stored.flatMap((v) =>
-    v.secret !== null && !voucherExpired(v.expiresAt, now) && getPulledVoucher(db, v.id)?.status !== 'void'
+    v.secret !== null &&
+    !voucherExpired(v.expiresAt, now) &&
+    getPulledVoucher(db, v.id)?.status !== 'void' &&
+    !takenBackHere(db, v.id)
       ? [
           {
             voucherId: v.id,

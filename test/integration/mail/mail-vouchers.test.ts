@@ -184,6 +184,27 @@ describe('e-mailed gift vouchers', () => {
     expect(mailRows(bench).map((r) => r.kind)).toEqual(['receipt']);
   });
 
+  it('leaves out a voucher taken back at the window, and carries the credit voucher a refund paid out onto', async () => {
+    const sale = await sellVouchers({ ...CUSTOMER, emailConsent: false });
+    const [first, second, third] = sale.vouchers;
+    await bench.must(c.staff.signIn, { staffId: 'staff-max', pin: '640273' });
+    const refunded = await bench.must(c.sales.refund, {
+      saleId: sale.sale.id,
+      units: [{ lineId: first!.lineId!, unitIndex: first!.unitIndex! }],
+      reason: 'Customer request',
+      tender: 'voucher',
+    });
+    const credit = refunded.vouchers.find((v) => v.refundId !== null);
+    expect(credit?.amount).toBe(5000);
+    await bench.must(c.sales.email, { saleId: sale.sale.id, kind: 'vouchers' });
+    await until(() => bench.smtp.received.length === 1, 'the mail');
+    expect(readPdf(bench.smtp.received[0]!.attachments[0]!.content).map((p) => p.qr)).toEqual([
+      second!.secret,
+      third!.secret,
+      credit!.secret,
+    ]);
+  });
+
   it('leaves out a voucher the server has voided or that expired, and fails a waiting mail left with none', async () => {
     const sale = await sellVouchers({ ...CUSTOMER, emailConsent: false });
     const [first, second, third] = sale.vouchers;
