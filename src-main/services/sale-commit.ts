@@ -15,7 +15,7 @@ import type { VoucherRow } from '../../shared/sync/sale-record';
 import type { MailService } from './mail/mail-service';
 import type { OveruseCaps } from './overuse-caps';
 import type { ReservationService } from './reservations/reservation-service';
-import type { EscrowLedger } from './sync/escrow';
+import type { EscrowLedger, TakeResult } from './sync/escrow';
 import { unseatedCapacity } from './seats/seat-capacity';
 import { takeSoldSeats, type SeatHold } from './seats/seat-ledger';
 
@@ -82,6 +82,16 @@ export function checkSeats(
   return ok(true);
 }
 
+type Refusal =
+  | { done: false; capped: NonNullable<ReturnType<OveruseCaps['beforeSale']>> }
+  | { done: false; seats: Result<never> }
+  | { done: false; refused: TakeResult & { ok: false } };
+
+/** Thrown inside the sale's transaction so that whatever it wrote before the refusal rolls back. */
+class Refused {
+  constructor(readonly refusal: Refusal) {}
+}
+
 /**
  * One transaction (or a savepoint inside the caller's): the leases, the sale with its tickets, the
  * seats and the outbox row commit together or not at all. The receipt number comes with the commit;
@@ -100,65 +110,72 @@ export function commitSale(
 ): Result<NewSaleRecord> {
   const { db, t, language, escrow } = deps;
   const escrowed = escrow && escrow.mode() !== 'standalone' && !training ? escrow : undefined;
-  const outcome = transact(db, () => {
-    const { needs, overuseGranted } = admitted;
-    // Before anything is written: the caps counted over the grants committed by now, in this
-    // transaction, so a pull that lowered a cap since the grant, or another sale's grant, is seen.
-    const overuse = record.approvals.find((a) => a.kind === 'overuse');
-    const capped =
-      overuse &&
-      deps.overuseCaps?.beforeSale(
-        overuse.approverId,
-        record.lines.flatMap((l) => (l.performanceId ? [l.performanceId] : [])),
+  let outcome: { done: true; written: NewSaleRecord } | Refusal;
+  try {
+    outcome = transact(db, () => {
+      const { needs, overuseGranted } = admitted;
+      // Before anything is written: the caps counted over the grants committed by now, in this
+      // transaction, so a pull that lowered a cap since the grant, or another sale's grant, is seen.
+      const overuse = record.approvals.find((a) => a.kind === 'overuse');
+      const capped =
+        overuse &&
+        deps.overuseCaps?.beforeSale(
+          overuse.approverId,
+          record.lines.flatMap((l) => (l.performanceId ? [l.performanceId] : [])),
+        );
+      if (capped) throw new Refused({ done: false, capped });
+      // A seat must still be this terminal's; no supervisor can lift that (no overuse for seats).
+      if (record.units.some((u) => u.seatId !== null)) {
+        const seats = takeSoldSeats(
+          db,
+          t,
+          { saleId: record.sale.id, units: record.units, holds: admitted.seats ?? [] },
+          now,
+        );
+        if (!seats.ok) throw new Refused({ done: false, seats });
+      }
+      // First: the hold's seats and lease units are given back, for the sale to count and take them again.
+      if (admitted.reservationId) deps.reservations?.handOver(admitted.reservationId, record.sale.id, now);
+      const taken =
+        escrowed && needs.length > 0
+          ? escrowed.take(needs, (counter) => overuseGranted && limitReasonOf(counter) !== undefined)
+          : null;
+      // Thrown, not returned: the seats taken and the reservation handed over above roll back with it.
+      if (taken && !taken.ok) throw new Refused({ done: false, refused: taken });
+      const sale = { ...record, sale: { ...record.sale, receiptNo: nextReceiptNo(db) } };
+      insertSale(db, sale);
+      deps.mail?.queueWithSale(sale);
+      // The receipt number is shared with real sales (one sequence, no two papers alike); nothing else is.
+      if (training) return { done: true as const, written: sale };
+      for (const [performanceId, qty] of admitted.perPerformance) addSold(db, performanceId, qty);
+      const entry = appendOutbox(db, {
+        mutationId: newId(),
+        type: 'sale',
+        payload: {
+          terminalId: deps.terminalId(),
+          ...sale,
+          // Only a training sale (never pushed) issues a voucher without a code: checkout refuses the rest.
+          vouchers: sale.vouchers as VoucherRow[],
+          ...(exchangeOfElsewhere ? { sale: { ...sale.sale, exchangeOf: exchangeOfElsewhere } } : {}),
+          ...(escrowed ? { escrow: taken?.escrow ?? { leaseUses: [], unbacked: [] } } : {}),
+        },
+        createdAt: now,
+      });
+      escrowed?.recordSale(
+        sale.sale.id,
+        taken ?? { ok: true, rows: [], escrow: { leaseUses: [], unbacked: [] } },
+        sale.redemption && { id: sale.redemption.id, codeId: sale.redemption.codeId },
+        entry.seq,
       );
-    if (capped) return { done: false as const, capped };
-    // A seat must still be this terminal's; no supervisor can lift that (no overuse for seats).
-    if (record.units.some((u) => u.seatId !== null)) {
-      const seats = takeSoldSeats(
-        db,
-        t,
-        { saleId: record.sale.id, units: record.units, holds: admitted.seats ?? [] },
-        now,
-      );
-      if (!seats.ok) return { done: false as const, seats };
-    }
-    // First: the hold's seats and lease units are given back, for the sale to count and take them again.
-    if (admitted.reservationId) deps.reservations?.handOver(admitted.reservationId, record.sale.id, now);
-    const taken =
-      escrowed && needs.length > 0
-        ? escrowed.take(needs, (counter) => overuseGranted && limitReasonOf(counter) !== undefined)
-        : null;
-    if (taken && !taken.ok) return { done: false as const, refused: taken };
-    const sale = { ...record, sale: { ...record.sale, receiptNo: nextReceiptNo(db) } };
-    insertSale(db, sale);
-    deps.mail?.queueWithSale(sale);
-    // The receipt number is shared with real sales (one sequence, no two papers alike); nothing else is.
-    if (training) return { done: true as const, written: sale };
-    for (const [performanceId, qty] of admitted.perPerformance) addSold(db, performanceId, qty);
-    const entry = appendOutbox(db, {
-      mutationId: newId(),
-      type: 'sale',
-      payload: {
-        terminalId: deps.terminalId(),
-        ...sale,
-        // Only a training sale (never pushed) issues a voucher without a code: checkout refuses the rest.
-        vouchers: sale.vouchers as VoucherRow[],
-        ...(exchangeOfElsewhere ? { sale: { ...sale.sale, exchangeOf: exchangeOfElsewhere } } : {}),
-        ...(escrowed ? { escrow: taken?.escrow ?? { leaseUses: [], unbacked: [] } } : {}),
-      },
-      createdAt: now,
+      return { done: true as const, written: sale };
     });
-    escrowed?.recordSale(
-      sale.sale.id,
-      taken ?? { ok: true, rows: [], escrow: { leaseUses: [], unbacked: [] } },
-      sale.redemption && { id: sale.redemption.id, codeId: sale.redemption.codeId },
-      entry.seq,
-    );
-    return { done: true as const, written: sale };
-  });
+  } catch (e) {
+    if (!(e instanceof Refused)) throw e;
+    outcome = e.refusal;
+  }
   if (outcome.done) return ok(outcome.written);
-  if (outcome.seats) return outcome.seats;
-  if (outcome.capped) return err(outcome.capped.code, outcome.capped.message[language()]);
+  if ('seats' in outcome) return outcome.seats;
+  if ('capped' in outcome) return err(outcome.capped.code, outcome.capped.message[language()]);
   const { refused } = outcome;
   // docs/CASH.md "Paying with one": a voucher's units are spent only from leases held.
   if (parseCounterKey(refused.counter)?.kind === 'voucher_balance') {

@@ -236,6 +236,49 @@ describe('sync: reservations and the will-call list', () => {
     });
   });
 
+  it('refuses a pickup the leases cannot cover and keeps the reservation held: nothing of the sale stays', async () => {
+    const pos = await till();
+    const held = await reserve(pos, 2);
+    await w().server.stop();
+    try {
+      const cart = await pos.must(c.reservations.pickup, { ref: held.reference });
+      // One ticket more than the hold, and nothing left on the lease for it.
+      const more = await pos.must(c.cart.addTicket, {
+        performanceId: w().catalogue.performanceId,
+        ticketPriceId: w().catalogue.ticketPriceId,
+        qty: 1,
+      });
+      expect(more.id).toBe(cart.id);
+      pos.terminal.db.prepare('UPDATE leases SET used = granted WHERE counter = ?').run(seats());
+      const outbox = readOutbox(pos.terminal.db).length;
+      const refused = await pos.call(c.checkout.complete, {
+        cartId: more.id,
+        tenders: [{ tender: 'cash', amount: more.total }],
+      });
+      expect(refused).toMatchObject({ ok: false, reason: 'CAPACITY' });
+      // The hold was handed over inside the sale's transaction: it rolled back with the refusal.
+      const status = (id: string) =>
+        (
+          pos.terminal.db.prepare('SELECT status FROM reservations WHERE id = ?').get(id) as {
+            status: string;
+          }
+        ).status;
+      expect(status(held.id)).toBe('held');
+      expect(readOutbox(pos.terminal.db)).toHaveLength(outbox);
+      // Without the extra ticket it sells.
+      await pos.must(c.cart.clear);
+      const again = await pos.must(c.reservations.pickup, { ref: held.reference });
+      const sale = await pos.must(c.checkout.complete, {
+        cartId: again.id,
+        tenders: [{ tender: 'cash', amount: again.total }],
+      });
+      expect(sale.tickets).toHaveLength(2);
+      expect(status(held.id)).toBe('picked_up');
+    } finally {
+      await w().server.restart();
+    }
+  });
+
   it('cancels with a reason; another window online is told which window holds a reservation', async () => {
     const pos = await till();
     const held = await reserve(pos, 1);
