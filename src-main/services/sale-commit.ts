@@ -88,8 +88,10 @@ type Refusal =
   | { done: false; refused: TakeResult & { ok: false } };
 
 /** Thrown inside the sale's transaction so that whatever it wrote before the refusal rolls back. */
-class Refused {
-  constructor(readonly refusal: Refusal) {}
+class Refused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super('sale refused');
+  }
 }
 
 /**

@@ -252,7 +252,7 @@ describe('gift vouchers at the window', () => {
         (pos.terminal.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM outbox').get() as { n: number }).n,
       );
     const leaseId = randomUUID();
-    const lease = (granted: number, id = voucherId) =>
+    const lease = (granted: number, id: string = voucherId) =>
       upsertLease(
         pos.terminal.db,
         {
@@ -389,7 +389,7 @@ describe('gift vouchers at the window', () => {
       const sold = await payAll();
       if (!sold.ok) throw new Error(sold.message);
       const [first, second] = sold.value.vouchers;
-      const unitOf = (v: typeof first) => [{ lineId: v!.lineId, unitIndex: v!.unitIndex }];
+      const unitOf = (v: typeof first) => [{ lineId: v!.lineId!, unitIndex: v!.unitIndex! }];
       // The server has the sale now: another window may know the voucher.
       const db = pos.terminal.db;
       const last = (db.prepare('SELECT max(seq) AS n FROM outbox').get() as { n: number }).n;

@@ -113,7 +113,7 @@ describe('gift vouchers between two windows and the server', () => {
     const spent = await pay(other, { code: spentFrom!.secret, amount: 1000 });
     if (!spent.ok) throw new Error(spent.message);
     await other.must(c.sync.now);
-    const unitOf = (v: typeof whole) => [{ lineId: v!.lineId, unitIndex: v!.unitIndex }];
+    const unitOf = (v: typeof whole) => [{ lineId: v!.lineId!, unitIndex: v!.unitIndex! }];
     const signIn = (staffId: string, pin: string) =>
       Promise.all([seller, other].map((pos) => pos.must(c.staff.signIn, { staffId, pin })));
     // Refunds are a supervisor's.
