@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useDateTime, useMoney } from '../../i18n/use-money';
 import { useT } from '../../i18n/use-t';
+import { IssuedVouchers } from '../../components/IssuedVouchers';
 import { TicketsPdfButtons } from '../../components/TicketsPdfButtons';
 import { saleTicketsPdf } from '../../stores/printer-store';
 import { useRefundStore } from '../../stores/refund-store';
@@ -105,9 +106,9 @@ export function RefundScreen() {
               load={(format) => saleTicketsPdf(sale.sale.id, format)}
             />
           ) : null}
-          <EmailSale key={sale.sale.id} sale={sale} />
+          <EmailSale key={`email-${sale.sale.id}`} sale={sale} />
           <RefundForm
-            key={sale.sale.id}
+            key={`refund-${sale.sale.id}`}
             units={sale.units.map((unit) => ({
               lineId: unit.lineId,
               unitIndex: unit.unitIndex,
@@ -131,20 +132,16 @@ export function RefundScreen() {
               })}
             </p>
           ) : null}
-          {done && credited.length > 0 ? (
+          {done ? (
             // docs/CASH.md "Refunds onto a voucher": the refund receipt prints its code as a QR.
-            <>
-              <h3>{t('refund.voucherIssued')}</h3>
-              <ul className="plain" data-testid="refund-vouchers">
-                {credited.map((v) => (
-                  <li key={v.id} data-voucher={v.id}>
-                    {t('done.voucherItem', { amount: m(v.amount), expiry: dateTime(v.expiresAt) })}
-                  </li>
-                ))}
-              </ul>
-            </>
+            <IssuedVouchers
+              vouchers={credited}
+              currency={sale.sale.currency}
+              heading="refund.voucherIssued"
+              testId="refund-vouchers"
+            />
           ) : null}
-          <TicketReprint key={sale.sale.id} sale={sale} />
+          <TicketReprint key={`reprint-${sale.sale.id}`} sale={sale} />
         </div>
       ) : null}
     </section>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/use-t';
-import { useDateTime, useMoney } from '../../i18n/use-money';
+import { useMoney } from '../../i18n/use-money';
+import { IssuedVouchers } from '../../components/IssuedVouchers';
 import { TicketsPdfButtons } from '../../components/TicketsPdfButtons';
 import { saleTicketsPdf } from '../../stores/printer-store';
 import { useSellStore } from '../../stores/sell-store';
@@ -10,7 +11,6 @@ import { EmailSale } from './EmailSale';
 export function SaleDone() {
   const t = useT();
   const money = useMoney();
-  const dateTime = useDateTime();
   const sale = useSellStore((s) => s.lastSale);
   const svg = useSellStore((s) => s.receiptSvg);
   const newSale = useSellStore((s) => s.newSale);
@@ -54,19 +54,13 @@ export function SaleDone() {
           </li>
         ) : null}
       </ul>
-      {vouchers.length > 0 ? (
-        // docs/CASH.md "Selling one": the receipt prints each code as a QR; here staff see what was issued.
-        <>
-          <h3>{t('done.vouchers')}</h3>
-          <ul className="plain" data-testid="done-vouchers">
-            {vouchers.map((v) => (
-              <li key={v.id} data-voucher={v.id}>
-                {t('done.voucherItem', { amount: m(v.amount), expiry: dateTime(v.expiresAt) })}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      {/* docs/CASH.md "Selling one": the receipt prints each code as a QR; here staff see what was issued. */}
+      <IssuedVouchers
+        vouchers={vouchers}
+        currency={sale.sale.currency}
+        heading="done.vouchers"
+        testId="done-vouchers"
+      />
       <button ref={buttonRef} type="button" className="primary big" onClick={newSale}>
         {t('done.next')}
       </button>
