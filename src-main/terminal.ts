@@ -309,8 +309,13 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     ownKey: () => sync.ticketSigner(),
     request: (request) => sync.request(request),
   });
-  const overuseCapPerDay =
-    options.overuseCapPerDay === undefined ? DEFAULT_TERMINAL_OVERUSE_CAP : options.overuseCapPerDay;
+  // One set of caps: the supervisor's grant is held to them and checkout asks them again as it writes.
+  const overuseCaps = createOveruseCaps({
+    db,
+    clock,
+    defaultTerminalCap:
+      options.overuseCapPerDay === undefined ? DEFAULT_TERMINAL_OVERUSE_CAP : options.overuseCapPerDay,
+  });
   const checkout = createCheckoutService({
     vouchers,
     db,
@@ -342,8 +347,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       },
     },
     training: training.applies,
-    // The caps a grant is held to (sales.overuseCaps), asked again as the sale is written.
-    overuseCaps: createOveruseCaps({ db, clock, defaultTerminalCap: overuseCapPerDay }),
+    overuseCaps,
   });
   const sales = createSaleService({
     db,
@@ -352,7 +356,6 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     language,
     terminalId,
     escrow: sync.ledger,
-    overuseCapPerDay,
     sync,
     printing,
     training: training.applies,
@@ -425,6 +428,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     catalogue: createCatalogueService(db, t),
     cart,
     checkout,
+    overuseCaps,
     vouchers,
     sales,
     remoteRefunds,

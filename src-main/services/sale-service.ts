@@ -10,7 +10,6 @@ import { getOpenShift } from '../db/repos/shift-repo';
 import { newId } from '../ids';
 import type { Translate } from '../messages';
 import type { PrintService } from './printing/print-service';
-import { createOveruseCaps } from './overuse-caps';
 import { planRefund, type RefundInput } from './refund-plan';
 import { roundRefundParts, valuePayments } from './refund-rounding';
 import type { Actor } from './staff-service';
@@ -41,8 +40,6 @@ interface Deps {
   t: Translate;
   language: () => Language;
   terminalId: () => string;
-  /** This terminal's overuse cap per business day until a pull brings the manager's (docs/CASH.md). */
-  overuseCapPerDay: number | null;
   /** Escrow leases once the terminal is enrolled (docs/SYNC.md); absent or standalone: local counts only. */
   escrow?: EscrowLedger | undefined;
   /** Pushes soon after a refund or void; fetches the leases a sold voucher's refund needs first. */
@@ -62,7 +59,6 @@ export function createSaleService({
   t,
   language,
   terminalId,
-  overuseCapPerDay,
   escrow,
   sync,
   printing,
@@ -70,8 +66,6 @@ export function createSaleService({
   ticketSigner,
 }: Deps) {
   const mode = () => escrow?.mode() ?? 'standalone';
-
-  const overuseCaps = createOveruseCaps({ db, clock, defaultTerminalCap: overuseCapPerDay });
 
   /** The refund or void itself, in one transaction with its outbox row and the escrow given back. */
   const refundNow = (actor: Actor, input: RefundInput, credit = 0): Result<SaleRecord> => {
@@ -94,7 +88,7 @@ export function createSaleService({
     if (voucherProblem) return err(voucherProblem, t(voucherProblem));
     const now = isoNow(clock);
     // docs/CASH.md "Refunding a sold voucher": only while it is provably whole.
-    const soldVouchers = sale.sale.training === 1 ? [] : vouchersSoldBy(db, sale.sale.id, picked);
+    const soldVouchers = sale.sale.training === 1 ? [] : vouchersSoldBy(sale.vouchers, picked);
     const unsure = takeBackProblem(db, sale.sale.id, soldVouchers, now);
     if (unsure)
       return err(
@@ -115,7 +109,7 @@ export function createSaleService({
     );
     const refundId = newId();
     // A voucher's part goes back to the vouchers it was taken from (docs/CASH.md "Gift vouchers").
-    const payments: PaymentRow[] = voucherRefundRows(sale.payments, parts).map((part) => ({
+    const paidBack: PaymentRow[] = voucherRefundRows(sale.payments, parts).map((part) => ({
       id: newId(),
       saleId: sale.sale.id,
       refundId,
@@ -135,7 +129,8 @@ export function createSaleService({
       sale,
       newId,
     );
-    payments.push(...credited.payments);
+    // The escrow gives back what was paid back; a credit voucher's units were never held by a lease here.
+    const payments = [...paidBack, ...credited.payments];
     const lineById = new Map(sale.lines.map((l) => [l.id, l]));
     const seats = new Map<string, number>();
     for (const unit of picked) {
@@ -172,7 +167,7 @@ export function createSaleService({
       if (releases) markVoided(db, sale.sale.id, now);
       // Seats of refunded tickets, and on a void the code's units, go back to the leases they came from.
       const given =
-        escrow && escrowed ? escrow.giveBack(sale.sale.id, givenBackUnits(seats, payments), releases) : null;
+        escrow && escrowed ? escrow.giveBack(sale.sale.id, givenBackUnits(seats, paidBack), releases) : null;
       if (training) return;
       const entry = appendOutbox(db, {
         mutationId: newId(),
@@ -195,7 +190,6 @@ export function createSaleService({
   };
 
   return {
-    overuseCaps,
     /**
      * The refund alone, for a caller that wraps it in its own transaction with more (exchange-service.ts):
      * `credit` of its amount goes to the exchange's new sale instead of back to the customer. No push
@@ -222,7 +216,7 @@ export function createSaleService({
       const sale = mode() === 'enrolled' ? loadSale(db, input.saleId) : undefined;
       if (sale && sale.sale.training === 0) {
         const open = sale.units.filter((u) => u.refundId === null && u.refundedElsewhereId === null);
-        const vouchers = vouchersSoldBy(db, sale.sale.id, input.kind === 'void' ? open : (input.units ?? []));
+        const vouchers = vouchersSoldBy(sale.vouchers, input.kind === 'void' ? open : (input.units ?? []));
         const needs = takeBackNeeds(db, sale.sale.id, vouchers);
         if (needs.length > 0) await sync.prepare(needs);
       }

@@ -4,12 +4,7 @@ import type { CounterNeed } from '../../../shared/sync/counters';
 import type { Db } from '../../db/connection';
 import { heldUnits } from '../../db/repos/lease-repo';
 import { getSyncState } from '../../db/repos/sync-repo';
-import {
-  listSaleVouchers,
-  saleUnpushed,
-  spentHereSince,
-  type StoredVoucherRow,
-} from '../../db/repos/voucher-repo';
+import { saleUnpushed, spentHereSince, type StoredVoucherRow } from '../../db/repos/voucher-repo';
 
 // docs/CASH.md "Gift vouchers", refunds and voids at the window.
 // - Money a voucher paid goes back onto that voucher, in a partial refund as in a void: the refund's
@@ -57,18 +52,15 @@ export function voucherRefundRows(
 const voucherCounter = (voucherId: string) => counterKey({ kind: 'voucher_balance', id: voucherId });
 
 /**
- * The vouchers these units of the sale sold, with a code. A training voucher has none and can never
- * pay: giving it back harms no one.
+ * The vouchers these units of the sale sold, with a code, from the sale as loaded. A training voucher has
+ * none and can never pay: giving it back harms no one. A credit voucher names no unit and is never here.
  */
-export function vouchersSoldBy(
-  db: Db,
-  saleId: string,
+export function vouchersSoldBy<V extends Pick<StoredVoucherRow, 'lineId' | 'unitIndex' | 'secret'>>(
+  vouchers: readonly V[],
   units: readonly { lineId: string; unitIndex: number }[],
-): StoredVoucherRow[] {
+): V[] {
   const picked = new Set(units.map((u) => `${u.lineId}:${u.unitIndex}`));
-  return listSaleVouchers(db, saleId).filter(
-    (v) => v.secret !== null && picked.has(`${v.lineId}:${v.unitIndex}`),
-  );
+  return vouchers.filter((v) => v.secret !== null && picked.has(`${v.lineId}:${v.unitIndex}`));
 }
 
 const unheard = (db: Db, saleId: string) => saleUnpushed(db, saleId, getSyncState(db)?.pushedThrough ?? 0);
