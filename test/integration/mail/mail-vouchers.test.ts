@@ -4,7 +4,7 @@ import { channels as c } from '../../../shared/ipc/channels';
 import type { SaleView } from '../../../shared/ipc/types';
 import { readVoucherSecret } from '../../../shared/node/vouchers/secret';
 import { printedDateTime } from '../../../shared/printed-date';
-import { getVenue, upsertCatalogue } from '../../../src-main/db/repos/catalogue-repo';
+import { getVenue } from '../../../src-main/db/repos/catalogue-repo';
 import { upsertPulledVouchers } from '../../../src-main/db/repos/voucher-repo';
 import { secretStoreWithKey } from '../../helpers/device-key';
 import {
@@ -19,6 +19,7 @@ import {
 import { readPdf } from '../../helpers/pdf-reader';
 import { settle, until } from '../../helpers/printing';
 import { testClock } from '../../helpers/terminal';
+import { addVoucherProducts } from '../../helpers/voucher-products';
 
 // docs/MAIL.md and docs/CASH.md "Gift vouchers": a sale's gift vouchers e-mailed as a PDF, a page per
 // voucher with its signed code as a QR code, sent to a real SMTP server on 127.0.0.1 and read back as a
@@ -34,29 +35,7 @@ describe('e-mailed gift vouchers', () => {
   beforeEach(async () => {
     clock.set('2026-11-21T10:00:00.000Z');
     bench = await startMailBench({ secrets: secretStoreWithKey().secrets, clock });
-    upsertCatalogue(bench.terminal.db, 'products', [
-      {
-        id: GIFT_50,
-        kind: 'voucher',
-        name: 'Gift 50',
-        unitPrice: 5000,
-        vatRate: 0,
-        category: null,
-        inventoryItemId: null,
-        eventId: null,
-        voucherDays: 30,
-      },
-      {
-        id: GIFT_OPEN,
-        kind: 'voucher',
-        name: 'Gift',
-        unitPrice: 0,
-        vatRate: 0,
-        category: null,
-        inventoryItemId: null,
-        eventId: null,
-      },
-    ]);
+    addVoucherProducts(bench.terminal.db, { fixed50: GIFT_50, open: GIFT_OPEN });
     await setUpMail(bench, bench.smtp);
   });
   afterEach(() => bench.close());
