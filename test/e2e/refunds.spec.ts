@@ -85,6 +85,32 @@ test.describe('refunds and voids', () => {
     });
   });
 
+  test('finding another receipt replaces the former sale on the screen, its refund form included', async ({
+    demoHost,
+    terminal,
+    page,
+  }) => {
+    await openShiftAs(demoHost);
+    await sellAdults(demoHost, 3);
+    await sellAdults(demoHost, 1);
+    await terminal.open(demoHost.url);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await terminal.signIn('Sue Supervisor', '5937');
+    await terminal.nav('Refunds').click();
+    await page.getByLabel('Receipt number').fill('1');
+    await page.getByRole('button', { name: 'Find sale' }).click();
+    const units = page.getByRole('checkbox', { name: /^Refund / });
+    await expect(units).toHaveCount(3);
+    await page.getByRole('checkbox', { name: 'Refund Hamlet · Adult 3' }).check();
+    await page.getByLabel('Receipt number').fill('2');
+    await page.getByRole('button', { name: 'Find sale' }).click();
+    await expect(page.getByRole('heading', { name: /^Receipt 2 ·/ })).toBeVisible();
+    // One form, the new sale's, with nothing ticked from the former one.
+    await expect(page.getByRole('button', { name: 'Refund ticked items' })).toHaveCount(1);
+    await expect(units).toHaveCount(1);
+    await expect(page.getByRole('checkbox', { name: 'Refund Hamlet · Adult 1' })).not.toBeChecked();
+  });
+
   test('a seller reprints a lost ticket with a new barcode; only a supervisor may print the same barcode', async ({
     startHost,
     terminal,
