@@ -165,7 +165,10 @@ export function lastOutboxSeq(db: Db): number {
   return (prepared(db, 'SELECT coalesce(max(seq), 0) AS n FROM outbox').get() as { n: number }).n;
 }
 
-/** Sales (and refunds and voids) the server has not acknowledged yet. */
+/**
+ * Sales (and refunds and voids) the server has not acknowledged yet: a range of the (type, seq) index
+ * (terminal migration 0038), not of the outbox itself, whose rows carry whole payloads.
+ */
 export function countPendingSales(db: Db, pushedThrough: number): number {
   return (
     prepared(db, `SELECT count(*) AS n FROM outbox WHERE seq > ? AND type IN ('sale', 'refund', 'void')`).get(
