@@ -221,4 +221,112 @@ test.describe('gift vouchers', () => {
     expect(text).toMatch(/,EUR,1,5000,1000,0,0\r\n/);
     expect(text).toContain('EUR,4000,0');
   });
+
+  // docs/CASH.md "Refunds onto a voucher" and "Refunds and voids of a sale paid by voucher": one window
+  // against the server. A supervisor refunds a ticket onto a new 40.00 voucher; a seller's later sale
+  // takes 25.00 of it; refunding a ticket of that sale puts the 25.00 back on the voucher first.
+  test('a refund onto a new voucher pays part of a later sale, whose refund puts the voucher part back', async ({
+    startHost,
+    terminal,
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    world = await startSyncServer();
+    const { catalogue } = world;
+    const a = await enrolledWindow(startHost, world, 'Window A');
+    await must(a, 'pos:sync:now');
+    // Receipt 1: two 40.00 tickets for cash, sold through the core (the flow here starts at the refund).
+    await must(a, 'pos:cart:addTicket', {
+      performanceId: catalogue.performanceId,
+      ticketPriceId: catalogue.ticketPriceId,
+      qty: 2,
+    });
+    const cart = await must(a, 'pos:cart:get');
+    await must(a, 'pos:checkout:complete', {
+      cartId: cart.id,
+      tenders: [{ tender: 'cash', amount: cart.total }],
+    });
+
+    // Sid Supervisor (signed in by enrolledWindow) refunds one ticket onto a new gift voucher.
+    await terminal.open(a.url);
+    await terminal.nav('Refunds').click();
+    await page.getByLabel('Receipt number').fill('1');
+    await page.getByRole('button', { name: 'Find sale' }).click();
+    const units = page.getByRole('checkbox', { name: /^Refund / });
+    await expect(units).toHaveCount(2);
+    await units.first().check();
+    await page.getByLabel('Reason').selectOption('Customer request');
+    await page.getByLabel('Pay back as').selectOption({ label: 'To a gift voucher' });
+    await page.getByRole('button', { name: 'Refund ticked items' }).click();
+    await expect(page.getByTestId('refund-done')).toHaveText('Refund 1: 40.00 paid back.');
+    await expect(page.getByTestId('refund-vouchers').locator('li')).toHaveCount(1);
+    await expect(page.getByTestId('refund-vouchers')).toContainText('40.00, valid until');
+    const refunded = await must(a, 'pos:sales:find', { receiptNo: 1 });
+    const credit = refunded.vouchers.find((v) => v.refundId !== null);
+    if (!credit) throw new Error('the refund issued no voucher');
+    expect(credit.amount).toBe(4000);
+    expect(refunded.payments).toContainEqual(
+      expect.objectContaining({ tender: 'voucher', amount: -4000, voucherId: credit.id }),
+    );
+    // The server knows the voucher once the refund that issued it is pushed.
+    await must(a, 'pos:sync:now');
+
+    // Receipt 2: Sally Seller sells two tickets (80.00), 25.00 from the voucher and 55.00 in cash.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await terminal.signIn('Sally Seller', '7305');
+    // The window's shift is still open: she sells in it.
+    await expect(page.locator('[data-screen="sell"]')).toBeVisible();
+    await terminal.pickPerformance(catalogue.performanceId, 'Macbeth');
+    await terminal.addItem(catalogue.ticketPriceId, 2);
+    await expect(terminal.cartTotal).toHaveText('80.00');
+    await page.keyboard.press('F4');
+    const pay = page.getByTestId('payment-dialog');
+    const code = pay.getByLabel('Voucher code (scan or paste)');
+    await code.fill(credit.secret);
+    await code.press('Enter');
+    await expect(pay.getByTestId('voucher-balance')).toHaveText('40.00');
+    const take = pay.getByLabel('Take from the voucher (EUR)');
+    await expect(take).toHaveValue('40.00');
+    await take.fill('25');
+    await pay.getByLabel(/Cash received/).fill('55');
+    await expect(pay.getByTestId('pay-change')).toHaveText('0.00');
+    await pay.getByRole('button', { name: 'Complete sale' }).click();
+    const done = page.getByTestId('sale-done');
+    await expect(done).toContainText('Gift voucher: 25.00');
+    await expect(done).toContainText('Cash: 55.00');
+    await must(a, 'pos:sync:now');
+    await page.getByRole('button', { name: 'Next sale' }).click();
+    let balance = await checkBalance(terminal, credit.secret);
+    await expect(balance.getByTestId('voucher-balance')).toHaveText('15.00');
+    await page.keyboard.press('Escape');
+
+    // The supervisor refunds one of its tickets: no tender to pick, the voucher's 25.00 goes back onto
+    // it first and the other 15.00 in cash.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await terminal.signIn('Sid Supervisor', '8142');
+    await terminal.nav('Refunds').click();
+    await page.getByLabel('Receipt number').fill('2');
+    await page.getByRole('button', { name: 'Find sale' }).click();
+    await expect(page.getByRole('heading', { name: /^Receipt 2 ·/ })).toBeVisible();
+    await expect(page.getByTestId('refund-as-paid')).toBeVisible();
+    await expect(page.getByLabel('Pay back as')).toHaveCount(0);
+    await units.first().check();
+    await page.getByLabel('Reason').selectOption('Customer request');
+    await page.getByRole('button', { name: 'Refund ticked items' }).click();
+    await expect(page.getByTestId('refund-done')).toHaveText('Refund 2: 40.00 paid back.');
+    await expect(page.getByTestId('refund-vouchers')).toHaveCount(0);
+    const second = await must(a, 'pos:sales:find', { receiptNo: 2 });
+    const back = second.payments.filter((p) => p.amount < 0);
+    expect(back).toEqual([
+      expect.objectContaining({ tender: 'voucher', amount: -2500, voucherId: credit.id }),
+      expect.objectContaining({ tender: 'cash', amount: -1500 }),
+    ]);
+
+    // Pushed, the voucher's balance on the server is up again: 15.00 + 25.00.
+    await must(a, 'pos:sync:now');
+    await terminal.nav('Sell').click();
+    balance = await checkBalance(terminal, credit.secret);
+    await expect(balance.getByTestId('voucher-balance')).toHaveText('40.00');
+    await expect(balance.getByTestId('voucher-facts')).toHaveAttribute('data-live', 'true');
+  });
 });
