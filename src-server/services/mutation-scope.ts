@@ -10,6 +10,7 @@ import { lockOrganisationForSales } from '../db/repos/change-pos';
 import { getCode, type CodeRow } from '../db/repos/code-repo';
 import * as escrow from '../db/repos/escrow-repo';
 import { insertSales, saleIdsTaken, type NewSale } from '../db/repos/pos-ledger-repo';
+import { insertRedemptions, redemptionsTaken, type NewRedemption } from '../db/repos/redemption-repo';
 import { getStaff, staffExists } from '../db/repos/staff-repo';
 import { signingKeys, type TerminalSyncRow } from '../db/repos/terminal-repo';
 import { insertTickets, ticketIdsTaken, type NewTicket } from '../db/repos/ticket-repo';
@@ -22,9 +23,11 @@ import { findRole } from './auth-service';
 //   holds the organisation's lock shared, and every back-office write to those rows takes it alone, so what it
 //   read stays true to commit; a lease is locked FOR UPDATE on first use;
 // - defers the rows whose content is known without the database (a sale, its pos_sale_escrow rows, a
-//   lease's `used`); the batch writes them with multi-row statements at the end, and before a mutation
-//   that reads them back. They are storable by construction, so that write fails only in ways a resend
-//   cures (a concurrent duplicate sale id, a lost connection: 503);
+//   lease's `used`, a plain code use: its ledger row and its count on the code); the batch writes them
+//   with multi-row statements at the end, and before a mutation that reads them back. Code uses are
+//   also written before any later mutation's first statement, which may read a count. They are
+//   storable by construction, so that write fails only in ways a resend cures (a concurrent duplicate
+//   sale id, a lost connection: 503);
 // - runs every other statement through run(), which opens a SAVEPOINT before the mutation's first
 //   statement, cache misses included. A mutation served by caches and deferred rows costs no savepoint.
 // A rejection or a deterministic database error undoes the mutation (undo): back to its savepoint if it
@@ -68,6 +71,13 @@ export interface MutationScope {
    * global).
    */
   deferTickets(tickets: readonly NewTicket[]): Promise<boolean>;
+  /**
+   * Claims a sale's code use for the batch and, when `plain` (nothing else in the mutation reads or
+   * names it), defers it: its ledger row and its count on the code. False: the caller writes it now,
+   * because it is not plain, or because its id or order is taken (in the ledger, or claimed earlier in
+   * the batch), and meets the duplicate there. A deferred use can therefore never clash when written.
+   */
+  deferRedemption(redemption: NewRedemption & { code: string }, plain: boolean): Promise<boolean>;
 }
 
 interface LeaseEntry {
@@ -82,6 +92,7 @@ interface Mark {
   escrowRows: number;
   sales: number;
   tickets: number;
+  redemptions: number;
 }
 
 const SAVEPOINT = 'apply_mutation';
@@ -123,6 +134,9 @@ export class BatchScope implements MutationScope {
   private escrowRows: escrow.SaleEscrowInsert[] = [];
   private sales: NewSale[] = [];
   private tickets: NewTicket[] = [];
+  private redemptions: (NewRedemption & { code: string })[] = [];
+  /** Redemption ids and orders the ledger holds or this batch claimed (lower case); read on the first use. */
+  private redemptionKeys: { ids: Set<string>; orders: Set<string> } | undefined;
   /** Ticket ids the server holds or this batch recorded (lower case); read on the first mutation with tickets. */
   private ticketIds: Set<string> | undefined;
   /** Sale ids the server holds or this batch recorded (lower case); read on the first sale. */
@@ -189,14 +203,24 @@ export class BatchScope implements MutationScope {
     if (mark.tickets < this.tickets.length) {
       for (const t of this.tickets.splice(mark.tickets)) this.ticketIds?.delete(t.id.toLowerCase());
     }
+    if (mark.redemptions < this.redemptions.length) {
+      for (const r of this.redemptions.splice(mark.redemptions)) {
+        this.redemptionKeys?.ids.delete(r.id.toLowerCase());
+        this.redemptionKeys?.orders.delete(r.orderId.toLowerCase());
+      }
+    }
   }
 
-  /** Writes the deferred rows: the sales so far, their tickets, escrow rows and every lease whose used moved. */
+  /**
+   * Writes the deferred rows: the sales so far, their tickets, code uses, escrow rows and every lease
+   * whose used moved.
+   */
   async flush(): Promise<void> {
     await insertSales(this.tx, this.sales);
     this.sales = [];
     await insertTickets(this.tx, this.tickets);
     this.tickets = [];
+    await this.flushRedemptions(this.redemptions.length);
     const changed = [...this.leases.values()].flatMap((e) =>
       e.lease && e.lease.used !== e.stored ? [e as { lease: escrow.LeaseRow; stored: number }] : [],
     );
@@ -209,10 +233,23 @@ export class BatchScope implements MutationScope {
     this.escrowRows = [];
   }
 
+  /**
+   * Writes the first `count` deferred code uses. Outside any savepoint, so only those of mutations
+   * applied already: the current one's stay deferred, to be dropped if it is undone.
+   */
+  private async flushRedemptions(count: number): Promise<void> {
+    if (count === 0) return;
+    await insertRedemptions(this.tx, this.redemptions.splice(0, count));
+    if (this.current) this.current.mark.redemptions = Math.max(0, this.current.mark.redemptions - count);
+  }
+
   async run<T>(statements: (tx: Queryable) => Promise<T>): Promise<T> {
     const current = this.current;
     if (!current) throw new Error('MutationScope.run outside a mutation');
     if (!current.savepoint) {
+      // Any statement may read the ledger or a code's count (a customer's uses, a counter made from
+      // the code's usage): the uses deferred before this mutation are written first.
+      await this.flushRedemptions(current.mark.redemptions);
       await this.tx.query(`SAVEPOINT ${SAVEPOINT}`);
       current.savepoint = true;
     }
@@ -319,6 +356,29 @@ export class BatchScope implements MutationScope {
     return true;
   }
 
+  async deferRedemption(redemption: NewRedemption & { code: string }, plain: boolean): Promise<boolean> {
+    if (!this.redemptionKeys) {
+      const pushed = this.mutations.flatMap((m) => {
+        if (m.type !== 'sale') return [];
+        const id = (m.payload.redemption as { id?: unknown } | null | undefined)?.id;
+        const order = (m.payload.sale as { id?: unknown } | undefined)?.id;
+        return typeof id === 'string' && typeof order === 'string' ? [{ id, order }] : [];
+      });
+      const ids = [...pushed.map((p) => p.id), redemption.id].filter(isUuid);
+      const orders = [...pushed.map((p) => p.order), redemption.orderId].filter(isUuid);
+      this.redemptionKeys = await this.run((tx) => redemptionsTaken(tx, this.terminal.orgId, ids, orders));
+    }
+    const { ids, orders } = this.redemptionKeys;
+    const id = redemption.id.toLowerCase();
+    const order = redemption.orderId.toLowerCase();
+    if (ids.has(id) || orders.has(order)) return false;
+    ids.add(id);
+    orders.add(order);
+    if (!plain) return false;
+    this.redemptions.push(redemption);
+    return true;
+  }
+
   private mark(): Mark {
     const leases = new Map<string, { used: number; stored: number }>();
     for (const [id, entry] of this.leases) {
@@ -329,6 +389,7 @@ export class BatchScope implements MutationScope {
       escrowRows: this.escrowRows.length,
       sales: this.sales.length,
       tickets: this.tickets.length,
+      redemptions: this.redemptions.length,
     };
   }
 

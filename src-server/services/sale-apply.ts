@@ -235,48 +235,58 @@ export async function applySale(scope: MutationScope, mutation: Mutation): Promi
   if (p.redemption && code) {
     const r = p.redemption;
     const limits = overuse ? parseLimits(overuse.limits) : null;
-    const row = await scope.run((tx) =>
-      redemptions.insertRedemption(tx, {
-        id: r.id,
-        code: code.code,
-        orgId: terminal.orgId,
-        orderId: sale.id,
-        codeId: code.id,
-        codeVersion: r.codeVersion,
-        parentId: code.parentId,
-        terminalId: terminal.id,
-        cashierId: sale.cashierId,
-        customerId: r.customerId,
-        buyer: null,
-        channel: 'box_office',
-        currency: sale.currency,
-        tickets: sum(p.lines.filter((l) => l.kind === 'ticket').map((l) => l.qty)),
-        itemUses: r.itemUses,
-        discount: r.discount,
-        revenue: sale.total,
-        overuse: overuse !== undefined,
-        overuseReason: overuse?.reason ?? null,
-        overuseGrantedBy: overuse?.approverId ?? null,
-        overuseLimits: limits,
-        redeemedAt: sale.createdAt,
-        posSale: true,
-        performanceIds: salePerformances(p.lines),
-      }),
-    );
-    if (!row) reject('DUPLICATE_REDEMPTION', `Redemption ${r.id} reached the server already.`);
-    redemptionId = row.id;
-    await scope.run((tx) =>
-      redemptions.countMadeUse(tx, { codeId: code.id, itemUses: r.itemUses, discount: r.discount }),
-    );
+    const use: redemptions.NewRedemption & { code: string } = {
+      id: r.id,
+      code: code.code,
+      orgId: terminal.orgId,
+      orderId: sale.id,
+      codeId: code.id,
+      codeVersion: r.codeVersion,
+      parentId: code.parentId,
+      terminalId: terminal.id,
+      cashierId: sale.cashierId,
+      customerId: r.customerId,
+      buyer: null,
+      channel: 'box_office',
+      currency: sale.currency,
+      tickets: sum(p.lines.filter((l) => l.kind === 'ticket').map((l) => l.qty)),
+      itemUses: r.itemUses,
+      discount: r.discount,
+      revenue: sale.total,
+      overuse: overuse !== undefined,
+      overuseReason: overuse?.reason ?? null,
+      overuseGrantedBy: overuse?.approverId ?? null,
+      overuseLimits: limits,
+      redeemedAt: sale.createdAt,
+      posSale: true,
+      performanceIds: salePerformances(p.lines),
+    };
+    // A plain use, which no review below names or counts, is written with the batch's others; any
+    // other goes in now, so the reviews can name its row.
+    const plain =
+      !overuse &&
+      !(code.rules.maxUsesPerCustomer !== undefined && r.customerId) &&
+      !excess.some((e) => !isVoucherCounter(e.counter) && !isCapacityCounter(e.counter)) &&
+      approvals.unproven.length === 0;
+    if (await scope.deferRedemption(use, plain)) {
+      redemptionId = r.id;
+    } else {
+      const row = await scope.run((tx) => redemptions.insertRedemption(tx, use));
+      if (!row) reject('DUPLICATE_REDEMPTION', `Redemption ${r.id} reached the server already.`);
+      redemptionId = row.id;
+      await scope.run((tx) =>
+        redemptions.countMadeUse(tx, { codeId: code.id, itemUses: r.itemUses, discount: r.discount }),
+      );
+    }
     await checkCustomerLimits(scope, mutation, code, r.id, r.customerId);
     if (overuse) {
       const grantor = await scope.grantor(overuse.approverId);
-      overCap = await reviewOverCap(scope, mutation, sale, row.id, overuse, grantor);
+      overCap = await reviewOverCap(scope, mutation, sale, r.id, overuse, grantor);
       overPerformanceCap = await reviewPerformanceCaps(
         scope,
         mutation,
         sale,
-        row.id,
+        r.id,
         overuse,
         salePerformances(p.lines),
       );

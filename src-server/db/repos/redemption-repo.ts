@@ -88,6 +88,73 @@ export async function insertRedemption(
   return rows[0] && { ...rows[0], code: r.code };
 }
 
+/**
+ * Which of these redemption ids and orders this organisation's ledger holds already (lower case): a
+ * push batch reads them once, so the uses it defers are storable by construction.
+ */
+export async function redemptionsTaken(
+  db: Queryable,
+  orgId: string,
+  ids: readonly string[],
+  orderIds: readonly string[],
+): Promise<{ ids: Set<string>; orders: Set<string> }> {
+  if (ids.length === 0 && orderIds.length === 0) return { ids: new Set(), orders: new Set() };
+  const rows = await db.query<{ id: string; orderId: string }>(
+    `SELECT id, order_id AS "orderId" FROM redemptions
+     WHERE org_id = $1 AND (id = ANY($2::uuid[]) OR order_id = ANY($3::uuid[]))`,
+    [orgId, [...new Set(ids)], [...new Set(orderIds)]],
+  );
+  return {
+    ids: new Set(rows.map((r) => r.id.toLowerCase())),
+    orders: new Set(rows.map((r) => r.orderId.toLowerCase())),
+  };
+}
+
+/**
+ * A push batch's plain uses (no overuse, no review naming them) in one statement each for the ledger
+ * rows and the codes' counts. No ON CONFLICT: the batch checked the ids and orders first
+ * (redemptionsTaken) and holds the terminal's lock, so a clash anyway is an error, never a silent skip.
+ */
+export async function insertRedemptions(
+  db: Queryable,
+  rows: readonly (NewRedemption & { code: string })[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `INSERT INTO redemptions (id, org_id, order_id, code_id, code_version, parent_id, terminal_id, cashier_id,
+       customer_id, buyer, channel, currency, tickets, item_uses, discount, revenue, overuse, overuse_reason,
+       overuse_granted_by, overuse_limits, redeemed_at, pos_sale, performance_ids)
+     SELECT r.id, r."orgId", r."orderId", r."codeId", r."codeVersion", r."parentId", r."terminalId", r."cashierId",
+       r."customerId", r.buyer, r.channel, r.currency, r.tickets, r."itemUses", r.discount, r.revenue, r.overuse,
+       r."overuseReason", r."overuseGrantedBy", r."overuseLimits", r."redeemedAt", COALESCE(r."posSale", false),
+       COALESCE(r."performanceIds", '{}')
+     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "orgId" uuid, "orderId" uuid, "codeId" uuid, "codeVersion" integer,
+       "parentId" uuid, "terminalId" uuid, "cashierId" uuid, "customerId" text, buyer text, channel text, currency text,
+       tickets integer, "itemUses" integer, discount bigint, revenue bigint, overuse boolean, "overuseReason" text,
+       "overuseGrantedBy" uuid, "overuseLimits" jsonb, "redeemedAt" timestamptz, "posSale" boolean,
+       "performanceIds" uuid[])`,
+    [JSON.stringify(rows)],
+  );
+  // Per code, summed, in code order; every code's usage takes the transaction's change position.
+  const byCode = new Map<string, { uses: number; itemUses: number; discount: number }>();
+  for (const r of rows) {
+    const made = byCode.get(r.codeId) ?? { uses: 0, itemUses: 0, discount: 0 };
+    made.uses += 1;
+    made.itemUses += r.itemUses;
+    made.discount += r.discount;
+    byCode.set(r.codeId, made);
+  }
+  const uses = [...byCode].sort(([a], [b]) => a.localeCompare(b)).map(([codeId, u]) => ({ codeId, ...u }));
+  await db.query(
+    `WITH ${positionCte()}
+     UPDATE codes c SET uses = c.uses + u.uses, item_uses = c.item_uses + u."itemUses",
+       discount_given = c.discount_given + u.discount, usage_pos = ${NEXT_POS}
+     FROM jsonb_to_recordset($1::jsonb) AS u("codeId" uuid, uses integer, "itemUses" integer, discount bigint)
+     WHERE c.id = u."codeId"`,
+    [JSON.stringify(uses)],
+  );
+}
+
 export async function setOveruseLimits(
   db: Queryable,
   orgId: string,

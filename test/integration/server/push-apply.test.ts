@@ -145,6 +145,121 @@ describe.each(backends)('applying a pushed batch (%s)', (backend) => {
     expect((await quarantined(rejected.mutationId))?.reason).toBe('DUPLICATE_REDEMPTION');
   });
 
+  it('writes plain code uses with the batch: a cached coded sale costs no statement, and each use counts once', async () => {
+    const till = await openTill(org, server.url, venueId, org.managerId);
+    const codeText = `BATCH${Date.now()}`;
+    const codeId = (
+      await org.api.post<{ id: string }>('/v1/codes', {
+        code: codeText,
+        name: codeText,
+        benefit: { type: 'fixed_per_item', amount: 500 },
+        rules: { maxUses: 100 },
+      })
+    ).body.id;
+    const uses = `code_uses:${codeId}`;
+    const lease = (await acquireLease(till, uses, 3)).body.lease as LeaseView;
+    const performanceId = await newPerformance(org, eventId, 100);
+    const seats = `capacity:${performanceId}`;
+    const seatLease = (await acquireLease(till, seats, 3)).body.lease as LeaseView;
+    const coded = () =>
+      sale(till, {
+        lines: [{ eventId, performanceId, qty: 1, unitPrice: 2000, unitDiscount: 500 }],
+        code: { id: codeId, code: codeText },
+        escrow: {
+          leaseUses: [
+            { leaseId: lease.id, counter: uses, units: 1 },
+            { leaseId: seatLease.id, counter: seats, units: 1 },
+          ],
+          unbacked: [],
+        },
+      });
+    const sales = [coded(), coded(), coded()];
+    for (const s of sales) till.box.append('sale', s);
+    const [, first, second, third] = till.box.entries as [Mutation, Mutation, Mutation, Mutation];
+
+    const statements: string[] = [];
+    const counted = (tx: Queryable): Queryable => ({
+      query(sql, params) {
+        statements.push(sql);
+        return tx.query(sql, params);
+      },
+      exec(sql) {
+        statements.push(sql);
+        return tx.exec(sql);
+      },
+    });
+    const ctx = { db, now: () => new Date(), background: new BackgroundTasks() };
+    await db.transaction(async (tx) => {
+      const terminal = await lockTerminal(tx, till.id);
+      const scope = new BatchScope(counted(tx), ctx, terminal!, till.box.entries.slice(1));
+      expect((await applyOrQuarantine(scope, first)).status).toBe('applied');
+      statements.length = 0;
+      expect((await applyOrQuarantine(scope, second)).status).toBe('applied');
+      expect((await applyOrQuarantine(scope, third)).status).toBe('applied');
+      expect(statements).toEqual([]);
+      await scope.flush();
+    });
+    const ledger = await db.query<{ orderId: string; posSale: boolean; performanceIds: string[] }>(
+      `SELECT order_id AS "orderId", pos_sale AS "posSale", performance_ids AS "performanceIds"
+       FROM redemptions WHERE code_id = $1 ORDER BY redeemed_at, order_id`,
+      [codeId],
+    );
+    expect(ledger.map((r) => r.orderId).sort()).toEqual(sales.map((s) => s.sale.id).sort());
+    expect(ledger.every((r) => r.posSale && r.performanceIds.join() === performanceId)).toBe(true);
+    const [code] = await db.query<{ uses: number; itemUses: number; discountGiven: number }>(
+      'SELECT uses, item_uses AS "itemUses", discount_given AS "discountGiven" FROM codes WHERE id = $1',
+      [codeId],
+    );
+    expect(code).toEqual({
+      uses: 3,
+      itemUses: sales.reduce((n, s) => n + s.redemption!.itemUses, 0),
+      discountGiven: sales.reduce((n, s) => n + s.redemption!.discount, 0),
+    });
+    expect(await leaseUsed(lease.id)).toBe(3);
+    await assertConservation(db);
+  });
+
+  it('quarantines a plain use whose redemption id a use written earlier in the batch took, and keeps the batch', async () => {
+    const till = await openTill(org, server.url, venueId, org.managerId);
+    const codeText = `PERCUST${Date.now()}`;
+    const codeId = (
+      await org.api.post<{ id: string }>('/v1/codes', {
+        code: codeText,
+        name: codeText,
+        benefit: { type: 'fixed_per_item', amount: 500 },
+        rules: { maxUses: 100, maxUsesPerCustomer: 5 },
+      })
+    ).body.id;
+    const uses = `code_uses:${codeId}`;
+    const withCode = (customerId: string | null) =>
+      sale(till, {
+        lines: [{ eventId, performanceId: null, kind: 'merch', qty: 1, unitPrice: 2000, unitDiscount: 500 }],
+        code: { id: codeId, code: codeText, customerId },
+        escrow: { leaseUses: [], unbacked: [{ counter: uses, units: 1 }] },
+      });
+    // The first plain use reads which ids the ledger holds; a customer's use is counted against their
+    // limit, so it is written at once, after that read; the last names its id.
+    const first = withCode(null);
+    const named = withCode(randomUUID());
+    const plain = withCode(null);
+    plain.redemption = { ...plain.redemption!, id: named.redemption!.id };
+    till.box.append('sale', first);
+    till.box.append('sale', named);
+    const rejected = till.box.append('sale', plain);
+
+    const reply = await pushTill(till);
+    expect(reply.status).toBe(200);
+    expect(reply.body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'quarantined']);
+    expect(reply.body.results[3]).toMatchObject({ reason: 'DUPLICATE_REDEMPTION' });
+    expect(await salesHeld([first.sale.id, named.sale.id, plain.sale.id])).toEqual(
+      [first.sale.id, named.sale.id].sort(),
+    );
+    const [code] = await db.query<{ uses: number }>('SELECT uses FROM codes WHERE id = $1', [codeId]);
+    expect(code?.uses).toBe(2);
+    await assertConservation(db);
+    expect((await quarantined(rejected.mutationId))?.reason).toBe('DUPLICATE_REDEMPTION');
+  });
+
   it('quarantines a sale timed at an instant PostgreSQL cannot hold, and applies the rest of the batch', async () => {
     const till = await openTill(org, server.url, venueId, org.managerId);
     const performanceId = await newPerformance(org, eventId, 100);
