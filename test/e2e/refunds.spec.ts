@@ -1,6 +1,17 @@
 import { secretStoreWithKey } from '../helpers/device-key';
 import { must, openShiftAs, sellAdults } from './pages/core-setup';
+import type { TerminalPage } from './pages/terminal-page';
 import { expect, test } from './fixtures';
+
+/** Signs the demo's supervisor in instead of the seller and finds `receipt` on the refund screen. */
+async function findAsSupervisor(terminal: TerminalPage, receipt: string): Promise<void> {
+  const { page } = terminal;
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await terminal.signIn('Sue Supervisor', '5937');
+  await terminal.nav('Refunds').click();
+  await page.getByLabel('Receipt number').fill(receipt);
+  await page.getByRole('button', { name: 'Find sale' }).click();
+}
 
 test.describe('refunds and voids', () => {
   test('a seller may look up a sale but not refund it', async ({ demoHost, terminal, page }) => {
@@ -31,11 +42,7 @@ test.describe('refunds and voids', () => {
     await openShiftAs(demoHost);
     await sellAdults(demoHost, 3, 'LIMITED');
     await terminal.open(demoHost.url);
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await terminal.signIn('Sue Supervisor', '5937');
-    await terminal.nav('Refunds').click();
-    await page.getByLabel('Receipt number').fill('1');
-    await page.getByRole('button', { name: 'Find sale' }).click();
+    await findAsSupervisor(terminal, '1');
     // The refund's own boxes; the ticket reprint below has its own.
     const units = page.getByRole('checkbox', { name: /^Refund / });
     await expect(units).toHaveCount(3);
@@ -94,11 +101,7 @@ test.describe('refunds and voids', () => {
     await sellAdults(demoHost, 3);
     await sellAdults(demoHost, 1);
     await terminal.open(demoHost.url);
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await terminal.signIn('Sue Supervisor', '5937');
-    await terminal.nav('Refunds').click();
-    await page.getByLabel('Receipt number').fill('1');
-    await page.getByRole('button', { name: 'Find sale' }).click();
+    await findAsSupervisor(terminal, '1');
     const units = page.getByRole('checkbox', { name: /^Refund / });
     await expect(units).toHaveCount(3);
     await page.getByRole('checkbox', { name: 'Refund Hamlet · Adult 3' }).check();
@@ -145,11 +148,7 @@ test.describe('refunds and voids', () => {
     expect(found.tickets.map((t) => t.status).sort()).toEqual(['reissued', 'valid', 'valid']);
     expect(found.tickets.find((t) => t.replaces === lost!.id)?.status).toBe('valid');
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await terminal.signIn('Sue Supervisor', '5937');
-    await terminal.nav('Refunds').click();
-    await page.getByLabel('Receipt number').fill('1');
-    await page.getByRole('button', { name: 'Find sale' }).click();
+    await findAsSupervisor(terminal, '1');
     await reprint.getByRole('button', { name: 'Same barcode (DUPLICATE)' }).click();
     await expect(page.getByTestId('reprint-outcome')).toHaveText(
       '2 ticket(s) reprinted as DUPLICATE with the same barcode.',

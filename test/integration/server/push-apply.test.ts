@@ -65,6 +65,18 @@ describe.each(backends)('applying a pushed batch (%s)', (backend) => {
       )
     )[0];
 
+  /** The batch's transaction, noting each statement the apply sends through it. */
+  const recording = (tx: Queryable, statements: string[]): Queryable => ({
+    query(sql, params) {
+      statements.push(sql);
+      return tx.query(sql, params);
+    },
+    exec(sql) {
+      statements.push(sql);
+      return tx.exec(sql);
+    },
+  });
+
   it('quarantines a sale rejected after it wrote, with nothing of it left, between sales that apply', async () => {
     const till = await openTill(org, server.url, venueId, org.managerId);
     const performanceId = await newPerformance(org, eventId, 100);
@@ -178,16 +190,7 @@ describe.each(backends)('applying a pushed batch (%s)', (backend) => {
     const [, first, second, third] = till.box.entries as [Mutation, Mutation, Mutation, Mutation];
 
     const statements: string[] = [];
-    const counted = (tx: Queryable): Queryable => ({
-      query(sql, params) {
-        statements.push(sql);
-        return tx.query(sql, params);
-      },
-      exec(sql) {
-        statements.push(sql);
-        return tx.exec(sql);
-      },
-    });
+    const counted = (tx: Queryable) => recording(tx, statements);
     const ctx = { db, now: () => new Date(), background: new BackgroundTasks() };
     await db.transaction(async (tx) => {
       const terminal = await lockTerminal(tx, till.id);
@@ -302,16 +305,7 @@ describe.each(backends)('applying a pushed batch (%s)', (backend) => {
     const [, first, cached, rejected] = till.box.entries as [Mutation, Mutation, Mutation, Mutation];
 
     const statements: string[] = [];
-    const counted = (tx: Queryable): Queryable => ({
-      query(sql, params) {
-        statements.push(sql);
-        return tx.query(sql, params);
-      },
-      exec(sql) {
-        statements.push(sql);
-        return tx.exec(sql);
-      },
-    });
+    const counted = (tx: Queryable) => recording(tx, statements);
     const ctx = { db, now: () => new Date(), background: new BackgroundTasks() };
     const during = async (scope: BatchScope, mutation: Mutation) => {
       statements.length = 0;
