@@ -8,6 +8,7 @@ import { applyOrQuarantine } from '../../../src-server/services/mutation-apply';
 import { BatchScope } from '../../../src-server/services/mutation-scope';
 import { seedOrganisation, type SeededOrganisation } from '../../helpers/server-api';
 import { backends, startTestServer, type TestServer } from '../../helpers/server-db';
+import { createCode } from '../../helpers/sync-fixture';
 import { salePayload, type SaleSpec } from '../../helpers/sync-payloads';
 import {
   acquireLease,
@@ -65,6 +66,12 @@ describe.each(backends)('applying a pushed batch (%s)', (backend) => {
       )
     )[0];
 
+  /** A code taking 5.00 off each item, its text unique to this run: its id, text and use counter. */
+  const fixedCode = async (prefix: string, rules: Record<string, unknown>) => {
+    const code = `${prefix}${Date.now()}`;
+    const id = await createCode(org.api, { code, benefit: { type: 'fixed_per_item', amount: 500 }, rules });
+    return { id, code, uses: `code_uses:${id}` };
+  };
   /** The batch's transaction, noting each statement the apply sends through it. */
   const recording = (tx: Queryable, statements: string[]): Queryable => ({
     query(sql, params) {
@@ -121,16 +128,7 @@ describe.each(backends)('applying a pushed batch (%s)', (backend) => {
 
   it('quarantines a sale whose redemption id was used already, after its code use was absorbed', async () => {
     const till = await openTill(org, server.url, venueId, org.managerId);
-    const codeText = `ONCE${Date.now()}`;
-    const codeId = (
-      await org.api.post<{ id: string }>('/v1/codes', {
-        code: codeText,
-        name: codeText,
-        benefit: { type: 'fixed_per_item', amount: 500 },
-        rules: { maxUses: 5 },
-      })
-    ).body.id;
-    const uses = `code_uses:${codeId}`;
+    const { id: codeId, code: codeText, uses } = await fixedCode('ONCE', { maxUses: 5 });
     const withCode = () =>
       sale(till, {
         lines: [{ eventId, performanceId: null, kind: 'merch', qty: 1, unitPrice: 2000, unitDiscount: 500 }],
@@ -159,16 +157,7 @@ describe.each(backends)('applying a pushed batch (%s)', (backend) => {
 
   it('writes plain code uses with the batch: a cached coded sale costs no statement, and each use counts once', async () => {
     const till = await openTill(org, server.url, venueId, org.managerId);
-    const codeText = `BATCH${Date.now()}`;
-    const codeId = (
-      await org.api.post<{ id: string }>('/v1/codes', {
-        code: codeText,
-        name: codeText,
-        benefit: { type: 'fixed_per_item', amount: 500 },
-        rules: { maxUses: 100 },
-      })
-    ).body.id;
-    const uses = `code_uses:${codeId}`;
+    const { id: codeId, code: codeText, uses } = await fixedCode('BATCH', { maxUses: 100 });
     const lease = (await acquireLease(till, uses, 3)).body.lease as LeaseView;
     const performanceId = await newPerformance(org, eventId, 100);
     const seats = `capacity:${performanceId}`;
@@ -224,16 +213,11 @@ describe.each(backends)('applying a pushed batch (%s)', (backend) => {
 
   it('quarantines a plain use whose redemption id a use written earlier in the batch took, and keeps the batch', async () => {
     const till = await openTill(org, server.url, venueId, org.managerId);
-    const codeText = `PERCUST${Date.now()}`;
-    const codeId = (
-      await org.api.post<{ id: string }>('/v1/codes', {
-        code: codeText,
-        name: codeText,
-        benefit: { type: 'fixed_per_item', amount: 500 },
-        rules: { maxUses: 100, maxUsesPerCustomer: 5 },
-      })
-    ).body.id;
-    const uses = `code_uses:${codeId}`;
+    const {
+      id: codeId,
+      code: codeText,
+      uses,
+    } = await fixedCode('PERCUST', { maxUses: 100, maxUsesPerCustomer: 5 });
     const withCode = (customerId: string | null) =>
       sale(till, {
         lines: [{ eventId, performanceId: null, kind: 'merch', qty: 1, unitPrice: 2000, unitDiscount: 500 }],
