@@ -4,6 +4,7 @@ import { chainHash as chainHashWith, chainHashOfCanonical, GENESIS_HASH } from '
 import type { MutationPayloads } from '../../../shared/sync/payloads';
 import type { MutationType } from '../../../shared/sync/protocol';
 import { prepared, type Db } from '../connection';
+import { getSyncState, lastOutboxSeq } from './sync-repo';
 
 export { GENESIS_HASH };
 
@@ -100,13 +101,7 @@ export const PENDING_OUTBOX_ROWS = `SELECT 1 FROM outbox
  * lookups: counting the range would read every waiting row, for every batch pushed and every status.
  */
 export function countPendingOutbox(db: Db): number {
-  return (
-    prepared(
-      db,
-      `SELECT max(0, coalesce((SELECT max(seq) FROM outbox), 0)
-         - coalesce((SELECT pushed_through FROM sync_state WHERE id = 1), 0)) AS n`,
-    ).get() as { n: number }
-  ).n;
+  return Math.max(0, lastOutboxSeq(db) - (getSyncState(db)?.pushedThrough ?? 0));
 }
 
 /** Recomputes the whole chain; returns the first seq that does not verify, or null. */
